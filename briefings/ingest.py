@@ -1,0 +1,240 @@
+"""Read articles from files, directories and stdin.
+
+``discover`` expands the user's paths into sources; ``read_source`` turns one
+source into an ``Article`` or raises ``IngestError`` with a one-line reason.
+Nothing here writes anything: the library does that.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefings.models import Article, Format, content_hash
+
+EXTENSIONS: dict[str, Format] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+#: Default cap on the size of one article file; ``BRIEF_MAX_ARTICLE_MB`` overrides it.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+
+
+class IngestError(Exception):
+    """A source that cannot become an article; ``str()`` is the one-line reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a file path, or stdin."""
+
+    path: Path | None
+    label: str  # what messages call it
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path is None
+
+
+def max_article_bytes() -> int:
+    raw = os.environ.get("BRIEF_MAX_ARTICLE_MB")
+    if raw:
+        try:
+            return max(1, int(float(raw) * 1024 * 1024))
+        except ValueError:
+            pass
+    return DEFAULT_MAX_BYTES
+
+
+def display_path(path: Path | str) -> str:
+    """A path as messages show it: one line, undecodable bytes escaped."""
+    text = os.fsdecode(path) if isinstance(path, bytes) else str(path)
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\x1b", "\\x1b")
+
+
+def discover(paths: list[str]) -> Iterator[Source | IngestError]:
+    """Expand paths: files as given, directories recursively by extension, ``-`` for stdin.
+
+    Yields an ``IngestError`` (instead of raising) for a path that does not
+    exist or a directory that cannot be read, so the run carries on.
+    """
+    for raw in paths:
+        if raw == STDIN:
+            yield Source(None, "<stdin>")
+            continue
+        path = Path(raw)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            yield IngestError(f"{display_path(path)}: no such file or directory")
+            continue
+        except OSError as exc:
+            yield IngestError(f"{display_path(path)}: {exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(path)
+        else:
+            yield Source(path, display_path(path))
+
+
+def _walk(root: Path) -> Iterator[Source | IngestError]:
+    seen_dirs: set[tuple[int, int]] = set()
+    errors: list[IngestError] = []
+
+    def onerror(exc: OSError) -> None:
+        errors.append(IngestError(f"{display_path(exc.filename or root)}: {exc.strerror or exc}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
+        yield from errors
+        errors.clear()
+        try:
+            st = os.stat(dirpath)
+            key = (st.st_dev, st.st_ino)
+        except OSError:
+            dirnames[:] = []
+            continue
+        if key in seen_dirs:  # a symlink loop: do not descend again
+            dirnames[:] = []
+            continue
+        seen_dirs.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            if os.path.splitext(name)[1].lower() in EXTENSIONS:
+                path = Path(dirpath) / name
+                yield Source(path, display_path(path))
+    yield from errors
+
+
+def detect_format(name: str, data: bytes) -> Format:
+    ext = os.path.splitext(name)[1].lower()
+    if ext in EXTENSIONS:
+        return EXTENSIONS[ext]
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return "html"
+    return "txt"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    return controls > max(8, len(sample) // 20)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode article bytes; returns (text, encoding). Survives any byte string.
+
+    Order: a BOM (UTF-8/16/32), strict UTF-8, UTF-16 without BOM (by the
+    pattern of NUL bytes), cp1252, and latin-1 as the fallback that always works.
+    """
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                break
+    sample = data[:4096]
+    if len(sample) >= 8 and sample[1::2].count(0) > len(sample) * 0.4:
+        try:
+            return data.decode("utf-16-le"), "utf-16-le"
+        except UnicodeDecodeError:
+            pass
+    if len(sample) >= 8 and sample[0::2].count(0) > len(sample) * 0.4:
+        try:
+            return data.decode("utf-16-be"), "utf-16-be"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _is_utf16(data: bytes) -> bool:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    sample = data[:4096]
+    return len(sample) >= 8 and (
+        sample[1::2].count(0) > len(sample) * 0.4 or sample[0::2].count(0) > len(sample) * 0.4
+    )
+
+
+def article_from_bytes(
+    data: bytes, origin: str, name: str, label: str, size: int | None = None
+) -> Article:
+    """Validate and decode one article's bytes; raises ``IngestError``.
+
+    ``size`` is the source's full size when ``data`` was read only up to the cap.
+    """
+    limit = max_article_bytes()
+    if len(data) > limit:
+        raise IngestError(
+            f"{label}: too large ({max(size or 0, len(data)) / 1048576:.1f} MB; the limit is "
+            f"{limit / 1048576:.0f} MB, set BRIEF_MAX_ARTICLE_MB to change it)"
+        )
+    if not data.strip():
+        raise IngestError(f"{label}: empty file")
+    if not _is_utf16(data) and _looks_binary(data):
+        raise IngestError(f"{label}: binary file, not an article")
+    text, encoding = decode(data)
+    if not text.strip():
+        raise IngestError(f"{label}: empty file")
+    fmt = detect_format(name, data)
+    return Article(origin=origin, format=fmt, text=text, encoding=encoding)
+
+
+def read_source(source: Source) -> Article:
+    """Read one source into an Article; raises ``IngestError`` with the reason."""
+    if source.path is None:
+        data = sys.stdin.buffer.read(max_article_bytes() + 1)
+        text_hash = content_hash(decode(data)[0])[:16] if data.strip() else "empty"
+        return article_from_bytes(data, f"stdin:{text_hash}", "stdin.txt", source.label)
+    path = source.path
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise IngestError(f"{source.label}: not a regular file")
+            data = fh.read(max_article_bytes() + 1)
+    except IngestError:
+        raise
+    except PermissionError:
+        raise IngestError(f"{source.label}: permission denied") from None
+    except FileNotFoundError:
+        raise IngestError(f"{source.label}: file disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise IngestError(f"{source.label}: is a directory") from None
+    except OSError as exc:
+        raise IngestError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
+    origin = (
+        os.fsdecode(os.path.abspath(path))
+        .encode("utf-8", "surrogateescape")
+        .decode("utf-8", "backslashreplace")
+    )
+    return article_from_bytes(data, origin, path.name, source.label, size=st.st_size)

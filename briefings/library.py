@@ -1,0 +1,411 @@
+"""The library: briefings stored in SQLite (standard library), the source of truth.
+
+One file, ``library.sqlite3``, in the library folder. Every change to a
+briefing happens in one transaction together with an entry in
+``index_outbox``, so a crash never leaves a half-written briefing and the
+search index can always catch up with the store (the outbox is drained by the
+search layer). The raw article text is stored too, so ``brief rebuild`` can
+re-derive every briefing after the pipeline improves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from briefings.models import Article, Briefing, BriefingSummary, Related
+
+SCHEMA_VERSION = 1
+DB_NAME = "library.sqlite3"
+ENV_LIBRARY = "BRIEF_LIBRARY"
+
+Outcome = Literal["ingested", "updated", "unchanged"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS briefings (
+    id TEXT PRIMARY KEY,
+    origin TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    extractor_version INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT,
+    author TEXT,
+    published TEXT,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    article TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS briefings_published ON briefings (published);
+CREATE INDEX IF NOT EXISTS briefings_added ON briefings (added_at);
+CREATE TABLE IF NOT EXISTS index_outbox (
+    id TEXT PRIMARY KEY,
+    op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+    queued_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS saved_searches (
+    name TEXT PRIMARY KEY,
+    query TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_opened_at TEXT,
+    last_count INTEGER
+);
+"""
+
+
+class LibraryError(Exception):
+    """A library that cannot be used; ``str()`` says why and what to do."""
+
+
+class NotFound(LibraryError):
+    pass
+
+
+class Ambiguous(LibraryError):
+    pass
+
+
+def default_library_dir() -> Path:
+    """``$BRIEF_LIBRARY`` or the platform's user data folder for brief."""
+    env = os.environ.get(ENV_LIBRARY)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("brief", appauthor=False)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: str
+    origin: str
+    format: str
+    encoding: str
+    text: str
+    content_hash: str
+
+
+class Library:
+    """A briefing library in a folder. Use as a context manager or call ``close``."""
+
+    def __init__(self, folder: Path | str, *, create: bool = True) -> None:
+        self.folder = Path(folder)
+        self.db_path = self.folder / DB_NAME
+        self.created = False
+        if not self.db_path.exists():
+            if not create:
+                raise LibraryError(f"no library at {self.folder}")
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(
+                    f"cannot create the library folder {self.folder}: {exc.strerror or exc}"
+                ) from None
+            self.created = True
+        self._conn = self._connect()
+
+    # -- connection and schema -------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.db_path, timeout=60, isolation_level=None, check_same_thread=False
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 60000")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":  # pragma: no cover - filesystems without WAL support
+                conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                f"{self.db_path} is not a readable brief library ({exc}). It was left untouched: "
+                f"move it aside to start a new library, or restore it from a backup"
+            ) from None
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        with _transaction(conn):
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if tables and "meta" not in tables:
+                raise sqlite3.DatabaseError("it is an SQLite file of some other program")
+            row = (
+                None
+                if not tables
+                else conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            )
+            if row is None:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise LibraryError(
+                    f"{self.db_path} was written by a newer brief (schema {row[0]}, this one knows "
+                    f"{SCHEMA_VERSION}); upgrade brief to use it"
+                )
+        conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's own quick check (reads the whole file): empty when healthy."""
+        rows = [r[0] for r in self._conn.execute("PRAGMA quick_check")]
+        return [] if rows == ["ok"] else rows
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write (BEGIN IMMEDIATE: writers queue on the busy timeout)."""
+        with _transaction(self._conn) as conn:
+            yield conn
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._conn
+
+    # -- meta ---------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- writing ------------------------------------------------------------------
+
+    def status_of(self, article: Article, extractor_version: int) -> Outcome:
+        """What storing ``article`` would do, without deriving anything."""
+        row = self._conn.execute(
+            "SELECT content_hash, extractor_version FROM briefings WHERE id=?", (article.id,)
+        ).fetchone()
+        if row is None:
+            return "ingested"
+        if (
+            row["content_hash"] == article.content_hash
+            and row["extractor_version"] == extractor_version
+        ):
+            return "unchanged"
+        return "updated"
+
+    def put(self, article: Article, briefing: Briefing, *, force: bool = False) -> Outcome:
+        """Store (or replace) the briefing for ``article`` atomically.
+
+        Unchanged content from the same extractor is left alone unless ``force``.
+        """
+        stamp = now_iso()
+        data = briefing.model_dump_json()
+        published = briefing.published.isoformat() if briefing.published else None
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT content_hash, extractor_version, added_at, data FROM briefings WHERE id=?",
+                (briefing.id,),
+            ).fetchone()
+            if (
+                not force
+                and row is not None
+                and row["content_hash"] == article.content_hash
+                and (row["extractor_version"] == briefing.extractor_version)
+            ):
+                return "unchanged"
+            if row is not None and not briefing.related:
+                # Keep related links computed by the search layer until it recomputes them.
+                old_related = json.loads(row["data"]).get("related") or []
+                if old_related:
+                    related = [Related.model_validate(r) for r in old_related]
+                    briefing = briefing.model_copy(update={"related": related})
+                    data = briefing.model_dump_json()
+            conn.execute(
+                """INSERT INTO briefings (id, origin, format, encoding, content_hash, extractor_version,
+                       title, source, author, published, added_at, updated_at, article, data)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET
+                       origin=excluded.origin, format=excluded.format, encoding=excluded.encoding,
+                       content_hash=excluded.content_hash, extractor_version=excluded.extractor_version,
+                       title=excluded.title, source=excluded.source, author=excluded.author,
+                       published=excluded.published, updated_at=excluded.updated_at,
+                       article=excluded.article, data=excluded.data""",
+                (
+                    briefing.id, article.origin, article.format, article.encoding, article.content_hash,
+                    briefing.extractor_version, briefing.title, briefing.source, briefing.author,
+                    published, stamp, stamp, article.text, data,
+                ),
+            )  # fmt: skip
+            self._queue(conn, briefing.id, "upsert")
+            return "ingested" if row is None else "updated"
+
+    def update_briefing(self, briefing: Briefing, *, reindex: bool = False) -> None:
+        """Replace the stored JSON of an existing briefing (e.g. its related links)."""
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE briefings SET data=? WHERE id=?", (briefing.model_dump_json(), briefing.id)
+            )
+            if cur.rowcount and reindex:
+                self._queue(conn, briefing.id, "upsert")
+
+    def delete(self, briefing_id: str) -> bool:
+        with self.transaction() as conn:
+            cur = conn.execute("DELETE FROM briefings WHERE id=?", (briefing_id,))
+            if cur.rowcount:
+                self._queue(conn, briefing_id, "delete")
+            return bool(cur.rowcount)
+
+    @staticmethod
+    def _queue(conn: sqlite3.Connection, briefing_id: str, op: str) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO index_outbox (id, op, queued_at) VALUES (?, ?, ?)",
+            (briefing_id, op, now_iso()),
+        )
+
+    # -- the index outbox ------------------------------------------------------------
+
+    def pending_index_ops(self, limit: int | None = None) -> list[tuple[str, str, str]]:
+        """(id, op, queued_at) of changes not yet applied to the search index."""
+        sql = "SELECT id, op, queued_at FROM index_outbox ORDER BY queued_at"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [(r[0], r[1], r[2]) for r in self._conn.execute(sql)]
+
+    def ack_index_ops(self, ops: list[tuple[str, str, str]]) -> None:
+        """Forget outbox entries once the index has them (unless re-queued since)."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM index_outbox WHERE id=? AND queued_at=?", [(i, q) for i, _, q in ops]
+            )
+
+    def queue_all_for_index(self) -> int:
+        with self.transaction() as conn:
+            stamp = now_iso()
+            conn.execute("DELETE FROM index_outbox")
+            cur = conn.execute(
+                "INSERT INTO index_outbox SELECT id, 'upsert', ? FROM briefings", (stamp,)
+            )
+            return cur.rowcount
+
+    # -- reading ---------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM briefings").fetchone()[0])
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT id FROM briefings ORDER BY id")]
+
+    def get(self, briefing_id: str) -> Briefing:
+        row = self._conn.execute("SELECT data FROM briefings WHERE id=?", (briefing_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no briefing with id {briefing_id}")
+        return Briefing.model_validate_json(row[0])
+
+    def get_many(self, ids: list[str]) -> list[Briefing]:
+        """Briefings for ``ids`` in that order (missing ids are skipped)."""
+        found: dict[str, Briefing] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._conn.execute(
+                f"SELECT id, data FROM briefings WHERE id IN ({marks})", chunk
+            ):
+                found[row[0]] = Briefing.model_validate_json(row[1])
+        return [found[i] for i in ids if i in found]
+
+    def resolve(self, prefix: str) -> str:
+        """The full id for a unique id prefix (as in git)."""
+        prefix = prefix.strip().lower()
+        if not prefix or any(c not in "0123456789abcdef" for c in prefix):
+            raise NotFound(f"{prefix!r} is not a briefing id (ids are hexadecimal)")
+        rows = self._conn.execute(
+            "SELECT id FROM briefings WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (prefix, prefix + "g"),
+        ).fetchall()
+        if not rows:
+            raise NotFound(f"no briefing with id {prefix}")
+        if len(rows) > 1:
+            raise Ambiguous(f"id prefix {prefix} is ambiguous: use more characters")
+        return str(rows[0][0])
+
+    def summaries(self, *, order: str = "published") -> list[BriefingSummary]:
+        """Light rows for every briefing, newest first."""
+        order_sql = {
+            "published": "published IS NULL, published DESC, title COLLATE NOCASE",
+            "added": "added_at DESC",
+            "title": "title COLLATE NOCASE",
+        }[order]
+        rows = self._conn.execute(
+            f"SELECT id, title, source, published, author, origin, extractor_version FROM briefings ORDER BY {order_sql}"
+        )
+        return [
+            BriefingSummary(
+                id=r[0],
+                title=r[1],
+                source=r[2],
+                published=r[3],
+                author=r[4],
+                origin=r[5],
+                extractor_version=r[6],
+            )
+            for r in rows
+        ]
+
+    def article(self, briefing_id: str) -> StoredArticle:
+        row = self._conn.execute(
+            "SELECT id, origin, format, encoding, article, content_hash FROM briefings WHERE id=?",
+            (briefing_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no briefing with id {briefing_id}")
+        return StoredArticle(row[0], row[1], row[2], row[3], row[4], row[5])
+
+    def stale_ids(self, extractor_version: int) -> list[str]:
+        return [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT id FROM briefings WHERE extractor_version != ?", (extractor_version,)
+            )
+        ]
+
+    def added_since(self, stamp: str) -> set[str]:
+        return {
+            r[0]
+            for r in self._conn.execute("SELECT id FROM briefings WHERE added_at > ?", (stamp,))
+        }
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

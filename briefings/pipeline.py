@@ -1,0 +1,145 @@
+"""Ingest runs: sources -> articles -> briefings -> library.
+
+Used by the CLI and the reader. Each article is read, derived and stored on
+its own, so one bad file costs one line in the report and nothing else; the
+store is only ever written in whole-briefing transactions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from briefings.derive import EXTRACTOR_VERSION, derive
+from briefings.ingest import IngestError, Source, article_from_bytes, discover, read_source
+from briefings.library import Library, Outcome
+from briefings.models import Article
+from briefings.samples import ORIGIN_PREFIX, sample_files
+
+log = logging.getLogger(__name__)
+
+SAMPLES_FLAG = "samples_seeded"
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failures: list[str] = field(default_factory=list)
+    changed_ids: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def count(self, outcome: Outcome, briefing_id: str) -> None:
+        if outcome == "ingested":
+            self.ingested += 1
+        elif outcome == "updated":
+            self.updated += 1
+        else:
+            self.unchanged += 1
+        if outcome != "unchanged":
+            self.changed_ids.append(briefing_id)
+
+    def line(self) -> str:
+        return f"ingested {self.ingested}, updated {self.updated}, unchanged {self.unchanged}, failed {self.failed}"
+
+
+def store_article(library: Library, article: Article, label: str) -> Outcome:
+    """Derive and store one article; raises ``IngestError`` if it yields no briefing."""
+    if library.status_of(article, EXTRACTOR_VERSION) == "unchanged":
+        return "unchanged"
+    try:
+        briefing = derive(article)
+    except ValueError as exc:  # e.g. an HTML page with no article in it
+        raise IngestError(f"{label}: {exc}") from None
+    except RecursionError:
+        raise IngestError(f"{label}: too deeply nested to read") from None
+    return library.put(article, briefing)
+
+
+def ingest(
+    library: Library,
+    paths: list[str],
+    *,
+    on_source: Callable[[Source], None] | None = None,
+    on_result: Callable[[Source, Outcome | None, str | None], None] | None = None,
+    sources: Iterable[Source | IngestError] | None = None,
+) -> IngestReport:
+    """Ingest every source under ``paths``. Never raises for a bad input file."""
+    report = IngestReport()
+    for item in sources if sources is not None else discover(paths):
+        if isinstance(item, IngestError):
+            report.failures.append(str(item))
+            if on_result:
+                on_result(Source(None, str(item)), None, str(item))
+            continue
+        if on_source:
+            on_source(item)
+        try:
+            article = read_source(item)
+            outcome = store_article(library, article, item.label)
+        except IngestError as exc:
+            report.failures.append(str(exc))
+            if on_result:
+                on_result(item, None, str(exc))
+            continue
+        except MemoryError:
+            message = f"{item.label}: not enough memory to read it"
+            report.failures.append(message)
+            if on_result:
+                on_result(item, None, message)
+            continue
+        report.count(outcome, article.id)
+        if on_result:
+            on_result(item, outcome, None)
+    return report
+
+
+def seed_samples(library: Library) -> IngestReport | None:
+    """Add the bundled sample articles to a library that has never had them.
+
+    Runs once per library (a flag in the store remembers it), and only while
+    the library is empty, so a user who deletes the samples keeps them deleted.
+    """
+    if library.get_meta(SAMPLES_FLAG) or library.count():
+        return None
+    report = IngestReport()
+    for name, data in sample_files():
+        article = article_from_bytes(data, ORIGIN_PREFIX + name, name, name)
+        report.count(store_article(library, article, name), article.id)
+    library.set_meta(SAMPLES_FLAG, "1")
+    return report
+
+
+def rebuild(
+    library: Library, *, everything: bool = False, on_item: Callable[[str], None] | None = None
+) -> IngestReport:
+    """Re-derive stored briefings from their stored article text.
+
+    By default only briefings made by an older extractor; ``everything`` redoes all.
+    """
+    report = IngestReport()
+    ids = library.ids() if everything else library.stale_ids(EXTRACTOR_VERSION)
+    for briefing_id in ids:
+        stored = library.article(briefing_id)
+        article = Article(
+            origin=stored.origin,
+            format=stored.format,  # type: ignore[arg-type]
+            text=stored.text,
+            encoding=stored.encoding,
+            content_hash=stored.content_hash,
+        )
+        try:
+            briefing = derive(article)
+        except (ValueError, RecursionError) as exc:
+            report.failures.append(f"{stored.origin}: {exc}")
+            continue
+        library.put(article, briefing, force=True)
+        report.count("updated", briefing_id)
+        if on_item:
+            on_item(briefing_id)
+    return report

@@ -1,0 +1,112 @@
+"""The ``brief`` command end to end, in process."""
+
+from __future__ import annotations
+
+import builtins
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+REQUIRED_KEYS = {
+    "id", "title", "dek", "author", "published", "source", "origin", "summary", "quotes",
+    "figures", "entities", "keywords", "related", "body", "extractor_version",
+}  # fmt: skip
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_first_run_seeds_samples_and_lists_them(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 5
+    assert "added the 5 bundled sample articles" in err
+    # second run: no second seeding message
+    code, out, err = run(capsys, "list", "--json")
+    assert len(json.loads(out)) == 5 and err == ""
+
+
+def test_show_by_prefix_has_every_key(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "list", "--json")
+    first = json.loads(out)[0]["id"]
+    code, out, _ = run(capsys, "show", first[:6], "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data.keys() >= REQUIRED_KEYS
+    assert data["id"] == first
+
+
+def test_ingest_reports_and_is_idempotent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(f"Headline number {i}\n\nBody paragraph {i} with words.\n")
+    code, _, err = run(capsys, "ingest", str(src))
+    assert code == 0 and "ingested 3, updated 0, unchanged 0, failed 0" in err
+    (src / "1.txt").write_text("Headline number 1\n\nA changed body.\n")
+    code, _, err = run(capsys, "ingest", str(src))
+    assert "ingested 0, updated 1, unchanged 2, failed 0" in err
+
+
+def test_bad_files_get_one_line_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("A headline\n\nA body.\n")
+    (src / "empty.txt").write_text("")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    locked = src / "locked.txt"
+    locked.write_text("secret")
+    locked.chmod(0)
+    real_open = builtins.open
+
+    def guarded_open(file, *a, **k):  # root ignores chmod; simulate the denial
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    code, _, err = run(capsys, "ingest", str(src))
+    lines = err.strip().splitlines()
+    assert code == 1
+    assert any("empty.txt: empty file" in line for line in lines)
+    assert any("binary.txt: binary file" in line for line in lines)
+    assert any("locked.txt: permission denied" in line for line in lines)
+    assert lines[-1] == "ingested 1, updated 0, unchanged 0, failed 3"
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show")
+    assert code == 2 and "required" in err
+    code, _, err = run(capsys, "nonsense")
+    assert code == 2
+
+
+def test_unknown_id_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "list")
+    code, _, err = run(capsys, "show", "ffffffffff")
+    assert code == 1 and err.count("\n") == 1 and "no briefing" in err
+
+
+def test_corrupt_library_is_one_line(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    library_dir.mkdir(parents=True)
+    (library_dir / "library.sqlite3").write_bytes(b"garbage" * 1000)
+    code, _, err = run(capsys, "list")
+    assert code == 1 and "not a readable brief library" in err and err.count("\n") == 1
+
+
+def test_rebuild_rederives_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "list")
+    code, _, err = run(capsys, "rebuild", "--all")
+    assert code == 0 and "rebuilt 5, failed 0" in err

@@ -1,0 +1,115 @@
+"""The ``brief`` command: parse arguments, run a command, turn errors into one line.
+
+``brief`` with no command opens the reader. Every failure reaches the user as
+one line naming what went wrong; an unexpected error also writes its
+traceback to a log file, never to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from briefings.library import ENV_LIBRARY, LibraryError
+from tui.commands import COMMAND_MODULES, load_commands
+from tui.context import CommandFailed, Context, UsageError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="brief",
+        description="Turn news articles into briefings; read, search and export them.",
+        epilog="Run 'brief' with no command to open the reader.",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help=f"library folder (default: ${ENV_LIBRARY} or the user data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"brief {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in load_commands(COMMAND_MODULES):
+        module.register(sub)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("brief")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _log_crash() -> str:
+    """Write the current exception's traceback to the crash log; return its path."""
+    import traceback
+    from datetime import datetime
+
+    from platformdirs import user_log_path
+
+    path = user_log_path("brief", appauthor=False) / "crash.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().isoformat()} brief {' '.join(sys.argv[1:])}\n")
+            fh.write(traceback.format_exc())
+    except OSError:
+        return "(could not write the crash log)"
+    return str(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    ctx: Context | None = None
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        ctx = Context.create(args.library)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from tui.commands.reader import run_reader
+
+            return run_reader(ctx, args)
+        return int(handler(ctx, args) or 0)
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except (CommandFailed, LibraryError) as exc:
+        _error(f"brief: {exc}")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _error("brief: interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `brief list | head`).
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush cannot fail
+        return EXIT_OK
+    except Exception as exc:
+        where = _log_crash()
+        _error(f"brief: internal error: {type(exc).__name__}: {exc} (details in {where})")
+        return EXIT_FAILED
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(message.replace("\n", " ") + "\n")
+    sys.stderr.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""What every command needs: the library folder, consoles, and error handling."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+
+from briefings.library import Library, default_library_dir
+
+
+class UsageError(Exception):
+    """A user mistake in the command line: printed as one line, exit code 2."""
+
+
+class CommandFailed(Exception):
+    """A command that could not do its job: printed as one line, exit code 1."""
+
+
+@dataclass
+class Context:
+    library_dir: Path
+    explicit_library: bool = False
+    out: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=False))
+    err: Console = field(
+        default_factory=lambda: Console(stderr=True, highlight=False, soft_wrap=True)
+    )
+    _library: Library | None = None
+
+    @classmethod
+    def create(cls, library: str | None) -> Context:
+        folder = Path(library).expanduser() if library else default_library_dir()
+        return cls(library_dir=folder, explicit_library=library is not None)
+
+    def library(self, *, seed: bool = True) -> Library:
+        """The open library; a new, empty one gets the bundled samples first."""
+        if self._library is None:
+            self._library = Library(self.library_dir)
+            if seed:
+                self._seed()
+        return self._library
+
+    def _seed(self) -> None:
+        import os
+
+        from briefings.pipeline import seed_samples
+
+        assert self._library is not None
+        if os.environ.get("BRIEF_NO_SAMPLES") == "1":
+            return
+        report = seed_samples(self._library)
+        if report is not None and report.ingested:
+            self.note(
+                f"New library at {self.library_dir}: added the {report.ingested} bundled sample "
+                "articles so there is something to read."
+            )
+        self.after_change()
+
+    def after_change(self) -> None:
+        """Bring derived state (the search index) up to date with the store."""
+        for hook in AFTER_CHANGE:
+            hook(self)
+
+    def note(self, message: str) -> None:
+        """A one-line message for the user on stderr (never parsed as markup)."""
+        self.err.print(message, markup=False, highlight=False)
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    @property
+    def interactive(self) -> bool:
+        return sys.stdout.isatty()
+
+
+#: Callables run after the library changed (the search layer registers its sync here).
+AFTER_CHANGE: list = []
