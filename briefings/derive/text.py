@@ -16,7 +16,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # Bidirectional embedding/override/isolate controls (Trojan Source) and BOMs.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _ZERO_WIDTH = re.compile(r"[\u200b\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def _control_picture(match: re.Match[str]) -> str:
@@ -46,5 +46,8 @@ def sanitize(text: str) -> str:
 
 
 def squash_spaces(line: str) -> str:
-    """Collapse runs of horizontal white space and trim the line."""
+    """Turn tabs and exotic spaces into plain spaces and trim the line.
+
+    Runs of spaces are kept: titles must read exactly as printed.
+    """
     return _SPACES.sub(" ", line).strip()

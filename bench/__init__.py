@@ -1,0 +1,1 @@
+"""Benchmarks and quality evaluations; each prints Markdown tables."""
