@@ -139,7 +139,7 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
             False,
             "; ".join(bad_quotes[:4]),
             unit="count",
-        ),  # fmt: skip
+        ),
         Score(
             "seeds",
             f"figures in the first {FIGURES_LISTED}",
@@ -147,7 +147,7 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
             35,
             detail=f"of {figures_total}",
             unit="count",
-        ),  # fmt: skip
+        ),
         Score(
             "seeds",
             "bare years listed as figures",
@@ -156,7 +156,7 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
             False,
             "; ".join(year_figures[:4]),
             unit="count",
-        ),  # fmt: skip
+        ),
         Score(
             "seeds",
             "boilerplate lines absent from body",
@@ -164,7 +164,7 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
             boiler_total,
             detail=f"of {boiler_total}",
             unit="count",
-        ),  # fmt: skip
+        ),
         Score(
             "seeds",
             "title/date/author/source right",
@@ -172,7 +172,7 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
             meta_total,
             detail=f"of {meta_total}; " + "; ".join(meta_wrong[:5]),
             unit="count",
-        ),  # fmt: skip
+        ),
         Score(
             "seeds",
             "gold entities found (recall)",
@@ -180,6 +180,6 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
             None,
             detail=f"{entity_found} of {entity_total}",
             unit="ratio",
-        ),  # fmt: skip
+        ),
         Score("seeds", "misses", len(missed), None, detail="; ".join(missed[:12]), unit="count"),
     ]
