@@ -4,7 +4,8 @@
 (``briefings.corroboration.match``), comparing only candidate pairs: quotes
 by the same speaker, or quotes that share one of their rarest words. Quotes
 that match each other form one group (the same quote in three outlets is one
-entry), ordered by who ran it first.
+entry; a long quote in one outlet that two shorter ones in another both match
+is one entry with three uses), ordered by who ran it first.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefings.corroboration import match, words
+from briefings.corroboration import match, normalise, wording_differences, words
 from briefings.models import Briefing, Figure, Quote
 
 #: How many of a quote's rarest words are used to find its candidates.
@@ -99,28 +100,26 @@ def corroborated_quotes(briefings: list[Briefing]) -> list[QuoteGroup]:
     for idx in members.values():
         if len({quotes[i][0] for i in idx}) < 2:
             continue
-        idx = _one_per_briefing(idx, quotes)
-        idx.sort(key=lambda i: _first_key(briefings[quotes[i][0]], quotes[i][0]))
+        idx.sort(
+            key=lambda i: (
+                *_first_key(briefings[quotes[i][0]], quotes[i][0]),
+                -len(quotes[i][1].text),
+            )
+        )
         first = quotes[idx[0]][1]
         uses = [QuoteUse(briefings[quotes[idx[0]][0]], first)]
+        seen = {(quotes[idx[0]][0], normalise(first.text))}
         for i in idx[1:]:
-            m = match(first.text, quotes[i][1].text, threshold=0)
-            diffs = m.differences if m else []
+            key = (quotes[i][0], normalise(quotes[i][1].text))
+            if key in seen:  # the same words twice in one briefing
+                continue
+            seen.add(key)
+            diffs = wording_differences(first.text, quotes[i][1].text)
             uses.append(QuoteUse(briefings[quotes[i][0]], quotes[i][1], diffs))
         groups.append(QuoteGroup(uses))
     position = {id(b): i for i, b in enumerate(briefings)}
     groups.sort(key=lambda g: (-len(g.uses), min(position[id(u.briefing)] for u in g.uses)))
     return groups
-
-
-def _one_per_briefing(idx: list[int], quotes: list[tuple[int, Quote]]) -> list[int]:
-    """Keep each briefing's longest wording (a quote split in two is one use)."""
-    best: dict[int, int] = {}
-    for i in idx:
-        bi = quotes[i][0]
-        if bi not in best or len(quotes[i][1].text) > len(quotes[best[bi]][1].text):
-            best[bi] = i
-    return list(best.values())
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from briefings.corroboration import normalise
 from briefings.export import markdown as md
 from briefings.export.across import FigureRow, QuoteGroup, corroborated_quotes, figures_across
 from briefings.export.briefing import (
@@ -26,6 +27,10 @@ from briefings.models import Briefing
 QUOTES_ACROSS = "Quotes across sources"
 FIGURES_ACROSS = "Figures across sources"
 CONTENTS = "Contents"
+#: A briefing's own wording of a shared quote is shown up to this many words.
+MAX_EXCERPT_WORDS = 30
+#: References to a briefing section show this many words of its title.
+MAX_REF_WORDS = 8
 
 
 def dossier_title(query: str | None, saved: str | None) -> str:
@@ -61,7 +66,7 @@ def dossier_markdown(
 
     def ref(b: Briefing) -> str:
         n = next(i for i, x in enumerate(briefings, 1) if x is b)
-        return md.link(f"{n}. {md.text(b.title) or 'Untitled'}", anchors[b.id])
+        return md.link(f"{n}. {md.text(_short(b.title)) or 'Untitled'}", anchors[b.id])
 
     blocks = [title_line, _intro(len(briefings), query, saved, exported_at), contents_line]
     toc = [f"{n}. {md.link(md.text(b.title) or 'Untitled', '#' + anchor)}"
@@ -135,12 +140,30 @@ def _quote_group(group: QuoteGroup, ref: Callable[[Briefing], str]) -> list[str]
         entry = f"- {ref(use.briefing)}" + (f" ({meta})" if meta else "")
         if k == 0:
             entry += ": ran it first" if all_dated else ": as quoted above"
-        elif use.differences:
-            changes = "; ".join(
-                f"“{md.text(a) or '…'}” → “{md.text(b) or '…'}”" for a, b in use.differences
-            )
-            entry += f": {changes}"
         else:
-            entry += ": same words"
+            if normalise(use.quote.text) != normalise(first.quote.text):
+                entry += f": “{md.text(_excerpt(use.quote.text))}”"
+            if use.differences:
+                changes = "; ".join(
+                    f"“{md.text(a) or '…'}” → “{md.text(b) or '…'}”" for a, b in use.differences
+                )
+                entry += f" — wording: {changes}"
+            else:
+                entry += " — same words"
         uses.append(entry)
     return [md.blockquote(lines), "\n".join(uses)]
+
+
+def _short(title: str) -> str:
+    """A title cut to a few words for references inside the dossier."""
+    words = md.plain(title).split()
+    return (
+        " ".join(words) if len(words) <= MAX_REF_WORDS else " ".join(words[:MAX_REF_WORDS]) + " …"
+    )
+
+
+def _excerpt(quote: str) -> str:
+    words = quote.split()
+    if len(words) <= MAX_EXCERPT_WORDS:
+        return quote
+    return " ".join(words[:MAX_EXCERPT_WORDS]) + " …"
