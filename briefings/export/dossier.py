@@ -33,10 +33,12 @@ MAX_EXCERPT_WORDS = 30
 MAX_REF_WORDS = 8
 
 
-def dossier_title(query: str | None, saved: str | None) -> str:
+def dossier_title(query: str | None, saved: str | None, count: int) -> str:
     if saved:
         return f"Dossier: {md.plain(saved)}"
-    return f"Dossier: {md.plain(query)}" if query else "Dossier"
+    if query:
+        return f"Dossier: {md.plain(query)}"
+    return f"Dossier of {count} briefing{'s' if count != 1 else ''}"
 
 
 def dossier_markdown(
@@ -50,7 +52,7 @@ def dossier_markdown(
 ) -> str:
     """The whole dossier file for ``briefings`` (in the order given)."""
     headings = md.Headings()
-    title_line, _ = md.heading(1, dossier_title(query, saved), headings)
+    title_line, _ = md.heading(1, dossier_title(query, saved, len(briefings)), headings)
     contents_line, _ = md.heading(2, CONTENTS, headings)
 
     anchors: dict[str, str] = {}
@@ -100,7 +102,7 @@ def dossier_markdown(
 
     head = md.front_matter(
         {
-            "title": dossier_title(query, saved),
+            "title": dossier_title(query, saved, len(briefings)),
             "query": md.plain(query) if query is not None else None,
             "saved_search": md.plain(saved) if saved else None,
             "date": exported_at.date(),

@@ -160,5 +160,9 @@ def _search(
         raise CommandFailed(f"bad query: {exc}") from None
     except KeyError:
         raise CommandFailed(f"no saved search named {args.saved!r}") from None
+    finally:
+        close = getattr(index, "close", None)
+        if close is not None:
+            close()
     ids = [hit.id for hit in results.hits][: args.limit]
     return query, args.saved, library.get_many(ids)
