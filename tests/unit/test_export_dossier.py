@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefings.corroboration import normalise
 from briefings.derive import derive
@@ -28,7 +31,7 @@ def assert_links_resolve(body: str) -> list[str]:
     toks = tokens(body)
     ids = [hid for _, _, hid in headings(toks)]
     assert len(ids) == len(set(ids)), "headings must be unique"
-    internal = [h for h in links(toks) if h.startswith("#")]
+    internal = [unquote(h) for h in links(toks) if h.startswith("#")]
     for href in internal:
         assert href[1:] in ids, f"{href} resolves to no heading"
     return internal
@@ -156,3 +159,18 @@ def test_gold_corroborated_pairs_are_listed(samples: list[Briefing], shared: Pat
             any(u.quote is qa for u in g.uses) and any(u.quote is qb for u in g.uses)
             for g in groups
         ), (qa, qb)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("#*_-=>|[]()`<>&:\\$^~. 1aé中\n")), max_size=20),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_generated_titles_keep_every_link_working(titles: list[str]) -> None:
+    items = [briefing(t, id=f"{i:016x}", related=[]) for i, t in enumerate(titles)]
+    data, body = split_front_matter(dossier(items, query=titles[0]))
+    assert data["count"] == len(items)
+    assert len(set(assert_links_resolve(body))) == len(items) + 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -32,7 +33,7 @@ def test_query_dossier_of_the_samples(tmp_path: Path, capsys: pytest.CaptureFixt
     assert data["query"] == "alibaba" and data["count"] >= 3
     toks = tokens(body)
     ids = {hid for _, _, hid in headings(toks)}
-    assert all(h[1:] in ids for h in links(toks) if h.startswith("#"))
+    assert all(unquote(h[1:]) in ids for h in links(toks) if h.startswith("#"))
 
 
 def test_query_errors_and_no_hits_are_one_line(
