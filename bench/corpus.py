@@ -19,6 +19,7 @@ The same seed and size always give the same files.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 from collections import defaultdict
@@ -26,7 +27,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+#: ``$BRIEF_SHARED`` or the ``shared`` folder next to the repository.
+DEFAULT_SHARED = Path(
+    os.environ.get("BRIEF_SHARED") or Path(__file__).resolve().parents[1].parent / "shared"
+)
 BBC = DEFAULT_SHARED / "corpora" / "bbc" / "articles"
 
 _NAME = re.compile(r"\b([A-Z][a-z]{2,})\s([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")

@@ -1,38 +1,35 @@
-"""Search benchmark: brief's Whoosh index against SQLite FTS5 on the same documents.
+"""Query latency: brief's Whoosh index against SQLite FTS5 on the same documents.
 
 ``python -m bench.search --sizes 2000 10000 [--repeat 5]``
 
-For each size: a corpus from ``bench.corpus`` is ingested with ``brief ingest``
-in a subprocess (file to searchable: derivation, store, index and related
-lists; wall time and peak RSS), then the committed query set
-``bench/queries.tsv`` runs against
+For each size, the benchmark library (``bench.ingest.ensure_library``) is
+searched with the committed query set ``bench/queries.tsv`` by
 
-- brief's index (``search.SearchIndex.search``), top 10, without and with highlights;
-- an FTS5 table (porter tokenizer, bm25 with the title weighted x2) built in
-  the same run from exactly the same documents (each stored briefing's title
-  and body text) with exactly the same queries (their FTS5 spelling in the
-  query file), top 10.
+- brief's index (``search.SearchIndex.search``), top 10, without highlights
+  (plain snippets) and with highlights of the top 10;
+- an FTS5 table built in the same run from exactly the same documents: for
+  every stored briefing, the same text fields with the same weights that a bare
+  query searches in Whoosh (``search.schema.document_for`` and
+  ``FIELD_WEIGHTS``), porter tokenizer, ranked by ``bm25`` with those weights,
+  top 10; the same queries in FTS5 spelling (second column of the query file),
+  date filters as a range on the published date.
 
-Each query's latency is the median of ``--repeat`` runs after one warm-up;
-the table shows per query class the median and p95 over the class's queries,
-in milliseconds, and the Whoosh/FTS5 ratio.
+Each query runs once to warm up, then ``repeat`` times; a class's p50 and p95
+are over all its (query, run) samples, in milliseconds. Whoosh also counts
+all matches, computes the source and speaker facets and a did-you-mean for
+empty results (the product needs them), FTS5 only fetches the top 10: the
+ratio is the price of the whole search call against the fastest plain query.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import platform
-import resource
 import sqlite3
-import statistics
-import subprocess
-import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.corpus import corpus_dir
+from bench.measure import fmt, machine, p50, p95, samples_ms, table
 
 QUERIES = Path(__file__).with_name("queries.tsv")
 
@@ -51,171 +48,184 @@ def load_queries() -> list[Query]:
         if not line.strip() or line.startswith("#"):
             continue
         kind, brief, fts, *rest = line.split("\t")
-        dates = tuple(rest[0].split("..")) if rest and rest[0] else None
+        dates = tuple(rest[0].split("..", 1)) if rest and rest[0] else None
         out.append(Query(kind, brief, fts, dates))  # type: ignore[arg-type]
     return out
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+# -- FTS5 ---------------------------------------------------------------------------------------
 
 
-def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    fn()  # warm-up
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+def fts_fields() -> dict[str, float]:
+    """The text fields a bare query searches in brief's index, with their weights."""
+    from search.schema import FIELD_WEIGHTS
 
-
-def ingest(corpus: Path, library: Path) -> tuple[float, float]:
-    """Ingest ``corpus`` into a fresh ``library`` in a subprocess: (seconds, peak RSS MB)."""
-    env = dict(os.environ, BRIEF_LIBRARY=str(library), BRIEF_NO_SAMPLES="1")
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "tui.cli", "ingest", "--quiet", str(corpus)],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak_kb / 1024
+    return dict(FIELD_WEIGHTS)
 
 
 def build_fts(library_dir: Path, db: Path) -> tuple[sqlite3.Connection, float, float]:
+    """An FTS5 table of the library's briefings: (connection, build seconds, size MB)."""
     from briefings.library import Library
+    from search.schema import document_for
 
-    if db.exists():
-        db.unlink()
+    fields = list(fts_fields())
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
     conn = sqlite3.connect(db)
     start = time.perf_counter()
     conn.execute(
-        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, published UNINDEXED, title, body, "
-        "tokenize='porter unicode61')"
+        f"CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, published UNINDEXED, "
+        f"{', '.join(fields)}, tokenize='porter unicode61')"
     )
+    marks = ", ".join("?" * (len(fields) + 2))
     with Library(library_dir) as lib:
         ids = lib.ids()
         for i in range(0, len(ids), 500):
-            rows = [
-                (b.id, b.published.isoformat() if b.published else "", b.title, b.body_text)
-                for b in lib.get_many(ids[i : i + 500])
-            ]
-            conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", rows)
+            rows = []
+            for b in lib.get_many(ids[i : i + 500]):
+                doc = document_for(b, added=None, profile={})
+                published = b.published.isoformat() if b.published else ""
+                rows.append((b.id, published, *(doc.get(f, "") for f in fields)))
+            conn.executemany(f"INSERT INTO docs VALUES ({marks})", rows)
     conn.commit()
     seconds = time.perf_counter() - start
-    size = db.stat().st_size / 1048576
-    return conn, seconds, size
+    return conn, seconds, db.stat().st_size / 1048576
 
 
-def fts_search(conn: sqlite3.Connection, q: Query) -> list[str]:
-    sql = "SELECT id, title FROM docs WHERE docs MATCH ?"
+def fts_search(conn: sqlite3.Connection, q: Query, weights: str) -> list[str]:
+    sql = "SELECT id FROM docs WHERE docs MATCH ?"
     params: list[str] = [q.fts]
     if q.dates:
         sql += " AND published != '' AND published BETWEEN ? AND ?"
         params += list(q.dates)
-    sql += " ORDER BY bm25(docs, 0, 0, 2.0, 1.0) LIMIT 10"
+    sql += f" ORDER BY bm25(docs, 0, 0, {weights}) LIMIT 10"
     return [r[0] for r in conn.execute(sql, params)]
 
 
-def dir_size_mb(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1048576
+def fts_count(conn: sqlite3.Connection, q: Query) -> int:
+    sql = "SELECT count(*) FROM docs WHERE docs MATCH ?"
+    params: list[str] = [q.fts]
+    if q.dates:
+        sql += " AND published != '' AND published BETWEEN ? AND ?"
+        params += list(q.dates)
+    return int(conn.execute(sql, params).fetchone()[0])
 
 
-def run_size(size: int, repeat: int, work: Path) -> list[str]:
+# -- the measure -------------------------------------------------------------------------------
+
+
+@dataclass
+class QueryRun:
+    size: int
+    per_kind: dict[str, dict[str, list[float]]] = field(default_factory=dict)  # wall ms
+    cpu: dict[str, list[float]] = field(default_factory=dict)  # engine -> CPU ms, all queries
+    hits: list[tuple[Query, int, int]] = field(default_factory=list)  # (query, whoosh, fts5)
+    open_ms: float = float("nan")  # open the index + first query
+    fts_build_s: float = float("nan")
+    fts_mb: float = float("nan")
+
+    def samples(self, engine: str) -> list[float]:
+        return [v for per in self.per_kind.values() for v in per[engine]]
+
+
+def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> QueryRun:
     from briefings.library import Library
     from search import SearchIndex
 
-    corpus = corpus_dir(size)
-    library = work / f"library-{size}"
-    if (library / ".complete").exists():
-        ingest_s, ingest_mb = float("nan"), float("nan")
-    else:
-        if library.exists():
-            import shutil
-
-            shutil.rmtree(library)
-        ingest_s, ingest_mb = ingest(corpus, library)
-        (library / ".complete").write_text("ok")
-    lines = [
-        f"\n## {size:,} articles\n",
-        "| measure | value |",
-        "|---|---|",
-        f"| ingest, file to searchable (s) | {ingest_s:.1f} |",
-        f"| ingest rate (articles/s) | {size / ingest_s:.0f} |",
-        f"| ingest peak RSS (MB) | {ingest_mb:.0f} |",
-        f"| Whoosh index on disk (MB) | {dir_size_mb(library / 'index'):.1f} |",
-    ]
-    conn, fts_build, fts_size = build_fts(library, work / f"fts-{size}.sqlite3")
-    lines += [f"| FTS5 build (s) / size (MB) | {fts_build:.1f} / {fts_size:.1f} |"]
+    run = QueryRun(size)
+    conn, run.fts_build_s, run.fts_mb = build_fts(library_dir, work / f"fts-{size}.sqlite3")
+    weights = ", ".join(str(w) for w in fts_fields().values())
     queries = load_queries()
-    with Library(library) as lib:
+    with Library(library_dir) as lib:
+        start = time.perf_counter()
         index = SearchIndex(lib)
-        per: dict[str, dict[str, list[float]]] = {}
-        zero: list[str] = []
+        index.search(queries[0].brief, limit=10, highlight=False)
+        run.open_ms = (time.perf_counter() - start) * 1000
         for q in queries:
-            plain = timed(lambda q=q: index.search(q.brief, limit=10, highlight=False), repeat)
-            lit = timed(lambda q=q: index.search(q.brief, limit=10, highlight=True), repeat)
-            fts = timed(lambda q=q: fts_search(conn, q), repeat)
-            if index.search(q.brief, limit=10, highlight=False).total == 0:
-                zero.append(q.brief)
-            for name, value in (("whoosh", plain), ("whoosh+hl", lit), ("fts5", fts)):
-                per.setdefault(q.kind, {}).setdefault(name, []).append(value)
-    lines += [
-        "",
-        "| query class | n | Whoosh p50 / p95 (ms) | Whoosh + top-10 highlights p50 / p95 | FTS5 p50 / p95 | Whoosh / FTS5 (p50) |",
-        "|---|---|---|---|---|---|",
-    ]
-    all_plain, all_lit, all_fts = [], [], []
-    for kind, values in per.items():
-        w, h, f = values["whoosh"], values["whoosh+hl"], values["fts5"]
-        all_plain += w
-        all_lit += h
-        all_fts += f
-        lines.append(
-            f"| {kind} | {len(w)} | {percentile(w, 0.5):.1f} / {percentile(w, 0.95):.1f} | "
-            f"{percentile(h, 0.5):.1f} / {percentile(h, 0.95):.1f} | {percentile(f, 0.5):.2f} / {percentile(f, 0.95):.2f} | "
-            f"{percentile(w, 0.5) / max(percentile(f, 0.5), 1e-6):.1f}x |"
+            per = run.per_kind.setdefault(q.kind, {"whoosh": [], "whoosh+hl": [], "fts5": []})
+            calls = {
+                "whoosh": lambda q=q: index.search(q.brief, limit=10, highlight=False),
+                "whoosh+hl": lambda q=q: index.search(q.brief, limit=10, highlight=True),
+                "fts5": lambda q=q: fts_search(conn, q, weights),
+            }
+            for engine, call in calls.items():
+                wall, cpu = samples_ms(call, repeat)
+                per[engine] += wall
+                run.cpu.setdefault(engine, []).extend(cpu)
+            total = index.search(q.brief, limit=10, highlight=False).total
+            run.hits.append((q, total, fts_count(conn, q)))
+        index.close()
+    conn.close()
+    return run
+
+
+def render(run: QueryRun) -> str:
+    rows = []
+    kinds = [*run.per_kind, "all"]
+    for kind in kinds:
+        if kind == "all":
+            w, h, f = run.samples("whoosh"), run.samples("whoosh+hl"), run.samples("fts5")
+            n = len(run.hits)
+        else:
+            w, h, f = (run.per_kind[kind][e] for e in ("whoosh", "whoosh+hl", "fts5"))
+            n = sum(1 for q, _, _ in run.hits if q.kind == kind)
+        bold = "**" if kind == "all" else ""
+        rows.append(
+            [
+                f"{bold}{kind}{bold}",
+                n,
+                f"{bold}{fmt(p50(w))} / {fmt(p95(w))}{bold}",
+                f"{bold}{fmt(p50(h))} / {fmt(p95(h))}{bold}",
+                f"{fmt(p50(f), 2)} / {fmt(p95(f), 2)}",
+                f"{p50(w) / max(p50(f), 1e-6):.1f}x / {p95(w) / max(p95(f), 1e-6):.1f}x",
+            ]
         )
-    lines.append(
-        f"| **all** | {len(all_plain)} | **{percentile(all_plain, 0.5):.1f} / {percentile(all_plain, 0.95):.1f}** | "
-        f"**{percentile(all_lit, 0.5):.1f} / {percentile(all_lit, 0.95):.1f}** | "
-        f"{percentile(all_fts, 0.5):.2f} / {percentile(all_fts, 0.95):.2f} | "
-        f"{percentile(all_plain, 0.5) / max(percentile(all_fts, 0.5), 1e-6):.1f}x |"
-    )
-    if zero:
-        lines.append(f"\nQueries with no hits at this size: {', '.join(zero)}")
-    return lines
+    out = [
+        f"Query latency at {run.size:,} articles (ms; {len(run.hits)} queries from "
+        "bench/queries.tsv; FTS5 on exactly the same documents and queries, built in this run):\n",
+        table(
+            [
+                "class",
+                "queries",
+                "Whoosh p50 / p95",
+                "Whoosh + top-10 highlights p50 / p95",
+                "FTS5 p50 / p95",
+                "Whoosh / FTS5 (p50 / p95)",
+            ],
+            rows,
+        ),
+        "\nCPU time of the searching thread (not counting waits for a core), all queries, "
+        "p50 / p95 ms: "
+        + "; ".join(
+            f"{name} {fmt(p50(run.cpu[engine]), 2)} / {fmt(p95(run.cpu[engine]), 2)}"
+            for engine, name in (
+                ("whoosh", "Whoosh"),
+                ("whoosh+hl", "Whoosh + highlights"),
+                ("fts5", "FTS5"),
+            )
+        )
+        + ".",
+        f"\nIndex open + first query {fmt(run.open_ms)} ms; FTS5 build {fmt(run.fts_build_s)} s, "
+        f"{fmt(run.fts_mb)} MB.",
+        "\nHits per query (Whoosh / FTS5): "
+        + "; ".join(f"`{q.brief}` {w:,} / {f:,}" for q, w, f in run.hits),
+    ]
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.search")
+    from bench.ingest import ensure_library, library_dir
+    from bench.measure import cache_root
+
+    parser = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument(
-        "--work", type=Path, default=None, help="where libraries are kept between runs"
-    )
     args = parser.parse_args(argv)
-    from platformdirs import user_cache_path
-
-    work = args.work or user_cache_path("brief-bench", appauthor=False)
-    work.mkdir(parents=True, exist_ok=True)
-    print(
-        f"# Search benchmark ({os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()})"
-    )
-    print(
-        "\nSame documents (each briefing's title and body) and the same queries (bench/queries.tsv) for both engines."
-    )
+    print(f"# Search benchmark\n\n{machine()}\n")
     for size in args.sizes:
-        print("\n".join(run_size(size, args.repeat, work)))
+        ensure_library(size)
+        print(render(measure_queries(library_dir(size), size, args.repeat, cache_root())))
+        print()
     return 0
 
 

@@ -1,0 +1,178 @@
+"""Ingest and index benchmarks, and the benchmark libraries the other measures use.
+
+- **Ingest, file to searchable**: ``brief ingest --quiet CORPUS`` into a fresh
+  library, in a child process (the product's own command: read, derive,
+  store, then the search index sync with related lists). Wall time, CPU time
+  (so the table shows how many cores it kept busy) and the child's peak RSS.
+- **Index build**: ``brief reindex`` on that library (the whole Whoosh index
+  rebuilt from the store), time, peak RSS and size on disk.
+- **Incremental add of one article**: in this process, derive + store + sync
+  of one new article (a recombination beyond the corpus), timed end to end;
+  each added article is deleted again (untimed) so the library keeps its size.
+
+Libraries are cached under the bench cache folder, one per size, and reused
+while the extractor version and the index schema version are unchanged
+(``--fresh`` rebuilds them); a reused library reports the ingest numbers
+measured when it was built, with that date and commit.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.corpus import corpus_dir
+from bench.measure import cache_root, child_env, dir_size_mb, git_commit, run_child
+
+INGEST_RECORD = "bench-ingest.json"
+
+
+def code_versions() -> dict[str, int | None]:
+    """What makes a stored library stale: the extractor and index schema versions."""
+    from briefings.derive import EXTRACTOR_VERSION
+
+    try:
+        from search.schema import SCHEMA_VERSION
+    except ImportError:  # the search layer has not landed
+        SCHEMA_VERSION = None
+    return {"extractor": EXTRACTOR_VERSION, "index_schema": SCHEMA_VERSION}
+
+
+@dataclass
+class IngestRecord:
+    size: int
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+    store_mb: float
+    index_mb: float
+    measured_at: str
+    commit: str
+    versions: dict
+    fresh: bool = True  # False when read back from a cached library
+
+    @property
+    def rate(self) -> float:
+        return self.size / self.seconds if self.seconds else float("nan")
+
+    @property
+    def cores_used(self) -> float:
+        return self.cpu_seconds / self.seconds if self.seconds else float("nan")
+
+
+def library_dir(size: int) -> Path:
+    return cache_root() / f"library-{size}"
+
+
+def brief_args(library: Path, *args: str) -> list[str]:
+    return ["-m", "tui.cli", "--library", str(library), *args]
+
+
+def ensure_library(size: int, *, fresh: bool = False, say=print) -> IngestRecord:  # type: ignore[no-untyped-def]
+    """The benchmark library of ``size`` articles, ingested now if missing or stale."""
+    folder = library_dir(size)
+    record_path = folder / INGEST_RECORD
+    if not fresh and record_path.exists():
+        data = json.loads(record_path.read_text(encoding="utf-8"))
+        if data.get("versions") == code_versions():
+            data["fresh"] = False
+            return IngestRecord(**data)
+    corpus = corpus_dir(size, cache=cache_root())
+    if folder.exists():
+        shutil.rmtree(folder)
+    say(f"  ingesting {size:,} articles into {folder} (brief ingest)…")
+    run = run_child(
+        brief_args(folder, "ingest", "--quiet", str(corpus)),
+        env=child_env(BRIEF_NO_SAMPLES="1"),
+    )
+    if run.returncode not in (0, 1):  # 1: some inputs failed, still a library
+        raise RuntimeError(f"brief ingest failed: {run.stderr.strip()[-2000:]}")
+    record = IngestRecord(
+        size=size,
+        seconds=run.seconds,
+        cpu_seconds=run.cpu_seconds,
+        peak_mb=run.peak_mb,
+        store_mb=dir_size_mb(folder) - dir_size_mb(folder / "index"),
+        index_mb=dir_size_mb(folder / "index"),
+        measured_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        commit=git_commit(),
+        versions=code_versions(),
+    )
+    data = asdict(record)
+    data.pop("fresh")
+    record_path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return record
+
+
+@dataclass
+class IndexBuild:
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+    index_mb: float
+
+
+def measure_index_build(size: int) -> IndexBuild:
+    """``brief reindex`` on the library: the whole index rebuilt from the store."""
+    folder = library_dir(size)
+    run = run_child(brief_args(folder, "reindex"), env=child_env(BRIEF_NO_SAMPLES="1"))
+    if run.returncode != 0:
+        raise RuntimeError(f"brief reindex failed: {run.stderr.strip()[-2000:]}")
+    return IndexBuild(run.seconds, run.cpu_seconds, run.peak_mb, dir_size_mb(folder / "index"))
+
+
+def new_articles(size: int, count: int):  # type: ignore[no-untyped-def]
+    """``count`` articles not in the corpus of ``size`` (recombinations past its end)."""
+    from bench.corpus import BBC, Recombiner, read_bbc
+    from briefings.models import Article
+
+    recombiner = Recombiner(read_bbc(BBC), seed=7)
+    out = []
+    for k in range(count):
+        category, title, body = recombiner.article(10_000_000 + size + k)
+        out.append(
+            Article(origin=f"bench:new/{size}/{k}/{category}.txt", text=f"{title}\n\n{body}\n")
+        )
+    return out
+
+
+@dataclass
+class AddTimings:
+    """Per added article, milliseconds."""
+
+    derive: list[float]
+    store: list[float]
+    sync: list[float]
+    total: list[float]
+
+
+def measure_incremental_add(size: int, count: int) -> AddTimings:
+    """Add ``count`` new articles one at a time (derive, store, sync), then remove them."""
+    from briefings.derive import derive
+    from briefings.library import Library
+    from search import SearchIndex
+
+    out = AddTimings([], [], [], [])
+    with Library(library_dir(size)) as library:
+        index = SearchIndex(library)
+        index.sync()
+        for article in new_articles(size, count):
+            t0 = time.perf_counter()
+            briefing = derive(article)
+            t1 = time.perf_counter()
+            library.put(article, briefing)
+            t2 = time.perf_counter()
+            index.sync()
+            t3 = time.perf_counter()
+            out.derive.append((t1 - t0) * 1000)
+            out.store.append((t2 - t1) * 1000)
+            out.sync.append((t3 - t2) * 1000)
+            out.total.append((t3 - t0) * 1000)
+            library.delete(article.id)
+            index.sync()
+        index.close()
+    return out

@@ -1,0 +1,188 @@
+"""The reader: time to first frame, search-as-you-type latency, and memory.
+
+Each run is a fresh child process (``python -m bench.tui --child LIBRARY``)
+driving ``tui.app.make_app`` with the Textual pilot (``app.run_test``,
+headless, 120x40), so that imports, opening the library and the index are
+paid as a user pays them, and the child's peak RSS is the reader's.
+
+"Painted" means: the screen's compositor produced a frame (Textual's
+``App._display`` was called with a compositor update, which is what a
+terminal would be sent) in which the condition holds. Headless, the frame is
+not encoded to escape sequences, which costs a little less than a real
+terminal.
+
+- **first frame**: from process start (the parent's launch time) and from
+  ``make_app()`` to the first frame painted;
+- **list filled**: to the first frame whose status line shows "N briefings"
+  (the library's rows are in the list);
+- **keystroke to results**: each query of ``TYPED`` is typed one key at a time;
+  after each key the clock runs from just before the key is sent until the
+  first frame whose status line shows "N hit(s)" of a search outcome whose
+  query is the text now in the search bar (stale results are dropped by the
+  reader). A space does not change the query and is not a sample. The next key is sent once that frame is painted, so
+  the samples do not overlap. Then ``escape`` clears the search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.measure import ChildRun, child_env, run_child
+
+#: What the benchmark types, key by key (words users search for in news).
+TYPED = ["election", "oil prices", "prime minister", "chelsea striker"]
+SIZE = (120, 40)
+TIMEOUT = 30.0
+
+_HITS = re.compile(r"^\d[\d,]* hits?\b")
+_ROWS = re.compile(r"^\d[\d,]* briefings?\b")
+
+
+@dataclass
+class TuiRun:
+    run: ChildRun
+    launch_to_frame_ms: float
+    app_to_frame_ms: float
+    list_filled_ms: float
+    keystroke_ms: list[float] = field(default_factory=list)
+    timeouts: int = 0
+
+
+def measure_tui(library_dir: Path) -> TuiRun:
+    launched = time.time()
+    run = run_child(
+        ["-m", "bench.tui", "--child", str(library_dir), "--launched", repr(launched)],
+        env=child_env(BRIEF_NO_SAMPLES="1"),
+    )
+    data = run.json()
+    return TuiRun(
+        run=run,
+        launch_to_frame_ms=data["launch_to_frame_ms"],
+        app_to_frame_ms=data["app_to_frame_ms"],
+        list_filled_ms=data["list_filled_ms"],
+        keystroke_ms=data["keystroke_ms"],
+        timeouts=data["timeouts"],
+    )
+
+
+# -- the child ------------------------------------------------------------------------------
+
+
+class FrameClock:
+    """Timestamps of painted frames and of the first frame meeting each condition."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.first_frame: float | None = None
+        self.list_filled: float | None = None
+        self.results: dict[str, float] = {}  # search text -> first frame showing its hits
+        original = app._display
+
+        def display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            original(screen, renderable)
+            if renderable is not None and not app._batch_count:
+                self._frame(time.perf_counter())
+
+        app._display = display
+
+    def _status(self) -> str:
+        try:
+            return str(self.app.screen.query_one("#search-status").content)
+        except Exception:  # not mounted yet, or another screen
+            return ""
+
+    def _search_text(self) -> str:
+        try:
+            return str(self.app.screen.query_one("#search").value).strip()
+        except Exception:
+            return ""
+
+    def _frame(self, now: float) -> None:
+        if self.first_frame is None:
+            self.first_frame = now
+        status = self._status()
+        if self.list_filled is None and _ROWS.match(status):
+            self.list_filled = now
+        text = self._search_text()
+        outcome = getattr(self.app.screen, "outcome", None)
+        if outcome is not None and outcome.query == text and _HITS.match(status):
+            self.results.setdefault(text, now)
+
+
+async def _wait(predicate, timeout: float = TIMEOUT) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > deadline:
+            return False
+        await asyncio.sleep(0.001)
+    return True
+
+
+async def _drive(library_dir: Path, launched: float) -> dict:
+    from tui.app import make_app
+
+    wall_at_app = time.time()
+    t_app = time.perf_counter()
+    app = make_app(library_dir)
+    clock = FrameClock(app)
+    keystrokes: list[float] = []
+    timeouts = 0
+    async with app.run_test(size=SIZE) as pilot:
+        await _wait(lambda: clock.first_frame is not None)
+        await _wait(lambda: clock.list_filled is not None)
+        first = clock.first_frame or float("nan")
+        filled = clock.list_filled or float("nan")
+        await pilot.press("slash")
+        await pilot.pause()
+        for text in TYPED:
+            typed = ""
+            for char in text:
+                typed += char
+                if char == " ":  # the query does not change: no new search to wait for
+                    await pilot.press("space")
+                    await pilot.pause()
+                    continue
+                query = typed.strip()
+                sent = time.perf_counter()
+                await pilot.press(char)
+                if await _wait(lambda q=query: q in clock.results):
+                    keystrokes.append((clock.results[query] - sent) * 1000)
+                else:
+                    timeouts += 1
+            await pilot.press("escape")
+            await pilot.pause()
+            clock.results.clear()
+            await pilot.press("slash")
+            await pilot.pause()
+    launch_offset = (wall_at_app - launched) * 1000
+    return {
+        "launch_to_frame_ms": launch_offset + (first - t_app) * 1000,
+        "app_to_frame_ms": (first - t_app) * 1000,
+        "list_filled_ms": launch_offset + (filled - t_app) * 1000,
+        "keystroke_ms": keystrokes,
+        "timeouts": timeouts,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.tui", description=__doc__)
+    parser.add_argument("--child", type=Path, required=True, metavar="LIBRARY")
+    parser.add_argument("--launched", type=float, default=None, help="parent's time.time()")
+    args = parser.parse_args(argv)
+    launched = args.launched if args.launched is not None else time.time()
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    report = asyncio.run(_drive(args.child, launched))
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
