@@ -47,8 +47,8 @@ def _yen_code(text: str) -> str:
     return "CNY" if len(_CHINA.findall(text)) > len(_JAPAN.findall(text)) else "JPY"
 
 
-def _score(q: Quantity, sentence: str, position: float, measured: bool) -> float:
-    score = _BASE[q.kind]
+def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bool) -> float:
+    score = _BASE[q.kind] + (0.3 if lead else 0.0)
     if q.kind == "money":
         score += min(0.8, math.log10(max(abs(q.value), 1.0)) / 14)
     elif q.kind in ("count", "number"):
@@ -59,9 +59,11 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool) -> float
     elif q.kind == "percent":
         window = sentence[max(0, q.start - 40) : q.end + 25]
         if _CHANGE_NEAR.search(window):
-            score += 0.5
+            score += 0.8
     elif q.kind == "duration" and re.match(r"\s+ago\b", sentence[q.end :]):
         score -= 0.6
+    if re.search(r"\bfrom\s+$", sentence[max(0, q.start - 6) : q.start]):
+        score -= 0.4  # the old value of a change: "rose to $11bn from $10bn"
     if q.approx in _EMPHASIS:
         score += 0.3
     if measured:
@@ -87,6 +89,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     text = doc.text
     yen = _yen_code(text) if "¥" in text else "JPY"
     total = len(doc.sentences)
+    first_paragraph = doc.sentences[0].paragraph  # the lead
     candidates: list[_Candidate] = []
     seen: dict[tuple[float, str | None], int] = {}
     # A paragraph full of one kind of figure is a table in prose: its second,
@@ -119,7 +122,8 @@ def extract_figures(doc: Document) -> list[Figure]:
             if key in seen:
                 prev_index = seen[key]
                 continue  # the same figure again: keep the first mention
-            score = _score(q, sentence.text, index / total, bool(measures))
+            lead = sentence.paragraph == first_paragraph
+            score = _score(q, sentence.text, index / total, bool(measures), lead)
             repeats = same_kind.get(q.kind, 0)
             score -= 0.25 * min(repeats, 4)
             same_kind[q.kind] = repeats + 1

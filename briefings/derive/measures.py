@@ -31,17 +31,18 @@ _NP_STOP = _wordset("""that which who whom whose where when while because althou
     it""")
 _LEADING_JUNK = _wordset("""a an the its their his her our my your this that these those some about around
     and but so then also only just nearly almost roughly over more than less of in each every""")
+_CLAUSE_WORDS = _wordset("said says that which while and but as after when where saw see sees")
 _CHANGE_VERBS = (
     "rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|jumped|jumps|jump|climbed|climbs"
     "|grew|grown|grows|growing|increased|increases|decreased|decreases|declined|declines|dropped"
-    "|drops|slumped|slumps|surged|surges|soared|soars|plunged|plunges|slid|slipped|gained|gains"
+    "|drops|drop|slump|surge|soar|plunge|slumped|slumps|surged|surges|soared|soars|plunged|plunges|slid|slipped|gained|gains"
     "|lost|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
     "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|edged up"
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
     "|posted|recorded|made|earned|generated|achieved|accounted for|account for|accounts for"
 )
 _SUBJECT_VERB = re.compile(
-    rf"(?:^|[,;:(—–]\s*|\b(?:that|which|while|and|but|as|after|when|where)\s+)"
+    rf"(?:^|[,;:(—–]\s*|\b(?:that|which|while|and|but|as|after|when|where|said|says)\s+)"
     rf"((?:[\w’'&.%-]+\s+){{1,{_MAX_WORDS}}}?)"
     rf"(?:has\s+|have\s+|had\s+|was\s+|were\s+|is\s+|are\s+|will\s+|would\s+|to\s+)?"
     rf"(?:also\s+|only\s+|just\s+|now\s+|already\s+)?"
@@ -136,7 +137,9 @@ def _subject(before: str) -> str:
     m = _SUBJECT_VERB.search(before)
     if m is None:
         return ""
-    return _trim(_words(m.group(1)))
+    words = _words(m.group(1))
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
+    return _trim(words[cut:])
 
 
 def _noun_before_of(before: str) -> str:
@@ -256,7 +259,10 @@ def _clause(sentence: str, q: Quantity) -> str:
     left = _words(sentence[start : q.start])[-5:]
     right: list[str] = []
     for word in _words(sentence[q.end : end])[:4]:
-        if re.match(r"[$€£¥]?\d", word):
+        if re.match(r"[$€£¥]?\d", word) and not re.fullmatch(r"(?:19|20)\d\d", word):
             break
         right.append(word)
-    return _trim([*left, *right]).rstrip(".")
+    phrase = _trim([*left, *right]).rstrip(".")
+    if not phrase:  # "Pernod - at 7.5bn euros - is ...": take the sentence's opening words
+        phrase = _trim(_words(sentence[: q.start])[:6])
+    return phrase
