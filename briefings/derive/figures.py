@@ -28,6 +28,7 @@ _CHANGE_NEAR = re.compile(
     r"|up|down|cut\w*|rais\w*|lower\w*|boost\w*|doubl\w*|halv\w*|shr[ai]nk\w*)\b",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _CHINA = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
 _JAPAN = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
 # Words a writer uses to single a number out.
@@ -96,7 +97,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     # third... figure of a kind count for less, so the top of the list is varied.
     paragraph, same_kind = -1, {}
     for index, sentence in enumerate(doc.sentences):
-        if not any(ch.isdigit() for ch in sentence.text):
+        if not _DIGIT.search(sentence.text):
             continue
         if sentence.paragraph != paragraph:
             paragraph, same_kind = sentence.paragraph, {}

@@ -24,6 +24,9 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 _MAX_WORDS = 9
+_LOOK_BACK = 120
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$")
+_NOUN_OF = re.compile(r"((?:[\w’'&-]+\s+){1,4})of\s+(?:the\s+)?$")
 _NP_STOP = _wordset("""that which who whom whose where when while because although though since
     said says told according is are was were be been has have had will would can could
     should may might must do does did and or but than as to by with for at on
@@ -41,13 +44,11 @@ _CHANGE_VERBS = (
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
     "|posted|recorded|made|earned|generated|achieved|accounted for|account for|accounts for"
 )
-_SUBJECT_VERB = re.compile(
-    rf"(?:^|[,;:(—–]\s*|\b(?:that|which|while|and|but|as|after|when|where|said|says)\s+)"
-    rf"((?:[\w’'&.%-]+\s+){{1,{_MAX_WORDS}}}?)"
-    rf"(?:has\s+|have\s+|had\s+|was\s+|were\s+|is\s+|are\s+|will\s+|would\s+|to\s+)?"
-    rf"(?:also\s+|only\s+|just\s+|now\s+|already\s+)?"
-    rf"(?:{_CHANGE_VERBS})\b"
-    rf"[^,;:]{{0,40}}$",
+# A change verb with at most 40 characters (no clause break) between it and the number.
+_VERB_NEAR = re.compile(
+    rf"\b(?:(?:has|have|had|was|were|is|are|will|would|to)\s+)?"
+    rf"(?:(?:also|only|just|now|already)\s+)?"
+    rf"(?:{_CHANGE_VERBS})\b(?=[^,;:]{{0,40}}$)",
     re.I,
 )
 _RAISE_BY = re.compile(
@@ -134,17 +135,22 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
 
 
 def _subject(before: str) -> str:
-    m = _SUBJECT_VERB.search(before)
+    """The words before the change verb, back to a clause break: "fourth quarter sales"."""
+    m = _VERB_NEAR.search(before, max(0, len(before) - 60))
     if m is None:
         return ""
-    words = _words(m.group(1))
+    head = before[: m.start()]
+    head = head[max(head.rfind(c) for c in ",;:(—–") + 1 :]
+    words = _words(head)[-_MAX_WORDS:]
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
     return _trim(words[cut:])
 
 
 def _noun_before_of(before: str) -> str:
     """ "a net loss of $4m" -> "net loss" (not "a minimum of", "half of the")."""
-    m = re.search(r"((?:[\w’'&-]+\s+){1,4})of\s+(?:the\s+)?$", before)
+    if not before.rstrip().endswith(("of", "the")):
+        return ""
+    m = _NOUN_OF.search(before, max(0, len(before) - 60))
     if m is None:
         return ""
     words = _words(m.group(1))
@@ -188,7 +194,8 @@ def measures_for(sentence: str, q: Quantity) -> str:
 
 def _measures(sentence: str, q: Quantity) -> str:
     after = sentence[q.end :]
-    before = sentence[: q.start]
+    # Rules look a few words back; a bounded window keeps anchored searches cheap.
+    before = sentence[max(0, q.start - _LOOK_BACK) : q.start]
     of = _OF.match(after)
     if of:
         phrase = _noun_phrase_at(after, of.end())
@@ -201,11 +208,11 @@ def _measures(sentence: str, q: Quantity) -> str:
             if phrase:
                 return f"{change.group(1).lower()} in {phrase}"
     if q.kind == "money":
-        if re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", before):
+        if _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)):
             noun = _noun_phrase_at(after, 0, limit=4)
             if noun and noun.split()[0].islower() and noun.split()[0] not in _STOPISH:
                 return noun
-        into = _CHANGE_IN_TO.search(before)
+        into = _CHANGE_IN_TO.search(before, max(0, len(before) - 80))
         if into:
             phrase = _trim(_words(into.group(1)))
             if phrase:
@@ -220,7 +227,7 @@ def _measures(sentence: str, q: Quantity) -> str:
             phrase = _verb_phrase(participle.group(1), after[participle.end() :])
             if phrase:
                 return phrase
-        verb = _MONEY_VERB.search(before)
+        verb = _MONEY_VERB.search(before, max(0, len(before) - 16))
         if verb:
             phrase = _verb_phrase(verb.group(1).lower(), after)
             if phrase:
@@ -229,7 +236,7 @@ def _measures(sentence: str, q: Quantity) -> str:
         phrase = _noun_before_of(before) or _subject(before)
         if phrase:
             return phrase
-        raised = _RAISE_BY.search(before)
+        raised = _RAISE_BY.search(before, max(0, len(before) - 80))
         if raised:
             phrase = _trim(_words(raised.group(1)))
             if phrase:

@@ -25,6 +25,10 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def _wordset_lines(phrases: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in phrases.replace("\n", "|").split("|"))
+
+
 Kind = Literal["money", "percent", "count", "duration", "number"]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -61,22 +65,24 @@ _UNIT_SUFFIX = re.compile(
 _PERCENT = re.compile(
     r"\s?(%(?: points?)?|per ?cent\b|pct\b|percentage[ -]points?\b|basis points?\b|bps\b)", re.I
 )
-_APPROX = re.compile(
-    r"(?<![\w-])(about|around|approximately|roughly|nearly|almost|some|over|under|more than"
-    r"|less than|fewer than|at least|at most|up to|as (?:much|many|little|few) as|close to"
-    r"|just (?:over|under)|an estimated|a (?:minimum|maximum|total) of|upwards of|in excess of|between|a record|only|just)\s+$",
-    re.I,
+_APPROX = _wordset_lines(
+    """about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than
+    fewer than|at least|at most|up to|as much as|as many as|as little as|as few as|close to
+    just over|just under|an estimated|a minimum of|a maximum of|a total of|upwards of
+    in excess of|between|a record|only|just"""
 )
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_MONTH_BEFORE = re.compile(rf"(?<![\w])(?:{_MONTHS})\.?\s+$", re.I)
+_MONTH_SET = frozenset(_MONTHS.split("|"))
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
 _RANGE = re.compile(
     rf"(?:\s?([-–—])\s?|\s(to|and)\s)((?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?![.,]\d)",
 )
-_LIST_MARK = re.compile(r"(?:\bNo\.?|\bnumber|#|\bstep|\bpart|\bpage|\bchapter|\bitem)\s*$", re.I)
+_LIST_WORDS = _wordset("no no. nos. number step part page chapter item")
+_NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*")
+_PHONE_NEXT = re.compile(r"\)?[ .-]\d{2,4}[ .-]\d")
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
 _YEAR_RANGE = re.compile(r"^(?:1[89]|20)\d\d$")
 
@@ -139,6 +145,34 @@ class Quantity:
     scaled: bool = False
 
 
+class _Left:
+    """The last words before a number: approximator, month, list mark, previous word."""
+
+    __slots__ = ("approx", "approx_start", "last", "last_start", "list_mark", "month", "spaced")
+
+    def __init__(self, before: str) -> None:
+        self.spaced = before[-1:].isspace()
+        tail = before.rstrip()
+        words = tail.rsplit(None, 3)[-3:]
+        self.last = words[-1] if words else ""
+        self.last_start = len(tail) - len(self.last)
+        low = [w.lower() for w in words]
+        last = low[-1] if low else ""
+        self.month = self.spaced and last.rstrip(".") in _MONTH_SET
+        self.list_mark = (self.spaced and last in _LIST_WORDS) or before.endswith("#")
+        self.approx: str | None = None
+        self.approx_start = len(before)
+        if self.spaced:
+            for k in (3, 2, 1):
+                phrase = " ".join(low[-k:])
+                if len(low) >= k and phrase in _APPROX:
+                    pos = len(tail)
+                    for word in reversed(words[-k:]):
+                        pos = tail.rfind(word, 0, pos)
+                    self.approx, self.approx_start = phrase, pos
+                    break
+
+
 def _scale(word: str | None) -> float:
     return _SCALES.get(word.lower(), 1.0) if word else 1.0
 
@@ -191,11 +225,17 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
 def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
     """Every quantity in one sentence, in order. ``yen`` is the ISO code for ``¥``."""
     out: list[Quantity] = []
-    masked = [(m.start(), m.end()) for m in _PHONE.finditer(sentence)]
     consumed = 0
     for m in _NUMBER.finditer(sentence):
-        if m.start() < consumed or any(a <= m.start() < b for a, b in masked):
+        if m.start() < consumed:
             continue
+        if _PHONE_NEXT.match(sentence, m.end()):
+            phone = _PHONE.match(sentence, max(0, m.start() - 2))
+            if phone is None:
+                phone = _PHONE.match(sentence, m.start())
+            if phone is not None and phone.end() > m.end():
+                consumed = phone.end()  # "+44 20 7946 0018"
+                continue
         q = _read_one(sentence, m, yen)
         if q is not None:
             out.append(q)
@@ -207,37 +247,43 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     num_text = m.group(1)
     start, end = m.start(1), m.end(1)
     value = float(num_text.replace(",", ""))
-    before = text[max(0, start - 40) : start]
-
     currency: str | None = None
-    cur = PREFIX.search(before)
+    cur = PREFIX.search(text, max(0, start - 7), start)
     if cur:
         token = cur.group().strip()
         currency = yen if token == "¥" else PREFIX_CURRENCY.get(token.rstrip("."), token)
         start -= len(cur.group())
-        before = text[max(0, start - 40) : start]
+    if (
+        currency is None
+        and _YEAR_RANGE.match(num_text)
+        and not _PERCENT.match(text, end)
+        and not _SCALE_WORD.match(text, end)
+        and not _SCALE_SUFFIX.match(text, end)
+    ):
+        return None  # "in 2023", "2000 results"
+    before = text[max(0, start - 40) : start]
+    left = _Left(before)
     if currency is None:
-        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end):
+        if left.month or _MONTH_AFTER.match(text, end):
             return None  # "May 29", "16 August"
-        if _LIST_MARK.search(before):
+        if left.list_mark:
             return None  # "No. 1", "#3"
     # A number right after a capitalised word names a thing: "iPhone 16",
     # "Digital Commerce 360", "Ernie Bot 4.0" (not at the start of a sentence,
     # nor after a possessive: "Alibaba's 77% drop").
-    prev = re.search(r"([A-Za-z][\w’'-]*|\d[\w-]*)\s+$", before)
+    prev = left.last if left.spaced else ""
     named = bool(
         currency is None
-        and prev
-        and (prev.group(1)[0].isupper() or prev.group(1)[0].isdigit())
-        and text[: start - len(prev.group())].strip(" “\"‘'(")
-        and not prev.group(1).endswith(("’s", "'s"))
-        and not _APPROX.search(before)
-        and not _MONTH_BEFORE.search(before)
+        and _NAME_WORD.fullmatch(prev)
+        and (prev[0].isupper() or prev[0].isdigit())
+        and text[: start - (len(before) - left.last_start)].strip(" “\"‘'(")
+        and not prev.endswith(("’s", "'s"))
+        and left.approx is None
+        and not left.month
     )
-
-    before_start = max(0, start - 40)
-    approx_m = _APPROX.search(text, before_start, start)
-    approx = approx_m.group(1).lower() if approx_m else None
+    approx = left.approx
+    if approx is not None:
+        approx_start = start - (len(before) - left.approx_start)
     negative = False
     if text[start - 1 : start] in ("-", "−") and not text[start - 2 : start - 1].isalnum():
         negative = True
@@ -274,7 +320,7 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     rng = _RANGE.match(text, end)
     if rng and glued_unit is None:
         joiner = rng.group(1) or rng.group(2)
-        from_before = re.search(r"\bfrom\s+$", before)
+        from_before = left.spaced and left.last.lower() == "from"
         ok = (joiner == "and") == (approx == "between") and not (joiner == "to" and from_before)
         if ok:
             high_end = rng.end()
@@ -358,8 +404,8 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     value *= scale
     if negative:
         value = -value
-    if approx_m:
-        start = approx_m.start()
+    if approx is not None:
+        start = approx_start
     return Quantity(
         start=start,
         end=end,
