@@ -73,6 +73,7 @@ SUFFIX_CURRENCY = {
     "dirham": "AED",
     "riyal": "SAR",
     "naira": "NGN",
+    "rupiah": "IDR",
     "krona": "SEK",
     "kronor": "SEK",
     "peso": "MXN",
@@ -81,6 +82,6 @@ SUFFIX = re.compile(
     r"\s(?:(US|Hong Kong|Australian|Canadian|Singapore|New Taiwan|Taiwan|New Zealand) )?"
     r"(dollars?|yuan|renminbi|euros?|pounds sterling|pounds?|sterling|yen|won|rupees?|roubles?"
     r"|rubles?|Swiss francs?|francs?|rand|ringgit|baht|reais|real|lira|dirhams?|riyals?|naira"
-    r"|kronor|krona|pesos?)\b"
+    r"|kronor|krona|pesos?|rupiah)\b"
     rf"|\s({ISO_CODES})\b"
 )

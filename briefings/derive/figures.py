@@ -95,7 +95,8 @@ def extract_figures(doc: Document) -> list[Figure]:
     seen: dict[tuple[float, str | None], int] = {}
     # A paragraph full of one kind of figure is a table in prose: its second,
     # third... figure of a kind count for less, so the top of the list is varied.
-    paragraph, same_kind = -1, {}
+    paragraph = -1
+    same_kind: dict[str, int] = {}
     for index, sentence in enumerate(doc.sentences):
         if not _DIGIT.search(sentence.text):
             continue

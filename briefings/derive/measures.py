@@ -263,7 +263,10 @@ def _clause(sentence: str, q: Quantity) -> str:
         start = m.end()
     end_m = _CLAUSE_BREAK.search(sentence, q.end)
     end = end_m.start() if end_m else len(sentence)
-    left = _words(sentence[start : q.start])[-5:]
+    left: list[str] = []
+    for word in _words(sentence[start : q.start]):
+        left = [] if re.match(r"[$€£¥]?\d", word) else [*left, word]
+    left = left[-5:]
     right: list[str] = []
     for word in _words(sentence[q.end : end])[:4]:
         if re.match(r"[$€£¥]?\d", word) and not re.fullmatch(r"(?:19|20)\d\d", word):

@@ -82,6 +82,13 @@ _RANGE = re.compile(
 )
 _LIST_WORDS = _wordset("no no. nos. number step part page chapter item")
 _NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*")
+_CHANGE_WORDS = _wordset(
+    "from by rose fell gained lost added jumped climbed dropped slipped slid increased decreased"
+    " cut raised surged soared plunged tumbled grew declined rise rises fall falls up down"
+)
+_AND_NUMBER = re.compile(
+    rf"\s+and\s+(?:(?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?:\s?(thousand|million|billion|trillion|bn|m)\b)?"
+)
 _PHONE_NEXT = re.compile(r"\)?[ .-]\d{2,4}[ .-]\d")
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
 _YEAR_RANGE = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -317,11 +324,13 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
 
     # Ranges: "5-7%", "$5bn to $7bn", "between 5 and 10 million".
     high: float | None = None
+    after_scale = end
     rng = _RANGE.match(text, end)
     if rng and glued_unit is None:
         joiner = rng.group(1) or rng.group(2)
-        from_before = left.spaced and left.last.lower() == "from"
-        ok = (joiner == "and") == (approx == "between") and not (joiner == "to" and from_before)
+        # "from $10m to $12m" and "rose $1.64 to $47.10" are changes, not ranges.
+        change = left.spaced and left.last.lower() in _CHANGE_WORDS
+        ok = (joiner == "and") == (approx == "between") and not (joiner == "to" and change)
         if ok:
             high_end = rng.end()
             high_scale, low_scale = scale, scale
@@ -401,6 +410,15 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         return None
     if kind != "money" and _YEAR_RANGE.match(num_text) and scale == 1.0 and kind != "percent":
         return None  # "in 2023", "2000 results"
+    if approx == "between" and high is None:
+        # "between 250 euros and 600 euros", "between 20% and 30%".
+        second = _AND_NUMBER.match(text, end)
+        unit_text = text[after_scale:end]
+        if second and text.startswith(unit_text, second.end()):
+            high = float(second.group(1).replace(",", "")) * _scale(second.group(2) or None)
+            end = second.end() + len(unit_text)
+        else:
+            approx = None  # never show "between 250 euros" alone
     value *= scale
     if negative:
         value = -value

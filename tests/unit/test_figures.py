@@ -75,9 +75,18 @@ def test_ranges_keep_both_ends_and_share_the_scale() -> None:
     assert (q.text, q.value, q.high) == ("3-4%", 3, 4)
 
 
-def test_from_to_is_a_change_not_a_range() -> None:
-    found = read_quantities("Profit rose from $10m to $12m.")
-    assert [q.text for q in found] == ["$10m", "$12m"]
+def test_between_with_the_unit_on_both_ends() -> None:
+    q = read_quantities("Fares are between 90 euros and 400 euros.")[0]
+    assert (q.text, q.value, q.high, q.unit) == ("between 90 euros and 400 euros", 90, 400, "EUR")
+    q = read_quantities("It cut between 10% and 15% of jobs.")[0]
+    assert (q.text, q.value, q.high) == ("between 10% and 15%", 10, 15)
+    # An unfinished "between" is not shown as if it were the whole figure.
+    assert read_quantities("It costs between 90 euros, or more.")[0].text == "90 euros"
+
+
+@pytest.mark.parametrize("sentence", ["Profit rose from $10m to $12m.", "Gold rose $2 to $40."])
+def test_a_change_is_not_a_range(sentence: str) -> None:
+    assert len(read_quantities(sentence)) == 2
 
 
 @pytest.mark.parametrize(
