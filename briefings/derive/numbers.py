@@ -127,6 +127,8 @@ _STOP = _wordset("""a an the of in on at to for from by with as than that which 
     this these those its his her their our my your it they he she we you i
     more less most least each every all some any no not only just also still even
     up down out off back away then there here now today yesterday tomorrow
+    behind above below ahead beyond against during toward towards near inside outside
+    like despite including except past than
     year-on-year year-over-year annually monthly weekly daily apiece
     am pm a.m. p.m. gmt bst et pt utc cet""")
 _WORD = re.compile(r"\s+([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
@@ -316,7 +318,7 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     if text[end : end + 1].isalpha() or re.match(r"\d", text[end : end + 1]):
         return None  # "1990s", "3pm", "5G", "1st", "4x"
     scale = _scale(scale_word)
-    if scale_word == "m" and currency is None and "." not in num_text:
+    if scale_word == "m" and currency is None:
         # "100m" without a currency is often metres ("the 100m final").
         nxt = _noun_phrase(text, end)
         if nxt is None or not nxt[2].endswith("s"):
@@ -349,6 +351,8 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
                     token = rng.group(3)
                     currency = yen if token == "¥" else PREFIX_CURRENCY.get(token, "USD")
 
+    if currency is None and high is not None and _MONTH_AFTER.match(text, end):
+        return None  # "5-6 March"
     kind: Kind = "number"
     unit: str | None = None
     noun_start = noun_end = -1
