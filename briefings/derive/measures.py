@@ -187,7 +187,7 @@ def measures_for(sentence: str, q: Quantity) -> str:
     phrase = _measures(sentence, q)
     if q.kind == "money":
         rate = _rate(sentence[q.end :])
-        if rate and rate.strip() not in phrase:
+        if rate and rate.split()[-1] not in phrase.split():
             phrase = (phrase or "price") + rate
     return phrase
 
