@@ -32,8 +32,10 @@ typecheck: $(STAMP)
 quality: $(STAMP)
 	$(BIN)/python -m bench.quality
 
+# make bench                          2k and 10k articles (cached libraries are reused)
+# make bench BENCH_ARGS=--full        also 100k; BENCH_ARGS=--fresh re-ingests
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

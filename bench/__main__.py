@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 import time
@@ -53,41 +52,23 @@ TUI_MEMORY_TARGET = 300.0  # MB at 100k
 
 
 def _derive_child(corpus: Path, sample: int, repeat: int) -> int:
+    """Derive a seeded sample of the corpus with ``bench.derivation``'s timing loop, in
+    this process pinned to one core; print CPU and wall seconds per run, each article's
+    best CPU time and the per-step breakdown as one JSON line."""
+    from bench.derivation import _pin_one_core, time_steps, time_whole
+    from briefings.derive import derive
     from briefings.ingest import article_from_bytes
 
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    _pin_one_core()
     paths = sorted(corpus.glob("*/*.txt"))
     paths = sorted(random.Random(7).sample(paths, min(sample, len(paths))))
     articles = [article_from_bytes(p.read_bytes(), str(p), p.name, str(p)) for p in paths]
-    try:  # the derivation benchmark's own timing loop, once it is on main
-        from bench.derivation import time_whole
-    except ImportError:
-        time_whole = _time_whole
-    from briefings.derive import derive
-
     for article in articles[:10]:  # imports and regex caches
         derive(article)
-    cpu_start = time.process_time()
-    totals, best = time_whole(articles, repeat)
-    cpu = time.process_time() - cpu_start
-    print(json.dumps({"n": len(articles), "totals": totals, "best": best, "cpu": cpu}))
+    cpu, wall, best = time_whole(articles, repeat)
+    steps = time_steps(articles, 1)
+    print(json.dumps({"n": len(articles), "cpu": cpu, "wall": wall, "best": best, "steps": steps}))
     return 0
-
-
-def _time_whole(articles: list, repeat: int) -> tuple[list[float], list[float]]:
-    """Per-run total seconds and each article's best time (until bench.derivation lands)."""
-    from briefings.derive import derive
-
-    totals, best = [], [float("inf")] * len(articles)
-    for _ in range(repeat):
-        run_start = time.perf_counter()
-        for i, article in enumerate(articles):
-            t0 = time.perf_counter()
-            derive(article)
-            best[i] = min(best[i], time.perf_counter() - t0)
-        totals.append(time.perf_counter() - run_start)
-    return totals, best
 
 
 def measure_derivation(size: int, sample: int, repeat: int) -> dict:
@@ -97,8 +78,8 @@ def measure_derivation(size: int, sample: int, repeat: int) -> dict:
     run = run_child(["-m", "bench", "--derive-child", str(corpus), str(sample), str(repeat)])
     data = run.json()
     n = data["n"]
-    data["rates"] = [n / t for t in data["totals"]]
-    data["cpu_rate"] = n * len(data["totals"]) / data["cpu"]
+    data["rates"] = [n / t for t in data["wall"]]
+    data["cpu_rates"] = [n / t for t in data["cpu"]]
     return data
 
 
@@ -228,7 +209,7 @@ class Suite:
                 [
                     f"{size:,}",
                     f"{fmt(p50(d['rates']), 0)} / {fmt(min(d['rates']), 0)}",
-                    fmt(d["cpu_rate"], 0),
+                    f"{fmt(p50(d['cpu_rates']), 0)} / {fmt(min(d['cpu_rates']), 0)}",
                     f"{fmt(p50(d['best']) * 1000)} / {fmt(p95(d['best']) * 1000)}",
                     f"{fmt(ing.seconds)}{cached}",
                     f"{fmt(ing.cpu_seconds)} ({ing.cores_used:.2f})",
@@ -242,7 +223,8 @@ class Suite:
         self.emit(
             f"Derivation: a seeded sample of {self.args.derive_sample} articles of the corpus, "
             f"{self.args.derive_runs} runs in one process pinned to one core (runs' median and "
-            "slowest rate; per-article time is each article's best run). Ingest: "
+            "slowest rate; per-article time is each article's best CPU time; "
+            "`bench.derivation`'s timing loop). Ingest: "
             "`brief ingest --quiet CORPUS` into a new library, file to searchable (derive, store, "
             "index sync with related lists), one run per size; CPU time over wall time says how "
             "many cores it kept busy.\n"
@@ -252,7 +234,7 @@ class Suite:
                 [
                     "articles",
                     "derive articles/s, one core (median / slowest run)",
-                    "derive articles per CPU-s",
+                    "derive articles per CPU-s (median / slowest run)",
                     "derive ms per article p50 / p95",
                     "ingest wall s",
                     "ingest CPU s (cores used)",
@@ -264,6 +246,30 @@ class Suite:
                 rows,
             )
         )
+        sizes = list(self.results)
+        steps = list(self.results[sizes[0]]["derive"]["steps"]) if sizes else []
+        if steps:
+            self.emit("\nWhere derivation time goes (each step timed alone, CPU ms per article):\n")
+            self.emit(
+                table(
+                    ["step", *(f"{size:,}" for size in sizes)],
+                    [
+                        [
+                            name,
+                            *(
+                                fmt(
+                                    self.results[size]["derive"]["steps"].get(name, float("nan"))
+                                    / self.results[size]["derive"]["n"]
+                                    * 1000,
+                                    2,
+                                )
+                                for size in sizes
+                            ),
+                        ]
+                        for name in steps
+                    ],
+                )
+            )
         if 100_000 not in self.results and self.results:
             biggest = max(self.results)
             ing = self.results[biggest]["ingest"]

@@ -27,10 +27,9 @@ def measure_search_memory(library_dir: Path) -> tuple[ChildRun, dict]:
 
 def _child(library_dir: Path) -> int:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from bench.search import load_queries
     from briefings.library import Library
     from search import SearchIndex
-
-    from bench.search import load_queries
 
     imported = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.perf_counter()

@@ -26,10 +26,11 @@ class RelatedCost:
 
 
 def measure_related(size: int, count: int, repeat: int = 3) -> RelatedCost:
+    from search.related import RelatedUpdater
+
     from briefings.derive import derive
     from briefings.library import Library
     from search import SearchIndex
-    from search.related import RelatedUpdater
 
     out = RelatedCost()
     with Library(library_dir(size)) as library:
