@@ -1,6 +1,6 @@
 """Extractive summary: a handful of sentences in article order.
 
-1. **Candidates**: body sentences that read as prose: 6-70 words, ending in
+1. **Candidates**: body sentences that read as prose: 8-70 words, ending in
    terminal punctuation, not a bare quotation (a sentence that is only a
    quote), not page furniture (share/subscribe lines, captions, credits,
    URLs). A leading dateline ("LONDON (Reuters) -") is trimmed off the span.
@@ -24,14 +24,16 @@ from collections import Counter
 from briefings.derive.document import Document, Sentence
 from briefings.derive.words import content_terms
 
-MIN_WORDS = 6
+MIN_WORDS = 8
 MAX_WORDS = 70
 
 CENTRALITY_WEIGHT = 1.0
-FREQUENCY_WEIGHT = 0.2
+FREQUENCY_WEIGHT = 0.1
 POSITION_WEIGHT = 0.1
 POSITION_DECAY = 0.5
-REDUNDANCY_WEIGHT = 0.3
+REDUNDANCY_WEIGHT = 0.1
+#: A candidate this similar to a picked sentence is a near-repeat and never picked.
+NEAR_REPEAT = 0.7
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
 _OPEN_QUOTE = "\"“‘'"
@@ -161,5 +163,7 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
             - REDUNDANCY_WEIGHT * max((_overlap(bags[j], bags[p]) for p in picked), default=0.0),
         )
         picked.append(best)
-        candidates.remove(best)
+        candidates = [
+            j for j in candidates if j != best and _overlap(bags[j], bags[best]) < NEAR_REPEAT
+        ]
     return [sentences[i] for i in sorted(picked)]
