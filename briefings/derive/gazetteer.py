@@ -9,6 +9,11 @@ a few large provinces and regions); unknown places are found by context
 from __future__ import annotations
 
 
+def word_set(text: str) -> frozenset[str]:
+    """A set from white-space separated words."""
+    return frozenset(text.split())
+
+
 def _set(text: str) -> frozenset[str]:
     return frozenset(line.strip() for line in text.split("|") if line.strip())
 
@@ -78,7 +83,8 @@ ORG_WORDS = _set(
     Platforms|Club|FC|United|Hospital|Clinic|Center|Centre|Museum|Organisation|
     Organization|Reserve|Treasury|Cabinet|Commerce|Council|Chamber|Finance|Energy|Electric|
     Petroleum|Oil|Motor|Semiconductor|Software|Robotics|Pharma|Bancorp|Financial|Consulting|
-    Research|AI"""
+    Research|AI|Magazine|Productions|Pictures|Studio|Press|Books|Publishing|Airport|
+    Stadium|Coalition|Alliance|Campaign|Corps|Agency|Unit|Division|Brigade|Regiment"""
 )
 
 #: Corporate-form words: "Alibaba Group Holding" and "Alibaba" are the same firm.
@@ -90,10 +96,10 @@ ORG_SUFFIXES = _set(
 
 #: Lower-case nouns that, right before or in apposition to a name, mark an organisation.
 ORG_NOUNS = _set(
-    """company|firm|giant|rival|startup|start-up|group|conglomerate|maker|chipmaker|
+    """company|firm|giant|startup|start-up|group|conglomerate|maker|chipmaker|
     carmaker|automaker|developer|lender|bank|insurer|retailer|broadcaster|newspaper|outlet|
-    agency|regulator|operator|carrier|platform|publisher|subsidiary|unit|fund|investor|
-    consultancy|network|brand|manufacturer|supplier|provider|airline|club|team|party|
+    agency|regulator|operator|carrier|platform|publisher|subsidiary|
+    consultancy|brand|manufacturer|supplier|provider|airline|party|
     organisation|organization|institute|university|exchange|tabloid|daily|channel"""
 )
 
@@ -106,7 +112,9 @@ TITLES = _set(
     Commander|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|Rev|Reverend|Father|
     Ambassador|Commissioner|Spokesman|Spokeswoman|Spokesperson|Founder|Co-founder|MP|MEP|
     Deputy|Speaker|Leader|Coach|Manager|Emperor|Sheikh|Ayatollah|Rabbi|Imam|Detective|Officer|
-    Inspector|Superintendent|Chairperson|Treasurer|Attorney|Solicitor|Auditor|Controller"""
+    Inspector|Superintendent|Chairperson|Treasurer|Attorney|Solicitor|Auditor|Controller|
+    Producer|Presenter|Host|Author|Writer|Analyst|Economist|Actor|Actress|Singer|Striker|
+    Midfielder|Defender|Goalkeeper|Boss|Manager|Skipper|Coach|Chef|Designer|Councillor|Councilman"""
 )
 
 #: Lower-case role words: "analyst Jane Doe", "Jane Doe, a professor at ...".
@@ -150,7 +158,8 @@ DEMONYMS = _set(
     Catholic|Protestant|Buddhist|Hindu|Democrat|Democrats|Republican|Republicans|Labour|Tory|
     Tories|Conservative|Conservatives|Liberal|Liberals|Communist|Mandarin|Cantonese|Latino|
     Hispanic|Asian-American|African-American|Anglo|Nordic|Baltic|Slavic|Hongkonger|
-    Hongkongers|Beijinger|Mainland"""
+    Hongkongers|Beijinger|Mainland|Democratic|Spaniard|Spaniards|Arabian|Latin American|
+    Briton|Britons|Scot|Scots|Frenchman|Dutchman|Kiwi|Aussie|Yank|Yankee"""
 )
 
 #: Capitalised words and phrases that are not entities on their own.
@@ -167,7 +176,8 @@ GENERIC = _set(
     New Year|Ramadan|Olympics|World Cup|Champions|Cup|League|Premiership|Championship|
     Final|Finals|Round|Stage|Test|Tests|Grand Slam|Open|Tour|Games|Series|Season|Team|
     North|South|East|West|Central|Cold War|World War|Second World War|First World War|
-    Covid|Covid-19|COVID-19|Coronavirus|GPT|ChatGPT|Windows"""
+    Covid|Covid-19|COVID-19|Coronavirus|GPT|ChatGPT|Windows|City|Town|Village|Street|Hall|
+    Capitol|White House|Election Day|Mother|Dad|Mum|Mom|Father"""
 )
 
 #: All-caps abbreviations that are common nouns, not names.
@@ -177,4 +187,43 @@ GENERIC_ACRONYMS = _set(
     UFO|ATM|ATMs|HIV|AIDS|VAT|NGO|NGOs|CCTV|SMS|USB|URL|PDF|HQ|R&D|M&A|Q1|Q2|Q3|Q4|AR|VR|
     IoT|SaaS|B2B|B2C|ETF|ETFs|ESG|CO2|GMT|BST|EST|PST|UTC|AGM|ICU|A&E|MRI|GP|GPs|ISP|ISPs|
     GMV|EBIT|EBITA|EBITDA|EPS|ROI|YoY|CAGR|ARPU|P&L|KPI|KPIs|CEOs|IPOs|LLC"""
+)
+
+#: Words that end a place name: "Broad Street", "Hyde Park", "Lake Geneva".
+PLACE_WORDS = _set(
+    """Street|St|Road|Rd|Avenue|Ave|Square|Boulevard|Lane|Bridge|River|Lake|Mountain|Mountains|
+    Island|Islands|Valley|Bay|Coast|County|Province|Prefecture|District|Park|Strait|Sea|Ocean|
+    Peninsula|Canal|Desert|Heights|Hills|Beach|Harbour|Harbor"""
+)
+
+#: Nouns after a name (or its possessive) that show it is an organisation:
+#: "Sony's profits", "Arsenal boss", "Acme shares".
+ORG_AFTER = _set(
+    """shares|stock|stocks|shareholders|investors|profits|profit|revenue|revenues|sales|
+    earnings|subsidiary|division|executives|employees|staff|workers|boss|ceo|chairman|
+    board|headquarters|customers|subscribers|products|
+    brand|unit|factory|factories|plant|stores|share"""
+)
+
+#: Common given names: a capitalised pair starting with one is a person.
+GIVEN_NAMES = _set(
+    """Aaron|Adam|Adrian|Ahmed|Alan|Albert|Alex|Alexander|Alexandra|Ali|Alice|Alison|Amanda|Amy|
+    Andrea|Andrew|Andy|Angela|Ann|Anna|Anne|Anthony|Antonio|Arnold|Arthur|Barack|Barbara|Ben|
+    Benjamin|Bernard|Bernie|Bill|Bob|Boris|Brad|Brian|Bruce|Carl|Carlos|Caroline|Catherine|
+    Charles|Charlie|Chris|Christian|Christina|Christine|Christopher|Claire|Colin|Craig|Dan|
+    Daniel|Daniela|David|Deborah|Dennis|Diana|Donald|Doug|Douglas|Ed|Eddie|Edward|Elizabeth|
+    Ellen|Emily|Emma|Eric|Frank|Fred|Gary|Gavin|George|Gordon|Graham|Greg|Harry|Heather|Helen|
+    Henry|Hillary|Hugh|Ian|Jack|Jacob|James|Jamie|Jane|Janet|Jason|Jean|Jeff|Jeffrey|Jennifer|
+    Jenny|Jeremy|Jerry|Jessica|Jim|Jimmy|Joan|Joe|Joel|John|Johnny|Jon|Jonathan|Jose|Joseph|
+    Josh|Juan|Julia|Julie|Justin|Karen|Kate|Katherine|Kathleen|Keith|Kelly|Ken|Kevin|Kim|
+    Larry|Laura|Lee|Linda|Lisa|Louis|Lucy|Luis|Maria|Mark|Martin|Mary|Matt|Matthew|Max|
+    Megan|Melissa|Michael|Michelle|Mike|Mohammed|Muhammad|Nancy|Neil|Nick|Nicholas|Nicola|
+    Nicolai|Olivia|Oliver|Pat|Patricia|Patrick|Paul|Peter|Phil|Philip|Rachel|Ralph|Ray|
+    Rebecca|Richard|Rick|Rob|Robert|Robin|Roger|Ron|Ronald|Rose|Roy|Ruth|Ryan|Sally|Sam|
+    Samantha|Samuel|Sarah|Scott|Sean|Sergei|Simon|Sophie|Stephen|Steve|Steven|Stuart|Sue|
+    Susan|Ted|Terry|Thomas|Tim|Timothy|Tom|Tony|Victoria|Vladimir|Walter|Wayne|William|Xavier|
+    Yuri|Zoe|Abdul|Akira|Alain|Angelina|Carmen|Dmitry|Elena|Emmanuel|Fatima|Francois|Giovanni|
+    Hans|Hiroshi|Igor|Ivan|Jacques|Klaus|Manuel|Marco|Marie|Mario|Miguel|Olga|Pablo|Pierre|
+    Rahul|Raj|Sanjay|Sofia|Stefan|Takashi|Wolfgang|Yoshi|Kamala|Mitt|Marco|Rudy|Newt|Jeb|
+    Chelsea|Gina|Jay|Kai|Rui|Jack|Kevin|Eddie|Daniel|Robin|Tony|Gordon|Arsene|Jose|Mel|Sven"""
 )

@@ -159,8 +159,10 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     while candidates and len(picked) < k:
         best = max(
             candidates,
-            key=lambda j: scores[j]
-            - REDUNDANCY_WEIGHT * max((_overlap(bags[j], bags[p]) for p in picked), default=0.0),
+            key=lambda j: (
+                scores[j]
+                - REDUNDANCY_WEIGHT * max((_overlap(bags[j], bags[p]) for p in picked), default=0.0)
+            ),
         )
         picked.append(best)
         candidates = [
