@@ -35,23 +35,26 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A light, deterministic suffix stripper (lower-cased input)."""
+    """A light, deterministic suffix stripper (lower-cased input): "votes",
+    "voted", "voting" and "vote" all give "vot"."""
     w = word.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4:
-        for suffix, repl in (
-            ("ies", "y"),
-            ("sses", "ss"),
-            ("ing", ""),
-            ("ed", ""),
-            ("es", ""),
-            ("s", ""),
-        ):
-            if w.endswith(suffix) and not w.endswith("ss"):
-                return w[: -len(suffix)] + repl
-    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "xes", "ches", "shes", "zes")):
+            w = w[:-2]
+        elif w.endswith("ing") and len(w) > 5:
+            w = w[:-3]
+        elif w.endswith("ed") and len(w) > 4:
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
     return w
 
 
