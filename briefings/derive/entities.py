@@ -144,7 +144,10 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         if kind == "person":
             name = longest
         else:
-            name = max(members, key=lambda g: (g.count, len(g.words), -g.first))
+            # The most used form, but an expanded name before its acronym.
+            name = max(
+                members, key=lambda g: (not g.key.isupper(), g.count, len(g.words), -g.first)
+            )
         mentions_total = sum(g.count for g in members) or 1
         first = min(g.first for g in members)
         aliases = [g.key for g in sorted(members, key=lambda g: g.first) if g is not name]

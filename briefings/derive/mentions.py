@@ -285,6 +285,13 @@ class MentionCollector:
 
     def _run(self, text: str, offset: int, toks: list[_Token], first: int, last: int) -> None:
         words = [t.word for t in toks[first:last]]
+        if (
+            len(words) == 1
+            and words[0].isupper()
+            and text[: toks[first].start].endswith("(")
+            and text[toks[first].end :].startswith(")")
+        ):
+            return  # "(HSA)" defines an acronym; the long form is the mention
         cues: Counter[str] = Counter()
         initial = text[: toks[first].start].strip(" \"'“‘([-—–") == ""
         if initial and words:
@@ -297,7 +304,12 @@ class MentionCollector:
                 and head not in DEMONYMS
                 and not head.lower().endswith(("ing", "ly", "ed"))
             )
-            if not (known or fresh):
+            if head.lower() in ROLE_WORDS and len(words) > 1:
+                # "Investor Tao Wen-li": a capitalised role opening the sentence.
+                words = words[1:]
+                first += 1
+                cues["person"] += 2
+            elif not (known or fresh):
                 words = words[1:]
                 first += 1
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".

@@ -61,7 +61,8 @@ def _dateline_end(text: str) -> int:
 
 
 def is_bare_quote(text: str) -> bool:
-    """True when a sentence is only a quotation, with (almost) no attribution."""
+    """True when a sentence is only a quotation, or a quotation and a short
+    attribution of at most three words."""
     stripped = text.strip()
     if not stripped or stripped[0] not in _OPEN_QUOTE:
         return False
@@ -69,14 +70,15 @@ def is_bare_quote(text: str) -> bool:
     if rest.strip() and rest.lstrip()[0] in _OPEN_QUOTE:
         # An unclosed quotation that runs to the sentence end.
         return True
-    return len(re.findall(r"[A-Za-z]+", rest)) < 2
+    # What is left is at most a short attribution ("she said", "Ms Lee added").
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 3
 
 
-def is_candidate(text: str) -> bool:
+def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
     n = len(text.split())
-    if n < MIN_WORDS or n > MAX_WORDS:
+    if n < min_words or n > MAX_WORDS:
         return False
-    if not _TERMINAL.search(text.rstrip()):
+    if min_words >= MIN_WORDS and not _TERMINAL.search(text.rstrip()):
         return False
     if _FURNITURE.search(text):
         return False
@@ -134,9 +136,9 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
         return []
     ok = [is_candidate(s.text) for s in sentences]
     if sum(ok) < k:
-        # Short or unusual articles: also accept any sentence with some words.
+        # Short or unusual articles: also accept short or unpunctuated sentences.
         for i, s in enumerate(sentences):
-            if not ok[i] and len(s.text.split()) >= 4 and not is_bare_quote(s.text):
+            if not ok[i] and is_candidate(s.text, min_words=4):
                 ok[i] = True
     terms = [tokens(s.text) for s in sentences]
     bags = [set(t) for t in terms]
