@@ -115,21 +115,31 @@ def _dotted(word: str) -> str:
     return bare + "." if _DOTTED.fullmatch(bare + ".") else bare
 
 
+_LOWER_CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
+
+
 def _is_capitalised(word: str) -> bool:
-    if _CONTRACTION.search(word):
+    first = word[:1]
+    if first.islower():
+        return bool(_LOWER_CAMEL.match(word))  # iPhone, eBay, iFlyTek
+    if not first.isupper():
+        return False
+    if word.isalpha():
+        return True
+    if ("'" in word or "’" in word) and _CONTRACTION.search(word):
         return False  # "We'll", "Don't"
     if "-" in word and word.split("-", 1)[0] in DEMONYMS:
         return False  # "English-speaking"
-    first = word[:1]
-    if first.isupper():
-        return any(c.isalpha() for c in word)
-    return bool(re.match(r"[a-z]{1,2}[A-Z]", word))  # iPhone, eBay, iFlyTek
+    return any(c.isalpha() for c in word)
 
 
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
+        if raw.isalpha():
+            out.append(_Token(raw, m.start(), m.end(), False))
+            continue
         word = raw
         breaks = False
         cue = ""
@@ -250,8 +260,8 @@ class MentionCollector:
         lower: set[str] = set()
         mid_caps: set[str] = set()
         self.caps: Counter[str] = Counter()
-        for s in doc.sentences:
-            toks = _tokens(s.text)
+        self.tokens = [_tokens(s.text) for s in doc.sentences]
+        for toks in self.tokens:
             for k, t in enumerate(toks):
                 if t.word[:1].islower():
                     lower.add(t.word)
@@ -263,9 +273,8 @@ class MentionCollector:
         self.mid_caps = mid_caps
 
     def collect(self) -> list[Mention]:
-        for s in self.doc.sentences:
+        for s, toks in zip(self.doc.sentences, self.tokens, strict=True):
             text = s.text
-            toks = _tokens(text)
             for t in toks:
                 # "Norways Norges Bank": a possessive that lost its apostrophe.
                 w = t.word
