@@ -50,51 +50,64 @@ class _Group:
         return g
 
 
+class _AliasIndex:
+    """The groups seen so far, indexed by the ways a shorter name can refer to them."""
+
+    def __init__(self) -> None:
+        self.by_tokens: dict[tuple[str, ...], _Group] = {}
+        self.by_stem: dict[tuple[str, ...], _Group] = {}
+        self.by_part: dict[tuple[str, ...], list[_Group]] = {}
+
+    def add(self, g: _Group) -> None:
+        self.by_tokens.setdefault(tuple(sorted(w.lower() for w in g.words)), g)
+        words, k = g.words, len(g.words)
+        while k > 1 and words[k - 1] in ORG_SUFFIXES:
+            k -= 1
+            self.by_stem.setdefault(words[:k], g)  # "Alibaba Group Holding" -> "Alibaba"
+        if person_like(words):
+            for size in (1, 2):
+                for i in range(len(words) - size + 1):
+                    self.by_part.setdefault(words[i : i + size], []).append(g)
+
+    def alias_of(self, g: _Group) -> _Group | None:
+        same = self.by_tokens.get(tuple(sorted(w.lower() for w in g.words)))
+        if same is not None and same.key != g.key:
+            return same  # "Kai-fu Lee" / "Lee Kai-fu"
+        stem = self.by_stem.get(g.words)
+        if stem is not None:
+            return stem
+        if len(g.words) > 2 or g.key in PLACES:
+            return None
+        parts = [
+            p
+            for p in self.by_part.get(g.words, [])
+            if len(p.words) > len(g.words)
+            and _kind(p.find().cues, p.find().words) in ("person", "other")
+        ]
+        if not parts:
+            return None
+        # The nearest earlier person with that name part, else the first later one.
+        earlier = [p for p in parts if p.first <= g.first]
+        if earlier:
+            return max(earlier, key=lambda p: p.first)
+        return min(parts, key=lambda p: p.first)
+
+
 def _merge(groups: list[_Group], acronyms: dict[str, str]) -> None:
     by_key = {g.key: g for g in groups}
     for short, long in acronyms.items():
         if short in by_key and long in by_key and by_key[short] is not by_key[long]:
             by_key[short].root = by_key[long].find()
-    ordered = sorted(groups, key=lambda g: (-len(g.words), g.first))
-    seen: list[_Group] = []
-    for g in ordered:
-        if g.root is not None:
-            seen.append(g)
-            continue
-        target = _alias_of(g, seen)
-        if target is not None and target.find() is not g:
-            g.root = target.find()
-            if len(g.words) < len(target.words) and person_like(target.words):
-                # A family name used alone is itself a sign of a person.
-                g.cues["person"] += 1
-        seen.append(g)
-
-
-def _alias_of(g: _Group, longer: list[_Group]) -> _Group | None:
-    folded = sorted(w.lower() for w in g.words)
-    person_parts: list[_Group] = []
-    for other in longer:
-        if len(other.words) <= len(g.words):
-            if sorted(w.lower() for w in other.words) == folded and other.key != g.key:
-                return other
-            continue
-        if sorted(w.lower() for w in other.words) == folded:
-            return other
-        n = len(g.words)
-        if other.words[:n] == g.words and all(w in ORG_SUFFIXES for w in other.words[n:]):
-            return other
-        if n <= 2 and g.key not in PLACES and person_like(other.words):
-            root = other.find()
-            if _kind(root.cues, root.words) in ("person", "other") and any(
-                other.words[k : k + n] == g.words for k in range(len(other.words) - n + 1)
-            ):
-                person_parts.append(other)
-    if not person_parts:
-        return None
-    earlier = [p for p in person_parts if p.first <= g.first]
-    if earlier:
-        return max(earlier, key=lambda p: p.first)
-    return min(person_parts, key=lambda p: p.first)
+    index = _AliasIndex()
+    for g in sorted(groups, key=lambda g: (-len(g.words), g.first)):
+        if g.root is None:
+            target = index.alias_of(g)
+            if target is not None and target.find() is not g:
+                g.root = target.find()
+                if len(g.words) < len(target.words) and person_like(target.words):
+                    # A family name used alone is itself a sign of a person.
+                    g.cues["person"] += 1
+        index.add(g)
 
 
 def _kind(cues: Counter[str], words: tuple[str, ...]) -> EntityKind:

@@ -24,6 +24,8 @@ from collections import Counter
 from briefings.derive.document import Document, Sentence
 from briefings.derive.words import content_terms
 
+#: Only the first sentences compete (centrality is quadratic in their number).
+MAX_SENTENCES = 200
 MIN_WORDS = 8
 MAX_WORDS = 70
 
@@ -131,7 +133,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     """Pick ``k`` summary sentences (fewer when the article has fewer)."""
-    sentences = [_trimmed(s) for s in doc.sentences]
+    sentences = [_trimmed(s) for s in doc.sentences[:MAX_SENTENCES]]
     if not sentences:
         return []
     ok = [is_candidate(s.text) for s in sentences]
