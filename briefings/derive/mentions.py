@@ -419,7 +419,19 @@ class MentionCollector:
         self.mentions.append(Mention(tuple(words), start, cues))
 
 
+_NOT_IN_NAMES = (
+    ORG_WORDS
+    | PLACE_WORDS
+    | GENERIC
+    | word_set(
+        "Championships Championship Festival Awards Conference Summit Forum Games Cup Open Expo"
+    )
+)
+
+
 def person_like(words: tuple[str, ...]) -> bool:
+    """Two to four capitalised words, none of them an organisation, place or event word."""
     return 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and not w.isupper() and w not in _CONNECTORS for w in words
+        w[:1].isupper() and not w.isupper() and w not in _CONNECTORS and w not in _NOT_IN_NAMES
+        for w in words
     )
