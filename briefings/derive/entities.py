@@ -165,11 +165,11 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         first = min(g.first for g in members)
         aliases = [g.key for g in sorted(members, key=lambda g: g.first) if g is not name]
         if kind == "organisation":
-            words = list(name.words)
-            while len(words) > 1 and words[-1] in ORG_SUFFIXES:
-                words.pop()
-            short = " ".join(words)
-            if short != name.key and short not in aliases and keep_words(words):
+            bare = list(name.words)
+            while len(bare) > 1 and bare[-1] in ORG_SUFFIXES:
+                bare.pop()
+            short = " ".join(bare)
+            if short != name.key and short not in aliases and keep_words(bare):
                 aliases.append(short)  # "SoftBank Group" is also "SoftBank"
         # Salience: mentions, with a typed entity ahead of an untyped one.
         salience = mentions_total + (0 if kind == "other" else 1)
