@@ -132,7 +132,8 @@ class Suite:
             self.say(f"[{size:,}] derivation throughput…")
             r["derive"] = measure_derivation(size, self.args.derive_sample, self.args.derive_runs)
             self.say(f"[{size:,}] library (ingest)…")
-            r["ingest"] = ensure_library(size, fresh=self.args.fresh, say=self.say)
+            fast = self.args.fast_from is not None and size >= self.args.fast_from
+            r["ingest"] = ensure_library(size, fresh=self.args.fresh, fast=fast, say=self.say)
             if self.search:
                 self._search_measures(size, r)
             r["elapsed"] = time.perf_counter() - t
@@ -140,15 +141,25 @@ class Suite:
         self.total = time.perf_counter() - started
 
     def _search_measures(self, size: int, r: dict) -> None:
-        from bench.ingest import library_dir, measure_incremental_add, measure_index_build
+        from bench.ingest import (
+            IndexBuild,
+            library_dir,
+            measure_incremental_add,
+            measure_index_build,
+        )
         from bench.memory import measure_search_memory
         from bench.related import measure_related
         from bench.search import measure_queries
 
         folder = library_dir(size)
-        if not self.args.skip_reindex:
+        built = r["ingest"].index_build
+        if built and r["ingest"].fresh:  # a fast build has just timed `brief reindex`
+            r["index"] = IndexBuild(**built)
+        elif not self.args.skip_reindex:
             self.say(f"[{size:,}] index build (brief reindex)…")
             r["index"] = measure_index_build(size)
+        elif built:
+            r["index"] = IndexBuild(**built)
         self.say(f"[{size:,}] queries, Whoosh and FTS5…")
         r["queries"] = measure_queries(folder, size, self.args.repeat, cache_root())
         self.say(f"[{size:,}] incremental add…")
@@ -205,6 +216,8 @@ class Suite:
         for size, r in self.results.items():
             d, ing = r["derive"], r["ingest"]
             cached = "" if ing.fresh else f" (cached: {ing.measured_at}, {ing.commit})"
+            if ing.mode != "brief ingest":
+                cached += " **fast build, not brief ingest: no related lists**"
             rows.append(
                 [
                     f"{size:,}",
@@ -556,6 +569,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--derive-sample", type=int, default=300, help="articles derived (300)")
     parser.add_argument("--derive-runs", type=int, default=3, help="derivation runs (3)")
     parser.add_argument("--skip-reindex", action="store_true", help="skip the index rebuild")
+    parser.add_argument(
+        "--fast-from",
+        type=int,
+        metavar="N",
+        help="libraries of N articles or more that are not cached are built by the bench "
+        "(derive on every core, index from the store, no related lists) instead of "
+        "brief ingest; their ingest row says so",
+    )
     parser.add_argument("--no-save", dest="save", action="store_false")
     parser.add_argument("--derive-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
