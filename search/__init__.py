@@ -11,10 +11,14 @@ from __future__ import annotations
 from search.index import SearchIndex, SearchIndexError
 from search.query import QueryError, parse_query
 from search.results import Hit, SearchResults, Snippet
+from search.saved import SavedSearch, SavedSearchError, SavedSearches
 
 __all__ = [
     "Hit",
     "QueryError",
+    "SavedSearch",
+    "SavedSearchError",
+    "SavedSearches",
     "SearchIndex",
     "SearchIndexError",
     "SearchResults",

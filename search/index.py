@@ -152,6 +152,14 @@ class SearchIndex:
         os.replace(fresh, self.folder)
         shutil.rmtree(old, ignore_errors=True)
         self._ix = windex.open_dir(str(self.folder))
+        # Changes that were still queued never had their related lists computed.
+        pending = [i for i, op, _ in snapshot if op == "upsert"]
+        if pending:
+            from search.related import RelatedUpdater
+
+            updater = RelatedUpdater(self)
+            for start in range(0, len(pending), BATCH):
+                updater.update(self.library.get_many(pending[start : start + BATCH]), [])
         self.library.ack_index_ops(snapshot)
         return count
 

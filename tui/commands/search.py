@@ -13,7 +13,7 @@ from typing import Any
 
 from rich.text import Text
 
-from search import QueryError, SearchIndex, SearchResults
+from search import QueryError, SavedSearches, SearchIndex, SearchResults
 from tui.commands import library as library_commands
 from tui.context import AFTER_CHANGE, CommandFailed, Context, UsageError
 
@@ -46,6 +46,29 @@ def register(sub: Any) -> None:
         "--related", action="store_true", help="also recompute every briefing's related articles"
     )
     p.set_defaults(handler=cmd_reindex)
+
+    p = sub.add_parser("saved", help="saved searches: add, list, run, rename, rm")
+    saved = p.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
+    q = saved.add_parser("add", help="save a query under a name")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("query", nargs="+", metavar="QUERY")
+    q.set_defaults(handler=cmd_saved_add)
+    q = saved.add_parser("list", help="saved searches with hit counts and new hits")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(handler=cmd_saved_list)
+    q = saved.add_parser("run", help="run a saved search (marks its hits as seen)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.add_argument("--limit", type=_positive, default=20, metavar="N")
+    q.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    q.set_defaults(handler=cmd_saved_run)
+    q = saved.add_parser("rename", help="rename a saved search")
+    q.add_argument("old", metavar="OLD")
+    q.add_argument("new", metavar="NEW")
+    q.set_defaults(handler=cmd_saved_rename)
+    q = saved.add_parser("rm", help="remove a saved search")
+    q.add_argument("name", metavar="NAME")
+    q.set_defaults(handler=cmd_saved_rm)
 
 
 def _positive(value: str) -> int:
@@ -147,6 +170,64 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
+
+
+# -- saved searches ---------------------------------------------------------------------------
+
+
+def _saved(ctx: Context) -> SavedSearches:
+    return SavedSearches(ctx.library(), index_for(ctx))
+
+
+def cmd_saved_add(ctx: Context, args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    try:
+        saved = _saved(ctx).add(args.name, query)
+    except QueryError as exc:
+        raise UsageError(f"brief saved add: {exc}") from None
+    ctx.note(f"saved {saved.name!r}: {saved.count} briefings match {saved.query!r}")
+    return 0
+
+
+def cmd_saved_list(ctx: Context, args: argparse.Namespace) -> int:
+    items = _saved(ctx).list()
+    if args.json:
+        print_json([s.as_json() for s in items])
+        return 0
+    if not items:
+        ctx.note("no saved searches: add one with brief saved add NAME QUERY")
+        return 0
+    for s in items:
+        if s.error:
+            line = Text.assemble((s.name, "bold"), "  ", (f"error: {s.error}", "red"))
+        else:
+            line = Text.assemble((s.name, "bold"), f"  {s.count} briefings")
+            if s.new_count:
+                line.append(f", {s.new_count} new", style="green")
+        line.append(f"  {s.query}", style="dim")
+        ctx.out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def cmd_saved_run(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        results = _saved(ctx).run(args.name, limit=args.limit, sort=args.sort)
+    except QueryError as exc:
+        raise CommandFailed(f"saved search {args.name!r} no longer works: {exc}") from None
+    print_results(ctx, results, as_json=args.json)
+    return 0
+
+
+def cmd_saved_rename(ctx: Context, args: argparse.Namespace) -> int:
+    _saved(ctx).rename(args.old, args.new)
+    ctx.note(f"renamed {args.old!r} to {args.new!r}")
+    return 0
+
+
+def cmd_saved_rm(ctx: Context, args: argparse.Namespace) -> int:
+    _saved(ctx).remove(args.name)
+    ctx.note(f"removed {args.name!r}")
+    return 0
 
 
 # -- related and reindex --------------------------------------------------------------------
