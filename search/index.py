@@ -76,7 +76,7 @@ class SearchIndex:
 
     def _problem(self) -> str | None:
         """Why the index on disk cannot be used as it is, or None if it can."""
-        if not self.folder.is_dir() or not windex.exists_in(str(self.folder)):
+        if not self.folder.is_dir() or not any(self.folder.glob("*.toc")):
             return "missing"
         try:
             meta = json.loads((self.folder / VERSION_FILE).read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ into its own list. Near-identical texts (republished copies) are marked
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import zlib
@@ -35,7 +36,9 @@ TOP = 5
 MAX_DUPLICATES = 3
 MIN_SCORE = 0.05
 CANDIDATES = 25
-QUERY_TERMS = 25
+QUERY_TERMS = 20
+#: Terms in more than this share of documents are too common to find candidates with.
+COMMON_SHARE = 0.2
 #: Jaccard of word 5-shingles above which two texts are the same article.
 DUPLICATE_JACCARD = 0.5
 SKETCH = 64
@@ -168,12 +171,15 @@ def _names(profile: dict, kind: str) -> dict[str, str]:
     return {name.casefold(): name for name, k in profile["e"] if k == kind}
 
 
+Vector = tuple[dict[str, float], float]
+
+
 def compare(
-    a: dict, b: dict, idf: _Idf, vectors: dict[int, tuple[dict[str, float], float]], quote_hits: int
+    a: dict, b: dict, vector_a: Vector, vector_b: Vector, quote_hits: int
 ) -> tuple[float, list[str], bool]:
     """Symmetric similarity of two profiles: (score, reasons, duplicate)."""
-    va, na = vectors.setdefault(id(a), _vector(a, idf))
-    vb, nb = vectors.setdefault(id(b), _vector(b, idf))
+    va, na = vector_a
+    vb, nb = vector_b
     shared = {t: va[t] * vb[t] for t in va.keys() & vb.keys()}
     cosine = sum(shared.values()) / (na * nb)
     score = cosine
@@ -225,6 +231,14 @@ class RelatedUpdater:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self.library = index.library
+        self._profiles: dict[int, tuple[dict, Vector]] = {}
+
+    def _profile(self, searcher: Searcher, docnum: int, idf: _Idf) -> tuple[dict, Vector]:
+        found = self._profiles.get(docnum)
+        if found is None:
+            profile = _stored_profile(searcher, docnum)
+            found = self._profiles[docnum] = (profile, _vector(profile, idf))
+        return found
 
     def update(self, briefings: list[Briefing], deleted: list[str]) -> None:
         changed: dict[str, Briefing] = {}
@@ -232,6 +246,7 @@ class RelatedUpdater:
             self._forget(deleted, changed)
         if not briefings and not changed:
             return
+        self._profiles.clear()  # document numbers change with every commit
         with self.index.ix.searcher() as searcher:
             idf = _Idf(searcher)
             work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
@@ -258,18 +273,17 @@ class RelatedUpdater:
         docnum = searcher.document_number(id=b.id)
         if docnum is None:
             return
-        prof = _profile(searcher, docnum)
+        prof, vec = self._profile(searcher, docnum, idf)
         candidates = self._candidates(prof, docnum, searcher, idf)
         linker = QuoteLinker(b)
-        vectors: dict[int, tuple[dict[str, float], float]] = {}
         mine: list[Related] = []
         theirs: list[tuple[str, Related]] = []
         for cand in candidates:
-            other = _profile(searcher, cand)
-            other_id = searcher.stored_fields(cand)["id"]
+            other, other_vec = self._profile(searcher, cand, idf)
+            other_id = other["id"]
             matches = link_quotes(prof, other)
             linker.compared(other_id)
-            score, reasons, dup = compare(prof, other, idf, vectors, len(matches))
+            score, reasons, dup = compare(prof, other, vec, other_vec, len(matches))
             if matches:
                 linker.add(other_id, other, matches)
             if score < MIN_SCORE:
@@ -283,7 +297,7 @@ class RelatedUpdater:
                     duplicate=dup,
                 )
             )
-            back_reasons = compare(other, prof, idf, vectors, len(matches))[1]
+            back_reasons = compare(other, prof, other_vec, vec, len(matches))[1]
             theirs.append(
                 (
                     other_id,
@@ -296,7 +310,10 @@ class RelatedUpdater:
                     ),
                 )
             )
-        b = b.model_copy(update={"related": select(mine), "quotes": linker.quotes()})
+        # Entries other briefings offered earlier stay unless this search saw them again.
+        seen = {r.id for r in mine} | {searcher.stored_fields(c)["id"] for c in candidates}
+        kept = [r for r in b.related if r.id not in seen and r.id != b.id]
+        b = b.model_copy(update={"related": select(mine + kept), "quotes": linker.quotes()})
         changed[b.id] = b
         # Insert b into the lists of the candidates it now belongs in.
         linked = linker.linked_ids()
@@ -325,7 +342,12 @@ class RelatedUpdater:
             tf = value[0] if isinstance(value, list) else value
             weights.append(((1.0 + math.log(tf)) * idf(stem), stem))
         weights.sort(reverse=True)
-        terms = [wq.Term("body", stem, boost=w) for w, stem in weights[:QUERY_TERMS]]
+        # Terms only this briefing has find nothing; terms most briefings have find everything.
+        common = max(2, idf.n * COMMON_SHARE)
+        picked = [
+            (w, stem) for w, stem in weights if 2 <= searcher.doc_frequency("body", stem) <= common
+        ][:QUERY_TERMS]
+        terms = [wq.Term("body", stem, boost=w) for w, stem in picked]
         found: list[int] = []
         if terms:
             results = searcher.search(wq.Or(terms), limit=CANDIDATES + 1, mask={docnum})
@@ -356,14 +378,13 @@ class RelatedUpdater:
             changed[b.id] = b.model_copy(update={"related": related, "quotes": quotes})
 
 
-def _profile(searcher: Searcher, docnum: int) -> dict:
-    import json
-
-    raw = searcher.stored_fields(docnum).get("profile") or "{}"
-    data = json.loads(raw)
+def _stored_profile(searcher: Searcher, docnum: int) -> dict:
+    stored = searcher.stored_fields(docnum)
+    data = json.loads(stored.get("profile") or "{}")
+    data["id"] = stored["id"]
     for key, empty in (("t", {}), ("p", []), ("e", []), ("k", []), ("q", []), ("s", [])):
         data.setdefault(key, empty)
-    data.setdefault("title", searcher.stored_fields(docnum).get("title", ""))
+    data.setdefault("title", stored.get("title", ""))
     return data
 
 
