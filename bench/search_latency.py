@@ -104,6 +104,24 @@ def main() -> None:
     )
     library.delete(article.id)
     index.sync()
+
+    # A republished copy of a stored article (its text, another origin).
+    original = library.article(library.ids()[len(before) // 2])
+    copy = Article(origin=f"bench:copy-{time.time_ns()}", text=original.text)
+    before = dict(library.connection.execute("SELECT id, data FROM briefings"))
+    store_article(library, copy, "bench")
+    start = time.perf_counter()
+    index.sync()
+    took = time.perf_counter() - start
+    after = dict(library.connection.execute("SELECT id, data FROM briefings"))
+    touched = sum(1 for i, data in before.items() if after.get(i) != data)
+    marked = [r for r in library.get(original.id).related if r.id == copy.id and r.duplicate]
+    print(
+        f"republished copy: sync {took * 1000:.0f} ms, {touched} other briefings updated, "
+        f"marked as copy in the original's list: {bool(marked)}"
+    )
+    library.delete(copy.id)
+    index.sync()
     _related_quality(library)
 
 

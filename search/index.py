@@ -47,6 +47,8 @@ LOCK_TIMEOUT = float(os.environ.get("BRIEF_INDEX_LOCK_TIMEOUT", "120"))
 #: Outbox entries applied per index commit (progress survives a crash in between).
 BATCH = 500
 FACET_LIMIT = 20
+#: Say that the index is being brought up to date when more changes than this wait.
+NOTE_ABOVE = 100
 
 
 class SearchIndexError(LibraryError):
@@ -213,6 +215,9 @@ class SearchIndex:
         """
         applied = 0
         if self.library.pending_index_ops(limit=1):
+            waiting = len(self.library.pending_index_ops(limit=NOTE_ABOVE + 1))
+            if waiting > NOTE_ABOVE:
+                self._say("updating the search index and related articles…")
             with self._lock():
                 while ops := self.library.pending_index_ops(limit=BATCH):
                     applied += self._apply(ops)

@@ -91,6 +91,7 @@ def index_for(ctx: Context) -> SearchIndex:
     if current is None or current.library is not library:
         current = SearchIndex(library, on_message=ctx.note)
         ctx._search_index = current  # type: ignore[attr-defined]
+        current.sync()  # repairs what an interrupted command left behind
     return current
 
 
