@@ -11,6 +11,7 @@ from types import ModuleType
 COMMAND_MODULES = [
     "tui.commands.library",
     "tui.commands.search",
+    "tui.commands.export",
 ]
 
 
