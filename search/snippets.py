@@ -7,6 +7,8 @@ Segments are plain text; the screen decides how a highlight looks.
 
 from __future__ import annotations
 
+from whoosh.support.charset import accent_map
+
 from search.results import Snippet
 from search.schema import NAME_FIELDS, name_analyzer, text_analyzer
 
@@ -84,8 +86,12 @@ def _best_part(
 ) -> tuple[str, list[Span], list[int]] | None:
     """The paragraph (or quote) with the most whole phrases, then distinct matched terms."""
     best: tuple[tuple[int, int], str, list[Span], list[int]] | None = None
+    # Analysing is the costly part: skip paragraphs that cannot hold any term (a stem's
+    # first letters are the word's first letters, once lowercased and accent-folded).
+    heads = {t[:4] for t in terms}
     for part in text.split("\n"):
-        if not part.strip():
+        folded = part.lower().translate(accent_map)
+        if not any(h in folded for h in heads):
             continue
         spans, starts = _matches(fieldname, part, terms, phrases)
         if not spans:
