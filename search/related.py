@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from briefings.library import Library
 from briefings.models import Briefing, Related
 from search.corroborate import QuoteLinker, link_quotes
 from search.schema import text_analyzer
@@ -124,7 +125,7 @@ class _Idf:
     def __call__(self, stem: str) -> float:
         value = self.cache.get(stem)
         if value is None:
-            df = self.searcher.doc_frequency("body", stem)
+            df = self.searcher.reader().doc_frequency("body", stem)
             value = max(0.0, math.log((self.n + 1.0) / (df + 0.5)))
             self.cache[stem] = value
         return value
@@ -311,7 +312,7 @@ class RelatedUpdater:
                 )
             )
         # Entries other briefings offered earlier stay unless this search saw them again.
-        seen = {r.id for r in mine} | {searcher.stored_fields(c)["id"] for c in candidates}
+        seen = {r.id for r in mine} | {searcher.reader().stored_fields(c)["id"] for c in candidates}
         kept = [r for r in b.related if r.id not in seen and r.id != b.id]
         b = b.model_copy(update={"related": select(mine + kept), "quotes": linker.quotes()})
         changed[b.id] = b
@@ -345,7 +346,9 @@ class RelatedUpdater:
         # Terms only this briefing has find nothing; terms most briefings have find everything.
         common = max(2, idf.n * COMMON_SHARE)
         picked = [
-            (w, stem) for w, stem in weights if 2 <= searcher.doc_frequency("body", stem) <= common
+            (w, stem)
+            for w, stem in weights
+            if 2 <= searcher.reader().doc_frequency("body", stem) <= common
         ][:QUERY_TERMS]
         terms = [wq.Term("body", stem, boost=w) for w, stem in picked]
         found: list[int] = []
@@ -379,7 +382,7 @@ class RelatedUpdater:
 
 
 def _stored_profile(searcher: Searcher, docnum: int) -> dict:
-    stored = searcher.stored_fields(docnum)
+    stored = searcher.reader().stored_fields(docnum)
     data = json.loads(stored.get("profile") or "{}")
     data["id"] = stored["id"]
     for key, empty in (("t", {}), ("p", []), ("e", []), ("k", []), ("q", []), ("s", [])):
@@ -391,7 +394,7 @@ def _stored_profile(searcher: Searcher, docnum: int) -> dict:
 def _quote_query(text: str, searcher: Searcher) -> wq.Query | None:
     """Briefings whose quotes share most of this quote's rarer words."""
     stems = list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
-    known = [(searcher.doc_frequency("quotes", s), s) for s in stems]
+    known = [(searcher.reader().doc_frequency("quotes", s), s) for s in stems]
     known = sorted((df, s) for df, s in known if df > 0)[:8]
     if len(known) < 3:
         return None
@@ -400,7 +403,7 @@ def _quote_query(text: str, searcher: Searcher) -> wq.Query | None:
     )
 
 
-def referencing(library, ids: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def referencing(library: Library, ids: list[str]) -> list[str]:
     """Briefings whose stored JSON mentions any of ``ids`` (related lists, quote links).
     A scan of the store: only used when briefings are deleted."""
     out: list[str] = []
@@ -417,7 +420,7 @@ def referencing(library, ids: list[str]) -> list[str]:  # type: ignore[no-untype
     return list(dict.fromkeys(out))
 
 
-def write_links(library, briefings: list[Briefing]) -> None:  # type: ignore[no-untyped-def]
+def write_links(library: Library, briefings: list[Briefing]) -> None:
     """Store new related lists and quote links, merged into the freshest stored JSON
     in one transaction, so a concurrent re-ingest of the same briefing is never undone."""
     if not briefings:

@@ -24,7 +24,7 @@ SCHEMA_VERSION = 1
 _TOKENS = r"\w+(?:['’]\w+)*"
 
 
-def text_analyzer():  # type: ignore[no-untyped-def]
+def text_analyzer():
     """Lowercased, accent-folded, stemmed words; no stop list, so phrases stay exact."""
     return (
         RegexTokenizer(_TOKENS)
@@ -34,7 +34,7 @@ def text_analyzer():  # type: ignore[no-untyped-def]
     )
 
 
-def name_analyzer():  # type: ignore[no-untyped-def]
+def name_analyzer():
     """Names (speakers, sources, authors, entities): lowercased and accent-folded, not stemmed."""
     return RegexTokenizer(_TOKENS) | LowercaseFilter() | CharsetFilter(accent_map)
 

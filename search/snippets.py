@@ -16,6 +16,7 @@ WIDTH = 220
 #: Where to look for a fragment, best first.
 ORDER = ("quotes", "summary", "dek", "body", "title")
 
+_FOLD: dict[int, str] = {int(k): v for k, v in accent_map.items()}  # keys are code points
 _STEMMED = text_analyzer()
 _NAMES = name_analyzer()
 
@@ -90,7 +91,7 @@ def _best_part(
     # first letters are the word's first letters, once lowercased and accent-folded).
     heads = {t[:4] for t in terms}
     for part in text.split("\n"):
-        folded = part.lower().translate(accent_map)
+        folded = part.lower().translate(_FOLD)
         if not any(h in folded for h in heads):
             continue
         spans, starts = _matches(fieldname, part, terms, phrases)
