@@ -315,9 +315,13 @@ class SearchIndex:
             return self._search(parsed, limit, sort, highlight)
         except QueryError:
             raise
-        except Exception as exc:  # a damaged index: rebuild once from the store, then retry
-            log.warning("search failed; rebuilding the index", exc_info=True)
+        except Exception as exc:
+            # Another process may have rebuilt the index under us: reopen it. Only an
+            # index that cannot be opened either is rebuilt from the store.
+            log.warning("search failed; reopening the index", exc_info=True)
             self._drop_searchers()
+            if self._problem() is None:
+                return self._search(parsed, limit, sort, highlight)
             with self._lock():
                 count = self._rebuild_locked()
             self._say(

@@ -194,3 +194,32 @@ def test_reconcile_repairs_an_index_that_disagrees_with_the_store(room) -> None:
     writer.commit()
     assert index.reconcile() == (1, 0)
     assert index.indexed_ids() == set(lib.ids())
+
+
+def test_a_second_writer_waits_for_the_first(room) -> None:  # type: ignore[no-untyped-def]
+    lib, index, _b = room
+    import threading
+
+    from whoosh.util.filelock import FileLock
+
+    holder = FileLock(str(index.folder.parent / index_module.LOCK_FILE))
+    assert holder.acquire(blocking=False)
+    make(lib, "w", "Waiting writer", ["Harbour pilots queue at the lock gates."])
+    released = threading.Timer(0.3, holder.release)
+    released.start()
+    try:
+        assert index.sync() == 1  # waited for the lock instead of failing
+    finally:
+        released.join()
+    assert index.search("pilots").total == 1
+
+
+def test_an_index_rebuilt_by_another_process_is_reopened_not_rebuilt_again(room) -> None:  # type: ignore[no-untyped-def]
+    lib, index, _b = room
+    assert index.search("cranes").total == 3  # this thread now holds a searcher
+    other = SearchIndex(lib)
+    other.rebuild()
+    messages: list[str] = []
+    index._on_message = messages.append
+    assert index.search("cranes").total == 3
+    assert messages == []
