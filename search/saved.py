@@ -19,8 +19,9 @@ from search.results import SearchResults
 MAX_NAME = 80
 
 
-class SavedSearchError(LibraryError):
-    """No such saved search, a name already taken, or an unusable name."""
+class SavedSearchError(LibraryError, ValueError):
+    """No such saved search, a name already taken, or an unusable name (also a
+    ``ValueError``, so callers that catch bad input generally catch it too)."""
 
 
 @dataclass(frozen=True, slots=True)
