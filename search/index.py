@@ -158,12 +158,8 @@ class SearchIndex:
         self._ix = windex.open_dir(str(self.folder))
         # Changes that were still queued never had their related lists computed.
         pending = [i for i, op, _ in snapshot if op == "upsert"]
-        if pending:
-            from search.related import RelatedUpdater
-
-            updater = RelatedUpdater(self)
-            for start in range(0, len(pending), BATCH):
-                updater.update(self.library.get_many(pending[start : start + BATCH]), [])
+        for start in range(0, len(pending), BATCH):
+            self._update_related(self.library.get_many(pending[start : start + BATCH]), [])
         self.library.ack_index_ops(snapshot)
         return count
 
@@ -227,8 +223,6 @@ class SearchIndex:
         return applied
 
     def _apply(self, ops: list[tuple[str, str, str]]) -> int:
-        from search.related import RelatedUpdater
-
         latest: dict[str, str] = {}
         for briefing_id, op, _ in ops:
             latest[briefing_id] = op
@@ -249,6 +243,13 @@ class SearchIndex:
             raise
         writer.commit()
         self._drop_searchers()
+        self._update_related(briefings, deleted)
+        self.library.ack_index_ops(ops)
+        return len(ops)
+
+    def _update_related(self, briefings: list[Briefing], deleted: list[str]) -> None:
+        from search.related import RelatedUpdater
+
         try:
             RelatedUpdater(self).update(briefings, deleted)
         except Exception:
@@ -256,9 +257,9 @@ class SearchIndex:
             # from catching up (and so every later command from working).
             if STRICT:
                 raise
-            log.warning("related articles not updated for %d briefings", len(ops), exc_info=True)
-        self.library.ack_index_ops(ops)
-        return len(ops)
+            log.warning(
+                "related articles not updated for %d briefings", len(briefings), exc_info=True
+            )
 
     def _reconcile_if_needed(self) -> None:
         """Repair an index whose documents differ from the store's briefings (e.g. after
