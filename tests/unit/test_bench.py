@@ -53,7 +53,7 @@ def test_recombination_is_seeded_and_keeps_years() -> None:
     other = Recombiner(_articles(), seed=8)
     assert [one.article(i) for i in range(20)] != [other.article(i) for i in range(20)]
     for i in range(20):
-        category, title, body = one.article(i)
+        category, _title, body = one.article(i)
         assert category in {"tech", "sport"}
         assert body.startswith("Published: 202")
         if "council" in body:
