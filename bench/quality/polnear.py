@@ -26,7 +26,9 @@ Matching rules (stated here because the numbers mean nothing without them):
   "Sen. Marco Rubio (R-Fla.)", "Elias, a lawyer ..."). Ours is right when our
   speaker's last word is a word of the gold source and, if the gold gives a
   given name right before it, that given name is in ours too ("Eric Trump" is
-  not "Donald Trump"; "Trump" accepts "Donald Trump"). No speaker is wrong.
+  not "Donald Trump"; "Trump" accepts "Donald Trump"). It is also right when
+  it holds every capitalised, non-title word of the gold source before its
+  first comma ("Ban" and "Ban Ki-moon"). No speaker is wrong.
 - **Pronoun speakers** (gold "he"/"she", not resolved in the gold) are scored
   the same way against the nearest preceding gold source that is a name; this
   proxy for coreference is reported on its own row.
@@ -196,6 +198,11 @@ def same_speaker(ours: str | None, gold_source: str) -> bool:
     mine = _words(ours)
     gold = _words(gold_source)
     tokens = [w.strip(".'’") for w in _WORD.findall(gold_source)]
+    core = re.split(r"[,(]", gold_source)[0]
+    names = [w.strip(".'’").lower() for w in _WORD.findall(core) if w[:1].isupper()]
+    names = [w for w in names if w not in _TITLES]
+    if names and all(w in mine for w in names):
+        return True
     if not mine or mine[-1] not in gold:
         return False
     k = gold.index(mine[-1])

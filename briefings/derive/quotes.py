@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from briefings.derive.document import Document
 from briefings.derive.names import NAME_RUN, NameIndex
 from briefings.derive.spans import Span, find_spans
-from briefings.derive.speakers import Who, role_after, who_after_verb, who_before_verb
+from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
 
@@ -59,6 +59,12 @@ _MARKLESS = re.compile(
 )
 _SUBJECT_EVENT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+)(?P<run>{NAME_RUN})\s+{AUXILIARY}(?:{SPEECH_VERB}|{INTRO_VERB})\b"
+)
+_ONLY_ATTRIBUTION = re.compile(r"[^.!?“\"]{0,100}(?:[.!?]|$)\s*(?:$|[“\"]|[A-Z])")
+_AFTER_ANY_VERB_FIRST = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
+_SUBJECT = re.compile(
+    rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
+    rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
 _TITLE_CASE_SMALL = {
     "a",
@@ -127,7 +133,7 @@ class _Sieve:
         if who.kind == "pronoun":
             i = bisect.bisect_left(self.events, (at, ""))
             return (self.events[i - 1][1], None) if i else (None, None)
-        if who.kind == "nominal":
+        if who.kind in ("nominal", "org"):
             return who.text, who.role
         name = self.names.resolve(who.text, at)
         role = who.role or self.names.roles.get(name)
@@ -137,7 +143,7 @@ class _Sieve:
 
     def after(self, text: str, q: Span, limit: int) -> Who | None:
         rest = text[q.close : min(limit, q.close + _WINDOW)]
-        quoted = text[q.start : q.end].rstrip('”"’ ')
+        quoted = text[q.start : q.end].rstrip("”\"’ ")
         full_stop = quoted.endswith(".") or not q.closed
         m = _AFTER_ACCORDING.match(rest)
         if m:
@@ -145,46 +151,68 @@ class _Sieve:
         m = _AFTER_VERB_FIRST.match(rest)
         if m and not full_stop:
             return who_after_verb(rest[m.end() :])
-        m = _AFTER_SUBJECT_FIRST.match(rest)
-        if m:
-            tail = rest[m.end() :]
-            only_attribution = re.match(r"[^.!?]{0,80}[.!?]?\s*(?:$|[“\"])", tail) is not None
-            if full_stop and not only_attribution:
+        lead = re.match(r"\s*(?:[,—–-]\s*)?", rest)
+        start = lead.end() if lead else 0
+        end = start + clause_end(rest[start:]) if full_stop else len(rest)
+        sentence_end = _SENTENCE_END.search(rest, start)
+        if sentence_end:
+            end = min(end, sentence_end.start() + 1) if full_stop else sentence_end.start() + 1
+        # "Q," NAME, ROLE, said / "Q," he said / "Q," the company said
+        for v in _SPEECH_IN_SENTENCE.finditer(rest, start, min(len(rest), start + 170)):
+            if v.start() > end and full_stop:
+                break
+            subj = rest[start : v.start()]
+            if not subj.strip() or "“" in subj or '"' in subj:
+                break
+            tail = rest[v.end() :]
+            if full_stop and not _ONLY_ATTRIBUTION.match(tail):
                 return None
-            subj = m.group("subj")
             who = who_before_verb(subj)
-            if who and who.kind == "name" and who.role is None:
+            if who is None:
+                if len(subj.split()) > 3 and "," not in subj:
+                    return None
+                continue
+            if who.kind == "name" and who.role is None:
                 role = role_after(subj[subj.find(who.text) + len(who.text) :])
                 who = Who("name", who.text, role)
             return who
+        m = _AFTER_ANY_VERB_FIRST.match(rest)
+        if m and not full_stop:
+            who = who_after_verb(rest[m.end() :])
+            if who is not None and who.kind == "name":
+                return who
         return None
 
     def before(self, text: str, q: Span, floor: int) -> tuple[Who | None, str]:
-        lo = max(floor, _sentence_start(text, q.open))
+        sentence = _sentence_start(text, q.open)
+        lo = max(floor, sentence)
         left = text[lo : q.open]
         if not left.strip():
             return None, ""
         m = _BEFORE_ACCORDING.search(left)
         if m:
             return who_after_verb(m.group("who")), "according"
+        # "Rubio fired back: "Q"": the subject of the clause before the colon
+        if left.rstrip().endswith(":"):
+            clause = re.split(r",\s+|;\s+|\bbut\s+|\band\s+", left)[-1]
+            who = self._subject(clause) or self._subject(text[sentence : q.open])
+            if who is not None:
+                return who, "colon"
         # the speech verb closest to the quote, then earlier ones
-        verbs = list(_VERB_IN_SENTENCE.finditer(left))
-        for v in reversed(verbs):
-            subject = left[: v.start()]
-            who = who_before_verb(subject)
+        for v in reversed(list(_VERB_IN_SENTENCE.finditer(left))):
+            if v.group("verb").endswith("ing"):
+                # "..., saying "Q"": the subject of the sentence
+                who = self._subject(text[sentence : lo + v.start()])
+            else:
+                who = who_before_verb(left[: v.start()])
             if who is None:
                 continue
             gap = left[v.end() :].strip()
             return who, "before" if len(gap.split()) <= 8 else "partial"
-        # "He also played up his strength: "Q""
-        if left.rstrip().endswith(":"):
-            return self._subject(left), "colon"
         return None, ""
 
     def _subject(self, sentence: str) -> Who | None:
-        m = re.match(
-            rf"\s*(?P<subj>he|she|He|She|{NAME_RUN})\s+(?:[a-z]+\s+){{0,2}}[a-z]+", sentence
-        )
+        m = _SUBJECT.match(sentence)
         if not m:
             return None
         return who_before_verb(m.group("subj"))
@@ -222,6 +250,7 @@ class _Sieve:
             left_open = bool(spans) and not spans[-1].closed
             found += quotes
         self._continuations(found)
+        self.found = found
         return self._emit(found)
 
     def _split_swallowed(self, text: str, spans: list[Span]) -> list[Span]:
@@ -276,9 +305,10 @@ class _Sieve:
         name, role = self.resolve(who, at)
         if name is None:
             return Who("nominal", "", None)
-        if who.kind != "nominal":
+        if who.kind in ("name", "pronoun"):
             self._event(at, name)
-        return Who("name" if who.kind != "nominal" else "nominal", name, role)
+            return Who("name", name, role)
+        return Who(who.kind, name, role)
 
     def _continuations(self, quotes: list[_Quote]) -> None:
         by_para: dict[int, list[_Quote]] = {}

@@ -22,7 +22,7 @@ from briefings.derive.names import (
     strip_function_words,
 )
 
-Kind = Literal["name", "pronoun", "nominal"]
+Kind = Literal["name", "pronoun", "nominal", "org"]
 
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
 _OTHER_PRONOUNS = {"they", "They", "we", "We", "I", "it", "It", "you", "You", "who", "which"}
@@ -37,6 +37,7 @@ _ROLE_STOP = re.compile(
     r",\s+(?:who|which|whose|where|when|adding|saying|noting|referring|according|as|in\s+an?)\b"
     r"|\s+(?:said|says|told|added|who|which)\b|[;:()\[\]“”\"]|\.(?:\s|$)"
 )
+_LEADING = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
 _BOUNDARY = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
 
 
@@ -48,7 +49,9 @@ class Who:
 
 
 def clean_role(role: str) -> str | None:
-    role = role.strip(" ,.")
+    role = role.strip(" ,")
+    if role.endswith(".") and not _ABBREVIATED.search(role, 0, len(role) - 1):
+        role = role[:-1]
     role = _LOCATION_TAIL.sub("", role).strip(" ,.")
     role = re.sub(r"^(?:an?|the)\s+", "", role)
     words = role.split()
@@ -70,9 +73,25 @@ def role_after(rest: str) -> str | None:
     return clean_role(body[: stop.start()] if stop else body)
 
 
-def _name_phrase(phrase: str) -> Who | None:
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|St|Maj)$")
+_CLAUSE_STOP = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
+_VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$")
+
+
+def clause_end(text: str) -> int:
+    """Where the first clause of ``text`` ends: a comma, bracket, quote or a
+    full stop that is not an abbreviation ("Sen.", "J.")."""
+    for m in _CLAUSE_STOP.finditer(text):
+        if m.group() == "." and _ABBREVIATED.search(text, 0, m.start()):
+            continue
+        return m.start()
+    return len(text)
+
+
+def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
-    phrase = phrase.strip()
+    phrase = _PARENTHETICAL.sub("", phrase).strip(" ,")
     runs = list(_NAME_AT_START.finditer(phrase))
     if not runs:
         return None
@@ -81,47 +100,66 @@ def _name_phrase(phrase: str) -> Who | None:
         return None
     title, name = split_title(last.group("run"))
     name = strip_function_words(name)
-    if not name or not looks_like_person(name):
+    if not name:
         return None
     before = phrase[: last.start()].strip()
     if title.endswith(("'s", "’s", "s'", "s’")):
         title = ""
     role = " ".join(p for p in (before, title) if p).strip(" ,") or None
-    if role and len(role.split()) > 12:
+    if role and (len(role.split()) > 12 or any(_VERBISH.match(w) for w in role.split())):
+        return None
+    if not looks_like_person(name):
+        run = strip_function_words(last.group("run"))
+        if orgs and run and not before and len(run.split()) <= 5:
+            return Who("org", run)
         return None
     return Who("name", name, clean_role(role) if role else None)
 
 
+def _nominal(phrase: str) -> Who | None:
+    words = phrase.split()
+    if len(words) > 9 or any(_VERBISH.match(w) for w in words[1:]):
+        return None
+    if any(w in _OTHER_PRONOUNS for w in words) or any(ch.isdigit() for ch in phrase):
+        return None
+    return Who("nominal", phrase)
+
+
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
-    left = left.rstrip()
+    left = _PARENTHETICAL.sub("", left).rstrip()
     if not left:
         return None
-    # "Paul Triolo, a senior adviser at X," said
-    if left.endswith(","):
-        m = re.search(rf"({NAME_RUN}),\s+([^,]{{2,160}}),$", left)
-        if m:
-            who = _name_phrase(m.group(1))
+    # "Paul Triolo, a senior adviser at X," said / "Anthony Anton, president of X" stated
+    m = re.search(rf"({NAME_RUN}),\s+((?:an?\s+|the\s+)?[^,]{{2,160}}?),?$", left)
+    if m and not re.match(r"(?:who|which|whose|where|when)\b", m.group(2)):
+        role = m.group(2)
+        if role[:1].islower() or is_title_word(role.split()[0]):
+            who = _name_phrase(m.group(1), orgs=False)
             if who:
-                return Who("name", who.text, clean_role(m.group(2)) or who.role)
+                return Who("name", who.text, clean_role(role) or who.role)
+    m = re.search(rf"({NAME_RUN}),\s+(?:who|which)\b[^,]{{2,160}},$", left)
+    if m:
+        who = _name_phrase(m.group(1), orgs=False)
+        if who:
+            return who
     tail = left
     for b in _BOUNDARY.finditer(left):
         if b.end() < len(left):
             tail = left[b.end() :]
     tail = tail.strip(" ,")
     words = tail.split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    tail = " ".join(words)
     if not words or len(words) > 10:
         return None
-    if len(words) == 1 and words[0] in PRONOUNS:
-        return Who("pronoun", words[0].lower())
-    if words[-1] in PRONOUNS and len(words) <= 2:
+    if len(words) <= 2 and words[-1] in PRONOUNS:
         return Who("pronoun", words[-1].lower())
     if words[-1] in _OTHER_PRONOUNS:
         return None
     if _DETERMINERS.match(tail):
-        if any(w in _OTHER_PRONOUNS for w in words):
-            return None
-        return Who("nominal", tail)
+        return _nominal(tail)
     if tail[0].isupper():
         return _name_phrase(tail)
     return None
@@ -133,32 +171,20 @@ def who_after_verb(rest: str) -> Who | None:
     m = re.match(r"(he|she)\b", rest)
     if m:
         return Who("pronoun", m.group(1))
-    stop = re.search(
-        r"[,.;:!?()“”\"]|\s+(?:in|on|at|during|after|before|while|when|who|to|of|about|from)\s",
-        rest,
-    )
-    clause = rest[: stop.start()] if stop else rest
-    clause = clause.strip()
-    if not clause:
-        return None
-    words = clause.split()
-    if len(words) > 10:
-        return None
-    if _DETERMINERS.match(clause) and not any(w[:1].isupper() for w in words[1:2]):
+    end = clause_end(rest)
+    clause = rest[:end].strip()
+    cut = re.search(r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s", clause)
+    if _DETERMINERS.match(clause):
         # "a source close to the campaign": keep the whole descriptive phrase
-        end = re.search(r"[,.;:!?()“”\"]", rest)
-        phrase = (rest[: end.start()] if end else rest).strip()
-        if len(phrase.split()) <= 12:
-            return Who("nominal", phrase)
-        return Who("nominal", clause)
-    who = _name_phrase(clause)
+        return _nominal(clause)
+    if cut:
+        clause = clause[: cut.start()]
+    if not clause or len(clause.split()) > 10:
+        return None
+    of = clause.find(" of ")
+    who = _name_phrase(clause[:of], orgs=False) if of > 0 else None
+    who = who or _name_phrase(clause)
     if who is None:
         return None
-    after = rest[len(rest) - len(rest.lstrip()) :]
-    role = (
-        role_after(rest[rest.find(clause) + len(clause) :])
-        if stop and stop.group().startswith(",")
-        else None
-    )
-    del after
-    return Who("name", who.text, role or who.role)
+    role = role_after(rest[end:]) if who.kind == "name" else None
+    return Who(who.kind, who.text, role or who.role)

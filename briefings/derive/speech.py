@@ -135,7 +135,7 @@ AUXILIARY = (
     r"(?:(?:has|have|had|would|will|also|later|then|once|previously|recently|again|"
     r"further|strongly|repeatedly|publicly|privately|just|had\s+earlier|earlier|"
     r"first|quickly|simply|flatly|bluntly|often|frequently|still|even|never|"
-    r"reportedly|reportedly\s+)\s+){0,3}"
+    r"reportedly|[a-z]+ly)\s+){0,3}"
 )
 
 SPEECH_VERB_RE = re.compile(rf"\b{SPEECH_VERB}\b", re.IGNORECASE)
