@@ -29,12 +29,12 @@ under four words that are not whole utterances ("made some efforts").
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from briefings.derive.document import Document
 from briefings.derive.names import NAME_RUN, NameIndex
+from briefings.derive.people import PersonTracker
 from briefings.derive.spans import Span, find_spans
 from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
@@ -56,9 +56,6 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My)\b")
 _MARKLESS = re.compile(
     rf",\s+(?P<subj>he|she|(?:{NAME_RUN}))\s+{AUXILIARY}(?P<verb>{SPEECH_VERB})(?P<end>\.(?:\s+|$)|$)"
-)
-_SUBJECT_EVENT = re.compile(
-    rf"(?:^|[.!?]\s+|,\s+)(?P<run>{NAME_RUN})\s+{AUXILIARY}(?:{SPEECH_VERB}|{INTRO_VERB})\b"
 )
 _ONLY_ATTRIBUTION = re.compile(r"[^.!?“\"]{0,100}(?:[.!?]|$)\s*(?:$|[“\"]|[A-Z])")
 _AFTER_ANY_VERB_FIRST = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
@@ -113,17 +110,7 @@ class _Sieve:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.names = NameIndex.build(doc.text)
-        self.events: list[tuple[int, str]] = []  # (offset, full name) of named speakers/subjects
-        for para in doc.paragraphs:
-            for m in _SUBJECT_EVENT.finditer(para.text):
-                who = who_before_verb(m.group("run"))
-                if who and who.kind == "name":
-                    self._event(para.start + m.start("run"), who.text)
-
-    def _event(self, at: int, name: str) -> None:
-        full = self.names.resolve(name, at)
-        if len(full.split()) >= 2 or self.names.mentions == []:
-            bisect.insort(self.events, (at, full))
+        self.people = PersonTracker(self.names)
 
     # --- resolution -------------------------------------------------------
 
@@ -131,8 +118,8 @@ class _Sieve:
         if who is None:
             return None, None
         if who.kind == "pronoun":
-            i = bisect.bisect_left(self.events, (at, ""))
-            return (self.events[i - 1][1], None) if i else (None, None)
+            name = self.people.pronoun(who.text, at)
+            return name, self.names.roles.get(name) if name else None
         if who.kind in ("nominal", "org"):
             return who.text, who.role
         name = self.names.resolve(who.text, at)
@@ -143,7 +130,7 @@ class _Sieve:
 
     def after(self, text: str, q: Span, limit: int) -> Who | None:
         rest = text[q.close : min(limit, q.close + _WINDOW)]
-        quoted = text[q.start : q.end].rstrip("”\"’ ")
+        quoted = text[q.start : q.end].rstrip('”"’ ')
         full_stop = quoted.endswith(".") or not q.closed
         m = _AFTER_ACCORDING.match(rest)
         if m:
@@ -240,6 +227,7 @@ class _Sieve:
                 continue
             text = para.text
             spans = find_spans(text)
+            self.people.scan(text, para.start, [(s.open, s.close) for s in spans])
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:
                 quotes = self._markless(i, text)
@@ -306,7 +294,9 @@ class _Sieve:
         if name is None:
             return Who("nominal", "", None)
         if who.kind in ("name", "pronoun"):
-            self._event(at, name)
+            gender = ("f" if who.text == "she" else "m") if who.kind == "pronoun" else None
+            evidence = who.kind == "pronoun" or who.role is not None
+            self.people.add(at, name, evidence, gender)
             return Who("name", name, role)
         return Who(who.kind, name, role)
 

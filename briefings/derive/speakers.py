@@ -73,7 +73,9 @@ def role_after(rest: str) -> str | None:
     return clean_role(body[: stop.start()] if stop else body)
 
 
-_ABBREVIATED = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|St|Maj)$")
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|St|Maj)$"
+)
 _CLAUSE_STOP = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
 _VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$")
