@@ -50,11 +50,36 @@ _NOT_VERBS = frozenset(
     ]
 )
 _SUBJECT = re.compile(
-    r"(?:^|[.!?][”\"’]?\s+|[,;:]\s+|\b(?:and|but|when|while|as|after|before|because|then)\s+)"
-    rf"(?P<run>{NAME_RUN})(?P<app>,[^.!?;“”\"]{{0,150}}?,)?\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
+    rf"(?<![\w’'.-])(?P<run>{NAME_RUN})(?:\s*\([^()]{{0,30}}\))?"
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,150}?,)?"
+    rf"\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
 )
-_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "to",
+        "by",
+        "at",
+        "in",
+        "on",
+        "for",
+        "from",
+        "with",
+        "against",
+        "about",
+        "like",
+        "than",
+        "into",
+        "over",
+        "under",
+        "between",
+        "toward",
+        "towards",
+        "including",
+    ]
+)
+_SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE = re.compile(
     r"\b(?:Mr|he|his|him|himself|man|husband|father|son|brother|spokesman|chairman|"
     r"congressman|businessman|king|prince)\b\.?"
@@ -97,14 +122,16 @@ class PersonTracker:
             at = m.start("run")
             if m.group("verb") in _NOT_VERBS or any(s <= at < e for s, e in quoted):
                 continue
+            before = _WORD_BEFORE.search(text, max(0, at - 20), at)
+            if before and before.group(1) in _PREPOSITIONS:
+                continue
             who = who_before_verb(m.group("run"))
             if who is None or who.kind != "name":
                 continue
             app = m.group("app") or ""
-            end = _SENTENCE_END.search(text, m.end())
-            rest = text[m.end() : end.start() if end else len(text)]
+            said = _SAID_PRONOUN.match(text, m.end())
             role = f"{m.group('run')} {app}"
-            gender = _gender(role) or _gender(" ".join(_PRONOUN.findall(rest)[:1]))
+            gender = _gender(role) or (_gender(said.group(1)) if said else None)
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             self.add(offset + at, who.text, evidence, gender)
 

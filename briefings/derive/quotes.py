@@ -328,7 +328,7 @@ class _Sieve:
         if earlier or prev.heading:
             return None, ""
         m = None
-        for m in _SPEECH_IN_SENTENCE.finditer(prev.text):
+        for m in reversed(list(_SPEECH_IN_SENTENCE.finditer(prev.text))):
             who = who_before_verb(prev.text[_sentence_start(prev.text, m.start()) : m.start()])
             if who is not None and who.kind != "nominal":
                 return self._named(who, prev.start + m.start()), "paragraph before"
