@@ -49,6 +49,7 @@ from pathlib import Path
 from bench.quality import Score
 from briefings.derive import build_document
 from briefings.derive.document import Document
+from briefings.derive.names import lexicon
 from briefings.derive.quotes import extract_quotes
 from briefings.ingest import article_from_bytes
 from briefings.models import BODY_SEPARATOR, Quote
@@ -56,66 +57,19 @@ from briefings.models import BODY_SEPARATOR, Quote
 Extractor = Callable[[Document], list[Quote]]
 
 _PRONOUNS = {"he", "she", "him", "her"}
-_NOT_A_NAME_START = {
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "you",
-    "who",
-    "which",
-    "that",
-    "this",
-    "these",
-    "those",
-    "one",
-    "some",
-    "many",
-    "said",
-}
-_TITLES = {
-    "sen",
-    "rep",
-    "gov",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "secretary",
-    "senator",
-    "governor",
-    "mayor",
-    "speaker",
-    "leader",
-    "chairman",
-    "democrat",
-    "republican",
-    "candidate",
-    "former",
-    "gen",
-    "lt",
-    "col",
-    "judge",
-    "justice",
-    "attorney",
-    "general",
-    "director",
-    "spokesman",
-    "spokeswoman",
-}
+_NOT_A_NAME_START = lexicon(
+    """
+    a an the his her their its our my your he she they it we i you who which that
+    this these those one some many said
+    """
+)
+_TITLES = lexicon(
+    """
+    sen rep gov mr mrs ms dr president secretary senator governor mayor speaker
+    leader chairman democrat republican candidate former gen lt col judge justice
+    attorney general director spokesman spokeswoman
+    """
+)
 _TRIM = " \t\n\"'“”‘’«»,.;:!?—–-"
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.-]*")
 

@@ -15,70 +15,31 @@ from __future__ import annotations
 import bisect
 import re
 
-from briefings.derive.names import NAME_RUN, NameIndex
+from briefings.derive.names import NameIndex, lexicon
 from briefings.derive.speakers import who_before_verb
 from briefings.derive.speech import AUXILIARY
 
-_NOT_VERBS = frozenset(
-    [
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "the",
-        "a",
-        "an",
-        "as",
-        "than",
-        "that",
-        "who",
-        "which",
-        "whose",
-        "officials",
-        "supporters",
-        "aides",
-        "voters",
-        "campaign",
-        "administration",
-    ]
+_NOT_VERBS = lexicon(
+    """
+    of and or in on at to for with from by the a an as than that who which whose
+    officials supporters aides voters campaign administration
+    """
 )
-_SUBJECT = re.compile(
-    rf"(?<![\w’'.-])(?P<run>{NAME_RUN})(?:\s*\([^()]{{0,30}}\))?"
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,150}?,)?"
+# what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
+_AFTER_SUBJECT = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?"
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,)?"
     rf"\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "to",
-        "by",
-        "at",
-        "in",
-        "on",
-        "for",
-        "from",
-        "with",
-        "against",
-        "about",
-        "like",
-        "than",
-        "into",
-        "over",
-        "under",
-        "between",
-        "toward",
-        "towards",
-        "including",
-    ]
+_PREPOSITIONS = lexicon(
+    """
+    of to by at in on for from with against about like than into over under between
+    toward towards including
+    """
 )
+_GLUED = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_LOOKBACK = 40  # people considered for one pronoun
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE = re.compile(
     r"\b(?:Mr|he|his|him|himself|man|husband|father|son|brother|spokesman|chairman|"
@@ -115,22 +76,31 @@ class PersonTracker:
             bisect.insort(self.events, (at, full))
         return full
 
-    def scan(self, text: str, offset: int, quoted: list[tuple[int, int]]) -> None:
-        """Record the named subjects of the sentences of one paragraph, skipping
-        quoted text (``quoted`` holds paragraph-relative spans)."""
-        for m in _SUBJECT.finditer(text):
-            at = m.start("run")
-            if m.group("verb") in _NOT_VERBS or any(s <= at < e for s, e in quoted):
+    def scan(
+        self, text: str, offset: int, runs: list[tuple[int, str]], quoted: list[tuple[int, int]]
+    ) -> None:
+        """Record the named subjects of the sentences of one paragraph.
+
+        ``runs`` are the capitalised runs of the paragraph (paragraph-relative
+        start, text); runs inside ``quoted`` spans are skipped.
+        """
+        starts = [s for s, _ in quoted]
+        for at, run in runs:
+            m = _AFTER_SUBJECT.match(text, at + len(run))
+            if m is None or m.group("verb") in _NOT_VERBS or (at and text[at - 1] in _GLUED):
+                continue
+            k = bisect.bisect_right(starts, at) - 1
+            if k >= 0 and at < quoted[k][1]:
                 continue
             before = _WORD_BEFORE.search(text, max(0, at - 20), at)
             if before and before.group(1) in _PREPOSITIONS:
                 continue
-            who = who_before_verb(m.group("run"))
+            who = who_before_verb(run)
             if who is None or who.kind != "name":
                 continue
             app = m.group("app") or ""
             said = _SAID_PRONOUN.match(text, m.end())
-            role = f"{m.group('run')} {app}"
+            role = f"{run} {app}"
             gender = _gender(role) or (_gender(said.group(1)) if said else None)
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             self.add(offset + at, who.text, evidence, gender)
@@ -139,7 +109,7 @@ class PersonTracker:
         """The person ``word`` ("he"/"she") used at ``at`` most likely refers to."""
         want = "f" if word.lower() == "she" else "m"
         i = bisect.bisect_left(self.events, (at, ""))
-        for _, name in reversed(self.events[:i]):
+        for _, name in reversed(self.events[max(0, i - _LOOKBACK) : i]):
             known = self.gender.get(name)
             if known is None or known == want:
                 return name

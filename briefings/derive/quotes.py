@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from briefings.derive.document import Document
-from briefings.derive.names import NAME_RUN, NameIndex
+from briefings.derive.names import NAME_RUN, NAME_RUN_RE, NameIndex
 from briefings.derive.people import PersonTracker
 from briefings.derive.spans import Span, find_spans
 from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
@@ -63,6 +63,10 @@ _SUBJECT = re.compile(
     rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_LEAD = re.compile(r"\s*(?:[,—–-]\s*)?")
+_CLAUSES = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _TITLE_CASE_SMALL = {
     "a",
     "an",
@@ -98,7 +102,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _is_title(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _TITLE_CASE_SMALL]
+    words = [w for w in _WORDS.findall(text) if w.lower() not in _TITLE_CASE_SMALL]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -109,7 +113,16 @@ def _whole_utterance(text: str) -> bool:
 class _Sieve:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.names = NameIndex.build(doc.text)
+        self.runs = [
+            [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
+        ]
+        self.names = NameIndex.build(
+            [
+                (p.start + at, run)
+                for p, runs in zip(doc.paragraphs, self.runs, strict=True)
+                for at, run in runs
+            ]
+        )
         self.people = PersonTracker(self.names)
 
     # --- resolution -------------------------------------------------------
@@ -138,7 +151,7 @@ class _Sieve:
         m = _AFTER_VERB_FIRST.match(rest)
         if m and not full_stop:
             return who_after_verb(rest[m.end() :])
-        lead = re.match(r"\s*(?:[,—–-]\s*)?", rest)
+        lead = _LEAD.match(rest)
         start = lead.end() if lead else 0
         end = start + clause_end(rest[start:]) if full_stop else len(rest)
         sentence_end = _SENTENCE_END.search(rest, start)
@@ -181,7 +194,7 @@ class _Sieve:
             return who_after_verb(m.group("who")), "according"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
-            clause = re.split(r",\s+|;\s+|\bbut\s+|\band\s+", left)[-1]
+            clause = _CLAUSES.split(left)[-1]
             who = self._subject(clause) or self._subject(text[sentence : q.open])
             if who is not None:
                 return who, "colon"
@@ -209,7 +222,7 @@ class _Sieve:
         left = text[floor : q.open].strip()
         if not left or not left.endswith((".", ":")):
             return None
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", left) if s]
+        sentences = [s for s in _SENTENCES.split(left) if s]
         last = sentences[-1] if sentences else ""
         m = _INTRO.search(last)
         if not m:
@@ -227,7 +240,7 @@ class _Sieve:
                 continue
             text = para.text
             spans = find_spans(text)
-            self.people.scan(text, para.start, [(s.open, s.close) for s in spans])
+            self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:
                 quotes = self._markless(i, text)
@@ -305,13 +318,23 @@ class _Sieve:
         for q in quotes:
             by_para.setdefault(q.para, []).append(q)
         for para, group in sorted(by_para.items()):
+            # the nearest attributed quote before, else after, in the paragraph
+            nearest: list[Who | None] = [None] * len(group)
+            last: Who | None = None
+            for k, q in enumerate(group):
+                nearest[k] = last
+                if q.who and q.who.text:
+                    last = q.who
+            last = None
+            for k in range(len(group) - 1, -1, -1):
+                nearest[k] = nearest[k] or last
+                if group[k].who and group[k].who.text:
+                    last = group[k].who
             for k, q in enumerate(group):
                 if q.who is not None:
                     continue
-                near = [g for g in group[k - 1 :: -1] if g.who and g.who.text] if k else []
-                near += [g for g in group[k + 1 :] if g.who and g.who.text]
-                if near:
-                    q.who, q.rule = near[0].who, "same paragraph"
+                if nearest[k] is not None:
+                    q.who, q.rule = nearest[k], "same paragraph"
                     continue
                 if k == 0 and q.span.open <= 2:
                     q.who, q.rule = self._from_before(para, q, by_para)

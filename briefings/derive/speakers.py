@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from briefings.derive.names import (
@@ -37,6 +38,11 @@ _ROLE_STOP = re.compile(
     r",\s+(?:who|which|whose|where|when|adding|saying|noting|referring|according|as|in\s+an?)\b"
     r"|\s+(?:said|says|told|added|who|which)\b|[;:()\[\]“”\"]|\.(?:\s|$)"
 )
+_NAME_AT_END = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
+_HE_SHE = re.compile(r"(he|she)\b")
+_CLAUSE_CUT = re.compile(r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s")
+_ARTICLE = re.compile(r"^(?:an?|the)\s+")
+_RELATIVE = re.compile(r"(?:who|which|whose|where|when)\b")
 _LEADING = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
 _BOUNDARY = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
 
@@ -53,7 +59,7 @@ def clean_role(role: str) -> str | None:
     if role.endswith(".") and not _ABBREVIATED.search(role, 0, len(role) - 1):
         role = role[:-1]
     role = _LOCATION_TAIL.sub("", role).strip(" ,.")
-    role = re.sub(r"^(?:an?|the)\s+", "", role)
+    role = _ARTICLE.sub("", role)
     words = role.split()
     if not words or len(words) > 25:
         return None
@@ -91,6 +97,7 @@ def clause_end(text: str) -> int:
     return len(text)
 
 
+@lru_cache(maxsize=8192)
 def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
     phrase = _PARENTHETICAL.sub("", phrase).strip(" ,")
@@ -127,24 +134,26 @@ def _nominal(phrase: str) -> Who | None:
     return Who("nominal", phrase)
 
 
+@lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
     left = _PARENTHETICAL.sub("", left).rstrip()
     if not left:
         return None
     # "Paul Triolo, a senior adviser at X," said / "Anthony Anton, president of X" stated
-    m = re.search(rf"({NAME_RUN}),\s+((?:an?\s+|the\s+)?[^,]{{2,160}}?),?$", left)
-    if m and not re.match(r"(?:who|which|whose|where|when)\b", m.group(2)):
-        role = m.group(2)
-        if role[:1].islower() or is_title_word(role.split()[0]):
-            who = _name_phrase(m.group(1), orgs=False)
-            if who:
-                return Who("name", who.text, clean_role(role) or who.role)
-    m = re.search(rf"({NAME_RUN}),\s+(?:who|which)\b[^,]{{2,160}},$", left)
-    if m:
-        who = _name_phrase(m.group(1), orgs=False)
-        if who:
-            return who
+    parts = left.rstrip(",").rsplit(",", 1)
+    if len(parts) == 2 and 2 <= len(parts[1].strip()) <= 160:
+        head, role = parts[0], parts[1].strip()
+        named = _NAME_AT_END.search(head[-80:])
+        if named:
+            if _RELATIVE.match(role):
+                who = _name_phrase(named.group(1), orgs=False)
+                if who:
+                    return who
+            elif role[:1].islower() or is_title_word(role.split()[0]):
+                who = _name_phrase(named.group(1), orgs=False)
+                if who:
+                    return Who("name", who.text, clean_role(role) or who.role)
     tail = left
     for b in _BOUNDARY.finditer(left):
         if b.end() < len(left):
@@ -167,15 +176,16 @@ def who_before_verb(left: str) -> Who | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def who_after_verb(rest: str) -> Who | None:
     """The speaker in ``rest``, the text right after a speech verb ("said ...")."""
     rest = rest.lstrip()
-    m = re.match(r"(he|she)\b", rest)
+    m = _HE_SHE.match(rest)
     if m:
         return Who("pronoun", m.group(1))
     end = clause_end(rest)
     clause = rest[:end].strip()
-    cut = re.search(r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s", clause)
+    cut = _CLAUSE_CUT.search(clause)
     if _DETERMINERS.match(clause):
         # "a source close to the campaign": keep the whole descriptive phrase
         return _nominal(clause)
