@@ -57,7 +57,12 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|ou
 _MARKLESS = re.compile(
     rf",\s+(?P<subj>he|she|(?:{NAME_RUN}))\s+{AUXILIARY}(?P<verb>{SPEECH_VERB})(?P<end>\.(?:\s+|$)|$)"
 )
-_ONLY_ATTRIBUTION = re.compile(r"[^.!?“\"]{0,100}(?:[.!?]|$)\s*(?:$|[“\"]|[A-Z])")
+# what may follow "Q." NAME said when the sentence is only the attribution
+_ONLY_ATTRIBUTION = re.compile(
+    r"\s*(?:(?:in|on|at|to|during|after|before|about|from|with|for|while|when|as|of|"
+    r"later|earlier|then|yesterday|today|last|this|[A-Z][a-z]+day)\b[^.!?“\"]{0,100})?"
+    r"(?:[.!?]|$)\s*(?:$|[“\"]|[A-Z])"
+)
 _AFTER_ANY_VERB_FIRST = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
 _SUBJECT = re.compile(
     rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
@@ -106,8 +111,9 @@ def _is_title(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def _whole_utterance(text: str) -> bool:
-    return text[:1].isupper() and text.rstrip('”"’ ')[-1:] in ".!?,"
+def _whole_utterance(quoted: str) -> bool:
+    """A short quote that is a complete sentence ("We'll see." / "Absolutely not!")."""
+    return quoted[:1].isupper() and quoted.rstrip('”"’ ')[-1:] in ".!?"
 
 
 class _Sieve:
@@ -351,7 +357,7 @@ class _Sieve:
         if earlier or prev.heading:
             return None, ""
         m = None
-        for m in reversed(list(_SPEECH_IN_SENTENCE.finditer(prev.text))):
+        for m in reversed(list(_INTRO.finditer(prev.text))):
             who = who_before_verb(prev.text[_sentence_start(prev.text, m.start()) : m.start()])
             if who is not None and who.kind != "nominal":
                 return self._named(who, prev.start + m.start()), "paragraph before"
@@ -366,7 +372,7 @@ class _Sieve:
             speaker = q.who.text if q.who and q.who.text else None
             if speaker is None and (words < _MIN_WORDS or _is_title(body)):
                 continue
-            if words < _MIN_WORDS and not _whole_utterance(body):
+            if words < _MIN_WORDS and not _whole_utterance(para.text[q.span.start : q.span.close]):
                 continue
             out.append(
                 Quote(
