@@ -177,6 +177,7 @@ class NameIndex:
     roles: dict[str, str] = field(default_factory=dict)
     _by_last: dict[str, list[Mention]] = field(default_factory=dict)
     _by_other: dict[str, list[Mention]] = field(default_factory=dict)
+    _longer: dict[str, list[Mention]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, runs: list[tuple[int, str]]) -> NameIndex:
@@ -214,7 +215,11 @@ class NameIndex:
             words = [owner.group("name")]
         if len(words) > 1:
             full = " ".join(words)
-            longer = [m for m in self._by_last.get(words[-1], []) if m.name.endswith(" " + full)]
+            longer = self._longer.get(full)
+            if longer is None:
+                candidates = self._by_last.get(words[-1], [])
+                longer = [m for m in candidates if m.name.endswith(" " + full)]
+                self._longer[full] = longer
             hit = self._nearest(longer, at)
             return hit.name if hit else full
         word = words[0]
@@ -225,7 +230,8 @@ class NameIndex:
 
     @staticmethod
     def _nearest(mentions: list[Mention], at: int) -> Mention | None:
+        """The latest mention before ``at``, else the first (mentions are in order)."""
         if not mentions:
             return None
-        i = bisect.bisect_left([m.start for m in mentions], at)
+        i = bisect.bisect_left(mentions, at, key=lambda m: m.start)
         return mentions[i - 1] if i else mentions[0]

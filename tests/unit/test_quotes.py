@@ -217,6 +217,7 @@ def test_a_full_stop_quote_does_not_take_the_next_sentence_subject() -> None:
         'He said "unclosed ' * 2000,
         "Smith, " * 5000 + 'said "hello there my good friend"',
         "A B " * 5000 + "said",
+        "“Hello there my good friend,” said Ann Bee. " * 2000,
         "",
         "“”",
     ],
