@@ -257,7 +257,6 @@ class _Sieve:
             left_open = bool(spans) and not spans[-1].closed
             found += quotes
         self._continuations(found)
-        self.found = found
         return self._emit(found)
 
     def _split_swallowed(self, text: str, spans: list[Span]) -> list[Span]:
@@ -334,8 +333,9 @@ class _Sieve:
             last = None
             for k in range(len(group) - 1, -1, -1):
                 nearest[k] = nearest[k] or last
-                if group[k].who and group[k].who.text:
-                    last = group[k].who
+                who = group[k].who
+                if who and who.text:
+                    last = who
             for k, q in enumerate(group):
                 if q.who is not None:
                     continue
