@@ -24,6 +24,7 @@ from statistics import mean
 from bench.quality import Score
 from briefings.derive import build_document
 from briefings.derive.html import extract_html
+from briefings.derive.text import sanitize
 from briefings.ingest import article_from_bytes
 
 _TOKEN = re.compile(r"\w+")
@@ -97,17 +98,24 @@ def _zyte(shared: Path, quick: bool) -> list[Score]:
     return rows
 
 
-def _norm(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.lower()))
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 def dropped_paragraphs(text: str, name: str) -> tuple[int, int, list[str]]:
-    """(paragraphs after the title line, how many the pipeline dropped, examples)."""
+    """(paragraphs after the title line, how many the pipeline dropped, examples).
+
+    A paragraph counts as kept when its last ten words are in the body (a
+    dateline taken off its start is not a loss); exact repeats of a kept
+    paragraph are not losses either. Lines without words are not paragraphs.
+    """
     article = article_from_bytes(text.encode("utf-8"), "bench:" + name, name, name)
-    doc = build_document(article)
-    body = _norm(doc.text)
-    paras = [p.strip() for p in text.split("\n")[1:] if p.strip()]
-    lost = [p for p in paras if _norm(p) and _norm(p) not in body]
+    body = " " + " ".join(_words(build_document(article).text)) + " "
+    paras = [p.strip() for p in sanitize(text).split("\n")[1:] if _words(p)]
+    lost = [p for p in paras if f" {' '.join(_words(p)[-10:])} " not in body]
     return len(paras), len(lost), lost
 
 

@@ -36,6 +36,8 @@ _AGENCY_DATELINE = re.compile(
 DATELINE_SCAN = 3
 #: Shorter lines may repeat in real text (list items, table rows).
 REPEAT_MIN_WORDS = 8
+#: A block repeated word for word is a pull quote only among the first blocks.
+PULL_QUOTE_TOP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,6 @@ class _Cleaner:
         self.clues = SourceClues()
         self.kept: list[Block] = []
         self.kept_index: list[int] = []  # input index of each kept block
-        self.seen: set[str] = set()
         self.last_reason: str | None = None
 
     def drop(self, text: str, reason: str) -> None:
@@ -96,12 +97,6 @@ class _Cleaner:
                 i += 1
                 continue
             block = self.strip_dateline(block)
-            key = fold(block.text)
-            if key in self.seen and bp.words(key) >= REPEAT_MIN_WORDS:
-                self.drop(block.text, "repeated")
-                i += 1
-                continue
-            self.seen.add(key)
             self.kept.append(block)
             self.kept_index.append(i)
             i += 1
@@ -152,20 +147,33 @@ class _Cleaner:
         return Block(block.text[m.end() :].lstrip(), block.heading)
 
 
+def _is_pull_quote(i: int, folded: list[str]) -> bool:
+    """Block ``i`` repeats inside a longer block, or opens the article and recurs later.
+
+    Other exact repeats are kept: lists and recipes repeat lines on purpose.
+    """
+    key = folded[i]
+    if len(key.split()) < REPEAT_MIN_WORDS:
+        return False
+    for j, other in enumerate(folded):
+        if j == i:
+            continue
+        if other == key:
+            if i < PULL_QUOTE_TOP and j > i:
+                return True
+        elif key in other:
+            return True
+    return False
+
+
 def _drop_pull_quotes(blocks: list[Block], removed: list[Removal] | None) -> list[Block]:
-    """Drop a block whose text is repeated inside a longer block (a pull quote)."""
+    """Drop pull quotes: text repeated inside a longer block, or a teaser repeated later."""
     folded = [fold(b.text) for b in blocks]
     # Pull quotes sit near the top; bound the quadratic scan for very long articles.
     check = len(blocks) if len(blocks) <= 200 else 12
     out: list[Block] = []
     for i, block in enumerate(blocks):
-        key = folded[i]
-        if (
-            i < check
-            and not block.heading
-            and bp.words(key) >= REPEAT_MIN_WORDS
-            and any(key in other and other != key for j, other in enumerate(folded) if j != i)
-        ):
+        if i < check and not block.heading and _is_pull_quote(i, folded):
             if removed is not None:
                 removed.append(Removal(block.text, "pull quote"))
             continue
