@@ -30,7 +30,7 @@ _LIST_HEADER = re.compile(
 # "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."
 _DATELINE_SOURCE = re.compile(r"^\((?P<source>[A-Z][A-Za-z&.\- ]{1,30})\)\s*(?:[—–-]+\s*)?")
 _AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s*"
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][\w.]+(?: [A-Z0-9][\w.]*)?)?\s*"
     r"\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
 )
 DATELINE_SCAN = 3

@@ -31,6 +31,10 @@ _COMPANY_SUFFIX = re.compile(
 _NOT_A_NAME = frozenset(
     {"All", "This", "The", "For", "Sign", "Follow", "Subscribe", "Get", "Read", "Click", "Do"}
 )
+_OUTLET_WORD = re.compile(
+    r"\b(?:News|Post|Times|Press|Herald|Journal|Tribune|Guardian|Telegraph|Media|Daily|"
+    r"Magazine|Network|Broadcasting|Radio|TV|Television|Wire|Agency|Gazette|Chronicle)\b"
+)
 _ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
@@ -83,13 +87,17 @@ def promoted_outlet(boilerplate: list[str]) -> str | None:
 
 
 def copyright_holder(line: str) -> str | None:
+    """The company in 'Copyright © 2023 X Publishers Limited'; a person is no publisher."""
     m = _COPYRIGHT_HOLDER.search(line)
     if not m:
         return None
-    holder = _COMPANY_SUFFIX.sub("", m.group("holder").strip(" .,"))
-    if holder in _NOT_A_NAME or holder.lower() in {"all rights reserved", "all"}:
+    holder = re.split(r"\.\s+(?=[A-Z])", m.group("holder"))[0].strip(" .,")
+    company = _COMPANY_SUFFIX.sub("", holder)
+    if company == holder and not _OUTLET_WORD.search(holder):
         return None
-    return holder
+    if company in _NOT_A_NAME:
+        return None
+    return company
 
 
 def expand_abbreviation(abbr: str, texts: list[str]) -> str | None:
