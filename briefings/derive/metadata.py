@@ -22,6 +22,8 @@ HEADER_SCAN = 6
 HEADLINE_MAX_WORDS = 25
 DEK_MAX_WORDS = 35
 TITLE_MAX_WORDS = 14
+BYLINE_MAX_CHARS = 200
+NAME_MAX_CHARS = 120
 
 _READING_TIME = re.compile(
     r"^(?:\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|mins?)(?:\s+read)?|reading time:?.*)$", re.I
@@ -117,7 +119,7 @@ def clean_person_name(name: str) -> str:
     half = len(name) // 2
     if len(name) % 2 == 0 and name[:half] == name[half:]:
         name = name[:half]
-    else:
+    elif len(name) <= NAME_MAX_CHARS:
         m = re.fullmatch(r"(.+?)[\s,;]*\1", name)
         if m:
             name = m.group(1)
@@ -126,6 +128,8 @@ def clean_person_name(name: str) -> str:
 
 def _byline(line: str) -> tuple[str | None, str | None]:
     """(author, date text) when the line is a byline, else (None, None)."""
+    if len(line) > BYLINE_MAX_CHARS:
+        return None, None
     by = _BY.match(line)
     parts = [p for p in _BYLINE_SEPARATORS.split(by.group(1) if by else line) if p]
     if not parts or len(parts) > 3:

@@ -21,7 +21,8 @@ _CAPITALISED = re.compile(
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
 _COPYRIGHT_HOLDER = re.compile(
     r"(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[.,]?\s*(?:by\s+)?"
-    r"(?P<holder>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the))*)"
+    r"(?P<holder>(?-i:[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the))*))",
+    re.I,
 )
 _COMPANY_SUFFIX = re.compile(
     r"\s+(?:Publishers?|Publishing|Media|Group|Holdings?|Company|Co\.?|Inc\.?|Ltd\.?|Limited|"
