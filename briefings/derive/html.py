@@ -70,8 +70,13 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
     parts = _TITLE_SEPARATOR.split(title)
     seps = _TITLE_SEPARATOR.findall(title)
     site_key = re.sub(r"\W+", "", (site or "").lower())
-    if len(parts) > 1 and site_key and re.sub(r"\W+", "", parts[0].lower()) == site_key:
-        return title[len(parts[0]) + len(seps[0]) :].strip() or title
+    first = re.sub(r"\W+", "", parts[0].lower())
+    rest = title[len(parts[0]) + len(seps[0]) :].strip() if len(parts) > 1 else ""
+    if rest and site_key and first == site_key:
+        return rest
+    # "Opinion | Headline": a one- or two-word section label before a pipe.
+    if rest and seps[0].strip() == "|" and len(parts[0].split()) <= 2 and len(rest.split()) >= 4:
+        return strip_site_name(rest, site)
     while len(parts) > 1:
         last, sep = parts[-1], seps[-1].strip()
         key = re.sub(r"\W+", "", last.lower())

@@ -108,8 +108,23 @@ def _is_date_line(line: str) -> bool:
     return False
 
 
+_ROLE = re.compile(
+    r"\b(?:writer|editor|correspondent|reporter|staff|bureau|desk|contributor|columnist|"
+    r"team|agencies|wire)\b",
+    re.I,
+)
+
+
 def clean_person_name(name: str) -> str:
-    """Tidy a scraped byline: underscores, a name printed twice, stray 'By'."""
+    """Tidy a scraped byline: underscores, a name printed twice, stray 'By', roles.
+
+    Several authors separated by ';' are kept, joined with ', '; a part that
+    only names a role ('AP Auto Writer') is dropped when a person is left.
+    """
+    if ";" in name:
+        parts = [clean_person_name(p) for p in name.split(";")]
+        people = [p for p in parts if p and not _ROLE.search(p)] or [p for p in parts if p]
+        return ", ".join(dict.fromkeys(people))
     name = name.replace("_", " ").strip(" ,;:-")
     by = _BY.match(name)
     if by:

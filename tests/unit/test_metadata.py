@@ -51,6 +51,8 @@ def test_headline_byline_date() -> None:
         ("By Jane Doe", "Jane Doe"),
         ("Jane Doe Jane Doe", "Jane Doe"),
         ("  Jane   Doe ", "Jane Doe"),
+        ("Jane Doe; Harbour Staff Writer", "Jane Doe"),
+        ("Jane Doe; John Roe", "Jane Doe, John Roe"),
     ],
 )
 def test_clean_person_name(raw: str, name: str) -> None:
@@ -166,6 +168,7 @@ def test_title_from_body_of_nothing() -> None:
         ("Harbour To Dredge - Harbour Post", "Harbour Post", "Harbour To Dredge"),
         ("Harbour Post | Harbour To Dredge Channel", "Harbour Post", "Harbour To Dredge Channel"),
         ("Harbour: A History - Part Two", None, "Harbour: A History - Part Two"),
+        ("Opinion | Why The Harbour Needs Dredging", "Post", "Why The Harbour Needs Dredging"),
         (None, "x", None),
     ],
 )
