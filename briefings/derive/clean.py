@@ -100,7 +100,19 @@ class _Cleaner:
             self.kept.append(block)
             self.kept_index.append(i)
             i += 1
+        self._drop_trailing_link(n)
         return self.kept
+
+    def _drop_trailing_link(self, n: int) -> None:
+        """A headline-like last line followed only by furniture is a link to another story."""
+        if not self.kept or self.kept_index[-1] == n - 1 or len(self.kept) < 3:
+            return
+        last = self.kept[-1]
+        if last.heading or not _is_list_item(last.text) or bp.words(last.text) < 5:
+            return
+        self.drop(last.text, "related link")
+        self.kept.pop()
+        self.kept_index.pop()
 
     def classify(self, block: Block, i: int) -> str | None:
         text = block.text

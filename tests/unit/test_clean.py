@@ -242,3 +242,16 @@ def test_is_promo_and_furniture_helpers() -> None:
     assert bp.furniture(BODY[0]) is None
     assert bp.is_call_to_action("Nominate a colleague for the awards.")
     assert not bp.is_call_to_action("“Nominate him,” she said.")
+
+
+def test_headline_link_before_trailing_furniture_goes() -> None:
+    link = "Port Chief: We Must Keep The Channel Open For Ferries"
+    kept, removed = clean([*BODY, link, "#harbour #ferries", "Leave a Reply"])
+    assert kept == BODY
+    assert [r.reason for r in removed if r.text == link] == ["related link"]
+
+
+def test_a_short_last_line_that_ends_the_article_stays() -> None:
+    lines = [*BODY, "Final standings after the regatta"]
+    kept, _ = clean(lines)
+    assert kept == lines
