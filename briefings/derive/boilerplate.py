@@ -14,6 +14,7 @@ drop on corpora that hold no furniture (BBC, PolNeAR).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Whole-block widget labels (compared lower-cased, bullets and colons trimmed).
 _WIDGET = re.compile(
@@ -98,6 +99,7 @@ _READER_QUESTION = re.compile(
     r"(?:do|are|have|did|would|want|looking|interested|know|got) (?:you|to)\b[^?]{0,120}\?", re.I
 )
 _QUOTE_MARKS = '"“”«»'
+CAPTION_TAIL_CHARS = 90
 # What a photo caption says: people pictured doing something, somewhere, on a date.
 _CAPTION_CUE = re.compile(
     r"\b(?:speaks?|speaking|attends?|arrives?|arriving|poses?|posing|looks on|gestures?|waves?|"
@@ -117,6 +119,7 @@ def reads_like_caption(text: str) -> bool:
     return not _PRONOUN_START.match(text) and bool(_CAPTION_CUE.search(text))
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> int:
     return len(text.split())
 
@@ -138,11 +141,17 @@ def is_hashtag_line(text: str) -> bool:
 
 def is_copyright(text: str) -> bool:
     """'Copyright © 2023 X Ltd. All rights reserved.' (short lines only)."""
+    low = text.lower()
+    if "©" not in text and "copyright" not in low and "(c)" not in low and "reserved" not in low:
+        return False
     return words(text) <= 60 and bool(_COPYRIGHT.search(text))
 
 
 def originally_appeared(text: str) -> str | None:
     """The outlet in 'This article originally appeared on X ...', if the line is one."""
+    low = text.lower()
+    if "originally" not in low and "first" not in low:
+        return None
     m = _ORIGINALLY.search(text)
     if not m or words(text) > 80:
         return None
@@ -196,11 +205,13 @@ def is_photo_credit(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A photo caption with its credit on the same line, or an image's alt text."""
-    if _ALT.search(text):
+    if "alt" in text.lower() and _ALT.search(text):
         return True
     if words(text) > 80:
         return False
-    m = _PHOTO_LABEL.search(text)
+    # The credit label ends the block: look at its tail only.
+    offset = max(0, len(text) - CAPTION_TAIL_CHARS)
+    m = _PHOTO_LABEL.search(text, offset)
     return bool(m and m.start() > 0 and words(m.group("credit")) <= 6)
 
 

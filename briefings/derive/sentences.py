@@ -63,6 +63,7 @@ _NEXT = re.compile(r"\s+([\"'“‘(\[«]*)(\S)")
 _WORD = re.compile(r"[\w.'’-]+")
 _INITIAL = re.compile(r"[A-Z]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TRAILING = ".,;:!?'’\"”)]…-"
 _TITLES_CAPITALISED = frozenset(t.capitalize() for t in _TITLES)
 
 
@@ -73,7 +74,8 @@ def _token_before(text: str, pos: int) -> str:
         start -= 1
     token = text[start:pos].lstrip("\"'“‘([«")
     # "(I-Vt" -> "Vt": the abbreviation is the part after a hyphen or slash.
-    return re.split(r"[-/]", token)[-1] if not _DOTTED.fullmatch(token) else token
+    cut = max(token.rfind("-"), token.rfind("/"))
+    return token[cut + 1 :] if cut >= 0 and not _DOTTED.fullmatch(token) else token
 
 
 def _can_open(first: str, word: str, opener: str) -> bool:
@@ -132,7 +134,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         mark = m.group()
         if mark[0] == "." and len(mark.rstrip("\"'”’)]")) == 1:
             token = _token_before(text, m.start())
-            verdict = _ends_after_abbreviation(token, re.sub(r"[^\w]+$", "", word), first)
+            verdict = _ends_after_abbreviation(token, word.rstrip(_TRAILING), first)
             if verdict is False:
                 continue
         if text[start:end].strip():
