@@ -18,6 +18,7 @@ from briefings.derive import boilerplate as bp
 from briefings.derive.blocks import Block
 from briefings.derive.document import Metadata
 from briefings.derive.publisher import SourceClues, resolve_source
+from briefings.derive.text import fold
 
 _LIST_HEADER = re.compile(
     r"(?:related(?: posts| articles| stories| content| coverage| news| reading| links| topics)?|"
@@ -46,17 +47,6 @@ class Removal:
 
     text: str
     reason: str
-
-
-_PUNCTUATION = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’–—…«»•·", " "))
-
-
-def fold(text: str) -> str:
-    """Lower-case words only: the key for repeated lines and pull quotes.
-
-    ``str.translate`` of common punctuation: twice as fast as a Unicode regex.
-    """
-    return " ".join(text.lower().translate(_PUNCTUATION).split())
 
 
 def _is_list_item(text: str) -> bool:

@@ -16,6 +16,7 @@ from briefings.derive.blocks import Block
 from briefings.derive.dates import DATE_PATTERNS, find_date
 from briefings.derive.document import Metadata
 from briefings.derive.sentences import split_sentences
+from briefings.derive.text import fold
 
 HEADER_SCAN = 6
 #: A first line ending in a full stop is still a headline when it is this short.
@@ -276,6 +277,9 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
     while i < min(len(blocks), HEADER_SCAN):
         block = blocks[i]
         line = block.text
+        if meta.title and fold(line) == fold(meta.title):
+            i += 1  # the headline repeated under the page title
+            continue
         if _READING_TIME.match(line):
             i += 1
             header_line = True

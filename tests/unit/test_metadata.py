@@ -179,3 +179,14 @@ def test_strip_site_name(title: str | None, site: str | None, want: str | None) 
 def test_tidy_title_keeps_ellipsis_and_acronyms() -> None:
     assert tidy_title("Wait for it...") == "Wait for it..."
     assert tidy_title("Talks with the U.N.") == "Talks with the U.N."
+
+
+def test_headline_repeated_under_the_page_title_leaves_the_body() -> None:
+    html = (
+        "<html><head><title>Harbour To Dredge Channel</title></head><body><article>"
+        "<h1>Harbour To Dredge Channel</h1>"
+        f"<p>{LEAD}</p><p>{SECOND}</p></article></body></html>"
+    )
+    doc = build_document(Article(origin="test:x.html", format="html", text=html))
+    assert doc.meta.title == "Harbour To Dredge Channel"
+    assert doc.paragraphs[0].text == LEAD
