@@ -26,7 +26,7 @@ from briefings.derive.document import Document, Metadata
 from briefings.derive.entities import extract_entities
 from briefings.derive.figures import extract_figures
 from briefings.derive.keywords import extract_keywords
-from briefings.derive.metadata import clean_person_name, read_header, title_from_lead
+from briefings.derive.metadata import clean_person_name, read_header, title_from_body
 from briefings.derive.quotes import extract_quotes
 from briefings.derive.sentences import split_sentences
 from briefings.derive.summary import summarise
@@ -44,14 +44,14 @@ T = TypeVar("T")
 STRICT = os.environ.get("BRIEF_STRICT") == "1"
 
 
-def _step(name: str, fn: Callable[[], T], empty: T, origin: str) -> T:
+def _step(name: str, fn: Callable[[], list[T]], origin: str) -> list[T]:
     if STRICT:
         return fn()
     try:
         return fn()
     except Exception:  # pragma: no cover - defensive; property tests run strict
         log.warning("%s: step %s failed; left empty", origin, name, exc_info=True)
-        return empty
+        return []
 
 
 def _front_matter_meta(data: dict[str, object], meta: Metadata) -> None:
@@ -101,8 +101,7 @@ def build_document(article: Article) -> Document:
     if meta.author:
         meta.author = clean_person_name(meta.author) or None
     if not meta.title:
-        lead = next((b.text for b in blocks if not b.heading), "")
-        meta.title = title_from_lead(lead) if lead else "Untitled"
+        meta.title = title_from_body([b.text for b in blocks if not b.heading]) or "Untitled"
     headings = {i for i, b in enumerate(blocks) if b.heading}
     return Document.build([b.text for b in blocks], headings, meta, split_sentences)
 
@@ -112,11 +111,11 @@ def derive(article: Article) -> Briefing:
     pages with no article text; any other input yields a valid briefing."""
     doc = build_document(article)
     origin = article.origin
-    quotes = _step("quotes", lambda: extract_quotes(doc), [], origin)
-    figures = _step("figures", lambda: extract_figures(doc), [], origin)
-    entities = _step("entities", lambda: extract_entities(doc, quotes), [], origin)
-    keywords = _step("keywords", lambda: extract_keywords(doc), [], origin)
-    summary = _step("summary", lambda: summarise(doc), [], origin)
+    quotes = _step("quotes", lambda: extract_quotes(doc), origin)
+    figures = _step("figures", lambda: extract_figures(doc), origin)
+    entities = _step("entities", lambda: extract_entities(doc, quotes), origin)
+    keywords = _step("keywords", lambda: extract_keywords(doc), origin)
+    summary = _step("summary", lambda: summarise(doc), origin)
     body = doc.text
     meta = doc.meta
     return Briefing(

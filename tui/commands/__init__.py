@@ -10,6 +10,8 @@ from types import ModuleType
 
 COMMAND_MODULES = [
     "tui.commands.library",
+    "tui.commands.search",
+    "tui.commands.export",
 ]
 
 
