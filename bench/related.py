@@ -26,11 +26,10 @@ class RelatedCost:
 
 
 def measure_related(size: int, count: int, repeat: int = 3) -> RelatedCost:
-    from search.related import RelatedUpdater
-
     from briefings.derive import derive
     from briefings.library import Library
     from search import SearchIndex
+    from search.related import RelatedUpdater
 
     out = RelatedCost()
     with Library(library_dir(size)) as library:
@@ -56,13 +55,15 @@ def _candidate_count(updater, index, briefing_id: str) -> int:  # type: ignore[n
     """How many candidates the related step scored for this briefing (-1 when the
     search layer's internals this peeks at have changed)."""
     try:
-        from search.related import _Idf, _profile
+        from search.related import _Idf
 
         with index.ix.searcher() as searcher:
             docnum = searcher.document_number(id=briefing_id)
             if docnum is None:
                 return 0
-            prof = _profile(searcher, docnum)
-            return len(updater._candidates(prof, docnum, searcher, _Idf(searcher)))
+            idf = _Idf(searcher)
+            prof = updater._profile(searcher, docnum, idf)[0]
+            updater._profiles.clear()
+            return len(updater._candidates(prof, docnum, searcher, idf))
     except (ImportError, AttributeError, TypeError):
         return -1
