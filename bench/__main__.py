@@ -110,6 +110,7 @@ class Suite:
         self.args = args
         self.results: dict[int, dict] = {}
         self.out: list[str] = []
+        self.argv = sys.argv[1:]
         self.search = _search_available()
         self.reader = self.search and _reader_available()
 
@@ -185,7 +186,7 @@ class Suite:
             f"{load_average()} (above the core count, other processes competed for the cores: "
             "trust the CPU-time columns more than the wall-clock ones)"
         )
-        self.emit(f"- commit: {git_commit()}; command: `python -m bench {' '.join(sys.argv[1:])}`")
+        self.emit(f"- commit: {git_commit()}; command: `python -m bench {' '.join(self.argv)}`")
         self.emit(f"- suite wall time: {self.total / 60:.1f} min")
         if not self.search:
             self.emit(
@@ -608,7 +609,8 @@ def main(argv: list[str] | None = None) -> int:
         import pickle
 
         state = pickle.loads(args.report_only.read_bytes())
-        suite.results, suite.total, suite.load_start = state
+        suite.results, suite.total, suite.load_start = state[:3]
+        suite.argv = state[3] if len(state) > 3 else suite.argv
     else:
         suite.run()
         _save_state(suite)
@@ -623,7 +625,7 @@ def _save_state(suite: Suite) -> None:
     folder = cache_root() / "results"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{datetime.now(UTC):%Y%m%d-%H%M%S}.pickle"
-    path.write_bytes(pickle.dumps((suite.results, suite.total, suite.load_start)))
+    path.write_bytes(pickle.dumps((suite.results, suite.total, suite.load_start, suite.argv)))
     suite.say(f"raw results in {path}")
 
 
