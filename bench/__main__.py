@@ -460,7 +460,7 @@ class Suite:
                     fmt(tui, 0),
                 ]
             )
-        self.emit("\n## Peak memory (RSS of each process, from wait4, MB)\n")
+        self.emit("\n## Peak memory (each process's own peak RSS, VmHWM, MB)\n")
         self.emit(
             "Search: a fresh process opens the library and index and runs the query set once "
             "with highlights.\n"

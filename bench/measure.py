@@ -2,9 +2,11 @@
 child processes measured on their own (wall, CPU and peak RSS), and the cache
 folder where corpora and libraries live (never the repository).
 
-Peak memory of a child comes from ``os.wait4``: the kernel's ``ru_maxrss`` of
-that one process, not ``RUSAGE_CHILDREN``, which is the maximum over every
-child waited for so far and would let one big run hide all later ones.
+Peak memory of a child is its own ``VmHWM`` (``bench.hwm`` runs the child and
+writes it at exit), not ``ru_maxrss``: neither ``RUSAGE_CHILDREN`` (the
+maximum over every child waited for so far) nor the child's own
+``ru_maxrss`` from ``wait4`` (Linux carries the parent's high-water mark
+across the vfork + exec that ``subprocess`` uses).
 """
 
 from __future__ import annotations
@@ -189,14 +191,21 @@ def child_env(**extra: str) -> dict[str, str]:
 
 
 def run_child(args: Sequence[str], *, env: dict[str, str] | None = None) -> ChildRun:
-    """Run ``python args...`` and measure that one process with ``wait4``."""
+    """Run ``python args...`` (``args`` starting with ``-m`` or ``-c``) and measure that
+    one process: wall and CPU time from ``wait4``, peak RSS from its own ``VmHWM``
+    (``bench.hwm``; ``ru_maxrss`` would include this process's memory)."""
     import tempfile
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile(suffix=".hwm") as hwm,
+    ):
+        env = dict(env or child_env(), BRIEF_BENCH_HWM=hwm.name)
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, *args],
-            env=env or child_env(),
+            [sys.executable, "-m", "bench.hwm", *args],
+            env=env,
             stdout=out,
             stderr=err,
             stdin=subprocess.DEVNULL,
@@ -206,10 +215,14 @@ def run_child(args: Sequence[str], *, env: dict[str, str] | None = None) -> Chil
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        try:
+            peak = float(Path(hwm.name).read_text())
+        except (OSError, ValueError):  # no /proc: the kernel's figure, an upper bound
+            peak = usage.ru_maxrss / 1024  # kilobytes on Linux
         return ChildRun(
             seconds=seconds,
             cpu_seconds=usage.ru_utime + usage.ru_stime,
-            peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+            peak_mb=peak,
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),

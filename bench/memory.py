@@ -1,6 +1,6 @@
 """Peak memory of a search: a fresh process opens the library and its index and
 runs the committed query set once with top-10 highlights; its peak RSS comes
-from ``wait4`` (``bench.measure.run_child``). The peaks of ingest and of the
+from the child's own ``VmHWM`` (``bench.measure.run_child``). The peaks of ingest and of the
 reader are measured by their own benchmarks the same way (``bench.ingest``,
 ``bench.tui``); the suite prints all three in one table.
 
@@ -25,17 +25,24 @@ def measure_search_memory(library_dir: Path) -> tuple[ChildRun, dict]:
     return run, run.json()
 
 
+def _rss_mb() -> float:
+    from bench.hwm import peak_mb
+
+    value = peak_mb()
+    return value if value is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child(library_dir: Path) -> int:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = _rss_mb()
     from bench.search import load_queries
     from briefings.library import Library
     from search import SearchIndex
 
-    imported = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    imported = _rss_mb()
     start = time.perf_counter()
     with Library(library_dir, create=False) as lib:
         index = SearchIndex(lib)
-        opened = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        opened = _rss_mb()
         for q in load_queries():
             index.search(q.brief, limit=10, highlight=True)
         index.close()
