@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 from hypothesis import given, settings
@@ -14,27 +13,26 @@ from hypothesis import strategies as st
 from briefings.corroboration import normalise
 from briefings.derive import derive
 from briefings.export import dossier_markdown
+from briefings.export import markdown as md
 from briefings.export.across import candidate_pairs, corroborated_quotes, figures_across
+from briefings.export.dossier import section_label
 from briefings.ingest import article_from_bytes
 from briefings.models import Briefing, Figure, Quote, Related
 from briefings.samples import ORIGIN_PREFIX, sample_files
-from tests.unit.export_helpers import briefing, headings, links, split_front_matter, tokens, walk
+from tests.unit.export_helpers import (
+    assert_links_resolve,
+    briefing,
+    headings,
+    split_front_matter,
+    tokens,
+    walk,
+)
 
 WHEN = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def dossier(items: list[Briefing], **kw: object) -> str:
     return dossier_markdown(items, exported_at=WHEN, version="9.9", **kw)  # type: ignore[arg-type]
-
-
-def assert_links_resolve(body: str) -> list[str]:
-    toks = tokens(body)
-    ids = [hid for _, _, hid in headings(toks)]
-    assert len(ids) == len(set(ids)), "headings must be unique"
-    internal = [unquote(h) for h in links(toks) if h.startswith("#")]
-    for href in internal:
-        assert href[1:] in ids, f"{href} resolves to no heading"
-    return internal
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +59,9 @@ def test_sample_dossier_of_alibaba(samples: list[Briefing]) -> None:
     assert len(internal) >= len(items) + 2
     shown = [text for level, text, _ in headings(tokens(body)) if level == 2]
     for n, b in enumerate(items, 1):
-        assert f"{n}. {' '.join(b.title.split())}" in shown
-    assert "Quotes across sources" in shown and "Figures across sources" in shown
+        assert section_label(n, b.title) in shown
+        assert f"**{md.text(b.title)}**" in body
+    assert "quotes-across-sources" in shown and "figures-across-sources" in shown
 
 
 def test_duplicate_and_hostile_titles_still_link(samples: list[Briefing]) -> None:
@@ -118,7 +117,7 @@ def test_corroborated_quotes_with_wording_differences() -> None:
     assert group.uses[2].differences == [("must", "have to")]
     _, body = split_front_matter(dossier([a, b, c], query="careful"))
     assert_links_resolve(body)
-    section = body.split("## Quotes across sources", 1)[1]
+    section = body.split("## quotes-across-sources", 1)[1]
     assert "“must” → “have to”" in section
     assert "[1. Story aaaa](#1-story-aaaa)" in section and "[3. Story cccc]" in section
 
@@ -137,7 +136,7 @@ def test_figures_across_merges_the_same_figure() -> None:
     rows = figures_across([a, b])
     assert [(r.figure.text, len(r.briefings)) for r in rows] == [("$3 million", 2), ("7 days", 1)]
     _, body = split_front_matter(dossier([a, b], query="q"))
-    assert "| \\$3 million | cost | [1. One](#1-one), [2. Two](#2-two) |" in body
+    assert "| \\$3 million | cost | [1](#1-one), [2](#2-two) |" in body
 
 
 def test_gold_corroborated_pairs_are_listed(samples: list[Briefing], shared: Path) -> None:
