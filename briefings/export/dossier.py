@@ -23,6 +23,7 @@ from briefings.export.briefing import (
     sections,
     timestamp,
     what_it_measures,
+    wording,
 )
 from briefings.models import Briefing
 
@@ -163,12 +164,9 @@ def _quote_group(group: QuoteGroup, ref: Callable[[Briefing], str]) -> list[str]
             if normalise(use.quote.text) != normalise(first.quote.text):
                 entry += f": “{md.text(_excerpt(use.quote.text))}”"
             if use.differences:
-                changes = "; ".join(
-                    f"“{md.text(a) or '…'}” → “{md.text(b) or '…'}”" for a, b in use.differences
-                )
-                entry += f" — wording: {changes}"
+                entry += f" — wording: {wording(use.differences)}"
             else:
-                entry += " — same words"
+                entry += " — word for word"
         uses.append(entry)
     return [md.blockquote(lines), "\n".join(uses)]
 

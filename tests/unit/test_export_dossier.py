@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import given, settings
@@ -167,7 +168,7 @@ def test_sample_quotes_across_sources(samples: list[Briefing]) -> None:
     _, body = split_front_matter(dossier(items, query="alibaba"))
     assert_links_resolve(body)
     section = body.split("## quotes-across-sources", 1)[1].split("## figures-across-sources")[0]
-    assert "“have to” → “must”" in section and "same words" in section
+    assert "“have to” → “must”" in section and "word for word" in section
 
 
 def test_stored_links_and_own_matching_agree(tmp_path: Path, samples: list[Briefing]) -> None:
@@ -234,3 +235,19 @@ def test_generated_titles_keep_every_link_working(titles: list[str]) -> None:
     data, body = split_front_matter(dossier(items, query=titles[0]))
     assert data["count"] == len(items)
     assert len(set(assert_links_resolve(body))) == len(items) + 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_anchor_labels_are_their_own_slug(title: str) -> None:
+    """What makes a dossier link jump in Obsidian (heading text) and GitHub (slug) alike."""
+    label = section_label(7, title)
+    line, destination = md.target_heading(2, label)
+    ((level, shown, slug),) = headings(tokens(line))
+    assert level == 2 and shown == slug == unquote(destination[1:]) == label
+    assert md.heading_slug(label) == label and " " not in label
+
+
+def test_target_heading_refuses_a_label_that_is_not_a_slug() -> None:
+    with pytest.raises(ValueError):
+        md.target_heading(2, "Quotes across sources")
