@@ -40,6 +40,7 @@ def test_query_dossier_of_the_samples(out_dir: Path, capsys: pytest.CaptureFixtu
 def test_saved_search_dossier(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "saved", "add", "Chips and AI", "alibaba OR nvidia")
     assert code == 0, err
+    _, before, _ = run(capsys, "saved", "list", "--json")
     target = tmp_path / "dossier.md"
     code, out, err = run(capsys, "export", "--saved", "chips and ai", "-o", str(target))
     assert code == 0, err
@@ -48,6 +49,8 @@ def test_saved_search_dossier(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert data["saved_search"] == "Chips and AI" and data["query"] == "alibaba OR nvidia"
     assert "from the saved search “Chips and AI”" in body
     assert_links_resolve(body)
+    _, after, _ = run(capsys, "saved", "list", "--json")
+    assert after == before  # exporting does not mark the new hits as seen
 
 
 def test_limit_keeps_the_best_hits_and_says_so(

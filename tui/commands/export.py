@@ -153,24 +153,23 @@ def _search(
 
     index = index_for(ctx)  # opened once per command, synced with the store
     library = ctx.library()
+    name: str | None = None
     if args.saved is not None:
-        saved = SavedSearches(library, index)
-        try:
-            name = saved.get(args.saved).name
+        try:  # not ``run``: an export does not mark the saved search's new hits as seen
+            found = SavedSearches(library, index).get(args.saved)
         except SavedSearchError as exc:
             raise UsageError(f"brief export: {exc}") from None
+        name, query = found.name, found.query
         try:
-            results = saved.run(name, limit=args.limit, highlight=False)
+            results = index.search(query, limit=args.limit, highlight=False)
         except QueryError as exc:
             raise CommandFailed(f"saved search {name!r} no longer works: {exc}") from None
-        query: str | None = results.query
     else:
-        name = None
+        query = args.query
         try:
-            results = index.search(args.query, limit=args.limit, highlight=False)
+            results = index.search(query, limit=args.limit, highlight=False)
         except QueryError as exc:
             raise UsageError(f"brief export: {exc}") from None
-        query = args.query
     if not results.hits:
         what = f"the saved search {name!r} ({query!r})" if name else repr(query)
         hint = f"; did you mean {results.suggestion!r}?" if results.suggestion else ""
