@@ -1,0 +1,529 @@
+"""The one place the reader calls the library, the search index and export.
+
+Every method here runs in a worker thread, never on the UI thread. The
+Textual app only sees the small view models defined below, so the search and
+export layers can change their classes without touching a widget.
+
+One SQLite connection (a ``Library``) is shared by the worker threads behind a
+lock, so it is never used by two threads at once. The live-library poll has
+its own connection because ``PRAGMA data_version`` only means something when
+asked twice on the same connection.
+
+Search and export are wired to ``search`` and ``briefings.export`` when those
+packages provide them; until then a small built-in fallback keeps the reader
+usable (marked below; it goes once the real layers have landed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from briefings import corroboration
+from briefings.library import DB_NAME, Library, LibraryError, now_iso
+from briefings.models import Briefing, BriefingSummary
+
+T = TypeVar("T")
+
+
+class ServiceError(Exception):
+    """Something the user should read as one line (``str()`` says what and why)."""
+
+
+class QueryProblem(ServiceError):
+    """A search query that cannot be run (shown inline under the search bar)."""
+
+
+# -- view models -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One row of the briefing list: a briefing, or a search hit with its snippet."""
+
+    id: str
+    title: str
+    source: str | None = None
+    published: date | None = None
+    snippet: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    query: str
+    total: int
+    rows: list[ListRow]
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearchRow:
+    name: str
+    query: str
+    count: int = 0
+    new_count: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEcho:
+    """Another briefing that carries the same quotation, and how its wording differs."""
+
+    briefing_id: str
+    title: str
+    source: str | None
+    published: date | None
+    differences: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class OpenedBriefing:
+    briefing: Briefing
+    #: quote index -> the other briefings that carry that quote
+    echoes: dict[int, list[QuoteEcho]] = field(default_factory=dict)
+
+
+def row_for(summary: BriefingSummary) -> ListRow:
+    return ListRow(summary.id, summary.title, summary.source, summary.published)
+
+
+# -- the services --------------------------------------------------------------------------------
+
+
+class Services:
+    """Library, search and export for the reader, called from worker threads only."""
+
+    def __init__(self, library_dir: Path, *, export_dir: Path | None = None) -> None:
+        self.library_dir = Path(library_dir)
+        self.export_dir = Path(export_dir) if export_dir is not None else None
+        self._lock = threading.RLock()
+        self._library: Library | None = None
+        self._index: Any = None
+        self._saved: Any = None
+        self._poll_conn: sqlite3.Connection | None = None
+        self._last_seen: tuple[int, int, str | None] | None = None
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[Library]:
+        with self._lock:
+            if self._library is None:
+                try:
+                    self._library = Library(self.library_dir)
+                except LibraryError as exc:
+                    raise ServiceError(str(exc)) from None
+            yield self._library
+
+    def close(self) -> None:
+        with self._lock:
+            if self._library is not None:
+                self._library.close()
+                self._library = None
+            if self._poll_conn is not None:
+                self._poll_conn.close()
+                self._poll_conn = None
+
+    def _search_index(self, library: Library) -> Any:
+        if self._index is None:
+            try:
+                from search import SearchIndex  # type: ignore[attr-defined]
+            except ImportError:
+                self._index = _FallbackIndex(library)
+            else:
+                self._index = SearchIndex(library)
+        return self._index
+
+    def _saved_searches(self, library: Library) -> Any:
+        if self._saved is None:
+            index = self._search_index(library)
+            try:
+                from search import SavedSearches  # type: ignore[attr-defined]
+            except ImportError:
+                self._saved = _FallbackSaved(library, index)
+            else:
+                self._saved = SavedSearches(library, index)
+        return self._saved
+
+    # -- the library -------------------------------------------------------------------------------
+
+    def summaries(self) -> list[ListRow]:
+        with self._locked() as library:
+            return [row_for(s) for s in library.summaries()]
+
+    def open(self, briefing_id: str) -> OpenedBriefing:
+        """A briefing with the quotes that its related briefings also carry."""
+        with self._locked() as library:
+            briefing = library.get(briefing_id)
+            others = library.get_many([r.id for r in briefing.related if r.id != briefing.id])
+        return OpenedBriefing(briefing, quote_echoes(briefing, others))
+
+    def changed(self) -> bool:
+        """Whether the store changed since the last call (cheap: meant to be polled)."""
+        with self._lock:
+            if self._poll_conn is None:
+                path = self.library_dir / DB_NAME
+                self._poll_conn = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, timeout=5, check_same_thread=False
+                )
+            conn = self._poll_conn
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            if self._last_seen is not None and self._last_seen[0] == version:
+                return False
+            count, newest = conn.execute(
+                "SELECT COUNT(*), MAX(updated_at) FROM briefings"
+            ).fetchone()
+            seen = (version, int(count), newest)
+            before, self._last_seen = self._last_seen, seen
+            if before is None or before[1:] == seen[1:]:
+                return False
+            index = self._index
+            if index is not None and hasattr(index, "sync"):
+                index.sync()
+            return True
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 200) -> SearchOutcome:
+        with self._locked() as library:
+            index = self._search_index(library)
+            return _outcome(query, _run_query(lambda: index.search(query, limit=limit)))
+
+    def saved_list(self) -> list[SavedSearchRow]:
+        with self._locked() as library:
+            return [
+                SavedSearchRow(
+                    name=s.name,
+                    query=s.query,
+                    count=int(getattr(s, "count", 0) or 0),
+                    new_count=int(getattr(s, "new_count", 0) or 0),
+                    error=getattr(s, "error", None),
+                )
+                for s in self._saved_searches(library).list()
+            ]
+
+    def saved_add(self, name: str, query: str) -> None:
+        self._saved_call("add", name, query)
+
+    def saved_rename(self, old: str, new: str) -> None:
+        self._saved_call("rename", old, new)
+
+    def saved_remove(self, name: str) -> None:
+        self._saved_call("remove", name)
+
+    def saved_run(self, name: str) -> SearchOutcome:
+        """Run a saved search and mark it opened (its new-hit count starts again)."""
+        with self._locked() as library:
+            saved = self._saved_searches(library)
+            query = next((s.query for s in saved.list() if s.name == name), name)
+            return _outcome(query, _run_query(lambda: saved.run(name)))
+
+    def _saved_call(self, method: str, *args: str) -> None:
+        with self._locked() as library:
+            try:
+                getattr(self._saved_searches(library), method)(*args)
+            except (KeyError, ValueError, LookupError) as exc:
+                raise ServiceError(_one_line(exc)) from None
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export_briefing(self, briefing_id: str) -> Path:
+        with self._locked() as library:
+            briefing = library.get(briefing_id)
+        target = self._export_folder() / f"{_slug(briefing.title)}-{briefing.short_id}.md"
+        _write_atomic(target, _render_briefing(briefing))
+        return target
+
+    def export_dossier(self, ids: list[str], title: str) -> Path:
+        with self._locked() as library:
+            briefings = library.get_many(ids)
+        stamp = date.today().isoformat()
+        target = self._export_folder() / f"dossier-{_slug(title)}-{stamp}.md"
+        _write_atomic(target, _render_dossier(title, briefings))
+        return target
+
+    def _export_folder(self) -> Path:
+        folder = self.export_dir or Path.cwd()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ServiceError(f"cannot write exports to {folder}: {exc.strerror or exc}") from None
+        return folder
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[QuoteEcho]]:
+    """For each quote of ``briefing``, the other briefings that carry the same quotation."""
+    echoes: dict[int, list[QuoteEcho]] = {}
+    for i, quote in enumerate(briefing.quotes):
+        for other in others:
+            for theirs in other.quotes:
+                found = corroboration.match(quote.text, theirs.text)
+                if found is not None:
+                    echoes.setdefault(i, []).append(
+                        QuoteEcho(
+                            other.id,
+                            other.title,
+                            other.source,
+                            other.published,
+                            tuple(found.differences),
+                        )
+                    )
+                    break
+    return echoes
+
+
+def _query_errors() -> tuple[type[Exception], ...]:
+    try:
+        from search import QueryError  # type: ignore[attr-defined]
+    except ImportError:
+        return (_FallbackQueryError,)
+    return (QueryError, _FallbackQueryError)
+
+
+def _run_query(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except _query_errors() as exc:
+        raise QueryProblem(_one_line(exc)) from None
+
+
+def _outcome(query: str, results: Any) -> SearchOutcome:
+    rows = [
+        ListRow(
+            id=h.id,
+            title=h.title,
+            source=getattr(h, "source", None),
+            published=getattr(h, "published", None),
+            snippet=tuple((str(t), bool(m)) for t, m in (getattr(h, "snippet", None) or ())),
+        )
+        for h in results.hits
+    ]
+    return SearchOutcome(
+        query=query,
+        total=int(getattr(results, "total", len(rows))),
+        rows=rows,
+        suggestion=getattr(results, "suggestion", None),
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    return " ".join(text.split()) or type(exc).__name__
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "briefing"
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ServiceError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+# -- fallbacks until the search and export layers land ------------------------------------------
+# TODO(reader): remove once `search` and `briefings.export` are on main.
+
+
+@dataclass
+class _Hit:
+    id: str
+    title: str
+    source: str | None
+    published: date | None
+    score: float
+    snippet: list[tuple[str, bool]]
+
+
+@dataclass
+class _Results:
+    query: str
+    total: int
+    hits: list[_Hit]
+    suggestion: str | None = None
+
+
+class _FallbackQueryError(ValueError):
+    pass
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+class _FallbackIndex:
+    """Every query term (or "phrase") must appear in the title, source or body."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def sync(self) -> None:
+        return None
+
+    def search(self, query: str, limit: int = 50, **_: Any) -> _Results:
+        if query.count('"') % 2:
+            raise _FallbackQueryError('unbalanced quote mark: close the phrase with "')
+        terms = [(m.group(1) or m.group(2)).lower() for m in _TERM.finditer(query)]
+        terms = [t for t in terms if t]
+        hits: list[_Hit] = []
+        for summary in self.library.summaries():
+            briefing = self.library.get(summary.id)
+            haystack = f"{briefing.title}\n{briefing.source or ''}\n{briefing.body_text}".lower()
+            if terms and all(t in haystack for t in terms):
+                hits.append(
+                    _Hit(
+                        briefing.id,
+                        briefing.title,
+                        briefing.source,
+                        briefing.published,
+                        float(sum(haystack.count(t) for t in terms)),
+                        _snippet(briefing.body_text, terms),
+                    )
+                )
+        hits.sort(key=lambda h: -h.score)
+        return _Results(query, len(hits), hits[:limit])
+
+
+def _snippet(text: str, terms: list[str], width: int = 160) -> list[tuple[str, bool]]:
+    lower = text.lower()
+    first = min((lower.find(t) for t in terms if lower.find(t) >= 0), default=0)
+    start = max(0, first - 40)
+    window = " ".join(text[start : start + width].split())
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for m in pattern.finditer(window):
+        if m.start() > pos:
+            parts.append((window[pos : m.start()], False))
+        parts.append((m.group(0), True))
+        pos = m.end()
+    parts.append((window[pos:], False))
+    return [p for p in parts if p[0]]
+
+
+@dataclass
+class _Saved:
+    name: str
+    query: str
+    count: int
+    new_count: int
+    error: str | None = None
+
+
+class _FallbackSaved:
+    """Saved searches in the library's ``saved_searches`` table."""
+
+    def __init__(self, library: Library, index: _FallbackIndex) -> None:
+        self.library, self.index = library, index
+
+    def add(self, name: str, query: str) -> None:
+        name = name.strip()
+        if not name:
+            raise ValueError("a saved search needs a name")
+        with self.library.transaction() as conn:
+            if conn.execute("SELECT 1 FROM saved_searches WHERE name=?", (name,)).fetchone():
+                raise ValueError(f"a saved search named {name!r} already exists")
+            conn.execute(
+                "INSERT INTO saved_searches (name, query, created_at, last_opened_at) "
+                "VALUES (?, ?, ?, ?)",
+                (name, query, now_iso(), now_iso()),
+            )
+
+    def rename(self, old: str, new: str) -> None:
+        new = new.strip()
+        if not new:
+            raise ValueError("a saved search needs a name")
+        with self.library.transaction() as conn:
+            if (
+                new != old
+                and conn.execute("SELECT 1 FROM saved_searches WHERE name=?", (new,)).fetchone()
+            ):
+                raise ValueError(f"a saved search named {new!r} already exists")
+            cur = conn.execute("UPDATE saved_searches SET name=? WHERE name=?", (new, old))
+            if not cur.rowcount:
+                raise KeyError(f"no saved search named {old!r}")
+
+    def remove(self, name: str) -> None:
+        with self.library.transaction() as conn:
+            conn.execute("DELETE FROM saved_searches WHERE name=?", (name,))
+
+    def list(self) -> list[_Saved]:
+        rows = self.library.connection.execute(
+            "SELECT name, query, last_opened_at FROM saved_searches ORDER BY name COLLATE NOCASE"
+        ).fetchall()
+        out = []
+        for name, query, opened in rows:
+            try:
+                results = self.index.search(query, limit=100_000)
+            except ValueError as exc:
+                out.append(_Saved(name, query, 0, 0, str(exc)))
+                continue
+            fresh = self.library.added_since(opened) if opened else set()
+            out.append(
+                _Saved(name, query, results.total, sum(1 for h in results.hits if h.id in fresh))
+            )
+        return out
+
+    def run(self, name: str) -> _Results:
+        row = self.library.connection.execute(
+            "SELECT query FROM saved_searches WHERE name=?", (name,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no saved search named {name!r}")
+        results = self.index.search(row[0])
+        with self.library.transaction() as conn:
+            conn.execute(
+                "UPDATE saved_searches SET last_opened_at=?, last_count=? WHERE name=?",
+                (now_iso(), results.total, name),
+            )
+        return results
+
+
+def _render_briefing(b: Briefing, level: int = 1) -> str:
+    h = "#" * level
+    lines = [f"{h} {b.title}", ""]
+    meta = " · ".join(
+        x for x in (b.source, b.published.isoformat() if b.published else None, b.author) if x
+    )
+    if meta:
+        lines += [meta, ""]
+    if b.summary:
+        lines += [f"{h}# Summary", "", *(f"- {s}" for s in b.summary), ""]
+    if b.quotes:
+        lines += [f"{h}# Quotes", ""]
+        for q in b.quotes:
+            who = q.speaker or "unattributed"
+            lines.append(
+                f"> {q.text}\n>\n> — {who}{', ' + q.speaker_role if q.speaker_role else ''}\n"
+            )
+    if b.figures:
+        lines += [f"{h}# Key figures", "", *(f"- **{f.text}** {f.measures}" for f in b.figures), ""]
+    if b.related:
+        lines += [
+            f"{h}# Related",
+            "",
+            *(f"- {r.title} ({'; '.join(r.reasons)})" for r in b.related),
+        ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _render_dossier(title: str, briefings: list[Briefing]) -> str:
+    parts = [f"# Dossier: {title}", "", f"{len(briefings)} briefings", ""]
+    for b in briefings:
+        parts.append(_render_briefing(b, level=2))
+    return "\n".join(parts)
