@@ -168,7 +168,7 @@ class Services:
 
     def changed(self) -> bool:
         """Whether the store changed since the last call (cheap: meant to be polled)."""
-        with self._lock:
+        with self._locked():  # creates the store on first use
             if self._poll_conn is None:
                 path = self.library_dir / DB_NAME
                 self._poll_conn = sqlite3.connect(

@@ -57,12 +57,13 @@ class EvidenceScreen(Screen[None]):
         self.echoes = echoes or []
         #: indexes of the paragraphs that hold the passage
         self.highlighted: list[int] = []
+        self.paragraphs: list[Text] = self._paragraphs()
 
     def compose(self) -> ComposeResult:
         header = Text.assemble((self.label, "bold"), "\n", (self.briefing.title, "dim"))
         yield Static(header, id="evidence-header")
         with SourceText(id="source"):
-            for i, text in enumerate(self._paragraphs()):
+            for i, text in enumerate(self.paragraphs):
                 yield Static(text, id=f"para-{i}", classes="para")
         if self.echoes:
             lines = Text("Also carried by", style="bold")

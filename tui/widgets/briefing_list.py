@@ -167,9 +167,10 @@ class BriefingList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         base = self.rich_style
-        if not self.rows:
-            text = Text(self.empty_text, style=self.get_component_rich_style("briefing-list--meta"))
-            return self._strip(text if y == 0 else Text(), width, base)
+        if not self.rows:  # the hint, wrapped to the width
+            style = self.get_component_rich_style("briefing-list--meta")
+            lines = Text(self.empty_text, style=style).wrap(self.app.console, max(1, width - 2))
+            return self._strip(lines[y] if y < len(lines) else Text(), width, base)
         index, part = divmod(line, self.row_height)
         if index >= len(self.rows):
             return Strip.blank(width, base)

@@ -55,7 +55,12 @@ class PaneList(VimOptionList):
     def show(self, items: list[Text], empty: str) -> None:
         self.clear_options()
         if items:
-            self.add_options(Option(item, id=str(i)) for i, item in enumerate(items))
+            options: list[Option | None] = []
+            for i, item in enumerate(items):
+                if i:
+                    options.append(None)  # a divider between items
+                options.append(Option(item, id=str(i)))
+            self.add_options(options)
             self.highlighted = 0
         else:
             self.add_option(Option(Text(empty, style="dim italic"), disabled=True))
