@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from textual.message import Message
 
-from tui.services import ListRow, OpenedBriefing, SavedSearchRow, SearchOutcome
+from tui.services import ExportDone, ListRow, OpenedBriefing, SavedSearchRow, SearchOutcome
 
 # -- results posted by worker threads -----------------------------------------------------------
 
@@ -45,7 +44,7 @@ class SavedSearchesLoaded(Message):
 
 @dataclass
 class ExportFinished(Message):
-    path: Path
+    done: ExportDone
     what: str
 
 

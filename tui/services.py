@@ -9,14 +9,14 @@ lock, so it is never used by two threads at once. The live-library poll has
 its own connection because ``PRAGMA data_version`` only means something when
 asked twice on the same connection.
 
-Search and export are wired to ``search`` and ``briefings.export`` when those
-packages provide them; until then a small built-in fallback keeps the reader
-usable (marked below; it goes once the real layers have landed).
+Export is ``briefings.export`` (files go to ``$BRIEF_EXPORT_DIR`` or the
+documents folder, as for ``brief export``). Search is the ``search`` package
+when it provides ``SearchIndex``; until then a small built-in fallback keeps
+the reader usable (marked below; it goes once the search layer has landed).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import threading
@@ -82,6 +82,12 @@ class QuoteEcho:
     source: str | None
     published: date | None
     differences: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDone:
+    path: Path
+    replaced: bool = False
 
 
 @dataclass
@@ -235,28 +241,43 @@ class Services:
 
     # -- export --------------------------------------------------------------------------------
 
-    def export_briefing(self, briefing_id: str) -> Path:
+    def export_briefing(self, briefing_id: str) -> ExportDone:
+        """Write the briefing's Markdown file (replacing an earlier export of it)."""
+        from briefings.export import plan_briefings
+
         with self._locked() as library:
             briefing = library.get(briefing_id)
-        target = self._export_folder() / f"{_slug(briefing.title)}-{briefing.short_id}.md"
-        _write_atomic(target, _render_briefing(briefing))
-        return target
+        (planned,) = plan_briefings([briefing], self._export_folder())
+        return self._write(planned)
 
-    def export_dossier(self, ids: list[str], title: str) -> Path:
+    def export_dossier(self, ids: list[str], query: str | None) -> ExportDone:
+        """One Markdown dossier of ``ids`` (the current result list), named after ``query``."""
+        from briefings.export import plan_dossier
+
         with self._locked() as library:
             briefings = library.get_many(ids)
-        stamp = date.today().isoformat()
-        target = self._export_folder() / f"dossier-{_slug(title)}-{stamp}.md"
-        _write_atomic(target, _render_dossier(title, briefings))
-        return target
+        return self._write(plan_dossier(briefings, self._export_folder(), query=query))
 
     def _export_folder(self) -> Path:
-        folder = self.export_dir or Path.cwd()
+        from briefings.export import default_export_dir
+
+        folder = self.export_dir or default_export_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ServiceError(f"cannot write exports to {folder}: {exc.strerror or exc}") from None
         return folder
+
+    @staticmethod
+    def _write(planned: Any) -> ExportDone:
+        from briefings.export import write_planned
+
+        replaced = planned.path.exists()
+        try:
+            (path,) = write_planned([planned], force=True)
+        except OSError as exc:
+            raise ServiceError(f"cannot write {planned.path}: {exc.strerror or exc}") from None
+        return ExportDone(path, replaced)
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -322,23 +343,8 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(text.split()) or type(exc).__name__
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:60].rstrip("-") or "briefing"
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ServiceError(f"cannot write {target}: {exc.strerror or exc}") from None
-
-
-# -- fallbacks until the search and export layers land ------------------------------------------
-# TODO(reader): remove once `search` and `briefings.export` are on main.
+# -- fallbacks until the search layer lands ------------------------------------------
+# TODO(reader): remove once `search` is on main.
 
 
 @dataclass
@@ -492,38 +498,3 @@ class _FallbackSaved:
                 (now_iso(), results.total, name),
             )
         return results
-
-
-def _render_briefing(b: Briefing, level: int = 1) -> str:
-    h = "#" * level
-    lines = [f"{h} {b.title}", ""]
-    meta = " · ".join(
-        x for x in (b.source, b.published.isoformat() if b.published else None, b.author) if x
-    )
-    if meta:
-        lines += [meta, ""]
-    if b.summary:
-        lines += [f"{h}# Summary", "", *(f"- {s}" for s in b.summary), ""]
-    if b.quotes:
-        lines += [f"{h}# Quotes", ""]
-        for q in b.quotes:
-            who = q.speaker or "unattributed"
-            lines.append(
-                f"> {q.text}\n>\n> — {who}{', ' + q.speaker_role if q.speaker_role else ''}\n"
-            )
-    if b.figures:
-        lines += [f"{h}# Key figures", "", *(f"- **{f.text}** {f.measures}" for f in b.figures), ""]
-    if b.related:
-        lines += [
-            f"{h}# Related",
-            "",
-            *(f"- {r.title} ({'; '.join(r.reasons)})" for r in b.related),
-        ]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _render_dossier(title: str, briefings: list[Briefing]) -> str:
-    parts = [f"# Dossier: {title}", "", f"{len(briefings)} briefings", ""]
-    for b in briefings:
-        parts.append(_render_briefing(b, level=2))
-    return "\n".join(parts)

@@ -271,10 +271,14 @@ async def test_e_exports_the_open_briefing_and_says_where(
         files = list(export_dir.glob("*.md"))
         assert len(files) == 1
         text = files[0].read_text(encoding="utf-8")
-        assert text.startswith("# Harbour council approves tidal barrier plan")
+        assert text.startswith("---\ntitle: Harbour council approves tidal barrier plan\n")
         assert "Ines Varga" in text
         messages = [n.message for n in reader_app._notifications]
         assert any(str(files[0]) in m for m in messages)
+        await pilot.press("e")  # again: the file is brought up to date, and the note says so
+        await settle(pilot)
+        assert len(list(export_dir.glob("*.md"))) == 1
+        assert "replacing the earlier export" in list(reader_app._notifications)[-1].message
 
 
 async def test_shift_e_exports_the_result_list_as_a_dossier(

@@ -180,15 +180,16 @@ class ReaderScreen(Screen[None]):
         self._guard(job)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def export(self, ids: list[str], title: str | None) -> None:
+    def export(self, ids: list[str], query: str | None) -> None:
+        """One briefing (``query`` None) or a dossier named after ``query`` ('' = library)."""
         services = self.brief_app.services
 
         def job() -> None:
-            if title is None:
+            if query is None:
                 self.post_message(ExportFinished(services.export_briefing(ids[0]), "briefing"))
             else:
-                path = services.export_dossier(ids, title)
-                self.post_message(ExportFinished(path, f"dossier of {len(ids)} briefings"))
+                done = services.export_dossier(ids, query or None)
+                self.post_message(ExportFinished(done, f"dossier of {len(ids)} briefings"))
 
         self._guard(job)
 
@@ -234,7 +235,9 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def on_export_finished(self, message: ExportFinished) -> None:
-        self.app.notify(f"Exported the {message.what} to {message.path}", markup=False)
+        done = message.done
+        again = " (replacing the earlier export)" if done.replaced else ""
+        self.app.notify(f"Exported the {message.what} to {done.path}{again}", markup=False)
 
     def on_service_failed(self, message: ServiceFailed) -> None:
         self.app.notify(message.error, severity="error", markup=False, timeout=8)
@@ -359,7 +362,7 @@ class ReaderScreen(Screen[None]):
                 f"The list has {len(rows)} briefings: exporting the first {DOSSIER_LIMIT}.",
                 severity="warning",
             )
-        self.export([r.id for r in rows[:DOSSIER_LIMIT]], self.query_text or "library")
+        self.export([r.id for r in rows[:DOSSIER_LIMIT]], self.query_text)
 
     def action_saved_searches(self) -> None:
         from tui.screens.saved import SavedSearchesScreen
