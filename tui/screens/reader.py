@@ -251,7 +251,7 @@ class ReaderScreen(Screen[None]):
             text = Text(self.search_error, style="bold red")
         elif query and self.outcome is not None and self.outcome.query == query:
             total = self.outcome.total
-            text = Text(f"{total} hit{'s' if total != 1 else ''}", style="bold")
+            text = Text.assemble((f"{total} hit{'s' if total != 1 else ''}", "bold"))
             if self.outcome.suggestion:
                 text.append(f" · did you mean {self.outcome.suggestion}?", style="dim")
         elif query:

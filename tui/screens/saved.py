@@ -161,7 +161,7 @@ class SavedSearchesScreen(ModalScreen[SavedSearchRow | None]):
 
 
 def saved_text(s: SavedSearchRow) -> Text:
-    text = Text(s.name, style="bold")
+    text = Text.assemble((s.name, "bold"))
     if s.error:
         text.append(f"  {s.error}", style="red")
     else:

@@ -124,7 +124,7 @@ class BriefingView(Vertical):
 
 
 def header_text(b: Briefing) -> Text:
-    text = Text(b.title, style="bold")
+    text = Text.assemble((b.title, "bold"))
     meta = [x for x in (b.source, b.published.isoformat() if b.published else None) if x]
     if b.author:
         meta.append(f"by {b.author}")
@@ -155,7 +155,7 @@ def quote_items(b: Briefing, echoes: dict[int, list[QuoteEcho]]) -> list[Text]:
 
 def echo_text(echo: QuoteEcho) -> Text:
     """ "also in <source>", and how the wording there differs."""
-    text = Text("↔ also in ", style="italic")
+    text = Text.assemble(("↔ also in ", "italic"))
     text.append(echo.source or echo.title, style="italic bold")
     if not echo.differences:
         text.append(", same words", style="italic dim")
@@ -175,7 +175,7 @@ def echo_text(echo: QuoteEcho) -> Text:
 def figure_items(b: Briefing) -> list[Text]:
     items = []
     for f in b.figures:
-        text = Text(f.text, style="bold")
+        text = Text.assemble((f.text, "bold"))
         if f.measures:
             text.append("  ")
             text.append(f.measures)
