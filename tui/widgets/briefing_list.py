@@ -189,7 +189,9 @@ class BriefingList(ScrollView, can_focus=True):
             meta = " · ".join(
                 x for x in (row.published.isoformat() if row.published else None, row.source) if x
             )
-            return Text(meta, style=self.get_component_rich_style("briefing-list--meta"))
+            return Text(
+                meta or "undated", style=self.get_component_rich_style("briefing-list--meta")
+            )
         snippet_style = self.get_component_rich_style("briefing-list--snippet")
         match_style = self.get_component_rich_style("briefing-list--match")
         text = Text(style=snippet_style)
