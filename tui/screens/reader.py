@@ -8,6 +8,7 @@ query is no longer the text in the search bar is ignored.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from tui.messages import (
     BriefingOpened,
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 #: Below this width the panes stack; below WIDE they sit in a 2x2 grid.
 NARROW, WIDE = 100, 140
 DOSSIER_LIMIT = 1000
+#: seconds a highlighted row waits before it is opened (see ``open_briefing``)
+OPEN_DELAY = 0.06
 
 
 class SearchInput(Input):
@@ -147,6 +151,11 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_briefing(self, briefing_id: str) -> None:
+        # A short pause first: while the cursor moves fast (j held down), the next
+        # highlight cancels this worker and only the row it stops on is opened.
+        time.sleep(OPEN_DELAY)
+        if get_current_worker().is_cancelled:
+            return
         services = self.brief_app.services
         self._guard(lambda: self.post_message(BriefingOpened(services.open(briefing_id))))
 

@@ -116,8 +116,10 @@ class BriefingList(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
-        self.refresh()
+        h = self.row_height
+        top = int(self.scroll_offset.y)
+        for row in {old, new}:  # only the two rows whose look changed
+            self.refresh(Region(0, row * h - top, self.size.width, h))
         self._scroll_cursor_into_view()
         if self.current is not None:
             self.post_message(self.Highlighted(self.current))
