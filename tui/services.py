@@ -146,6 +146,7 @@ class Services:
                 self._index = _FallbackIndex(library)
             else:
                 self._index = SearchIndex(library)
+            self._index.sync()  # catch up with changes made while the reader was closed
         return self._index
 
     def _saved_searches(self, library: Library) -> Any:
@@ -284,10 +285,28 @@ class Services:
 
 
 def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[QuoteEcho]]:
-    """For each quote of ``briefing``, the other briefings that carry the same quotation."""
+    """For each quote of ``briefing``, the other briefings that carry the same quotation.
+
+    The search layer's corroboration links (``Quote.corroborations``) come first;
+    the related briefings are matched here as well, so a link is shown even
+    before the index has recomputed them.
+    """
     echoes: dict[int, list[QuoteEcho]] = {}
     for i, quote in enumerate(briefing.quotes):
+        for link in getattr(quote, "corroborations", None) or ():
+            echoes.setdefault(i, []).append(
+                QuoteEcho(
+                    link.id,
+                    link.title,
+                    link.source,
+                    link.published,
+                    tuple((str(a), str(b)) for a, b in link.differences),
+                )
+            )
+        linked = {e.briefing_id for e in echoes.get(i, [])}
         for other in others:
+            if other.id in linked:
+                continue
             for theirs in other.quotes:
                 found = corroboration.match(quote.text, theirs.text)
                 if found is not None:
