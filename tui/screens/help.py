@@ -56,8 +56,8 @@ def key_label(keys: str) -> str:
 
 def help_table() -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=True)
-    table.add_column("keys", style="bold", no_wrap=True, min_width=14)
-    table.add_column("action")
+    table.add_column("keys", style="bold", no_wrap=True, width=18)
+    table.add_column("action", ratio=1)
     for group, bindings in binding_groups():
         table.add_row(Text(group, style="bold underline"), "")
         for b in bindings:

@@ -197,8 +197,17 @@ class BriefingList(ScrollView, can_focus=True):
         snippet_style = self.get_component_rich_style("briefing-list--snippet")
         match_style = self.get_component_rich_style("briefing-list--match")
         text = Text(style=snippet_style)
+        first_match = -1
         for chunk, matched in row.snippet:
+            if matched and first_match < 0:
+                first_match = len(text)
             text.append(_WHITESPACE.sub(" ", chunk), match_style if matched else None)
+        lead = self.size.width // 4
+        if first_match > lead:  # start close to the first match so that it is seen
+            cut = text.plain.find(" ", first_match - lead, first_match)
+            text = (
+                Text("…", style=snippet_style) + text[(cut if cut >= 0 else first_match - lead) :]
+            )
         return text
 
     def _strip(self, text: Text, width: int, base: Style, is_cursor: bool = False) -> Strip:
