@@ -9,15 +9,13 @@ lock, so it is never used by two threads at once. The live-library poll has
 its own connection because ``PRAGMA data_version`` only means something when
 asked twice on the same connection.
 
-Export is ``briefings.export`` (files go to ``$BRIEF_EXPORT_DIR`` or the
-documents folder, as for ``brief export``). Search is the ``search`` package
-when it provides ``SearchIndex``; until then a small built-in fallback keeps
-the reader usable (marked below; it goes once the search layer has landed).
+Search is the ``search`` package (a Whoosh index next to the store, brought
+up to date from the store's outbox); export is ``briefings.export`` (files go
+to ``$BRIEF_EXPORT_DIR`` or the documents folder, as for ``brief export``).
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -28,8 +26,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefings import corroboration
-from briefings.library import DB_NAME, Library, LibraryError, now_iso
+from briefings.library import DB_NAME, Library, LibraryError
 from briefings.models import Briefing, BriefingSummary
+from search import QueryError, SavedSearches, SearchIndex, SearchResults
 
 T = TypeVar("T")
 
@@ -112,8 +111,8 @@ class Services:
         self.export_dir = Path(export_dir) if export_dir is not None else None
         self._lock = threading.RLock()
         self._library: Library | None = None
-        self._index: Any = None
-        self._saved: Any = None
+        self._index: SearchIndex | None = None
+        self._saved: SavedSearches | None = None
         self._poll_conn: sqlite3.Connection | None = None
         self._last_seen: tuple[int, int, str | None] | None = None
 
@@ -138,26 +137,15 @@ class Services:
                 self._poll_conn.close()
                 self._poll_conn = None
 
-    def _search_index(self, library: Library) -> Any:
+    def _search_index(self, library: Library) -> SearchIndex:
         if self._index is None:
-            try:
-                from search import SearchIndex  # type: ignore[attr-defined]
-            except ImportError:
-                self._index = _FallbackIndex(library)
-            else:
-                self._index = SearchIndex(library)
+            self._index = SearchIndex(library)
             self._index.sync()  # catch up with changes made while the reader was closed
         return self._index
 
-    def _saved_searches(self, library: Library) -> Any:
+    def _saved_searches(self, library: Library) -> SavedSearches:
         if self._saved is None:
-            index = self._search_index(library)
-            try:
-                from search import SavedSearches  # type: ignore[attr-defined]
-            except ImportError:
-                self._saved = _FallbackSaved(library, index)
-            else:
-                self._saved = SavedSearches(library, index)
+            self._saved = SavedSearches(library, self._search_index(library))
         return self._saved
 
     # -- the library -------------------------------------------------------------------------------
@@ -193,7 +181,7 @@ class Services:
             if before is None or before[1:] == seen[1:]:
                 return False
             index = self._index
-            if index is not None and hasattr(index, "sync"):
+            if index is not None:
                 index.sync()
             return True
 
@@ -293,7 +281,7 @@ def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[Q
     """
     echoes: dict[int, list[QuoteEcho]] = {}
     for i, quote in enumerate(briefing.quotes):
-        for link in getattr(quote, "corroborations", None) or ():
+        for link in quote.corroborations:
             echoes.setdefault(i, []).append(
                 QuoteEcho(
                     link.id,
@@ -323,22 +311,14 @@ def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[Q
     return echoes
 
 
-def _query_errors() -> tuple[type[Exception], ...]:
-    try:
-        from search import QueryError  # type: ignore[attr-defined]
-    except ImportError:
-        return (_FallbackQueryError,)
-    return (QueryError, _FallbackQueryError)
-
-
 def _run_query(call: Callable[[], T]) -> T:
     try:
         return call()
-    except _query_errors() as exc:
+    except QueryError as exc:
         raise QueryProblem(_one_line(exc)) from None
 
 
-def _outcome(query: str, results: Any) -> SearchOutcome:
+def _outcome(query: str, results: SearchResults) -> SearchOutcome:
     rows = [
         ListRow(
             id=h.id,
@@ -360,160 +340,3 @@ def _outcome(query: str, results: Any) -> SearchOutcome:
 def _one_line(exc: BaseException) -> str:
     text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
     return " ".join(text.split()) or type(exc).__name__
-
-
-# -- fallbacks until the search layer lands ------------------------------------------
-# TODO(reader): remove once `search` is on main.
-
-
-@dataclass
-class _Hit:
-    id: str
-    title: str
-    source: str | None
-    published: date | None
-    score: float
-    snippet: list[tuple[str, bool]]
-
-
-@dataclass
-class _Results:
-    query: str
-    total: int
-    hits: list[_Hit]
-    suggestion: str | None = None
-
-
-class _FallbackQueryError(ValueError):
-    pass
-
-
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-
-
-class _FallbackIndex:
-    """Every query term (or "phrase") must appear in the title, source or body."""
-
-    def __init__(self, library: Library) -> None:
-        self.library = library
-
-    def sync(self) -> None:
-        return None
-
-    def search(self, query: str, limit: int = 50, **_: Any) -> _Results:
-        if query.count('"') % 2:
-            raise _FallbackQueryError('unbalanced quote mark: close the phrase with "')
-        terms = [(m.group(1) or m.group(2)).lower() for m in _TERM.finditer(query)]
-        terms = [t for t in terms if t]
-        hits: list[_Hit] = []
-        for summary in self.library.summaries():
-            briefing = self.library.get(summary.id)
-            haystack = f"{briefing.title}\n{briefing.source or ''}\n{briefing.body_text}".lower()
-            if terms and all(t in haystack for t in terms):
-                hits.append(
-                    _Hit(
-                        briefing.id,
-                        briefing.title,
-                        briefing.source,
-                        briefing.published,
-                        float(sum(haystack.count(t) for t in terms)),
-                        _snippet(briefing.body_text, terms),
-                    )
-                )
-        hits.sort(key=lambda h: -h.score)
-        return _Results(query, len(hits), hits[:limit])
-
-
-def _snippet(text: str, terms: list[str], width: int = 160) -> list[tuple[str, bool]]:
-    lower = text.lower()
-    first = min((lower.find(t) for t in terms if lower.find(t) >= 0), default=0)
-    start = max(0, first - 40)
-    window = " ".join(text[start : start + width].split())
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
-    parts: list[tuple[str, bool]] = []
-    pos = 0
-    for m in pattern.finditer(window):
-        if m.start() > pos:
-            parts.append((window[pos : m.start()], False))
-        parts.append((m.group(0), True))
-        pos = m.end()
-    parts.append((window[pos:], False))
-    return [p for p in parts if p[0]]
-
-
-@dataclass
-class _Saved:
-    name: str
-    query: str
-    count: int
-    new_count: int
-    error: str | None = None
-
-
-class _FallbackSaved:
-    """Saved searches in the library's ``saved_searches`` table."""
-
-    def __init__(self, library: Library, index: _FallbackIndex) -> None:
-        self.library, self.index = library, index
-
-    def add(self, name: str, query: str) -> None:
-        name = name.strip()
-        if not name:
-            raise ValueError("a saved search needs a name")
-        with self.library.transaction() as conn:
-            if conn.execute("SELECT 1 FROM saved_searches WHERE name=?", (name,)).fetchone():
-                raise ValueError(f"a saved search named {name!r} already exists")
-            conn.execute(
-                "INSERT INTO saved_searches (name, query, created_at, last_opened_at) "
-                "VALUES (?, ?, ?, ?)",
-                (name, query, now_iso(), now_iso()),
-            )
-
-    def rename(self, old: str, new: str) -> None:
-        new = new.strip()
-        if not new:
-            raise ValueError("a saved search needs a name")
-        with self.library.transaction() as conn:
-            if (
-                new != old
-                and conn.execute("SELECT 1 FROM saved_searches WHERE name=?", (new,)).fetchone()
-            ):
-                raise ValueError(f"a saved search named {new!r} already exists")
-            cur = conn.execute("UPDATE saved_searches SET name=? WHERE name=?", (new, old))
-            if not cur.rowcount:
-                raise KeyError(f"no saved search named {old!r}")
-
-    def remove(self, name: str) -> None:
-        with self.library.transaction() as conn:
-            conn.execute("DELETE FROM saved_searches WHERE name=?", (name,))
-
-    def list(self) -> list[_Saved]:
-        rows = self.library.connection.execute(
-            "SELECT name, query, last_opened_at FROM saved_searches ORDER BY name COLLATE NOCASE"
-        ).fetchall()
-        out = []
-        for name, query, opened in rows:
-            try:
-                results = self.index.search(query, limit=100_000)
-            except ValueError as exc:
-                out.append(_Saved(name, query, 0, 0, str(exc)))
-                continue
-            fresh = self.library.added_since(opened) if opened else set()
-            out.append(
-                _Saved(name, query, results.total, sum(1 for h in results.hits if h.id in fresh))
-            )
-        return out
-
-    def run(self, name: str) -> _Results:
-        row = self.library.connection.execute(
-            "SELECT query FROM saved_searches WHERE name=?", (name,)
-        ).fetchone()
-        if row is None:
-            raise KeyError(f"no saved search named {name!r}")
-        results = self.index.search(row[0])
-        with self.library.transaction() as conn:
-            conn.execute(
-                "UPDATE saved_searches SET last_opened_at=?, last_count=? WHERE name=?",
-                (now_iso(), results.total, name),
-            )
-        return results
