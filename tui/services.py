@@ -187,8 +187,14 @@ class Services:
 
     # -- search --------------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 200) -> SearchOutcome:
+    def search(
+        self, query: str, *, limit: int = 200, cancelled: Callable[[], bool] | None = None
+    ) -> SearchOutcome | None:
+        """Hits for ``query``; None when ``cancelled()`` says so once it is our turn to run
+        (searches queue on the lock: a query typed over need not run at all)."""
         with self._locked() as library:
+            if cancelled is not None and cancelled():
+                return None
             index = self._search_index(library)
             return _outcome(query, _run_query(lambda: index.search(query, limit=limit)))
 

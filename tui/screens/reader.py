@@ -45,6 +45,8 @@ NARROW, WIDE = 100, 140
 DOSSIER_LIMIT = 1000
 #: seconds a highlighted row waits before it is opened (see ``open_briefing``)
 OPEN_DELAY = 0.06
+#: seconds a search waits for the next key before it runs
+SEARCH_DELAY = 0.15
 
 
 class SearchInput(Input):
@@ -161,15 +163,20 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
+        worker = get_current_worker()
+        time.sleep(SEARCH_DELAY)  # typing on: the next key cancels this search before it runs
+        if worker.is_cancelled:
+            return
         services = self.brief_app.services
         try:
-            outcome = services.search(query)
+            outcome = services.search(query, cancelled=lambda: worker.is_cancelled)
         except QueryProblem as exc:
             self.post_message(SearchFailed(query, str(exc)))
         except Exception as exc:
             self.post_message(SearchFailed(query, _one_line(exc)))
         else:
-            self.post_message(SearchCompleted(outcome))
+            if outcome is not None:
+                self.post_message(SearchCompleted(outcome))
 
     @work(thread=True, exclusive=True, group="saved-run", exit_on_error=False)
     def mark_saved_opened(self, name: str) -> None:
