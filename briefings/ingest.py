@@ -8,7 +8,9 @@ Nothing here writes anything: the library does that.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -57,11 +59,27 @@ def max_article_bytes() -> int:
     return DEFAULT_MAX_BYTES
 
 
-def display_path(path: Path | str) -> str:
-    """A path as messages show it: one line, undecodable bytes escaped."""
+#: Characters a path may hold that a terminal would act on: C0/C1 controls, DEL,
+#: and bidirectional controls (which would reorder the rest of the message).
+_UNSAFE_IN_PATH = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return {10: "\\n", 13: "\\r", 9: "\\t"}.get(code) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    )
+
+
+def display_path(path: Path | str | bytes) -> str:
+    """A path as messages show it: one line, inert in a terminal.
+
+    Undecodable bytes, control characters (newline, ESC, C1) and bidi controls
+    are shown as Python-style escapes (``\\n``, ``\\x1b``, ``\\udcff``, ``\\u202e``).
+    """
     text = os.fsdecode(path) if isinstance(path, bytes) else str(path)
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\x1b", "\\x1b")
+    return _UNSAFE_IN_PATH.sub(_escape_char, text)
 
 
 def discover(paths: list[str]) -> Iterator[Source | IngestError]:
@@ -130,11 +148,22 @@ def detect_format(name: str, data: bytes) -> Format:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Bytes that are not text: many NULs or many control bytes near the start.
+
+    A few stray NUL bytes in prose (a scraping accident) do not make it binary;
+    they become visible stand-ins when the text is sanitised.
+    """
     sample = data[:8192]
-    if b"\x00" in sample:
-        return True
+    nuls = sample.count(0)
     controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-    return controls > max(8, len(sample) // 20)
+    return nuls > len(sample) // 100 or controls > max(8, len(sample) // 20)
+
+
+def _text_looks_binary(text: str) -> bool:
+    """The same test on decoded text (UTF-16 bytes are full of NULs by design)."""
+    sample = text[:8192]
+    controls = sum(1 for c in sample if c < "\x20" and c not in "\t\n\x0c\r\x1b")
+    return controls > max(8, len(sample) // 20) or sample.count("\x00") > len(sample) // 100
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -205,8 +234,14 @@ def article_from_bytes(
     text, encoding = decode(data)
     if not text.strip():
         raise IngestError(f"{label}: empty file")
+    if _text_looks_binary(text):
+        raise IngestError(f"{label}: binary file, not an article")
     fmt = detect_format(name, data)
     return Article(origin=origin, format=fmt, text=text, encoding=encoding)
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def read_source(source: Source) -> Article:
@@ -217,7 +252,9 @@ def read_source(source: Source) -> Article:
         return article_from_bytes(data, f"stdin:{text_hash}", "stdin.txt", source.label)
     path = source.path
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
+        # it is refused below as not a regular file.
+        with open(path, "rb", opener=_open_nonblocking) as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
                 raise IngestError(f"{source.label}: not a regular file")
@@ -227,10 +264,14 @@ def read_source(source: Source) -> Article:
     except PermissionError:
         raise IngestError(f"{source.label}: permission denied") from None
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise IngestError(f"{source.label}: broken symbolic link") from None
         raise IngestError(f"{source.label}: file disappeared before it could be read") from None
     except IsADirectoryError:
         raise IngestError(f"{source.label}: is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(f"{source.label}: symbolic link loop") from None
         raise IngestError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
     origin = (
         os.fsdecode(os.path.abspath(path))

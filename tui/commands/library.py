@@ -53,6 +53,7 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
     library = ctx.library()
+    library.ensure_healthy()
     sources: list[Source | IngestError] = list(discover(args.paths))
     total = sum(1 for s in sources if isinstance(s, Source))
     show_progress = ctx.err.is_terminal and not args.quiet and total > 1
@@ -197,6 +198,7 @@ def _print_json(data: Any) -> None:
 
 def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
     library = ctx.library()
+    library.ensure_healthy()
     report: IngestReport = rebuild(library, everything=args.all)
     ctx.after_change()
     ctx.note(f"rebuilt {report.updated}, failed {report.failed}")
