@@ -59,9 +59,9 @@ def max_article_bytes() -> int:
     return DEFAULT_MAX_BYTES
 
 
-#: Characters a path may hold that a terminal would act on: C0/C1 controls, DEL,
+#: Characters a terminal would act on: C0/C1 controls, DEL,
 #: and bidirectional controls (which would reorder the rest of the message).
-_UNSAFE_IN_PATH = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -71,15 +71,17 @@ def _escape_char(match: re.Match[str]) -> str:
     )
 
 
-def display_path(path: Path | str | bytes) -> str:
-    """A path as messages show it: one line, inert in a terminal.
-
-    Undecodable bytes, control characters (newline, ESC, C1) and bidi controls
-    are shown as Python-style escapes (``\\n``, ``\\x1b``, ``\\udcff``, ``\\u202e``).
-    """
-    text = os.fsdecode(path) if isinstance(path, bytes) else str(path)
+def escape_controls(text: str) -> str:
+    """``text`` made inert for a terminal: control characters (newline, ESC, C1),
+    bidi controls and undecodable bytes shown as escapes (``\\n``, ``\\x1b``,
+    ``\\u202e``, ``\\udcff``)."""
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return _UNSAFE_IN_PATH.sub(_escape_char, text)
+    return _UNSAFE.sub(_escape_char, text)
+
+
+def display_path(path: Path | str | bytes) -> str:
+    """A path as messages show it: one line, inert in a terminal."""
+    return escape_controls(os.fsdecode(path) if isinstance(path, bytes) else str(path))
 
 
 def discover(paths: list[str]) -> Iterator[Source | IngestError]:

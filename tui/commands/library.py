@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -11,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from briefings.ingest import IngestError, Source, discover
+from briefings.derive.text import sanitize
+from briefings.ingest import IngestError, Source, discover, display_path, escape_controls
 from briefings.library import LibraryError
 from briefings.models import Briefing
 from briefings.pipeline import IngestReport, ingest, rebuild
@@ -60,7 +62,7 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
 
     def failed(source: Source, outcome: object, error: str | None) -> None:
         if error:
-            ctx.note(f"error: {error}")
+            ctx.note(f"error: {escape_controls(error)}")
 
     if show_progress:
         with Progress(
@@ -76,7 +78,7 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
 
             def advanced(source: Source, outcome: object, error: str | None) -> None:
                 if error:
-                    progress.console.print(Text(f"error: {error}"))
+                    progress.console.print(Text(f"error: {escape_controls(error)}"))
                 if source.path is not None or outcome is not None:
                     progress.advance(task)
 
@@ -108,8 +110,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if not ctx.interactive:  # piped: one tab-separated line per briefing, nothing cut
         for r in rows:
             date = r.published.isoformat() if r.published else ""
-            line = "\t".join((r.id, date, r.source or "", r.title))
-            sys.stdout.write(line.replace("\n", " ") + "\n")
+            cells = (r.id, date, _cell(r.source or ""), _cell(r.title))
+            sys.stdout.write("\t".join(cells) + "\n")
         return 0
     table = Table(box=None, pad_edge=False)
     table.add_column("id", style="dim", no_wrap=True)
@@ -120,8 +122,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         table.add_row(
             r.id[:8],
             r.published.isoformat() if r.published else "",
-            Text(r.source or ""),
-            Text(r.title),
+            Text(_inert(r.source or "")),
+            Text(_inert(r.title)),
         )
     ctx.out.print(table)
     return 0
@@ -137,20 +139,36 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _inert(text: str) -> str:
+    """Stored text made safe for a terminal, whatever wrote it: control and bidi
+    characters become visible stand-ins (derivation already does this; an old or
+    hand-edited store may not have)."""
+    return sanitize(text)
+
+
+def _cell(text: str) -> str:
+    """One tab-separated cell: inert, on one line, with no tab of its own."""
+    return _inert(text).replace("\n", " ").replace("\t", " ")
+
+
 def render_briefing(b: Briefing) -> Any:
-    """A plain terminal rendering of a briefing; article text is never read as markup."""
+    """A plain terminal rendering of a briefing; article text is never read as markup
+    (only ``Text`` objects) and never reaches the terminal with a control character."""
     from rich.console import Group
     from rich.rule import Rule
 
-    parts: list[Any] = [Text(b.title, style="bold")]
+    def t(text: str | None, style: str = "") -> Text:
+        return Text(_inert(text or ""), style=style)
+
+    parts: list[Any] = [t(b.title, "bold")]
     meta = " · ".join(
         x for x in (b.source, b.published.isoformat() if b.published else None, b.author) if x
     )
     if meta:
-        parts.append(Text(meta, style="dim"))
-    parts.append(Text(f"id {b.id}  ·  {b.origin}", style="dim"))
+        parts.append(t(meta, "dim"))
+    parts.append(Text(f"id {b.id}  ·  {display_path(b.origin)}", style="dim"))
     if b.dek:
-        parts.append(Text(b.dek, style="italic"))
+        parts.append(t(b.dek, "italic"))
 
     def section(name: str) -> None:
         parts.append(Text(""))
@@ -158,37 +176,46 @@ def render_briefing(b: Briefing) -> Any:
 
     if b.summary:
         section("Summary")
-        parts.extend(Text.assemble("• ", s) for s in b.summary)
+        parts.extend(Text.assemble("• ", t(s)) for s in b.summary)
     if b.quotes:
         section("Quotes")
         for q in b.quotes:
-            who = Text.assemble(("— ", "dim"), (q.speaker or "unattributed", "bold"))
+            who = Text.assemble(("— ", "dim"), t(q.speaker or "unattributed", "bold"))
             if q.speaker_role:
-                who.append(f", {q.speaker_role}", style="dim")
-            parts.append(Text.assemble("“", q.text, "” ", who))
+                who.append_text(t(f", {q.speaker_role}", "dim"))
+            parts.append(Text.assemble("“", t(q.text), "” ", who))
     if b.figures:
         section("Key figures")
         for f in b.figures:
-            parts.append(Text.assemble((f.text, "bold"), "  ", (f.measures or f.sentence, "")))
+            parts.append(Text.assemble(t(f.text, "bold"), "  ", t(f.measures or f.sentence)))
     if b.entities:
         section("Entities")
-        parts.append(Text(", ".join(e.name for e in b.entities)))
+        parts.append(t(", ".join(e.name for e in b.entities)))
     if b.keywords:
         section("Keywords")
-        parts.append(Text(", ".join(b.keywords)))
+        parts.append(t(", ".join(b.keywords)))
     if b.related:
         section("Related")
         for r in b.related:
             parts.append(
                 Text.assemble(
-                    (r.id[:8], "dim"), "  ", r.title, ("  " + "; ".join(r.reasons), "dim")
+                    t(r.id[:8], "dim"), "  ", t(r.title), t("  " + "; ".join(r.reasons), "dim")
                 )
             )
     return Group(*parts)
 
 
+#: Characters JSON leaves raw that a terminal would act on (json.dumps already
+#: escapes C0 controls): DEL, C1 controls (0x9b is CSI) and bidi controls.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON on stdout, readable (no ASCII escaping) but inert on a terminal: the
+    characters above appear as ``\\uXXXX`` escapes, which decode to the same data."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text)
     sys.stdout.write("\n")
     sys.stdout.flush()
 
@@ -203,7 +230,7 @@ def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
     ctx.after_change()
     ctx.note(f"rebuilt {report.updated}, failed {report.failed}")
     for failure in report.failures:
-        ctx.note(f"error: {failure}")
+        ctx.note(f"error: {escape_controls(failure)}")
     return 1 if report.failed else 0
 
 
