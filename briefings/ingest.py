@@ -30,6 +30,7 @@ EXTENSIONS: dict[str, Format] = {
 }
 #: Default cap on the size of one article file; ``BRIEF_MAX_ARTICLE_MB`` overrides it.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+ENV_MAX_MB = "BRIEF_MAX_ARTICLE_MB"
 STDIN = "-"
 
 
@@ -49,11 +50,27 @@ class Source:
         return self.path is None
 
 
+def parse_megabytes(raw: str, what: str) -> int:
+    """A size in megabytes ("20", "0.5") as bytes; ``ValueError`` with a one-line reason."""
+    try:
+        mb = float(raw)
+    except ValueError:
+        raise ValueError(f"{what} must be a number of megabytes, not {raw!r}") from None
+    if not 0 < mb < float("inf"):
+        raise ValueError(f"{what} must be a number of megabytes above 0, not {raw!r}")
+    return max(1, int(mb * 1024 * 1024))
+
+
 def max_article_bytes() -> int:
-    raw = os.environ.get("BRIEF_MAX_ARTICLE_MB")
+    """The cap on one article: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB.
+
+    An unusable value falls back to the default here; the CLI rejects it as a
+    usage error before reading anything.
+    """
+    raw = os.environ.get(ENV_MAX_MB)
     if raw:
         try:
-            return max(1, int(float(raw) * 1024 * 1024))
+            return parse_megabytes(raw, ENV_MAX_MB)
         except ValueError:
             pass
     return DEFAULT_MAX_BYTES
@@ -217,17 +234,24 @@ def _is_utf16(data: bytes) -> bool:
 
 
 def article_from_bytes(
-    data: bytes, origin: str, name: str, label: str, size: int | None = None
+    data: bytes,
+    origin: str,
+    name: str,
+    label: str,
+    size: int | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> Article:
     """Validate and decode one article's bytes; raises ``IngestError``.
 
-    ``size`` is the source's full size when ``data`` was read only up to the cap.
+    ``size`` is the source's full size when ``data`` was read only up to the cap;
+    ``max_bytes`` overrides the cap (``max_article_bytes()``).
     """
-    limit = max_article_bytes()
+    limit = max_bytes or max_article_bytes()
     if len(data) > limit:
         raise IngestError(
             f"{label}: too large ({max(size or 0, len(data)) / 1048576:.1f} MB; the limit is "
-            f"{limit / 1048576:.0f} MB, set BRIEF_MAX_ARTICLE_MB to change it)"
+            f"{limit / 1048576:g} MB: raise it with --max-size MB or {ENV_MAX_MB})"
         )
     if not data.strip():
         raise IngestError(f"{label}: empty file")
@@ -246,12 +270,19 @@ def _open_nonblocking(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def read_source(source: Source) -> Article:
-    """Read one source into an Article; raises ``IngestError`` with the reason."""
+def read_source(source: Source, *, max_bytes: int | None = None) -> Article:
+    """Read one source into an Article; raises ``IngestError`` with the reason.
+
+    At most ``max_bytes`` (default ``max_article_bytes()``) plus one are read,
+    so an oversized file costs no more memory than the cap.
+    """
+    limit = max_bytes or max_article_bytes()
     if source.path is None:
-        data = sys.stdin.buffer.read(max_article_bytes() + 1)
+        data = sys.stdin.buffer.read(limit + 1)
         text_hash = content_hash(decode(data)[0])[:16] if data.strip() else "empty"
-        return article_from_bytes(data, f"stdin:{text_hash}", "stdin.txt", source.label)
+        return article_from_bytes(
+            data, f"stdin:{text_hash}", "stdin.txt", source.label, max_bytes=limit
+        )
     path = source.path
     try:
         # O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
@@ -260,7 +291,7 @@ def read_source(source: Source) -> Article:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
                 raise IngestError(f"{source.label}: not a regular file")
-            data = fh.read(max_article_bytes() + 1)
+            data = fh.read(limit + 1)
     except IngestError:
         raise
     except PermissionError:
@@ -280,4 +311,6 @@ def read_source(source: Source) -> Article:
         .encode("utf-8", "surrogateescape")
         .decode("utf-8", "backslashreplace")
     )
-    return article_from_bytes(data, origin, path.name, source.label, size=st.st_size)
+    return article_from_bytes(
+        data, origin, path.name, source.label, size=st.st_size, max_bytes=limit
+    )

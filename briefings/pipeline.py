@@ -97,8 +97,12 @@ def ingest(
     on_source: Callable[[Source], None] | None = None,
     on_result: Callable[[Source, Outcome | None, str | None], None] | None = None,
     sources: Iterable[Source | IngestError] | None = None,
+    max_bytes: int | None = None,
 ) -> IngestReport:
-    """Ingest every source under ``paths``. Never raises for a bad input file."""
+    """Ingest every source under ``paths``. Never raises for a bad input file.
+
+    ``max_bytes`` caps one article (default: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB).
+    """
     report = IngestReport()
     for item in sources if sources is not None else discover(paths):
         if isinstance(item, IngestError):
@@ -109,7 +113,7 @@ def ingest(
         if on_source:
             on_source(item)
         try:
-            article = read_source(item)
+            article = read_source(item, max_bytes=max_bytes)
             outcome = store_article(library, article, item.label)
         except IngestError as exc:
             report.failures.append(str(exc))

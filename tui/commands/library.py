@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from typing import Any
@@ -13,7 +14,16 @@ from rich.table import Table
 from rich.text import Text
 
 from briefings.derive.text import sanitize
-from briefings.ingest import IngestError, Source, discover, display_path, escape_controls
+from briefings.ingest import (
+    DEFAULT_MAX_BYTES,
+    ENV_MAX_MB,
+    IngestError,
+    Source,
+    discover,
+    display_path,
+    escape_controls,
+    parse_megabytes,
+)
 from briefings.library import LibraryError
 from briefings.models import Briefing
 from briefings.pipeline import IngestReport, ingest, rebuild
@@ -28,6 +38,12 @@ def register(sub: Any) -> None:
         "paths", nargs="+", metavar="PATH", help="a .txt, .md or .html file, a folder, or -"
     )
     p.add_argument("--quiet", "-q", action="store_true", help="only the summary line and errors")
+    p.add_argument(
+        "--max-size",
+        metavar="MB",
+        help=f"skip articles larger than this (default: ${ENV_MAX_MB} or "
+        f"{DEFAULT_MAX_BYTES // 1048576} MB)",
+    )
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("list", help="list the briefings in the library")
@@ -54,6 +70,7 @@ def register(sub: Any) -> None:
 def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
+    max_bytes = _max_size(args.max_size)
     library = ctx.library()
     library.ensure_healthy()
     sources: list[Source | IngestError] = list(discover(args.paths))
@@ -88,12 +105,24 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
                 sources=sources,
                 on_source=lambda s: progress.update(task, description=s.label[-60:]),
                 on_result=advanced,
+                max_bytes=max_bytes,
             )
     else:
-        report = ingest(library, args.paths, sources=sources, on_result=failed)
+        report = ingest(library, args.paths, sources=sources, on_result=failed, max_bytes=max_bytes)
     ctx.after_change()
     ctx.note(report.line())
     return 1 if report.failed else 0
+
+
+def _max_size(option: str | None) -> int | None:
+    """The article size cap from ``--max-size`` or the environment; a bad value is a usage error."""
+    try:
+        if option is not None:
+            return parse_megabytes(option, "--max-size")
+        raw = os.environ.get(ENV_MAX_MB)
+        return parse_megabytes(raw, ENV_MAX_MB) if raw else None
+    except ValueError as exc:
+        raise UsageError(f"brief ingest: {exc}") from None
 
 
 # -- list and show -------------------------------------------------------------------------
