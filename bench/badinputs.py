@@ -104,7 +104,7 @@ def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
     # -- size ---------------------------------------------------------------------------
     line = _prose(rng, 180_000).encode()[: 1024 * 1024]
     put("one-line-1mb.txt", line, "ok", "text", "a 1 MB single line of prose")
-    put("one-word-1mb.txt", b"x" * (1024 * 1024), "ok", "text", "a 1 MB word, no spaces")
+    put("one-word-1mb.txt", b"x" * (1024 * 1024), "fail", "no readable text", "a 1 MB word")
     put(
         "many-paragraphs.md",
         "\n\n".join(f"Paragraph {i} says little." for i in range(50_000)).encode(),
@@ -195,16 +195,18 @@ def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
     put(
         "nested-10000.html",
         f"<html><body>{nested}</body></html>".encode(),
-        "ok",
-        "html",
+        # lxml stops building the tree at a depth of 255, so the text is never
+        # reached; a clear refusal is the sensible outcome here.
+        "fail",
+        "no article text",
         "10,000 nested divs",
     )
     unclosed = "<div><span>" * 10_000 + para * 5
     put(
         "nested-unclosed.html",
         f"<html><body>{unclosed}".encode(),
-        "ok",
-        "html",
+        "fail",
+        "no article text",
         "10,000 levels never closed",
     )
     put(
@@ -305,9 +307,10 @@ def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
     locked.parent.mkdir(exist_ok=True)
     locked.write_bytes(good)
     locked.chmod(0)
-    cases.append(
-        Case("perm/locked.txt", "fail" if os.geteuid() else "ok", "permission denied", "mode 000")
-    )
+    if os.geteuid():
+        cases.append(Case("perm/locked.txt", "fail", "permission denied", "mode 000"))
+    else:  # root reads it anyway; the tests simulate the denial
+        cases.append(Case("perm/locked.txt", "ok", "text", "mode 000 (read anyway by root)"))
 
     # -- many files -------------------------------------------------------------------------
     if slow:
