@@ -95,6 +95,11 @@ def store_problems(library: Path) -> list[str]:
         check = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if check != ["ok"]:
             return [f"integrity_check: {check[:3]}"]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:  # killed while the store was being created: it is simply new
+            return []
+        if not {"meta", "briefings", "index_outbox"} <= tables:
+            return [f"half-created schema: {sorted(tables)}"]
         rows = conn.execute(
             "SELECT id, origin, content_hash, extractor_version, title, data FROM briefings"
         ).fetchall()
