@@ -230,29 +230,38 @@ class Library:
             raise damaged(self.db_path, exc) from None
         return conn
 
+    def _schema_version(self, conn: sqlite3.Connection) -> int | None:
+        """The store's schema version; ``None`` for a new, empty store."""
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" not in tables:
+            return None
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is None:
+            return None
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise damaged(self.db_path, f"unknown schema version {row[0]!r}") from None
+
     def _migrate(self, conn: sqlite3.Connection) -> None:
-        with _transaction(conn):
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            row = (
-                None
-                if not tables
-                else conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        # A plain read first: opening an up-to-date store takes no write lock, so
+        # readers never queue behind a writer.
+        version = self._schema_version(conn)
+        if version is None:
+            with _transaction(conn):
+                if self._schema_version(conn) is None:  # nobody created it meanwhile
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                        (str(SCHEMA_VERSION),),
+                    )
+        elif version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.db_path} was written by a newer brief (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); upgrade brief to use it"
             )
-            if row is None:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                    (str(SCHEMA_VERSION),),
-                )
-            elif int(row[0]) > SCHEMA_VERSION:
-                raise LibraryError(
-                    f"{self.db_path} was written by a newer brief (schema {row[0]}, this one knows "
-                    f"{SCHEMA_VERSION}); upgrade brief to use it"
-                )
         conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
 
     @_guarded
