@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine (Python 3.11+ and make):
 #   make run    create .venv, install, open the reader on the sample library
-#   make test   create .venv, install with test extras, run the whole suite
+#   make test   create .venv, install with test/dev/bench extras, run the whole suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[test,dev,bench]"
 	@touch $(STAMP)
 
 run: $(STAMP)

@@ -44,14 +44,14 @@ T = TypeVar("T")
 STRICT = os.environ.get("BRIEF_STRICT") == "1"
 
 
-def _step(name: str, fn: Callable[[], T], empty: T, origin: str) -> T:
+def _step(name: str, fn: Callable[[], list[T]], origin: str) -> list[T]:
     if STRICT:
         return fn()
     try:
         return fn()
     except Exception:  # pragma: no cover - defensive; property tests run strict
         log.warning("%s: step %s failed; left empty", origin, name, exc_info=True)
-        return empty
+        return []
 
 
 def _front_matter_meta(data: dict[str, object], meta: Metadata) -> None:
@@ -112,11 +112,11 @@ def derive(article: Article) -> Briefing:
     pages with no article text; any other input yields a valid briefing."""
     doc = build_document(article)
     origin = article.origin
-    quotes = _step("quotes", lambda: extract_quotes(doc), [], origin)
-    figures = _step("figures", lambda: extract_figures(doc), [], origin)
-    entities = _step("entities", lambda: extract_entities(doc, quotes), [], origin)
-    keywords = _step("keywords", lambda: extract_keywords(doc), [], origin)
-    summary = _step("summary", lambda: summarise(doc), [], origin)
+    quotes = _step("quotes", lambda: extract_quotes(doc), origin)
+    figures = _step("figures", lambda: extract_figures(doc), origin)
+    entities = _step("entities", lambda: extract_entities(doc, quotes), origin)
+    keywords = _step("keywords", lambda: extract_keywords(doc), origin)
+    summary = _step("summary", lambda: summarise(doc), origin)
     body = doc.text
     meta = doc.meta
     return Briefing(

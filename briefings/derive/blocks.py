@@ -116,7 +116,7 @@ def strip_front_matter(text: str) -> tuple[dict[str, object], str]:
 
     try:
         data = yaml.safe_load(text[4:end])
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: impossible dates ("2024-13-45")
         return {}, text
     rest = text[end + 4 :]
     rest = rest[rest.find("\n") + 1 :] if "\n" in rest else ""

@@ -1,10 +1,179 @@
-"""Named entities (first pass: none; see issue #3)."""
+"""Named entities: people, organisations and places, aliases merged per article.
+
+No model: capitalised spans found sentence by sentence, typed by generic cues.
+
+1. **Spans**: runs of capitalised words (``of``/``for``/``&``/``de`` may join
+   them), cut at punctuation, possessives (``Alibaba's``) and ``-based``-style
+   suffixes. A sentence's first word counts only when the same word is also
+   seen capitalised mid-sentence or is a known place. Months, weekdays,
+   nationality adjectives and generic capitalised words are dropped.
+2. **Cues** (each adds to a kind's score): titles (``President``, ``Mr``) and
+   role words (``analyst X``, ``X, a professor``), speech verbs (``X said``,
+   ``according to X``) and quote speakers mark people; organisation words
+   (Group, Bank, University, Ministry, Inc, ...), camel-case brands
+   (``ByteDance``) and nouns like ``firm``/``giant`` mark organisations; the
+   built-in place list, ``X-based`` and prepositions (``in``/``from``) mark
+   places.
+3. **Aliases**: the same tokens in another order (``Kai-fu Lee`` /
+   ``Lee Kai-fu``), a corporate-form suffix (``Alibaba Group Holding`` =
+   ``Alibaba``), an acronym defined in brackets, and, for people, a part of
+   the full name (``Tsai`` = ``Joe Tsai``; the nearest earlier person wins).
+4. **Salience**: mentions, then first appearance.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
 from briefings.derive.document import Document
-from briefings.models import Entity, Quote
+from briefings.derive.gazetteer import ORG_SUFFIXES, PLACES
+from briefings.derive.mentions import MentionCollector, keep_words, person_like
+from briefings.models import Entity, EntityKind, Quote
+
+MAX_ENTITIES = 60
+
+
+@dataclass(slots=True)
+class _Group:
+    key: str
+    words: tuple[str, ...]
+    first: int
+    count: int = 0
+    cues: Counter[str] = field(default_factory=Counter)
+    root: _Group | None = None
+
+    def find(self) -> _Group:
+        g = self
+        while g.root is not None:
+            g = g.root
+        return g
+
+
+class _AliasIndex:
+    """The groups seen so far, indexed by the ways a shorter name can refer to them."""
+
+    def __init__(self) -> None:
+        self.by_tokens: dict[tuple[str, ...], _Group] = {}
+        self.by_stem: dict[tuple[str, ...], _Group] = {}
+        self.by_part: dict[tuple[str, ...], list[_Group]] = {}
+
+    def add(self, g: _Group) -> None:
+        self.by_tokens.setdefault(tuple(sorted(w.lower() for w in g.words)), g)
+        words, k = g.words, len(g.words)
+        while k > 1 and words[k - 1] in ORG_SUFFIXES:
+            k -= 1
+            self.by_stem.setdefault(words[:k], g)  # "Alibaba Group Holding" -> "Alibaba"
+        if person_like(words):
+            for size in (1, 2):
+                for i in range(len(words) - size + 1):
+                    self.by_part.setdefault(words[i : i + size], []).append(g)
+
+    def alias_of(self, g: _Group) -> _Group | None:
+        same = self.by_tokens.get(tuple(sorted(w.lower() for w in g.words)))
+        if same is not None and same.key != g.key:
+            return same  # "Kai-fu Lee" / "Lee Kai-fu"
+        stem = self.by_stem.get(g.words)
+        if stem is not None:
+            return stem
+        if len(g.words) > 2 or g.key in PLACES:
+            return None
+        parts = [
+            p
+            for p in self.by_part.get(g.words, [])
+            if len(p.words) > len(g.words)
+            and _kind(p.find().cues, p.find().words) in ("person", "other")
+        ]
+        if not parts:
+            return None
+        # The nearest earlier person with that name part, else the first later one.
+        earlier = [p for p in parts if p.first <= g.first]
+        if earlier:
+            return max(earlier, key=lambda p: p.first)
+        return min(parts, key=lambda p: p.first)
+
+
+def _merge(groups: list[_Group], acronyms: dict[str, str]) -> None:
+    by_key = {g.key: g for g in groups}
+    for short, long in acronyms.items():
+        if short in by_key and long in by_key and by_key[short] is not by_key[long]:
+            by_key[short].root = by_key[long].find()
+    index = _AliasIndex()
+    for g in sorted(groups, key=lambda g: (-len(g.words), g.first)):
+        if g.root is None:
+            target = index.alias_of(g)
+            if target is not None and target.find() is not g:
+                g.root = target.find()
+                if len(g.words) < len(target.words) and person_like(target.words):
+                    # A family name used alone is itself a sign of a person.
+                    g.cues["person"] += 1
+        index.add(g)
+
+
+def _kind(cues: Counter[str], words: tuple[str, ...]) -> EntityKind:
+    person = cues["person"] + (cues["speech"] if person_like(words) else 0)
+    # "in X" alone is weak evidence: it takes two such mentions to make a place.
+    place = cues["place"] + (1 if cues["in"] >= 2 else 0)
+    scores = {"organisation": cues["org"], "place": place, "person": person}
+    best = max(scores, key=lambda k: (scores[k], k == "organisation"))
+    if scores[best] <= 0:
+        return "other"
+    return best  # type: ignore[return-value]
 
 
 def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
-    return []
+    collector = MentionCollector(doc)
+    mentions = collector.collect()
+    groups: dict[str, _Group] = {}
+    for m in mentions:
+        g = groups.get(m.key)
+        if g is None:
+            g = groups[m.key] = _Group(m.key, m.words, m.start)
+        g.count += 1
+        g.cues.update(m.cues)
+    for q in quotes:
+        if q.speaker and q.speaker in groups:
+            groups[q.speaker].cues["person"] += 3
+        elif q.speaker and person_like(tuple(q.speaker.split())):
+            words = tuple(q.speaker.split())
+            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, Counter(person=3))
+    _merge(list(groups.values()), collector.acronyms)
+    roots: dict[int, list[_Group]] = {}
+    for g in groups.values():
+        roots.setdefault(id(g.find()), []).append(g)
+    for g in groups.values():
+        head = groups.get(g.words[0]) if len(g.words) > 1 else None
+        if head is not None and head.find() is not g.find():
+            head_cues = sum((m.cues for m in roots[id(head.find())]), Counter())
+            if _kind(head_cues, head.words) == "organisation":
+                g.cues["org"] += 2  # "Alibaba Cloud" after "Alibaba"
+    entities: list[tuple[int, int, Entity]] = []
+    for members in roots.values():
+        cues: Counter[str] = Counter()
+        for g in members:
+            cues.update(g.cues)
+        longest = max(members, key=lambda g: (len(g.words), g.count, -g.first))
+        kind = _kind(cues, longest.words)
+        if kind == "person":
+            name = longest
+        else:
+            # The most used form, but an expanded name before its acronym.
+            name = max(
+                members, key=lambda g: (not g.key.isupper(), g.count, len(g.words), -g.first)
+            )
+        mentions_total = sum(g.count for g in members) or 1
+        first = min(g.first for g in members)
+        aliases = [g.key for g in sorted(members, key=lambda g: g.first) if g is not name]
+        if kind == "organisation":
+            bare = list(name.words)
+            while len(bare) > 1 and bare[-1] in ORG_SUFFIXES:
+                bare.pop()
+            short = " ".join(bare)
+            if short != name.key and short not in aliases and keep_words(bare):
+                aliases.append(short)  # "SoftBank Group" is also "SoftBank"
+        # Salience: mentions, with a typed entity ahead of an untyped one.
+        salience = mentions_total + (0 if kind == "other" else 1)
+        entity = Entity(name=name.key, kind=kind, aliases=aliases, mentions=mentions_total)
+        entities.append((salience, first, entity))
+    entities.sort(key=lambda e: (-e[0], e[1]))
+    return [e for _, _, e in entities[:MAX_ENTITIES]]

@@ -1,10 +1,156 @@
-"""Key figures: money, percentages, counts (first pass: none; see issue #3)."""
+"""Key figures: money, percentages, counts and durations, ranked for a briefing.
+
+Quantities come from ``numbers.read_quantities`` (one sentence at a time) and
+what each counts from ``measures.measures_for``. The list is ranked so that
+the first five to eight are what a briefing should show: money and large
+counts and changes before small counts, durations and trivia. The order is a
+pure function of the text (score, then position), so it is stable.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
+
 from briefings.derive.document import Document
+from briefings.derive.measures import measures_for
+from briefings.derive.numbers import Quantity, read_quantities
 from briefings.models import Figure
+
+#: At most this many figures are kept per briefing.
+MAX_FIGURES = 40
+
+_BASE = {"money": 3.0, "percent": 2.0, "count": 1.6, "duration": 1.1, "number": 1.4}
+_CHANGE_NEAR = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|jump\w*|climb\w*|grew|grow\w*"
+    r"|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|surg\w*|soar\w*|plung\w*|gain\w*"
+    r"|up|down|cut\w*|rais\w*|lower\w*|boost\w*|doubl\w*|halv\w*|shr[ai]nk\w*)\b",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+_CHINA = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
+_JAPAN = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
+# Words a writer uses to single a number out.
+_EMPHASIS = frozenset({"only", "just", "a record", "as much as", "as many as", "as little as"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    figure: Figure
+    score: float
+    order: int
+    follows: int = -1  # index of the figure this one converts ("10 billion yuan ($1.4bn)")
+
+
+def _yen_code(text: str) -> str:
+    """``¥`` is yen in Japanese contexts and yuan in Chinese ones."""
+    return "CNY" if len(_CHINA.findall(text)) > len(_JAPAN.findall(text)) else "JPY"
+
+
+def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bool) -> float:
+    score = _BASE[q.kind] + (0.3 if lead else 0.0)
+    if q.kind == "money":
+        score += min(0.8, math.log10(max(abs(q.value), 1.0)) / 14)
+    elif q.kind in ("count", "number"):
+        magnitude = math.log10(max(abs(q.value), 1.0))
+        score += min(1.2, magnitude / 7)
+        if q.scaled:
+            score += 0.4
+    elif q.kind == "percent":
+        window = sentence[max(0, q.start - 40) : q.end + 25]
+        if _CHANGE_NEAR.search(window):
+            score += 0.8
+    elif q.kind == "duration" and re.match(r"\s+ago\b", sentence[q.end :]):
+        score -= 0.6
+    if re.search(r"\bfrom\s+$", sentence[max(0, q.start - 6) : q.start]):
+        score -= 0.4  # the old value of a change: "rose to $11bn from $10bn"
+    if q.approx in _EMPHASIS:
+        score += 0.3
+    if measured:
+        score += 0.2
+    # Earlier is more important in news writing, but only mildly.
+    return score - 0.5 * position
+
+
+def _is_conversion(sentence: str, prev: Quantity | None, q: Quantity) -> bool:
+    """``q`` restates ``prev`` in another currency: "59.9 yuan (US$8.18)"."""
+    if prev is None or prev.kind != "money" or q.kind != "money" or prev.unit == q.unit:
+        return False
+    between = sentence[prev.end : q.start]
+    return bool(
+        re.fullmatch(r"\s*(?:\(|,|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*", between)
+    )
 
 
 def extract_figures(doc: Document) -> list[Figure]:
-    return []
+    """The key figures of ``doc``, most important first."""
+    if not doc.sentences:
+        return []
+    text = doc.text
+    yen = _yen_code(text) if "¥" in text else "JPY"
+    total = len(doc.sentences)
+    first_paragraph = doc.sentences[0].paragraph  # the lead
+    candidates: list[_Candidate] = []
+    seen: dict[tuple[float, str | None], int] = {}
+    # A paragraph full of one kind of figure is a table in prose: its second,
+    # third... figure of a kind count for less, so the top of the list is varied.
+    paragraph = -1
+    same_kind: dict[str, int] = {}
+    for index, sentence in enumerate(doc.sentences):
+        if not _DIGIT.search(sentence.text):
+            continue
+        if sentence.paragraph != paragraph:
+            paragraph, same_kind = sentence.paragraph, {}
+        prev: Quantity | None = None
+        prev_index = -1
+        for q in read_quantities(sentence.text, yen):
+            key = (round(q.value, 6), q.unit)
+            conversion = _is_conversion(sentence.text, prev, q)
+            if conversion and prev_index >= 0:
+                measures = candidates[prev_index].figure.measures
+            else:
+                measures = measures_for(sentence.text, q)
+            figure = Figure(
+                text=q.text,
+                value=q.value,
+                unit=q.unit,
+                measures=measures,
+                sentence=sentence.text,
+                start=sentence.start + q.start,
+                end=sentence.start + q.end,
+            )
+            prev = q
+            if key in seen:
+                prev_index = seen[key]
+                continue  # the same figure again: keep the first mention
+            lead = sentence.paragraph == first_paragraph
+            score = _score(q, sentence.text, index / total, bool(measures), lead)
+            repeats = same_kind.get(q.kind, 0)
+            score -= 0.25 * min(repeats, 4)
+            same_kind[q.kind] = repeats + 1
+            candidate = _Candidate(figure, score, len(candidates))
+            if conversion and prev_index >= 0:
+                candidate.follows = prev_index
+            seen[key] = len(candidates)
+            prev_index = len(candidates)
+            candidates.append(candidate)
+    return _ranked(candidates)[:MAX_FIGURES]
+
+
+def _ranked(candidates: list[_Candidate]) -> list[Figure]:
+    leaders = sorted((c for c in candidates if c.follows < 0), key=lambda c: (-c.score, c.order))
+    followers: dict[int, list[_Candidate]] = {}
+    for c in candidates:
+        if c.follows >= 0:
+            followers.setdefault(c.follows, []).append(c)
+    out: list[Figure] = []
+
+    def emit(c: _Candidate) -> None:
+        out.append(c.figure)
+        for f in followers.get(c.order, []):
+            emit(f)
+
+    for c in leaders:
+        emit(c)
+    return out

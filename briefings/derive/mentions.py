@@ -1,0 +1,437 @@
+"""Candidate entity mentions: capitalised spans with the cues around them.
+
+The first half of the entity step (``entities`` merges and types them). A
+span is a run of capitalised words that ``of``/``for``/``&``/``de`` may join,
+cut at punctuation, possessives and ``-based``-style suffixes; each mention
+carries cue counts (``person``, ``org``, ``place``, ``speech``, ``in``) read
+from the words in and around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from briefings.derive.document import Document
+from briefings.derive.gazetteer import (
+    DEMONYMS,
+    GENERIC,
+    GENERIC_ACRONYMS,
+    GIVEN_NAMES,
+    MONTHS,
+    ORG_AFTER,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    PLACES,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLES,
+    WEEKDAYS,
+    word_set,
+)
+from briefings.derive.words import STOPWORDS
+
+MAX_SPAN_WORDS = 6
+
+_TOKEN = re.compile(r"[\w&][\w&'’.-]*")
+_CONNECTORS = frozenset({"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"})
+_MODIFIERS = frozenset({"former", "senior", "vice", "general", "managing", "deputy", "chief"})
+#: "invested in X", "a stake in X": the preposition does not make X a place.
+_NOT_PLACE_BEFORE_IN = word_set(
+    """invest invested investing investment investments investor investors stake stakes share
+    shares holding holdings interest role job jobs work working worked career position"""
+)
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "from", "near", "across", "outside", "throughout", "inside", "around", "visited"}
+)
+_PLACE_SUFFIX = re.compile(r"^(.+?)-(based|born|headquartered)$", re.I)
+_OTHER_SUFFIX = re.compile(
+    r"^(.+?)-(backed|owned|led|listed|made|style|era|run|funded|linked|controlled)$", re.I
+)
+_PLACE_NOUNS = frozenset(
+    {"province", "city", "county", "state", "region", "district", "prefecture", "island"}
+)
+_FUNCTION_WORDS = word_set(
+    """the a an this that these those his her its their our my your and but or so yet if as at
+    in on of for to by with from when while after before since although though because however
+    meanwhile also then there here it he she they we i you what which who how why where not no
+    all some many most both each every such only even just still despite speaking"""
+)
+#: Capitalised words of job titles: a span made only of these names no one.
+_ROLE_CAPS = TITLES | {
+    "Financial",
+    "Operating",
+    "Technology",
+    "Technical",
+    "Information",
+    "Marketing",
+    "Investment",
+    "Officer",
+    "Officers",
+    "Senior",
+    "Former",
+    "Assistant",
+    "Associate",
+}
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the|who is|who was|its|his|her)\s+)?([\w-]+(?:\s+[\w-]+){0,3})"
+)
+_CAP_HEAVY = 0.7
+
+
+@dataclass(slots=True)
+class Mention:
+    words: tuple[str, ...]
+    start: int
+    cues: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(slots=True)
+class _Token:
+    word: str
+    start: int
+    end: int
+    breaks_after: bool
+    cue: str = ""
+
+
+_NO_BREAK_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Jr", "Sr"})
+_CONTRACTION = re.compile(r"(?:['’](?:ll|re|ve|d|m)|n['’]t)$", re.I)
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _dotted(word: str) -> str:
+    """ "U.S" and "U.S." both read as "U.S." (other words unchanged)."""
+    bare = word.rstrip(".")
+    return bare + "." if _DOTTED.fullmatch(bare + ".") else bare
+
+
+_LOWER_CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
+
+
+def _is_capitalised(word: str) -> bool:
+    first = word[:1]
+    if first.islower():
+        return bool(_LOWER_CAMEL.match(word))  # iPhone, eBay, iFlyTek
+    if not first.isupper():
+        return False
+    if word.isalpha():
+        return True
+    if ("'" in word or "’" in word) and _CONTRACTION.search(word):
+        return False  # "We'll", "Don't"
+    if "-" in word and word.split("-", 1)[0] in DEMONYMS:
+        return False  # "English-speaking"
+    return any(c.isalpha() for c in word)
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        if raw.isalpha():
+            out.append(_Token(raw, m.start(), m.end(), False))
+            continue
+        word = raw
+        breaks = False
+        cue = ""
+        parts = raw.rstrip(".").split("-")
+        if len(parts) > 1 and all(_dotted(p) in PLACES for p in parts):
+            # "U.S.-China", "China-Japan": each side is a place of its own.
+            pos = m.start()
+            for part in parts:
+                out.append(_Token(_dotted(part), pos, pos + len(part), True))
+                pos += len(part) + 1
+            continue
+        if _DOTTED.fullmatch(raw.rstrip(".") + "."):
+            out.append(_Token(_dotted(raw), m.start(), m.end(), False))
+            continue
+        if word.endswith((".", "'", "’")):
+            bare = word.rstrip(".'’")
+            if word.endswith(".") and (
+                bare in TITLES
+                or bare in _NO_BREAK_ABBREVIATIONS
+                or re.fullmatch(r"[A-Z]", bare)
+                or bare in ORG_SUFFIXES
+            ):
+                word = bare
+            else:
+                word = bare
+                breaks = True
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+            breaks = True
+        if (ms := _PLACE_SUFFIX.match(word)) is not None:
+            word, cue, breaks = ms.group(1), "place", True
+        elif (mo := _OTHER_SUFFIX.match(word)) is not None:
+            word, breaks = mo.group(1), True
+        if word:
+            out.append(_Token(word, m.start(), m.start() + len(raw), breaks, cue))
+    return out
+
+
+def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of capitalised runs."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _is_capitalised(tokens[i].word):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and not tokens[j].breaks_after
+            and text[tokens[j].end : tokens[j + 1].start] == " "
+        ):
+            nxt = tokens[j + 1]
+            if _is_capitalised(nxt.word):
+                j += 1
+                continue
+            if (
+                nxt.word in _CONNECTORS
+                and j + 2 < n
+                and not nxt.breaks_after
+                and text[nxt.end : tokens[j + 2].start] == " "
+                and _is_capitalised(tokens[j + 2].word)
+            ):
+                j += 2
+                continue
+            break
+        runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _trim(words: list[str]) -> list[str]:
+    while words and (
+        words[0] in _CONNECTORS
+        or words[0].lower() in _FUNCTION_WORDS
+        or words[0] in GENERIC_ACRONYMS
+    ):
+        words = words[1:]
+    while words and (
+        words[-1] in _CONNECTORS
+        or words[-1] in MONTHS
+        or words[-1] in WEEKDAYS
+        or words[-1].lower() in _FUNCTION_WORDS
+        or (words[-1] in GENERIC_ACRONYMS and words[-1] not in ORG_WORDS)
+    ):
+        words = words[:-1]
+    while words and words[0] in MONTHS | WEEKDAYS and len(words) > 1:
+        words = words[1:]
+    return words
+
+
+def keep_words(words: list[str]) -> bool:
+    if not words or len(words) > MAX_SPAN_WORDS:
+        return False
+    phrase = " ".join(words)
+    if phrase in GENERIC or phrase in DEMONYMS:
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if len(w) < 2 or w.lower() in STOPWORDS or w in MONTHS or w in WEEKDAYS:
+            return False
+        if w in TITLES or w in GENERIC_ACRONYMS or w.rstrip("s") in DEMONYMS:
+            return False
+        if not any(c.isalpha() for c in w):
+            return False
+        if any(c.isdigit() for c in w):
+            return False  # model numbers, dates: "H100", "Dec.31"
+    if all(w in _ROLE_CAPS for w in words):
+        return False
+    return not all(w in TITLES or w in DEMONYMS or w in GENERIC for w in words)
+
+
+class MentionCollector:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        self.acronyms: dict[str, str] = {}
+        lower: set[str] = set()
+        mid_caps: set[str] = set()
+        self.caps: Counter[str] = Counter()
+        self.tokens = [_tokens(s.text) for s in doc.sentences]
+        for toks in self.tokens:
+            for k, t in enumerate(toks):
+                if t.word[:1].islower():
+                    lower.add(t.word)
+                else:
+                    self.caps[t.word] += 1
+                    if k > 0:
+                        mid_caps.add(t.word)
+        self.lower_words = lower
+        self.mid_caps = mid_caps
+
+    def collect(self) -> list[Mention]:
+        for s, toks in zip(self.doc.sentences, self.tokens, strict=True):
+            text = s.text
+            for t in toks:
+                # "Norways Norges Bank": a possessive that lost its apostrophe.
+                w = t.word
+                if (
+                    len(w) > 4
+                    and w.endswith("s")
+                    and (self.caps[w[:-1]] > self.caps[w] or w[:-1] in PLACES)
+                ):
+                    t.word, t.breaks_after = w[:-1], True
+            if len(toks) >= 5 and sum(_is_capitalised(t.word) for t in toks) > _CAP_HEAVY * len(
+                toks
+            ):
+                continue  # a title-case line (headline, caption banner)
+            for first, last in _runs(toks, text):
+                self._run(text, s.start, toks, first, last)
+        return self.mentions
+
+    def _run(self, text: str, offset: int, toks: list[_Token], first: int, last: int) -> None:
+        words = [t.word for t in toks[first:last]]
+        if (
+            len(words) == 1
+            and words[0].isupper()
+            and text[: toks[first].start].endswith("(")
+            and text[toks[first].end :].startswith(")")
+        ):
+            return  # "(HSA)" defines an acronym; the long form is the mention
+        cues: Counter[str] = Counter()
+        initial = text[: toks[first].start].strip(" \"'“‘([-—–") == ""
+        if initial and words:
+            head = words[0]
+            known = head in PLACES or head in self.mid_caps
+            fresh = (
+                len(words) > 1
+                and head.lower() not in STOPWORDS
+                and head.lower() not in self.lower_words
+                and head not in DEMONYMS
+                and not head.lower().endswith(("ing", "ly", "ed"))
+            )
+            if head.lower() in ROLE_WORDS and len(words) > 1:
+                # "Investor Tao Wen-li": a capitalised role opening the sentence.
+                words = words[1:]
+                first += 1
+                cues["person"] += 2
+            elif not (known or fresh):
+                words = words[1:]
+                first += 1
+        # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
+        title_at = [k for k, w in enumerate(words) if w in TITLES]
+        if title_at and not any(w in ORG_WORDS for w in words[title_at[-1] + 1 :]):
+            cut = title_at[-1]
+            if cut < len(words) - 1:
+                prefix = words[:cut]
+                if prefix and prefix[0] in PLACES:
+                    self._add([prefix[0]], offset + toks[first].start, Counter(place=3))
+                words = words[cut + 1 :]
+                first += cut + 1
+                cues["person"] += 3
+            else:
+                while words and words[-1] in TITLES:
+                    words = words[:-1]
+                    last -= 1
+        for k, w in enumerate(words):
+            if w in ("of", "for") and 0 < k < len(words) - 1:
+                if not any(x in ORG_WORDS for x in words[:k]):
+                    # "Butch Otter of Idaho": a name, then a place.
+                    self._run(text, offset, toks, first + k + 1, last)
+                    words = words[:k]
+                    last = first + k
+                break
+        before = [t.word.lower() for t in toks[max(0, first - 2) : first]]
+        if (
+            len(words) > 1
+            and words[-1] in GENERIC_ACRONYMS
+            and last < len(toks)
+            and toks[last].word[:1].islower()
+            and text[toks[last - 1].end : toks[last].start] == " "
+        ):
+            words = words[:-1]  # "Nvidia AI chips": the acronym is a modifier
+            last -= 1
+        words = _trim(words)
+        while len(words) > 1 and any(c.isdigit() for c in words[-1]):
+            words = words[:-1]  # "Nvidia A100": a model number, not part of the name
+        if not words:
+            return
+        if words[0] in DEMONYMS and len(words) > 1 and not any(w in ORG_WORDS for w in words):
+            words = _trim(words[1:])
+        if not keep_words(words):
+            return
+        tail = text[toks[last - 1].end :]
+        adjacent = last < len(toks) and text[toks[last - 1].end : toks[last].start] == " "
+        after = toks[last].word.lower() if adjacent else ""
+        prev = before[-1] if before else ""
+        if prev in ROLE_WORDS and prev not in _MODIFIERS:
+            cues["person"] += 2
+        if prev in ORG_NOUNS:
+            cues["org"] += 2
+        if prev in _PLACE_PREPOSITIONS and not (
+            len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
+        ):
+            cues["in"] += 1
+        if after in SPEECH_VERBS or (prev in SPEECH_VERBS and re.match(r"\s*[,.;]|$", tail)):
+            cues["speech"] += 1
+        if before == ["according", "to"]:
+            cues["speech"] += 1
+        if after in _PLACE_NOUNS:
+            cues["place"] += 3
+        if after in ORG_AFTER:
+            cues["org"] += 2
+        if (m := _APPOSITIVE.match(tail)) is not None:
+            phrase = m.group(1).split()
+            lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
+            if any(w in ROLE_WORDS for w in lowered[:4]):
+                cues["person"] += 2
+            elif any(w in ORG_NOUNS for w in phrase[:4]):
+                cues["org"] += 2
+        if toks[last - 1].cue == "place":
+            cues["place"] += 3
+        start = offset + toks[first].start if first < len(toks) else offset
+        if (m := _ACRONYM_DEF.match(tail)) is not None and len(words) > 1:
+            acronym = m.group(1)
+            if acronym[0] == words[0][0]:
+                self.acronyms[acronym] = " ".join(words)
+        self._add(words, start, cues)
+
+    def _add(self, words: list[str], start: int, cues: Counter[str]) -> None:
+        phrase = " ".join(words)
+        if phrase in PLACES:
+            cues["place"] += 3
+        if any(w in ORG_WORDS for w in words) and phrase not in PLACES:
+            cues["org"] += 3
+        elif len(words) > 1 and words[-1] in PLACE_WORDS:
+            cues["place"] += 3
+        if len(words) > 1 and words[0] in GIVEN_NAMES and person_like(tuple(words)):
+            cues["person"] += 2
+        if any(
+            w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w)
+            for w in words
+        ):
+            cues["org"] += 2
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
+            cues["org"] += 1
+        self.mentions.append(Mention(tuple(words), start, cues))
+
+
+_NOT_IN_NAMES = (
+    ORG_WORDS
+    | PLACE_WORDS
+    | GENERIC
+    | word_set(
+        "Championships Championship Festival Awards Conference Summit Forum Games Cup Open Expo"
+    )
+)
+
+
+def person_like(words: tuple[str, ...]) -> bool:
+    """Two to four capitalised words, none of them an organisation, place or event word."""
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and not w.isupper() and w not in _CONNECTORS and w not in _NOT_IN_NAMES
+        for w in words
+    )

@@ -1,0 +1,443 @@
+"""A small grammar for quantities in news text: money, percentages, counts, durations.
+
+``read_quantities`` finds every number written in digits and reads its
+context: an approximator ("about", "more than"), a currency ("US$", "€",
+"yuan", ISO codes), a scale ("million", "bn", "m" after a currency), a range
+("5-7%", "between 5 and 7"), a percent sign or word, and the counted noun
+("125,000 units", "2,048 Nvidia A100 GPUs", "18 months"). Numbers that are
+not quantities are dropped: years, dates, times, phone numbers, ordinals,
+version and model names ("GPT-4", "A100", "Galaxy S24", "01.AI", "iPhone 16"),
+list numbers and bare numbers with nothing to say what they count.
+
+Everything here is a pure function of one sentence's text; offsets are into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from briefings.derive.currencies import PREFIX, PREFIX_CURRENCY, SUFFIX, SUFFIX_CURRENCY
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _wordset_lines(phrases: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in phrases.replace("\n", "|").split("|"))
+
+
+Kind = Literal["money", "percent", "count", "duration", "number"]
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number that is a word of its own: not glued to letters or other numbers
+# on the left ("A100", "GPT-4", "Dec.31", "10:42", "12/09"), nor on the right
+# by a decimal comma or a dotted name ("3,5", "01.AI").
+_NUMBER = re.compile(
+    rf"(?<![\w.,/:#])(?<![A-Za-z][-–])(?<!\d[-–])({_NUM})(?![.,:]\d)(?!\.[A-Za-z])"
+)
+
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+# Scale words after a space; suffixes glued to the number ("$5bn", "£600m").
+_SCALE_WORD = re.compile(r"[ \u00a0-]?(thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b")
+_SCALE_SUFFIX = re.compile(r"(bn|mn|tn|trn|m|k|b)(?![\w])")
+# Units glued to the number that make it a measurement, not a name.
+_UNIT_SUFFIX = re.compile(
+    r"(km|kg|mph|kph|mw|gw|gwh|kwh|mb|gb|tb|mm|cm|ml|lbs|lb|oz|ha|sq ?km|x)(?![\w])", re.I
+)
+
+_PERCENT = re.compile(
+    r"\s?(%(?: points?)?|per ?cent\b|pct\b|percentage[ -]points?\b|basis points?\b|bps\b)", re.I
+)
+_APPROX = _wordset_lines(
+    """about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than
+    fewer than|at least|at most|up to|as much as|as many as|as little as|as few as|close to
+    just over|just under|an estimated|a minimum of|a maximum of|a total of|upwards of
+    in excess of|between|a record|only|just"""
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_SET = frozenset(_MONTHS.split("|"))
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
+_RANGE = re.compile(
+    rf"(?:\s?([-–—])\s?|\s(to|and)\s)((?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?![.,]\d)",
+)
+_LIST_WORDS = _wordset("no no. nos. number step part page chapter item")
+_NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*")
+_CHANGE_WORDS = _wordset(
+    "from by rose fell gained lost added jumped climbed dropped slipped slid increased decreased"
+    " cut raised surged soared plunged tumbled grew declined rise rises fall falls up down"
+)
+_AND_NUMBER = re.compile(
+    rf"\s+and\s+(?:(?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?:\s?(thousand|million|billion|trillion|bn|m)\b)?"
+)
+_PHONE_NEXT = re.compile(r"\)?[ .-]\d{2,4}[ .-]\d")
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
+_YEAR_RANGE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+DURATION_UNITS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "quarter",
+}
+_IRREGULAR = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "centuries": "century",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "staff": "staff",
+    "series": "series",
+    "species": "species",
+}
+# Words that end a counted noun phrase: function words, common verbs, adverbs.
+_STOP = _wordset("""a an the of in on at to for from by with as than that which who whom whose
+    and or but nor so yet if while when where since until after before because per
+    via into onto over under about around across between among through within without
+    is are was were be been being am has have had do does did will would can could
+    shall should may might must said says say told according ago old earlier later
+    this these those its his her their our my your it they he she we you i
+    more less most least each every all some any no not only just also still even
+    up down out off back away then there here now today yesterday tomorrow
+    behind above below ahead beyond against during toward towards near inside outside
+    like despite including except past than
+    year-on-year year-over-year annually monthly weekly daily apiece
+    am pm a.m. p.m. gmt bst et pt utc cet""")
+_WORD = re.compile(r"\s+([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
+_VERBISH = re.compile(r"(?:ed|ing|ly)$")
+_ADJECTIVE_OK = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
+_DEFAULT_MAX_NOUN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity in a sentence; ``start``/``end`` cover ``text``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    kind: Kind
+    approx: str | None = None
+    high: float | None = None
+    noun_start: int = -1
+    noun_end: int = -1
+    scaled: bool = False
+
+
+class _Left:
+    """The last words before a number: approximator, month, list mark, previous word."""
+
+    __slots__ = ("approx", "approx_start", "last", "last_start", "list_mark", "month", "spaced")
+
+    def __init__(self, before: str) -> None:
+        self.spaced = before[-1:].isspace()
+        tail = before.rstrip()
+        words = tail.rsplit(None, 3)[-3:]
+        self.last = words[-1] if words else ""
+        self.last_start = len(tail) - len(self.last)
+        low = [w.lower() for w in words]
+        last = low[-1] if low else ""
+        self.month = self.spaced and last.rstrip(".") in _MONTH_SET
+        self.list_mark = (self.spaced and last in _LIST_WORDS) or before.endswith("#")
+        self.approx: str | None = None
+        self.approx_start = len(before)
+        if self.spaced:
+            for k in (3, 2, 1):
+                phrase = " ".join(low[-k:])
+                if len(low) >= k and phrase in _APPROX:
+                    pos = len(tail)
+                    for word in reversed(words[-k:]):
+                        pos = tail.rfind(word, 0, pos)
+                    self.approx, self.approx_start = phrase, pos
+                    break
+
+
+def _scale(word: str | None) -> float:
+    return _SCALES.get(word.lower(), 1.0) if word else 1.0
+
+
+def singular(word: str) -> str:
+    """A lemma-ish singular form of a counted noun ("GPUs" -> "GPU", "deals" -> "deal")."""
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low] if word.islower() else word
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():
+        return word[:-1]  # GPUs, LLMs
+    if not word.islower():
+        return word
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
+    """The counted noun phrase starting after ``pos``: (start, end, head word)."""
+    words: list[re.Match[str]] = []
+    at = pos
+    while len(words) < _DEFAULT_MAX_NOUN_WORDS:
+        m = _WORD.match(text, at)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in _STOP:
+            break
+        if _VERBISH.search(low) and low not in _ADJECTIVE_OK and words:
+            break
+        words.append(m)
+        at = m.end()
+        if text.startswith("-", at) or text.startswith("’s", at) or text.startswith("'s", at):
+            break
+    # A trailing -ed/-ing word alone ("5 million expected") is not a noun.
+    while words and _VERBISH.search(words[-1].group(1).lower()) and len(words) == 1:
+        words.pop()
+    if not words:
+        return None
+    head = words[-1].group(1).rstrip(".")
+    return words[0].start(1), words[-1].end(1), head
+
+
+def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
+    """Every quantity in one sentence, in order. ``yen`` is the ISO code for ``¥``."""
+    out: list[Quantity] = []
+    consumed = 0
+    for m in _NUMBER.finditer(sentence):
+        if m.start() < consumed:
+            continue
+        if _PHONE_NEXT.match(sentence, m.end()):
+            phone = _PHONE.match(sentence, max(0, m.start() - 2))
+            if phone is None:
+                phone = _PHONE.match(sentence, m.start())
+            if phone is not None and phone.end() > m.end():
+                consumed = phone.end()  # "+44 20 7946 0018"
+                continue
+        q = _read_one(sentence, m, yen)
+        if q is not None:
+            out.append(q)
+            consumed = q.end
+    return out
+
+
+def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
+    num_text = m.group(1)
+    start, end = m.start(1), m.end(1)
+    value = float(num_text.replace(",", ""))
+    currency: str | None = None
+    cur = PREFIX.search(text, max(0, start - 7), start)
+    if cur:
+        token = cur.group().strip()
+        currency = yen if token == "¥" else PREFIX_CURRENCY.get(token.rstrip("."), token)
+        start -= len(cur.group())
+    if (
+        currency is None
+        and _YEAR_RANGE.match(num_text)
+        and not _PERCENT.match(text, end)
+        and not _SCALE_WORD.match(text, end)
+        and not _SCALE_SUFFIX.match(text, end)
+    ):
+        return None  # "in 2023", "2000 results"
+    before = text[max(0, start - 40) : start]
+    left = _Left(before)
+    if currency is None:
+        if left.month or _MONTH_AFTER.match(text, end):
+            return None  # "May 29", "16 August"
+        if left.list_mark:
+            return None  # "No. 1", "#3"
+    # A number right after a capitalised word names a thing: "iPhone 16",
+    # "Digital Commerce 360", "Ernie Bot 4.0" (not at the start of a sentence,
+    # nor after a possessive: "Alibaba's 77% drop").
+    prev = left.last if left.spaced else ""
+    named = bool(
+        currency is None
+        and _NAME_WORD.fullmatch(prev)
+        and (prev[0].isupper() or prev[0].isdigit())
+        and text[: start - (len(before) - left.last_start)].strip(" “\"‘'(")
+        and not prev.endswith(("’s", "'s"))
+        and left.approx is None
+        and not left.month
+    )
+    approx = left.approx
+    if approx is not None:
+        approx_start = start - (len(before) - left.approx_start)
+    negative = False
+    if text[start - 1 : start] in ("-", "−") and not text[start - 2 : start - 1].isalnum():
+        negative = True
+        start -= 1
+
+    # Scale: "$5bn", "£600m", "800 million".
+    scale_word: str | None = None
+    suffix = _SCALE_SUFFIX.match(text, end)
+    if suffix and (currency or suffix.group(1) in ("bn", "mn", "tn", "trn", "m")):
+        scale_word = suffix.group(1)
+        end = suffix.end()
+    elif suffix is None:
+        sw = _SCALE_WORD.match(text, end)
+        if sw:
+            scale_word = sw.group(1)
+            end = sw.end()
+    glued_unit = None
+    if scale_word is None:
+        gu = _UNIT_SUFFIX.match(text, end)
+        if gu:
+            glued_unit = gu.group(1)
+            end = gu.end()
+    if text[end : end + 1].isalpha() or re.match(r"\d", text[end : end + 1]):
+        return None  # "1990s", "3pm", "5G", "1st", "4x"
+    scale = _scale(scale_word)
+    if scale_word == "m" and currency is None:
+        # "100m" without a currency is often metres ("the 100m final").
+        nxt = _noun_phrase(text, end)
+        if nxt is None or not nxt[2].endswith("s"):
+            return None
+
+    # Ranges: "5-7%", "$5bn to $7bn", "between 5 and 10 million".
+    high: float | None = None
+    after_scale = end
+    rng = _RANGE.match(text, end)
+    if rng and glued_unit is None:
+        joiner = rng.group(1) or rng.group(2)
+        # "from $10m to $12m" and "rose $1.64 to $47.10" are changes, not ranges.
+        change = left.spaced and left.last.lower() in _CHANGE_WORDS
+        ok = (joiner == "and") == (approx == "between") and not (joiner == "to" and change)
+        if ok:
+            high_end = rng.end()
+            high_scale, low_scale = scale, scale
+            hs = _SCALE_SUFFIX.match(text, high_end) or _SCALE_WORD.match(text, high_end)
+            if hs:
+                high_scale = _scale(hs.group(1))
+                low_scale = scale if scale_word else high_scale
+                high_end = hs.end()
+            high_value = float(rng.group(4).replace(",", "")) * high_scale
+            # A descending pair is a score ("3-0"), not a range.
+            if not text[high_end : high_end + 1].isalpha() and high_value > value * low_scale:
+                high, end, scale = high_value, high_end, low_scale
+                if hs and scale_word is None:
+                    scale_word = hs.group(1)
+                if currency is None and rng.group(3):
+                    token = rng.group(3)
+                    currency = yen if token == "¥" else PREFIX_CURRENCY.get(token, "USD")
+
+    if currency is None and high is not None and _MONTH_AFTER.match(text, end):
+        return None  # "5-6 March"
+    kind: Kind = "number"
+    unit: str | None = None
+    noun_start = noun_end = -1
+    pct = _PERCENT.match(text, end)
+    if pct and currency is None:
+        word = pct.group(1).lower()
+        kind = "percent"
+        unit = (
+            "percentage point"
+            if word.startswith(("percentage", "% point"))
+            else "basis point"
+            if word.startswith(("basis", "bps"))
+            else "%"
+        )
+        end = pct.end()
+    elif currency is None:
+        suf = SUFFIX.match(text, end)
+        if suf:
+            word = " ".join(w for w in (suf.group(1), suf.group(2)) if w).lower()
+            iso = suf.group(3)
+            if iso:
+                currency = "CNY" if iso == "RMB" else iso
+            elif word.startswith(("won", "pound")) and scale == 1.0 and value < 1000:
+                suf = None  # "they won 3", "5 pounds of flour"
+            else:
+                key = word.rstrip("s") if word not in ("reais", "pounds sterling") else word
+                key = {"u dollar": "us dollar"}.get(key, key)
+                currency = SUFFIX_CURRENCY.get(key, SUFFIX_CURRENCY.get(key.split()[-1], "USD"))
+            if suf:
+                end = suf.end()
+    if currency:
+        kind = "money"
+        unit = currency
+    elif kind == "number" and glued_unit:
+        kind = "count"
+        unit = glued_unit.lower()
+    elif kind == "number":
+        if re.match(r"[-–]\w", text[end : end + 2]):
+            return None  # "a 10-year low", "45-year-old"
+        np = _noun_phrase(text, end)
+        if np is not None:
+            noun_start, noun_end, head = np
+            lemma = singular(head)
+            if lemma.lower() in ("old", "olds"):
+                return None
+            if head.lower() in ("unit", "units", "piece", "pieces", "item", "items"):
+                of = re.match(r"\s+of\s+", text[noun_end:])
+                det = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?", text[noun_end:])
+                inner = _noun_phrase(text, noun_end + det.end() - 1) if of and det else None
+                if inner is not None:
+                    lemma = singular(inner[2])
+            kind = "duration" if lemma.lower() in DURATION_UNITS else "count"
+            unit = lemma
+            end = noun_end
+        elif scale_word is None:
+            return None  # a bare number: nothing says what it counts
+
+    if named and kind in ("count", "duration", "number") and scale == 1.0:
+        return None
+    if kind != "money" and _YEAR_RANGE.match(num_text) and scale == 1.0 and kind != "percent":
+        return None  # "in 2023", "2000 results"
+    if approx == "between" and high is None:
+        # "between 250 euros and 600 euros", "between 20% and 30%".
+        second = _AND_NUMBER.match(text, end)
+        unit_text = text[after_scale:end]
+        if second and text.startswith(unit_text, second.end()):
+            high = float(second.group(1).replace(",", "")) * _scale(second.group(2) or None)
+            end = second.end() + len(unit_text)
+        else:
+            approx = None  # never show "between 250 euros" alone
+    value *= scale
+    if negative:
+        value = -value
+    if approx is not None:
+        start = approx_start
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        kind=kind,
+        approx=approx,
+        high=high,
+        noun_start=noun_start,
+        noun_end=noun_end,
+        scaled=scale != 1.0,
+    )

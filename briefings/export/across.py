@@ -1,0 +1,142 @@
+"""What several briefings share: the same quote, the same figure.
+
+``corroborated_quotes`` finds quotes that appear in more than one briefing
+(``briefings.corroboration.match``), comparing only candidate pairs: quotes
+by the same speaker, or quotes that share one of their rarest words. Quotes
+that match each other form one group (the same quote in three outlets is one
+entry; a long quote in one outlet that two shorter ones in another both match
+is one entry with three uses), ordered by who ran it first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefings.corroboration import match, normalise, wording_differences, words
+from briefings.models import Briefing, Figure, Quote
+
+#: How many of a quote's rarest words are used to find its candidates.
+RARE_WORDS = 3
+MIN_WORD_LENGTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteUse:
+    """One briefing's wording of a quote."""
+
+    briefing: Briefing
+    quote: Quote
+    differences: list[tuple[str, str]] = field(default_factory=list)  # vs the first use
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    uses: list[QuoteUse]
+
+    @property
+    def first(self) -> QuoteUse:
+        return self.uses[0]
+
+    @property
+    def speaker(self) -> str | None:
+        return next((u.quote.speaker for u in self.uses if u.quote.speaker), None)
+
+
+def _speaker_key(name: str | None) -> str | None:
+    parts = words(name or "")
+    return parts[-1] if parts else None  # family name: "Tsai" and "Joe Tsai" meet
+
+
+def candidate_pairs(quotes: list[tuple[int, Quote]]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of quotes from different briefings worth comparing."""
+    word_sets = [set(words(q.text)) for _, q in quotes]
+    df = Counter(w for ws in word_sets for w in ws)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(word_sets):
+        for w in ws:
+            postings[w].append(i)
+        key = _speaker_key(quotes[i][1].speaker)
+        if key:
+            postings["\x00speaker:" + key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, ws in enumerate(word_sets):
+        long_words = [w for w in ws if len(w) >= MIN_WORD_LENGTH] or list(ws)
+        keys = sorted(long_words, key=lambda w: (df[w], w))[:RARE_WORDS]
+        key = _speaker_key(quotes[i][1].speaker)
+        if key:
+            keys.append("\x00speaker:" + key)
+        for k in keys:
+            for j in postings[k]:
+                if j != i and quotes[i][0] != quotes[j][0]:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _first_key(b: Briefing, order: int) -> tuple[date, int]:
+    return (b.published or date.max, order)
+
+
+def corroborated_quotes(briefings: list[Briefing]) -> list[QuoteGroup]:
+    """Quotes carried by more than one of ``briefings``, each group earliest first."""
+    quotes = [(bi, q) for bi, b in enumerate(briefings) for q in b.quotes]
+    parent = list(range(len(quotes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in sorted(candidate_pairs(quotes)):
+        if root(i) != root(j) and match(quotes[i][1].text, quotes[j][1].text):
+            parent[root(j)] = root(i)
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(quotes)):
+        members[root(i)].append(i)
+    groups: list[QuoteGroup] = []
+    for idx in members.values():
+        if len({quotes[i][0] for i in idx}) < 2:
+            continue
+        idx.sort(
+            key=lambda i: (
+                *_first_key(briefings[quotes[i][0]], quotes[i][0]),
+                -len(quotes[i][1].text),
+            )
+        )
+        first = quotes[idx[0]][1]
+        uses = [QuoteUse(briefings[quotes[idx[0]][0]], first)]
+        seen = {(quotes[idx[0]][0], normalise(first.text))}
+        for i in idx[1:]:
+            key = (quotes[i][0], normalise(quotes[i][1].text))
+            if key in seen:  # the same words twice in one briefing
+                continue
+            seen.add(key)
+            diffs = wording_differences(first.text, quotes[i][1].text)
+            uses.append(QuoteUse(briefings[quotes[i][0]], quotes[i][1], diffs))
+        groups.append(QuoteGroup(uses))
+    position = {id(b): i for i, b in enumerate(briefings)}
+    groups.sort(key=lambda g: (-len(g.uses), min(position[id(u.briefing)] for u in g.uses)))
+    return groups
+
+
+@dataclass(slots=True)
+class FigureRow:
+    figure: Figure
+    briefings: list[Briefing]
+
+
+def figures_across(briefings: list[Briefing]) -> list[FigureRow]:
+    """Every figure once, with the briefings that carry it; shared figures first."""
+    rows: dict[tuple[str, float | None, str | None], FigureRow] = {}
+    for b in briefings:
+        for f in b.figures:
+            key = (" ".join(words(f.text)), f.value, f.unit)
+            row = rows.setdefault(key, FigureRow(f, []))
+            if not any(x is b for x in row.briefings):
+                row.briefings.append(b)
+    ordered = list(rows.values())
+    ordered.sort(key=lambda r: -len(r.briefings))  # stable: briefing order within
+    return ordered

@@ -1,0 +1,127 @@
+"""Entities: spans, kinds from generic cues, aliases merged, salience."""
+
+from __future__ import annotations
+
+from briefings.derive.document import Document, Metadata
+from briefings.derive.entities import extract_entities
+from briefings.derive.sentences import split_sentences
+from briefings.models import Entity, Quote
+
+
+def _entities(*paragraphs: str, quotes: list[Quote] | None = None) -> list[Entity]:
+    doc = Document.build(list(paragraphs), set(), Metadata(title="T"), split_sentences)
+    return extract_entities(doc, quotes or [])
+
+
+def _find(entities: list[Entity], name: str) -> Entity:
+    for e in entities:
+        if e.name == name or name in e.aliases:
+            return e
+    raise AssertionError(f"{name} not among {[e.name for e in entities]}")
+
+
+def _names(entities: list[Entity]) -> set[str]:
+    return {n for e in entities for n in [e.name, *e.aliases]}
+
+
+def test_family_name_merges_with_full_name() -> None:
+    ents = _entities(
+        "Marta Kowalczyk, chief executive of Brindle Foods, spoke on Monday.",
+        "Kowalczyk said the company would open two new plants.",
+    )
+    marta = _find(ents, "Kowalczyk")
+    assert marta.name == "Marta Kowalczyk"
+    assert marta.kind == "person"
+    assert marta.mentions == 2
+
+
+def test_org_suffix_variant_is_an_alias() -> None:
+    ents = _entities(
+        "Brindle Foods Holdings reported record profits in the quarter.",
+        "Analysts expect Brindle Foods to keep growing, and shares in Brindle Foods rose.",
+    )
+    org = _find(ents, "Brindle Foods")
+    assert "Brindle Foods Holdings" in [org.name, *org.aliases]
+    assert org.kind == "organisation"
+    assert org.mentions == 3
+
+
+def test_name_order_variant_is_merged() -> None:
+    ents = _entities(
+        "Investor Tao Wen-li backed the start-up early.",
+        "Wen-li Tao later joined its board, the filing shows.",
+    )
+    person = _find(ents, "Tao Wen-li")
+    assert "Wen-li Tao" in [person.name, *person.aliases]
+
+
+def test_possessive_stripped() -> None:
+    ents = _entities("The deal lifted Quorvex's shares, and Quorvex's rivals fell.")
+    assert "Quorvex" in _names(ents)
+    assert not any("'s" in n or "’s" in n for n in _names(ents))
+
+
+def test_kinds_from_cues() -> None:
+    ents = _entities(
+        "President Alma Ferreira met officials from the Ministry of Fisheries in Lisbon.",
+        "The talks in Vardenfjord ended, and delegates from Vardenfjord went home.",
+        "Ferreira said the Ostrava University study would be published.",
+    )
+    assert _find(ents, "Alma Ferreira").kind == "person"
+    assert _find(ents, "Ministry of Fisheries").kind == "organisation"
+    assert _find(ents, "Ostrava University").kind == "organisation"
+    assert _find(ents, "Lisbon").kind == "place"
+    assert _find(ents, "Vardenfjord").kind == "place"
+
+
+def test_based_suffix_and_title_prefix() -> None:
+    ents = _entities(
+        "The Tallinn-based group hired Commerce Secretary Ruth Abernethy as an adviser.",
+    )
+    assert _find(ents, "Tallinn").kind == "place"
+    assert _find(ents, "Ruth Abernethy").kind == "person"
+    assert "Commerce Secretary Ruth Abernethy" not in _names(ents)
+
+
+def test_speakers_from_quotes_are_people() -> None:
+    quote = Quote(text="We are ready", speaker="Idris Okonkwo-Baptiste")
+    ents = _entities("Idris Okonkwo-Baptiste visited the plant.", quotes=[quote])
+    assert _find(ents, "Idris Okonkwo-Baptiste").kind == "person"
+
+
+def test_not_entities() -> None:
+    ents = _entities(
+        "However, the vote was delayed until March.",
+        "On Monday, Chinese and American officials met.",
+        "Despite the rain, The Internet was busy. Meanwhile, sales rose.",
+        "The CEO said AI would matter.",
+    )
+    names = _names(ents)
+    for word in ["However", "March", "Monday", "Chinese", "American", "Despite", "Internet"]:
+        assert word not in names
+    assert "Meanwhile" not in names
+    assert "CEO" not in names and "AI" not in names
+
+
+def test_acronym_defined_in_brackets() -> None:
+    ents = _entities(
+        "The Harbour Safety Authority (HSA) issued a warning.",
+        "The HSA said boats should stay in port.",
+    )
+    hsa = _find(ents, "HSA")
+    assert hsa.name == "Harbour Safety Authority"
+    assert hsa.mentions == 2
+
+
+def test_sorted_by_salience() -> None:
+    ents = _entities(
+        "Brindle Foods met Quorvex in Lisbon.",
+        "Quorvex said Quorvex would buy a stake. Quorvex shares rose.",
+    )
+    assert ents[0].name == "Quorvex"
+
+
+def test_empty_and_junk_input() -> None:
+    assert _entities() == []
+    assert _entities("!!! ... ??? “ ” ‘") == []
+    assert _entities("a b c d e f g") == []

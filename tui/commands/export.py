@@ -1,0 +1,168 @@
+"""``brief export``: briefings as Markdown files, or a dossier of a search."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefings.export import (
+    ENV_EXPORT_DIR,
+    ExportExists,
+    Planned,
+    default_export_dir,
+    plan_briefings,
+    plan_dossier,
+    write_planned,
+)
+from briefings.models import Briefing
+from tui.context import CommandFailed, Context, UsageError
+
+#: Most hits a --query or --saved dossier takes (the search layer ranks them).
+DEFAULT_LIMIT = 200
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "export",
+        help="write briefings as Markdown, or the results of a search as one dossier",
+        description=(
+            "Write each briefing (by id) as a Markdown file with YAML front matter, or the "
+            "results of --query/--saved as one dossier. Files go to --dir, else "
+            f"${ENV_EXPORT_DIR}, else the 'brief' folder in your documents folder; "
+            "existing files are kept unless --force."
+        ),
+    )
+    p.add_argument("ids", nargs="*", metavar="ID", help="briefing ids (unique prefixes)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--query", "-q", metavar="Q", help="a dossier of the briefings matching Q")
+    what.add_argument("--saved", metavar="NAME", help="a dossier of a saved search's results")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write one file at PATH ('-' for stdout); several ids then make one dossier",
+    )
+    p.add_argument("--dir", metavar="DIR", help="the export folder (default: see above)")
+    p.add_argument("--dossier", action="store_true", help="put the given ids in one dossier")
+    p.add_argument("--with-source", action="store_true", help="include the article text")
+    p.add_argument("--force", "-f", action="store_true", help="overwrite existing files")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"at most N briefings in a search dossier (default {DEFAULT_LIMIT})",
+    )
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    searching = args.query is not None or args.saved is not None
+    if searching and args.ids:
+        raise UsageError("brief export: give ids or --query/--saved, not both")
+    if not searching and not args.ids:
+        raise UsageError("brief export: give one or more ids, --query Q or --saved NAME")
+    if args.output is not None and args.dir is not None:
+        raise UsageError("brief export: -o and --dir do not go together")
+    if args.limit < 1:
+        raise UsageError("brief export: --limit must be at least 1")
+
+    if searching:
+        query, saved, briefings = _search(ctx, args)
+        if not briefings:
+            what = f"saved search {args.saved!r}" if saved else f"{query!r}"
+            raise CommandFailed(f"nothing to export: no briefings match {what}")
+        dossier = True
+    else:
+        library = ctx.library()
+        ids = list(dict.fromkeys(library.resolve(i) for i in args.ids))
+        briefings, query, saved = library.get_many(ids), None, None
+        dossier = args.dossier or (len(briefings) > 1 and args.output is not None)
+
+    if args.output == "-":
+        text = (
+            plan_dossier(
+                briefings, Path("-"), query=query, saved=saved, with_source=args.with_source
+            ).text
+            if dossier
+            else plan_briefings(briefings, Path("."), with_source=args.with_source)[0].text
+        )
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+
+    folder, file = _destination(args)
+    if dossier:
+        planned = [
+            plan_dossier(
+                briefings, file or folder, query=query, saved=saved, with_source=args.with_source
+            )
+        ]
+    else:
+        planned = plan_briefings(
+            briefings, file.parent if file else folder, with_source=args.with_source
+        )
+        if file is not None:
+            planned = [Planned(file, planned[0].text)]
+    written = _write(planned, force=args.force)
+    for path in written:
+        sys.stdout.write(f"{path}\n")
+    sys.stdout.flush()
+    where = written[0].parent
+    noun = "a dossier of" if dossier else ""
+    count = f"{len(briefings)} briefing{'s' if len(briefings) != 1 else ''}"
+    ctx.note(f"exported {noun + ' ' if noun else ''}{count} to {where}")
+    return 0
+
+
+def _destination(args: argparse.Namespace) -> tuple[Path, Path | None]:
+    """(export folder, single output file or None)."""
+    if args.output is not None:
+        out = Path(args.output).expanduser()
+        if out.is_dir():
+            return out, None
+        return out.parent, out
+    folder = Path(args.dir).expanduser() if args.dir else default_export_dir()
+    return folder, None
+
+
+def _write(planned: list[Planned], *, force: bool) -> list[Path]:
+    try:
+        return write_planned(planned, force=force)
+    except ExportExists as exc:
+        raise CommandFailed(str(exc)) from None
+    except OSError as exc:
+        where = exc.filename or (planned[0].path if planned else "")
+        raise CommandFailed(f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _search(
+    ctx: Context, args: argparse.Namespace
+) -> tuple[str | None, str | None, list[Briefing]]:
+    """(query, saved search name, the matching briefings in ranked order)."""
+    try:
+        from search import QueryError, SavedSearches, SearchIndex
+    except ImportError:
+        raise CommandFailed("searching is not available yet: export by id instead") from None
+    library = ctx.library()
+    index = SearchIndex(library)
+    try:
+        if args.saved is not None:
+            saved_searches = SavedSearches(library, index)
+            results = saved_searches.run(args.saved)
+            query = getattr(results, "query", None)
+        else:
+            results = index.search(args.query, limit=args.limit)
+            query = args.query
+    except QueryError as exc:
+        raise CommandFailed(f"bad query: {exc}") from None
+    except KeyError:
+        raise CommandFailed(f"no saved search named {args.saved!r}") from None
+    finally:
+        close = getattr(index, "close", None)
+        if close is not None:
+            close()
+    ids = [hit.id for hit in results.hits][: args.limit]
+    return query, args.saved, library.get_many(ids)
