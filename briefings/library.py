@@ -207,28 +207,34 @@ class Library:
             conn = sqlite3.connect(
                 self.db_path, timeout=60, isolation_level=None, check_same_thread=False
             )
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout = 60000")
-            # Look before changing anything: another program's database must not
-            # be switched to WAL mode or given our tables.
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if tables and "meta" not in tables:
-                conn.close()
-                raise LibraryError(
-                    f"{self.db_path} is an SQLite file of some other program, not a brief "
-                    f"library. It was left untouched: {RECOVERY_HINT}"
-                )
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":  # pragma: no cover - filesystems without WAL support
-                conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            self._migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise damaged(self.db_path, exc) from None
+        except sqlite3.Error as exc:
+            raise LibraryError(f"cannot open {self.db_path}: {exc}") from None
+        try:
+            self._prepare(conn)
+        except BaseException as exc:
+            conn.close()  # no -wal/-shm files left beside a store we refuse
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise damaged(self.db_path, exc) from None
+            raise
         return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 60000")
+        # Look before changing anything: another program's database must not be
+        # switched to WAL mode or given our tables.
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "meta" not in tables:
+            raise LibraryDamaged(
+                f"{self.db_path} is an SQLite file of some other program, not a brief "
+                f"library. It was left untouched: {RECOVERY_HINT}"
+            )
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":  # pragma: no cover - filesystems without WAL support
+            conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        self._migrate(conn)
 
     def _schema_version(self, conn: sqlite3.Connection) -> int | None:
         """The store's schema version; ``None`` for a new, empty store."""
@@ -351,9 +357,8 @@ class Library:
                 return "unchanged"
             if row is not None and not briefing.related:
                 # Keep related links computed by the search layer until it recomputes them.
-                old_related = json.loads(row["data"]).get("related") or []
-                if old_related:
-                    related = [Related.model_validate(r) for r in old_related]
+                related = _stored_related(row["data"])
+                if related:
                     briefing = briefing.model_copy(update={"related": related})
                     data = briefing.model_dump_json()
             conn.execute(
@@ -443,7 +448,17 @@ class Library:
         row = self._conn.execute("SELECT data FROM briefings WHERE id=?", (briefing_id,)).fetchone()
         if row is None:
             raise NotFound(f"no briefing with id {briefing_id}")
-        return Briefing.model_validate_json(row[0])
+        return self._parse(briefing_id, row[0])
+
+    def _parse(self, briefing_id: str, data: str) -> Briefing:
+        try:
+            return Briefing.model_validate_json(data)
+        except ValueError as exc:
+            reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            raise LibraryError(
+                f"briefing {briefing_id} in {self.db_path} is unreadable ({reason}); "
+                "'brief rebuild --all' derives it again from its stored article"
+            ) from None
 
     @_guarded
     def get_many(self, ids: list[str]) -> list[Briefing]:
@@ -455,7 +470,7 @@ class Library:
             for row in self._conn.execute(
                 f"SELECT id, data FROM briefings WHERE id IN ({marks})", chunk
             ):
-                found[row[0]] = Briefing.model_validate_json(row[1])
+                found[row[0]] = self._parse(row[0], row[1])
         return [found[i] for i in ids if i in found]
 
     @_guarded
@@ -523,6 +538,15 @@ class Library:
             r[0]
             for r in self._conn.execute("SELECT id FROM briefings WHERE added_at > ?", (stamp,))
         }
+
+
+def _stored_related(data: str) -> list[Related]:
+    """The related links of a stored briefing; none if its JSON is unreadable
+    (a damaged row must not stop it from being replaced)."""
+    try:
+        return [Related.model_validate(r) for r in json.loads(data).get("related") or []]
+    except (ValueError, AttributeError, TypeError):
+        return []
 
 
 @contextmanager

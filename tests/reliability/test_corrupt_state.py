@@ -1,0 +1,171 @@
+"""Damaged or foreign state: a clear one-line message, the file left untouched.
+
+A store that is not a healthy brief library is never written to (not even
+switched to WAL mode); the message says how to recover.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefings.library import DB_NAME, Library, LibraryDamaged
+
+from .conftest import brief_subprocess, write_articles
+
+COMMANDS = [
+    ["list"],
+    ["list", "--json"],
+    ["show", "abc"],
+    ["ingest", "INPUT"],
+    ["rebuild"],
+    ["check"],
+]
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file in the library folder and a hash of its bytes."""
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()
+    }
+
+
+@pytest.fixture
+def filled(brief, tmp_path: Path, library_dir: Path) -> Path:
+    """A library of 5 samples + 40 articles, closed cleanly (no WAL left)."""
+    write_articles(tmp_path / "in", 40)
+    assert brief("ingest", str(tmp_path / "in")).code == 0
+    assert not (library_dir / f"{DB_NAME}-wal").exists()
+    return library_dir
+
+
+def run_all(brief, tmp_path: Path, library: Path, reason: str) -> None:  # type: ignore[no-untyped-def]
+    write_articles(tmp_path / "new", 2, start=900)
+    before = fingerprint(library)
+    for cmd in COMMANDS:
+        args = [str(tmp_path / "new") if a == "INPUT" else a for a in cmd]
+        run = brief(*args)
+        run.assert_no_crash()
+        assert run.code == 1, (cmd, run.err)
+        assert len(run.err_lines) == 1, (cmd, run.err)
+        assert reason in run.err, (cmd, run.err)
+        assert "left untouched" in run.err and ".recover" in run.err, run.err
+        assert run.out == ""
+        assert fingerprint(library) == before, cmd
+
+
+@pytest.mark.parametrize("fraction", [0.02, 0.3, 0.7, 0.995])
+def test_truncated_store(brief, tmp_path: Path, filled: Path, fraction: float) -> None:
+    db = filled / DB_NAME
+    os.truncate(db, int(db.stat().st_size * fraction))
+    run_all(brief, tmp_path, filled, "truncated")
+
+
+def test_garbled_store(brief, tmp_path: Path, filled: Path) -> None:
+    db = filled / DB_NAME
+    data = bytearray(db.read_bytes())
+    data[0:100] = os.urandom(100)
+    db.write_bytes(bytes(data))
+    run_all(brief, tmp_path, filled, "file is not a database")
+
+
+def test_text_file_as_store(brief, tmp_path: Path, library_dir: Path) -> None:
+    library_dir.mkdir(parents=True)
+    (library_dir / DB_NAME).write_text("these are my notes, not a database\n" * 50)
+    run_all(brief, tmp_path, library_dir, "file is not a database")
+
+
+def test_garbled_pages_inside_the_store(brief, tmp_path: Path, filled: Path) -> None:
+    """Header intact, b-tree pages overwritten: SQLite finds it, we refuse to write."""
+    db = filled / DB_NAME
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for start in range(page, len(data), page * 3):  # every third page after the first
+        data[start : start + 200] = b"\xa5" * 200
+    db.write_bytes(bytes(data))
+    before = fingerprint(filled)
+    write_articles(tmp_path / "new", 2, start=900)
+    for cmd in (["ingest", str(tmp_path / "new")], ["rebuild"], ["check"], ["list"]):
+        run = brief(*cmd)
+        run.assert_no_crash()
+        assert run.code == 1, (cmd, run.err)
+        assert len(run.err_lines) == 1 and "brief library" in run.err, (cmd, run.err)
+        assert fingerprint(filled) == before, cmd
+
+
+def test_sqlite_file_of_another_program(brief, tmp_path: Path, library_dir: Path) -> None:
+    library_dir.mkdir(parents=True)
+    db = library_dir / DB_NAME
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE recipes (name TEXT, minutes INTEGER)")
+    conn.execute("INSERT INTO recipes VALUES ('soup', 30)")
+    conn.commit()
+    conn.close()
+    run_all(brief, tmp_path, library_dir, "SQLite file of some other program")
+    assert db.read_bytes()[18:20] == b"\x01\x01"  # still a rollback-journal database
+    assert not (library_dir / f"{DB_NAME}-wal").exists()
+
+
+def test_unreadable_briefing_row_is_reported_not_crashed(brief, filled: Path) -> None:
+    """A row whose JSON was damaged (say, by hand): show names the problem, list
+    still works, the rest of the library is readable."""
+    conn = sqlite3.connect(filled / DB_NAME)
+    bid = conn.execute("SELECT id FROM briefings ORDER BY id LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE briefings SET data='{\"id\": 1' WHERE id=?", (bid,))
+    conn.commit()
+    conn.close()
+    run = brief("show", bid[:10])
+    run.assert_no_crash()
+    assert run.code == 1 and len(run.err_lines) == 1
+    assert f"briefing {bid} in" in run.err and "is unreadable" in run.err
+    assert "brief rebuild --all" in run.err
+    assert brief("list").code == 0
+    # the hint works: rebuild derives it again from the stored article
+    rebuilt = brief("rebuild", "--all")
+    assert rebuilt.code == 0, rebuilt.err
+    assert brief("show", bid[:10]).code == 0
+
+
+def test_newer_schema_is_refused(brief, filled: Path) -> None:
+    conn = sqlite3.connect(filled / DB_NAME)
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    run = brief("list")
+    assert run.code == 1 and "newer brief" in run.err and len(run.err_lines) == 1
+
+
+def test_empty_store_file_is_a_new_library(brief, library_dir: Path) -> None:
+    """A zero-byte file is a store whose creation was interrupted: it is created."""
+    library_dir.mkdir(parents=True)
+    (library_dir / DB_NAME).write_bytes(b"")
+    run = brief("list", "--json")
+    assert run.code == 0, run.err
+
+
+def test_library_path_is_a_file(brief, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    run = brief("--library", str(blocker), "list")
+    run.assert_no_crash()
+    assert run.code == 1 and len(run.err_lines) == 1
+    assert "cannot create the library folder" in run.err
+
+
+def test_library_api_refuses_to_open_a_damaged_store(filled: Path) -> None:
+    db = filled / DB_NAME
+    os.truncate(db, db.stat().st_size // 2)
+    with pytest.raises(LibraryDamaged, match="truncated"):
+        Library(filled)
+
+
+def test_subprocess_sees_one_line_too(tmp_path: Path, filled: Path) -> None:
+    db = filled / DB_NAME
+    os.truncate(db, db.stat().st_size // 2)
+    run = brief_subprocess("list", library=filled)
+    run.assert_no_crash()
+    assert run.code == 1 and len(run.err_lines) == 1 and "truncated" in run.err
