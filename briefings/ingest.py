@@ -251,7 +251,7 @@ def article_from_bytes(
     if len(data) > limit:
         raise IngestError(
             f"{label}: too large ({max(size or 0, len(data)) / 1048576:.1f} MB; the limit is "
-            f"{limit / 1048576:g} MB: raise it with --max-size MB or {ENV_MAX_MB})"
+            f"{round(limit / 1048576, 2):g} MB: raise it with --max-size MB or {ENV_MAX_MB})"
         )
     if not data.strip():
         raise IngestError(f"{label}: empty file")

@@ -159,3 +159,22 @@ def test_progress_output_is_inert(brief, tmp_path: Path, terminal) -> None:
     raw = re.sub(r"\x1b\[(?:[0-9;]*[mKA]|\?25[lh])|\r", "", raw)
     assert_inert(raw)
     assert "\\x1b[2J" in raw  # the file names were shown, escaped
+
+
+def test_exports_are_inert_and_stay_in_their_folder(brief, injected, tmp_path: Path) -> None:
+    """Markdown exports (the export engineer's) strip or escape the same payloads,
+    including the stored article text, and names made from titles stay inside
+    the export folder."""
+    out = tmp_path / "exports"
+    ids = list(injected.values())
+    run = brief("export", *ids, "--with-source", "--dir", str(out))
+    assert run.code == 0, run.err
+    dossier = brief("export", *ids, "--dossier", "--with-source", "-o", "-")
+    assert dossier.code == 0, dossier.err
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert len(files) == len(ids)
+    for path in files:
+        assert path.resolve().parent == out.resolve()
+        assert not RAW_CONTROLS.search(path.name)
+        assert not RAW_CONTROLS.search(path.read_text())
+    assert not RAW_CONTROLS.search(dossier.out)
