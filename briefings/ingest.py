@@ -115,10 +115,12 @@ def discover(paths: list[str]) -> Iterator[Source | IngestError]:
         try:
             st = path.stat()
         except FileNotFoundError:
-            yield IngestError(f"{display_path(path)}: no such file or directory")
+            reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+            yield IngestError(f"{display_path(path)}: {reason}")
             continue
         except OSError as exc:
-            yield IngestError(f"{display_path(path)}: {exc.strerror or exc}")
+            reason = "symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+            yield IngestError(f"{display_path(path)}: {reason}")
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from _walk(path)
