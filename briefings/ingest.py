@@ -280,7 +280,12 @@ def read_source(source: Source, *, max_bytes: int | None = None) -> Article:
     """
     limit = max_bytes or max_article_bytes()
     if source.path is None:
-        data = sys.stdin.buffer.read(limit + 1)
+        if sys.stdin is None or not hasattr(sys.stdin, "buffer"):
+            raise IngestError(f"{source.label}: no standard input to read")
+        try:
+            data = sys.stdin.buffer.read(limit + 1)
+        except OSError as exc:
+            raise IngestError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
         text_hash = content_hash(decode(data)[0])[:16] if data.strip() else "empty"
         return article_from_bytes(
             data, f"stdin:{text_hash}", "stdin.txt", source.label, max_bytes=limit

@@ -169,3 +169,55 @@ def test_subprocess_sees_one_line_too(tmp_path: Path, filled: Path) -> None:
     run = brief_subprocess("list", library=filled)
     run.assert_no_crash()
     assert run.code == 1 and len(run.err_lines) == 1 and "truncated" in run.err
+
+
+def test_disk_full_mid_ingest_is_one_line_and_loses_nothing(
+    brief, tmp_path: Path, filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's "database or disk is full", simulated with max_page_count."""
+    from .conftest import snapshot, store_problems
+
+    before = snapshot(filled)
+    real_prepare = Library._prepare
+
+    def prepare_full(self: Library, conn: sqlite3.Connection) -> None:
+        real_prepare(self, conn)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    monkeypatch.setattr(Library, "_prepare", prepare_full)
+    write_articles(tmp_path / "more", 30, start=700)
+    run = brief("ingest", str(tmp_path / "more"))
+    run.assert_no_crash()
+    assert run.code == 1
+    assert run.err_lines[-1].endswith("database or disk is full"), run.err
+    # (not monkeypatch.undo(): that would also drop the isolated BRIEF_LIBRARY)
+    monkeypatch.setattr(Library, "_prepare", real_prepare)
+    after = snapshot(filled)
+    assert {k: after[k] for k in before} == before
+    assert store_problems(filled) == []
+    # with room again, a re-run stores the rest
+    again = brief("ingest", str(tmp_path / "more"))
+    assert again.code == 0, again.err
+    assert len(snapshot(filled)) == len(before) + 30
+
+
+def test_closed_stdin_is_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import REPO, subprocess_env
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "ingest", "-"],
+        stdin=subprocess.DEVNULL,
+        cwd=REPO,
+        env=subprocess_env(tmp_path / "lib", {"BRIEF_NO_SAMPLES": "1"}),
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == [
+        "error: <stdin>: empty file",
+        "ingested 0, updated 0, unchanged 0, failed 1",
+    ]
