@@ -54,6 +54,21 @@ class Article(_Model):
         return briefing_id_for(self.origin)
 
 
+class QuoteLink(_Model):
+    """The same quotation in another briefing (set by the search layer's corroboration)."""
+
+    id: str = Field(description="The other briefing's id")
+    title: str = ""
+    source: str | None = None
+    published: date | None = None
+    quote: int = Field(default=0, description="Index into the other briefing's quotes")
+    text: str = ""
+    score: float = 0.0
+    differences: list[tuple[str, str]] = Field(
+        default_factory=list, description="(wording here, wording there); empty when identical"
+    )
+
+
 class Quote(_Model):
     text: str
     speaker: str | None = None
@@ -61,6 +76,9 @@ class Quote(_Model):
     paragraph: int = 0
     start: int = 0
     end: int = 0
+    corroborations: list[QuoteLink] = Field(
+        default_factory=list, description="The same quote in other briefings"
+    )
 
 
 class Figure(_Model):

@@ -40,8 +40,10 @@ def test_query_errors_and_no_hits_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run(capsys, "list")
-    code, _, err = run(capsys, "export", "--query", "zzzqqqxxx", "--dir", str(tmp_path))
+    out_dir = tmp_path / "out"  # tmp_path also holds the library folder
+    out_dir.mkdir()
+    code, _, err = run(capsys, "export", "--query", "zzzqqqxxx", "--dir", str(out_dir))
     assert code == 1 and "no briefings match" in err and err.count("\n") == 1
-    code, _, err = run(capsys, "export", "--saved", "no such search", "--dir", str(tmp_path))
+    code, _, err = run(capsys, "export", "--saved", "no such search", "--dir", str(out_dir))
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
-    assert not list(tmp_path.iterdir())
+    assert not list(out_dir.iterdir())

@@ -10,6 +10,7 @@ from types import ModuleType
 
 COMMAND_MODULES = [
     "tui.commands.library",
+    "tui.commands.search",
     "tui.commands.export",
 ]
 

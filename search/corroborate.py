@@ -1,0 +1,117 @@
+"""Quote corroboration: link the same quotation across briefings, with its wording differences.
+
+Only quotes of candidate briefings found through the index are compared
+(``related.RelatedUpdater`` finds them), never all pairs in the library; the
+matching itself is ``briefings.corroboration.match``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefings.corroboration import QuoteMatch, match, words
+from briefings.models import Briefing, Quote, QuoteLink
+
+#: Two quotes must share this many words before the fuzzy match is tried.
+MIN_SHARED_WORDS = 4
+
+
+def link_quotes(a: dict, b: dict) -> list[tuple[int, int, QuoteMatch]]:
+    """(index in a, index in b, match) for each quote of profile ``a`` also in ``b``."""
+    out: list[tuple[int, int, QuoteMatch]] = []
+    if not a.get("q") or not b.get("q"):
+        return out
+    b_words = [(j, text, set(words(text))) for j, text in b["q"]]
+    for i, text in a["q"]:
+        mine = set(words(text))
+        for j, other, theirs in b_words:
+            if len(mine & theirs) < MIN_SHARED_WORDS:
+                continue
+            found = match(text, other)
+            if found is not None:
+                out.append((i, j, found))
+    return out
+
+
+def _published(profile: dict) -> date | None:
+    value = profile.get("published")
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+class QuoteLinker:
+    """Collects the links of one briefing's quotes to other briefings, both ways."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self._links: dict[int, list[QuoteLink]] = {}
+        self._back: dict[str, list[tuple[int, int, QuoteMatch]]] = {}
+        self._compared: set[str] = set()
+
+    def compared(self, other_id: str) -> None:
+        self._compared.add(other_id)
+
+    def add(self, other_id: str, other: dict, matches: list[tuple[int, int, QuoteMatch]]) -> None:
+        self._compared.add(other_id)
+        texts = dict((j, t) for j, t in other.get("q", []))
+        for i, j, m in matches:
+            self._links.setdefault(i, []).append(
+                QuoteLink(
+                    id=other_id,
+                    title=other.get("title") or "",
+                    source=other.get("source"),
+                    published=_published(other),
+                    quote=j,
+                    text=texts.get(j, ""),
+                    score=round(m.score, 1),
+                    differences=m.differences,
+                )
+            )
+        self._back[other_id] = matches
+
+    def quotes(self) -> list[Quote]:
+        """This briefing's quotes with their links (links to briefings not compared now kept)."""
+        out = []
+        for i, q in enumerate(self.briefing.quotes):
+            kept = [c for c in q.corroborations if c.id not in self._compared]
+            fresh = self._links.get(i, [])
+            merged = sorted(
+                {(c.id, c.quote): c for c in [*kept, *fresh]}.values(),
+                key=lambda c: (c.published or date.max, c.id),
+            )
+            out.append(q.model_copy(update={"corroborations": merged}))
+        return out
+
+    def linked_ids(self) -> list[str]:
+        return [other_id for other_id, matches in self._back.items() if matches]
+
+    def apply_back(self, other: Briefing) -> Briefing:
+        """``other`` with its quotes linked back to this briefing."""
+        me = self.briefing
+        matches = self._back.get(other.id, [])
+        by_quote: dict[int, list[QuoteLink]] = {}
+        for i, j, m in matches:
+            if j >= len(other.quotes) or i >= len(me.quotes):
+                continue
+            by_quote.setdefault(j, []).append(
+                QuoteLink(
+                    id=me.id,
+                    title=me.title,
+                    source=me.source,
+                    published=me.published,
+                    quote=i,
+                    text=me.quotes[i].text,
+                    score=round(m.score, 1),
+                    differences=[(theirs, mine) for mine, theirs in m.differences],
+                )
+            )
+        quotes = []
+        for j, q in enumerate(other.quotes):
+            kept = [c for c in q.corroborations if c.id != me.id]
+            merged = sorted(
+                [*kept, *by_quote.get(j, [])], key=lambda c: (c.published or date.max, c.id)
+            )
+            quotes.append(q.model_copy(update={"corroborations": merged}))
+        return other.model_copy(update={"quotes": quotes})

@@ -1,0 +1,409 @@
+"""The search index: a Whoosh index in ``<library folder>/index``, kept in line with the store.
+
+The store is the source of truth. Every briefing write queues ``(id, op)`` in
+the store's ``index_outbox``; ``SearchIndex.sync`` applies the queued changes
+to the index, recomputes related articles and quote links for the changed
+briefings, and only then acknowledges the outbox entries. A crash anywhere
+leaves entries queued, and the next ``sync`` finishes the job.
+
+A missing index, one made for another schema version, or one that cannot be
+read is rebuilt from the store with a one-line message. Writers take a lock
+file next to the index and wait for each other instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.searching import Searcher
+from whoosh.sorting import Count, FieldFacet
+from whoosh.util.filelock import FileLock
+
+from briefings.library import Library, LibraryError
+from briefings.models import Briefing
+from search.query import ParsedQuery, QueryError, parse_query
+from search.results import Hit, SearchResults
+from search.schema import SCHEMA_VERSION, build_schema, document_for
+from search.snippets import make_snippet, plain_snippet
+
+log = logging.getLogger(__name__)
+
+INDEX_DIR = "index"
+VERSION_FILE = "brief-index.json"
+LOCK_FILE = "index.lock"
+#: How long a writer waits for another one before giving up.
+LOCK_TIMEOUT = float(os.environ.get("BRIEF_INDEX_LOCK_TIMEOUT", "120"))
+#: Outbox entries applied per index commit (progress survives a crash in between).
+BATCH = 500
+FACET_LIMIT = 20
+#: Say that the index is being brought up to date when more changes than this wait.
+NOTE_ABOVE = 100
+#: Tests set BRIEF_STRICT=1 so that a failure in related-article updates fails them.
+STRICT = os.environ.get("BRIEF_STRICT") == "1"
+
+
+class SearchIndexError(LibraryError):
+    """The index cannot be used or written; ``str()`` says why (one line)."""
+
+
+class SearchIndex:
+    """The Whoosh index of one library. Cheap to keep open; one per thread of use is fine."""
+
+    def __init__(
+        self, library: Library, *, on_message: Callable[[str], None] | None = None
+    ) -> None:
+        self.library = library
+        self.folder = Path(library.folder) / INDEX_DIR
+        self.messages: list[str] = []
+        self._on_message = on_message
+        self._local = threading.local()
+        self._ix: windex.Index | None = None
+        self._open()
+
+    # -- opening and rebuilding --------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        self.messages.append(message)
+        if self._on_message is not None:
+            self._on_message(message)
+
+    def _problem(self) -> str | None:
+        """Why the index on disk cannot be used as it is, or None if it can."""
+        if not self.folder.is_dir() or not any(self.folder.glob("*.toc")):
+            return "missing"
+        try:
+            meta = json.loads((self.folder / VERSION_FILE).read_text(encoding="utf-8"))
+            version = int(meta["schema"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return "of an unknown version"
+        if version != SCHEMA_VERSION:
+            return f"from another version of brief (schema {version}, now {SCHEMA_VERSION})"
+        try:
+            ix = windex.open_dir(str(self.folder))
+            with ix.searcher() as s:
+                s.doc_count()
+                s.reader().stored_fields(0) if s.doc_count_all() else None
+        except Exception as exc:  # any failure to read it means: rebuild
+            return f"unreadable ({type(exc).__name__})"
+        self._ix = ix
+        return None
+
+    def _open(self) -> None:
+        problem = self._problem()
+        if problem is None:
+            return
+        with self._lock():
+            problem = self._problem()  # another process may have rebuilt it meanwhile
+            if problem is not None:
+                count = self._rebuild_locked()
+                if problem != "missing" or (count and not self.library.created):
+                    self._say(
+                        f"search index {problem}: rebuilt it from the library ({count} briefings)"
+                    )
+
+    @property
+    def ix(self) -> windex.Index:
+        assert self._ix is not None
+        return self._ix
+
+    def rebuild(self) -> int:
+        """Rebuild the whole index from the store (``brief reindex``); returns the count."""
+        with self._lock():
+            return self._rebuild_locked()
+
+    def _rebuild_locked(self) -> int:
+        self._drop_searchers()
+        parent = self.folder.parent
+        for stale in list(parent.glob(f"{INDEX_DIR}.new-*")) + list(
+            parent.glob(f"{INDEX_DIR}.old-*")
+        ):
+            shutil.rmtree(stale, ignore_errors=True)
+        snapshot = self.library.pending_index_ops()
+        fresh = parent / f"{INDEX_DIR}.new-{os.getpid()}"
+        fresh.mkdir(parents=True)
+        ix = windex.create_in(str(fresh), build_schema())
+        count = 0
+        writer = ix.writer(limitmb=128)
+        try:
+            ids = self.library.ids()
+            for start in range(0, len(ids), 200):
+                chunk = ids[start : start + 200]
+                added = self._added(chunk)
+                briefings = self.library.get_many(chunk)
+                with ix.searcher() as searcher:
+                    for b in briefings:
+                        writer.add_document(**self._document(b, added.get(b.id), searcher))
+                        count += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        (fresh / VERSION_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
+        old = parent / f"{INDEX_DIR}.old-{os.getpid()}"
+        if self.folder.exists():
+            os.replace(self.folder, old)
+        os.replace(fresh, self.folder)
+        shutil.rmtree(old, ignore_errors=True)
+        self._ix = windex.open_dir(str(self.folder))
+        # Changes that were still queued never had their related lists computed.
+        pending = [i for i, op, _ in snapshot if op == "upsert"]
+        for start in range(0, len(pending), BATCH):
+            self._update_related(self.library.get_many(pending[start : start + BATCH]), [])
+        self.library.ack_index_ops(snapshot)
+        return count
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        """The one-writer-at-a-time lock; waits up to LOCK_TIMEOUT for another writer."""
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.folder.parent / LOCK_FILE))
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while not lock.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                raise SearchIndexError(
+                    f"the search index in {self.folder} is busy: another brief has been writing "
+                    f"it for {LOCK_TIMEOUT:.0f} s; try again when it has finished"
+                )
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- keeping up with the store --------------------------------------------------------
+
+    def _added(self, ids: list[str]) -> dict[str, datetime]:
+        """When each briefing was first added to the store (naive UTC)."""
+        out: dict[str, datetime] = {}
+        conn = self.library.connection
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT id, added_at FROM briefings WHERE id IN ({marks})", chunk
+            ):
+                try:
+                    stamp = datetime.fromisoformat(row[1])
+                except (TypeError, ValueError):
+                    continue
+                out[row[0]] = stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
+        return out
+
+    def _document(self, briefing: Briefing, added: datetime | None, searcher: Searcher) -> dict:
+        from search.related import profile_for
+
+        return document_for(briefing, added=added, profile=profile_for(briefing, searcher))
+
+    def sync(self) -> int:
+        """Apply the store's pending changes to the index; returns how many were applied.
+
+        Also recomputes related articles and quote links for the changed
+        briefings (and adds them to the related lists they now belong in).
+        """
+        applied = 0
+        if self.library.pending_index_ops(limit=1):
+            waiting = len(self.library.pending_index_ops(limit=NOTE_ABOVE + 1))
+            if waiting > NOTE_ABOVE:
+                self._say("updating the search index and related articles…")
+            with self._lock():
+                while ops := self.library.pending_index_ops(limit=BATCH):
+                    applied += self._apply(ops)
+        self._reconcile_if_needed()
+        return applied
+
+    def _apply(self, ops: list[tuple[str, str, str]]) -> int:
+        latest: dict[str, str] = {}
+        for briefing_id, op, _ in ops:
+            latest[briefing_id] = op
+        upsert_ids = [i for i, op in latest.items() if op == "upsert"]
+        briefings = self.library.get_many(upsert_ids)
+        found = {b.id for b in briefings}
+        deleted = [i for i in latest if i not in found]
+        added = self._added(list(found))
+        writer = self.ix.writer(timeout=LOCK_TIMEOUT)
+        try:
+            with self.ix.searcher() as searcher:
+                for b in briefings:
+                    writer.update_document(**self._document(b, added.get(b.id), searcher))
+            for briefing_id in deleted:
+                writer.delete_by_term("id", briefing_id)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self._drop_searchers()
+        self._update_related(briefings, deleted)
+        self.library.ack_index_ops(ops)
+        return len(ops)
+
+    def _update_related(self, briefings: list[Briefing], deleted: list[str]) -> None:
+        from search.related import RelatedUpdater
+
+        try:
+            RelatedUpdater(self).update(briefings, deleted)
+        except Exception:
+            # Related lists are a nicety: a failure there must not keep the index
+            # from catching up (and so every later command from working).
+            if STRICT:
+                raise
+            log.warning(
+                "related articles not updated for %d briefings", len(briefings), exc_info=True
+            )
+
+    def _reconcile_if_needed(self) -> None:
+        """Repair an index whose documents differ from the store's briefings (e.g. after
+        someone deleted index files): cheap count check first, id diff only on mismatch."""
+        if self.library.pending_index_ops(limit=1):
+            return
+        with self.ix.searcher() as s:
+            if s.doc_count() == self.library.count():
+                return
+        self.reconcile()
+
+    def reconcile(self) -> tuple[int, int]:
+        """Queue what the index lacks or has too much of, then sync. Returns (added, removed)."""
+        in_store = set(self.library.ids())
+        in_index = self.indexed_ids()
+        missing, extra = in_store - in_index, in_index - in_store
+        if not missing and not extra:
+            return 0, 0
+        stamp = datetime.now().isoformat()
+        with self.library.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO index_outbox (id, op, queued_at) VALUES (?, ?, ?)",
+                [(i, "upsert", stamp) for i in missing] + [(i, "delete", stamp) for i in extra],
+            )
+        self.sync()
+        return len(missing), len(extra)
+
+    def indexed_ids(self) -> set[str]:
+        with self.ix.searcher() as s:
+            return {fields["id"] for fields in s.all_stored_fields()}
+
+    def doc_count(self) -> int:
+        with self.ix.searcher() as s:
+            return int(s.doc_count())
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        """This thread's searcher, refreshed to the latest commit (Whoosh searchers are
+        expensive to open and must not be shared between threads)."""
+        current = getattr(self._local, "searcher", None)
+        current = self.ix.searcher() if current is None else current.refresh()
+        self._local.searcher = current
+        return current
+
+    def _drop_searchers(self) -> None:
+        current = getattr(self._local, "searcher", None)
+        if current is not None:
+            current.close()
+            self._local.searcher = None
+
+    def close(self) -> None:
+        self._drop_searchers()
+
+    def search(
+        self, query: str, *, limit: int = 50, sort: str = "relevance", highlight: bool = True
+    ) -> SearchResults:
+        """Run ``query``; raises ``QueryError`` (a one-line message) when it is malformed."""
+        if sort not in ("relevance", "date"):
+            raise QueryError(f"unknown sort {sort!r}: use relevance or date")
+        parsed = parse_query(query)
+        try:
+            return self._search(parsed, limit, sort, highlight)
+        except QueryError:
+            raise
+        except Exception as exc:
+            # Another process may have rebuilt the index under us: reopen it. Only an
+            # index that cannot be opened either is rebuilt from the store.
+            log.warning("search failed; reopening the index", exc_info=True)
+            self._drop_searchers()
+            if self._problem() is None:
+                return self._search(parsed, limit, sort, highlight)
+            with self._lock():
+                count = self._rebuild_locked()
+            self._say(
+                f"search index unreadable ({type(exc).__name__}): rebuilt it from the library "
+                f"({count} briefings)"
+            )
+            return self._search(parsed, limit, sort, highlight)
+
+    def _search(self, parsed: ParsedQuery, limit: int, sort: str, highlight: bool) -> SearchResults:
+        searcher = self.searcher()
+        by_date = sort == "date" or isinstance(parsed.query, wq.Every)
+        results = searcher.search(
+            parsed.query,
+            limit=max(1, limit),
+            sortedby=FieldFacet("pubsort", reverse=True) if by_date else None,
+            groupedby={
+                "source": FieldFacet("source_facet", maptype=Count),
+                "speaker": FieldFacet("speaker_facet", allow_overlap=True, maptype=Count),
+            },
+        )
+        hits: list[Hit] = []
+        for hit in results[: max(0, limit)]:
+            stored = hit.fields()
+            published = stored.get("published")
+            snippet = (
+                make_snippet(stored, parsed.terms, parsed.phrases)
+                if highlight
+                else plain_snippet(stored)
+            )
+            hits.append(
+                Hit(
+                    id=stored["id"],
+                    title=stored.get("title") or "",
+                    source=stored.get("source") or None,
+                    published=published.date() if published else None,
+                    score=0.0 if by_date else float(hit.score or 0.0),
+                    snippet=snippet,
+                )
+            )
+        facets = {name: _facet(results.groups(name)) for name in ("source", "speaker")}
+        total = len(results)
+        return SearchResults(
+            query=parsed.text,
+            total=total,
+            hits=hits,
+            suggestion=self._suggest(parsed, searcher, total),
+            facets=facets,
+        )
+
+    def _suggest(self, parsed: ParsedQuery, searcher: Searcher, total: int) -> str | None:
+        """'Did you mean': the query with each unknown bare word replaced by the nearest
+        known word (fewest edits, then most documents)."""
+        from search.spelling import correct_words
+
+        return correct_words(parsed, searcher.reader(), total)
+
+    def count(self, query: str, *, since: datetime | None = None) -> int:
+        """How many briefings match ``query`` (added after ``since``, if given)."""
+        parsed = parse_query(query)
+        q = parsed.query
+        if since is not None:
+            q = wq.And([q, wq.DateRange("added", since, None, startexcl=True)])
+        searcher = self.searcher()
+        results = searcher.search(q, limit=1)
+        return len(results)
+
+
+def _facet(groups: dict) -> list[tuple[str, int]]:
+    pairs = [
+        (key.decode("utf-8") if isinstance(key, bytes) else str(key), int(n))
+        for key, n in groups.items()
+        if key not in (None, "", b"")
+    ]
+    pairs.sort(key=lambda p: (-p[1], p[0].lower()))
+    return pairs[:FACET_LIMIT]

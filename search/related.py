@@ -1,0 +1,444 @@
+"""Related articles: for each briefing the top 5 related ones, with a score and reasons.
+
+Each index document carries a small *profile* (term counts, repeated two-word
+phrases, people and organisations, keywords, quotes and a shingle sketch).
+When a briefing arrives, its candidates come from the index (an OR query over
+its most distinctive terms, and over the rare words of each of its quotes), so
+the cost depends on the briefing, not on the size of the library. Candidates
+are scored with a symmetric similarity, so the same score serves both lists:
+the new briefing gets its top 5, and each candidate it beats gets it inserted
+into its own list. Near-identical texts (republished copies) are marked
+``duplicate`` and kept apart from the top 5.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from briefings.library import Library
+from briefings.models import Briefing, Related
+from search.corroborate import QuoteLinker, link_quotes
+from search.schema import text_analyzer
+from search.stopwords import is_stop
+
+if TYPE_CHECKING:
+    from search.index import SearchIndex
+
+TOP = 5
+MAX_DUPLICATES = 3
+MIN_SCORE = 0.05
+CANDIDATES = 25
+QUERY_TERMS = 20
+#: Terms in more than this share of documents are too common to find candidates with.
+COMMON_SHARE = 0.2
+#: Jaccard of word 5-shingles above which two texts are the same article.
+DUPLICATE_JACCARD = 0.5
+SKETCH = 64
+PHRASE_WEIGHT = 1.5
+
+_STEMMED = text_analyzer()
+_NORM = re.compile(r"\w+")
+
+
+def _useful(word: str) -> bool:
+    return len(word) >= 3 and not word.isdigit() and not is_stop(word)
+
+
+# -- profiles ------------------------------------------------------------------------------
+
+
+def profile_for(briefing: Briefing, searcher: Searcher | None = None) -> dict:
+    """What related scoring needs from a briefing, stored with its index document."""
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    pairs: Counter[str] = Counter()
+    pair_surface: dict[str, str] = {}
+    parts = [briefing.title, briefing.title, briefing.dek or "", *briefing.body]
+    for part in parts:
+        prev: tuple[str, str, int] | None = None
+        for tok in _STEMMED(part, chars=True, mode="index"):
+            word = part[tok.startchar : tok.endchar]
+            low = word.lower()
+            if not _useful(low):
+                prev = None
+                continue
+            counts[tok.text] += 1
+            surface.setdefault(tok.text, low)
+            if prev is not None and part[prev[2] : tok.startchar].strip() in ("", "-"):
+                key = f"{prev[0]} {tok.text}"
+                # A capitalised pair (a name) counts double: names identify a story.
+                named = prev[1][:1].isupper() and word[:1].isupper()
+                pairs[key] += 2 if named else 1
+                pair_surface.setdefault(key, f"{prev[1]} {word}")
+            prev = (tok.text, word, tok.endchar)
+    phrases = [[key, pair_surface[key], n] for key, n in pairs.most_common(40) if n >= 2]
+    return {
+        "t": {
+            stem: [n, surface[stem]] if surface[stem] != stem else n for stem, n in counts.items()
+        },
+        "p": phrases[:25],
+        "e": [[e.name, e.kind] for e in briefing.entities if e.kind in ("person", "organisation")],
+        "k": list(briefing.keywords),
+        "q": [[i, q.text] for i, q in enumerate(briefing.quotes) if len(q.text.split()) >= 5],
+        "s": _sketch(briefing.body_text),
+        "title": briefing.title,
+        "source": briefing.source,
+        "published": briefing.published.isoformat() if briefing.published else None,
+    }
+
+
+def _sketch(text: str) -> list[int]:
+    """Bottom-k hashes of word 5-shingles: estimates Jaccard resemblance of two texts."""
+    words = _NORM.findall(text.lower())
+    shingles = {" ".join(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
+    return sorted(zlib.crc32(s.encode("utf-8")) for s in shingles)[:SKETCH]
+
+
+def resemblance(a: list[int], b: list[int]) -> float:
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:SKETCH]
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Idf:
+    searcher: Searcher
+    cache: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.n = max(1, self.searcher.doc_count())
+
+    def __call__(self, stem: str) -> float:
+        value = self.cache.get(stem)
+        if value is None:
+            df = self.searcher.reader().doc_frequency("body", stem)
+            value = max(0.0, math.log((self.n + 1.0) / (df + 0.5)))
+            self.cache[stem] = value
+        return value
+
+
+def _vector(profile: dict, idf: _Idf) -> tuple[dict[str, float], float]:
+    vec = {}
+    for stem, value in profile["t"].items():
+        tf = value[0] if isinstance(value, list) else value
+        vec[stem] = (1.0 + math.log(tf)) * idf(stem)
+    # Repeated two-word phrases (names above all) are features too: they tell one
+    # story from another on the same topic better than single words do.
+    for key, _, n in profile["p"]:
+        first, _, second = key.partition(" ")
+        vec["p:" + key] = PHRASE_WEIGHT * (1.0 + math.log(n)) * (idf(first) + idf(second)) / 2
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    return vec, norm
+
+
+def _surface(profile: dict, stem: str) -> str:
+    value = profile["t"].get(stem)
+    return value[1] if isinstance(value, list) else stem
+
+
+@dataclass
+class Scored:
+    id: str
+    title: str
+    score: float
+    reasons: list[str]
+    duplicate: bool
+
+    def as_related(self) -> Related:
+        return Related(
+            id=self.id,
+            title=self.title,
+            score=round(self.score, 3),
+            reasons=self.reasons,
+            duplicate=self.duplicate,
+        )
+
+
+def _names(profile: dict, kind: str) -> dict[str, str]:
+    return {name.casefold(): name for name, k in profile["e"] if k == kind}
+
+
+Vector = tuple[dict[str, float], float]
+
+
+def compare(
+    a: dict, b: dict, vector_a: Vector, vector_b: Vector, quote_hits: int
+) -> tuple[float, list[str], bool]:
+    """Symmetric similarity of two profiles: (score, reasons, duplicate)."""
+    va, na = vector_a
+    vb, nb = vector_b
+    shared = {t: va[t] * vb[t] for t in va.keys() & vb.keys()}
+    cosine = sum(shared.values()) / (na * nb)
+    score = cosine
+    reasons: list[str] = []
+    if quote_hits:
+        score += 0.2
+        reasons.append("same quote" if quote_hits == 1 else f"{quote_hits} same quotes")
+    for kind, label in (("person", "people"), ("organisation", "organisations")):
+        common = _names(a, kind).keys() & _names(b, kind).keys()
+        if common:
+            score += min(0.2, 0.05 * len(common))
+            names = sorted(_names(a, kind)[c] for c in common)
+            reasons.append(f"shared {label}: {', '.join(names[:3])}")
+    keywords = {k.casefold(): k for k in a["k"]}.keys() & {k.casefold() for k in b["k"]}
+    if keywords:
+        score += min(0.12, 0.03 * len(keywords))
+    surface = {key: text for key, text, _ in a["p"]}
+    common_phrases = sorted(
+        (k[2:] for k in shared if k.startswith("p:")), key=lambda k: (-shared["p:" + k], k)
+    )
+    named = sorted(keywords) + [surface[k] for k in common_phrases if k in surface]
+    if named:
+        reasons.append(f"shared key phrases: {', '.join(dict.fromkeys(named[:3]))}")
+    words = {t: w for t, w in shared.items() if not t.startswith("p:")}
+    if len(reasons) < 2 and words:
+        top = sorted(words, key=lambda t: -words[t])[:4]
+        reasons.append(f"shared terms: {', '.join(_surface(a, t) for t in top)}")
+    duplicate = resemblance(a["s"], b["s"]) >= DUPLICATE_JACCARD
+    if duplicate:
+        reasons.insert(0, "republished copy of the same article")
+    return score, reasons, duplicate
+
+
+def select(entries: list[Related]) -> list[Related]:
+    """The top related entries, republished copies listed after and apart from them."""
+    entries = sorted(entries, key=lambda r: (-r.score, r.id))
+    best = [r for r in entries if not r.duplicate][:TOP]
+    copies = [r for r in entries if r.duplicate][:MAX_DUPLICATES]
+    return best + copies
+
+
+# -- keeping lists up to date --------------------------------------------------------------------
+
+
+class RelatedUpdater:
+    """Computes related lists and quote links for changed briefings, and inserts the
+    changed briefings into the lists of the candidates they now belong in."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.library = index.library
+        self._profiles: dict[int, tuple[dict, Vector]] = {}
+
+    def _profile(self, searcher: Searcher, docnum: int, idf: _Idf) -> tuple[dict, Vector]:
+        found = self._profiles.get(docnum)
+        if found is None:
+            profile = _stored_profile(searcher, docnum)
+            found = self._profiles[docnum] = (profile, _vector(profile, idf))
+        return found
+
+    def update(self, briefings: list[Briefing], deleted: list[str]) -> None:
+        changed: dict[str, Briefing] = {}
+        if deleted:
+            self._forget(deleted, changed)
+        if not briefings and not changed:
+            return
+        self._profiles.clear()  # document numbers change with every commit
+        with self.index.ix.searcher() as searcher:
+            idf = _Idf(searcher)
+            work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
+            for b in work:
+                self._update_one(changed.get(b.id, b), searcher, idf, changed)
+        write_links(self.library, list(changed.values()))
+
+    def recompute_all(self) -> int:
+        ids = self.library.ids()
+        for start in range(0, len(ids), 200):
+            self.update(self.library.get_many(ids[start : start + 200]), [])
+        return len(ids)
+
+    def _load(self, briefing_id: str, changed: dict[str, Briefing]) -> Briefing | None:
+        found = changed.get(briefing_id)
+        if found is None:
+            got = self.library.get_many([briefing_id])
+            found = got[0] if got else None
+        return found
+
+    def _update_one(
+        self, b: Briefing, searcher: Searcher, idf: _Idf, changed: dict[str, Briefing]
+    ) -> None:
+        docnum = searcher.document_number(id=b.id)
+        if docnum is None:
+            return
+        prof, vec = self._profile(searcher, docnum, idf)
+        candidates = self._candidates(prof, docnum, searcher, idf)
+        linker = QuoteLinker(b)
+        mine: list[Related] = []
+        theirs: list[tuple[str, Related]] = []
+        for cand in candidates:
+            other, other_vec = self._profile(searcher, cand, idf)
+            other_id = other["id"]
+            matches = link_quotes(prof, other)
+            linker.compared(other_id)
+            score, reasons, dup = compare(prof, other, vec, other_vec, len(matches))
+            if matches:
+                linker.add(other_id, other, matches)
+            if score < MIN_SCORE:
+                continue
+            mine.append(
+                Related(
+                    id=other_id,
+                    title=other["title"],
+                    score=round(score, 3),
+                    reasons=reasons,
+                    duplicate=dup,
+                )
+            )
+            back_reasons = compare(other, prof, other_vec, vec, len(matches))[1]
+            theirs.append(
+                (
+                    other_id,
+                    Related(
+                        id=b.id,
+                        title=b.title,
+                        score=round(score, 3),
+                        reasons=back_reasons,
+                        duplicate=dup,
+                    ),
+                )
+            )
+        # Entries other briefings offered earlier stay unless this search saw them again.
+        seen = {r.id for r in mine} | {searcher.reader().stored_fields(c)["id"] for c in candidates}
+        kept = [r for r in b.related if r.id not in seen and r.id != b.id]
+        b = b.model_copy(update={"related": select(mine + kept), "quotes": linker.quotes()})
+        changed[b.id] = b
+        # Insert b into the lists of the candidates it now belongs in.
+        linked = linker.linked_ids()
+        for other_id, entry in theirs:
+            self._offer(other_id, entry, changed)
+        for other_id in linked:
+            other_b = self._load(other_id, changed)
+            if other_b is not None:
+                changed[other_id] = linker.apply_back(other_b)
+
+    def _offer(self, other_id: str, entry: Related, changed: dict[str, Briefing]) -> None:
+        current = changed.get(other_id)
+        if current is None:
+            current = self._load(other_id, changed)
+            if current is None:
+                return
+        kept = [r for r in current.related if r.id != entry.id]
+        updated = select([*kept, entry])
+        if [r.model_dump() for r in updated] != [r.model_dump() for r in current.related]:
+            changed[other_id] = current.model_copy(update={"related": updated})
+
+    def _candidates(self, prof: dict, docnum: int, searcher: Searcher, idf: _Idf) -> list[int]:
+        """More-like-this over the briefing's most distinctive terms, plus quote matches."""
+        weights = []
+        for stem, value in prof["t"].items():
+            tf = value[0] if isinstance(value, list) else value
+            weights.append(((1.0 + math.log(tf)) * idf(stem), stem))
+        weights.sort(reverse=True)
+        # Terms only this briefing has find nothing; terms most briefings have find everything.
+        common = max(2, idf.n * COMMON_SHARE)
+        picked = [
+            (w, stem)
+            for w, stem in weights
+            if 2 <= searcher.reader().doc_frequency("body", stem) <= common
+        ][:QUERY_TERMS]
+        terms = [wq.Term("body", stem, boost=w) for w, stem in picked]
+        found: list[int] = []
+        if terms:
+            results = searcher.search(wq.Or(terms), limit=CANDIDATES + 1, mask={docnum})
+            found.extend(hit.docnum for hit in results)
+        for _, text in prof["q"]:
+            q = _quote_query(text, searcher)
+            if q is None:
+                continue
+            for hit in searcher.search(q, limit=10, mask={docnum}):
+                if hit.docnum not in found:
+                    found.append(hit.docnum)
+        return found
+
+    def _forget(self, deleted: list[str], changed: dict[str, Briefing]) -> None:
+        """Remove links to deleted briefings from the briefings that list them."""
+        gone = set(deleted)
+        for other_id in referencing(self.library, deleted):
+            b = self._load(other_id, changed)
+            if b is None or b.id in gone:
+                continue
+            quotes = [
+                q.model_copy(
+                    update={"corroborations": [c for c in q.corroborations if c.id not in gone]}
+                )
+                for q in b.quotes
+            ]
+            related = [r for r in b.related if r.id not in gone]
+            changed[b.id] = b.model_copy(update={"related": related, "quotes": quotes})
+
+
+def _stored_profile(searcher: Searcher, docnum: int) -> dict:
+    stored = searcher.reader().stored_fields(docnum)
+    data = json.loads(stored.get("profile") or "{}")
+    data["id"] = stored["id"]
+    for key, empty in (("t", {}), ("p", []), ("e", []), ("k", []), ("q", []), ("s", [])):
+        data.setdefault(key, empty)
+    data.setdefault("title", stored.get("title", ""))
+    return data
+
+
+def _quote_query(text: str, searcher: Searcher) -> wq.Query | None:
+    """Briefings whose quotes share most of this quote's rarer words."""
+    stems = list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
+    known = [(searcher.reader().doc_frequency("quotes", s), s) for s in stems]
+    known = sorted((df, s) for df, s in known if df > 0)[:8]
+    if len(known) < 3:
+        return None
+    return wq.Or(
+        [wq.Term("quotes", s) for _, s in known], minmatch=max(2, math.ceil(len(known) * 0.6))
+    )
+
+
+def referencing(library: Library, ids: list[str]) -> list[str]:
+    """Briefings whose stored JSON mentions any of ``ids`` (related lists, quote links).
+    A scan of the store: only used when briefings are deleted."""
+    out: list[str] = []
+    conn = library.connection
+    for briefing_id in ids:
+        needle = f'"id":"{briefing_id}"'
+        out.extend(
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM briefings WHERE instr(data, ?) > 0 AND id != ?",
+                (needle, briefing_id),
+            )
+        )
+    return list(dict.fromkeys(out))
+
+
+def write_links(library: Library, briefings: list[Briefing]) -> None:
+    """Store new related lists and quote links, merged into the freshest stored JSON
+    in one transaction, so a concurrent re-ingest of the same briefing is never undone."""
+    if not briefings:
+        return
+    with library.transaction() as conn:
+        for b in briefings:
+            row = conn.execute("SELECT data FROM briefings WHERE id=?", (b.id,)).fetchone()
+            if row is None:
+                continue
+            fresh = Briefing.model_validate_json(row[0])
+            update: dict = {"related": b.related}
+            if [q.text for q in fresh.quotes] == [q.text for q in b.quotes]:
+                update["quotes"] = [
+                    fq.model_copy(update={"corroborations": bq.corroborations})
+                    for fq, bq in zip(fresh.quotes, b.quotes, strict=True)
+                ]
+            merged = fresh.model_copy(update=update)
+            if merged != fresh:
+                conn.execute(
+                    "UPDATE briefings SET data=? WHERE id=?", (merged.model_dump_json(), b.id)
+                )

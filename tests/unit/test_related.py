@@ -1,0 +1,128 @@
+"""Related articles and quote corroboration, computed incrementally through the index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefings.library import Library
+from briefings.pipeline import seed_samples
+from search import SearchIndex
+from search.related import resemblance
+from tests.unit.search_helpers import make, newsroom
+
+
+@pytest.fixture
+def room(tmp_path: Path):  # type: ignore[no-untyped-def]
+    lib, b = newsroom(tmp_path / "lib")
+    index = SearchIndex(lib)
+    index.sync()
+    yield lib, index, b
+    lib.close()
+
+
+def test_two_reports_of_one_story_are_related_first(room) -> None:  # type: ignore[no-untyped-def]
+    lib, _index, b = room
+    interview = lib.get(b["interview"].id)
+    assert interview.related[0].id == b["retold"].id
+    first = interview.related[0]
+    assert first.score > 0 and not first.duplicate
+    text = "; ".join(first.reasons)
+    assert "same quote" in text or "2 same quotes" in text
+    assert "shared people: Marta Okonkwo" in text
+    assert "shared organisations: Harbour Logistics" in text
+    assert all(r.id != b["interview"].id for r in interview.related)
+    retold = lib.get(b["retold"].id)
+    assert retold.related[0].id == b["interview"].id
+    assert b["other"].id not in {r.id for r in interview.related}
+
+
+def test_same_quote_is_linked_both_ways_with_wording_differences(room) -> None:  # type: ignore[no-untyped-def]
+    lib, _index, b = room
+    interview = lib.get(b["interview"].id)
+    retold = lib.get(b["retold"].id)
+    careful, sold = interview.quotes
+    assert [c.id for c in careful.corroborations] == [retold.id]
+    link = careful.corroborations[0]
+    assert link.quote == 0 and link.differences == [("have to", "must")]
+    assert link.source == "Maritime Daily"
+    assert sold.corroborations[0].differences == []  # identical wording
+    back = retold.quotes[0].corroborations[0]
+    assert back.id == interview.id and back.differences == [("must", "have to")]
+    # a different quote on the same topic is not linked
+    topic = lib.get(b["topic"].id)
+    assert topic.quotes[0].corroborations == []
+
+
+def test_arrival_updates_only_the_lists_it_belongs_in(room) -> None:  # type: ignore[no-untyped-def]
+    lib, index, b = room
+    before = {
+        i: lib.connection.execute("SELECT data FROM briefings WHERE id=?", (i,)).fetchone()[0]
+        for i in lib.ids()
+    }
+    new = make(
+        lib,
+        "third",
+        "Okonkwo: Harbour Logistics must be careful with crane exports",
+        [
+            "Marta Okonkwo of Harbour Logistics repeated on the Tidewater podcast that export "
+            "restrictions on crane software keep the firm two years behind in Baltic ports.",
+        ],
+        quotes=[("We have to be very careful about every crane we ship", "Marta Okonkwo")],
+        entities=[("Marta Okonkwo", "person"), ("Harbour Logistics", "organisation")],
+    )
+    index.sync()
+    after = {
+        i: lib.connection.execute("SELECT data FROM briefings WHERE id=?", (i,)).fetchone()[0]
+        for i in lib.ids()
+    }
+    assert {r.id for r in lib.get(new.id).related} >= {b["interview"].id, b["retold"].id}
+    assert new.id in {r.id for r in lib.get(b["interview"].id).related}
+    assert after[b["other"].id] == before[b["other"].id]  # unrelated: untouched
+
+
+def test_republished_copy_is_marked_not_crowding(room) -> None:  # type: ignore[no-untyped-def]
+    lib, index, b = room
+    original = b["interview"]
+    copy = make(lib, "copy", original.title + " (syndicated)", list(original.body), source="Wire")
+    index.sync()
+    entries = {r.id: r for r in lib.get(original.id).related}
+    assert entries[copy.id].duplicate
+    assert "republished copy" in entries[copy.id].reasons[0]
+    # the copies come after the top related ones
+    flags = [r.duplicate for r in lib.get(original.id).related]
+    assert flags == sorted(flags)
+
+
+def test_deleting_a_briefing_removes_links_to_it(room) -> None:  # type: ignore[no-untyped-def]
+    lib, index, b = room
+    lib.delete(b["retold"].id)
+    index.sync()
+    interview = lib.get(b["interview"].id)
+    assert b["retold"].id not in {r.id for r in interview.related}
+    assert all(not q.corroborations for q in interview.quotes)
+
+
+def test_resemblance_of_sketches() -> None:
+    assert resemblance([1, 2, 3], [1, 2, 3]) == 1.0
+    assert resemblance([1, 2], [3, 4]) == 0.0
+    assert resemblance([], [1]) == 0.0
+
+
+def test_bundled_samples_relate_the_same_stories(tmp_path: Path) -> None:
+    """Gold pairs: sample 000 with 002, and 001 with 003 (each first in the other's list)."""
+    lib = Library(tmp_path / "lib")
+    seed_samples(lib)
+    SearchIndex(lib).sync()
+    by_name = {s.origin.split(":", 1)[1][:3]: s.id for s in lib.summaries()}
+    for a, b in (("000", "002"), ("001", "003")):
+        assert lib.get(by_name[a]).related[0].id == by_name[b]
+        assert by_name[a] in [r.id for r in lib.get(by_name[b]).related[:2]]
+
+
+def test_related_json_has_scores_and_reasons(room) -> None:  # type: ignore[no-untyped-def]
+    lib, _index, b = room
+    data = json.loads(lib.get(b["interview"].id).model_dump_json())
+    assert {"id", "title", "score", "reasons", "duplicate"} <= data["related"][0].keys()

@@ -1,0 +1,82 @@
+"""``brief search``, ``saved``, ``related`` and ``reindex`` end to end, in process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sample_ids(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    _, out, _ = run(capsys, "list", "--json")
+    return {r["origin"].split(":", 1)[1][:3]: r["id"] for r in json.loads(out)}
+
+
+def test_search_on_the_samples(capsys: pytest.CaptureFixture[str]) -> None:
+    ids = sample_ids(capsys)
+    code, out, err = run(capsys, "search", "nvidia", "after:2024-01-01", "--json")
+    assert code == 0
+    data = json.loads(out)
+    found = {h["id"] for h in data["hits"]}
+    assert ids["003"] not in found and ids["000"] in found
+    assert data["total"] == len(found)
+    code, out, _ = run(capsys, "search", '"export restrictions"', "--json")
+    assert all(h["highlights"] for h in json.loads(out)["hits"])
+    code, out, _ = run(capsys, "search", "nvdia", "--json")
+    assert json.loads(out)["suggestion"] == "nvidia"
+    code, out, err = run(capsys, "search", "nvdia")
+    assert "did you mean: nvidia" in err
+
+
+def test_bad_query_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    sample_ids(capsys)
+    code, out, err = run(capsys, "search", "title:(")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "never closed" in err
+
+
+def test_piped_output_is_plain_tab_separated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "alibaba", "--limit", "2", "--sort", "date")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert all(len(line.split("\t")) == 5 for line in lines)
+    assert "\x1b" not in out
+
+
+def test_saved_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    sample_ids(capsys)
+    assert run(capsys, "saved", "add", "chips", "nvidia", "chips")[0] == 0
+    assert run(capsys, "saved", "add", "chips", "x")[0] == 1
+    _code, out, _ = run(capsys, "saved", "list", "--json")
+    [item] = json.loads(out)
+    assert item["name"] == "chips" and item["count"] >= 1 and item["new_count"] == 0
+    src = tmp_path / "new.txt"
+    src.write_text("Nvidia chips shortage\n\nNvidia chips are scarce this spring, buyers say.\n")
+    assert run(capsys, "ingest", str(src))[0] == 0
+    _, out, _ = run(capsys, "saved", "list", "--json")
+    assert json.loads(out)[0]["new_count"] == 1
+    assert run(capsys, "saved", "run", "chips")[0] == 0
+    _, out, _ = run(capsys, "saved", "list", "--json")
+    assert json.loads(out)[0]["new_count"] == 0
+    assert run(capsys, "saved", "rename", "chips", "gpus")[0] == 0
+    assert run(capsys, "saved", "rm", "gpus")[0] == 0
+    assert run(capsys, "saved", "rm", "gpus")[0] == 1
+
+
+def test_related_and_reindex_and_check(capsys: pytest.CaptureFixture[str]) -> None:
+    ids = sample_ids(capsys)
+    code, out, _ = run(capsys, "related", ids["000"][:6], "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == ids["002"]
+    code, _, err = run(capsys, "reindex")
+    assert code == 0 and "reindexed 5 briefings" in err
+    code, _, err = run(capsys, "check")
+    assert code == 0 and "search index ok: 5 briefings" in err

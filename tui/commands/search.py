@@ -1,0 +1,267 @@
+"""Search commands: search, saved, related, reindex; and the index hooks for the others.
+
+Importing this module registers ``sync_index`` to run after every library
+change (``tui.context.AFTER_CHANGE``) and an index check for ``brief check``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from rich.text import Text
+
+from search import QueryError, SavedSearches, SearchIndex, SearchResults
+from tui.commands import library as library_commands
+from tui.context import AFTER_CHANGE, CommandFailed, Context, UsageError
+
+HIGHLIGHT = "bold reverse"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "search",
+        help='search the library (words, "phrases", OR, -word, title:, speaker:, after:...)',
+        description=(
+            'Bare words are ANDed. Also: "a phrase", OR, NOT or -word, (groups), word*, '
+            "field prefixes title: speaker:/who: source: entity: author: quote: keyword: body:, "
+            "dates after:2024-01-01 before:2024 date:2023-12..2024-01."
+        ),
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="the query (quote it in the shell)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (20)")
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("related", help="the briefings related to one briefing")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_related)
+
+    p = sub.add_parser("reindex", help="rebuild the search index from the library")
+    p.add_argument(
+        "--related", action="store_true", help="also recompute every briefing's related articles"
+    )
+    p.set_defaults(handler=cmd_reindex)
+
+    p = sub.add_parser("saved", help="saved searches: add, list, run, rename, rm")
+    saved = p.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
+    q = saved.add_parser("add", help="save a query under a name")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("query", nargs="+", metavar="QUERY")
+    q.set_defaults(handler=cmd_saved_add)
+    q = saved.add_parser("list", help="saved searches with hit counts and new hits")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(handler=cmd_saved_list)
+    q = saved.add_parser("run", help="run a saved search (marks its hits as seen)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.add_argument("--limit", type=_positive, default=20, metavar="N")
+    q.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    q.set_defaults(handler=cmd_saved_run)
+    q = saved.add_parser("rename", help="rename a saved search")
+    q.add_argument("old", metavar="OLD")
+    q.add_argument("new", metavar="NEW")
+    q.set_defaults(handler=cmd_saved_rename)
+    q = saved.add_parser("rm", help="remove a saved search")
+    q.add_argument("name", metavar="NAME")
+    q.set_defaults(handler=cmd_saved_rm)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+# -- the index for a command ------------------------------------------------------------
+
+
+def index_for(ctx: Context) -> SearchIndex:
+    """The command's search index, opened (and repaired if need be) once per command."""
+    current = getattr(ctx, "_search_index", None)
+    library = ctx.library()
+    if current is None or current.library is not library:
+        current = SearchIndex(library, on_message=ctx.note)
+        ctx._search_index = current  # type: ignore[attr-defined]
+        current.sync()  # repairs what an interrupted command left behind
+    return current
+
+
+def sync_index(ctx: Context) -> None:
+    """After a library change: bring the index, related lists and quote links up to date."""
+    index_for(ctx).sync()
+
+
+def check_index(ctx: Context) -> None:
+    """``brief check``: the index holds exactly the store's briefings (repaired if not)."""
+    index = index_for(ctx)
+    index.sync()
+    added, removed = index.reconcile()
+    if added or removed:
+        ctx.note(f"search index repaired: added {added}, removed {removed}")
+    ctx.note(f"search index ok: {index.doc_count()} briefings in {index.folder}")
+
+
+if sync_index not in AFTER_CHANGE:
+    AFTER_CHANGE.append(sync_index)
+if check_index not in library_commands.CHECKS:
+    library_commands.CHECKS.append(check_index)
+
+
+# -- search ------------------------------------------------------------------------------
+
+
+def run_query(ctx: Context, query: str, *, limit: int, sort: str) -> SearchResults:
+    try:
+        return index_for(ctx).search(query, limit=limit, sort=sort)
+    except QueryError as exc:
+        raise UsageError(f"brief search: {exc}") from None
+
+
+def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    results = run_query(ctx, query, limit=args.limit, sort=args.sort)
+    print_results(ctx, results, as_json=args.json)
+    return 0
+
+
+def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> None:
+    if as_json:
+        print_json(results.as_json())
+        return
+    if results.suggestion:
+        ctx.note(f"did you mean: {results.suggestion}")
+    if not results.hits:
+        ctx.note(f"no briefings match {results.query!r}")
+        return
+    if not ctx.interactive:  # piped: tab-separated, plain
+        for h in results.hits:
+            date = h.published.isoformat() if h.published else ""
+            line = "\t".join((h.id, date, h.source or "", h.title, h.snippet_text))
+            sys.stdout.write(" ".join(line.split("\n")) + "\n")
+        return
+    for h in results.hits:
+        head = Text.assemble(
+            (h.id[:8], "dim"),
+            "  ",
+            (h.published.isoformat() if h.published else "          ", ""),
+            "  ",
+            (h.title, "bold"),
+        )
+        if h.source:
+            head.append(f"  · {h.source}", style="dim")
+        ctx.out.print(head, overflow="ellipsis", no_wrap=True)
+        snippet = Text("    ")
+        for segment, on in h.snippet:
+            snippet.append(segment, style=HIGHLIGHT if on else "")
+        ctx.out.print(snippet)
+    shown = len(results.hits)
+    more = f" (showing {shown})" if shown < results.total else ""
+    ctx.note(f"{results.total} briefing{'s' if results.total != 1 else ''}{more}")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+# -- saved searches ---------------------------------------------------------------------------
+
+
+def _saved(ctx: Context) -> SavedSearches:
+    return SavedSearches(ctx.library(), index_for(ctx))
+
+
+def cmd_saved_add(ctx: Context, args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    try:
+        saved = _saved(ctx).add(args.name, query)
+    except QueryError as exc:
+        raise UsageError(f"brief saved add: {exc}") from None
+    ctx.note(f"saved {saved.name!r}: {saved.count} briefings match {saved.query!r}")
+    return 0
+
+
+def cmd_saved_list(ctx: Context, args: argparse.Namespace) -> int:
+    items = _saved(ctx).list()
+    if args.json:
+        print_json([s.as_json() for s in items])
+        return 0
+    if not items:
+        ctx.note("no saved searches: add one with brief saved add NAME QUERY")
+        return 0
+    for s in items:
+        if s.error:
+            line = Text.assemble((s.name, "bold"), "  ", (f"error: {s.error}", "red"))
+        else:
+            line = Text.assemble((s.name, "bold"), f"  {s.count} briefings")
+            if s.new_count:
+                line.append(f", {s.new_count} new", style="green")
+        line.append(f"  {s.query}", style="dim")
+        ctx.out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def cmd_saved_run(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        results = _saved(ctx).run(args.name, limit=args.limit, sort=args.sort)
+    except QueryError as exc:
+        raise CommandFailed(f"saved search {args.name!r} no longer works: {exc}") from None
+    print_results(ctx, results, as_json=args.json)
+    return 0
+
+
+def cmd_saved_rename(ctx: Context, args: argparse.Namespace) -> int:
+    _saved(ctx).rename(args.old, args.new)
+    ctx.note(f"renamed {args.old!r} to {args.new!r}")
+    return 0
+
+
+def cmd_saved_rm(ctx: Context, args: argparse.Namespace) -> int:
+    _saved(ctx).remove(args.name)
+    ctx.note(f"removed {args.name!r}")
+    return 0
+
+
+# -- related and reindex --------------------------------------------------------------------
+
+
+def cmd_related(ctx: Context, args: argparse.Namespace) -> int:
+    library = ctx.library()
+    index_for(ctx)  # brings related lists up to date through the sync hook
+    briefing = library.get(library.resolve(args.id))
+    if args.json:
+        print_json([r.model_dump(mode="json") for r in briefing.related])
+        return 0
+    if not briefing.related:
+        ctx.note(f"no related briefings for {briefing.id[:8]} ({briefing.title})")
+        return 0
+    for r in briefing.related:
+        line = Text.assemble((r.id[:8], "dim"), f"  {r.score:5.2f}  ", (r.title, "bold"))
+        if r.duplicate:
+            line.append("  [republished copy]", style="yellow")
+        ctx.out.print(line, overflow="ellipsis", no_wrap=True)
+        if r.reasons:
+            ctx.out.print(Text("    " + "; ".join(r.reasons), style="dim"))
+    return 0
+
+
+def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
+    index = index_for(ctx)
+    count = index.rebuild()
+    if args.related:
+        from search.related import RelatedUpdater
+
+        RelatedUpdater(index).recompute_all()
+    ctx.note(f"reindexed {count} briefings")
+    if count != ctx.library().count():  # pragma: no cover - a concurrent writer
+        raise CommandFailed("the library changed while reindexing: run brief reindex again")
+    return 0
