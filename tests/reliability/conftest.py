@@ -3,6 +3,7 @@ snapshot the store, and check a store's consistency."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -77,10 +78,22 @@ def subprocess_env(library: Path, extra: dict[str, str] | None = None) -> dict[s
 
 
 def snapshot(library: Path) -> dict[str, tuple[object, ...]]:
-    """Every stored row, whole, by id (read with plain sqlite3, read-only)."""
+    """Every stored row by id, every column (read with plain sqlite3, read-only).
+
+    The one part left out is each briefing's ``related`` list: the search layer
+    rightly recomputes it when related articles arrive.
+    """
     conn = sqlite3.connect(f"file:{library / DB_NAME}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
     try:
-        return {row[0]: tuple(row) for row in conn.execute("SELECT * FROM briefings")}
+        rows = {}
+        for row in conn.execute("SELECT * FROM briefings"):
+            values = dict(row)
+            data = json.loads(values["data"])
+            data.pop("related", None)
+            values["data"] = data
+            rows[row["id"]] = tuple(sorted(values.items(), key=lambda kv: kv[0]))
+        return rows
     finally:
         conn.close()
 
