@@ -5,7 +5,9 @@ ingest after a seeded random delay, then checks the store (SQLite integrity,
 every row a valid ``Briefing`` of its own id and origin, no duplicates, the
 outbox consistent), that the library still opens and lists, and that a re-run
 ingests what was missing: the final count equals the number of files and every
-stored briefing is of the file's current content. Rounds alternate between a
+stored briefing is of the file's current content. The search index (kept in
+line through the store's ``index_outbox``) is repaired on the next start:
+``brief search`` finds every briefing and ``brief check`` finds nothing to fix. Rounds alternate between a
 fresh library (kills during creation and first inserts) and updates of a
 random share of the files (kills while rows are replaced).
 
@@ -29,6 +31,7 @@ import pytest
 
 from briefings.library import Library
 from briefings.models import content_hash
+from search import SearchIndex
 
 from .conftest import REPO, brief_subprocess, store_problems, subprocess_env, write_articles
 
@@ -118,6 +121,19 @@ def test_sigkill_during_ingest_never_leaves_a_half_briefing(
             assert listing.code == 0, (round_no, listing.err)
             rows = len(json.loads(listing.out or "[]"))
             state = f"{rows} rows, {_current(src, library)} current"
+            # the search index is repaired from the outbox on the next start ...
+            found = brief("--library", str(library), "search", "harbour", "--json")
+            found.assert_no_crash()
+            assert found.code == 0, (round_no, found.err)
+            assert json.loads(found.out)["total"] == rows, round_no
+            # ... and then agrees with the store exactly
+            check = brief("--library", str(library), "check")
+            check.assert_no_crash()
+            assert check.code == 0, (round_no, check.err)
+            assert f"search index ok: {rows} briefings" in check.err, check.err
+            assert "repaired" not in check.err, check.err
+            with Library(library) as lib:
+                assert SearchIndex(lib).indexed_ids() == set(lib.ids())
         when = "mid-run" if still_running else "after exit"
         outcomes.append(f"round {round_no}: killed {when}: {state}")
         _check_complete(src, library)
