@@ -221,3 +221,78 @@ def test_closed_stdin_is_one_line(tmp_path: Path) -> None:
         "error: <stdin>: empty file",
         "ingested 0, updated 0, unchanged 0, failed 1",
     ]
+
+
+# -- the search index and saved searches ---------------------------------------------------
+
+
+def _index_files(library: Path) -> list[Path]:
+    return [p for p in (library / "index").iterdir() if p.is_file()]
+
+
+def _search_finds_everything(brief, library: Path) -> str:  # type: ignore[no-untyped-def]
+    run = brief("search", "harbour", "--json", "--limit", "100")
+    run.assert_no_crash()
+    assert run.code == 0, run.err
+    import json
+
+    assert json.loads(run.out)["total"] == 40
+    check = brief("check")
+    assert check.code == 0 and "search index ok: 45 briefings" in check.err, check.err
+    return run.err
+
+
+def test_deleted_index_folder_is_rebuilt_with_a_message(brief, filled: Path) -> None:
+    import shutil
+
+    shutil.rmtree(filled / "index")
+    err = _search_finds_everything(brief, filled)
+    assert "rebuilt it from the library (45 briefings)" in err
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("damage", ["garble", "truncate", "empty-toc", "drop-segments"])
+def test_garbled_index_is_rebuilt_with_a_message(brief, filled: Path, damage: str) -> None:
+    files = _index_files(filled)
+    for path in files:
+        if damage == "garble" and path.suffix in (".toc", ".seg"):
+            path.write_bytes(os.urandom(max(64, path.stat().st_size)))
+        elif damage == "truncate":
+            os.truncate(path, path.stat().st_size // 3)
+        elif damage == "empty-toc" and path.suffix == ".toc":
+            path.write_bytes(b"")
+        elif damage == "drop-segments" and path.suffix == ".seg":
+            path.unlink()
+    err = _search_finds_everything(brief, filled)
+    assert "search index" in err and "rebuilt it from the library" in err, err
+
+
+def test_index_version_file_garbled(brief, filled: Path) -> None:
+    (filled / "index" / "brief-index.json").write_text("{not json")
+    err = _search_finds_everything(brief, filled)
+    assert "unknown version" in err
+
+
+def test_saved_search_with_an_invalid_query_is_reported_not_dropped(brief, filled: Path) -> None:
+    assert brief("saved", "add", "harbours", "harbour").code == 0
+    conn = sqlite3.connect(filled / DB_NAME)
+    conn.execute(
+        "INSERT INTO saved_searches (name, query, created_at) VALUES (?, ?, ?)",
+        ("broken", 'title:"unclosed (', "2024-01-01T00:00:00+00:00"),
+    )
+    conn.commit()
+    conn.close()
+    listing = brief("saved", "list")
+    listing.assert_no_crash()
+    assert listing.code == 0
+    assert "broken" in listing.out and "error" in listing.out
+    assert "harbours" in listing.out
+    ran = brief("saved", "run", "broken")
+    ran.assert_no_crash()
+    assert ran.code == 1 and len(ran.err_lines) == 1 and "no longer works" in ran.err
+    # still there afterwards, next to the good one
+    import json
+
+    names = {s["name"]: s for s in json.loads(brief("saved", "list", "--json").out)}
+    assert set(names) == {"harbours", "broken"}
+    assert names["broken"]["error"] and names["harbours"]["count"] == 40
