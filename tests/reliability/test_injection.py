@@ -178,3 +178,23 @@ def test_exports_are_inert_and_stay_in_their_folder(brief, injected, tmp_path: P
         assert not RAW_CONTROLS.search(path.name)
         assert not RAW_CONTROLS.search(path.read_text())
     assert not RAW_CONTROLS.search(dossier.out)
+
+
+@pytest.mark.parametrize("query", ["alert", "markup", "officials", "plain"])
+def test_search_results_are_inert(brief, injected, terminal, query: str) -> None:
+    """``brief search`` (the search engineer's) on a terminal, piped and as JSON."""
+    run = brief("search", query)
+    assert run.code == 0, run.err
+    assert_inert(terminal["out"].getvalue())
+    assert_inert(terminal["err"].getvalue())
+    as_json = brief("search", query, "--json")
+    assert_inert(as_json.out)
+    assert "\u202e" not in as_json.out
+
+
+def test_piped_search_is_inert(brief, injected) -> None:
+    run = brief("search", "alert OR markup OR officials OR plain")
+    assert run.code == 0
+    assert_inert(run.out)
+    for line in run.out.splitlines():
+        assert line.count("\t") == 4
