@@ -26,14 +26,14 @@ from briefings.derive.document import Document, Metadata
 from briefings.derive.entities import extract_entities
 from briefings.derive.figures import extract_figures
 from briefings.derive.keywords import extract_keywords
-from briefings.derive.metadata import clean_person_name, read_header, title_from_lead
+from briefings.derive.metadata import clean_person_name, read_header, title_from_body
 from briefings.derive.quotes import extract_quotes
 from briefings.derive.sentences import split_sentences
 from briefings.derive.summary import summarise
 from briefings.derive.text import sanitize
 from briefings.models import Article, Briefing, SummarySentence
 
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -101,8 +101,7 @@ def build_document(article: Article) -> Document:
     if meta.author:
         meta.author = clean_person_name(meta.author) or None
     if not meta.title:
-        lead = next((b.text for b in blocks if not b.heading), "")
-        meta.title = title_from_lead(lead) if lead else "Untitled"
+        meta.title = title_from_body([b.text for b in blocks if not b.heading]) or "Untitled"
     headings = {i for i, b in enumerate(blocks) if b.heading}
     return Document.build([b.text for b in blocks], headings, meta, split_sentences)
 

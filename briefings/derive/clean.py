@@ -1,206 +1,202 @@
 """Remove boilerplate from an article's blocks, keeping credits as metadata.
 
-Every rule here is generic: it describes a kind of page furniture (share and
-subscribe widgets, photo captions and credits, "Related Posts" lists, hashtag
-lines, copyright lines, calls to action), never a particular site's wording.
+One pass over the blocks drops page furniture (``boilerplate.furniture``),
+credit and copyright lines, photo credits with the caption above them,
+"Related Posts" lists and repeated lines; a second pass drops pull quotes
+(a block repeated inside a longer one). What the furniture says about the
+publisher ("originally appeared on X", "Source: X", an "(AGENCY)" dateline,
+a copyright holder, the outlet a newsletter pitch names) goes to
+``publisher.resolve_source``. Subheadings are kept as headings.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from briefings.derive import boilerplate as bp
 from briefings.derive.blocks import Block
 from briefings.derive.document import Metadata
+from briefings.derive.publisher import SourceClues, resolve_source
+from briefings.derive.text import fold
 
-# Whole-line page furniture (compared case-insensitively, after trimming).
-_WIDGET = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|like\s*\d*|share(?: this(?: article| story)?)?|"
-    r"tweet|email|print|comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave a (?:reply|comment)|"
-    r"posted by|favou?rite|save|bookmark|sign up|log ?in|subscribe|subscribe (?:now|to our [\w ]+)|"
-    r"follow us|read more|continue reading|see also|more from [\w ]+|skip to (?:main )?content|"
-    r"image|photo|video|listen(?: to this article)?|close|menu|search|back to top|"
-    r"your email address will not be published\.?(?: required fields are marked\s*\*?)?)$",
+_LIST_HEADER = re.compile(
+    r"(?:related(?: posts| articles| stories| content| coverage| news| reading| links| topics)?|"
+    r"recommended(?: for you| stories| reading)?|read (?:more|next|also)|more (?:stories|news|on this(?: story)?|"
+    r"from [\w ]{1,30})|you (?:may|might) also (?:like|be interested in)|also read|trending(?: now)?|"
+    r"most (?:read|popular|viewed)|popular (?:posts|stories|now)|latest (?:news|stories|posts)|"
+    r"what to read next|top stories|editor'?s picks|further reading)",
     re.I,
 )
-_LIST_HEADERS = re.compile(
-    r"^(?:related(?: posts| articles| stories| content| coverage| news)?|recommended(?: for you)?|"
-    r"read (?:more|next|also)|more (?:stories|news|on this)|you (?:may|might) also like|"
-    r"trending(?: now)?|most (?:read|popular)|popular (?:posts|stories)|latest (?:news|stories))\s*:?$",
-    re.I,
-)
-_HASHTAGS = re.compile(r"^(?:#\w[\w-]*[\s,]*){2,}$")
-_COPYRIGHT = re.compile(
-    r"(?:^|\s)(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*\d{4}|all rights reserved", re.I
-)
-_ORIGINALLY = re.compile(
-    r"(?:this (?:article|story|post) )?(?:originally|first) (?:appeared|published|ran) (?:on|in|at)\s+"
-    r"(?:the\s+)?(?P<source>[A-Z][\w&.'’ -]*?[\w)])(?:\s*\((?P<abbr>[A-Z]{2,})\))?(?=[,.;]|\s+(?:on|and|,)|$)",
-    re.I,
-)
-_SOURCE_LINE = re.compile(
-    r"^(?:source|sources|via|courtesy(?: of)?)\s*:\s*(?P<source>.+?)\.?$", re.I
-)
-_CREDIT = re.compile(
-    r"^(?:additional reporting by|reporting by|editing by|written by|compiled by|edited by|"
-    r"with reporting from|contributed by|translated by)\b.*$",
-    re.I,
-)
-_PHOTO_CREDIT = re.compile(
-    r"(?:\bphoto(?:graph)?s?\s*(?:by|:|credit)|\bimage\s*(?:by|:|credit)|getty images|\bafp\b|"
-    r"\breuters\b|\bshutterstock\b|\bap photo\b|\bxinhua\b|\bbloomberg\b|\bepa\b)",
-    re.I,
-)
-_ALT = re.compile(r"\balt\s*=", re.I)
-_CTA = re.compile(
-    r"^(?:sign up|subscribe|follow (?:us|him|her|them)|contact|download|click|join|register|"
-    r"submit|nominate|get (?:the|our)|share|leave|read (?:the|our|more)|don'?t miss)\b",
-    re.I,
-)
-_PROMO_WORDS = re.compile(
-    r"\b(?:subscri(?:be|ption)|newsletter|sign up|follow (?:us|him|her)|email protected|"
-    r"@\w{3,}|our (?:app|platform|newsletter|website)|click here|download (?:the|our) app|"
-    r"for more [\w ]+ stories|award-winning team)\b",
-    re.I,
-)
-_DATELINE_SOURCE = re.compile(r"^\((?P<source>[A-Z][A-Za-z&.\- ]{1,30})\)\s*")
+# "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."
+_DATELINE_SOURCE = re.compile(r"^\((?P<source>[A-Z][A-Za-z&.\- ]{1,30})\)\s*(?:[—–-]+\s*)?")
 _AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][\w.]+)?\s*\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][\w.]+(?: [A-Z0-9][\w.]*)?)?\s*"
+    r"\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
 )
+DATELINE_SCAN = 3
+#: Shorter lines may repeat in real text (list items, table rows).
+REPEAT_MIN_WORDS = 8
+#: A block repeated word for word is a pull quote only among the first blocks.
+PULL_QUOTE_TOP = 3
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block the cleaner dropped, and why (for tests and the quality bench)."""
+
+    text: str
+    reason: str
 
 
-def _is_credit_line(text: str) -> bool:
-    """A photo/agency credit such as 'China News Service | Getty Images'."""
-    if len(text) > 120 or (text.endswith((".", "?", "!")) and _word_count(text) > 8):
-        return False
-    parts = [p.strip() for p in re.split(r"\s*[|/]\s*", text) if p.strip()]
-    return len(parts) >= 2 and bool(_PHOTO_CREDIT.search(text))
+def _is_list_item(text: str) -> bool:
+    return bp.words(text) <= 20 and not re.search(r"[.!?\"”:]$", text)
 
 
-def _is_caption(text: str) -> bool:
-    if _ALT.search(text):
-        return True
-    return bool(
-        re.search(r"(?:\.|,)\s*(?:photo|picture|image|credit)\s*:\s*[\w .&'’-]+>?\s*$", text, re.I)
-    )
+def _is_caption_before_credit(block: Block) -> bool:
+    return not block.heading and bp.reads_like_caption(block.text)
 
 
-def _is_promo(text: str) -> bool:
-    """A call to action, newsletter or app promotion."""
-    hits = len(_PROMO_WORDS.findall(text))
-    if hits >= 2:
-        return True
-    if _CTA.match(text) and (hits >= 1 or _word_count(text) <= 25):
-        return True
-    # "Do you have questions ...? Get the answers with ..." (a question to the reader, then a pitch)
-    return bool(
-        re.match(r"^(?:do|are|want|looking|have) you\b[^?]*\?\s+[A-Z]", text, re.I) and hits >= 1
-    )
+class _Cleaner:
+    def __init__(self, meta: Metadata, removed: list[Removal] | None) -> None:
+        self.meta = meta
+        self.removed = removed
+        self.clues = SourceClues()
+        self.kept: list[Block] = []
+        self.kept_index: list[int] = []  # input index of each kept block
+        self.last_reason: str | None = None
 
+    def drop(self, text: str, reason: str) -> None:
+        if self.removed is not None:
+            self.removed.append(Removal(text, reason))
 
-def _is_short_stub(text: str) -> bool:
-    """A short line without sentence punctuation: a widget label or a heading in a list."""
-    return _word_count(text) <= 6 and not re.search(r"[.!?\"”]$", text)
-
-
-def clean_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
-    """Drop boilerplate blocks; record credits and the publisher in ``meta``."""
-    kept: list[Block] = []
-    seen: set[str] = set()
-    n = len(blocks)
-    i = 0
-    while i < n:
-        block = blocks[i]
-        text = block.text
-        low = text.lower().strip(" :•*")
-        if _LIST_HEADERS.match(low):
-            # A "Related Posts" list: the header and the short title lines under it.
-            i += 1
-            while i < n and not blocks[i].heading and _looks_like_list_item(blocks[i].text):
+    def run(self, blocks: list[Block]) -> list[Block]:
+        n = len(blocks)
+        i = 0
+        while i < n:
+            block = blocks[i]
+            text = block.text
+            if _LIST_HEADER.fullmatch(text.strip(" :•*·|>-–—")):
+                # A "Related Posts" list: the header and the short title lines under it.
+                self.drop(text, "related list")
                 i += 1
-            continue
-        if _WIDGET.match(low) or _HASHTAGS.match(text) or re.fullmatch(r"[\W_]+", text):
+                while i < n and not blocks[i].heading and _is_list_item(blocks[i].text):
+                    self.drop(blocks[i].text, "related list")
+                    i += 1
+                continue
+            reason = self.last_reason = self.classify(block, i)
+            if reason:
+                self.drop(text, reason)
+                if reason == "photo credit" and self._caption_above(i):
+                    self.drop(self.kept.pop().text, "caption")
+                    self.kept_index.pop()
+                i += 1
+                continue
+            block = self.strip_dateline(block)
+            self.kept.append(block)
+            self.kept_index.append(i)
             i += 1
-            continue
-        originally = _ORIGINALLY.search(text)
-        if originally or _COPYRIGHT.search(text):
-            if originally and not meta.source:
-                meta.source = originally.group("source").strip()
-            i += 1
-            continue
-        source_line = _SOURCE_LINE.match(text)
-        if source_line and _word_count(text) <= 8:
-            meta.credits.append(text)
-            if not meta.source:
-                meta.source = source_line.group("source").strip()
-            i += 1
-            continue
-        if _CREDIT.match(text) and _word_count(text) <= 20:
-            meta.credits.append(text)
-            i += 1
-            continue
-        if _is_credit_line(text):
-            # The block before a photo credit is the photo's caption.
-            if (
-                kept
-                and not kept[-1].heading
-                and _word_count(kept[-1].text) <= 60
-                and kept[-1] is blocks[i - 1]
-            ):
-                kept.pop()
-            i += 1
-            continue
-        if _is_caption(text) or _is_promo(text):
-            i += 1
-            continue
-        dateline = _DATELINE_SOURCE.match(text) or _AGENCY_DATELINE.match(text)
-        if dateline:
-            if not meta.source:
-                meta.source = dateline.group("source").strip()
-            text = text[dateline.end() :].lstrip()
-            block = Block(text, block.heading)
-        key = _fold(text)
-        if key in seen:  # duplicated pull quote or repeated line
-            i += 1
-            continue
-        seen.add(key)
-        kept.append(block)
-        i += 1
-    return _trim_tail(_drop_pull_quotes(kept))
+        self._drop_trailing_link(n)
+        return self.kept
+
+    def _drop_trailing_link(self, n: int) -> None:
+        """A headline-like last line followed only by furniture is a link to another story."""
+        if not self.kept or self.kept_index[-1] == n - 1 or len(self.kept) < 3:
+            return
+        last = self.kept[-1]
+        if last.heading or not _is_list_item(last.text) or bp.words(last.text) < 5:
+            return
+        self.drop(last.text, "related link")
+        self.kept.pop()
+        self.kept_index.pop()
+
+    def classify(self, block: Block, i: int) -> str | None:
+        text = block.text
+        if block.heading:
+            return "widget" if bp.is_widget(text) or bp.is_separator(text) else None
+        outlet = bp.originally_appeared(text)
+        if outlet:
+            self.clues.originally.append(outlet)
+            self.clues.boilerplate.append(text)
+            return "originally appeared"
+        if bp.is_copyright(text):
+            self.clues.copyright.append(text)
+            return "copyright"
+        source = bp.source_line(text)
+        if source:
+            self.meta.credits.append(text)
+            self.clues.source_lines.append(source)
+            return "source line"
+        if bp.credit_line(text):
+            self.meta.credits.append(text)
+            return "credit"
+        if bp.is_photo_credit(text):
+            return "photo credit"
+        reason = bp.furniture(text)
+        if reason is None and self.last_reason == "promo" and bp.is_call_to_action(text):
+            reason = "promo"  # a run of promotions: "Submit a nomination" / "Nominate a ..."
+        if reason == "promo":
+            self.clues.boilerplate.append(text)
+        return reason
+
+    def _caption_above(self, i: int) -> bool:
+        """The block right above a photo credit is that photo's caption."""
+        return bool(
+            self.kept and self.kept_index[-1] == i - 1 and _is_caption_before_credit(self.kept[-1])
+        )
+
+    def strip_dateline(self, block: Block) -> Block:
+        if block.heading or len(self.kept) >= DATELINE_SCAN:
+            return block
+        m = _DATELINE_SOURCE.match(block.text) or _AGENCY_DATELINE.match(block.text)
+        if not m or len(block.text) - m.end() < 20:
+            return block
+        self.clues.datelines.append(m.group("source").strip())
+        return Block(block.text[m.end() :].lstrip(), block.heading)
 
 
-def _looks_like_list_item(text: str) -> bool:
-    return _word_count(text) <= 20 and not re.search(r"[.!?\"”]$", text)
+def _is_pull_quote(i: int, folded: list[str]) -> bool:
+    """Block ``i`` repeats inside a longer block, or opens the article and recurs later.
+
+    Other exact repeats are kept: lists and recipes repeat lines on purpose.
+    """
+    key = folded[i]
+    if len(key.split()) < REPEAT_MIN_WORDS:
+        return False
+    for j, other in enumerate(folded):
+        if j == i:
+            continue
+        if other == key:
+            if i < PULL_QUOTE_TOP and j > i:
+                return True
+        elif key in other:
+            return True
+    return False
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
-
-
-def _drop_pull_quotes(blocks: list[Block]) -> list[Block]:
-    """Drop a block whose text is repeated inside a later, longer block (a pull quote)."""
-    folded = [_fold(b.text) for b in blocks]
-    out: list[Block] = []
+def _drop_pull_quotes(blocks: list[Block], removed: list[Removal] | None) -> list[Block]:
+    """Drop pull quotes: text repeated inside a longer block, or a teaser repeated later."""
+    folded = [fold(b.text) for b in blocks]
     # Pull quotes sit near the top; bound the quadratic scan for very long articles.
     check = len(blocks) if len(blocks) <= 200 else 12
+    out: list[Block] = []
     for i, block in enumerate(blocks):
-        key = folded[i]
-        if (
-            i < check
-            and len(key) >= 40
-            and any(key in folded[j] and folded[j] != key for j in range(len(blocks)) if j != i)
-        ):
+        if i < check and not block.heading and _is_pull_quote(i, folded):
+            if removed is not None:
+                removed.append(Removal(block.text, "pull quote"))
             continue
         out.append(block)
     return out
 
 
-def _trim_tail(blocks: list[Block]) -> list[Block]:
-    """Drop a trailing run of short stubs (widget labels, link titles)."""
-    end = len(blocks)
-    while end > 0 and _is_short_stub(blocks[end - 1].text):
-        end -= 1
-    return blocks[:end]
+def clean_blocks(
+    blocks: list[Block], meta: Metadata, removed: list[Removal] | None = None
+) -> list[Block]:
+    """Drop boilerplate blocks; record credits and the publisher in ``meta``.
+
+    Pass a list as ``removed`` to learn what was dropped and why.
+    """
+    cleaner = _Cleaner(meta, removed)
+    kept = _drop_pull_quotes(cleaner.run(blocks), removed)
+    meta.source = resolve_source(meta.source, cleaner.clues, [b.text for b in kept])
+    return kept

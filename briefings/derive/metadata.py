@@ -3,8 +3,9 @@
 Scraped articles open with a few header lines in no fixed order: a byline
 with a date, a headline, a reading time, an "Updated:" line, a standfirst.
 ``read_header`` walks the first blocks, takes what it recognises, and stops at
-the first block that reads like body text. When no headline is found, a title
-is made from the lead sentence.
+the first block that reads like body text. A standfirst (dek) is taken only
+when it follows a headline and a date or byline line. When no headline is
+found, ``title_from_body`` makes a headline-like phrase from the lead.
 """
 
 from __future__ import annotations
@@ -14,8 +15,17 @@ import re
 from briefings.derive.blocks import Block
 from briefings.derive.dates import DATE_PATTERNS, find_date
 from briefings.derive.document import Metadata
+from briefings.derive.sentences import split_sentences
+from briefings.derive.text import fold
 
 HEADER_SCAN = 6
+#: A first line ending in a full stop is still a headline when it is this short.
+HEADLINE_MAX_WORDS = 25
+DEK_MAX_WORDS = 35
+TITLE_MAX_WORDS = 14
+BYLINE_MAX_CHARS = 200
+NAME_MAX_CHARS = 120
+
 _READING_TIME = re.compile(
     r"^(?:\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|mins?)(?:\s+read)?|reading time:?.*)$", re.I
 )
@@ -28,6 +38,61 @@ _BYLINE_SEPARATORS = re.compile(r"\s*(?:・|•|·|\||—|–)\s*")
 _BY = re.compile(r"^(?:by|written by|words by)\s+(.+)$", re.I)
 _NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|bin|al))*$")
 _QUOTE_OPENERS = "\"“‘'«"
+# Discourse connectives: a sentence opening with one continues another, so it
+# makes no headline ("However, ...").
+_CONNECTIVE = re.compile(
+    r"^(?:(?:but|and|or|yet)\b[,\s]*|(?:however|so|still|meanwhile|moreover|furthermore|also|"
+    r"instead|nevertheless|nonetheless|then|thus|therefore|indeed|besides|likewise|similarly|"
+    r"in addition|in contrast|by contrast|on the other hand|as a result|for example|"
+    r"for instance|in fact|after all|even so|that said),\s*)",
+    re.I,
+)
+_PAST_TENSE = re.compile(
+    r"\b(?:\w{3,}ed|said|told|was|were|had|did|made|took|went|came|saw|won|lost|fell|rose|met|"
+    r"left|gave|got|held|began|paid|sold|bought|spent|found|thought|brought|led)\b",
+    re.I,
+)
+# A leading adverbial before the subject: "At a study session five years ago, ..."
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:at|in|on|after|before|during|when|while|since|as|for|last|earlier|later|over|"
+    r"under|amid|despite|following|with|without|according to|speaking)\b[^,]{0,80},\s+",
+    re.I,
+)
+_ATTRIBUTION_TAIL = re.compile(
+    r",?\s+(?:(?:says|said|according to|reports?|reported)\s+[^,]{2,80}|"
+    r"[A-Z][^,]{1,60}\s+(?:says|said))\.?$"
+)
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|which|while|who|where|as|with)\b|\s+and that\b|;\s|\s+[—–]\s+|:\s"
+)
+_PREPOSITION = re.compile(r"\s(?:in|to|for|with|over|on|at|from|by|after|amid|as|into)\s")
+_WEAK_END = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
 
 
 def _is_date_line(line: str) -> bool:
@@ -44,25 +109,43 @@ def _is_date_line(line: str) -> bool:
     return False
 
 
+_ROLE = re.compile(
+    r"\b(?:writer|editor|correspondent|reporter|staff|bureau|desk|contributor|columnist|"
+    r"team|agencies|wire)\b",
+    re.I,
+)
+
+
 def clean_person_name(name: str) -> str:
-    """Tidy a scraped byline: underscores, a name printed twice, stray 'By'."""
+    """Tidy a scraped byline: underscores, a name printed twice, stray 'By', roles.
+
+    Several authors separated by ';' are kept, joined with ', '; a part that
+    only names a role ('AP Auto Writer') is dropped when a person is left.
+    """
+    if ";" in name:
+        parts = [clean_person_name(p) for p in name.split(";")]
+        people = [p for p in parts if p and not _ROLE.search(p)] or [p for p in parts if p]
+        return ", ".join(dict.fromkeys(people))
     name = name.replace("_", " ").strip(" ,;:-")
     by = _BY.match(name)
     if by:
         name = by.group(1)
+    name = re.sub(r"\s+", " ", name).strip()
     # "Chelsea SunChelsea Sun" (the name doubled without a separator).
     half = len(name) // 2
     if len(name) % 2 == 0 and name[:half] == name[half:]:
         name = name[:half]
-    else:
-        m = re.fullmatch(r"(.+?)\s*\1", name)
+    elif len(name) <= NAME_MAX_CHARS:
+        m = re.fullmatch(r"(.+?)[\s,;]*\1", name)
         if m:
             name = m.group(1)
-    return re.sub(r"\s+", " ", name).strip()
+    return name.strip(" ,;")
 
 
 def _byline(line: str) -> tuple[str | None, str | None]:
     """(author, date text) when the line is a byline, else (None, None)."""
+    if len(line) > BYLINE_MAX_CHARS:
+        return None, None
     by = _BY.match(line)
     parts = [p for p in _BYLINE_SEPARATORS.split(by.group(1) if by else line) if p]
     if not parts or len(parts) > 3:
@@ -80,9 +163,7 @@ def _byline(line: str) -> tuple[str | None, str | None]:
                 return None, None
         else:
             return None, None
-    if by and author:
-        return author, date_text
-    if author and date_text:
+    if (by and author) or (author and date_text):
         return author, date_text
     return None, None
 
@@ -97,25 +178,111 @@ def looks_like_title(line: str) -> bool:
     return not (line.endswith(".") and not line.endswith("..."))
 
 
-def title_from_lead(text: str, max_words: int = 14) -> str:
-    """A headline made from the lead: its first sentence, cut at a word boundary."""
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text, maxsplit=1)[0]
-    sentence = sentence.strip(" .")
+def _headline_with_stop(line: str, following: list[Block]) -> bool:
+    """The file's first line is a short headline printed with a full stop.
+
+    It must be short, not open with a quote or a connective, and be followed by
+    a longer paragraph.
+    """
+    words = line.split()
+    if not words or len(words) > HEADLINE_MAX_WORDS or line[0] in _QUOTE_OPENERS:
+        return False
+    if _CONNECTIVE.match(line):
+        return False
+    body = [b.text for b in following[:3] if not b.heading]
+    return any(len(text.split()) > max(len(words), 12) for text in body)
+
+
+def tidy_title(title: str) -> str:
+    """Take the full stop off a headline ("... Iowa." / "... ‘stupid.’"), not off "U.S."."""
+    title = title.strip()
+    spans = split_sentences(title)
+    if any(title[a:b].rstrip("’'\"”)").endswith(".") for a, b in spans[:-1]):
+        return title  # two sentences: "X Suffered A Blow. Here's His Plan."
+    m = re.search(r"(?<!\.)\.([’'\"”)]?)$", title)
+    if m and not re.search(r"(?:\b[A-Za-z]\.){2,}[’'\"”)]?$", title):
+        title = title[: m.start()] + m.group(1)
+    return title
+
+
+def _looks_like_dek(text: str) -> bool:
+    """A standfirst: one sentence, short, in the present tense of a headline."""
+    words = text.split()
+    return (
+        4 <= len(words) <= DEK_MAX_WORDS
+        and text[0] not in _QUOTE_OPENERS
+        and len(split_sentences(text)) == 1
+        and not _PAST_TENSE.search(text)
+    )
+
+
+def _first_sentence(text: str) -> str:
+    spans = split_sentences(text)
+    return text[spans[0][0] : spans[0][1]] if spans else text
+
+
+def _shorten(sentence: str, max_words: int = TITLE_MAX_WORDS) -> str:
+    """Cut a sentence to a headline at a clause or phrase boundary."""
     words = sentence.split()
     if len(words) <= max_words:
         return sentence
-    cut = " ".join(words[:max_words]).rstrip(",;:–—-")
-    return cut + "…"
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        head = sentence[: m.start()]
+        if 5 <= len(head.split()) <= max_words + 2:
+            return head
+    best = None
+    for m in _PREPOSITION.finditer(sentence):
+        head = sentence[: m.start()]
+        if len(head.split()) > max_words:
+            break
+        if len(head.split()) >= 6:
+            best = head
+    if best:
+        return best
+    cut = words[:max_words]
+    while len(cut) > 6 and cut[-1].lower().strip(",;:") in _WEAK_END:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:–—-") + "…"
+
+
+def title_from_lead(text: str, max_words: int = TITLE_MAX_WORDS) -> str:
+    """A headline-like phrase made from a lead paragraph."""
+    sentence = _first_sentence(text).strip()
+    sentence = _CONNECTIVE.sub("", sentence, count=1)
+    shorter = _LEADING_ADVERBIAL.sub("", sentence, count=1)
+    if len(shorter.split()) >= 6:
+        sentence = shorter
+    sentence = _PARENTHETICAL.sub("", sentence)
+    without_attribution = _ATTRIBUTION_TAIL.sub("", sentence.rstrip("."))
+    if len(without_attribution.split()) >= 6:
+        sentence = without_attribution
+    sentence = _shorten(sentence.strip(" .,;:"), max_words).strip(" .,;:")
+    return sentence[:1].upper() + sentence[1:] if sentence else sentence
+
+
+def title_from_body(paragraphs: list[str]) -> str | None:
+    """A title for an article without a headline: from the first paragraph whose
+    first sentence does not lean on an earlier one ("However, ...")."""
+    leads = [p for p in paragraphs if p.strip()][:3]
+    if not leads:
+        return None
+    lead = next((p for p in leads if not _CONNECTIVE.match(p.lstrip(_QUOTE_OPENERS))), leads[0])
+    return title_from_lead(lead) or None
 
 
 def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
     """Take header lines off ``blocks`` into ``meta``; returns the remaining blocks."""
     i = 0
+    header_line = False  # a byline, date or reading time was read
     while i < min(len(blocks), HEADER_SCAN):
         block = blocks[i]
         line = block.text
+        if meta.title and fold(line) == fold(meta.title):
+            i += 1  # the headline repeated under the page title
+            continue
         if _READING_TIME.match(line):
             i += 1
+            header_line = True
             continue
         prefix = _DATE_PREFIX.match(line)
         if prefix:
@@ -129,6 +296,7 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
             if found and meta.published is None:
                 meta.published = found[0]
             i += 1
+            header_line = True
             continue
         author, date_text = _byline(line)
         if author:
@@ -137,10 +305,33 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
                 found = find_date(date_text)
                 meta.published = found[0] if found else None
             i += 1
+            header_line = True
             continue
-        if meta.title is None and looks_like_title(line):
-            meta.title = line
+        if meta.title is None and (
+            looks_like_title(line) or (i == 0 and _headline_with_stop(line, blocks[1:]))
+        ):
+            title = line
+            # "Headline; Subtitle" printed over two lines.
+            if (
+                title.endswith(";")
+                and i + 1 < len(blocks)
+                and len(blocks[i + 1].text.split()) <= 25
+            ):
+                i += 1
+                title = f"{title} {blocks[i].text}"
+            meta.title = tidy_title(title)
             i += 1
             continue
         break
-    return blocks[i:]
+    rest = blocks[i:]
+    if (
+        meta.title
+        and header_line
+        and meta.dek is None
+        and len(rest) > 1
+        and not rest[0].heading
+        and _looks_like_dek(rest[0].text)
+    ):
+        meta.dek = rest[0].text
+        rest = rest[1:]
+    return rest

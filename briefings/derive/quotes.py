@@ -1,10 +1,392 @@
-"""Direct quotations with their speakers (first pass: none; see issue #3)."""
+"""Direct quotations with their speakers, by an ordered rule sieve.
+
+Spans come from ``spans.find_spans`` (quote marks) and from first-person
+paragraphs without marks that end in ``..., Tsai said.``. Each quote then goes
+through the sieve; the first rule that names a speaker wins, and a quote that
+no rule attributes keeps ``speaker=None`` (no speaker beats a wrong one):
+
+1. after the quote: ``"Q," said NAME, ROLE`` / ``"Q," NAME said`` /
+   ``"Q," according to NAME`` (the quote must not end in a full stop unless
+   the words after it are only the attribution);
+2. before the quote: ``NAME[, ROLE,] said[ to X][:|,|that] "Q"``,
+   ``According to NAME, "Q"``;
+3. a partial quote inside reported speech takes the subject of the speech
+   verb earlier in its sentence (``Trump said Romney "would have ..."``);
+4. a quote after a colon, or opening a sentence right after one that
+   introduces the speaker (``He also talked about China. "Q"``), takes that
+   sentence's subject;
+5. continuation: an unattributed quote takes the speaker of the attributed
+   quote next to it in the paragraph, of the quote it continues (a quote left
+   open at the end of the paragraph before), or of the paragraph before when
+   that paragraph introduces a speaker.
+
+Pronouns (he/she) become the last named speaker or subject of a speech verb;
+a family name alone becomes the full name used elsewhere in the article
+(``names.NameIndex``). Unattributed quotes under four words (scare quotes)
+and title-case names of works are dropped, and so are attributed fragments
+under four words that are not whole utterances ("made some efforts").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from briefings.derive.document import Document
+from briefings.derive.names import NAME_RUN, NAME_RUN_RE, NameIndex
+from briefings.derive.people import PersonTracker
+from briefings.derive.spans import Span, find_spans
+from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
+from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
+
+_WINDOW = 300  # characters of context read on each side of a quote
+_MIN_WORDS = 4
+
+_AFTER_VERB_FIRST = re.compile(rf"^\s*(?:[,—–-]\s*)?{AUXILIARY}(?:{SPEECH_VERB})\b")
+_AFTER_SUBJECT_FIRST = re.compile(
+    rf"^\s*(?:[,—–-]\s*)?(?P<subj>[^.!?;“”\"]{{1,160}}?)\s+{AUXILIARY}(?:{SPEECH_VERB})\b"
+)
+_AFTER_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
+_BEFORE_ACCORDING = re.compile(r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,]{1,120}),\s*$")
+_VERB_IN_SENTENCE = re.compile(rf"\s{AUXILIARY}(?P<verb>{FRAME_VERB})\b")
+_SPEECH_IN_SENTENCE = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB})\b")
+_INTRO = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB}|{INTRO_VERB})\b")
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My)\b")
+_MARKLESS = re.compile(
+    rf",\s+(?P<subj>he|she|(?:{NAME_RUN}))\s+{AUXILIARY}(?P<verb>{SPEECH_VERB})(?P<end>\.(?:\s+|$)|$)"
+)
+# what may follow "Q." NAME said when the sentence is only the attribution
+_ONLY_ATTRIBUTION = re.compile(
+    r"\s*(?:(?:in|on|at|to|during|after|before|about|from|with|for|while|when|as|of|"
+    r"later|earlier|then|yesterday|today|last|this|[A-Z][a-z]+day)\b[^.!?“\"]{0,100})?"
+    r"(?:[.!?]|$)\s*(?:$|[“\"]|[A-Z])"
+)
+_AFTER_ANY_VERB_FIRST = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
+_SUBJECT = re.compile(
+    rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
+    rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
+)
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_LEAD = re.compile(r"\s*(?:[,—–-]\s*)?")
+_CLAUSES = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_TITLE_CASE_SMALL = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "is",
+}
+
+
+@dataclass
+class _Quote:
+    para: int
+    span: Span
+    who: Who | None = None
+    rule: str = ""
+    continues: bool = False  # opens a paragraph while the previous one left a quote open
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _WINDOW)
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def _is_title(text: str) -> bool:
+    words = [w for w in _WORDS.findall(text) if w.lower() not in _TITLE_CASE_SMALL]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _whole_utterance(quoted: str) -> bool:
+    """A short quote that is a complete sentence ("We'll see." / "Absolutely not!")."""
+    return quoted[:1].isupper() and quoted.rstrip('”"’ ')[-1:] in ".!?"
+
+
+class _Sieve:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.runs = [
+            [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
+        ]
+        self.names = NameIndex.build(
+            [
+                (p.start + at, run)
+                for p, runs in zip(doc.paragraphs, self.runs, strict=True)
+                for at, run in runs
+            ]
+        )
+        self.people = PersonTracker(self.names)
+
+    # --- resolution -------------------------------------------------------
+
+    def resolve(self, who: Who | None, at: int) -> tuple[str | None, str | None]:
+        if who is None:
+            return None, None
+        if who.kind == "pronoun":
+            name = self.people.pronoun(who.text, at)
+            return name, self.names.roles.get(name) if name else None
+        if who.kind in ("nominal", "org"):
+            return who.text, who.role
+        name = self.names.resolve(who.text, at)
+        role = who.role or self.names.roles.get(name)
+        return name, role
+
+    # --- rules over one quote -----------------------------------------------
+
+    def after(self, text: str, q: Span, limit: int) -> Who | None:
+        rest = text[q.close : min(limit, q.close + _WINDOW)]
+        quoted = text[q.start : q.end].rstrip('”"’ ')
+        full_stop = quoted.endswith(".") or not q.closed
+        m = _AFTER_ACCORDING.match(rest)
+        if m:
+            return who_after_verb(rest[m.end() :])
+        m = _AFTER_VERB_FIRST.match(rest)
+        if m and not full_stop:
+            return who_after_verb(rest[m.end() :])
+        lead = _LEAD.match(rest)
+        start = lead.end() if lead else 0
+        end = start + clause_end(rest[start:]) if full_stop else len(rest)
+        sentence_end = _SENTENCE_END.search(rest, start)
+        if sentence_end:
+            end = min(end, sentence_end.start() + 1) if full_stop else sentence_end.start() + 1
+        # "Q," NAME, ROLE, said / "Q," he said / "Q," the company said
+        for v in _SPEECH_IN_SENTENCE.finditer(rest, start, min(len(rest), start + 170)):
+            if v.start() > end and full_stop:
+                break
+            subj = rest[start : v.start()]
+            if not subj.strip() or "“" in subj or '"' in subj:
+                break
+            tail = rest[v.end() :]
+            if full_stop and not _ONLY_ATTRIBUTION.match(tail):
+                return None
+            who = who_before_verb(subj)
+            if who is None:
+                if len(subj.split()) > 3 and "," not in subj:
+                    return None
+                continue
+            if who.kind == "name" and who.role is None:
+                role = role_after(subj[subj.find(who.text) + len(who.text) :])
+                who = Who("name", who.text, role)
+            return who
+        m = _AFTER_ANY_VERB_FIRST.match(rest)
+        if m and not full_stop:
+            who = who_after_verb(rest[m.end() :])
+            if who is not None and who.kind == "name":
+                return who
+        return None
+
+    def before(self, text: str, q: Span, floor: int) -> tuple[Who | None, str]:
+        sentence = _sentence_start(text, q.open)
+        lo = max(floor, sentence)
+        left = text[lo : q.open]
+        if not left.strip():
+            return None, ""
+        m = _BEFORE_ACCORDING.search(left)
+        if m:
+            return who_after_verb(m.group("who")), "according"
+        # "Rubio fired back: "Q"": the subject of the clause before the colon
+        if left.rstrip().endswith(":"):
+            clause = _CLAUSES.split(left)[-1]
+            who = self._subject(clause) or self._subject(text[sentence : q.open])
+            if who is not None:
+                return who, "colon"
+        # the speech verb closest to the quote, then earlier ones
+        for v in reversed(list(_VERB_IN_SENTENCE.finditer(left))):
+            if v.group("verb").endswith("ing"):
+                # "..., saying "Q"": the subject of the sentence
+                who = self._subject(text[sentence : lo + v.start()])
+            else:
+                who = who_before_verb(left[: v.start()])
+            if who is None:
+                continue
+            gap = left[v.end() :].strip()
+            return who, "before" if len(gap.split()) <= 8 else "partial"
+        return None, ""
+
+    def _subject(self, sentence: str) -> Who | None:
+        m = _SUBJECT.match(sentence)
+        if not m:
+            return None
+        return who_before_verb(m.group("subj"))
+
+    def intro(self, text: str, q: Span, floor: int) -> Who | None:
+        """A quote opening a sentence right after one that introduces a speaker."""
+        left = text[floor : q.open].strip()
+        if not left or not left.endswith((".", ":")):
+            return None
+        sentences = [s for s in _SENTENCES.split(left) if s]
+        last = sentences[-1] if sentences else ""
+        m = _INTRO.search(last)
+        if not m:
+            return None
+        return who_before_verb(last[: m.start()])
+
+    # --- the whole article ---------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        found: list[_Quote] = []
+        left_open = False
+        for i, para in enumerate(self.doc.paragraphs):
+            if para.heading:
+                left_open = False
+                continue
+            text = para.text
+            spans = find_spans(text)
+            self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
+            quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
+            if not spans:
+                quotes = self._markless(i, text)
+            if quotes and left_open and quotes[0].span.open <= 2:
+                quotes[0].continues = True
+            for k, _q in enumerate(quotes):
+                self._attribute(text, quotes, k, para.start)
+            left_open = bool(spans) and not spans[-1].closed
+            found += quotes
+        self._continuations(found)
+        return self._emit(found)
+
+    def _split_swallowed(self, text: str, spans: list[Span]) -> list[Span]:
+        """An unclosed quote that swallowed its ``, he said.``: split it there."""
+        out: list[Span] = []
+        for s in spans:
+            m = None if s.closed else _MARKLESS.search(text, s.start, s.end)
+            if m is None:
+                out.append(s)
+                continue
+            out.append(Span(s.open, s.start, m.start(), m.start(), True))
+            rest = m.end()
+            while rest < s.end and text[rest].isspace():
+                rest += 1
+            if s.end - rest > 0:
+                out.append(Span(m.end() - 1, rest, s.end, s.end, False))
+        return out
+
+    def _markless(self, i: int, text: str) -> list[_Quote]:
+        """First-person speech without marks: ``I think ..., Tsai said. More.``"""
+        m = _MARKLESS.search(text)
+        if m is None or not _FIRST_PERSON.search(text[: m.start()]):
+            return []
+        head = text[: m.start()]
+        if _SPEECH_IN_SENTENCE.search(" " + head):
+            return []
+        who = who_before_verb(m.group("subj"))
+        out = [_Quote(i, Span(0, 0, m.start(), m.start(), True), who, "markless")]
+        rest = m.end()
+        if len(text[rest:].split()) >= _MIN_WORDS and _FIRST_PERSON.search(text[rest:]):
+            out.append(_Quote(i, Span(rest, rest, len(text), len(text), True), who, "markless"))
+        return out
+
+    def _attribute(self, text: str, quotes: list[_Quote], k: int, offset: int) -> None:
+        q = quotes[k]
+        if q.who is not None:
+            q.who = self._named(q.who, offset + q.span.start)
+            return
+        nxt = quotes[k + 1].span.open if k + 1 < len(quotes) else len(text)
+        prev = quotes[k - 1].span.close if k else 0
+        who = self.after(text, q.span, nxt)
+        rule = "after"
+        if who is None:
+            who, rule = self.before(text, q.span, prev)
+        if who is None and not k:
+            who, rule = self.intro(text, q.span, prev), "intro"
+        if who is not None:
+            q.who, q.rule = self._named(who, offset + q.span.start), rule
+
+    def _named(self, who: Who, at: int) -> Who:
+        """Resolve now (pronouns need the article order) and record the speaker."""
+        name, role = self.resolve(who, at)
+        if name is None:
+            return Who("nominal", "", None)
+        if who.kind in ("name", "pronoun"):
+            gender = ("f" if who.text == "she" else "m") if who.kind == "pronoun" else None
+            evidence = who.kind == "pronoun" or who.role is not None
+            self.people.add(at, name, evidence, gender)
+            return Who("name", name, role)
+        return Who(who.kind, name, role)
+
+    def _continuations(self, quotes: list[_Quote]) -> None:
+        by_para: dict[int, list[_Quote]] = {}
+        for q in quotes:
+            by_para.setdefault(q.para, []).append(q)
+        for para, group in sorted(by_para.items()):
+            # the nearest attributed quote before, else after, in the paragraph
+            nearest: list[Who | None] = [None] * len(group)
+            last: Who | None = None
+            for k, q in enumerate(group):
+                nearest[k] = last
+                if q.who and q.who.text:
+                    last = q.who
+            last = None
+            for k in range(len(group) - 1, -1, -1):
+                nearest[k] = nearest[k] or last
+                who = group[k].who
+                if who and who.text:
+                    last = who
+            for k, q in enumerate(group):
+                if q.who is not None:
+                    continue
+                if nearest[k] is not None:
+                    q.who, q.rule = nearest[k], "same paragraph"
+                    continue
+                if k == 0 and q.span.open <= 2:
+                    q.who, q.rule = self._from_before(para, q, by_para)
+
+    def _from_before(
+        self, para: int, q: _Quote, by_para: dict[int, list[_Quote]]
+    ) -> tuple[Who | None, str]:
+        earlier = by_para.get(para - 1)
+        if earlier and earlier[-1].who and earlier[-1].who.text:
+            return earlier[-1].who, "continued" if q.continues else "paragraph before"
+        if q.continues or para == 0:
+            return None, ""
+        prev = self.doc.paragraphs[para - 1]
+        if earlier or prev.heading:
+            return None, ""
+        m = None
+        for m in reversed(list(_INTRO.finditer(prev.text))):
+            who = who_before_verb(prev.text[_sentence_start(prev.text, m.start()) : m.start()])
+            if who is not None and who.kind != "nominal":
+                return self._named(who, prev.start + m.start()), "paragraph before"
+        return None, ""
+
+    def _emit(self, quotes: list[_Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        for q in quotes:
+            para = self.doc.paragraphs[q.para]
+            body = para.text[q.span.start : q.span.end]
+            words = len(body.split())
+            speaker = q.who.text if q.who and q.who.text else None
+            if speaker is None and (words < _MIN_WORDS or _is_title(body)):
+                continue
+            if words < _MIN_WORDS and not _whole_utterance(para.text[q.span.start : q.span.close]):
+                continue
+            out.append(
+                Quote(
+                    text=body,
+                    speaker=speaker,
+                    speaker_role=q.who.role if q.who and speaker else None,
+                    paragraph=q.para,
+                    start=para.start + q.span.start,
+                    end=para.start + q.span.end,
+                )
+            )
+        return out
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
-    return []
+    """Direct quotations in article order, each with its speaker when a rule finds one."""
+    return _Sieve(doc).run()

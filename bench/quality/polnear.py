@@ -1,0 +1,308 @@
+"""Score direct quotes and their speakers on PolNeAR train (``corpora/polnear-train``).
+
+Gold: ``attributions.jsonl``; an attribution with ``is_direct_quote`` is a gold
+quote. Its ``content`` may come in several pieces (a quote interrupted by
+"Clinton said"); each piece is one gold span. Gold offsets index the raw text
+file (line 1 is the headline).
+
+Matching rules (stated here because the numbers mean nothing without them):
+
+- **Offsets.** Our quotes index the cleaned body (``Document.text``). Each body
+  paragraph is located in the raw file (exactly, or character by character
+  skipping white space when cleaning changed the spacing), which maps every
+  body offset to a raw offset.
+- **Detection.** Spans are compared without their quote marks and outer
+  punctuation. A gold direct quote (one attribution, all its pieces) is
+  *found* when our quotes cover at least half of its characters. One of our quotes is *right* when at least half of it lies inside
+  gold direct-quote pieces, and *wrong* when it lies mostly outside every
+  gold attribution with quote marks (a title, a scare quote, narration).
+  Quotes lying mostly inside the content of a gold attribution that has quote
+  marks but is not flagged direct (a partial quote inside reported speech:
+  said the U.S. is "still in the game") are verbatim words of a speaker that a
+  briefing may list: they are left out of precision, and counted wrong only
+  in the strict row.
+- **Speaker.** Scored on found gold quotes whose speaker is a name: the gold
+  source does not start with a pronoun, article or lower-case word ("Trump",
+  "Sen. Marco Rubio (R-Fla.)", "Elias, a lawyer ..."). Ours is right when our
+  speaker's last word is a word of the gold source and, if the gold gives a
+  given name right before it, that given name is in ours too ("Eric Trump" is
+  not "Donald Trump"; "Trump" accepts "Donald Trump"). It is also right when
+  it holds every capitalised, non-title word of the gold source before its
+  first comma ("Ban" and "Ban Ki-moon"). No speaker is wrong.
+- **Pronoun speakers** (gold "he"/"she", not resolved in the gold) are scored
+  the same way against the nearest preceding gold source that is a name; this
+  proxy for coreference is reported on its own row.
+- **Split.** Articles are split by a hash of the file name into a dev part
+  (two thirds, the part used while writing rules) and a held-out part (one
+  third, only scored). Both are reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.quality import Score
+from briefings.derive import build_document
+from briefings.derive.document import Document
+from briefings.derive.names import lexicon
+from briefings.derive.quotes import extract_quotes
+from briefings.ingest import article_from_bytes
+from briefings.models import BODY_SEPARATOR, Quote
+
+Extractor = Callable[[Document], list[Quote]]
+
+_PRONOUNS = {"he", "she", "him", "her"}
+_NOT_A_NAME_START = lexicon(
+    """
+    a an the his her their its our my your he she they it we i you who which that
+    this these those one some many said
+    """
+)
+_TITLES = lexicon(
+    """
+    sen rep gov mr mrs ms dr president secretary senator governor mayor speaker
+    leader chairman democrat republican candidate former gen lt col judge justice
+    attorney general director spokesman spokeswoman
+    """
+)
+_TRIM = " \t\n\"'“”‘’«»,.;:!?—–-"
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.-]*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".'’").lower() for w in _WORD.findall(text)]
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    found: int = 0
+    ours: int = 0
+    right: int = 0
+    partial: int = 0
+    named: int = 0
+    named_right: int = 0
+    pronoun: int = 0
+    pronoun_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start] in _TRIM:
+        start += 1
+    while end > start and raw[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def offset_map(doc: Document, raw: str) -> list[int]:
+    """For every offset into ``doc.text``, the offset in ``raw`` (-1: not found)."""
+    out: list[int] = []
+    cursor = 0
+    for i, para in enumerate(doc.paragraphs):
+        if i:
+            out.extend([-1] * len(BODY_SEPARATOR))
+        text = para.text
+        at = raw.find(text, cursor)
+        if at >= 0:
+            out.extend(range(at, at + len(text)))
+            cursor = at + len(text)
+            continue
+        head = text[:24]
+        at = raw.find(head, cursor) if head.strip() else -1
+        j = at if at >= 0 else cursor
+        for ch in text:
+            if ch.isspace():
+                out.append(j)
+                continue
+            k = j
+            limit = min(len(raw), j + 40)
+            while k < limit and raw[k] != ch:
+                k += 1
+            if k < limit:
+                out.append(k)
+                j = k + 1
+            else:
+                out.append(-1)
+        cursor = max(cursor, j)
+    return out
+
+
+def _overlap(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> int:
+    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
+
+
+def _is_name(source: str) -> bool:
+    words = source.split()
+    if not words:
+        return False
+    first = words[0].strip("\"'“”‘’(").lower()
+    return words[0][:1].isupper() and first not in _NOT_A_NAME_START
+
+
+def same_speaker(ours: str | None, gold_source: str) -> bool:
+    """Our speaker names the person of the gold source (rules in the module doc)."""
+    if not ours:
+        return False
+    mine = _words(ours)
+    gold = _words(gold_source)
+    tokens = [w.strip(".'’") for w in _WORD.findall(gold_source)]
+    core = re.split(r"[,(]", gold_source)[0]
+    names = [w.strip(".'’").lower() for w in _WORD.findall(core) if w[:1].isupper()]
+    names = [w for w in names if w not in _TITLES]
+    if names and all(w in mine for w in names):
+        return True
+    if not mine or mine[-1] not in gold:
+        return False
+    k = gold.index(mine[-1])
+    if k == 0 or len(mine) == 1:
+        return True
+    before = tokens[k - 1]
+    given = before[:1].isupper() and before.lower() not in _TITLES
+    return not given or before.lower() in mine
+
+
+def load_gold(root: Path) -> list[dict]:
+    with (root / "attributions.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def is_held_out(filename: str) -> bool:
+    return int(hashlib.sha1(filename.encode()).hexdigest(), 16) % 3 == 0
+
+
+def score_article(row: dict, raw: str, extract: Extractor, tally: Tally) -> None:
+    doc = build_document(article_from_bytes(raw.encode("utf-8"), "x", "x.txt", "x"))
+    quotes = extract(doc)
+    mapping = offset_map(doc, raw)
+    direct: list[tuple[list[tuple[int, int]], dict]] = []
+    partial: list[tuple[int, int]] = []
+    named_sources: list[tuple[int, str]] = []
+    for att in row["attributions"]:
+        for src in att["source"]:
+            if _is_name(src["text"]):
+                named_sources.append((src["offsets"][0][0], src["text"]))
+        spans = [_trim(raw, s, e) for piece in att["content"] for s, e in piece["offsets"]]
+        spans = [(s, e) for s, e in spans if e > s]
+        if att["is_direct_quote"] and spans:
+            direct.append((spans, att))
+        elif att["has_quote_marks"]:
+            partial += spans
+    named_sources.sort()
+    ours: list[tuple[tuple[int, int], Quote]] = []
+    for q in quotes:
+        if q.end > len(mapping) or q.start >= q.end:
+            continue
+        s, e = mapping[q.start], mapping[q.end - 1]
+        if s < 0 or e < 0:
+            continue
+        s, e = _trim(raw, s, e + 1)
+        if e > s:
+            ours.append(((s, e), q))
+    gold_spans = [span for spans, _ in direct for span in spans]
+    tally.ours += len(ours)
+    for span, _q in ours:
+        if _overlap(span, gold_spans) * 2 >= span[1] - span[0]:
+            tally.right += 1
+        elif _overlap(span, partial) * 2 >= span[1] - span[0]:
+            tally.partial += 1
+        else:
+            tally.misses.append(f"extra «{raw[span[0] : span[1]][:60]}» ({row['filename'][:30]})")
+    for spans, att in direct:
+        tally.gold += 1
+        size = sum(e - s for s, e in spans)
+        cover = [(sum(_overlap(o, [g]) for g in spans), q) for o, q in ours]
+        if sum(c for c, _ in cover) * 2 < size:
+            tally.misses.append(
+                f"missed «{raw[spans[0][0] : spans[0][1]][:60]}» ({row['filename'][:30]})"
+            )
+            continue
+        tally.found += 1
+        if not att["source"]:
+            continue
+        source = att["source"][0]["text"]
+        speaker = max(cover, key=lambda c: c[0])[1].speaker
+        if _is_name(source):
+            tally.named += 1
+            ok = same_speaker(speaker, source)
+            tally.named_right += ok
+            if not ok:
+                tally.misses.append(f"speaker {speaker!r}≠{source!r} ({row['filename'][:30]})")
+        elif source.lower() in _PRONOUNS:
+            at = att["source"][0]["offsets"][0][0]
+            before = [text for off, text in named_sources if off < at]
+            if not before:
+                continue
+            tally.pronoun += 1
+            ok = same_speaker(speaker, before[-1])
+            tally.pronoun_right += ok
+            if not ok:
+                tally.misses.append(f"pronoun {speaker!r}≠{before[-1]!r} ({row['filename'][:30]})")
+
+
+def score(root: Path, extract: Extractor, quick: bool = False) -> dict[str, Tally]:
+    tallies = {"dev": Tally(), "held-out": Tally()}
+    for n, row in enumerate(load_gold(root)):
+        if quick and n % 4:
+            continue
+        raw = (root / row["text_file"]).read_text(encoding="utf-8")
+        part = "held-out" if is_held_out(row["filename"]) else "dev"
+        score_article(row, raw, extract, tallies[part])
+    return tallies
+
+
+def evaluate(shared: Path, quick: bool = False) -> list[Score]:
+    root = shared / "corpora" / "polnear-train"
+    if not (root / "attributions.jsonl").exists():
+        return []
+    out: list[Score] = []
+    for part, t in score(root, extract_quotes, quick).items():
+        area = f"polnear {part}"
+        out += [
+            Score(
+                area,
+                "direct quotes: precision",
+                t.right / max(1, t.ours - t.partial),
+                0.95,
+                detail=f"{t.right} of {t.ours - t.partial}",
+                unit="ratio",
+            ),
+            Score(
+                area,
+                "precision, partial quotes wrong",
+                t.right / max(1, t.ours),
+                None,
+                detail=f"{t.right} of {t.ours}",
+                unit="ratio",
+            ),
+            Score(
+                area,
+                "direct quotes: recall",
+                t.found / max(1, t.gold),
+                0.95,
+                detail=f"{t.found} of {t.gold}",
+                unit="ratio",
+            ),
+            Score(
+                area,
+                "speaker right (gold is a name)",
+                t.named_right / max(1, t.named),
+                0.90,
+                detail=f"{t.named_right} of {t.named}",
+                unit="ratio",
+            ),
+            Score(
+                area,
+                "speaker right (gold he/she)",
+                t.pronoun_right / max(1, t.pronoun),
+                None,
+                detail=f"{t.pronoun_right} of {t.pronoun}; nearest preceding named source",
+                unit="ratio",
+            ),
+        ]
+    return out

@@ -1,0 +1,255 @@
+"""Recognise page furniture one block at a time.
+
+Each predicate describes a kind of furniture (a share widget, a photo credit,
+a newsletter pitch), never a particular site's wording. ``furniture`` returns
+the reason a block is furniture, or ``None`` for article text. Rules that need
+the neighbouring blocks (a caption above a credit, a "Related Posts" list, a
+pull quote) live in ``clean``.
+
+The rules lean towards keeping text: a real paragraph wrongly dropped is worse
+than a stray widget left in. ``bench.quality.zyte`` counts the paragraphs they
+drop on corpora that hold no furniture (BBC, PolNeAR).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Whole-block widget labels (compared lower-cased, bullets and colons trimmed).
+_WIDGET = re.compile(
+    r"(?:advertisement|advertising|advert|sponsored(?: content)?|ad|ads by \w+|"
+    r"story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|"
+    r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|ad feedback|"
+    r"like\s*\d*|likes?\s*\(\d+\)|\d+\s+likes?|share(?: this| on \w+)?(?: article| story| post| page)?|"
+    r"share via|copy link|link copied|tweet|email|e-mail|print|print this(?: article| page)?|"
+    r"email this(?: article| story)?|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|"
+    r"comments?(?:\s*\(\d+\))?|\d+\s+comments?|view comments|show comments|load comments|"
+    r"leave a (?:reply|comment)|join the conversation|posted by|posted in|filed under|tags?|topics?|"
+    r"favou?rites?|add to favou?rites|save(?: article| for later)?|saved|bookmark|follow|following|"
+    r"sign up|sign in|log ?in|log ?out|register|subscribe(?: now| today| here)?|"
+    r"follow us|read more|read next|see also|see more|view more|load more|more|next|previous|"
+    r"skip to (?:main )?content|back to top|menu|search|close|open|image|photo|video|audio|"
+    r"listen(?: to this article)?|play|pause|loading\.*|getty images|"
+    r"\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?)(?:\s+read)?|reading time:?.*|"
+    r"your email address will not be published\.?(?: required fields are marked\s*\*?)?|"
+    r"required fields are marked\s*\*?)",
+    re.I,
+)
+_HASHTAGS = re.compile(r"(?:#\w[\w-]*[\s,]*){2,}")
+_NO_WORDS = re.compile(r"[\W_]+")
+
+_COPYRIGHT = re.compile(
+    r"(?:^|\s)(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*\d{4}|(?:^|\s)©\s*(?-i:[A-Z])|"
+    r"\ball rights reserved\b",
+    re.I,
+)
+# "This article originally appeared on X", "This piece first appeared in X".
+_ORIGINALLY = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:this|the) (?:article|story|post|piece|report|column|interview|essay) "
+    r"(?:was )?)?(?:originally|first) (?:appeared|published|ran|posted) (?:on|in|at|by)\s+",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"\(?(?:additional reporting(?: by| from)?|reporting by|reported by|editing by|edited by|"
+    r"written by|compiled by|with reporting (?:by|from)|contributed by|translated by|"
+    r"research by|produced by|graphics by|illustrations? by)\b",
+    re.I,
+)
+_SOURCE_LINE = re.compile(
+    r"(?:source|sources|via|courtesy(?: of)?|credit|distributed by|syndicated by)\s*:\s*(?P<source>.+?)\.?",
+    re.I,
+)
+_PHOTO_AGENCY = re.compile(
+    r"\b(?:getty(?: images)?|afp|reuters|ap(?: photo)?|associated press|shutterstock|xinhua|"
+    r"bloomberg|epa(?:-efe)?|efe|istock(?:photo)?|alamy|pa(?: images| wire| media)?|anadolu|"
+    r"sipa|zuma(?: press)?|imaginechina|cfp|corbis|flickr|wikimedia(?: commons)?|unsplash|"
+    r"handout|file photo|pool|supplied|courtesy)\b",
+    re.I,
+)
+_PHOTO_LABEL = re.compile(
+    r"(?:^|[\s.,(\[|])(?:photo(?:graph)?s?|picture|pic|image|credit|illustration|video|source)"
+    r"\s*(?::|by\b|credit\b)\s*(?P<credit>[^.:]{1,60}?)[)\]>]*\s*$",
+    re.I,
+)
+_ALT = re.compile(r"\balt\s*=", re.I)
+
+# Calls to action: imperative openings addressed to the reader.
+_CTA = re.compile(
+    r"(?:sign up|sign-up|subscribe|follow (?:us|me|him|her|them|@)|like us|join (?:us|our|the)|"
+    r"register (?:now|today|for|here)|download (?:the|our)|get (?:the|our|more|unlimited|access|"
+    r"the latest|breaking)|click|tap|submit|nominate|enter your|read (?:the rest|more|the full|our)|"
+    r"watch (?:the|our|more|live|it)|listen (?:to|now)|don'?t miss|for more(?: of| on|\b)|"
+    r"want (?:more|to receive|to get|the latest)|to (?:subscribe|receive|get|sign up)|"
+    r"support (?:our|us)|please (?:share|support|subscribe|consider|like)|share (?:this|your)|"
+    r"have a (?:news )?tip|contact (?:us|the author)|send (?:us|tips)|check out|visit (?:our|us)|"
+    r"become a (?:member|subscriber)|see (?:more|the full)|more (?:from|on|about)\b)",
+    re.I,
+)
+_PROMO_WORD = re.compile(
+    r"\b(?:subscribe|newsletters?|sign(?:-| )?up|inbox|email address|email protected|"
+    r"click here|tap here|our (?:app|platform|website|site|podcast|newsletter|database|team)|"
+    r"follow (?:us|him|her|me)|award-winning team|free trial|unlimited access|@\w{3,}|"
+    r"(?:facebook|twitter|linkedin|instagram|youtube)(?= (?:page|account|feed|channel)s?\b))",
+    re.I,
+)
+_READER = re.compile(r"\b(?:you|your|yours|our|us|we|here|below)\b", re.I)
+_READER_STRICT = re.compile(r"\b(?:you|your|our)\b", re.I)
+_READER_QUESTION = re.compile(
+    r"(?:do|are|have|did|would|want|looking|interested|know|got) (?:you|to)\b[^?]{0,120}\?", re.I
+)
+_QUOTE_MARKS = '"“”«»'
+CAPTION_TAIL_CHARS = 90
+# What a photo caption says: people pictured doing something, somewhere, on a date.
+_CAPTION_CUE = re.compile(
+    r"\b(?:speaks?|speaking|attends?|arrives?|arriving|poses?|posing|looks on|gestures?|waves?|"
+    r"pictured|(?:is|are) seen|holds?|holding|walks?|listens?|delivers?|during|file photo|"
+    r"\((?:L|R|C|left|right|centre|center)\)|left|right|(?:19|20)\d\d\b)",
+    re.I,
+)
+_PRONOUN_START = re.compile(r"(?:he|she|it|they|we|i|this|that|but|and|so)\b", re.I)
+
+
+def reads_like_caption(text: str) -> bool:
+    """One sentence that describes a picture (a cue word, no narrative pronoun opening)."""
+    if words(text) > 60 or text[:1] in "\"“‘'" or re.search(r"[:?]$", text):
+        return False
+    if re.search(r"[.!?][\"”’]?\s+[A-Z]", text.rstrip(".")):
+        return False  # more than one sentence
+    return not _PRONOUN_START.match(text) and bool(_CAPTION_CUE.search(text))
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def is_widget(text: str) -> bool:
+    """A widget label: 'Share', 'LIKE 0', 'Advertisement', '3 min read', 'Leave a Reply'."""
+    low = text.strip(" \t:•*·|>-–—").lower()
+    return bool(_WIDGET.fullmatch(low))
+
+
+def is_separator(text: str) -> bool:
+    """A line with no words: '***', '___.', '—'."""
+    return bool(_NO_WORDS.fullmatch(text))
+
+
+def is_hashtag_line(text: str) -> bool:
+    return bool(_HASHTAGS.fullmatch(text.strip()))
+
+
+def is_copyright(text: str) -> bool:
+    """'Copyright © 2023 X Ltd. All rights reserved.' (short lines only)."""
+    low = text.lower()
+    if "©" not in text and "copyright" not in low and "(c)" not in low and "reserved" not in low:
+        return False
+    return words(text) <= 60 and bool(_COPYRIGHT.search(text))
+
+
+def originally_appeared(text: str) -> str | None:
+    """The outlet in 'This article originally appeared on X ...', if the line is one."""
+    low = text.lower()
+    if "originally" not in low and "first" not in low:
+        return None
+    m = _ORIGINALLY.search(text)
+    if not m or words(text) > 80:
+        return None
+    # Only at the start of the block, or in a short block.
+    if m.start() > 0 and words(text[: m.start()]) > 25:
+        return None
+    return outlet_name(text[m.end() :])
+
+
+def outlet_name(text: str) -> str | None:
+    """The capitalised outlet name that opens ``text``: 'the South China Morning Post (SCMP), ...'."""
+    m = re.match(
+        r"(?:the\s+)?(?P<name>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:of|and|&|for|on|the|de|[A-Z0-9][\w&'’.-]*))*)",
+        text.strip(),
+    )
+    if not m:
+        return None
+    name = m.group("name").rstrip(".,;:")
+    name = re.sub(r"\s+(?:of|and|&|for|on|the|de)$", "", name)
+    return name or None
+
+
+def credit_line(text: str) -> bool:
+    """'Additional reporting by X', '(Reporting by X; Editing by Y)', 'Translated by X.'"""
+    return words(text) <= 25 and bool(_CREDIT.match(text.strip()))
+
+
+def source_line(text: str) -> str | None:
+    """The source named by a short 'Source: X' line."""
+    if words(text) > 10:
+        return None
+    m = _SOURCE_LINE.fullmatch(text.strip())
+    return m.group("source").strip() if m else None
+
+
+def is_photo_credit(text: str) -> bool:
+    """A stand-alone photo or agency credit: 'China News Service | Getty Images',
+    'John Smith / Reuters.', 'Photo: AFP'."""
+    stripped = text.strip(" .()[]")
+    if words(stripped) > 12 or re.search(r"[!?\"“”]|://", stripped):
+        return False
+    if re.match(r"(?:photo(?:graph)?s?|picture|image|credit|pic)\s*(?::|by\b)", stripped, re.I):
+        return True
+    parts = [p for p in re.split(r"\s*[|/]\s*", stripped) if p.strip()]
+    return (
+        len(parts) >= 2
+        and all(words(p) <= 6 for p in parts)
+        and bool(_PHOTO_AGENCY.search(stripped))
+    )
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption with its credit on the same line, or an image's alt text."""
+    if "alt" in text.lower() and _ALT.search(text):
+        return True
+    if words(text) > 80:
+        return False
+    # The credit label ends the block: look at its tail only.
+    offset = max(0, len(text) - CAPTION_TAIL_CHARS)
+    m = _PHOTO_LABEL.search(text, offset)
+    return bool(m and m.start() > 0 and words(m.group("credit")) <= 6)
+
+
+def is_promo(text: str) -> bool:
+    """A call to action or a pitch addressed to the reader (newsletter, app, awards)."""
+    if text[:1] in _QUOTE_MARKS or text[:1] == "<" or words(text) > 70:
+        return False
+    if re.match(r"[A-Z][A-Z .'-]{1,30}:", text):  # a transcript turn: "TAPPER: Do you ..."
+        return False
+    promo = len(_PROMO_WORD.findall(text))
+    reader = bool(_READER.search(text))
+    if _CTA.match(text):
+        return words(text) <= 8 or promo >= 1 or (reader and words(text) <= 30)
+    # "Do you rank in our database?", "Do you have questions ...? Get the answers with ..."
+    question = _READER_QUESTION.match(text)
+    if question and re.search(r"\b(?:our|we)\b", text, re.I):
+        return True
+    if question and question.end() < len(text) and promo >= 1:
+        return True
+    quoted = any(mark in text for mark in _QUOTE_MARKS) or "''" in text
+    return bool(_READER_STRICT.search(text)) and (promo >= 3 or (promo >= 2 and not quoted))
+
+
+def is_call_to_action(text: str) -> bool:
+    """Opens with an imperative addressed to the reader ('Nominate a ...', 'Sign up for ...')."""
+    return words(text) <= 40 and text[:1] not in _QUOTE_MARKS and bool(_CTA.match(text))
+
+
+def furniture(text: str) -> str | None:
+    """Why ``text`` is page furniture, or None when it reads as article text."""
+    if is_separator(text):
+        return "separator"
+    if is_widget(text):
+        return "widget"
+    if is_hashtag_line(text):
+        return "hashtags"
+    if is_caption(text):
+        return "caption"
+    if is_promo(text):
+        return "promo"
+    return None

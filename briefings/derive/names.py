@@ -1,0 +1,237 @@
+"""Person names in news text: splitting titles from names, and resolving a
+family name alone ("Tsai", "Ma", "Omdia's Su") to the full name the article
+used earlier ("Joe Tsai", "Rui Ma", "Su Lian Ze").
+
+Everything here is generic: capitalisation, a lexicon of title and role words,
+and a lexicon of words that make a capitalised run an organisation or a place
+rather than a person. No list of people.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+def lexicon(words: str) -> frozenset[str]:
+    """A set of words written as one white-space separated string."""
+    return frozenset(words.split())
+
+
+#: One capitalised name token: "Tsai", "O'Neill", "Al-Sisi", "McCain", "J.", "Jr."
+_ABBREVIATIONS = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Capt",
+    "Adm",
+    "Prof",
+    "Rev",
+    "Jr",
+    "Sr",
+    "St",
+    "Maj",
+    "Cmdr",
+]
+_AFTER_ABBREVIATION = "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS)
+_TOKEN = rf"[A-Z](?:\.|[\w'’-]*\w(?:(?:{_AFTER_ABBREVIATION})\.)?)"
+_PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
+#: A run of capitalised tokens, optionally with name particles ("Ursula von der Leyen").
+NAME_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,6}}"
+NAME_RUN_RE = re.compile(NAME_RUN)
+
+#: Words that make the capitalised tokens before a name a title or role
+#: ("US Commerce Secretary Gina Raimondo", "Sen. Ted Cruz").
+TITLE_WORDS = lexicon(
+    """
+    mr mrs ms miss dr prof sen rep gov lt col gen maj capt sgt adm cmdr rev
+    president vice secretary minister senator representative congressman
+    congresswoman governor mayor chairman chairwoman chair ceo cfo cto coo founder
+    co-founder cofounder chief executive director commissioner spokesman spokeswoman
+    spokesperson analyst professor judge justice attorney general leader speaker
+    candidate nominee frontrunner front-runner chancellor premier prime king queen
+    prince princess ambassador officer head manager partner economist strategist
+    adviser advisor aide deputy acting assistant associate senior former pope
+    reverend sheikh coach correspondent editor reporter host anchor author columnist
+    lawyer democrat republican democratic gop chairperson president-elect lawmaker
+    sheriff pastor bishop cardinal commander admiral sergeant captain colonel
+    lieutenant major principal dean superintendent treasurer clerk counsel envoy
+    inspector delegate councilman councilwoman councillor councilor activist
+    billionaire businessman businesswoman investor entrepreneur scientist researcher
+    fellow member commerce defense defence treasury foreign interior homeland state
+    energy justice labor labour health education finance trade house senate us u.s.
+    uk u.k. eu un nato fbi cia nsa
+    """
+)
+
+#: Words that make a capitalised run an organisation, a place or a thing.
+NOT_PERSON_WORDS = lexicon(
+    """
+    group holding holdings inc corp corporation co ltd llc plc company companies
+    bank university college institute school party committee house senate congress
+    department ministry agency news times post journal street tower center centre
+    council association capital partners ventures management technologies technology
+    cloud administration foundation fund forum office court campaign city county
+    state states republic kingdom union nations island islands valley river mountain
+    lake airport station hospital church club league team network networks media
+    press daily weekly magazine television radio tv channel times herald tribune
+    gazette review report review board commission authority service services systems
+    system labs lab research global international national federal world america
+    american china chinese europe european africa asia asian east west north south
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december republicans
+    democrats
+    """
+)
+
+#: Capitalised words that begin sentences but never names.
+_FUNCTION_WORDS = lexicon(
+    """
+    the a an and but or so yet for nor then still also now when while after before
+    since as if in on at by of to from with without however meanwhile moreover
+    indeed instead this that these those it its his her their our my your we they he
+    she i you there here what who why how which where some many most all both each
+    every one another other such no not according speaking asked last next earlier
+    later yesterday today tonight
+    """
+)
+
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<name>[A-Z][\w'’-]*)$")
+
+
+def tokens_of(name: str) -> list[str]:
+    return name.split()
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip(".,")
+
+
+def is_title_word(token: str) -> bool:
+    bare = _bare(token)
+    return bare in TITLE_WORDS or (token.isupper() and 1 < len(token.rstrip(".")) <= 4)
+
+
+@lru_cache(maxsize=8192)
+def split_title(run: str) -> tuple[str, str]:
+    """``"US Commerce Secretary Gina Raimondo"`` -> ``("US Commerce Secretary", "Gina Raimondo")``.
+
+    The name is what follows the last title word; a run that is only titles
+    gives an empty name.
+    """
+    words = run.split()
+    last = -1
+    for i, w in enumerate(words):
+        if is_title_word(w) or w.endswith(("'s", "’s", "s'", "s’")):
+            last = i
+    while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
+        last += 1
+    return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+
+
+def strip_function_words(run: str) -> str:
+    words = run.split()
+    while words and _bare(words[0]) in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=8192)
+def looks_like_person(name: str) -> bool:
+    """A capitalised run that could be a person's full or family name."""
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    for w in words:
+        bare = _bare(w)
+        if bare in NOT_PERSON_WORDS or bare in _FUNCTION_WORDS:
+            return False
+        if w.isupper() and len(w.rstrip(".")) > 1:
+            return False
+        if any(ch.isdigit() for ch in w):
+            return False
+    return words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    name: str
+
+
+@dataclass
+class NameIndex:
+    """Full person names (two or more tokens) seen in one article, by offset."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    _by_last: dict[str, list[Mention]] = field(default_factory=dict)
+    _by_other: dict[str, list[Mention]] = field(default_factory=dict)
+    _longer: dict[str, list[Mention]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, runs: list[tuple[int, str]]) -> NameIndex:
+        """The index over ``runs``: (offset, text) of the capitalised runs of an article."""
+        index = cls()
+        for start, run in runs:
+            if " " not in run:
+                continue
+            title, name = split_title(run)
+            name = strip_function_words(name)
+            words = name.split()
+            if len(words) < 2 or not looks_like_person(name):
+                continue
+            mention = Mention(start + run.rfind(name), name)
+            index.mentions.append(mention)
+            index._by_last.setdefault(words[-1], []).append(mention)
+            for w in words[:-1]:
+                index._by_other.setdefault(w, []).append(mention)
+            if title and name not in index.roles:
+                index.roles[name] = title
+        return index
+
+    def resolve(self, name: str, at: int) -> str:
+        """The full name for a family name (or any partial name) used at ``at``.
+
+        Prefers a full name ending in the word (the latest before ``at``, else
+        the first after), then a full name containing it anywhere ("Su" in
+        "Su Lian Ze"). Returns ``name`` unchanged when nothing matches.
+        """
+        words = name.split()
+        if not words:
+            return name
+        owner = _POSSESSIVE.match(name)
+        if owner and len(words) >= 2:
+            words = [owner.group("name")]
+        if len(words) > 1:
+            full = " ".join(words)
+            longer = self._longer.get(full)
+            if longer is None:
+                candidates = self._by_last.get(words[-1], [])
+                longer = [m for m in candidates if m.name.endswith(" " + full)]
+                self._longer[full] = longer
+            hit = self._nearest(longer, at)
+            return hit.name if hit else full
+        word = words[0]
+        hit = self._nearest(self._by_last.get(word, []), at)
+        if hit is None:
+            hit = self._nearest(self._by_other.get(word, []), at)
+        return hit.name if hit else word
+
+    @staticmethod
+    def _nearest(mentions: list[Mention], at: int) -> Mention | None:
+        """The latest mention before ``at``, else the first (mentions are in order)."""
+        if not mentions:
+            return None
+        i = bisect.bisect_left(mentions, at, key=lambda m: m.start)
+        return mentions[i - 1] if i else mentions[0]

@@ -1,0 +1,116 @@
+"""Who "he" and "she" are: the people an article has just been talking about.
+
+``PersonTracker`` records, in article order, each named person who is the
+subject of a sentence ("Levin dismissed concerns ...", "Suu Kyi, 70, said")
+or the speaker of a quote, and what the text tells about their gender (a
+title, a gendered role word, or "his"/"her" later in the same sentence). A
+pronoun resolves to the latest such person whose gender does not contradict
+it. A single-word name enters only with evidence that it is a person (a
+title, an age or "who" appositive, a gendered pronoun), so that "Pfizer said"
+does not become the antecedent of the next "he".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from briefings.derive.names import NameIndex, lexicon
+from briefings.derive.speakers import who_before_verb
+from briefings.derive.speech import AUXILIARY
+
+_NOT_VERBS = lexicon(
+    """
+    of and or in on at to for with from by the a an as than that who which whose
+    officials supporters aides voters campaign administration
+    """
+)
+# what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
+_AFTER_SUBJECT = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?"
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,)?"
+    rf"\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_PREPOSITIONS = lexicon(
+    """
+    of to by at in on for from with against about like than into over under between
+    toward towards including
+    """
+)
+_GLUED = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_LOOKBACK = 40  # people considered for one pronoun
+_SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she)\b")
+_MALE = re.compile(
+    r"\b(?:Mr|he|his|him|himself|man|husband|father|son|brother|spokesman|chairman|"
+    r"congressman|businessman|king|prince)\b\.?"
+)
+_FEMALE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|she|her|hers|herself|woman|wife|mother|daughter|sister|"
+    r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess)\b\.?"
+)
+_PERSON_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)")
+
+
+def _gender(text: str) -> str | None:
+    m, f = _MALE.search(text), _FEMALE.search(text)
+    if m and (not f or m.start() < f.start()):
+        return "m"
+    if f:
+        return "f"
+    return None
+
+
+class PersonTracker:
+    def __init__(self, names: NameIndex) -> None:
+        self.names = names
+        self.events: list[tuple[int, str]] = []
+        self.gender: dict[str, str] = {}
+
+    def add(self, at: int, name: str, evidence: bool = False, gender: str | None = None) -> str:
+        """Record ``name`` at ``at``; returns the full name it resolved to."""
+        full = self.names.resolve(name, at)
+        if gender and full not in self.gender:
+            self.gender[full] = gender
+        if len(full.split()) >= 2 or evidence or full in self.gender:
+            bisect.insort(self.events, (at, full))
+        return full
+
+    def scan(
+        self, text: str, offset: int, runs: list[tuple[int, str]], quoted: list[tuple[int, int]]
+    ) -> None:
+        """Record the named subjects of the sentences of one paragraph.
+
+        ``runs`` are the capitalised runs of the paragraph (paragraph-relative
+        start, text); runs inside ``quoted`` spans are skipped.
+        """
+        starts = [s for s, _ in quoted]
+        for at, run in runs:
+            m = _AFTER_SUBJECT.match(text, at + len(run))
+            if m is None or m.group("verb") in _NOT_VERBS or (at and text[at - 1] in _GLUED):
+                continue
+            k = bisect.bisect_right(starts, at) - 1
+            if k >= 0 and at < quoted[k][1]:
+                continue
+            before = _WORD_BEFORE.search(text, max(0, at - 20), at)
+            if before and before.group(1) in _PREPOSITIONS:
+                continue
+            who = who_before_verb(run)
+            if who is None or who.kind != "name":
+                continue
+            app = m.group("app") or ""
+            said = _SAID_PRONOUN.match(text, m.end())
+            role = f"{run} {app}"
+            gender = _gender(role) or (_gender(said.group(1)) if said else None)
+            evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
+            self.add(offset + at, who.text, evidence, gender)
+
+    def pronoun(self, word: str, at: int) -> str | None:
+        """The person ``word`` ("he"/"she") used at ``at`` most likely refers to."""
+        want = "f" if word.lower() == "she" else "m"
+        i = bisect.bisect_left(self.events, (at, ""))
+        for _, name in reversed(self.events[max(0, i - _LOOKBACK) : i]):
+            known = self.gender.get(name)
+            if known is None or known == want:
+                return name
+        return None

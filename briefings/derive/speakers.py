@@ -1,0 +1,202 @@
+"""Reading the speaker out of an attribution phrase.
+
+Two shapes: the words *before* a speech verb (``US Commerce Secretary Gina
+Raimondo`` said; ``Paul Triolo, a partner at X,`` said; ``he`` said) and the
+words *after* it (said ``Paul Triolo, senior vice president at X``; said
+``chair Joe Tsai``; said ``a source close to the campaign``). Both give a
+``Who``: a name, a pronoun, or a descriptive phrase ("A Hangzhou-based AI
+entrepreneur", "the company"), with the role when the phrase has one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from briefings.derive.names import (
+    NAME_RUN,
+    is_title_word,
+    looks_like_person,
+    split_title,
+    strip_function_words,
+)
+
+Kind = Literal["name", "pronoun", "nominal", "org"]
+
+PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
+_OTHER_PRONOUNS = {"they", "They", "we", "We", "I", "it", "It", "you", "You", "who", "which"}
+_DETERMINERS = re.compile(
+    r"^(?:a|an|the|his|her|their|its|one|another|two|three|several|some|many)\s", re.I
+)
+_NAME_AT_START = re.compile(rf"(?P<run>{NAME_RUN})")
+_LOCATION_TAIL = re.compile(
+    r"\s+(?:in|based\s+in|from)\s+[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*)*\.?$"
+)
+_ROLE_STOP = re.compile(
+    r",\s+(?:who|which|whose|where|when|adding|saying|noting|referring|according|as|in\s+an?)\b"
+    r"|\s+(?:said|says|told|added|who|which)\b|[;:()\[\]“”\"]|\.(?:\s|$)"
+)
+_NAME_AT_END = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
+_HE_SHE = re.compile(r"(he|she)\b")
+_CLAUSE_CUT = re.compile(r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s")
+_ARTICLE = re.compile(r"^(?:an?|the)\s+")
+_RELATIVE = re.compile(r"(?:who|which|whose|where|when)\b")
+_LEADING = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
+_BOUNDARY = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    kind: Kind
+    text: str
+    role: str | None = None
+
+
+def clean_role(role: str) -> str | None:
+    role = role.strip(" ,")
+    if role.endswith(".") and not _ABBREVIATED.search(role, 0, len(role) - 1):
+        role = role[:-1]
+    role = _LOCATION_TAIL.sub("", role).strip(" ,.")
+    role = _ARTICLE.sub("", role)
+    words = role.split()
+    if not words or len(words) > 25:
+        return None
+    return role
+
+
+def role_after(rest: str) -> str | None:
+    """The appositive at the start of ``rest`` (``", senior analyst at X, said"``)."""
+    if not rest.startswith(","):
+        return None
+    body = rest[1:].lstrip()
+    if not body or not (
+        body[0].islower() or _DETERMINERS.match(body) or is_title_word(body.split()[0])
+    ):
+        return None
+    stop = _ROLE_STOP.search(body)
+    return clean_role(body[: stop.start()] if stop else body)
+
+
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|St|Maj)$"
+)
+_CLAUSE_STOP = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
+_VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$")
+
+
+def clause_end(text: str) -> int:
+    """Where the first clause of ``text`` ends: a comma, bracket, quote or a
+    full stop that is not an abbreviation ("Sen.", "J.")."""
+    for m in _CLAUSE_STOP.finditer(text):
+        if m.group() == "." and _ABBREVIATED.search(text, 0, m.start()):
+            continue
+        return m.start()
+    return len(text)
+
+
+@lru_cache(maxsize=8192)
+def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
+    """A phrase that ends in a capitalised run: role words, then the name."""
+    phrase = _PARENTHETICAL.sub("", phrase).strip(" ,")
+    runs = list(_NAME_AT_START.finditer(phrase))
+    if not runs:
+        return None
+    last = runs[-1]
+    if phrase[last.end() :].strip(" ,"):
+        return None
+    title, name = split_title(last.group("run"))
+    name = strip_function_words(name)
+    if not name:
+        return None
+    before = phrase[: last.start()].strip()
+    if title.endswith(("'s", "’s", "s'", "s’")):
+        title = ""
+    role = " ".join(p for p in (before, title) if p).strip(" ,") or None
+    if role and (len(role.split()) > 12 or any(_VERBISH.match(w) for w in role.split())):
+        return None
+    if not looks_like_person(name):
+        run = strip_function_words(last.group("run"))
+        if orgs and run and not before and len(run.split()) <= 5:
+            return Who("org", run)
+        return None
+    return Who("name", name, clean_role(role) if role else None)
+
+
+def _nominal(phrase: str) -> Who | None:
+    words = phrase.split()
+    if len(words) > 9 or any(_VERBISH.match(w) for w in words[1:]):
+        return None
+    if any(w in _OTHER_PRONOUNS for w in words) or any(ch.isdigit() for ch in phrase):
+        return None
+    return Who("nominal", phrase)
+
+
+@lru_cache(maxsize=8192)
+def who_before_verb(left: str) -> Who | None:
+    """The subject in ``left``, the text that ends right before a speech verb."""
+    left = _PARENTHETICAL.sub("", left).rstrip()
+    if not left:
+        return None
+    # "Paul Triolo, a senior adviser at X," said / "Anthony Anton, president of X" stated
+    parts = left.rstrip(",").rsplit(",", 1)
+    if len(parts) == 2 and 2 <= len(parts[1].strip()) <= 160:
+        head, role = parts[0], parts[1].strip()
+        named = _NAME_AT_END.search(head[-80:])
+        if named:
+            if _RELATIVE.match(role):
+                who = _name_phrase(named.group(1), orgs=False)
+                if who:
+                    return who
+            elif role[:1].islower() or is_title_word(role.split()[0]):
+                who = _name_phrase(named.group(1), orgs=False)
+                if who:
+                    return Who("name", who.text, clean_role(role) or who.role)
+    tail = left
+    for b in _BOUNDARY.finditer(left):
+        if b.end() < len(left):
+            tail = left[b.end() :]
+    tail = tail.strip(" ,")
+    words = tail.split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    tail = " ".join(words)
+    if not words or len(words) > 10:
+        return None
+    if len(words) <= 2 and words[-1] in PRONOUNS:
+        return Who("pronoun", words[-1].lower())
+    if words[-1] in _OTHER_PRONOUNS:
+        return None
+    if _DETERMINERS.match(tail):
+        return _nominal(tail)
+    if tail[0].isupper():
+        return _name_phrase(tail)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def who_after_verb(rest: str) -> Who | None:
+    """The speaker in ``rest``, the text right after a speech verb ("said ...")."""
+    rest = rest.lstrip()
+    m = _HE_SHE.match(rest)
+    if m:
+        return Who("pronoun", m.group(1))
+    end = clause_end(rest)
+    clause = rest[:end].strip()
+    cut = _CLAUSE_CUT.search(clause)
+    if _DETERMINERS.match(clause):
+        # "a source close to the campaign": keep the whole descriptive phrase
+        return _nominal(clause)
+    if cut:
+        clause = clause[: cut.start()]
+    if not clause or len(clause.split()) > 10:
+        return None
+    of = clause.find(" of ")
+    who = _name_phrase(clause[:of], orgs=False) if of > 0 else None
+    who = who or _name_phrase(clause)
+    if who is None:
+        return None
+    role = role_after(rest[end:]) if who.kind == "name" else None
+    return Who(who.kind, who.text, role or who.role)

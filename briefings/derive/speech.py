@@ -1,0 +1,168 @@
+"""Speech verbs: the words that attribute a quotation to a speaker.
+
+``SPEECH_VERB`` is a regex fragment (no groups) matching one reporting verb in
+any tense news uses ("said", "says", "told", "pointed out", "has said"). The
+list follows textacy's reporting verbs plus what news writing adds (told,
+added, cautioned, tweeted, ...). ``FRAME_VERB`` adds verbs that introduce a
+partial quote without being speech ("called it a “disaster”").
+"""
+
+from __future__ import annotations
+
+import re
+
+_STEMS = {
+    # base: (past, present 3rd person, participle -ing)
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "add": ("added", "adds", "adding"),
+    "ask": ("asked", "asks", "asking"),
+    "write": ("wrote", "writes", "writing"),
+    "explain": ("explained", "explains", "explaining"),
+    "note": ("noted", "notes", "noting"),
+    "state": ("stated", "states", "stating"),
+    "argue": ("argued", "argues", "arguing"),
+    "insist": ("insisted", "insists", "insisting"),
+    "claim": ("claimed", "claims", "claiming"),
+    "continue": ("continued", "continues", "continuing"),
+    "declare": ("declared", "declares", "declaring"),
+    "recall": ("recalled", "recalls", "recalling"),
+    "warn": ("warned", "warns", "warning"),
+    "emphasize": ("emphasized", "emphasizes", "emphasizing"),
+    "emphasise": ("emphasised", "emphasises", "emphasising"),
+    "stress": ("stressed", "stresses", "stressing"),
+    "predict": ("predicted", "predicts", "predicting"),
+    "suggest": ("suggested", "suggests", "suggesting"),
+    "acknowledge": ("acknowledged", "acknowledges", "acknowledging"),
+    "admit": ("admitted", "admits", "admitting"),
+    "announce": ("announced", "announces", "announcing"),
+    "remark": ("remarked", "remarks", "remarking"),
+    "observe": ("observed", "observes", "observing"),
+    "reply": ("replied", "replies", "replying"),
+    "respond": ("responded", "responds", "responding"),
+    "tweet": ("tweeted", "tweets", "tweeting"),
+    "post": ("posted", "posts", "posting"),
+    "joke": ("joked", "jokes", "joking"),
+    "quip": ("quipped", "quips", "quipping"),
+    "concede": ("conceded", "concedes", "conceding"),
+    "caution": ("cautioned", "cautions", "cautioning"),
+    "complain": ("complained", "complains", "complaining"),
+    "counter": ("countered", "counters", "countering"),
+    "urge": ("urged", "urges", "urging"),
+    "agree": ("agreed", "agrees", "agreeing"),
+    "believe": ("believed", "believes", "believing"),
+    "contend": ("contended", "contends", "contending"),
+    "charge": ("charged", "charges", "charging"),
+    "boast": ("boasted", "boasts", "boasting"),
+    "muse": ("mused", "muses", "musing"),
+    "shout": ("shouted", "shouts", "shouting"),
+    "yell": ("yelled", "yells", "yelling"),
+    "scream": ("screamed", "screams", "screaming"),
+    "chant": ("chanted", "chants", "chanting"),
+    "recount": ("recounted", "recounts", "recounting"),
+    "report": ("reported", "reports", "reporting"),
+    "testify": ("testified", "testifies", "testifying"),
+    "confirm": ("confirmed", "confirms", "confirming"),
+    "deny": ("denied", "denies", "denying"),
+    "maintain": ("maintained", "maintains", "maintaining"),
+    "assert": ("asserted", "asserts", "asserting"),
+    "propose": ("proposed", "proposes", "proposing"),
+    "promise": ("promised", "promises", "promising"),
+    "vow": ("vowed", "vows", "vowing"),
+    "pledge": ("pledged", "pledges", "pledging"),
+    "threaten": ("threatened", "threatens", "threatening"),
+    "demand": ("demanded", "demands", "demanding"),
+    "wonder": ("wondered", "wonders", "wondering"),
+    "begin": ("began", "begins", "beginning"),
+    "conclude": ("concluded", "concludes", "concluding"),
+    "mention": ("mentioned", "mentions", "mentioning"),
+    "reiterate": ("reiterated", "reiterates", "reiterating"),
+    "speak": ("spoke", "speaks", "speaking"),
+    "whisper": ("whispered", "whispers", "whispering"),
+    "exclaim": ("exclaimed", "exclaims", "exclaiming"),
+    "interject": ("interjected", "interjects", "interjecting"),
+    "retort": ("retorted", "retorts", "retorting"),
+    "snap": ("snapped", "snaps", "snapping"),
+    "sigh": ("sighed", "sighs", "sighing"),
+    "laugh": ("laughed", "laughs", "laughing"),
+    "think": ("thought", "thinks", "thinking"),
+    "write in": ("wrote in", "writes in", "writing in"),
+    "point out": ("pointed out", "points out", "pointing out"),
+    "go on": ("went on", "goes on", "going on"),
+    "put it": ("put it", "puts it", "putting it"),
+}
+
+# Verbs that frame a partial quote without being speech verbs.
+_FRAMES = [
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "condemned",
+    "praised",
+    "dismissed",
+    "criticized",
+    "criticised",
+    "slammed",
+    "blasted",
+    "accused",
+    "referred to",
+    "promised",
+    "hailed",
+]
+
+
+def _alternation(words: list[str]) -> str:
+    """One regex alternation for ``words``, factored as a trie so that the
+    engine tries a handful of branches per position instead of every word."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+_FORMS = [form for stem, forms in _STEMS.items() for form in (stem, *forms)]
+_FORMS = [f for f in _FORMS if f not in {"state", "post", "report", "counter", "note", "think"}]
+
+#: One speech verb, e.g. ``said``, ``told``, ``pointed out`` (no capture groups).
+SPEECH_VERB = rf"(?:{_alternation(_FORMS)})"
+#: A speech verb or a verb that frames a partial quote.
+FRAME_VERB = rf"(?:{_alternation(_FORMS + _FRAMES)})"
+
+#: Words that may stand between a subject and its speech verb: "Tsai also said",
+#: "Baidu has said", "he later told".
+AUXILIARY = (
+    r"(?:(?:has|have|had|would|will|also|later|then|once|previously|recently|again|"
+    r"further|strongly|repeatedly|publicly|privately|just|had\s+earlier|earlier|"
+    r"first|quickly|simply|flatly|bluntly|often|frequently|still|even|never|"
+    r"reportedly|[a-z]+ly)\s+){0,3}"
+)
+
+SPEECH_VERB_RE = re.compile(rf"\b{SPEECH_VERB}\b", re.IGNORECASE)
+
+#: Verbs of a sentence that introduces a speaker whose quote follows it
+#: ("He also talked about China. "Q"").
+INTRO_VERB = (
+    r"(?:spoke|talked|discussed|addressed|reflected|touched|weighed|elaborated|"
+    r"turned|went\s+on|offered|described|detailed|outlined|reiterated|expanded)"
+)
