@@ -77,13 +77,20 @@ def subprocess_env(library: Path, extra: dict[str, str] | None = None) -> dict[s
     return env
 
 
+def _connect(library: Path) -> sqlite3.Connection:
+    """A plain connection, as the next ``brief`` would open it. Not read-only: after
+    a kill, SQLite may have to recover the write-ahead log first, which a read-only
+    connection cannot do ("attempt to write a readonly database")."""
+    return sqlite3.connect(library / DB_NAME)
+
+
 def snapshot(library: Path) -> dict[str, tuple[object, ...]]:
-    """Every stored row by id, every column (read with plain sqlite3, read-only).
+    """Every stored row by id, every column (read with plain sqlite3).
 
     The one part left out is each briefing's ``related`` list: the search layer
     rightly recomputes it when related articles arrive.
     """
-    conn = sqlite3.connect(f"file:{library / DB_NAME}?mode=ro", uri=True)
+    conn = _connect(library)
     conn.row_factory = sqlite3.Row
     try:
         rows = {}
@@ -103,7 +110,7 @@ def store_problems(library: Path) -> list[str]:
     not a valid ``Briefing`` of that id and origin, duplicate origins, hashes that
     disagree, outbox entries that point nowhere. Empty when consistent."""
     problems: list[str] = []
-    conn = sqlite3.connect(f"file:{library / DB_NAME}?mode=ro", uri=True)
+    conn = _connect(library)
     try:
         check = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if check != ["ok"]:
