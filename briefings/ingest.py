@@ -8,7 +8,9 @@ Nothing here writes anything: the library does that.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -28,6 +30,7 @@ EXTENSIONS: dict[str, Format] = {
 }
 #: Default cap on the size of one article file; ``BRIEF_MAX_ARTICLE_MB`` overrides it.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+ENV_MAX_MB = "BRIEF_MAX_ARTICLE_MB"
 STDIN = "-"
 
 
@@ -47,21 +50,55 @@ class Source:
         return self.path is None
 
 
+def parse_megabytes(raw: str, what: str) -> int:
+    """A size in megabytes ("20", "0.5") as bytes; ``ValueError`` with a one-line reason."""
+    try:
+        mb = float(raw)
+    except ValueError:
+        raise ValueError(f"{what} must be a number of megabytes, not {raw!r}") from None
+    if not 0 < mb < float("inf"):
+        raise ValueError(f"{what} must be a number of megabytes above 0, not {raw!r}")
+    return max(1, int(mb * 1024 * 1024))
+
+
 def max_article_bytes() -> int:
-    raw = os.environ.get("BRIEF_MAX_ARTICLE_MB")
+    """The cap on one article: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB.
+
+    An unusable value falls back to the default here; the CLI rejects it as a
+    usage error before reading anything.
+    """
+    raw = os.environ.get(ENV_MAX_MB)
     if raw:
         try:
-            return max(1, int(float(raw) * 1024 * 1024))
+            return parse_megabytes(raw, ENV_MAX_MB)
         except ValueError:
             pass
     return DEFAULT_MAX_BYTES
 
 
-def display_path(path: Path | str) -> str:
-    """A path as messages show it: one line, undecodable bytes escaped."""
-    text = os.fsdecode(path) if isinstance(path, bytes) else str(path)
+#: Characters a terminal would act on: C0/C1 controls, DEL,
+#: and bidirectional controls (which would reorder the rest of the message).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return {10: "\\n", 13: "\\r", 9: "\\t"}.get(code) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    )
+
+
+def escape_controls(text: str) -> str:
+    """``text`` made inert for a terminal: control characters (newline, ESC, C1),
+    bidi controls and undecodable bytes shown as escapes (``\\n``, ``\\x1b``,
+    ``\\u202e``, ``\\udcff``)."""
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\x1b", "\\x1b")
+    return _UNSAFE.sub(_escape_char, text)
+
+
+def display_path(path: Path | str | bytes) -> str:
+    """A path as messages show it: one line, inert in a terminal."""
+    return escape_controls(os.fsdecode(path) if isinstance(path, bytes) else str(path))
 
 
 def discover(paths: list[str]) -> Iterator[Source | IngestError]:
@@ -78,10 +115,12 @@ def discover(paths: list[str]) -> Iterator[Source | IngestError]:
         try:
             st = path.stat()
         except FileNotFoundError:
-            yield IngestError(f"{display_path(path)}: no such file or directory")
+            reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+            yield IngestError(f"{display_path(path)}: {reason}")
             continue
         except OSError as exc:
-            yield IngestError(f"{display_path(path)}: {exc.strerror or exc}")
+            reason = "symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+            yield IngestError(f"{display_path(path)}: {reason}")
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from _walk(path)
@@ -130,11 +169,22 @@ def detect_format(name: str, data: bytes) -> Format:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Bytes that are not text: many NULs or many control bytes near the start.
+
+    A few stray NUL bytes in prose (a scraping accident) do not make it binary;
+    they become visible stand-ins when the text is sanitised.
+    """
     sample = data[:8192]
-    if b"\x00" in sample:
-        return True
+    nuls = sample.count(0)
     controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-    return controls > max(8, len(sample) // 20)
+    return nuls > len(sample) // 100 or controls > max(8, len(sample) // 20)
+
+
+def _text_looks_binary(text: str) -> bool:
+    """The same test on decoded text (UTF-16 bytes are full of NULs by design)."""
+    sample = text[:8192]
+    controls = sum(1 for c in sample if c < "\x20" and c not in "\t\n\x0c\r\x1b")
+    return controls > max(8, len(sample) // 20) or sample.count("\x00") > len(sample) // 100
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -186,17 +236,24 @@ def _is_utf16(data: bytes) -> bool:
 
 
 def article_from_bytes(
-    data: bytes, origin: str, name: str, label: str, size: int | None = None
+    data: bytes,
+    origin: str,
+    name: str,
+    label: str,
+    size: int | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> Article:
     """Validate and decode one article's bytes; raises ``IngestError``.
 
-    ``size`` is the source's full size when ``data`` was read only up to the cap.
+    ``size`` is the source's full size when ``data`` was read only up to the cap;
+    ``max_bytes`` overrides the cap (``max_article_bytes()``).
     """
-    limit = max_article_bytes()
+    limit = max_bytes or max_article_bytes()
     if len(data) > limit:
         raise IngestError(
             f"{label}: too large ({max(size or 0, len(data)) / 1048576:.1f} MB; the limit is "
-            f"{limit / 1048576:.0f} MB, set BRIEF_MAX_ARTICLE_MB to change it)"
+            f"{round(limit / 1048576, 2):g} MB: raise it with --max-size MB or {ENV_MAX_MB})"
         )
     if not data.strip():
         raise IngestError(f"{label}: empty file")
@@ -205,36 +262,62 @@ def article_from_bytes(
     text, encoding = decode(data)
     if not text.strip():
         raise IngestError(f"{label}: empty file")
+    if _text_looks_binary(text):
+        raise IngestError(f"{label}: binary file, not an article")
     fmt = detect_format(name, data)
     return Article(origin=origin, format=fmt, text=text, encoding=encoding)
 
 
-def read_source(source: Source) -> Article:
-    """Read one source into an Article; raises ``IngestError`` with the reason."""
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def read_source(source: Source, *, max_bytes: int | None = None) -> Article:
+    """Read one source into an Article; raises ``IngestError`` with the reason.
+
+    At most ``max_bytes`` (default ``max_article_bytes()``) plus one are read,
+    so an oversized file costs no more memory than the cap.
+    """
+    limit = max_bytes or max_article_bytes()
     if source.path is None:
-        data = sys.stdin.buffer.read(max_article_bytes() + 1)
+        if sys.stdin is None or not hasattr(sys.stdin, "buffer"):
+            raise IngestError(f"{source.label}: no standard input to read")
+        try:
+            data = sys.stdin.buffer.read(limit + 1)
+        except OSError as exc:
+            raise IngestError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
         text_hash = content_hash(decode(data)[0])[:16] if data.strip() else "empty"
-        return article_from_bytes(data, f"stdin:{text_hash}", "stdin.txt", source.label)
+        return article_from_bytes(
+            data, f"stdin:{text_hash}", "stdin.txt", source.label, max_bytes=limit
+        )
     path = source.path
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
+        # it is refused below as not a regular file.
+        with open(path, "rb", opener=_open_nonblocking) as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
                 raise IngestError(f"{source.label}: not a regular file")
-            data = fh.read(max_article_bytes() + 1)
+            data = fh.read(limit + 1)
     except IngestError:
         raise
     except PermissionError:
         raise IngestError(f"{source.label}: permission denied") from None
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise IngestError(f"{source.label}: broken symbolic link") from None
         raise IngestError(f"{source.label}: file disappeared before it could be read") from None
     except IsADirectoryError:
         raise IngestError(f"{source.label}: is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(f"{source.label}: symbolic link loop") from None
         raise IngestError(f"{source.label}: cannot read ({exc.strerror or exc})") from None
     origin = (
         os.fsdecode(os.path.abspath(path))
         .encode("utf-8", "surrogateescape")
         .decode("utf-8", "backslashreplace")
     )
-    return article_from_bytes(data, origin, path.name, source.label, size=st.st_size)
+    return article_from_bytes(
+        data, origin, path.name, source.label, size=st.st_size, max_bytes=limit
+    )

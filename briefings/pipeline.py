@@ -12,9 +12,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefings.derive import EXTRACTOR_VERSION, derive
-from briefings.ingest import IngestError, Source, article_from_bytes, discover, read_source
+from briefings.ingest import (
+    IngestError,
+    Source,
+    article_from_bytes,
+    discover,
+    display_path,
+    read_source,
+)
 from briefings.library import Library, Outcome
-from briefings.models import Article
+from briefings.models import Article, Briefing
 from briefings.samples import ORIGIN_PREFIX, sample_files
 
 log = logging.getLogger(__name__)
@@ -48,17 +55,39 @@ class IngestReport:
         return f"ingested {self.ingested}, updated {self.updated}, unchanged {self.unchanged}, failed {self.failed}"
 
 
-def store_article(library: Library, article: Article, label: str) -> Outcome:
-    """Derive and store one article; raises ``IngestError`` if it yields no briefing."""
-    if library.status_of(article, EXTRACTOR_VERSION) == "unchanged":
-        return "unchanged"
+def derive_checked(article: Article, label: str) -> Briefing:
+    """Derive one article's briefing; any failure becomes an ``IngestError``.
+
+    A bug in a derivation step must cost one file, not the run: unexpected
+    exceptions are logged with their traceback (to the log file, never the
+    terminal) and reported as one line.
+    """
     try:
         briefing = derive(article)
     except ValueError as exc:  # e.g. an HTML page with no article in it
         raise IngestError(f"{label}: {exc}") from None
     except RecursionError:
         raise IngestError(f"{label}: too deeply nested to read") from None
-    return library.put(article, briefing)
+    except MemoryError:
+        raise IngestError(f"{label}: not enough memory to read it") from None
+    except Exception as exc:
+        log.error("%s: deriving the briefing failed", label, exc_info=True)
+        raise IngestError(
+            f"{label}: could not derive a briefing (internal error: {type(exc).__name__})"
+        ) from None
+    if not briefing.body and (article.format == "html" or briefing.title == "Untitled"):
+        what = (
+            "no article text found in the HTML" if article.format == "html" else "no readable text"
+        )
+        raise IngestError(f"{label}: {what}")
+    return briefing
+
+
+def store_article(library: Library, article: Article, label: str) -> Outcome:
+    """Derive and store one article; raises ``IngestError`` if it yields no briefing."""
+    if library.status_of(article, EXTRACTOR_VERSION) == "unchanged":
+        return "unchanged"
+    return library.put(article, derive_checked(article, label))
 
 
 def ingest(
@@ -68,8 +97,12 @@ def ingest(
     on_source: Callable[[Source], None] | None = None,
     on_result: Callable[[Source, Outcome | None, str | None], None] | None = None,
     sources: Iterable[Source | IngestError] | None = None,
+    max_bytes: int | None = None,
 ) -> IngestReport:
-    """Ingest every source under ``paths``. Never raises for a bad input file."""
+    """Ingest every source under ``paths``. Never raises for a bad input file.
+
+    ``max_bytes`` caps one article (default: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB).
+    """
     report = IngestReport()
     for item in sources if sources is not None else discover(paths):
         if isinstance(item, IngestError):
@@ -80,7 +113,7 @@ def ingest(
         if on_source:
             on_source(item)
         try:
-            article = read_source(item)
+            article = read_source(item, max_bytes=max_bytes)
             outcome = store_article(library, article, item.label)
         except IngestError as exc:
             report.failures.append(str(exc))
@@ -89,6 +122,12 @@ def ingest(
             continue
         except MemoryError:
             message = f"{item.label}: not enough memory to read it"
+            report.failures.append(message)
+            if on_result:
+                on_result(item, None, message)
+            continue
+        except (OSError, UnicodeError) as exc:  # anything the reader did not foresee
+            message = f"{item.label}: cannot read ({type(exc).__name__}: {exc})"
             report.failures.append(message)
             if on_result:
                 on_result(item, None, message)
@@ -134,9 +173,9 @@ def rebuild(
             content_hash=stored.content_hash,
         )
         try:
-            briefing = derive(article)
-        except (ValueError, RecursionError) as exc:
-            report.failures.append(f"{stored.origin}: {exc}")
+            briefing = derive_checked(article, display_path(stored.origin))
+        except IngestError as exc:
+            report.failures.append(str(exc))
             continue
         library.put(article, briefing, force=True)
         report.count("updated", briefing_id)

@@ -1,72 +1,126 @@
-"""The reader: a Textual app over a briefing library."""
+"""The reader: a keyboard-driven Textual app over a briefing library.
+
+``make_app`` is the one factory, used by ``brief`` and by the tests. The app
+stores its arguments and paints at once; the reader screen loads the library
+in a worker, and a timer polls the store so that briefings ingested from
+another terminal appear without a restart.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
-from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
 
-from briefings.library import Library
-from briefings.models import Briefing, BriefingSummary
+from tui.messages import LibraryChanged
+from tui.screens.reader import ReaderScreen
+from tui.services import Services
+
+#: ``t`` cycles through these; the ANSI ones use the terminal's own colours.
+THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
+POLL_SECONDS = 1.5
 
 
 class BriefApp(App[int]):
     TITLE = "brief"
-    CSS = """
-    #list { width: 40%; }
-    #briefing { width: 60%; padding: 0 1; }
-    """
-    BINDINGS = [Binding("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    MODES = {"reader": ReaderScreen}
+    DEFAULT_MODE = "reader"
 
-    def __init__(self, library_dir: Path) -> None:
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("t", "next_theme", "Next theme", id="app.theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        library_dir: Path,
+        *,
+        services: Services | None = None,
+        export_dir: Path | None = None,
+        poll_seconds: float | None = POLL_SECONDS,
+        theme: str | None = None,
+    ) -> None:
         super().__init__()
-        self.library_dir = library_dir
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal():
-            yield OptionList(id="list")
-            with VerticalScroll(id="briefing"):
-                yield Static(id="body")
-        yield Footer()
+        self.library_dir = Path(library_dir)
+        self.services = services or Services(self.library_dir, export_dir=export_dir)
+        self.poll_seconds = poll_seconds
+        if theme is not None:
+            self.theme = theme
 
     def on_mount(self) -> None:
-        self.load_list()
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.check_library, name="poll-library")
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def load_list(self) -> None:
-        with Library(self.library_dir) as library:
-            rows = library.summaries()
-        self.call_from_thread(self._show_rows, rows)
+    def on_unmount(self) -> None:
+        self.services.close()
 
-    def _show_rows(self, rows: list[BriefingSummary]) -> None:
-        options = self.query_one("#list", OptionList)
-        options.clear_options()
-        options.add_options(Option(Text(r.title), id=r.id) for r in rows)
-        if rows:
-            options.highlighted = 0
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def check_library(self) -> None:
+        try:
+            changed = self.services.changed()
+        except Exception:  # a store briefly locked or gone: try again on the next tick
+            return
+        if changed:
+            for screen in self.screen_stack:
+                if isinstance(screen, ReaderScreen):
+                    screen.post_message(LibraryChanged())
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
-            self.load_briefing(event.option.id)
+    # -- actions ----------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
-    def load_briefing(self, briefing_id: str) -> None:
-        with Library(self.library_dir) as library:
-            briefing = library.get(briefing_id)
-        self.call_from_thread(self._show_briefing, briefing)
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
 
-    def _show_briefing(self, briefing: Briefing) -> None:
-        from tui.commands.library import render_briefing
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
-        self.query_one("#body", Static).update(render_briefing(briefing))
+    def action_next_theme(self) -> None:
+        index = THEMES.index(self.theme) if self.theme in THEMES else -1
+        self.theme = THEMES[(index + 1) % len(THEMES)]
+        self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
+
+    def action_terminal_colours(self) -> None:
+        self.theme = "ansi-light" if self.theme == "ansi-dark" else "ansi-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every reader action by name in the command palette."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: keys", "List every key binding", self.action_help)
+        yield SystemCommand("Next theme", "Cycle through the themes", self.action_next_theme)
+        yield SystemCommand(
+            "Terminal colours",
+            "Use the terminal's own colours (ANSI theme)",
+            self.action_terminal_colours,
+        )
+        if isinstance(screen, ReaderScreen):
+            for binding in ReaderScreen.BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    yield SystemCommand(
+                        binding.description,
+                        f"key: {binding.key.replace(',', ' ')}",
+                        partial(self.run_action, binding.action, screen),
+                    )
 
 
-def make_app(library_dir: Path) -> BriefApp:
-    return BriefApp(library_dir)
+def make_app(
+    library_dir: Path,
+    *,
+    services: Services | None = None,
+    export_dir: Path | None = None,
+    poll_seconds: float | None = POLL_SECONDS,
+    theme: str | None = None,
+) -> BriefApp:
+    """The reader over ``library_dir`` (tests pass fixed services and no polling)."""
+    return BriefApp(
+        library_dir,
+        services=services,
+        export_dir=export_dir,
+        poll_seconds=poll_seconds,
+        theme=theme,
+    )

@@ -8,9 +8,12 @@ traceback to a log file, never to the terminal.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from briefings.ingest import escape_controls
 from briefings.library import ENV_LIBRARY, LibraryError
 from tui.commands import COMMAND_MODULES, load_commands
 from tui.context import CommandFailed, Context, UsageError
@@ -68,10 +71,48 @@ def _log_crash() -> str:
     return str(path)
 
 
+class _QuietFileHandler(logging.FileHandler):
+    """The log file: created on the first record; a failure to write it is ignored
+    (logging's own fallback would print a traceback to the terminal)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def _configure_logging() -> None:
+    """Warnings and errors from any library go to ``brief.log``, never the terminal.
+
+    Without a handler, Python prints warnings (with tracebacks) to stderr,
+    which would break the one-line error rule and scribble over the progress bar.
+    """
+    root = logging.getLogger()
+    if any(isinstance(h, _QuietFileHandler) for h in root.handlers):
+        return
+    from platformdirs import user_log_path
+
+    handler = _QuietFileHandler(
+        user_log_path("brief", appauthor=False) / "brief.log", delay=True, encoding="utf-8"
+    )
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level > logging.WARNING or root.level == logging.NOTSET:
+        root.setLevel(logging.WARNING)
+    logging.captureWarnings(True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     ctx: Context | None = None
     try:
+        _configure_logging()
         parser = build_parser()
         args = parser.parse_args(args_list)
         ctx = Context.create(args.library)
@@ -107,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(message.replace("\n", " ") + "\n")
+    """One line on stderr; control and bidi characters shown as escapes, never acted on."""
+    sys.stderr.write(escape_controls(message.replace("\n", " ")) + "\n")
     sys.stderr.flush()
 
 

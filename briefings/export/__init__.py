@@ -136,10 +136,15 @@ def plan_dossier(
     saved: str | None = None,
     with_source: bool = False,
     exported_at: datetime | None = None,
+    folder: bool | None = None,
 ) -> Planned:
-    """The dossier file; ``target`` is a folder (the default name is used) or a file path."""
+    """The dossier file; ``target`` is a folder (the default name is used) or a file path.
+
+    ``folder=True`` says ``target`` is a folder even if it does not exist yet
+    (``--dir``); by default an existing folder is one and anything else a file.
+    """
     moment = _now(exported_at)
-    if target.is_dir():
+    if folder or (folder is None and target.is_dir()):
         target = target_in(target, dossier_file_name(query, saved, moment))
     items = list({b.id: b for b in briefings}.values())
     text = dossier_markdown(

@@ -1,11 +1,16 @@
 """What several briefings share: the same quote, the same figure.
 
-``corroborated_quotes`` finds quotes that appear in more than one briefing
-(``briefings.corroboration.match``), comparing only candidate pairs: quotes
-by the same speaker, or quotes that share one of their rarest words. Quotes
-that match each other form one group (the same quote in three outlets is one
-entry; a long quote in one outlet that two shorter ones in another both match
-is one entry with three uses), ordered by who ran it first.
+``corroborated_quotes`` finds quotes that appear in more than one briefing.
+It takes the links the search layer stored on each quote
+(``Quote.corroborations``) wherever there are some: a pair of briefings
+linked there is never compared again. Only the other pairs, in briefings that
+never went through the search layer (or that it did not think to compare), are
+matched here (``briefings.corroboration.match``, the same test the search
+layer uses), and only candidate pairs at that: quotes by the same speaker, or
+quotes that share one of their rarest words. Quotes that match each other form
+one group (the same quote in three outlets is one entry; a long quote in one
+outlet that two shorter ones in another both match is one entry with three
+uses), ordered by who ran it first.
 """
 
 from __future__ import annotations
@@ -78,6 +83,36 @@ def _first_key(b: Briefing, order: int) -> tuple[date, int]:
     return (b.published or date.max, order)
 
 
+Differences = list[tuple[str, str]]
+
+
+def _stored_links(
+    briefings: list[Briefing], quotes: list[tuple[int, Quote]]
+) -> tuple[dict[tuple[int, int], Differences], set[frozenset[int]]]:
+    """Edges between quotes (flat indexes, with the wording differences from the first
+    to the second) from the stored links, and the briefing pairs those links cover."""
+    flat: dict[tuple[int, int], int] = {}
+    for bi, b in enumerate(briefings):
+        for qi in range(len(b.quotes)):
+            flat[(bi, qi)] = len(flat)
+    where = {b.id: bi for bi, b in enumerate(briefings)}
+    edges: dict[tuple[int, int], Differences] = {}
+    covered: set[frozenset[int]] = set()
+    for i, (bi, q) in enumerate(quotes):
+        for link in q.corroborations:
+            bj = where.get(link.id)
+            if bj is None or bj == bi or link.quote >= len(briefings[bj].quotes):
+                continue
+            other = briefings[bj].quotes[link.quote]
+            if link.text and normalise(link.text) != normalise(other.text):
+                continue  # stale: that briefing changed since the link was made
+            j = flat[(bj, link.quote)]
+            edges[(i, j)] = list(link.differences)
+            edges.setdefault((j, i), [(b, a) for a, b in link.differences])
+            covered.add(frozenset((bi, bj)))
+    return edges, covered
+
+
 def corroborated_quotes(briefings: list[Briefing]) -> list[QuoteGroup]:
     """Quotes carried by more than one of ``briefings``, each group earliest first."""
     quotes = [(bi, q) for bi, b in enumerate(briefings) for q in b.quotes]
@@ -89,8 +124,16 @@ def corroborated_quotes(briefings: list[Briefing]) -> list[QuoteGroup]:
             i = parent[i]
         return i
 
+    edges, covered = _stored_links(briefings, quotes)
     for i, j in sorted(candidate_pairs(quotes)):
-        if root(i) != root(j) and match(quotes[i][1].text, quotes[j][1].text):
+        if frozenset((quotes[i][0], quotes[j][0])) in covered:
+            continue  # the search layer compared these two briefings already
+        found = match(quotes[i][1].text, quotes[j][1].text)
+        if found is not None:
+            edges[(i, j)] = found.differences
+            edges[(j, i)] = [(b, a) for a, b in found.differences]
+    for i, j in sorted(edges):
+        if root(i) != root(j):
             parent[root(j)] = root(i)
 
     members: dict[int, list[int]] = defaultdict(list)
@@ -106,15 +149,18 @@ def corroborated_quotes(briefings: list[Briefing]) -> list[QuoteGroup]:
                 -len(quotes[i][1].text),
             )
         )
-        first = quotes[idx[0]][1]
-        uses = [QuoteUse(briefings[quotes[idx[0]][0]], first)]
-        seen = {(quotes[idx[0]][0], normalise(first.text))}
+        head = idx[0]
+        first = quotes[head][1]
+        uses = [QuoteUse(briefings[quotes[head][0]], first)]
+        seen = {(quotes[head][0], normalise(first.text))}
         for i in idx[1:]:
             key = (quotes[i][0], normalise(quotes[i][1].text))
             if key in seen:  # the same words twice in one briefing
                 continue
             seen.add(key)
-            diffs = wording_differences(first.text, quotes[i][1].text)
+            diffs = edges.get((head, i))
+            if diffs is None:  # linked through another use: compare with the first directly
+                diffs = wording_differences(first.text, quotes[i][1].text)
             uses.append(QuoteUse(briefings[quotes[i][0]], quotes[i][1], diffs))
         groups.append(QuoteGroup(uses))
     position = {id(b): i for i, b in enumerate(briefings)}

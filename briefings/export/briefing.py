@@ -7,11 +7,13 @@ dossier's headings stay unique).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from briefings.corroboration import words
 from briefings.export import markdown as md
-from briefings.models import Briefing, EntityKind, Figure, Quote
+from briefings.models import Briefing, Entity, EntityKind, Figure, Quote, QuoteLink
 
 SUMMARY, QUOTES, FIGURES, ENTITIES, RELATED, SOURCE = (
     "Summary",
@@ -27,8 +29,11 @@ _KIND_LABELS: dict[EntityKind, str] = {
     "place": "Places",
     "other": "Other",
 }
-#: A figure without a "measures" shows its sentence, cut to this many characters.
-MAX_CONTEXT = 200
+#: A figure whose "measures" says nothing new shows this many words either side of
+#: it in its sentence instead.
+CONTEXT_WORDS = 5
+#: Each kind of entity lists at most this many names (the most mentioned), then a count.
+MAX_ENTITIES = 12
 
 Label = Callable[[str], str]
 
@@ -93,7 +98,10 @@ def sections(
     if b.quotes:
         blocks.append(label(QUOTES))
         for q in b.quotes:
-            blocks.append(md.blockquote([f"“{md.text(q.text)}”", "", attribution(q)]))
+            lines = [f"“{md.text(q.text)}”", "", attribution(q)]
+            if q.corroborations:
+                lines += ["", also_in(q, targets)]
+            blocks.append(md.blockquote(lines))
     if b.figures:
         rows = [[md.cell(f.text), md.cell(what_it_measures(f))] for f in b.figures]
         blocks += [label(FIGURES), md.table(["Figure", "What it measures"], rows)]
@@ -119,22 +127,75 @@ def attribution(q: Quote) -> str:
     return f"— {who}, {md.text(q.speaker_role)}" if q.speaker_role else f"— {who}"
 
 
+def also_in(q: Quote, targets: Mapping[str, str]) -> str:
+    """Where else the quote ran (the search layer's links), with the wording changes."""
+    by_briefing: dict[str, list[QuoteLink]] = {}
+    for link in q.corroborations:
+        by_briefing.setdefault(link.id, []).append(link)
+    parts = []
+    for other, links in by_briefing.items():
+        first = links[0]
+        title = md.text(first.title) or "Untitled"
+        entry = md.link(title, targets[other]) if other in targets else title
+        meta = [md.text(first.source) if first.source else ""]
+        meta.append(first.published.isoformat() if first.published else "")
+        meta.append("" if other in targets else f"`{other[:8]}`")
+        if meta := [m for m in meta if m]:
+            entry += f" ({', '.join(meta)})"
+        changes = list(dict.fromkeys(d for link in links for d in link.differences))
+        entry += ": " + (wording(changes) if changes else "word for word")
+        parts.append(entry)
+    return "*Also in* " + "; ".join(parts)
+
+
+def wording(changes: list[tuple[str, str]]) -> str:
+    """``“have to” → “must”; …`` (here → there), escaped."""
+    return "; ".join(f"“{md.text(a) or '…'}” → “{md.text(b) or '…'}”" for a, b in changes)
+
+
 def what_it_measures(f: Figure) -> str:
-    if measures := md.plain(f.measures):
+    """The figure's "measures" when it adds something to the figure itself, else the
+    words around the figure in its sentence (plain text; the caller escapes it)."""
+    measures = md.plain(f.measures)
+    own = set(words(f.text))
+    said = words(measures)
+    if len(said) >= 2 and any(w not in own for w in said):
         return measures
-    sentence = md.plain(f.sentence)
-    return sentence if len(sentence) <= MAX_CONTEXT else sentence[: MAX_CONTEXT - 1] + "…"
+    return _context(f) or measures
+
+
+def _context(f: Figure) -> str:
+    """Up to ``CONTEXT_WORDS`` words either side of the figure in its sentence."""
+    sentence, figure = md.plain(f.sentence), md.plain(f.text)
+    at = sentence.find(figure) if figure else -1
+    if at < 0:
+        return ""
+    spans = [m.span() for m in re.finditer(r"\S+", sentence)]
+    before = [s for s in spans if s[1] <= at]
+    after = [s for s in spans if s[0] >= at + len(figure)]
+    start = before[-CONTEXT_WORDS][0] if len(before) >= CONTEXT_WORDS else 0
+    end = after[CONTEXT_WORDS - 1][1] if len(after) >= CONTEXT_WORDS else len(sentence)
+    out = sentence[start:end]
+    if not set(words(out)) - set(words(figure)):
+        return ""  # nothing but the figure
+    return ("…" if start else "") + out + ("…" if end < len(sentence) else "")
 
 
 def entities(b: Briefing) -> str:
-    by_kind: dict[EntityKind, list[str]] = {}
-    for e in b.entities:
-        by_kind.setdefault(e.kind, []).append(md.text(e.name))
-    return "\n".join(
-        f"- **{_KIND_LABELS[kind]}:** {', '.join(by_kind[kind])}"
-        for kind in _KIND_LABELS
-        if kind in by_kind
-    )
+    """One line per kind, in the order derived; a long list keeps its most mentioned."""
+    by_kind: dict[EntityKind, list[tuple[int, Entity]]] = {}
+    for i, e in enumerate(b.entities):
+        by_kind.setdefault(e.kind, []).append((i, e))
+    lines = []
+    for kind, label in _KIND_LABELS.items():
+        items = by_kind.get(kind, [])
+        if not items:
+            continue
+        keep = {i for i, e in sorted(items, key=lambda x: (-x[1].mentions, x[0]))[:MAX_ENTITIES]}
+        names = ", ".join(md.text(e.name) for i, e in items if i in keep)
+        more = len(items) - len(keep)
+        lines.append(f"- **{label}:** {names}" + (f" *and {more} more*" if more else ""))
+    return "\n".join(lines)
 
 
 def related(b: Briefing, targets: Mapping[str, str]) -> str:

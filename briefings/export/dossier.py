@@ -1,9 +1,11 @@
 """A dossier: many briefings (a query's results) as one Markdown file.
 
-Front matter (query, date, count), a table of contents whose links point at
-the slugs renderers give the headings (every heading is unique by
-construction: briefing sections are numbered), each briefing as a section,
-then the quotes and figures that several briefings share.
+Front matter (query, date, count), a table of contents, each briefing as a
+section, then the quotes and figures that several briefings share. Every
+heading a link points at is a label that is its own slug
+(``## 2-chinese-firms-lag-behind``), so the same links jump in GitHub-style
+renderers and in Obsidian (see ``markdown.target_heading``); the readable
+title follows as a bold line.
 """
 
 from __future__ import annotations
@@ -21,16 +23,19 @@ from briefings.export.briefing import (
     sections,
     timestamp,
     what_it_measures,
+    wording,
 )
 from briefings.models import Briefing
 
-QUOTES_ACROSS = "Quotes across sources"
-FIGURES_ACROSS = "Figures across sources"
+QUOTES_ACROSS = "quotes-across-sources"
+FIGURES_ACROSS = "figures-across-sources"
 CONTENTS = "Contents"
 #: A briefing's own wording of a shared quote is shown up to this many words.
 MAX_EXCERPT_WORDS = 30
 #: References to a briefing section show this many words of its title.
 MAX_REF_WORDS = 8
+#: A briefing section's label keeps this many bytes of the title's slug.
+MAX_LABEL_BYTES = 60
 
 
 def dossier_title(query: str | None, saved: str | None, count: int) -> str:
@@ -39,6 +44,11 @@ def dossier_title(query: str | None, saved: str | None, count: int) -> str:
     if query:
         return f"Dossier: {md.plain(query)}"
     return f"Dossier of {count} briefing{'s' if count != 1 else ''}"
+
+
+def section_label(n: int, title: str) -> str:
+    """``3-the-us-has-a-slight-lead``: the section number keeps labels unique."""
+    return f"{n}-{md.anchor_label(title, max_bytes=MAX_LABEL_BYTES)}"
 
 
 def dossier_markdown(
@@ -51,34 +61,38 @@ def dossier_markdown(
     with_source: bool = False,
 ) -> str:
     """The whole dossier file for ``briefings`` (in the order given)."""
-    headings = md.Headings()
-    title_line, _ = md.heading(1, dossier_title(query, saved, len(briefings)), headings)
-    contents_line, _ = md.heading(2, CONTENTS, headings)
+    title_line, _ = md.heading(1, dossier_title(query, saved, len(briefings)))
+    contents_line, _ = md.heading(2, CONTENTS)
 
     anchors: dict[str, str] = {}
-    section_titles: list[tuple[str, str]] = []
+    numbers: dict[str, int] = {}
+    section_lines: list[str] = []
     for n, b in enumerate(briefings, 1):
-        line, anchor = md.heading(2, f"{n}. {md.plain(b.title) or 'Untitled'}", headings)
-        anchors.setdefault(b.id, "#" + anchor)
-        section_titles.append((line, anchor))
+        line, destination = md.target_heading(2, section_label(n, b.title))
+        anchors.setdefault(b.id, destination)
+        numbers.setdefault(b.id, n)
+        section_lines.append(line)
     groups = corroborated_quotes(briefings)
     figure_rows = figures_across(briefings)
-    quotes_line, quotes_anchor = md.heading(2, QUOTES_ACROSS, headings)
-    figures_line, figures_anchor = md.heading(2, FIGURES_ACROSS, headings)
+    quotes_line, quotes_anchor = md.target_heading(2, QUOTES_ACROSS)
+    figures_line, figures_anchor = md.target_heading(2, FIGURES_ACROSS)
 
     def ref(b: Briefing) -> str:
-        n = next(i for i, x in enumerate(briefings, 1) if x is b)
+        n = numbers[b.id]
         return md.link(f"{n}. {md.text(_short(b.title)) or 'Untitled'}", anchors[b.id])
 
+    def number(b: Briefing) -> str:
+        return md.link(str(numbers[b.id]), anchors[b.id])
+
     blocks = [title_line, _intro(len(briefings), query, saved, exported_at), contents_line]
-    toc = [f"{n}. {md.link(md.text(b.title) or 'Untitled', '#' + anchor)}"
-           for n, (b, (_, anchor)) in enumerate(zip(briefings, section_titles, strict=True), 1)]  # fmt: skip
-    toc_tail = [f"- {md.link(QUOTES_ACROSS, '#' + quotes_anchor)} ({len(groups)})",
-                f"- {md.link(FIGURES_ACROSS, '#' + figures_anchor)} ({len(figure_rows)})"]  # fmt: skip
+    toc = [f"{n}. {md.link(md.text(b.title) or 'Untitled', anchors[b.id])}"
+           for n, b in enumerate(briefings, 1)]  # fmt: skip
+    toc_tail = [f"- {md.link('Quotes across sources', quotes_anchor)} ({len(groups)})",
+                f"- {md.link('Figures across sources', figures_anchor)} ({len(figure_rows)})"]  # fmt: skip
     blocks += ["\n".join(toc) if toc else "*No briefings.*", "\n".join(toc_tail)]
 
-    for b, (line, _) in zip(briefings, section_titles, strict=True):
-        blocks.append(line)
+    for b, line in zip(briefings, section_lines, strict=True):
+        blocks += [line, f"**{md.text(b.title) or 'Untitled'}**"]
         if meta := byline(b):
             blocks.append(meta)
         blocks.append(origin_line(b))
@@ -93,10 +107,14 @@ def dossier_markdown(
     blocks.append(figures_line)
     if figure_rows:
         rows = [
-            [md.cell(r.figure.text), md.cell(_measures(r)), ", ".join(ref(b) for b in r.briefings)]
+            [
+                md.cell(r.figure.text),
+                md.cell(_measures(r)),
+                ", ".join(number(b) for b in r.briefings),
+            ]
             for r in figure_rows
         ]
-        blocks.append(md.table(["Figure", "What it measures", "In"], rows))
+        blocks.append(md.table(["Figure", "What it measures", "In briefing"], rows))
     else:
         blocks.append("*No key figures in these briefings.*")
 
@@ -146,12 +164,9 @@ def _quote_group(group: QuoteGroup, ref: Callable[[Briefing], str]) -> list[str]
             if normalise(use.quote.text) != normalise(first.quote.text):
                 entry += f": “{md.text(_excerpt(use.quote.text))}”"
             if use.differences:
-                changes = "; ".join(
-                    f"“{md.text(a) or '…'}” → “{md.text(b) or '…'}”" for a, b in use.differences
-                )
-                entry += f" — wording: {changes}"
+                entry += f" — wording: {wording(use.differences)}"
             else:
-                entry += " — same words"
+                entry += " — word for word"
         uses.append(entry)
     return [md.blockquote(lines), "\n".join(uses)]
 

@@ -68,27 +68,61 @@ def heading_slug(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 
-class Headings:
-    """Hands out heading anchors for one document, unique the way renderers make them."""
+# Links inside one file, and why the headings they reach look like slugs.
+#
+# GitHub, GitLab, VS Code and markdown-it-anchor resolve ``[x](#frag)`` to the
+# heading whose *slug* is ``frag`` (lower case, punctuation dropped, spaces
+# turned into hyphens). Obsidian resolves it to the heading whose *text* is
+# ``frag`` (percent-decoded). Wikilinks (``[[#Heading]]``) work only in
+# Obsidian, HTML anchors (``<a id>``) not in Obsidian, block ids (``^id``) not
+# in CommonMark renderers. One link works in all of them only when the
+# heading's text already is its own slug, so every heading that a link points
+# at is written as one (``## 2-chinese-firms-lag-behind-us-peers``: lower-case
+# letters and digits joined by hyphens; no marks, punctuation or spaces), and
+# the readable title follows it as a bold line. The caller makes each label
+# unique (a section number), so no renderer adds a ``-1`` suffix to it.
 
-    def __init__(self) -> None:
-        self._seen: set[str] = set()
-
-    def add(self, heading: str) -> str:
-        """Register a heading (plain text, in document order); return its anchor."""
-        base = heading_slug(heading)
-        slug, n = base, 1
-        while slug in self._seen:
-            slug, n = f"{base}-{n}", n + 1
-        self._seen.add(slug)
-        return slug
+_WORD_CHAR = re.compile(r"\w")
+# An apostrophe or a dot inside a word ("China's", "U.S."): dropped, not a hyphen.
+_IN_WORD = re.compile(r"(?<=[^\W\d_])[.'’](?=[^\W\d_])")
 
 
-def heading(level: int, title: str, headings: Headings | None = None) -> tuple[str, str]:
-    """An ATX heading line for untrusted ``title`` and its anchor."""
+def anchor_label(text: str, *, max_bytes: int = 60, fallback: str = "untitled") -> str:
+    """``text`` as a heading label that is its own slug everywhere (see above)."""
+    from briefings.export.paths import slugify
+
+    kept = "".join(
+        c
+        for c in slugify(_IN_WORD.sub("", text), max_bytes=max_bytes)
+        if c == "-" or _WORD_CHAR.match(c)
+    )
+    label = re.sub(r"-{2,}", "-", kept.replace("_", "-")).strip("-") or fallback
+    if not is_anchor_label(label):  # pragma: no cover - a case-mapping oddity
+        label = re.sub(r"[^a-z0-9-]", "", label).strip("-") or fallback
+    return label
+
+
+def is_anchor_label(label: str) -> bool:
+    """True when a heading reading ``label`` is reached by ``#label`` by slug and by text."""
+    return (
+        bool(label)
+        and heading_slug(label) == label
+        and text(label, block_start=False) == label
+        and "_" not in label
+    )
+
+
+def target_heading(level: int, label: str) -> tuple[str, str]:
+    """A heading line for an anchor ``label`` and the link destination that reaches it."""
+    if not is_anchor_label(label):
+        raise ValueError(f"not an anchor label: {label!r}")
+    return f"{'#' * level} {label}", "#" + quote(label, safe="-")
+
+
+def heading(level: int, title: str) -> tuple[str, str]:
+    """An ATX heading line for untrusted ``title`` and its GitHub-style anchor."""
     shown = plain(title) or "Untitled"
-    anchor = headings.add(shown) if headings is not None else heading_slug(shown)
-    return f"{'#' * level} {text(shown, block_start=False)}", anchor
+    return f"{'#' * level} {text(shown, block_start=False)}", heading_slug(shown)
 
 
 def blockquote(lines: list[str]) -> str:

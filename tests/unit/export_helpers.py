@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 from markdown_it import MarkdownIt
@@ -51,6 +52,22 @@ def headings(toks: list[Token]) -> list[tuple[int, str, str]]:
 
 def links(toks: list[Token]) -> list[str]:
     return [str(t.attrGet("href")) for t in walk(toks) if t.type == "link_open"]
+
+
+def assert_links_resolve(body: str) -> list[str]:
+    """Every internal link jumps, the GitHub way (to the heading whose slug it names)
+    and the Obsidian way (to the heading whose text it names, percent-decoded).
+    Returns the links (decoded)."""
+    toks = tokens(body)
+    found = headings(toks)
+    ids = [hid for _, _, hid in found]
+    assert len(ids) == len(set(ids)), "headings must be unique"
+    texts = {shown for _, shown, _ in found}
+    internal = [unquote(h) for h in links(toks) if h.startswith("#")]
+    for href in internal:
+        assert href[1:] in ids, f"{href} resolves to no heading slug"
+        assert href[1:] in texts, f"{href} names no heading text (Obsidian)"
+    return internal
 
 
 def briefing(title: str = "A plain title", **kw: Any) -> Briefing:

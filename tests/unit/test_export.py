@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefings.export import briefing_markdown, plan_briefings
+from briefings.export.briefing import MAX_ENTITIES, what_it_measures
 from briefings.export.markdown import heading_slug, plain
-from briefings.models import Quote, Related
+from briefings.models import Entity, Figure, Quote, QuoteLink, Related
 from tests.unit.export_helpers import (
     briefing,
     headings,
@@ -84,6 +85,68 @@ def test_body_has_the_sections_in_order() -> None:
     assert "Traffic rose 40% in a year." in body  # no "measures": the sentence instead
 
 
+def test_measures_that_add_nothing_give_way_to_the_context() -> None:
+    sentence = (
+        "Last spring the harbour board said 2,000 new cranes would arrive before the port reopens."
+    )
+    plain_unit = Figure(text="2,000 new cranes", measures="cranes", sentence=sentence)
+    assert (
+        what_it_measures(plain_unit)
+        == "…spring the harbour board said 2,000 new cranes would arrive before the port…"
+    )
+    useful = Figure(
+        text="2,000 new cranes", measures="cranes ordered for the port", sentence=sentence
+    )
+    assert what_it_measures(useful) == "cranes ordered for the port"
+    alone = Figure(text="12%", measures="", sentence="12%.")
+    assert what_it_measures(alone) == ""
+    _, body = split_front_matter(export(briefing(figures=[plain_unit, alone])))
+    assert "| 12% |   |" in body  # an empty cell, still a well-formed row
+
+
+def test_long_entity_lists_keep_the_most_mentioned() -> None:
+    many = [Entity(name=f"Firm {i:02d}", kind="organisation", mentions=1) for i in range(20)]
+    many[15].mentions = 9
+    _, body = split_front_matter(export(briefing(entities=many)))
+    (line,) = [x for x in body.splitlines() if x.startswith("- **Organisations:**")]
+    shown = line.removeprefix("- **Organisations:** ").split(" *and ")[0].split(", ")
+    assert len(shown) == MAX_ENTITIES and "Firm 15" in shown
+    assert shown == sorted(shown)  # in the order derived
+    assert line.endswith(f"*and {20 - MAX_ENTITIES} more*")
+
+
+def test_quotes_say_where_else_they_ran(tmp_path: Path) -> None:
+    link = QuoteLink(
+        id="fedcba9876543210",
+        title="Council votes on the bridge",
+        source="The Weekly Example",
+        published=date(2024, 3, 2),
+        differences=[("will", "shall")],
+    )
+    quoted = Quote(
+        text="We will build the bridge before winter", speaker="Bo Mayor", corroborations=[link]
+    )
+    other = briefing("Council votes on the bridge", id="fedcba9876543210", related=[])
+    first = plan_briefings([briefing(quotes=[quoted]), other], tmp_path, exported_at=WHEN)[0].text
+    assert (
+        "> *Also in* [Council votes on the bridge](council-votes-on-the-bridge-fedcba98.md)"
+        " (The Weekly Example, 2024-03-02): “will” → “shall”"
+    ) in first
+    alone = export(
+        briefing(
+            quotes=[
+                quoted.model_copy(
+                    update={"corroborations": [link.model_copy(update={"differences": []})]}
+                )
+            ]
+        )
+    )
+    assert (
+        "> *Also in* Council votes on the bridge (The Weekly Example, 2024-03-02, `fedcba98`):"
+        " word for word"
+    ) in alone
+
+
 def test_source_text_only_with_the_flag() -> None:
     assert "Source text" not in export(briefing())
     assert "First paragraph of the body." not in export(briefing())
@@ -118,7 +181,21 @@ def _hostile_briefing(title: str):  # type: ignore[no-untyped-def]
         author=title or None,
         source=title or None,
         summary=[title, "ok"],
-        quotes=[Quote(text=title, speaker=title or None, speaker_role=title or None)],
+        quotes=[
+            Quote(
+                text=title,
+                speaker=title or None,
+                speaker_role=title or None,
+                corroborations=[
+                    QuoteLink(
+                        id="fedcba9876543210",
+                        title=title,
+                        source=title,
+                        differences=[(title, title)],
+                    )
+                ],
+            )
+        ],
         keywords=[title, "fine"],
         related=[Related(id="fedcba9876543210", title=title, score=1, reasons=[title])],
         body=[title, title],

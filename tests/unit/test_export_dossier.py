@@ -14,27 +14,34 @@ from hypothesis import strategies as st
 from briefings.corroboration import normalise
 from briefings.derive import derive
 from briefings.export import dossier_markdown
-from briefings.export.across import candidate_pairs, corroborated_quotes, figures_across
+from briefings.export import markdown as md
+from briefings.export.across import (
+    QuoteGroup,
+    candidate_pairs,
+    corroborated_quotes,
+    figures_across,
+)
+from briefings.export.dossier import section_label
 from briefings.ingest import article_from_bytes
-from briefings.models import Briefing, Figure, Quote, Related
+from briefings.library import Library
+from briefings.models import Briefing, Figure, Quote, QuoteLink, Related
+from briefings.pipeline import seed_samples
 from briefings.samples import ORIGIN_PREFIX, sample_files
-from tests.unit.export_helpers import briefing, headings, links, split_front_matter, tokens, walk
+from search import SearchIndex
+from tests.unit.export_helpers import (
+    assert_links_resolve,
+    briefing,
+    headings,
+    split_front_matter,
+    tokens,
+    walk,
+)
 
 WHEN = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def dossier(items: list[Briefing], **kw: object) -> str:
     return dossier_markdown(items, exported_at=WHEN, version="9.9", **kw)  # type: ignore[arg-type]
-
-
-def assert_links_resolve(body: str) -> list[str]:
-    toks = tokens(body)
-    ids = [hid for _, _, hid in headings(toks)]
-    assert len(ids) == len(set(ids)), "headings must be unique"
-    internal = [unquote(h) for h in links(toks) if h.startswith("#")]
-    for href in internal:
-        assert href[1:] in ids, f"{href} resolves to no heading"
-    return internal
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +68,9 @@ def test_sample_dossier_of_alibaba(samples: list[Briefing]) -> None:
     assert len(internal) >= len(items) + 2
     shown = [text for level, text, _ in headings(tokens(body)) if level == 2]
     for n, b in enumerate(items, 1):
-        assert f"{n}. {' '.join(b.title.split())}" in shown
-    assert "Quotes across sources" in shown and "Figures across sources" in shown
+        assert section_label(n, b.title) in shown
+        assert f"**{md.text(b.title)}**" in body
+    assert "quotes-across-sources" in shown and "figures-across-sources" in shown
 
 
 def test_duplicate_and_hostile_titles_still_link(samples: list[Briefing]) -> None:
@@ -118,7 +126,7 @@ def test_corroborated_quotes_with_wording_differences() -> None:
     assert group.uses[2].differences == [("must", "have to")]
     _, body = split_front_matter(dossier([a, b, c], query="careful"))
     assert_links_resolve(body)
-    section = body.split("## Quotes across sources", 1)[1]
+    section = body.split("## quotes-across-sources", 1)[1]
     assert "“must” → “have to”" in section
     assert "[1. Story aaaa](#1-story-aaaa)" in section and "[3. Story cccc]" in section
 
@@ -137,7 +145,63 @@ def test_figures_across_merges_the_same_figure() -> None:
     rows = figures_across([a, b])
     assert [(r.figure.text, len(r.briefings)) for r in rows] == [("$3 million", 2), ("7 days", 1)]
     _, body = split_front_matter(dossier([a, b], query="q"))
-    assert "| \\$3 million | cost | [1. One](#1-one), [2. Two](#2-two) |" in body
+    assert "| \\$3 million | cost | [1](#1-one), [2](#2-two) |" in body
+
+
+def _by_number(items: list[Briefing]) -> dict[str, Briefing]:
+    """The bundled samples by their number ("000" ... "004")."""
+    return {b.origin.removeprefix(ORIGIN_PREFIX)[:3]: b for b in items}
+
+
+def test_sample_quotes_across_sources(samples: list[Briefing]) -> None:
+    """Acceptance 3 without ../shared: samples 000 and 002 report one interview and
+    share two quotes, one reworded ("have to" / "must") and one word for word."""
+    items = _matching(samples, "alibaba")
+    by_number = _by_number(items)
+    a, b = by_number["000"], by_number["002"]
+    shared = [
+        g for g in corroborated_quotes(items) if {u.briefing.id for u in g.uses} >= {a.id, b.id}
+    ]
+    uses = [u for g in shared for u in g.uses if u.briefing is b]
+    assert any(u.differences == [("have to", "must")] for u in uses), uses
+    assert any(not u.differences for u in uses), uses
+    _, body = split_front_matter(dossier(items, query="alibaba"))
+    assert_links_resolve(body)
+    section = body.split("## quotes-across-sources", 1)[1].split("## figures-across-sources")[0]
+    assert "“have to” → “must”" in section and "word for word" in section
+
+
+def test_stored_links_and_own_matching_agree(tmp_path: Path, samples: list[Briefing]) -> None:
+    """Briefings linked by the search layer give the same groups as fresh ones matched here."""
+    library = Library(tmp_path / "lib")
+    seed_samples(library)
+    SearchIndex(library).sync()
+    fresh = _matching(samples, "alibaba")
+    stored = library.get_many([b.id for b in fresh])
+    assert any(q.corroborations for b in stored for q in b.quotes)
+
+    def shape(groups: list[QuoteGroup]) -> list[list[tuple[str, str, tuple]]]:
+        return sorted(
+            sorted(
+                (u.briefing.id, normalise(u.quote.text), tuple(map(tuple, u.differences)))
+                for u in g.uses
+            )
+            for g in groups
+        )
+
+    assert shape(corroborated_quotes(stored)) == shape(corroborated_quotes(fresh))
+
+
+def test_stored_links_win_and_stale_ones_are_ignored() -> None:
+    link = QuoteLink(id="bbbb000000000000", quote=0, text="Too short", differences=[("x", "y")])
+    a = _with_quotes("aaaa000000000000", "2024-02-01", [("Too short here", "Lee Chan")])
+    a.quotes[0].corroborations = [link]
+    b = _with_quotes("bbbb000000000000", "2024-02-02", [("Too short", "Chan")])
+    (group,) = corroborated_quotes([a, b])  # too short for the matcher: the link decides
+    assert [u.briefing.id for u in group.uses] == [a.id, b.id]
+    assert group.uses[1].differences == [("x", "y")]
+    b.quotes[0].text = "Something else entirely now"  # b changed since the link was made
+    assert corroborated_quotes([a, b]) == []
 
 
 def test_gold_corroborated_pairs_are_listed(samples: list[Briefing], shared: Path) -> None:
@@ -148,12 +212,9 @@ def test_gold_corroborated_pairs_are_listed(samples: list[Briefing], shared: Pat
         want = normalise(starts)
         return next((q for q in by_file[file].quotes if want in normalise(q.text)), None)
 
-    pairs = gold["corroborated_quotes"]
-    found = [(find(*p["a"]), find(*p["b"])) for p in pairs]
-    if not all(qa and qb for qa, qb in found):
-        pytest.skip("quote extraction does not find the gold quotes yet (issue #3)")
-    items = _matching(samples, "alibaba")
-    groups = corroborated_quotes(items)
+    found = [(find(*p["a"]), find(*p["b"])) for p in gold["corroborated_quotes"]]
+    assert all(qa and qb for qa, qb in found), found
+    groups = corroborated_quotes(_matching(samples, "alibaba"))
     for qa, qb in found:
         assert any(
             any(u.quote is qa for u in g.uses) and any(u.quote is qb for u in g.uses)
@@ -174,3 +235,19 @@ def test_generated_titles_keep_every_link_working(titles: list[str]) -> None:
     data, body = split_front_matter(dossier(items, query=titles[0]))
     assert data["count"] == len(items)
     assert len(set(assert_links_resolve(body))) == len(items) + 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_anchor_labels_are_their_own_slug(title: str) -> None:
+    """What makes a dossier link jump in Obsidian (heading text) and GitHub (slug) alike."""
+    label = section_label(7, title)
+    line, destination = md.target_heading(2, label)
+    ((level, shown, slug),) = headings(tokens(line))
+    assert level == 2 and shown == slug == unquote(destination[1:]) == label
+    assert md.heading_slug(label) == label and " " not in label
+
+
+def test_target_heading_refuses_a_label_that_is_not_a_slug() -> None:
+    with pytest.raises(ValueError):
+        md.target_heading(2, "Quotes across sources")

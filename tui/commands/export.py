@@ -71,9 +71,6 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
     if searching:
         query, saved, briefings = _search(ctx, args)
-        if not briefings:
-            what = f"saved search {args.saved!r}" if saved else f"{query!r}"
-            raise CommandFailed(f"nothing to export: no briefings match {what}")
         dossier = True
     else:
         library = ctx.library()
@@ -97,7 +94,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if dossier:
         planned = [
             plan_dossier(
-                briefings, file or folder, query=query, saved=saved, with_source=args.with_source
+                briefings,
+                file or folder,
+                query=query,
+                saved=saved,
+                with_source=args.with_source,
+                folder=file is None,
             )
         ]
     else:
@@ -141,28 +143,41 @@ def _write(planned: list[Planned], *, force: bool) -> list[Path]:
 def _search(
     ctx: Context, args: argparse.Namespace
 ) -> tuple[str | None, str | None, list[Briefing]]:
-    """(query, saved search name, the matching briefings in ranked order)."""
-    try:
-        from search import QueryError, SavedSearches, SearchIndex
-    except ImportError:
-        raise CommandFailed("searching is not available yet: export by id instead") from None
+    """(query, saved search name, the matching briefings in ranked order).
+
+    A malformed --query or an unknown --saved name is a usage error (exit 2);
+    a saved query that no longer parses is a failure (exit 1), as in ``brief saved run``.
+    """
+    from search import QueryError, SavedSearchError, SavedSearches
+    from tui.commands.search import index_for
+
+    index = index_for(ctx)  # opened once per command, synced with the store
     library = ctx.library()
-    index = SearchIndex(library)
-    try:
-        if args.saved is not None:
-            saved_searches = SavedSearches(library, index)
-            results = saved_searches.run(args.saved)
-            query = getattr(results, "query", None)
-        else:
-            results = index.search(args.query, limit=args.limit)
-            query = args.query
-    except QueryError as exc:
-        raise CommandFailed(f"bad query: {exc}") from None
-    except KeyError:
-        raise CommandFailed(f"no saved search named {args.saved!r}") from None
-    finally:
-        close = getattr(index, "close", None)
-        if close is not None:
-            close()
-    ids = [hit.id for hit in results.hits][: args.limit]
-    return query, args.saved, library.get_many(ids)
+    name: str | None = None
+    if args.saved is not None:
+        try:  # not ``run``: an export does not mark the saved search's new hits as seen
+            found = SavedSearches(library, index).get(args.saved)
+        except SavedSearchError as exc:
+            raise UsageError(f"brief export: {exc}") from None
+        name, query = found.name, found.query
+        try:
+            results = index.search(query, limit=args.limit, highlight=False)
+        except QueryError as exc:
+            raise CommandFailed(f"saved search {name!r} no longer works: {exc}") from None
+    else:
+        query = args.query
+        try:
+            results = index.search(query, limit=args.limit, highlight=False)
+        except QueryError as exc:
+            raise UsageError(f"brief export: {exc}") from None
+    if not results.hits:
+        what = f"the saved search {name!r} ({query!r})" if name else repr(query)
+        hint = f"; did you mean {results.suggestion!r}?" if results.suggestion else ""
+        raise CommandFailed(f"nothing to export: no briefings match {what}{hint}")
+    if results.total > len(results.hits):
+        ctx.note(
+            f"{results.total} briefings match; the dossier has the best {len(results.hits)} "
+            "(raise --limit for more)"
+        )
+    ids = [hit.id for hit in results.hits]
+    return query, name, library.get_many(ids)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from typing import Any
 
@@ -11,7 +13,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from briefings.ingest import IngestError, Source, discover
+from briefings.derive.text import sanitize
+from briefings.ingest import (
+    DEFAULT_MAX_BYTES,
+    ENV_MAX_MB,
+    IngestError,
+    Source,
+    discover,
+    display_path,
+    escape_controls,
+    parse_megabytes,
+)
 from briefings.library import LibraryError
 from briefings.models import Briefing
 from briefings.pipeline import IngestReport, ingest, rebuild
@@ -26,6 +38,12 @@ def register(sub: Any) -> None:
         "paths", nargs="+", metavar="PATH", help="a .txt, .md or .html file, a folder, or -"
     )
     p.add_argument("--quiet", "-q", action="store_true", help="only the summary line and errors")
+    p.add_argument(
+        "--max-size",
+        metavar="MB",
+        help=f"skip articles larger than this (default: ${ENV_MAX_MB} or "
+        f"{DEFAULT_MAX_BYTES // 1048576} MB)",
+    )
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("list", help="list the briefings in the library")
@@ -52,14 +70,16 @@ def register(sub: Any) -> None:
 def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
+    max_bytes = _max_size(args.max_size)
     library = ctx.library()
+    library.ensure_healthy()
     sources: list[Source | IngestError] = list(discover(args.paths))
     total = sum(1 for s in sources if isinstance(s, Source))
     show_progress = ctx.err.is_terminal and not args.quiet and total > 1
 
     def failed(source: Source, outcome: object, error: str | None) -> None:
         if error:
-            ctx.note(f"error: {error}")
+            ctx.note(f"error: {escape_controls(error)}")
 
     if show_progress:
         with Progress(
@@ -75,7 +95,7 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
 
             def advanced(source: Source, outcome: object, error: str | None) -> None:
                 if error:
-                    progress.console.print(Text(f"error: {error}"))
+                    progress.console.print(Text(f"error: {escape_controls(error)}"))
                 if source.path is not None or outcome is not None:
                     progress.advance(task)
 
@@ -85,12 +105,24 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
                 sources=sources,
                 on_source=lambda s: progress.update(task, description=s.label[-60:]),
                 on_result=advanced,
+                max_bytes=max_bytes,
             )
     else:
-        report = ingest(library, args.paths, sources=sources, on_result=failed)
+        report = ingest(library, args.paths, sources=sources, on_result=failed, max_bytes=max_bytes)
     ctx.after_change()
     ctx.note(report.line())
     return 1 if report.failed else 0
+
+
+def _max_size(option: str | None) -> int | None:
+    """The article size cap from ``--max-size`` or the environment; a bad value is a usage error."""
+    try:
+        if option is not None:
+            return parse_megabytes(option, "--max-size")
+        raw = os.environ.get(ENV_MAX_MB)
+        return parse_megabytes(raw, ENV_MAX_MB) if raw else None
+    except ValueError as exc:
+        raise UsageError(f"brief ingest: {exc}") from None
 
 
 # -- list and show -------------------------------------------------------------------------
@@ -107,8 +139,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if not ctx.interactive:  # piped: one tab-separated line per briefing, nothing cut
         for r in rows:
             date = r.published.isoformat() if r.published else ""
-            line = "\t".join((r.id, date, r.source or "", r.title))
-            sys.stdout.write(line.replace("\n", " ") + "\n")
+            cells = (r.id, date, _cell(r.source or ""), _cell(r.title))
+            sys.stdout.write("\t".join(cells) + "\n")
         return 0
     table = Table(box=None, pad_edge=False)
     table.add_column("id", style="dim", no_wrap=True)
@@ -119,8 +151,8 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         table.add_row(
             r.id[:8],
             r.published.isoformat() if r.published else "",
-            Text(r.source or ""),
-            Text(r.title),
+            Text(_inert(r.source or "")),
+            Text(_inert(r.title)),
         )
     ctx.out.print(table)
     return 0
@@ -136,20 +168,36 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _inert(text: str) -> str:
+    """Stored text made safe for a terminal, whatever wrote it: control and bidi
+    characters become visible stand-ins (derivation already does this; an old or
+    hand-edited store may not have)."""
+    return sanitize(text)
+
+
+def _cell(text: str) -> str:
+    """One tab-separated cell: inert, on one line, with no tab of its own."""
+    return _inert(text).replace("\n", " ").replace("\t", " ")
+
+
 def render_briefing(b: Briefing) -> Any:
-    """A plain terminal rendering of a briefing; article text is never read as markup."""
+    """A plain terminal rendering of a briefing; article text is never read as markup
+    (only ``Text`` objects) and never reaches the terminal with a control character."""
     from rich.console import Group
     from rich.rule import Rule
 
-    parts: list[Any] = [Text(b.title, style="bold")]
+    def t(text: str | None, style: str = "") -> Text:
+        return Text(_inert(text or ""), style=style)
+
+    parts: list[Any] = [t(b.title, "bold")]
     meta = " · ".join(
         x for x in (b.source, b.published.isoformat() if b.published else None, b.author) if x
     )
     if meta:
-        parts.append(Text(meta, style="dim"))
-    parts.append(Text(f"id {b.id}  ·  {b.origin}", style="dim"))
+        parts.append(t(meta, "dim"))
+    parts.append(Text(f"id {b.id}  ·  {display_path(b.origin)}", style="dim"))
     if b.dek:
-        parts.append(Text(b.dek, style="italic"))
+        parts.append(t(b.dek, "italic"))
 
     def section(name: str) -> None:
         parts.append(Text(""))
@@ -157,37 +205,46 @@ def render_briefing(b: Briefing) -> Any:
 
     if b.summary:
         section("Summary")
-        parts.extend(Text.assemble("• ", s) for s in b.summary)
+        parts.extend(Text.assemble("• ", t(s)) for s in b.summary)
     if b.quotes:
         section("Quotes")
         for q in b.quotes:
-            who = Text.assemble(("— ", "dim"), (q.speaker or "unattributed", "bold"))
+            who = Text.assemble(("— ", "dim"), t(q.speaker or "unattributed", "bold"))
             if q.speaker_role:
-                who.append(f", {q.speaker_role}", style="dim")
-            parts.append(Text.assemble("“", q.text, "” ", who))
+                who.append_text(t(f", {q.speaker_role}", "dim"))
+            parts.append(Text.assemble("“", t(q.text), "” ", who))
     if b.figures:
         section("Key figures")
         for f in b.figures:
-            parts.append(Text.assemble((f.text, "bold"), "  ", (f.measures or f.sentence, "")))
+            parts.append(Text.assemble(t(f.text, "bold"), "  ", t(f.measures or f.sentence)))
     if b.entities:
         section("Entities")
-        parts.append(Text(", ".join(e.name for e in b.entities)))
+        parts.append(t(", ".join(e.name for e in b.entities)))
     if b.keywords:
         section("Keywords")
-        parts.append(Text(", ".join(b.keywords)))
+        parts.append(t(", ".join(b.keywords)))
     if b.related:
         section("Related")
         for r in b.related:
             parts.append(
                 Text.assemble(
-                    (r.id[:8], "dim"), "  ", r.title, ("  " + "; ".join(r.reasons), "dim")
+                    t(r.id[:8], "dim"), "  ", t(r.title), t("  " + "; ".join(r.reasons), "dim")
                 )
             )
     return Group(*parts)
 
 
+#: Characters JSON leaves raw that a terminal would act on (json.dumps already
+#: escapes C0 controls): DEL, C1 controls (0x9b is CSI) and bidi controls.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON on stdout, readable (no ASCII escaping) but inert on a terminal: the
+    characters above appear as ``\\uXXXX`` escapes, which decode to the same data."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text)
     sys.stdout.write("\n")
     sys.stdout.flush()
 
@@ -197,11 +254,12 @@ def _print_json(data: Any) -> None:
 
 def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
     library = ctx.library()
+    library.ensure_healthy()
     report: IngestReport = rebuild(library, everything=args.all)
     ctx.after_change()
     ctx.note(f"rebuilt {report.updated}, failed {report.failed}")
     for failure in report.failures:
-        ctx.note(f"error: {failure}")
+        ctx.note(f"error: {escape_controls(failure)}")
     return 1 if report.failed else 0
 
 

@@ -1,0 +1,72 @@
+"""The reader's services (plain pytest: no app running)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefings.models import briefing_id_for
+from tests.tui.conftest import BARRIER, MOORINGS, VOTE, build_library, fixture_briefings
+from tui.services import QueryProblem, ServiceError, Services
+
+
+@pytest.fixture
+def services(reader_library: Path, export_dir: Path) -> Services:
+    s = Services(reader_library, export_dir=export_dir)
+    yield s  # type: ignore[misc]
+    s.close()
+
+
+def test_summaries_are_light_rows_newest_first(services: Services) -> None:
+    rows = services.summaries()
+    assert [r.id for r in rows][:2] == [briefing_id_for(VOTE), briefing_id_for(BARRIER)]
+    assert rows[0].source == "Northern Post" and rows[0].snippet == ()
+
+
+def test_open_finds_the_quote_that_a_related_briefing_carries(services: Services) -> None:
+    opened = services.open(briefing_id_for(BARRIER))
+    (echo,) = opened.echoes[0]
+    assert echo.briefing_id == briefing_id_for(VOTE)
+    assert echo.differences == (("rebuilding", "repairing"),)
+    assert 1 not in opened.echoes  # the engineer's quote is nowhere else
+
+
+def test_changed_notices_writes_from_another_connection(
+    services: Services, reader_library: Path
+) -> None:
+    assert services.changed() is False  # the first call sets the baseline
+    assert services.changed() is False
+    extra = fixture_briefings()[2].model_copy(
+        update={"id": briefing_id_for("test:x"), "origin": "test:x"}
+    )
+    build_library(reader_library, [extra])
+    assert services.changed() is True
+    assert services.changed() is False
+
+
+def test_a_bad_query_is_a_query_problem(services: Services) -> None:
+    with pytest.raises(QueryProblem):
+        services.search('"unclosed')
+
+
+def test_search_rows_carry_snippets(services: Services) -> None:
+    outcome = services.search("moorings")
+    assert outcome.total >= 1
+    assert outcome.rows[0].id == briefing_id_for(MOORINGS)
+    assert any(matched for _, matched in outcome.rows[0].snippet)
+
+
+def test_exports_land_in_the_export_folder(services: Services, export_dir: Path) -> None:
+    done = services.export_briefing(briefing_id_for(BARRIER))
+    assert done.path.parent == export_dir and done.path.suffix == ".md" and not done.replaced
+    assert services.export_briefing(briefing_id_for(BARRIER)).replaced
+    dossier = services.export_dossier([briefing_id_for(BARRIER), briefing_id_for(VOTE)], "tide")
+    assert dossier.path.name.startswith("dossier-tide-")
+
+
+def test_saved_search_name_clash_is_one_line(services: Services) -> None:
+    services.saved_add("tide", "tidal")
+    with pytest.raises(ServiceError) as err:
+        services.saved_add("tide", "barrier")
+    assert "\n" not in str(err.value)

@@ -1,0 +1,410 @@
+"""The main screen: search bar, briefing list, and the open briefing's four panes.
+
+Widgets post messages; this screen runs the thread workers that call
+``app.services`` and handles their past-tense results. Search as you type
+drops stale results twice over: the worker is exclusive, and a result whose
+query is no longer the text in the search bar is ignored.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import DescendantFocus, Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from tui.messages import (
+    BriefingOpened,
+    EvidenceRequested,
+    ExportFinished,
+    LibraryChanged,
+    LibraryLoaded,
+    RelatedRequested,
+    SearchCompleted,
+    SearchFailed,
+    ServiceFailed,
+)
+from tui.services import ListRow, QueryProblem, SavedSearchRow, SearchOutcome
+from tui.widgets.briefing_list import BriefingList
+from tui.widgets.briefing_view import PANES, BriefingView, PaneList
+
+if TYPE_CHECKING:
+    from tui.app import BriefApp
+
+#: Below this width the panes stack; below WIDE they sit in a 2x2 grid.
+NARROW, WIDE = 100, 140
+DOSSIER_LIMIT = 1000
+#: seconds a highlighted row waits before it is opened (see ``open_briefing``)
+OPEN_DELAY = 0.06
+#: seconds a search waits for the next key before it runs
+SEARCH_DELAY = 0.15
+
+
+class SearchInput(Input):
+    """The search bar: results follow as you type; ``esc`` goes back to the library."""
+
+    BINDINGS = [
+        Binding("escape", "clear", "Whole library", id="search.clear"),
+        Binding("down", "to_list", "To results", id="search.to_list", show=False),
+    ]
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.screen.query_one(BriefingList).focus()
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(BriefingList).focus()
+
+
+class ReaderScreen(Screen[None]):
+    CSS_PATH = "reader.tcss"
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("escape", "back", "Back", id="reader.back", show=False),
+        Binding("e", "export_briefing", "Export", id="reader.export"),
+        Binding("E", "export_dossier", "Export list", id="reader.export_list"),
+        Binding("s", "saved_searches", "Saved", id="reader.saved"),
+        Binding("S", "save_search", "Save search", id="reader.save_search", show=False),
+        Binding("n", "next_briefing", "Next briefing", id="reader.next", show=False),
+        Binding("p", "previous_briefing", "Previous briefing", id="reader.previous", show=False),
+        Binding("b,backspace", "history_back", "Back after a jump", id="reader.history_back", show=False),
+        Binding("0", "focus_pane('list')", "Focus the list", id="reader.focus_list", show=False),
+        Binding("1", "focus_pane('summary')", "Focus Summary", id="reader.focus_summary", show=False),
+        Binding("2", "focus_pane('quotes')", "Focus Quotes", id="reader.focus_quotes", show=False),
+        Binding("3", "focus_pane('figures')", "Focus Key figures", id="reader.focus_figures", show=False),
+        Binding("4", "focus_pane('related')", "Focus Related", id="reader.focus_related", show=False),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library_rows: list[ListRow] = []
+        self.outcome: SearchOutcome | None = None
+        self.search_error: str | None = None
+        self.loaded = False
+        self.open_id: str | None = None
+        self.history: list[str] = []
+
+    @property
+    def brief_app(self) -> BriefApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield SearchInput(placeholder='/ search: words, "phrases"', id="search")
+            yield Static(Text("loading…", style="dim"), id="search-status")
+        with Horizontal(id="main"):
+            yield BriefingList(id="list")
+            yield BriefingView(id="view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(BriefingList).focus()
+        self.load_library()
+
+    def on_resize(self, event: Resize) -> None:
+        width = event.size.width
+        self.set_class(width < NARROW, "-narrow")
+        self.set_class(NARROW <= width < WIDE, "-medium")
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self.set_class(isinstance(event.widget, PaneList), "-reading")
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one(SearchInput).value.strip()
+
+    @property
+    def briefing_list(self) -> BriefingList:
+        return self.query_one(BriefingList)
+
+    @property
+    def view(self) -> BriefingView:
+        return self.query_one(BriefingView)
+
+    # -- workers: every call to the library, search and export happens here --------------------
+
+    def _guard(self, job: Callable[[], Any]) -> None:
+        try:
+            job()
+        except Exception as exc:  # shown as one line; the UI keeps running
+            self.post_message(ServiceFailed(_one_line(exc)))
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def load_library(self) -> None:
+        services = self.brief_app.services
+
+        def job() -> None:
+            services.changed()  # the baseline for the live-library poll
+            self.post_message(LibraryLoaded(services.summaries()))
+
+        self._guard(job)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_briefing(self, briefing_id: str) -> None:
+        # A short pause first: while the cursor moves fast (j held down), the next
+        # highlight cancels this worker and only the row it stops on is opened.
+        time.sleep(OPEN_DELAY)
+        if get_current_worker().is_cancelled:
+            return
+        services = self.brief_app.services
+        self._guard(lambda: self.post_message(BriefingOpened(services.open(briefing_id))))
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        worker = get_current_worker()
+        time.sleep(SEARCH_DELAY)  # typing on: the next key cancels this search before it runs
+        if worker.is_cancelled:
+            return
+        services = self.brief_app.services
+        try:
+            outcome = services.search(query, cancelled=lambda: worker.is_cancelled)
+        except QueryProblem as exc:
+            self.post_message(SearchFailed(query, str(exc)))
+        except Exception as exc:
+            self.post_message(SearchFailed(query, _one_line(exc)))
+        else:
+            if outcome is not None:
+                self.post_message(SearchCompleted(outcome))
+
+    @work(thread=True, exclusive=True, group="saved-run", exit_on_error=False)
+    def mark_saved_opened(self, name: str) -> None:
+        services = self.brief_app.services
+        self._guard(lambda: services.saved_run(name))
+
+    @work(thread=True, exclusive=True, group="saved-add", exit_on_error=False)
+    def add_saved(self, name: str, query: str) -> None:
+        services = self.brief_app.services
+
+        def job() -> None:
+            services.saved_add(name, query)
+            self.app.call_from_thread(
+                self.app.notify, f"Saved the search as “{name}”", markup=False
+            )
+
+        self._guard(job)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export(self, ids: list[str], query: str | None) -> None:
+        """One briefing (``query`` None) or a dossier named after ``query`` ('' = library)."""
+        services = self.brief_app.services
+
+        def job() -> None:
+            if query is None:
+                self.post_message(ExportFinished(services.export_briefing(ids[0]), "briefing"))
+            else:
+                done = services.export_dossier(ids, query or None)
+                self.post_message(ExportFinished(done, f"dossier of {len(ids)} briefings"))
+
+        self._guard(job)
+
+    # -- results --------------------------------------------------------------------------------
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        self.library_rows = message.rows
+        self.loaded = True
+        lst = self.briefing_list
+        lst.empty_text = (
+            "The library is empty. Add articles with 'brief ingest PATH' in another "
+            "terminal: they appear here."
+        )
+        if not self.query_text:
+            lst.set_rows(message.rows, keep_id=self.open_id)
+        self._update_status()
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        self.load_library()
+        if self.query_text:
+            self.run_search(self.query_text)
+        if self.open_id:
+            self.open_briefing(self.open_id)
+
+    def on_briefing_opened(self, message: BriefingOpened) -> None:
+        if message.opened.briefing.id != self.open_id:
+            return  # the user has moved on
+        self.view.show(message.opened)
+
+    def on_search_completed(self, message: SearchCompleted) -> None:
+        if message.outcome.query != self.query_text:
+            return  # stale: the input has changed since
+        self.outcome = message.outcome
+        self.search_error = None
+        self.briefing_list.empty_text = "No briefings match."
+        self.briefing_list.set_rows(message.outcome.rows, snippets=True, keep_id=self.open_id)
+        self._update_status()
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.query != self.query_text:
+            return
+        self.search_error = message.error
+        self._update_status()
+
+    def on_export_finished(self, message: ExportFinished) -> None:
+        done = message.done
+        again = " (replacing the earlier export)" if done.replaced else ""
+        self.app.notify(f"Exported the {message.what} to {done.path}{again}", markup=False)
+
+    def on_service_failed(self, message: ServiceFailed) -> None:
+        self.app.notify(message.error, severity="error", markup=False, timeout=8)
+
+    def _update_status(self) -> None:
+        status = self.query_one("#search-status", Static)
+        query = self.query_text
+        if not self.loaded:
+            text = Text("loading…", style="dim")
+        elif query and self.search_error:
+            text = Text(self.search_error, style="bold red")
+        elif query and self.outcome is not None and self.outcome.query == query:
+            total = self.outcome.total
+            text = Text.assemble((f"{total} hit{'s' if total != 1 else ''}", "bold"))
+            if self.outcome.suggestion:
+                text.append(f" · did you mean {self.outcome.suggestion}?", style="dim")
+        elif query:
+            text = Text("searching…", style="dim")
+        else:
+            n = len(self.library_rows)
+            text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
+        status.update(text)
+
+    # -- widget requests ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        self.search_error = None
+        if not query:
+            self.outcome = None
+            self.briefing_list.empty_text = "Nothing here yet."
+            self.briefing_list.set_rows(self.library_rows, keep_id=self.open_id)
+        else:
+            self.run_search(query)
+        self._update_status()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.briefing_list.focus()
+
+    def on_briefing_list_highlighted(self, message: BriefingList.Highlighted) -> None:
+        self._open(message.row.id)
+
+    def on_briefing_list_selected(self, message: BriefingList.Selected) -> None:
+        self._open(message.row.id)
+        self.view.pane("summary").focus()
+
+    def _open(self, briefing_id: str) -> None:
+        if briefing_id != self.open_id:
+            self.open_id = briefing_id
+            self.open_briefing(briefing_id)
+
+    def on_evidence_requested(self, message: EvidenceRequested) -> None:
+        opened = self.view.opened
+        if opened is None:
+            return
+        from tui.screens.evidence import EvidenceScreen
+
+        echoes = (
+            opened.echoes.get(message.quote_index, []) if message.quote_index is not None else []
+        )
+        self.app.push_screen(
+            EvidenceScreen(opened.briefing, message.label, message.start, message.end, echoes)
+        )
+
+    def on_related_requested(self, message: RelatedRequested) -> None:
+        self.jump_to(message.briefing_id)
+
+    def jump_to(self, briefing_id: str, *, remember: bool = True) -> None:
+        if remember and self.open_id and self.open_id != briefing_id:
+            self.history.append(self.open_id)
+        index = self.briefing_list.index_of(briefing_id)
+        if index is not None:
+            self.briefing_list.cursor = index
+        else:
+            self._open(briefing_id)
+        self.view.pane("summary").focus()
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one(SearchInput).focus()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, PaneList):
+            self.briefing_list.focus()
+        elif self.query_text:
+            self.query_one(SearchInput).action_clear()
+
+    def action_focus_pane(self, pane: str) -> None:
+        if pane == "list":
+            self.briefing_list.focus()
+        elif pane in PANES:
+            self.view.pane(pane).focus()
+
+    def action_next_briefing(self) -> None:
+        self.briefing_list.cursor += 1
+
+    def action_previous_briefing(self) -> None:
+        self.briefing_list.cursor -= 1
+
+    def action_history_back(self) -> None:
+        if self.history:
+            self.jump_to(self.history.pop(), remember=False)
+        else:
+            self.app.notify("No earlier briefing to go back to.", markup=False)
+
+    def action_export_briefing(self) -> None:
+        if self.open_id is None:
+            self.app.notify("Open a briefing first.", severity="warning")
+            return
+        self.export([self.open_id], None)
+
+    def action_export_dossier(self) -> None:
+        rows = self.briefing_list.rows
+        if not rows:
+            self.app.notify("The list is empty: nothing to export.", severity="warning")
+            return
+        if len(rows) > DOSSIER_LIMIT:
+            self.app.notify(
+                f"The list has {len(rows)} briefings: exporting the first {DOSSIER_LIMIT}.",
+                severity="warning",
+            )
+        self.export([r.id for r in rows[:DOSSIER_LIMIT]], self.query_text)
+
+    def action_saved_searches(self) -> None:
+        from tui.screens.saved import SavedSearchesScreen
+
+        def chosen(saved: SavedSearchRow | None) -> None:
+            if saved is not None:
+                self.query_one(SearchInput).value = saved.query
+                self.mark_saved_opened(saved.name)
+                self.briefing_list.focus()
+
+        self.app.push_screen(SavedSearchesScreen(self.query_text), chosen)
+
+    def action_save_search(self) -> None:
+        query = self.query_text
+        if not query:
+            self.app.notify("Type a search first (/), then save it.", severity="warning")
+            return
+        from tui.screens.prompt import NamePrompt
+
+        def named(name: str | None) -> None:
+            if name:
+                self.add_saved(name, query)
+
+        self.app.push_screen(NamePrompt("Save this search as", query), named)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__

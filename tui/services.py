@@ -1,0 +1,348 @@
+"""The one place the reader calls the library, the search index and export.
+
+Every method here runs in a worker thread, never on the UI thread. The
+Textual app only sees the small view models defined below, so the search and
+export layers can change their classes without touching a widget.
+
+One SQLite connection (a ``Library``) is shared by the worker threads behind a
+lock, so it is never used by two threads at once. The live-library poll has
+its own connection because ``PRAGMA data_version`` only means something when
+asked twice on the same connection.
+
+Search is the ``search`` package (a Whoosh index next to the store, brought
+up to date from the store's outbox); export is ``briefings.export`` (files go
+to ``$BRIEF_EXPORT_DIR`` or the documents folder, as for ``brief export``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from briefings import corroboration
+from briefings.library import DB_NAME, Library, LibraryError
+from briefings.models import Briefing, BriefingSummary
+from search import QueryError, SavedSearches, SearchIndex, SearchResults
+
+T = TypeVar("T")
+
+
+class ServiceError(Exception):
+    """Something the user should read as one line (``str()`` says what and why)."""
+
+
+class QueryProblem(ServiceError):
+    """A search query that cannot be run (shown inline under the search bar)."""
+
+
+# -- view models -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One row of the briefing list: a briefing, or a search hit with its snippet."""
+
+    id: str
+    title: str
+    source: str | None = None
+    published: date | None = None
+    snippet: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    query: str
+    total: int
+    rows: list[ListRow]
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearchRow:
+    name: str
+    query: str
+    count: int = 0
+    new_count: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEcho:
+    """Another briefing that carries the same quotation, and how its wording differs."""
+
+    briefing_id: str
+    title: str
+    source: str | None
+    published: date | None
+    differences: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDone:
+    path: Path
+    replaced: bool = False
+
+
+@dataclass
+class OpenedBriefing:
+    briefing: Briefing
+    #: quote index -> the other briefings that carry that quote
+    echoes: dict[int, list[QuoteEcho]] = field(default_factory=dict)
+
+
+def row_for(summary: BriefingSummary) -> ListRow:
+    return ListRow(summary.id, summary.title, summary.source, summary.published)
+
+
+# -- the services --------------------------------------------------------------------------------
+
+
+class Services:
+    """Library, search and export for the reader, called from worker threads only."""
+
+    def __init__(self, library_dir: Path, *, export_dir: Path | None = None) -> None:
+        self.library_dir = Path(library_dir)
+        self.export_dir = Path(export_dir) if export_dir is not None else None
+        self._lock = threading.RLock()
+        self._library: Library | None = None
+        self._index: SearchIndex | None = None
+        self._saved: SavedSearches | None = None
+        self._poll_conn: sqlite3.Connection | None = None
+        self._last_seen: tuple[int, int, str | None] | None = None
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[Library]:
+        with self._lock:
+            if self._library is None:
+                try:
+                    self._library = Library(self.library_dir)
+                except LibraryError as exc:
+                    raise ServiceError(str(exc)) from None
+            yield self._library
+
+    def close(self) -> None:
+        with self._lock:
+            if self._library is not None:
+                self._library.close()
+                self._library = None
+            if self._poll_conn is not None:
+                self._poll_conn.close()
+                self._poll_conn = None
+
+    def _search_index(self, library: Library) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(library)
+            self._index.sync()  # catch up with changes made while the reader was closed
+        return self._index
+
+    def _saved_searches(self, library: Library) -> SavedSearches:
+        if self._saved is None:
+            self._saved = SavedSearches(library, self._search_index(library))
+        return self._saved
+
+    # -- the library -------------------------------------------------------------------------------
+
+    def summaries(self) -> list[ListRow]:
+        with self._locked() as library:
+            return [row_for(s) for s in library.summaries()]
+
+    def open(self, briefing_id: str) -> OpenedBriefing:
+        """A briefing with the quotes that its related briefings also carry."""
+        with self._locked() as library:
+            briefing = library.get(briefing_id)
+            others = library.get_many([r.id for r in briefing.related if r.id != briefing.id])
+        return OpenedBriefing(briefing, quote_echoes(briefing, others))
+
+    def changed(self) -> bool:
+        """Whether the store changed since the last call (cheap: meant to be polled)."""
+        with self._locked():  # creates the store on first use
+            if self._poll_conn is None:
+                path = self.library_dir / DB_NAME
+                self._poll_conn = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, timeout=5, check_same_thread=False
+                )
+            conn = self._poll_conn
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            if self._last_seen is not None and self._last_seen[0] == version:
+                return False
+            count, newest = conn.execute(
+                "SELECT COUNT(*), MAX(updated_at) FROM briefings"
+            ).fetchone()
+            seen = (version, int(count), newest)
+            before, self._last_seen = self._last_seen, seen
+            if before is None or before[1:] == seen[1:]:
+                return False
+            index = self._index
+            if index is not None:
+                index.sync()
+            return True
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, limit: int = 200, cancelled: Callable[[], bool] | None = None
+    ) -> SearchOutcome | None:
+        """Hits for ``query``; None when ``cancelled()`` says so once it is our turn to run
+        (searches queue on the lock: a query typed over need not run at all)."""
+        with self._locked() as library:
+            if cancelled is not None and cancelled():
+                return None
+            index = self._search_index(library)
+            return _outcome(query, _run_query(lambda: index.search(query, limit=limit)))
+
+    def saved_list(self) -> list[SavedSearchRow]:
+        with self._locked() as library:
+            return [
+                SavedSearchRow(
+                    name=s.name,
+                    query=s.query,
+                    count=int(getattr(s, "count", 0) or 0),
+                    new_count=int(getattr(s, "new_count", 0) or 0),
+                    error=getattr(s, "error", None),
+                )
+                for s in self._saved_searches(library).list()
+            ]
+
+    def saved_add(self, name: str, query: str) -> None:
+        self._saved_call("add", name, query)
+
+    def saved_rename(self, old: str, new: str) -> None:
+        self._saved_call("rename", old, new)
+
+    def saved_remove(self, name: str) -> None:
+        self._saved_call("remove", name)
+
+    def saved_run(self, name: str) -> SearchOutcome:
+        """Run a saved search and mark it opened (its new-hit count starts again)."""
+        with self._locked() as library:
+            saved = self._saved_searches(library)
+            query = next((s.query for s in saved.list() if s.name == name), name)
+            return _outcome(query, _run_query(lambda: saved.run(name)))
+
+    def _saved_call(self, method: str, *args: str) -> None:
+        with self._locked() as library:
+            try:
+                getattr(self._saved_searches(library), method)(*args)
+            except (KeyError, ValueError, LookupError) as exc:
+                raise ServiceError(_one_line(exc)) from None
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export_briefing(self, briefing_id: str) -> ExportDone:
+        """Write the briefing's Markdown file (replacing an earlier export of it)."""
+        from briefings.export import plan_briefings
+
+        with self._locked() as library:
+            briefing = library.get(briefing_id)
+        (planned,) = plan_briefings([briefing], self._export_folder())
+        return self._write(planned)
+
+    def export_dossier(self, ids: list[str], query: str | None) -> ExportDone:
+        """One Markdown dossier of ``ids`` (the current result list), named after ``query``."""
+        from briefings.export import plan_dossier
+
+        with self._locked() as library:
+            briefings = library.get_many(ids)
+        return self._write(plan_dossier(briefings, self._export_folder(), query=query))
+
+    def _export_folder(self) -> Path:
+        from briefings.export import default_export_dir
+
+        folder = self.export_dir or default_export_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ServiceError(f"cannot write exports to {folder}: {exc.strerror or exc}") from None
+        return folder
+
+    @staticmethod
+    def _write(planned: Any) -> ExportDone:
+        from briefings.export import write_planned
+
+        replaced = planned.path.exists()
+        try:
+            (path,) = write_planned([planned], force=True)
+        except OSError as exc:
+            raise ServiceError(f"cannot write {planned.path}: {exc.strerror or exc}") from None
+        return ExportDone(path, replaced)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[QuoteEcho]]:
+    """For each quote of ``briefing``, the other briefings that carry the same quotation.
+
+    The search layer's corroboration links (``Quote.corroborations``) come first;
+    the related briefings are matched here as well, so a link is shown even
+    before the index has recomputed them.
+    """
+    echoes: dict[int, list[QuoteEcho]] = {}
+    for i, quote in enumerate(briefing.quotes):
+        for link in quote.corroborations:
+            echoes.setdefault(i, []).append(
+                QuoteEcho(
+                    link.id,
+                    link.title,
+                    link.source,
+                    link.published,
+                    tuple((str(a), str(b)) for a, b in link.differences),
+                )
+            )
+        linked = {e.briefing_id for e in echoes.get(i, [])}
+        for other in others:
+            if other.id in linked:
+                continue
+            for theirs in other.quotes:
+                found = corroboration.match(quote.text, theirs.text)
+                if found is not None:
+                    echoes.setdefault(i, []).append(
+                        QuoteEcho(
+                            other.id,
+                            other.title,
+                            other.source,
+                            other.published,
+                            tuple(found.differences),
+                        )
+                    )
+                    break
+    return echoes
+
+
+def _run_query(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except QueryError as exc:
+        raise QueryProblem(_one_line(exc)) from None
+
+
+def _outcome(query: str, results: SearchResults) -> SearchOutcome:
+    rows = [
+        ListRow(
+            id=h.id,
+            title=h.title,
+            source=getattr(h, "source", None),
+            published=getattr(h, "published", None),
+            snippet=tuple((str(t), bool(m)) for t, m in (getattr(h, "snippet", None) or ())),
+        )
+        for h in results.hits
+    ]
+    return SearchOutcome(
+        query=query,
+        total=int(getattr(results, "total", len(rows))),
+        rows=rows,
+        suggestion=getattr(results, "suggestion", None),
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    return " ".join(text.split()) or type(exc).__name__

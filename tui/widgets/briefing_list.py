@@ -1,0 +1,221 @@
+"""The briefing list: a line-API view, so 100k rows cost no more than one screenful.
+
+Each row is two lines (title; date and source), three in search results (plus
+the snippet with its matches highlighted). Nothing here touches the store: the
+screen hands over ``ListRow`` objects and listens for ``Highlighted`` and
+``Selected``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.services import ListRow
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class BriefingList(ScrollView, can_focus=True):
+    """Titles, sources and dates of briefings or search hits, one cursor."""
+
+    COMPONENT_CLASSES = {
+        "briefing-list--cursor",
+        "briefing-list--meta",
+        "briefing-list--match",
+        "briefing-list--snippet",
+        "briefing-list--title",
+    }
+
+    DEFAULT_CSS = """
+    BriefingList {
+        height: 1fr;
+        overflow-x: hidden;
+        & > .briefing-list--title { text-style: bold; }
+        & > .briefing-list--meta { color: $text-muted; }
+        & > .briefing-list--snippet { color: $text-muted; }
+        & > .briefing-list--match { color: $text-accent; text-style: bold; }
+        & > .briefing-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .briefing-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+    }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Next", id="list.down", show=False),
+        Binding("k,up", "cursor_up", "Previous", id="list.up", show=False),
+        Binding("g,home", "first", "First", id="list.first", show=False),
+        Binding("G,end", "last", "Last", id="list.last", show=False),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", id="list.page_down", show=False),
+        Binding("pageup,ctrl+b", "page_up", "Page up", id="list.page_up", show=False),
+        Binding("enter,l", "select", "Open", id="list.open"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        row: ListRow
+
+    @dataclass
+    class Selected(Message):
+        row: ListRow
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.rows: list[ListRow] = []
+        self.with_snippets = False
+        self.empty_text = "Nothing here yet."
+        self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
+
+    # -- data ----------------------------------------------------------------------------------
+
+    @property
+    def row_height(self) -> int:
+        return 3 if self.with_snippets else 2
+
+    @property
+    def current(self) -> ListRow | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def set_rows(
+        self, rows: list[ListRow], *, snippets: bool = False, keep_id: str | None = None
+    ) -> None:
+        """Show ``rows``; the cursor stays on ``keep_id`` when it is still listed."""
+        self.rows = rows
+        self.with_snippets = snippets
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(rows) * self.row_height)
+        index = 0
+        if keep_id is not None:
+            index = next((i for i, r in enumerate(rows) if r.id == keep_id), 0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.cursor = index
+        self.refresh()
+
+    def index_of(self, briefing_id: str) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == briefing_id), None)
+
+    # -- cursor ----------------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        h = self.row_height
+        top = int(self.scroll_offset.y)
+        for row in {old, new}:  # only the two rows whose look changed
+            self.refresh(Region(0, row * h - top, self.size.width, h))
+        self._scroll_cursor_into_view()
+        if self.current is not None:
+            self.post_message(self.Highlighted(self.current))
+
+    def _scroll_cursor_into_view(self) -> None:
+        h = self.row_height
+        self.scroll_to_region(
+            Region(0, self.cursor * h, max(1, self.size.width), h), animate=False, immediate=True
+        )
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height // self.row_height)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height // self.row_height)
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    def on_click(self, event: events.Click) -> None:
+        line = int(self.scroll_offset.y) + event.y
+        index = line // self.row_height
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            self.action_select()
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if not self.rows:  # the hint, wrapped to the width
+            style = self.get_component_rich_style("briefing-list--meta")
+            lines = Text(self.empty_text, style=style).wrap(self.app.console, max(1, width - 2))
+            return self._strip(lines[y] if y < len(lines) else Text(), width, base)
+        index, part = divmod(line, self.row_height)
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        key = (index, part, width, is_cursor, self.has_focus)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._strip(self._row_text(self.rows[index], part), width, base, is_cursor)
+            self._cache[key] = cached
+        return cached
+
+    def _row_text(self, row: ListRow, part: int) -> Text:
+        if part == 0:
+            return Text(row.title, style=self.get_component_rich_style("briefing-list--title"))
+        if part == 1:
+            meta = " · ".join(
+                x for x in (row.published.isoformat() if row.published else None, row.source) if x
+            )
+            return Text(
+                meta or "undated", style=self.get_component_rich_style("briefing-list--meta")
+            )
+        snippet_style = self.get_component_rich_style("briefing-list--snippet")
+        match_style = self.get_component_rich_style("briefing-list--match")
+        text = Text(style=snippet_style)
+        first_match = -1
+        for chunk, matched in row.snippet:
+            if matched and first_match < 0:
+                first_match = len(text)
+            text.append(_WHITESPACE.sub(" ", chunk), match_style if matched else None)
+        lead = self.size.width // 4
+        if first_match > lead:  # start close to the first match so that it is seen
+            cut = text.plain.find(" ", first_match - lead, first_match)
+            text = (
+                Text("…", style=snippet_style) + text[(cut if cut >= 0 else first_match - lead) :]
+            )
+        return text
+
+    def _strip(self, text: Text, width: int, base: Style, is_cursor: bool = False) -> Strip:
+        text = Text(" ") + text  # a one-cell margin
+        text.truncate(max(1, width), overflow="ellipsis")
+        text.no_wrap = True
+        segments = [s for s in text.render(self.app.console) if s.text != "\n"]
+        post = self.get_component_rich_style("briefing-list--cursor") if is_cursor else None
+        styled = Segment.apply_style(segments, base, post)
+        strip = Strip(list(styled)).adjust_cell_length(width, base + post if post else base)
+        return strip.simplify()
