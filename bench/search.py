@@ -65,9 +65,8 @@ def fts_fields() -> dict[str, float]:
 
 def build_fts(library_dir: Path, db: Path) -> tuple[sqlite3.Connection, float, float]:
     """An FTS5 table of the library's briefings: (connection, build seconds, size MB)."""
-    from search.schema import document_for
-
     from briefings.library import Library
+    from search.schema import document_for
 
     fields = list(fts_fields())
     for suffix in ("", "-wal", "-shm", "-journal"):

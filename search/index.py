@@ -315,14 +315,24 @@ class SearchIndex:
         self._drop_searchers()
 
     def search(
-        self, query: str, *, limit: int = 50, sort: str = "relevance", highlight: bool = True
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        sort: str = "relevance",
+        highlight: bool = True,
+        facets: bool = True,
     ) -> SearchResults:
-        """Run ``query``; raises ``QueryError`` (a one-line message) when it is malformed."""
+        """Run ``query``; raises ``QueryError`` (a one-line message) when it is malformed.
+
+        ``facets=False`` skips the counts by source and speaker (about half the cost of
+        a query that matches much of the library): search-as-you-type does not show them.
+        """
         if sort not in ("relevance", "date"):
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
         parsed = parse_query(query)
         try:
-            return self._search(parsed, limit, sort, highlight)
+            return self._search(parsed, limit, sort, highlight, facets)
         except QueryError:
             raise
         except Exception as exc:
@@ -331,16 +341,18 @@ class SearchIndex:
             log.warning("search failed; reopening the index", exc_info=True)
             self._drop_searchers()
             if self._problem() is None:
-                return self._search(parsed, limit, sort, highlight)
+                return self._search(parsed, limit, sort, highlight, facets)
             with self._lock():
                 count = self._rebuild_locked()
             self._say(
                 f"search index unreadable ({type(exc).__name__}): rebuilt it from the library "
                 f"({count} briefings)"
             )
-            return self._search(parsed, limit, sort, highlight)
+            return self._search(parsed, limit, sort, highlight, facets)
 
-    def _search(self, parsed: ParsedQuery, limit: int, sort: str, highlight: bool) -> SearchResults:
+    def _search(
+        self, parsed: ParsedQuery, limit: int, sort: str, highlight: bool, facets: bool = True
+    ) -> SearchResults:
         searcher = self.searcher()
         by_date = sort == "date" or isinstance(parsed.query, wq.Every)
         results = searcher.search(
@@ -350,7 +362,9 @@ class SearchIndex:
             groupedby={
                 "source": FieldFacet("source_facet", maptype=Count),
                 "speaker": FieldFacet("speaker_facet", allow_overlap=True, maptype=Count),
-            },
+            }
+            if facets
+            else None,
         )
         hits: list[Hit] = []
         for hit in results[: max(0, limit)]:
@@ -371,14 +385,14 @@ class SearchIndex:
                     snippet=snippet,
                 )
             )
-        facets = {name: _facet(results.groups(name)) for name in ("source", "speaker")}
+        counts = {name: _facet(results.groups(name)) for name in ("source", "speaker")} if facets else {}
         total = len(results)
         return SearchResults(
             query=parsed.text,
             total=total,
             hits=hits,
             suggestion=self._suggest(parsed, searcher, total),
-            facets=facets,
+            facets=counts,
         )
 
     def _suggest(self, parsed: ParsedQuery, searcher: Searcher, total: int) -> str | None:

@@ -188,7 +188,7 @@ class Services:
     # -- search --------------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, limit: int = 200, cancelled: Callable[[], bool] | None = None
+        self, query: str, *, limit: int = 100, cancelled: Callable[[], bool] | None = None
     ) -> SearchOutcome | None:
         """Hits for ``query``; None when ``cancelled()`` says so once it is our turn to run
         (searches queue on the lock: a query typed over need not run at all)."""
@@ -196,7 +196,7 @@ class Services:
             if cancelled is not None and cancelled():
                 return None
             index = self._search_index(library)
-            return _outcome(query, _run_query(lambda: index.search(query, limit=limit)))
+            return _outcome(query, _run_query(lambda: index.search(query, limit=limit, facets=False)))
 
     def saved_list(self) -> list[SavedSearchRow]:
         with self._locked() as library:

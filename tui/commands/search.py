@@ -166,6 +166,11 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
     shown = len(results.hits)
     more = f" (showing {shown})" if shown < results.total else ""
     ctx.note(f"{results.total} briefing{'s' if results.total != 1 else ''}{more}")
+    for name, label in (("source", "sources"), ("speaker", "speakers")):
+        counts = results.facets.get(name) or []
+        if counts:
+            line = ", ".join(f"{value} ({n})" for value, n in counts[:8])
+            ctx.err.print(Text.assemble((f"{label}: ", "dim"), line))
 
 
 def print_json(data: Any) -> None:
