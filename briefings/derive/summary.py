@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter
+from operator import mul
 
 from briefings.derive.document import Document, Sentence
 from briefings.derive.words import content_terms
@@ -39,7 +41,9 @@ NEAR_REPEAT = 0.7
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
 _OPEN_QUOTE = "\"“‘'"
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+#: A sentence ends in one of these, then any closing quotes or brackets.
+_TERMINAL_MARKS = frozenset(".!?…")
+_CLOSERS = "\"'”’)]"
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z]?[\w.]*)?)?\s*"
     r"(?:\([\w .&-]{1,30}\)\s*)?[-–—:]\s+)"
@@ -76,18 +80,62 @@ def is_bare_quote(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]+", rest)) <= 3
 
 
+#: Lower-case text that every ``_FURNITURE`` match contains: on ASCII text, a
+#: sentence with none of these cannot match, so the regex is not run on it.
+_FURNITURE_HINTS = (
+    "http",
+    "www.",
+    "@",
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "click here",
+    "follow us",
+    "all rights reserved",
+    "copyright",
+    "photo",
+    "image credit",
+    "getty images",
+    "read more",
+    "related:",
+    "advertisement",
+)
+
+
+def _furniture(text: str) -> bool:
+    if text.isascii():
+        low = text.lower()
+        if not any(hint in low for hint in _FURNITURE_HINTS):
+            return False
+    return _FURNITURE.search(text) is not None
+
+
 def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
     n = len(text.split())
     if n < min_words or n > MAX_WORDS:
         return False
-    if min_words >= MIN_WORDS and not _TERMINAL.search(text.rstrip()):
+    if min_words >= MIN_WORDS and text.rstrip().rstrip(_CLOSERS)[-1:] not in _TERMINAL_MARKS:
         return False
-    if _FURNITURE.search(text):
+    if _furniture(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    letters, upper = _letter_counts(text)
+    if letters and upper > 0.6 * letters:
         return False  # shouted captions and banners
     return not is_bare_quote(text)
+
+
+_LETTERS = string.ascii_letters.encode()
+_UPPER = string.ascii_uppercase.encode()
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """(letters, upper-case letters) in ``text``; ASCII by deletion, the rest per character."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        size = len(raw)
+        return size - len(raw.translate(None, _LETTERS)), size - len(raw.translate(None, _UPPER))
+    letters = [c for c in text if c.isalpha()]
+    return len(letters), sum(c.isupper() for c in letters)
 
 
 def _trimmed(sentence: Sentence) -> Sentence:
@@ -113,10 +161,15 @@ def _centrality(bags: list[set[str]], iterations: int = 30) -> list[float]:
                     edges[i].append((j, w))
                     edges[j].append((i, w))
     totals = [sum(w for _, w in row) for row in edges]
-    out = [[(j, w / totals[j]) for j, w in row] for row in edges]
+    # Each row as parallel (neighbours, weights) lists, so that an iteration's
+    # sums run in C (same terms, same order: the same floats as a plain loop).
+    nodes = [[j for j, _ in row] for row in edges]
+    weights = [[w / totals[j] for j, w in row] for row in edges]
+    rows = list(zip(nodes, weights, strict=True))
     rank = [1.0] * n
     for _ in range(iterations):
-        new = [0.15 + 0.85 * sum(rank[j] * w for j, w in row) for row in out]
+        at = rank.__getitem__
+        new = [0.15 + 0.85 * sum(map(mul, map(at, js), ws)) for js, ws in rows]
         done = max((abs(a - b) for a, b in zip(new, rank, strict=True)), default=0.0) < 1e-4
         rank = new
         if done:
@@ -150,7 +203,7 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     scores: list[float] = []
     rank = 0
     for i, ts in enumerate(terms):
-        density = sum(freq[t] for t in ts) / (top_freq * len(ts)) if ts else 0.0
+        density = sum(map(freq.__getitem__, ts)) / (top_freq * len(ts)) if ts else 0.0
         position = 1.0 / (1.0 + POSITION_DECAY * rank)
         rank += ok[i]
         scores.append(
