@@ -32,7 +32,7 @@ from briefings.derive.gazetteer import (
     WEEKDAYS,
     word_set,
 )
-from briefings.derive.words import STOPWORDS
+from briefings.derive.words import STOPWORDS, Memo
 
 MAX_SPAN_WORDS = 6
 
@@ -82,6 +82,9 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an|the|who is|who was|its|his|her)\s+)?([\w-]+(?:\s+[\w-]+){0,3})"
 )
 _CAP_HEAVY = 0.7
+#: What may come before a sentence's first word: spaces, opening quotes, brackets, dashes.
+_OPENERS = re.compile(r"[ \"'“‘(\[\-—–]*")
+_CLAUSE_END = re.compile(r"\s*[,.;]|$")
 
 
 @dataclass(slots=True)
@@ -133,57 +136,77 @@ def _is_capitalised(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
+_Shape = tuple[tuple[str, int, int, bool, str], ...]
+
+
+def _shape(raw: str) -> _Shape:
+    """How a token that is not all letters reads: (word, start, end, breaks
+    after, cue) for each word in it, offsets relative to the token."""
+    word = raw
+    breaks = False
+    cue = ""
+    parts = raw.rstrip(".").split("-")
+    if len(parts) > 1 and all(_dotted(p) in PLACES for p in parts):
+        # "U.S.-China", "China-Japan": each side is a place of its own.
+        out = []
+        pos = 0
+        for part in parts:
+            out.append((_dotted(part), pos, pos + len(part), True, ""))
+            pos += len(part) + 1
+        return tuple(out)
+    if _DOTTED.fullmatch(raw.rstrip(".") + "."):
+        return ((_dotted(raw), 0, len(raw), False, ""),)
+    if word.endswith((".", "'", "’")):
+        bare = word.rstrip(".'’")
+        if word.endswith(".") and (
+            bare in TITLES
+            or bare in _NO_BREAK_ABBREVIATIONS
+            or re.fullmatch(r"[A-Z]", bare)
+            or bare in ORG_SUFFIXES
+        ):
+            word = bare
+        else:
+            word = bare
+            breaks = True
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+        breaks = True
+    if (ms := _PLACE_SUFFIX.match(word)) is not None:
+        word, cue, breaks = ms.group(1), "place", True
+    elif (mo := _OTHER_SUFFIX.match(word)) is not None:
+        word, breaks = mo.group(1), True
+    if word:
+        return ((word, 0, len(raw), breaks, cue),)
+    return ()
+
+
+_SHAPES: Memo[str, _Shape] = Memo(_shape)
+
+
+_CAPITALISED: Memo[str, bool] = Memo(_is_capitalised)
+
+
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
+    append = out.append
+    shapes = _SHAPES
     for m in _TOKEN.finditer(text):
         raw = m.group()
+        start = m.start()
         if raw.isalpha():
-            out.append(_Token(raw, m.start(), m.end(), False))
-            continue
-        word = raw
-        breaks = False
-        cue = ""
-        parts = raw.rstrip(".").split("-")
-        if len(parts) > 1 and all(_dotted(p) in PLACES for p in parts):
-            # "U.S.-China", "China-Japan": each side is a place of its own.
-            pos = m.start()
-            for part in parts:
-                out.append(_Token(_dotted(part), pos, pos + len(part), True))
-                pos += len(part) + 1
-            continue
-        if _DOTTED.fullmatch(raw.rstrip(".") + "."):
-            out.append(_Token(_dotted(raw), m.start(), m.end(), False))
-            continue
-        if word.endswith((".", "'", "’")):
-            bare = word.rstrip(".'’")
-            if word.endswith(".") and (
-                bare in TITLES
-                or bare in _NO_BREAK_ABBREVIATIONS
-                or re.fullmatch(r"[A-Z]", bare)
-                or bare in ORG_SUFFIXES
-            ):
-                word = bare
-            else:
-                word = bare
-                breaks = True
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-            breaks = True
-        if (ms := _PLACE_SUFFIX.match(word)) is not None:
-            word, cue, breaks = ms.group(1), "place", True
-        elif (mo := _OTHER_SUFFIX.match(word)) is not None:
-            word, breaks = mo.group(1), True
-        if word:
-            out.append(_Token(word, m.start(), m.start() + len(raw), breaks, cue))
+            append(_Token(raw, start, start + len(raw), False))
+        else:
+            for word, a, b, breaks, cue in shapes[raw]:
+                append(_Token(word, start + a, start + b, breaks, cue))
     return out
 
 
-def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
-    """(first, last+1) token indexes of capitalised runs."""
+def _runs(tokens: list[_Token], text: str, capitalised: list[bool]) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of capitalised runs (``capitalised``: per token)."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _is_capitalised(tokens[i].word):
+        if not capitalised[i]:
             i += 1
             continue
         j = i
@@ -193,7 +216,7 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
             and text[tokens[j].end : tokens[j + 1].start] == " "
         ):
             nxt = tokens[j + 1]
-            if _is_capitalised(nxt.word):
+            if capitalised[j + 1]:
                 j += 1
                 continue
             if (
@@ -201,7 +224,7 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
                 and j + 2 < n
                 and not nxt.breaks_after
                 and text[nxt.end : tokens[j + 2].start] == " "
-                and _is_capitalised(tokens[j + 2].word)
+                and capitalised[j + 2]
             ):
                 j += 2
                 continue
@@ -257,38 +280,38 @@ class MentionCollector:
         self.doc = doc
         self.mentions: list[Mention] = []
         self.acronyms: dict[str, str] = {}
-        lower: set[str] = set()
-        mid_caps: set[str] = set()
-        self.caps: Counter[str] = Counter()
         self.tokens = [_tokens(s.text) for s in doc.sentences]
+        # Words as written: lower-case ones, and capitalised ones (anything
+        # else) counted, and those seen capitalised after a sentence's start.
+        lower: set[str] = set()
+        caps: list[str] = []
+        mid_caps: set[str] = set()
         for toks in self.tokens:
-            for k, t in enumerate(toks):
-                if t.word[:1].islower():
-                    lower.add(t.word)
-                else:
-                    self.caps[t.word] += 1
-                    if k > 0:
-                        mid_caps.add(t.word)
+            words = [t.word for t in toks]
+            lower.update([w for w in words if w[:1].islower()])
+            upper = [w for w in words[1:] if not w[:1].islower()]
+            mid_caps.update(upper)
+            if words and not words[0][:1].islower():
+                caps.append(words[0])
+            caps.extend(upper)
+        self.caps: Counter[str] = Counter(caps)
         self.lower_words = lower
         self.mid_caps = mid_caps
 
     def collect(self) -> list[Mention]:
+        caps = self.caps
+        capitalised = _CAPITALISED
         for s, toks in zip(self.doc.sentences, self.tokens, strict=True):
             text = s.text
             for t in toks:
                 # "Norways Norges Bank": a possessive that lost its apostrophe.
                 w = t.word
-                if (
-                    len(w) > 4
-                    and w.endswith("s")
-                    and (self.caps[w[:-1]] > self.caps[w] or w[:-1] in PLACES)
-                ):
+                if len(w) > 4 and w.endswith("s") and (caps[w[:-1]] > caps[w] or w[:-1] in PLACES):
                     t.word, t.breaks_after = w[:-1], True
-            if len(toks) >= 5 and sum(_is_capitalised(t.word) for t in toks) > _CAP_HEAVY * len(
-                toks
-            ):
+            flags = [capitalised[t.word] for t in toks]
+            if len(toks) >= 5 and sum(flags) > _CAP_HEAVY * len(toks):
                 continue  # a title-case line (headline, caption banner)
-            for first, last in _runs(toks, text):
+            for first, last in _runs(toks, text, flags):
                 self._run(text, s.start, toks, first, last)
         return self.mentions
 
@@ -302,7 +325,7 @@ class MentionCollector:
         ):
             return  # "(HSA)" defines an acronym; the long form is the mention
         cues: Counter[str] = Counter()
-        initial = text[: toks[first].start].strip(" \"'“‘([-—–") == ""
+        initial = _OPENERS.match(text, 0, toks[first].start).end() == toks[first].start
         if initial and words:
             head = words[0]
             known = head in PLACES or head in self.mid_caps
@@ -363,7 +386,7 @@ class MentionCollector:
             words = _trim(words[1:])
         if not keep_words(words):
             return
-        tail = text[toks[last - 1].end :]
+        end = toks[last - 1].end  # what follows the span: text[end:]
         adjacent = last < len(toks) and text[toks[last - 1].end : toks[last].start] == " "
         after = toks[last].word.lower() if adjacent else ""
         prev = before[-1] if before else ""
@@ -375,7 +398,7 @@ class MentionCollector:
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
             cues["in"] += 1
-        if after in SPEECH_VERBS or (prev in SPEECH_VERBS and re.match(r"\s*[,.;]|$", tail)):
+        if after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
             cues["speech"] += 1
         if before == ["according", "to"]:
             cues["speech"] += 1
@@ -383,7 +406,7 @@ class MentionCollector:
             cues["place"] += 3
         if after in ORG_AFTER:
             cues["org"] += 2
-        if (m := _APPOSITIVE.match(tail)) is not None:
+        if (m := _APPOSITIVE.match(text, end)) is not None:
             phrase = m.group(1).split()
             lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
             if any(w in ROLE_WORDS for w in lowered[:4]):
@@ -393,7 +416,7 @@ class MentionCollector:
         if toks[last - 1].cue == "place":
             cues["place"] += 3
         start = offset + toks[first].start if first < len(toks) else offset
-        if (m := _ACRONYM_DEF.match(tail)) is not None and len(words) > 1:
+        if (m := _ACRONYM_DEF.match(text, end)) is not None and len(words) > 1:
             acronym = m.group(1)
             if acronym[0] == words[0][0]:
                 self.acronyms[acronym] = " ".join(words)
