@@ -21,7 +21,8 @@ import math
 import re
 import string
 from collections import Counter
-from operator import mul
+from itertools import chain
+from operator import mul, sub
 
 from briefings.derive.document import Document, Sentence
 from briefings.derive.words import content_terms
@@ -150,16 +151,14 @@ def _centrality(bags: list[set[str]], iterations: int = 30) -> list[float]:
     n = len(bags)
     logs = [math.log(len(b)) if len(b) > 1 else 0.0 for b in bags]
     edges: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    for i in range(n):
-        if not logs[i]:
-            continue
-        for j in range(i + 1, n):
-            if logs[j]:
-                overlap = len(bags[i] & bags[j])
-                if overlap:
-                    w = overlap / (logs[i] + logs[j])
-                    edges[i].append((j, w))
-                    edges[j].append((i, w))
+    linked = [(j, bags[j], logs[j], edges[j]) for j in range(n) if logs[j]]
+    for k, (i, bag, log, row) in enumerate(linked):
+        for j, other, other_log, other_row in linked[k + 1 :]:
+            overlap = len(bag & other)
+            if overlap:
+                w = overlap / (log + other_log)
+                row.append((j, w))
+                other_row.append((i, w))
     totals = [sum(w for _, w in row) for row in edges]
     # Each row as parallel (neighbours, weights) lists, so that an iteration's
     # sums run in C (same terms, same order: the same floats as a plain loop).
@@ -170,7 +169,7 @@ def _centrality(bags: list[set[str]], iterations: int = 30) -> list[float]:
     for _ in range(iterations):
         at = rank.__getitem__
         new = [0.15 + 0.85 * sum(map(mul, map(at, js), ws)) for js, ws in rows]
-        done = max((abs(a - b) for a, b in zip(new, rank, strict=True)), default=0.0) < 1e-4
+        done = max(map(abs, map(sub, new, rank)), default=0.0) < 1e-4
         rank = new
         if done:
             break
@@ -198,7 +197,7 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     terms = [tokens(s.text) for s in sentences]
     bags = [set(t) for t in terms]
     centrality = _centrality(bags)
-    freq: Counter[str] = Counter(t for ts in terms for t in ts)
+    freq: Counter[str] = Counter(chain.from_iterable(terms))
     top_freq = max(freq.values(), default=1)
     scores: list[float] = []
     rank = 0
@@ -212,17 +211,21 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
             + POSITION_WEIGHT * position
         )
     candidates = [i for i in range(len(sentences)) if ok[i]]
+    # Maximal marginal relevance. ``redundancy[j]``: the largest overlap of j
+    # with a picked sentence, kept up to date as sentences are picked.
+    redundancy = dict.fromkeys(candidates, 0.0)
     picked: list[int] = []
     while candidates and len(picked) < k:
-        best = max(
-            candidates,
-            key=lambda j: (
-                scores[j]
-                - REDUNDANCY_WEIGHT * max((_overlap(bags[j], bags[p]) for p in picked), default=0.0)
-            ),
-        )
+        best = max(candidates, key=lambda j: scores[j] - REDUNDANCY_WEIGHT * redundancy[j])
         picked.append(best)
-        candidates = [
-            j for j in candidates if j != best and _overlap(bags[j], bags[best]) < NEAR_REPEAT
-        ]
+        chosen = bags[best]
+        remaining = []
+        for j in candidates:
+            if j != best:
+                overlap = _overlap(bags[j], chosen)
+                if overlap < NEAR_REPEAT:
+                    remaining.append(j)
+                    if overlap > redundancy[j]:
+                        redundancy[j] = overlap
+        candidates = remaining
     return [sentences[i] for i in sorted(picked)]
