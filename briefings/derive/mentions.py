@@ -347,7 +347,8 @@ class MentionCollector:
         ):
             return  # "(HSA)" defines an acronym; the long form is the mention
         cues: Counter[str] = Counter()
-        initial = _OPENERS.match(text, 0, starts[first]).end() == starts[first]
+        opening = _OPENERS.match(text, 0, starts[first])  # always matches
+        initial = opening is not None and opening.end() == starts[first]
         if initial and words:
             head = words[0]
             known = head in PLACES or head in self.mid_caps
@@ -366,6 +367,8 @@ class MentionCollector:
             elif not (known or fresh):
                 words = words[1:]
                 first += 1
+                if not words:
+                    return  # only a sentence's capitalised first word ("The", "But")
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
         title_at = [k for k, w in enumerate(words) if w in TITLES]
         if title_at and not any(w in ORG_WORDS for w in words[title_at[-1] + 1 :]):
