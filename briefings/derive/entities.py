@@ -147,7 +147,7 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
             head_cues = sum((m.cues for m in roots[id(head.find())]), Counter())
             if _kind(head_cues, head.words) == "organisation":
                 g.cues["org"] += 2  # "Alibaba Cloud" after "Alibaba"
-    entities: list[tuple[int, int, Entity]] = []
+    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int]]] = []
     for members in roots.values():
         cues: Counter[str] = Counter()
         for g in members:
@@ -173,7 +173,9 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
                 aliases.append(short)  # "SoftBank Group" is also "SoftBank"
         # Salience: mentions, with a typed entity ahead of an untyped one.
         salience = mentions_total + (0 if kind == "other" else 1)
-        entity = Entity(name=name.key, kind=kind, aliases=aliases, mentions=mentions_total)
-        entities.append((salience, first, entity))
+        entities.append((salience, first, (name.key, kind, aliases, mentions_total)))
     entities.sort(key=lambda e: (-e[0], e[1]))
-    return [e for _, _, e in entities[:MAX_ENTITIES]]
+    return [
+        Entity(name=name, kind=kind, aliases=aliases, mentions=mentions)
+        for _, _, (name, kind, aliases, mentions) in entities[:MAX_ENTITIES]
+    ]

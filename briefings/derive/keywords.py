@@ -21,11 +21,10 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import GIVEN_NAMES, MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
-from briefings.derive.words import STOPWORDS, stem
+from briefings.derive.words import STEM, STOPWORDS, Memo
 
 MAX_KEYWORDS = 8
 MIN_KEYWORDS = 5
@@ -50,14 +49,6 @@ _NOT_KEY = word_set(
 )
 
 
-@dataclass(slots=True)
-class _Candidate:
-    stems: tuple[str, ...]
-    forms: Counter[str]
-    count: int = 0
-    first: int = 0
-
-
 def _usable(word: str) -> bool:
     low = word.lower()
     if len(low) < 3 and not (word.isupper() and len(word) >= 2):
@@ -69,34 +60,56 @@ def _usable(word: str) -> bool:
     return word not in MONTHS and word not in WEEKDAYS and word not in GIVEN_NAMES
 
 
-def _phrases(sentence: str) -> list[list[str]]:
+def _read_token(token: str) -> tuple[str, bool] | None:
+    """A token as a phrase word: (word, ends the phrase), or ``None`` when it
+    breaks the phrase (punctuation, numbers, stop words and other unusable words)."""
+    word = token.replace("’", "'")
+    possessive = word.endswith("'s")
+    if possessive:
+        word = word[:-2]
+    if word[:1].isalpha() and _usable(word):
+        return word, possessive  # a possessive ends the phrase
+    return None
+
+
+_READ_TOKEN: Memo[str, tuple[str, bool] | None] = Memo(_read_token)
+
+
+def _phrases(sentence: str) -> list[tuple[str, ...]]:
     """Runs of usable words, split at anything else; long runs cut into windows."""
     runs: list[list[str]] = []
     current: list[str] = []
+    read = _READ_TOKEN
     for token in _TOKEN.findall(sentence):
-        word = token.replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word[:1].isalpha() and _usable(word):
-            current.append(word)
-            if word != token.replace("’", "'"):
-                runs.append(current)  # a possessive ends the phrase
-                current = []
-        else:
+        word = read[token]
+        if word is None:
             if current:
                 runs.append(current)
-            current = []
+                current = []
+        else:
+            current.append(word[0])
+            if word[1]:
+                runs.append(current)
+                current = []
     if current:
         runs.append(current)
-    out: list[list[str]] = []
+    out: list[tuple[str, ...]] = []
     for run in runs:
         if len(run) <= MAX_PHRASE_WORDS:
-            out.append(run)
+            out.append(tuple(run))
         else:
             out.extend(
-                run[i : i + MAX_PHRASE_WORDS] for i in range(len(run) - MAX_PHRASE_WORDS + 1)
+                tuple(run[i : i + MAX_PHRASE_WORDS]) for i in range(len(run) - MAX_PHRASE_WORDS + 1)
             )
     return out
+
+
+#: (start, end) of every sub-phrase of a run of n words: shorter ones first,
+#: then left to right.
+_SPANS = {
+    n: [(k, k + size) for size in range(1, n + 1) for k in range(n - size + 1)]
+    for n in range(1, MAX_PHRASE_WORDS + 1)
+}
 
 
 def _mixed_case(phrase: str) -> bool:
@@ -113,7 +126,7 @@ def _mixed_case(phrase: str) -> bool:
     )
 
 
-def _display(forms: Counter[str]) -> str:
+def _display(forms: dict[str, int]) -> str:
     """The phrase as written most often; lower case unless always capitalised."""
     form, _ = max(forms.items(), key=lambda kv: (kv[1], kv[0]))
     if all(f[:1].isupper() for f in forms) and not all(
@@ -128,53 +141,76 @@ def extract_keywords(doc: Document) -> list[str]:
     if not sentences:
         return []
     total = len(sentences)
+    stem_of = STEM
     stem_count: Counter[str] = Counter()
-    stem_sentences: dict[str, set[int]] = {}
+    stem_spread: Counter[str] = Counter()  # sentences the stem occurs in
     stem_first: dict[str, int] = {}
-    candidates: dict[tuple[str, ...], _Candidate] = {}
+    # Each distinct run once, with how often it occurs and its first sentence.
+    runs: dict[tuple[str, ...], list[int]] = {}
     for i, text in enumerate(sentences):
+        seen: list[str] = []
         for run in _phrases(text):
-            stems = tuple(stem(w.lower()) for w in run)
-            for st in stems:
-                stem_count[st] += 1
-                stem_sentences.setdefault(st, set()).add(i)
-                stem_first.setdefault(st, i)
-            for n in range(1, len(run) + 1):
-                for k in range(len(run) - n + 1):
-                    key = stems[k : k + n]
-                    cand = candidates.get(key)
-                    if cand is None:
-                        cand = candidates[key] = _Candidate(key, Counter(), 0, i)
-                    cand.count += 1
-                    cand.forms[" ".join(run[k : k + n])] += 1
+            seen.extend(map(stem_of.__getitem__, run))
+            known = runs.get(run)
+            if known is None:
+                runs[run] = [1, i]
+            else:
+                known[0] += 1
+        if seen:
+            stem_count.update(seen)
+            fresh = set(seen)
+            stem_spread.update(fresh)
+            for st in fresh.difference(stem_first):
+                stem_first[st] = i
 
-    title = {stem(w.lower()) for run in _phrases(doc.meta.title or "") for w in run}
+    # Every sub-phrase of every run is a candidate: stems -> [count, first, forms].
+    # Runs are visited in order of first occurrence, so candidates and their
+    # forms are met in the order a scan of the text meets them.
+    candidates: dict[tuple[str, ...], list] = {}
+    for run, (times, first) in runs.items():
+        stems = tuple(map(stem_of.__getitem__, run))
+        for a, b in _SPANS[len(run)]:
+            key = stems[a:b]
+            form = " ".join(run[a:b])
+            cand = candidates.get(key)
+            if cand is None:
+                candidates[key] = [times, first, {form: times}]
+            else:
+                cand[0] += times
+                forms = cand[2]
+                forms[form] = forms.get(form, 0) + times
+
+    title = {stem_of[w] for run in _phrases(doc.meta.title or "") for w in run}
+    weights: dict[str, float] = {}
 
     def weight(st: str) -> float:
-        spread = len(stem_sentences[st]) / total
-        early = 1.0 / (1.0 + stem_first[st] / max(1, total) * 4)
-        in_title = 1.5 if st in title else 1.0
-        return stem_count[st] * (0.5 + spread) * (0.5 + early) * in_title
+        w = weights.get(st)
+        if w is None:
+            spread = stem_spread[st] / total
+            early = 1.0 / (1.0 + stem_first[st] / max(1, total) * 4)
+            in_title = 1.5 if st in title else 1.0
+            w = weights[st] = stem_count[st] * (0.5 + spread) * (0.5 + early) * in_title
+        return w
 
-    scored: list[tuple[float, int, _Candidate]] = []
-    for cand in candidates.values():
-        n = len(cand.stems)
-        if n > 1 and cand.count < 2:
+    scored: list[tuple[float, int, tuple[str, ...], dict[str, int]]] = []
+    for key, (count, first, forms) in candidates.items():
+        n = len(key)
+        if n > 1 and count < 2:
             continue  # a multi-word phrase must recur as a whole
-        if n == 1 and stem_count[cand.stems[0]] < 2:
+        if n == 1 and stem_count[key[0]] < 2:
             continue
-        if n > 1 and _mixed_case(max(cand.forms, key=cand.forms.__getitem__)):
+        if n > 1 and _mixed_case(max(forms, key=forms.__getitem__)):
             continue
-        mean = sum(weight(st) for st in cand.stems) / n
-        score = mean * math.log(1 + cand.count) * (1.0 + 0.5 * (n - 1))
-        scored.append((score, cand.first, cand))
+        mean = sum(weight(st) for st in key) / n
+        score = mean * math.log(1 + count) * (1.0 + 0.5 * (n - 1))
+        scored.append((score, first, key, forms))
     scored.sort(key=lambda t: (-t[0], t[1]))
-    picked: list[_Candidate] = []
-    for _, _, cand in scored:
-        mine = set(cand.stems)
-        if any(mine <= set(p.stems) or set(p.stems) <= mine for p in picked):
+    picked: list[tuple[frozenset[str], dict[str, int]]] = []
+    for _, _, key, forms in scored:
+        mine = frozenset(key)
+        if any(mine <= p or p <= mine for p, _ in picked):
             continue
-        picked.append(cand)
+        picked.append((mine, forms))
         if len(picked) == MAX_KEYWORDS:
             break
-    return [_display(c.forms) for c in picked]
+    return [_display(forms) for _, forms in picked]

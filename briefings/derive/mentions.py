@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, filterfalse
 
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import (
@@ -32,7 +33,7 @@ from briefings.derive.gazetteer import (
     WEEKDAYS,
     word_set,
 )
-from briefings.derive.words import STOPWORDS
+from briefings.derive.words import STOPWORDS, Memo
 
 MAX_SPAN_WORDS = 6
 
@@ -82,6 +83,9 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?:a|an|the|who is|who was|its|his|her)\s+)?([\w-]+(?:\s+[\w-]+){0,3})"
 )
 _CAP_HEAVY = 0.7
+#: What may come before a sentence's first word: spaces, opening quotes, brackets, dashes.
+_OPENERS = re.compile(r"[ \"'“‘(\[\-—–]*")
+_CLAUSE_END = re.compile(r"\s*[,.;]|$")
 
 
 @dataclass(slots=True)
@@ -96,12 +100,22 @@ class Mention:
 
 
 @dataclass(slots=True)
-class _Token:
-    word: str
-    start: int
-    end: int
-    breaks_after: bool
-    cue: str = ""
+class _Tokens:
+    """A sentence's tokens as parallel lists: the word as read, its offsets in
+    the sentence, whether a span must end after it, and its cue (``place``)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    breaks: list[bool]
+    cues: list[str]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def spaced(self, text: str, k: int) -> bool:
+        """Token ``k + 1`` follows token ``k`` after exactly one space."""
+        return text[self.ends[k] : self.starts[k + 1]] == " "
 
 
 _NO_BREAK_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Jr", "Sr"})
@@ -133,81 +147,109 @@ def _is_capitalised(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
-def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        if raw.isalpha():
-            out.append(_Token(raw, m.start(), m.end(), False))
-            continue
-        word = raw
-        breaks = False
-        cue = ""
-        parts = raw.rstrip(".").split("-")
-        if len(parts) > 1 and all(_dotted(p) in PLACES for p in parts):
-            # "U.S.-China", "China-Japan": each side is a place of its own.
-            pos = m.start()
-            for part in parts:
-                out.append(_Token(_dotted(part), pos, pos + len(part), True))
-                pos += len(part) + 1
-            continue
-        if _DOTTED.fullmatch(raw.rstrip(".") + "."):
-            out.append(_Token(_dotted(raw), m.start(), m.end(), False))
-            continue
-        if word.endswith((".", "'", "’")):
-            bare = word.rstrip(".'’")
-            if word.endswith(".") and (
-                bare in TITLES
-                or bare in _NO_BREAK_ABBREVIATIONS
-                or re.fullmatch(r"[A-Z]", bare)
-                or bare in ORG_SUFFIXES
-            ):
-                word = bare
-            else:
-                word = bare
-                breaks = True
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
+_Shape = tuple[tuple[str, int, int, bool, str], ...]
+
+
+def _shape(raw: str) -> _Shape:
+    """How a token that is not all letters reads: (word, start, end, breaks
+    after, cue) for each word in it, offsets relative to the token."""
+    word = raw
+    breaks = False
+    cue = ""
+    parts = raw.rstrip(".").split("-")
+    if len(parts) > 1 and all(_dotted(p) in PLACES for p in parts):
+        # "U.S.-China", "China-Japan": each side is a place of its own.
+        out = []
+        pos = 0
+        for part in parts:
+            out.append((_dotted(part), pos, pos + len(part), True, ""))
+            pos += len(part) + 1
+        return tuple(out)
+    if _DOTTED.fullmatch(raw.rstrip(".") + "."):
+        return ((_dotted(raw), 0, len(raw), False, ""),)
+    if word.endswith((".", "'", "’")):
+        bare = word.rstrip(".'’")
+        if word.endswith(".") and (
+            bare in TITLES
+            or bare in _NO_BREAK_ABBREVIATIONS
+            or re.fullmatch(r"[A-Z]", bare)
+            or bare in ORG_SUFFIXES
+        ):
+            word = bare
+        else:
+            word = bare
             breaks = True
-        if (ms := _PLACE_SUFFIX.match(word)) is not None:
-            word, cue, breaks = ms.group(1), "place", True
-        elif (mo := _OTHER_SUFFIX.match(word)) is not None:
-            word, breaks = mo.group(1), True
-        if word:
-            out.append(_Token(word, m.start(), m.start() + len(raw), breaks, cue))
-    return out
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+        breaks = True
+    if (ms := _PLACE_SUFFIX.match(word)) is not None:
+        word, cue, breaks = ms.group(1), "place", True
+    elif (mo := _OTHER_SUFFIX.match(word)) is not None:
+        word, breaks = mo.group(1), True
+    if word:
+        return ((word, 0, len(raw), breaks, cue),)
+    return ()
 
 
-def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
-    """(first, last+1) token indexes of capitalised runs."""
+_SHAPES: Memo[str, _Shape] = Memo(_shape)
+
+
+_CAPITALISED: Memo[str, bool] = Memo(_is_capitalised)
+_LOWER_FIRST: Memo[str, bool] = Memo(lambda word: word[:1].islower())
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _tokens(text: str) -> _Tokens:
+    # Split once: [gap, token, gap, token, ..., gap]; offsets from running lengths.
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
+    breaks = [False] * len(words)
+    cues = [""] * len(words)
+    # Tokens that are not all letters are read by ``_shape`` (from the end, so
+    # that splitting or dropping one leaves the indexes still to visit in place).
+    for k in reversed([k for k, w in enumerate(words) if not w.isalpha()]):
+        shape = _SHAPES[words[k]]
+        if len(shape) == 1:
+            words[k], _, _, breaks[k], cues[k] = shape[0]
+        else:
+            base = starts[k]
+            words[k : k + 1] = [sh[0] for sh in shape]
+            starts[k : k + 1] = [base + sh[1] for sh in shape]
+            ends[k : k + 1] = [base + sh[2] for sh in shape]
+            breaks[k : k + 1] = [sh[3] for sh in shape]
+            cues[k : k + 1] = [sh[4] for sh in shape]
+    return _Tokens(words, starts, ends, breaks, cues)
+
+
+def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of capitalised runs (``capitalised``: per token)."""
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not _is_capitalised(tokens[i].word):
-            i += 1
+    words, breaks = toks.words, toks.breaks
+    n = len(words)
+    done = 0
+    for i in compress(range(n), capitalised):
+        if i < done:
             continue
         j = i
-        while (
-            j + 1 < n
-            and not tokens[j].breaks_after
-            and text[tokens[j].end : tokens[j + 1].start] == " "
-        ):
-            nxt = tokens[j + 1]
-            if _is_capitalised(nxt.word):
+        while j + 1 < n and not breaks[j] and toks.spaced(text, j):
+            if capitalised[j + 1]:
                 j += 1
                 continue
             if (
-                nxt.word in _CONNECTORS
+                words[j + 1] in _CONNECTORS
                 and j + 2 < n
-                and not nxt.breaks_after
-                and text[nxt.end : tokens[j + 2].start] == " "
-                and _is_capitalised(tokens[j + 2].word)
+                and not breaks[j + 1]
+                and toks.spaced(text, j + 1)
+                and capitalised[j + 2]
             ):
                 j += 2
                 continue
             break
         runs.append((i, j + 1))
-        i = j + 1
+        done = j + 1
     return runs
 
 
@@ -257,52 +299,56 @@ class MentionCollector:
         self.doc = doc
         self.mentions: list[Mention] = []
         self.acronyms: dict[str, str] = {}
-        lower: set[str] = set()
-        mid_caps: set[str] = set()
-        self.caps: Counter[str] = Counter()
         self.tokens = [_tokens(s.text) for s in doc.sentences]
+        # Words as written: lower-case ones, and capitalised ones (anything
+        # else) counted, and those seen capitalised after a sentence's start.
+        lower: set[str] = set()
+        caps: list[str] = []
+        mid_caps: set[str] = set()
+        lower_first = _LOWER_FIRST.__getitem__
         for toks in self.tokens:
-            for k, t in enumerate(toks):
-                if t.word[:1].islower():
-                    lower.add(t.word)
-                else:
-                    self.caps[t.word] += 1
-                    if k > 0:
-                        mid_caps.add(t.word)
+            words = toks.words
+            lower.update(filter(lower_first, words))
+            upper = list(filterfalse(lower_first, words[1:]))
+            mid_caps.update(upper)
+            if words and not lower_first(words[0]):
+                caps.append(words[0])
+            caps.extend(upper)
+        self.caps: Counter[str] = Counter(caps)
         self.lower_words = lower
         self.mid_caps = mid_caps
 
     def collect(self) -> list[Mention]:
+        caps = self.caps
+        capitalised = _CAPITALISED.__getitem__
         for s, toks in zip(self.doc.sentences, self.tokens, strict=True):
             text = s.text
-            for t in toks:
+            words = toks.words
+            for k in [k for k, w in enumerate(words) if len(w) > 4 and w[-1] == "s"]:
                 # "Norways Norges Bank": a possessive that lost its apostrophe.
-                w = t.word
-                if (
-                    len(w) > 4
-                    and w.endswith("s")
-                    and (self.caps[w[:-1]] > self.caps[w] or w[:-1] in PLACES)
-                ):
-                    t.word, t.breaks_after = w[:-1], True
-            if len(toks) >= 5 and sum(_is_capitalised(t.word) for t in toks) > _CAP_HEAVY * len(
-                toks
-            ):
+                w = words[k]
+                if caps[w[:-1]] > caps[w] or w[:-1] in PLACES:
+                    words[k], toks.breaks[k] = w[:-1], True
+            flags = list(map(capitalised, words))
+            if len(words) >= 5 and sum(flags) > _CAP_HEAVY * len(words):
                 continue  # a title-case line (headline, caption banner)
-            for first, last in _runs(toks, text):
+            for first, last in _runs(toks, text, flags):
                 self._run(text, s.start, toks, first, last)
         return self.mentions
 
-    def _run(self, text: str, offset: int, toks: list[_Token], first: int, last: int) -> None:
-        words = [t.word for t in toks[first:last]]
+    def _run(self, text: str, offset: int, toks: _Tokens, first: int, last: int) -> None:
+        starts, ends, all_words = toks.starts, toks.ends, toks.words
+        words = all_words[first:last]
         if (
             len(words) == 1
             and words[0].isupper()
-            and text[: toks[first].start].endswith("(")
-            and text[toks[first].end :].startswith(")")
+            and text[: starts[first]].endswith("(")
+            and text[ends[first] :].startswith(")")
         ):
             return  # "(HSA)" defines an acronym; the long form is the mention
         cues: Counter[str] = Counter()
-        initial = text[: toks[first].start].strip(" \"'“‘([-—–") == ""
+        opening = _OPENERS.match(text, 0, starts[first])  # always matches
+        initial = opening is not None and opening.end() == starts[first]
         if initial and words:
             head = words[0]
             known = head in PLACES or head in self.mid_caps
@@ -321,6 +367,8 @@ class MentionCollector:
             elif not (known or fresh):
                 words = words[1:]
                 first += 1
+                if not words:
+                    return  # only a sentence's capitalised first word ("The", "But")
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
         title_at = [k for k, w in enumerate(words) if w in TITLES]
         if title_at and not any(w in ORG_WORDS for w in words[title_at[-1] + 1 :]):
@@ -328,7 +376,7 @@ class MentionCollector:
             if cut < len(words) - 1:
                 prefix = words[:cut]
                 if prefix and prefix[0] in PLACES:
-                    self._add([prefix[0]], offset + toks[first].start, Counter(place=3))
+                    self._add([prefix[0]], offset + starts[first], Counter(place=3))
                 words = words[cut + 1 :]
                 first += cut + 1
                 cues["person"] += 3
@@ -344,13 +392,13 @@ class MentionCollector:
                     words = words[:k]
                     last = first + k
                 break
-        before = [t.word.lower() for t in toks[max(0, first - 2) : first]]
+        before = [w.lower() for w in all_words[max(0, first - 2) : first]]
         if (
             len(words) > 1
             and words[-1] in GENERIC_ACRONYMS
             and last < len(toks)
-            and toks[last].word[:1].islower()
-            and text[toks[last - 1].end : toks[last].start] == " "
+            and all_words[last][:1].islower()
+            and toks.spaced(text, last - 1)
         ):
             words = words[:-1]  # "Nvidia AI chips": the acronym is a modifier
             last -= 1
@@ -363,9 +411,9 @@ class MentionCollector:
             words = _trim(words[1:])
         if not keep_words(words):
             return
-        tail = text[toks[last - 1].end :]
-        adjacent = last < len(toks) and text[toks[last - 1].end : toks[last].start] == " "
-        after = toks[last].word.lower() if adjacent else ""
+        end = ends[last - 1]  # what follows the span: text[end:]
+        adjacent = last < len(toks) and toks.spaced(text, last - 1)
+        after = all_words[last].lower() if adjacent else ""
         prev = before[-1] if before else ""
         if prev in ROLE_WORDS and prev not in _MODIFIERS:
             cues["person"] += 2
@@ -375,7 +423,7 @@ class MentionCollector:
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
             cues["in"] += 1
-        if after in SPEECH_VERBS or (prev in SPEECH_VERBS and re.match(r"\s*[,.;]|$", tail)):
+        if after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
             cues["speech"] += 1
         if before == ["according", "to"]:
             cues["speech"] += 1
@@ -383,17 +431,17 @@ class MentionCollector:
             cues["place"] += 3
         if after in ORG_AFTER:
             cues["org"] += 2
-        if (m := _APPOSITIVE.match(tail)) is not None:
+        if (m := _APPOSITIVE.match(text, end)) is not None:
             phrase = m.group(1).split()
             lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
             if any(w in ROLE_WORDS for w in lowered[:4]):
                 cues["person"] += 2
             elif any(w in ORG_NOUNS for w in phrase[:4]):
                 cues["org"] += 2
-        if toks[last - 1].cue == "place":
+        if toks.cues[last - 1] == "place":
             cues["place"] += 3
-        start = offset + toks[first].start if first < len(toks) else offset
-        if (m := _ACRONYM_DEF.match(tail)) is not None and len(words) > 1:
+        start = offset + starts[first] if first < len(toks) else offset
+        if (m := _ACRONYM_DEF.match(text, end)) is not None and len(words) > 1:
             acronym = m.group(1)
             if acronym[0] == words[0][0]:
                 self.acronyms[acronym] = " ".join(words)

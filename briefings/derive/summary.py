@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter
+from itertools import chain
+from operator import mul, sub
 
 from briefings.derive.document import Document, Sentence
 from briefings.derive.words import content_terms
@@ -39,7 +42,9 @@ NEAR_REPEAT = 0.7
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
 _OPEN_QUOTE = "\"“‘'"
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+#: A sentence ends in one of these, then any closing quotes or brackets.
+_TERMINAL_MARKS = frozenset(".!?…")
+_CLOSERS = "\"'”’)]"
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z]?[\w.]*)?)?\s*"
     r"(?:\([\w .&-]{1,30}\)\s*)?[-–—:]\s+)"
@@ -76,18 +81,62 @@ def is_bare_quote(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]+", rest)) <= 3
 
 
+#: Lower-case text that every ``_FURNITURE`` match contains: on ASCII text, a
+#: sentence with none of these cannot match, so the regex is not run on it.
+_FURNITURE_HINTS = (
+    "http",
+    "www.",
+    "@",
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "click here",
+    "follow us",
+    "all rights reserved",
+    "copyright",
+    "photo",
+    "image credit",
+    "getty images",
+    "read more",
+    "related:",
+    "advertisement",
+)
+
+
+def _furniture(text: str) -> bool:
+    if text.isascii():
+        low = text.lower()
+        if not any(hint in low for hint in _FURNITURE_HINTS):
+            return False
+    return _FURNITURE.search(text) is not None
+
+
 def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
     n = len(text.split())
     if n < min_words or n > MAX_WORDS:
         return False
-    if min_words >= MIN_WORDS and not _TERMINAL.search(text.rstrip()):
+    if min_words >= MIN_WORDS and text.rstrip().rstrip(_CLOSERS)[-1:] not in _TERMINAL_MARKS:
         return False
-    if _FURNITURE.search(text):
+    if _furniture(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    letters, upper = _letter_counts(text)
+    if letters and upper > 0.6 * letters:
         return False  # shouted captions and banners
     return not is_bare_quote(text)
+
+
+_LETTERS = string.ascii_letters.encode()
+_UPPER = string.ascii_uppercase.encode()
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """(letters, upper-case letters) in ``text``; ASCII by deletion, the rest per character."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        size = len(raw)
+        return size - len(raw.translate(None, _LETTERS)), size - len(raw.translate(None, _UPPER))
+    letters = [c for c in text if c.isalpha()]
+    return len(letters), sum(c.isupper() for c in letters)
 
 
 def _trimmed(sentence: Sentence) -> Sentence:
@@ -102,22 +151,25 @@ def _centrality(bags: list[set[str]], iterations: int = 30) -> list[float]:
     n = len(bags)
     logs = [math.log(len(b)) if len(b) > 1 else 0.0 for b in bags]
     edges: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    for i in range(n):
-        if not logs[i]:
-            continue
-        for j in range(i + 1, n):
-            if logs[j]:
-                overlap = len(bags[i] & bags[j])
-                if overlap:
-                    w = overlap / (logs[i] + logs[j])
-                    edges[i].append((j, w))
-                    edges[j].append((i, w))
+    linked = [(j, bags[j], logs[j], edges[j]) for j in range(n) if logs[j]]
+    for k, (i, bag, log, row) in enumerate(linked):
+        for j, other, other_log, other_row in linked[k + 1 :]:
+            overlap = len(bag & other)
+            if overlap:
+                w = overlap / (log + other_log)
+                row.append((j, w))
+                other_row.append((i, w))
     totals = [sum(w for _, w in row) for row in edges]
-    out = [[(j, w / totals[j]) for j, w in row] for row in edges]
+    # Each row as parallel (neighbours, weights) lists, so that an iteration's
+    # sums run in C (same terms, same order: the same floats as a plain loop).
+    nodes = [[j for j, _ in row] for row in edges]
+    weights = [[w / totals[j] for j, w in row] for row in edges]
+    rows = list(zip(nodes, weights, strict=True))
     rank = [1.0] * n
     for _ in range(iterations):
-        new = [0.15 + 0.85 * sum(rank[j] * w for j, w in row) for row in out]
-        done = max((abs(a - b) for a, b in zip(new, rank, strict=True)), default=0.0) < 1e-4
+        at = rank.__getitem__
+        new = [0.15 + 0.85 * sum(map(mul, map(at, js), ws)) for js, ws in rows]
+        done = max(map(abs, map(sub, new, rank)), default=0.0) < 1e-4
         rank = new
         if done:
             break
@@ -145,12 +197,12 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     terms = [tokens(s.text) for s in sentences]
     bags = [set(t) for t in terms]
     centrality = _centrality(bags)
-    freq: Counter[str] = Counter(t for ts in terms for t in ts)
+    freq: Counter[str] = Counter(chain.from_iterable(terms))
     top_freq = max(freq.values(), default=1)
     scores: list[float] = []
     rank = 0
     for i, ts in enumerate(terms):
-        density = sum(freq[t] for t in ts) / (top_freq * len(ts)) if ts else 0.0
+        density = sum(map(freq.__getitem__, ts)) / (top_freq * len(ts)) if ts else 0.0
         position = 1.0 / (1.0 + POSITION_DECAY * rank)
         rank += ok[i]
         scores.append(
@@ -159,17 +211,21 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
             + POSITION_WEIGHT * position
         )
     candidates = [i for i in range(len(sentences)) if ok[i]]
+    # Maximal marginal relevance. ``redundancy[j]``: the largest overlap of j
+    # with a picked sentence, kept up to date as sentences are picked.
+    redundancy = dict.fromkeys(candidates, 0.0)
     picked: list[int] = []
     while candidates and len(picked) < k:
-        best = max(
-            candidates,
-            key=lambda j: (
-                scores[j]
-                - REDUNDANCY_WEIGHT * max((_overlap(bags[j], bags[p]) for p in picked), default=0.0)
-            ),
-        )
+        best = max(candidates, key=lambda j: scores[j] - REDUNDANCY_WEIGHT * redundancy[j])
         picked.append(best)
-        candidates = [
-            j for j in candidates if j != best and _overlap(bags[j], bags[best]) < NEAR_REPEAT
-        ]
+        chosen = bags[best]
+        remaining = []
+        for j in candidates:
+            if j != best:
+                overlap = _overlap(bags[j], chosen)
+                if overlap < NEAR_REPEAT:
+                    remaining.append(j)
+                    if overlap > redundancy[j]:
+                        redundancy[j] = overlap
+        candidates = remaining
     return [sentences[i] for i in sorted(picked)]

@@ -7,6 +7,31 @@ sentences and phrases by content words without any language model.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Memo(dict[K, V]):
+    """A bounded memo of a pure function of one word: ``memo[word]`` is
+    ``fn(word)``, computed on first use. News vocabulary repeats, so the steps
+    look words up instead of re-reading them; the memo is emptied when full."""
+
+    __slots__ = ("fn", "limit")
+
+    def __init__(self, fn: Callable[[K], V], limit: int = 100_000) -> None:
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, key: K) -> V:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*\d|\d")
 
@@ -58,11 +83,18 @@ def stem(word: str) -> str:
     return w
 
 
+def _content_term(word: str) -> str | None:
+    low = word.lower()
+    return stem(low) if len(low) > 1 and low not in STOPWORDS else None
+
+
+#: word as written -> its content term, or ``None`` for a stop word.
+CONTENT_TERM: Memo[str, str | None] = Memo(_content_term)
+#: word as written -> ``stem(word.lower())``.
+STEM: Memo[str, str] = Memo(lambda word: stem(word.lower()))
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed, lower-cased content words (stop words and single letters dropped)."""
-    out = []
-    for w in words(text):
-        low = w.lower()
-        if len(low) > 1 and low not in STOPWORDS:
-            out.append(stem(low))
-    return out
+    terms = CONTENT_TERM
+    return [t for w in _WORD.findall(text) if (t := terms[w]) is not None]
