@@ -23,6 +23,10 @@ class HtmlExtract:
     dek: str | None = None
 
 
+#: Fewer words than this in the extracted main text: not an article.
+MIN_ARTICLE_WORDS = 5
+
+
 def extract_html(html: str) -> HtmlExtract:
     """Main text of an HTML page, one paragraph per line, with its metadata.
 
@@ -43,7 +47,8 @@ def extract_html(html: str) -> HtmlExtract:
         deduplicate=False,
     )
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    # A page whose only text is a menu link or two ("Home") has no article in it.
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise ValueError("no article text found in the HTML")
     source = _clean(getattr(doc, "sitename", None))
     return HtmlExtract(

@@ -12,14 +12,6 @@ from briefings.derive import derive
 from briefings.models import Article
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "derive/html.py: a page whose only text is a navigation link ('Home') becomes a "
-        "briefing titled by its <title> with that link as its body; it should raise "
-        "ValueError('no article text found in the HTML') like an empty page"
-    ),
-)
 def test_navigation_only_html_is_not_an_article() -> None:
     html = (
         "<html><head><title>Menu</title><script>var a=1;</script></head>"
