@@ -46,7 +46,7 @@ DOSSIER_LIMIT = 1000
 #: seconds a highlighted row waits before it is opened (see ``open_briefing``)
 OPEN_DELAY = 0.06
 #: seconds a search waits for the next key before it runs
-SEARCH_DELAY = 0.15
+SEARCH_DELAY = 0.08
 
 
 class SearchInput(Input):
