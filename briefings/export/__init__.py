@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 ENV_EXPORT_DIR = "BRIEF_EXPORT_DIR"
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
 def default_export_dir() -> Path:
@@ -136,10 +137,18 @@ def plan_dossier(
     saved: str | None = None,
     with_source: bool = False,
     exported_at: datetime | None = None,
+    as_file: bool | None = None,
 ) -> Planned:
-    """The dossier file; ``target`` is a folder (the default name is used) or a file path."""
+    """The dossier file; ``target`` is a folder (the default name is used) or a file path.
+
+    ``as_file`` says which; left out, ``target`` is a file only when it is not an
+    existing folder and ends in ``.md``/``.markdown``, so an export folder that does
+    not exist yet is created rather than taken for the dossier's file name.
+    """
     moment = _now(exported_at)
-    if target.is_dir():
+    if as_file is None:
+        as_file = not target.is_dir() and target.suffix.lower() in MARKDOWN_SUFFIXES
+    if not as_file:
         target = target_in(target, dossier_file_name(query, saved, moment))
     items = list({b.id: b for b in briefings}.values())
     text = dossier_markdown(

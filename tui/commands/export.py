@@ -84,7 +84,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.output == "-":
         text = (
             plan_dossier(
-                briefings, Path("-"), query=query, saved=saved, with_source=args.with_source
+                briefings,
+                Path("-"),
+                query=query,
+                saved=saved,
+                with_source=args.with_source,
+                as_file=True,
             ).text
             if dossier
             else plan_briefings(briefings, Path("."), with_source=args.with_source)[0].text
@@ -97,7 +102,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if dossier:
         planned = [
             plan_dossier(
-                briefings, file or folder, query=query, saved=saved, with_source=args.with_source
+                briefings,
+                file or folder,
+                query=query,
+                saved=saved,
+                with_source=args.with_source,
+                as_file=file is not None,
             )
         ]
     else:
