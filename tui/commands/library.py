@@ -13,7 +13,7 @@ from rich.text import Text
 
 from briefings.ingest import IngestError, Source, discover
 from briefings.library import LibraryError
-from briefings.models import Briefing
+from briefings.models import Briefing, BriefingSummary
 from briefings.pipeline import IngestReport, ingest, rebuild
 from tui.context import CommandFailed, Context, UsageError
 
@@ -110,11 +110,19 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             line = "\t".join((r.id, date, r.source or "", r.title))
             sys.stdout.write(line.replace("\n", " ") + "\n")
         return 0
-    table = Table(box=None, pad_edge=False)
-    table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("source", max_width=24, no_wrap=True, overflow="ellipsis")
-    table.add_column("title", overflow="ellipsis", no_wrap=True)
+    ctx.out.print(list_table(rows, ctx.out.width))
+    return 0
+
+
+def list_table(rows: list[BriefingSummary], width: int) -> Table:
+    """The briefings as a table ``width`` columns wide: the id and date always whole,
+    the title cut to what is left (a long title must not squeeze the id out)."""
+    table = Table(box=None, pad_edge=False, expand=True)
+    table.add_column("id", style="dim", no_wrap=True, min_width=8)
+    table.add_column("date", no_wrap=True, min_width=10)
+    source_width = min(24, max(6, width // 6))
+    table.add_column("source", max_width=source_width, no_wrap=True, overflow="ellipsis")
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1, min_width=10)
     for r in rows:
         table.add_row(
             r.id[:8],
@@ -122,8 +130,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             Text(r.source or ""),
             Text(r.title),
         )
-    ctx.out.print(table)
-    return 0
+    return table
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
