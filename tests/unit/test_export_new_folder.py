@@ -48,3 +48,13 @@ def test_plan_dossier_target_kinds(tmp_path: Path) -> None:
     assert plan_dossier([b], tmp_path / "new").path.parent == tmp_path / "new"
     assert plan_dossier([b], tmp_path / "mine.md").path == tmp_path / "mine.md"
     assert plan_dossier([b], tmp_path / "report", as_file=True).path == tmp_path / "report"
+
+
+def test_a_bad_query_is_a_usage_error_as_in_search(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = run(capsys, "search", "title:(")
+    assert code == 2
+    code, _, err = run(capsys, "export", "--query", "title:(", "--dir", str(tmp_path / "out"))
+    assert code == 2 and err.count("\n") == 1 and "never closed" in err
+    assert not (tmp_path / "out").exists()

@@ -167,7 +167,9 @@ def _search(
             results = index.search(args.query, limit=args.limit)
             query = args.query
     except QueryError as exc:
-        raise CommandFailed(f"bad query: {exc}") from None
+        if args.saved is not None:  # not the user's typing: the stored query broke
+            raise CommandFailed(f"saved search {args.saved!r} no longer works: {exc}") from None
+        raise UsageError(f"brief export: {exc}") from None  # exit 2, as for brief search
     except KeyError:
         raise CommandFailed(f"no saved search named {args.saved!r}") from None
     finally:
