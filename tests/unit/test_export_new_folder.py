@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
 from briefings.export import plan_dossier
+from briefings.export.paths import write_text
 from briefings.models import Briefing
 from tui.cli import main
 
@@ -58,3 +61,11 @@ def test_a_bad_query_is_a_usage_error_as_in_search(
     code, _, err = run(capsys, "export", "--query", "title:(", "--dir", str(tmp_path / "out"))
     assert code == 2 and err.count("\n") == 1 and "never closed" in err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX file modes")
+def test_exported_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    path = write_text(tmp_path / "a.md", "text\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
