@@ -61,12 +61,18 @@ class SearchIndex:
     """The Whoosh index of one library. Cheap to keep open; one per thread of use is fine."""
 
     def __init__(
-        self, library: Library, *, on_message: Callable[[str], None] | None = None
+        self,
+        library: Library,
+        *,
+        on_message: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.library = library
         self.folder = Path(library.folder) / INDEX_DIR
         self.messages: list[str] = []
         self._on_message = on_message
+        #: called with (changes applied, changes waiting) during a long sync
+        self._on_progress = on_progress
         self._local = threading.local()
         self._ix: windex.Index | None = None
         self._open()
@@ -214,11 +220,18 @@ class SearchIndex:
         applied = 0
         if self.library.pending_index_ops(limit=1):
             waiting = len(self.library.pending_index_ops(limit=NOTE_ABOVE + 1))
+            progress = None
             if waiting > NOTE_ABOVE:
                 self._say("updating the search index and related articles…")
+                if self._on_progress is not None:
+                    progress = self._on_progress
+                    waiting = len(self.library.pending_index_ops())
+                    progress(0, waiting)
             with self._lock():
                 while ops := self.library.pending_index_ops(limit=BATCH):
                     applied += self._apply(ops)
+                    if progress is not None:
+                        progress(min(applied, waiting), max(applied, waiting))
         self._reconcile_if_needed()
         return applied
 
