@@ -141,8 +141,13 @@ class SearchIndex:
         ix = windex.create_in(str(fresh), build_schema())
         count = 0
         writer = ix.writer(limitmb=128)
+        ids = self.library.ids()
+        pending = [i for i, op, _ in snapshot if op == "upsert"]
+        total = len(ids) + len(pending)
+        progress = self._on_progress if total > NOTE_ABOVE else None
+        if progress is not None:
+            progress(0, total)
         try:
-            ids = self.library.ids()
             for start in range(0, len(ids), 200):
                 chunk = ids[start : start + 200]
                 added = self._added(chunk)
@@ -151,6 +156,8 @@ class SearchIndex:
                     for b in briefings:
                         writer.add_document(**self._document(b, added.get(b.id), searcher))
                         count += 1
+                if progress is not None:
+                    progress(count, total)
         except BaseException:
             writer.cancel()
             raise
@@ -163,9 +170,10 @@ class SearchIndex:
         shutil.rmtree(old, ignore_errors=True)
         self._ix = windex.open_dir(str(self.folder))
         # Changes that were still queued never had their related lists computed.
-        pending = [i for i, op, _ in snapshot if op == "upsert"]
         for start in range(0, len(pending), BATCH):
             self._update_related(self.library.get_many(pending[start : start + BATCH]), [])
+            if progress is not None:
+                progress(min(total, count + start + BATCH), total)
         self.library.ack_index_ops(snapshot)
         return count
 
