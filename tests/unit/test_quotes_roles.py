@@ -48,3 +48,13 @@ def test_an_unread_attribution_does_not_borrow_a_neighbours_speaker() -> None:
         '"A strike hurts everyone on this island," lawyers for the crews said.',
     )
     assert [q.speaker for q in found] == [None]
+
+
+def test_she_after_according_to_is_that_source() -> None:
+    found = quotes_of(
+        "Speaking in Gdansk, Ola Nowak said she would not appeal. “I respect the result,” "
+        "she said.",
+        "According to Dr. Irena Kowal, a historian at the port museum, the margin reflected "
+        "anger over fares. “People vote with their wallets,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Ola Nowak", "Irena Kowal"]
