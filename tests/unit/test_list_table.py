@@ -33,3 +33,21 @@ def test_ids_and_dates_survive_long_titles(width: int) -> None:
     assert lines[1].startswith("01234567  2024-03-14")
     assert lines[2].startswith("fedcba98")
     assert "…" in lines[1] and "…" in lines[2]  # the titles are cut, not the ids
+
+
+def test_show_lists_where_else_a_quote_appears_with_wording() -> None:
+    from briefings.models import Briefing, Quote, QuoteLink
+    from tui.commands.library import render_briefing
+
+    link = QuoteLink(id="fedcba9876543210", title="Other [b]report[/b]", differences=[("a", "b")])
+    b = Briefing(
+        id="0123456789abcdef",
+        title="T",
+        origin="a.txt",
+        content_hash="0",
+        quotes=[Quote(text="We sail at dawn", speaker="Ola Nowak", corroborations=[link])],
+    )
+    console = Console(width=120, record=True, force_terminal=False)
+    console.print(render_briefing(b))
+    text = console.export_text()
+    assert "also in fedcba98 Other [b]report[/b]  (wording: a → b)" in text

@@ -172,6 +172,14 @@ def render_briefing(b: Briefing) -> Any:
             if q.speaker_role:
                 who.append(f", {q.speaker_role}", style="dim")
             parts.append(Text.assemble("“", q.text, "” ", who))
+            for link in q.corroborations:
+                also = Text.assemble(("    also in ", "dim"), (link.id[:8], "dim"), " ", link.title)
+                if link.differences:
+                    wording = "; ".join(f"{a} → {b}" for a, b in link.differences)
+                    also.append(f"  (wording: {wording})", style="dim")
+                else:
+                    also.append("  (same words)", style="dim")
+                parts.append(also)
     if b.figures:
         section("Key figures")
         for f in b.figures:
