@@ -61,12 +61,18 @@ class SearchIndex:
     """The Whoosh index of one library. Cheap to keep open; one per thread of use is fine."""
 
     def __init__(
-        self, library: Library, *, on_message: Callable[[str], None] | None = None
+        self,
+        library: Library,
+        *,
+        on_message: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.library = library
         self.folder = Path(library.folder) / INDEX_DIR
         self.messages: list[str] = []
         self._on_message = on_message
+        #: called with (changes applied, changes waiting) during a long sync
+        self._on_progress = on_progress
         self._local = threading.local()
         self._ix: windex.Index | None = None
         self._open()
@@ -135,8 +141,13 @@ class SearchIndex:
         ix = windex.create_in(str(fresh), build_schema())
         count = 0
         writer = ix.writer(limitmb=128)
+        ids = self.library.ids()
+        pending = [i for i, op, _ in snapshot if op == "upsert"]
+        total = len(ids) + len(pending)
+        progress = self._on_progress if total > NOTE_ABOVE else None
+        if progress is not None:
+            progress(0, total)
         try:
-            ids = self.library.ids()
             for start in range(0, len(ids), 200):
                 chunk = ids[start : start + 200]
                 added = self._added(chunk)
@@ -145,6 +156,8 @@ class SearchIndex:
                     for b in briefings:
                         writer.add_document(**self._document(b, added.get(b.id), searcher))
                         count += 1
+                if progress is not None:
+                    progress(count, total)
         except BaseException:
             writer.cancel()
             raise
@@ -157,9 +170,10 @@ class SearchIndex:
         shutil.rmtree(old, ignore_errors=True)
         self._ix = windex.open_dir(str(self.folder))
         # Changes that were still queued never had their related lists computed.
-        pending = [i for i, op, _ in snapshot if op == "upsert"]
         for start in range(0, len(pending), BATCH):
             self._update_related(self.library.get_many(pending[start : start + BATCH]), [])
+            if progress is not None:
+                progress(min(total, count + start + BATCH), total)
         self.library.ack_index_ops(snapshot)
         return count
 
@@ -214,11 +228,18 @@ class SearchIndex:
         applied = 0
         if self.library.pending_index_ops(limit=1):
             waiting = len(self.library.pending_index_ops(limit=NOTE_ABOVE + 1))
+            progress = None
             if waiting > NOTE_ABOVE:
                 self._say("updating the search index and related articles…")
+                if self._on_progress is not None:
+                    progress = self._on_progress
+                    waiting = len(self.library.pending_index_ops())
+                    progress(0, waiting)
             with self._lock():
                 while ops := self.library.pending_index_ops(limit=BATCH):
                     applied += self._apply(ops)
+                    if progress is not None:
+                        progress(min(applied, waiting), max(applied, waiting))
         self._reconcile_if_needed()
         return applied
 
@@ -385,7 +406,9 @@ class SearchIndex:
                     snippet=snippet,
                 )
             )
-        counts = {name: _facet(results.groups(name)) for name in ("source", "speaker")} if facets else {}
+        counts = (
+            {name: _facet(results.groups(name)) for name in ("source", "speaker")} if facets else {}
+        )
         total = len(results)
         return SearchResults(
             query=parsed.text,

@@ -110,22 +110,34 @@ def make_snippet(
     terms: dict[str, set[str]],
     phrases: dict[str, list[tuple[str, ...]]] | None = None,
 ) -> Snippet:
-    """The snippet for one hit from its stored fields and the query's terms per field."""
+    """The snippet for one hit from its stored fields and the query's terms per field.
+
+    Fields are tried in ``ORDER``; when the query has a phrase, the first field
+    holding the whole phrase wins over an earlier one holding only its words.
+    """
+    phrases = phrases or {}
+    first: tuple[str, tuple[str, list[Span], list[int]]] | None = None
     for fieldname in ORDER:
         wanted = terms.get(fieldname)
         text = stored.get(fieldname) or ""
         if not wanted or not text:
             continue
-        found = _best_part(fieldname, text, wanted, (phrases or {}).get(fieldname, []))
+        found = _best_part(fieldname, text, wanted, phrases.get(fieldname, []))
         if found is None:
             continue
-        part, spans, starts = found
-        lo, hi = _window(part, spans, starts)
-        segments = _segments(part, lo, hi, spans)
-        if fieldname == "quotes":
-            segments = [("“", False), *segments, ("”", False)]
-        return segments
-    return plain_snippet(stored)
+        if found[2] or not any(phrases.values()):
+            first = (fieldname, found)
+            break
+        if first is None:
+            first = (fieldname, found)
+    if first is None:
+        return plain_snippet(stored)
+    fieldname, (part, spans, starts) = first
+    lo, hi = _window(part, spans, starts)
+    segments = _segments(part, lo, hi, spans)
+    if fieldname == "quotes":
+        segments = [("“", False), *segments, ("”", False)]
+    return segments
 
 
 def plain_snippet(stored: dict) -> Snippet:

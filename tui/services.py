@@ -196,7 +196,9 @@ class Services:
             if cancelled is not None and cancelled():
                 return None
             index = self._search_index(library)
-            return _outcome(query, _run_query(lambda: index.search(query, limit=limit, facets=False)))
+            return _outcome(
+                query, _run_query(lambda: index.search(query, limit=limit, facets=False))
+            )
 
     def saved_list(self) -> list[SavedSearchRow]:
         with self._locked() as library:

@@ -187,10 +187,18 @@ def source_line(text: str) -> str | None:
     return m.group("source").strip() if m else None
 
 
+#: What a scraped page prints for a screen reader before a picture's source or caption.
+_LABELLED_PICTURE = re.compile(
+    r"(?:image|photo|picture|media|video)\s+(?:source|caption|credit)s?\s*[,:]\s*\S", re.I
+)
+
+
 def is_photo_credit(text: str) -> bool:
     """A stand-alone photo or agency credit: 'China News Service | Getty Images',
     'John Smith / Reuters.', 'Photo: AFP'."""
     stripped = text.strip(" .()[]")
+    if words(stripped) <= 60 and _LABELLED_PICTURE.match(stripped):
+        return True  # "Image source, PA Media" / "Image caption, Crowds at ..."
     if words(stripped) > 12 or re.search(r"[!?\"“”]|://", stripped):
         return False
     if re.match(r"(?:photo(?:graph)?s?|picture|image|credit|pic)\s*(?::|by\b)", stripped, re.I):

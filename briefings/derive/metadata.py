@@ -11,8 +11,10 @@ found, ``title_from_body`` makes a headline-like phrase from the lead.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from briefings.derive.blocks import Block
+from briefings.derive.boilerplate import is_photo_credit
 from briefings.derive.dates import DATE_PATTERNS, find_date
 from briefings.derive.document import Metadata
 from briefings.derive.sentences import split_sentences
@@ -35,8 +37,27 @@ _DATE_LABEL = re.compile(
 )
 _DATE_PREFIX = re.compile(r"^(?:date|published|updated)\s*:?\s*(\d{4}-\d\d-\d\d)\s+", re.I)
 _BYLINE_SEPARATORS = re.compile(r"\s*(?:・|•|·|\||—|–)\s*")
+_TIME_TAIL = re.compile(
+    r"(?:at\s+)?[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:\(?(?:[A-Z]{2,4})(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?",
+    re.I,
+)
+#: "Updated 2 hours ago", "Last updated: 3 hrs ago", "5 minutes ago"
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one)\s+"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
+    re.I,
+)
+#: A short line under a byline: the writer's role ("Technology reporter") or the outlet.
+_OUTLET_WORD = re.compile(
+    r"\b(?:News|Post|Times|Press|Herald|Journal|Tribune|Guardian|Telegraph|Media|Daily|"
+    r"Magazine|Network|Broadcasting|Radio|TV|Television|Wire|Agency|Gazette|Chronicle)\b"
+)
+_AUTHOR_JOIN = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
 _BY = re.compile(r"^(?:by|written by|words by)\s+(.+)$", re.I)
-_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|bin|al))*$")
+_NAME = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|der|den|de|da|del|della|di|du|dos|das|"
+    r"la|le|bin|ibn|al|el))*$"
+)
 _QUOTE_OPENERS = "\"“‘'«"
 # Discourse connectives: a sentence opening with one continues another, so it
 # makes no headline ("However, ...").
@@ -96,15 +117,23 @@ _WEAK_END = frozenset(
 
 
 def _is_date_line(line: str) -> bool:
-    """The whole line is a date, maybe with a label such as 'Updated:' and a time."""
+    """The whole line is a date, maybe with a label such as 'Updated:' and a time;
+    or several such parts ("March 14, 2024 8:42 AM GMT+1 · Updated 2 hours ago")."""
+    parts = [p for p in _BYLINE_SEPARATORS.split(line) if p]
+    if len(parts) > 1 and len(line) <= BYLINE_MAX_CHARS:
+        return _is_date_part(parts[0]) and all(
+            _is_date_part(p) or _RELATIVE_TIME.match(p) for p in parts[1:]
+        )
+    return _is_date_part(line)
+
+
+def _is_date_part(line: str) -> bool:
     rest = _DATE_LABEL.sub("", line, count=1)
     for pattern in DATE_PATTERNS:
         m = pattern.match(rest)
         if m:
             tail = rest[m.end() :].strip(" ,.")
-            if not tail or re.fullmatch(
-                r"(?:at\s+)?[\d:]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?", tail, re.I
-            ):
+            if not tail or _TIME_TAIL.fullmatch(tail):
                 return True
     return False
 
@@ -142,30 +171,78 @@ def clean_person_name(name: str) -> str:
     return name.strip(" ,;")
 
 
-def _byline(line: str) -> tuple[str | None, str | None]:
-    """(author, date text) when the line is a byline, else (None, None)."""
+def _authors(part: str, *, several: bool) -> str | None:
+    """The person (or, with ``several``, people: "A, B and C") a byline part names."""
+    candidate = clean_person_name(part)
+    if _NAME.match(candidate) and len(candidate.split()) <= 5:
+        return candidate
+    if not several:
+        return None
+    names = [clean_person_name(n) for n in _AUTHOR_JOIN.split(candidate) if n.strip()]
+    if 1 < len(names) <= 5 and all(_NAME.match(n) and len(n.split()) <= 5 for n in names):
+        return ", ".join(names)
+    return None
+
+
+def _byline(line: str) -> tuple[str | None, str | None, str | None]:
+    """(author, date text, outlet) when the line is a byline, else Nones.
+
+    "By A and B | Outlet": with an explicit "By", several authors and one
+    capitalised part after them (the outlet) are read too.
+    """
+    nothing = None, None, None
     if len(line) > BYLINE_MAX_CHARS:
-        return None, None
+        return nothing
     by = _BY.match(line)
     parts = [p for p in _BYLINE_SEPARATORS.split(by.group(1) if by else line) if p]
     if not parts or len(parts) > 3:
-        return None, None
+        return nothing
     author: str | None = None
     date_text: str | None = None
+    outlet: str | None = None
     for part in parts:
         if _is_date_line(part):
             date_text = part
         elif author is None:
-            candidate = clean_person_name(part)
-            if _NAME.match(candidate) and len(candidate.split()) <= 5:
-                author = candidate
-            else:
-                return None, None
+            author = _authors(part, several=bool(by))
+            if author is None:
+                return nothing
+        elif by and outlet is None and _NAME.match(part) and len(part.split()) <= 4:
+            outlet = part
         else:
-            return None, None
+            return nothing
     if (by and author) or (author and date_text):
-        return author, date_text
-    return None, None
+        return author, date_text, outlet
+    return nothing
+
+
+def _under_byline(line: str) -> tuple[bool, str | None]:
+    """A short line right under a byline: (is it one, the outlet it names)."""
+    if len(line.split()) > 5 or line[-1:] in ".!?:" or not line[:1].isupper():
+        return False, None
+    if _ROLE.search(line):
+        return True, None  # "Technology reporter"
+    if _OUTLET_WORD.search(line) and _NAME.match(line):
+        return True, line  # "Harbour Daily News"
+    return False, None
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’ -]{1,40}?,\s+(?P<date>[^—–()]{6,30}?)\s*(?:\([^()]{1,30}\)\s*)?[—–-]+\s"
+)
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of a dateline opening the lead: "NAIROBI, Aug. 12, 2022 — ..."."""
+    m = _DATELINE.match(text)
+    if m is None or not _is_date_part(m.group("date")):
+        return None
+    found = find_date(m.group("date"))
+    return found[0] if found else None
+
+
+def _is_header_line(line: str) -> bool:
+    return _is_date_line(line) or _byline(line)[0] is not None or bool(_READING_TIME.match(line))
 
 
 def looks_like_title(line: str) -> bool:
@@ -211,6 +288,7 @@ def _looks_like_dek(text: str) -> bool:
     return (
         4 <= len(words) <= DEK_MAX_WORDS
         and text[0] not in _QUOTE_OPENERS
+        and not is_photo_credit(text)
         and len(split_sentences(text)) == 1
         and not _PAST_TENSE.search(text)
     )
@@ -298,14 +376,35 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
             i += 1
             header_line = True
             continue
-        author, date_text = _byline(line)
+        if _RELATIVE_TIME.match(line):  # "Last updated 3 hours ago"
+            i += 1
+            header_line = True
+            continue
+        author, date_text, outlet = _byline(line)
         if author:
             meta.author = meta.author or author
+            meta.source = meta.source or outlet
             if date_text and meta.published is None:
                 found = find_date(date_text)
                 meta.published = found[0] if found else None
             i += 1
             header_line = True
+            if i < len(blocks):
+                under, outlet = _under_byline(blocks[i].text)
+                if under:
+                    meta.source = meta.source or outlet
+                    i += 1
+            continue
+        if (
+            meta.title
+            and meta.dek is None
+            and i + 1 < len(blocks)
+            and not block.heading
+            and _looks_like_dek(line)
+            and _is_header_line(blocks[i + 1].text)
+        ):  # headline, standfirst, then the byline or date
+            meta.dek = line
+            i += 1
             continue
         if meta.title is None and (
             looks_like_title(line) or (i == 0 and _headline_with_stop(line, blocks[1:]))
@@ -324,6 +423,8 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
             continue
         break
     rest = blocks[i:]
+    if meta.published is None and rest and not rest[0].heading:
+        meta.published = dateline_date(rest[0].text)
     if (
         meta.title
         and header_line

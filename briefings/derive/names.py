@@ -117,6 +117,11 @@ def _bare(token: str) -> str:
     return token.lower().rstrip(".,")
 
 
+def is_function_word(token: str) -> bool:
+    """'for', 'the', 'according' ...: a word no name or role is made of."""
+    return _bare(token) in _FUNCTION_WORDS
+
+
 def is_title_word(token: str) -> bool:
     bare = _bare(token)
     return bare in TITLE_WORDS or (token.isupper() and 1 < len(token.rstrip(".")) <= 4)

@@ -32,6 +32,7 @@ _AFTER_SUBJECT = re.compile(
     rf"\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.I)
 _PREPOSITIONS = lexicon(
     """
     of to by at in on for from with against about like than into over under between
@@ -86,6 +87,14 @@ class PersonTracker:
         """
         starts = [s for s, _ in quoted]
         for at, run in runs:
+            if _ACCORDING_TO.search(text, max(0, at - 16), at) and not self._inside(
+                at, starts, quoted
+            ):
+                # "According to Dr. Ann Lee, a historian, ..." makes her the one speaking
+                who = who_before_verb(run)
+                if who is not None and who.kind == "name":
+                    self.add(offset + at, who.text)
+                continue
             m = _AFTER_SUBJECT.match(text, at + len(run))
             if m is None or m.group("verb") in _NOT_VERBS or (at and text[at - 1] in _GLUED):
                 continue
@@ -104,6 +113,11 @@ class PersonTracker:
             gender = _gender(role) or (_gender(said.group(1)) if said else None)
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             self.add(offset + at, who.text, evidence, gender)
+
+    @staticmethod
+    def _inside(at: int, starts: list[int], quoted: list[tuple[int, int]]) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < quoted[k][1]
 
     def pronoun(self, word: str, at: int) -> str | None:
         """The person ``word`` ("he"/"she") used at ``at`` most likely refers to."""

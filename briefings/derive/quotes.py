@@ -189,6 +189,15 @@ class _Sieve:
                 return who
         return None
 
+    def _own_attribution(self, text: str, q: Span, limit: int) -> bool:
+        """'"Q," SOMEONE said': a comma-ended quote followed, in its sentence, by a
+        short subject and a speech verb."""
+        quoted = text[q.start : q.end].rstrip('”"’ ')
+        if not q.closed or quoted.endswith((".", "!", "?")):
+            return False
+        rest = text[q.close : min(limit, q.close + _WINDOW)]
+        return _AFTER_SUBJECT_FIRST.match(rest) is not None
+
     def before(self, text: str, q: Span, floor: int) -> tuple[Who | None, str]:
         sentence = _sentence_start(text, q.open)
         lo = max(floor, sentence)
@@ -301,6 +310,11 @@ class _Sieve:
         rule = "after"
         if who is None:
             who, rule = self.before(text, q.span, prev)
+        if who is None and self._own_attribution(text, q.span, nxt):
+            # '"Q," lawyers for Bob Smith said': the quote names its own speaker in a
+            # way no rule reads; borrowing a neighbour's would be a wrong speaker.
+            q.who, q.rule = Who("nominal", "", None), "unread attribution"
+            return
         if who is None and not k:
             who, rule = self.intro(text, q.span, prev), "intro"
         if who is not None:

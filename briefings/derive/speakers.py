@@ -17,6 +17,7 @@ from typing import Literal
 
 from briefings.derive.names import (
     NAME_RUN,
+    is_function_word,
     is_title_word,
     looks_like_person,
     split_title,
@@ -45,6 +46,11 @@ _ARTICLE = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE = re.compile(r"(?:who|which|whose|where|when)\b")
 _LEADING = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
 _BOUNDARY = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
+
+
+_LOWER_ROLE = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
+_LOWER_ROLE_MAX_WORDS = 3
+_AGE = re.compile(r"\d{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +140,19 @@ def _nominal(phrase: str) -> Who | None:
     return Who("nominal", phrase)
 
 
+def _titled_name(phrase: str) -> Who | None:
+    """ "the company's spokeswoman Jane Doe": a determiner, role words ending in a
+    title word, then a person's name (not "a source close to Jane Doe")."""
+    named = _NAME_AT_END.search(phrase)
+    if named is None:
+        return None
+    before = phrase[: named.start()].split()[1:]  # without the determiner
+    if not before or not is_title_word(before[-1]) or any(is_function_word(w) for w in before):
+        return None
+    who = _name_phrase(" ".join([*before, named.group(1)]), orgs=False)
+    return who if who is not None and who.kind == "name" else None
+
+
 @lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
@@ -146,7 +165,7 @@ def who_before_verb(left: str) -> Who | None:
         head, role = parts[0], parts[1].strip()
         named = _NAME_AT_END.search(head[-80:])
         if named:
-            if _RELATIVE.match(role):
+            if _RELATIVE.match(role) or _AGE.fullmatch(role):  # "Jim Bennett, 57," said
                 who = _name_phrase(named.group(1), orgs=False)
                 if who:
                     return who
@@ -170,9 +189,19 @@ def who_before_verb(left: str) -> Who | None:
     if words[-1] in _OTHER_PRONOUNS:
         return None
     if _DETERMINERS.match(tail):
-        return _nominal(tail)
+        return _titled_name(tail) or _nominal(tail)
     if tail[0].isupper():
         return _name_phrase(tail)
+    # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name
+    role_words = _LOWER_ROLE.match(tail)
+    if (
+        role_words
+        and len(role_words.group().split()) <= _LOWER_ROLE_MAX_WORDS
+        and not any(is_function_word(w) for w in role_words.group().split())
+    ):  # not "lawyers for Bob Smith" said
+        who = _name_phrase(tail, orgs=False)
+        if who is not None and who.kind == "name":
+            return who
     return None
 
 

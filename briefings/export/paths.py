@@ -31,6 +31,16 @@ _RESERVED = re.compile(
 _HEX = re.compile(r"[0-9a-f]+")
 
 
+def _process_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: Read once at import (setting it is the only way to read it, and threads may write).
+_UMASK = _process_umask()
+
+
 class ExportExists(Exception):
     """The target file exists and ``force`` was not given."""
 
@@ -111,6 +121,8 @@ def write_text(path: Path, text: str, *, force: bool = False) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
+        if hasattr(os, "fchmod"):  # mkstemp makes 0600; an export is an ordinary file
+            os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8"))
             fh.flush()

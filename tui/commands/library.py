@@ -25,7 +25,7 @@ from briefings.ingest import (
     parse_megabytes,
 )
 from briefings.library import LibraryError
-from briefings.models import Briefing
+from briefings.models import Briefing, BriefingSummary
 from briefings.pipeline import IngestReport, ingest, rebuild
 from tui.context import CommandFailed, Context, UsageError
 
@@ -142,11 +142,19 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             cells = (r.id, date, _cell(r.source or ""), _cell(r.title))
             sys.stdout.write("\t".join(cells) + "\n")
         return 0
-    table = Table(box=None, pad_edge=False)
-    table.add_column("id", style="dim", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("source", max_width=24, no_wrap=True, overflow="ellipsis")
-    table.add_column("title", overflow="ellipsis", no_wrap=True)
+    ctx.out.print(list_table(rows, ctx.out.width))
+    return 0
+
+
+def list_table(rows: list[BriefingSummary], width: int) -> Table:
+    """The briefings as a table ``width`` columns wide: the id and date always whole,
+    the title cut to what is left (a long title must not squeeze the id out)."""
+    table = Table(box=None, pad_edge=False, expand=True)
+    table.add_column("id", style="dim", no_wrap=True, min_width=8)
+    table.add_column("date", no_wrap=True, min_width=10)
+    source_width = min(24, max(6, width // 6))
+    table.add_column("source", max_width=source_width, no_wrap=True, overflow="ellipsis")
+    table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1, min_width=10)
     for r in rows:
         table.add_row(
             r.id[:8],
@@ -154,8 +162,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             Text(_inert(r.source or "")),
             Text(_inert(r.title)),
         )
-    ctx.out.print(table)
-    return 0
+    return table
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
@@ -213,6 +220,16 @@ def render_briefing(b: Briefing) -> Any:
             if q.speaker_role:
                 who.append_text(t(f", {q.speaker_role}", "dim"))
             parts.append(Text.assemble("“", t(q.text), "” ", who))
+            for link in q.corroborations:
+                also = Text.assemble(
+                    ("    also in ", "dim"), (link.id[:8], "dim"), " ", t(link.title)
+                )
+                if link.differences:
+                    wording = "; ".join(f"{a} → {b}" for a, b in link.differences)
+                    also.append_text(t(f"  (wording: {wording})", "dim"))
+                else:
+                    also.append("  (same words)", style="dim")
+                parts.append(also)
     if b.figures:
         section("Key figures")
         for f in b.figures:

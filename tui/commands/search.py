@@ -89,15 +89,66 @@ def index_for(ctx: Context) -> SearchIndex:
     current = getattr(ctx, "_search_index", None)
     library = ctx.library()
     if current is None or current.library is not library:
-        current = SearchIndex(library, on_message=ctx.note)
-        ctx._search_index = current  # type: ignore[attr-defined]
-        current.sync()  # repairs what an interrupted command left behind
+        bar = _ProgressBar(ctx)
+        with bar:  # opening may rebuild a missing index: minutes for a large library
+            current = SearchIndex(library, on_message=ctx.note, on_progress=bar)
+            ctx._search_index = current  # type: ignore[attr-defined]
+            ctx._search_progress = bar  # type: ignore[attr-defined]
+            current.sync()  # repairs what an interrupted command left behind
     return current
+
+
+class _ProgressBar:
+    """A progress bar on stderr (a terminal only) while a long sync catches up."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.progress: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.ctx.err.is_terminal:
+            return
+        if self.progress is None:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self.progress = Progress(
+                TextColumn("[bold]indexing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.ctx.err,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("", total=total)
+        self.progress.update(self.task, completed=done, total=total)
+        if done >= total:
+            self.close()
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
 
 
 def sync_index(ctx: Context) -> None:
     """After a library change: bring the index, related lists and quote links up to date."""
-    index_for(ctx).sync()
+    index = index_for(ctx)
+    with ctx._search_progress:  # type: ignore[attr-defined]
+        index.sync()
 
 
 def check_index(ctx: Context) -> None:
