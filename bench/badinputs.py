@@ -213,10 +213,8 @@ def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
         "no-article.html",
         b"<html><head><title>Menu</title><script>var a=1;</script></head>"
         b"<body><nav><a href='/'>Home</a></nav></body></html>",
-        # Should be refused as "no article text"; derivation keeps the link text
-        # as a body for now (strict xfail in tests/reliability/test_other_areas.py).
-        "ok",
-        "html",
+        "fail",
+        "no article text",
         "navigation only",
     )
     put("tags-only.html", b"<html><body></body></html>", "fail", "no article text", "no text")

@@ -48,9 +48,11 @@ def test_dossier_into_the_default_folder_on_first_use(
 
 def test_plan_dossier_target_kinds(tmp_path: Path) -> None:
     b = Briefing(id="ab" * 8, title="A title", origin="x.txt", format="txt", content_hash="0")
-    assert plan_dossier([b], tmp_path / "new").path.parent == tmp_path / "new"
+    assert plan_dossier([b], tmp_path / "new", folder=True).path.parent == tmp_path / "new"
     assert plan_dossier([b], tmp_path / "mine.md").path == tmp_path / "mine.md"
-    assert plan_dossier([b], tmp_path / "report", as_file=True).path == tmp_path / "report"
+    assert plan_dossier([b], tmp_path / "report").path == tmp_path / "report"
+    (tmp_path / "existing").mkdir()
+    assert plan_dossier([b], tmp_path / "existing").path.parent == tmp_path / "existing"
 
 
 def test_a_bad_query_is_a_usage_error_as_in_search(
