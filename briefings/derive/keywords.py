@@ -73,15 +73,18 @@ def _read_token(token: str) -> tuple[str, bool] | None:
 
 
 _READ_TOKEN: Memo[str, tuple[str, bool] | None] = Memo(_read_token)
+#: text between white space -> its tokens, read. No token spans white space,
+#: so a sentence's tokens are its chunks' tokens in order.
+_READ_CHUNK: Memo[str, tuple[tuple[str, bool] | None, ...]] = Memo(
+    lambda chunk: tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
+)
 
 
 def _phrases(sentence: str) -> list[tuple[str, ...]]:
     """Runs of usable words, split at anything else; long runs cut into windows."""
     runs: list[list[str]] = []
     current: list[str] = []
-    read = _READ_TOKEN
-    for token in _TOKEN.findall(sentence):
-        word = read[token]
+    for word in itertools.chain.from_iterable(map(_READ_CHUNK.__getitem__, sentence.split())):
         if word is None:
             if current:
                 runs.append(current)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, filterfalse
+from itertools import compress, filterfalse
 
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import (
@@ -196,31 +196,40 @@ _SHAPES: Memo[str, _Shape] = Memo(_shape)
 
 _CAPITALISED: Memo[str, bool] = Memo(_is_capitalised)
 _LOWER_FIRST: Memo[str, bool] = Memo(lambda word: word[:1].islower())
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _read_chunk(chunk: str) -> _Shape:
+    """The tokens of a text with no spaces in it, read by ``_shape``."""
+    out: list[tuple[str, int, int, bool, str]] = []
+    for m in _TOKEN.finditer(chunk):
+        raw, start = m.group(), m.start()
+        if raw.isalpha():
+            out.append((raw, start, start + len(raw), False, ""))
+        else:
+            out.extend((w, start + a, start + b, brk, cue) for w, a, b, brk, cue in _SHAPES[raw])
+    return tuple(out)
+
+
+#: text between spaces -> its tokens, read. No token contains a space, so a
+#: sentence's tokens are its chunks' tokens, offset by where each chunk starts.
+_READ_CHUNK: Memo[str, _Shape] = Memo(_read_chunk)
 
 
 def _tokens(text: str) -> _Tokens:
-    # Split once: [gap, token, gap, token, ..., gap]; offsets from running lengths.
-    parts = _TOKEN_SPLIT.split(text)
-    offsets = list(accumulate(map(len, parts)))
-    words = parts[1::2]
-    starts = offsets[0:-1:2]
-    ends = offsets[1::2]
-    breaks = [False] * len(words)
-    cues = [""] * len(words)
-    # Tokens that are not all letters are read by ``_shape`` (from the end, so
-    # that splitting or dropping one leaves the indexes still to visit in place).
-    for k in reversed([k for k, w in enumerate(words) if not w.isalpha()]):
-        shape = _SHAPES[words[k]]
-        if len(shape) == 1:
-            words[k], _, _, breaks[k], cues[k] = shape[0]
-        else:
-            base = starts[k]
-            words[k : k + 1] = [sh[0] for sh in shape]
-            starts[k : k + 1] = [base + sh[1] for sh in shape]
-            ends[k : k + 1] = [base + sh[2] for sh in shape]
-            breaks[k : k + 1] = [sh[3] for sh in shape]
-            cues[k : k + 1] = [sh[4] for sh in shape]
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    breaks: list[bool] = []
+    cues: list[str] = []
+    base = 0
+    for chunk in text.split(" "):
+        for word, a, b, brk, cue in _READ_CHUNK[chunk]:
+            words.append(word)
+            starts.append(base + a)
+            ends.append(base + b)
+            breaks.append(brk)
+            cues.append(cue)
+        base += len(chunk) + 1
     return _Tokens(words, starts, ends, breaks, cues)
 
 

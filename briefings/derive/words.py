@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import chain
 from typing import TypeVar
 
 K = TypeVar("K")
@@ -94,7 +95,16 @@ CONTENT_TERM: Memo[str, str | None] = Memo(_content_term)
 STEM: Memo[str, str] = Memo(lambda word: stem(word.lower()))
 
 
+def _chunk_terms(chunk: str) -> tuple[str, ...]:
+    terms = CONTENT_TERM
+    return tuple(t for w in _WORD.findall(chunk) if (t := terms[w]) is not None)
+
+
+#: text between white space -> its content terms. No word spans white space,
+#: so a text's terms are its chunks' terms in order.
+_CHUNK_TERMS: Memo[str, tuple[str, ...]] = Memo(_chunk_terms)
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed, lower-cased content words (stop words and single letters dropped)."""
-    terms = CONTENT_TERM
-    return [t for w in _WORD.findall(text) if (t := terms[w]) is not None]
+    return list(chain.from_iterable(map(_CHUNK_TERMS.__getitem__, text.split())))

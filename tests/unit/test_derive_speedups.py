@@ -1,0 +1,138 @@
+"""The derivation's fast paths agree with the plain definitions they replace.
+
+Summary, keywords and entities read words through memos, chunk by chunk (text
+between white space), and skip regex scans that cannot match. Each fast path
+is checked here against the straightforward version on random text with
+awkward white space, punctuation and non-ASCII letters and digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefings.derive import keywords, mentions, summary, words
+from briefings.derive.words import STOPWORDS, Memo, content_terms, stem
+
+_PIECES = [
+    "The",
+    "said",
+    "U.S.-China",
+    "Mr.",
+    "Acme's",
+    "firm’s",
+    "Lisbon-based",
+    "state-owned",
+    "O'Neill",
+    "iPhone",
+    "1,500",
+    "3.5%",
+    "$4bn",
+    "İstanbul",
+    "café",
+    "ſubscribe",
+    "٣٤",
+    "&",
+    "A.B.",
+    "Subscribe",
+    "www.example.com",
+    "@desk.news",
+    "PHOTO BY",
+    "read more",
+    "—",
+    "(",
+    ")",
+    "“",
+    "”",
+    '"',
+    "'",
+    "’",
+    ".",
+    ",",
+    "-",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\xa0",
+    "\u2009",
+]
+_TEXT = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.text(min_size=1, max_size=6)), max_size=40
+).map("".join)
+
+
+def _plain_terms(text: str) -> list[str]:
+    out = []
+    for w in words._WORD.findall(text):
+        low = w.lower()
+        if len(low) > 1 and low not in STOPWORDS:
+            out.append(stem(low))
+    return out
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_content_terms_match_a_whole_text_scan(text: str) -> None:
+    assert content_terms(text) == _plain_terms(text)
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_keyword_tokens_match_a_whole_text_scan(text: str) -> None:
+    chunked = [
+        item
+        for chunk in text.split()
+        for item in keywords._READ_CHUNK[chunk]  # what _phrases reads
+    ]
+    plain = [keywords._read_token(t) for t in keywords._TOKEN.findall(text)]
+    assert chunked == plain
+
+
+def _plain_entity_tokens(text: str) -> list[tuple[str, int, int, bool, str]]:
+    out = []
+    for m in mentions._TOKEN.finditer(text):
+        raw = m.group()
+        if raw.isalpha():
+            out.append((raw, m.start(), m.end(), False, ""))
+        else:
+            for word, a, b, brk, cue in mentions._shape(raw):
+                out.append((word, m.start() + a, m.start() + b, brk, cue))
+    return out
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_entity_tokens_match_a_whole_text_scan(text: str) -> None:
+    toks = mentions._tokens(text)
+    got = list(zip(toks.words, toks.starts, toks.ends, toks.breaks, toks.cues, strict=True))
+    assert got == _plain_entity_tokens(text)
+
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_summary_checks_match_their_regexes(text: str) -> None:
+    assert summary._furniture(text) == bool(summary._FURNITURE.search(text))
+    letters = [c for c in text if c.isalpha()]
+    assert summary._letter_counts(text) == (len(letters), sum(c.isupper() for c in letters))
+    ends = text.rstrip().rstrip(summary._CLOSERS)[-1:] in summary._TERMINAL_MARKS
+    assert ends == bool(_TERMINAL.search(text.rstrip()))
+
+
+def test_memo_computes_once_and_stays_bounded() -> None:
+    calls: list[str] = []
+
+    def upper(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    memo: Memo[str, str] = Memo(upper, limit=3)
+    assert [memo[w] for w in ["a", "b", "a", "c"]] == ["A", "B", "A", "C"]
+    assert calls == ["a", "b", "c"]
+    assert memo["d"] == "D"  # full: emptied, then filled again
+    assert len(memo) <= 3
