@@ -75,6 +75,8 @@ class SearchIndex:
         self._on_progress = on_progress
         self._local = threading.local()
         self._ix: windex.Index | None = None
+        #: True when opening found the index missing or unusable and rebuilt it.
+        self.rebuilt_on_open = False
         self._open()
 
     # -- opening and rebuilding --------------------------------------------------------
@@ -113,6 +115,7 @@ class SearchIndex:
             problem = self._problem()  # another process may have rebuilt it meanwhile
             if problem is not None:
                 count = self._rebuild_locked()
+                self.rebuilt_on_open = True
                 if problem != "missing" or (count and not self.library.created):
                     self._say(
                         f"search index {problem}: rebuilt it from the library ({count} briefings)"

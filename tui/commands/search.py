@@ -312,7 +312,8 @@ def cmd_related(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
     index = index_for(ctx)
-    count = index.rebuild()
+    # Opening a missing or broken index has just rebuilt it: do not build it twice.
+    count = index.doc_count() if index.rebuilt_on_open else index.rebuild()
     if args.related:
         from search.related import RelatedUpdater
 
