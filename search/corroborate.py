@@ -12,8 +12,20 @@ from datetime import date
 from briefings.corroboration import QuoteMatch, match, words
 from briefings.models import Briefing, Quote, QuoteLink
 
-#: Two quotes must share this many words before the fuzzy match is tried.
+#: Two quotes must share this many words before the fuzzy match is tried...
 MIN_SHARED_WORDS = 4
+#: ... and this share of the shorter quote's distinct words. A match needs the shorter
+#: quote to be ~90% contained in the longer one character for character, which leaves
+#: most words intact; the check only skips pairs the fuzzy match would reject.
+MIN_SHARED_SHARE = 0.4
+
+
+def quote_words(profile: dict) -> list[tuple[int, str, frozenset[str]]]:
+    """(index, text, distinct words) of each quote of a related-articles profile."""
+    found = profile.get("_quote_words")
+    if found is None:
+        found = [(j, text, frozenset(words(text))) for j, text in profile.get("q", [])]
+    return found
 
 
 def link_quotes(a: dict, b: dict) -> list[tuple[int, int, QuoteMatch]]:
@@ -21,11 +33,15 @@ def link_quotes(a: dict, b: dict) -> list[tuple[int, int, QuoteMatch]]:
     out: list[tuple[int, int, QuoteMatch]] = []
     if not a.get("q") or not b.get("q"):
         return out
-    b_words = [(j, text, set(words(text))) for j, text in b["q"]]
-    for i, text in a["q"]:
-        mine = set(words(text))
-        for j, other, theirs in b_words:
-            if len(mine & theirs) < MIN_SHARED_WORDS:
+    theirs_all = quote_words(b)
+    for i, text, mine in quote_words(a):
+        if len(mine) < MIN_SHARED_WORDS:
+            continue
+        for j, other, theirs in theirs_all:
+            if len(theirs) < MIN_SHARED_WORDS:
+                continue
+            shared = len(mine & theirs)
+            if shared < MIN_SHARED_WORDS or shared < MIN_SHARED_SHARE * min(len(mine), len(theirs)):
                 continue
             found = match(text, other)
             if found is not None:

@@ -13,20 +13,21 @@ into its own list. Near-identical texts (republished copies) are marked
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
 import zlib
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from briefings.library import Library
 from briefings.models import Briefing, Related
-from search.corroborate import QuoteLinker, link_quotes
+from search.corroborate import QuoteLinker, link_quotes, quote_words
 from search.schema import text_analyzer
 from search.stopwords import is_stop
 
@@ -40,6 +41,14 @@ CANDIDATES = 25
 QUERY_TERMS = 20
 #: Terms in more than this share of documents are too common to find candidates with.
 COMMON_SHARE = 0.2
+#: ... and so are terms in more documents than this, whatever the library's size: the
+#: candidate query then reads a bounded number of postings, so the cost of finding
+#: related articles does not grow with the library.
+COMMON_CAP = 1000
+#: Candidates found through each quote's rare words, and the share of those words
+#: (of the ones other briefings' quotes have) a candidate's quotes must have.
+QUOTE_CANDIDATES = 10
+QUOTE_MATCH_SHARE = 0.75
 #: Jaccard of word 5-shingles above which two texts are the same article.
 DUPLICATE_JACCARD = 0.5
 SKETCH = 64
@@ -119,14 +128,22 @@ class _Idf:
     searcher: Searcher
     cache: dict[str, float] = field(default_factory=dict)
 
+    dfs: dict[str, int] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         self.n = max(1, self.searcher.doc_count())
+        self._reader = self.searcher.reader()
+
+    def df(self, stem: str) -> int:
+        value = self.dfs.get(stem)
+        if value is None:
+            value = self.dfs[stem] = self._reader.doc_frequency("body", stem)
+        return value
 
     def __call__(self, stem: str) -> float:
         value = self.cache.get(stem)
         if value is None:
-            df = self.searcher.reader().doc_frequency("body", stem)
-            value = max(0.0, math.log((self.n + 1.0) / (df + 0.5)))
+            value = max(0.0, math.log((self.n + 1.0) / (self.df(stem) + 0.5)))
             self.cache[stem] = value
         return value
 
@@ -168,50 +185,81 @@ class Scored:
         )
 
 
-def _names(profile: dict, kind: str) -> dict[str, str]:
-    return {name.casefold(): name for name, k in profile["e"] if k == kind}
-
-
 Vector = tuple[dict[str, float], float]
+
+
+def prepare(profile: dict) -> dict:
+    """Add what ``compare`` and quote linking read to a profile, once per profile.
+
+    Keys starting with ``_`` are derived here and never stored.
+    """
+    if "_people" not in profile:
+        profile["_people"] = {name.casefold(): name for name, k in profile["e"] if k == "person"}
+        profile["_orgs"] = {
+            name.casefold(): name for name, k in profile["e"] if k == "organisation"
+        }
+        profile["_keywords"] = {k.casefold(): k for k in profile["k"]}
+        profile["_phrases"] = {key: text for key, text, _ in profile["p"]}
+        profile["_sketch"] = set(profile["s"])
+        profile["_quote_words"] = quote_words(profile)
+    return profile
 
 
 def compare(
     a: dict, b: dict, vector_a: Vector, vector_b: Vector, quote_hits: int
 ) -> tuple[float, list[str], bool]:
     """Symmetric similarity of two profiles: (score, reasons, duplicate)."""
+    prepare(a)
+    prepare(b)
     va, na = vector_a
     vb, nb = vector_b
-    shared = {t: va[t] * vb[t] for t in va.keys() & vb.keys()}
+    if len(va) > len(vb):
+        shared = {t: w * va[t] for t, w in vb.items() if t in va}
+    else:
+        shared = {t: w * vb[t] for t, w in va.items() if t in vb}
     cosine = sum(shared.values()) / (na * nb)
     score = cosine
     reasons: list[str] = []
     if quote_hits:
         score += 0.2
         reasons.append("same quote" if quote_hits == 1 else f"{quote_hits} same quotes")
-    for kind, label in (("person", "people"), ("organisation", "organisations")):
-        common = _names(a, kind).keys() & _names(b, kind).keys()
+    for key, label in (("_people", "people"), ("_orgs", "organisations")):
+        mine = a[key]
+        common = mine.keys() & b[key].keys()
         if common:
             score += min(0.2, 0.05 * len(common))
-            names = sorted(_names(a, kind)[c] for c in common)
+            names = sorted(mine[c] for c in common)
             reasons.append(f"shared {label}: {', '.join(names[:3])}")
-    keywords = {k.casefold(): k for k in a["k"]}.keys() & {k.casefold() for k in b["k"]}
+    keywords = a["_keywords"].keys() & b["_keywords"].keys()
     if keywords:
         score += min(0.12, 0.03 * len(keywords))
-    surface = {key: text for key, text, _ in a["p"]}
+    surface = a["_phrases"]
     common_phrases = sorted(
         (k[2:] for k in shared if k.startswith("p:")), key=lambda k: (-shared["p:" + k], k)
     )
     named = sorted(keywords) + [surface[k] for k in common_phrases if k in surface]
     if named:
         reasons.append(f"shared key phrases: {', '.join(dict.fromkeys(named[:3]))}")
-    words = {t: w for t, w in shared.items() if not t.startswith("p:")}
-    if len(reasons) < 2 and words:
-        top = sorted(words, key=lambda t: -words[t])[:4]
-        reasons.append(f"shared terms: {', '.join(_surface(a, t) for t in top)}")
-    duplicate = resemblance(a["s"], b["s"]) >= DUPLICATE_JACCARD
+    if len(reasons) < 2:
+        words = {t: w for t, w in shared.items() if not t.startswith("p:")}
+        if words:
+            top = sorted(words, key=lambda t: -words[t])[:4]
+            reasons.append(f"shared terms: {', '.join(_surface(a, t) for t in top)}")
+    duplicate = _resemblance(a["_sketch"], b["_sketch"], a["s"], b["s"]) >= DUPLICATE_JACCARD
     if duplicate:
         reasons.insert(0, "republished copy of the same article")
     return score, reasons, duplicate
+
+
+def _resemblance(set_a: set[int], set_b: set[int], a: list[int], b: list[int]) -> float:
+    """``resemblance`` with the sketches' sets already made."""
+    if not a or not b:
+        return 0.0
+    both = set_a & set_b
+    if not both:
+        return 0.0
+    union = sorted(set_a | set_b)[:SKETCH]
+    return sum(1 for h in union if h in both) / len(union)
 
 
 def select(entries: list[Related]) -> list[Related]:
@@ -237,7 +285,7 @@ class RelatedUpdater:
     def _profile(self, searcher: Searcher, docnum: int, idf: _Idf) -> tuple[dict, Vector]:
         found = self._profiles.get(docnum)
         if found is None:
-            profile = _stored_profile(searcher, docnum)
+            profile = prepare(_stored_profile(searcher, docnum))
             found = self._profiles[docnum] = (profile, _vector(profile, idf))
         return found
 
@@ -278,7 +326,7 @@ class RelatedUpdater:
         candidates = self._candidates(prof, docnum, searcher, idf)
         linker = QuoteLinker(b)
         mine: list[Related] = []
-        theirs: list[tuple[str, Related]] = []
+        theirs: list[tuple[str, float, bool, tuple[dict, Vector, int]]] = []
         for cand in candidates:
             other, other_vec = self._profile(searcher, cand, idf)
             other_id = other["id"]
@@ -298,19 +346,7 @@ class RelatedUpdater:
                     duplicate=dup,
                 )
             )
-            back_reasons = compare(other, prof, other_vec, vec, len(matches))[1]
-            theirs.append(
-                (
-                    other_id,
-                    Related(
-                        id=b.id,
-                        title=b.title,
-                        score=round(score, 3),
-                        reasons=back_reasons,
-                        duplicate=dup,
-                    ),
-                )
-            )
+            theirs.append((other_id, score, dup, (other, other_vec, len(matches))))
         # Entries other briefings offered earlier stay unless this search saw them again.
         seen = {r.id for r in mine} | {searcher.reader().stored_fields(c)["id"] for c in candidates}
         kept = [r for r in b.related if r.id not in seen and r.id != b.id]
@@ -318,14 +354,33 @@ class RelatedUpdater:
         changed[b.id] = b
         # Insert b into the lists of the candidates it now belongs in.
         linked = linker.linked_ids()
-        for other_id, entry in theirs:
-            self._offer(other_id, entry, changed)
+        for other_id, score, dup, (other, other_vec, hits) in theirs:
+            entry = Related(
+                id=b.id, title=b.title, score=round(score, 3), reasons=[], duplicate=dup
+            )
+            self._offer(
+                other_id,
+                entry,
+                lambda o=other, ov=other_vec, h=hits: compare(o, prof, ov, vec, h)[1],
+                changed,
+            )
         for other_id in linked:
             other_b = self._load(other_id, changed)
             if other_b is not None:
                 changed[other_id] = linker.apply_back(other_b)
 
-    def _offer(self, other_id: str, entry: Related, changed: dict[str, Briefing]) -> None:
+    def _offer(
+        self,
+        other_id: str,
+        entry: Related,
+        reasons: Callable[[], list[str]],
+        changed: dict[str, Briefing],
+    ) -> None:
+        """Put ``entry`` into ``other_id``'s related list if it belongs in its top entries.
+
+        The entry's reasons (seen from the other briefing) are only worked out when it
+        makes the list.
+        """
         current = changed.get(other_id)
         if current is None:
             current = self._load(other_id, changed)
@@ -333,7 +388,10 @@ class RelatedUpdater:
                 return
         kept = [r for r in current.related if r.id != entry.id]
         updated = select([*kept, entry])
-        if [r.model_dump() for r in updated] != [r.model_dump() for r in current.related]:
+        updated = [
+            r.model_copy(update={"reasons": reasons()}) if r is entry else r for r in updated
+        ]
+        if updated != current.related:
             changed[other_id] = current.model_copy(update={"related": updated})
 
     def _candidates(self, prof: dict, docnum: int, searcher: Searcher, idf: _Idf) -> list[int]:
@@ -344,24 +402,13 @@ class RelatedUpdater:
             weights.append(((1.0 + math.log(tf)) * idf(stem), stem))
         weights.sort(reverse=True)
         # Terms only this briefing has find nothing; terms most briefings have find everything.
-        common = max(2, idf.n * COMMON_SHARE)
-        picked = [
-            (w, stem)
-            for w, stem in weights
-            if 2 <= searcher.reader().doc_frequency("body", stem) <= common
-        ][:QUERY_TERMS]
-        terms = [wq.Term("body", stem, boost=w) for w, stem in picked]
-        found: list[int] = []
-        if terms:
-            results = searcher.search(wq.Or(terms), limit=CANDIDATES + 1, mask={docnum})
-            found.extend(hit.docnum for hit in results)
+        common = max(2, min(idf.n * COMMON_SHARE, COMMON_CAP))
+        picked = [(w, stem) for w, stem in weights if 2 <= idf.df(stem) <= common][:QUERY_TERMS]
+        found = term_candidates(picked, searcher, docnum)
         for _, text in prof["q"]:
-            q = _quote_query(text, searcher)
-            if q is None:
-                continue
-            for hit in searcher.search(q, limit=10, mask={docnum}):
-                if hit.docnum not in found:
-                    found.append(hit.docnum)
+            for other in quote_candidates(text, searcher, docnum):
+                if other not in found:
+                    found.append(other)
         return found
 
     def _forget(self, deleted: list[str], changed: dict[str, Briefing]) -> None:
@@ -391,16 +438,51 @@ def _stored_profile(searcher: Searcher, docnum: int) -> dict:
     return data
 
 
-def _quote_query(text: str, searcher: Searcher) -> wq.Query | None:
-    """Briefings whose quotes share most of this quote's rarer words."""
+def term_candidates(picked: list[tuple[float, str]], searcher: Searcher, docnum: int) -> list[int]:
+    """The briefings that best share these weighted body terms (best first).
+
+    A plain weighted sum over the terms' postings, each term's frequency in a
+    briefing saturating like BM25's: candidates only need to be roughly the right
+    ones, ``compare`` ranks them. Reading postings directly is many times cheaper
+    than Whoosh's scored ``Or`` (whose block-quality skipping thrashes on twenty
+    terms), and the terms' document frequencies are capped, so the cost is bounded.
+    """
+    reader = searcher.reader()
+    scores: dict[int, float] = defaultdict(float)
+    for weight, stem in picked:
+        m = reader.postings("body", stem)
+        while m.is_active():
+            tf = m.weight()
+            scores[m.id()] += weight * tf / (tf + 1.2)
+            m.next()
+    scores.pop(docnum, None)
+    best = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], -item[0]))
+    return [d for d, _ in best]
+
+
+def quote_candidates(text: str, searcher: Searcher, docnum: int) -> list[int]:
+    """Briefings whose quotes share most of this quote's rarer words (best first).
+
+    Only words that some other briefing's quotes have too count (the briefing itself
+    is in the index already, so that is a document frequency of two or more): a word
+    no one else quotes cannot find a match, and a quote with fewer than three shared
+    rare words has no match worth looking for. Postings are counted directly (Whoosh's
+    ``Or(minmatch=...)`` is not implemented), and only for rare words, so the cost is
+    bounded whatever the size of the library.
+    """
+    reader = searcher.reader()
     stems = list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
-    known = [(searcher.reader().doc_frequency("quotes", s), s) for s in stems]
-    known = sorted((df, s) for df, s in known if df > 0)[:8]
-    if len(known) < 3:
-        return None
-    return wq.Or(
-        [wq.Term("quotes", s) for _, s in known], minmatch=max(2, math.ceil(len(known) * 0.6))
-    )
+    known = [(reader.doc_frequency("quotes", s), s) for s in stems]
+    shared = sorted((df, s) for df, s in known if 2 <= df <= COMMON_CAP)[:8]
+    if len(shared) < 3:
+        return []
+    needed = max(3, math.ceil(len(shared) * QUOTE_MATCH_SHARE))
+    hits: Counter[int] = Counter()
+    for _, stem in shared:
+        hits.update(reader.postings("quotes", stem).all_ids())
+    hits.pop(docnum, None)
+    found = sorted((-n, d) for d, n in hits.items() if n >= needed)
+    return [d for _, d in found[:QUOTE_CANDIDATES]]
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:
