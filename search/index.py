@@ -246,6 +246,18 @@ class SearchIndex:
         self._reconcile_if_needed()
         return applied
 
+    def catch_up(self, *, min_pending: int = BATCH, batch: int = BATCH) -> int:
+        """Apply one batch of queued changes if at least ``min_pending`` are waiting.
+
+        For a background indexer (``search.background``): it leaves the last, partial
+        batch and the consistency check to the command's own ``sync``.
+        """
+        if len(self.library.pending_index_ops(limit=min_pending)) < min_pending:
+            return 0
+        with self._lock():
+            ops = self.library.pending_index_ops(limit=batch)
+            return self._apply(ops) if ops else 0
+
     def _apply(self, ops: list[tuple[str, str, str]]) -> int:
         latest: dict[str, str] = {}
         for briefing_id, op, _ in ops:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,16 @@ class Context:
         for hook in AFTER_CHANGE:
             hook(self)
 
+    def while_changing(self, articles: int) -> ExitStack:
+        """Work that runs alongside a change of ``articles`` briefings (the search layer
+        indexes them in the background as they are stored)."""
+        stack = ExitStack()
+        with stack:
+            for factory in WHILE_CHANGING:
+                stack.enter_context(factory(self, articles))
+            return stack.pop_all()
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def note(self, message: str) -> None:
         """A one-line message for the user on stderr (never parsed as markup)."""
         self.err.print(message, markup=False, highlight=False)
@@ -79,3 +90,5 @@ class Context:
 
 #: Callables run after the library changed (the search layer registers its sync here).
 AFTER_CHANGE: list = []
+#: Context-manager factories ``(ctx, articles)`` entered while the library changes.
+WHILE_CHANGING: list = []

@@ -71,10 +71,24 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
     max_bytes = _max_size(args.max_size)
-    library = ctx.library()
-    library.ensure_healthy()
+    ctx.library().ensure_healthy()
     sources: list[Source | IngestError] = list(discover(args.paths))
     total = sum(1 for s in sources if isinstance(s, Source))
+    with ctx.while_changing(total):
+        report = _ingest(ctx, args, sources, total, max_bytes)
+    ctx.after_change()
+    ctx.note(report.line())
+    return 1 if report.failed else 0
+
+
+def _ingest(
+    ctx: Context,
+    args: argparse.Namespace,
+    sources: list[Source | IngestError],
+    total: int,
+    max_bytes: int | None,
+) -> IngestReport:
+    library = ctx.library()
     show_progress = ctx.err.is_terminal and not args.quiet and total > 1
 
     def failed(source: Source, outcome: object, error: str | None) -> None:
@@ -107,11 +121,8 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
                 on_result=advanced,
                 max_bytes=max_bytes,
             )
-    else:
-        report = ingest(library, args.paths, sources=sources, on_result=failed, max_bytes=max_bytes)
-    ctx.after_change()
-    ctx.note(report.line())
-    return 1 if report.failed else 0
+        return report
+    return ingest(library, args.paths, sources=sources, on_result=failed, max_bytes=max_bytes)
 
 
 def _max_size(option: str | None) -> int | None:

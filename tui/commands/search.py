@@ -14,8 +14,9 @@ from typing import Any
 from rich.text import Text
 
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
+from search.background import BackgroundSync
 from tui.commands import library as library_commands
-from tui.context import AFTER_CHANGE, CommandFailed, Context, UsageError
+from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
 
 HIGHLIGHT = "bold reverse"
 
@@ -161,8 +162,16 @@ def check_index(ctx: Context) -> None:
     ctx.note(f"search index ok: {index.doc_count()} briefings in {index.folder}")
 
 
+def background_sync(ctx: Context, articles: int) -> BackgroundSync:
+    """While a long ingest stores briefings, a child process indexes them."""
+    index_for(ctx)  # the index exists (and is repaired) before the child opens it
+    return BackgroundSync(ctx.library_dir, articles)
+
+
 if sync_index not in AFTER_CHANGE:
     AFTER_CHANGE.append(sync_index)
+if background_sync not in WHILE_CHANGING:
+    WHILE_CHANGING.append(background_sync)
 if check_index not in library_commands.CHECKS:
     library_commands.CHECKS.append(check_index)
 
