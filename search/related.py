@@ -49,6 +49,8 @@ COMMON_CAP = 1000
 #: (of the ones other briefings' quotes have) a candidate's quotes must have.
 QUOTE_CANDIDATES = 10
 QUOTE_MATCH_SHARE = 0.75
+#: Quote words in more briefings' quotes than this are not rare enough to look up.
+QUOTE_COMMON_CAP = 300
 #: Jaccard of word 5-shingles above which two texts are the same article.
 DUPLICATE_JACCARD = 0.5
 SKETCH = 64
@@ -133,6 +135,22 @@ class _Idf:
     def __post_init__(self) -> None:
         self.n = max(1, self.searcher.doc_count())
         self._reader = self.searcher.reader()
+
+    quote_dfs: dict[str, int] = field(default_factory=dict)
+    quote_postings: dict[str, list[int]] = field(default_factory=dict)
+
+    def quote_df(self, stem: str) -> int:
+        value = self.quote_dfs.get(stem)
+        if value is None:
+            value = self.quote_dfs[stem] = self._reader.doc_frequency("quotes", stem)
+        return value
+
+    def quoted_in(self, stem: str) -> list[int]:
+        """The briefings whose quotes have this stem (cached for one update)."""
+        ids = self.quote_postings.get(stem)
+        if ids is None:
+            ids = self.quote_postings[stem] = list(self._reader.postings("quotes", stem).all_ids())
+        return ids
 
     def df(self, stem: str) -> int:
         value = self.dfs.get(stem)
@@ -406,7 +424,7 @@ class RelatedUpdater:
         picked = [(w, stem) for w, stem in weights if 2 <= idf.df(stem) <= common][:QUERY_TERMS]
         found = term_candidates(picked, searcher, docnum)
         for _, text in prof["q"]:
-            for other in quote_candidates(text, searcher, docnum):
+            for other in quote_candidates(text, idf, docnum):
                 if other not in found:
                     found.append(other)
         return found
@@ -460,7 +478,7 @@ def term_candidates(picked: list[tuple[float, str]], searcher: Searcher, docnum:
     return [d for d, _ in best]
 
 
-def quote_candidates(text: str, searcher: Searcher, docnum: int) -> list[int]:
+def quote_candidates(text: str, idf: _Idf, docnum: int) -> list[int]:
     """Briefings whose quotes share most of this quote's rarer words (best first).
 
     Only words that some other briefing's quotes have too count (the briefing itself
@@ -470,16 +488,15 @@ def quote_candidates(text: str, searcher: Searcher, docnum: int) -> list[int]:
     ``Or(minmatch=...)`` is not implemented), and only for rare words, so the cost is
     bounded whatever the size of the library.
     """
-    reader = searcher.reader()
     stems = list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
-    known = [(reader.doc_frequency("quotes", s), s) for s in stems]
-    shared = sorted((df, s) for df, s in known if 2 <= df <= COMMON_CAP)[:8]
+    known = [(idf.quote_df(s), s) for s in stems]
+    shared = sorted((df, s) for df, s in known if 2 <= df <= QUOTE_COMMON_CAP)[:8]
     if len(shared) < 3:
         return []
     needed = max(3, math.ceil(len(shared) * QUOTE_MATCH_SHARE))
     hits: Counter[int] = Counter()
     for _, stem in shared:
-        hits.update(reader.postings("quotes", stem).all_ids())
+        hits.update(idf.quoted_in(stem))
     hits.pop(docnum, None)
     found = sorted((-n, d) for d, n in hits.items() if n >= needed)
     return [d for _, d in found[:QUOTE_CANDIDATES]]
