@@ -252,7 +252,7 @@ class Suite:
                     "ingest CPU s (cores used)",
                     "ingest articles/s",
                     "ingest articles per CPU-s",
-                    "ingest peak RSS MB",
+                    "ingest peak RSS MB (with its indexer)",
                     "store MB",
                 ],
                 rows,

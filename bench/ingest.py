@@ -105,7 +105,8 @@ def ensure_library(
         size=size,
         seconds=run.seconds,
         cpu_seconds=run.cpu_seconds,
-        peak_mb=run.peak_mb,
+        # the command and its background indexer run at the same time
+        peak_mb=run.peak_mb + run.helpers_peak_mb,
         store_mb=dir_size_mb(folder) - dir_size_mb(folder / "index"),
         index_mb=dir_size_mb(folder / "index"),
         measured_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

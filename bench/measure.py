@@ -167,6 +167,9 @@ class ChildRun:
     returncode: int
     stdout: str
     stderr: str
+    #: peak RSS of the child's own child processes (e.g. ingest's background indexer),
+    #: summed over them: they run at the same time as the child
+    helpers_peak_mb: float = 0.0
 
     @property
     def cores_used(self) -> float:
@@ -210,8 +213,11 @@ def run_child(args: Sequence[str], *, env: dict[str, str] | None = None) -> Chil
             stderr=err,
             stdin=subprocess.DEVNULL,
         )
+        sampler = _HelperPeaks(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        sampler.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -226,4 +232,54 @@ def run_child(args: Sequence[str], *, env: dict[str, str] | None = None) -> Chil
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
+            helpers_peak_mb=sampler.total_mb(),
         )
+
+
+class _HelperPeaks:
+    """Samples the ``VmHWM`` of a process's children while it runs (Linux ``/proc``).
+
+    Processes a child starts (``multiprocessing`` workers) are not run through
+    ``bench.hwm``, so their peaks are read from outside, four times a second; a
+    high-water mark only grows, so the last sample before each exits is close.
+    """
+
+    def __init__(self, pid: int, every: float = 0.25) -> None:
+        import threading
+
+        self.pid = pid
+        self.every = every
+        self.peaks: dict[int, float] = {}
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def start(self) -> None:
+        if Path("/proc").is_dir():
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join(2)
+
+    def total_mb(self) -> float:
+        return sum(self.peaks.values())
+
+    def _loop(self) -> None:
+        while not self._done.wait(self.every):
+            for entry in Path("/proc").iterdir():
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    status = (entry / "status").read_text()
+                except OSError:
+                    continue
+                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+                if fields.get("PPid", "").strip() != str(self.pid) or "VmHWM" not in fields:
+                    continue
+                try:
+                    peak = int(fields["VmHWM"].split()[0]) / 1024
+                except (ValueError, IndexError):
+                    continue
+                pid = int(entry.name)
+                self.peaks[pid] = max(peak, self.peaks.get(pid, 0.0))

@@ -44,6 +44,14 @@ def test_bad_query_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) ->
     assert err.count("\n") == 1 and "never closed" in err
 
 
+def test_an_empty_query_is_refused_not_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    sample_ids(capsys)
+    for query in ("", "   "):
+        code, out, err = run(capsys, "search", query)
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and "the query is empty" in err
+
+
 def test_piped_output_is_plain_tab_separated(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "alibaba", "--limit", "2", "--sort", "date")
     lines = out.splitlines()

@@ -188,6 +188,11 @@ def run_query(ctx: Context, query: str, *, limit: int, sort: str) -> SearchResul
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
+    if not query.strip():
+        raise UsageError(
+            "brief search: the query is empty: give words or fields to search for "
+            "(brief list shows every briefing)"
+        )
     results = run_query(ctx, query, limit=args.limit, sort=args.sort)
     print_results(ctx, results, as_json=args.json)
     return 0
