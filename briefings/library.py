@@ -21,9 +21,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Concatenate, Literal, ParamSpec, TypeVar
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from briefings.models import Article, Briefing, BriefingSummary, Related
+
+_RELATED_LIST = TypeAdapter(list[Related])
 
 SCHEMA_VERSION = 1
 DB_NAME = "library.sqlite3"
@@ -472,6 +474,20 @@ class Library:
             ):
                 found[row[0]] = self._parse(row[0], row[1])
         return [found[i] for i in ids if i in found]
+
+    @_guarded
+    def related_of(self, briefing_id: str) -> list[Related] | None:
+        """Only the related list of a briefing (``None`` if there is no such briefing):
+        far cheaper than reading the whole briefing when that is all one needs."""
+        row = self._conn.execute(
+            "SELECT json_extract(data, '$.related') FROM briefings WHERE id=?", (briefing_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return _RELATED_LIST.validate_json(row[0] or "[]")
+        except ValueError:  # the whole briefing's parse reports a damaged row properly
+            return self.get(briefing_id).related
 
     @_guarded
     def resolve(self, prefix: str) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
@@ -75,6 +76,9 @@ class SearchIndex:
         self._on_progress = on_progress
         self._local = threading.local()
         self._ix: windex.Index | None = None
+        #: Related-article scoring's document frequencies of common words, kept
+        #: between syncs (``search.related.CommonDfs``; made on first use).
+        self.common_dfs: Any = None
         #: True when opening found the index missing or unusable and rebuilt it.
         self.rebuilt_on_open = False
         self._open()

@@ -20,7 +20,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from whoosh.searching import Searcher
@@ -125,19 +125,43 @@ def resemblance(a: list[int], b: list[int]) -> float:
 # -- scoring ---------------------------------------------------------------------------------
 
 
-@dataclass
+class CommonDfs:
+    """Document frequencies of common body stems, kept from one update to the next.
+
+    Turning every term of every candidate's profile into a weight needs its
+    document frequency, and most lookups are for the same common words. Only
+    frequencies of at least ``MIN_DF`` are kept (a few new documents hardly move
+    them), and all are dropped when the library has grown or shrunk by a tenth;
+    rare words, whose counts matter for finding candidates, are always read fresh.
+    """
+
+    MIN_DF = 50
+    DRIFT = 0.1
+    LIMIT = 300_000
+
+    def __init__(self) -> None:
+        self.dfs: dict[str, int] = {}
+        self.n = 0
+
+    def for_size(self, n: int) -> dict[str, int]:
+        if abs(n - self.n) > self.n * self.DRIFT or len(self.dfs) > self.LIMIT:
+            self.dfs = {}
+            self.n = n
+        return self.dfs
+
+
 class _Idf:
-    searcher: Searcher
-    cache: dict[str, float] = field(default_factory=dict)
+    """Document frequencies and idf weights for one update (one searcher)."""
 
-    dfs: dict[str, int] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.n = max(1, self.searcher.doc_count())
-        self._reader = self.searcher.reader()
-
-    quote_dfs: dict[str, int] = field(default_factory=dict)
-    quote_postings: dict[str, list[int]] = field(default_factory=dict)
+    def __init__(self, searcher: Searcher, common: CommonDfs | None = None) -> None:
+        self.searcher = searcher
+        self._reader = searcher.reader()
+        self.n = max(1, searcher.doc_count())
+        self.cache: dict[str, float] = {}
+        self.dfs: dict[str, int] = {}
+        self.common = common.for_size(self.n) if common is not None else {}
+        self.quote_dfs: dict[str, int] = {}
+        self.quote_postings: dict[str, list[int]] = {}
 
     def quote_df(self, stem: str) -> int:
         value = self.quote_dfs.get(stem)
@@ -155,7 +179,12 @@ class _Idf:
     def df(self, stem: str) -> int:
         value = self.dfs.get(stem)
         if value is None:
-            value = self.dfs[stem] = self._reader.doc_frequency("body", stem)
+            value = self.common.get(stem)
+            if value is None:
+                value = self._reader.doc_frequency("body", stem)
+                if value >= CommonDfs.MIN_DF:
+                    self.common[stem] = value
+            self.dfs[stem] = value
         return value
 
     def __call__(self, stem: str) -> float:
@@ -297,6 +326,8 @@ class RelatedUpdater:
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
+        if index.common_dfs is None:
+            index.common_dfs = CommonDfs()
         self.library = index.library
         self._profiles: dict[int, tuple[dict, Vector]] = {}
 
@@ -315,7 +346,7 @@ class RelatedUpdater:
             return
         self._profiles.clear()  # document numbers change with every commit
         with self.index.ix.searcher() as searcher:
-            idf = _Idf(searcher)
+            idf = _Idf(searcher, self.index.common_dfs)
             work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
             for b in work:
                 self._update_one(changed.get(b.id, b), searcher, idf, changed)
@@ -396,21 +427,28 @@ class RelatedUpdater:
     ) -> None:
         """Put ``entry`` into ``other_id``'s related list if it belongs in its top entries.
 
-        The entry's reasons (seen from the other briefing) are only worked out when it
-        makes the list.
+        Only the other briefing's related list is read to decide; the whole briefing
+        is read, and the entry's reasons (seen from the other briefing) worked out,
+        only when the list changes.
         """
         current = changed.get(other_id)
+        related = current.related if current is not None else self.library.related_of(other_id)
+        if related is None:
+            return
+        kept = [r for r in related if r.id != entry.id]
+        updated = select([*kept, entry])
+        if entry not in updated and len(kept) == len(related):
+            return  # not good enough to be listed, and was not listed before
+        updated = [
+            r.model_copy(update={"reasons": reasons()}) if r is entry else r for r in updated
+        ]
+        if updated == related:
+            return
         if current is None:
             current = self._load(other_id, changed)
             if current is None:
                 return
-        kept = [r for r in current.related if r.id != entry.id]
-        updated = select([*kept, entry])
-        updated = [
-            r.model_copy(update={"reasons": reasons()}) if r is entry else r for r in updated
-        ]
-        if updated != current.related:
-            changed[other_id] = current.model_copy(update={"related": updated})
+        changed[other_id] = current.model_copy(update={"related": updated})
 
     def _candidates(self, prof: dict, docnum: int, searcher: Searcher, idf: _Idf) -> list[int]:
         """More-like-this over the briefing's most distinctive terms, plus quote matches."""
