@@ -10,6 +10,7 @@ is rebuilt from the store.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
@@ -85,6 +86,15 @@ def build_schema() -> Schema:
     )
 
 
+_WORD = re.compile(_TOKENS)
+
+
+def _distinct_words(text: str) -> str:
+    """Each word once: the "did you mean" field only needs which words a briefing has
+    (document frequencies), and analysing every repeat costs index time."""
+    return " ".join(dict.fromkeys(_WORD.findall(text.lower())))
+
+
 def _as_datetime(value: date | None) -> datetime | None:
     return None if value is None else datetime(value.year, value.month, value.day)
 
@@ -106,7 +116,7 @@ def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -
         ),
         "source": briefing.source or "",
         "author": briefing.author or "",
-        "words": f"{briefing.title}\n{briefing.body_text}",
+        "words": _distinct_words(f"{briefing.title}\n{briefing.body_text}"),
         "profile": json.dumps(profile, ensure_ascii=False, separators=(",", ":")),
     }
     if briefing.source:
