@@ -134,7 +134,9 @@ class Suite:
             r["derive"] = measure_derivation(size, self.args.derive_sample, self.args.derive_runs)
             self.say(f"[{size:,}] library (ingest)…")
             fast = self.args.fast_from is not None and size >= self.args.fast_from
-            r["ingest"] = ensure_library(size, fresh=self.args.fresh, fast=fast, say=self.say)
+            r["ingest"] = ensure_library(
+                size, fresh=self.args.fresh, fast=fast, stale_ok=self.args.keep_stale, say=self.say
+            )
             if self.search:
                 self._search_measures(size, r)
             r["elapsed"] = time.perf_counter() - t
@@ -592,6 +594,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="libraries of N articles or more that are not cached are built by the bench "
         "(derive on every core, index from the store, no related lists) instead of "
         "brief ingest; their ingest row says so",
+    )
+    parser.add_argument(
+        "--keep-stale",
+        action="store_true",
+        help="reuse cached libraries made by an older extractor or index schema (their "
+        "ingest row names the commit that made them)",
     )
     parser.add_argument("--no-save", dest="save", action="store_false")
     parser.add_argument(

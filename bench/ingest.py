@@ -78,15 +78,16 @@ def brief_args(library: Path, *args: str) -> list[str]:
 
 
 def ensure_library(
-    size: int, *, fresh: bool = False, fast: bool = False, say=print
+    size: int, *, fresh: bool = False, fast: bool = False, stale_ok: bool = False, say=print
 ) -> IngestRecord:  # type: ignore[no-untyped-def]
     """The benchmark library of ``size`` articles, ingested now if missing or stale
-    (``fast``: built with ``fast_build`` instead of ``brief ingest``)."""
+    (``fast``: built with ``fast_build`` instead of ``brief ingest``; ``stale_ok``: a
+    library made by older code is reused, its record names the commit)."""
     folder = library_dir(size)
     record_path = folder / INGEST_RECORD
     if not fresh and record_path.exists():
         data = json.loads(record_path.read_text(encoding="utf-8"))
-        if data.get("versions") == code_versions():
+        if data.get("versions") == code_versions() or stale_ok:
             data["fresh"] = False
             return IngestRecord(**data)
     if fast:
