@@ -121,6 +121,10 @@ class BackgroundSync:
     ) -> None:
         self.stop(now=kind is not None)
 
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
     def stop(self, *, now: bool = False) -> None:
         """Let the child finish its batch; ``now`` (the ingest failed or was
         interrupted) stops it at once: an unfinished batch stays queued."""

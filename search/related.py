@@ -13,6 +13,7 @@ into its own list. Near-identical texts (republished copies) are marked
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
 import math
@@ -298,6 +299,11 @@ def compare(
     return score, reasons, duplicate
 
 
+def _reasons(a: dict, b: dict, vector_a: Vector, vector_b: Vector, quote_hits: int) -> list[str]:
+    """The reasons ``b`` is related to ``a``, seen from ``a``."""
+    return compare(a, b, vector_a, vector_b, quote_hits)[1]
+
+
 def _resemblance(set_a: set[int], set_b: set[int], a: list[int], b: list[int]) -> float:
     """``resemblance`` with the sketches' sets already made."""
     if not a or not b:
@@ -407,12 +413,8 @@ class RelatedUpdater:
             entry = Related(
                 id=b.id, title=b.title, score=round(score, 3), reasons=[], duplicate=dup
             )
-            self._offer(
-                other_id,
-                entry,
-                lambda o=other, ov=other_vec, h=hits: compare(o, prof, ov, vec, h)[1],
-                changed,
-            )
+            back = functools.partial(_reasons, other, prof, other_vec, vec, hits)
+            self._offer(other_id, entry, back, changed)
         for other_id in linked:
             other_b = self._load(other_id, changed)
             if other_b is not None:

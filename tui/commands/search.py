@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.text import Text
@@ -162,10 +164,16 @@ def check_index(ctx: Context) -> None:
     ctx.note(f"search index ok: {index.doc_count()} briefings in {index.folder}")
 
 
-def background_sync(ctx: Context, articles: int) -> BackgroundSync:
+@contextmanager
+def background_sync(ctx: Context, articles: int) -> Iterator[BackgroundSync]:
     """While a long ingest stores briefings, a child process indexes them."""
     index_for(ctx)  # the index exists (and is repaired) before the child opens it
-    return BackgroundSync(ctx.library_dir, articles)
+    with BackgroundSync(ctx.library_dir, articles) as background:
+        yield background
+        if background.running and ctx.err.is_terminal:
+            # The child finishes the batch it is on: say so rather than look stuck.
+            with ctx.err.status(Text("finishing the search index batch in progress…")):
+                background.stop()
 
 
 if sync_index not in AFTER_CHANGE:
