@@ -46,7 +46,7 @@ LOCK_FILE = "index.lock"
 #: How long a writer waits for another one before giving up.
 LOCK_TIMEOUT = float(os.environ.get("BRIEF_INDEX_LOCK_TIMEOUT", "120"))
 #: Outbox entries applied per index commit (progress survives a crash in between).
-BATCH = 500
+BATCH = int(os.environ.get("BRIEF_INDEX_BATCH", "500"))
 FACET_LIMIT = 20
 #: Say that the index is being brought up to date when more changes than this wait.
 NOTE_ABOVE = 100

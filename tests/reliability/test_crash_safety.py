@@ -141,3 +141,72 @@ def test_sigkill_during_ingest_never_leaves_a_half_briefing(
     print("\n".join(outcomes))
     # the test is only worth something if the kills land inside the work
     assert interrupted >= ROUNDS // 2, outcomes
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # pid (comm) state ppid ...: comm may hold spaces, so split after the last ')'
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
+def test_sigkill_while_the_background_indexer_works(brief, tmp_path: Path) -> None:
+    """A long ingest indexes in a child process. Killing the ingest mid-way: the child
+    notices, finishes at most its batch and exits; the next command repairs the rest."""
+    src = tmp_path / "articles"
+    write_articles(src, 450)
+    library = tmp_path / "library"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "ingest", "-q", str(src)],
+        cwd=REPO,
+        env=subprocess_env(library, {"BRIEF_NO_SAMPLES": "1", "BRIEF_INDEX_BATCH": "40"}),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    db = library / "library.sqlite3"
+    deadline = time.monotonic() + 120
+    indexer: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        indexer = [c for c in _children(proc.pid) if _alive(c)]
+        if indexer and db.exists():
+            with Library(library) as lib:
+                stored = lib.count()
+                waiting = len(lib.pending_index_ops())
+            if 0 < waiting < stored:  # the child has indexed some, not all
+                break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the ingest finished before the indexer was seen at work"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert indexer
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and any(_alive(c) for c in indexer):
+        time.sleep(0.1)
+    assert not any(_alive(c) for c in indexer), "the indexer outlived its ingest"
+    assert store_problems(library) == []
+    with Library(library) as lib:
+        rows = lib.count()
+    found = brief("--library", str(library), "search", "harbour", "--json")
+    found.assert_no_crash()
+    assert found.code == 0, found.err
+    assert json.loads(found.out)["total"] == rows
+    check = brief("--library", str(library), "check")
+    assert check.code == 0 and "repaired" not in check.err, check.err
+    _check_complete(src, library)
