@@ -26,6 +26,7 @@ from pathlib import Path
 
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 from whoosh.sorting import Count, FieldFacet
 from whoosh.util.filelock import FileLock
@@ -98,7 +99,7 @@ class SearchIndex:
         if version != SCHEMA_VERSION:
             return f"from another version of brief (schema {version}, now {SCHEMA_VERSION})"
         try:
-            ix = windex.open_dir(str(self.folder))
+            ix = _open_dir(self.folder)
             with ix.searcher() as s:
                 s.doc_count()
                 s.reader().stored_fields(0) if s.doc_count_all() else None
@@ -141,7 +142,7 @@ class SearchIndex:
         snapshot = self.library.pending_index_ops()
         fresh = parent / f"{INDEX_DIR}.new-{os.getpid()}"
         fresh.mkdir(parents=True)
-        ix = windex.create_in(str(fresh), build_schema())
+        ix = _storage(fresh).create_index(build_schema())
         count = 0
         writer = ix.writer(limitmb=128)
         ids = self.library.ids()
@@ -171,7 +172,7 @@ class SearchIndex:
             os.replace(self.folder, old)
         os.replace(fresh, self.folder)
         shutil.rmtree(old, ignore_errors=True)
-        self._ix = windex.open_dir(str(self.folder))
+        self._ix = _open_dir(self.folder)
         # Changes that were still queued never had their related lists computed.
         for start in range(0, len(pending), BATCH):
             self._update_related(self.library.get_many(pending[start : start + BATCH]), [])
@@ -437,6 +438,17 @@ class SearchIndex:
         searcher = self.searcher()
         results = searcher.search(q, limit=1)
         return len(results)
+
+
+def _storage(folder: Path) -> FileStorage:
+    """Index files read with plain seeks and reads, not memory-mapped: this Whoosh copies
+    every part of an mmapped segment it opens (postings, stored fields) into a BytesIO,
+    so a reader held the index about twice over (about 300 MB at 10,000 briefings)."""
+    return FileStorage(str(folder), supports_mmap=False)
+
+
+def _open_dir(folder: Path) -> windex.Index:
+    return _storage(folder).open_index()
 
 
 def _facet(groups: dict) -> list[tuple[str, int]]:
