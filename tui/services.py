@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +32,8 @@ from briefings.models import Briefing, BriefingSummary
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
 
 T = TypeVar("T")
+#: Snippets made per turn of the lock when a quick search is finished.
+FINISH_BATCH = 5
 
 
 class ServiceError(Exception):
@@ -52,7 +55,8 @@ class ListRow:
     title: str
     source: str | None = None
     published: date | None = None
-    snippet: tuple[tuple[str, bool], ...] = ()
+    #: None: a search hit whose snippet is still being made (see ``Services.finish_search``)
+    snippet: tuple[tuple[str, bool], ...] | None = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,8 @@ class SearchOutcome:
     total: int
     rows: list[ListRow]
     suggestion: str | None = None
+    #: False for a quick search: some snippets and "did you mean" are still to come
+    complete: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,17 +194,65 @@ class Services:
     # -- search --------------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, limit: int = 100, cancelled: Callable[[], bool] | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 100,
+        first_snippets: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchOutcome | None:
         """Hits for ``query``; None when ``cancelled()`` says so once it is our turn to run
-        (searches queue on the lock: a query typed over need not run at all)."""
+        (searches queue on the lock: a query typed over need not run at all).
+
+        ``first_snippets=N`` is the quick search of search-as-you-type: only the first N
+        rows get their snippet (the others None) and there is no "did you mean" yet;
+        ``finish_search`` adds them once the hits are on screen."""
         with self._locked() as library:
             if cancelled is not None and cancelled():
                 return None
             index = self._search_index(library)
-            return _outcome(
-                query, _run_query(lambda: index.search(query, limit=limit, facets=False))
+            quick = first_snippets is not None
+            results = _run_query(
+                lambda: index.search(
+                    query, limit=limit, facets=False, snippets=first_snippets, suggest=not quick
+                )
             )
+            outcome = _outcome(query, results)
+            if not quick:
+                return outcome
+            rows = [
+                r if i < (first_snippets or 0) else _with_snippet(r, None)
+                for i, r in enumerate(outcome.rows)
+            ]
+            return SearchOutcome(query, outcome.total, rows, None, complete=False)
+
+    def finish_search(
+        self, outcome: SearchOutcome, *, cancelled: Callable[[], bool] | None = None
+    ) -> SearchOutcome | None:
+        """A quick search's outcome with every snippet and "did you mean" filled in; None
+        when ``cancelled()`` (checked between small batches, so that a newer search
+        waiting for the lock gets it soon)."""
+        if outcome.complete:
+            return outcome
+        with self._locked() as library:
+            if cancelled is not None and cancelled():
+                return None
+            index = self._search_index(library)
+            suggestion = _run_query(lambda: index.suggestion(outcome.query, outcome.total))
+        pending = [r.id for r in outcome.rows if r.snippet is None]
+        snippets: dict[str, Any] = {}
+        for start in range(0, len(pending), FINISH_BATCH):
+            with self._locked() as library:
+                if cancelled is not None and cancelled():
+                    return None
+                index = self._search_index(library)
+                chunk = pending[start : start + FINISH_BATCH]
+                snippets.update(_run_query(partial(index.highlights, outcome.query, chunk)))
+        rows = [
+            r if r.snippet is not None else _with_snippet(r, snippets.get(r.id, ()))
+            for r in outcome.rows
+        ]
+        return SearchOutcome(outcome.query, outcome.total, rows, suggestion)
 
     def saved_list(self) -> list[SavedSearchRow]:
         with self._locked() as library:
@@ -324,6 +378,11 @@ def _run_query(call: Callable[[], T]) -> T:
         return call()
     except QueryError as exc:
         raise QueryProblem(_one_line(exc)) from None
+
+
+def _with_snippet(row: ListRow, snippet: Any) -> ListRow:
+    segments = None if snippet is None else tuple((str(t), bool(m)) for t, m in snippet)
+    return ListRow(row.id, row.title, row.source, row.published, segments)
 
 
 def _outcome(query: str, results: SearchResults) -> SearchOutcome:

@@ -45,8 +45,12 @@ NARROW, WIDE = 100, 140
 DOSSIER_LIMIT = 1000
 #: seconds a highlighted row waits before it is opened (see ``open_briefing``)
 OPEN_DELAY = 0.06
-#: seconds a search waits for the next key before it runs
-SEARCH_DELAY = 0.08
+#: seconds a search waits for the next key before it runs (a burst of keys, such as a held
+#: backspace, runs one search; a typist's 100+ ms between keys never waits for this)
+SEARCH_DELAY = 0.03
+#: seconds after a search's hits are painted before the rest (off-screen snippets, "did you
+#: mean") is made: typing on cancels it, so it never competes with the next key's search
+FINISH_DELAY = 0.12
 
 
 class SearchInput(Input):
@@ -162,20 +166,32 @@ class ReaderScreen(Screen[None]):
         self._guard(lambda: self.post_message(BriefingOpened(services.open(briefing_id))))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, first_snippets: int | None = None) -> None:
+        """The hits first (with the snippets of the rows on screen), then the rest of the
+        snippets and "did you mean"; a newer search cancels both steps."""
         worker = get_current_worker()
         time.sleep(SEARCH_DELAY)  # typing on: the next key cancels this search before it runs
         if worker.is_cancelled:
             return
         services = self.brief_app.services
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
         try:
-            outcome = services.search(query, cancelled=lambda: worker.is_cancelled)
+            outcome = services.search(query, first_snippets=first_snippets, cancelled=cancelled)
+            if outcome is None:
+                return
+            self.post_message(SearchCompleted(outcome))
+            if not outcome.complete:
+                time.sleep(FINISH_DELAY)
+            outcome = services.finish_search(outcome, cancelled=cancelled)
         except QueryProblem as exc:
             self.post_message(SearchFailed(query, str(exc)))
         except Exception as exc:
             self.post_message(SearchFailed(query, _one_line(exc)))
         else:
-            if outcome is not None:
+            if outcome is not None and not worker.is_cancelled:
                 self.post_message(SearchCompleted(outcome))
 
     @work(thread=True, exclusive=True, group="saved-run", exit_on_error=False)
@@ -238,10 +254,16 @@ class ReaderScreen(Screen[None]):
     def on_search_completed(self, message: SearchCompleted) -> None:
         if message.outcome.query != self.query_text:
             return  # stale: the input has changed since
-        self.outcome = message.outcome
+        before, self.outcome = self.outcome, message.outcome
         self.search_error = None
-        self.briefing_list.empty_text = "No briefings match."
-        self.briefing_list.set_rows(message.outcome.rows, snippets=True, keep_id=self.open_id)
+        lst = self.briefing_list
+        lst.empty_text = "No briefings match."
+        if (
+            before is None
+            or before.query != message.outcome.query
+            or not lst.fill_rows(message.outcome.rows)
+        ):
+            lst.set_rows(message.outcome.rows, snippets=True, keep_id=self.open_id)
         self._update_status()
 
     def on_search_failed(self, message: SearchFailed) -> None:
@@ -288,8 +310,12 @@ class ReaderScreen(Screen[None]):
             self.briefing_list.empty_text = "Nothing here yet."
             self.briefing_list.set_rows(self.library_rows, keep_id=self.open_id)
         else:
-            self.run_search(query)
+            self.run_search(query, self._rows_on_screen())
         self._update_status()
+
+    def _rows_on_screen(self) -> int:
+        """How many search hits the list shows at once (they get their snippets first)."""
+        return max(1, self.briefing_list.size.height) // 3 + 1
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:

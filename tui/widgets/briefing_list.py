@@ -107,6 +107,18 @@ class BriefingList(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
+    def fill_rows(self, rows: list[ListRow]) -> bool:
+        """Swap in the same rows with more filled in (snippets that came later), keeping the
+        cursor and the scroll position; False (nothing done) when the rows differ."""
+        if len(rows) != len(self.rows) or any(
+            a.id != b.id for a, b in zip(rows, self.rows, strict=True)
+        ):
+            return False
+        self.rows = rows
+        self._cache.clear()
+        self.refresh()
+        return True
+
     def index_of(self, briefing_id: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == briefing_id), None)
 
@@ -198,7 +210,7 @@ class BriefingList(ScrollView, can_focus=True):
         match_style = self.get_component_rich_style("briefing-list--match")
         text = Text(style=snippet_style)
         first_match = -1
-        for chunk, matched in row.snippet:
+        for chunk, matched in row.snippet or ():
             if matched and first_match < 0:
                 first_match = len(text)
             text.append(_WHITESPACE.sub(" ", chunk), match_style if matched else None)
