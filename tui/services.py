@@ -20,8 +20,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,76 +28,35 @@ from briefings import corroboration
 from briefings.library import DB_NAME, Library, LibraryError
 from briefings.models import Briefing, BriefingSummary
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
+from tui.models import (
+    ExportDone,
+    ListRow,
+    OpenedBriefing,
+    QueryProblem,
+    QuoteEcho,
+    SavedSearchRow,
+    SearchOutcome,
+    ServiceError,
+)
+
+__all__ = [
+    "ExportDone",
+    "ListRow",
+    "OpenedBriefing",
+    "QueryProblem",
+    "QuoteEcho",
+    "SavedSearchRow",
+    "SearchOutcome",
+    "ServiceError",
+    "Services",
+]
 
 T = TypeVar("T")
 #: Snippets made per turn of the lock when a quick search is finished.
 FINISH_BATCH = 5
 
 
-class ServiceError(Exception):
-    """Something the user should read as one line (``str()`` says what and why)."""
-
-
-class QueryProblem(ServiceError):
-    """A search query that cannot be run (shown inline under the search bar)."""
-
-
-# -- view models -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ListRow:
-    """One row of the briefing list: a briefing, or a search hit with its snippet."""
-
-    id: str
-    title: str
-    source: str | None = None
-    published: date | None = None
-    #: None: a search hit whose snippet is still being made (see ``Services.finish_search``)
-    snippet: tuple[tuple[str, bool], ...] | None = ()
-
-
-@dataclass(frozen=True, slots=True)
-class SearchOutcome:
-    query: str
-    total: int
-    rows: list[ListRow]
-    suggestion: str | None = None
-    #: False for a quick search: some snippets and "did you mean" are still to come
-    complete: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class SavedSearchRow:
-    name: str
-    query: str
-    count: int = 0
-    new_count: int = 0
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteEcho:
-    """Another briefing that carries the same quotation, and how its wording differs."""
-
-    briefing_id: str
-    title: str
-    source: str | None
-    published: date | None
-    differences: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ExportDone:
-    path: Path
-    replaced: bool = False
-
-
-@dataclass
-class OpenedBriefing:
-    briefing: Briefing
-    #: quote index -> the other briefings that carry that quote
-    echoes: dict[int, list[QuoteEcho]] = field(default_factory=dict)
+# The view models live in tui.models (importable without the library or the index).
 
 
 def row_for(summary: BriefingSummary) -> ListRow:

@@ -33,7 +33,7 @@ from tui.messages import (
     SearchFailed,
     ServiceFailed,
 )
-from tui.services import ListRow, QueryProblem, SavedSearchRow, SearchOutcome
+from tui.models import ListRow, QueryProblem, SavedSearchRow, SearchOutcome
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.briefing_view import PANES, BriefingView, PaneList
 
@@ -115,7 +115,9 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(BriefingList).focus()
-        self.load_library()
+        # After the first frame: the worker imports the library and search code, which
+        # would otherwise hold the GIL while the first frame is being made.
+        self.call_after_refresh(self.load_library)
 
     def on_resize(self, event: Resize) -> None:
         width = event.size.width

@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.services import ListRow
+from tui.models import ListRow
 
 _WHITESPACE = re.compile(r"\s+")
 
