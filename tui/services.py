@@ -115,7 +115,7 @@ class Services:
 
     def summaries(self) -> list[ListRow]:
         with self._locked() as library:
-            return [row_for(s) for s in library.summaries()]
+            return [ListRow(*row) for row in library.listing()]
 
     def open(self, briefing_id: str) -> OpenedBriefing:
         """A briefing with the quotes that its related briefings also carry."""

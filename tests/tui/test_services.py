@@ -91,3 +91,10 @@ def test_finish_search_brings_did_you_mean(services: Services) -> None:
     assert quick is not None and quick.suggestion is None
     done = services.finish_search(quick)
     assert done is not None and done.suggestion == services.search("moorngs").suggestion
+
+
+def test_list_rows_follow_the_library_order(services: Services) -> None:
+    library = services._library
+    assert library is not None
+    expected = [(s.id, s.title, s.source, s.published) for s in library.summaries()]
+    assert [(r.id, r.title, r.source, r.published) for r in services.summaries()] == expected
