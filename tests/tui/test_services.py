@@ -94,7 +94,8 @@ def test_finish_search_brings_did_you_mean(services: Services) -> None:
 
 
 def test_list_rows_follow_the_library_order(services: Services) -> None:
-    library = services._library
+    rows = services.summaries()
+    library = services._library  # opened by that call
     assert library is not None
     expected = [(s.id, s.title, s.source, s.published) for s in library.summaries()]
-    assert [(r.id, r.title, r.source, r.published) for r in services.summaries()] == expected
+    assert [(r.id, r.title, r.source, r.published) for r in rows] == expected
