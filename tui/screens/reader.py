@@ -50,7 +50,7 @@ OPEN_DELAY = 0.06
 SEARCH_DELAY = 0.03
 #: seconds after a search's hits are painted before the rest (off-screen snippets, "did you
 #: mean") is made: typing on cancels it, so it never competes with the next key's search
-FINISH_DELAY = 0.12
+FINISH_DELAY = 0.25
 
 
 class SearchInput(Input):
@@ -97,6 +97,7 @@ class ReaderScreen(Screen[None]):
         self.loaded = False
         self.open_id: str | None = None
         self.history: list[str] = []
+        self._status_width = -1
 
     @property
     def brief_app(self) -> BriefApp:
@@ -299,7 +300,11 @@ class ReaderScreen(Screen[None]):
         else:
             n = len(self.library_rows)
             text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
-        status.update(text)
+        # The status is as wide as its text: only a change of width needs a new layout
+        # (a layout of the whole screen per keystroke costs a few ms of CPU).
+        width = text.cell_len
+        status.update(text, layout=width != self._status_width)
+        self._status_width = width
 
     # -- widget requests ---------------------------------------------------------------------------
 
