@@ -45,6 +45,9 @@ NARROW, WIDE = 100, 140
 DOSSIER_LIMIT = 1000
 #: seconds a highlighted row waits before it is opened (see ``open_briefing``)
 OPEN_DELAY = 0.06
+#: the same while typing in the search bar: each new result list highlights its first hit,
+#: and opening it (a store read, four panes painted) would compete with the next key
+TYPING_OPEN_DELAY = 0.3
 #: seconds a search waits for the next key before it runs (a burst of keys, such as a held
 #: backspace, runs one search; a typist's 100+ ms between keys never waits for this)
 SEARCH_DELAY = 0.03
@@ -159,10 +162,10 @@ class ReaderScreen(Screen[None]):
         self._guard(job)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def open_briefing(self, briefing_id: str) -> None:
+    def open_briefing(self, briefing_id: str, delay: float = OPEN_DELAY) -> None:
         # A short pause first: while the cursor moves fast (j held down), the next
         # highlight cancels this worker and only the row it stops on is opened.
-        time.sleep(OPEN_DELAY)
+        time.sleep(delay)
         if get_current_worker().is_cancelled:
             return
         services = self.brief_app.services
@@ -329,16 +332,17 @@ class ReaderScreen(Screen[None]):
         self.briefing_list.focus()
 
     def on_briefing_list_highlighted(self, message: BriefingList.Highlighted) -> None:
-        self._open(message.row.id)
+        typing = isinstance(self.focused, SearchInput)
+        self._open(message.row.id, delay=TYPING_OPEN_DELAY if typing else OPEN_DELAY)
 
     def on_briefing_list_selected(self, message: BriefingList.Selected) -> None:
         self._open(message.row.id)
         self.view.pane("summary").focus()
 
-    def _open(self, briefing_id: str) -> None:
+    def _open(self, briefing_id: str, delay: float = OPEN_DELAY) -> None:
         if briefing_id != self.open_id:
             self.open_id = briefing_id
-            self.open_briefing(briefing_id)
+            self.open_briefing(briefing_id, delay)
 
     def on_evidence_requested(self, message: EvidenceRequested) -> None:
         opened = self.view.opened
