@@ -103,6 +103,7 @@ class Services:
     def _search_index(self, library: Library) -> SearchIndex:
         if self._index is None:
             self._index = SearchIndex(library)
+            self._index.share_searcher()  # every call to it holds self._lock
             self._index.sync()  # catch up with changes made while the reader was closed
         return self._index
 

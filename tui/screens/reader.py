@@ -8,6 +8,7 @@ query is no longer the text in the search bar is ignored.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -188,17 +189,25 @@ class ReaderScreen(Screen[None]):
             outcome = services.search(query, first_snippets=first_snippets, cancelled=cancelled)
             if outcome is None:
                 return
-            self.post_message(SearchCompleted(outcome))
-            if not outcome.complete:
-                time.sleep(FINISH_DELAY)
-            outcome = services.finish_search(outcome, cancelled=cancelled)
         except QueryProblem as exc:
             self.post_message(SearchFailed(query, str(exc)))
+            return
         except Exception as exc:
             self.post_message(SearchFailed(query, _one_line(exc)))
-        else:
-            if outcome is not None and not worker.is_cancelled:
-                self.post_message(SearchCompleted(outcome))
+            return
+        self.post_message(SearchCompleted(outcome))
+        if outcome.complete:
+            return
+        time.sleep(FINISH_DELAY)
+        try:
+            finished = services.finish_search(outcome, cancelled=cancelled)
+        except Exception:  # the hits are on screen: they can do without the extras
+            logging.getLogger(__name__).warning(
+                "finishing the search %r failed", query, exc_info=True
+            )
+            return
+        if finished is not None and not worker.is_cancelled:
+            self.post_message(SearchCompleted(finished))
 
     @work(thread=True, exclusive=True, group="saved-run", exit_on_error=False)
     def mark_saved_opened(self, name: str) -> None:
