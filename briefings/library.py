@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Concatenate, Literal, ParamSpec, TypeVar
 
@@ -66,6 +66,14 @@ CREATE TABLE IF NOT EXISTS saved_searches (
     last_count INTEGER
 );
 """
+
+
+#: ORDER BY of ``Library.summaries`` and ``Library.listing``.
+_SUMMARY_ORDER = {
+    "published": "published IS NULL, published DESC, title COLLATE NOCASE",
+    "added": "added_at DESC",
+    "title": "title COLLATE NOCASE",
+}
 
 
 class LibraryError(Exception):
@@ -508,13 +516,9 @@ class Library:
     @_guarded
     def summaries(self, *, order: str = "published") -> list[BriefingSummary]:
         """Light rows for every briefing, newest first."""
-        order_sql = {
-            "published": "published IS NULL, published DESC, title COLLATE NOCASE",
-            "added": "added_at DESC",
-            "title": "title COLLATE NOCASE",
-        }[order]
         rows = self._conn.execute(
-            f"SELECT id, title, source, published, author, origin, extractor_version FROM briefings ORDER BY {order_sql}"
+            "SELECT id, title, source, published, author, origin, extractor_version "
+            f"FROM briefings ORDER BY {_SUMMARY_ORDER[order]}"
         )
         return [
             BriefingSummary(
@@ -528,6 +532,18 @@ class Library:
             )
             for r in rows
         ]
+
+    @_guarded
+    def listing(
+        self, *, order: str = "published"
+    ) -> list[tuple[str, str, str | None, date | None]]:
+        """(id, title, source, published) of every briefing in ``summaries`` order, as plain
+        tuples: the reader's list at 100,000 briefings cannot afford a model per row."""
+        rows = self._conn.execute(
+            f"SELECT id, title, source, published FROM briefings ORDER BY {_SUMMARY_ORDER[order]}"
+        )
+        parse = date.fromisoformat
+        return [(r[0], r[1], r[2], parse(r[3]) if r[3] else None) for r in rows]
 
     @_guarded
     def article(self, briefing_id: str) -> StoredArticle:

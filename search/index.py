@@ -27,6 +27,8 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh.collectors import TopCollector
+from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 from whoosh.sorting import Count, FieldFacet
 from whoosh.util.filelock import FileLock
@@ -34,7 +36,7 @@ from whoosh.util.filelock import FileLock
 from briefings.library import Library, LibraryError
 from briefings.models import Briefing
 from search.query import ParsedQuery, QueryError, parse_query
-from search.results import Hit, SearchResults
+from search.results import Hit, SearchResults, Snippet
 from search.schema import SCHEMA_VERSION, build_schema, document_for
 from search.snippets import make_snippet, plain_snippet
 
@@ -74,7 +76,7 @@ class SearchIndex:
         self._on_message = on_message
         #: called with (changes applied, changes waiting) during a long sync
         self._on_progress = on_progress
-        self._local = threading.local()
+        self._local: threading.local | _SharedSearcher = threading.local()
         self._ix: windex.Index | None = None
         #: Related-article scoring's document frequencies of common words, kept
         #: between syncs (``search.related.CommonDfs``; made on first use).
@@ -102,7 +104,7 @@ class SearchIndex:
         if version != SCHEMA_VERSION:
             return f"from another version of brief (schema {version}, now {SCHEMA_VERSION})"
         try:
-            ix = windex.open_dir(str(self.folder))
+            ix = _open_dir(self.folder)
             with ix.searcher() as s:
                 s.doc_count()
                 s.reader().stored_fields(0) if s.doc_count_all() else None
@@ -145,7 +147,7 @@ class SearchIndex:
         snapshot = self.library.pending_index_ops()
         fresh = parent / f"{INDEX_DIR}.new-{os.getpid()}"
         fresh.mkdir(parents=True)
-        ix = windex.create_in(str(fresh), build_schema())
+        ix = _storage(fresh).create_index(build_schema())
         count = 0
         writer = ix.writer(limitmb=128)
         ids = self.library.ids()
@@ -175,7 +177,7 @@ class SearchIndex:
             os.replace(self.folder, old)
         os.replace(fresh, self.folder)
         shutil.rmtree(old, ignore_errors=True)
-        self._ix = windex.open_dir(str(self.folder))
+        self._ix = _open_dir(self.folder)
         # Changes that were still queued never had their related lists computed.
         for start in range(0, len(pending), BATCH):
             self._update_related(self.library.get_many(pending[start : start + BATCH]), [])
@@ -345,6 +347,14 @@ class SearchIndex:
         self._local.searcher = current
         return current
 
+    def share_searcher(self) -> None:
+        """Keep one searcher for every thread, for a caller that makes one call at a time
+        (the reader's services, under their lock, from a new worker thread per search:
+        a searcher per thread cost 2-3 ms to open and its caches started cold)."""
+        current = getattr(self._local, "searcher", None)
+        self._local = _SharedSearcher()
+        self._local.searcher = current
+
     def _drop_searchers(self) -> None:
         current = getattr(self._local, "searcher", None)
         if current is not None:
@@ -362,17 +372,23 @@ class SearchIndex:
         sort: str = "relevance",
         highlight: bool = True,
         facets: bool = True,
+        snippets: int | None = None,
+        suggest: bool = True,
     ) -> SearchResults:
         """Run ``query``; raises ``QueryError`` (a one-line message) when it is malformed.
 
         ``facets=False`` skips the counts by source and speaker (about half the cost of
         a query that matches much of the library): search-as-you-type does not show them.
+        ``snippets=N`` highlights only the first N hits (the others get an empty
+        snippet; ``highlights`` makes theirs later) and ``suggest=False`` skips "did you
+        mean" (``suggestion`` makes it later): search-as-you-type paints the hits first.
         """
         if sort not in ("relevance", "date"):
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
         parsed = parse_query(query)
+        args = (parsed, limit, sort, highlight, facets, snippets, suggest)
         try:
-            return self._search(parsed, limit, sort, highlight, facets)
+            return self._search(*args)
         except QueryError:
             raise
         except Exception as exc:
@@ -381,40 +397,58 @@ class SearchIndex:
             log.warning("search failed; reopening the index", exc_info=True)
             self._drop_searchers()
             if self._problem() is None:
-                return self._search(parsed, limit, sort, highlight, facets)
+                return self._search(*args)
             with self._lock():
                 count = self._rebuild_locked()
             self._say(
                 f"search index unreadable ({type(exc).__name__}): rebuilt it from the library "
                 f"({count} briefings)"
             )
-            return self._search(parsed, limit, sort, highlight, facets)
+            return self._search(*args)
 
     def _search(
-        self, parsed: ParsedQuery, limit: int, sort: str, highlight: bool, facets: bool = True
+        self,
+        parsed: ParsedQuery,
+        limit: int,
+        sort: str,
+        highlight: bool,
+        facets: bool = True,
+        snippets: int | None = None,
+        suggest: bool = True,
     ) -> SearchResults:
         searcher = self.searcher()
         by_date = sort == "date" or isinstance(parsed.query, wq.Every)
-        results = searcher.search(
-            parsed.query,
-            limit=max(1, limit),
-            sortedby=FieldFacet("pubsort", reverse=True) if by_date else None,
-            groupedby={
-                "source": FieldFacet("source_facet", maptype=Count),
-                "speaker": FieldFacet("speaker_facet", allow_overlap=True, maptype=Count),
-            }
-            if facets
-            else None,
-        )
+        if by_date or facets:
+            results = searcher.search(
+                parsed.query,
+                limit=max(1, limit),
+                sortedby=FieldFacet("pubsort", reverse=True) if by_date else None,
+                groupedby={
+                    "source": FieldFacet("source_facet", maptype=Count),
+                    "speaker": FieldFacet("speaker_facet", allow_overlap=True, maptype=Count),
+                }
+                if facets
+                else None,
+            )
+        else:
+            # The top hits and the exact count in one pass. Whoosh's default top-N
+            # collector prunes the query as scores rise, so it cannot count, and
+            # len(results) then runs the whole query a second time (about 1.6x the
+            # CPU of this at 10,000 briefings; block-quality skipping never skipped
+            # a block on the benchmark's queries).
+            collector = TopCollector(max(1, limit), usequality=False, replace=0)
+            searcher.search_with_collector(parsed.query, collector)
+            results = collector.results()
         hits: list[Hit] = []
-        for hit in results[: max(0, limit)]:
+        for i, hit in enumerate(results[: max(0, limit)]):
             stored = hit.fields()
             published = stored.get("published")
-            snippet = (
-                make_snippet(stored, parsed.terms, parsed.phrases)
-                if highlight
-                else plain_snippet(stored)
-            )
+            if not highlight:
+                snippet = plain_snippet(stored)
+            elif snippets is None or i < snippets:
+                snippet = make_snippet(stored, parsed.terms, parsed.phrases)
+            else:
+                snippet = []
             hits.append(
                 Hit(
                     id=stored["id"],
@@ -433,9 +467,25 @@ class SearchIndex:
             query=parsed.text,
             total=total,
             hits=hits,
-            suggestion=self._suggest(parsed, searcher, total),
+            suggestion=self._suggest(parsed, searcher, total) if suggest else None,
             facets=counts,
         )
+
+    def highlights(self, query: str, ids: list[str]) -> dict[str, Snippet]:
+        """Highlighted snippets of ``query`` for the briefings ``ids`` (those still indexed)."""
+        parsed = parse_query(query)
+        searcher = self.searcher()
+        out: dict[str, Snippet] = {}
+        for briefing_id in ids:
+            docnum = searcher.document_number(id=briefing_id)
+            if docnum is not None:
+                stored = searcher.stored_fields(docnum)
+                out[briefing_id] = make_snippet(stored, parsed.terms, parsed.phrases)
+        return out
+
+    def suggestion(self, query: str, total: int) -> str | None:
+        """'Did you mean' for ``query`` (as ``search`` gives it)."""
+        return self._suggest(parse_query(query), self.searcher(), total)
 
     def _suggest(self, parsed: ParsedQuery, searcher: Searcher, total: int) -> str | None:
         """'Did you mean': the query with each unknown bare word replaced by the nearest
@@ -453,6 +503,23 @@ class SearchIndex:
         searcher = self.searcher()
         results = searcher.search(q, limit=1)
         return len(results)
+
+
+class _SharedSearcher:
+    """Stands in for the thread-local holder of ``SearchIndex.searcher`` once shared."""
+
+    searcher: Searcher | None = None
+
+
+def _storage(folder: Path) -> FileStorage:
+    """Index files read with plain seeks and reads, not memory-mapped: this Whoosh copies
+    every part of an mmapped segment it opens (postings, stored fields) into a BytesIO,
+    so a reader held the index about twice over (about 300 MB at 10,000 briefings)."""
+    return FileStorage(str(folder), supports_mmap=False)
+
+
+def _open_dir(folder: Path) -> windex.Index:
+    return _storage(folder).open_index()
 
 
 def _facet(groups: dict) -> list[tuple[str, int]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from threading import Lock
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -19,7 +21,9 @@ from textual.screen import Screen
 
 from tui.messages import LibraryChanged
 from tui.screens.reader import ReaderScreen
-from tui.services import Services
+
+if TYPE_CHECKING:
+    from tui.services import Services
 
 #: ``t`` cycles through these; the ANSI ones use the terminal's own colours.
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
@@ -49,17 +53,31 @@ class BriefApp(App[int]):
     ) -> None:
         super().__init__()
         self.library_dir = Path(library_dir)
-        self.services = services or Services(self.library_dir, export_dir=export_dir)
+        self._services = services
+        self._services_lock = Lock()
+        self._export_dir = export_dir
         self.poll_seconds = poll_seconds
         if theme is not None:
             self.theme = theme
+
+    @property
+    def services(self) -> Services:
+        """Library, search and export; made on first use, in a worker thread (importing
+        them, with pydantic and Whoosh, costs more than painting the first frame)."""
+        with self._services_lock:
+            if self._services is None:
+                from tui.services import Services
+
+                self._services = Services(self.library_dir, export_dir=self._export_dir)
+            return self._services
 
     def on_mount(self) -> None:
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.check_library, name="poll-library")
 
     def on_unmount(self) -> None:
-        self.services.close()
+        if self._services is not None:
+            self._services.close()
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def check_library(self) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.services import ExportDone, ListRow, OpenedBriefing, SavedSearchRow, SearchOutcome
+from tui.models import ExportDone, ListRow, OpenedBriefing, SavedSearchRow, SearchOutcome
 
 # -- results posted by worker threads -----------------------------------------------------------
 

@@ -20,8 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,71 +28,35 @@ from briefings import corroboration
 from briefings.library import DB_NAME, Library, LibraryError
 from briefings.models import Briefing, BriefingSummary
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
+from tui.models import (
+    ExportDone,
+    ListRow,
+    OpenedBriefing,
+    QueryProblem,
+    QuoteEcho,
+    SavedSearchRow,
+    SearchOutcome,
+    ServiceError,
+)
+
+__all__ = [
+    "ExportDone",
+    "ListRow",
+    "OpenedBriefing",
+    "QueryProblem",
+    "QuoteEcho",
+    "SavedSearchRow",
+    "SearchOutcome",
+    "ServiceError",
+    "Services",
+]
 
 T = TypeVar("T")
+#: Snippets made per turn of the lock when a quick search is finished.
+FINISH_BATCH = 5
 
 
-class ServiceError(Exception):
-    """Something the user should read as one line (``str()`` says what and why)."""
-
-
-class QueryProblem(ServiceError):
-    """A search query that cannot be run (shown inline under the search bar)."""
-
-
-# -- view models -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ListRow:
-    """One row of the briefing list: a briefing, or a search hit with its snippet."""
-
-    id: str
-    title: str
-    source: str | None = None
-    published: date | None = None
-    snippet: tuple[tuple[str, bool], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class SearchOutcome:
-    query: str
-    total: int
-    rows: list[ListRow]
-    suggestion: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SavedSearchRow:
-    name: str
-    query: str
-    count: int = 0
-    new_count: int = 0
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteEcho:
-    """Another briefing that carries the same quotation, and how its wording differs."""
-
-    briefing_id: str
-    title: str
-    source: str | None
-    published: date | None
-    differences: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ExportDone:
-    path: Path
-    replaced: bool = False
-
-
-@dataclass
-class OpenedBriefing:
-    briefing: Briefing
-    #: quote index -> the other briefings that carry that quote
-    echoes: dict[int, list[QuoteEcho]] = field(default_factory=dict)
+# The view models live in tui.models (importable without the library or the index).
 
 
 def row_for(summary: BriefingSummary) -> ListRow:
@@ -140,6 +103,7 @@ class Services:
     def _search_index(self, library: Library) -> SearchIndex:
         if self._index is None:
             self._index = SearchIndex(library)
+            self._index.share_searcher()  # every call to it holds self._lock
             self._index.sync()  # catch up with changes made while the reader was closed
         return self._index
 
@@ -152,7 +116,7 @@ class Services:
 
     def summaries(self) -> list[ListRow]:
         with self._locked() as library:
-            return [row_for(s) for s in library.summaries()]
+            return [ListRow(*row) for row in library.listing()]
 
     def open(self, briefing_id: str) -> OpenedBriefing:
         """A briefing with the quotes that its related briefings also carry."""
@@ -188,17 +152,65 @@ class Services:
     # -- search --------------------------------------------------------------------------------
 
     def search(
-        self, query: str, *, limit: int = 100, cancelled: Callable[[], bool] | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 100,
+        first_snippets: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchOutcome | None:
         """Hits for ``query``; None when ``cancelled()`` says so once it is our turn to run
-        (searches queue on the lock: a query typed over need not run at all)."""
+        (searches queue on the lock: a query typed over need not run at all).
+
+        ``first_snippets=N`` is the quick search of search-as-you-type: only the first N
+        rows get their snippet (the others None) and there is no "did you mean" yet;
+        ``finish_search`` adds them once the hits are on screen."""
         with self._locked() as library:
             if cancelled is not None and cancelled():
                 return None
             index = self._search_index(library)
-            return _outcome(
-                query, _run_query(lambda: index.search(query, limit=limit, facets=False))
+            quick = first_snippets is not None
+            results = _run_query(
+                lambda: index.search(
+                    query, limit=limit, facets=False, snippets=first_snippets, suggest=not quick
+                )
             )
+            outcome = _outcome(query, results)
+            if not quick:
+                return outcome
+            rows = [
+                r if i < (first_snippets or 0) else _with_snippet(r, None)
+                for i, r in enumerate(outcome.rows)
+            ]
+            return SearchOutcome(query, outcome.total, rows, None, complete=False)
+
+    def finish_search(
+        self, outcome: SearchOutcome, *, cancelled: Callable[[], bool] | None = None
+    ) -> SearchOutcome | None:
+        """A quick search's outcome with every snippet and "did you mean" filled in; None
+        when ``cancelled()`` (checked between small batches, so that a newer search
+        waiting for the lock gets it soon)."""
+        if outcome.complete:
+            return outcome
+        with self._locked() as library:
+            if cancelled is not None and cancelled():
+                return None
+            index = self._search_index(library)
+            suggestion = _run_query(lambda: index.suggestion(outcome.query, outcome.total))
+        pending = [r.id for r in outcome.rows if r.snippet is None]
+        snippets: dict[str, Any] = {}
+        for start in range(0, len(pending), FINISH_BATCH):
+            with self._locked() as library:
+                if cancelled is not None and cancelled():
+                    return None
+                index = self._search_index(library)
+                chunk = pending[start : start + FINISH_BATCH]
+                snippets.update(_run_query(partial(index.highlights, outcome.query, chunk)))
+        rows = [
+            r if r.snippet is not None else _with_snippet(r, snippets.get(r.id, ()))
+            for r in outcome.rows
+        ]
+        return SearchOutcome(outcome.query, outcome.total, rows, suggestion)
 
     def saved_list(self) -> list[SavedSearchRow]:
         with self._locked() as library:
@@ -324,6 +336,11 @@ def _run_query(call: Callable[[], T]) -> T:
         return call()
     except QueryError as exc:
         raise QueryProblem(_one_line(exc)) from None
+
+
+def _with_snippet(row: ListRow, snippet: Any) -> ListRow:
+    segments = None if snippet is None else tuple((str(t), bool(m)) for t, m in snippet)
+    return ListRow(row.id, row.title, row.source, row.published, segments)
 
 
 def _outcome(query: str, results: SearchResults) -> SearchOutcome:

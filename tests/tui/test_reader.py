@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from briefings.models import briefing_id_for
@@ -164,6 +165,22 @@ async def test_search_as_you_type_shows_hits_snippets_and_count(reader_app: Brie
         assert len(listed(reader_app)) == 4
         assert reader(reader_app).query_text == ""
         assert "4 briefings" in screen_text(reader_app)
+
+
+async def test_search_fills_in_the_snippets_below_the_screen(
+    reader_app: BriefApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The quick search makes the snippets of the rows on screen only; the rest follow.
+    monkeypatch.setattr(ReaderScreen, "_rows_on_screen", lambda self: 1)
+    async with reader_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"barrier")
+        await settle(pilot)
+        rows = reader_app.screen.query_one(BriefingList).rows
+        assert len(rows) >= 3
+        assert all(row.snippet is not None for row in rows)  # the quick search's rest came
+        outcome = reader(reader_app).outcome
+        assert outcome is not None and outcome.complete
 
 
 async def test_stale_search_results_are_dropped(reader_app: BriefApp) -> None:

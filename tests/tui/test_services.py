@@ -70,3 +70,32 @@ def test_saved_search_name_clash_is_one_line(services: Services) -> None:
     with pytest.raises(ServiceError) as err:
         services.saved_add("tide", "barrier")
     assert "\n" not in str(err.value)
+
+
+def test_a_quick_search_leaves_the_rest_for_finish_search(services: Services) -> None:
+    full = services.search("harbour")
+    assert full is not None and full.complete and len(full.rows) >= 2
+    quick = services.search("harbour", first_snippets=1)
+    assert quick is not None and not quick.complete
+    assert [r.id for r in quick.rows] == [r.id for r in full.rows] and quick.total == full.total
+    assert quick.rows[0].snippet == full.rows[0].snippet
+    assert all(r.snippet is None for r in quick.rows[1:])  # still to come
+    done = services.finish_search(quick)
+    assert done is not None and done.complete
+    assert done.rows == full.rows and done.suggestion == full.suggestion
+    assert services.finish_search(quick, cancelled=lambda: True) is None
+
+
+def test_finish_search_brings_did_you_mean(services: Services) -> None:
+    quick = services.search("moorngs", first_snippets=5)
+    assert quick is not None and quick.suggestion is None
+    done = services.finish_search(quick)
+    assert done is not None and done.suggestion == services.search("moorngs").suggestion
+
+
+def test_list_rows_follow_the_library_order(services: Services) -> None:
+    rows = services.summaries()
+    library = services._library  # opened by that call
+    assert library is not None
+    expected = [(s.id, s.title, s.source, s.published) for s in library.summaries()]
+    assert [(r.id, r.title, r.source, r.published) for r in rows] == expected

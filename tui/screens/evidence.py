@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from briefings.models import BODY_SEPARATOR, Briefing
-from tui.services import QuoteEcho
+from tui.models import QuoteEcho
 from tui.widgets.briefing_view import echo_text
 
 HIGHLIGHT = "bold reverse"

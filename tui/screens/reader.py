@@ -8,6 +8,7 @@ query is no longer the text in the search bar is ignored.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ from tui.messages import (
     SearchFailed,
     ServiceFailed,
 )
-from tui.services import ListRow, QueryProblem, SavedSearchRow, SearchOutcome
+from tui.models import ListRow, QueryProblem, SavedSearchRow, SearchOutcome
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.briefing_view import PANES, BriefingView, PaneList
 
@@ -45,8 +46,15 @@ NARROW, WIDE = 100, 140
 DOSSIER_LIMIT = 1000
 #: seconds a highlighted row waits before it is opened (see ``open_briefing``)
 OPEN_DELAY = 0.06
-#: seconds a search waits for the next key before it runs
-SEARCH_DELAY = 0.08
+#: the same while typing in the search bar: each new result list highlights its first hit,
+#: and opening it (a store read, four panes painted) would compete with the next key
+TYPING_OPEN_DELAY = 0.3
+#: seconds a search waits for the next key before it runs (a burst of keys, such as a held
+#: backspace, runs one search; a typist's 100+ ms between keys never waits for this)
+SEARCH_DELAY = 0.03
+#: seconds after a search's hits are painted before the rest (off-screen snippets, "did you
+#: mean") is made: typing on cancels it, so it never competes with the next key's search
+FINISH_DELAY = 0.25
 
 
 class SearchInput(Input):
@@ -93,6 +101,7 @@ class ReaderScreen(Screen[None]):
         self.loaded = False
         self.open_id: str | None = None
         self.history: list[str] = []
+        self._status_width = -1
 
     @property
     def brief_app(self) -> BriefApp:
@@ -111,7 +120,9 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(BriefingList).focus()
-        self.load_library()
+        # After the first frame: the worker imports the library and search code, which
+        # would otherwise hold the GIL while the first frame is being made.
+        self.call_after_refresh(self.load_library)
 
     def on_resize(self, event: Resize) -> None:
         width = event.size.width
@@ -152,31 +163,51 @@ class ReaderScreen(Screen[None]):
         self._guard(job)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def open_briefing(self, briefing_id: str) -> None:
+    def open_briefing(self, briefing_id: str, delay: float = OPEN_DELAY) -> None:
         # A short pause first: while the cursor moves fast (j held down), the next
         # highlight cancels this worker and only the row it stops on is opened.
-        time.sleep(OPEN_DELAY)
+        time.sleep(delay)
         if get_current_worker().is_cancelled:
             return
         services = self.brief_app.services
         self._guard(lambda: self.post_message(BriefingOpened(services.open(briefing_id))))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, first_snippets: int | None = None) -> None:
+        """The hits first (with the snippets of the rows on screen), then the rest of the
+        snippets and "did you mean"; a newer search cancels both steps."""
         worker = get_current_worker()
         time.sleep(SEARCH_DELAY)  # typing on: the next key cancels this search before it runs
         if worker.is_cancelled:
             return
         services = self.brief_app.services
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
         try:
-            outcome = services.search(query, cancelled=lambda: worker.is_cancelled)
+            outcome = services.search(query, first_snippets=first_snippets, cancelled=cancelled)
+            if outcome is None:
+                return
         except QueryProblem as exc:
             self.post_message(SearchFailed(query, str(exc)))
+            return
         except Exception as exc:
             self.post_message(SearchFailed(query, _one_line(exc)))
-        else:
-            if outcome is not None:
-                self.post_message(SearchCompleted(outcome))
+            return
+        self.post_message(SearchCompleted(outcome))
+        if outcome.complete:
+            return
+        time.sleep(FINISH_DELAY)
+        try:
+            finished = services.finish_search(outcome, cancelled=cancelled)
+        except Exception:  # the hits are on screen: they can do without the extras
+            logging.getLogger(__name__).warning(
+                "finishing the search %r failed", query, exc_info=True
+            )
+            return
+        if finished is not None and not worker.is_cancelled:
+            self.post_message(SearchCompleted(finished))
 
     @work(thread=True, exclusive=True, group="saved-run", exit_on_error=False)
     def mark_saved_opened(self, name: str) -> None:
@@ -238,10 +269,16 @@ class ReaderScreen(Screen[None]):
     def on_search_completed(self, message: SearchCompleted) -> None:
         if message.outcome.query != self.query_text:
             return  # stale: the input has changed since
-        self.outcome = message.outcome
+        before, self.outcome = self.outcome, message.outcome
         self.search_error = None
-        self.briefing_list.empty_text = "No briefings match."
-        self.briefing_list.set_rows(message.outcome.rows, snippets=True, keep_id=self.open_id)
+        lst = self.briefing_list
+        lst.empty_text = "No briefings match."
+        if (
+            before is None
+            or before.query != message.outcome.query
+            or not lst.fill_rows(message.outcome.rows)
+        ):
+            lst.set_rows(message.outcome.rows, snippets=True, keep_id=self.open_id)
         self._update_status()
 
     def on_search_failed(self, message: SearchFailed) -> None:
@@ -275,7 +312,11 @@ class ReaderScreen(Screen[None]):
         else:
             n = len(self.library_rows)
             text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
-        status.update(text)
+        # The status is as wide as its text: only a change of width needs a new layout
+        # (a layout of the whole screen per keystroke costs a few ms of CPU).
+        width = text.cell_len
+        status.update(text, layout=width != self._status_width)
+        self._status_width = width
 
     # -- widget requests ---------------------------------------------------------------------------
 
@@ -288,24 +329,29 @@ class ReaderScreen(Screen[None]):
             self.briefing_list.empty_text = "Nothing here yet."
             self.briefing_list.set_rows(self.library_rows, keep_id=self.open_id)
         else:
-            self.run_search(query)
+            self.run_search(query, self._rows_on_screen())
         self._update_status()
+
+    def _rows_on_screen(self) -> int:
+        """How many search hits the list shows at once (they get their snippets first)."""
+        return max(1, self.briefing_list.size.height) // 3 + 1
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
         self.briefing_list.focus()
 
     def on_briefing_list_highlighted(self, message: BriefingList.Highlighted) -> None:
-        self._open(message.row.id)
+        typing = isinstance(self.focused, SearchInput)
+        self._open(message.row.id, delay=TYPING_OPEN_DELAY if typing else OPEN_DELAY)
 
     def on_briefing_list_selected(self, message: BriefingList.Selected) -> None:
         self._open(message.row.id)
         self.view.pane("summary").focus()
 
-    def _open(self, briefing_id: str) -> None:
+    def _open(self, briefing_id: str, delay: float = OPEN_DELAY) -> None:
         if briefing_id != self.open_id:
             self.open_id = briefing_id
-            self.open_briefing(briefing_id)
+            self.open_briefing(briefing_id, delay)
 
     def on_evidence_requested(self, message: EvidenceRequested) -> None:
         opened = self.view.opened

@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.messages import SavedSearchesLoaded, ServiceFailed
-from tui.services import SavedSearchRow
+from tui.models import SavedSearchRow
 from tui.widgets.briefing_view import VimOptionList
 
 if TYPE_CHECKING:

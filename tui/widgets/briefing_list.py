@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.services import ListRow
+from tui.models import ListRow
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -81,6 +81,7 @@ class BriefingList(ScrollView, can_focus=True):
         self.with_snippets = False
         self.empty_text = "Nothing here yet."
         self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
+        self._styles: tuple[bool, dict[str, Style]] | None = None
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -106,6 +107,18 @@ class BriefingList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = index
         self.refresh()
+
+    def fill_rows(self, rows: list[ListRow]) -> bool:
+        """Swap in the same rows with more filled in (snippets that came later), keeping the
+        cursor and the scroll position; False (nothing done) when the rows differ."""
+        if len(rows) != len(self.rows) or any(
+            a.id != b.id for a, b in zip(rows, self.rows, strict=True)
+        ):
+            return False
+        self.rows = rows
+        self._cache.clear()
+        self.refresh()
+        return True
 
     def index_of(self, briefing_id: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == briefing_id), None)
@@ -165,12 +178,27 @@ class BriefingList(ScrollView, can_focus=True):
 
     # -- rendering -------------------------------------------------------------------------------
 
+    def _style(self, name: str) -> Style:
+        """The widget's style ("base") or a component's, looked up once per focus state and
+        style update (Textual computes them afresh each time: a third of a line's cost)."""
+        if self._styles is None or self._styles[0] != self.has_focus:
+            styles = {"base": self.rich_style}
+            for part in ("cursor", "meta", "match", "snippet", "title"):
+                styles[part] = self.get_component_rich_style(f"briefing-list--{part}")
+            self._styles = (self.has_focus, styles)
+        return self._styles[1][name]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None  # a new theme or CSS: styles and rendered lines are stale
+        self._cache.clear()
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self._style("base")
         if not self.rows:  # the hint, wrapped to the width
-            style = self.get_component_rich_style("briefing-list--meta")
+            style = self._style("meta")
             lines = Text(self.empty_text, style=style).wrap(self.app.console, max(1, width - 2))
             return self._strip(lines[y] if y < len(lines) else Text(), width, base)
         index, part = divmod(line, self.row_height)
@@ -186,19 +214,17 @@ class BriefingList(ScrollView, can_focus=True):
 
     def _row_text(self, row: ListRow, part: int) -> Text:
         if part == 0:
-            return Text(row.title, style=self.get_component_rich_style("briefing-list--title"))
+            return Text(row.title, style=self._style("title"))
         if part == 1:
             meta = " · ".join(
                 x for x in (row.published.isoformat() if row.published else None, row.source) if x
             )
-            return Text(
-                meta or "undated", style=self.get_component_rich_style("briefing-list--meta")
-            )
-        snippet_style = self.get_component_rich_style("briefing-list--snippet")
-        match_style = self.get_component_rich_style("briefing-list--match")
+            return Text(meta or "undated", style=self._style("meta"))
+        snippet_style = self._style("snippet")
+        match_style = self._style("match")
         text = Text(style=snippet_style)
         first_match = -1
-        for chunk, matched in row.snippet:
+        for chunk, matched in row.snippet or ():
             if matched and first_match < 0:
                 first_match = len(text)
             text.append(_WHITESPACE.sub(" ", chunk), match_style if matched else None)
@@ -215,7 +241,7 @@ class BriefingList(ScrollView, can_focus=True):
         text.truncate(max(1, width), overflow="ellipsis")
         text.no_wrap = True
         segments = [s for s in text.render(self.app.console) if s.text != "\n"]
-        post = self.get_component_rich_style("briefing-list--cursor") if is_cursor else None
+        post = self._style("cursor") if is_cursor else None
         styled = Segment.apply_style(segments, base, post)
         strip = Strip(list(styled)).adjust_cell_length(width, base + post if post else base)
         return strip.simplify()

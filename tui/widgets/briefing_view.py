@@ -7,6 +7,8 @@ escape-like characters in an article are shown as the characters they are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,9 +17,11 @@ from textual.events import DescendantFocus
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefings.models import Briefing
 from tui.messages import EvidenceRequested, RelatedRequested
-from tui.services import OpenedBriefing, QuoteEcho
+from tui.models import OpenedBriefing, QuoteEcho
+
+if TYPE_CHECKING:
+    from briefings.models import Briefing
 
 PANES = ("summary", "quotes", "figures", "related")
 PANE_TITLES = {

@@ -1,0 +1,81 @@
+"""The reader's view models and errors: plain data shared by the services and the widgets.
+
+Nothing here imports the library, the search index or pydantic, so the screen and its
+widgets can be imported (and the first frame painted) before ``tui.services`` is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefings.models import Briefing
+
+
+class ServiceError(Exception):
+    """Something the user should read as one line (``str()`` says what and why)."""
+
+
+class QueryProblem(ServiceError):
+    """A search query that cannot be run (shown inline under the search bar)."""
+
+
+# -- view models -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One row of the briefing list: a briefing, or a search hit with its snippet."""
+
+    id: str
+    title: str
+    source: str | None = None
+    published: date | None = None
+    #: None: a search hit whose snippet is still being made (see ``Services.finish_search``)
+    snippet: tuple[tuple[str, bool], ...] | None = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    query: str
+    total: int
+    rows: list[ListRow]
+    suggestion: str | None = None
+    #: False for a quick search: some snippets and "did you mean" are still to come
+    complete: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearchRow:
+    name: str
+    query: str
+    count: int = 0
+    new_count: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEcho:
+    """Another briefing that carries the same quotation, and how its wording differs."""
+
+    briefing_id: str
+    title: str
+    source: str | None
+    published: date | None
+    differences: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDone:
+    path: Path
+    replaced: bool = False
+
+
+@dataclass
+class OpenedBriefing:
+    briefing: Briefing
+    #: quote index -> the other briefings that carry that quote
+    echoes: dict[int, list[QuoteEcho]] = field(default_factory=dict)
