@@ -127,3 +127,32 @@ def test_the_reader_starts_without_loading_the_commands(monkeypatch: pytest.Monk
     )
     assert main([]) == 0 and main(["--library", "elsewhere"]) == 0
     assert started == [None, "elsewhere"]
+
+
+def test_a_new_library_opened_in_the_reader_gets_its_index_and_related_lists(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The reader skips loading the command modules, but a new library's samples still
+    # need the index sync that the search commands register.
+    import sys
+
+    import tui.app
+    import tui.context
+    from briefings.library import Library
+
+    monkeypatch.setattr(tui.context, "AFTER_CHANGE", [])
+    monkeypatch.setattr(tui.context, "WHILE_CHANGING", [])
+    monkeypatch.delitem(sys.modules, "tui.commands.search", raising=False)
+
+    class NoApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(tui.app, "make_app", lambda folder: NoApp())
+    assert main(["--library", str(tmp_path / "lib")]) == 0
+    with Library(tmp_path / "lib") as lib:
+        assert lib.count() == 5
+        assert not lib.pending_index_ops()
+        assert all(b.related for b in lib.get_many(lib.ids()))

@@ -8,6 +8,12 @@ from tui.context import Context
 
 
 def run_reader(ctx: Context, args: argparse.Namespace) -> int:
+    from briefings.library import DB_NAME
+
+    if not (ctx.library_dir / DB_NAME).exists():
+        # A new library gets the samples, and they need their index and related lists:
+        # the search commands register that sync (otherwise the reader skips loading them).
+        import tui.commands.search  # noqa: F401
     ctx.library()  # create and seed before the first frame, report errors as one line
     ctx.close()
     from tui.app import make_app
