@@ -40,6 +40,12 @@ REDUNDANCY_WEIGHT = 0.1
 #: A candidate this similar to a picked sentence is a near-repeat and never picked.
 NEAR_REPEAT = 0.7
 
+#: A double-quoted passage within one paragraph (it may span sentences). A
+#: straight quote opens after a space and closes before one (or punctuation),
+#: so an unclosed quotation does not pair with the next one's opening mark.
+_QUOTE_SPAN = re.compile(
+    r"“[^“”\n]*”|(?<![^\s(\[—–-])\"(?=[^\s\"])[^\"\n]*(?<=\S)\"(?![^\s.,;:!?)\]—–-])"
+)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
 _OPEN_QUOTE = "\"“‘'"
 #: A sentence ends in one of these, then any closing quotes or brackets.
@@ -139,6 +145,36 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(letters), sum(c.isupper() for c in letters)
 
 
+def _quote_openings(text: str, sentences: list[Sentence]) -> list[int]:
+    """For each sentence, where the quotation it starts inside opened (an
+    earlier sentence: ``"It rose. We are glad," she said.`` -> the second), or -1."""
+    if "“" not in text and '"' not in text:
+        return [-1] * len(sentences)
+    spans = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text)]
+    openings: list[int] = []
+    k = 0
+    for s in sentences:
+        while k < len(spans) and spans[k][1] <= s.start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] < s.start
+        openings.append(spans[k][0] if inside else -1)
+    return openings
+
+
+def _whole_quotes(text: str, picked: list[Sentence], openings: list[int]) -> list[Sentence]:
+    """Picked sentences, each that starts mid-quotation widened back to the
+    quotation's opening mark (absorbing picks it then covers)."""
+    out: list[Sentence] = []
+    for s, opening in zip(picked, openings, strict=True):
+        if opening >= 0:
+            start = opening
+            while out and out[-1].end > start:
+                start = min(start, out.pop().start)
+            s = Sentence(text[start : s.end], start, s.end, s.paragraph)
+        out.append(s)
+    return out
+
+
 def _trimmed(sentence: Sentence) -> Sentence:
     cut = _dateline_end(sentence.text)
     if not cut:
@@ -189,6 +225,12 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     if not sentences:
         return []
     ok = [is_candidate(s.text) for s in sentences]
+    # A sentence that starts mid-quotation is shown with the whole quotation,
+    # or not at all when that would be too long.
+    openings = _quote_openings(doc.text, sentences)
+    for i, opening in enumerate(openings):
+        if opening >= 0 and ok[i]:
+            ok[i] = len(doc.text[opening : sentences[i].end].split()) <= MAX_WORDS
     if sum(ok) < k:
         # Short or unusual articles: also accept short or unpunctuated sentences.
         for i, s in enumerate(sentences):
@@ -228,4 +270,5 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
                     if overlap > redundancy[j]:
                         redundancy[j] = overlap
         candidates = remaining
-    return [sentences[i] for i in sorted(picked)]
+    order = sorted(picked)
+    return _whole_quotes(doc.text, [sentences[i] for i in order], [openings[i] for i in order])
