@@ -93,7 +93,7 @@ class _AliasIndex:
         return min(parts, key=lambda p: p.first)
 
 
-def _merge(groups: list[_Group], acronyms: dict[str, str]) -> None:
+def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | None = None) -> None:
     by_key = {g.key: g for g in groups}
     for short, long in acronyms.items():
         if short in by_key and long in by_key and by_key[short] is not by_key[long]:
@@ -104,8 +104,15 @@ def _merge(groups: list[_Group], acronyms: dict[str, str]) -> None:
             target = index.alias_of(g)
             if target is not None and target.find() is not g:
                 g.root = target.find()
-                if len(g.words) < len(target.words) and person_like(target.words):
-                    # A family name used alone is itself a sign of a person.
+                short, full = g.words, target.words
+                if (
+                    len(short) < len(full)
+                    and person_like(full)
+                    and (full[-len(short) :] == short or full[-1].lower() not in (lower or ()))
+                ):
+                    # A family name used alone is itself a sign of a person; a
+                    # first word alone is not when the last is a common noun
+                    # the article also writes in lower case ("Acme Widget").
                     g.cues["person"] += 1
         index.add(g)
 
@@ -137,7 +144,7 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         elif q.speaker and person_like(tuple(q.speaker.split())):
             words = tuple(q.speaker.split())
             groups[q.speaker] = _Group(q.speaker, words, q.start, 0, Counter(person=3))
-    _merge(list(groups.values()), collector.acronyms)
+    _merge(list(groups.values()), collector.acronyms, collector.lower_words)
     roots: dict[int, list[_Group]] = {}
     for g in groups.values():
         roots.setdefault(id(g.find()), []).append(g)

@@ -68,9 +68,19 @@ REGIONS = _set(
 
 PLACES = COUNTRIES | CITIES | REGIONS
 
+#: Industry head words: "Acme Electronics", "Northern Grid" are firms; alone
+#: they are common nouns (also in ``GENERIC``).
+INDUSTRY_WORDS = _set(
+    """Electronics|Grid|Utilities|Railway|Railways|Telecoms|Telecommunications|Pharmaceutical|
+    Chemicals|Mining|Logistics|Automotive|Aerospace|Biotech|Therapeutics|Semiconductors|
+    Instruments|Properties|Hotels|Resorts|Supermarkets|Brands|Solutions|Devices|Airline|
+    Foods|Beverages|Brewing|Shipping|Petrochemical"""
+)
+
 #: Words that make a capitalised span an organisation wherever they appear in it.
-ORG_WORDS = _set(
-    """Group|Holding|Holdings|Inc|Incorporated|Corp|Corporation|Co|Company|Companies|Ltd|
+ORG_WORDS = (
+    _set(
+        """Group|Holding|Holdings|Inc|Incorporated|Corp|Corporation|Co|Company|Companies|Ltd|
     Limited|Plc|PLC|LLC|LLP|AG|SA|NV|GmbH|Bank|Banks|University|College|School|Institute|
     Institution|Academy|Ministry|Department|Agency|Administration|Authority|Commission|
     Committee|Council|Bureau|Office|Board|Service|Services|Association|Federation|Union|
@@ -85,13 +95,16 @@ ORG_WORDS = _set(
     Petroleum|Oil|Motor|Semiconductor|Software|Robotics|Pharma|Bancorp|Financial|Consulting|
     Research|AI|Magazine|Productions|Pictures|Studio|Press|Books|Publishing|Airport|
     Stadium|Coalition|Alliance|Campaign|Corps|Agency|Unit|Division|Brigade|Regiment"""
+    )
+    | INDUSTRY_WORDS
 )
 
 #: Corporate-form words: "Alibaba Group Holding" and "Alibaba" are the same firm.
 ORG_SUFFIXES = _set(
     """Group|Holding|Holdings|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|Plc|
     PLC|LLC|LLP|AG|SA|NV|GmbH|Technologies|Technology|Platforms|Platform|International|
-    Global|Systems|Networks|Communications|Industries|Enterprises|Labs|Motors|Airlines"""
+    Global|Systems|Networks|Communications|Industries|Enterprises|Labs|Motors|Airlines|
+    Electronics"""
 )
 
 #: Lower-case nouns that, right before or in apposition to a name, mark an organisation.
@@ -163,8 +176,9 @@ DEMONYMS = _set(
 )
 
 #: Capitalised words and phrases that are not entities on their own.
-GENERIC = _set(
-    """Internet|Web|Government|State|States|Parliament|Cabinet|Congress|Senate|Court|Police|
+GENERIC = (
+    _set(
+        """Internet|Web|Government|State|States|Parliament|Cabinet|Congress|Senate|Court|Police|
     Army|Navy|Company|Group|Bank|University|Ministry|Department|Office|Board|Committee|
     Council|Commission|Agency|Administration|Authority|Bureau|Service|President|Chairman|
     Minister|Secretary|Chief|Executive|Director|Governor|Mayor|Premier|Prime|CEO|Big Tech|
@@ -178,6 +192,8 @@ GENERIC = _set(
     North|South|East|West|Central|Cold War|World War|Second World War|First World War|
     Covid|Covid-19|COVID-19|Coronavirus|GPT|ChatGPT|Windows|City|Town|Village|Street|Hall|
     Capitol|White House|Election Day|Mother|Dad|Mum|Mom|Father"""
+    )
+    | INDUSTRY_WORDS
 )
 
 #: All-caps abbreviations that are common nouns, not names.

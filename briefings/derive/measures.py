@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.derive.numbers import Quantity
+from briefings.derive.numbers import SPEED_UNITS, Quantity
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -24,6 +24,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 _MAX_WORDS = 9
+SPEEDS = frozenset({"km/h", "mph", "mi/h", "m/s", "ft/s", *SPEED_UNITS.values()})
 _LOOK_BACK = 120
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$")
 _NOUN_OF = re.compile(r"((?:[\w’'&-]+\s+){1,4})of\s+(?:the\s+)?$")
@@ -196,6 +197,9 @@ def _measures(sentence: str, q: Quantity) -> str:
     after = sentence[q.end :]
     # Rules look a few words back; a bounded window keeps anchored searches cheap.
     before = sentence[max(0, q.start - _LOOK_BACK) : q.start]
+    if q.unit in SPEEDS:
+        # "winds of 100 mph", "the train reached 160km/h": what moves, else "speed".
+        return _noun_before_of(before) or _subject(before) or "speed"
     of = _OF.match(after)
     if of:
         phrase = _noun_phrase_at(after, of.end())

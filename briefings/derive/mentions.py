@@ -86,6 +86,10 @@ _CAP_HEAVY = 0.7
 #: What may come before a sentence's first word: spaces, opening quotes, brackets, dashes.
 _OPENERS = re.compile(r"[ \"'“‘(\[\-—–]*")
 _CLAUSE_END = re.compile(r"\s*[,.;]|$")
+#: The name is the subject whose own thing is "its": "X said its profit rose".
+_ITS_AFTER = re.compile(
+    r"\s+(?:said|says|reported|announced|expects|expected|plans|planned)\s+(?:that\s+)?its\b"
+)
 
 
 @dataclass(slots=True)
@@ -380,6 +384,15 @@ class MentionCollector:
                     return  # only a sentence's capitalised first word ("The", "But")
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
         title_at = [k for k, w in enumerate(words) if w in TITLES]
+        if title_at and len(words) == title_at[-1] + 3 and words[-2] in _CONNECTORS:
+            # "CEO of Acme", "President of Ruritania": what follows the title is
+            # where its holder works, not a name.
+            cut = title_at[-1]
+            if cut and words[0] in PLACES:
+                self._add([words[0]], offset + starts[first], Counter(place=3))
+            words = words[-1:]
+            first += cut + 2
+            title_at = []
         if title_at and not any(w in ORG_WORDS for w in words[title_at[-1] + 1 :]):
             cut = title_at[-1]
             if cut < len(words) - 1:
@@ -432,7 +445,10 @@ class MentionCollector:
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
             cues["in"] += 1
-        if after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
+        its = _ITS_AFTER.match(text, end) is not None
+        if its:
+            cues["org"] += 1  # "Acme said its profit rose": a person's would be his/her
+        elif after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
             cues["speech"] += 1
         if before == ["according", "to"]:
             cues["speech"] += 1

@@ -61,6 +61,10 @@ _SCALE_SUFFIX = re.compile(r"(bn|mn|tn|trn|m|k|b)(?![\w])")
 _UNIT_SUFFIX = re.compile(
     r"(km|kg|mph|kph|mw|gw|gwh|kwh|mb|gb|tb|mm|cm|ml|lbs|lb|oz|ha|sq ?km|x)(?![\w])", re.I
 )
+# Speed units, glued or after a space ("160km/h", "70 mph", "30 m/s"): one unit,
+# tried before scale suffixes so the "m" of "m/s" is not read as million.
+_SPEED = re.compile(r" ?(km/h|km/hr|kmh|kph|mph|mi/h|m/s|ft/s)(?![\w/])", re.I)
+SPEED_UNITS = {"kmh": "km/h", "kph": "km/h", "km/hr": "km/h"}
 
 _PERCENT = re.compile(
     r"\s?(%(?: points?)?|per ?cent\b|pct\b|percentage[ -]points?\b|basis points?\b|bps\b)", re.I
@@ -81,7 +85,21 @@ _RANGE = re.compile(
     rf"(?:\s?([-–—])\s?|\s(to|and)\s)((?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?![.,]\d)",
 )
 _LIST_WORDS = _wordset("no no. nos. number step part page chapter item")
-_NAME_WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\w-]*")
+_NAME_WORD = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
+# Sentence-initial words that may stand before a count ("Yesterday 300 people
+# marched"); other capitalised words there name a thing ("Fortune 500 firms").
+_COUNT_OPENERS = _wordset("""today yesterday tomorrow overall altogether meanwhile instead
+    additionally another both all some those these its their his her our my your the
+    of in on at by for from with since after before until within among nearly almost
+    maybe perhaps yes what although though whereas whilst
+    one two three four five six seven eight nine ten eleven twelve
+    add allow buy count drink eat expect get give imagine make multiply pay pick put run
+    save sell spend take try use wait walk""")
+# "120 of its 480 stores": the first number counts the same thing as the second.
+_OF_COUNT = re.compile(
+    rf"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|a)\s+)?(?:about\s+|some\s+)?({_NUM})"
+    r"(?:[ \u00a0](thousand|million|billion))?(?=\s)"
+)
 _CHANGE_WORDS = _wordset(
     "from by rose fell gained lost added jumped climbed dropped slipped slid increased decreased"
     " cut raised surged soared plunged tumbled grew declined rise rises fall falls up down"
@@ -126,13 +144,24 @@ _STOP = _wordset("""a an the of in on at to for from by with as than that which 
     shall should may might must said says say told according ago old earlier later
     this these those its his her their our my your it they he she we you i
     more less most least each every all some any no not only just also still even
-    up down out off back away then there here now today yesterday tomorrow
+    up down out off back away then there here now today yesterday tomorrow next last
     behind above below ahead beyond against during toward towards near inside outside
     like despite including except past than
     year-on-year year-over-year annually monthly weekly daily apiece
     am pm a.m. p.m. gmt bst et pt utc cet""")
 _WORD = re.compile(r"\s+([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
 _VERBISH = re.compile(r"(?:ed|ing|ly)$")
+# Irregular past-tense verbs that end a counted noun ("480 workers quit").
+_PAST_VERBS = _wordset("""rose fell grew quit lost won took went came gave got ran
+    sold bought paid spent began sent kept held stood fled sank shrank fought""")
+# A change verb a few words before "N% to M%" makes it a change, not a range:
+# "lifted rates 0.25% to 5.5%".
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:lift|rais|cut|increas|decreas|reduc|lower|boost|trim|slash|push|driv|tak|br[io]ng"
+    r"|ros|ris|fell|fall|jump|climb|grew|grow|gain|drop|slip|slid|surg|soar|plung|tumbl|declin)"
+    r"\w*\s+(?:\S+\s+){0,3}$",
+    re.I,
+)
 _ADJECTIVE_OK = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
 _DEFAULT_MAX_NOUN_WORDS = 4
 
@@ -182,6 +211,26 @@ class _Left:
                     break
 
 
+_BEFORE_MINUS = " \t\n\u00a0([{“\"‘':=~≈"
+
+
+def _names_at_start(word: str) -> bool:
+    """A sentence's first word names a thing when a number follows it: an
+    index or acronym ("S&P 500", "FTSE 100") or a capitalised word that is not
+    a determiner, preposition or adverb ("Fortune 500", "Formula 1")."""
+    if "&" in word or (len(word) > 1 and word.isalpha() and word.isupper()):
+        return True
+    low = word.lower()
+    return (
+        word[0].isupper()
+        and word[1:].islower()
+        and low not in _COUNT_OPENERS
+        and low not in _STOP
+        and low not in _APPROX
+        and not _VERBISH.search(low)
+    )
+
+
 def _scale(word: str | None) -> float:
     return _SCALES.get(word.lower(), 1.0) if word else 1.0
 
@@ -214,7 +263,7 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break
         word = m.group(1)
         low = word.lower()
-        if low in _STOP:
+        if low in _STOP or (words and low in _PAST_VERBS):
             break
         if _VERBISH.search(low) and low not in _ADJECTIVE_OK and words:
             break
@@ -229,6 +278,20 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
         return None
     head = words[-1].group(1).rstrip(".")
     return words[0].start(1), words[-1].end(1), head
+
+
+def _of_count(text: str, end: int) -> tuple[int, int, str] | None:
+    """ "120 of its 480 stores": the noun counted by the number after "of"."""
+    m = _OF_COUNT.match(text, end)
+    if m is None or (_YEAR_RANGE.match(m.group(1)) and not m.group(2)):
+        return None
+    np = _noun_phrase(text, m.end())
+    if np is None:
+        return None
+    lemma = singular(np[2])
+    if lemma.lower() in ("old", "olds"):
+        return None
+    return np[0], np[1], lemma
 
 
 def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
@@ -285,7 +348,10 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         currency is None
         and _NAME_WORD.fullmatch(prev)
         and (prev[0].isupper() or prev[0].isdigit())
-        and text[: start - (len(before) - left.last_start)].strip(" “\"‘'(")
+        and (
+            text[: start - (len(before) - left.last_start)].strip(" “\"‘'(")
+            or (num_text.isdigit() and _names_at_start(prev))
+        )
         and not prev.endswith(("’s", "'s"))
         and left.approx is None
         and not left.month
@@ -294,12 +360,29 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     if approx is not None:
         approx_start = start - (len(before) - left.approx_start)
     negative = False
-    if text[start - 1 : start] in ("-", "−") and not text[start - 2 : start - 1].isalnum():
+    # A minus sign follows a space or an opening mark, never a figure or a
+    # unit: "5.25%-5.50%" is a range, not 5.25% and -5.50%.
+    if text[start - 1 : start] in ("-", "−") and text[start - 2 : start - 1] in _BEFORE_MINUS:
         negative = True
         start -= 1
 
     # Scale: "$5bn", "£600m", "800 million".
     scale_word: str | None = None
+    speed = _SPEED.match(text, end) if currency is None else None
+    if speed is not None:
+        unit_text = speed.group(1).lower()
+        value *= -1 if negative else 1
+        if approx is not None:
+            start = approx_start
+        return Quantity(
+            start=start,
+            end=speed.end(),
+            text=text[start : speed.end()],
+            value=value,
+            unit=SPEED_UNITS.get(unit_text, unit_text),
+            kind="count",
+            approx=approx,
+        )
     suffix = _SCALE_SUFFIX.match(text, end)
     if suffix and (currency or suffix.group(1) in ("bn", "mn", "tn", "trn", "m")):
         scale_word = suffix.group(1)
@@ -368,6 +451,22 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
             else "%"
         )
         end = pct.end()
+        if high is None:
+            # "5.25%-5.50%", "3% to 4%": the sign on both ends.
+            rng = _RANGE.match(text, end)
+            change = left.spaced and (
+                left.last.lower() in _CHANGE_WORDS or _CHANGED_BEFORE.search(before)
+            )
+            if rng and rng.group(3) is None and not (rng.group(2) and change):
+                second = _PERCENT.match(text, rng.end())
+                high_value = float(rng.group(4).replace(",", ""))
+                if (
+                    rng.group(2) != "and"
+                    and second
+                    and second.group(1).lower() == pct.group(1).lower()
+                    and high_value > value
+                ):
+                    high, end = high_value, second.end()
     elif currency is None:
         suf = SUFFIX.match(text, end)
         if suf:
@@ -408,7 +507,11 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
             unit = lemma
             end = noun_end
         elif scale_word is None:
-            return None  # a bare number: nothing says what it counts
+            of_count = _of_count(text, end)
+            if of_count is None:
+                return None  # a bare number: nothing says what it counts
+            noun_start, noun_end, unit = of_count
+            kind = "duration" if unit.lower() in DURATION_UNITS else "count"
 
     if named and kind in ("count", "duration", "number") and scale == 1.0:
         return None

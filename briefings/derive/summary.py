@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import chain
 from operator import mul, sub
@@ -40,6 +41,12 @@ REDUNDANCY_WEIGHT = 0.1
 #: A candidate this similar to a picked sentence is a near-repeat and never picked.
 NEAR_REPEAT = 0.7
 
+#: A double-quoted passage within one paragraph (it may span sentences). A
+#: straight quote opens after a space and closes before one (or punctuation),
+#: so an unclosed quotation does not pair with the next one's opening mark.
+#: (The character before a straight opening mark is checked in ``_quote_openings``.)
+_QUOTE_SPAN = re.compile(r"“[^“”\n]*”|\"(?=[^\s\"])[^\"\n]*(?<=\S)\"(?![^\s.,;:!?)\]—–-])")
+_BEFORE_OPENING = frozenset(" \t\n\u00a0([—–-")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
 _OPEN_QUOTE = "\"“‘'"
 #: A sentence ends in one of these, then any closing quotes or brackets.
@@ -139,6 +146,43 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(letters), sum(c.isupper() for c in letters)
 
 
+def _quote_openings(text: str, sentences: list[Sentence]) -> dict[int, int]:
+    """Sentence index -> where the quotation it starts inside opened, for the
+    sentences that start mid-quotation: ``"It rose. We are glad," she said.``
+    -> the second."""
+    openings: dict[int, int] = {}
+    if "“" not in text and '"' not in text:
+        return openings
+    starts = None
+    pos = 0
+    while (m := _QUOTE_SPAN.search(text, pos)) is not None:
+        opening = m.start()
+        if opening and text[opening] == '"' and text[opening - 1] not in _BEFORE_OPENING:
+            pos = opening + 1  # a closing mark: no quotation opens here
+            continue
+        pos = m.end()
+        if starts is None:
+            starts = [s.start for s in sentences]
+        for i in range(bisect_right(starts, opening), bisect_left(starts, pos)):
+            openings[i] = opening
+    return openings
+
+
+def _whole_quotes(text: str, picked: list[Sentence], openings: list[int]) -> list[Sentence]:
+    """Picked sentences, each that starts mid-quotation (``openings``: where
+    its quotation opened, or -1) widened back to the quotation's opening mark
+    (absorbing picks it then covers)."""
+    out: list[Sentence] = []
+    for s, opening in zip(picked, openings, strict=True):
+        if opening >= 0:
+            start = opening
+            while out and out[-1].end > start:
+                start = min(start, out.pop().start)
+            s = Sentence(text[start : s.end], start, s.end, s.paragraph)
+        out.append(s)
+    return out
+
+
 def _trimmed(sentence: Sentence) -> Sentence:
     cut = _dateline_end(sentence.text)
     if not cut:
@@ -189,6 +233,12 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     if not sentences:
         return []
     ok = [is_candidate(s.text) for s in sentences]
+    # A sentence that starts mid-quotation is shown with the whole quotation,
+    # or not at all when that would be too long.
+    openings = _quote_openings(doc.text, sentences)
+    for i, opening in openings.items():
+        if ok[i]:
+            ok[i] = len(doc.text[opening : sentences[i].end].split()) <= MAX_WORDS
     if sum(ok) < k:
         # Short or unusual articles: also accept short or unpunctuated sentences.
         for i, s in enumerate(sentences):
@@ -228,4 +278,8 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
                     if overlap > redundancy[j]:
                         redundancy[j] = overlap
         candidates = remaining
-    return [sentences[i] for i in sorted(picked)]
+    order = sorted(picked)
+    if not openings:
+        return [sentences[i] for i in order]
+    wide = [openings.get(i, -1) for i in order]
+    return _whole_quotes(doc.text, [sentences[i] for i in order], wide)

@@ -125,3 +125,54 @@ def test_empty_and_junk_input() -> None:
     assert _entities() == []
     assert _entities("!!! ... ??? “ ” ‘") == []
     assert _entities("a b c d e f g") == []
+
+
+def test_industry_head_word_makes_a_firm_not_a_person() -> None:
+    ents = _entities(
+        "Korvald Electronics said sales fell. Korvald Electronics told analysts to wait.",
+        "Eastmere Grid warned of power cuts in the north.",
+        "Later, Korvald announced a new screen.",
+    )
+    firm = _find(ents, "Korvald Electronics")
+    assert firm.kind == "organisation"
+    assert "Korvald" in firm.aliases
+    assert _find(ents, "Eastmere Grid").kind == "organisation"
+
+
+def test_an_industry_word_alone_is_not_an_entity() -> None:
+    ents = _entities("He has worked in Mining and in Logistics for years, Tova Brenn said.")
+    assert not {"Mining", "Logistics"} & _names(ents)
+
+
+def test_said_its_is_a_sign_of_an_organisation() -> None:
+    ents = _entities(
+        "Quillon Verde said its profit doubled.",
+        "Quillon Verde told reporters the plan was on track.",
+    )
+    assert _find(ents, "Quillon Verde").kind == "organisation"
+
+
+def test_what_follows_title_of_is_not_a_person() -> None:
+    ents = _entities(
+        "Rena Ostrow, the CEO of Norways oil fund, spoke on Monday.",
+        "Ostrow said the fund would sell bonds.",
+    )
+    assert _find(ents, "Norway").kind == "place"
+    assert _find(ents, "Rena Ostrow").kind == "person"
+    # A title before "of" and a place keeps the place: "US Secretary of State".
+    ents = _entities("On her trip, the US Secretary of State was visiting a town in the south.")
+    assert _find(ents, "US").kind == "place"
+
+
+def test_first_word_alone_of_a_product_name_is_not_a_person() -> None:
+    ents = _entities(
+        "Lumo Bot reached 5 million users. Lumo Bot answers in ten languages.",
+        "The bot is free, and Lumo is popular with students.",
+    )
+    assert _find(ents, "Lumo Bot").kind != "person"
+    # A family name alone still marks a person.
+    ents = _entities(
+        "Perrin Hale met voters. Perrin Hale is running again.",
+        "Hale answered questions for an hour.",
+    )
+    assert _find(ents, "Perrin Hale").kind == "person"

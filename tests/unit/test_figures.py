@@ -185,3 +185,92 @@ def test_ranking_is_deterministic() -> None:
 def test_empty_and_numberless_documents() -> None:
     assert figures() == []
     assert figures("No numbers here at all.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The lender kept its rate at 4.75%-5.00% this week.", "Its rate is 4.75%–5.00% now."],
+)
+def test_percent_range_with_a_dash_is_one_positive_figure(sentence: str) -> None:
+    found = read_quantities(sentence)
+    assert len(found) == 1, found
+    q = found[0]
+    assert (q.value, q.high, q.unit) == (4.75, 5.0, "%")
+    assert "-5" not in q.text.replace("–", "-").split("%")[0]
+
+
+def test_a_dash_after_a_figure_is_not_a_minus_sign() -> None:
+    # A poll split: a descending pair stays two positive figures.
+    values = [q.value for q in read_quantities("Voters backed it 61%-30% in the survey.")]
+    assert values == [61, 30]
+    # A real minus sign still reads as one.
+    assert read_quantities("The index ended at -2.5% on the day.")[0].value == -2.5
+
+
+def test_percent_to_percent_after_a_change_verb_is_a_change() -> None:
+    found = read_quantities("The lender lifted its rate 0.5% to 4.5%, it said.")
+    assert [q.value for q in found] == [0.5, 4.5]
+    q = read_quantities("Forecasts of 2% to 3% were made.")[0]
+    assert (q.text, q.value, q.high) == ("2% to 3%", 2, 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares in the R&D 300 index fell today.",
+        "R&D 300 futures slipped overnight.",
+        "The XYZQ 200 closed lower on Monday.",
+        "XYZQ 200 stocks closed lower on Monday.",
+        "She raced in Formula 2 for a season.",
+        "Fortune 500 firms hired more staff.",
+    ],
+)
+def test_index_and_series_names_are_not_figures(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Yesterday 300 people marched.", 300, "person"),
+        ("Boasting 108,000 residents, the town grew.", 108_000, "resident"),
+        ("Allow 20 minutes for the paint to dry.", 20, "minute"),
+    ],
+)
+def test_counts_at_the_start_of_a_sentence_stay(sentence: str, value: float, unit: str) -> None:
+    q = read_quantities(sentence)[0]
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_part_of_a_whole_counts_the_same_thing() -> None:
+    found = read_quantities("The chain will shut 75 of its 310 shops next year.")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("75", 75, "shop"),
+        ("310 shops", 310, "shop"),
+    ]
+    found = figures("Doctors said 9 of the 25 patients recovered.")
+    assert {(f.value, f.unit) for f in found} == {(9, "patient"), (25, "patient")}
+    assert next(f for f in found if f.value == 9).measures == "patients"
+    # Nothing after the second number: still not a figure.
+    assert read_quantities("They won 3 of 5 and drew.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit", "measures"),
+    [
+        ("The new tram reached 95km/h on its first run.", "95km/h", "km/h", "new tram"),
+        ("Gusts of 80 mph battered the pier.", "80 mph", "mph", "Gusts"),
+        ("It can move at 12 m/s when startled.", "12 m/s", "m/s", "speed"),
+        ("The scooter tops out at 25 kph.", "25 kph", "km/h", "scooter"),
+    ],
+)
+def test_speeds_are_one_unit_and_measure_what_moves(
+    sentence: str, text: str, unit: str, measures: str
+) -> None:
+    found = figures(sentence)
+    assert len(found) == 1, found
+    assert (found[0].text, found[0].unit, found[0].measures) == (text, unit, measures)
+
+
+def test_counted_noun_stops_at_a_past_tense_verb() -> None:
+    assert one("About 40 volunteers quit last week.") == ("About 40 volunteers", 40, "volunteer")

@@ -92,3 +92,38 @@ def test_short_and_empty_documents() -> None:
     one = summarise(_doc("Only one short line here."), 3)
     assert len(one) == 1
     assert summarise(_doc("!!! ??? ..."), 3) == []
+
+
+def test_a_sentence_inside_a_quotation_is_shown_with_the_whole_quotation() -> None:
+    doc = _doc(
+        "The harbour council approved a new ferry route between the two islands on Tuesday.",
+        '"The ferry route is good news for everyone. The ferry route will carry four hundred '
+        'passengers between the islands every day," the council leader said on Tuesday.',
+        "Critics of the ferry route said the council had underestimated the running costs.",
+    )
+    picked = summarise(doc, 3)
+    for s in picked:
+        assert doc.text[s.start : s.end] == s.text
+        # No pick opens in the middle of a quotation.
+        before = doc.text[: s.start].rsplit("\n\n", 1)[-1]
+        assert before.count('"') % 2 == 0, s.text
+    texts = [s.text for s in picked]
+    assert any(t.startswith('"The ferry route is good news') for t in texts)
+    assert not any(t.startswith("The ferry route will carry") for t in texts)
+
+
+def test_a_picked_sentence_inside_a_long_quotation_is_skipped() -> None:
+    long_quote = " ".join(["We will keep the ferry route running through the winter."] * 8)
+    doc = _doc(
+        "The harbour council approved a new ferry route between the two islands on Tuesday.",
+        f'"{long_quote} The ferry route will carry four hundred passengers every day," '
+        "the council leader said.",
+        "Critics of the ferry route said the council had underestimated the running costs.",
+        "The council will review the ferry route costs again next year in the spring.",
+    )
+    picked = summarise(doc, 3)
+    assert picked
+    for s in picked:
+        before = doc.text[: s.start].rsplit("\n\n", 1)[-1]
+        assert before.count('"') % 2 == 0, s.text
+        assert len(s.text.split()) <= 70
