@@ -21,7 +21,9 @@ import itertools
 import math
 import re
 from collections import Counter
+from operator import itemgetter
 
+from briefings.derive.chunks import Record, read_chunks, register, sentence_chunks
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import GIVEN_NAMES, MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
 from briefings.derive.words import STEM, STOPWORDS, Memo
@@ -73,18 +75,23 @@ def _read_token(token: str) -> tuple[str, bool] | None:
 
 
 _READ_TOKEN: Memo[str, tuple[str, bool] | None] = Memo(_read_token)
-#: text between white space -> its tokens, read. No token spans white space,
-#: so a sentence's tokens are its chunks' tokens in order.
-_READ_CHUNK: Memo[str, tuple[tuple[str, bool] | None, ...]] = Memo(
-    lambda chunk: tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
-)
 
 
-def _phrases(sentence: str) -> list[tuple[str, ...]]:
-    """Runs of usable words, split at anything else; long runs cut into windows."""
+def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
+    """The tokens of a chunk of text, read. No token spans white space, so a
+    sentence's tokens are its chunks' tokens in order."""
+    return tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
+
+
+_READ = itemgetter(register(read_chunk))
+
+
+def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
+    """Runs of usable words in a sentence (its chunk records), split at anything
+    else; long runs cut into windows."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for word in itertools.chain.from_iterable(map(_READ_CHUNK.__getitem__, sentence.split())):
+    for word in itertools.chain.from_iterable(map(_READ, chunks)):
         if word is None:
             if current:
                 runs.append(current)
@@ -140,7 +147,7 @@ def _display(forms: dict[str, int]) -> str:
 
 
 def extract_keywords(doc: Document) -> list[str]:
-    sentences = [s.text for s in doc.sentences]
+    sentences = sentence_chunks(doc)
     if not sentences:
         return []
     total = len(sentences)
@@ -150,9 +157,9 @@ def extract_keywords(doc: Document) -> list[str]:
     stem_first: dict[str, int] = {}
     # Each distinct run once, with how often it occurs and its first sentence.
     runs: dict[tuple[str, ...], list[int]] = {}
-    for i, text in enumerate(sentences):
+    for i, chunks in enumerate(sentences):
         seen: list[str] = []
-        for run in _phrases(text):
+        for run in _phrases(chunks):
             seen.extend(map(stem_of.__getitem__, run))
             known = runs.get(run)
             if known is None:
@@ -183,7 +190,7 @@ def extract_keywords(doc: Document) -> list[str]:
                 forms = cand[2]
                 forms[form] = forms.get(form, 0) + times
 
-    title = {stem_of[w] for run in _phrases(doc.meta.title or "") for w in run}
+    title = {stem_of[w] for run in _phrases(read_chunks(doc.meta.title or "")) for w in run}
     weights: dict[str, float] = {}
 
     def weight(st: str) -> float:

@@ -22,10 +22,11 @@ import re
 import string
 from collections import Counter
 from itertools import chain
-from operator import mul, sub
+from operator import itemgetter, mul, sub
 
+from briefings.derive.chunks import read_chunks, register, sentence_chunks
 from briefings.derive.document import Document, Sentence
-from briefings.derive.words import content_terms
+from briefings.derive.words import chunk_terms, content_terms
 
 #: Only the first sentences compete (centrality is quadratic in their number).
 MAX_SENTENCES = 200
@@ -60,6 +61,14 @@ _FURNITURE = re.compile(
 def tokens(text: str) -> list[str]:
     """The comparison terms of a sentence (also used by the BBC baselines)."""
     return content_terms(text)
+
+
+_TERMS = itemgetter(register(chunk_terms))
+
+
+def _chunk_tokens(chunks: list[tuple[object, ...]]) -> list[str]:
+    """``tokens`` of a sentence, from its chunk records."""
+    return list(chain.from_iterable(map(_TERMS, chunks)))
 
 
 def _dateline_end(text: str) -> int:
@@ -188,13 +197,17 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     sentences = [_trimmed(s) for s in doc.sentences[:MAX_SENTENCES]]
     if not sentences:
         return []
+    chunks = sentence_chunks(doc)
     ok = [is_candidate(s.text) for s in sentences]
     if sum(ok) < k:
         # Short or unusual articles: also accept short or unpunctuated sentences.
         for i, s in enumerate(sentences):
             if not ok[i] and is_candidate(s.text, min_words=4):
                 ok[i] = True
-    terms = [tokens(s.text) for s in sentences]
+    terms = [
+        _chunk_tokens(chunks[i] if s is doc.sentences[i] else read_chunks(s.text))
+        for i, s in enumerate(sentences)
+    ]
     bags = [set(t) for t in terms]
     centrality = _centrality(bags)
     freq: Counter[str] = Counter(chain.from_iterable(terms))
