@@ -122,6 +122,18 @@ _SPANS = {
 }
 
 
+def _sub_phrases(run: tuple[str, ...]) -> tuple[tuple[str, ...], _SubPhrases]:
+    """A run's stems, and each of its sub-phrases (``_SPANS`` order) as its stems
+    and its words as written."""
+    stems = tuple(map(STEM.__getitem__, run))
+    return stems, tuple((stems[a:b], " ".join(run[a:b])) for a, b in _SPANS[len(run)])
+
+
+_SubPhrases = tuple[tuple[tuple[str, ...], str], ...]
+#: run of words -> ``_sub_phrases(run)``: key phrases recur across articles.
+_SUB_PHRASES: Memo[tuple[str, ...], tuple[tuple[str, ...], _SubPhrases]] = Memo(_sub_phrases)
+
+
 def _mixed_case(phrase: str) -> bool:
     """ "Prince avoid", "manager Luciano": a capitalised word next to a
     lower-case one is two fragments, not a phrase ("AI chips", "Hong Kong" and
@@ -155,17 +167,17 @@ def extract_keywords(doc: Document) -> list[str]:
     stem_count: Counter[str] = Counter()
     stem_spread: Counter[str] = Counter()  # sentences the stem occurs in
     stem_first: dict[str, int] = {}
-    # Each distinct run once, with how often it occurs and its first sentence.
-    runs: dict[tuple[str, ...], list[int]] = {}
+    # Each distinct run once: how often it occurs, its first sentence, its sub-phrases.
+    runs: dict[tuple[str, ...], list] = {}
+    sub_phrases = _SUB_PHRASES
     for i, chunks in enumerate(sentences):
         seen: list[str] = []
         for run in _phrases(chunks):
-            seen.extend(map(stem_of.__getitem__, run))
             known = runs.get(run)
             if known is None:
-                runs[run] = [1, i]
-            else:
-                known[0] += 1
+                known = runs[run] = [0, i, sub_phrases[run]]
+            known[0] += 1
+            seen.extend(known[2][0])
         if seen:
             stem_count.update(seen)
             fresh = set(seen)
@@ -177,11 +189,8 @@ def extract_keywords(doc: Document) -> list[str]:
     # Runs are visited in order of first occurrence, so candidates and their
     # forms are met in the order a scan of the text meets them.
     candidates: dict[tuple[str, ...], list] = {}
-    for run, (times, first) in runs.items():
-        stems = tuple(map(stem_of.__getitem__, run))
-        for a, b in _SPANS[len(run)]:
-            key = stems[a:b]
-            form = " ".join(run[a:b])
+    for times, first, (_, subs) in runs.values():
+        for key, form in subs:
             cand = candidates.get(key)
             if cand is None:
                 candidates[key] = [times, first, {form: times}]

@@ -162,3 +162,22 @@ def test_sentence_chunks_are_read_once_per_document() -> None:
     first = chunks.sentence_chunks(doc)
     assert first == [read_chunks(s.text) for s in doc.sentences]
     assert chunks.sentence_chunks(doc) is first
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(["Acme", "votes", "Voting", "rates", "central", "Bank"]),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_keyword_sub_phrases_match_their_definition(run: list[str]) -> None:
+    stems, subs = keywords._SUB_PHRASES[tuple(run)]
+    assert stems == tuple(stem(w.lower()) for w in run)
+    plain = [
+        (tuple(stem(w.lower()) for w in run[k : k + size]), " ".join(run[k : k + size]))
+        for size in range(1, len(run) + 1)
+        for k in range(len(run) - size + 1)
+    ]
+    assert list(subs) == plain
