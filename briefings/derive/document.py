@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from briefings.models import BODY_SEPARATOR
 
@@ -55,6 +55,8 @@ class Document:
     paragraphs: list[Paragraph]
     sentences: list[Sentence]
     meta: Metadata
+    #: Each sentence's chunk records, filled on first use (``chunks.sentence_chunks``).
+    chunks: list[list[tuple[Any, ...]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:

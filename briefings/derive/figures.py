@@ -145,12 +145,15 @@ def _ranked(candidates: list[_Candidate]) -> list[Figure]:
         if c.follows >= 0:
             followers.setdefault(c.follows, []).append(c)
     out: list[Figure] = []
-
-    def emit(c: _Candidate) -> None:
-        out.append(c.figure)
-        for f in followers.get(c.order, []):
-            emit(f)
-
     for c in leaders:
-        emit(c)
+        _emit(c, followers, out)
     return out
+
+
+def _emit(c: _Candidate, followers: dict[int, list[_Candidate]], out: list[Figure]) -> None:
+    """``c``'s figure, then its followers' (each followed by its own), into ``out``.
+    (A module function: a nested recursive one would make a reference cycle per
+    article, left for the garbage collector.)"""
+    out.append(c.figure)
+    for f in followers.get(c.order, []):
+        _emit(f, followers, out)

@@ -21,7 +21,9 @@ import itertools
 import math
 import re
 from collections import Counter
+from operator import itemgetter
 
+from briefings.derive.chunks import Record, read_chunks, register, sentence_chunks
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import GIVEN_NAMES, MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
 from briefings.derive.words import STEM, STOPWORDS, Memo
@@ -73,18 +75,23 @@ def _read_token(token: str) -> tuple[str, bool] | None:
 
 
 _READ_TOKEN: Memo[str, tuple[str, bool] | None] = Memo(_read_token)
-#: text between white space -> its tokens, read. No token spans white space,
-#: so a sentence's tokens are its chunks' tokens in order.
-_READ_CHUNK: Memo[str, tuple[tuple[str, bool] | None, ...]] = Memo(
-    lambda chunk: tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
-)
 
 
-def _phrases(sentence: str) -> list[tuple[str, ...]]:
-    """Runs of usable words, split at anything else; long runs cut into windows."""
+def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
+    """The tokens of a chunk of text, read. No token spans white space, so a
+    sentence's tokens are its chunks' tokens in order."""
+    return tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
+
+
+_READ = itemgetter(register(read_chunk))
+
+
+def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
+    """Runs of usable words in a sentence (its chunk records), split at anything
+    else; long runs cut into windows."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for word in itertools.chain.from_iterable(map(_READ_CHUNK.__getitem__, sentence.split())):
+    for word in itertools.chain.from_iterable(map(_READ, chunks)):
         if word is None:
             if current:
                 runs.append(current)
@@ -115,6 +122,18 @@ _SPANS = {
 }
 
 
+def _sub_phrases(run: tuple[str, ...]) -> tuple[tuple[str, ...], _SubPhrases]:
+    """A run's stems, and each of its sub-phrases (``_SPANS`` order) as its stems
+    and its words as written."""
+    stems = tuple(map(STEM.__getitem__, run))
+    return stems, tuple((stems[a:b], " ".join(run[a:b])) for a, b in _SPANS[len(run)])
+
+
+_SubPhrases = tuple[tuple[tuple[str, ...], str], ...]
+#: run of words -> ``_sub_phrases(run)``: key phrases recur across articles.
+_SUB_PHRASES: Memo[tuple[str, ...], tuple[tuple[str, ...], _SubPhrases]] = Memo(_sub_phrases)
+
+
 def _mixed_case(phrase: str) -> bool:
     """ "Prince avoid", "manager Luciano": a capitalised word next to a
     lower-case one is two fragments, not a phrase ("AI chips", "Hong Kong" and
@@ -140,7 +159,7 @@ def _display(forms: dict[str, int]) -> str:
 
 
 def extract_keywords(doc: Document) -> list[str]:
-    sentences = [s.text for s in doc.sentences]
+    sentences = sentence_chunks(doc)
     if not sentences:
         return []
     total = len(sentences)
@@ -148,17 +167,17 @@ def extract_keywords(doc: Document) -> list[str]:
     stem_count: Counter[str] = Counter()
     stem_spread: Counter[str] = Counter()  # sentences the stem occurs in
     stem_first: dict[str, int] = {}
-    # Each distinct run once, with how often it occurs and its first sentence.
-    runs: dict[tuple[str, ...], list[int]] = {}
-    for i, text in enumerate(sentences):
+    # Each distinct run once: how often it occurs, its first sentence, its sub-phrases.
+    runs: dict[tuple[str, ...], list] = {}
+    sub_phrases = _SUB_PHRASES
+    for i, chunks in enumerate(sentences):
         seen: list[str] = []
-        for run in _phrases(text):
-            seen.extend(map(stem_of.__getitem__, run))
+        for run in _phrases(chunks):
             known = runs.get(run)
             if known is None:
-                runs[run] = [1, i]
-            else:
-                known[0] += 1
+                known = runs[run] = [0, i, sub_phrases[run]]
+            known[0] += 1
+            seen.extend(known[2][0])
         if seen:
             stem_count.update(seen)
             fresh = set(seen)
@@ -170,11 +189,8 @@ def extract_keywords(doc: Document) -> list[str]:
     # Runs are visited in order of first occurrence, so candidates and their
     # forms are met in the order a scan of the text meets them.
     candidates: dict[tuple[str, ...], list] = {}
-    for run, (times, first) in runs.items():
-        stems = tuple(map(stem_of.__getitem__, run))
-        for a, b in _SPANS[len(run)]:
-            key = stems[a:b]
-            form = " ".join(run[a:b])
+    for times, first, (_, subs) in runs.values():
+        for key, form in subs:
             cand = candidates.get(key)
             if cand is None:
                 candidates[key] = [times, first, {form: times}]
@@ -183,7 +199,7 @@ def extract_keywords(doc: Document) -> list[str]:
                 forms = cand[2]
                 forms[form] = forms.get(form, 0) + times
 
-    title = {stem_of[w] for run in _phrases(doc.meta.title or "") for w in run}
+    title = {stem_of[w] for run in _phrases(read_chunks(doc.meta.title or "")) for w in run}
     weights: dict[str, float] = {}
 
     def weight(st: str) -> float:

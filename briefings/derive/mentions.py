@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse
 
+from briefings.derive.chunks import Record, register, sentence_chunks
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import (
     DEMONYMS,
@@ -203,7 +204,9 @@ _LOWER_FIRST: Memo[str, bool] = Memo(lambda word: word[:1].islower())
 
 
 def _read_chunk(chunk: str) -> _Shape:
-    """The tokens of a text with no spaces in it, read by ``_shape``."""
+    """The tokens of a text with no spaces in it, read by ``_shape``. No token
+    contains a space, so a sentence's tokens are its chunks' tokens, offset by
+    where each chunk starts."""
     out: list[tuple[str, int, int, bool, str]] = []
     for m in _TOKEN.finditer(chunk):
         raw, start = m.group(), m.start()
@@ -214,26 +217,26 @@ def _read_chunk(chunk: str) -> _Shape:
     return tuple(out)
 
 
-#: text between spaces -> its tokens, read. No token contains a space, so a
-#: sentence's tokens are its chunks' tokens, offset by where each chunk starts.
-_READ_CHUNK: Memo[str, _Shape] = Memo(_read_chunk)
+_SHAPE = register(_read_chunk)
 
 
-def _tokens(text: str) -> _Tokens:
+def _tokens(chunks: list[Record]) -> _Tokens:
+    """A sentence's tokens, from its chunk records (``chunks.read_chunks``)."""
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     breaks: list[bool] = []
     cues: list[str] = []
     base = 0
-    for chunk in text.split(" "):
-        for word, a, b, brk, cue in _READ_CHUNK[chunk]:
+    slot = _SHAPE
+    for record in chunks:
+        for word, a, b, brk, cue in record[slot]:
             words.append(word)
             starts.append(base + a)
             ends.append(base + b)
             breaks.append(brk)
             cues.append(cue)
-        base += len(chunk) + 1
+        base += len(record[0]) + 1
     return _Tokens(words, starts, ends, breaks, cues)
 
 
@@ -312,7 +315,7 @@ class MentionCollector:
         self.doc = doc
         self.mentions: list[Mention] = []
         self.acronyms: dict[str, str] = {}
-        self.tokens = [_tokens(s.text) for s in doc.sentences]
+        self.tokens = [_tokens(chunks) for chunks in sentence_chunks(doc)]
         # Words as written: lower-case ones, and capitalised ones (anything
         # else) counted, and those seen capitalised after a sentence's start.
         lower: set[str] = set()

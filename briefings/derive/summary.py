@@ -23,10 +23,11 @@ import string
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import chain
-from operator import mul, sub
+from operator import itemgetter, mul, sub
 
+from briefings.derive.chunks import read_chunks, register, sentence_chunks
 from briefings.derive.document import Document, Sentence
-from briefings.derive.words import content_terms
+from briefings.derive.words import chunk_terms, content_terms
 
 #: Only the first sentences compete (centrality is quadratic in their number).
 MAX_SENTENCES = 200
@@ -67,6 +68,14 @@ _FURNITURE = re.compile(
 def tokens(text: str) -> list[str]:
     """The comparison terms of a sentence (also used by the BBC baselines)."""
     return content_terms(text)
+
+
+_TERMS = itemgetter(register(chunk_terms))
+
+
+def _chunk_tokens(chunks: list[tuple[object, ...]]) -> list[str]:
+    """``tokens`` of a sentence, from its chunk records."""
+    return list(chain.from_iterable(map(_TERMS, chunks)))
 
 
 def _dateline_end(text: str) -> int:
@@ -232,6 +241,7 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     sentences = [_trimmed(s) for s in doc.sentences[:MAX_SENTENCES]]
     if not sentences:
         return []
+    chunks = sentence_chunks(doc)
     ok = [is_candidate(s.text) for s in sentences]
     # A sentence that starts mid-quotation is shown with the whole quotation,
     # or not at all when that would be too long.
@@ -244,7 +254,10 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
         for i, s in enumerate(sentences):
             if not ok[i] and is_candidate(s.text, min_words=4):
                 ok[i] = True
-    terms = [tokens(s.text) for s in sentences]
+    terms = [
+        _chunk_tokens(chunks[i] if s is doc.sentences[i] else read_chunks(s.text))
+        for i, s in enumerate(sentences)
+    ]
     bags = [set(t) for t in terms]
     centrality = _centrality(bags)
     freq: Counter[str] = Counter(chain.from_iterable(terms))

@@ -95,14 +95,15 @@ CONTENT_TERM: Memo[str, str | None] = Memo(_content_term)
 STEM: Memo[str, str] = Memo(lambda word: stem(word.lower()))
 
 
-def _chunk_terms(chunk: str) -> tuple[str, ...]:
+def chunk_terms(chunk: str) -> tuple[str, ...]:
+    """``content_terms`` of a chunk of text (no word spans white space)."""
     terms = CONTENT_TERM
     return tuple(t for w in _WORD.findall(chunk) if (t := terms[w]) is not None)
 
 
 #: text between white space -> its content terms. No word spans white space,
 #: so a text's terms are its chunks' terms in order.
-_CHUNK_TERMS: Memo[str, tuple[str, ...]] = Memo(_chunk_terms)
+_CHUNK_TERMS: Memo[str, tuple[str, ...]] = Memo(chunk_terms)
 
 
 def content_terms(text: str) -> list[str]:

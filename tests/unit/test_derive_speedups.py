@@ -1,7 +1,8 @@
 """The derivation's fast paths agree with the plain definitions they replace.
 
 Summary, keywords and entities read words through memos, chunk by chunk (text
-between white space), and skip regex scans that cannot match. Each fast path
+between spaces, read once for all three by ``chunks``), and skip regex scans
+that cannot match. Each fast path
 is checked here against the straightforward version on random text with
 awkward white space, punctuation and non-ASCII letters and digits.
 """
@@ -13,7 +14,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefings.derive import keywords, mentions, summary, words
+from briefings.derive import chunks, keywords, mentions, summary, words
+from briefings.derive.chunks import read_chunks
 from briefings.derive.words import STOPWORDS, Memo, content_terms, stem
 
 _PIECES = [
@@ -77,6 +79,7 @@ def _plain_terms(text: str) -> list[str]:
 @given(_TEXT)
 def test_content_terms_match_a_whole_text_scan(text: str) -> None:
     assert content_terms(text) == _plain_terms(text)
+    assert summary._chunk_tokens(read_chunks(text)) == _plain_terms(text)
 
 
 @settings(max_examples=300)
@@ -84,8 +87,8 @@ def test_content_terms_match_a_whole_text_scan(text: str) -> None:
 def test_keyword_tokens_match_a_whole_text_scan(text: str) -> None:
     chunked = [
         item
-        for chunk in text.split()
-        for item in keywords._READ_CHUNK[chunk]  # what _phrases reads
+        for record in read_chunks(text)
+        for item in keywords._READ(record)  # what _phrases reads
     ]
     plain = [keywords._read_token(t) for t in keywords._TOKEN.findall(text)]
     assert chunked == plain
@@ -106,7 +109,7 @@ def _plain_entity_tokens(text: str) -> list[tuple[str, int, int, bool, str]]:
 @settings(max_examples=300)
 @given(_TEXT)
 def test_entity_tokens_match_a_whole_text_scan(text: str) -> None:
-    toks = mentions._tokens(text)
+    toks = mentions._tokens(read_chunks(text))
     got = list(zip(toks.words, toks.starts, toks.ends, toks.breaks, toks.cues, strict=True))
     assert got == _plain_entity_tokens(text)
 
@@ -124,6 +127,19 @@ def test_summary_checks_match_their_regexes(text: str) -> None:
     assert ends == bool(_TERMINAL.search(text.rstrip()))
 
 
+def test_chunk_records_hold_every_readers_result() -> None:
+    text = "Acme's  chief\tsaid: U.S.-China talks"
+    records = read_chunks(text)
+    assert [r[0] for r in records] == text.split(" ")
+    assert all(r[1:] == tuple(read(r[0]) for read in chunks._READERS) for r in records)
+    slot = chunks.register(len)  # a reader added later gets a slot in new records
+    try:
+        assert [r[slot] for r in read_chunks(text)] == [len(c) for c in text.split(" ")]
+    finally:
+        chunks._READERS.pop()
+        chunks._RECORDS.clear()
+
+
 def test_memo_computes_once_and_stays_bounded() -> None:
     calls: list[str] = []
 
@@ -136,3 +152,32 @@ def test_memo_computes_once_and_stays_bounded() -> None:
     assert calls == ["a", "b", "c"]
     assert memo["d"] == "D"  # full: emptied, then filled again
     assert len(memo) <= 3
+
+
+def test_sentence_chunks_are_read_once_per_document() -> None:
+    from briefings.derive import build_document
+    from briefings.models import Article
+
+    doc = build_document(Article(origin="t", text="One  sentence here.\n\nAnd\tanother one."))
+    first = chunks.sentence_chunks(doc)
+    assert first == [read_chunks(s.text) for s in doc.sentences]
+    assert chunks.sentence_chunks(doc) is first
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(["Acme", "votes", "Voting", "rates", "central", "Bank"]),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_keyword_sub_phrases_match_their_definition(run: list[str]) -> None:
+    stems, subs = keywords._SUB_PHRASES[tuple(run)]
+    assert stems == tuple(stem(w.lower()) for w in run)
+    plain = [
+        (tuple(stem(w.lower()) for w in run[k : k + size]), " ".join(run[k : k + size]))
+        for size in range(1, len(run) + 1)
+        for k in range(len(run) - size + 1)
+    ]
+    assert list(subs) == plain
