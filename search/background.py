@@ -63,10 +63,11 @@ def _log_file() -> str | None:
 def _run(folder: str, stop: Event, parent: int, log_file: str | None, batch: int) -> None:
     _quiet(log_file)
     from briefings.library import Library
+    from briefings.pipeline import derivation_gc
     from search.index import SearchIndex
 
     try:
-        with Library(folder, create=False) as library:
+        with derivation_gc(), Library(folder, create=False) as library:
             index = SearchIndex(library)
             while not stop.is_set() and os.getppid() == parent:
                 if not index.catch_up(min_pending=batch, batch=batch):

@@ -479,7 +479,7 @@ class SearchIndex:
         for briefing_id in ids:
             docnum = searcher.document_number(id=briefing_id)
             if docnum is not None:
-                stored = searcher.stored_fields(docnum)
+                stored = searcher.reader().stored_fields(docnum)
                 out[briefing_id] = make_snippet(stored, parsed.terms, parsed.phrases)
         return out
 

@@ -7,8 +7,10 @@ Segments are plain text; the screen decides how a highlight looks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.support.charset import accent_map
@@ -29,7 +31,15 @@ Span = tuple[int, int, str]  # (start, end, analysed term)
 Tokenize = Callable[[str], list[Span]]
 
 
-def _fast_tokenizer(analyzer) -> Tokenize | None:  # type: ignore[no-untyped-def]
+def _translate(word: str, table: dict) -> str:
+    return word.translate(table)
+
+
+def _stem(word: str, stem: Callable[[str], str], ignore: frozenset[str]) -> str:
+    return word if word in ignore else stem(word)
+
+
+def _fast_tokenizer(analyzer: Any) -> Tokenize | None:
     """The analyzer's tokens as (start, end, term), without Whoosh's per-token pipeline.
 
     Whoosh runs each token through a chain of generators (about 6 µs a token); here the
@@ -45,10 +55,9 @@ def _fast_tokenizer(analyzer) -> Tokenize | None:  # type: ignore[no-untyped-def
         if type(step) is LowercaseFilter:
             steps.append(str.lower)
         elif type(step) is CharsetFilter:
-            steps.append(lambda w, table=step.charmap: w.translate(table))
+            steps.append(functools.partial(_translate, table=step.charmap))
         elif type(step) is StemFilter:
-            stem, ignore = step._stem, step.ignore
-            steps.append(lambda w, stem=stem, ignore=ignore: w if w in ignore else stem(w))
+            steps.append(functools.partial(_stem, stem=step._stem, ignore=step.ignore))
         else:
             return None
 
@@ -66,7 +75,7 @@ def _fast_tokenizer(analyzer) -> Tokenize | None:  # type: ignore[no-untyped-def
     return tokenize
 
 
-def _whoosh_tokenizer(analyzer) -> Tokenize:  # type: ignore[no-untyped-def]
+def _whoosh_tokenizer(analyzer: Any) -> Tokenize:
     def tokenize(text: str) -> list[Span]:
         return [(t.startchar, t.endchar, t.text) for t in analyzer(text, chars=True, mode="index")]
 

@@ -104,11 +104,11 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
             target = index.alias_of(g)
             if target is not None and target.find() is not g:
                 g.root = target.find()
-                short, full = g.words, target.words
+                part, full = g.words, target.words
                 if (
-                    len(short) < len(full)
+                    len(part) < len(full)
                     and person_like(full)
-                    and (full[-len(short) :] == short or full[-1].lower() not in (lower or ()))
+                    and (full[-len(part) :] == part or full[-1].lower() not in (lower or ()))
                 ):
                     # A family name used alone is itself a sign of a person; a
                     # first word alone is not when the last is a common noun

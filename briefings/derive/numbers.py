@@ -455,7 +455,7 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
             # "5.25%-5.50%", "3% to 4%": the sign on both ends.
             rng = _RANGE.match(text, end)
             change = left.spaced and (
-                left.last.lower() in _CHANGE_WORDS or _CHANGED_BEFORE.search(before)
+                left.last.lower() in _CHANGE_WORDS or bool(_CHANGED_BEFORE.search(before))
             )
             if rng and rng.group(3) is None and not (rng.group(2) and change):
                 second = _PERCENT.match(text, rng.end())
