@@ -56,6 +56,45 @@ NOTE_ABOVE = 100
 STRICT = os.environ.get("BRIEF_STRICT") == "1"
 
 
+#: Segment sizes grow by this factor from one merge tier to the next.
+MERGE_FACTOR = 4
+
+
+def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy for a commit: merge a tier's segments once it has
+    ``MERGE_FACTOR`` of them.
+
+    Segments are put in tiers by size (tier k holds up to ``BATCH * MERGE_FACTOR**k``
+    documents); when a tier fills up, its segments are merged into the segment being
+    written, which then belongs to a higher tier. Each document is rewritten about
+    log4(library / batch) times in all, and a library never has more than
+    ``MERGE_FACTOR - 1`` segments per tier (about a dozen at 100,000 briefings).
+    Whoosh's own ``MERGE_SMALL`` let 500-document segments pile up to 17 and then
+    merged all of them at once, so searches read many segments and commits grew
+    with the library.
+    """
+    from whoosh.reading import SegmentReader
+
+    tiers: dict[int, list[Any]] = {}
+    for segment in segments:
+        size = max(1, segment.doc_count_all())
+        tier = 0
+        while size > BATCH * MERGE_FACTOR ** (tier + 1) // 2 and tier < 30:
+            tier += 1
+        tiers.setdefault(tier, []).append(segment)
+    kept = []
+    for tier in sorted(tiers):
+        group = tiers[tier]
+        if len(group) >= MERGE_FACTOR:
+            for segment in group:
+                reader = SegmentReader(writer.storage, writer.schema, segment)
+                writer.add_reader(reader)
+                reader.close()
+        else:
+            kept.extend(group)
+    return kept
+
+
 class SearchIndexError(LibraryError):
     """The index cannot be used or written; ``str()`` says why (one line)."""
 
@@ -283,7 +322,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=merge_tiers)
         self._drop_searchers()
         self._update_related(briefings, deleted)
         self.library.ack_index_ops(ops)

@@ -223,3 +223,19 @@ def test_an_index_rebuilt_by_another_process_is_reopened_not_rebuilt_again(room)
     index._on_message = messages.append
     assert index.search("cranes").total == 3
     assert messages == []
+
+
+def test_commits_merge_segments_by_tier_so_they_never_pile_up(tmp_path: Path) -> None:
+    from whoosh import index as windex
+
+    from search.index import MERGE_FACTOR, merge_tiers
+    from search.schema import build_schema
+
+    ix = windex.create_in(str(tmp_path), build_schema())
+    for i in range(40):
+        writer = ix.writer()
+        writer.add_document(id=f"doc{i}", title=f"report {i}", body="harbour cranes")
+        writer.commit(mergetype=merge_tiers)
+        assert len(ix._segments()) < MERGE_FACTOR + 1
+    with ix.searcher() as searcher:
+        assert searcher.doc_count() == 40
