@@ -19,6 +19,7 @@ import os
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -30,14 +31,20 @@ from whoosh import query as wq
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
-from whoosh.sorting import Count, FieldFacet
+from whoosh.sorting import FieldFacet
 from whoosh.util.filelock import FileLock
 
 from briefings.library import Library, LibraryError
 from briefings.models import Briefing
 from search.query import ParsedQuery, QueryError, parse_query
 from search.results import Hit, SearchResults, Snippet
-from search.schema import SCHEMA_VERSION, build_schema, document_for
+from search.schema import (
+    FACET_SEPARATOR,
+    FACET_SOURCE_END,
+    SCHEMA_VERSION,
+    build_schema,
+    document_for,
+)
 from search.snippets import make_snippet, plain_snippet
 
 log = logging.getLogger(__name__)
@@ -457,17 +464,11 @@ class SearchIndex:
     ) -> SearchResults:
         searcher = self.searcher()
         by_date = sort == "date" or isinstance(parsed.query, wq.Every)
-        if by_date or facets:
+        if by_date:
             results = searcher.search(
                 parsed.query,
                 limit=max(1, limit),
-                sortedby=FieldFacet("pubsort", reverse=True) if by_date else None,
-                groupedby={
-                    "source": FieldFacet("source_facet", maptype=Count),
-                    "speaker": FieldFacet("speaker_facet", allow_overlap=True, maptype=Count),
-                }
-                if facets
-                else None,
+                sortedby=FieldFacet("pubsort", reverse=True),
             )
         else:
             # The top hits and the exact count in one pass. Whoosh's default top-N
@@ -498,9 +499,7 @@ class SearchIndex:
                     snippet=snippet,
                 )
             )
-        counts = (
-            {name: _facet(results.groups(name)) for name in ("source", "speaker")} if facets else {}
-        )
+        counts = self._facets(searcher, parsed.query) if facets else {}
         total = len(results)
         return SearchResults(
             query=parsed.text,
@@ -509,6 +508,27 @@ class SearchIndex:
             suggestion=self._suggest(parsed, searcher, total) if suggest else None,
             facets=counts,
         )
+
+    def _facets(self, searcher: Searcher, query: wq.Query) -> dict[str, list[tuple[str, int]]]:
+        """Counts by source and by speaker over every matching briefing.
+
+        Read from the ``facets`` column of the matching documents only: Whoosh's own
+        facet for a many-valued field walks every speaker's postings on every query
+        (half a second at 10,000 briefings, growing with the library).
+        """
+        column = searcher.reader().column_reader("facets")
+        sources: Counter[str] = Counter()
+        speakers: Counter[str] = Counter()
+        for docnum in searcher.docs_for_query(query):
+            raw = column[docnum]
+            if not raw:
+                continue
+            source, _, names = raw.decode("utf-8").partition(FACET_SOURCE_END)
+            if source:
+                sources[source] += 1
+            if names:
+                speakers.update(dict.fromkeys(names.split(FACET_SEPARATOR), 1))
+        return {"source": _facet(sources), "speaker": _facet(speakers)}
 
     def highlights(self, query: str, ids: list[str]) -> dict[str, Snippet]:
         """Highlighted snippets of ``query`` for the briefings ``ids`` (those still indexed)."""

@@ -14,12 +14,13 @@ import re
 from datetime import date, datetime
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from briefings.models import Briefing
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Words: letters/digits, keeping inner apostrophes, dots and hyphens out.
 _TOKENS = r"\w+(?:['’]\w+)*"
@@ -75,6 +76,9 @@ def build_schema() -> Schema:
         # Exact values for facets (one source; any number of speakers).
         source_facet=ID(sortable=True),
         speaker_facet=KEYWORD(commas=True, lowercase=False, scorable=False, sortable=True),
+        # The same, as one per-document column ("source RS speaker US speaker ..."): facet
+        # counts read it for the matching documents only (see SearchIndex._facets).
+        facets=COLUMN(VarBytesColumn()),
         published=DATETIME(stored=True),
         # Day number of the publication date, 0 when unknown: newest first, undated last.
         pubsort=NUMERIC(int, bits=32, sortable=True),
@@ -93,6 +97,17 @@ def _distinct_words(text: str) -> str:
     """Each word once: the "did you mean" field only needs which words a briefing has
     (document frequencies), and analysing every repeat costs index time."""
     return " ".join(dict.fromkeys(_WORD.findall(text.lower())))
+
+
+FACET_SOURCE_END = "\x1e"
+FACET_SEPARATOR = "\x1f"
+
+
+def facet_value(source: str | None, speakers: list[str]) -> bytes:
+    """The ``facets`` column of a document: its source, then its speakers."""
+    clean = [s.replace(FACET_SEPARATOR, " ").replace(FACET_SOURCE_END, " ") for s in speakers]
+    head = (source or "").replace(FACET_SOURCE_END, " ").replace(FACET_SEPARATOR, " ")
+    return (head + FACET_SOURCE_END + FACET_SEPARATOR.join(clean)).encode("utf-8")
 
 
 def _as_datetime(value: date | None) -> datetime | None:
@@ -119,6 +134,7 @@ def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -
         "words": _distinct_words(f"{briefing.title}\n{briefing.body_text}"),
         "profile": json.dumps(profile, ensure_ascii=False, separators=(",", ":")),
     }
+    doc["facets"] = facet_value(briefing.source, speakers)
     if briefing.source:
         doc["source_facet"] = briefing.source
     if speakers:
