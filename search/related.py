@@ -116,11 +116,7 @@ def _sketch(text: str) -> list[int]:
 
 
 def resemblance(a: list[int], b: list[int]) -> float:
-    if not a or not b:
-        return 0.0
-    union = sorted(set(a) | set(b))[:SKETCH]
-    both = set(a) & set(b)
-    return sum(1 for h in union if h in both) / len(union)
+    return _resemblance(set(a), set(b))
 
 
 # -- scoring ---------------------------------------------------------------------------------
@@ -293,7 +289,7 @@ def compare(
         if words:
             top = sorted(words, key=lambda t: -words[t])[:4]
             reasons.append(f"shared terms: {', '.join(_surface(a, t) for t in top)}")
-    duplicate = _resemblance(a["_sketch"], b["_sketch"], a["s"], b["s"]) >= DUPLICATE_JACCARD
+    duplicate = _resemblance(a["_sketch"], b["_sketch"]) >= DUPLICATE_JACCARD
     if duplicate:
         reasons.insert(0, "republished copy of the same article")
     return score, reasons, duplicate
@@ -304,10 +300,8 @@ def _reasons(a: dict, b: dict, vector_a: Vector, vector_b: Vector, quote_hits: i
     return compare(a, b, vector_a, vector_b, quote_hits)[1]
 
 
-def _resemblance(set_a: set[int], set_b: set[int], a: list[int], b: list[int]) -> float:
-    """``resemblance`` with the sketches' sets already made."""
-    if not a or not b:
-        return 0.0
+def _resemblance(set_a: set[int], set_b: set[int]) -> float:
+    """``resemblance`` of two sketches given as sets (profiles keep theirs made)."""
     both = set_a & set_b
     if not both:
         return 0.0
