@@ -15,12 +15,12 @@ from datetime import date, datetime
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from briefings.models import Briefing
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Words: letters/digits, keeping inner apostrophes, dots and hyphens out.
 _TOKENS = r"\w+(?:['’]\w+)*"
@@ -73,11 +73,9 @@ def build_schema() -> Schema:
         entities=TEXT(analyzer=names, field_boost=FIELD_WEIGHTS["entities"]),
         source=TEXT(analyzer=names, stored=True, field_boost=FIELD_WEIGHTS["source"]),
         author=TEXT(analyzer=names, stored=True, field_boost=FIELD_WEIGHTS["author"]),
-        # Exact values for facets (one source; any number of speakers).
-        source_facet=ID(sortable=True),
-        speaker_facet=KEYWORD(commas=True, lowercase=False, scorable=False, sortable=True),
-        # The same, as one per-document column ("source RS speaker US speaker ..."): facet
-        # counts read it for the matching documents only (see SearchIndex._facets).
+        # Exact source and speakers for facet counts, one per-document column ("source RS
+        # speaker US speaker ..."), read for the matching documents only
+        # (SearchIndex._facets).
         facets=COLUMN(VarBytesColumn()),
         published=DATETIME(stored=True),
         # Day number of the publication date, 0 when unknown: newest first, undated last.
@@ -135,10 +133,6 @@ def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -
         "profile": json.dumps(profile, ensure_ascii=False, separators=(",", ":")),
     }
     doc["facets"] = facet_value(briefing.source, speakers)
-    if briefing.source:
-        doc["source_facet"] = briefing.source
-    if speakers:
-        doc["speaker_facet"] = ",".join(s.replace(",", " ") for s in speakers)
     published = _as_datetime(briefing.published)
     doc["pubsort"] = briefing.published.toordinal() if briefing.published else 0
     if published is not None:
