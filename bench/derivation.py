@@ -70,27 +70,16 @@ def time_whole(
     best = [float("inf")] * len(articles)
     clock = time.process_time
     with derivation_gc():  # as brief ingest and brief rebuild run it
-        _time_runs(articles, repeat, totals, walls, best, clock)
+        for _ in range(repeat):
+            wall_start = time.perf_counter()
+            run_start = clock()
+            for i, article in enumerate(articles):
+                t0 = clock()
+                derive(article)
+                best[i] = min(best[i], clock() - t0)
+            totals.append(clock() - run_start)
+            walls.append(time.perf_counter() - wall_start)
     return totals, walls, best
-
-
-def _time_runs(
-    articles: list[Article],
-    repeat: int,
-    totals: list[float],
-    walls: list[float],
-    best: list[float],
-    clock: Callable[[], float],
-) -> None:
-    for _ in range(repeat):
-        wall_start = time.perf_counter()
-        run_start = clock()
-        for i, article in enumerate(articles):
-            t0 = clock()
-            derive(article)
-            best[i] = min(best[i], clock() - t0)
-        totals.append(clock() - run_start)
-        walls.append(time.perf_counter() - wall_start)
 
 
 def time_document_steps(articles: list[Article]) -> dict[str, float]:

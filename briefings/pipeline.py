@@ -132,50 +132,38 @@ def ingest(
     """
     report = IngestReport()
     with derivation_gc():
-        _ingest_all(library, report, paths, on_source, on_result, sources, max_bytes)
+        for item in sources if sources is not None else discover(paths):
+            if isinstance(item, IngestError):
+                report.failures.append(str(item))
+                if on_result:
+                    on_result(Source(None, str(item)), None, str(item))
+                continue
+            if on_source:
+                on_source(item)
+            try:
+                article = read_source(item, max_bytes=max_bytes)
+                outcome = store_article(library, article, item.label)
+            except IngestError as exc:
+                report.failures.append(str(exc))
+                if on_result:
+                    on_result(item, None, str(exc))
+                continue
+            except MemoryError:
+                message = f"{item.label}: not enough memory to read it"
+                report.failures.append(message)
+                if on_result:
+                    on_result(item, None, message)
+                continue
+            except (OSError, UnicodeError) as exc:  # anything the reader did not foresee
+                message = f"{item.label}: cannot read ({type(exc).__name__}: {exc})"
+                report.failures.append(message)
+                if on_result:
+                    on_result(item, None, message)
+                continue
+            report.count(outcome, article.id)
+            if on_result:
+                on_result(item, outcome, None)
     return report
-
-
-def _ingest_all(
-    library: Library,
-    report: IngestReport,
-    paths: list[str],
-    on_source: Callable[[Source], None] | None,
-    on_result: Callable[[Source, Outcome | None, str | None], None] | None,
-    sources: Iterable[Source | IngestError] | None,
-    max_bytes: int | None,
-) -> None:
-    for item in sources if sources is not None else discover(paths):
-        if isinstance(item, IngestError):
-            report.failures.append(str(item))
-            if on_result:
-                on_result(Source(None, str(item)), None, str(item))
-            continue
-        if on_source:
-            on_source(item)
-        try:
-            article = read_source(item, max_bytes=max_bytes)
-            outcome = store_article(library, article, item.label)
-        except IngestError as exc:
-            report.failures.append(str(exc))
-            if on_result:
-                on_result(item, None, str(exc))
-            continue
-        except MemoryError:
-            message = f"{item.label}: not enough memory to read it"
-            report.failures.append(message)
-            if on_result:
-                on_result(item, None, message)
-            continue
-        except (OSError, UnicodeError) as exc:  # anything the reader did not foresee
-            message = f"{item.label}: cannot read ({type(exc).__name__}: {exc})"
-            report.failures.append(message)
-            if on_result:
-                on_result(item, None, message)
-            continue
-        report.count(outcome, article.id)
-        if on_result:
-            on_result(item, outcome, None)
 
 
 def seed_samples(library: Library) -> IngestReport | None:
@@ -204,31 +192,22 @@ def rebuild(
     report = IngestReport()
     ids = library.ids() if everything else library.stale_ids(EXTRACTOR_VERSION)
     with derivation_gc():
-        _rebuild_all(library, ids, report, on_item)
+        for briefing_id in ids:
+            stored = library.article(briefing_id)
+            article = Article(
+                origin=stored.origin,
+                format=stored.format,  # type: ignore[arg-type]
+                text=stored.text,
+                encoding=stored.encoding,
+                content_hash=stored.content_hash,
+            )
+            try:
+                briefing = derive_checked(article, display_path(stored.origin))
+            except IngestError as exc:
+                report.failures.append(str(exc))
+                continue
+            library.put(article, briefing, force=True)
+            report.count("updated", briefing_id)
+            if on_item:
+                on_item(briefing_id)
     return report
-
-
-def _rebuild_all(
-    library: Library,
-    ids: list[str],
-    report: IngestReport,
-    on_item: Callable[[str], None] | None,
-) -> None:
-    for briefing_id in ids:
-        stored = library.article(briefing_id)
-        article = Article(
-            origin=stored.origin,
-            format=stored.format,  # type: ignore[arg-type]
-            text=stored.text,
-            encoding=stored.encoding,
-            content_hash=stored.content_hash,
-        )
-        try:
-            briefing = derive_checked(article, display_path(stored.origin))
-        except IngestError as exc:
-            report.failures.append(str(exc))
-            continue
-        library.put(article, briefing, force=True)
-        report.count("updated", briefing_id)
-        if on_item:
-            on_item(briefing_id)
