@@ -33,7 +33,7 @@ POLL = 0.25
 JOIN_TIMEOUT = 600.0
 
 
-def _quiet(log_file: str | None) -> None:
+def quiet_child(log_file: str | None) -> None:
     """The child never writes to the terminal: Ctrl-C is the parent's to handle, and
     warnings go to the parent's log file (or nowhere)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -53,7 +53,7 @@ def _quiet(log_file: str | None) -> None:
     logging.captureWarnings(True)
 
 
-def _log_file() -> str | None:
+def parent_log_file() -> str | None:
     for handler in logging.getLogger().handlers:
         if isinstance(handler, logging.FileHandler):
             return handler.baseFilename
@@ -61,7 +61,7 @@ def _log_file() -> str | None:
 
 
 def _run(folder: str, stop: Event, parent: int, log_file: str | None, batch: int) -> None:
-    _quiet(log_file)
+    quiet_child(log_file)
     from briefings.library import Library
     from briefings.pipeline import derivation_gc
     from search.index import SearchIndex
@@ -104,7 +104,7 @@ class BackgroundSync:
             self._stop = ctx.Event()
             self._process = ctx.Process(
                 target=_run,
-                args=(self.folder, self._stop, os.getpid(), _log_file(), self.batch),
+                args=(self.folder, self._stop, os.getpid(), parent_log_file(), self.batch),
                 name="brief-index",
                 daemon=True,
             )

@@ -36,6 +36,7 @@ from whoosh.util.filelock import FileLock
 
 from briefings.library import Library, LibraryError
 from briefings.models import Briefing
+from search.parallel import build_segments, workers_for
 from search.query import ParsedQuery, QueryError, parse_query
 from search.results import Hit, SearchResults, Snippet
 from search.schema import (
@@ -100,6 +101,29 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
         else:
             kept.extend(group)
     return kept
+
+
+def added_times(library: Library, ids: list[str]) -> dict[str, datetime]:
+    """When each briefing was first added to the store (naive UTC)."""
+    out: dict[str, datetime] = {}
+    conn = library.connection
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, added_at FROM briefings WHERE id IN ({marks})", chunk):
+            try:
+                stamp = datetime.fromisoformat(row[1])
+            except (TypeError, ValueError):
+                continue
+            out[row[0]] = stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
+    return out
+
+
+def index_document(briefing: Briefing, added: datetime | None) -> dict:
+    """The index document of a briefing, with its related-articles profile."""
+    from search.related import profile_for
+
+    return document_for(briefing, added=added, profile=profile_for(briefing))
 
 
 class SearchIndexError(LibraryError):
@@ -194,29 +218,24 @@ class SearchIndex:
         fresh = parent / f"{INDEX_DIR}.new-{os.getpid()}"
         fresh.mkdir(parents=True)
         ix = _storage(fresh).create_index(build_schema())
-        count = 0
-        writer = ix.writer(limitmb=128)
         ids = self.library.ids()
         pending = [i for i, op, _ in snapshot if op == "upsert"]
         total = len(ids) + len(pending)
         progress = self._on_progress if total > NOTE_ABOVE else None
         if progress is not None:
             progress(0, total)
-        try:
-            for start in range(0, len(ids), 200):
-                chunk = ids[start : start + 200]
-                added = self._added(chunk)
-                briefings = self.library.get_many(chunk)
-                with ix.searcher() as searcher:
-                    for b in briefings:
-                        writer.add_document(**self._document(b, added.get(b.id), searcher))
-                        count += 1
-                if progress is not None:
-                    progress(count, total)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+        workers = workers_for(len(ids))
+        if workers > 1:
+            build_segments(
+                self.library.folder,
+                fresh,
+                ids,
+                workers,
+                None if progress is None else lambda done: progress(done, total),
+            )
+        else:
+            self._build_here(ix, ids, progress, total)
+        count = len(ids)
         (fresh / VERSION_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
         old = parent / f"{INDEX_DIR}.old-{os.getpid()}"
         if self.folder.exists():
@@ -231,6 +250,28 @@ class SearchIndex:
                 progress(min(total, count + start + BATCH), total)
         self.library.ack_index_ops(snapshot)
         return count
+
+    def _build_here(
+        self,
+        ix: windex.Index,
+        ids: list[str],
+        progress: Callable[[int, int], None] | None,
+        total: int,
+    ) -> None:
+        """Index ``ids`` into the new index ``ix`` in this process (a small library)."""
+        writer = ix.writer(limitmb=128)
+        try:
+            for start in range(0, len(ids), 200):
+                chunk = ids[start : start + 200]
+                added = added_times(self.library, chunk)
+                for b in self.library.get_many(chunk):
+                    writer.add_document(**index_document(b, added.get(b.id)))
+                if progress is not None:
+                    progress(start + len(chunk), total)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
@@ -251,28 +292,6 @@ class SearchIndex:
             lock.release()
 
     # -- keeping up with the store --------------------------------------------------------
-
-    def _added(self, ids: list[str]) -> dict[str, datetime]:
-        """When each briefing was first added to the store (naive UTC)."""
-        out: dict[str, datetime] = {}
-        conn = self.library.connection
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in conn.execute(
-                f"SELECT id, added_at FROM briefings WHERE id IN ({marks})", chunk
-            ):
-                try:
-                    stamp = datetime.fromisoformat(row[1])
-                except (TypeError, ValueError):
-                    continue
-                out[row[0]] = stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
-        return out
-
-    def _document(self, briefing: Briefing, added: datetime | None, searcher: Searcher) -> dict:
-        from search.related import profile_for
-
-        return document_for(briefing, added=added, profile=profile_for(briefing, searcher))
 
     def sync(self) -> int:
         """Apply the store's pending changes to the index; returns how many were applied.
@@ -318,12 +337,11 @@ class SearchIndex:
         briefings = self.library.get_many(upsert_ids)
         found = {b.id for b in briefings}
         deleted = [i for i in latest if i not in found]
-        added = self._added(list(found))
+        added = added_times(self.library, list(found))
         writer = self.ix.writer(timeout=LOCK_TIMEOUT)
         try:
-            with self.ix.searcher() as searcher:
-                for b in briefings:
-                    writer.update_document(**self._document(b, added.get(b.id), searcher))
+            for b in briefings:
+                writer.update_document(**index_document(b, added.get(b.id)))
             for briefing_id in deleted:
                 writer.delete_by_term("id", briefing_id)
         except BaseException:

@@ -68,7 +68,7 @@ def _useful(word: str) -> bool:
 # -- profiles ------------------------------------------------------------------------------
 
 
-def profile_for(briefing: Briefing, searcher: Searcher | None = None) -> dict:
+def profile_for(briefing: Briefing) -> dict:
     """What related scoring needs from a briefing, stored with its index document."""
     counts: Counter[str] = Counter()
     surface: dict[str, str] = {}
