@@ -1,7 +1,7 @@
 """``python -m bench``: the whole benchmark suite, printed as Markdown tables.
 
     python -m bench                      # 2,000 and 10,000 articles (make bench)
-    python -m bench --full               # also 100,000
+    python -m bench --full               # also 100,000 (that library by the fast build)
     python -m bench --sizes 100000       # any sizes
     python -m bench --fresh              # re-ingest even if a cached library is current
 
@@ -579,7 +579,12 @@ class Suite:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
-    parser.add_argument("--full", action="store_true", help="also 100,000 articles")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="also 100,000 articles (built with --fast-from 100000 unless --fast-from is given: "
+        "brief ingest of 100,000 takes hours)",
+    )
     parser.add_argument("--fresh", action="store_true", help="re-ingest cached libraries")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query (5)")
     parser.add_argument("--adds", type=int, default=5, help="new articles for add/related (5)")
@@ -609,6 +614,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.full and 100_000 not in args.sizes:
         args.sizes.append(100_000)
+    if args.full and args.fast_from is None:
+        args.fast_from = 100_000
     args.sizes = sorted(set(args.sizes))
     return args
 

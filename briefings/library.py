@@ -4,7 +4,9 @@ One file, ``library.sqlite3``, in the library folder. Every change to a
 briefing happens in one transaction together with an entry in
 ``index_outbox``, so a crash never leaves a half-written briefing and the
 search index can always catch up with the store (the outbox is drained by the
-search layer). The raw article text is stored too, so ``brief rebuild`` can
+search layer). The search layer works in two stages: a change the index has
+taken moves to ``related_outbox`` until its related lists and quote links are
+recomputed, so the two stages can run in two processes. The raw article text is stored too, so ``brief rebuild`` can
 re-derive every briefing after the pipeline improves.
 """
 
@@ -27,7 +29,7 @@ from briefings.models import Article, Briefing, BriefingSummary, Related
 
 _RELATED_LIST = TypeAdapter(list[Related])
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
 ENV_LIBRARY = "BRIEF_LIBRARY"
 
@@ -54,6 +56,11 @@ CREATE TABLE IF NOT EXISTS briefings (
 CREATE INDEX IF NOT EXISTS briefings_published ON briefings (published);
 CREATE INDEX IF NOT EXISTS briefings_added ON briefings (added_at);
 CREATE TABLE IF NOT EXISTS index_outbox (
+    id TEXT PRIMARY KEY,
+    op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+    queued_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS related_outbox (
     id TEXT PRIMARY KEY,
     op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
     queued_at TEXT NOT NULL
@@ -278,6 +285,15 @@ class Library:
                 f"{self.db_path} was written by a newer brief (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); upgrade brief to use it"
             )
+        elif version < SCHEMA_VERSION:
+            with _transaction(conn):
+                # Version 2 added related_outbox; every statement is CREATE ... IF NOT EXISTS.
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(
+                    "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
+                )
         conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
 
     @_guarded
@@ -432,6 +448,42 @@ class Library:
             conn.executemany(
                 "DELETE FROM index_outbox WHERE id=? AND queued_at=?", [(i, q) for i, _, q in ops]
             )
+
+    @_guarded
+    def move_to_related(self, ops: list[tuple[str, str, str]]) -> None:
+        """The index has taken ``ops``: queue them for related lists and quote links, and
+        forget them in the index outbox (unless re-queued since)."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO related_outbox (id, op, queued_at) VALUES (?, ?, ?)", ops
+            )
+            conn.executemany(
+                "DELETE FROM index_outbox WHERE id=? AND queued_at=?", [(i, q) for i, _, q in ops]
+            )
+
+    @_guarded
+    def pending_related_ops(self, limit: int | None = None) -> list[tuple[str, str, str]]:
+        """(id, op, queued_at) of indexed changes whose related lists are not recomputed yet."""
+        sql = "SELECT id, op, queued_at FROM related_outbox ORDER BY queued_at"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [(r[0], r[1], r[2]) for r in self._conn.execute(sql)]
+
+    @_guarded
+    def ack_related_ops(self, ops: list[tuple[str, str, str]]) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM related_outbox WHERE id=? AND queued_at=?",
+                [(i, q) for i, _, q in ops],
+            )
+
+    @_guarded
+    def outstanding_changes(self) -> int:
+        """Briefings with a change not yet fully applied (index, related lists or both)."""
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM (SELECT id FROM index_outbox UNION SELECT id FROM related_outbox)"
+        ).fetchone()
+        return int(row[0])
 
     @_guarded
     def queue_all_for_index(self) -> int:

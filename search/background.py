@@ -1,16 +1,19 @@
-"""Index while ingesting: a second process applies the outbox as briefings are stored.
+"""Index while ingesting: two child processes apply the outbox as briefings are stored.
 
-A long ingest spends most of its time in two places: deriving and storing
-briefings, and bringing the search index (with related lists and quote links)
-up to date. Done one after the other they use one core. ``BackgroundSync``
-runs the second part in a child process while the first goes on, so a
-two-core machine keeps both cores busy.
+A long ingest spends its time in three places: deriving and storing
+briefings, indexing them, and computing their related lists and quote links.
+``BackgroundSync`` runs the last two in two child processes, a pipeline: the
+indexer takes whole batches of the store's ``index_outbox`` and moves them to
+``related_outbox`` once they are searchable; the relater takes those. While
+the command stores, both children wait for full batches; when it has stored
+everything (``finish``) they drain the queues, so a two-core machine keeps both
+cores busy to the end instead of leaving the rest to one process.
 
-Nothing here needs to finish for the library to be right: the outbox is the
-record of what the index lacks, the child only takes whole batches of it
-under the index lock, and the command's own ``sync`` afterwards does whatever
-is left. If the child fails, is killed, or its parent dies, the next sync
-simply finds more work queued.
+Nothing here needs to finish for the library to be right: the outboxes are the
+record of what is still to do, each child only takes whole batches under its
+stage's lock, and the command's own ``sync`` afterwards does whatever is left.
+If a child fails, is killed, or its parent dies, the next sync simply finds
+more work queued.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import time
+from collections.abc import Callable
 from multiprocessing.synchronize import Event
 from pathlib import Path
 from types import TracebackType
@@ -29,8 +34,6 @@ log = logging.getLogger(__name__)
 MIN_ARTICLES = 400
 #: How often the child looks for a full batch of queued changes (seconds).
 POLL = 0.25
-#: How long ``stop`` waits for the child to finish its batch.
-JOIN_TIMEOUT = 600.0
 
 
 def quiet_child(log_file: str | None) -> None:
@@ -60,7 +63,18 @@ def parent_log_file() -> str | None:
     return None
 
 
-def _run(folder: str, stop: Event, parent: int, log_file: str | None, batch: int) -> None:
+def _run(
+    folder: str,
+    stage: str,
+    draining: Event,
+    indexed: Event,
+    parent: int,
+    log_file: str | None,
+    batch: int,
+) -> None:
+    """A child's loop: ``stage`` is "index" or "related". Full batches only, until
+    ``draining`` is set; then every batch until its queue is empty (for the relater:
+    and the indexer has exited, which ``indexed`` says)."""
     quiet_child(log_file)
     from briefings.library import Library
     from briefings.pipeline import derivation_gc
@@ -69,16 +83,30 @@ def _run(folder: str, stop: Event, parent: int, log_file: str | None, batch: int
     try:
         with derivation_gc(), Library(folder, create=False) as library:
             index = SearchIndex(library)
-            while not stop.is_set() and os.getppid() == parent:
-                if not index.catch_up(min_pending=batch, batch=batch):
-                    stop.wait(POLL)
+            while os.getppid() == parent:
+                drain = draining.is_set()
+                least = 1 if drain else batch
+                if stage == "index":
+                    done = index.catch_up(min_pending=least, batch=batch)
+                else:
+                    done = index.relate_up(min_pending=least, batch=batch, once=True)
+                if done:
+                    continue
+                if drain and stage == "index" and not library.pending_index_ops(limit=1):
+                    break
+                if drain and indexed.is_set() and not library.pending_related_ops(limit=1):
+                    break
+                time.sleep(POLL)
             index.close()
     except Exception:  # the foreground sync redoes whatever was not done
-        log.warning("background indexing stopped", exc_info=True)
+        log.warning("background %s stage stopped", stage, exc_info=True)
 
 
 class BackgroundSync:
-    """Context manager: index in a child process while the body stores briefings."""
+    """Context manager: index and relate in two child processes while the body stores
+    briefings; ``finish`` waits for them to drain the queues."""
+
+    STAGES = ("index", "related")
 
     def __init__(
         self,
@@ -93,25 +121,36 @@ class BackgroundSync:
         self.folder = str(folder)
         self.enabled = articles >= min_articles and (os.cpu_count() or 1) > 1
         self.batch = batch or BATCH
-        self._process: multiprocessing.process.BaseProcess | None = None
-        self._stop: Event | None = None
+        self._processes: list[multiprocessing.process.BaseProcess] = []
+        self._draining: Event | None = None
+        self._indexed: Event | None = None
 
     def __enter__(self) -> BackgroundSync:
         if not self.enabled:
             return self
         try:
             ctx = multiprocessing.get_context("spawn")
-            self._stop = ctx.Event()
-            self._process = ctx.Process(
-                target=_run,
-                args=(self.folder, self._stop, os.getpid(), parent_log_file(), self.batch),
-                name="brief-index",
-                daemon=True,
-            )
-            self._process.start()
-        except OSError:  # no processes to spare: index afterwards, as usual
+            self._draining = ctx.Event()
+            self._indexed = ctx.Event()
+            for stage in self.STAGES:
+                process = ctx.Process(
+                    target=_run,
+                    args=(
+                        self.folder,
+                        stage,
+                        self._draining,
+                        self._indexed,
+                        os.getpid(),
+                        parent_log_file(),
+                        self.batch,
+                    ),
+                    name=f"brief-{stage}",
+                    daemon=True,
+                )
+                process.start()
+                self._processes.append(process)
+        except OSError:  # no processes to spare: what was started drains, sync does the rest
             log.warning("cannot start background indexing", exc_info=True)
-            self._process = None
         return self
 
     def __exit__(
@@ -120,22 +159,38 @@ class BackgroundSync:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.stop(now=kind is not None)
+        if kind is not None:
+            self.stop()
+        else:
+            self.finish()
 
     @property
     def running(self) -> bool:
-        return self._process is not None and self._process.is_alive()
+        return any(p.is_alive() for p in self._processes)
 
-    def stop(self, *, now: bool = False) -> None:
-        """Let the child finish its batch; ``now`` (the ingest failed or was
-        interrupted) stops it at once: an unfinished batch stays queued."""
-        if self._process is None or self._stop is None:
+    def finish(self, progress: Callable[[], None] | None = None) -> None:
+        """Everything is stored: let the children drain the queues and wait for them
+        (``progress`` is called about twice a second meanwhile)."""
+        if self._draining is None or self._indexed is None:
             return
-        self._stop.set()
-        if now:
-            self._process.terminate()
-        self._process.join(5 if now else JOIN_TIMEOUT)
-        if self._process.is_alive():  # pragma: no cover - a batch stuck for minutes
-            self._process.kill()
-            self._process.join(5)
-        self._process = None
+        self._draining.set()
+        for process in self._processes:  # the indexer first, then the relater
+            while process.is_alive():
+                process.join(0.5)
+                if progress is not None:
+                    progress()
+            if process.name == "brief-index":
+                self._indexed.set()  # even if it failed: the relater stops waiting for it
+        self._processes = []
+
+    def stop(self) -> None:
+        """Stop the children at once (the ingest failed or was interrupted): their
+        unfinished batches stay queued."""
+        for process in self._processes:
+            process.terminate()
+        for process in self._processes:
+            process.join(5)
+            if process.is_alive():  # pragma: no cover - ignores SIGTERM
+                process.kill()
+                process.join(5)
+        self._processes = []

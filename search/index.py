@@ -53,6 +53,9 @@ log = logging.getLogger(__name__)
 INDEX_DIR = "index"
 VERSION_FILE = "brief-index.json"
 LOCK_FILE = "index.lock"
+#: Taken while related lists are recomputed (``relate_up``); never held while waiting
+#: for the index lock, so the two stages cannot deadlock.
+RELATED_LOCK_FILE = "related.lock"
 #: How long a writer waits for another one before giving up.
 LOCK_TIMEOUT = float(os.environ.get("BRIEF_INDEX_LOCK_TIMEOUT", "120"))
 #: Outbox entries applied per index commit (progress survives a crash in between).
@@ -243,12 +246,13 @@ class SearchIndex:
         os.replace(fresh, self.folder)
         shutil.rmtree(old, ignore_errors=True)
         self._ix = _open_dir(self.folder)
-        # Changes that were still queued never had their related lists computed.
-        for start in range(0, len(pending), BATCH):
-            self._update_related(self.library.get_many(pending[start : start + BATCH]), [])
+        # The new index has the changes that were queued; their related lists are still due.
+        self.library.move_to_related(snapshot)
+        related = count
+        while done := self.relate_up(once=True):
+            related += done
             if progress is not None:
-                progress(min(total, count + start + BATCH), total)
-        self.library.ack_index_ops(snapshot)
+                progress(min(total, related), total)
         return count
 
     def _build_here(
@@ -274,10 +278,11 @@ class SearchIndex:
         writer.commit()
 
     @contextmanager
-    def _lock(self) -> Iterator[None]:
-        """The one-writer-at-a-time lock; waits up to LOCK_TIMEOUT for another writer."""
+    def _lock(self, name: str = LOCK_FILE) -> Iterator[None]:
+        """The one-writer-at-a-time lock of the index (or, with ``RELATED_LOCK_FILE``,
+        of related lists); waits up to LOCK_TIMEOUT for another writer."""
         self.folder.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.folder.parent / LOCK_FILE))
+        lock = FileLock(str(self.folder.parent / name))
         deadline = time.monotonic() + LOCK_TIMEOUT
         while not lock.acquire(blocking=False):
             if time.monotonic() > deadline:
@@ -297,28 +302,38 @@ class SearchIndex:
         """Apply the store's pending changes to the index; returns how many were applied.
 
         Also recomputes related articles and quote links for the changed
-        briefings (and adds them to the related lists they now belong in).
+        briefings (and adds them to the related lists they now belong in),
+        including changes a background relater left unfinished.
         """
         applied = 0
-        if self.library.pending_index_ops(limit=1):
-            waiting = len(self.library.pending_index_ops(limit=NOTE_ABOVE + 1))
+        waiting = self.library.outstanding_changes()
+        if waiting:
             progress = None
             if waiting > NOTE_ABOVE:
                 self._say("updating the search index and related articles…")
-                if self._on_progress is not None:
-                    progress = self._on_progress
-                    waiting = len(self.library.pending_index_ops())
-                    progress(0, waiting)
+                progress = self._on_progress
+            if progress is not None:
+                progress(0, waiting)
+
+            def report() -> None:
+                if progress is not None:
+                    left = self.library.outstanding_changes()
+                    progress(max(0, waiting - left), waiting)
+
             with self._lock():
                 while ops := self.library.pending_index_ops(limit=BATCH):
-                    applied += self._apply(ops)
-                    if progress is not None:
-                        progress(min(applied, waiting), max(applied, waiting))
+                    known = self._index(ops)
+                    applied += len(ops)
+                    self.relate_up(known=known)
+                    report()
+            self.relate_up()
+            report()
         self._reconcile_if_needed()
         return applied
 
     def catch_up(self, *, min_pending: int = BATCH, batch: int = BATCH) -> int:
-        """Apply one batch of queued changes if at least ``min_pending`` are waiting.
+        """Index one batch of queued changes if at least ``min_pending`` are waiting
+        (their related lists are left to ``relate_up``).
 
         For a background indexer (``search.background``): it leaves the last, partial
         batch and the consistency check to the command's own ``sync``.
@@ -327,9 +342,34 @@ class SearchIndex:
             return 0
         with self._lock():
             ops = self.library.pending_index_ops(limit=batch)
-            return self._apply(ops) if ops else 0
+            if ops:
+                self._index(ops)
+            return len(ops)
 
-    def _apply(self, ops: list[tuple[str, str, str]]) -> int:
+    def relate_up(
+        self,
+        *,
+        min_pending: int = 1,
+        batch: int = BATCH,
+        once: bool = False,
+        known: dict[str, Briefing] | None = None,
+    ) -> int:
+        """Recompute related lists and quote links for indexed changes, in batches, if
+        at least ``min_pending`` are waiting (``once``: one batch only). ``known``:
+        briefings already read from the store."""
+        if len(self.library.pending_related_ops(limit=min_pending)) < min_pending:
+            return 0
+        done = 0
+        with self._lock(RELATED_LOCK_FILE):
+            while ops := self.library.pending_related_ops(limit=batch):
+                done += self._relate(ops, known or {})
+                if once:
+                    break
+        return done
+
+    def _index(self, ops: list[tuple[str, str, str]]) -> dict[str, Briefing]:
+        """Stage one: apply ``ops`` to the index and queue them for ``relate_up``;
+        returns the briefings it read."""
         latest: dict[str, str] = {}
         for briefing_id, op, _ in ops:
             latest[briefing_id] = op
@@ -349,8 +389,21 @@ class SearchIndex:
             raise
         writer.commit(mergetype=merge_tiers)
         self._drop_searchers()
+        self.library.move_to_related(ops)
+        return {b.id: b for b in briefings}
+
+    def _relate(self, ops: list[tuple[str, str, str]], known: dict[str, Briefing]) -> int:
+        """Stage two: related lists and quote links for indexed ``ops``."""
+        latest: dict[str, str] = {}
+        for briefing_id, op, _ in ops:
+            latest[briefing_id] = op
+        upsert_ids = [i for i, op in latest.items() if op == "upsert"]
+        briefings = [known[i] for i in upsert_ids if i in known]
+        briefings += self.library.get_many([i for i in upsert_ids if i not in known])
+        found = {b.id for b in briefings}
+        deleted = [i for i in latest if i not in found]
         self._update_related(briefings, deleted)
-        self.library.ack_index_ops(ops)
+        self.library.ack_related_ops(ops)
         return len(ops)
 
     def _update_related(self, briefings: list[Briefing], deleted: list[str]) -> None:

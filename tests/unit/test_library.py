@@ -51,6 +51,39 @@ def test_outbox_tracks_changes(library_dir: Path) -> None:
         assert [(i, op) for i, op, _ in lib.pending_index_ops()] == [(a.id, "delete")]
 
 
+def test_indexed_changes_move_to_the_related_outbox(library_dir: Path) -> None:
+    with Library(library_dir) as lib:
+        a, b = _article("/x/a.txt"), _article("/x/b.txt", "B\n\nAnother body.")
+        lib.put(a, derive(a))
+        lib.put(b, derive(b))
+        ops = lib.pending_index_ops()
+        lib.move_to_related(ops[:1])
+        assert lib.pending_index_ops() == ops[1:]
+        assert lib.pending_related_ops() == ops[:1]
+        assert lib.outstanding_changes() == 2
+        changed = _article("/x/a.txt", "A\n\nChanged.")
+        lib.put(changed, derive(changed))
+        assert lib.outstanding_changes() == 2  # a is queued in both, counted once
+        lib.ack_related_ops(ops[:1])
+        assert lib.pending_related_ops() == []
+        assert len(lib.pending_index_ops()) == 2
+
+
+def test_a_version_1_store_gets_the_related_outbox(library_dir: Path) -> None:
+    with Library(library_dir) as lib:
+        a = _article("/x/a.txt")
+        lib.put(a, derive(a))
+    conn = sqlite3.connect(library_dir / "library.sqlite3")
+    with conn:
+        conn.execute("DROP TABLE related_outbox")
+        conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    conn.close()
+    with Library(library_dir) as lib:
+        assert lib.get_meta("schema_version") == "2"
+        assert lib.pending_related_ops() == []
+        assert lib.count() == 1 and len(lib.pending_index_ops()) == 1
+
+
 def test_corrupt_store_is_refused_not_overwritten(library_dir: Path) -> None:
     library_dir.mkdir(parents=True)
     db = library_dir / "library.sqlite3"

@@ -166,14 +166,19 @@ def check_index(ctx: Context) -> None:
 
 @contextmanager
 def background_sync(ctx: Context, articles: int) -> Iterator[BackgroundSync]:
-    """While a long ingest stores briefings, a child process indexes them."""
-    index_for(ctx)  # the index exists (and is repaired) before the child opens it
+    """While a long ingest stores briefings, child processes index them and compute
+    their related lists; once all are stored, they finish the queues (with a progress bar
+    on a terminal)."""
+    index_for(ctx)  # the index exists (and is repaired) before the children open it
+    library = ctx.library()
     with BackgroundSync(ctx.library_dir, articles) as background:
         yield background
-        if background.running and ctx.err.is_terminal:
-            # The child finishes the batch it is on: say so rather than look stuck.
-            with ctx.err.status(Text("finishing the search index batch in progress…")):
-                background.stop()
+        if background.running:
+            total = library.outstanding_changes()
+            with _ProgressBar(ctx) as bar:
+                background.finish(
+                    lambda: bar(max(0, total - library.outstanding_changes()), max(1, total))
+                )
 
 
 if sync_index not in AFTER_CHANGE:
