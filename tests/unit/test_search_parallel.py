@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefings.library import Library, LibraryError
-from search import SearchIndex
+from search import SearchIndex, parallel
 from search import index as index_module
-from search import parallel
 from tests.unit.search_helpers import make, newsroom
 
 TOPICS = ["harbour cranes", "grain prices", "river ferries", "solar farms", "rail freight"]
