@@ -324,7 +324,8 @@ class Suite:
         self.emit("\n## Index build, size, incremental add\n")
         self.emit(
             "Build: `brief reindex` (the whole Whoosh index rebuilt from the store, with each "
-            f"document's related-articles profile), one run. Incremental add: {self.args.adds} new "
+            "document's related-articles profile; from 1,000 briefings by one worker process per "
+            "core, whose peaks are summed), one run. Incremental add: {self.args.adds} new "
             "articles, one at a time, derive + store + index sync (commit and related lists), "
             "in milliseconds.\n"
         )
@@ -333,7 +334,7 @@ class Suite:
                 [
                     "articles",
                     "index build s (cores used)",
-                    "build peak RSS MB",
+                    "build peak RSS MB (with its workers)",
                     "index on disk MB",
                     "add one article p50 / p95 ms",
                     "of which derive / store / sync p50 ms",
