@@ -33,6 +33,7 @@ _AFTER_SUBJECT = re.compile(
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.I)
+_ACCORDING = re.compile(r"according", re.I)
 _PREPOSITIONS = lexicon(
     """
     of to by at in on for from with against about like than into over under between
@@ -86,9 +87,13 @@ class PersonTracker:
         start, text); runs inside ``quoted`` spans are skipped.
         """
         starts = [s for s, _ in quoted]
+        # Most paragraphs never say "according": no run of theirs follows "according to".
+        according = _ACCORDING.search(text) is not None
         for at, run in runs:
-            if _ACCORDING_TO.search(text, max(0, at - 16), at) and not self._inside(
-                at, starts, quoted
+            if (
+                according
+                and _ACCORDING_TO.search(text, max(0, at - 16), at)
+                and not self._inside(at, starts, quoted)
             ):
                 # "According to Dr. Ann Lee, a historian, ..." makes her the one speaking
                 who = who_before_verb(run)
