@@ -229,18 +229,25 @@ def is_promo(text: str) -> bool:
         return False
     if re.match(r"[A-Z][A-Z .'-]{1,30}:", text):  # a transcript turn: "TAPPER: Do you ..."
         return False
-    promo = len(_PROMO_WORD.findall(text))
-    reader = bool(_READER.search(text))
     if _CTA.match(text):
-        return words(text) <= 8 or promo >= 1 or (reader and words(text) <= 30)
+        if words(text) <= 8 or _promo_words(text) >= 1:
+            return True
+        return bool(_READER.search(text)) and words(text) <= 30
     # "Do you rank in our database?", "Do you have questions ...? Get the answers with ..."
     question = _READER_QUESTION.match(text)
     if question and re.search(r"\b(?:our|we)\b", text, re.I):
         return True
-    if question and question.end() < len(text) and promo >= 1:
+    if question and question.end() < len(text) and _promo_words(text) >= 1:
         return True
+    if not _READER_STRICT.search(text):
+        return False  # most paragraphs: no promotion words are counted
+    promo = _promo_words(text)
     quoted = any(mark in text for mark in _QUOTE_MARKS) or "''" in text
-    return bool(_READER_STRICT.search(text)) and (promo >= 3 or (promo >= 2 and not quoted))
+    return promo >= 3 or (promo >= 2 and not quoted)
+
+
+def _promo_words(text: str) -> int:
+    return len(_PROMO_WORD.findall(text))
 
 
 def is_call_to_action(text: str) -> bool:

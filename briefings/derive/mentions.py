@@ -269,6 +269,14 @@ def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, 
     return runs
 
 
+_DATE_WORDS = MONTHS | WEEKDAYS
+
+
+def _has_digit(word: str) -> bool:
+    """Any digit in ``word`` (an all-letter word, the usual case, has none)."""
+    return not word.isalpha() and any(c.isdigit() for c in word)
+
+
 def _trim(words: list[str]) -> list[str]:
     while words and (
         words[0] in _CONNECTORS
@@ -284,7 +292,7 @@ def _trim(words: list[str]) -> list[str]:
         or (words[-1] in GENERIC_ACRONYMS and words[-1] not in ORG_WORDS)
     ):
         words = words[:-1]
-    while words and words[0] in MONTHS | WEEKDAYS and len(words) > 1:
+    while words and words[0] in _DATE_WORDS and len(words) > 1:
         words = words[1:]
     return words
 
@@ -301,9 +309,9 @@ def keep_words(words: list[str]) -> bool:
             return False
         if w in TITLES or w in GENERIC_ACRONYMS or w.rstrip("s") in DEMONYMS:
             return False
-        if not any(c.isalpha() for c in w):
+        if not w.isalpha() and not any(c.isalpha() for c in w):
             return False
-        if any(c.isdigit() for c in w):
+        if _has_digit(w):
             return False  # model numbers, dates: "H100", "Dec.31"
     if all(w in _ROLE_CAPS for w in words):
         return False
@@ -343,7 +351,7 @@ class MentionCollector:
             for k in [k for k, w in enumerate(words) if len(w) > 4 and w[-1] == "s"]:
                 # "Norways Norges Bank": a possessive that lost its apostrophe.
                 w = words[k]
-                if caps[w[:-1]] > caps[w] or w[:-1] in PLACES:
+                if caps.get(w[:-1], 0) > caps.get(w, 0) or w[:-1] in PLACES:
                     words[k], toks.breaks[k] = w[:-1], True
             flags = list(map(capitalised, words))
             if len(words) >= 5 and sum(flags) > _CAP_HEAVY * len(words):
@@ -428,7 +436,7 @@ class MentionCollector:
             words = words[:-1]  # "Nvidia AI chips": the acronym is a modifier
             last -= 1
         words = _trim(words)
-        while len(words) > 1 and any(c.isdigit() for c in words[-1]):
+        while len(words) > 1 and _has_digit(words[-1]):
             words = words[:-1]  # "Nvidia A100": a model number, not part of the name
         if not words:
             return

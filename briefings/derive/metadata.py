@@ -119,11 +119,12 @@ _WEAK_END = frozenset(
 def _is_date_line(line: str) -> bool:
     """The whole line is a date, maybe with a label such as 'Updated:' and a time;
     or several such parts ("March 14, 2024 8:42 AM GMT+1 · Updated 2 hours ago")."""
-    parts = [p for p in _BYLINE_SEPARATORS.split(line) if p]
-    if len(parts) > 1 and len(line) <= BYLINE_MAX_CHARS:
-        return _is_date_part(parts[0]) and all(
-            _is_date_part(p) or _RELATIVE_TIME.match(p) for p in parts[1:]
-        )
+    if len(line) <= BYLINE_MAX_CHARS:
+        parts = [p for p in _BYLINE_SEPARATORS.split(line) if p]
+        if len(parts) > 1:
+            return _is_date_part(parts[0]) and all(
+                _is_date_part(p) or _RELATIVE_TIME.match(p) for p in parts[1:]
+            )
     return _is_date_part(line)
 
 

@@ -44,7 +44,8 @@ _ABBREVIATIONS = [
     "Cmdr",
 ]
 _AFTER_ABBREVIATION = "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS)
-_TOKEN = rf"[A-Z](?:\.|[\w'’-]*\w(?:(?:{_AFTER_ABBREVIATION})\.)?)"
+# ``(?=\.)``: the look-behinds are tried only where a full stop follows (same matches).
+_TOKEN = rf"[A-Z](?:\.|[\w'’-]*\w(?:(?=\.)(?:{_AFTER_ABBREVIATION})\.)?)"
 _PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
 #: A run of capitalised tokens, optionally with name particles ("Ursula von der Leyen").
 NAME_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,6}}"

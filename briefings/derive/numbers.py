@@ -34,9 +34,10 @@ Kind = Literal["money", "percent", "count", "duration", "number"]
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number that is a word of its own: not glued to letters or other numbers
 # on the left ("A100", "GPT-4", "Dec.31", "10:42", "12/09"), nor on the right
-# by a decimal comma or a dotted name ("3,5", "01.AI").
+# by a decimal comma or a dotted name ("3,5", "01.AI"). The leading ``(?=\d)``
+# changes no match: it lets a scan pass over non-digits before the look-behinds.
 _NUMBER = re.compile(
-    rf"(?<![\w.,/:#])(?<![A-Za-z][-–])(?<!\d[-–])({_NUM})(?![.,:]\d)(?!\.[A-Za-z])"
+    rf"(?=\d)(?<![\w.,/:#])(?<![A-Za-z][-–])(?<!\d[-–])({_NUM})(?![.,:]\d)(?!\.[A-Za-z])"
 )
 
 _SCALES = {

@@ -58,7 +58,9 @@ _OPENERS = _set(
     "Under With Without From By To Of Over During Despite Even Only Nobody Everyone Nothing"
 )
 
-_END = re.compile(r"(?:\.\s?\.\s?\.|[.!?…])+[\"'”’)\]]*")
+# ``(?=[.!?…])`` changes no match (every end starts with one of these); it lets
+# a scan pass over other characters without trying the alternatives.
+_END = re.compile(r"(?=[.!?…])(?:\.\s?\.\s?\.|[.!?…])+[\"'”’)\]]*")
 _NEXT = re.compile(r"\s+([\"'“‘(\[«]*)(\S)")
 _WORD = re.compile(r"[\w.'’-]+")
 _INITIAL = re.compile(r"[A-Z]")

@@ -181,3 +181,24 @@ def test_keyword_sub_phrases_match_their_definition(run: list[str]) -> None:
         for k in range(len(run) - size + 1)
     ]
     assert list(subs) == plain
+
+
+def test_according_guard_is_a_necessary_condition() -> None:
+    # people.scan looks for "according to" only in paragraphs whose lower-cased
+    # text holds "ccord": every character that matches one of these letters
+    # ignoring case must lower-case to that letter.
+    every_char = "".join(map(chr, range(0x110000)))
+    for ch in set(re.findall(r"[cord]", every_char, re.I)):
+        assert len(ch.lower()) == 1 and ch.lower() in "cord", hex(ord(ch))
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_digit_check_matches_a_character_scan(text: str) -> None:
+    for word in [text, *text.split()]:
+        assert mentions._has_digit(word) == any(c.isdigit() for c in word)
+
+
+def test_no_letter_is_a_digit() -> None:
+    # mentions._has_digit answers all-letter words without looking at their characters.
+    assert not any(chr(c).isalpha() and chr(c).isdigit() for c in range(0x110000))
