@@ -325,7 +325,7 @@ class Suite:
         self.emit(
             "Build: `brief reindex` (the whole Whoosh index rebuilt from the store, with each "
             "document's related-articles profile; from 1,000 briefings by one worker process per "
-            "core, whose peaks are summed), one run. Incremental add: {self.args.adds} new "
+            f"core, whose peaks are summed), one run. Incremental add: {self.args.adds} new "
             "articles, one at a time, derive + store + index sync (commit and related lists), "
             "in milliseconds.\n"
         )
