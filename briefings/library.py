@@ -436,7 +436,10 @@ class Library:
     @_guarded
     def pending_index_ops(self, limit: int | None = None) -> list[tuple[str, str, str]]:
         """(id, op, queued_at) of changes not yet applied to the search index."""
-        sql = "SELECT id, op, queued_at FROM index_outbox ORDER BY queued_at"
+        return self._queued("index_outbox", limit)
+
+    def _queued(self, table: str, limit: int | None) -> list[tuple[str, str, str]]:
+        sql = f"SELECT id, op, queued_at FROM {table} ORDER BY queued_at"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [(r[0], r[1], r[2]) for r in self._conn.execute(sql)]
@@ -464,10 +467,7 @@ class Library:
     @_guarded
     def pending_related_ops(self, limit: int | None = None) -> list[tuple[str, str, str]]:
         """(id, op, queued_at) of indexed changes whose related lists are not recomputed yet."""
-        sql = "SELECT id, op, queued_at FROM related_outbox ORDER BY queued_at"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [(r[0], r[1], r[2]) for r in self._conn.execute(sql)]
+        return self._queued("related_outbox", limit)
 
     @_guarded
     def ack_related_ops(self, ops: list[tuple[str, str, str]]) -> None:

@@ -111,3 +111,21 @@ def newsroom(folder: Path) -> tuple[Library, dict[str, Briefing]]:
         published=None,
     )
     return lib, b
+
+
+REPORT_TOPICS = ["harbour cranes", "grain prices", "river ferries", "solar farms", "rail freight"]
+
+
+def store_reports(library: Library, n: int, start: int = 0) -> None:
+    """Store ``n`` short council reports, one of five topics each in turn."""
+    for i in range(start, start + n):
+        topic = REPORT_TOPICS[i % len(REPORT_TOPICS)]
+        make(
+            library,
+            f"a{i}",
+            f"Report {i} on {topic}",
+            [
+                f"The council discussed {topic} for the {i}th time on Tuesday.",
+                f"Officials said {topic} would need more money next year, report {i} notes.",
+            ],
+        )

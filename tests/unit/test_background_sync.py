@@ -10,23 +10,9 @@ from pathlib import Path
 from briefings.library import Library
 from search.background import BackgroundSync
 from search.index import SearchIndex
-from tests.unit.search_helpers import make
+from tests.unit.search_helpers import store_reports
 
-TOPICS = ["harbour cranes", "grain prices", "river ferries", "solar farms", "rail freight"]
-
-
-def _store(lib: Library, n: int, start: int = 0) -> None:
-    for i in range(start, start + n):
-        topic = TOPICS[i % len(TOPICS)]
-        make(
-            lib,
-            f"a{i}",
-            f"Report {i} on {topic}",
-            [
-                f"The council discussed {topic} for the {i}th time on Tuesday.",
-                f"Officials said {topic} would need more money next year, report {i} notes.",
-            ],
-        )
+_store = store_reports
 
 
 def _wait_for(condition, seconds: float = 60.0) -> bool:  # type: ignore[no-untyped-def]

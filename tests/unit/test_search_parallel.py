@@ -9,9 +9,8 @@ import pytest
 from briefings.library import Library, LibraryError
 from search import SearchIndex, parallel
 from search import index as index_module
-from tests.unit.search_helpers import make, newsroom
+from tests.unit.search_helpers import make, newsroom, store_reports
 
-TOPICS = ["harbour cranes", "grain prices", "river ferries", "solar farms", "rail freight"]
 QUERIES = [
     "speaker:okonkwo",
     "cranes",
@@ -24,17 +23,7 @@ QUERIES = [
 
 def _library(folder: Path) -> Library:
     lib, _ = newsroom(folder)
-    for i in range(57):
-        topic = TOPICS[i % len(TOPICS)]
-        make(
-            lib,
-            f"a{i}",
-            f"Report {i} on {topic}",
-            [
-                f"The council discussed {topic} for the {i}th time on Tuesday.",
-                f"Officials said {topic} would need more money next year, report {i} notes.",
-            ],
-        )
+    store_reports(lib, 57)
     return lib
 
 
