@@ -370,14 +370,8 @@ class SearchIndex:
     def _index(self, ops: list[tuple[str, str, str]]) -> dict[str, Briefing]:
         """Stage one: apply ``ops`` to the index and queue them for ``relate_up``;
         returns the briefings it read."""
-        latest: dict[str, str] = {}
-        for briefing_id, op, _ in ops:
-            latest[briefing_id] = op
-        upsert_ids = [i for i, op in latest.items() if op == "upsert"]
-        briefings = self.library.get_many(upsert_ids)
-        found = {b.id for b in briefings}
-        deleted = [i for i in latest if i not in found]
-        added = added_times(self.library, list(found))
+        briefings, deleted = self._changed(ops, {})
+        added = added_times(self.library, [b.id for b in briefings])
         writer = self.ix.writer(timeout=LOCK_TIMEOUT)
         try:
             for b in briefings:
@@ -392,16 +386,21 @@ class SearchIndex:
         self.library.move_to_related(ops)
         return {b.id: b for b in briefings}
 
-    def _relate(self, ops: list[tuple[str, str, str]], known: dict[str, Briefing]) -> int:
-        """Stage two: related lists and quote links for indexed ``ops``."""
-        latest: dict[str, str] = {}
-        for briefing_id, op, _ in ops:
-            latest[briefing_id] = op
+    def _changed(
+        self, ops: list[tuple[str, str, str]], known: dict[str, Briefing]
+    ) -> tuple[list[Briefing], list[str]]:
+        """The stored briefings of ``ops`` (from ``known`` when there) and the ids that
+        are gone (deleted, or no longer in the store)."""
+        latest = {briefing_id: op for briefing_id, op, _ in ops}
         upsert_ids = [i for i, op in latest.items() if op == "upsert"]
         briefings = [known[i] for i in upsert_ids if i in known]
         briefings += self.library.get_many([i for i in upsert_ids if i not in known])
         found = {b.id for b in briefings}
-        deleted = [i for i in latest if i not in found]
+        return briefings, [i for i in latest if i not in found]
+
+    def _relate(self, ops: list[tuple[str, str, str]], known: dict[str, Briefing]) -> int:
+        """Stage two: related lists and quote links for indexed ``ops``."""
+        briefings, deleted = self._changed(ops, known)
         self._update_related(briefings, deleted)
         self.library.ack_related_ops(ops)
         return len(ops)
