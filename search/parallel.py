@@ -18,9 +18,7 @@ keeps them stable and ``tests/unit/test_search_parallel.py`` covers them.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import queue
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,6 +64,9 @@ def build_segments(
     """Index the briefings ``ids`` of the library into the (new, empty) index in
     ``index_folder`` with ``workers`` processes; ``progress`` is called with the
     number of briefings indexed so far."""
+    import multiprocessing  # here, not at the top: every brief command imports this module
+    import queue
+
     from search.background import parent_log_file
 
     ctx = multiprocessing.get_context("spawn")
