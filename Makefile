@@ -12,7 +12,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# The install compiles briefings/derive with mypyc (setup.py), so it is redone when
+# a derivation source changes; until then briefings._accel runs the sources.
+$(STAMP): pyproject.toml setup.py $(wildcard briefings/derive/*.py) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,dev,bench]"
 	@touch $(STAMP)
 
@@ -40,3 +42,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -f *.so briefings/derive/*.so briefings/derive/_mypyc.json

@@ -1,0 +1,9 @@
+"""Briefings: derivation (``briefings.derive``), the library and export.
+
+Importing the package first decides whether the derivation runs from its
+mypyc-compiled modules or from the sources (``briefings._accel``).
+"""
+
+from briefings import _accel
+
+_accel.select()
