@@ -9,6 +9,10 @@ process (one core, no workers) and prints, as Markdown tables:
   one by one on the same articles (steps 1-6 are ``build_document``).
 
 The articles are read and decoded before timing starts; file I/O is not timed.
+The header says which code ran: the mypyc-compiled derivation (the normal build)
+or the Python sources (``BRIEF_PURE=1``, or no compiler at install time). The
+inside-``build_document`` table wraps module functions, which compiled modules
+call directly, so it is printed for the sources only.
 Times are CPU time of this process (``time.process_time``), so that other work
 on a busy machine does not count against the pipeline; the wall-clock rate is
 printed too, with the load average at the start.
@@ -25,6 +29,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from briefings import _accel
 from briefings.derive import build_document, derive
 from briefings.derive.entities import extract_entities
 from briefings.derive.figures import extract_figures
@@ -174,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Python {platform.python_version()} ({platform.python_implementation()}), "
         f"{platform.machine()}, {os.cpu_count()} cores on the machine, one used ({pinned}); "
-        f"load average {load:.1f} at the start. Times are CPU time of this process.\n"
+        f"load average {load:.1f} at the start. Times are CPU time of this process. "
+        f"Derivation code: {_accel.status}.\n"
     )
     print("| measure | value | target |")
     print("|---|---|---|")
@@ -194,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | {seconds:.3f} | {seconds / n * 1e3:.3f} | {seconds / total_steps:.0%} |")
     print(f"| sum of steps | {total_steps:.3f} | {total_steps / n * 1e3:.3f} | 100% |")
     print(f"| whole derive (best run) | {min(totals):.3f} | {min(totals) / n * 1e3:.3f} | |")
+    if _accel.status == "compiled":
+        print("\n(Inside build_document: run with BRIEF_PURE=1 for the wrapped-call table.)")
+        return 0
     inner = time_document_steps(articles)
     print("\n## Inside build_document (one run, wrapped calls)\n")
     print("| step | total s | ms/article |")

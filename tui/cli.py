@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"library folder (default: ${ENV_LIBRARY} or the user data folder)",
     )
-    parser.add_argument("--version", action="version", version=f"brief {_version()}")
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in load_commands(COMMAND_MODULES):
         module.register(sub)
@@ -58,12 +58,17 @@ def _reader_only(args_list: list[str]) -> argparse.Namespace | None:
 
 
 def _version() -> str:
+    """``brief 0.1.0 (derivation: compiled)``: the release, and which derivation
+    code runs (``briefings._accel``)."""
     from importlib.metadata import PackageNotFoundError, version
 
+    from briefings import _accel
+
     try:
-        return version("brief")
+        release = version("brief")
     except PackageNotFoundError:
-        return "0+unknown"
+        release = "0+unknown"
+    return f"brief {release} (derivation: {_accel.status})"
 
 
 def _log_crash() -> str:
