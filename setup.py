@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parent
 PACKAGE = "briefings.derive"
 GROUP = "briefings_derive"  # the shared library: briefings_derive__mypyc
 MANIFEST = "_mypyc.json"
+#: The commands that build extension modules. pip first runs metadata commands
+#: (egg_info, dist_info), which need not pay for mypyc's analysis (about 10 s each).
+BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "install", "develop"}
 
 
 def _say(message: str) -> None:
@@ -41,6 +44,8 @@ def _sources() -> list[str]:
 
 
 def _extensions() -> list:
+    if not BUILDS.intersection(sys.argv[1:]):
+        return []
     if os.environ.get("BRIEF_PURE") == "1":
         _say("BRIEF_PURE=1: the derivation stays pure Python")
         return []
