@@ -78,16 +78,20 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except Exception as exc:
-            for path in self.get_outputs():
+            for path in [*self.get_outputs(), self._folder() / MANIFEST]:
                 Path(path).unlink(missing_ok=True)
-            _say(f"compiling failed ({exc}); the derivation stays pure Python")
+            reason = (str(exc).splitlines() or [type(exc).__name__])[0][:120]
+            _say(f"compiling failed ({reason}); this build adds no compiled modules")
             return
         self._write_manifest()
 
+    def _folder(self) -> Path:
+        """Where the compiled modules of briefings.derive go: in place for an
+        editable install, the build folder for a wheel."""
+        return Path(self.get_ext_fullpath(f"{PACKAGE}.words")).parent
+
     def _write_manifest(self) -> None:
-        # Where the compiled modules of briefings.derive went (in place for an
-        # editable install, the build folder for a wheel).
-        folder = Path(self.get_ext_fullpath(f"{PACKAGE}.words")).parent
+        folder = self._folder()
         sources = {
             Path(s).name: hashlib.sha256((ROOT / s).read_bytes()).hexdigest() for s in _sources()
         }
