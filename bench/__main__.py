@@ -189,6 +189,9 @@ class Suite:
             "trust the CPU-time columns more than the wall-clock ones)"
         )
         self.emit(f"- commit: {git_commit()}; command: `python -m bench {' '.join(self.argv)}`")
+        from briefings import _accel
+
+        self.emit(f"- derivation code: {_accel.status} (`briefings/_accel.py`)")
         self.emit(f"- suite wall time: {self.total / 60:.1f} min")
         if not self.search:
             self.emit(
