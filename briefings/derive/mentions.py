@@ -3,7 +3,7 @@
 The first half of the entity step (``entities`` merges and types them). A
 span is a run of capitalised words that ``of``/``for``/``&``/``de`` may join,
 cut at punctuation, possessives and ``-based``-style suffixes; each mention
-carries cue counts (``person``, ``org``, ``place``, ``speech``, ``in``) read
+carries cue counts (``Cues``: person, org, place, speech, preposition) read
 from the words in and around it.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, filterfalse
 
 from briefings.derive.chunks import Record, register, sentence_chunks
@@ -94,10 +94,30 @@ _ITS_AFTER = re.compile(
 
 
 @dataclass(slots=True)
+class Cues:
+    """Cue counts: the evidence for each kind of entity a mention gives."""
+
+    person: int = 0
+    org: int = 0
+    place: int = 0
+    #: a speech verb next to the name ("X said", "according to X")
+    speech: int = 0
+    #: a place preposition before the name ("in X"): weak evidence of a place
+    preposition: int = 0
+
+    def add(self, other: Cues) -> None:
+        self.person += other.person
+        self.org += other.org
+        self.place += other.place
+        self.speech += other.speech
+        self.preposition += other.preposition
+
+
+@dataclass(slots=True)
 class Mention:
     words: tuple[str, ...]
     start: int
-    cues: Counter[str] = field(default_factory=Counter)
+    cues: Cues
 
     @property
     def key(self) -> str:
@@ -370,7 +390,7 @@ class MentionCollector:
             and text[ends[first] :].startswith(")")
         ):
             return  # "(HSA)" defines an acronym; the long form is the mention
-        cues: Counter[str] = Counter()
+        cues = Cues()
         opening = _OPENERS.match(text, 0, starts[first])  # always matches
         initial = opening is not None and opening.end() == starts[first]
         if initial and words:
@@ -387,7 +407,7 @@ class MentionCollector:
                 # "Investor Tao Wen-li": a capitalised role opening the sentence.
                 words = words[1:]
                 first += 1
-                cues["person"] += 2
+                cues.person += 2
             elif not (known or fresh):
                 words = words[1:]
                 first += 1
@@ -400,7 +420,7 @@ class MentionCollector:
             # where its holder works, not a name.
             cut = title_at[-1]
             if cut and words[0] in PLACES:
-                self._add([words[0]], offset + starts[first], Counter(place=3))
+                self._add([words[0]], offset + starts[first], Cues(place=3))
             words = words[-1:]
             first += cut + 2
             title_at = []
@@ -409,10 +429,10 @@ class MentionCollector:
             if cut < len(words) - 1:
                 prefix = words[:cut]
                 if prefix and prefix[0] in PLACES:
-                    self._add([prefix[0]], offset + starts[first], Counter(place=3))
+                    self._add([prefix[0]], offset + starts[first], Cues(place=3))
                 words = words[cut + 1 :]
                 first += cut + 1
-                cues["person"] += 3
+                cues.person += 3
             else:
                 while words and words[-1] in TITLES:
                     words = words[:-1]
@@ -449,33 +469,33 @@ class MentionCollector:
         after = all_words[last].lower() if adjacent else ""
         prev = before[-1] if before else ""
         if prev in ROLE_WORDS and prev not in _MODIFIERS:
-            cues["person"] += 2
+            cues.person += 2
         if prev in ORG_NOUNS:
-            cues["org"] += 2
+            cues.org += 2
         if prev in _PLACE_PREPOSITIONS and not (
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
-            cues["in"] += 1
+            cues.preposition += 1
         its = _ITS_AFTER.match(text, end) is not None
         if its:
-            cues["org"] += 1  # "Acme said its profit rose": a person's would be his/her
+            cues.org += 1  # "Acme said its profit rose": a person's would be his/her
         elif after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
-            cues["speech"] += 1
+            cues.speech += 1
         if before == ["according", "to"]:
-            cues["speech"] += 1
+            cues.speech += 1
         if after in _PLACE_NOUNS:
-            cues["place"] += 3
+            cues.place += 3
         if after in ORG_AFTER:
-            cues["org"] += 2
+            cues.org += 2
         if (m := _APPOSITIVE.match(text, end)) is not None:
             phrase = m.group(1).split()
             lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
             if any(w in ROLE_WORDS for w in lowered[:4]):
-                cues["person"] += 2
+                cues.person += 2
             elif any(w in ORG_NOUNS for w in phrase[:4]):
-                cues["org"] += 2
+                cues.org += 2
         if toks.cues[last - 1] == "place":
-            cues["place"] += 3
+            cues.place += 3
         start = offset + starts[first] if first < len(toks) else offset
         if (m := _ACRONYM_DEF.match(text, end)) is not None and len(words) > 1:
             acronym = m.group(1)
@@ -483,23 +503,23 @@ class MentionCollector:
                 self.acronyms[acronym] = " ".join(words)
         self._add(words, start, cues)
 
-    def _add(self, words: list[str], start: int, cues: Counter[str]) -> None:
+    def _add(self, words: list[str], start: int, cues: Cues) -> None:
         phrase = " ".join(words)
         if phrase in PLACES:
-            cues["place"] += 3
+            cues.place += 3
         if any(w in ORG_WORDS for w in words) and phrase not in PLACES:
-            cues["org"] += 3
+            cues.org += 3
         elif len(words) > 1 and words[-1] in PLACE_WORDS:
-            cues["place"] += 3
+            cues.place += 3
         if len(words) > 1 and words[0] in GIVEN_NAMES and person_like(tuple(words)):
-            cues["person"] += 2
+            cues.person += 2
         if any(
             w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w)
             for w in words
         ):
-            cues["org"] += 2
+            cues.org += 2
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
-            cues["org"] += 1
+            cues.org += 1
         self.mentions.append(Mention(tuple(words), start, cues))
 
 
