@@ -23,7 +23,7 @@ import string
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import chain
-from operator import itemgetter, mul, sub
+from operator import itemgetter
 
 from briefings.derive.chunks import read_chunks, register, sentence_chunks
 from briefings.derive.document import Document, Sentence
@@ -213,21 +213,28 @@ def _centrality(bags: list[set[str]], iterations: int = 30) -> list[float]:
                 row.append((j, w))
                 other_row.append((i, w))
     totals = [sum(w for _, w in row) for row in edges]
-    # Each row as parallel (neighbours, weights) lists, so that an iteration's
-    # sums run in C (same terms, same order: the same floats as a plain loop).
-    nodes = [[j for j, _ in row] for row in edges]
-    weights = [[w / totals[j] for j, w in row] for row in edges]
-    rows = list(zip(nodes, weights, strict=True))
+    rows = [[(j, w / totals[j]) for j, w in row] for row in edges]
     rank = [1.0] * n
     for _ in range(iterations):
-        at = rank.__getitem__
-        new = [0.15 + 0.85 * sum(map(mul, map(at, js), ws)) for js, ws in rows]
-        done = max(map(abs, map(sub, new, rank)), default=0.0) < 1e-4
+        new = [0.15 + 0.85 * _weighted_sum(row, rank) for row in rows]
+        change = 0.0
+        for i in range(n):
+            d = abs(new[i] - rank[i])
+            if d > change:
+                change = d
         rank = new
-        if done:
+        if change < 1e-4:
             break
     top = max(rank, default=1.0) or 1.0
     return [r / top for r in rank]
+
+
+def _weighted_sum(row: list[tuple[int, float]], rank: list[float]) -> float:
+    """The sum of ``rank[j] * w`` over ``row``, added in order (as ``sum`` does)."""
+    total = 0.0
+    for j, w in row:
+        total += rank[j] * w
+    return total
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
