@@ -24,13 +24,14 @@ No model: capitalised spans found sentence by sentence, typed by generic cues.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import ORG_SUFFIXES, PLACES
 from briefings.derive.mentions import Cues, MentionCollector, keep_words, person_like
 from briefings.models import Entity, EntityKind, Quote
 
-MAX_ENTITIES = 60
+MAX_ENTITIES: Final = 60
 
 
 @dataclass(slots=True)

@@ -22,19 +22,20 @@ import math
 import re
 from collections import Counter
 from operator import itemgetter
+from typing import Final
 
 from briefings.derive.chunks import Record, read_chunks, register, sentence_chunks
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import GIVEN_NAMES, MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
 from briefings.derive.words import STEM, STOPWORDS, Memo
 
-MAX_KEYWORDS = 8
-MIN_KEYWORDS = 5
-MAX_PHRASE_WORDS = 3
+MAX_KEYWORDS: Final = 8
+MIN_KEYWORDS: Final = 5
+MAX_PHRASE_WORDS: Final = 3
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
+_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
 #: Words that never make a key phrase: page furniture, reporting and hedging words.
-_NOT_KEY = word_set(
+_NOT_KEY: Final = word_set(
     """subscribe subscription newsletter click share comment comments advertisement read
     copyright photo image images video getty reuters afp caption credit follow sign email
     reporting report reported reports statement interview added according cent percent
@@ -74,7 +75,7 @@ def _read_token(token: str) -> tuple[str, bool] | None:
     return None
 
 
-_READ_TOKEN: Memo[str, tuple[str, bool] | None] = Memo(_read_token)
+_READ_TOKEN: Final[Memo[str, tuple[str, bool] | None]] = Memo(_read_token)
 
 
 def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
@@ -83,7 +84,7 @@ def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
     return tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
 
 
-_READ = itemgetter(register(read_chunk))
+_READ: Final = itemgetter(register(read_chunk))
 
 
 def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
@@ -116,7 +117,7 @@ def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
 
 #: (start, end) of every sub-phrase of a run of n words: shorter ones first,
 #: then left to right.
-_SPANS = {
+_SPANS: Final = {
     n: [(k, k + size) for size in range(1, n + 1) for k in range(n - size + 1)]
     for n in range(1, MAX_PHRASE_WORDS + 1)
 }
@@ -131,7 +132,7 @@ def _sub_phrases(run: tuple[str, ...]) -> tuple[tuple[str, ...], _SubPhrases]:
 
 _SubPhrases = tuple[tuple[tuple[str, ...], str], ...]
 #: run of words -> ``_sub_phrases(run)``: key phrases recur across articles.
-_SUB_PHRASES: Memo[tuple[str, ...], tuple[tuple[str, ...], _SubPhrases]] = Memo(_sub_phrases)
+_SUB_PHRASES: Final[Memo[tuple[str, ...], tuple[tuple[str, ...], _SubPhrases]]] = Memo(_sub_phrases)
 
 
 def _mixed_case(phrase: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import compress, filterfalse
+from typing import Final
 
 from briefings.derive.chunks import Record, register, sentence_chunks
 from briefings.derive.document import Document
@@ -36,34 +37,34 @@ from briefings.derive.gazetteer import (
 )
 from briefings.derive.words import STOPWORDS, Memo
 
-MAX_SPAN_WORDS = 6
+MAX_SPAN_WORDS: Final = 6
 
-_TOKEN = re.compile(r"[\w&][\w&'’.-]*")
+_TOKEN: Final = re.compile(r"[\w&][\w&'’.-]*")
 _CONNECTORS = frozenset({"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"})
 _MODIFIERS = frozenset({"former", "senior", "vice", "general", "managing", "deputy", "chief"})
 #: "invested in X", "a stake in X": the preposition does not make X a place.
-_NOT_PLACE_BEFORE_IN = word_set(
+_NOT_PLACE_BEFORE_IN: Final = word_set(
     """invest invested investing investment investments investor investors stake stakes share
     shares holding holdings interest role job jobs work working worked career position"""
 )
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "from", "near", "across", "outside", "throughout", "inside", "around", "visited"}
 )
-_PLACE_SUFFIX = re.compile(r"^(.+?)-(based|born|headquartered)$", re.I)
-_OTHER_SUFFIX = re.compile(
+_PLACE_SUFFIX: Final = re.compile(r"^(.+?)-(based|born|headquartered)$", re.I)
+_OTHER_SUFFIX: Final = re.compile(
     r"^(.+?)-(backed|owned|led|listed|made|style|era|run|funded|linked|controlled)$", re.I
 )
 _PLACE_NOUNS = frozenset(
     {"province", "city", "county", "state", "region", "district", "prefecture", "island"}
 )
-_FUNCTION_WORDS = word_set(
+_FUNCTION_WORDS: Final = word_set(
     """the a an this that these those his her its their our my your and but or so yet if as at
     in on of for to by with from when while after before since although though because however
     meanwhile also then there here it he she they we i you what which who how why where not no
     all some many most both each every such only even just still despite speaking"""
 )
 #: Capitalised words of job titles: a span made only of these names no one.
-_ROLE_CAPS = TITLES | {
+_ROLE_CAPS: Final = TITLES | {
     "Financial",
     "Operating",
     "Technology",
@@ -78,17 +79,17 @@ _ROLE_CAPS = TITLES | {
     "Assistant",
     "Associate",
 }
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
-_APPOSITIVE = re.compile(
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+_ACRONYM_DEF: Final = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_APPOSITIVE: Final = re.compile(
     r",\s+(?:(?:a|an|the|who is|who was|its|his|her)\s+)?([\w-]+(?:\s+[\w-]+){0,3})"
 )
-_CAP_HEAVY = 0.7
+_CAP_HEAVY: Final = 0.7
 #: What may come before a sentence's first word: spaces, opening quotes, brackets, dashes.
-_OPENERS = re.compile(r"[ \"'“‘(\[\-—–]*")
-_CLAUSE_END = re.compile(r"\s*[,.;]|$")
+_OPENERS: Final = re.compile(r"[ \"'“‘(\[\-—–]*")
+_CLAUSE_END: Final = re.compile(r"\s*[,.;]|$")
 #: The name is the subject whose own thing is "its": "X said its profit rose".
-_ITS_AFTER = re.compile(
+_ITS_AFTER: Final = re.compile(
     r"\s+(?:said|says|reported|announced|expects|expected|plans|planned)\s+(?:that\s+)?its\b"
 )
 
@@ -144,8 +145,8 @@ class _Tokens:
 
 
 _NO_BREAK_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Jr", "Sr"})
-_CONTRACTION = re.compile(r"(?:['’](?:ll|re|ve|d|m)|n['’]t)$", re.I)
-_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_CONTRACTION: Final = re.compile(r"(?:['’](?:ll|re|ve|d|m)|n['’]t)$", re.I)
+_DOTTED: Final = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _dotted(word: str) -> str:
@@ -154,7 +155,7 @@ def _dotted(word: str) -> str:
     return bare + "." if _DOTTED.fullmatch(bare + ".") else bare
 
 
-_LOWER_CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
+_LOWER_CAMEL: Final = re.compile(r"[a-z]{1,2}[A-Z]")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -216,11 +217,11 @@ def _shape(raw: str) -> _Shape:
     return ()
 
 
-_SHAPES: Memo[str, _Shape] = Memo(_shape)
+_SHAPES: Final[Memo[str, _Shape]] = Memo(_shape)
 
 
-_CAPITALISED: Memo[str, bool] = Memo(_is_capitalised)
-_LOWER_FIRST: Memo[str, bool] = Memo(lambda word: word[:1].islower())
+_CAPITALISED: Final[Memo[str, bool]] = Memo(_is_capitalised)
+_LOWER_FIRST: Final[Memo[str, bool]] = Memo(lambda word: word[:1].islower())
 
 
 def _read_chunk(chunk: str) -> _Shape:
@@ -237,7 +238,7 @@ def _read_chunk(chunk: str) -> _Shape:
     return tuple(out)
 
 
-_SHAPE = register(_read_chunk)
+_SHAPE: Final = register(_read_chunk)
 
 
 def _tokens(chunks: list[Record]) -> _Tokens:
@@ -289,7 +290,7 @@ def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, 
     return runs
 
 
-_DATE_WORDS = MONTHS | WEEKDAYS
+_DATE_WORDS: Final = MONTHS | WEEKDAYS
 
 
 def _has_digit(word: str) -> bool:
@@ -523,7 +524,7 @@ class MentionCollector:
         self.mentions.append(Mention(tuple(words), start, cues))
 
 
-_NOT_IN_NAMES = (
+_NOT_IN_NAMES: Final = (
     ORG_WORDS
     | PLACE_WORDS
     | GENERIC
