@@ -21,7 +21,6 @@ import itertools
 import math
 import re
 from collections import Counter
-from operator import itemgetter
 from typing import Final
 
 from briefings.derive.chunks import Record, read_chunks, register, sentence_chunks
@@ -84,7 +83,7 @@ def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
     return tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
 
 
-_READ: Final = itemgetter(register(read_chunk))
+_READ: Final = register(read_chunk)
 
 
 def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
@@ -92,16 +91,19 @@ def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
     else; long runs cut into windows."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for word in itertools.chain.from_iterable(map(_READ, chunks)):
-        if word is None:
-            if current:
-                runs.append(current)
-                current = []
-        else:
-            current.append(word[0])
-            if word[1]:
-                runs.append(current)
-                current = []
+    for record in chunks:
+        tokens: tuple[tuple[str, bool] | None, ...] = record[_READ]
+        for token in tokens:
+            if token is None:
+                if current:
+                    runs.append(current)
+                    current = []
+            else:
+                word, ends = token
+                current.append(word)
+                if ends:
+                    runs.append(current)
+                    current = []
     if current:
         runs.append(current)
     out: list[tuple[str, ...]] = []

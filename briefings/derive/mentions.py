@@ -249,15 +249,16 @@ def _tokens(chunks: list[Record]) -> _Tokens:
     breaks: list[bool] = []
     cues: list[str] = []
     base = 0
-    slot = _SHAPE
     for record in chunks:
-        for word, a, b, brk, cue in record[slot]:
+        shape: _Shape = record[_SHAPE]
+        for word, a, b, brk, cue in shape:
             words.append(word)
             starts.append(base + a)
             ends.append(base + b)
             breaks.append(brk)
             cues.append(cue)
-        base += len(record[0]) + 1
+        chunk: str = record[0]
+        base += len(chunk) + 1
     return _Tokens(words, starts, ends, breaks, cues)
 
 
