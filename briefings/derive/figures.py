@@ -33,7 +33,9 @@ _DIGIT: Final = re.compile(r"\d")
 _CHINA: Final = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
 _JAPAN: Final = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
 # Words a writer uses to single a number out.
-_EMPHASIS = frozenset({"only", "just", "a record", "as much as", "as many as", "as little as"})
+_EMPHASIS: Final = frozenset(
+    {"only", "just", "a record", "as much as", "as many as", "as little as"}
+)
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 _MAX_WORDS: Final = 9
-SPEEDS = frozenset({"km/h", "mph", "mi/h", "m/s", "ft/s", *SPEED_UNITS.values()})
+SPEEDS: Final = frozenset({"km/h", "mph", "mi/h", "m/s", "ft/s", *SPEED_UNITS.values()})
 _LOOK_BACK: Final = 120
 _DETERMINER_BEFORE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$")
 _NOUN_OF: Final = re.compile(r"((?:[\w’'&-]+\s+){1,4})of\s+(?:the\s+)?$")

@@ -40,21 +40,25 @@ from briefings.derive.words import STOPWORDS, Memo
 MAX_SPAN_WORDS: Final = 6
 
 _TOKEN: Final = re.compile(r"[\w&][\w&'’.-]*")
-_CONNECTORS = frozenset({"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"})
-_MODIFIERS = frozenset({"former", "senior", "vice", "general", "managing", "deputy", "chief"})
+_CONNECTORS: Final = frozenset(
+    {"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"}
+)
+_MODIFIERS: Final = frozenset(
+    {"former", "senior", "vice", "general", "managing", "deputy", "chief"}
+)
 #: "invested in X", "a stake in X": the preposition does not make X a place.
 _NOT_PLACE_BEFORE_IN: Final = word_set(
     """invest invested investing investment investments investor investors stake stakes share
     shares holding holdings interest role job jobs work working worked career position"""
 )
-_PLACE_PREPOSITIONS = frozenset(
+_PLACE_PREPOSITIONS: Final = frozenset(
     {"in", "from", "near", "across", "outside", "throughout", "inside", "around", "visited"}
 )
 _PLACE_SUFFIX: Final = re.compile(r"^(.+?)-(based|born|headquartered)$", re.I)
 _OTHER_SUFFIX: Final = re.compile(
     r"^(.+?)-(backed|owned|led|listed|made|style|era|run|funded|linked|controlled)$", re.I
 )
-_PLACE_NOUNS = frozenset(
+_PLACE_NOUNS: Final = frozenset(
     {"province", "city", "county", "state", "region", "district", "prefecture", "island"}
 )
 _FUNCTION_WORDS: Final = word_set(
@@ -144,7 +148,7 @@ class _Tokens:
         return text[self.ends[k] : self.starts[k + 1]] == " "
 
 
-_NO_BREAK_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Jr", "Sr"})
+_NO_BREAK_ABBREVIATIONS: Final = frozenset({"St", "Mt", "Ft", "Jr", "Sr"})
 _CONTRACTION: Final = re.compile(r"(?:['’](?:ll|re|ve|d|m)|n['’]t)$", re.I)
 _DOTTED: Final = re.compile(r"(?:[A-Z]\.){2,}")
 

@@ -89,7 +89,7 @@ _CLAUSE_BREAK: Final = re.compile(
     r",\s+(?:and|but|which|while|who|where|as|with)\b|\s+and that\b|;\s|\s+[—–]\s+|:\s"
 )
 _PREPOSITION: Final = re.compile(r"\s(?:in|to|for|with|over|on|at|from|by|after|amid|as|into)\s")
-_WEAK_END = frozenset(
+_WEAK_END: Final = frozenset(
     [
         "a",
         "an",

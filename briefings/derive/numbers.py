@@ -82,7 +82,7 @@ _MONTHS: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_MONTH_SET = frozenset(_MONTHS.split("|"))
+_MONTH_SET: Final = frozenset(_MONTHS.split("|"))
 _MONTH_AFTER: Final = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
 _RANGE: Final = re.compile(
     rf"(?:\s?([-–—])\s?|\s(to|and)\s)((?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?![.,]\d)",
@@ -165,7 +165,7 @@ _CHANGED_BEFORE: Final = re.compile(
     r"\w*\s+(?:\S+\s+){0,3}$",
     re.I,
 )
-_ADJECTIVE_OK = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
+_ADJECTIVE_OK: Final = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
 _DEFAULT_MAX_NOUN_WORDS: Final = 4
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
 
-_CONNECTORS = frozenset({"of", "and", "&", "the", "for", "on", "de"})
+_CONNECTORS: Final = frozenset({"of", "and", "&", "the", "for", "on", "de"})
 _CAPITALISED: Final = re.compile(
     r"(?:[A-Z][\w&'’.-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w&'’.-]*|\d[\w.]*|of|and|&|the|for|on|de))*"
 )
@@ -30,7 +30,7 @@ _COMPANY_SUFFIX: Final = re.compile(
     r"LLC|PLC|Corp\.?|Corporation|GmbH|S\.A\.)(?:\s+(?:Publishers?|Publishing|Limited|Ltd\.?|"
     r"Inc\.?|Group|LLC))*\.?$"
 )
-_NOT_A_NAME = frozenset(
+_NOT_A_NAME: Final = frozenset(
     {"All", "This", "The", "For", "Sign", "Follow", "Subscribe", "Get", "Read", "Click", "Do"}
 )
 _OUTLET_WORD: Final = re.compile(

@@ -44,7 +44,7 @@ _STATES: Final = _set(
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
     "Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
 )
-_TIMES = frozenset({"a.m", "p.m"})
+_TIMES: Final = frozenset({"a.m", "p.m"})
 _NOT_AFTER_TIME: Final = _set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December ET EST EDT CT CST PT PST GMT BST UTC "
@@ -67,7 +67,7 @@ _WORD: Final = re.compile(r"[\w.'’-]+")
 _INITIAL: Final = re.compile(r"[A-Z]")
 _DOTTED: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _TRAILING: Final = ".,;:!?'’\"”)]…-"
-_TITLES_CAPITALISED = frozenset(t.capitalize() for t in _TITLES)
+_TITLES_CAPITALISED: Final = frozenset(t.capitalize() for t in _TITLES)
 
 
 def _token_before(text: str, pos: int) -> str:

@@ -48,11 +48,11 @@ NEAR_REPEAT: Final = 0.7
 #: so an unclosed quotation does not pair with the next one's opening mark.
 #: (The character before a straight opening mark is checked in ``_quote_openings``.)
 _QUOTE_SPAN: Final = re.compile(r"“[^“”\n]*”|\"(?=[^\s\"])[^\"\n]*(?<=\S)\"(?![^\s.,;:!?)\]—–-])")
-_BEFORE_OPENING = frozenset(" \t\n\u00a0([—–-")
+_BEFORE_OPENING: Final = frozenset(" \t\n\u00a0([—–-")
 _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
 _OPEN_QUOTE: Final = "\"“‘'"
 #: A sentence ends in one of these, then any closing quotes or brackets.
-_TERMINAL_MARKS = frozenset(".!?…")
+_TERMINAL_MARKS: Final = frozenset(".!?…")
 _CLOSERS: Final = "\"'”’)]"
 _DATELINE: Final = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z]?[\w.]*)?)?\s*"

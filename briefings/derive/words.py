@@ -52,7 +52,7 @@ _STOP_LIST: Final = """
     mr mrs ms dr year years time times week weeks month months day days people thing things
     ways lot lots part first two three four five six seven eight nine ten
 """
-STOPWORDS = frozenset(_STOP_LIST.split())
+STOPWORDS: Final = frozenset(_STOP_LIST.split())
 
 
 def words(text: str) -> list[str]:
