@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
 from typing import Final
 
 from briefings.derive.chunks import Record, read_chunks, register, sentence_chunks
@@ -167,8 +166,8 @@ def extract_keywords(doc: Document) -> list[str]:
         return []
     total = len(sentences)
     stem_of = STEM
-    stem_count: Counter[str] = Counter()
-    stem_spread: Counter[str] = Counter()  # sentences the stem occurs in
+    stem_count: dict[str, int] = {}
+    stem_spread: dict[str, int] = {}  # sentences the stem occurs in
     stem_first: dict[str, int] = {}
     # Each distinct run once: how often it occurs, its first sentence, its sub-phrases.
     runs: dict[tuple[str, ...], list] = {}
@@ -182,9 +181,11 @@ def extract_keywords(doc: Document) -> list[str]:
             known[0] += 1
             seen.extend(known[2][0])
         if seen:
-            stem_count.update(seen)
+            for st in seen:
+                stem_count[st] = stem_count.get(st, 0) + 1
             fresh = set(seen)
-            stem_spread.update(fresh)
+            for st in fresh:
+                stem_spread[st] = stem_spread.get(st, 0) + 1
             for st in fresh.difference(stem_first):
                 stem_first[st] = i
 
