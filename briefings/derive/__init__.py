@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from briefings.derive.blocks import split_blocks, strip_front_matter
 from briefings.derive.clean import clean_blocks
@@ -41,7 +41,7 @@ T = TypeVar("T")
 #: Analysis steps never take a briefing down: in normal runs a failing step
 #: yields an empty result and a logged warning. Tests set BRIEF_STRICT=1 so
 #: that a failing step fails the test instead.
-STRICT = os.environ.get("BRIEF_STRICT") == "1"
+STRICT: Final = os.environ.get("BRIEF_STRICT") == "1"
 
 
 def _step(name: str, fn: Callable[[], list[T]], origin: str) -> list[T]:

@@ -12,22 +12,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from briefings.derive.text import squash_spaces
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_MD_EMPHASIS = re.compile(
+_MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE: Final = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK: Final = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+_MD_REF_LINK: Final = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_EMPHASIS: Final = re.compile(
     r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)"
 )
-_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_MD_QUOTE = re.compile(r"^\s*>\s?")
-_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_MD_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s+\S+")
-_MD_FENCE = re.compile(r"^\s*(```|~~~)")
-_END_OF_SENTENCE = re.compile(r"[.!?:;\"”’)\]]$")
+_MD_BULLET: Final = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_QUOTE: Final = re.compile(r"^\s*>\s?")
+_MD_RULE: Final = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_REF_DEF: Final = re.compile(r"^\s*\[[^\]]+\]:\s+\S+")
+_MD_FENCE: Final = re.compile(r"^\s*(```|~~~)")
+_END_OF_SENTENCE: Final = re.compile(r"[.!?:;\"”’)\]]$")
 
 
 @dataclass(frozen=True, slots=True)

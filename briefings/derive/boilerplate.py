@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 # Whole-block widget labels (compared lower-cased, bullets and colons trimmed).
-_WIDGET = re.compile(
+_WIDGET: Final = re.compile(
     r"(?:advertisement|advertising|advert|sponsored(?: content)?|ad|ads by \w+|"
     r"story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|"
     r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|ad feedback|"
@@ -36,46 +37,46 @@ _WIDGET = re.compile(
     r"required fields are marked\s*\*?)",
     re.I,
 )
-_HASHTAGS = re.compile(r"(?:#\w[\w-]*[\s,]*){2,}")
-_NO_WORDS = re.compile(r"[\W_]+")
+_HASHTAGS: Final = re.compile(r"(?:#\w[\w-]*[\s,]*){2,}")
+_NO_WORDS: Final = re.compile(r"[\W_]+")
 
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     r"(?:^|\s)(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*\d{4}|(?:^|\s)©\s*(?-i:[A-Z])|"
     r"\ball rights reserved\b",
     re.I,
 )
 # "This article originally appeared on X", "This piece first appeared in X".
-_ORIGINALLY = re.compile(
+_ORIGINALLY: Final = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:this|the) (?:article|story|post|piece|report|column|interview|essay) "
     r"(?:was )?)?(?:originally|first) (?:appeared|published|ran|posted) (?:on|in|at|by)\s+",
     re.I,
 )
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"\(?(?:additional reporting(?: by| from)?|reporting by|reported by|editing by|edited by|"
     r"written by|compiled by|with reporting (?:by|from)|contributed by|translated by|"
     r"research by|produced by|graphics by|illustrations? by)\b",
     re.I,
 )
-_SOURCE_LINE = re.compile(
+_SOURCE_LINE: Final = re.compile(
     r"(?:source|sources|via|courtesy(?: of)?|credit|distributed by|syndicated by)\s*:\s*(?P<source>.+?)\.?",
     re.I,
 )
-_PHOTO_AGENCY = re.compile(
+_PHOTO_AGENCY: Final = re.compile(
     r"\b(?:getty(?: images)?|afp|reuters|ap(?: photo)?|associated press|shutterstock|xinhua|"
     r"bloomberg|epa(?:-efe)?|efe|istock(?:photo)?|alamy|pa(?: images| wire| media)?|anadolu|"
     r"sipa|zuma(?: press)?|imaginechina|cfp|corbis|flickr|wikimedia(?: commons)?|unsplash|"
     r"handout|file photo|pool|supplied|courtesy)\b",
     re.I,
 )
-_PHOTO_LABEL = re.compile(
+_PHOTO_LABEL: Final = re.compile(
     r"(?:^|[\s.,(\[|])(?:photo(?:graph)?s?|picture|pic|image|credit|illustration|video|source)"
     r"\s*(?::|by\b|credit\b)\s*(?P<credit>[^.:]{1,60}?)[)\]>]*\s*$",
     re.I,
 )
-_ALT = re.compile(r"\balt\s*=", re.I)
+_ALT: Final = re.compile(r"\balt\s*=", re.I)
 
 # Calls to action: imperative openings addressed to the reader.
-_CTA = re.compile(
+_CTA: Final = re.compile(
     r"(?:sign up|sign-up|subscribe|follow (?:us|me|him|her|them|@)|like us|join (?:us|our|the)|"
     r"register (?:now|today|for|here)|download (?:the|our)|get (?:the|our|more|unlimited|access|"
     r"the latest|breaking)|click|tap|submit|nominate|enter your|read (?:the rest|more|the full|our)|"
@@ -86,28 +87,28 @@ _CTA = re.compile(
     r"become a (?:member|subscriber)|see (?:more|the full)|more (?:from|on|about)\b)",
     re.I,
 )
-_PROMO_WORD = re.compile(
+_PROMO_WORD: Final = re.compile(
     r"\b(?:subscribe|newsletters?|sign(?:-| )?up|inbox|email address|email protected|"
     r"click here|tap here|our (?:app|platform|website|site|podcast|newsletter|database|team)|"
     r"follow (?:us|him|her|me)|award-winning team|free trial|unlimited access|@\w{3,}|"
     r"(?:facebook|twitter|linkedin|instagram|youtube)(?= (?:page|account|feed|channel)s?\b))",
     re.I,
 )
-_READER = re.compile(r"\b(?:you|your|yours|our|us|we|here|below)\b", re.I)
-_READER_STRICT = re.compile(r"\b(?:you|your|our)\b", re.I)
-_READER_QUESTION = re.compile(
+_READER: Final = re.compile(r"\b(?:you|your|yours|our|us|we|here|below)\b", re.I)
+_READER_STRICT: Final = re.compile(r"\b(?:you|your|our)\b", re.I)
+_READER_QUESTION: Final = re.compile(
     r"(?:do|are|have|did|would|want|looking|interested|know|got) (?:you|to)\b[^?]{0,120}\?", re.I
 )
-_QUOTE_MARKS = '"“”«»'
-CAPTION_TAIL_CHARS = 90
+_QUOTE_MARKS: Final = '"“”«»'
+CAPTION_TAIL_CHARS: Final = 90
 # What a photo caption says: people pictured doing something, somewhere, on a date.
-_CAPTION_CUE = re.compile(
+_CAPTION_CUE: Final = re.compile(
     r"\b(?:speaks?|speaking|attends?|arrives?|arriving|poses?|posing|looks on|gestures?|waves?|"
     r"pictured|(?:is|are) seen|holds?|holding|walks?|listens?|delivers?|during|file photo|"
     r"\((?:L|R|C|left|right|centre|center)\)|left|right|(?:19|20)\d\d\b)",
     re.I,
 )
-_PRONOUN_START = re.compile(r"(?:he|she|it|they|we|i|this|that|but|and|so)\b", re.I)
+_PRONOUN_START: Final = re.compile(r"(?:he|she|it|they|we|i|this|that|but|and|so)\b", re.I)
 
 
 def reads_like_caption(text: str) -> bool:
@@ -188,7 +189,7 @@ def source_line(text: str) -> str | None:
 
 
 #: What a scraped page prints for a screen reader before a picture's source or caption.
-_LABELLED_PICTURE = re.compile(
+_LABELLED_PICTURE: Final = re.compile(
     r"(?:image|photo|picture|media|video)\s+(?:source|caption|credit)s?\s*[,:]\s*\S", re.I
 )
 

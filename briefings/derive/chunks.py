@@ -13,7 +13,7 @@ on the document, so each sentence is split once per article.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from briefings.derive.document import Document
 from briefings.derive.words import Memo
@@ -21,14 +21,14 @@ from briefings.derive.words import Memo
 #: (chunk, first reader's result, second reader's result, ...)
 Record = tuple[Any, ...]
 
-_READERS: list[Callable[[str], object]] = []
+_READERS: Final[list[Callable[[str], object]]] = []
 
 
 def _read(chunk: str) -> Record:
     return (chunk, *[read(chunk) for read in _READERS])
 
 
-_RECORDS: Memo[str, Record] = Memo(_read)
+_RECORDS: Final[Memo[str, Record]] = Memo(_read)
 
 
 def register(reader: Callable[[str], object]) -> int:

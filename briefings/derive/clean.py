@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from briefings.derive import boilerplate as bp
 from briefings.derive.blocks import Block
@@ -20,7 +21,7 @@ from briefings.derive.document import Metadata
 from briefings.derive.publisher import SourceClues, resolve_source
 from briefings.derive.text import fold
 
-_LIST_HEADER = re.compile(
+_LIST_HEADER: Final = re.compile(
     r"(?:related(?: posts| articles| stories| content| coverage| news| reading| links| topics)?|"
     r"recommended(?: for you| stories| reading)?|read (?:more|next|also)|more (?:stories|news|on this(?: story)?|"
     r"from [\w ]{1,30})|you (?:may|might) also (?:like|be interested in)|also read|trending(?: now)?|"
@@ -29,16 +30,16 @@ _LIST_HEADER = re.compile(
     re.I,
 )
 # "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."
-_DATELINE_SOURCE = re.compile(r"^\((?P<source>[A-Z][A-Za-z&.\- ]{1,30})\)\s*(?:[—–-]+\s*)?")
-_AGENCY_DATELINE = re.compile(
+_DATELINE_SOURCE: Final = re.compile(r"^\((?P<source>[A-Z][A-Za-z&.\- ]{1,30})\)\s*(?:[—–-]+\s*)?")
+_AGENCY_DATELINE: Final = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*[A-Z][\w.]+(?: [A-Z0-9][\w.]*)?)?\s*"
     r"\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
 )
-DATELINE_SCAN = 3
+DATELINE_SCAN: Final = 3
 #: Shorter lines may repeat in real text (list items, table rows).
-REPEAT_MIN_WORDS = 8
+REPEAT_MIN_WORDS: Final = 8
 #: A block repeated word for word is a pull quote only among the first blocks.
-PULL_QUOTE_TOP = 3
+PULL_QUOTE_TOP: Final = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
-PREFIX_CURRENCY = {
+PREFIX_CURRENCY: Final = {
     "$": "USD",
     "US$": "USD",
     "USD": "USD",
@@ -34,14 +35,14 @@ PREFIX_CURRENCY = {
     "Rs": "INR",
     "RMB": "CNY",
 }
-ISO_CODES = (
+ISO_CODES: Final = (
     "USD|EUR|GBP|JPY|CNY|RMB|HKD|TWD|AUD|CAD|CHF|SGD|INR|KRW|NZD|BRL|MXN|RUB|ZAR|SEK|NOK|DKK"
     "|AED|SAR|TRY|THB|MYR|IDR|PHP|VND|NGN|KES|EGP|PLN|CZK|HUF|ILS"
 )
-PREFIX = re.compile(
+PREFIX: Final = re.compile(
     rf"(?:(?<![A-Za-z])(?:US|HK|NT|T|AU|A|CA|C|S|NZ|R|MX)?\$|[€£¥₹₩₽]|(?<![A-Za-z])(?:{ISO_CODES}|Rs\.?)\s?)$"
 )
-SUFFIX_CURRENCY = {
+SUFFIX_CURRENCY: Final = {
     "dollar": "USD",
     "us dollar": "USD",
     "hong kong dollar": "HKD",
@@ -78,7 +79,7 @@ SUFFIX_CURRENCY = {
     "kronor": "SEK",
     "peso": "MXN",
 }
-SUFFIX = re.compile(
+SUFFIX: Final = re.compile(
     r"\s(?:(US|Hong Kong|Australian|Canadian|Singapore|New Taiwan|Taiwan|New Zealand) )?"
     r"(dollars?|yuan|renminbi|euros?|pounds sterling|pounds?|sterling|yen|won|rupees?|roubles?"
     r"|rubles?|Swiss francs?|francs?|rand|ringgit|baht|reais|real|lira|dirhams?|riyals?|naira"

@@ -23,15 +23,15 @@ No model: capitalised spans found sentence by sentence, typed by generic cues.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import ORG_SUFFIXES, PLACES
-from briefings.derive.mentions import MentionCollector, keep_words, person_like
+from briefings.derive.mentions import Cues, MentionCollector, keep_words, person_like
 from briefings.models import Entity, EntityKind, Quote
 
-MAX_ENTITIES = 60
+MAX_ENTITIES: Final = 60
 
 
 @dataclass(slots=True)
@@ -39,8 +39,8 @@ class _Group:
     key: str
     words: tuple[str, ...]
     first: int
-    count: int = 0
-    cues: Counter[str] = field(default_factory=Counter)
+    count: int
+    cues: Cues
     root: _Group | None = None
 
     def find(self) -> _Group:
@@ -113,19 +113,20 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
                     # A family name used alone is itself a sign of a person; a
                     # first word alone is not when the last is a common noun
                     # the article also writes in lower case ("Acme Widget").
-                    g.cues["person"] += 1
+                    g.cues.person += 1
         index.add(g)
 
 
-def _kind(cues: Counter[str], words: tuple[str, ...]) -> EntityKind:
-    person = cues["person"] + (cues["speech"] if person_like(words) else 0)
+def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
+    person = cues.person + (cues.speech if person_like(words) else 0)
     # "in X" alone is weak evidence: it takes two such mentions to make a place.
-    place = cues["place"] + (1 if cues["in"] >= 2 else 0)
-    scores = {"organisation": cues["org"], "place": place, "person": person}
-    best = max(scores, key=lambda k: (scores[k], k == "organisation"))
-    if scores[best] <= 0:
-        return "other"
-    return best  # type: ignore[return-value]
+    place = cues.place + (1 if cues.preposition >= 2 else 0)
+    # The highest score wins; on a tie organisation, then place, then person.
+    if cues.org >= place and cues.org >= person:
+        return "organisation" if cues.org > 0 else "other"
+    if place >= person:
+        return "place" if place > 0 else "other"
+    return "person" if person > 0 else "other"
 
 
 def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
@@ -135,15 +136,15 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
     for m in mentions:
         g = groups.get(m.key)
         if g is None:
-            g = groups[m.key] = _Group(m.key, m.words, m.start)
+            g = groups[m.key] = _Group(m.key, m.words, m.start, 0, Cues())
         g.count += 1
-        g.cues.update(m.cues)
+        g.cues.add(m.cues)
     for q in quotes:
         if q.speaker and q.speaker in groups:
-            groups[q.speaker].cues["person"] += 3
+            groups[q.speaker].cues.person += 3
         elif q.speaker and person_like(tuple(q.speaker.split())):
             words = tuple(q.speaker.split())
-            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, Counter(person=3))
+            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, Cues(person=3))
     _merge(list(groups.values()), collector.acronyms, collector.lower_words)
     roots: dict[int, list[_Group]] = {}
     for g in groups.values():
@@ -151,14 +152,16 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
     for g in groups.values():
         head = groups.get(g.words[0]) if len(g.words) > 1 else None
         if head is not None and head.find() is not g.find():
-            head_cues = sum((m.cues for m in roots[id(head.find())]), Counter())
+            head_cues = Cues()
+            for member in roots[id(head.find())]:
+                head_cues.add(member.cues)
             if _kind(head_cues, head.words) == "organisation":
-                g.cues["org"] += 2  # "Alibaba Cloud" after "Alibaba"
+                g.cues.org += 2  # "Alibaba Cloud" after "Alibaba"
     entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int]]] = []
     for members in roots.values():
-        cues: Counter[str] = Counter()
+        cues = Cues()
         for g in members:
-            cues.update(g.cues)
+            cues.add(g.cues)
         longest = max(members, key=lambda g: (len(g.words), g.count, -g.first))
         kind = _kind(cues, longest.words)
         if kind == "person":

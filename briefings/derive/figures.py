@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.measures import measures_for
@@ -19,20 +20,22 @@ from briefings.derive.numbers import Quantity, read_quantities
 from briefings.models import Figure
 
 #: At most this many figures are kept per briefing.
-MAX_FIGURES = 40
+MAX_FIGURES: Final = 40
 
-_BASE = {"money": 3.0, "percent": 2.0, "count": 1.6, "duration": 1.1, "number": 1.4}
-_CHANGE_NEAR = re.compile(
+_BASE: Final = {"money": 3.0, "percent": 2.0, "count": 1.6, "duration": 1.1, "number": 1.4}
+_CHANGE_NEAR: Final = re.compile(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|jump\w*|climb\w*|grew|grow\w*"
     r"|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|surg\w*|soar\w*|plung\w*|gain\w*"
     r"|up|down|cut\w*|rais\w*|lower\w*|boost\w*|doubl\w*|halv\w*|shr[ai]nk\w*)\b",
     re.I,
 )
-_DIGIT = re.compile(r"\d")
-_CHINA = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
-_JAPAN = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
+_DIGIT: Final = re.compile(r"\d")
+_CHINA: Final = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
+_JAPAN: Final = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
 # Words a writer uses to single a number out.
-_EMPHASIS = frozenset({"only", "just", "a record", "as much as", "as many as", "as little as"})
+_EMPHASIS: Final = frozenset(
+    {"only", "just", "a record", "as much as", "as many as", "as little as"}
+)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,8 @@ a few large provinces and regions); unknown places are found by context
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def word_set(text: str) -> frozenset[str]:
     """A set from white-space separated words."""
@@ -18,7 +20,7 @@ def _set(text: str) -> frozenset[str]:
     return frozenset(line.strip() for line in text.split("|") if line.strip())
 
 
-COUNTRIES = _set(
+COUNTRIES: Final = _set(
     """Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|
     Bahrain|Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|Bulgaria|Cambodia|Cameroon|Canada|
     Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|
@@ -36,7 +38,7 @@ COUNTRIES = _set(
     Mainland China|Gaza|West Bank|Crimea|Tibet|Xinjiang"""
 )
 
-CITIES = _set(
+CITIES: Final = _set(
     """Abu Dhabi|Addis Ababa|Amsterdam|Ankara|Athens|Atlanta|Auckland|Baghdad|Bangalore|
     Bangkok|Barcelona|Beijing|Beirut|Belfast|Berlin|Birmingham|Bogota|Boston|Brussels|
     Bucharest|Budapest|Buenos Aires|Cairo|Calcutta|Cape Town|Caracas|Chennai|Chicago|
@@ -52,7 +54,7 @@ CITIES = _set(
     Downing Street|Hollywood|Brooklyn|Manhattan|Kowloon|Shenzhen|Chengdu|Xian|Xi'an|Suzhou"""
 )
 
-REGIONS = _set(
+REGIONS: Final = _set(
     """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|
     Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|
     Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|
@@ -66,11 +68,11 @@ REGIONS = _set(
     Kashmir|Siberia|Bavaria|Sahara"""
 )
 
-PLACES = COUNTRIES | CITIES | REGIONS
+PLACES: Final = COUNTRIES | CITIES | REGIONS
 
 #: Industry head words: "Acme Electronics", "Northern Grid" are firms; alone
 #: they are common nouns (also in ``GENERIC``).
-INDUSTRY_WORDS = _set(
+INDUSTRY_WORDS: Final = _set(
     """Electronics|Grid|Utilities|Railway|Railways|Telecoms|Telecommunications|Pharmaceutical|
     Chemicals|Mining|Logistics|Automotive|Aerospace|Biotech|Therapeutics|Semiconductors|
     Instruments|Properties|Hotels|Resorts|Supermarkets|Brands|Solutions|Devices|Airline|
@@ -78,7 +80,7 @@ INDUSTRY_WORDS = _set(
 )
 
 #: Words that make a capitalised span an organisation wherever they appear in it.
-ORG_WORDS = (
+ORG_WORDS: Final = (
     _set(
         """Group|Holding|Holdings|Inc|Incorporated|Corp|Corporation|Co|Company|Companies|Ltd|
     Limited|Plc|PLC|LLC|LLP|AG|SA|NV|GmbH|Bank|Banks|University|College|School|Institute|
@@ -100,7 +102,7 @@ ORG_WORDS = (
 )
 
 #: Corporate-form words: "Alibaba Group Holding" and "Alibaba" are the same firm.
-ORG_SUFFIXES = _set(
+ORG_SUFFIXES: Final = _set(
     """Group|Holding|Holdings|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|Plc|
     PLC|LLC|LLP|AG|SA|NV|GmbH|Technologies|Technology|Platforms|Platform|International|
     Global|Systems|Networks|Communications|Industries|Enterprises|Labs|Motors|Airlines|
@@ -108,7 +110,7 @@ ORG_SUFFIXES = _set(
 )
 
 #: Lower-case nouns that, right before or in apposition to a name, mark an organisation.
-ORG_NOUNS = _set(
+ORG_NOUNS: Final = _set(
     """company|firm|giant|startup|start-up|group|conglomerate|maker|chipmaker|
     carmaker|automaker|developer|lender|bank|insurer|retailer|broadcaster|newspaper|outlet|
     agency|regulator|operator|carrier|platform|publisher|subsidiary|
@@ -117,7 +119,7 @@ ORG_NOUNS = _set(
 )
 
 #: Titles before a name (compared with the trailing dot removed).
-TITLES = _set(
+TITLES: Final = _set(
     """Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|President|Vice|Premier|Prime|
     Minister|Secretary|Chancellor|Chairman|Chairwoman|Chair|Chief|Executive|CEO|CFO|CTO|COO|
     Director|Governor|Gov|Senator|Sen|Rep|Representative|Congressman|Congresswoman|Mayor|Judge|
@@ -131,7 +133,7 @@ TITLES = _set(
 )
 
 #: Lower-case role words: "analyst Jane Doe", "Jane Doe, a professor at ...".
-ROLE_WORDS = _set(
+ROLE_WORDS: Final = _set(
     """president|chairman|chairwoman|chair|chief|executive|ceo|cfo|cto|founder|co-founder|
     cofounder|director|analyst|economist|professor|researcher|scientist|spokesman|spokeswoman|
     spokesperson|minister|secretary|senator|governor|mayor|lawyer|attorney|partner|head|
@@ -143,7 +145,7 @@ ROLE_WORDS = _set(
     inspector|officer|captain|capitalist|financier|banker|midfielder|defender|goalkeeper|star|champion"""
 )
 
-SPEECH_VERBS = _set(
+SPEECH_VERBS: Final = _set(
     """said|says|say|told|tells|added|adds|argued|argues|explained|explains|noted|notes|
     stated|states|warned|warns|wrote|writes|asked|asks|insisted|insists|claimed|claims|
     believes|believed|thinks|thought|announced|announces|acknowledged|admitted|recalled|
@@ -151,17 +153,17 @@ SPEECH_VERBS = _set(
     stressed|observed|remarked|predicted|estimated|urged|cautioned|commented|declared"""
 )
 
-MONTHS = _set(
+MONTHS: Final = _set(
     """January|February|March|April|May|June|July|August|September|October|November|
     December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"""
 )
-WEEKDAYS = _set(
+WEEKDAYS: Final = _set(
     """Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|
     Thurs|Fri|Sat|Sun"""
 )
 
 #: Nationality and group adjectives: capitalised but never entities by themselves.
-DEMONYMS = _set(
+DEMONYMS: Final = _set(
     """American|British|Chinese|Japanese|Korean|Taiwanese|Indian|Russian|French|German|
     Italian|Spanish|Portuguese|Dutch|Swiss|Swedish|Norwegian|Danish|Finnish|Irish|Scottish|
     Welsh|English|European|Asian|African|Australian|Canadian|Mexican|Brazilian|Argentine|
@@ -176,7 +178,7 @@ DEMONYMS = _set(
 )
 
 #: Capitalised words and phrases that are not entities on their own.
-GENERIC = (
+GENERIC: Final = (
     _set(
         """Internet|Web|Government|State|States|Parliament|Cabinet|Congress|Senate|Court|Police|
     Army|Navy|Company|Group|Bank|University|Ministry|Department|Office|Board|Committee|
@@ -197,7 +199,7 @@ GENERIC = (
 )
 
 #: All-caps abbreviations that are common nouns, not names.
-GENERIC_ACRONYMS = _set(
+GENERIC_ACRONYMS: Final = _set(
     """AI|CEO|CFO|CTO|COO|CIO|IPO|GDP|LLM|LLMs|GPU|GPUs|CPU|CPUs|PC|PCs|TV|VC|VCs|PR|HR|IT|
     OK|AM|PM|FAQ|FAQs|DNA|RNA|PhD|MP|MPs|MEP|EV|EVs|API|APIs|SUV|SUVs|ID|IDs|CD|CDs|DVD|DVDs|
     UFO|ATM|ATMs|HIV|AIDS|VAT|NGO|NGOs|CCTV|SMS|USB|URL|PDF|HQ|R&D|M&A|Q1|Q2|Q3|Q4|AR|VR|
@@ -206,7 +208,7 @@ GENERIC_ACRONYMS = _set(
 )
 
 #: Words that end a place name: "Broad Street", "Hyde Park", "Lake Geneva".
-PLACE_WORDS = _set(
+PLACE_WORDS: Final = _set(
     """Street|St|Road|Rd|Avenue|Ave|Square|Boulevard|Lane|Bridge|River|Lake|Mountain|Mountains|
     Island|Islands|Valley|Bay|Coast|County|Province|Prefecture|District|Park|Strait|Sea|Ocean|
     Peninsula|Canal|Desert|Heights|Hills|Beach|Harbour|Harbor"""
@@ -214,7 +216,7 @@ PLACE_WORDS = _set(
 
 #: Nouns after a name (or its possessive) that show it is an organisation:
 #: "Sony's profits", "Arsenal boss", "Acme shares".
-ORG_AFTER = _set(
+ORG_AFTER: Final = _set(
     """shares|stock|stocks|shareholders|investors|profits|profit|revenue|revenues|sales|
     earnings|subsidiary|division|executives|employees|staff|workers|boss|ceo|chairman|
     board|headquarters|customers|subscribers|products|
@@ -222,7 +224,7 @@ ORG_AFTER = _set(
 )
 
 #: Common given names: a capitalised pair starting with one is a person.
-GIVEN_NAMES = _set(
+GIVEN_NAMES: Final = _set(
     """Aaron|Adam|Adrian|Ahmed|Alan|Albert|Alex|Alexander|Alexandra|Ali|Alice|Alison|Amanda|Amy|
     Andrea|Andrew|Andy|Angela|Ann|Anna|Anne|Anthony|Antonio|Arnold|Arthur|Barack|Barbara|Ben|
     Benjamin|Bernard|Bernie|Bill|Bob|Boris|Brad|Brian|Bruce|Carl|Carlos|Caroline|Catherine|

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from briefings.derive.dates import parse_date
 
@@ -24,7 +25,7 @@ class HtmlExtract:
 
 
 #: Fewer words than this in the extracted main text: not an article.
-MIN_ARTICLE_WORDS = 5
+MIN_ARTICLE_WORDS: Final = 5
 
 
 def extract_html(html: str) -> HtmlExtract:
@@ -61,7 +62,7 @@ def extract_html(html: str) -> HtmlExtract:
     )
 
 
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||[-–—:·•»])\s+")
+_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||[-–—:·•»])\s+")
 
 
 def strip_site_name(title: str | None, site: str | None) -> str | None:

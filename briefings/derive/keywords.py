@@ -20,21 +20,20 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
-from operator import itemgetter
+from typing import Final
 
 from briefings.derive.chunks import Record, read_chunks, register, sentence_chunks
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import GIVEN_NAMES, MONTHS, SPEECH_VERBS, WEEKDAYS, word_set
 from briefings.derive.words import STEM, STOPWORDS, Memo
 
-MAX_KEYWORDS = 8
-MIN_KEYWORDS = 5
-MAX_PHRASE_WORDS = 3
+MAX_KEYWORDS: Final = 8
+MIN_KEYWORDS: Final = 5
+MAX_PHRASE_WORDS: Final = 3
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
+_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
 #: Words that never make a key phrase: page furniture, reporting and hedging words.
-_NOT_KEY = word_set(
+_NOT_KEY: Final = word_set(
     """subscribe subscription newsletter click share comment comments advertisement read
     copyright photo image images video getty reuters afp caption credit follow sign email
     reporting report reported reports statement interview added according cent percent
@@ -74,7 +73,7 @@ def _read_token(token: str) -> tuple[str, bool] | None:
     return None
 
 
-_READ_TOKEN: Memo[str, tuple[str, bool] | None] = Memo(_read_token)
+_READ_TOKEN: Final[Memo[str, tuple[str, bool] | None]] = Memo(_read_token)
 
 
 def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
@@ -83,7 +82,7 @@ def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
     return tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
 
 
-_READ = itemgetter(register(read_chunk))
+_READ: Final = register(read_chunk)
 
 
 def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
@@ -91,16 +90,19 @@ def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
     else; long runs cut into windows."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for word in itertools.chain.from_iterable(map(_READ, chunks)):
-        if word is None:
-            if current:
-                runs.append(current)
-                current = []
-        else:
-            current.append(word[0])
-            if word[1]:
-                runs.append(current)
-                current = []
+    for record in chunks:
+        tokens: tuple[tuple[str, bool] | None, ...] = record[_READ]
+        for token in tokens:
+            if token is None:
+                if current:
+                    runs.append(current)
+                    current = []
+            else:
+                word, ends = token
+                current.append(word)
+                if ends:
+                    runs.append(current)
+                    current = []
     if current:
         runs.append(current)
     out: list[tuple[str, ...]] = []
@@ -116,7 +118,7 @@ def _phrases(chunks: list[Record]) -> list[tuple[str, ...]]:
 
 #: (start, end) of every sub-phrase of a run of n words: shorter ones first,
 #: then left to right.
-_SPANS = {
+_SPANS: Final = {
     n: [(k, k + size) for size in range(1, n + 1) for k in range(n - size + 1)]
     for n in range(1, MAX_PHRASE_WORDS + 1)
 }
@@ -131,7 +133,7 @@ def _sub_phrases(run: tuple[str, ...]) -> tuple[tuple[str, ...], _SubPhrases]:
 
 _SubPhrases = tuple[tuple[tuple[str, ...], str], ...]
 #: run of words -> ``_sub_phrases(run)``: key phrases recur across articles.
-_SUB_PHRASES: Memo[tuple[str, ...], tuple[tuple[str, ...], _SubPhrases]] = Memo(_sub_phrases)
+_SUB_PHRASES: Final[Memo[tuple[str, ...], tuple[tuple[str, ...], _SubPhrases]]] = Memo(_sub_phrases)
 
 
 def _mixed_case(phrase: str) -> bool:
@@ -164,8 +166,8 @@ def extract_keywords(doc: Document) -> list[str]:
         return []
     total = len(sentences)
     stem_of = STEM
-    stem_count: Counter[str] = Counter()
-    stem_spread: Counter[str] = Counter()  # sentences the stem occurs in
+    stem_count: dict[str, int] = {}
+    stem_spread: dict[str, int] = {}  # sentences the stem occurs in
     stem_first: dict[str, int] = {}
     # Each distinct run once: how often it occurs, its first sentence, its sub-phrases.
     runs: dict[tuple[str, ...], list] = {}
@@ -179,9 +181,11 @@ def extract_keywords(doc: Document) -> list[str]:
             known[0] += 1
             seen.extend(known[2][0])
         if seen:
-            stem_count.update(seen)
+            for st in seen:
+                stem_count[st] = stem_count.get(st, 0) + 1
             fresh = set(seen)
-            stem_spread.update(fresh)
+            for st in fresh:
+                stem_spread[st] = stem_spread.get(st, 0) + 1
             for st in fresh.difference(stem_first):
                 stem_first[st] = i
 

@@ -15,6 +15,7 @@ Rules, tried in order (the first that gives a phrase wins):
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from briefings.derive.numbers import SPEED_UNITS, Quantity
 
@@ -23,20 +24,22 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_MAX_WORDS = 9
-SPEEDS = frozenset({"km/h", "mph", "mi/h", "m/s", "ft/s", *SPEED_UNITS.values()})
-_LOOK_BACK = 120
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$")
-_NOUN_OF = re.compile(r"((?:[\w’'&-]+\s+){1,4})of\s+(?:the\s+)?$")
-_NP_STOP = _wordset("""that which who whom whose where when while because although though since
+_MAX_WORDS: Final = 9
+SPEEDS: Final = frozenset({"km/h", "mph", "mi/h", "m/s", "ft/s", *SPEED_UNITS.values()})
+_LOOK_BACK: Final = 120
+_DETERMINER_BEFORE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$")
+_NOUN_OF: Final = re.compile(r"((?:[\w’'&-]+\s+){1,4})of\s+(?:the\s+)?$")
+_NP_STOP: Final = _wordset("""that which who whom whose where when while because although though since
     said says told according is are was were be been has have had will would can could
     should may might must do does did and or but than as to by with for at on
     after before during if unless until via against into over under between among
     it""")
-_LEADING_JUNK = _wordset("""a an the its their his her our my your this that these those some about around
+_LEADING_JUNK: Final = _wordset("""a an the its their his her our my your this that these those some about around
     and but so then also only just nearly almost roughly over more than less of in each every""")
-_CLAUSE_WORDS = _wordset("said says that which while and but as after when where saw see sees")
-_CHANGE_VERBS = (
+_CLAUSE_WORDS: Final = _wordset(
+    "said says that which while and but as after when where saw see sees"
+)
+_CHANGE_VERBS: Final = (
     "rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|jumped|jumps|jump|climbed|climbs"
     "|grew|grown|grows|growing|increased|increases|decreased|decreases|declined|declines|dropped"
     "|drops|drop|slump|surge|soar|plunge|slumped|slumps|surged|surges|soared|soars|plunged|plunges|slid|slipped|gained|gains"
@@ -46,33 +49,33 @@ _CHANGE_VERBS = (
     "|posted|recorded|made|earned|generated|achieved|accounted for|account for|accounts for"
 )
 # A change verb with at most 40 characters (no clause break) between it and the number.
-_VERB_NEAR = re.compile(
+_VERB_NEAR: Final = re.compile(
     rf"\b(?:(?:has|have|had|was|were|is|are|will|would|to)\s+)?"
     rf"(?:(?:also|only|just|now|already)\s+)?"
     rf"(?:{_CHANGE_VERBS})\b(?=[^,;:]{{0,40}}$)",
     re.I,
 )
-_RAISE_BY = re.compile(
+_RAISE_BY: Final = re.compile(
     r"\b(?:drove|drive|drives|pushed|push|pushes|brought|bring|brings|took|take|takes|raised|raising|raise|raises|increased|increasing|increase|cut|cutting|cuts|reduced"
     r"|reducing|reduce|boosted|boost|lifted|lift|lowered|lower|slashed|slash|trimmed|trim)\s+"
     r"((?:[\w’'&.-]+\s+){1,6}?)(?:by|to)\s+$",
     re.I,
 )
-_OF = re.compile(r"\s+(?:worth\s+)?of\s+")
-_CHANGE_NOUN = re.compile(
+_OF: Final = re.compile(r"\s+(?:worth\s+)?of\s+")
+_CHANGE_NOUN: Final = re.compile(
     r"\s+(?:(?:year-(?:over|on)-year|annual|quarterly|monthly|sharp|further)\s+)?"
     r"(rise|drop|fall|increase|decline|jump|gain|growth|cut|decrease|loss|surge|slump|hike|reduction|plunge)"
     r"(?:\s+to\s+\S+(?:\s+(?:thousand|million|billion|trillion))?)?\s+in\s+",
     re.I,
 )
-_IN_NP = re.compile(r"\s+in\s+")
-_CHANGE_IN_TO = re.compile(
+_IN_NP: Final = re.compile(r"\s+in\s+")
+_CHANGE_IN_TO: Final = re.compile(
     r"\b(?:rise|drop|fall|increase|decline|jump|gain|growth|decrease|loss|surge|slump|plunge)"
     r"\s+in\s+((?:[\w’'&.-]+\s+){1,6}?)to\s+(?:about\s+|around\s+)?$",
     re.I,
 )
-_WORDS = re.compile(r"[\w’'&.%$€£¥+-]*[\w%$€£¥+]|[\w$€£¥]")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|[“”\"]")
+_WORDS: Final = re.compile(r"[\w’'&.%$€£¥+-]*[\w%$€£¥+]|[\w$€£¥]")
+_CLAUSE_BREAK: Final = re.compile(r"[,;:()\[\]—–]|\s-\s|[“”\"]")
 
 
 def _words(text: str) -> list[str]:
@@ -87,28 +90,32 @@ def _trim(words: list[str]) -> str:
     return " ".join(words[:_MAX_WORDS])
 
 
-_DETERMINERS = _wordset("a an the its their his her our my your this that these those some all")
+_DETERMINERS: Final = _wordset(
+    "a an the its their his her our my your this that these those some all"
+)
 # Nouns that quantify rather than name what is counted ("a minimum of", "half of").
-_QUANTIFIERS = _wordset(
+_QUANTIFIERS: Final = _wordset(
     "minimum maximum total average half third quarter part most some all record sum"
 )
-_MONEY_VERB = re.compile(
+_MONEY_VERB: Final = re.compile(
     r"\b(invest(?:ed|s|ing)?|spen[dt]|spends|spending|paid|pay|pays|raised|raise|raises|received"
     r"|receive|allocated?|allocates|earmark(?:ed|s)?|pledged?|committed|commit|sold|sell|sells"
     r"|bought|buy|buys|fined|fine|borrowed|lent|lost|earned|generated|secured|injected|inject"
     r"|owes?|owed|charged?|charges|offered|offer|bid|donated|awarded|cost|costs)\s+$",
     re.I,
 )
-_PARTICIPLE = re.compile(r"\s+((?:[a-z]+ed|sold|spent|paid|lost|made|held|raised|bought|won)\b)")
-_ADVERBIALS = re.compile(
+_PARTICIPLE: Final = re.compile(
+    r"\s+((?:[a-z]+ed|sold|spent|paid|lost|made|held|raised|bought|won)\b)"
+)
+_ADVERBIALS: Final = re.compile(
     r"\s+(?:(?:over|in|for)\s+(?:time|total|all)|annually|globally|a year|each year|per year"
     r"|last year|this year|so far|in cash|altogether|overall|now|already)\b",
     re.I,
 )
-_PP = re.compile(r"\s+(in|into|on|for|from|to|across|at)\s+")
-_RATE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s+(per|a|an|each)\s+([a-z]+)\b")
-_STOPISH = _wordset("per a an each or and in on")
-_RATE_NOUNS = _wordset(
+_PP: Final = re.compile(r"\s+(in|into|on|for|from|to|across|at)\s+")
+_RATE: Final = re.compile(r"\s*(?:\([^)]{1,30}\))?\s+(per|a|an|each)\s+([a-z]+)\b")
+_STOPISH: Final = _wordset("per a an each or and in on")
+_RATE_NOUNS: Final = _wordset(
     "unit month year week day hour share barrel tonne ton person head user night kilo kg"
 )
 

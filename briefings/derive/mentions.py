@@ -3,7 +3,7 @@
 The first half of the entity step (``entities`` merges and types them). A
 span is a run of capitalised words that ``of``/``for``/``&``/``de`` may join,
 cut at punctuation, possessives and ``-based``-style suffixes; each mention
-carries cue counts (``person``, ``org``, ``place``, ``speech``, ``in``) read
+carries cue counts (``Cues``: person, org, place, speech, preposition) read
 from the words in and around it.
 """
 
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, filterfalse
+from typing import Final
 
 from briefings.derive.chunks import Record, register, sentence_chunks
 from briefings.derive.document import Document
@@ -36,34 +37,38 @@ from briefings.derive.gazetteer import (
 )
 from briefings.derive.words import STOPWORDS, Memo
 
-MAX_SPAN_WORDS = 6
+MAX_SPAN_WORDS: Final = 6
 
-_TOKEN = re.compile(r"[\w&][\w&'’.-]*")
-_CONNECTORS = frozenset({"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"})
-_MODIFIERS = frozenset({"former", "senior", "vice", "general", "managing", "deputy", "chief"})
+_TOKEN: Final = re.compile(r"[\w&][\w&'’.-]*")
+_CONNECTORS: Final = frozenset(
+    {"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"}
+)
+_MODIFIERS: Final = frozenset(
+    {"former", "senior", "vice", "general", "managing", "deputy", "chief"}
+)
 #: "invested in X", "a stake in X": the preposition does not make X a place.
-_NOT_PLACE_BEFORE_IN = word_set(
+_NOT_PLACE_BEFORE_IN: Final = word_set(
     """invest invested investing investment investments investor investors stake stakes share
     shares holding holdings interest role job jobs work working worked career position"""
 )
-_PLACE_PREPOSITIONS = frozenset(
+_PLACE_PREPOSITIONS: Final = frozenset(
     {"in", "from", "near", "across", "outside", "throughout", "inside", "around", "visited"}
 )
-_PLACE_SUFFIX = re.compile(r"^(.+?)-(based|born|headquartered)$", re.I)
-_OTHER_SUFFIX = re.compile(
+_PLACE_SUFFIX: Final = re.compile(r"^(.+?)-(based|born|headquartered)$", re.I)
+_OTHER_SUFFIX: Final = re.compile(
     r"^(.+?)-(backed|owned|led|listed|made|style|era|run|funded|linked|controlled)$", re.I
 )
-_PLACE_NOUNS = frozenset(
+_PLACE_NOUNS: Final = frozenset(
     {"province", "city", "county", "state", "region", "district", "prefecture", "island"}
 )
-_FUNCTION_WORDS = word_set(
+_FUNCTION_WORDS: Final = word_set(
     """the a an this that these those his her its their our my your and but or so yet if as at
     in on of for to by with from when while after before since although though because however
     meanwhile also then there here it he she they we i you what which who how why where not no
     all some many most both each every such only even just still despite speaking"""
 )
 #: Capitalised words of job titles: a span made only of these names no one.
-_ROLE_CAPS = TITLES | {
+_ROLE_CAPS: Final = TITLES | {
     "Financial",
     "Operating",
     "Technology",
@@ -78,26 +83,46 @@ _ROLE_CAPS = TITLES | {
     "Assistant",
     "Associate",
 }
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
-_APPOSITIVE = re.compile(
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+_ACRONYM_DEF: Final = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_APPOSITIVE: Final = re.compile(
     r",\s+(?:(?:a|an|the|who is|who was|its|his|her)\s+)?([\w-]+(?:\s+[\w-]+){0,3})"
 )
-_CAP_HEAVY = 0.7
+_CAP_HEAVY: Final = 0.7
 #: What may come before a sentence's first word: spaces, opening quotes, brackets, dashes.
-_OPENERS = re.compile(r"[ \"'“‘(\[\-—–]*")
-_CLAUSE_END = re.compile(r"\s*[,.;]|$")
+_OPENERS: Final = re.compile(r"[ \"'“‘(\[\-—–]*")
+_CLAUSE_END: Final = re.compile(r"\s*[,.;]|$")
 #: The name is the subject whose own thing is "its": "X said its profit rose".
-_ITS_AFTER = re.compile(
+_ITS_AFTER: Final = re.compile(
     r"\s+(?:said|says|reported|announced|expects|expected|plans|planned)\s+(?:that\s+)?its\b"
 )
+
+
+@dataclass(slots=True)
+class Cues:
+    """Cue counts: the evidence for each kind of entity a mention gives."""
+
+    person: int = 0
+    org: int = 0
+    place: int = 0
+    #: a speech verb next to the name ("X said", "according to X")
+    speech: int = 0
+    #: a place preposition before the name ("in X"): weak evidence of a place
+    preposition: int = 0
+
+    def add(self, other: Cues) -> None:
+        self.person += other.person
+        self.org += other.org
+        self.place += other.place
+        self.speech += other.speech
+        self.preposition += other.preposition
 
 
 @dataclass(slots=True)
 class Mention:
     words: tuple[str, ...]
     start: int
-    cues: Counter[str] = field(default_factory=Counter)
+    cues: Cues
 
     @property
     def key(self) -> str:
@@ -123,9 +148,9 @@ class _Tokens:
         return text[self.ends[k] : self.starts[k + 1]] == " "
 
 
-_NO_BREAK_ABBREVIATIONS = frozenset({"St", "Mt", "Ft", "Jr", "Sr"})
-_CONTRACTION = re.compile(r"(?:['’](?:ll|re|ve|d|m)|n['’]t)$", re.I)
-_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_NO_BREAK_ABBREVIATIONS: Final = frozenset({"St", "Mt", "Ft", "Jr", "Sr"})
+_CONTRACTION: Final = re.compile(r"(?:['’](?:ll|re|ve|d|m)|n['’]t)$", re.I)
+_DOTTED: Final = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _dotted(word: str) -> str:
@@ -134,7 +159,7 @@ def _dotted(word: str) -> str:
     return bare + "." if _DOTTED.fullmatch(bare + ".") else bare
 
 
-_LOWER_CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
+_LOWER_CAMEL: Final = re.compile(r"[a-z]{1,2}[A-Z]")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -196,11 +221,11 @@ def _shape(raw: str) -> _Shape:
     return ()
 
 
-_SHAPES: Memo[str, _Shape] = Memo(_shape)
+_SHAPES: Final[Memo[str, _Shape]] = Memo(_shape)
 
 
-_CAPITALISED: Memo[str, bool] = Memo(_is_capitalised)
-_LOWER_FIRST: Memo[str, bool] = Memo(lambda word: word[:1].islower())
+_CAPITALISED: Final[Memo[str, bool]] = Memo(_is_capitalised)
+_LOWER_FIRST: Final[Memo[str, bool]] = Memo(lambda word: word[:1].islower())
 
 
 def _read_chunk(chunk: str) -> _Shape:
@@ -217,7 +242,7 @@ def _read_chunk(chunk: str) -> _Shape:
     return tuple(out)
 
 
-_SHAPE = register(_read_chunk)
+_SHAPE: Final = register(_read_chunk)
 
 
 def _tokens(chunks: list[Record]) -> _Tokens:
@@ -228,15 +253,16 @@ def _tokens(chunks: list[Record]) -> _Tokens:
     breaks: list[bool] = []
     cues: list[str] = []
     base = 0
-    slot = _SHAPE
     for record in chunks:
-        for word, a, b, brk, cue in record[slot]:
+        shape: _Shape = record[_SHAPE]
+        for word, a, b, brk, cue in shape:
             words.append(word)
             starts.append(base + a)
             ends.append(base + b)
             breaks.append(brk)
             cues.append(cue)
-        base += len(record[0]) + 1
+        chunk: str = record[0]
+        base += len(chunk) + 1
     return _Tokens(words, starts, ends, breaks, cues)
 
 
@@ -269,7 +295,7 @@ def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, 
     return runs
 
 
-_DATE_WORDS = MONTHS | WEEKDAYS
+_DATE_WORDS: Final = MONTHS | WEEKDAYS
 
 
 def _has_digit(word: str) -> bool:
@@ -370,7 +396,7 @@ class MentionCollector:
             and text[ends[first] :].startswith(")")
         ):
             return  # "(HSA)" defines an acronym; the long form is the mention
-        cues: Counter[str] = Counter()
+        cues = Cues()
         opening = _OPENERS.match(text, 0, starts[first])  # always matches
         initial = opening is not None and opening.end() == starts[first]
         if initial and words:
@@ -387,7 +413,7 @@ class MentionCollector:
                 # "Investor Tao Wen-li": a capitalised role opening the sentence.
                 words = words[1:]
                 first += 1
-                cues["person"] += 2
+                cues.person += 2
             elif not (known or fresh):
                 words = words[1:]
                 first += 1
@@ -400,7 +426,7 @@ class MentionCollector:
             # where its holder works, not a name.
             cut = title_at[-1]
             if cut and words[0] in PLACES:
-                self._add([words[0]], offset + starts[first], Counter(place=3))
+                self._add([words[0]], offset + starts[first], Cues(place=3))
             words = words[-1:]
             first += cut + 2
             title_at = []
@@ -409,10 +435,10 @@ class MentionCollector:
             if cut < len(words) - 1:
                 prefix = words[:cut]
                 if prefix and prefix[0] in PLACES:
-                    self._add([prefix[0]], offset + starts[first], Counter(place=3))
+                    self._add([prefix[0]], offset + starts[first], Cues(place=3))
                 words = words[cut + 1 :]
                 first += cut + 1
-                cues["person"] += 3
+                cues.person += 3
             else:
                 while words and words[-1] in TITLES:
                     words = words[:-1]
@@ -449,33 +475,33 @@ class MentionCollector:
         after = all_words[last].lower() if adjacent else ""
         prev = before[-1] if before else ""
         if prev in ROLE_WORDS and prev not in _MODIFIERS:
-            cues["person"] += 2
+            cues.person += 2
         if prev in ORG_NOUNS:
-            cues["org"] += 2
+            cues.org += 2
         if prev in _PLACE_PREPOSITIONS and not (
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
-            cues["in"] += 1
+            cues.preposition += 1
         its = _ITS_AFTER.match(text, end) is not None
         if its:
-            cues["org"] += 1  # "Acme said its profit rose": a person's would be his/her
+            cues.org += 1  # "Acme said its profit rose": a person's would be his/her
         elif after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
-            cues["speech"] += 1
+            cues.speech += 1
         if before == ["according", "to"]:
-            cues["speech"] += 1
+            cues.speech += 1
         if after in _PLACE_NOUNS:
-            cues["place"] += 3
+            cues.place += 3
         if after in ORG_AFTER:
-            cues["org"] += 2
+            cues.org += 2
         if (m := _APPOSITIVE.match(text, end)) is not None:
             phrase = m.group(1).split()
             lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
             if any(w in ROLE_WORDS for w in lowered[:4]):
-                cues["person"] += 2
+                cues.person += 2
             elif any(w in ORG_NOUNS for w in phrase[:4]):
-                cues["org"] += 2
+                cues.org += 2
         if toks.cues[last - 1] == "place":
-            cues["place"] += 3
+            cues.place += 3
         start = offset + starts[first] if first < len(toks) else offset
         if (m := _ACRONYM_DEF.match(text, end)) is not None and len(words) > 1:
             acronym = m.group(1)
@@ -483,27 +509,27 @@ class MentionCollector:
                 self.acronyms[acronym] = " ".join(words)
         self._add(words, start, cues)
 
-    def _add(self, words: list[str], start: int, cues: Counter[str]) -> None:
+    def _add(self, words: list[str], start: int, cues: Cues) -> None:
         phrase = " ".join(words)
         if phrase in PLACES:
-            cues["place"] += 3
+            cues.place += 3
         if any(w in ORG_WORDS for w in words) and phrase not in PLACES:
-            cues["org"] += 3
+            cues.org += 3
         elif len(words) > 1 and words[-1] in PLACE_WORDS:
-            cues["place"] += 3
+            cues.place += 3
         if len(words) > 1 and words[0] in GIVEN_NAMES and person_like(tuple(words)):
-            cues["person"] += 2
+            cues.person += 2
         if any(
             w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w)
             for w in words
         ):
-            cues["org"] += 2
+            cues.org += 2
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
-            cues["org"] += 1
+            cues.org += 1
         self.mentions.append(Mention(tuple(words), start, cues))
 
 
-_NOT_IN_NAMES = (
+_NOT_IN_NAMES: Final = (
     ORG_WORDS
     | PLACE_WORDS
     | GENERIC

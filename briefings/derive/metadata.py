@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Final
 
 from briefings.derive.blocks import Block
 from briefings.derive.boilerplate import is_photo_credit
@@ -20,75 +21,75 @@ from briefings.derive.document import Metadata
 from briefings.derive.sentences import split_sentences
 from briefings.derive.text import fold
 
-HEADER_SCAN = 6
+HEADER_SCAN: Final = 6
 #: A first line ending in a full stop is still a headline when it is this short.
-HEADLINE_MAX_WORDS = 25
-DEK_MAX_WORDS = 35
-TITLE_MAX_WORDS = 14
-BYLINE_MAX_CHARS = 200
-NAME_MAX_CHARS = 120
+HEADLINE_MAX_WORDS: Final = 25
+DEK_MAX_WORDS: Final = 35
+TITLE_MAX_WORDS: Final = 14
+BYLINE_MAX_CHARS: Final = 200
+NAME_MAX_CHARS: Final = 120
 
-_READING_TIME = re.compile(
+_READING_TIME: Final = re.compile(
     r"^(?:\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|mins?)(?:\s+read)?|reading time:?.*)$", re.I
 )
-_DATE_LABEL = re.compile(
+_DATE_LABEL: Final = re.compile(
     r"^(?:(?:updated|published|posted|last updated|first published|date)\s*(?:on|at)?\s*:?\s*)?",
     re.I,
 )
-_DATE_PREFIX = re.compile(r"^(?:date|published|updated)\s*:?\s*(\d{4}-\d\d-\d\d)\s+", re.I)
-_BYLINE_SEPARATORS = re.compile(r"\s*(?:・|•|·|\||—|–)\s*")
-_TIME_TAIL = re.compile(
+_DATE_PREFIX: Final = re.compile(r"^(?:date|published|updated)\s*:?\s*(\d{4}-\d\d-\d\d)\s+", re.I)
+_BYLINE_SEPARATORS: Final = re.compile(r"\s*(?:・|•|·|\||—|–)\s*")
+_TIME_TAIL: Final = re.compile(
     r"(?:at\s+)?[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:\(?(?:[A-Z]{2,4})(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?",
     re.I,
 )
 #: "Updated 2 hours ago", "Last updated: 3 hrs ago", "5 minutes ago"
-_RELATIVE_TIME = re.compile(
+_RELATIVE_TIME: Final = re.compile(
     r"^(?:(?:last\s+)?(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one)\s+"
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
     re.I,
 )
 #: A short line under a byline: the writer's role ("Technology reporter") or the outlet.
-_OUTLET_WORD = re.compile(
+_OUTLET_WORD: Final = re.compile(
     r"\b(?:News|Post|Times|Press|Herald|Journal|Tribune|Guardian|Telegraph|Media|Daily|"
     r"Magazine|Network|Broadcasting|Radio|TV|Television|Wire|Agency|Gazette|Chronicle)\b"
 )
-_AUTHOR_JOIN = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
-_BY = re.compile(r"^(?:by|written by|words by)\s+(.+)$", re.I)
-_NAME = re.compile(
+_AUTHOR_JOIN: Final = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
+_BY: Final = re.compile(r"^(?:by|written by|words by)\s+(.+)$", re.I)
+_NAME: Final = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|der|den|de|da|del|della|di|du|dos|das|"
     r"la|le|bin|ibn|al|el))*$"
 )
-_QUOTE_OPENERS = "\"“‘'«"
+_QUOTE_OPENERS: Final = "\"“‘'«"
 # Discourse connectives: a sentence opening with one continues another, so it
 # makes no headline ("However, ...").
-_CONNECTIVE = re.compile(
+_CONNECTIVE: Final = re.compile(
     r"^(?:(?:but|and|or|yet)\b[,\s]*|(?:however|so|still|meanwhile|moreover|furthermore|also|"
     r"instead|nevertheless|nonetheless|then|thus|therefore|indeed|besides|likewise|similarly|"
     r"in addition|in contrast|by contrast|on the other hand|as a result|for example|"
     r"for instance|in fact|after all|even so|that said),\s*)",
     re.I,
 )
-_PAST_TENSE = re.compile(
+_PAST_TENSE: Final = re.compile(
     r"\b(?:\w{3,}ed|said|told|was|were|had|did|made|took|went|came|saw|won|lost|fell|rose|met|"
     r"left|gave|got|held|began|paid|sold|bought|spent|found|thought|brought|led)\b",
     re.I,
 )
 # A leading adverbial before the subject: "At a study session five years ago, ..."
-_LEADING_ADVERBIAL = re.compile(
+_LEADING_ADVERBIAL: Final = re.compile(
     r"^(?:at|in|on|after|before|during|when|while|since|as|for|last|earlier|later|over|"
     r"under|amid|despite|following|with|without|according to|speaking)\b[^,]{0,80},\s+",
     re.I,
 )
-_ATTRIBUTION_TAIL = re.compile(
+_ATTRIBUTION_TAIL: Final = re.compile(
     r",?\s+(?:(?:says|said|according to|reports?|reported)\s+[^,]{2,80}|"
     r"[A-Z][^,]{1,60}\s+(?:says|said))\.?$"
 )
-_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
-_CLAUSE_BREAK = re.compile(
+_PARENTHETICAL: Final = re.compile(r"\s*\([^()]{1,40}\)")
+_CLAUSE_BREAK: Final = re.compile(
     r",\s+(?:and|but|which|while|who|where|as|with)\b|\s+and that\b|;\s|\s+[—–]\s+|:\s"
 )
-_PREPOSITION = re.compile(r"\s(?:in|to|for|with|over|on|at|from|by|after|amid|as|into)\s")
-_WEAK_END = frozenset(
+_PREPOSITION: Final = re.compile(r"\s(?:in|to|for|with|over|on|at|from|by|after|amid|as|into)\s")
+_WEAK_END: Final = frozenset(
     [
         "a",
         "an",
@@ -139,7 +140,7 @@ def _is_date_part(line: str) -> bool:
     return False
 
 
-_ROLE = re.compile(
+_ROLE: Final = re.compile(
     r"\b(?:writer|editor|correspondent|reporter|staff|bureau|desk|contributor|columnist|"
     r"team|agencies|wire)\b",
     re.I,
@@ -228,7 +229,7 @@ def _under_byline(line: str) -> tuple[bool, str | None]:
     return False, None
 
 
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"^[A-Z][\w.'’ -]{1,40}?,\s+(?P<date>[^—–()]{6,30}?)\s*(?:\([^()]{1,30}\)\s*)?[—–-]+\s"
 )
 

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 
 def lexicon(words: str) -> frozenset[str]:
@@ -21,7 +22,7 @@ def lexicon(words: str) -> frozenset[str]:
 
 
 #: One capitalised name token: "Tsai", "O'Neill", "Al-Sisi", "McCain", "J.", "Jr."
-_ABBREVIATIONS = [
+_ABBREVIATIONS: Final = [
     "Mr",
     "Mrs",
     "Ms",
@@ -43,17 +44,17 @@ _ABBREVIATIONS = [
     "Maj",
     "Cmdr",
 ]
-_AFTER_ABBREVIATION = "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS)
+_AFTER_ABBREVIATION: Final = "|".join(rf"(?<=\b{a})" for a in _ABBREVIATIONS)
 # ``(?=\.)``: the look-behinds are tried only where a full stop follows (same matches).
-_TOKEN = rf"[A-Z](?:\.|[\w'’-]*\w(?:(?=\.)(?:{_AFTER_ABBREVIATION})\.)?)"
-_PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
+_TOKEN: Final = rf"[A-Z](?:\.|[\w'’-]*\w(?:(?=\.)(?:{_AFTER_ABBREVIATION})\.)?)"
+_PARTICLE: Final = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|y)"
 #: A run of capitalised tokens, optionally with name particles ("Ursula von der Leyen").
-NAME_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,6}}"
-NAME_RUN_RE = re.compile(NAME_RUN)
+NAME_RUN: Final = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}){{0,6}}"
+NAME_RUN_RE: Final = re.compile(NAME_RUN)
 
 #: Words that make the capitalised tokens before a name a title or role
 #: ("US Commerce Secretary Gina Raimondo", "Sen. Ted Cruz").
-TITLE_WORDS = lexicon(
+TITLE_WORDS: Final = lexicon(
     """
     mr mrs ms miss dr prof sen rep gov lt col gen maj capt sgt adm cmdr rev
     president vice secretary minister senator representative congressman
@@ -76,7 +77,7 @@ TITLE_WORDS = lexicon(
 )
 
 #: Words that make a capitalised run an organisation, a place or a thing.
-NOT_PERSON_WORDS = lexicon(
+NOT_PERSON_WORDS: Final = lexicon(
     """
     group holding holdings inc corp corporation co ltd llc plc company companies
     bank university college institute school party committee house senate congress
@@ -96,7 +97,7 @@ NOT_PERSON_WORDS = lexicon(
 )
 
 #: Capitalised words that begin sentences but never names.
-_FUNCTION_WORDS = lexicon(
+_FUNCTION_WORDS: Final = lexicon(
     """
     the a an and but or so yet for nor then still also now when while after before
     since as if in on at by of to from with without however meanwhile moreover
@@ -107,7 +108,7 @@ _FUNCTION_WORDS = lexicon(
     """
 )
 
-_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<name>[A-Z][\w'’-]*)$")
+_POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<name>[A-Z][\w'’-]*)$")
 
 
 def tokens_of(name: str) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from briefings.derive.currencies import PREFIX, PREFIX_CURRENCY, SUFFIX, SUFFIX_CURRENCY
 
@@ -31,16 +31,16 @@ def _wordset_lines(phrases: str) -> frozenset[str]:
 
 Kind = Literal["money", "percent", "count", "duration", "number"]
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number that is a word of its own: not glued to letters or other numbers
 # on the left ("A100", "GPT-4", "Dec.31", "10:42", "12/09"), nor on the right
 # by a decimal comma or a dotted name ("3,5", "01.AI"). The leading ``(?=\d)``
 # changes no match: it lets a scan pass over non-digits before the look-behinds.
-_NUMBER = re.compile(
+_NUMBER: Final = re.compile(
     rf"(?=\d)(?<![\w.,/:#])(?<![A-Za-z][-–])(?<!\d[-–])({_NUM})(?![.,:]\d)(?!\.[A-Za-z])"
 )
 
-_SCALES = {
+_SCALES: Final = {
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
@@ -56,40 +56,42 @@ _SCALES = {
     "trn": 1e12,
 }
 # Scale words after a space; suffixes glued to the number ("$5bn", "£600m").
-_SCALE_WORD = re.compile(r"[ \u00a0-]?(thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b")
-_SCALE_SUFFIX = re.compile(r"(bn|mn|tn|trn|m|k|b)(?![\w])")
+_SCALE_WORD: Final = re.compile(
+    r"[ \u00a0-]?(thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b"
+)
+_SCALE_SUFFIX: Final = re.compile(r"(bn|mn|tn|trn|m|k|b)(?![\w])")
 # Units glued to the number that make it a measurement, not a name.
-_UNIT_SUFFIX = re.compile(
+_UNIT_SUFFIX: Final = re.compile(
     r"(km|kg|mph|kph|mw|gw|gwh|kwh|mb|gb|tb|mm|cm|ml|lbs|lb|oz|ha|sq ?km|x)(?![\w])", re.I
 )
 # Speed units, glued or after a space ("160km/h", "70 mph", "30 m/s"): one unit,
 # tried before scale suffixes so the "m" of "m/s" is not read as million.
-_SPEED = re.compile(r" ?(km/h|km/hr|kmh|kph|mph|mi/h|m/s|ft/s)(?![\w/])", re.I)
-SPEED_UNITS = {"kmh": "km/h", "kph": "km/h", "km/hr": "km/h"}
+_SPEED: Final = re.compile(r" ?(km/h|km/hr|kmh|kph|mph|mi/h|m/s|ft/s)(?![\w/])", re.I)
+SPEED_UNITS: Final = {"kmh": "km/h", "kph": "km/h", "km/hr": "km/h"}
 
-_PERCENT = re.compile(
+_PERCENT: Final = re.compile(
     r"\s?(%(?: points?)?|per ?cent\b|pct\b|percentage[ -]points?\b|basis points?\b|bps\b)", re.I
 )
-_APPROX = _wordset_lines(
+_APPROX: Final = _wordset_lines(
     """about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than
     fewer than|at least|at most|up to|as much as|as many as|as little as|as few as|close to
     just over|just under|an estimated|a minimum of|a maximum of|a total of|upwards of
     in excess of|between|a record|only|just"""
 )
-_MONTHS = (
+_MONTHS: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_MONTH_SET = frozenset(_MONTHS.split("|"))
-_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
-_RANGE = re.compile(
+_MONTH_SET: Final = frozenset(_MONTHS.split("|"))
+_MONTH_AFTER: Final = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
+_RANGE: Final = re.compile(
     rf"(?:\s?([-–—])\s?|\s(to|and)\s)((?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?![.,]\d)",
 )
-_LIST_WORDS = _wordset("no no. nos. number step part page chapter item")
-_NAME_WORD = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
+_LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
+_NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
 # Sentence-initial words that may stand before a count ("Yesterday 300 people
 # marched"); other capitalised words there name a thing ("Fortune 500 firms").
-_COUNT_OPENERS = _wordset("""today yesterday tomorrow overall altogether meanwhile instead
+_COUNT_OPENERS: Final = _wordset("""today yesterday tomorrow overall altogether meanwhile instead
     additionally another both all some those these its their his her our my your the
     of in on at by for from with since after before until within among nearly almost
     maybe perhaps yes what although though whereas whilst
@@ -97,22 +99,22 @@ _COUNT_OPENERS = _wordset("""today yesterday tomorrow overall altogether meanwhi
     add allow buy count drink eat expect get give imagine make multiply pay pick put run
     save sell spend take try use wait walk""")
 # "120 of its 480 stores": the first number counts the same thing as the second.
-_OF_COUNT = re.compile(
+_OF_COUNT: Final = re.compile(
     rf"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|a)\s+)?(?:about\s+|some\s+)?({_NUM})"
     r"(?:[ \u00a0](thousand|million|billion))?(?=\s)"
 )
-_CHANGE_WORDS = _wordset(
+_CHANGE_WORDS: Final = _wordset(
     "from by rose fell gained lost added jumped climbed dropped slipped slid increased decreased"
     " cut raised surged soared plunged tumbled grew declined rise rises fall falls up down"
 )
-_AND_NUMBER = re.compile(
+_AND_NUMBER: Final = re.compile(
     rf"\s+and\s+(?:(?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?:\s?(thousand|million|billion|trillion|bn|m)\b)?"
 )
-_PHONE_NEXT = re.compile(r"\)?[ .-]\d{2,4}[ .-]\d")
-_PHONE = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
-_YEAR_RANGE = re.compile(r"^(?:1[89]|20)\d\d$")
+_PHONE_NEXT: Final = re.compile(r"\)?[ .-]\d{2,4}[ .-]\d")
+_PHONE: Final = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
+_YEAR_RANGE: Final = re.compile(r"^(?:1[89]|20)\d\d$")
 
-DURATION_UNITS = {
+DURATION_UNITS: Final = {
     "second",
     "minute",
     "hour",
@@ -124,7 +126,7 @@ DURATION_UNITS = {
     "century",
     "quarter",
 }
-_IRREGULAR = {
+_IRREGULAR: Final = {
     "people": "person",
     "men": "man",
     "women": "woman",
@@ -138,7 +140,7 @@ _IRREGULAR = {
     "species": "species",
 }
 # Words that end a counted noun phrase: function words, common verbs, adverbs.
-_STOP = _wordset("""a an the of in on at to for from by with as than that which who whom whose
+_STOP: Final = _wordset("""a an the of in on at to for from by with as than that which who whom whose
     and or but nor so yet if while when where since until after before because per
     via into onto over under about around across between among through within without
     is are was were be been being am has have had do does did will would can could
@@ -150,21 +152,21 @@ _STOP = _wordset("""a an the of in on at to for from by with as than that which 
     like despite including except past than
     year-on-year year-over-year annually monthly weekly daily apiece
     am pm a.m. p.m. gmt bst et pt utc cet""")
-_WORD = re.compile(r"\s+([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
-_VERBISH = re.compile(r"(?:ed|ing|ly)$")
+_WORD: Final = re.compile(r"\s+([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
+_VERBISH: Final = re.compile(r"(?:ed|ing|ly)$")
 # Irregular past-tense verbs that end a counted noun ("480 workers quit").
-_PAST_VERBS = _wordset("""rose fell grew quit lost won took went came gave got ran
+_PAST_VERBS: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
     sold bought paid spent began sent kept held stood fled sank shrank fought""")
 # A change verb a few words before "N% to M%" makes it a change, not a range:
 # "lifted rates 0.25% to 5.5%".
-_CHANGED_BEFORE = re.compile(
+_CHANGED_BEFORE: Final = re.compile(
     r"\b(?:lift|rais|cut|increas|decreas|reduc|lower|boost|trim|slash|push|driv|tak|br[io]ng"
     r"|ros|ris|fell|fall|jump|climb|grew|grow|gain|drop|slip|slid|surg|soar|plung|tumbl|declin)"
     r"\w*\s+(?:\S+\s+){0,3}$",
     re.I,
 )
-_ADJECTIVE_OK = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
-_DEFAULT_MAX_NOUN_WORDS = 4
+_ADJECTIVE_OK: Final = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
+_DEFAULT_MAX_NOUN_WORDS: Final = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +214,7 @@ class _Left:
                     break
 
 
-_BEFORE_MINUS = " \t\n\u00a0([{“\"‘':=~≈"
+_BEFORE_MINUS: Final = " \t\n\u00a0([{“\"‘':=~≈"
 
 
 def _names_at_start(word: str) -> bool:

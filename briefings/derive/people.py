@@ -14,43 +14,46 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Final
 
 from briefings.derive.names import NameIndex, lexicon
 from briefings.derive.speakers import who_before_verb
 from briefings.derive.speech import AUXILIARY
 
-_NOT_VERBS = lexicon(
+_NOT_VERBS: Final = lexicon(
     """
     of and or in on at to for with from by the a an as than that who which whose
     officials supporters aides voters campaign administration
     """
 )
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
-_AFTER_SUBJECT = re.compile(
+_AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
     r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,)?"
     rf"\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
 )
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$", re.I)
-_PREPOSITIONS = lexicon(
+_WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
+_ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+$", re.I)
+_PREPOSITIONS: Final = lexicon(
     """
     of to by at in on for from with against about like than into over under between
     toward towards including
     """
 )
-_GLUED = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-_LOOKBACK = 40  # people considered for one pronoun
-_SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she)\b")
-_MALE = re.compile(
+_GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_LOOKBACK: Final = 40  # people considered for one pronoun
+_SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
+_MALE: Final = re.compile(
     r"\b(?:Mr|he|his|him|himself|man|husband|father|son|brother|spokesman|chairman|"
     r"congressman|businessman|king|prince)\b\.?"
 )
-_FEMALE = re.compile(
+_FEMALE: Final = re.compile(
     r"\b(?:Mrs|Ms|Miss|she|her|hers|herself|woman|wife|mother|daughter|sister|"
     r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess)\b\.?"
 )
-_PERSON_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)")
+_PERSON_APPOSITIVE: Final = re.compile(
+    r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
+)
 
 
 def _gender(text: str) -> str | None:

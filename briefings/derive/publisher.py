@@ -13,30 +13,31 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Final
 
-_CONNECTORS = frozenset({"of", "and", "&", "the", "for", "on", "de"})
-_CAPITALISED = re.compile(
+_CONNECTORS: Final = frozenset({"of", "and", "&", "the", "for", "on", "de"})
+_CAPITALISED: Final = re.compile(
     r"(?:[A-Z][\w&'’.-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w&'’.-]*|\d[\w.]*|of|and|&|the|for|on|de))*"
 )
-_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
-_COPYRIGHT_HOLDER = re.compile(
+_DOMAIN: Final = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
+_COPYRIGHT_HOLDER: Final = re.compile(
     r"(?:copyright|\(c\)|©)\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[.,]?\s*(?:by\s+)?"
     r"(?P<holder>(?-i:[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|the))*))",
     re.I,
 )
-_COMPANY_SUFFIX = re.compile(
+_COMPANY_SUFFIX: Final = re.compile(
     r"\s+(?:Publishers?|Publishing|Media|Group|Holdings?|Company|Co\.?|Inc\.?|Ltd\.?|Limited|"
     r"LLC|PLC|Corp\.?|Corporation|GmbH|S\.A\.)(?:\s+(?:Publishers?|Publishing|Limited|Ltd\.?|"
     r"Inc\.?|Group|LLC))*\.?$"
 )
-_NOT_A_NAME = frozenset(
+_NOT_A_NAME: Final = frozenset(
     {"All", "This", "The", "For", "Sign", "Follow", "Subscribe", "Get", "Read", "Click", "Do"}
 )
-_OUTLET_WORD = re.compile(
+_OUTLET_WORD: Final = re.compile(
     r"\b(?:News|Post|Times|Press|Herald|Journal|Tribune|Guardian|Telegraph|Media|Daily|"
     r"Magazine|Network|Broadcasting|Radio|TV|Television|Wire|Agency|Gazette|Chronicle)\b"
 )
-_ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,7}")
+_ABBREVIATION: Final = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.names import NAME_RUN, NAME_RUN_RE, NameIndex
@@ -40,39 +41,39 @@ from briefings.derive.speakers import Who, clause_end, role_after, who_after_ver
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
 
-_WINDOW = 300  # characters of context read on each side of a quote
-_MIN_WORDS = 4
+_WINDOW: Final = 300  # characters of context read on each side of a quote
+_MIN_WORDS: Final = 4
 
-_AFTER_VERB_FIRST = re.compile(rf"^\s*(?:[,—–-]\s*)?{AUXILIARY}(?:{SPEECH_VERB})\b")
-_AFTER_SUBJECT_FIRST = re.compile(
+_AFTER_VERB_FIRST: Final = re.compile(rf"^\s*(?:[,—–-]\s*)?{AUXILIARY}(?:{SPEECH_VERB})\b")
+_AFTER_SUBJECT_FIRST: Final = re.compile(
     rf"^\s*(?:[,—–-]\s*)?(?P<subj>[^.!?;“”\"]{{1,160}}?)\s+{AUXILIARY}(?:{SPEECH_VERB})\b"
 )
-_AFTER_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
-_BEFORE_ACCORDING = re.compile(r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,]{1,120}),\s*$")
-_VERB_IN_SENTENCE = re.compile(rf"\s{AUXILIARY}(?P<verb>{FRAME_VERB})\b")
-_SPEECH_IN_SENTENCE = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB})\b")
-_INTRO = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB}|{INTRO_VERB})\b")
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My)\b")
-_MARKLESS = re.compile(
+_AFTER_ACCORDING: Final = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
+_BEFORE_ACCORDING: Final = re.compile(r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,]{1,120}),\s*$")
+_VERB_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{FRAME_VERB})\b")
+_SPEECH_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB})\b")
+_INTRO: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB}|{INTRO_VERB})\b")
+_SENTENCE_END: Final = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
+_FIRST_PERSON: Final = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My)\b")
+_MARKLESS: Final = re.compile(
     rf",\s+(?P<subj>he|she|(?:{NAME_RUN}))\s+{AUXILIARY}(?P<verb>{SPEECH_VERB})(?P<end>\.(?:\s+|$)|$)"
 )
 # what may follow "Q." NAME said when the sentence is only the attribution
-_ONLY_ATTRIBUTION = re.compile(
+_ONLY_ATTRIBUTION: Final = re.compile(
     r"\s*(?:(?:in|on|at|to|during|after|before|about|from|with|for|while|when|as|of|"
     r"later|earlier|then|yesterday|today|last|this|[A-Z][a-z]+day)\b[^.!?“\"]{0,100})?"
     r"(?:[.!?]|$)\s*(?:$|[“\"]|[A-Z])"
 )
-_AFTER_ANY_VERB_FIRST = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
-_SUBJECT = re.compile(
+_AFTER_ANY_VERB_FIRST: Final = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
+_SUBJECT: Final = re.compile(
     rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-_LEAD = re.compile(r"\s*(?:[,—–-]\s*)?")
-_CLAUSES = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_TITLE_CASE_SMALL = {
+_WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
+_LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
+_CLAUSES: Final = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
+_SENTENCES: Final = re.compile(r"(?<=[.!?])\s+")
+_TITLE_CASE_SMALL: Final = {
     "a",
     "an",
     "the",

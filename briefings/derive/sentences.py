@@ -20,37 +20,38 @@ Hard cases live in ``tests/data/sentences.txt``.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_TITLES = _set(
+_TITLES: Final = _set(
     "mr mrs ms mx dr prof gen lt col maj capt cmdr cdr sgt cpl pvt adm brig lieut gov sen rep "
     "rev hon pres supt insp det atty messrs mme mlle mt ft pt st sts vs v cf approx viz "
     "e.g eg i.e ie"
 )
-_BEFORE_NUMBER = _set("no nos vol vols p pp ch fig figs art sec op ed eds para")
-_MONTHS_DAYS = _set(
+_BEFORE_NUMBER: Final = _set("no nos vol vols p pp ch fig figs art sec op ed eds para")
+_MONTHS_DAYS: Final = _set(
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
 )
-_AMBIGUOUS = _set(
+_AMBIGUOUS: Final = _set(
     "inc corp co ltd llc plc cie bros jr sr etc al est dept univ assn ave blvd rd hwy"
 )
 # US state abbreviations (AP style), matched with their capital.
-_STATES = _set(
+_STATES: Final = _set(
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
     "Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
 )
-_TIMES = frozenset({"a.m", "p.m"})
-_NOT_AFTER_TIME = _set(
+_TIMES: Final = frozenset({"a.m", "p.m"})
+_NOT_AFTER_TIME: Final = _set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December ET EST EDT CT CST PT PST GMT BST UTC "
     "Eastern Pacific Central local"
 )
 # Words that usually open a sentence: after an ambiguous abbreviation they mark the end.
-_OPENERS = _set(
+_OPENERS: Final = _set(
     "The A An It Its He She They We I You This That These Those There Then Now But And Or Nor So "
     "Yet In On At As For If When While After Before Since Because Although Though However "
     "Meanwhile Still Also Some Many Most Such Each Every No Not One Both All Any Few Several "
@@ -60,13 +61,13 @@ _OPENERS = _set(
 
 # ``(?=[.!?…])`` changes no match (every end starts with one of these); it lets
 # a scan pass over other characters without trying the alternatives.
-_END = re.compile(r"(?=[.!?…])(?:\.\s?\.\s?\.|[.!?…])+[\"'”’)\]]*")
-_NEXT = re.compile(r"\s+([\"'“‘(\[«]*)(\S)")
-_WORD = re.compile(r"[\w.'’-]+")
-_INITIAL = re.compile(r"[A-Z]")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_TRAILING = ".,;:!?'’\"”)]…-"
-_TITLES_CAPITALISED = frozenset(t.capitalize() for t in _TITLES)
+_END: Final = re.compile(r"(?=[.!?…])(?:\.\s?\.\s?\.|[.!?…])+[\"'”’)\]]*")
+_NEXT: Final = re.compile(r"\s+([\"'“‘(\[«]*)(\S)")
+_WORD: Final = re.compile(r"[\w.'’-]+")
+_INITIAL: Final = re.compile(r"[A-Z]")
+_DOTTED: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TRAILING: Final = ".,;:!?'’\"”)]…-"
+_TITLES_CAPITALISED: Final = frozenset(t.capitalize() for t in _TITLES)
 
 
 def _token_before(text: str, pos: int) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-_MARKS = re.compile(r"[\"“”„‟«»]")
-_OPEN_AFTER = "([{—–-/:;,"
-_CLOSE_BEFORE_PUNCT = ".,;:!?)]}—–-…"
+_MARKS: Final = re.compile(r"[\"“”„‟«»]")
+_OPEN_AFTER: Final = "([{—–-/:;,"
+_CLOSE_BEFORE_PUNCT: Final = ".,;:!?)]}—–-…"
 
 
 @dataclass(slots=True)

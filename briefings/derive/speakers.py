@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 from briefings.derive.names import (
     NAME_RUN,
@@ -26,31 +26,33 @@ from briefings.derive.names import (
 
 Kind = Literal["name", "pronoun", "nominal", "org"]
 
-PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
-_OTHER_PRONOUNS = {"they", "They", "we", "We", "I", "it", "It", "you", "You", "who", "which"}
-_DETERMINERS = re.compile(
+PRONOUNS: Final = {"he": "m", "she": "f", "He": "m", "She": "f"}
+_OTHER_PRONOUNS: Final = {"they", "They", "we", "We", "I", "it", "It", "you", "You", "who", "which"}
+_DETERMINERS: Final = re.compile(
     r"^(?:a|an|the|his|her|their|its|one|another|two|three|several|some|many)\s", re.I
 )
-_NAME_AT_START = re.compile(rf"(?P<run>{NAME_RUN})")
-_LOCATION_TAIL = re.compile(
+_NAME_AT_START: Final = re.compile(rf"(?P<run>{NAME_RUN})")
+_LOCATION_TAIL: Final = re.compile(
     r"\s+(?:in|based\s+in|from)\s+[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*)*\.?$"
 )
-_ROLE_STOP = re.compile(
+_ROLE_STOP: Final = re.compile(
     r",\s+(?:who|which|whose|where|when|adding|saying|noting|referring|according|as|in\s+an?)\b"
     r"|\s+(?:said|says|told|added|who|which)\b|[;:()\[\]“”\"]|\.(?:\s|$)"
 )
-_NAME_AT_END = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
-_HE_SHE = re.compile(r"(he|she)\b")
-_CLAUSE_CUT = re.compile(r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s")
-_ARTICLE = re.compile(r"^(?:an?|the)\s+")
-_RELATIVE = re.compile(r"(?:who|which|whose|where|when)\b")
-_LEADING = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
-_BOUNDARY = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
+_NAME_AT_END: Final = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
+_HE_SHE: Final = re.compile(r"(he|she)\b")
+_CLAUSE_CUT: Final = re.compile(
+    r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s"
+)
+_ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
+_RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
+_LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
+_BOUNDARY: Final = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
 
 
-_LOWER_ROLE = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
-_LOWER_ROLE_MAX_WORDS = 3
-_AGE = re.compile(r"\d{1,3}")
+_LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
+_LOWER_ROLE_MAX_WORDS: Final = 3
+_AGE: Final = re.compile(r"\d{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +87,14 @@ def role_after(rest: str) -> str | None:
     return clean_role(body[: stop.start()] if stop else body)
 
 
-_ABBREVIATED = re.compile(
+_ABBREVIATED: Final = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|St|Maj)$"
 )
-_CLAUSE_STOP = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
-_PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
-_VERBISH = re.compile(r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$")
+_CLAUSE_STOP: Final = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
+_PARENTHETICAL: Final = re.compile(r"\s*\([^()]{0,40}\)")
+_VERBISH: Final = re.compile(
+    r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$"
+)
 
 
 def clause_end(text: str) -> int:

@@ -10,8 +10,9 @@ partial quote without being speech ("called it a “disaster”").
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_STEMS = {
+_STEMS: Final = {
     # base: (past, present 3rd person, participle -ing)
     "say": ("said", "says", "saying"),
     "tell": ("told", "tells", "telling"),
@@ -93,7 +94,7 @@ _STEMS = {
 }
 
 # Verbs that frame a partial quote without being speech verbs.
-_FRAMES = [
+_FRAMES: Final = [
     "called",
     "calls",
     "described",
@@ -145,24 +146,24 @@ _FORMS = [form for stem, forms in _STEMS.items() for form in (stem, *forms)]
 _FORMS = [f for f in _FORMS if f not in {"state", "post", "report", "counter", "note", "think"}]
 
 #: One speech verb, e.g. ``said``, ``told``, ``pointed out`` (no capture groups).
-SPEECH_VERB = rf"(?:{_alternation(_FORMS)})"
+SPEECH_VERB: Final = rf"(?:{_alternation(_FORMS)})"
 #: A speech verb or a verb that frames a partial quote.
-FRAME_VERB = rf"(?:{_alternation(_FORMS + _FRAMES)})"
+FRAME_VERB: Final = rf"(?:{_alternation(_FORMS + _FRAMES)})"
 
 #: Words that may stand between a subject and its speech verb: "Tsai also said",
 #: "Baidu has said", "he later told".
-AUXILIARY = (
+AUXILIARY: Final = (
     r"(?:(?:has|have|had|would|will|also|later|then|once|previously|recently|again|"
     r"further|strongly|repeatedly|publicly|privately|just|had\s+earlier|earlier|"
     r"first|quickly|simply|flatly|bluntly|often|frequently|still|even|never|"
     r"reportedly|[a-z]+ly)\s+){0,3}"
 )
 
-SPEECH_VERB_RE = re.compile(rf"\b{SPEECH_VERB}\b", re.IGNORECASE)
+SPEECH_VERB_RE: Final = re.compile(rf"\b{SPEECH_VERB}\b", re.IGNORECASE)
 
 #: Verbs of a sentence that introduces a speaker whose quote follows it
 #: ("He also talked about China. "Q"").
-INTRO_VERB = (
+INTRO_VERB: Final = (
     r"(?:spoke|talked|discussed|addressed|reflected|touched|weighed|elaborated|"
     r"turned|went\s+on|offered|described|detailed|outlined|reiterated|expanded)"
 )

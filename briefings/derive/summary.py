@@ -23,41 +23,42 @@ import string
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import chain
-from operator import itemgetter, mul, sub
+from operator import itemgetter
+from typing import Final
 
 from briefings.derive.chunks import read_chunks, register, sentence_chunks
 from briefings.derive.document import Document, Sentence
 from briefings.derive.words import chunk_terms, content_terms
 
 #: Only the first sentences compete (centrality is quadratic in their number).
-MAX_SENTENCES = 200
-MIN_WORDS = 8
-MAX_WORDS = 70
+MAX_SENTENCES: Final = 200
+MIN_WORDS: Final = 8
+MAX_WORDS: Final = 70
 
-CENTRALITY_WEIGHT = 1.0
-FREQUENCY_WEIGHT = 0.1
-POSITION_WEIGHT = 0.1
-POSITION_DECAY = 0.5
-REDUNDANCY_WEIGHT = 0.1
+CENTRALITY_WEIGHT: Final = 1.0
+FREQUENCY_WEIGHT: Final = 0.1
+POSITION_WEIGHT: Final = 0.1
+POSITION_DECAY: Final = 0.5
+REDUNDANCY_WEIGHT: Final = 0.1
 #: A candidate this similar to a picked sentence is a near-repeat and never picked.
-NEAR_REPEAT = 0.7
+NEAR_REPEAT: Final = 0.7
 
 #: A double-quoted passage within one paragraph (it may span sentences). A
 #: straight quote opens after a space and closes before one (or punctuation),
 #: so an unclosed quotation does not pair with the next one's opening mark.
 #: (The character before a straight opening mark is checked in ``_quote_openings``.)
-_QUOTE_SPAN = re.compile(r"“[^“”\n]*”|\"(?=[^\s\"])[^\"\n]*(?<=\S)\"(?![^\s.,;:!?)\]—–-])")
-_BEFORE_OPENING = frozenset(" \t\n\u00a0([—–-")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
-_OPEN_QUOTE = "\"“‘'"
+_QUOTE_SPAN: Final = re.compile(r"“[^“”\n]*”|\"(?=[^\s\"])[^\"\n]*(?<=\S)\"(?![^\s.,;:!?)\]—–-])")
+_BEFORE_OPENING: Final = frozenset(" \t\n\u00a0([—–-")
+_QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
+_OPEN_QUOTE: Final = "\"“‘'"
 #: A sentence ends in one of these, then any closing quotes or brackets.
-_TERMINAL_MARKS = frozenset(".!?…")
-_CLOSERS = "\"'”’)]"
-_DATELINE = re.compile(
+_TERMINAL_MARKS: Final = frozenset(".!?…")
+_CLOSERS: Final = "\"'”’)]"
+_DATELINE: Final = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z]?[\w.]*)?)?\s*"
     r"(?:\([\w .&-]{1,30}\)\s*)?[-–—:]\s+)"
 )
-_FURNITURE = re.compile(
+_FURNITURE: Final = re.compile(
     r"https?://|www\.|@\w+\.\w|\b(?:subscribe|newsletter|sign up|click here|follow us|"
     r"all rights reserved|copyright|photo(?:graph)? by|image credit|getty images|"
     r"read more|related:|advertisement)\b",
@@ -70,7 +71,7 @@ def tokens(text: str) -> list[str]:
     return content_terms(text)
 
 
-_TERMS = itemgetter(register(chunk_terms))
+_TERMS: Final = itemgetter(register(chunk_terms))
 
 
 def _chunk_tokens(chunks: list[tuple[object, ...]]) -> list[str]:
@@ -99,7 +100,7 @@ def is_bare_quote(text: str) -> bool:
 
 #: Lower-case text that every ``_FURNITURE`` match contains: on ASCII text, a
 #: sentence with none of these cannot match, so the regex is not run on it.
-_FURNITURE_HINTS = (
+_FURNITURE_HINTS: Final = (
     "http",
     "www.",
     "@",
@@ -141,8 +142,8 @@ def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
     return not is_bare_quote(text)
 
 
-_LETTERS = string.ascii_letters.encode()
-_UPPER = string.ascii_uppercase.encode()
+_LETTERS: Final = string.ascii_letters.encode()
+_UPPER: Final = string.ascii_uppercase.encode()
 
 
 def _letter_counts(text: str) -> tuple[int, int]:
@@ -213,21 +214,28 @@ def _centrality(bags: list[set[str]], iterations: int = 30) -> list[float]:
                 row.append((j, w))
                 other_row.append((i, w))
     totals = [sum(w for _, w in row) for row in edges]
-    # Each row as parallel (neighbours, weights) lists, so that an iteration's
-    # sums run in C (same terms, same order: the same floats as a plain loop).
-    nodes = [[j for j, _ in row] for row in edges]
-    weights = [[w / totals[j] for j, w in row] for row in edges]
-    rows = list(zip(nodes, weights, strict=True))
+    rows = [[(j, w / totals[j]) for j, w in row] for row in edges]
     rank = [1.0] * n
     for _ in range(iterations):
-        at = rank.__getitem__
-        new = [0.15 + 0.85 * sum(map(mul, map(at, js), ws)) for js, ws in rows]
-        done = max(map(abs, map(sub, new, rank)), default=0.0) < 1e-4
+        new = [0.15 + 0.85 * _weighted_sum(row, rank) for row in rows]
+        change = 0.0
+        for i in range(n):
+            d = abs(new[i] - rank[i])
+            if d > change:
+                change = d
         rank = new
-        if done:
+        if change < 1e-4:
             break
     top = max(rank, default=1.0) or 1.0
     return [r / top for r in rank]
+
+
+def _weighted_sum(row: list[tuple[int, float]], rank: list[float]) -> float:
+    """The sum of ``rank[j] * w`` over ``row``, added in order (as ``sum`` does)."""
+    total = 0.0
+    for j, w in row:
+        total += rank[j] * w
+    return total
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 # C0 controls except \t and \n, DEL, and C1 controls.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # Bidirectional embedding/override/isolate controls (Trojan Source) and BOMs.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_ZERO_WIDTH = re.compile(r"[\u200b\ufeff\u00ad]")
-_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_BIDI: Final = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_ZERO_WIDTH: Final = re.compile(r"[\u200b\ufeff\u00ad]")
+_SPACES: Final = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def _control_picture(match: re.Match[str]) -> str:
@@ -53,7 +54,9 @@ def squash_spaces(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-_PUNCTUATION = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’–—…«»•·", " "))
+_PUNCTUATION: Final = str.maketrans(
+    dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’–—…«»•·", " ")
+)
 
 
 def fold(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import chain
-from typing import TypeVar
+from typing import Final, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -34,9 +34,9 @@ class Memo(dict[K, V]):
         return value
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*\d|\d")
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*\d|\d")
 
-_STOP_LIST = """
+_STOP_LIST: Final = """
     a about above after again against all almost also although always am among an and another
     any anyone anything are around as at be became because become been before being below
     between both but by can cannot could did do does doing done down during each either else
@@ -52,7 +52,7 @@ _STOP_LIST = """
     mr mrs ms dr year years time times week weeks month months day days people thing things
     ways lot lots part first two three four five six seven eight nine ten
 """
-STOPWORDS = frozenset(_STOP_LIST.split())
+STOPWORDS: Final = frozenset(_STOP_LIST.split())
 
 
 def words(text: str) -> list[str]:
@@ -90,9 +90,9 @@ def _content_term(word: str) -> str | None:
 
 
 #: word as written -> its content term, or ``None`` for a stop word.
-CONTENT_TERM: Memo[str, str | None] = Memo(_content_term)
+CONTENT_TERM: Final[Memo[str, str | None]] = Memo(_content_term)
 #: word as written -> ``stem(word.lower())``.
-STEM: Memo[str, str] = Memo(lambda word: stem(word.lower()))
+STEM: Final[Memo[str, str]] = Memo(lambda word: stem(word.lower()))
 
 
 def chunk_terms(chunk: str) -> tuple[str, ...]:
@@ -103,7 +103,7 @@ def chunk_terms(chunk: str) -> tuple[str, ...]:
 
 #: text between white space -> its content terms. No word spans white space,
 #: so a text's terms are its chunks' terms in order.
-_CHUNK_TERMS: Memo[str, tuple[str, ...]] = Memo(chunk_terms)
+_CHUNK_TERMS: Final[Memo[str, tuple[str, ...]]] = Memo(chunk_terms)
 
 
 def content_terms(text: str) -> list[str]:
