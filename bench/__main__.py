@@ -483,7 +483,9 @@ class Suite:
         rate = p50(r["derive"]["rates"])
         rows.append(
             [
-                "derivation, one core",
+                # Issue #3 sets the target on BBC articles (`python -m bench.derivation`);
+                # this corpus's recombined articles are longer, so it is stricter here.
+                "derivation, one core (this corpus's sample)",
                 f"≥ {DERIVE_TARGET:.0f} articles/s",
                 f"{rate:.0f} (per CPU-s: {p50(r['derive']['cpu_rates']):.0f})",
                 verdict(p50(r["derive"]["cpu_rates"]), DERIVE_TARGET, higher_is_better=True),
