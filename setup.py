@@ -38,6 +38,8 @@ def _say(message: str) -> None:
 
 
 def _first_line(exc: BaseException) -> str:
+    if isinstance(exc, SystemExit):
+        return "mypy reported the errors above"
     return (str(exc).splitlines() or [type(exc).__name__])[0][:120]
 
 
