@@ -16,6 +16,7 @@ $(BIN)/python:
 # a derivation source changes; until then briefings._accel runs the sources.
 $(STAMP): pyproject.toml setup.py $(wildcard briefings/derive/*.py) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,dev,bench]"
+	@$(BIN)/brief --version
 	@touch $(STAMP)
 
 run: $(STAMP)
