@@ -117,6 +117,10 @@ def extract_figures(doc: Document) -> list[Figure]:
         for q in read_quantities(sentence.text, yen):
             key = (round(q.value, 6), q.unit)
             conversion = _is_conversion(sentence.text, prev, q)
+            prev = q
+            if key in seen:
+                prev_index = seen[key]
+                continue  # the same figure again: keep the first mention
             if conversion and prev_index >= 0:
                 measures = candidates[prev_index].figure.measures
             else:
@@ -130,10 +134,6 @@ def extract_figures(doc: Document) -> list[Figure]:
                 start=sentence.start + q.start,
                 end=sentence.start + q.end,
             )
-            prev = q
-            if key in seen:
-                prev_index = seen[key]
-                continue  # the same figure again: keep the first mention
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)
             repeats = same_kind.get(q.kind, 0)
