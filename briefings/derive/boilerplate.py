@@ -111,11 +111,15 @@ _CAPTION_CUE: Final = re.compile(
 _PRONOUN_START: Final = re.compile(r"(?:he|she|it|they|we|i|this|that|but|and|so)\b", re.I)
 
 
+_ENDS_COLON_OR_QUESTION: Final = re.compile(r"[:?]$")
+_SECOND_SENTENCE: Final = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
+
+
 def reads_like_caption(text: str) -> bool:
     """One sentence that describes a picture (a cue word, no narrative pronoun opening)."""
-    if words(text) > 60 or text[:1] in "\"“‘'" or re.search(r"[:?]$", text):
+    if words(text) > 60 or text[:1] in "\"“‘'" or _ENDS_COLON_OR_QUESTION.search(text):
         return False
-    if re.search(r"[.!?][\"”’]?\s+[A-Z]", text.rstrip(".")):
+    if _SECOND_SENTENCE.search(text.rstrip(".")):
         return False  # more than one sentence
     return not _PRONOUN_START.match(text) and bool(_CAPTION_CUE.search(text))
 
@@ -162,16 +166,19 @@ def originally_appeared(text: str) -> str | None:
     return outlet_name(text[m.end() :])
 
 
+_OUTLET_NAME: Final = re.compile(
+    r"(?:the\s+)?(?P<name>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:of|and|&|for|on|the|de|[A-Z0-9][\w&'’.-]*))*)"
+)
+_OUTLET_TRAILING_WORD: Final = re.compile(r"\s+(?:of|and|&|for|on|the|de)$")
+
+
 def outlet_name(text: str) -> str | None:
     """The capitalised outlet name that opens ``text``: 'the South China Morning Post (SCMP), ...'."""
-    m = re.match(
-        r"(?:the\s+)?(?P<name>(?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:of|and|&|for|on|the|de|[A-Z0-9][\w&'’.-]*))*)",
-        text.strip(),
-    )
+    m = _OUTLET_NAME.match(text.strip())
     if not m:
         return None
     name = m.group("name").rstrip(".,;:")
-    name = re.sub(r"\s+(?:of|and|&|for|on|the|de)$", "", name)
+    name = _OUTLET_TRAILING_WORD.sub("", name)
     return name or None
 
 
@@ -194,17 +201,24 @@ _LABELLED_PICTURE: Final = re.compile(
 )
 
 
+_NOT_IN_CREDIT: Final = re.compile(r"[!?\"“”]|://")
+_PHOTO_CREDIT_LABEL: Final = re.compile(
+    r"(?:photo(?:graph)?s?|picture|image|credit|pic)\s*(?::|by\b)", re.I
+)
+_CREDIT_SEPARATOR: Final = re.compile(r"\s*[|/]\s*")
+
+
 def is_photo_credit(text: str) -> bool:
     """A stand-alone photo or agency credit: 'China News Service | Getty Images',
     'John Smith / Reuters.', 'Photo: AFP'."""
     stripped = text.strip(" .()[]")
     if words(stripped) <= 60 and _LABELLED_PICTURE.match(stripped):
         return True  # "Image source, PA Media" / "Image caption, Crowds at ..."
-    if words(stripped) > 12 or re.search(r"[!?\"“”]|://", stripped):
+    if words(stripped) > 12 or _NOT_IN_CREDIT.search(stripped):
         return False
-    if re.match(r"(?:photo(?:graph)?s?|picture|image|credit|pic)\s*(?::|by\b)", stripped, re.I):
+    if _PHOTO_CREDIT_LABEL.match(stripped):
         return True
-    parts = [p for p in re.split(r"\s*[|/]\s*", stripped) if p.strip()]
+    parts = [p for p in _CREDIT_SEPARATOR.split(stripped) if p.strip()]
     return (
         len(parts) >= 2
         and all(words(p) <= 6 for p in parts)
@@ -224,11 +238,15 @@ def is_caption(text: str) -> bool:
     return bool(m and m.start() > 0 and words(m.group("credit")) <= 6)
 
 
+_TRANSCRIPT_TURN: Final = re.compile(r"[A-Z][A-Z .'-]{1,30}:")
+_OUR_WE: Final = re.compile(r"\b(?:our|we)\b", re.I)
+
+
 def is_promo(text: str) -> bool:
     """A call to action or a pitch addressed to the reader (newsletter, app, awards)."""
     if text[:1] in _QUOTE_MARKS or text[:1] == "<" or words(text) > 70:
         return False
-    if re.match(r"[A-Z][A-Z .'-]{1,30}:", text):  # a transcript turn: "TAPPER: Do you ..."
+    if _TRANSCRIPT_TURN.match(text):  # a transcript turn: "TAPPER: Do you ..."
         return False
     if _CTA.match(text):
         if words(text) <= 8 or _promo_words(text) >= 1:
@@ -236,7 +254,7 @@ def is_promo(text: str) -> bool:
         return bool(_READER.search(text)) and words(text) <= 30
     # "Do you rank in our database?", "Do you have questions ...? Get the answers with ..."
     question = _READER_QUESTION.match(text)
-    if question and re.search(r"\b(?:our|we)\b", text, re.I):
+    if question and _OUR_WE.search(text):
         return True
     if question and question.end() < len(text) and _promo_words(text) >= 1:
         return True

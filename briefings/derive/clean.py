@@ -50,8 +50,11 @@ class Removal:
     reason: str
 
 
+_ENDS_SENTENCE: Final = re.compile(r"[.!?\"”:]$")
+
+
 def _is_list_item(text: str) -> bool:
-    return bp.words(text) <= 20 and not re.search(r"[.!?\"”:]$", text)
+    return bp.words(text) <= 20 and not _ENDS_SENTENCE.search(text)
 
 
 def _is_caption_before_credit(block: Block) -> bool:

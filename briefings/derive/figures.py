@@ -51,6 +51,10 @@ def _yen_code(text: str) -> str:
     return "CNY" if len(_CHINA.findall(text)) > len(_JAPAN.findall(text)) else "JPY"
 
 
+_AGO: Final = re.compile(r"\s+ago\b")
+_FROM_BEFORE: Final = re.compile(r"\bfrom\s+$")
+
+
 def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bool) -> float:
     score = _BASE[q.kind] + (0.3 if lead else 0.0)
     if q.kind == "money":
@@ -64,9 +68,9 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
         window = sentence[max(0, q.start - 40) : q.end + 25]
         if _CHANGE_NEAR.search(window):
             score += 0.8
-    elif q.kind == "duration" and re.match(r"\s+ago\b", sentence[q.end :]):
+    elif q.kind == "duration" and _AGO.match(sentence[q.end :]):
         score -= 0.6
-    if re.search(r"\bfrom\s+$", sentence[max(0, q.start - 6) : q.start]):
+    if _FROM_BEFORE.search(sentence[max(0, q.start - 6) : q.start]):
         score -= 0.4  # the old value of a change: "rose to $11bn from $10bn"
     if q.approx in _EMPHASIS:
         score += 0.3
@@ -76,14 +80,17 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
     return score - 0.5 * position
 
 
+_CONVERSION_GAP: Final = re.compile(
+    r"\s*(?:\(|,|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*"
+)
+
+
 def _is_conversion(sentence: str, prev: Quantity | None, q: Quantity) -> bool:
     """``q`` restates ``prev`` in another currency: "59.9 yuan (US$8.18)"."""
     if prev is None or prev.kind != "money" or q.kind != "money" or prev.unit == q.unit:
         return False
     between = sentence[prev.end : q.start]
-    return bool(
-        re.fullmatch(r"\s*(?:\(|,|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*", between)
-    )
+    return bool(_CONVERSION_GAP.fullmatch(between))
 
 
 def extract_figures(doc: Document) -> list[Figure]:
@@ -110,6 +117,10 @@ def extract_figures(doc: Document) -> list[Figure]:
         for q in read_quantities(sentence.text, yen):
             key = (round(q.value, 6), q.unit)
             conversion = _is_conversion(sentence.text, prev, q)
+            prev = q
+            if key in seen:
+                prev_index = seen[key]
+                continue  # the same figure again: keep the first mention
             if conversion and prev_index >= 0:
                 measures = candidates[prev_index].figure.measures
             else:
@@ -123,10 +134,6 @@ def extract_figures(doc: Document) -> list[Figure]:
                 start=sentence.start + q.start,
                 end=sentence.start + q.end,
             )
-            prev = q
-            if key in seen:
-                prev_index = seen[key]
-                continue  # the same figure again: keep the first mention
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)
             repeats = same_kind.get(q.kind, 0)

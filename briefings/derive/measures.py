@@ -120,6 +120,13 @@ _RATE_NOUNS: Final = _wordset(
 )
 
 
+_NON_SPACE: Final = re.compile(r"\S+")
+#: A word that is a number or an amount: "12", "$5bn".
+_NUMERAL: Final = re.compile(r"[$€£¥]?\d")
+_ED_VERB: Final = re.compile(r"\s+([a-z]+ed)\b")
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")
+
+
 def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) -> str:
     """A short noun phrase starting at ``pos``: words up to a clause break or a function word.
 
@@ -127,13 +134,13 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
     """
     words: list[str] = []
     det = ""
-    for m in re.finditer(r"\S+", text[pos:]):
+    for m in _NON_SPACE.finditer(text[pos:]):
         raw = m.group()
         word = raw.strip("“”\"‘’'()[],;:.!?")
         if not words and not det and word.lower() in _DETERMINERS:
             det = word
             continue
-        if not word or word.lower() in _NP_STOP or re.match(r"[$€£¥]?\d", word):
+        if not word or word.lower() in _NP_STOP or _NUMERAL.match(word):
             break
         words.append(word)
         if len(words) >= limit or raw[-1:] in ',;:.!?)”"' or raw[:1] in '(“"':
@@ -254,7 +261,7 @@ def _measures(sentence: str, q: Quantity) -> str:
                 return phrase
     if q.noun_start >= 0:
         noun = sentence[q.noun_start : q.noun_end]
-        tail = re.match(r"\s+([a-z]+ed)\b", after)
+        tail = _ED_VERB.match(after)
         if tail:
             rest = _verb_phrase(tail.group(1), after[tail.end() :])
             return f"{noun} {rest or tail.group(1)}"
@@ -276,11 +283,11 @@ def _clause(sentence: str, q: Quantity) -> str:
     end = end_m.start() if end_m else len(sentence)
     left: list[str] = []
     for word in _words(sentence[start : q.start]):
-        left = [] if re.match(r"[$€£¥]?\d", word) else [*left, word]
+        left = [] if _NUMERAL.match(word) else [*left, word]
     left = left[-5:]
     right: list[str] = []
     for word in _words(sentence[q.end : end])[:4]:
-        if re.match(r"[$€£¥]?\d", word) and not re.fullmatch(r"(?:19|20)\d\d", word):
+        if _NUMERAL.match(word) and not _YEAR.fullmatch(word):
             break
         right.append(word)
     phrase = _trim([*left, *right]).rstrip(".")

@@ -147,6 +147,10 @@ _ROLE: Final = re.compile(
 )
 
 
+_SPACE_RUN: Final = re.compile(r"\s+")
+_DOUBLED: Final = re.compile(r"(.+?)[\s,;]*\1")
+
+
 def clean_person_name(name: str) -> str:
     """Tidy a scraped byline: underscores, a name printed twice, stray 'By', roles.
 
@@ -161,13 +165,13 @@ def clean_person_name(name: str) -> str:
     by = _BY.match(name)
     if by:
         name = by.group(1)
-    name = re.sub(r"\s+", " ", name).strip()
+    name = _SPACE_RUN.sub(" ", name).strip()
     # "Chelsea SunChelsea Sun" (the name doubled without a separator).
     half = len(name) // 2
     if len(name) % 2 == 0 and name[:half] == name[half:]:
         name = name[:half]
     elif len(name) <= NAME_MAX_CHARS:
-        m = re.fullmatch(r"(.+?)[\s,;]*\1", name)
+        m = _DOUBLED.fullmatch(name)
         if m:
             name = m.group(1)
     return name.strip(" ,;")
@@ -272,14 +276,18 @@ def _headline_with_stop(line: str, following: list[Block]) -> bool:
     return any(len(text.split()) > max(len(words), 12) for text in body)
 
 
+_FULL_STOP_AT_END: Final = re.compile(r"(?<!\.)\.([’'\"”)]?)$")
+_DOTTED_AT_END: Final = re.compile(r"(?:\b[A-Za-z]\.){2,}[’'\"”)]?$")
+
+
 def tidy_title(title: str) -> str:
     """Take the full stop off a headline ("... Iowa." / "... ‘stupid.’"), not off "U.S."."""
     title = title.strip()
     spans = split_sentences(title)
     if any(title[a:b].rstrip("’'\"”)").endswith(".") for a, b in spans[:-1]):
         return title  # two sentences: "X Suffered A Blow. Here's His Plan."
-    m = re.search(r"(?<!\.)\.([’'\"”)]?)$", title)
-    if m and not re.search(r"(?:\b[A-Za-z]\.){2,}[’'\"”)]?$", title):
+    m = _FULL_STOP_AT_END.search(title)
+    if m and not _DOTTED_AT_END.search(title):
         title = title[: m.start()] + m.group(1)
     return title
 

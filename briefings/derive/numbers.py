@@ -318,6 +318,12 @@ def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
     return out
 
 
+_A_DIGIT: Final = re.compile(r"\d")
+_HYPHENATED: Final = re.compile(r"[-–]\w")
+_OF: Final = re.compile(r"\s+of\s+")
+_OF_DETERMINER: Final = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?")
+
+
 def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     num_text = m.group(1)
     start, end = m.start(1), m.end(1)
@@ -401,7 +407,7 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         if gu:
             glued_unit = gu.group(1)
             end = gu.end()
-    if text[end : end + 1].isalpha() or re.match(r"\d", text[end : end + 1]):
+    if text[end : end + 1].isalpha() or _A_DIGIT.match(text[end : end + 1]):
         return None  # "1990s", "3pm", "5G", "1st", "4x"
     scale = _scale(scale_word)
     if scale_word == "m" and currency is None:
@@ -492,7 +498,7 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         kind = "count"
         unit = glued_unit.lower()
     elif kind == "number":
-        if re.match(r"[-–]\w", text[end : end + 2]):
+        if _HYPHENATED.match(text[end : end + 2]):
             return None  # "a 10-year low", "45-year-old"
         np = _noun_phrase(text, end)
         if np is not None:
@@ -501,8 +507,8 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
             if lemma.lower() in ("old", "olds"):
                 return None
             if head.lower() in ("unit", "units", "piece", "pieces", "item", "items"):
-                of = re.match(r"\s+of\s+", text[noun_end:])
-                det = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?", text[noun_end:])
+                of = _OF.match(text[noun_end:])
+                det = _OF_DETERMINER.match(text[noun_end:])
                 inner = _noun_phrase(text, noun_end + det.end() - 1) if of and det else None
                 if inner is not None:
                     lemma = singular(inner[2])

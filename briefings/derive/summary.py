@@ -84,6 +84,9 @@ def _dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+_LATIN_WORD: Final = re.compile(r"[A-Za-z]+")
+
+
 def is_bare_quote(text: str) -> bool:
     """True when a sentence is only a quotation, or a quotation and a short
     attribution of at most three words."""
@@ -95,7 +98,7 @@ def is_bare_quote(text: str) -> bool:
         # An unclosed quotation that runs to the sentence end.
         return True
     # What is left is at most a short attribution ("she said", "Ms Lee added").
-    return len(re.findall(r"[A-Za-z]+", rest)) <= 3
+    return len(_LATIN_WORD.findall(rest)) <= 3
 
 
 #: Lower-case text that every ``_FURNITURE`` match contains: on ASCII text, a
