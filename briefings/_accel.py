@@ -4,20 +4,21 @@ The build (``setup.py``) may compile ``briefings/derive`` into extension modules
 that sit next to the ``.py`` files, with a manifest of the sources' hashes. Python
 prefers an extension module to a source file of the same name, so a compiled
 module that no longer matches its source (the source was edited, another branch
-checked out) would silently run old code. ``select`` prevents that: it runs once,
-when ``briefings`` is imported, and unless the compiled modules match the sources
-exactly, it routes the imports of ``briefings.derive`` to the sources. Compiled
-and source modules never mix: compiled modules call each other directly.
+checked out) would silently run old code. ``DerivationFinder`` prevents that:
+``briefings`` installs it on import, and the first time ``briefings.derive`` is
+imported (or ``status`` is read) it checks the compiled modules against the
+sources, once per process. Unless they match exactly, it loads the sources.
+Compiled and source modules never mix: compiled modules call each other
+directly. Processes that never derive (the reader showing stored briefings)
+never pay for the check.
 
 ``BRIEF_PURE=1`` in the environment always runs the sources.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib.machinery
 import importlib.util
-import json
 import os
 import sys
 from importlib.machinery import ModuleSpec
@@ -28,12 +29,12 @@ FOLDER = Path(__file__).resolve().parent / "derive"
 MANIFEST = "_mypyc.json"
 SHARED_LIBRARY = "briefings_derive__mypyc"
 
-#: "compiled" or "pure Python (why)"; set by ``select``.
-status = "pure Python (not yet checked)"
-
 
 def why_pure(folder: Path = FOLDER, shared_library: str = SHARED_LIBRARY) -> str | None:
     """Why the sources must run, or ``None`` when the compiled modules are current."""
+    import hashlib
+    import json
+
     if os.environ.get("BRIEF_PURE") == "1":
         return "BRIEF_PURE=1"
     try:
@@ -63,16 +64,28 @@ def why_pure(folder: Path = FOLDER, shared_library: str = SHARED_LIBRARY) -> str
     return None
 
 
-class SourceFinder:
-    """An import finder that loads ``briefings.derive`` and its modules from the
+class DerivationFinder:
+    """An import finder for ``briefings.derive`` and its modules: nothing when the
+    compiled modules are current (the normal import finds them), otherwise their
     ``.py`` files, ahead of any compiled module of the same name."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path = FOLDER) -> None:
         self.folder = folder
+        self.status: str | None = None  # decided on first use
+
+    def decide(self) -> str:
+        """ "compiled" or "pure Python (why)", checked once."""
+        if self.status is None:
+            why = why_pure(self.folder)
+            self.status = "compiled" if why is None else f"pure Python ({why})"
+        return self.status
 
     def find_spec(
         self, fullname: str, path: object = None, target: object = None
     ) -> ModuleSpec | None:
+        ours = fullname == PACKAGE or fullname.startswith(PACKAGE + ".")
+        if not ours or self.decide() == "compiled":
+            return None
         if fullname == PACKAGE:
             return importlib.util.spec_from_file_location(
                 fullname, self.folder / "__init__.py", submodule_search_locations=[str(self.folder)]
@@ -83,16 +96,17 @@ class SourceFinder:
         return None
 
 
-def select(folder: Path = FOLDER) -> str:
-    """Decide, once per process, which derivation code runs; returns ``status``."""
-    global status
-    if any(isinstance(finder, SourceFinder) for finder in sys.meta_path):
-        return status
-    why = why_pure(folder)
-    if why is None:
-        status = "compiled"
-    else:
-        status = f"pure Python ({why})"
-        if why != "not compiled":
-            sys.meta_path.insert(0, SourceFinder(folder))
-    return status
+_FINDER = DerivationFinder()
+
+
+def install() -> None:
+    """Put the finder ahead of Python's own (``briefings`` does, on import)."""
+    if _FINDER not in sys.meta_path:
+        sys.meta_path.insert(0, _FINDER)
+
+
+def __getattr__(name: str) -> str:
+    # ``status``: "compiled" or "pure Python (why)", decided on first read.
+    if name == "status":
+        return _FINDER.decide()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,6 +4,7 @@ derives exactly what the sources derive."""
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import json
 import os
 import subprocess
@@ -15,9 +16,9 @@ import pytest
 from briefings import _accel
 from briefings.derive import derive
 from briefings.ingest import article_from_bytes
+from briefings.samples import sample_files
 
-SAMPLES = Path(__file__).resolve().parents[2] / "briefings" / "samples"
-SUFFIX = _accel.importlib.machinery.EXTENSION_SUFFIXES[0]
+SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 #: Odd inputs on top of the sample articles: where compiled code could differ
 #: (next to no text, only punctuation, unbalanced quotes, control characters, HTML).
@@ -35,10 +36,7 @@ ODD = [
 
 
 def _inputs() -> list[tuple[str, bytes]]:
-    files = sorted(
-        p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md"} and p.stem[0].isdigit()
-    )
-    return [(p.name, p.read_bytes()) for p in files] + ODD
+    return sample_files() + ODD
 
 
 def _dump(name: str, data: bytes) -> str:
