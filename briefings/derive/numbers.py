@@ -318,7 +318,6 @@ def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
     return out
 
 
-_A_DIGIT: Final = re.compile(r"\d")
 _HYPHENATED: Final = re.compile(r"[-–]\w")
 _OF: Final = re.compile(r"\s+of\s+")
 _OF_DETERMINER: Final = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?")
@@ -407,7 +406,7 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         if gu:
             glued_unit = gu.group(1)
             end = gu.end()
-    if text[end : end + 1].isalpha() or _A_DIGIT.match(text[end : end + 1]):
+    if text[end : end + 1].isalpha() or text[end : end + 1].isdecimal():
         return None  # "1990s", "3pm", "5G", "1st", "4x"
     scale = _scale(scale_word)
     if scale_word == "m" and currency is None:
