@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"library folder (default: ${ENV_LIBRARY} or the user data folder)",
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the version and which derivation code runs"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in load_commands(COMMAND_MODULES):
         module.register(sub)
@@ -55,6 +57,18 @@ def _reader_only(args_list: list[str]) -> argparse.Namespace | None:
     except UsageError:
         return None
     return None if rest else args
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, worked out only when asked: it reads the package metadata and
+    checks the compiled derivation (about 4 ms that other commands need not pay)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(_version())
+        parser.exit()
 
 
 def _version() -> str:
