@@ -19,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field
 BODY_SEPARATOR = "\n\n"
 
 Format = Literal["txt", "md", "html"]
+
+#: An attribution whose ``speaker_confidence`` is below this is shown as uncertain
+#: (a marker in the reader and the export) and left out of ``speaker:`` facets.
+CONFIDENT_SPEAKER = 0.5
 EntityKind = Literal["person", "organisation", "place", "other"]
 
 
@@ -73,12 +77,23 @@ class Quote(_Model):
     text: str
     speaker: str | None = None
     speaker_role: str | None = None
+    speaker_confidence: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=1.0,
+        description="How sure the attribution is, 0-1; below CONFIDENT_SPEAKER it is uncertain",
+    )
     paragraph: int = 0
     start: int = 0
     end: int = 0
     corroborations: list[QuoteLink] = Field(
         default_factory=list, description="The same quote in other briefings"
     )
+
+    @property
+    def speaker_uncertain(self) -> bool:
+        """A speaker is named but the attribution is not confident: show it as such."""
+        return self.speaker is not None and self.speaker_confidence < CONFIDENT_SPEAKER
 
 
 class Figure(_Model):
