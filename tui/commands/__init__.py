@@ -12,6 +12,8 @@ COMMAND_MODULES = [
     "tui.commands.library",
     "tui.commands.search",
     "tui.commands.export",
+    "tui.commands.who",
+    "tui.commands.stories",
 ]
 
 
