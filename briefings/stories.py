@@ -125,28 +125,29 @@ def decide(
         reasons.append(f"{len(names)} shared names")
     if gap is not None:
         reasons.append("same day" if gap == 0 else f"{gap} day{'s' if gap != 1 else ''} apart")
-    linked = False
+    quoted = quotes >= QUOTES_ALONE and (gap is None or score >= SCORE_QUOTES)
+    quoted = quoted or (
+        quotes == 1 and gap is not None and score >= SCORE_ONE_QUOTE and bool(names)
+    )
+    linked = quoted
     if related is not None and related.duplicate:
         linked = True
         reasons.insert(0, "republished copy")
-    elif quotes >= QUOTES_ALONE and (gap is None or score >= SCORE_QUOTES):
-        linked = True
-    elif quotes == 1 and gap is not None and score >= SCORE_ONE_QUOTE and names:
-        linked = True
-    elif gap is not None and (
-        (gap <= DAYS_CLOSE and score >= SCORE_CLOSE) or (gap <= DAYS_ALONE and score >= SCORE_HIGH)
-    ):
-        linked = True
-        reasons.append("very similar")
-    elif gap is not None and gap <= DAYS_CLOSE and score >= SCORE_ALONE:
-        # A rare name both put in their headline or summary (what the article is
-        # about), not one that a round-up mentions in passing.
-        distinctive = sorted(
-            n for n in names if _in_lead(n, mine) and _in_lead(n, other) and rare(n)
-        )
-        if distinctive:
-            reasons.append("shared rare names: " + ", ".join(distinctive[:3]))
+    elif not quoted and gap is not None:
+        if (gap <= DAYS_CLOSE and score >= SCORE_CLOSE) or (
+            gap <= DAYS_ALONE and score >= SCORE_HIGH
+        ):
             linked = True
+            reasons.append("very similar")
+        elif gap <= DAYS_CLOSE and score >= SCORE_ALONE:
+            # A rare name both put in their headline or summary (what the article is
+            # about), not one that a round-up mentions in passing.
+            distinctive = sorted(
+                n for n in names if _in_lead(n, mine) and _in_lead(n, other) and rare(n)
+            )
+            if distinctive:
+                reasons.append("shared rare names: " + ", ".join(distinctive[:3]))
+                linked = True
     if not linked:
         return None
     return Link(b.id, other.id, score, reasons)

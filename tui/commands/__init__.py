@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "tui.commands.export",
     "tui.commands.who",
     "tui.commands.stories",
+    "tui.commands.digest",
 ]
 
 

@@ -1,0 +1,94 @@
+"""``brief digest SAVED``: what is new in a saved search since its last digest."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, date, datetime
+from typing import Any
+
+from tui.context import CommandFailed, Context, UsageError
+
+#: Earlier briefings of the saved search that new figures and speakers are compared with.
+EARLIER = 300
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "digest",
+        help="what is new in a saved search since its last digest, as Markdown",
+        description=(
+            "The briefings a saved search matches that were added since its last digest, "
+            "the people quoted for the first time, new quotes by people already quoted and "
+            "figures that changed. Each digest moves the saved search's mark, so running it "
+            "again at once is empty; --since DATE looks back from a date without moving it."
+        ),
+    )
+    p.add_argument("name", metavar="SAVED", help="the saved search")
+    p.add_argument("--since", metavar="DATE", help="briefings added on or after DATE instead")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("-o", "--output", metavar="PATH", help="write the Markdown to PATH")
+    p.set_defaults(handler=cmd_digest)
+
+
+def cmd_digest(ctx: Context, args: argparse.Namespace) -> int:
+    from briefings.digest import build_digest, digest_markdown
+    from briefings.library import now_iso
+    from search import QueryError, SavedSearchError, SavedSearches
+    from search.people import matching_ids
+    from tui.commands.search import index_for
+
+    since_arg: str | None = None
+    if args.since:
+        try:
+            since_arg = datetime.combine(
+                date.fromisoformat(args.since), datetime.min.time(), UTC
+            ).isoformat()
+        except ValueError:
+            raise UsageError(f"brief digest: {args.since!r} is not a date (YYYY-MM-DD)") from None
+    index = index_for(ctx)
+    library = ctx.library()
+    try:
+        saved = SavedSearches(library, index).get(args.name)
+    except SavedSearchError as exc:
+        raise UsageError(f"brief digest: {exc}") from None
+    stamp = now_iso()
+    mark = since_arg or library.digest_mark(saved.name)
+    try:
+        ids = matching_ids(index, saved.query)
+    except QueryError as exc:
+        raise CommandFailed(f"saved search {saved.name!r} no longer works: {exc}") from None
+    added = library.added_at(ids)
+    if since_arg is not None:
+        new_ids = [i for i in ids if added.get(i, "") >= since_arg]
+    else:
+        new_ids = [i for i in ids if mark is None or added.get(i, "") > mark]
+    fresh = set(new_ids)
+    earlier_ids = sorted((i for i in ids if i not in fresh), key=lambda i: added.get(i, ""))
+    digest = build_digest(
+        saved.name,
+        saved.query,
+        mark,
+        library.get_many(sorted(new_ids)),
+        library.get_many(earlier_ids[-EARLIER:]),
+    )
+    if since_arg is None:
+        library.set_digest_mark(saved.name, stamp)
+    if args.json:
+        from tui.commands.search import print_json
+
+        print_json(digest.as_json())
+        return 0
+    text = digest_markdown(digest, made_at=datetime.now(UTC))
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise CommandFailed(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        ctx.note(f"wrote the digest of {saved.name!r} to {args.output}")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    ctx.note(f"{len(digest.new)} new briefing{'s' if len(digest.new) != 1 else ''}")
+    return 0
