@@ -15,7 +15,7 @@ from datetime import datetime
 
 from briefings.export import markdown as md
 from briefings.models import Briefing, Quote
-from briefings.people import is_full_name, name_words, person_key
+from briefings.people import is_full_name, name_words, person_key, surname
 from briefings.story_view import FigureCheck, reconcile_figures
 
 

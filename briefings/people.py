@@ -37,27 +37,28 @@ def name_words(name: str) -> list[str]:
     words = [w for w in words if w and w != "-"]
     while words and words[0] in _TITLES:
         words = words[1:]
-    while words and words[-1] in _SUFFIXES:
-        words = words[:-1]
     if len(words) > 2:  # middle initials: "donald j trump"
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return words
 
 
 def person_key(name: str) -> tuple[str, ...]:
-    """What two full names must share to be the same person: first and last word."""
+    """What two full names must share to be the same person: first and last word, and
+    a generational suffix ("Donald Trump Jr." is not Donald Trump)."""
     words = name_words(name)
+    suffix = tuple(w for w in words[-1:] if w in _SUFFIXES)
+    words = words[: len(words) - len(suffix)]
     if len(words) >= 2:
-        return (words[0], words[-1])
-    return tuple(words)
+        return (words[0], words[-1], *suffix)
+    return (*words, *suffix)
 
 
 def is_full_name(name: str) -> bool:
-    return len(name_words(name)) >= 2
+    return len([w for w in name_words(name) if w not in _SUFFIXES]) >= 2
 
 
 def surname(name: str) -> str:
-    words = name_words(name)
+    words = [w for w in name_words(name) if w not in _SUFFIXES]
     return words[-1] if words else ""
 
 
@@ -252,7 +253,10 @@ def person_page(
         if entity is None and not hits:
             continue
         if entity is not None:
-            seen_names[entity.name] += 1
+            shown_as = entity.name
+            if person_key(entity.name) != key:
+                shown_as = next((a for a in entity.aliases if person_key(a) == key), entity.name)
+            seen_names[shown_as] += 1
         page.briefing_ids.append(b.id)
         page.quotes.extend(hits)
         for e in b.entities:
