@@ -288,6 +288,36 @@ class Services:
             raise ServiceError(f"cannot write {planned.path}: {exc.strerror or exc}") from None
         return ExportDone(path, replaced)
 
+    # -- people and stories ----------------------------------------------------------------------
+
+    def person_page(self, name: str) -> Any:
+        """The person page of ``name`` (a ``briefings.people.PersonPage``)."""
+        from briefings.people import AmbiguousName, person_page
+        from search.people import person_candidates
+
+        with self._locked() as library:
+            index = self._search_index(library)
+            briefings = library.get_many(sorted(person_candidates(index, name)))
+        try:
+            return person_page(name, briefings)
+        except AmbiguousName as exc:
+            raise ServiceError(str(exc)) from None
+
+    def story_of(self, briefing_id: str) -> Any:
+        """The story view (``briefings.story_view.StoryView``) of the story the briefing
+        is in, or None."""
+        from briefings.stories import list_stories
+        from briefings.story_view import story_view
+
+        with self._locked() as library:
+            self._search_index(library)  # stories follow the sync of the related lists
+            story_id = library.story_of([briefing_id]).get(briefing_id)
+            if story_id is None:
+                return None
+            found = list_stories(library, story_id)
+            members = library.get_many([m.id for m in found[0].members]) if found else []
+        return story_view(story_id, members) if members else None
+
 
 # -- helpers -----------------------------------------------------------------------------------
 

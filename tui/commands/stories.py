@@ -92,41 +92,8 @@ def cmd_story(ctx: Context, args: argparse.Namespace) -> int:
 
         print_json(view.as_json())
         return 0
+    from tui.reports import story_lines
+
     for line in story_lines(view):
         ctx.out.print(line)
     return 0
-
-
-def story_lines(view: StoryView) -> list[Text]:
-    """The story view as lines of text (the CLI prints them; never markup)."""
-    out = [Text(f"Story {view.id}: {view.title}", style="bold")]
-    for v in view.versions:
-        b = v.briefing
-        when = b.published.isoformat() if b.published else "undated"
-        out.append(Text.assemble("  ", (v.outlet, "bold"), f"  {when}  {b.id[:8]}  ", b.title))
-    out.append(Text(f"Shared quotes ({len(view.shared)})", style="bold"))
-    for g in view.shared:
-        first = g.first
-        out.append(Text(f"  “{first.quote.text}”"))
-        out.append(Text(f"    — {g.speaker or 'unattributed'}", style="dim"))
-        for u in g.uses:
-            note = (
-                "; ".join(f"“{a}” → “{b}”" for a, b in u.differences)
-                if u.differences
-                else ("as above" if u is first else "word for word")
-            )
-            out.append(Text(f"    {u.briefing.source or '?'}: {note}"))
-    for v in view.versions:
-        out.append(Text(f"Only in {v.outlet} ({len(v.own_quotes)})", style="bold"))
-        for _, q in v.own_quotes:
-            out.append(Text(f"  “{q.text}” — {q.speaker or 'unattributed'}"))
-    out.append(Text(f"Figures ({len(view.figures)})", style="bold"))
-    for c in view.figures:
-        a, b = c.first, c.second
-        out.append(
-            Text(
-                f"  {c.measures}: {a.figure.text} ({a.briefing.source or '?'}) vs "
-                f"{b.figure.text} ({b.briefing.source or '?'}): {c.verdict}"
-            )
-        )
-    return out

@@ -8,8 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
-
 from briefings.people import AmbiguousName, PersonPage
 from tui.context import CommandFailed, Context, UsageError
 
@@ -90,46 +88,7 @@ def _export(ctx: Context, page: PersonPage, where: str) -> None:
 
 
 def print_page(ctx: Context, page: PersonPage) -> None:
-    out = ctx.out
-    outlets = page.outlets
-    out.print(Text(page.name, style="bold"))
-    out.print(
-        Text(
-            f"{len(page.quotes)} quotes in {len(page.briefing_ids)} briefings"
-            + (f" from {len(outlets)} outlets: {', '.join(outlets)}" if outlets else ""),
-            style="dim",
-        )
-    )
-    for q in page.quotes:
-        when = q.published.isoformat() if q.published else "undated   "
-        head = Text.assemble(
-            (q.briefing_id[:8], "dim"), "  ", when, "  ", (q.source or "?", "bold"), "  "
-        )
-        head.append(q.title)
-        out.print(head, overflow="ellipsis", no_wrap=True)
-        said = Text("    “" + q.quote.text + "”")
-        out.print(said)
-        who = f"    — {q.quote.speaker}" + (
-            f", {q.quote.speaker_role}" if q.quote.speaker_role else ""
-        )
-        tail = Text(who, style="dim")
-        if q.uncertain:
-            tail.append("  (uncertain attribution)", style="yellow")
-        tail.append(
-            f"  [quote {q.index + 1}, ¶{q.quote.paragraph + 1}, {q.quote.start}-{q.quote.end}]",
-            style="dim",
-        )
-        out.print(tail)
-    if page.roles:
-        out.print(Text("Roles", style="bold"))
-        for role, first, last, outlets_ in page.roles:
-            span = " to ".join(dict.fromkeys(d.isoformat() for d in (first, last) if d))
-            out.print(Text(f"  {role}  {span}  ({', '.join(outlets_)})"))
-    if page.mentioned_with:
-        out.print(Text("Mentioned with", style="bold"))
-        out.print(Text("  " + ", ".join(f"{n} ({c})" for n, _, c in page.mentioned_with[:10])))
-    figures = page.figures
-    if figures:
-        out.print(Text("Figures in their quotes", style="bold"))
-        for q, f in figures:
-            out.print(Text(f"  {f.text}  {f.measures}  ({q.source or '?'}, {q.briefing_id[:8]})"))
+    from tui.reports import person_lines
+
+    for line in person_lines(page):
+        ctx.out.print(line)

@@ -82,6 +82,8 @@ class ReaderScreen(Screen[None]):
         Binding("e", "export_briefing", "Export", id="reader.export"),
         Binding("E", "export_dossier", "Export list", id="reader.export_list"),
         Binding("s", "saved_searches", "Saved", id="reader.saved"),
+        Binding("w", "person_page", "Who", id="reader.who", show=False),
+        Binding("o", "story", "Story", id="reader.story", show=False),
         Binding("S", "save_search", "Save search", id="reader.save_search", show=False),
         Binding("n", "next_briefing", "Next briefing", id="reader.next", show=False),
         Binding("p", "previous_briefing", "Previous briefing", id="reader.previous", show=False),
@@ -425,6 +427,39 @@ class ReaderScreen(Screen[None]):
                 severity="warning",
             )
         self.export([r.id for r in rows[:DOSSIER_LIMIT]], self.query_text)
+
+    def action_person_page(self) -> None:
+        """The person page of the highlighted quote's speaker (in the Quotes pane), else of
+        the open briefing's first speaker."""
+        b = self.view.briefing
+        if b is None:
+            self.app.notify("Open a briefing first.", severity="warning")
+            return
+        quotes = self.view.pane("quotes")
+        speakers = b.speakers()
+        at = quotes.highlighted
+        if (
+            self.focused is quotes
+            and at is not None
+            and at < len(b.quotes)
+            and b.quotes[at].speaker
+        ):
+            speakers = [b.quotes[at].speaker or ""]
+        if not speakers:
+            self.app.notify("Nobody is quoted in this briefing.", severity="warning")
+            return
+        from tui.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(speakers[0]))
+
+    def action_story(self) -> None:
+        """The story the open briefing is part of: the other outlets' versions."""
+        if self.open_id is None:
+            self.app.notify("Open a briefing first.", severity="warning")
+            return
+        from tui.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(self.open_id))
 
     def action_saved_searches(self) -> None:
         from tui.screens.saved import SavedSearchesScreen

@@ -1,0 +1,30 @@
+"""A story view: each outlet's version of one event, shared quotes and their wording,
+quotes only one outlet ran, figures reconciled."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tui.screens.report import ReportScreen
+
+
+class StoryScreen(ReportScreen):
+    heading = "Story"
+
+    def __init__(self, briefing_id: str) -> None:
+        super().__init__()
+        self.briefing_id = briefing_id
+
+    def load(self) -> list[Text]:
+        from tui.reports import story_lines
+
+        view = self.brief_app.services.story_of(self.briefing_id)
+        if view is None:
+            return [
+                Text(
+                    "This briefing is not part of a story: no other outlet's briefing "
+                    "reports the same event.",
+                    style="dim",
+                )
+            ]
+        return story_lines(view)
