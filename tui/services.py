@@ -265,7 +265,10 @@ class Services:
 
         with self._locked() as library:
             briefings = library.get_many(ids)
-        return self._write(plan_dossier(briefings, self._export_folder(), query=query))
+            stories = library.story_of(ids)
+        return self._write(
+            plan_dossier(briefings, self._export_folder(), query=query, stories=stories)
+        )
 
     def _export_folder(self) -> Path:
         from briefings.export import default_export_dir

@@ -149,3 +149,24 @@ def test_cli_who_on_the_samples(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["who", "Tsai", "--export", "-"]) == 0
     assert capsys.readouterr().out.startswith("---\n")
     assert main(["who", "Nobody Atall"]) == 1
+
+
+def test_the_dossier_has_a_section_per_story(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from briefings.export.dossier import dossier_markdown
+
+    lib, b = newsroom(tmp_path / "lib")
+    SearchIndex(lib).sync()
+    ids = [b["interview"].id, b["retold"].id, b["topic"].id]
+    text = dossier_markdown(
+        lib.get_many(ids),
+        exported_at=datetime(2024, 5, 1, tzinfo=UTC),
+        version="test",
+        stories=lib.story_of(ids),
+    )
+    section = text[text.index("## stories") :]
+    assert "### Story " in section
+    assert "Port Weekly" in section and "Maritime Daily" in section
+    assert "“have to” → “must”" in section
+    assert "Ines Duarte" not in section  # the topic piece is in no story
