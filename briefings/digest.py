@@ -85,7 +85,7 @@ def speaker_key(b: Briefing, speaker: str) -> tuple[tuple[str, ...], str] | None
         if e.kind == "person"
         and is_full_name(e.name)
         and (
-            name_words(e.name)[-1] == short[-1]
+            surname(e.name) == short[-1]
             or short in {tuple(name_words(a)) for a in e.aliases}
         )
     ]

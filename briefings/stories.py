@@ -40,7 +40,7 @@ SCORE_HIGH = 0.6
 #: round-up that quotes a remark is not an account of it).
 SCORE_QUOTES = 0.45
 #: With one shared quote: the related score a link needs.
-SCORE_ONE_QUOTE = 0.3
+SCORE_ONE_QUOTE = 0.45
 #: Shared quotes that are a link on their own (even when a date is missing).
 QUOTES_ALONE = 2
 
