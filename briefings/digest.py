@@ -84,10 +84,7 @@ def speaker_key(b: Briefing, speaker: str) -> tuple[tuple[str, ...], str] | None
         for e in b.entities
         if e.kind == "person"
         and is_full_name(e.name)
-        and (
-            surname(e.name) == short[-1]
-            or short in {tuple(name_words(a)) for a in e.aliases}
-        )
+        and (surname(e.name) == short[-1] or short in {tuple(name_words(a)) for a in e.aliases})
     ]
     keys = {person_key(e.name) for e in found}
     if len(keys) != 1:
