@@ -24,7 +24,8 @@ def person_candidates(index: SearchIndex, name: str) -> list[str]:
     term = words[-1]
     q = wq.Or([wq.Term("speakers", term), wq.Term("entities", term)])
     searcher = index.searcher()
-    return [searcher.stored_fields(d)["id"] for d in searcher.docs_for_query(q)]
+    reader = searcher.reader()
+    return [reader.stored_fields(d)["id"] for d in searcher.docs_for_query(q)]
 
 
 def matching_ids(index: SearchIndex, query: str, *, since: datetime | None = None) -> list[str]:
@@ -34,4 +35,5 @@ def matching_ids(index: SearchIndex, query: str, *, since: datetime | None = Non
     if since is not None:
         q = wq.And([q, wq.DateRange("added", since, None, startexcl=True)])
     searcher = index.searcher()
-    return [searcher.stored_fields(d)["id"] for d in searcher.docs_for_query(q)]
+    reader = searcher.reader()
+    return [reader.stored_fields(d)["id"] for d in searcher.docs_for_query(q)]

@@ -83,11 +83,11 @@ def story_lines(view: StoryView) -> list[Text]:
             out.append(Text(f"  “{q.text}” — {q.speaker or 'unattributed'}"))
     out.append(Text(f"Figures ({len(view.figures)})", style="bold"))
     for c in view.figures:
-        a, b = c.first, c.second
+        one, two = c.first, c.second
         out.append(
             Text(
-                f"  {c.measures}: {a.figure.text} ({a.briefing.source or '?'}) vs "
-                f"{b.figure.text} ({b.briefing.source or '?'}): {c.verdict}"
+                f"  {c.measures}: {one.figure.text} ({one.briefing.source or '?'}) vs "
+                f"{two.figure.text} ({two.briefing.source or '?'}): {c.verdict}"
             )
         )
     return out

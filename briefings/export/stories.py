@@ -44,11 +44,11 @@ def story_sections(
             words = f" — wording: {wording(changes)}" if changes else " — word for word"
             lines.append(f"- “{md.text(g.first.quote.text)}” ({who}){words}")
         for c in view.figures:
-            a, b = c.first, c.second
+            one, two = c.first, c.second
             lines.append(
-                f"- {md.text(c.measures)}: {md.text(a.figure.text)} "
-                f"({md.text(a.briefing.source or '?')}) and {md.text(b.figure.text)} "
-                f"({md.text(b.briefing.source or '?')}): {c.verdict}"
+                f"- {md.text(c.measures)}: {md.text(one.figure.text)} "
+                f"({md.text(one.briefing.source or '?')}) and {md.text(two.figure.text)} "
+                f"({md.text(two.briefing.source or '?')}): {c.verdict}"
             )
         blocks.append("\n".join(lines) if lines else "*No shared quotes or figures.*")
     return blocks
