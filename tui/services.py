@@ -306,6 +306,25 @@ class Services:
         except AmbiguousName as exc:
             raise ServiceError(str(exc)) from None
 
+    def story_rows(self) -> list[ListRow]:
+        """Every briefing that is in a story, grouped by story (newest story first, its
+        members earliest first); each row's snippet names its story."""
+        from briefings.stories import list_stories
+
+        with self._locked() as library:
+            self._search_index(library)
+            stories = list_stories(library)
+        rows: list[ListRow] = []
+        for story in stories:
+            label = (
+                f"Story {story.id} · {len(story.members)} briefings, {len(story.outlets)} outlets"
+            )
+            rows += [
+                ListRow(m.id, m.title, m.source, m.published, ((label, False),))
+                for m in story.members
+            ]
+        return rows
+
     def story_of(self, briefing_id: str) -> Any:
         """The story view (``briefings.story_view.StoryView``) of the story the briefing
         is in, or None."""

@@ -120,3 +120,21 @@ async def test_person_screen_lists_quotes_from_both_outlets(story_app: BriefApp)
         assert isinstance(story_app.screen, PersonScreen)
         text = screen_text(story_app)
         assert "Ines Varga" in text and "5 quotes in 2 briefings from 2 outlets" in text
+
+
+async def test_the_list_groups_by_story_and_back(story_app: BriefApp) -> None:
+    async with story_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = story_app.screen
+        await pilot.press("O")
+        await settle(pilot)
+        rows = screen.briefing_list.rows  # type: ignore[attr-defined]
+        assert [r.title for r in rows] == [
+            "Council approves tidal barrier",
+            "Estuary barrier backed by councillors",
+        ]
+        assert "Story 1 · 2 briefings, 2 outlets" in screen_text(story_app)
+        await pilot.press("O")
+        await settle(pilot)
+        assert screen.story_rows is None  # type: ignore[attr-defined]
+        assert "2 briefings" in screen_text(story_app)

@@ -84,6 +84,7 @@ class ReaderScreen(Screen[None]):
         Binding("s", "saved_searches", "Saved", id="reader.saved"),
         Binding("w", "person_page", "Who", id="reader.who", show=False),
         Binding("o", "story", "Story", id="reader.story", show=False),
+        Binding("O", "group_by_story", "Group by story", id="reader.group_stories", show=False),
         Binding("S", "save_search", "Save search", id="reader.save_search", show=False),
         Binding("n", "next_briefing", "Next briefing", id="reader.next", show=False),
         Binding("p", "previous_briefing", "Previous briefing", id="reader.previous", show=False),
@@ -103,6 +104,8 @@ class ReaderScreen(Screen[None]):
         self.loaded = False
         self.open_id: str | None = None
         self.history: list[str] = []
+        #: the briefings grouped by story (``O``), or None when the list is not grouped
+        self.story_rows: list[ListRow] | None = None
         self._status_width = -1
 
     @property
@@ -252,7 +255,7 @@ class ReaderScreen(Screen[None]):
             "The library is empty. Add articles with 'brief ingest PATH' in another "
             "terminal: they appear here."
         )
-        if not self.query_text:
+        if not self.query_text and self.story_rows is None:
             lst.set_rows(message.rows, keep_id=self.open_id)
         self._update_status()
 
@@ -311,6 +314,8 @@ class ReaderScreen(Screen[None]):
                 text.append(f" · did you mean {self.outcome.suggestion}?", style="dim")
         elif query:
             text = Text("searching…", style="dim")
+        elif self.story_rows is not None:
+            text = Text(f"{len(self.story_rows)} briefings in stories · O: all", style="dim")
         else:
             n = len(self.library_rows)
             text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
@@ -326,6 +331,7 @@ class ReaderScreen(Screen[None]):
     def search_changed(self, event: Input.Changed) -> None:
         query = event.value.strip()
         self.search_error = None
+        self.story_rows = None
         if not query:
             self.outcome = None
             self.briefing_list.empty_text = "Nothing here yet."
@@ -460,6 +466,31 @@ class ReaderScreen(Screen[None]):
         from tui.screens.story import StoryScreen
 
         self.app.push_screen(StoryScreen(self.open_id))
+
+    def action_group_by_story(self) -> None:
+        """The list grouped by story (only briefings in a story), or back to the library."""
+        if self.story_rows is not None:
+            self.story_rows = None
+            self.briefing_list.set_rows(self.library_rows, keep_id=self.open_id)
+            self._update_status()
+            return
+        if self.query_text:
+            self.query_one(SearchInput).value = ""
+        self.load_story_rows()
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def load_story_rows(self) -> None:
+        from tui.screens.story import StoriesLoaded
+
+        services = self.brief_app.services
+        self._guard(lambda: self.post_message(StoriesLoaded(services.story_rows())))
+
+    def on_stories_loaded(self, message: Any) -> None:
+        self.story_rows = message.rows
+        lst = self.briefing_list
+        lst.empty_text = "No stories yet: no two outlets' briefings report the same event."
+        lst.set_rows(message.rows, snippets=True, keep_id=self.open_id)
+        self._update_status()
 
     def action_saved_searches(self) -> None:
         from tui.screens.saved import SavedSearchesScreen

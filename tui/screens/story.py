@@ -3,9 +3,20 @@ quotes only one outlet ran, figures reconciled."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from dataclasses import dataclass
 
+from rich.text import Text
+from textual.message import Message
+
+from tui.models import ListRow
 from tui.screens.report import ReportScreen
+
+
+@dataclass
+class StoriesLoaded(Message):
+    """The briefings that are in stories, grouped by story (``Services.story_rows``)."""
+
+    rows: list[ListRow]
 
 
 class StoryScreen(ReportScreen):
