@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from briefings.digest import Digest
     from briefings.people import PersonPage
     from briefings.story_view import StoryView
 
@@ -88,6 +89,39 @@ def story_lines(view: StoryView) -> list[Text]:
             Text(
                 f"  {c.measures}: {one.figure.text} ({one.briefing.source or '?'}) vs "
                 f"{two.figure.text} ({two.briefing.source or '?'}): {c.verdict}"
+            )
+        )
+    return out
+
+
+def digest_lines(digest: Digest) -> list[Text]:
+    since = f" since {digest.since[:16].replace('T', ' ')}" if digest.since else ""
+    out = [
+        Text(f"Digest: {digest.name}", style="bold"),
+        Text(f"“{digest.query}”{since}", style="dim"),
+    ]
+    if digest.empty:
+        out.append(Text("Nothing new.", style="dim"))
+        return out
+    out.append(Text(f"New briefings ({len(digest.new)})", style="bold"))
+    for b in digest.new:
+        when = b.published.isoformat() if b.published else "undated"
+        out.append(
+            Text.assemble("  ", (when, "dim"), "  ", (b.source or "?", "bold"), "  ", b.title)
+        )
+    for heading, items in (
+        ("New people quoted", digest.new_people),
+        ("New quotes by people already followed", digest.followed),
+    ):
+        out.append(Text(f"{heading} ({len(items)})", style="bold"))
+        for d in items:
+            out.append(Text.assemble("  ", (d.person, "bold"), f": “{d.quote.text}”"))
+    out.append(Text(f"Figures that changed ({len(digest.changed)})", style="bold"))
+    for c in digest.changed:
+        out.append(
+            Text(
+                f"  {c.measures}: {c.first.figure.text} → {c.second.figure.text} "
+                f"({c.second.briefing.source or '?'})"
             )
         )
     return out

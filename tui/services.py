@@ -306,6 +306,18 @@ class Services:
         except AmbiguousName as exc:
             raise ServiceError(str(exc)) from None
 
+    def digest_for_query(self, query: str) -> Any:
+        """The digest (``briefings.digest.Digest``) of the saved search whose query is
+        ``query``, which moves its mark; None when no saved search has that query."""
+        from search.digests import make_digest
+
+        with self._locked() as library:
+            saved = self._saved_searches(library)
+            name = next((s.name for s in saved.list() if s.query.strip() == query.strip()), None)
+            if name is None:
+                return None
+            return _run_query(lambda: make_digest(library, self._search_index(library), name))
+
     def story_rows(self) -> list[ListRow]:
         """Every briefing that is in a story, grouped by story (newest story first, its
         members earliest first); each row's snippet names its story."""

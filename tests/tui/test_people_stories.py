@@ -138,3 +138,18 @@ async def test_the_list_groups_by_story_and_back(story_app: BriefApp) -> None:
         await settle(pilot)
         assert screen.story_rows is None  # type: ignore[attr-defined]
         assert "2 briefings" in screen_text(story_app)
+
+
+async def test_digest_screen_of_the_saved_search(story_app: BriefApp, library_dir: Path) -> None:
+    services = Services(library_dir)
+    services.saved_add("barrier", "barrier")
+    services.close()
+    async with story_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"barrier", "enter", "D")
+        await settle(pilot)
+        text = screen_text(story_app)
+        assert "New briefings (2)" in text and "Ines Varga" in text
+        await pilot.press("escape", "D")  # viewed: the mark moved, nothing is new now
+        await settle(pilot)
+        assert "Nothing new." in screen_text(story_app)

@@ -9,9 +9,6 @@ from typing import Any
 
 from tui.context import CommandFailed, Context, UsageError
 
-#: Earlier briefings of the saved search that new figures and speakers are compared with.
-EARLIER = 300
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
@@ -32,48 +29,25 @@ def register(sub: Any) -> None:
 
 
 def cmd_digest(ctx: Context, args: argparse.Namespace) -> int:
-    from briefings.digest import build_digest, digest_markdown
-    from briefings.library import now_iso
-    from search import QueryError, SavedSearchError, SavedSearches
-    from search.people import matching_ids
+    from briefings.digest import digest_markdown
+    from search import QueryError, SavedSearchError
+    from search.digests import make_digest
     from tui.commands.search import index_for
 
-    since_arg: str | None = None
+    since: str | None = None
     if args.since:
         try:
-            since_arg = datetime.combine(
-                date.fromisoformat(args.since), datetime.min.time(), UTC
-            ).isoformat()
+            day = date.fromisoformat(args.since)
         except ValueError:
             raise UsageError(f"brief digest: {args.since!r} is not a date (YYYY-MM-DD)") from None
+        since = datetime.combine(day, datetime.min.time(), UTC).isoformat()
     index = index_for(ctx)
-    library = ctx.library()
     try:
-        saved = SavedSearches(library, index).get(args.name)
+        digest = make_digest(ctx.library(), index, args.name, since=since)
     except SavedSearchError as exc:
         raise UsageError(f"brief digest: {exc}") from None
-    stamp = now_iso()
-    mark = since_arg or library.digest_mark(saved.name)
-    try:
-        ids = matching_ids(index, saved.query)
     except QueryError as exc:
-        raise CommandFailed(f"saved search {saved.name!r} no longer works: {exc}") from None
-    added = library.added_at(ids)
-    if since_arg is not None:
-        new_ids = [i for i in ids if added.get(i, "") >= since_arg]
-    else:
-        new_ids = [i for i in ids if mark is None or added.get(i, "") > mark]
-    fresh = set(new_ids)
-    earlier_ids = sorted((i for i in ids if i not in fresh), key=lambda i: added.get(i, ""))
-    digest = build_digest(
-        saved.name,
-        saved.query,
-        mark,
-        library.get_many(sorted(new_ids)),
-        library.get_many(earlier_ids[-EARLIER:]),
-    )
-    if since_arg is None:
-        library.set_digest_mark(saved.name, stamp)
+        raise CommandFailed(f"saved search {args.name!r} no longer works: {exc}") from None
     if args.json:
         from tui.commands.search import print_json
 
@@ -86,7 +60,7 @@ def cmd_digest(ctx: Context, args: argparse.Namespace) -> int:
                 fh.write(text)
         except OSError as exc:
             raise CommandFailed(f"cannot write {args.output}: {exc.strerror or exc}") from None
-        ctx.note(f"wrote the digest of {saved.name!r} to {args.output}")
+        ctx.note(f"wrote the digest of {digest.name!r} to {args.output}")
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

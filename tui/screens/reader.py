@@ -85,6 +85,7 @@ class ReaderScreen(Screen[None]):
         Binding("w", "person_page", "Who", id="reader.who", show=False),
         Binding("o", "story", "Story", id="reader.story", show=False),
         Binding("O", "group_by_story", "Group by story", id="reader.group_stories", show=False),
+        Binding("D", "digest", "Digest of the saved search", id="reader.digest", show=False),
         Binding("S", "save_search", "Save search", id="reader.save_search", show=False),
         Binding("n", "next_briefing", "Next briefing", id="reader.next", show=False),
         Binding("p", "previous_briefing", "Previous briefing", id="reader.previous", show=False),
@@ -466,6 +467,16 @@ class ReaderScreen(Screen[None]):
         from tui.screens.story import StoryScreen
 
         self.app.push_screen(StoryScreen(self.open_id))
+
+    def action_digest(self) -> None:
+        """What the current saved search gained since its last digest."""
+        query = self.query_text
+        if not query:
+            self.app.notify("Open a saved search first (s).", severity="warning")
+            return
+        from tui.screens.story import DigestScreen
+
+        self.app.push_screen(DigestScreen(query))
 
     def action_group_by_story(self) -> None:
         """The list grouped by story (only briefings in a story), or back to the library."""

@@ -39,3 +39,27 @@ class StoryScreen(ReportScreen):
                 )
             ]
         return story_lines(view)
+
+
+class DigestScreen(ReportScreen):
+    """What the current saved search gained since its last digest (viewing it moves the
+    mark, as ``brief digest`` does)."""
+
+    heading = "Digest"
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.search_query = query
+
+    def load(self) -> list[Text]:
+        from tui.reports import digest_lines
+
+        digest = self.brief_app.services.digest_for_query(self.search_query)
+        if digest is None:
+            return [
+                Text(
+                    "This search is not saved: save it (S) to follow what is new in it.",
+                    style="dim",
+                )
+            ]
+        return digest_lines(digest)
