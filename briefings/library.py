@@ -29,7 +29,7 @@ from briefings.models import Article, Briefing, BriefingSummary, Related
 
 _RELATED_LIST = TypeAdapter(list[Related])
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DB_NAME = "library.sqlite3"
 ENV_LIBRARY = "BRIEF_LIBRARY"
 
@@ -73,6 +73,37 @@ CREATE TABLE IF NOT EXISTS saved_searches (
     last_count INTEGER
 );
 """
+
+#: Version 3: stories (briefings that report the same event, linked pairwise; a story is
+#: a connected group of links) and the last-digest mark of each saved search.
+_STORY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_members (
+    briefing_id TEXT PRIMARY KEY,
+    story_id INTEGER NOT NULL,
+    joined_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story_id);
+CREATE TABLE IF NOT EXISTS story_links (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    score REAL NOT NULL,
+    reasons TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX IF NOT EXISTS story_links_b ON story_links (b);
+CREATE TABLE IF NOT EXISTS digest_marks (
+    name TEXT PRIMARY KEY,
+    marked_at TEXT NOT NULL
+);
+"""
+
+#: Every schema statement, in migration order (each one is CREATE ... IF NOT EXISTS).
+_ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA
 
 
 #: ORDER BY of ``Library.summaries`` and ``Library.listing``.
@@ -273,7 +304,7 @@ class Library:
         if version is None:
             with _transaction(conn):
                 if self._schema_version(conn) is None:  # nobody created it meanwhile
-                    for statement in _SCHEMA.split(";"):
+                    for statement in _ALL_SCHEMA.split(";"):
                         if statement.strip():
                             conn.execute(statement)
                     conn.execute(
@@ -287,8 +318,9 @@ class Library:
             )
         elif version < SCHEMA_VERSION:
             with _transaction(conn):
-                # Version 2 added related_outbox; every statement is CREATE ... IF NOT EXISTS.
-                for statement in _SCHEMA.split(";"):
+                # Version 2 added related_outbox, 3 the story and digest tables; every
+                # statement is CREATE ... IF NOT EXISTS.
+                for statement in _ALL_SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(
@@ -622,6 +654,191 @@ class Library:
             r[0]
             for r in self._conn.execute("SELECT id FROM briefings WHERE added_at > ?", (stamp,))
         }
+
+    # -- stories and digests (briefings.stories decides, these only read and write) -----
+
+    @_guarded
+    def story_facts(self, ids: list[str]) -> list[StoryFacts]:
+        """What deciding a story link needs of each briefing, without parsing its JSON
+        in Python: title, source, date, entities (as JSON text) and quote count."""
+        out: list[StoryFacts] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                "SELECT id, title, source, published, json_extract(data, '$.entities'), "
+                "json_array_length(data, '$.quotes'), json_extract(data, '$.summary') "
+                f"FROM briefings WHERE id IN ({marks})",
+                chunk,
+            ):
+                published = date.fromisoformat(r[3]) if r[3] else None
+                lead = " ".join(json.loads(r[6] or "[]"))
+                out.append(
+                    StoryFacts(r[0], r[1], r[2], published, r[4] or "[]", int(r[5] or 0), lead)
+                )
+        return out
+
+    @_guarded
+    def story_of(self, ids: list[str]) -> dict[str, int]:
+        """The story of each of ``ids`` that is in one."""
+        out: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                f"SELECT briefing_id, story_id FROM story_members WHERE briefing_id IN ({marks})",
+                chunk,
+            ):
+                out[r[0]] = int(r[1])
+        return out
+
+    @_guarded
+    def story_member_ids(self, story_ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for story_id in story_ids:
+            out[story_id] = [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT briefing_id FROM story_members WHERE story_id=? ORDER BY briefing_id",
+                    (story_id,),
+                )
+            ]
+        return out
+
+    @_guarded
+    def story_links_of(self, ids: list[str]) -> list[tuple[str, str, float, str]]:
+        """Every stored link (a, b, score, reasons) with an end in ``ids``."""
+        found: dict[tuple[str, str], tuple[str, str, float, str]] = {}
+        for start in range(0, len(ids), 400):
+            chunk = ids[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                f"SELECT a, b, score, reasons FROM story_links WHERE a IN ({marks}) "
+                f"UNION SELECT a, b, score, reasons FROM story_links WHERE b IN ({marks})",
+                chunk + chunk,
+            ):
+                found[(r[0], r[1])] = (r[0], r[1], float(r[2]), r[3])
+        return list(found.values())
+
+    @_guarded
+    def replace_stories(
+        self,
+        relinked: list[str],
+        links: list[tuple[str, str, float, str]],
+        groups: list[tuple[int | None, list[str]]],
+        cleared: list[str],
+    ) -> list[int]:
+        """One atomic story update: drop every link of ``relinked`` and store ``links``
+        (``a < b``); take ``cleared`` out of their stories; then store each group as a
+        story (``None``: a new one). Stories left without members are dropped. Returns
+        the groups' story ids."""
+        stamp = now_iso()
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM story_links WHERE a=? OR b=?", [(i, i) for i in relinked])
+            conn.executemany(
+                "INSERT OR REPLACE INTO story_links (a, b, score, reasons) VALUES (?, ?, ?, ?)",
+                links,
+            )
+            old = {
+                int(r[0])
+                for i in cleared
+                for r in conn.execute(
+                    "SELECT story_id FROM story_members WHERE briefing_id=?", (i,)
+                )
+            }
+            conn.executemany(
+                "DELETE FROM story_members WHERE briefing_id=?", [(i,) for i in cleared]
+            )
+            ids: list[int] = []
+            for story_id, members in groups:
+                if story_id is None:
+                    cur = conn.execute(
+                        "INSERT INTO stories (created_at, updated_at) VALUES (?, ?)", (stamp, stamp)
+                    )
+                    story_id = int(cur.lastrowid or 0)
+                else:
+                    conn.execute("UPDATE stories SET updated_at=? WHERE id=?", (stamp, story_id))
+                conn.executemany(
+                    "INSERT OR REPLACE INTO story_members (briefing_id, story_id, joined_at) "
+                    "VALUES (?, ?, ?)",
+                    [(m, story_id, stamp) for m in members],
+                )
+                ids.append(story_id)
+            for story_id in old - set(ids):
+                if (
+                    conn.execute(
+                        "SELECT 1 FROM story_members WHERE story_id=? LIMIT 1", (story_id,)
+                    ).fetchone()
+                    is None
+                ):
+                    conn.execute("DELETE FROM stories WHERE id=?", (story_id,))
+        return ids
+
+    @_guarded
+    def clear_stories(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM story_links")
+            conn.execute("DELETE FROM story_members")
+            conn.execute("DELETE FROM stories")
+
+    @_guarded
+    def story_rows(
+        self, story_id: int | None = None
+    ) -> list[tuple[int, str, str, str, str | None, date | None]]:
+        """(story id, updated_at, briefing id, title, source, published) of every story
+        member (of one story when ``story_id`` is given), newest story first."""
+        where = "" if story_id is None else "WHERE m.story_id = ?"
+        rows = self._conn.execute(
+            "SELECT m.story_id, s.updated_at, b.id, b.title, b.source, b.published "
+            "FROM story_members m JOIN stories s ON s.id = m.story_id "
+            f"JOIN briefings b ON b.id = m.briefing_id {where} "
+            "ORDER BY m.story_id DESC, b.published IS NULL, b.published, b.id",
+            () if story_id is None else (story_id,),
+        )
+        parse = date.fromisoformat
+        return [(int(r[0]), r[1], r[2], r[3], r[4], parse(r[5]) if r[5] else None) for r in rows]
+
+    @_guarded
+    def ids_in_added_order(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT id FROM briefings ORDER BY added_at, id")]
+
+    @_guarded
+    def digest_mark(self, name: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT marked_at FROM digest_marks WHERE name = ? COLLATE NOCASE", (name,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    @_guarded
+    def set_digest_mark(self, name: str, stamp: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM digest_marks WHERE name = ? COLLATE NOCASE", (name,))
+            conn.execute("INSERT INTO digest_marks (name, marked_at) VALUES (?, ?)", (name, stamp))
+
+    @_guarded
+    def added_at(self, ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                f"SELECT id, added_at FROM briefings WHERE id IN ({marks})", chunk
+            ):
+                out[r[0]] = r[1]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """A briefing as story linking sees it (``Library.story_facts``)."""
+
+    id: str
+    title: str
+    source: str | None
+    published: date | None
+    entities_json: str
+    quotes: int
+    summary: str = ""
 
 
 def _stored_related(data: str) -> list[Related]:

@@ -418,6 +418,19 @@ class SearchIndex:
             log.warning(
                 "related articles not updated for %d briefings", len(briefings), exc_info=True
             )
+        self._update_stories([b.id for b in briefings], deleted)
+
+    def _update_stories(self, changed: list[str], deleted: list[str]) -> None:
+        """Stories follow the related lists and quote links just computed."""
+        from briefings.stories import StoryUpdater
+        from search.names import rare_names
+
+        try:
+            StoryUpdater(self.library, rare_names(self)).update(changed, deleted)
+        except Exception:
+            if STRICT:
+                raise
+            log.warning("stories not updated for %d briefings", len(changed), exc_info=True)
 
     def _reconcile_if_needed(self) -> None:
         """Repair an index whose documents differ from the store's briefings (e.g. after

@@ -265,7 +265,10 @@ class Services:
 
         with self._locked() as library:
             briefings = library.get_many(ids)
-        return self._write(plan_dossier(briefings, self._export_folder(), query=query))
+            stories = library.story_of(ids)
+        return self._write(
+            plan_dossier(briefings, self._export_folder(), query=query, stories=stories)
+        )
 
     def _export_folder(self) -> Path:
         from briefings.export import default_export_dir
@@ -287,6 +290,67 @@ class Services:
         except OSError as exc:
             raise ServiceError(f"cannot write {planned.path}: {exc.strerror or exc}") from None
         return ExportDone(path, replaced)
+
+    # -- people and stories ----------------------------------------------------------------------
+
+    def person_page(self, name: str) -> Any:
+        """The person page of ``name`` (a ``briefings.people.PersonPage``)."""
+        from briefings.people import AmbiguousName, person_page
+        from search.people import person_candidates
+
+        with self._locked() as library:
+            index = self._search_index(library)
+            briefings = library.get_many(sorted(person_candidates(index, name)))
+        try:
+            return person_page(name, briefings)
+        except AmbiguousName as exc:
+            raise ServiceError(str(exc)) from None
+
+    def digest_for_query(self, query: str) -> Any:
+        """The digest (``briefings.digest.Digest``) of the saved search whose query is
+        ``query``, which moves its mark; None when no saved search has that query."""
+        from search.digests import make_digest
+
+        with self._locked() as library:
+            saved = self._saved_searches(library)
+            name = next((s.name for s in saved.list() if s.query.strip() == query.strip()), None)
+            if name is None:
+                return None
+            return _run_query(lambda: make_digest(library, self._search_index(library), name))
+
+    def story_rows(self) -> list[ListRow]:
+        """Every briefing that is in a story, grouped by story (newest story first, its
+        members earliest first); each row's snippet names its story."""
+        from briefings.stories import list_stories
+
+        with self._locked() as library:
+            self._search_index(library)
+            stories = list_stories(library)
+        rows: list[ListRow] = []
+        for story in stories:
+            label = (
+                f"Story {story.id} · {len(story.members)} briefings, {len(story.outlets)} outlets"
+            )
+            rows += [
+                ListRow(m.id, m.title, m.source, m.published, ((label, False),))
+                for m in story.members
+            ]
+        return rows
+
+    def story_of(self, briefing_id: str) -> Any:
+        """The story view (``briefings.story_view.StoryView``) of the story the briefing
+        is in, or None."""
+        from briefings.stories import list_stories
+        from briefings.story_view import story_view
+
+        with self._locked() as library:
+            self._search_index(library)  # stories follow the sync of the related lists
+            story_id = library.story_of([briefing_id]).get(briefing_id)
+            if story_id is None:
+                return None
+            found = list_stories(library, story_id)
+            members = library.get_many([m.id for m in found[0].members]) if found else []
+        return story_view(story_id, members) if members else None
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -137,6 +137,7 @@ def plan_dossier(
     with_source: bool = False,
     exported_at: datetime | None = None,
     folder: bool | None = None,
+    stories: dict[str, int] | None = None,
 ) -> Planned:
     """The dossier file; ``target`` is a folder (the default name is used) or a file path.
 
@@ -154,6 +155,7 @@ def plan_dossier(
         query=query,
         saved=saved,
         with_source=with_source,
+        stories=stories,
     )
     return Planned(target, text)
 

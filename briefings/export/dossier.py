@@ -59,8 +59,10 @@ def dossier_markdown(
     query: str | None = None,
     saved: str | None = None,
     with_source: bool = False,
+    stories: dict[str, int] | None = None,
 ) -> str:
-    """The whole dossier file for ``briefings`` (in the order given)."""
+    """The whole dossier file for ``briefings`` (in the order given); ``stories`` (briefing
+    id -> story number) adds a section per story that two or more of them are in."""
     title_line, _ = md.heading(1, dossier_title(query, saved, len(briefings)))
     contents_line, _ = md.heading(2, CONTENTS)
 
@@ -117,6 +119,11 @@ def dossier_markdown(
         blocks.append(md.table(["Figure", "What it measures", "In briefing"], rows))
     else:
         blocks.append("*No key figures in these briefings.*")
+
+    if stories:
+        from briefings.export.stories import story_sections
+
+        blocks += story_sections(briefings, stories, ref)
 
     head = md.front_matter(
         {

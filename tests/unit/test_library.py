@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefings.derive import derive
-from briefings.library import Ambiguous, Library, LibraryError, NotFound
+from briefings.library import SCHEMA_VERSION, Ambiguous, Library, LibraryError, NotFound
 from briefings.models import Article
 
 
@@ -79,9 +79,25 @@ def test_a_version_1_store_gets_the_related_outbox(library_dir: Path) -> None:
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     conn.close()
     with Library(library_dir) as lib:
-        assert lib.get_meta("schema_version") == "2"
+        assert lib.get_meta("schema_version") == str(SCHEMA_VERSION)
         assert lib.pending_related_ops() == []
         assert lib.count() == 1 and len(lib.pending_index_ops()) == 1
+
+
+def test_a_version_2_store_gets_the_story_and_digest_tables(library_dir: Path) -> None:
+    with Library(library_dir) as lib:
+        a = _article("/x/a.txt")
+        lib.put(a, derive(a))
+    conn = sqlite3.connect(library_dir / "library.sqlite3")
+    with conn:
+        for table in ("stories", "story_members", "story_links", "digest_marks"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    conn.close()
+    with Library(library_dir) as lib:
+        assert lib.get_meta("schema_version") == str(SCHEMA_VERSION)
+        assert lib.story_rows() == [] and lib.digest_mark("x") is None
+        assert lib.count() == 1
 
 
 def test_corrupt_store_is_refused_not_overwritten(library_dir: Path) -> None:

@@ -12,6 +12,9 @@ COMMAND_MODULES = [
     "tui.commands.library",
     "tui.commands.search",
     "tui.commands.export",
+    "tui.commands.who",
+    "tui.commands.stories",
+    "tui.commands.digest",
 ]
 
 

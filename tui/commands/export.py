@@ -81,7 +81,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.output == "-":
         text = (
             plan_dossier(
-                briefings, Path("-"), query=query, saved=saved, with_source=args.with_source
+                briefings,
+                Path("-"),
+                query=query,
+                saved=saved,
+                with_source=args.with_source,
+                stories=ctx.library().story_of([b.id for b in briefings]),
             ).text
             if dossier
             else plan_briefings(briefings, Path("."), with_source=args.with_source)[0].text
@@ -100,6 +105,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
                 saved=saved,
                 with_source=args.with_source,
                 folder=file is None,
+                stories=ctx.library().story_of([b.id for b in briefings]),
             )
         ]
     else:

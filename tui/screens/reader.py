@@ -82,6 +82,10 @@ class ReaderScreen(Screen[None]):
         Binding("e", "export_briefing", "Export", id="reader.export"),
         Binding("E", "export_dossier", "Export list", id="reader.export_list"),
         Binding("s", "saved_searches", "Saved", id="reader.saved"),
+        Binding("w", "person_page", "Who", id="reader.who", show=False),
+        Binding("o", "story", "Story", id="reader.story", show=False),
+        Binding("O", "group_by_story", "Group by story", id="reader.group_stories", show=False),
+        Binding("D", "digest", "Digest of the saved search", id="reader.digest", show=False),
         Binding("S", "save_search", "Save search", id="reader.save_search", show=False),
         Binding("n", "next_briefing", "Next briefing", id="reader.next", show=False),
         Binding("p", "previous_briefing", "Previous briefing", id="reader.previous", show=False),
@@ -101,6 +105,8 @@ class ReaderScreen(Screen[None]):
         self.loaded = False
         self.open_id: str | None = None
         self.history: list[str] = []
+        #: the briefings grouped by story (``O``), or None when the list is not grouped
+        self.story_rows: list[ListRow] | None = None
         self._status_width = -1
 
     @property
@@ -250,7 +256,7 @@ class ReaderScreen(Screen[None]):
             "The library is empty. Add articles with 'brief ingest PATH' in another "
             "terminal: they appear here."
         )
-        if not self.query_text:
+        if not self.query_text and self.story_rows is None:
             lst.set_rows(message.rows, keep_id=self.open_id)
         self._update_status()
 
@@ -309,6 +315,8 @@ class ReaderScreen(Screen[None]):
                 text.append(f" · did you mean {self.outcome.suggestion}?", style="dim")
         elif query:
             text = Text("searching…", style="dim")
+        elif self.story_rows is not None:
+            text = Text(f"{len(self.story_rows)} briefings in stories · O: all", style="dim")
         else:
             n = len(self.library_rows)
             text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
@@ -324,6 +332,7 @@ class ReaderScreen(Screen[None]):
     def search_changed(self, event: Input.Changed) -> None:
         query = event.value.strip()
         self.search_error = None
+        self.story_rows = None
         if not query:
             self.outcome = None
             self.briefing_list.empty_text = "Nothing here yet."
@@ -425,6 +434,74 @@ class ReaderScreen(Screen[None]):
                 severity="warning",
             )
         self.export([r.id for r in rows[:DOSSIER_LIMIT]], self.query_text)
+
+    def action_person_page(self) -> None:
+        """The person page of the highlighted quote's speaker (in the Quotes pane), else of
+        the open briefing's first speaker."""
+        b = self.view.briefing
+        if b is None:
+            self.app.notify("Open a briefing first.", severity="warning")
+            return
+        quotes = self.view.pane("quotes")
+        speakers = b.speakers()
+        at = quotes.highlighted
+        if (
+            self.focused is quotes
+            and at is not None
+            and at < len(b.quotes)
+            and b.quotes[at].speaker
+        ):
+            speakers = [b.quotes[at].speaker or ""]
+        if not speakers:
+            self.app.notify("Nobody is quoted in this briefing.", severity="warning")
+            return
+        from tui.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(speakers[0]))
+
+    def action_story(self) -> None:
+        """The story the open briefing is part of: the other outlets' versions."""
+        if self.open_id is None:
+            self.app.notify("Open a briefing first.", severity="warning")
+            return
+        from tui.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(self.open_id))
+
+    def action_digest(self) -> None:
+        """What the current saved search gained since its last digest."""
+        query = self.query_text
+        if not query:
+            self.app.notify("Open a saved search first (s).", severity="warning")
+            return
+        from tui.screens.story import DigestScreen
+
+        self.app.push_screen(DigestScreen(query))
+
+    def action_group_by_story(self) -> None:
+        """The list grouped by story (only briefings in a story), or back to the library."""
+        if self.story_rows is not None:
+            self.story_rows = None
+            self.briefing_list.set_rows(self.library_rows, keep_id=self.open_id)
+            self._update_status()
+            return
+        if self.query_text:
+            self.query_one(SearchInput).value = ""
+        self.load_story_rows()
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def load_story_rows(self) -> None:
+        from tui.screens.story import StoriesLoaded
+
+        services = self.brief_app.services
+        self._guard(lambda: self.post_message(StoriesLoaded(services.story_rows())))
+
+    def on_stories_loaded(self, message: Any) -> None:
+        self.story_rows = message.rows
+        lst = self.briefing_list
+        lst.empty_text = "No stories yet: no two outlets' briefings report the same event."
+        lst.set_rows(message.rows, snippets=True, keep_id=self.open_id)
+        self._update_status()
 
     def action_saved_searches(self) -> None:
         from tui.screens.saved import SavedSearchesScreen
