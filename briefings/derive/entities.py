@@ -119,11 +119,19 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
 
 def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
     person = cues.person + (cues.speech if person_like(words) else 0)
-    # "in X" alone is weak evidence: it takes two such mentions to make a place.
+    # "in X" is weak evidence of a place: once it decides only when nothing else does.
     place = cues.place + (1 if cues.preposition >= 2 else 0)
+    org = cues.org
+    if not (person or place or org or cues.other):
+        if cues.preposition:
+            return "place"
+        if cues.article:
+            return "organisation"  # "the Pentagon said": people take no article
+    if cues.other > max(org, place, person):
+        return "other"
     # The highest score wins; on a tie organisation, then place, then person.
-    if cues.org >= place and cues.org >= person:
-        return "organisation" if cues.org > 0 else "other"
+    if org >= place and org >= person:
+        return "organisation" if org > 0 else "other"
     if place >= person:
         return "place" if place > 0 else "other"
     return "person" if person > 0 else "other"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, filterfalse
 from typing import Final
@@ -19,9 +20,13 @@ from briefings.derive.chunks import Record, register, sentence_chunks
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import (
     DEMONYMS,
+    EVENT_WORDS,
+    FEMALE_NAMES,
+    FIRST_NAMES,
     GENERIC,
     GENERIC_ACRONYMS,
-    GIVEN_NAMES,
+    KNOWN_ORGS,
+    MALE_NAMES,
     MONTHS,
     ORG_AFTER,
     ORG_NOUNS,
@@ -109,6 +114,13 @@ class Cues:
     speech: int = 0
     #: a place preposition before the name ("in X"): weak evidence of a place
     preposition: int = 0
+    #: an event, law, prize or work ("Energy Act", "Davis Cup")
+    other: int = 0
+    #: "the X" mid-sentence: people seldom take an article, organisations often do
+    article: int = 0
+    #: signs of a man or a woman: titles (Mr, Mrs), first names, "X said he"
+    male: int = 0
+    female: int = 0
 
     def add(self, other: Cues) -> None:
         self.person += other.person
@@ -116,6 +128,10 @@ class Cues:
         self.place += other.place
         self.speech += other.speech
         self.preposition += other.preposition
+        self.other += other.other
+        self.article += other.article
+        self.male += other.male
+        self.female += other.female
 
 
 @dataclass(slots=True)
@@ -180,10 +196,16 @@ def _is_capitalised(word: str) -> bool:
 _Shape = tuple[tuple[str, int, int, bool, str], ...]
 
 
+#: "R-Ky.", "D-Minn", "R-W.Va.": a lawmaker's party and state, never a name.
+_PARTY_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
 def _shape(raw: str) -> _Shape:
     """How a token that is not all letters reads: (word, start, end, breaks
     after, cue) for each word in it, offsets relative to the token."""
     word = raw
+    if _PARTY_TAG.fullmatch(raw):
+        return ()
     breaks = False
     cue = ""
     parts = raw.rstrip(".").split("-")
@@ -344,6 +366,60 @@ def keep_words(words: list[str]) -> bool:
     return not all(w in TITLES or w in DEMONYMS or w in GENERIC for w in words)
 
 
+def _lost_apostrophe(
+    words: list[str], k: int, caps: Counter[str], capitalised: Callable[[str], bool]
+) -> bool:
+    """ "Norways Norges Bank": ``words[k]`` is a possessive that lost its
+    apostrophe. Only a word that opens a name (never "United States", "Serena
+    Williams"), whose singular is a known place, or is seen alone more often and
+    is not a first name ("Johns Hopkins"), with a name after it."""
+    w = words[k]
+    single = w[:-1]
+    if w in PLACES or (k > 0 and capitalised(words[k - 1])):
+        return False
+    if single in PLACES:
+        return True
+    return (
+        caps.get(single, 0) > caps.get(w, 0)
+        and single not in FIRST_NAMES
+        and k + 1 < len(words)
+        and capitalised(words[k + 1])
+    )
+
+
+#: Title words a span may carry besides ``TITLES``: "Minority Whip Dick Durbin".
+_MORE_TITLES: Final = word_set("Whip Chairwoman Spokesman Envoy Adviser Advisor Aide")
+_MALE_TITLES: Final = word_set("Mr Sir Lord King Prince Sheikh Father Brother Congressman")
+_FEMALE_TITLES: Final = word_set(
+    "Mrs Ms Miss Dame Lady Queen Princess Sister Congresswoman Chairwoman Spokeswoman"
+)
+
+
+#: What may follow "the X" when X is a name in its own right ("the Pentagon
+#: said"), not a modifier ("the Trump campaign").
+_AFTER_THE: Final = SPEECH_VERBS | word_set(
+    """has had have is was were will would could should can may might must of in on at to for
+    and or but with by from as that which who whose into over after before under against
+    also itself announced reported confirmed denied issued launched"""
+)
+_COMMA_PLACE: Final = re.compile(r",\s+(([A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*)?)")
+_SAID_PRONOUN: Final = re.compile(
+    r"\s+(?:said|says|added|told\s+\w+)\s+(?:that\s+)?(he|she)\b", re.I
+)
+
+
+def _known_place(word: str) -> bool:
+    return word in PLACES or word.rstrip(".") in PLACES
+
+
+def _is_title(word: str) -> bool:
+    """A title word, hyphenated ones too ("Under-Secretary", "Vice-President")."""
+    if word in TITLES or word in _MORE_TITLES:
+        return True
+    head, _, tail = word.rpartition("-")
+    return bool(head) and (tail in TITLES or tail.capitalize() in TITLES)
+
+
 class MentionCollector:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -375,10 +451,8 @@ class MentionCollector:
             text = s.text
             words = toks.words
             for k in [k for k, w in enumerate(words) if len(w) > 4 and w[-1] == "s"]:
-                # "Norways Norges Bank": a possessive that lost its apostrophe.
-                w = words[k]
-                if caps.get(w[:-1], 0) > caps.get(w, 0) or w[:-1] in PLACES:
-                    words[k], toks.breaks[k] = w[:-1], True
+                if _lost_apostrophe(words, k, caps, capitalised):
+                    words[k], toks.breaks[k] = words[k][:-1], True
             flags = list(map(capitalised, words))
             if len(words) >= 5 and sum(flags) > _CAP_HEAVY * len(words):
                 continue  # a title-case line (headline, caption banner)
@@ -420,7 +494,7 @@ class MentionCollector:
                 if not words:
                     return  # only a sentence's capitalised first word ("The", "But")
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
-        title_at = [k for k, w in enumerate(words) if w in TITLES]
+        title_at = [k for k, w in enumerate(words) if _is_title(w)]
         if title_at and len(words) == title_at[-1] + 3 and words[-2] in _CONNECTORS:
             # "CEO of Acme", "President of Ruritania": what follows the title is
             # where its holder works, not a name.
@@ -436,9 +510,18 @@ class MentionCollector:
                 prefix = words[:cut]
                 if prefix and prefix[0] in PLACES:
                     self._add([prefix[0]], offset + starts[first], Cues(place=3))
+                title = words[cut]
                 words = words[cut + 1 :]
                 first += cut + 1
+                while len(words) > 2 and words[0] in _CONNECTORS:
+                    # "Secretary of State Jason Kander": the office's field, then the name.
+                    words = words[2:]
+                    first += 2
                 cues.person += 3
+                if title in _MALE_TITLES:
+                    cues.male += 1
+                elif title in _FEMALE_TITLES:
+                    cues.female += 1
             else:
                 while words and words[-1] in TITLES:
                     words = words[:-1]
@@ -482,6 +565,17 @@ class MentionCollector:
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
             cues.preposition += 1
+        if prev == "the" and (not after or after in _AFTER_THE):
+            cues.article += 1  # "the Pentagon said", "in the Commons."
+        if (mp := _COMMA_PLACE.match(text, end)) is not None and (
+            _known_place(mp.group(1)) or _known_place(mp.group(2))
+        ):
+            cues.place += 2  # "McAllen, Texas"
+        if (mg := _SAID_PRONOUN.match(text, end)) is not None:
+            if mg.group(1).lower() == "he":
+                cues.male += 1
+            else:
+                cues.female += 1
         its = _ITS_AFTER.match(text, end) is not None
         if its:
             cues.org += 1  # "Acme said its profit rose": a person's would be his/her
@@ -513,12 +607,20 @@ class MentionCollector:
         phrase = " ".join(words)
         if phrase in PLACES:
             cues.place += 3
-        if any(w in ORG_WORDS for w in words) and phrase not in PLACES:
+        elif phrase in KNOWN_ORGS:
+            cues.org += 3
+        if len(words) > 1 and words[-1] in EVENT_WORDS:
+            cues.other += 4  # "Energy Act", "Davis Cup": the head word decides
+        elif any(w in ORG_WORDS for w in words) and phrase not in PLACES:
             cues.org += 3
         elif len(words) > 1 and words[-1] in PLACE_WORDS:
             cues.place += 3
-        if len(words) > 1 and words[0] in GIVEN_NAMES and person_like(tuple(words)):
+        if len(words) > 1 and words[0] in FIRST_NAMES and person_like(tuple(words)):
             cues.person += 2
+            if words[0] in MALE_NAMES and words[0] not in FEMALE_NAMES:
+                cues.male += 1
+            elif words[0] in FEMALE_NAMES and words[0] not in MALE_NAMES:
+                cues.female += 1
         if any(
             w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w)
             for w in words
@@ -539,9 +641,23 @@ _NOT_IN_NAMES: Final = (
 )
 
 
+_NAME_SUFFIXES: Final = word_set("Jr Sr II III IV")
+
+
 def person_like(words: tuple[str, ...]) -> bool:
-    """Two to four capitalised words, none of them an organisation, place or event word."""
-    return 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and not w.isupper() and w not in _CONNECTORS and w not in _NOT_IN_NAMES
-        for w in words
+    """Two to four capitalised words, none of them an organisation, place or event
+    word; a middle initial ("George W Bush") and a suffix ("Jr") may be among them."""
+    n = len(words)
+    if not 2 <= n <= 5:
+        return False
+    if n > 2 and words[-1] in _NAME_SUFFIXES:
+        words, n = words[:-1], n - 1
+    if n > 4:
+        return False
+    return all(
+        w[:1].isupper()
+        and (not w.isupper() or (0 < k < n - 1 and len(w.rstrip(".")) == 1))
+        and w not in _CONNECTORS
+        and w not in _NOT_IN_NAMES
+        for k, w in enumerate(words)
     )
