@@ -28,8 +28,8 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import ORG_SUFFIXES, PLACES
-from briefings.derive.mentions import Cues, MentionCollector, keep_words, person_like
-from briefings.models import Entity, EntityKind, Quote
+from briefings.derive.mentions import Cues, MentionCollector, is_title, keep_words, person_like
+from briefings.models import Entity, EntityKind, Gender, Quote
 
 MAX_ENTITIES: Final = 60
 
@@ -69,15 +69,17 @@ class _AliasIndex:
                 for i in range(len(words) - size + 1):
                     self.by_part.setdefault(words[i : i + size], []).append(g)
 
-    def alias_of(self, g: _Group) -> _Group | None:
+    def alias_of(self, g: _Group) -> tuple[_Group | None, bool]:
+        """The group ``g`` is another name of, and whether ``g`` is a part of
+        the names of two or more people (a shared family name: no merge)."""
         same = self.by_tokens.get(tuple(sorted(w.lower() for w in g.words)))
         if same is not None and same.key != g.key:
-            return same  # "Kai-fu Lee" / "Lee Kai-fu"
+            return same, False  # "Kai-fu Lee" / "Lee Kai-fu"
         stem = self.by_stem.get(g.words)
         if stem is not None:
-            return stem
+            return stem, False
         if len(g.words) > 2 or g.key in PLACES:
-            return None
+            return None, False
         parts = [
             p
             for p in self.by_part.get(g.words, [])
@@ -85,12 +87,13 @@ class _AliasIndex:
             and _kind(p.find().cues, p.find().words) in ("person", "other")
         ]
         if not parts:
-            return None
-        # The nearest earlier person with that name part, else the first later one.
-        earlier = [p for p in parts if p.first <= g.first]
-        if earlier:
-            return max(earlier, key=lambda p: p.first)
-        return min(parts, key=lambda p: p.first)
+            return None, False
+        people = {id(p.find()): p for p in parts}
+        if len(people) > 1:
+            # "Clinton" beside "Hillary Clinton" and "Chelsea Clinton": whichever
+            # is meant, merging would credit one person with the other's mentions.
+            return None, True
+        return parts[0], False
 
 
 def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | None = None) -> None:
@@ -98,10 +101,13 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
     for short, long in acronyms.items():
         if short in by_key and long in by_key and by_key[short] is not by_key[long]:
             by_key[short].root = by_key[long].find()
+    _merge_acronyms(groups)
     index = _AliasIndex()
     for g in sorted(groups, key=lambda g: (-len(g.words), g.first)):
         if g.root is None:
-            target = index.alias_of(g)
+            target, shared = index.alias_of(g)
+            if shared:
+                g.cues.person += 1  # a family name of several people is still a person's
             if target is not None and target.find() is not g:
                 g.root = target.find()
                 part, full = g.words, target.words
@@ -115,6 +121,41 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
                     # the article also writes in lower case ("Acme Widget").
                     g.cues.person += 1
         index.add(g)
+
+
+_INITIALS_SKIP: Final = frozenset({"of", "for", "and", "the", "&", "de", "on", "in"})
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _INITIALS_SKIP).upper()
+
+
+def _merge_acronyms(groups: list[_Group]) -> None:
+    """An acronym used alone ("SEC", "U.N.") is the one longer name in the
+    article with those initials ("Securities and Exchange Commission")."""
+    by_initials: dict[str, list[_Group]] = {}
+    for g in groups:
+        if len(g.words) > 1 and not person_like(g.words):
+            by_initials.setdefault(_initials(g.words), []).append(g)
+    for g in groups:
+        if len(g.words) != 1 or g.root is not None:
+            continue
+        letters = g.key.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        longs = {id(x.find()): x.find() for x in by_initials.get(letters, [])}
+        if len(longs) == 1:
+            target = next(iter(longs.values()))
+            if target is not g:
+                g.root = target
+
+
+def _gender(cues: Cues) -> Gender:
+    if cues.male > cues.female:
+        return "male"
+    if cues.female > cues.male:
+        return "female"
+    return ""
 
 
 def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
@@ -165,15 +206,46 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
                 head_cues.add(member.cues)
             if _kind(head_cues, head.words) == "organisation":
                 g.cues.org += 2  # "Alibaba Cloud" after "Alibaba"
-    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int]]] = []
+    # Kinds from each chain's own cues, then, for a name with no evidence, from
+    # the names listed beside it ("Chelsea, Real Madrid and Manchester United").
+    chains: list[tuple[list[_Group], Cues, EntityKind]] = []
+    kind_of: dict[int, EntityKind] = {}
     for members in roots.values():
         cues = Cues()
         for g in members:
             cues.add(g.cues)
         longest = max(members, key=lambda g: (len(g.words), g.count, -g.first))
         kind = _kind(cues, longest.words)
+        kind_of[id(members[0].find())] = kind
+        chains.append((members, cues, kind))
+    neighbours: dict[int, list[int]] = {}
+    for a, b in collector.coordinated:
+        ga, gb = groups.get(a), groups.get(b)
+        if ga is not None and gb is not None:
+            ra, rb = id(ga.find()), id(gb.find())
+            if ra != rb:
+                neighbours.setdefault(ra, []).append(rb)
+                neighbours.setdefault(rb, []).append(ra)
+    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
+    for members, cues, kind in chains:
+        if kind == "other" and not cues.other:
+            votes = [kind_of[r] for r in neighbours.get(id(members[0].find()), [])]
+            typed = [k for k in votes if k != "other"]
+            if typed and all(k == typed[0] for k in typed):
+                kind = typed[0]
         if kind == "person":
-            name = longest
+            # The fullest form that reads as a name ("Dick Durbin", not
+            # "Minority Whip Dick Durbin" where a title stayed in a span).
+            names = [g for g in members if person_like(g.words)] or members
+            name = max(
+                names,
+                key=lambda g: (
+                    not any(is_title(w) for w in g.words),
+                    len(g.words),
+                    g.count,
+                    -g.first,
+                ),
+            )
         else:
             # The most used form, but an expanded name before its acronym.
             name = max(
@@ -191,9 +263,10 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
                 aliases.append(short)  # "SoftBank Group" is also "SoftBank"
         # Salience: mentions, with a typed entity ahead of an untyped one.
         salience = mentions_total + (0 if kind == "other" else 1)
-        entities.append((salience, first, (name.key, kind, aliases, mentions_total)))
+        gender = _gender(cues) if kind == "person" else ""
+        entities.append((salience, first, (name.key, kind, aliases, mentions_total, gender)))
     entities.sort(key=lambda e: (-e[0], e[1]))
     return [
-        Entity(name=name, kind=kind, aliases=aliases, mentions=mentions)
-        for _, _, (name, kind, aliases, mentions) in entities[:MAX_ENTITIES]
+        Entity(name=name, kind=kind, aliases=aliases, mentions=mentions, gender=gender)
+        for _, _, (name, kind, aliases, mentions, gender) in entities[:MAX_ENTITIES]
     ]

@@ -90,7 +90,7 @@ ORG_WORDS: Final = (
     Investments|Investment|Insurance|Exchange|Airlines|Airways|Motors|Pharmaceuticals|
     Industries|Enterprises|Media|News|Times|Post|Journal|Herald|Telegraph|Gazette|Tribune|
     Broadcasting|Television|Radio|Records|Studios|Entertainment|Communications|Telecom|
-    Platforms|Club|FC|United|Hospital|Clinic|Center|Centre|Museum|Organisation|
+    Platforms|Club|FC|United|Hospital|Clinic|Center|Centre|Centers|Centres|Museum|Organisation|
     Organization|Reserve|Treasury|Cabinet|Commerce|Council|Chamber|Finance|Energy|Electric|
     Petroleum|Oil|Motor|Semiconductor|Software|Robotics|Pharma|Bancorp|Financial|Consulting|
     Research|AI|Magazine|Productions|Pictures|Studio|Press|Books|Publishing|Airport|

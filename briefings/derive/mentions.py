@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress, filterfalse
+from itertools import compress, filterfalse, pairwise
 from typing import Final
 
 from briefings.derive.chunks import Record, register, sentence_chunks
@@ -70,7 +70,13 @@ _FUNCTION_WORDS: Final = word_set(
     """the a an this that these those his her its their our my your and but or so yet if as at
     in on of for to by with from when while after before since although though because however
     meanwhile also then there here it he she they we i you what which who how why where not no
-    all some many most both each every such only even just still despite speaking"""
+    all some many most both each every such only even just still despite speaking later earlier
+    now today yesterday tomorrow tonight recently separately instead elsewhere overall indeed
+    nevertheless nonetheless moreover furthermore finally first second third next last once
+    during under over among following asked like unlike unless until whether perhaps maybe
+    sometimes often never always already soon eventually currently previously initially
+    ultimately additionally similarly likewise otherwise thus hence therefore accordingly
+    consequently latest breaking watch listen read see"""
 )
 #: Capitalised words of job titles: a span made only of these names no one.
 _ROLE_CAPS: Final = TITLES | {
@@ -139,6 +145,8 @@ class Mention:
     words: tuple[str, ...]
     start: int
     cues: Cues
+    #: where the span ends in the document's text (-1: not known)
+    end: int = -1
 
     @property
     def key(self) -> str:
@@ -288,6 +296,28 @@ def _tokens(chunks: list[Record]) -> _Tokens:
     return _Tokens(words, starts, ends, breaks, cues)
 
 
+#: Last words of names with "and" inside that carry no organisation word:
+#: "Customs and Border Protection", "Centers for Disease Control and Prevention".
+_AND_TAILS: Final = word_set("Protection Prevention Security Development Research Welfare")
+
+
+def _joins_and(left: list[str], right: list[str]) -> bool:
+    """Whether "<left> and <right>" is one name: an organisation's ("Securities and
+    Exchange Commission", "Department of Trade and Industry"), not two names
+    ("Norway and Portugal", "Alibaba and Tencent Holdings")."""
+    if len(left) + len(right) + 1 > MAX_SPAN_WORDS:
+        return False
+    phrase = " ".join(left)
+    if phrase in PLACES or phrase in KNOWN_ORGS or right[0] in KNOWN_ORGS:
+        return False
+    if right[-1] in ORG_SUFFIXES:
+        return False  # "Goldman Sachs and SoftBank Group": a firm's corporate form
+    if right[-1] in ORG_WORDS or right[-1] in _AND_TAILS:
+        return True
+    # "Ministry of Culture and Tourism": an organisation word and its field.
+    return any(left[k] in ORG_WORDS and left[k + 1] in ("of", "for") for k in range(len(left) - 1))
+
+
 def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, int]]:
     """(first, last+1) token indexes of capitalised runs (``capitalised``: per token)."""
     runs: list[tuple[int, int]] = []
@@ -311,6 +341,19 @@ def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, 
             ):
                 j += 2
                 continue
+            if (
+                words[j + 1] == "and"
+                and j + 2 < n
+                and not breaks[j + 1]
+                and toks.spaced(text, j + 1)
+                and capitalised[j + 2]
+            ):
+                k = j + 2
+                while k + 1 < n and not breaks[k] and toks.spaced(text, k) and capitalised[k + 1]:
+                    k += 1
+                if _joins_and(words[i : j + 1], words[j + 2 : k + 1]):
+                    j = k  # "Securities and Exchange Commission"
+                    continue
             break
         runs.append((i, j + 1))
         done = j + 1
@@ -408,11 +451,22 @@ _SAID_PRONOUN: Final = re.compile(
 )
 
 
+#: The field of an office in "Secretary of State Jo Bloggs", "Minister for Health".
+_OFFICE_FIELDS: Final = word_set(
+    """State Defense Defence Health Education Energy Transport Transportation Labor Labour
+    Commerce Treasury Agriculture Justice Interior Homeland Housing Finance Trade Industry
+    Culture Environment Employment Security Veterans Affairs"""
+)
+
+
+_LIST_GAPS: Final = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", " and the "})
+
+
 def _known_place(word: str) -> bool:
     return word in PLACES or word.rstrip(".") in PLACES
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A title word, hyphenated ones too ("Under-Secretary", "Vice-President")."""
     if word in TITLES or word in _MORE_TITLES:
         return True
@@ -425,6 +479,8 @@ class MentionCollector:
         self.doc = doc
         self.mentions: list[Mention] = []
         self.acronyms: dict[str, str] = {}
+        #: pairs of names listed side by side ("X, Y and Z"): likely of one kind
+        self.coordinated: list[tuple[str, str]] = []
         self.tokens = [_tokens(chunks) for chunks in sentence_chunks(doc)]
         # Words as written: lower-case ones, and capitalised ones (anything
         # else) counted, and those seen capitalised after a sentence's start.
@@ -456,8 +512,13 @@ class MentionCollector:
             flags = list(map(capitalised, words))
             if len(words) >= 5 and sum(flags) > _CAP_HEAVY * len(words):
                 continue  # a title-case line (headline, caption banner)
+            before = len(self.mentions)
             for first, last in _runs(toks, text, flags):
                 self._run(text, s.start, toks, first, last)
+            found = self.mentions[before:]
+            for a, b in pairwise(found):
+                if a.end >= 0 and text[a.end - s.start : b.start - s.start] in _LIST_GAPS:
+                    self.coordinated.append((a.key, b.key))  # "Chelsea, Real Madrid and ..."
         return self.mentions
 
     def _run(self, text: str, offset: int, toks: _Tokens, first: int, last: int) -> None:
@@ -487,6 +548,9 @@ class MentionCollector:
                 # "Investor Tao Wen-li": a capitalised role opening the sentence.
                 words = words[1:]
                 first += 1
+                if len(words) > 2 and words[0] in _CONNECTORS and words[1] in _OFFICE_FIELDS:
+                    words = words[2:]  # "Secretary of State Jo Bloggs"
+                    first += 2
                 cues.person += 2
             elif not (known or fresh):
                 words = words[1:]
@@ -494,14 +558,19 @@ class MentionCollector:
                 if not words:
                     return  # only a sentence's capitalised first word ("The", "But")
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
-        title_at = [k for k, w in enumerate(words) if _is_title(w)]
-        if title_at and len(words) == title_at[-1] + 3 and words[-2] in _CONNECTORS:
-            # "CEO of Acme", "President of Ruritania": what follows the title is
-            # where its holder works, not a name.
+        title_at = [k for k, w in enumerate(words) if is_title(w)]
+        if (
+            title_at
+            and title_at[-1] + 2 < len(words)
+            and words[title_at[-1] + 1] in _CONNECTORS
+            and not (words[title_at[-1] + 2] in _OFFICE_FIELDS and title_at[-1] + 3 < len(words))
+        ):
+            # "CEO of Acme", "President of Ruritania", "MP for Ealing North": what
+            # follows the title is where its holder works, not a name.
             cut = title_at[-1]
             if cut and words[0] in PLACES:
                 self._add([words[0]], offset + starts[first], Cues(place=3))
-            words = words[-1:]
+            words = words[cut + 2 :]
             first += cut + 2
             title_at = []
         if title_at and not any(w in ORG_WORDS for w in words[title_at[-1] + 1 :]):
@@ -513,7 +582,7 @@ class MentionCollector:
                 title = words[cut]
                 words = words[cut + 1 :]
                 first += cut + 1
-                while len(words) > 2 and words[0] in _CONNECTORS:
+                if len(words) > 2 and words[0] in _CONNECTORS and words[1] in _OFFICE_FIELDS:
                     # "Secretary of State Jason Kander": the office's field, then the name.
                     words = words[2:]
                     first += 2
@@ -601,9 +670,9 @@ class MentionCollector:
             acronym = m.group(1)
             if acronym[0] == words[0][0]:
                 self.acronyms[acronym] = " ".join(words)
-        self._add(words, start, cues)
+        self._add(words, start, cues, offset + end)
 
-    def _add(self, words: list[str], start: int, cues: Cues) -> None:
+    def _add(self, words: list[str], start: int, cues: Cues, end: int = -1) -> None:
         phrase = " ".join(words)
         if phrase in PLACES:
             cues.place += 3
@@ -611,8 +680,8 @@ class MentionCollector:
             cues.org += 3
         if len(words) > 1 and words[-1] in EVENT_WORDS:
             cues.other += 4  # "Energy Act", "Davis Cup": the head word decides
-        elif any(w in ORG_WORDS for w in words) and phrase not in PLACES:
-            cues.org += 3
+        elif (any(w in ORG_WORDS for w in words) or "and" in words) and phrase not in PLACES:
+            cues.org += 3  # "and" joins only an organisation's name (``_joins_and``)
         elif len(words) > 1 and words[-1] in PLACE_WORDS:
             cues.place += 3
         if len(words) > 1 and words[0] in FIRST_NAMES and person_like(tuple(words)):
@@ -628,7 +697,7 @@ class MentionCollector:
             cues.org += 2
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
             cues.org += 1
-        self.mentions.append(Mention(tuple(words), start, cues))
+        self.mentions.append(Mention(tuple(words), start, cues, end))
 
 
 _NOT_IN_NAMES: Final = (

@@ -1,0 +1,234 @@
+"""Entity kinds and alias chains (issue #14): sentences written for these tests."""
+
+from __future__ import annotations
+
+from briefings.derive.document import Document, Metadata
+from briefings.derive.entities import extract_entities
+from briefings.derive.gazetteer import name_gender
+from briefings.derive.mentions import person_like
+from briefings.derive.sentences import split_sentences
+from briefings.models import Entity, Quote
+
+
+def _entities(*paragraphs: str, quotes: list[Quote] | None = None) -> list[Entity]:
+    doc = Document.build(list(paragraphs), set(), Metadata(title="T"), split_sentences)
+    return extract_entities(doc, quotes or [])
+
+
+def _find(entities: list[Entity], name: str) -> Entity:
+    for e in entities:
+        if e.name == name or name in e.aliases:
+            return e
+    raise AssertionError(f"{name} not among {[(e.name, e.aliases) for e in entities]}")
+
+
+def _names(entities: list[Entity]) -> set[str]:
+    return {n for e in entities for n in [e.name, *e.aliases]}
+
+
+# --- organisation cues -------------------------------------------------------------
+
+
+def test_org_suffix_makes_an_organisation() -> None:
+    ents = _entities(
+        "Shares in Pellworth Holdings fell after Dunmore Bank cut its forecast.",
+        "A report by the Kestrel Institute blamed Tarrow Ltd for the delay.",
+    )
+    for name in ("Pellworth Holdings", "Dunmore Bank", "Kestrel Institute", "Tarrow Ltd"):
+        assert _find(ents, name).kind == "organisation", name
+
+
+def test_the_x_said_is_an_organisation() -> None:
+    ents = _entities("Officials at the Varnholt said on Monday the plan was safe.")
+    assert _find(ents, "Varnholt").kind == "organisation"
+
+
+def test_university_name_with_plural_first_word_survives() -> None:
+    ents = _entities(
+        "Researchers at Johns Hopkins University tracked the outbreak.",
+        "John Brennan, who led the team, said the data were clear.",
+    )
+    names = _names(ents)
+    assert "Johns Hopkins University" in names
+    assert "Hopkins University" not in names
+    assert _find(ents, "Johns Hopkins University").kind == "organisation"
+
+
+# --- names with "and" / "of" inside ------------------------------------------------
+
+
+def test_and_inside_an_organisation_name() -> None:
+    ents = _entities(
+        "The Securities and Exchange Commission fined the broker on Tuesday.",
+        "Later the Department of Trade and Industry said it would review the case.",
+    )
+    names = _names(ents)
+    assert "Securities and Exchange Commission" in names
+    assert "Department of Trade and Industry" in names
+    assert "Exchange Commission" not in names
+    assert "Industry" not in names
+    assert _find(ents, "Securities and Exchange Commission").kind == "organisation"
+
+
+def test_and_between_two_names_still_splits() -> None:
+    ents = _entities("Talks between Norway and Portugal ended, said Maria Olsen.")
+    names = _names(ents)
+    assert "Norway" in names and "Portugal" in names
+    assert "Norway and Portugal" not in names
+
+
+def test_of_inside_an_organisation_name() -> None:
+    ents = _entities("The Bank of England raised rates, the Bank of England said.")
+    assert _find(ents, "Bank of England").kind == "organisation"
+
+
+# --- acronyms ----------------------------------------------------------------------
+
+
+def test_acronym_is_an_alias_of_the_full_name() -> None:
+    ents = _entities(
+        "The Securities and Exchange Commission opened an inquiry into Brambly Ltd.",
+        "The SEC said the inquiry would take a year, and the SEC declined to comment further.",
+    )
+    sec = _find(ents, "SEC")
+    assert sec.name == "Securities and Exchange Commission"
+    assert sec.kind == "organisation"
+    assert sec.mentions == 3
+
+
+def test_acronym_in_brackets_and_dotted_acronym() -> None:
+    ents = _entities(
+        "The Harbour Safety Authority (HSA) closed the port.",
+        "The HSA said it would reopen on Friday.",
+        "The United Nations sent observers; the U.N. said they would stay.",
+    )
+    assert _find(ents, "HSA").name == "Harbour Safety Authority"
+    assert _find(ents, "U.N.").name == "United Nations"
+
+
+def test_acronym_spelled_as_a_word_merges() -> None:
+    ents = _entities(
+        "Nato ministers met in Brussels.",
+        "A NATO spokesman said Nato would send more ships.",
+    )
+    nato = _find(ents, "Nato")
+    assert "NATO" in [nato.name, *nato.aliases]
+    assert nato.kind == "organisation"
+
+
+# --- people ------------------------------------------------------------------------
+
+
+def test_family_name_of_two_people_stays_ambiguous() -> None:
+    ents = _entities(
+        "Petra Vandenberg spoke first at the rally.",
+        "Her daughter Liesl Vandenberg followed her on stage.",
+        "Vandenberg said the campaign would go on.",
+    )
+    petra = _find(ents, "Petra Vandenberg")
+    liesl = _find(ents, "Liesl Vandenberg")
+    assert petra is not liesl
+    assert "Vandenberg" not in petra.aliases
+    assert "Vandenberg" not in liesl.aliases
+
+
+def test_family_name_of_one_person_merges() -> None:
+    ents = _entities(
+        "Alibrandi chairman Tomas Quell said sales would recover.",
+        "Quell added that the firm had no plans to cut jobs.",
+    )
+    quell = _find(ents, "Quell")
+    assert quell.name == "Tomas Quell"
+    assert quell.kind == "person"
+
+
+def test_surname_ending_in_s_survives() -> None:
+    ents = _entities(
+        "Serena Williams won the final in straight sets.",
+        "Williams said she was proud of the win.",
+    )
+    names = _names(ents)
+    assert "Serena Williams" in names
+    assert "Serena William" not in names
+    serena = _find(ents, "Serena Williams")
+    assert serena.kind == "person"
+    assert serena.gender == "female"
+
+
+def test_country_plural_of_a_place_is_still_read_as_possessive() -> None:
+    ents = _entities("Norways Norges Fund sold its stake.", "Norway is a large investor.")
+    assert "Norways Norges Fund" not in _names(ents)
+
+
+def test_united_states_keeps_its_s() -> None:
+    ents = _entities(
+        "The United States and its allies met.",
+        "A State official said the United States would act.",
+    )
+    assert "United States" in _names(ents)
+    assert "United State" not in _names(ents)
+
+
+def test_title_and_initial_make_a_person() -> None:
+    ents = _entities(
+        "Under-Secretary Cordelia Maunder met the delegation.",
+        "Later Harold P Wexley Jr joined the talks in Geneva.",
+    )
+    assert _find(ents, "Cordelia Maunder").kind == "person"
+    assert _find(ents, "Harold P Wexley Jr").kind == "person"
+    assert person_like(("Harold", "P", "Wexley", "Jr"))
+
+
+def test_office_then_name() -> None:
+    ents = _entities("Secretary of State Orrin Belcourt said the vote was fair.")
+    assert "Orrin Belcourt" in _names(ents)
+    assert "State Orrin Belcourt" not in _names(ents)
+
+
+def test_gender_from_titles_and_pronouns() -> None:
+    ents = _entities(
+        "Mr Dalloway Frint opened the meeting.",
+        "Frint said he was pleased.",
+        "Ms Ottoline Brack said she disagreed.",
+    )
+    assert _find(ents, "Dalloway Frint").gender == "male"
+    assert _find(ents, "Ottoline Brack").gender == "female"
+    assert name_gender("Hillary") == "female"
+    assert name_gender("Zorblat") == ""
+
+
+# --- places and other ------------------------------------------------------------
+
+
+def test_place_cues() -> None:
+    ents = _entities(
+        "The plant in Quennford employs 300 people.",
+        "Officials from Tarlow, Texas, visited the site.",
+    )
+    assert _find(ents, "Quennford").kind == "place"
+    assert _find(ents, "Tarlow").kind == "place"
+
+
+def test_party_state_tags_are_not_entities() -> None:
+    ents = _entities("Senator Mabel Thorne, R-Ky., voted against the bill.")
+    assert not any(n.startswith("R-") for n in _names(ents))
+    assert _find(ents, "Mabel Thorne").kind == "person"
+
+
+def test_laws_and_events_are_other() -> None:
+    ents = _entities(
+        "The Fisheries Reform Act passed in March.",
+        "Fans travelled to the Harlan Cup, and the Fisheries Reform Act was praised.",
+    )
+    assert _find(ents, "Fisheries Reform Act").kind == "other"
+    assert _find(ents, "Harlan Cup").kind == "other"
+
+
+def test_sentence_initial_common_words_are_not_entities() -> None:
+    ents = _entities(
+        "Buyers rushed to the shops. Latest figures show buyers spent more.",
+        "Whether prices fall is unclear. When asked, Olga Prenn said buyers were wary.",
+    )
+    names = _names(ents)
+    for word in ("Buyers", "Latest", "Whether", "When"):
+        assert word not in names
