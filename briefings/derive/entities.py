@@ -29,6 +29,7 @@ from typing import Final
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import ORG_SUFFIXES, PLACES
 from briefings.derive.mentions import Cues, MentionCollector, is_title, keep_words, person_like
+from briefings.derive.words import STOPWORDS
 from briefings.models import Entity, EntityKind, Gender, Quote
 
 MAX_ENTITIES: Final = 60
@@ -191,7 +192,11 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
     for q in quotes:
         if q.speaker and q.speaker in groups:
             groups[q.speaker].cues.person += 3
-        elif q.speaker and person_like(tuple(q.speaker.split())):
+        elif (
+            q.speaker
+            and person_like(tuple(q.speaker.split()))
+            and q.speaker.split()[0].lower() not in STOPWORDS  # "The Tories"
+        ):
             words = tuple(q.speaker.split())
             groups[q.speaker] = _Group(q.speaker, words, q.start, 0, Cues(person=3))
     _merge(list(groups.values()), collector.acronyms, collector.lower_words)
@@ -229,6 +234,8 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
     entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
     for members, cues, kind in chains:
         if kind == "other" and not cues.other:
+            if all(len(g.words) == 1 and g.key.lower() in collector.lower_words for g in members):
+                continue  # "Media", "Refugees": a common word, no sign of a name
             votes = [kind_of[r] for r in neighbours.get(id(members[0].find()), [])]
             typed = [k for k in votes if k != "other"]
             if typed and all(k == typed[0] for k in typed):

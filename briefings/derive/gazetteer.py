@@ -202,7 +202,7 @@ GENERIC_ACRONYMS: Final = _set(
     OK|AM|PM|FAQ|FAQs|DNA|RNA|PhD|MP|MPs|MEP|EV|EVs|API|APIs|SUV|SUVs|ID|IDs|CD|CDs|DVD|DVDs|
     UFO|ATM|ATMs|HIV|AIDS|VAT|NGO|NGOs|CCTV|SMS|USB|URL|PDF|HQ|R&D|M&A|Q1|Q2|Q3|Q4|AR|VR|
     IoT|SaaS|B2B|B2C|ETF|ETFs|ESG|CO2|GMT|BST|EST|PST|UTC|AGM|ICU|A&E|MRI|GP|GPs|ISP|ISPs|
-    GMV|EBIT|EBITA|EBITDA|EPS|ROI|YoY|CAGR|ARPU|P&L|KPI|KPIs|CEOs|IPOs|LLC"""
+    GMV|EBIT|EBITA|EBITDA|EPS|ROI|YoY|CAGR|ARPU|P&L|KPI|KPIs|CEOs|IPOs|LLC|PE|TV.|T.V.|WTF|LOL|OMG"""
 )
 
 #: Words that end a place name: "Broad Street", "Hyde Park", "Lake Geneva".
@@ -219,7 +219,7 @@ ORG_AFTER: Final = _set(
     earnings|subsidiary|division|executives|employees|staff|workers|boss|ceo|chairman|
     board|headquarters|customers|subscribers|products|
     brand|unit|factory|factories|plant|stores|share|manager|coach|striker|midfielder|
-    defender|goalkeeper|players|newspaper|website|app|users|network|channel|programme"""
+    defender|goalkeeper|players|newspaper|website|app|users|network"""
 )
 
 #: Common given names: a capitalised pair starting with one is a person.
@@ -353,6 +353,11 @@ EVENT_WORDS: Final = _set(
     Revolution|Crisis|Scandal|Summit|Conference|Show|Series|Tour|Derby|Classic|Bowl|
     Election|Elections|Referendum|Budget|Plan|Strategy|Doctrine|Initiative|Programme|
     Insurance|Credit|Allowance|Pension|Tax|Duty|Index|Prerogative|Address"""
+)
+
+#: Nouns after a name that show it is a work: "the Today programme", "the Dune film".
+WORK_AFTER: Final = word_set(
+    "programme program show series film movie book novel album song documentary podcast"
 )
 
 #: Common first names by sex (as far as the name shows it), for person cues and

@@ -38,6 +38,7 @@ from briefings.derive.gazetteer import (
     SPEECH_VERBS,
     TITLES,
     WEEKDAYS,
+    WORK_AFTER,
     word_set,
 )
 from briefings.derive.words import STOPWORDS, Memo
@@ -70,13 +71,20 @@ _FUNCTION_WORDS: Final = word_set(
     """the a an this that these those his her its their our my your and but or so yet if as at
     in on of for to by with from when while after before since although though because however
     meanwhile also then there here it he she they we i you what which who how why where not no
-    all some many most both each every such only even just still despite speaking later earlier
-    now today yesterday tomorrow tonight recently separately instead elsewhere overall indeed
-    nevertheless nonetheless moreover furthermore finally first second third next last once
-    during under over among following asked like unlike unless until whether perhaps maybe
-    sometimes often never always already soon eventually currently previously initially
-    ultimately additionally similarly likewise otherwise thus hence therefore accordingly
-    consequently latest breaking watch listen read see"""
+    all some many most both each every such only even just still despite speaking"""
+)
+#: Words that open sentences and are not names: "Later Harold Wexley joined".
+_OPENING_WORDS: Final = word_set(
+    """later earlier now today yesterday tomorrow tonight recently separately instead elsewhere
+    overall indeed nevertheless nonetheless moreover furthermore finally first second third
+    next last once during under over among following asked like unlike unless until whether
+    perhaps maybe sometimes often never always already soon eventually currently previously
+    initially ultimately additionally similarly likewise otherwise thus hence therefore
+    accordingly consequently latest breaking watch listen read see"""
+)
+#: Offices held for a place: "MP for Ealing North", "Mayor of Quennford".
+_PLACE_OFFICES: Final = word_set(
+    "MP MEP MSP Mayor Governor Senator Congressman Congresswoman Rep Representative Assemblyman"
 )
 #: Capitalised words of job titles: a span made only of these names no one.
 _ROLE_CAPS: Final = TITLES | {
@@ -388,6 +396,11 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+def is_demonym(word: str) -> bool:
+    """A nationality word: listed, or a place's name plus "n" ("Georgian", "Kenyan")."""
+    return word in DEMONYMS or (word[-1:] == "n" and word[:-1] in PLACES)
+
+
 def keep_words(words: list[str]) -> bool:
     if not words or len(words) > MAX_SPAN_WORDS:
         return False
@@ -398,7 +411,7 @@ def keep_words(words: list[str]) -> bool:
         w = words[0]
         if len(w) < 2 or w.lower() in STOPWORDS or w in MONTHS or w in WEEKDAYS:
             return False
-        if w in TITLES or w in GENERIC_ACRONYMS or w.rstrip("s") in DEMONYMS:
+        if w in TITLES or w in GENERIC_ACRONYMS or is_demonym(w.rstrip("s")):
             return False
         if not w.isalpha() and not any(c.isalpha() for c in w):
             return False
@@ -534,6 +547,9 @@ class MentionCollector:
         cues = Cues()
         opening = _OPENERS.match(text, 0, starts[first])  # always matches
         initial = opening is not None and opening.end() == starts[first]
+        if initial and len(words) > 1 and words[0].lower() in _OPENING_WORDS:
+            words = words[1:]
+            first += 1
         if initial and words:
             head = words[0]
             known = head in PLACES or head in self.mid_caps
@@ -570,6 +586,8 @@ class MentionCollector:
             cut = title_at[-1]
             if cut and words[0] in PLACES:
                 self._add([words[0]], offset + starts[first], Cues(place=3))
+            if words[cut] in _PLACE_OFFICES:
+                cues.place += 2
             words = words[cut + 2 :]
             first += cut + 2
             title_at = []
@@ -582,10 +600,12 @@ class MentionCollector:
                 title = words[cut]
                 words = words[cut + 1 :]
                 first += cut + 1
-                if len(words) > 2 and words[0] in _CONNECTORS and words[1] in _OFFICE_FIELDS:
+                while len(words) > 1 and words[0] in _CONNECTORS and words[1] in _OFFICE_FIELDS:
                     # "Secretary of State Jason Kander": the office's field, then the name.
                     words = words[2:]
                     first += 2
+                if not words or words[0] in _CONNECTORS:
+                    return  # "Secretary of State for Culture": an office, no name
                 cues.person += 3
                 if title in _MALE_TITLES:
                     cues.male += 1
@@ -618,7 +638,12 @@ class MentionCollector:
             words = words[:-1]  # "Nvidia A100": a model number, not part of the name
         if not words:
             return
-        if words[0] in DEMONYMS and len(words) > 1 and not any(w in ORG_WORDS for w in words):
+        if (
+            words[0] in DEMONYMS
+            and len(words) > 1
+            and not any(w in ORG_WORDS for w in words)
+            and words[-1] not in EVENT_WORDS
+        ):
             words = _trim(words[1:])
         if not keep_words(words):
             return
@@ -656,6 +681,8 @@ class MentionCollector:
             cues.place += 3
         if after in ORG_AFTER:
             cues.org += 2
+        elif after in WORK_AFTER:
+            cues.other += 2
         if (m := _APPOSITIVE.match(text, end)) is not None:
             phrase = m.group(1).split()
             lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
