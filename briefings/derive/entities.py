@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
-from briefings.derive.gazetteer import ORG_SUFFIXES, PLACES
+from briefings.derive.gazetteer import FIRST_NAMES, ORG_SUFFIXES, PLACES
 from briefings.derive.mentions import Cues, MentionCollector, is_title, keep_words, person_like
 from briefings.derive.words import STOPWORDS
 from briefings.models import Entity, EntityKind, Gender, Quote
@@ -165,7 +165,7 @@ def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
     place = cues.place + (1 if cues.preposition >= 2 else 0)
     org = cues.org
     if not (person or place or org or cues.other):
-        if cues.preposition:
+        if cues.preposition and not (len(words) == 1 and words[0] in FIRST_NAMES):
             return "place"
         if cues.article:
             return "organisation"  # "the Pentagon said": people take no article
@@ -221,6 +221,14 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
             cues.add(g.cues)
         longest = max(members, key=lambda g: (len(g.words), g.count, -g.first))
         kind = _kind(cues, longest.words)
+        if (
+            kind == "other"
+            and not (cues.other or cues.preposition or cues.article)
+            and len(longest.words) == 2
+            and person_like(longest.words)
+            and not any(w.lower() in collector.lower_words for w in longest.words)
+        ):
+            kind = "person"  # "Cristian Stoica": two name-like words, neither a common word
         kind_of[id(members[0].find())] = kind
         chains.append((members, cues, kind))
     neighbours: dict[int, list[int]] = {}

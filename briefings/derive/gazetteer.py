@@ -341,7 +341,8 @@ KNOWN_ORGS: Final = _set(
     Barcelona FC|Bayern Munich|Borussia Dortmund|Juventus|Inter Milan|AC Milan|Napoli|
     Paris Saint-Germain|PSG|Ajax|Benfica|Porto FC|FC Porto|Lakers|Yankees|Red Sox|
     Democratic Party|Republican Party|GOP|SNP|Sinn Fein|Ukip|UKIP|DUP|Plaid Cymru|
-    Lib Dems|Liberal Democrats|Conservative Party|Labour Party|Green Party|Tory Party"""
+    Lib Dem|Lib Dems|Liberal Democrats|Conservative Party|Labour Party|Green Party|Tory Party|
+    New Labour"""
 )
 
 #: Head words that end the name of an event, a law, a prize or a work: "Energy Act",

@@ -396,6 +396,9 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+_ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,5}s")
+
+
 def is_demonym(word: str) -> bool:
     """A nationality word: listed, or a place's name plus "n" ("Georgian", "Kenyan")."""
     return word in DEMONYMS or (word[-1:] == "n" and word[:-1] in PLACES)
@@ -417,6 +420,8 @@ def keep_words(words: list[str]) -> bool:
             return False
         if _has_digit(w):
             return False  # model numbers, dates: "H100", "Dec.31"
+        if _ACRONYM_PLURAL.fullmatch(w):
+            return False  # "TVs", "DVRs": common nouns
     if all(w in _ROLE_CAPS for w in words):
         return False
     return not all(w in TITLES or w in DEMONYMS or w in GENERIC for w in words)
@@ -754,6 +759,6 @@ def person_like(words: tuple[str, ...]) -> bool:
         w[:1].isupper()
         and (not w.isupper() or (0 < k < n - 1 and len(w.rstrip(".")) == 1))
         and w not in _CONNECTORS
-        and w not in _NOT_IN_NAMES
+        and (w not in _NOT_IN_NAMES or (k == 0 and w in FIRST_NAMES))  # "Bill Gates"
         for k, w in enumerate(words)
     )
