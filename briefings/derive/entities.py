@@ -28,6 +28,7 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import FIRST_NAMES, ORG_SUFFIXES, PLACES
+from briefings.derive.mentions import CONNECTORS as _CONNECTORS
 from briefings.derive.mentions import Cues, MentionCollector, is_title, keep_words, person_like
 from briefings.derive.words import STOPWORDS
 from briefings.models import Entity, EntityKind, Gender, Quote
@@ -51,6 +52,11 @@ class _Group:
         return g
 
 
+def _bare(words: tuple[str, ...]) -> frozenset[str]:
+    """A name's words without titles ("Archbishop Tutu" -> {"Tutu"})."""
+    return frozenset(w for w in words if not is_title(w))
+
+
 class _AliasIndex:
     """The groups seen so far, indexed by the ways a shorter name can refer to them."""
 
@@ -62,7 +68,7 @@ class _AliasIndex:
     def add(self, g: _Group) -> None:
         self.by_tokens.setdefault(tuple(sorted(w.lower() for w in g.words)), g)
         words, k = g.words, len(g.words)
-        while k > 1 and words[k - 1] in ORG_SUFFIXES:
+        while k > 1 and words[k - 1] in ORG_SUFFIXES and words[k - 2] not in _CONNECTORS:
             k -= 1
             self.by_stem.setdefault(words[:k], g)  # "Alibaba Group Holding" -> "Alibaba"
         if person_like(words):
@@ -91,8 +97,13 @@ class _AliasIndex:
             return None, False
         people = {id(p.find()): p for p in parts}
         if len(people) > 1:
-            # "Clinton" beside "Hillary Clinton" and "Chelsea Clinton": whichever
-            # is meant, merging would credit one person with the other's mentions.
+            # Two forms of one person's name ("Desmond Tutu", "Archbishop Tutu")
+            # are one person; "Clinton" beside "Hillary Clinton" and "Chelsea
+            # Clinton" is either, and merging would credit one with the other's words.
+            fullest = max(people.values(), key=lambda p: (len(_bare(p.words)), -p.first))
+            whole = _bare(fullest.words)
+            if all(_bare(p.words) <= whole for p in people.values()):
+                return fullest, False
             return None, True
         return parts[0], False
 
@@ -165,8 +176,10 @@ def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
     place = cues.place + (1 if cues.preposition >= 2 else 0)
     org = cues.org
     if not (person or place or org or cues.other):
-        if cues.preposition and not (len(words) == 1 and words[0] in FIRST_NAMES):
-            return "place"
+        if cues.preposition and not (
+            (len(words) == 1 and words[0] in FIRST_NAMES) or person_like(words)
+        ):
+            return "place"  # not a name that reads as a person's ("a pass from Ronan O'Gara")
         if cues.article:
             return "organisation"  # "the Pentagon said": people take no article
     if cues.other > max(org, place, person):
@@ -221,14 +234,6 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
             cues.add(g.cues)
         longest = max(members, key=lambda g: (len(g.words), g.count, -g.first))
         kind = _kind(cues, longest.words)
-        if (
-            kind == "other"
-            and not (cues.other or cues.preposition or cues.article)
-            and len(longest.words) == 2
-            and person_like(longest.words)
-            and not any(w.lower() in collector.lower_words for w in longest.words)
-        ):
-            kind = "person"  # "Cristian Stoica": two name-like words, neither a common word
         kind_of[id(members[0].find())] = kind
         chains.append((members, cues, kind))
     neighbours: dict[int, list[int]] = {}
@@ -271,7 +276,9 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         aliases = [g.key for g in sorted(members, key=lambda g: g.first) if g is not name]
         if kind == "organisation":
             bare = list(name.words)
-            while len(bare) > 1 and bare[-1] in ORG_SUFFIXES:
+            while len(bare) > 2 and bare[-1] in ORG_SUFFIXES and bare[-2] not in _CONNECTORS:
+                bare.pop()
+            if len(bare) == 2 and bare[-1] in ORG_SUFFIXES:
                 bare.pop()
             short = " ".join(bare)
             if short != name.key and short not in aliases and keep_words(bare):

@@ -113,7 +113,8 @@ ORG_NOUNS: Final = _set(
     carmaker|automaker|developer|lender|bank|insurer|retailer|broadcaster|newspaper|outlet|
     agency|regulator|operator|carrier|platform|publisher|subsidiary|
     consultancy|brand|manufacturer|supplier|provider|airline|party|
-    organisation|organization|institute|university|exchange|tabloid|daily|channel"""
+    organisation|organization|institute|university|exchange|tabloid|daily|channel|
+    magazine|weekly|paper|website|network|club|team|union|charity|label|studio|band"""
 )
 
 #: Titles before a name (compared with the trailing dot removed).
@@ -187,7 +188,7 @@ GENERIC: Final = (
     Breaking|Exclusive|Analysis|Opinion|Editorial|Comment|Review|Photo|Video|Image|Source|
     Sources|Read|More|Click|Share|Subscribe|Advertisement|Note|Editor|Editors|OK|Yes|No|
     Please|Thanks|Mr|Mrs|Ms|Dr|Sir|Madam|Lord|Lady|Earth|Moon|Sun|Christmas|Easter|
-    New Year|Ramadan|Olympics|World Cup|Champions|Cup|League|Premiership|Championship|
+    New Year|Ramadan|Olympics|Olympic|Paralympic|World Cup|Champions|Cup|League|Premiership|Championship|
     Final|Finals|Round|Stage|Test|Tests|Grand Slam|Open|Tour|Games|Series|Season|Team|
     North|South|East|West|Central|Cold War|World War|Second World War|First World War|
     Covid|Covid-19|COVID-19|Coronavirus|GPT|ChatGPT|Windows|City|Town|Village|Street|Hall|

@@ -49,6 +49,8 @@ _TOKEN: Final = re.compile(r"[\w&][\w&'’.-]*")
 _CONNECTORS: Final = frozenset(
     {"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"}
 )
+#: Lower-case words that may join a name's capitalised words ("Bank of England").
+CONNECTORS: Final = _CONNECTORS
 _MODIFIERS: Final = frozenset(
     {"former", "senior", "vice", "general", "managing", "deputy", "chief"}
 )
@@ -316,7 +318,9 @@ def _joins_and(left: list[str], right: list[str]) -> bool:
     if len(left) + len(right) + 1 > MAX_SPAN_WORDS:
         return False
     phrase = " ".join(left)
-    if phrase in PLACES or phrase in KNOWN_ORGS or right[0] in KNOWN_ORGS:
+    if phrase in PLACES or phrase in KNOWN_ORGS or right[0] in KNOWN_ORGS or right[0] in PLACES:
+        return False  # "Vantor and Manchester United": the right side is a name of its own
+    if " ".join(right) in KNOWN_ORGS:
         return False
     if right[-1] in ORG_SUFFIXES:
         return False  # "Goldman Sachs and SoftBank Group": a firm's corporate form

@@ -232,3 +232,31 @@ def test_sentence_initial_common_words_are_not_entities() -> None:
     names = _names(ents)
     for word in ("Buyers", "Latest", "Whether", "When"):
         assert word not in names
+
+
+def test_two_forms_of_one_name_are_not_two_people() -> None:
+    ents = _entities(
+        "Bishop Anselm Quarrie led the service.",
+        "Quarrie told the crowd to stay calm.",
+        quotes=[Quote(text="Stay calm and go home now please.", speaker="Bishop Quarrie")],
+    )
+    quarrie = _find(ents, "Quarrie")
+    assert quarrie.name == "Anselm Quarrie"
+    assert quarrie.kind == "person"
+
+
+def test_short_form_never_ends_in_a_connector() -> None:
+    ents = _entities(
+        "The Tarrant Institute of Technology opened a lab.",
+        "Staff at the Tarrant Institute of Technology said it was full.",
+    )
+    assert "Tarrant Institute of" not in _names(ents)
+    assert _find(ents, "Tarrant Institute of Technology").kind == "organisation"
+
+
+def test_list_of_names_shares_a_kind() -> None:
+    ents = _entities(
+        "In a long career he has coached the youth sides of Pellington United, Drossbury FC,"
+        " Vantor and Manchester United before moving abroad.",
+    )
+    assert _find(ents, "Vantor").kind == "organisation"
