@@ -1,24 +1,36 @@
-"""Named entities: people, organisations and places, aliases merged per article.
+"""Named entities: people, organisations, places and other names, with alias chains per article.
 
 No model: capitalised spans found sentence by sentence, typed by generic cues.
 
-1. **Spans**: runs of capitalised words (``of``/``for``/``&``/``de`` may join
-   them), cut at punctuation, possessives (``Alibaba's``) and ``-based``-style
-   suffixes. A sentence's first word counts only when the same word is also
-   seen capitalised mid-sentence or is a known place. Months, weekdays,
-   nationality adjectives and generic capitalised words are dropped.
-2. **Cues** (each adds to a kind's score): titles (``President``, ``Mr``) and
-   role words (``analyst X``, ``X, a professor``), speech verbs (``X said``,
-   ``according to X``) and quote speakers mark people; organisation words
-   (Group, Bank, University, Ministry, Inc, ...), camel-case brands
-   (``ByteDance``) and nouns like ``firm``/``giant`` mark organisations; the
-   built-in place list, ``X-based`` and prepositions (``in``/``from``) mark
-   places.
+1. **Spans** (``mentions``): runs of capitalised words that ``of``/``for``/``&``/
+   ``de`` may join, and ``and`` only inside an organisation's name ("Securities
+   and Exchange Commission", "Department of Trade and Industry"); cut at
+   punctuation, possessives and ``-based``-style suffixes. A sentence's first
+   word counts only when it is also seen capitalised mid-sentence or is a known
+   place; sentence-opening adverbs ("Later", "Meanwhile") never do. Titles are
+   cut off ("Under-Secretary X", "Secretary of State X"); months, weekdays,
+   nationality words, party-state tags ("R-Ky.") and generic words are dropped.
+   A trailing "s" is read as a lost apostrophe ("Norways Norges Bank") only on a
+   word that opens a name, never on a first name ("Johns Hopkins") or inside a
+   name ("Serena Williams", "United States").
+2. **Cues** (each adds to a kind's score): titles, role words, first names and
+   speech verbs mark people; organisation words (Group, Bank, University,
+   Ministry, Commission, ...), well-known organisations, camel-case brands,
+   nouns like ``firm``/``magazine`` and "the X said" mark organisations; the
+   place lists, ``X-based``, "X, Texas" and "in X" mark places; head words of
+   laws, events and prizes ("Energy Act", "Davis Cup") and "the X programme"
+   mark other names. An untyped name listed beside typed ones ("Chelsea, Real
+   Madrid and ...") takes their kind; an untyped one-word name the article also
+   writes in lower case is not listed.
 3. **Aliases**: the same tokens in another order (``Kai-fu Lee`` /
    ``Lee Kai-fu``), a corporate-form suffix (``Alibaba Group Holding`` =
-   ``Alibaba``), an acronym defined in brackets, and, for people, a part of
-   the full name (``Tsai`` = ``Joe Tsai``; the nearest earlier person wins).
-4. **Salience**: mentions, then first appearance.
+   ``Alibaba``), an acronym defined in brackets or matching a longer name's
+   initials (``SEC``, ``U.N.``), the same name in other case (``Nato``/``NATO``),
+   and for people a part of the full name (``Tsai`` = ``Joe Tsai``) when only
+   one person in the article has it: a family name shared by two people
+   ("Hillary Clinton", "Chelsea Clinton") stays on its own.
+4. **Gender** (people): titles (Mr, Mrs), first names and "X said he/she".
+5. **Salience**: mentions, then first appearance.
 """
 
 from __future__ import annotations
@@ -29,7 +41,14 @@ from typing import Final
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import FIRST_NAMES, ORG_SUFFIXES, PLACES
 from briefings.derive.mentions import CONNECTORS as _CONNECTORS
-from briefings.derive.mentions import Cues, MentionCollector, is_title, keep_words, person_like
+from briefings.derive.mentions import (
+    Cues,
+    MentionCollector,
+    is_title,
+    keep_words,
+    person_like,
+    shape_cues,
+)
 from briefings.derive.words import STOPWORDS
 from briefings.models import Entity, EntityKind, Gender, Quote
 
@@ -199,11 +218,15 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
     for m in mentions:
         g = groups.get(m.key)
         if g is None:
-            g = groups[m.key] = _Group(m.key, m.words, m.start, 0, Cues())
+            g = groups[m.key] = _Group(m.key, m.words, m.start, 0, shape_cues(m.words))
         g.count += 1
         g.cues.add(m.cues)
+    speakers: set[str] = set()
     for q in quotes:
-        if q.speaker and q.speaker in groups:
+        if not q.speaker or q.speaker in speakers:
+            continue  # once per speaker: an organisation may be quoted many times
+        speakers.add(q.speaker)
+        if q.speaker in groups:
             groups[q.speaker].cues.person += 3
         elif (
             q.speaker
@@ -211,7 +234,9 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
             and q.speaker.split()[0].lower() not in STOPWORDS  # "The Tories"
         ):
             words = tuple(q.speaker.split())
-            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, Cues(person=3))
+            cues = shape_cues(words)
+            cues.person += 3
+            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, cues)
     _merge(list(groups.values()), collector.acronyms, collector.lower_words)
     roots: dict[int, list[_Group]] = {}
     for g in groups.values():

@@ -117,6 +117,10 @@ _CLAUSE_END: Final = re.compile(r"\s*[,.;]|$")
 _ITS_AFTER: Final = re.compile(
     r"\s+(?:said|says|reported|announced|expects|expected|plans|planned)\s+(?:that\s+)?its\b"
 )
+#: "X said in a statement", "X said in a press release": an organisation speaks.
+_STATEMENT_AFTER: Final = re.compile(
+    r"\s+(?:said|says|announced|confirmed)\s+(?:on\s+\w+\s+)?in\s+a\s+(?:statement|press release)"
+)
 
 
 @dataclass(slots=True)
@@ -663,7 +667,7 @@ class MentionCollector:
         if prev in ROLE_WORDS and prev not in _MODIFIERS:
             cues.person += 2
         if prev in ORG_NOUNS:
-            cues.org += 2
+            cues.org += 3  # "the magazine Charlie Hebdo": outweighs a first name
         if prev in _PLACE_PREPOSITIONS and not (
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
@@ -680,7 +684,9 @@ class MentionCollector:
             else:
                 cues.female += 1
         its = _ITS_AFTER.match(text, end) is not None
-        if its:
+        if _STATEMENT_AFTER.match(text, end) is not None:
+            cues.org += 2  # "Tottenham said in a statement"
+        elif its:
             cues.org += 1  # "Acme said its profit rose": a person's would be his/her
         elif after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
             cues.speech += 1
@@ -709,31 +715,49 @@ class MentionCollector:
         self._add(words, start, cues, offset + end)
 
     def _add(self, words: list[str], start: int, cues: Cues, end: int = -1) -> None:
-        phrase = " ".join(words)
-        if phrase in PLACES:
-            cues.place += 3
-        elif phrase in KNOWN_ORGS:
-            cues.org += 3
-        if len(words) > 1 and words[-1] in EVENT_WORDS:
-            cues.other += 4  # "Energy Act", "Davis Cup": the head word decides
-        elif (any(w in ORG_WORDS for w in words) or "and" in words) and phrase not in PLACES:
-            cues.org += 3  # "and" joins only an organisation's name (``_joins_and``)
-        elif len(words) > 1 and words[-1] in PLACE_WORDS:
-            cues.place += 3
-        if len(words) > 1 and words[0] in FIRST_NAMES and person_like(tuple(words)):
-            cues.person += 2
-            if words[0] in MALE_NAMES and words[0] not in FEMALE_NAMES:
-                cues.male += 1
-            elif words[0] in FEMALE_NAMES and words[0] not in MALE_NAMES:
-                cues.female += 1
-        if any(
-            w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w)
-            for w in words
-        ):
-            cues.org += 2
-        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
-            cues.org += 1
         self.mentions.append(Mention(tuple(words), start, cues, end))
+
+
+def _shape_cues(words: tuple[str, ...]) -> Cues:
+    """The evidence a name gives by itself, counted once per name (the context
+    cues count once per mention): listed places and organisations, organisation,
+    place and event head words, first names, camel-case brands, acronyms."""
+    cues = Cues()
+    phrase = " ".join(words)
+    if phrase in PLACES:
+        cues.place += 6
+    elif phrase in KNOWN_ORGS:
+        cues.org += 6
+    if len(words) > 1 and words[-1] in EVENT_WORDS:
+        cues.other += 4  # "Energy Act", "Davis Cup": the head word decides
+    elif (any(w in ORG_WORDS for w in words) or "and" in words) and phrase not in PLACES:
+        cues.org += 3  # "and" joins only an organisation's name (``_joins_and``)
+    elif len(words) > 1 and words[-1] in PLACE_WORDS:
+        cues.place += 3
+    if len(words) > 1 and words[0] in FIRST_NAMES and person_like(words):
+        cues.person += 2
+        if words[0] in MALE_NAMES and words[0] not in FEMALE_NAMES:
+            cues.male += 1
+        elif words[0] in FEMALE_NAMES and words[0] not in MALE_NAMES:
+            cues.female += 1
+    if any(
+        w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w) for w in words
+    ):
+        cues.org += 2
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
+        cues.org += 1
+    return cues
+
+
+_SHAPE_CUES: Final[Memo[tuple[str, ...], Cues]] = Memo(_shape_cues)
+
+
+def shape_cues(words: tuple[str, ...]) -> Cues:
+    """``_shape_cues``, memoised: a fresh copy the caller may add to."""
+    c = _SHAPE_CUES[words]
+    return Cues(
+        c.person, c.org, c.place, c.speech, c.preposition, c.other, c.article, c.male, c.female
+    )
 
 
 _NOT_IN_NAMES: Final = (

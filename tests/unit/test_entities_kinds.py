@@ -260,3 +260,20 @@ def test_list_of_names_shares_a_kind() -> None:
         " Vantor and Manchester United before moving abroad.",
     )
     assert _find(ents, "Vantor").kind == "organisation"
+
+
+def test_organisation_noun_before_a_name_that_looks_like_a_person() -> None:
+    ents = _entities(
+        "Staff at the satirical magazine Charlie Vexmoor held a meeting.",
+        "Cartoonists at Charlie Vexmoor said they would carry on.",
+    )
+    assert _find(ents, "Charlie Vexmoor").kind == "organisation"
+
+
+def test_well_known_organisations_are_organisations() -> None:
+    ents = _entities(
+        "Members of Boko Haram attacked the town, Amnesty International said.",
+        "Nato officials met.",
+    )
+    assert _find(ents, "Boko Haram").kind == "organisation"
+    assert _find(ents, "Amnesty International").kind == "organisation"
