@@ -507,6 +507,7 @@ class MentionCollector:
         self.acronyms: dict[str, str] = {}
         #: pairs of names listed side by side ("X, Y and Z"): likely of one kind
         self.coordinated: list[tuple[str, str]] = []
+        self._alone: set[str] | None = None
         self.tokens = [_tokens(chunks) for chunks in sentence_chunks(doc)]
         # Words as written: lower-case ones, and capitalised ones (anything
         # else) counted, and those seen capitalised after a sentence's start.
@@ -525,6 +526,21 @@ class MentionCollector:
         self.caps: Counter[str] = Counter(caps)
         self.lower_words = lower
         self.mid_caps = mid_caps
+
+    def alone(self) -> set[str]:
+        """Capitalised words seen mid-sentence as the last word of a name or as a
+        name by themselves ("Kowalczyk", not the "Tourism" of "Tourism Council"),
+        computed on first use."""
+        if self._alone is None:
+            found: set[str] = set()
+            capitalised = _CAPITALISED.__getitem__
+            for toks in self.tokens:
+                flags = list(map(capitalised, toks.words))
+                for k in range(1, len(flags)):
+                    if flags[k] and (k + 1 == len(flags) or not flags[k + 1]):
+                        found.add(toks.words[k])
+            self._alone = found
+        return self._alone
 
     def collect(self) -> list[Mention]:
         caps = self.caps
@@ -581,7 +597,14 @@ class MentionCollector:
                     words = words[2:]  # "Secretary of State Jo Bloggs"
                     first += 2
                 cues.person += 2
-            elif not (known or fresh):
+            elif not (known or fresh) or (
+                len(words) == 1
+                and head not in PLACES
+                and head not in KNOWN_ORGS
+                and (head.lower() in self.lower_words or head not in self.alone())
+            ):
+                # A common word opening a sentence ("Tourism", "Buyers"), even one
+                # that is capitalised inside a name elsewhere ("Tourism Council").
                 words = words[1:]
                 first += 1
                 if not words:
