@@ -100,7 +100,7 @@ SEED_KINDS: dict[str, tuple[str, ...]] = {
 
 _TITLES = frozenset(
     "mr mrs ms miss dr sen senator rep gov governor president prof professor sir lord lady "
-    "dame gen general the".split()
+    "dame gen general the jr sr ii iii".split()
 )
 
 

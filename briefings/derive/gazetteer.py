@@ -430,3 +430,16 @@ def name_gender(first: str) -> str:
     """ "male", "female" or "" for a first name (by the lists; "" when unknown or both)."""
     male, female = first in MALE_NAMES, first in FEMALE_NAMES
     return "male" if male and not female else "female" if female and not male else ""
+
+
+def known_kind(name: str) -> str:
+    """What the lists say a name is: "place", "organisation", or "" (not listed).
+
+    For other steps that must tell a place or an organisation from a person
+    ("Moscow said" is never a person speaking) without the whole entity step.
+    """
+    if name in PLACES or name.rstrip(".") in PLACES:
+        return "place"
+    if name in KNOWN_ORGS:
+        return "organisation"
+    return ""

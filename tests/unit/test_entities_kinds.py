@@ -277,3 +277,25 @@ def test_well_known_organisations_are_organisations() -> None:
     )
     assert _find(ents, "Boko Haram").kind == "organisation"
     assert _find(ents, "Amnesty International").kind == "organisation"
+
+
+def test_spouses_with_one_surname_stay_two_people() -> None:
+    ents = _entities(
+        "Bill Pettigrew and Hillary Pettigrew arrived together.",
+        "Bill Pettigrew spoke first, then Hillary Pettigrew took questions.",
+        "Pettigrew thanked the crowd.",
+    )
+    bill = _find(ents, "Bill Pettigrew")
+    hillary = _find(ents, "Hillary Pettigrew")
+    assert bill is not hillary
+    assert bill.kind == "person" and hillary.kind == "person"
+    assert bill.gender == "male" and hillary.gender == "female"
+
+
+def test_known_kind() -> None:
+    from briefings.derive.gazetteer import known_kind
+
+    assert known_kind("Moscow") == "place"
+    assert known_kind("U.S.") == "place"
+    assert known_kind("Nato") == "organisation"
+    assert known_kind("Joe Tsai") == ""
