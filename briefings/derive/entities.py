@@ -278,6 +278,8 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
             typed = [k for k in votes if k != "other"]
             if typed and all(k == typed[0] for k in typed):
                 kind = typed[0]
+            elif all(len(g.words) == 1 and g.key in FIRST_NAMES for g in members):
+                kind = "person"  # a first name alone ("Jeb")
         if kind == "person":
             # The fullest form that reads as a name ("Dick Durbin", not
             # "Minority Whip Dick Durbin" where a title stayed in a span).

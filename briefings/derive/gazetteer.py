@@ -173,7 +173,8 @@ DEMONYMS: Final = _set(
     Tories|Conservative|Conservatives|Liberal|Liberals|Communist|Mandarin|Cantonese|Latino|
     Hispanic|Asian-American|African-American|Anglo|Nordic|Baltic|Slavic|Hongkonger|
     Hongkongers|Beijinger|Mainland|Democratic|Spaniard|Spaniards|Arabian|Latin American|
-    Briton|Britons|Scot|Scots|Frenchman|Dutchman|Kiwi|Aussie|Yank|Yankee"""
+    Briton|Britons|Scot|Scots|Frenchman|Dutchman|Kiwi|Aussie|Yank|Yankee|Texan|Texans|
+    Californian|Californians|New Yorker|New Yorkers|Londoner|Londoners|Parisian|Muscovite"""
 )
 
 #: Capitalised words and phrases that are not entities on their own.

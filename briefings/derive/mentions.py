@@ -328,10 +328,17 @@ def _joins_and(left: list[str], right: list[str]) -> bool:
         return False
     if right[-1] in ORG_SUFFIXES:
         return False  # "Goldman Sachs and SoftBank Group": a firm's corporate form
+    if right[0] in FIRST_NAMES and person_like(tuple(right)):
+        return False  # "University of Zurich and Gordon Hanson"
     if right[-1] in ORG_WORDS or right[-1] in _AND_TAILS:
         return True
     # "Ministry of Culture and Tourism": an organisation word and its field.
-    return any(left[k] in ORG_WORDS and left[k + 1] in ("of", "for") for k in range(len(left) - 1))
+    return any(
+        left[k] in ORG_WORDS
+        and left[k + 1] in ("of", "for")
+        and not (k + 2 < len(left) and left[k + 2] in PLACES)
+        for k in range(len(left) - 1)
+    )
 
 
 def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, int]]:
@@ -756,7 +763,8 @@ def _shape_cues(words: tuple[str, ...]) -> Cues:
     elif (any(w in ORG_WORDS for w in words) or "and" in words) and phrase not in PLACES:
         cues.org += 3  # "and" joins only an organisation's name (``_joins_and``)
     elif len(words) > 1 and words[-1] in PLACE_WORDS:
-        cues.place += 3
+        # "Hyde Park", but "Michael Bay", "Damon Hill" are people.
+        cues.place += 1 if len(words) == 2 and words[0] in FIRST_NAMES else 3
     if len(words) > 1 and words[0] in FIRST_NAMES and person_like(words):
         cues.person += 2
         if words[0] in MALE_NAMES and words[0] not in FEMALE_NAMES:

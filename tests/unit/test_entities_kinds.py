@@ -299,3 +299,18 @@ def test_known_kind() -> None:
     assert known_kind("U.S.") == "place"
     assert known_kind("Nato") == "organisation"
     assert known_kind("Joe Tsai") == ""
+
+
+def test_and_does_not_join_an_organisation_to_a_person() -> None:
+    ents = _entities(
+        "The study by the University of Quennford and Gordon Pellew found a link.",
+    )
+    names = _names(ents)
+    assert "University of Quennford" in names
+    assert "Gordon Pellew" in names
+    assert _find(ents, "Gordon Pellew").kind == "person"
+
+
+def test_first_name_with_a_place_word_is_a_person() -> None:
+    ents = _entities("The film was directed by Michael Hollowbay and Damon Hill.")
+    assert _find(ents, "Damon Hill").kind == "person"
