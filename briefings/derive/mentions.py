@@ -552,7 +552,8 @@ class MentionCollector:
     def collect(self) -> list[Mention]:
         caps = self.caps
         capitalised = _CAPITALISED.__getitem__
-        for s, toks in zip(self.doc.sentences, self.tokens, strict=True):
+        sentences = self.doc.sentences
+        for i, (s, toks) in enumerate(zip(sentences, self.tokens, strict=True)):
             text = s.text
             words = toks.words
             for k in [k for k, w in enumerate(words) if len(w) > 4 and w[-1] == "s"]:
@@ -565,6 +566,15 @@ class MentionCollector:
             for first, last in _runs(toks, text, flags):
                 self._run(text, s.start, toks, first, last)
             found = self.mentions[before:]
+            opening = _OPENERS.match(text)  # always matches
+            if found and opening is not None and found[0].start == s.start + opening.end():
+                # "Mira Holt took office. She said ...": the subject of one sentence
+                # is the likeliest "he"/"she" opening the next.
+                nxt = self.tokens[i + 1].words[:1] if i + 1 < len(sentences) else []
+                if nxt and nxt[0] in ("He", "His"):
+                    found[0].cues.male += 1
+                elif nxt and nxt[0] in ("She", "Her"):
+                    found[0].cues.female += 1
             for a, b in pairwise(found):
                 if a.end >= 0 and text[a.end - s.start : b.start - s.start] in _LIST_GAPS:
                     self.coordinated.append((a.key, b.key))  # "Chelsea, Real Madrid and ..."
@@ -616,6 +626,19 @@ class MentionCollector:
                 first += 1
                 if not words:
                     return  # only a sentence's capitalised first word ("The", "But")
+        for n in (2, 1):
+            if (
+                len(words) > n + 1
+                and words[n] in FIRST_NAMES
+                and " ".join(words[:n]) in KNOWN_ORGS
+                and person_like(tuple(words[n:]))
+            ):
+                # "Lib Dem Norman Baker", "Nasdaq Joe Bloggs": a party or firm, then a person.
+                self._add(words[:n], offset + starts[first], Cues(org=1))
+                words = words[n:]
+                first += n
+                cues.person += 1
+                break
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
         title_at = [k for k, w in enumerate(words) if is_title(w)]
         if (

@@ -314,3 +314,17 @@ def test_and_does_not_join_an_organisation_to_a_person() -> None:
 def test_first_name_with_a_place_word_is_a_person() -> None:
     ents = _entities("The film was directed by Michael Hollowbay and Damon Hill.")
     assert _find(ents, "Damon Hill").kind == "person"
+
+
+def test_gender_from_the_next_sentence_pronoun() -> None:
+    ents = _entities(
+        "Jordan Vakarian took office in May. She said the budget came first.",
+        "Vakarian later met the unions.",
+    )
+    assert _find(ents, "Jordan Vakarian").gender == "female"
+
+
+def test_party_before_a_name_is_cut_off() -> None:
+    ents = _entities("Lib Dem Norman Quillby said the plan was flawed.")
+    assert "Norman Quillby" in _names(ents)
+    assert "Lib Dem Norman Quillby" not in _names(ents)
