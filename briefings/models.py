@@ -24,6 +24,8 @@ Format = Literal["txt", "md", "html"]
 #: (a marker in the reader and the export) and left out of ``speaker:`` facets.
 CONFIDENT_SPEAKER = 0.5
 EntityKind = Literal["person", "organisation", "place", "other"]
+#: A person's sex as the article shows it (titles, first names, "he said"); "" unknown.
+Gender = Literal["male", "female", ""]
 
 
 def content_hash(text: str) -> str:
@@ -111,6 +113,9 @@ class Entity(_Model):
     kind: EntityKind = "other"
     aliases: list[str] = Field(default_factory=list)
     mentions: int = 1
+    gender: Gender = Field(
+        default="", description="For people: 'male' or 'female' where the text shows it"
+    )
 
 
 class Related(_Model):

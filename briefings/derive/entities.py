@@ -1,24 +1,36 @@
-"""Named entities: people, organisations and places, aliases merged per article.
+"""Named entities: people, organisations, places and other names, with alias chains per article.
 
 No model: capitalised spans found sentence by sentence, typed by generic cues.
 
-1. **Spans**: runs of capitalised words (``of``/``for``/``&``/``de`` may join
-   them), cut at punctuation, possessives (``Alibaba's``) and ``-based``-style
-   suffixes. A sentence's first word counts only when the same word is also
-   seen capitalised mid-sentence or is a known place. Months, weekdays,
-   nationality adjectives and generic capitalised words are dropped.
-2. **Cues** (each adds to a kind's score): titles (``President``, ``Mr``) and
-   role words (``analyst X``, ``X, a professor``), speech verbs (``X said``,
-   ``according to X``) and quote speakers mark people; organisation words
-   (Group, Bank, University, Ministry, Inc, ...), camel-case brands
-   (``ByteDance``) and nouns like ``firm``/``giant`` mark organisations; the
-   built-in place list, ``X-based`` and prepositions (``in``/``from``) mark
-   places.
+1. **Spans** (``mentions``): runs of capitalised words that ``of``/``for``/``&``/
+   ``de`` may join, and ``and`` only inside an organisation's name ("Securities
+   and Exchange Commission", "Department of Trade and Industry"); cut at
+   punctuation, possessives and ``-based``-style suffixes. A sentence's first
+   word counts only when it is also seen capitalised mid-sentence or is a known
+   place; sentence-opening adverbs ("Later", "Meanwhile") never do. Titles are
+   cut off ("Under-Secretary X", "Secretary of State X"); months, weekdays,
+   nationality words, party-state tags ("R-Ky.") and generic words are dropped.
+   A trailing "s" is read as a lost apostrophe ("Norways Norges Bank") only on a
+   word that opens a name, never on a first name ("Johns Hopkins") or inside a
+   name ("Serena Williams", "United States").
+2. **Cues** (each adds to a kind's score): titles, role words, first names and
+   speech verbs mark people; organisation words (Group, Bank, University,
+   Ministry, Commission, ...), well-known organisations, camel-case brands,
+   nouns like ``firm``/``magazine`` and "the X said" mark organisations; the
+   place lists, ``X-based``, "X, Texas" and "in X" mark places; head words of
+   laws, events and prizes ("Energy Act", "Davis Cup") and "the X programme"
+   mark other names. An untyped name listed beside typed ones ("Chelsea, Real
+   Madrid and ...") takes their kind; an untyped one-word name the article also
+   writes in lower case is not listed.
 3. **Aliases**: the same tokens in another order (``Kai-fu Lee`` /
    ``Lee Kai-fu``), a corporate-form suffix (``Alibaba Group Holding`` =
-   ``Alibaba``), an acronym defined in brackets, and, for people, a part of
-   the full name (``Tsai`` = ``Joe Tsai``; the nearest earlier person wins).
-4. **Salience**: mentions, then first appearance.
+   ``Alibaba``), an acronym defined in brackets or matching a longer name's
+   initials (``SEC``, ``U.N.``), the same name in other case (``Nato``/``NATO``),
+   and for people a part of the full name (``Tsai`` = ``Joe Tsai``) when only
+   one person in the article has it: a family name shared by two people
+   ("Hillary Clinton", "Chelsea Clinton") stays on its own.
+4. **Gender** (people): titles (Mr, Mrs), first names and "X said he/she".
+5. **Salience**: mentions, then first appearance.
 """
 
 from __future__ import annotations
@@ -27,9 +39,18 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
-from briefings.derive.gazetteer import ORG_SUFFIXES, PLACES
-from briefings.derive.mentions import Cues, MentionCollector, keep_words, person_like
-from briefings.models import Entity, EntityKind, Quote
+from briefings.derive.gazetteer import FIRST_NAMES, ORG_SUFFIXES, PLACES
+from briefings.derive.mentions import CONNECTORS as _CONNECTORS
+from briefings.derive.mentions import (
+    Cues,
+    MentionCollector,
+    is_title,
+    keep_words,
+    person_like,
+    shape_cues,
+)
+from briefings.derive.words import STOPWORDS
+from briefings.models import Entity, EntityKind, Gender, Quote
 
 MAX_ENTITIES: Final = 60
 
@@ -50,6 +71,11 @@ class _Group:
         return g
 
 
+def _bare(words: tuple[str, ...]) -> frozenset[str]:
+    """A name's words without titles ("Archbishop Tutu" -> {"Tutu"})."""
+    return frozenset(w for w in words if not is_title(w))
+
+
 class _AliasIndex:
     """The groups seen so far, indexed by the ways a shorter name can refer to them."""
 
@@ -61,7 +87,7 @@ class _AliasIndex:
     def add(self, g: _Group) -> None:
         self.by_tokens.setdefault(tuple(sorted(w.lower() for w in g.words)), g)
         words, k = g.words, len(g.words)
-        while k > 1 and words[k - 1] in ORG_SUFFIXES:
+        while k > 1 and words[k - 1] in ORG_SUFFIXES and words[k - 2] not in _CONNECTORS:
             k -= 1
             self.by_stem.setdefault(words[:k], g)  # "Alibaba Group Holding" -> "Alibaba"
         if person_like(words):
@@ -69,15 +95,17 @@ class _AliasIndex:
                 for i in range(len(words) - size + 1):
                     self.by_part.setdefault(words[i : i + size], []).append(g)
 
-    def alias_of(self, g: _Group) -> _Group | None:
+    def alias_of(self, g: _Group) -> tuple[_Group | None, bool]:
+        """The group ``g`` is another name of, and whether ``g`` is a part of
+        the names of two or more people (a shared family name: no merge)."""
         same = self.by_tokens.get(tuple(sorted(w.lower() for w in g.words)))
         if same is not None and same.key != g.key:
-            return same  # "Kai-fu Lee" / "Lee Kai-fu"
+            return same, False  # "Kai-fu Lee" / "Lee Kai-fu"
         stem = self.by_stem.get(g.words)
         if stem is not None:
-            return stem
+            return stem, False
         if len(g.words) > 2 or g.key in PLACES:
-            return None
+            return None, False
         parts = [
             p
             for p in self.by_part.get(g.words, [])
@@ -85,12 +113,18 @@ class _AliasIndex:
             and _kind(p.find().cues, p.find().words) in ("person", "other")
         ]
         if not parts:
-            return None
-        # The nearest earlier person with that name part, else the first later one.
-        earlier = [p for p in parts if p.first <= g.first]
-        if earlier:
-            return max(earlier, key=lambda p: p.first)
-        return min(parts, key=lambda p: p.first)
+            return None, False
+        people = {id(p.find()): p for p in parts}
+        if len(people) > 1:
+            # Two forms of one person's name ("Desmond Tutu", "Archbishop Tutu")
+            # are one person; "Clinton" beside "Hillary Clinton" and "Chelsea
+            # Clinton" is either, and merging would credit one with the other's words.
+            fullest = max(people.values(), key=lambda p: (len(_bare(p.words)), -p.first))
+            whole = _bare(fullest.words)
+            if all(_bare(p.words) <= whole for p in people.values()):
+                return fullest, False
+            return None, True
+        return parts[0], False
 
 
 def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | None = None) -> None:
@@ -98,10 +132,13 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
     for short, long in acronyms.items():
         if short in by_key and long in by_key and by_key[short] is not by_key[long]:
             by_key[short].root = by_key[long].find()
+    _merge_acronyms(groups)
     index = _AliasIndex()
     for g in sorted(groups, key=lambda g: (-len(g.words), g.first)):
         if g.root is None:
-            target = index.alias_of(g)
+            target, shared = index.alias_of(g)
+            if shared:
+                g.cues.person += 1  # a family name of several people is still a person's
             if target is not None and target.find() is not g:
                 g.root = target.find()
                 part, full = g.words, target.words
@@ -117,13 +154,58 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
         index.add(g)
 
 
+_INITIALS_SKIP: Final = frozenset({"of", "for", "and", "the", "&", "de", "on", "in"})
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _INITIALS_SKIP).upper()
+
+
+def _merge_acronyms(groups: list[_Group]) -> None:
+    """An acronym used alone ("SEC", "U.N.") is the one longer name in the
+    article with those initials ("Securities and Exchange Commission")."""
+    by_initials: dict[str, list[_Group]] = {}
+    for g in groups:
+        if len(g.words) > 1 and not person_like(g.words):
+            by_initials.setdefault(_initials(g.words), []).append(g)
+    for g in groups:
+        if len(g.words) != 1 or g.root is not None:
+            continue
+        letters = g.key.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        longs = {id(x.find()): x.find() for x in by_initials.get(letters, [])}
+        if len(longs) == 1:
+            target = next(iter(longs.values()))
+            if target is not g:
+                g.root = target
+
+
+def _gender(cues: Cues) -> Gender:
+    if cues.male > cues.female:
+        return "male"
+    if cues.female > cues.male:
+        return "female"
+    return ""
+
+
 def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
     person = cues.person + (cues.speech if person_like(words) else 0)
-    # "in X" alone is weak evidence: it takes two such mentions to make a place.
+    # "in X" is weak evidence of a place: once it decides only when nothing else does.
     place = cues.place + (1 if cues.preposition >= 2 else 0)
+    org = cues.org
+    if not (person or place or org or cues.other):
+        if cues.preposition and not (
+            (len(words) == 1 and words[0] in FIRST_NAMES) or person_like(words)
+        ):
+            return "place"  # not a name that reads as a person's ("a pass from Ronan O'Gara")
+        if cues.article:
+            return "organisation"  # "the Pentagon said": people take no article
+    if cues.other > max(org, place, person):
+        return "other"
     # The highest score wins; on a tie organisation, then place, then person.
-    if cues.org >= place and cues.org >= person:
-        return "organisation" if cues.org > 0 else "other"
+    if org >= place and org >= person:
+        return "organisation" if org > 0 else "other"
     if place >= person:
         return "place" if place > 0 else "other"
     return "person" if person > 0 else "other"
@@ -136,15 +218,25 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
     for m in mentions:
         g = groups.get(m.key)
         if g is None:
-            g = groups[m.key] = _Group(m.key, m.words, m.start, 0, Cues())
+            g = groups[m.key] = _Group(m.key, m.words, m.start, 0, shape_cues(m.words))
         g.count += 1
         g.cues.add(m.cues)
+    speakers: set[str] = set()
     for q in quotes:
-        if q.speaker and q.speaker in groups:
+        if not q.speaker or q.speaker in speakers:
+            continue  # once per speaker: an organisation may be quoted many times
+        speakers.add(q.speaker)
+        if q.speaker in groups:
             groups[q.speaker].cues.person += 3
-        elif q.speaker and person_like(tuple(q.speaker.split())):
+        elif (
+            q.speaker
+            and person_like(tuple(q.speaker.split()))
+            and q.speaker.split()[0].lower() not in STOPWORDS  # "The Tories"
+        ):
             words = tuple(q.speaker.split())
-            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, Cues(person=3))
+            cues = shape_cues(words)
+            cues.person += 3
+            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, cues)
     _merge(list(groups.values()), collector.acronyms, collector.lower_words)
     roots: dict[int, list[_Group]] = {}
     for g in groups.values():
@@ -157,15 +249,50 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
                 head_cues.add(member.cues)
             if _kind(head_cues, head.words) == "organisation":
                 g.cues.org += 2  # "Alibaba Cloud" after "Alibaba"
-    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int]]] = []
+    # Kinds from each chain's own cues, then, for a name with no evidence, from
+    # the names listed beside it ("Chelsea, Real Madrid and Manchester United").
+    chains: list[tuple[list[_Group], Cues, EntityKind]] = []
+    kind_of: dict[int, EntityKind] = {}
     for members in roots.values():
         cues = Cues()
         for g in members:
             cues.add(g.cues)
         longest = max(members, key=lambda g: (len(g.words), g.count, -g.first))
         kind = _kind(cues, longest.words)
+        kind_of[id(members[0].find())] = kind
+        chains.append((members, cues, kind))
+    neighbours: dict[int, list[int]] = {}
+    for a, b in collector.coordinated:
+        ga, gb = groups.get(a), groups.get(b)
+        if ga is not None and gb is not None:
+            ra, rb = id(ga.find()), id(gb.find())
+            if ra != rb:
+                neighbours.setdefault(ra, []).append(rb)
+                neighbours.setdefault(rb, []).append(ra)
+    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
+    for members, cues, kind in chains:
+        if kind == "other" and not cues.other:
+            if all(len(g.words) == 1 and g.key.lower() in collector.lower_words for g in members):
+                continue  # "Media", "Refugees": a common word, no sign of a name
+            votes = [kind_of[r] for r in neighbours.get(id(members[0].find()), [])]
+            typed = [k for k in votes if k != "other"]
+            if typed and all(k == typed[0] for k in typed):
+                kind = typed[0]
+            elif all(len(g.words) == 1 and g.key in FIRST_NAMES for g in members):
+                kind = "person"  # a first name alone ("Jeb")
         if kind == "person":
-            name = longest
+            # The fullest form that reads as a name ("Dick Durbin", not
+            # "Minority Whip Dick Durbin" where a title stayed in a span).
+            names = [g for g in members if person_like(g.words)] or members
+            name = max(
+                names,
+                key=lambda g: (
+                    not any(is_title(w) for w in g.words),
+                    len(g.words),
+                    g.count,
+                    -g.first,
+                ),
+            )
         else:
             # The most used form, but an expanded name before its acronym.
             name = max(
@@ -176,16 +303,19 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         aliases = [g.key for g in sorted(members, key=lambda g: g.first) if g is not name]
         if kind == "organisation":
             bare = list(name.words)
-            while len(bare) > 1 and bare[-1] in ORG_SUFFIXES:
+            while len(bare) > 2 and bare[-1] in ORG_SUFFIXES and bare[-2] not in _CONNECTORS:
+                bare.pop()
+            if len(bare) == 2 and bare[-1] in ORG_SUFFIXES:
                 bare.pop()
             short = " ".join(bare)
             if short != name.key and short not in aliases and keep_words(bare):
                 aliases.append(short)  # "SoftBank Group" is also "SoftBank"
         # Salience: mentions, with a typed entity ahead of an untyped one.
         salience = mentions_total + (0 if kind == "other" else 1)
-        entities.append((salience, first, (name.key, kind, aliases, mentions_total)))
+        gender = _gender(cues) if kind == "person" else ""
+        entities.append((salience, first, (name.key, kind, aliases, mentions_total, gender)))
     entities.sort(key=lambda e: (-e[0], e[1]))
     return [
-        Entity(name=name, kind=kind, aliases=aliases, mentions=mentions)
-        for _, _, (name, kind, aliases, mentions) in entities[:MAX_ENTITIES]
+        Entity(name=name, kind=kind, aliases=aliases, mentions=mentions, gender=gender)
+        for _, _, (name, kind, aliases, mentions, gender) in entities[:MAX_ENTITIES]
     ]

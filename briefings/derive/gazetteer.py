@@ -68,8 +68,6 @@ REGIONS: Final = _set(
     Kashmir|Siberia|Bavaria|Sahara"""
 )
 
-PLACES: Final = COUNTRIES | CITIES | REGIONS
-
 #: Industry head words: "Acme Electronics", "Northern Grid" are firms; alone
 #: they are common nouns (also in ``GENERIC``).
 INDUSTRY_WORDS: Final = _set(
@@ -92,7 +90,7 @@ ORG_WORDS: Final = (
     Investments|Investment|Insurance|Exchange|Airlines|Airways|Motors|Pharmaceuticals|
     Industries|Enterprises|Media|News|Times|Post|Journal|Herald|Telegraph|Gazette|Tribune|
     Broadcasting|Television|Radio|Records|Studios|Entertainment|Communications|Telecom|
-    Platforms|Club|FC|United|Hospital|Clinic|Center|Centre|Museum|Organisation|
+    Platforms|Club|FC|United|Hospital|Clinic|Center|Centre|Centers|Centres|Museum|Organisation|
     Organization|Reserve|Treasury|Cabinet|Commerce|Council|Chamber|Finance|Energy|Electric|
     Petroleum|Oil|Motor|Semiconductor|Software|Robotics|Pharma|Bancorp|Financial|Consulting|
     Research|AI|Magazine|Productions|Pictures|Studio|Press|Books|Publishing|Airport|
@@ -115,7 +113,8 @@ ORG_NOUNS: Final = _set(
     carmaker|automaker|developer|lender|bank|insurer|retailer|broadcaster|newspaper|outlet|
     agency|regulator|operator|carrier|platform|publisher|subsidiary|
     consultancy|brand|manufacturer|supplier|provider|airline|party|
-    organisation|organization|institute|university|exchange|tabloid|daily|channel"""
+    organisation|organization|institute|university|exchange|tabloid|daily|channel|
+    magazine|weekly|paper|website|network|club|team|union|charity|label|studio|band"""
 )
 
 #: Titles before a name (compared with the trailing dot removed).
@@ -174,7 +173,8 @@ DEMONYMS: Final = _set(
     Tories|Conservative|Conservatives|Liberal|Liberals|Communist|Mandarin|Cantonese|Latino|
     Hispanic|Asian-American|African-American|Anglo|Nordic|Baltic|Slavic|Hongkonger|
     Hongkongers|Beijinger|Mainland|Democratic|Spaniard|Spaniards|Arabian|Latin American|
-    Briton|Britons|Scot|Scots|Frenchman|Dutchman|Kiwi|Aussie|Yank|Yankee"""
+    Briton|Britons|Scot|Scots|Frenchman|Dutchman|Kiwi|Aussie|Yank|Yankee|Texan|Texans|
+    Californian|Californians|New Yorker|New Yorkers|Londoner|Londoners|Parisian|Muscovite"""
 )
 
 #: Capitalised words and phrases that are not entities on their own.
@@ -189,7 +189,7 @@ GENERIC: Final = (
     Breaking|Exclusive|Analysis|Opinion|Editorial|Comment|Review|Photo|Video|Image|Source|
     Sources|Read|More|Click|Share|Subscribe|Advertisement|Note|Editor|Editors|OK|Yes|No|
     Please|Thanks|Mr|Mrs|Ms|Dr|Sir|Madam|Lord|Lady|Earth|Moon|Sun|Christmas|Easter|
-    New Year|Ramadan|Olympics|World Cup|Champions|Cup|League|Premiership|Championship|
+    New Year|Ramadan|Olympics|Olympic|Paralympic|World Cup|Champions|Cup|League|Premiership|Championship|
     Final|Finals|Round|Stage|Test|Tests|Grand Slam|Open|Tour|Games|Series|Season|Team|
     North|South|East|West|Central|Cold War|World War|Second World War|First World War|
     Covid|Covid-19|COVID-19|Coronavirus|GPT|ChatGPT|Windows|City|Town|Village|Street|Hall|
@@ -204,7 +204,7 @@ GENERIC_ACRONYMS: Final = _set(
     OK|AM|PM|FAQ|FAQs|DNA|RNA|PhD|MP|MPs|MEP|EV|EVs|API|APIs|SUV|SUVs|ID|IDs|CD|CDs|DVD|DVDs|
     UFO|ATM|ATMs|HIV|AIDS|VAT|NGO|NGOs|CCTV|SMS|USB|URL|PDF|HQ|R&D|M&A|Q1|Q2|Q3|Q4|AR|VR|
     IoT|SaaS|B2B|B2C|ETF|ETFs|ESG|CO2|GMT|BST|EST|PST|UTC|AGM|ICU|A&E|MRI|GP|GPs|ISP|ISPs|
-    GMV|EBIT|EBITA|EBITDA|EPS|ROI|YoY|CAGR|ARPU|P&L|KPI|KPIs|CEOs|IPOs|LLC"""
+    GMV|EBIT|EBITA|EBITDA|EPS|ROI|YoY|CAGR|ARPU|P&L|KPI|KPIs|CEOs|IPOs|LLC|PE|TV.|T.V.|WTF|LOL|OMG"""
 )
 
 #: Words that end a place name: "Broad Street", "Hyde Park", "Lake Geneva".
@@ -220,7 +220,8 @@ ORG_AFTER: Final = _set(
     """shares|stock|stocks|shareholders|investors|profits|profit|revenue|revenues|sales|
     earnings|subsidiary|division|executives|employees|staff|workers|boss|ceo|chairman|
     board|headquarters|customers|subscribers|products|
-    brand|unit|factory|factories|plant|stores|share"""
+    brand|unit|factory|factories|plant|stores|share|manager|coach|striker|midfielder|
+    defender|goalkeeper|players|newspaper|website|app|users|network"""
 )
 
 #: Common given names: a capitalised pair starting with one is a person.
@@ -245,3 +246,201 @@ GIVEN_NAMES: Final = _set(
     Rahul|Raj|Sanjay|Sofia|Stefan|Takashi|Wolfgang|Yoshi|Kamala|Mitt|Marco|Rudy|Newt|Jeb|
     Chelsea|Gina|Jay|Kai|Rui|Jack|Kevin|Eddie|Daniel|Robin|Tony|Gordon|Arsene|Jose|Mel|Sven"""
 )
+
+#: More towns and cities (news datelines and "in X"): large cities by region,
+#: US cities, British and Irish towns. Names that are also common given names,
+#: family names or words ("Florence", "Bolton", "Reading") are left out.
+MORE_CITIES: Final = _set(
+    """Aberdeen|Adelaide|Albuquerque|Alexandria|Algiers|Almaty|Amman|Anchorage|Antwerp|
+    Astana|Baku|Baltimore|Basra|Belgrade|Benghazi|Bern|Bilbao|Blackpool|Bordeaux|
+    Bournemouth|Bratislava|Brighton|Brisbane|Bristol|Calgary|Cambridge|
+    Canberra|Cardiff|Casablanca|Cincinnati|Cleveland|Colombo|Cork|Coventry|
+    Dakar|Dar es Salaam|Denver|Des Moines|Donetsk|Dresden|Dundee|Durban|
+    Dusseldorf|Edmonton|El Paso|Exeter|Fallujah|Fort Worth|Fukushima|Gdansk|Genoa|
+    Gothenburg|Guadalajara|Halifax|Harare|Hebron|Hiroshima|Honolulu|Hyderabad|
+    Indianapolis|Inverness|Islamabad|Jacksonville|Jeddah|Kampala|Kandahar|Kansas City|
+    Kathmandu|Kharkiv|Khartoum|Kigali|Kinshasa|Kobe|Krakow|Kyoto|Leicester|Leipzig|Lhasa|
+    Lille|Luanda|Lviv|Lyon|Manama|Mandalay|Marseille|Mecca|Medina|Memphis|Mexico City|
+    Milwaukee|Minneapolis|Mogadishu|Monaco|Montevideo|Mosul|Nagasaki|Naples|Nashville|
+    New Orleans|Newcastle|Nice|Norwich|Nottingham|Novosibirsk|Oakland|Odesa|Odessa|
+    Oklahoma City|Omaha|Orlando|Oxford|Palermo|Perth|Peshawar|Phnom Penh|Pittsburgh|
+    Plymouth|Portland|Porto|Portsmouth|Pretoria|Quito|Rabat|Rangoon|Raqqa|Reykjavik|
+    Riga|Rotterdam|Sacramento|Salt Lake City|San Antonio|San Diego|San Jose|Sarajevo|Seville|
+    Sheffield|Skopje|Southampton|St Louis|St Petersburg|Strasbourg|Stuttgart|Swansea|
+    Tallinn|Tampa|Tashkent|Tbilisi|Tijuana|Tirana|Toulouse|Tripoli|Tucson|Tulsa|Turin|Tunis|
+    Utrecht|Valencia|Venice|Vilnius|Vladivostok|Yangon|Yerevan|Yokohama|Zagreb|Mombasa|
+    Aleppo|Homs|Idlib|Kirkuk|Ramallah|Sderot|Haifa|Eilat|Nablus|Jenin|Rafah|Khan Younis|
+    Kherson|Mariupol|Zaporizhzhia|Dnipro|Bakhmut|Sevastopol|Minsk|Chisinau|Marrakesh|
+    Calais|Cannes|Grenoble|Nantes|Rennes|York|Luton|Wolverhampton|Sunderland|
+    Middlesbrough|Stoke|Salford|Gateshead|Limerick|Galway|Derry|Londonderry|
+    Birmingham|Ipswich|Peterborough|Slough|Wigan|Blackburn|
+    Shrewsbury|Hereford|Worcester|Gloucester|Cheltenham|Swindon|
+    Canterbury|Maidstone|Chelmsford|Colchester|Harlow|Basildon|Croydon|Brixton|Hackney|
+    Islington|Camden|Greenwich|Wembley|Wimbledon|Heathrow|Gatwick|Stansted"""
+)
+
+#: US state and other region abbreviations as datelines write them ("McAllen, Calif.").
+#: Ambiguous ones ("Miss", "Mass", "Wash", "Ind", "La") are left out.
+REGION_ABBREVIATIONS: Final = word_set(
+    "Calif Fla Ariz Colo Conn Minn Mich Okla Tenn Wis Wisc Nev Penn Ore Ala Ark Neb Kan "
+    "Kans Ky Md Mont Tex Vt Wyo N.Y. N.J. N.C. S.C. N.D. S.D. N.M. N.H. D.C. W.Va Va"
+)
+
+#: More regions, islands and areas.
+MORE_REGIONS: Final = _set(
+    """Cumbria|Yorkshire|Lancashire|Kent|Essex|Surrey|Sussex|Devon|Cornwall|Norfolk|Suffolk|
+    Somerset|Dorset|Hampshire|Merseyside|Tyneside|Midlands|West Midlands|East Anglia|
+    Highlands|Ulster|Anglesey|Gwynedd|Fife|Lothian|Donbas|Donbass|Luhansk|Crimea|Chechnya|
+    Dagestan|Kurdistan|Darfur|Sahel|Punjab|Bengal|Kerala|Gujarat|Maharashtra|Tamil Nadu|
+    Balochistan|Sindh|Hokkaido|Okinawa|Borneo|Sumatra|Java|Bali|Mindanao|Luzon|Tasmania|
+    Queensland|New South Wales|Patagonia|Amazonia|Andalusia|Galicia|Flanders|
+    Wallonia|Lombardy|Tuscany|Sicily|Sardinia|Corsica|Brittany|Normandy|Provence|Alsace|
+    Saxony|Silesia|Transylvania|Siberia|Golan Heights|Sinai|Negev|Gaza Strip|Greenland|
+    Bahamas|Barbados|Bermuda|Fiji|Maldives|Mauritius|Seychelles|Puerto Rico|Guam|Hawaii|
+    Riviera|Cote d'Azur|Alps|Himalayas|Andes|Rockies|Appalachia|Midwest|Deep South|
+    Bay Area|Long Island|Staten Island|Bronx|Queens|Harlem|Capitol Hill|Whitehall|
+    Persian Gulf|Red Sea|Black Sea|Baltic Sea|North Sea|South China Sea|East China Sea|
+    Taiwan Strait|Korean Peninsula|Horn of Africa|Sub-Saharan Africa|West Africa|
+    East Africa|North Africa|Southern Africa|Central Africa|Arabian Peninsula|Levant|Caucasus|
+    Bosnia and Herzegovina|Trinidad and Tobago|Papua New Guinea|Sierra Leone|Liberia|Guinea|
+    Burkina Faso|Chad|Benin|Togo|Gabon|Eritrea|Djibouti|South Sudan|Botswana|Lesotho|Malawi|
+    Burundi|Kyrgyzstan|Tajikistan|Turkmenistan|Bhutan|Brunei|East Timor|Timor-Leste|
+    North Macedonia|Macedonia|Montenegro|Liechtenstein|Andorra|San Marino|Vatican|
+    Dominican Republic|El Salvador|Belize|Guyana|Suriname|Western Sahara|Somaliland"""
+)
+
+#: Well-known organisations whose names carry no organisation word: large firms,
+#: news outlets, international bodies, armed groups, government bodies known by
+#: one word, and large sports clubs.
+KNOWN_ORGS: Final = _set(
+    """Google|Alphabet|Apple|Amazon|Microsoft|Facebook|Instagram|WhatsApp|Twitter|YouTube|
+    TikTok|Snapchat|LinkedIn|Netflix|Spotify|Nvidia|Intel|AMD|Qualcomm|Samsung|Sony|Huawei|
+    Tencent|Baidu|Alibaba|ByteDance|Xiaomi|Lenovo|Foxconn|TSMC|Uber|Lyft|Airbnb|Tesla|
+    SpaceX|Meta|OpenAI|Anthropic|DeepMind|Oracle|Cisco|IBM|Adobe|Salesforce|PayPal|eBay|
+    Yahoo|Reddit|Pinterest|Zoom|Dell|HP|Nokia|Ericsson|Siemens|Philips|Bosch|Boeing|Airbus|
+    Lockheed Martin|Raytheon|Walmart|Costco|Target|Tesco|Sainsbury's|Asda|Aldi|Lidl|IKEA|Ikea|
+    Starbucks|McDonald's|Nike|Adidas|Toyota|Honda|Nissan|Hyundai|Volkswagen|BMW|Audi|
+    Mercedes|Mercedes-Benz|Ferrari|Renault|Peugeot|Fiat|Volvo|Pfizer|Moderna|AstraZeneca|
+    BioNTech|Novartis|Roche|Bayer|GlaxoSmithKline|GSK|Unilever|Nestle|Nestlé|Danone|
+    ExxonMobil|Exxon|Chevron|Shell|BP|Aramco|Gazprom|Rosneft|TotalEnergies|Glencore|
+    Barclays|HSBC|Lloyds|NatWest|Santander|Citigroup|Citi|JPMorgan|JP Morgan|Goldman Sachs|
+    Morgan Stanley|Merrill Lynch|Lehman Brothers|BlackRock|Vanguard|Berkshire Hathaway|
+    Deutsche Bank|UBS|Credit Suisse|Nasdaq|Visa|Mastercard|Reuters|Bloomberg News|AFP|
+    BBC|CNN|NPR|PBS|ABC|NBC|CBS|MSNBC|CNBC|ESPN|HBO|Fox News|Sky News|Sky Sports|ITV|
+    Channel 4|Al Jazeera|Politico|Axios|Breitbart|Buzzfeed|BuzzFeed|Vox|Slate|Variety|
+    Guardian|Observer|Telegraph|Spectator|Daily Mail|Daily Mirror|
+    Newsweek|Forbes|Fortune|Wired|Xinhua|Tass|TASS|Interfax|Yonhap|Kyodo|Le Monde|Der Spiegel|
+    Nato|NATO|UN|U.N.|EU|E.U.|WHO|IMF|OPEC|Opec|Interpol|Europol|Unicef|UNICEF|Unesco|UNESCO|
+    UNHCR|WTO|OECD|Asean|ASEAN|G7|G20|Fifa|FIFA|Uefa|UEFA|IOC|IAEA|ICC|Red Cross|
+    Red Crescent|Amnesty|Amnesty International|Human Rights Watch|Greenpeace|Oxfam|
+    Medecins Sans Frontieres|MSF|Save the Children|Hamas|Hezbollah|Taliban|al-Qaeda|
+    al-Shabab|Boko Haram|Isis|ISIS|ISIL|Isil|Islamic State|Daesh|Houthis|Wagner|FBI|CIA|NSA|
+    Pentagon|Kremlin|Fed|Ofcom|Ofgem|Ofsted|Ofwat|NHS|MI5|MI6|GCHQ|Scotland Yard|
+    Commons|Lords|House of Commons|House of Lords|Stormont|Holyrood|Bundestag|Duma|Knesset|
+    Politburo|Eurostat|Airbnb|Arsenal|Chelsea FC|Manchester United|Manchester City|
+    Man Utd|Man City|Liverpool FC|Tottenham|Tottenham Hotspur|Spurs|Everton|Aston Villa|
+    Newcastle United|West Ham|Leeds United|Celtic|Rangers|Real Madrid|Atletico Madrid|
+    Barcelona FC|Bayern Munich|Borussia Dortmund|Juventus|Inter Milan|AC Milan|Napoli|
+    Paris Saint-Germain|PSG|Ajax|Benfica|Porto FC|FC Porto|Lakers|Yankees|Red Sox|
+    Democratic Party|Republican Party|GOP|SNP|Sinn Fein|Ukip|UKIP|DUP|Plaid Cymru|
+    Lib Dem|Lib Dems|Liberal Democrats|Conservative Party|Labour Party|Green Party|Tory Party|
+    New Labour"""
+)
+
+#: Head words that end the name of an event, a law, a prize or a work: "Energy Act",
+#: "Davis Cup", "Bastille Day" are neither organisations nor places.
+EVENT_WORDS: Final = _set(
+    """Act|Acts|Bill|Amendment|Treaty|Accord|Accords|Agreement|Convention|Declaration|
+    Protocol|Charter|Directive|Cup|Trophy|Prize|Award|Awards|Medal|Olympics|Paralympics|
+    Games|Championship|Championships|Open|Grand Prix|Marathon|Festival|Day|Week|War|
+    Revolution|Crisis|Scandal|Summit|Conference|Show|Series|Tour|Derby|Classic|Bowl|
+    Election|Elections|Referendum|Budget|Plan|Strategy|Doctrine|Initiative|Programme|
+    Insurance|Credit|Allowance|Pension|Tax|Duty|Index|Prerogative|Address"""
+)
+
+#: Nouns after a name that show it is a work: "the Today programme", "the Dune film".
+WORK_AFTER: Final = word_set(
+    "programme program show series film movie book novel album song documentary podcast"
+)
+
+#: Common first names by sex (as far as the name shows it), for person cues and
+#: the entity's gender. Names common to both are in neither.
+MALE_NAMES: Final = word_set(
+    """Aaron Abdul Abdullah Adam Adrian Ahmed Ahmad Alan Albert Alberto Alejandro Alex
+    Alexander Alexei Alexey Alfred Ali Alistair Amir Anders Andre Andrei Andrew Andrey Andy
+    Angus Anthony Antoine Anton Antonio Arnold Arthur Barack Barry Ben Benjamin Bernard
+    Bernie Bill Billy Bob Boris Brad Bradley Brendan Brett Brian Bruce Bruno Bryan Carl
+    Carlos Cesar Charles Charlie Chris Christian Christoph Christopher Chuck Clive Colin Conor
+    Craig Cristiano Dale Damian Dan Daniel Danny Dave David Dean Declan Denis Dennis Derek
+    Diego Dieter Dmitry Dominic Don Donald Doug Douglas Duncan Dylan Ed Eddie Edgar Edmund
+    Eduard Eduardo Edward Emmanuel Enrique Eric Erik Ernest Ethan Eugene Evan Fabio Felipe
+    Feliciano Felix Fernando Feroz Francesco Francis Francisco Franco Frank Franz Fred
+    Frederick Gabriel Gareth Garry Gary Gavin Geoff Geoffrey George Gerald Gerard Gerhard
+    Giovanni Giuseppe Glenn Gordon Graham Greg Gregory Guido Guy Hamid Hans Harold Harry
+    Harvey Hassan Hector Heinz Helmut Henry Herbert Hiroshi Howard Hugh Hugo Hussein Iain Ian
+    Igor Isaac Ivan Jack Jacob Jacques Jake James Jamie Jan Jason Javier Jay Jean-Claude
+    Jean-Luc Jean-Pierre Jeb Jeff Jeffrey Jens Jeremy Jerome Jerry Jim Jimmy Joachim Joe Joel
+    Johan Johann John Johnny Jon Jonathan Jorge Jose Josef Joseph Josh Joshua Juan Julian
+    Julio Justin Kamal Karl Keir Keith Ken Kenneth Kevin Khalid Kieran Kim-Jong Klaus Kurt
+    Lars Larry Lawrence Lee Len Leo Leon Leonard Lewis Liam Lindsey Lionel Lloyd Louis Luca
+    Lucas Luigi Luis Luke Malcolm Manuel Marc Marcel Marco Marcus Mario Mark Martin Marty
+    Mateo Matt Matthew Matthias Mauricio Max Michael Michel Miguel Mike Mikhail Miles Mitch
+    Mitt Mohamed Mohammad Mohammed Moazzam Muhammad Murray Mustafa Nathan Neil Newt Nicholas
+    Nick Nicolai Nicolas Nigel Noah Norman Oliver Omar Oscar Owen Pablo Paddy Patrick Paul
+    Pedro Pete Peter Phil Philip Philippe Pierre Rafael Rahul Raj Ralph Ramon Randy Raul Ray
+    Raymond Reilly Rex Ricardo Richard Rick Rishi Rob Robert Roberto Rodrigo Roger Roland
+    Roman Ron Ronald Rory Ross Roy Rudy Rupert Russ Russell Ryan Salman Sam Samuel Sanjay
+    Scott Sean Sebastian Sergei Sergey Sergio Simon Stan Stanley Stefan Stephen Steve Steven
+    Stuart Sven Takashi Ted Terry Theo Thomas Tim Timothy Tobias Todd Tom Tommy Tony Trevor
+    Tyler Victor Viktor Vincent Vladimir Volodymyr Walter Warren Wayne Werner Will William
+    Willie Wolfgang Xavier Yasser Yuri Yusuf Zachary"""
+)
+FEMALE_NAMES: Final = word_set(
+    """Abigail Ada Adele Agnes Aisha Alexandra Alice Alicia Alison Amanda Amber Amelia Amy
+    Ana Anastasia Andrea Angela Angelina Angelique Anita Ann Anna Anne Annie Antonia Audrey
+    Barbara Beatrice Becky Belinda Beth Bethany Betsy Betty Bianca Brenda Bridget Brigitte
+    Brittany Camilla Carla Carmen Carol Caroline Carolyn Catherine Cathy Cecilia Celia
+    Charlotte Chelsea Cherie Cheryl Chloe Christina Christine Claire Clara Claudia Colette
+    Cynthia Daisy Dana Daniela Danielle Deborah Debbie Denise Diana Diane Dolores Donna Doris
+    Dorothy Edith Eileen Elaine Eleanor Elena Elisabeth Elise Eliza Elizabeth Ella Ellen
+    Eloise Elsa Emilia Emily Emma Erin Esther Eva Eve Evelyn Fatima Fiona Frances Francesca
+    Gabriela Gabrielle Gemma Georgia Gillian Gina Giulia Gloria Grace Hannah Harriet Hazel
+    Heather Heidi Helen Helena Hilary Hillary Holly Ilhan Ingrid Irene Iris Isabel Isabella
+    Isabelle Jacqueline Jane Janet Janice Jasmine Jean Jennifer Jenny Jessica Jill Joan
+    Joanna Joanne Jodie Josephine Joy Joyce Judith Judy Julia Julie Juliet June Kamala Karen
+    Kate Katherine Kathleen Kathryn Kathy Katie Katrin Kay Kelly Kirsty Kristen Laura Lauren
+    Leah Leila Lesley Liliana Lily Linda Lindsay Lisa Liz Lois Lorraine Louise Lucia Lucy
+    Lydia Lynn Madeleine Maggie Margaret Margarita Maria Marie Marina Marine Marion Marjorie
+    Martha Mary Maryam Matilda Maureen Megan Megyn Melania Melanie Melissa Mia Michelle
+    Mildred Miriam Molly Monica Nadia Nancy Naomi Natalia Natalie Natasha Nicola Nicole Nikki
+    Nina Nora Olga Olivia Pamela Patricia Paula Pauline Penelope Penny Phoebe Priti Priya
+    Rachel Rebecca Rita Roberta Rosa Rosalind Rose Ruth Sabrina Sally Samantha Sandra Sara
+    Sarah Serena Sharon Sheila Shirley Silvia Simone Sofia Sonia Sonya Sophia Sophie
+    Stephanie Susan Susanne Suzanne Sylvia Tamara Tanya Teresa Tessa Theresa Tina Tracy Ursula
+    Valerie Vanessa Vera Veronica Victoria Violet Virginia Wendy Yvonne Yulia Zoe Zara"""
+)
+
+#: Every place the lists know.
+PLACES: Final = COUNTRIES | CITIES | REGIONS | MORE_CITIES | MORE_REGIONS | REGION_ABBREVIATIONS
+
+#: All first names known: ``GIVEN_NAMES`` and the two lists above.
+FIRST_NAMES: Final = GIVEN_NAMES | MALE_NAMES | FEMALE_NAMES
+
+
+def name_gender(first: str) -> str:
+    """ "male", "female" or "" for a first name (by the lists; "" when unknown or both)."""
+    male, female = first in MALE_NAMES, first in FEMALE_NAMES
+    return "male" if male and not female else "female" if female and not male else ""
+
+
+def known_kind(name: str) -> str:
+    """What the lists say a name is: "place", "organisation", or "" (not listed).
+
+    For other steps that must tell a place or an organisation from a person
+    ("Moscow said" is never a person speaking) without the whole entity step.
+    """
+    if name in PLACES or name.rstrip(".") in PLACES:
+        return "place"
+    if name in KNOWN_ORGS:
+        return "organisation"
+    return ""

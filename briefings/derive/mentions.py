@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import compress, filterfalse
+from itertools import compress, filterfalse, pairwise
 from typing import Final
 
 from briefings.derive.chunks import Record, register, sentence_chunks
 from briefings.derive.document import Document
 from briefings.derive.gazetteer import (
     DEMONYMS,
+    EVENT_WORDS,
+    FEMALE_NAMES,
+    FIRST_NAMES,
     GENERIC,
     GENERIC_ACRONYMS,
-    GIVEN_NAMES,
+    KNOWN_ORGS,
+    MALE_NAMES,
     MONTHS,
     ORG_AFTER,
     ORG_NOUNS,
@@ -33,6 +38,7 @@ from briefings.derive.gazetteer import (
     SPEECH_VERBS,
     TITLES,
     WEEKDAYS,
+    WORK_AFTER,
     word_set,
 )
 from briefings.derive.words import STOPWORDS, Memo
@@ -43,6 +49,8 @@ _TOKEN: Final = re.compile(r"[\w&][\w&'’.-]*")
 _CONNECTORS: Final = frozenset(
     {"of", "for", "&", "de", "van", "von", "der", "da", "del", "bin", "al"}
 )
+#: Lower-case words that may join a name's capitalised words ("Bank of England").
+CONNECTORS: Final = _CONNECTORS
 _MODIFIERS: Final = frozenset(
     {"former", "senior", "vice", "general", "managing", "deputy", "chief"}
 )
@@ -66,6 +74,19 @@ _FUNCTION_WORDS: Final = word_set(
     in on of for to by with from when while after before since although though because however
     meanwhile also then there here it he she they we i you what which who how why where not no
     all some many most both each every such only even just still despite speaking"""
+)
+#: Words that open sentences and are not names: "Later Harold Wexley joined".
+_OPENING_WORDS: Final = word_set(
+    """later earlier now today yesterday tomorrow tonight recently separately instead elsewhere
+    overall indeed nevertheless nonetheless moreover furthermore finally first second third
+    next last once during under over among following asked like unlike unless until whether
+    perhaps maybe sometimes often never always already soon eventually currently previously
+    initially ultimately additionally similarly likewise otherwise thus hence therefore
+    accordingly consequently latest breaking watch listen read see"""
+)
+#: Offices held for a place: "MP for Ealing North", "Mayor of Quennford".
+_PLACE_OFFICES: Final = word_set(
+    "MP MEP MSP Mayor Governor Senator Congressman Congresswoman Rep Representative Assemblyman"
 )
 #: Capitalised words of job titles: a span made only of these names no one.
 _ROLE_CAPS: Final = TITLES | {
@@ -96,6 +117,10 @@ _CLAUSE_END: Final = re.compile(r"\s*[,.;]|$")
 _ITS_AFTER: Final = re.compile(
     r"\s+(?:said|says|reported|announced|expects|expected|plans|planned)\s+(?:that\s+)?its\b"
 )
+#: "X said in a statement", "X said in a press release": an organisation speaks.
+_STATEMENT_AFTER: Final = re.compile(
+    r"\s+(?:said|says|announced|confirmed)\s+(?:on\s+\w+\s+)?in\s+a\s+(?:statement|press release)"
+)
 
 
 @dataclass(slots=True)
@@ -109,6 +134,13 @@ class Cues:
     speech: int = 0
     #: a place preposition before the name ("in X"): weak evidence of a place
     preposition: int = 0
+    #: an event, law, prize or work ("Energy Act", "Davis Cup")
+    other: int = 0
+    #: "the X" mid-sentence: people seldom take an article, organisations often do
+    article: int = 0
+    #: signs of a man or a woman: titles (Mr, Mrs), first names, "X said he"
+    male: int = 0
+    female: int = 0
 
     def add(self, other: Cues) -> None:
         self.person += other.person
@@ -116,6 +148,10 @@ class Cues:
         self.place += other.place
         self.speech += other.speech
         self.preposition += other.preposition
+        self.other += other.other
+        self.article += other.article
+        self.male += other.male
+        self.female += other.female
 
 
 @dataclass(slots=True)
@@ -123,6 +159,8 @@ class Mention:
     words: tuple[str, ...]
     start: int
     cues: Cues
+    #: where the span ends in the document's text (-1: not known)
+    end: int = -1
 
     @property
     def key(self) -> str:
@@ -180,10 +218,16 @@ def _is_capitalised(word: str) -> bool:
 _Shape = tuple[tuple[str, int, int, bool, str], ...]
 
 
+#: "R-Ky.", "D-Minn", "R-W.Va.": a lawmaker's party and state, never a name.
+_PARTY_TAG: Final = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
 def _shape(raw: str) -> _Shape:
     """How a token that is not all letters reads: (word, start, end, breaks
     after, cue) for each word in it, offsets relative to the token."""
     word = raw
+    if _PARTY_TAG.fullmatch(raw):
+        return ()
     breaks = False
     cue = ""
     parts = raw.rstrip(".").split("-")
@@ -266,6 +310,37 @@ def _tokens(chunks: list[Record]) -> _Tokens:
     return _Tokens(words, starts, ends, breaks, cues)
 
 
+#: Last words of names with "and" inside that carry no organisation word:
+#: "Customs and Border Protection", "Centers for Disease Control and Prevention".
+_AND_TAILS: Final = word_set("Protection Prevention Security Development Research Welfare")
+
+
+def _joins_and(left: list[str], right: list[str]) -> bool:
+    """Whether "<left> and <right>" is one name: an organisation's ("Securities and
+    Exchange Commission", "Department of Trade and Industry"), not two names
+    ("Norway and Portugal", "Alibaba and Tencent Holdings")."""
+    if len(left) + len(right) + 1 > MAX_SPAN_WORDS:
+        return False
+    phrase = " ".join(left)
+    if phrase in PLACES or phrase in KNOWN_ORGS or right[0] in KNOWN_ORGS or right[0] in PLACES:
+        return False  # "Vantor and Manchester United": the right side is a name of its own
+    if " ".join(right) in KNOWN_ORGS:
+        return False
+    if right[-1] in ORG_SUFFIXES:
+        return False  # "Goldman Sachs and SoftBank Group": a firm's corporate form
+    if right[0] in FIRST_NAMES and person_like(tuple(right)):
+        return False  # "University of Zurich and Gordon Hanson"
+    if right[-1] in ORG_WORDS or right[-1] in _AND_TAILS:
+        return True
+    # "Ministry of Culture and Tourism": an organisation word and its field.
+    return any(
+        left[k] in ORG_WORDS
+        and left[k + 1] in ("of", "for")
+        and not (k + 2 < len(left) and left[k + 2] in PLACES)
+        for k in range(len(left) - 1)
+    )
+
+
 def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, int]]:
     """(first, last+1) token indexes of capitalised runs (``capitalised``: per token)."""
     runs: list[tuple[int, int]] = []
@@ -289,6 +364,19 @@ def _runs(toks: _Tokens, text: str, capitalised: list[bool]) -> list[tuple[int, 
             ):
                 j += 2
                 continue
+            if (
+                words[j + 1] == "and"
+                and j + 2 < n
+                and not breaks[j + 1]
+                and toks.spaced(text, j + 1)
+                and capitalised[j + 2]
+            ):
+                k = j + 2
+                while k + 1 < n and not breaks[k] and toks.spaced(text, k) and capitalised[k + 1]:
+                    k += 1
+                if _joins_and(words[i : j + 1], words[j + 2 : k + 1]):
+                    j = k  # "Securities and Exchange Commission"
+                    continue
             break
         runs.append((i, j + 1))
         done = j + 1
@@ -323,6 +411,14 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+_ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,5}s")
+
+
+def is_demonym(word: str) -> bool:
+    """A nationality word: listed, or a place's name plus "n" ("Georgian", "Kenyan")."""
+    return word in DEMONYMS or (word[-1:] == "n" and word[:-1] in PLACES)
+
+
 def keep_words(words: list[str]) -> bool:
     if not words or len(words) > MAX_SPAN_WORDS:
         return False
@@ -333,15 +429,82 @@ def keep_words(words: list[str]) -> bool:
         w = words[0]
         if len(w) < 2 or w.lower() in STOPWORDS or w in MONTHS or w in WEEKDAYS:
             return False
-        if w in TITLES or w in GENERIC_ACRONYMS or w.rstrip("s") in DEMONYMS:
+        if w in TITLES or w in GENERIC_ACRONYMS or is_demonym(w.rstrip("s")):
             return False
         if not w.isalpha() and not any(c.isalpha() for c in w):
             return False
         if _has_digit(w):
             return False  # model numbers, dates: "H100", "Dec.31"
+        if _ACRONYM_PLURAL.fullmatch(w):
+            return False  # "TVs", "DVRs": common nouns
     if all(w in _ROLE_CAPS for w in words):
         return False
     return not all(w in TITLES or w in DEMONYMS or w in GENERIC for w in words)
+
+
+def _lost_apostrophe(
+    words: list[str], k: int, caps: Counter[str], capitalised: Callable[[str], bool]
+) -> bool:
+    """ "Norways Norges Bank": ``words[k]`` is a possessive that lost its
+    apostrophe. Only a word that opens a name (never "United States", "Serena
+    Williams"), whose singular is a known place, or is seen alone more often and
+    is not a first name ("Johns Hopkins"), with a name after it."""
+    w = words[k]
+    single = w[:-1]
+    if w in PLACES or (k > 0 and capitalised(words[k - 1])):
+        return False
+    if single in PLACES:
+        return True
+    return (
+        caps.get(single, 0) > caps.get(w, 0)
+        and single not in FIRST_NAMES
+        and k + 1 < len(words)
+        and capitalised(words[k + 1])
+    )
+
+
+#: Title words a span may carry besides ``TITLES``: "Minority Whip Dick Durbin".
+_MORE_TITLES: Final = word_set("Whip Chairwoman Spokesman Envoy Adviser Advisor Aide")
+_MALE_TITLES: Final = word_set("Mr Sir Lord King Prince Sheikh Father Brother Congressman")
+_FEMALE_TITLES: Final = word_set(
+    "Mrs Ms Miss Dame Lady Queen Princess Sister Congresswoman Chairwoman Spokeswoman"
+)
+
+
+#: What may follow "the X" when X is a name in its own right ("the Pentagon
+#: said"), not a modifier ("the Trump campaign").
+_AFTER_THE: Final = SPEECH_VERBS | word_set(
+    """has had have is was were will would could should can may might must of in on at to for
+    and or but with by from as that which who whose into over after before under against
+    also itself announced reported confirmed denied issued launched"""
+)
+_COMMA_PLACE: Final = re.compile(r",\s+(([A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*)?)")
+_SAID_PRONOUN: Final = re.compile(
+    r"\s+(?:said|says|added|told\s+\w+)\s+(?:that\s+)?(he|she)\b", re.I
+)
+
+
+#: The field of an office in "Secretary of State Jo Bloggs", "Minister for Health".
+_OFFICE_FIELDS: Final = word_set(
+    """State Defense Defence Health Education Energy Transport Transportation Labor Labour
+    Commerce Treasury Agriculture Justice Interior Homeland Housing Finance Trade Industry
+    Culture Environment Employment Security Veterans Affairs"""
+)
+
+
+_LIST_GAPS: Final = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", " and the "})
+
+
+def _known_place(word: str) -> bool:
+    return word in PLACES or word.rstrip(".") in PLACES
+
+
+def is_title(word: str) -> bool:
+    """A title word, hyphenated ones too ("Under-Secretary", "Vice-President")."""
+    if word in TITLES or word in _MORE_TITLES:
+        return True
+    head, _, tail = word.rpartition("-")
+    return bool(head) and (tail in TITLES or tail.capitalize() in TITLES)
 
 
 class MentionCollector:
@@ -349,6 +512,9 @@ class MentionCollector:
         self.doc = doc
         self.mentions: list[Mention] = []
         self.acronyms: dict[str, str] = {}
+        #: pairs of names listed side by side ("X, Y and Z"): likely of one kind
+        self.coordinated: list[tuple[str, str]] = []
+        self._alone: set[str] | None = None
         self.tokens = [_tokens(chunks) for chunks in sentence_chunks(doc)]
         # Words as written: lower-case ones, and capitalised ones (anything
         # else) counted, and those seen capitalised after a sentence's start.
@@ -368,22 +534,50 @@ class MentionCollector:
         self.lower_words = lower
         self.mid_caps = mid_caps
 
+    def alone(self) -> set[str]:
+        """Capitalised words seen mid-sentence as the last word of a name or as a
+        name by themselves ("Kowalczyk", not the "Tourism" of "Tourism Council"),
+        computed on first use."""
+        if self._alone is None:
+            found: set[str] = set()
+            capitalised = _CAPITALISED.__getitem__
+            for toks in self.tokens:
+                flags = list(map(capitalised, toks.words))
+                for k in range(1, len(flags)):
+                    if flags[k] and (k + 1 == len(flags) or not flags[k + 1]):
+                        found.add(toks.words[k])
+            self._alone = found
+        return self._alone
+
     def collect(self) -> list[Mention]:
         caps = self.caps
         capitalised = _CAPITALISED.__getitem__
-        for s, toks in zip(self.doc.sentences, self.tokens, strict=True):
+        sentences = self.doc.sentences
+        for i, (s, toks) in enumerate(zip(sentences, self.tokens, strict=True)):
             text = s.text
             words = toks.words
             for k in [k for k, w in enumerate(words) if len(w) > 4 and w[-1] == "s"]:
-                # "Norways Norges Bank": a possessive that lost its apostrophe.
-                w = words[k]
-                if caps.get(w[:-1], 0) > caps.get(w, 0) or w[:-1] in PLACES:
-                    words[k], toks.breaks[k] = w[:-1], True
+                if _lost_apostrophe(words, k, caps, capitalised):
+                    words[k], toks.breaks[k] = words[k][:-1], True
             flags = list(map(capitalised, words))
             if len(words) >= 5 and sum(flags) > _CAP_HEAVY * len(words):
                 continue  # a title-case line (headline, caption banner)
+            before = len(self.mentions)
             for first, last in _runs(toks, text, flags):
                 self._run(text, s.start, toks, first, last)
+            found = self.mentions[before:]
+            opening = _OPENERS.match(text)  # always matches
+            if found and opening is not None and found[0].start == s.start + opening.end():
+                # "Mira Holt took office. She said ...": the subject of one sentence
+                # is the likeliest "he"/"she" opening the next.
+                nxt = self.tokens[i + 1].words[:1] if i + 1 < len(sentences) else []
+                if nxt and nxt[0] in ("He", "His"):
+                    found[0].cues.male += 1
+                elif nxt and nxt[0] in ("She", "Her"):
+                    found[0].cues.female += 1
+            for a, b in pairwise(found):
+                if a.end >= 0 and text[a.end - s.start : b.start - s.start] in _LIST_GAPS:
+                    self.coordinated.append((a.key, b.key))  # "Chelsea, Real Madrid and ..."
         return self.mentions
 
     def _run(self, text: str, offset: int, toks: _Tokens, first: int, last: int) -> None:
@@ -399,6 +593,9 @@ class MentionCollector:
         cues = Cues()
         opening = _OPENERS.match(text, 0, starts[first])  # always matches
         initial = opening is not None and opening.end() == starts[first]
+        if initial and len(words) > 1 and words[0].lower() in _OPENING_WORDS:
+            words = words[1:]
+            first += 1
         if initial and words:
             head = words[0]
             known = head in PLACES or head in self.mid_caps
@@ -413,21 +610,51 @@ class MentionCollector:
                 # "Investor Tao Wen-li": a capitalised role opening the sentence.
                 words = words[1:]
                 first += 1
+                if len(words) > 2 and words[0] in _CONNECTORS and words[1] in _OFFICE_FIELDS:
+                    words = words[2:]  # "Secretary of State Jo Bloggs"
+                    first += 2
                 cues.person += 2
-            elif not (known or fresh):
+            elif not (known or fresh) or (
+                len(words) == 1
+                and head not in PLACES
+                and head not in KNOWN_ORGS
+                and (head.lower() in self.lower_words or head not in self.alone())
+            ):
+                # A common word opening a sentence ("Tourism", "Buyers"), even one
+                # that is capitalised inside a name elsewhere ("Tourism Council").
                 words = words[1:]
                 first += 1
                 if not words:
                     return  # only a sentence's capitalised first word ("The", "But")
+        for n in (2, 1):
+            if (
+                len(words) > n + 1
+                and words[n] in FIRST_NAMES
+                and " ".join(words[:n]) in KNOWN_ORGS
+                and person_like(tuple(words[n:]))
+            ):
+                # "Lib Dem Norman Baker", "Nasdaq Joe Bloggs": a party or firm, then a person.
+                self._add(words[:n], offset + starts[first], Cues(org=1))
+                words = words[n:]
+                first += n
+                cues.person += 1
+                break
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
-        title_at = [k for k, w in enumerate(words) if w in TITLES]
-        if title_at and len(words) == title_at[-1] + 3 and words[-2] in _CONNECTORS:
-            # "CEO of Acme", "President of Ruritania": what follows the title is
-            # where its holder works, not a name.
+        title_at = [k for k, w in enumerate(words) if is_title(w)]
+        if (
+            title_at
+            and title_at[-1] + 2 < len(words)
+            and words[title_at[-1] + 1] in _CONNECTORS
+            and not (words[title_at[-1] + 2] in _OFFICE_FIELDS and title_at[-1] + 3 < len(words))
+        ):
+            # "CEO of Acme", "President of Ruritania", "MP for Ealing North": what
+            # follows the title is where its holder works, not a name.
             cut = title_at[-1]
             if cut and words[0] in PLACES:
                 self._add([words[0]], offset + starts[first], Cues(place=3))
-            words = words[-1:]
+            if words[cut] in _PLACE_OFFICES:
+                cues.place += 2
+            words = words[cut + 2 :]
             first += cut + 2
             title_at = []
         if title_at and not any(w in ORG_WORDS for w in words[title_at[-1] + 1 :]):
@@ -436,9 +663,20 @@ class MentionCollector:
                 prefix = words[:cut]
                 if prefix and prefix[0] in PLACES:
                     self._add([prefix[0]], offset + starts[first], Cues(place=3))
+                title = words[cut]
                 words = words[cut + 1 :]
                 first += cut + 1
+                while len(words) > 1 and words[0] in _CONNECTORS and words[1] in _OFFICE_FIELDS:
+                    # "Secretary of State Jason Kander": the office's field, then the name.
+                    words = words[2:]
+                    first += 2
+                if not words or words[0] in _CONNECTORS:
+                    return  # "Secretary of State for Culture": an office, no name
                 cues.person += 3
+                if title in _MALE_TITLES:
+                    cues.male += 1
+                elif title in _FEMALE_TITLES:
+                    cues.female += 1
             else:
                 while words and words[-1] in TITLES:
                     words = words[:-1]
@@ -466,7 +704,12 @@ class MentionCollector:
             words = words[:-1]  # "Nvidia A100": a model number, not part of the name
         if not words:
             return
-        if words[0] in DEMONYMS and len(words) > 1 and not any(w in ORG_WORDS for w in words):
+        if (
+            words[0] in DEMONYMS
+            and len(words) > 1
+            and not any(w in ORG_WORDS for w in words)
+            and words[-1] not in EVENT_WORDS
+        ):
             words = _trim(words[1:])
         if not keep_words(words):
             return
@@ -477,13 +720,26 @@ class MentionCollector:
         if prev in ROLE_WORDS and prev not in _MODIFIERS:
             cues.person += 2
         if prev in ORG_NOUNS:
-            cues.org += 2
+            cues.org += 3  # "the magazine Charlie Hebdo": outweighs a first name
         if prev in _PLACE_PREPOSITIONS and not (
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):
             cues.preposition += 1
+        if prev == "the" and (not after or after in _AFTER_THE):
+            cues.article += 1  # "the Pentagon said", "in the Commons."
+        if (mp := _COMMA_PLACE.match(text, end)) is not None and (
+            _known_place(mp.group(1)) or _known_place(mp.group(2))
+        ):
+            cues.place += 2  # "McAllen, Texas"
+        if (mg := _SAID_PRONOUN.match(text, end)) is not None:
+            if mg.group(1).lower() == "he":
+                cues.male += 1
+            else:
+                cues.female += 1
         its = _ITS_AFTER.match(text, end) is not None
-        if its:
+        if _STATEMENT_AFTER.match(text, end) is not None:
+            cues.org += 2  # "Tottenham said in a statement"
+        elif its:
             cues.org += 1  # "Acme said its profit rose": a person's would be his/her
         elif after in SPEECH_VERBS or (prev in SPEECH_VERBS and _CLAUSE_END.match(text, end)):
             cues.speech += 1
@@ -493,6 +749,8 @@ class MentionCollector:
             cues.place += 3
         if after in ORG_AFTER:
             cues.org += 2
+        elif after in WORK_AFTER:
+            cues.other += 2
         if (m := _APPOSITIVE.match(text, end)) is not None:
             phrase = m.group(1).split()
             lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
@@ -507,26 +765,53 @@ class MentionCollector:
             acronym = m.group(1)
             if acronym[0] == words[0][0]:
                 self.acronyms[acronym] = " ".join(words)
-        self._add(words, start, cues)
+        self._add(words, start, cues, offset + end)
 
-    def _add(self, words: list[str], start: int, cues: Cues) -> None:
-        phrase = " ".join(words)
-        if phrase in PLACES:
-            cues.place += 3
-        if any(w in ORG_WORDS for w in words) and phrase not in PLACES:
-            cues.org += 3
-        elif len(words) > 1 and words[-1] in PLACE_WORDS:
-            cues.place += 3
-        if len(words) > 1 and words[0] in GIVEN_NAMES and person_like(tuple(words)):
-            cues.person += 2
-        if any(
-            w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w)
-            for w in words
-        ):
-            cues.org += 2
-        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
-            cues.org += 1
-        self.mentions.append(Mention(tuple(words), start, cues))
+    def _add(self, words: list[str], start: int, cues: Cues, end: int = -1) -> None:
+        self.mentions.append(Mention(tuple(words), start, cues, end))
+
+
+def _shape_cues(words: tuple[str, ...]) -> Cues:
+    """The evidence a name gives by itself, counted once per name (the context
+    cues count once per mention): listed places and organisations, organisation,
+    place and event head words, first names, camel-case brands, acronyms."""
+    cues = Cues()
+    phrase = " ".join(words)
+    if phrase in PLACES:
+        cues.place += 6
+    elif phrase in KNOWN_ORGS:
+        cues.org += 6
+    if len(words) > 1 and words[-1] in EVENT_WORDS:
+        cues.other += 4  # "Energy Act", "Davis Cup": the head word decides
+    elif (any(w in ORG_WORDS for w in words) or "and" in words) and phrase not in PLACES:
+        cues.org += 3  # "and" joins only an organisation's name (``_joins_and``)
+    elif len(words) > 1 and words[-1] in PLACE_WORDS:
+        # "Hyde Park", but "Michael Bay", "Damon Hill" are people.
+        cues.place += 1 if len(words) == 2 and words[0] in FIRST_NAMES else 3
+    if len(words) > 1 and words[0] in FIRST_NAMES and person_like(words):
+        cues.person += 2
+        if words[0] in MALE_NAMES and words[0] not in FEMALE_NAMES:
+            cues.male += 1
+        elif words[0] in FEMALE_NAMES and words[0] not in MALE_NAMES:
+            cues.female += 1
+    if any(
+        w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w) for w in words
+    ):
+        cues.org += 2
+    if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and phrase not in PLACES:
+        cues.org += 1
+    return cues
+
+
+_SHAPE_CUES: Final[Memo[tuple[str, ...], Cues]] = Memo(_shape_cues)
+
+
+def shape_cues(words: tuple[str, ...]) -> Cues:
+    """``_shape_cues``, memoised: a fresh copy the caller may add to."""
+    c = _SHAPE_CUES[words]
+    return Cues(
+        c.person, c.org, c.place, c.speech, c.preposition, c.other, c.article, c.male, c.female
+    )
 
 
 _NOT_IN_NAMES: Final = (
@@ -539,9 +824,23 @@ _NOT_IN_NAMES: Final = (
 )
 
 
+_NAME_SUFFIXES: Final = word_set("Jr Sr II III IV")
+
+
 def person_like(words: tuple[str, ...]) -> bool:
-    """Two to four capitalised words, none of them an organisation, place or event word."""
-    return 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and not w.isupper() and w not in _CONNECTORS and w not in _NOT_IN_NAMES
-        for w in words
+    """Two to four capitalised words, none of them an organisation, place or event
+    word; a middle initial ("George W Bush") and a suffix ("Jr") may be among them."""
+    n = len(words)
+    if not 2 <= n <= 5:
+        return False
+    if n > 2 and words[-1] in _NAME_SUFFIXES:
+        words, n = words[:-1], n - 1
+    if n > 4:
+        return False
+    return all(
+        w[:1].isupper()
+        and (not w.isupper() or (0 < k < n - 1 and len(w.rstrip(".")) == 1))
+        and w not in _CONNECTORS
+        and (w not in _NOT_IN_NAMES or (k == 0 and w in FIRST_NAMES))  # "Bill Gates"
+        for k, w in enumerate(words)
     )
