@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefings.derive import derive
-from briefings.library import Ambiguous, Library, LibraryError, NotFound
+from briefings.library import SCHEMA_VERSION, Ambiguous, Library, LibraryError, NotFound
 from briefings.models import Article
 
 
@@ -79,7 +79,7 @@ def test_a_version_1_store_gets_the_related_outbox(library_dir: Path) -> None:
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     conn.close()
     with Library(library_dir) as lib:
-        assert lib.get_meta("schema_version") == "2"
+        assert lib.get_meta("schema_version") == str(SCHEMA_VERSION)
         assert lib.pending_related_ops() == []
         assert lib.count() == 1 and len(lib.pending_index_ops()) == 1
 
