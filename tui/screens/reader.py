@@ -388,7 +388,9 @@ class ReaderScreen(ReadingActions, Screen[None]):
             else:
                 self.app.notify("Kept the existing dossier.", timeout=3)
 
-        self.app.push_screen(Confirm("Replace the existing dossier?", message.path), answered)
+        name = message.path.rsplit("/", 1)[-1]
+        question = Confirm("Replace the existing dossier?", f"{name} in the export folder")
+        self.app.push_screen(question, answered)
 
     def on_search_requested(self, message: SearchRequested) -> None:
         search = self.query_one(SearchInput)
