@@ -12,6 +12,7 @@ COMMAND_MODULES = [
     "tui.commands.library",
     "tui.commands.search",
     "tui.commands.export",
+    "tui.commands.manage",
 ]
 
 
