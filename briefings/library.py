@@ -579,10 +579,11 @@ class Library:
     @_guarded
     def marked_ids(self, mark: str, tag: str = "") -> set[str]:
         """Ids of the briefings that are read, starred, or carry ``tag`` (for queries)."""
+        args: tuple[str, ...] = ()
         if mark == "read":
-            sql, args = "SELECT id FROM reading_state WHERE read_at IS NOT NULL", ()
+            sql = "SELECT id FROM reading_state WHERE read_at IS NOT NULL"
         elif mark == "starred":
-            sql, args = "SELECT id FROM reading_state WHERE starred_at IS NOT NULL", ()
+            sql = "SELECT id FROM reading_state WHERE starred_at IS NOT NULL"
         elif mark == "tag":
             sql, args = "SELECT id FROM briefing_tags WHERE tag=?", (clean_tag(tag),)
         else:

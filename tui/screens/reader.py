@@ -125,7 +125,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
 
     @property
     def brief_app(self) -> BriefApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     # -- layout ------------------------------------------------------------------------------
 

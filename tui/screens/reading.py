@@ -41,9 +41,15 @@ class ReadingActions:
 
     open_id: str | None
     deleted: list[Deleted]
-    brief_app: BriefApp
     app: Any
-    view: BriefingView
+
+    if TYPE_CHECKING:  # provided by ReaderScreen
+
+        @property
+        def brief_app(self) -> BriefApp: ...
+
+        @property
+        def view(self) -> BriefingView: ...
 
     def _need_open(self, what: str) -> str | None:
         if self.open_id is None or self.view.opened is None:

@@ -7,12 +7,13 @@ escape-like characters in an article are shown as the characters they are.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
+from textual.css.styles import RulesMap
 from textual.events import DescendantFocus
 from textual.geometry import Size
 from textual.widgets import OptionList, Static
@@ -83,7 +84,8 @@ class PaneList(VimOptionList):
             padding = self.get_component_styles("option-list--option").padding
             for index, option in enumerate(self.options[next_index:], next_index):
                 cache.index_to_line[index] = len(cache.lines)
-                height = self._get_visual(option).get_height(self.styles, width - padding.width)
+                visual = self._get_visual(option)
+                height = visual.get_height(cast(RulesMap, self.styles), width - padding.width)
                 count = height + padding.height + option._divider
                 cache.heights[index] = count
                 cache.lines.extend((index, n) for n in range(count))
