@@ -20,7 +20,6 @@ import contextlib
 import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +63,8 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
+        import tomllib  # here: the reader's first frame does not wait for it
+
         path = path or config_path()
         settings = cls(path)
         try:

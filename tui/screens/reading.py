@@ -8,7 +8,6 @@ call to the services runs in a thread worker that posts a past-tense message.
 
 from __future__ import annotations
 
-import subprocess
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -222,6 +221,8 @@ class ReadingActions:
     def _run_pipe(self, command: str, markdown: str) -> None:
         """Hand the terminal to ``command`` (a pager or editor works) when the app can be
         suspended; otherwise run it with its output captured."""
+        import subprocess
+
         from textual.app import SuspendNotSupported
 
         driver = getattr(self.app, "_driver", None)
