@@ -660,6 +660,14 @@ class Library:
         return int(row[0])
 
     @_guarded
+    def outbox_counts(self) -> tuple[int, int]:
+        """How many changes wait for the index, and for related lists (progress bars)."""
+        row = self._conn.execute(
+            "SELECT (SELECT COUNT(*) FROM index_outbox), (SELECT COUNT(*) FROM related_outbox)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    @_guarded
     def queue_all_for_index(self) -> int:
         with self.transaction() as conn:
             stamp = now_iso()

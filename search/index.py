@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,7 @@ BATCH = int(os.environ.get("BRIEF_INDEX_BATCH", "500"))
 #: is noted in the store's meta table every RELATE_STEP briefings, so that progress bars
 #: (``changes_left``) move in the command's process and in a background relater's alike.
 RELATED_DONE_KEY = "related_done_in_batch"
+INDEX_DONE_KEY = "index_done_in_batch"
 RELATE_STEP = 25
 FACET_LIMIT = 20
 #: Say that the index is being brought up to date when more changes than this wait.
@@ -112,14 +113,17 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
 
 
 def changes_left(library: Library) -> int:
-    """Briefings still to be indexed or related, less those of the batch being related
-    that are done already: what a progress bar shows (``outstanding_changes`` moves only
-    when a whole batch is finished)."""
-    try:
-        in_batch = int(library.get_meta(RELATED_DONE_KEY) or 0)
-    except ValueError:
-        in_batch = 0
-    return max(0, library.outstanding_changes() - in_batch)
+    """What a progress bar shows as left: a change counts one half until indexed and one
+    half until its related lists are done, and the parts of the batches being worked on
+    that are done already count as done (the outboxes move only when a whole batch is
+    finished: at 500 or fewer changes a bar that read them sat at 0/N)."""
+    done = 0
+    for key in (INDEX_DONE_KEY, RELATED_DONE_KEY):
+        with suppress(ValueError):
+            done += int(library.get_meta(key) or 0)
+    to_index, to_relate = library.outbox_counts()
+    halves = 2 * to_index + to_relate - done
+    return min(library.outstanding_changes(), max(0, (halves + 1) // 2))
 
 
 def added_times(library: Library, ids: list[str]) -> dict[str, datetime]:
@@ -395,8 +399,12 @@ class SearchIndex:
         added = added_times(self.library, [b.id for b in briefings])
         writer = self.ix.writer(timeout=LOCK_TIMEOUT)
         try:
-            for b in briefings:
+            for n, b in enumerate(briefings, 1):
                 writer.update_document(**index_document(b, added.get(b.id)))
+                if n % RELATE_STEP == 0 and n < len(ops):
+                    self.library.set_meta(INDEX_DONE_KEY, str(n))
+                    if self._related_step is not None:
+                        self._related_step()
             for briefing_id in deleted:
                 writer.delete_by_term("id", briefing_id)
         except BaseException:
@@ -405,6 +413,7 @@ class SearchIndex:
         writer.commit(mergetype=merge_tiers)
         self._drop_searchers()
         self.library.move_to_related(ops)
+        self.library.set_meta(INDEX_DONE_KEY, "0")
         return {b.id: b for b in briefings}
 
     def _changed(

@@ -57,8 +57,6 @@ __all__ = [
 T = TypeVar("T")
 #: Snippets made per turn of the lock when a quick search is finished.
 FINISH_BATCH = 5
-#: The reader's sort orders (``O`` cycles through them).
-SORTS = ("date", "relevance", "source")
 
 
 class ExportExists(ServiceError):
@@ -127,7 +125,7 @@ class Services:
 
     # -- the library -------------------------------------------------------------------------------
 
-    def summaries(self, sort: str = "date") -> list[ListRow]:
+    def summaries(self, sort: str = "relevance") -> list[ListRow]:
         """Every briefing (newest first, or by source), with its reading state."""
         with self._locked() as library:
             states = library.reading_states()

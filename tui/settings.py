@@ -2,7 +2,7 @@
 
 ```toml
 theme = "nord"                 # the reader's theme (t changes it, and it is remembered)
-sort = "date"                  # the reader's order: date, relevance or source (O)
+sort = "date"                  # the reader's order: relevance, date or source (O)
 export_dir = "~/notes/brief"   # where e and E write (default: $BRIEF_EXPORT_DIR or ~/Documents/brief)
 
 [keys]                         # key bindings by id (? lists them): "id" = "keys"
@@ -25,13 +25,13 @@ from pathlib import Path
 
 ENV_CONFIG = "BRIEF_CONFIG"
 CONFIG_NAME = "config.toml"
-SORTS = ("date", "relevance", "source")
+SORTS = ("relevance", "date", "source")
 
 TEMPLATE = """\
 # brief settings (https://toml.io). Every key is optional.
 
 # theme = "textual-dark"     # t in the reader cycles through the themes and remembers one
-# sort = "date"              # date, relevance or source (O in the reader)
+# sort = "relevance"         # relevance (library: newest first), date or source (O)
 # export_dir = "~/Documents/brief"
 
 # Key bindings, by the ids that ? lists in the reader:
@@ -55,7 +55,7 @@ def config_path() -> Path:
 class Settings:
     path: Path
     theme: str | None = None
-    sort: str = "date"
+    sort: str = "relevance"
     export_dir: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
     #: why the file was not used, as one line (None: it was, or there is none)

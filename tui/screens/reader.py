@@ -50,8 +50,9 @@ if TYPE_CHECKING:
 
 #: Below this width the panes stack; below WIDE they sit in a 2x2 grid, from WIDE four across.
 NARROW, WIDE = 100, 200
-#: ``O`` cycles through these (``source`` groups the list by source).
-SORTS = ("date", "relevance", "source")
+#: ``O`` cycles through these: ``relevance`` (search hits best first, the library newest
+#: first), ``date`` (newest first, hits too), ``source`` (grouped by source).
+SORTS = ("relevance", "date", "source")
 DOSSIER_LIMIT = 1000
 #: seconds a highlighted row waits before it is opened (see ``open_briefing``)
 OPEN_DELAY = 0.06
@@ -104,7 +105,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
         Binding("4", "focus_pane('related')", "Focus Related", id="reader.focus_related", show=False),
         Binding("5", "focus_pane('entities')", "Focus People & keywords", id="reader.focus_entities", show=False),
         Binding("z", "zoom", "Maximise the pane / back", id="reader.zoom", show=False),
-        Binding("O", "next_sort", "Sort by date / relevance / source", id="reader.sort", show=False),
+        Binding("O", "next_sort", "Sort by relevance / date / source", id="reader.sort", show=False),
         *reading.BINDINGS,
     ]  # fmt: skip
 
@@ -118,7 +119,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
         self.history: list[str] = []
         #: briefings deleted in this session, the last one first to be undone (``u``)
         self.deleted: list[Deleted] = []
-        self.sort = "date"
+        self.sort = "relevance"
         #: a briefing to put the cursor on once the library is loaded again (after an undo)
         self._pending_jump: str | None = None
         self._status_width = -1
@@ -445,7 +446,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
         else:
             n = len(self.library_rows)
             text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
-        if self.sort != "date" and self.loaded and not (query and self.search_error):
+        if self.sort != "relevance" and self.loaded and not (query and self.search_error):
             text.append(f" · by {self.sort}", style="dim")
         # The status is as wide as its text: only a change of width needs a new layout
         # (a layout of the whole screen per keystroke costs a few ms of CPU).
