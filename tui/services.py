@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -139,7 +139,9 @@ class Services:
             briefing = library.get(briefing_id)
             others = library.get_many([r.id for r in briefing.related if r.id != briefing.id])
             if mark_read:
-                library.set_read([briefing_id])
+                # a library that cannot be written (read-only, busy) still opens
+                with suppress(LibraryError):
+                    library.set_read([briefing_id])
             state = library.reading_states([briefing_id]).get(briefing_id)
         opened = OpenedBriefing(briefing, quote_echoes(briefing, others))
         if state is not None:
