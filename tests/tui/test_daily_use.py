@@ -433,7 +433,8 @@ async def test_pipe_sends_the_markdown_to_a_command(reader_library: Path, tmp_pa
         await pilot.press("vertical_line")
         await settle(pilot)
         assert isinstance(app.screen, NamePrompt)
-        app.screen.query_one(Input).value = f"cat > {out}"
+        await pilot.press(*f"cat > {out}")  # typed: '/' is text in a prompt, not a search
+        assert app.screen.query_one(Input).value == f"cat > {out}"
         await pilot.press("enter")
         await settle(pilot)
         text = out.read_text(encoding="utf-8")
