@@ -72,6 +72,18 @@ CREATE TABLE IF NOT EXISTS saved_searches (
     last_opened_at TEXT,
     last_count INTEGER
 );
+CREATE TABLE IF NOT EXISTS reading_state (
+    id TEXT PRIMARY KEY REFERENCES briefings (id) ON DELETE CASCADE,
+    read_at TEXT,
+    starred_at TEXT
+);
+CREATE TABLE IF NOT EXISTS briefing_tags (
+    id TEXT NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (id, tag)
+);
+CREATE INDEX IF NOT EXISTS briefing_tags_tag ON briefing_tags (tag);
 """
 
 #: Version 3: stories (briefings that report the same event, linked pairwise; a story is
@@ -219,6 +231,33 @@ def now_iso() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingState:
+    """What the reader of a briefing did with it: read, starred, tagged."""
+
+    read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedBriefing:
+    """Everything ``Library.remove`` took out, so that ``Library.restore`` can put it back."""
+
+    row: dict[str, object]
+    state: tuple[str | None, str | None] | None
+    tags: tuple[tuple[str, str], ...]
+
+
+#: What ``Library.marked_ids`` can look up (``tag`` also takes the tag's name).
+MARKS = ("read", "starred", "tag")
+
+
+def clean_tag(tag: str) -> str:
+    """A tag as stored: lower case, no spaces or commas, no leading '#'."""
+    return "-".join(tag.strip().lstrip("#").lower().replace(",", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
 class StoredArticle:
     id: str
     origin: str
@@ -318,7 +357,7 @@ class Library:
             )
         elif version < SCHEMA_VERSION:
             with _transaction(conn):
-                # Version 2 added related_outbox, 3 the story and digest tables; every
+                # Version 2 added related_outbox, 3 reading_state, briefing_tags and the story and digest tables; every
                 # statement is CREATE ... IF NOT EXISTS.
                 for statement in _ALL_SCHEMA.split(";"):
                     if statement.strip():
@@ -456,6 +495,140 @@ class Library:
                 self._queue(conn, briefing_id, "delete")
             return bool(cur.rowcount)
 
+    @_guarded
+    def remove(self, briefing_id: str) -> RemovedBriefing | None:
+        """Delete a briefing with its reading state and tags, and return all of it so that
+        ``restore`` can undo the deletion (None: no such briefing)."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT * FROM briefings WHERE id=?", (briefing_id,)).fetchone()
+            if row is None:
+                return None
+            state = conn.execute(
+                "SELECT read_at, starred_at FROM reading_state WHERE id=?", (briefing_id,)
+            ).fetchone()
+            tags = conn.execute(
+                "SELECT tag, added_at FROM briefing_tags WHERE id=?", (briefing_id,)
+            ).fetchall()
+            conn.execute("DELETE FROM briefings WHERE id=?", (briefing_id,))
+            self._queue(conn, briefing_id, "delete")
+        return RemovedBriefing(
+            dict(row),
+            None if state is None else (state[0], state[1]),
+            tuple((t[0], t[1]) for t in tags),
+        )
+
+    @_guarded
+    def restore(self, removed: RemovedBriefing) -> bool:
+        """Put back a briefing that ``remove`` took out (False: its id is taken again)."""
+        row = removed.row
+        briefing_id = str(row["id"])
+        columns = list(row)
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone():
+                return False
+            conn.execute(
+                f"INSERT INTO briefings ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [row[c] for c in columns],
+            )
+            if removed.state is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO reading_state VALUES (?, ?, ?)",
+                    (briefing_id, *removed.state),
+                )
+            conn.executemany(
+                "INSERT OR REPLACE INTO briefing_tags VALUES (?, ?, ?)",
+                [(briefing_id, tag, stamp) for tag, stamp in removed.tags],
+            )
+            self._queue(conn, briefing_id, "upsert")
+        return True
+
+    # -- reading state: read, starred, tags (tables of their own) -----------------------
+
+    @_guarded
+    def set_read(self, ids: list[str], read: bool = True) -> None:
+        self._set_state(ids, "read_at", read)
+
+    @_guarded
+    def set_starred(self, ids: list[str], starred: bool = True) -> None:
+        self._set_state(ids, "starred_at", starred)
+
+    def _set_state(self, ids: list[str], column: str, on: bool) -> None:
+        assert column in ("read_at", "starred_at")
+        stamp = now_iso() if on else None
+        with self.transaction() as conn:
+            for briefing_id in ids:
+                if not conn.execute(
+                    "SELECT 1 FROM briefings WHERE id=?", (briefing_id,)
+                ).fetchone():
+                    continue
+                conn.execute(
+                    f"INSERT INTO reading_state (id, {column}) VALUES (?, ?) "
+                    f"ON CONFLICT(id) DO UPDATE SET {column}=excluded.{column}",
+                    (briefing_id, stamp),
+                )
+
+    @_guarded
+    def set_tags(self, briefing_id: str, tags: list[str]) -> tuple[str, ...]:
+        """Replace the briefing's tags; returns them as stored (cleaned, sorted)."""
+        cleaned = sorted({t for t in (clean_tag(x) for x in tags) if t})
+        stamp = now_iso()
+        with self.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone():
+                raise NotFound(f"no briefing with id {briefing_id}")
+            conn.execute(
+                "DELETE FROM briefing_tags WHERE id=? AND tag NOT IN "
+                f"({', '.join('?' * len(cleaned))})",
+                (briefing_id, *cleaned),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO briefing_tags (id, tag, added_at) VALUES (?, ?, ?)",
+                [(briefing_id, tag, stamp) for tag in cleaned],
+            )
+        return tuple(cleaned)
+
+    @_guarded
+    def reading_states(self, ids: list[str] | None = None) -> dict[str, ReadingState]:
+        """The reading state of every briefing that has one (or of ``ids``); a briefing
+        missing from the answer is unread, unstarred and untagged."""
+        read: dict[str, tuple[bool, bool]] = {
+            r[0]: (r[1] is not None, r[2] is not None)
+            for r in self._conn.execute("SELECT id, read_at, starred_at FROM reading_state")
+        }
+        tags: dict[str, list[str]] = {}
+        for r in self._conn.execute("SELECT id, tag FROM briefing_tags ORDER BY tag"):
+            tags.setdefault(r[0], []).append(r[1])
+        wanted = set(ids) if ids is not None else None
+        out: dict[str, ReadingState] = {}
+        for briefing_id in read.keys() | tags.keys():
+            if wanted is not None and briefing_id not in wanted:
+                continue
+            is_read, starred = read.get(briefing_id, (False, False))
+            out[briefing_id] = ReadingState(is_read, starred, tuple(tags.get(briefing_id, ())))
+        return out
+
+    @_guarded
+    def marked_ids(self, mark: str, tag: str = "") -> set[str]:
+        """Ids of the briefings that are read, starred, or carry ``tag`` (for queries)."""
+        args: tuple[str, ...] = ()
+        if mark == "read":
+            sql = "SELECT id FROM reading_state WHERE read_at IS NOT NULL"
+        elif mark == "starred":
+            sql = "SELECT id FROM reading_state WHERE starred_at IS NOT NULL"
+        elif mark == "tag":
+            sql, args = "SELECT id FROM briefing_tags WHERE tag=?", (clean_tag(tag),)
+        else:
+            raise ValueError(f"unknown mark {mark!r}")
+        return {r[0] for r in self._conn.execute(sql, args)}
+
+    @_guarded
+    def all_tags(self) -> list[tuple[str, int]]:
+        """Every tag in use with how many briefings carry it, most used first."""
+        rows = self._conn.execute(
+            "SELECT tag, COUNT(*) FROM briefing_tags GROUP BY tag ORDER BY COUNT(*) DESC, tag"
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
     @staticmethod
     def _queue(conn: sqlite3.Connection, briefing_id: str, op: str) -> None:
         conn.execute(
@@ -516,6 +689,14 @@ class Library:
             "SELECT COUNT(*) FROM (SELECT id FROM index_outbox UNION SELECT id FROM related_outbox)"
         ).fetchone()
         return int(row[0])
+
+    @_guarded
+    def outbox_counts(self) -> tuple[int, int]:
+        """How many changes wait for the index, and for related lists (progress bars)."""
+        row = self._conn.execute(
+            "SELECT (SELECT COUNT(*) FROM index_outbox), (SELECT COUNT(*) FROM related_outbox)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     @_guarded
     def queue_all_for_index(self) -> int:

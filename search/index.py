@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,12 @@ RELATED_LOCK_FILE = "related.lock"
 LOCK_TIMEOUT = float(os.environ.get("BRIEF_INDEX_LOCK_TIMEOUT", "120"))
 #: Outbox entries applied per index commit (progress survives a crash in between).
 BATCH = int(os.environ.get("BRIEF_INDEX_BATCH", "500"))
+#: While a batch of related lists is computed (it takes a while), how many of it are done
+#: is noted in the store's meta table every RELATE_STEP briefings, so that progress bars
+#: (``changes_left``) move in the command's process and in a background relater's alike.
+RELATED_DONE_KEY = "related_done_in_batch"
+INDEX_DONE_KEY = "index_done_in_batch"
+RELATE_STEP = 25
 FACET_LIMIT = 20
 #: Say that the index is being brought up to date when more changes than this wait.
 NOTE_ABOVE = 100
@@ -104,6 +110,20 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
         else:
             kept.extend(group)
     return kept
+
+
+def changes_left(library: Library) -> int:
+    """What a progress bar shows as left: a change counts one half until indexed and one
+    half until its related lists are done, and the parts of the batches being worked on
+    that are done already count as done (the outboxes move only when a whole batch is
+    finished: at 500 or fewer changes a bar that read them sat at 0/N)."""
+    done = 0
+    for key in (INDEX_DONE_KEY, RELATED_DONE_KEY):
+        with suppress(ValueError):
+            done += int(library.get_meta(key) or 0)
+    to_index, to_relate = library.outbox_counts()
+    halves = 2 * to_index + to_relate - done
+    return min(library.outstanding_changes(), max(0, (halves + 1) // 2))
 
 
 def added_times(library: Library, ids: list[str]) -> dict[str, datetime]:
@@ -156,6 +176,8 @@ class SearchIndex:
         self.common_dfs: Any = None
         #: True when opening found the index missing or unusable and rebuilt it.
         self.rebuilt_on_open = False
+        #: called after each step of related lists during ``sync`` (its progress report)
+        self._related_step: Callable[[], None] | None = None
         self._open()
 
     # -- opening and rebuilding --------------------------------------------------------
@@ -317,16 +339,19 @@ class SearchIndex:
 
             def report() -> None:
                 if progress is not None:
-                    left = self.library.outstanding_changes()
-                    progress(max(0, waiting - left), waiting)
+                    progress(max(0, waiting - changes_left(self.library)), waiting)
 
-            with self._lock():
-                while ops := self.library.pending_index_ops(limit=BATCH):
-                    known = self._index(ops)
-                    applied += len(ops)
-                    self.relate_up(known=known)
-                    report()
-            self.relate_up()
+            self._related_step = report
+            try:
+                with self._lock():
+                    while ops := self.library.pending_index_ops(limit=BATCH):
+                        known = self._index(ops)
+                        applied += len(ops)
+                        self.relate_up(known=known)
+                        report()
+                self.relate_up()
+            finally:
+                self._related_step = None
             report()
         self._reconcile_if_needed()
         return applied
@@ -374,8 +399,12 @@ class SearchIndex:
         added = added_times(self.library, [b.id for b in briefings])
         writer = self.ix.writer(timeout=LOCK_TIMEOUT)
         try:
-            for b in briefings:
+            for n, b in enumerate(briefings, 1):
                 writer.update_document(**index_document(b, added.get(b.id)))
+                if n % RELATE_STEP == 0 and n < len(ops):
+                    self.library.set_meta(INDEX_DONE_KEY, str(n))
+                    if self._related_step is not None:
+                        self._related_step()
             for briefing_id in deleted:
                 writer.delete_by_term("id", briefing_id)
         except BaseException:
@@ -384,6 +413,7 @@ class SearchIndex:
         writer.commit(mergetype=merge_tiers)
         self._drop_searchers()
         self.library.move_to_related(ops)
+        self.library.set_meta(INDEX_DONE_KEY, "0")
         return {b.id: b for b in briefings}
 
     def _changed(
@@ -401,15 +431,28 @@ class SearchIndex:
     def _relate(self, ops: list[tuple[str, str, str]], known: dict[str, Briefing]) -> int:
         """Stage two: related lists and quote links for indexed ``ops``."""
         briefings, deleted = self._changed(ops, known)
-        self._update_related(briefings, deleted)
+
+        def done(n: int) -> None:
+            if n % RELATE_STEP == 0 and n < len(ops):
+                self.library.set_meta(RELATED_DONE_KEY, str(n))
+                if self._related_step is not None:
+                    self._related_step()
+
+        self._update_related(briefings, deleted, done)
         self.library.ack_related_ops(ops)
+        self.library.set_meta(RELATED_DONE_KEY, "0")
         return len(ops)
 
-    def _update_related(self, briefings: list[Briefing], deleted: list[str]) -> None:
+    def _update_related(
+        self,
+        briefings: list[Briefing],
+        deleted: list[str],
+        on_each: Callable[[int], None] | None = None,
+    ) -> None:
         from search.related import RelatedUpdater
 
         try:
-            RelatedUpdater(self).update(briefings, deleted)
+            RelatedUpdater(self).update(briefings, deleted, on_each)
         except Exception:
             # Related lists are a nicety: a failure there must not keep the index
             # from catching up (and so every later command from working).
@@ -514,7 +557,7 @@ class SearchIndex:
         """
         if sort not in ("relevance", "date"):
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
-        parsed = parse_query(query)
+        parsed = parse_query(query, self.marked_ids)
         args = (parsed, limit, sort, highlight, facets, snippets, suggest)
         try:
             return self._search(*args)
@@ -534,6 +577,11 @@ class SearchIndex:
                 f"({count} briefings)"
             )
             return self._search(*args)
+
+    def marked_ids(self, mark: str, tag: str) -> set[str]:
+        """The briefings in a reading state (``is:unread``, ``tag:chips``): the store
+        keeps reading state, so a change to it never touches the index."""
+        return self.library.marked_ids(mark, tag)
 
     def _search(
         self,
@@ -615,7 +663,7 @@ class SearchIndex:
 
     def highlights(self, query: str, ids: list[str]) -> dict[str, Snippet]:
         """Highlighted snippets of ``query`` for the briefings ``ids`` (those still indexed)."""
-        parsed = parse_query(query)
+        parsed = parse_query(query, self.marked_ids)
         searcher = self.searcher()
         out: dict[str, Snippet] = {}
         for briefing_id in ids:
@@ -627,7 +675,7 @@ class SearchIndex:
 
     def suggestion(self, query: str, total: int) -> str | None:
         """'Did you mean' for ``query`` (as ``search`` gives it)."""
-        return self._suggest(parse_query(query), self.searcher(), total)
+        return self._suggest(parse_query(query, self.marked_ids), self.searcher(), total)
 
     def _suggest(self, parsed: ParsedQuery, searcher: Searcher, total: int) -> str | None:
         """'Did you mean': the query with each unknown bare word replaced by the nearest
@@ -638,7 +686,7 @@ class SearchIndex:
 
     def count(self, query: str, *, since: datetime | None = None) -> int:
         """How many briefings match ``query`` (added after ``since``, if given)."""
-        parsed = parse_query(query)
+        parsed = parse_query(query, self.marked_ids)
         q = parsed.query
         if since is not None:
             q = wq.And([q, wq.DateRange("added", since, None, startexcl=True)])

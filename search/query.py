@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -48,13 +49,16 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "org": ("entities",),
     "place": ("entities",),
     "keyword": ("keywords",),
-    "tag": ("keywords",),
     "source": ("source",),
     "site": ("source",),
     "author": ("author",),
     "by": ("author",),
 }
 DATE_FIELDS = frozenset({"after", "before", "date", "published"})
+#: Reading-state terms, kept in the store, not the index: ``is:unread``, ``is:read``,
+#: ``is:starred``, ``tag:NAME``. ``MarkResolver(mark, tag)`` gives the ids that have it.
+STATE_VALUES = ("read", "unread", "starred", "unstarred")
+MarkResolver = Callable[[str, str], set[str]]
 DEFAULT_FIELDS = tuple(FIELD_WEIGHTS)
 
 _STEMMED = text_analyzer()
@@ -233,13 +237,27 @@ class _Parser:
                 raise QueryError(f"'{name}:' wants a date like 2024-01-31, 2024-01 or 2024")
             start, end = _date_filter(name, value.text)
             return Node("date", value.text, None, tok.start, value.end, date_range=(start, end))
+        if name in ("is", "tag"):
+            return self.parse_mark(tok, value)
         if name not in FIELD_ALIASES:
-            known = ", ".join(sorted({*FIELD_ALIASES, "after", "before", "date"}))
+            known = ", ".join(sorted({*FIELD_ALIASES, "after", "before", "date", "is", "tag"}))
             raise QueryError(f"unknown field '{name}:' (known fields: {known})")
         fields = FIELD_ALIASES[name]
         if value.kind == "field":
             raise QueryError(f"'{name}:{value.text}:' has two field prefixes: use one")
         return self.parse_atom(fields)
+
+    def parse_mark(self, tok: _Tok, value: _Tok) -> Node:
+        """``is:unread`` and friends, ``tag:NAME``: answered by the store, not the index."""
+        self.take()
+        if value.kind not in ("word", "phrase") or not value.text.strip():
+            raise QueryError(f"'{tok.text}:' at column {tok.start + 1} needs a value")
+        text = value.text.strip().lower()
+        if tok.text == "is":
+            if text not in STATE_VALUES:
+                raise QueryError(f"'is:{value.text}': use is:{', is:'.join(STATE_VALUES)}")
+            return Node("mark", text, None, tok.start, value.end)
+        return Node("mark", f"tag:{text}", None, tok.start, value.end)
 
 
 # -- dates -------------------------------------------------------------------------------
@@ -307,17 +325,36 @@ class ParsedQuery:
     phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
+def _ids(ids: set[str]) -> wq.Query:
+    if not ids:
+        return wq.NullQuery
+    return wq.Or([wq.Term("id", i) for i in sorted(ids)])
+
+
 def _analyze(fieldname: str, text: str) -> list[str]:
     analyzer = _NAMES if fieldname in NAME_FIELDS else _STEMMED
     return [t.text for t in analyzer(text)]
 
 
 class _Builder:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, marks: MarkResolver | None = None) -> None:
         self.text = text
+        self.marks = marks
         self.terms: dict[str, set[str]] = {}
         self.words: list[tuple[str, int, int]] = []
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
+
+    def build_mark(self, mark: str) -> wq.Query:
+        """The briefings in a reading state, as a query on their ids (looked up in the
+        store through ``marks``; without one, as when a query is only checked, none)."""
+        if self.marks is None:
+            return wq.NullQuery
+        if mark.startswith("tag:"):
+            return _ids(self.marks("tag", mark[4:]))
+        ids = self.marks("read" if mark in ("read", "unread") else "starred", "")
+        if mark in ("read", "starred"):
+            return _ids(ids)
+        return wq.Every() if not ids else wq.And([wq.Every(), wq.Not(_ids(ids))])
 
     def note(self, fieldname: str, terms: list[str]) -> None:
         self.terms.setdefault(fieldname, set()).update(terms)
@@ -341,6 +378,8 @@ class _Builder:
         if kind == "not":
             inner = self.build(node.children[0], negated=not negated)
             return None if inner is None else wq.Not(inner)
+        if kind == "mark":
+            return self.build_mark(node.text)
         if kind == "date":
             start, end = node.date_range
             if end is not None:
@@ -383,14 +422,15 @@ class _Builder:
         return wq.PreloadedOr(alternatives)
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Parse ``text``; raises ``QueryError`` with a one-line message when it is malformed."""
+def parse_query(text: str, marks: MarkResolver | None = None) -> ParsedQuery:
+    """Parse ``text``; raises ``QueryError`` with a one-line message when it is malformed.
+    ``marks`` answers the reading-state terms (``is:unread``, ``tag:chips``)."""
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u00ab", '"')
     text = text.replace("\u00bb", '"').replace("\u2212", "-")
     if "\n" in text or "\r" in text:
         text = " ".join(text.split())
     node = _Parser(text).parse()
-    builder = _Builder(text)
+    builder = _Builder(text, marks)
     built = builder.build(node)
     if built is None:
         raise QueryError("nothing to search for: the query has only very common words")

@@ -338,7 +338,13 @@ class RelatedUpdater:
             found = self._profiles[docnum] = (profile, _vector(profile, idf))
         return found
 
-    def update(self, briefings: list[Briefing], deleted: list[str]) -> None:
+    def update(
+        self,
+        briefings: list[Briefing],
+        deleted: list[str],
+        on_each: Callable[[int], None] | None = None,
+    ) -> None:
+        """``on_each(n)``: called as the briefings are worked through (progress)."""
         changed: dict[str, Briefing] = {}
         if deleted:
             self._forget(deleted, changed)
@@ -348,8 +354,10 @@ class RelatedUpdater:
         with self.index.ix.searcher() as searcher:
             idf = _Idf(searcher, self.index.common_dfs)
             work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
-            for b in work:
+            for n, b in enumerate(work, 1):
                 self._update_one(changed.get(b.id, b), searcher, idf, changed)
+                if on_each is not None:
+                    on_each(n)
         write_links(self.library, list(changed.values()))
 
     def recompute_all(self) -> int:

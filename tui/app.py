@@ -8,7 +8,8 @@ another terminal appear without a restart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from threading import Lock
@@ -18,9 +19,11 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
 
 from tui.messages import LibraryChanged
 from tui.screens.reader import ReaderScreen
+from tui.settings import Settings
 
 if TYPE_CHECKING:
     from tui.services import Services
@@ -28,6 +31,28 @@ if TYPE_CHECKING:
 #: ``t`` cycles through these; the ANSI ones use the terminal's own colours.
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox")
 POLL_SECONDS = 1.5
+#: Textual's ANSI themes draw unfocused borders in the terminal's black (invisible on a
+#: dark terminal) and an unfocused cursor in the default colours (invisible everywhere).
+ANSI_FIXES = {
+    "ansi-dark": {
+        "border-blurred": "ansi_bright_black",
+        "block-cursor-blurred-background": "ansi_bright_black",
+        "block-cursor-blurred-foreground": "ansi_bright_white",
+    },
+    "ansi-light": {
+        "border-blurred": "ansi_bright_black",
+        "block-cursor-blurred-background": "ansi_bright_black",
+        "block-cursor-blurred-foreground": "ansi_bright_white",
+    },
+}
+
+
+def open_in_browser(location: str) -> None:
+    """The default ``o``: the URL (or file:// URI) in the browser or the desktop's viewer."""
+    import webbrowser
+
+    if not webbrowser.open(location):
+        raise RuntimeError(f"no browser or viewer could open {location}")
 
 
 class BriefApp(App[int]):
@@ -50,15 +75,26 @@ class BriefApp(App[int]):
         export_dir: Path | None = None,
         poll_seconds: float | None = POLL_SECONDS,
         theme: str | None = None,
+        settings: Settings | None = None,
+        opener: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.library_dir = Path(library_dir)
         self._services = services
         self._services_lock = Lock()
-        self._export_dir = export_dir
+        self.settings = settings if settings is not None else Settings.load()
+        self._export_dir = export_dir or self.settings.export_dir
         self.poll_seconds = poll_seconds
-        if theme is not None:
-            self.theme = theme
+        #: how ``o`` opens a URL or a file:// URI (tests pass a fake)
+        self.opener: Callable[[str], None] = opener or open_in_browser
+        for name, variables in ANSI_FIXES.items():
+            base = BUILTIN_THEMES[name]
+            self.register_theme(replace(base, variables={**base.variables, **variables}))
+        chosen = theme or self.settings.theme
+        if chosen is not None and chosen in self.available_themes:
+            self.theme = chosen
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
 
     @property
     def services(self) -> Services:
@@ -72,6 +108,8 @@ class BriefApp(App[int]):
             return self._services
 
     def on_mount(self) -> None:
+        if self.settings.problem:
+            self.notify(self.settings.problem, severity="warning", markup=False, timeout=8)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.check_library, name="poll-library")
 
@@ -101,10 +139,12 @@ class BriefApp(App[int]):
     def action_next_theme(self) -> None:
         index = THEMES.index(self.theme) if self.theme in THEMES else -1
         self.theme = THEMES[(index + 1) % len(THEMES)]
+        self.settings.remember("theme", self.theme)
         self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
 
     def action_terminal_colours(self) -> None:
         self.theme = "ansi-light" if self.theme == "ansi-dark" else "ansi-dark"
+        self.settings.remember("theme", self.theme)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every reader action by name in the command palette."""
@@ -133,6 +173,8 @@ def make_app(
     export_dir: Path | None = None,
     poll_seconds: float | None = POLL_SECONDS,
     theme: str | None = None,
+    settings: Settings | None = None,
+    opener: Callable[[str], None] | None = None,
 ) -> BriefApp:
     """The reader over ``library_dir`` (tests pass fixed services and no polling)."""
     return BriefApp(
@@ -141,4 +183,6 @@ def make_app(
         export_dir=export_dir,
         poll_seconds=poll_seconds,
         theme=theme,
+        settings=settings,
+        opener=opener,
     )

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.models import ExportDone, ListRow, OpenedBriefing, SavedSearchRow, SearchOutcome
+from tui.models import (
+    Deleted,
+    ExportDone,
+    ListRow,
+    OpenedBriefing,
+    SavedSearchRow,
+    SearchOutcome,
+)
 
 # -- results posted by worker threads -----------------------------------------------------------
 
@@ -49,6 +56,36 @@ class ExportFinished(Message):
 
 
 @dataclass
+class ExportWouldReplace(Message):
+    """A dossier export found its file there already: ask before replacing it."""
+
+    path: str
+    ids: list[str]
+    query: str | None
+
+
+@dataclass
+class BriefingDeleted(Message):
+    deleted: Deleted
+
+
+@dataclass
+class DeleteUndone(Message):
+    deleted: Deleted
+    restored: bool
+
+
+@dataclass
+class StateChanged(Message):
+    """The reading state of a briefing changed (read, starred, tags)."""
+
+    briefing_id: str
+    read: bool | None = None
+    starred: bool | None = None
+    tags: tuple[str, ...] | None = None
+
+
+@dataclass
 class ServiceFailed(Message):
     """A background job failed; ``error`` is one line for the user."""
 
@@ -66,8 +103,18 @@ class EvidenceRequested(Message):
     start: int
     end: int
     quote_index: int | None = None
+    #: the pane and the item's place in it (n and p in the evidence step through the pane)
+    pane: str = ""
+    index: int = 0
 
 
 @dataclass
 class RelatedRequested(Message):
     briefing_id: str
+
+
+@dataclass
+class SearchRequested(Message):
+    """Run ``query`` in the search bar (an entity or keyword of the open briefing)."""
+
+    query: str

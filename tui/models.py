@@ -36,6 +36,9 @@ class ListRow:
     published: date | None = None
     #: None: a search hit whose snippet is still being made (see ``Services.finish_search``)
     snippet: tuple[tuple[str, bool], ...] | None = ()
+    read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +77,20 @@ class ExportDone:
     replaced: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    """A briefing deleted in the reader; ``Services.undo_delete`` puts it back."""
+
+    briefing_id: str
+    title: str
+    removed: object  # briefings.library.RemovedBriefing
+
+
 @dataclass
 class OpenedBriefing:
     briefing: Briefing
     #: quote index -> the other briefings that carry that quote
     echoes: dict[int, list[QuoteEcho]] = field(default_factory=dict)
+    read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()

@@ -19,7 +19,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ from briefings.library import DB_NAME, Library, LibraryError
 from briefings.models import Briefing, BriefingSummary
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
 from tui.models import (
+    Deleted,
     ExportDone,
     ListRow,
     OpenedBriefing,
@@ -40,6 +42,7 @@ from tui.models import (
 )
 
 __all__ = [
+    "Deleted",
     "ExportDone",
     "ListRow",
     "OpenedBriefing",
@@ -54,6 +57,14 @@ __all__ = [
 T = TypeVar("T")
 #: Snippets made per turn of the lock when a quick search is finished.
 FINISH_BATCH = 5
+
+
+class ExportExists(ServiceError):
+    """The file an export would write exists already (the reader asks before replacing)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists already")
+        self.path = path
 
 
 # The view models live in tui.models (importable without the library or the index).
@@ -114,16 +125,60 @@ class Services:
 
     # -- the library -------------------------------------------------------------------------------
 
-    def summaries(self) -> list[ListRow]:
+    def summaries(self, sort: str = "relevance") -> list[ListRow]:
+        """Every briefing (newest first, or by source), with its reading state."""
         with self._locked() as library:
-            return [ListRow(*row) for row in library.listing()]
+            states = library.reading_states()
+            rows = [_with_state(ListRow(*row), states.get(row[0])) for row in library.listing()]
+        return sort_rows(rows, sort)
 
-    def open(self, briefing_id: str) -> OpenedBriefing:
-        """A briefing with the quotes that its related briefings also carry."""
+    def open(self, briefing_id: str, *, mark_read: bool = False) -> OpenedBriefing:
+        """A briefing with the quotes that its related briefings also carry (and marked
+        read, when the user opened it rather than moved past it)."""
         with self._locked() as library:
             briefing = library.get(briefing_id)
             others = library.get_many([r.id for r in briefing.related if r.id != briefing.id])
-        return OpenedBriefing(briefing, quote_echoes(briefing, others))
+            if mark_read:
+                # a library that cannot be written (read-only, busy) still opens
+                with suppress(LibraryError):
+                    library.set_read([briefing_id])
+            state = library.reading_states([briefing_id]).get(briefing_id)
+        opened = OpenedBriefing(briefing, quote_echoes(briefing, others))
+        if state is not None:
+            opened.read, opened.starred, opened.tags = state.read, state.starred, state.tags
+        return opened
+
+    # -- reading state ---------------------------------------------------------------------------
+
+    def set_read(self, briefing_id: str, read: bool) -> None:
+        with self._locked() as library:
+            library.set_read([briefing_id], read)
+
+    def set_starred(self, briefing_id: str, starred: bool) -> None:
+        with self._locked() as library:
+            library.set_starred([briefing_id], starred)
+
+    def set_tags(self, briefing_id: str, tags: list[str]) -> tuple[str, ...]:
+        with self._locked() as library:
+            return library.set_tags(briefing_id, tags)
+
+    def delete(self, briefing_id: str) -> Deleted:
+        """Delete a briefing (the index and other briefings' related lists follow)."""
+        with self._locked() as library:
+            removed = library.remove(briefing_id)
+            if removed is None:
+                raise ServiceError(f"no briefing with id {briefing_id}")
+            self._search_index(library).sync()
+        return Deleted(briefing_id, str(removed.row.get("title") or ""), removed)
+
+    def undo_delete(self, deleted: Deleted) -> bool:
+        from briefings.library import RemovedBriefing
+
+        assert isinstance(deleted.removed, RemovedBriefing)
+        with self._locked() as library:
+            restored = library.restore(deleted.removed)
+            self._search_index(library).sync()
+        return restored
 
     def changed(self) -> bool:
         """Whether the store changed since the last call (cheap: meant to be polled)."""
@@ -155,6 +210,7 @@ class Services:
         self,
         query: str,
         *,
+        sort: str = "relevance",
         limit: int = 100,
         first_snippets: int | None = None,
         cancelled: Callable[[], bool] | None = None,
@@ -172,10 +228,15 @@ class Services:
             quick = first_snippets is not None
             results = _run_query(
                 lambda: index.search(
-                    query, limit=limit, facets=False, snippets=first_snippets, suggest=not quick
+                    query,
+                    limit=limit,
+                    sort="date" if sort == "date" else "relevance",
+                    facets=False,
+                    snippets=first_snippets,
+                    suggest=not quick,
                 )
             )
-            outcome = _outcome(query, results)
+            outcome = _outcome(query, results, library.reading_states(), sort)
             if not quick:
                 return outcome
             rows = [
@@ -212,6 +273,32 @@ class Services:
         ]
         return SearchOutcome(outcome.query, outcome.total, rows, suggestion)
 
+    def copy_text(self, briefing_id: str, quote: int | None) -> str:
+        """A quote with its citation ("quote" — Speaker, Role, Source, Date, URL), or
+        the briefing's citation when ``quote`` is None."""
+        from tui.citation import citation
+
+        with self._locked() as library:
+            briefing = library.get(briefing_id)
+        return citation(briefing, quote)
+
+    def markdown(self, briefing_id: str) -> str:
+        """The briefing as the Markdown ``brief export`` writes (for ``|``)."""
+        from datetime import UTC, datetime
+
+        from briefings.export import brief_version, briefing_markdown
+
+        with self._locked() as library:
+            briefing = library.get(briefing_id)
+        return briefing_markdown(briefing, exported_at=datetime.now(UTC), version=brief_version())
+
+    def original(self, briefing_id: str) -> str | None:
+        """Where the article came from, to open: its URL, or its file if it is still there."""
+        from tui.citation import original_location
+
+        with self._locked() as library:
+            return original_location(library.get(briefing_id))
+
     def saved_list(self) -> list[SavedSearchRow]:
         with self._locked() as library:
             return [
@@ -239,7 +326,8 @@ class Services:
         with self._locked() as library:
             saved = self._saved_searches(library)
             query = next((s.query for s in saved.list() if s.name == name), name)
-            return _outcome(query, _run_query(lambda: saved.run(name)))
+            results = _run_query(lambda: saved.run(name))
+            return _outcome(query, results, library.reading_states())
 
     def _saved_call(self, method: str, *args: str) -> None:
         with self._locked() as library:
@@ -259,16 +347,20 @@ class Services:
         (planned,) = plan_briefings([briefing], self._export_folder())
         return self._write(planned)
 
-    def export_dossier(self, ids: list[str], query: str | None) -> ExportDone:
-        """One Markdown dossier of ``ids`` (the current result list), named after ``query``."""
+    def export_dossier(
+        self, ids: list[str], query: str | None, *, replace: bool = False
+    ) -> ExportDone:
+        """One Markdown dossier of ``ids`` (the current result list), named after ``query``;
+        raises ``ExportExists`` rather than replace an existing file unless ``replace``."""
         from briefings.export import plan_dossier
 
         with self._locked() as library:
             briefings = library.get_many(ids)
             stories = library.story_of(ids)
-        return self._write(
-            plan_dossier(briefings, self._export_folder(), query=query, stories=stories)
-        )
+        planned = plan_dossier(briefings, self._export_folder(), query=query, stories=stories)
+        if planned.path.exists() and not replace:
+            raise ExportExists(planned.path)
+        return self._write(planned)
 
     def _export_folder(self) -> Path:
         from briefings.export import default_export_dir
@@ -404,20 +496,41 @@ def _run_query(call: Callable[[], T]) -> T:
 
 def _with_snippet(row: ListRow, snippet: Any) -> ListRow:
     segments = None if snippet is None else tuple((str(t), bool(m)) for t, m in snippet)
-    return ListRow(row.id, row.title, row.source, row.published, segments)
+    return replace(row, snippet=segments)
 
 
-def _outcome(query: str, results: SearchResults) -> SearchOutcome:
+def _with_state(row: ListRow, state: Any) -> ListRow:
+    if state is None:
+        return row
+    return replace(row, read=state.read, starred=state.starred, tags=state.tags)
+
+
+def sort_rows(rows: list[ListRow], sort: str) -> list[ListRow]:
+    """``source``: grouped by source (A-Z, undated and unsourced last), newest first within;
+    ``date`` and ``relevance`` keep the order the store or the index gave."""
+    if sort != "source":
+        return rows
+    return sorted(rows, key=lambda r: (r.source is None, (r.source or "").casefold()))
+
+
+def _outcome(
+    query: str, results: SearchResults, states: dict[str, Any] | None = None, sort: str = ""
+) -> SearchOutcome:
+    states = states or {}
     rows = [
-        ListRow(
-            id=h.id,
-            title=h.title,
-            source=getattr(h, "source", None),
-            published=getattr(h, "published", None),
-            snippet=tuple((str(t), bool(m)) for t, m in (getattr(h, "snippet", None) or ())),
+        _with_state(
+            ListRow(
+                id=h.id,
+                title=h.title,
+                source=getattr(h, "source", None),
+                published=getattr(h, "published", None),
+                snippet=tuple((str(t), bool(m)) for t, m in (getattr(h, "snippet", None) or ())),
+            ),
+            states.get(h.id),
         )
         for h in results.hits
     ]
+    rows = sort_rows(rows, sort)
     return SearchOutcome(
         query=query,
         total=int(getattr(results, "total", len(rows))),

@@ -89,7 +89,7 @@ def story_app(library_dir: Path, tmp_path: Path) -> BriefApp:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_story_view(snap_compare, story_app: BriefApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(story_app, terminal_size=size, run_before=steps("enter", "o"))
+    assert snap_compare(story_app, terminal_size=size, run_before=steps("enter", "c"))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -100,7 +100,7 @@ def test_person_page(snap_compare, story_app: BriefApp, size: tuple[int, int]) -
 async def test_story_screen_shows_both_outlets_and_the_wording(story_app: BriefApp) -> None:
     async with story_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "o")
+        await pilot.press("enter", "c")
         await settle(pilot)
         assert isinstance(story_app.screen, StoryScreen)
         text = screen_text(story_app)
@@ -126,7 +126,7 @@ async def test_the_list_groups_by_story_and_back(story_app: BriefApp) -> None:
     async with story_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = story_app.screen
-        await pilot.press("O")
+        await pilot.press("C")
         await settle(pilot)
         rows = screen.briefing_list.rows  # type: ignore[attr-defined]
         assert [r.title for r in rows] == [
@@ -134,7 +134,7 @@ async def test_the_list_groups_by_story_and_back(story_app: BriefApp) -> None:
             "Estuary barrier backed by councillors",
         ]
         assert "Story 1 · 2 briefings, 2 outlets" in screen_text(story_app)
-        await pilot.press("O")
+        await pilot.press("C")
         await settle(pilot)
         assert screen.story_rows is None  # type: ignore[attr-defined]
         assert "2 briefings" in screen_text(story_app)

@@ -517,11 +517,18 @@ async def test_narrow_terminal_stacks_the_panes(reader_app: BriefApp) -> None:
         assert not screen.has_class("-reading")
 
 
-async def test_wide_terminal_shows_four_panes_side_by_side(reader_app: BriefApp) -> None:
+async def test_panes_in_a_2x2_grid_up_to_200_columns_and_four_across_above(
+    reader_app: BriefApp,
+) -> None:
+    names = ("summary", "quotes", "figures", "related")
     async with reader_app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         screen = reader(reader_app)
-        regions = [screen.query_one(f"#pane-{p}").region for p in ("summary", "quotes", "figures", "related")]  # fmt: skip
+        regions = [screen.query_one(f"#pane-{p}").region for p in names]
+        assert len({r.y for r in regions}) == 2 and len({r.x for r in regions}) == 2
+        await pilot.resize_terminal(220, 50)
+        await settle(pilot)
+        regions = [screen.query_one(f"#pane-{p}").region for p in names]
         assert len({r.y for r in regions}) == 1
         assert [r.x for r in regions] == sorted(r.x for r in regions)
 

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "tui.commands.who",
     "tui.commands.stories",
     "tui.commands.digest",
+    "tui.commands.manage",
 ]
 
 

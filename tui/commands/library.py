@@ -54,6 +54,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser("show", help="show one briefing (a unique id prefix is enough)")
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true", help="print the briefing as JSON")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "md"],
+        default=None,
+        help="text (default), json (as --json) or md: the Markdown 'brief export' writes",
+    )
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("rebuild", help="re-derive briefings made by an older extractor")
@@ -179,8 +185,16 @@ def list_table(rows: list[BriefingSummary], width: int) -> Table:
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     library = ctx.library()
     briefing = library.get(library.resolve(args.id))
-    if args.json:
+    if args.json or args.format == "json":
         _print_json(briefing.model_dump(mode="json"))
+        return 0
+    if args.format == "md":
+        from datetime import UTC, datetime
+
+        from briefings.export import brief_version, briefing_markdown
+
+        text = briefing_markdown(briefing, exported_at=datetime.now(UTC), version=brief_version())
+        sys.stdout.write(text)
         return 0
     ctx.out.print(render_briefing(briefing))
     return 0

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
 from search.background import BackgroundSync
+from search.index import changes_left
 from tui.commands import library as library_commands
 from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
 
@@ -176,9 +177,7 @@ def background_sync(ctx: Context, articles: int) -> Iterator[BackgroundSync]:
         if background.running:
             total = library.outstanding_changes()
             with _ProgressBar(ctx) as bar:
-                background.finish(
-                    lambda: bar(max(0, total - library.outstanding_changes()), max(1, total))
-                )
+                background.finish(lambda: bar(max(0, total - changes_left(library)), max(1, total)))
 
 
 if sync_index not in AFTER_CHANGE:

@@ -9,6 +9,8 @@ briefings also carry, the screen lists them and how their wording differs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,16 @@ from tui.models import QuoteEcho
 from tui.widgets.briefing_view import echo_text
 
 HIGHLIGHT = "bold reverse"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One summary line, quote or key figure: its label and where it is in the body."""
+
+    label: str
+    start: int
+    end: int
+    echoes: list[QuoteEcho] = field(default_factory=list)
 
 
 class SourceText(VerticalScroll, can_focus=True):
@@ -40,6 +52,8 @@ class EvidenceScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,backspace,h", "close", "Back", id="evidence.close"),
         Binding("c", "center", "Back to the passage", id="evidence.center"),
+        Binding("n", "step(1)", "Next quote (line, figure)", id="evidence.next"),
+        Binding("p", "step(-1)", "Previous quote (line, figure)", id="evidence.previous"),
     ]
 
     def __init__(
@@ -49,12 +63,23 @@ class EvidenceScreen(Screen[None]):
         start: int,
         end: int,
         echoes: list[QuoteEcho] | None = None,
+        *,
+        passages: list[Passage] | None = None,
+        position: int = 0,
     ) -> None:
         super().__init__()
         self.briefing = briefing
-        self.label = label
-        self.start, self.end = start, end
-        self.echoes = echoes or []
+        #: the passages of the same pane, which n and p step through
+        self.passages = passages or [Passage(label, start, end, echoes or [])]
+        self.position = position if passages else 0
+        self._select(self.position)
+
+    def _select(self, position: int) -> None:
+        passage = self.passages[position]
+        self.position = position
+        self.label = passage.label
+        self.start, self.end = passage.start, passage.end
+        self.echoes = passage.echoes
         #: indexes of the paragraphs that hold the passage
         self.highlighted: list[int] = []
         self.paragraphs: list[Text] = self._paragraphs()
@@ -97,6 +122,17 @@ class EvidenceScreen(Screen[None]):
         if self.highlighted:
             target = self.query_one(f"#para-{self.highlighted[0]}", Static)
             self.query_one(SourceText).scroll_to_center(target, animate=False, immediate=True)
+
+    async def action_step(self, step: int) -> None:
+        """The next (or previous) passage of the same pane, highlighted in place."""
+        position = self.position + step
+        if not 0 <= position < len(self.passages):
+            self.notify("No more in this pane.", timeout=2)
+            return
+        self._select(position)
+        await self.recompose()
+        self.query_one(SourceText).focus()
+        self.call_after_refresh(self.action_center)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -28,6 +28,8 @@ KEY_NAMES = {
     "pagedown": "pgdn",
     "pageup": "pgup",
     "backspace": "⌫",
+    "asterisk": "*",
+    "vertical_line": "|",
 }
 
 
@@ -47,6 +49,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
         ("Panes", [*PaneList.BINDINGS, *VimOptionList.BINDINGS]),
         ("Evidence", [*EvidenceScreen.BINDINGS, *SourceText.BINDINGS]),
         ("Saved searches", SavedSearchesScreen.BINDINGS),
+        ("Help", HelpScreen.BINDINGS),
     ]
 
 
@@ -77,7 +80,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),
         Binding("j,down", "scroll('down')", "Scroll down", id="help.down", show=False),
         Binding("k,up", "scroll('up')", "Scroll up", id="help.up", show=False),
-    ]
+        Binding("g,home", "scroll('home')", "Top", id="help.top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", id="help.bottom", show=False),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", id="help.page_down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", id="help.page_up", show=False),
+    ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -88,10 +95,15 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
-        if direction == "down":
-            body.scroll_down(animate=False)
-        else:
-            body.scroll_up(animate=False)
+        move = {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+        }[direction]
+        move(animate=False)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -24,25 +24,35 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from tui.messages import (
+    BriefingDeleted,
     BriefingOpened,
+    DeleteUndone,
     EvidenceRequested,
     ExportFinished,
+    ExportWouldReplace,
     LibraryChanged,
     LibraryLoaded,
     RelatedRequested,
     SearchCompleted,
     SearchFailed,
+    SearchRequested,
     ServiceFailed,
+    StateChanged,
 )
-from tui.models import ListRow, QueryProblem, SavedSearchRow, SearchOutcome
+from tui.models import Deleted, ListRow, QueryProblem, SavedSearchRow, SearchOutcome
+from tui.screens import reading
+from tui.screens.reading import ReadingActions
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.briefing_view import PANES, BriefingView, PaneList
 
 if TYPE_CHECKING:
     from tui.app import BriefApp
 
-#: Below this width the panes stack; below WIDE they sit in a 2x2 grid.
-NARROW, WIDE = 100, 140
+#: Below this width the panes stack; below WIDE they sit in a 2x2 grid, from WIDE four across.
+NARROW, WIDE = 100, 200
+#: ``O`` cycles through these: ``relevance`` (search hits best first, the library newest
+#: first), ``date`` (newest first, hits too), ``source`` (grouped by source).
+SORTS = ("relevance", "date", "source")
 DOSSIER_LIMIT = 1000
 #: seconds a highlighted row waits before it is opened (see ``open_briefing``)
 OPEN_DELAY = 0.06
@@ -73,18 +83,20 @@ class SearchInput(Input):
         self.screen.query_one(BriefingList).focus()
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReadingActions, Screen[None]):
     CSS_PATH = "reader.tcss"
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="reader.search"),
+        # priority: handled as the key arrives, before the keys queued behind it (see
+        # action_search)
+        Binding("slash", "search", "Search", id="reader.search", priority=True),
         Binding("escape", "back", "Back", id="reader.back", show=False),
         Binding("e", "export_briefing", "Export", id="reader.export"),
-        Binding("E", "export_dossier", "Export list", id="reader.export_list"),
+        Binding("E", "export_dossier", "Export list", id="reader.export_list", show=False),
         Binding("s", "saved_searches", "Saved", id="reader.saved"),
         Binding("w", "person_page", "Who", id="reader.who", show=False),
-        Binding("o", "story", "Story", id="reader.story", show=False),
-        Binding("O", "group_by_story", "Group by story", id="reader.group_stories", show=False),
+        Binding("c", "story", "Story (coverage by other outlets)", id="reader.story", show=False),
+        Binding("C", "group_by_story", "Group by story", id="reader.group_stories", show=False),
         Binding("D", "digest", "Digest of the saved search", id="reader.digest", show=False),
         Binding("S", "save_search", "Save search", id="reader.save_search", show=False),
         Binding("n", "next_briefing", "Next briefing", id="reader.next", show=False),
@@ -95,6 +107,10 @@ class ReaderScreen(Screen[None]):
         Binding("2", "focus_pane('quotes')", "Focus Quotes", id="reader.focus_quotes", show=False),
         Binding("3", "focus_pane('figures')", "Focus Key figures", id="reader.focus_figures", show=False),
         Binding("4", "focus_pane('related')", "Focus Related", id="reader.focus_related", show=False),
+        Binding("5", "focus_pane('entities')", "Focus People & keywords", id="reader.focus_entities", show=False),
+        Binding("z", "zoom", "Maximise the pane / back", id="reader.zoom", show=False),
+        Binding("O", "next_sort", "Sort by relevance / date / source", id="reader.sort", show=False),
+        *reading.BINDINGS,
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -107,11 +123,16 @@ class ReaderScreen(Screen[None]):
         self.history: list[str] = []
         #: the briefings grouped by story (``O``), or None when the list is not grouped
         self.story_rows: list[ListRow] | None = None
+        #: briefings deleted in this session, the last one first to be undone (``u``)
+        self.deleted: list[Deleted] = []
+        self.sort = "relevance"
+        #: a briefing to put the cursor on once the library is loaded again (after an undo)
+        self._pending_jump: str | None = None
         self._status_width = -1
 
     @property
     def brief_app(self) -> BriefApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -125,6 +146,9 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        settings = getattr(self.app, "settings", None)
+        if settings is not None and settings.sort in SORTS:
+            self.sort = settings.sort
         self.query_one(BriefingList).focus()
         # After the first frame: the worker imports the library and search code, which
         # would otherwise hold the GIL while the first frame is being made.
@@ -133,10 +157,11 @@ class ReaderScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         width = event.size.width
         self.set_class(width < NARROW, "-narrow")
-        self.set_class(NARROW <= width < WIDE, "-medium")
+        self.set_class(width >= WIDE, "-wide")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.set_class(isinstance(event.widget, PaneList), "-reading")
+        self.set_class(isinstance(event.widget, BriefingList), "-zoom-list")
 
     @property
     def query_text(self) -> str:
@@ -164,19 +189,28 @@ class ReaderScreen(Screen[None]):
 
         def job() -> None:
             services.changed()  # the baseline for the live-library poll
-            self.post_message(LibraryLoaded(services.summaries()))
+            self.post_message(LibraryLoaded(services.summaries(self.sort)))
 
         self._guard(job)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def open_briefing(self, briefing_id: str, delay: float = OPEN_DELAY) -> None:
+    def open_briefing(
+        self, briefing_id: str, delay: float = OPEN_DELAY, mark_read: bool = False
+    ) -> None:
         # A short pause first: while the cursor moves fast (j held down), the next
         # highlight cancels this worker and only the row it stops on is opened.
         time.sleep(delay)
         if get_current_worker().is_cancelled:
             return
         services = self.brief_app.services
-        self._guard(lambda: self.post_message(BriefingOpened(services.open(briefing_id))))
+
+        def job() -> None:
+            opened = services.open(briefing_id, mark_read=mark_read)
+            self.post_message(BriefingOpened(opened))
+            if mark_read:
+                self.post_message(StateChanged(briefing_id, read=True))
+
+        self._guard(job)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, first_snippets: int | None = None) -> None:
@@ -192,7 +226,9 @@ class ReaderScreen(Screen[None]):
             return worker.is_cancelled
 
         try:
-            outcome = services.search(query, first_snippets=first_snippets, cancelled=cancelled)
+            outcome = services.search(
+                query, sort=self.sort, first_snippets=first_snippets, cancelled=cancelled
+            )
             if outcome is None:
                 return
         except QueryProblem as exc:
@@ -233,16 +269,23 @@ class ReaderScreen(Screen[None]):
         self._guard(job)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def export(self, ids: list[str], query: str | None) -> None:
-        """One briefing (``query`` None) or a dossier named after ``query`` ('' = library)."""
+    def export(self, ids: list[str], query: str | None, replace: bool = False) -> None:
+        """One briefing (``query`` None) or a dossier named after ``query`` ('' = library);
+        an existing dossier is replaced only once the user said so (``replace``)."""
+        from tui.services import ExportExists
+
         services = self.brief_app.services
 
         def job() -> None:
             if query is None:
                 self.post_message(ExportFinished(services.export_briefing(ids[0]), "briefing"))
-            else:
-                done = services.export_dossier(ids, query or None)
-                self.post_message(ExportFinished(done, f"dossier of {len(ids)} briefings"))
+                return
+            try:
+                done = services.export_dossier(ids, query or None, replace=replace)
+            except ExportExists as exc:
+                self.post_message(ExportWouldReplace(str(exc.path), ids, query))
+                return
+            self.post_message(ExportFinished(done, f"dossier of {len(ids)} briefings"))
 
         self._guard(job)
 
@@ -256,8 +299,15 @@ class ReaderScreen(Screen[None]):
             "The library is empty. Add articles with 'brief ingest PATH' in another "
             "terminal: they appear here."
         )
+        jump = self._pending_jump
         if not self.query_text and self.story_rows is None:
-            lst.set_rows(message.rows, keep_id=self.open_id)
+            lst.set_rows(message.rows, keep_id=jump or self.open_id)
+            if not message.rows:
+                self._show_nothing("The library is empty.")
+        if jump is not None:
+            self._pending_jump = None
+            if lst.index_of(jump) is None:
+                self._open(jump)
         self._update_status()
 
     def on_library_changed(self, message: LibraryChanged) -> None:
@@ -271,6 +321,88 @@ class ReaderScreen(Screen[None]):
         if message.opened.briefing.id != self.open_id:
             return  # the user has moved on
         self.view.show(message.opened)
+        self.briefing_list.open_id = self.open_id
+
+    def _show_nothing(self, why: str) -> None:
+        """No briefing open (a search without hits, an empty library)."""
+        self.open_id = None
+        self.briefing_list.open_id = None
+        self.view.clear(why)
+
+    def on_state_changed(self, message: StateChanged) -> None:
+        """Show a new reading state in the list rows and the open briefing."""
+        changes: dict[str, object] = {
+            k: v
+            for k, v in (
+                ("read", message.read),
+                ("starred", message.starred),
+                ("tags", message.tags),
+            )
+            if v is not None
+        }
+        from dataclasses import replace
+
+        def update(rows: list[ListRow]) -> None:
+            for i, row in enumerate(rows):
+                if row.id == message.briefing_id:
+                    rows[i] = replace(row, **changes)  # type: ignore[arg-type]
+
+        update(self.library_rows)
+        if self.outcome is not None:
+            update(self.outcome.rows)
+        self.briefing_list.update_row(message.briefing_id, **changes)
+        opened = self.view.opened
+        if opened is not None and opened.briefing.id == message.briefing_id:
+            for key, value in changes.items():
+                setattr(opened, key, value)
+            self.view.show_state()
+        if message.starred is not None:
+            self.app.notify("Starred" if message.starred else "Unstarred", timeout=2)
+        elif message.tags is not None:
+            tags = " ".join(f"#{t}" for t in message.tags) or "none"
+            self.app.notify(f"Tags: {tags}", markup=False, timeout=2)
+
+    def on_briefing_deleted(self, message: BriefingDeleted) -> None:
+        deleted = message.deleted
+        self.deleted.append(deleted)
+        self.history = [h for h in self.history if h != deleted.briefing_id]
+        self.library_rows = [r for r in self.library_rows if r.id != deleted.briefing_id]
+        if self.outcome is not None:
+            self.outcome.rows[:] = [r for r in self.outcome.rows if r.id != deleted.briefing_id]
+        self.briefing_list.remove_row(deleted.briefing_id)
+        if not self.briefing_list.rows:
+            self._show_nothing("No briefings left in the list.")
+        self._update_status()
+        self.app.notify(f"Deleted “{deleted.title}”. u brings it back.", markup=False, timeout=6)
+
+    def on_delete_undone(self, message: DeleteUndone) -> None:
+        if not message.restored:
+            self.app.notify("Could not undo: the briefing was added again meanwhile.")
+            return
+        self.app.notify(f"Restored “{message.deleted.title}”", markup=False, timeout=3)
+        self.history.append(message.deleted.briefing_id)
+        self._pending_jump = message.deleted.briefing_id
+        self.load_library()
+        if self.query_text:
+            self.run_search(self.query_text)
+
+    def on_export_would_replace(self, message: ExportWouldReplace) -> None:
+        from tui.screens.prompt import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.export(message.ids, message.query, True)
+            else:
+                self.app.notify("Kept the existing dossier.", timeout=3)
+
+        name = message.path.rsplit("/", 1)[-1]
+        question = Confirm("Replace the existing dossier?", f"{name} in the export folder")
+        self.app.push_screen(question, answered)
+
+    def on_search_requested(self, message: SearchRequested) -> None:
+        search = self.query_one(SearchInput)
+        search.value = message.query
+        self.briefing_list.focus()
 
     def on_search_completed(self, message: SearchCompleted) -> None:
         if message.outcome.query != self.query_text:
@@ -285,6 +417,8 @@ class ReaderScreen(Screen[None]):
             or not lst.fill_rows(message.outcome.rows)
         ):
             lst.set_rows(message.outcome.rows, snippets=True, keep_id=self.open_id)
+        if not message.outcome.rows:
+            self._show_nothing("No briefing open: nothing matches the search.")
         self._update_status()
 
     def on_search_failed(self, message: SearchFailed) -> None:
@@ -320,6 +454,8 @@ class ReaderScreen(Screen[None]):
         else:
             n = len(self.library_rows)
             text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
+        if self.sort != "relevance" and self.loaded and not (query and self.search_error):
+            text.append(f" · by {self.sort}", style="dim")
         # The status is as wide as its text: only a change of width needs a new layout
         # (a layout of the whole screen per keystroke costs a few ms of CPU).
         width = text.cell_len
@@ -337,6 +473,8 @@ class ReaderScreen(Screen[None]):
             self.outcome = None
             self.briefing_list.empty_text = "Nothing here yet."
             self.briefing_list.set_rows(self.library_rows, keep_id=self.open_id)
+            if not self.library_rows and self.loaded:
+                self._show_nothing("The library is empty.")
         else:
             self.run_search(query, self._rows_on_screen())
         self._update_status()
@@ -354,25 +492,46 @@ class ReaderScreen(Screen[None]):
         self._open(message.row.id, delay=TYPING_OPEN_DELAY if typing else OPEN_DELAY)
 
     def on_briefing_list_selected(self, message: BriefingList.Selected) -> None:
-        self._open(message.row.id)
+        self._open(message.row.id, mark_read=True)
         self.view.pane("summary").focus()
 
-    def _open(self, briefing_id: str, delay: float = OPEN_DELAY) -> None:
-        if briefing_id != self.open_id:
+    def _open(self, briefing_id: str, delay: float = OPEN_DELAY, mark_read: bool = False) -> None:
+        """Show a briefing; ``mark_read`` when the user opened it (enter, a click, a jump),
+        not when the cursor only passed over it."""
+        if briefing_id != self.open_id or mark_read:
             self.open_id = briefing_id
-            self.open_briefing(briefing_id, delay)
+            self.open_briefing(briefing_id, delay, mark_read)
 
     def on_evidence_requested(self, message: EvidenceRequested) -> None:
         opened = self.view.opened
         if opened is None:
             return
-        from tui.screens.evidence import EvidenceScreen
+        from tui.screens.evidence import EvidenceScreen, Passage
+        from tui.widgets.briefing_view import evidence_span
 
         echoes = (
             opened.echoes.get(message.quote_index, []) if message.quote_index is not None else []
         )
+        b = opened.briefing
+        count = {"quotes": len(b.quotes), "figures": len(b.figures), "summary": len(b.summary)}
+        passages = []
+        for i in range(count.get(message.pane, 0)):
+            start, end, label, quote = evidence_span(b, message.pane, i)
+            passages.append(
+                Passage(
+                    label, start, end, opened.echoes.get(quote, []) if quote is not None else []
+                )
+            )
         self.app.push_screen(
-            EvidenceScreen(opened.briefing, message.label, message.start, message.end, echoes)
+            EvidenceScreen(
+                b,
+                message.label,
+                message.start,
+                message.end,
+                echoes,
+                passages=passages or None,
+                position=message.index,
+            )
         )
 
     def on_related_requested(self, message: RelatedRequested) -> None:
@@ -384,14 +543,21 @@ class ReaderScreen(Screen[None]):
         index = self.briefing_list.index_of(briefing_id)
         if index is not None:
             self.briefing_list.cursor = index
-        else:
-            self._open(briefing_id)
+        self._open(briefing_id, mark_read=True)
         self.view.pane("summary").focus()
 
     # -- actions ------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one(SearchInput).focus()
+        """Focus the search bar at once. The binding has priority, so it runs when the app
+        receives '/', and the focus moves before the app hands on the keys that arrived in
+        the same burst (a paste, a fast typist); without it they went to the list as
+        commands. In the search bar itself, '/' is typed."""
+        search = self.query_one(SearchInput)
+        if search.has_focus:
+            search.insert_text_at_cursor("/")
+            return
+        self.set_focus(search)
 
     def action_back(self) -> None:
         if isinstance(self.focused, PaneList):
@@ -418,8 +584,8 @@ class ReaderScreen(Screen[None]):
             self.app.notify("No earlier briefing to go back to.", markup=False)
 
     def action_export_briefing(self) -> None:
-        if self.open_id is None:
-            self.app.notify("Open a briefing first.", severity="warning")
+        if self.open_id is None or self.view.opened is None:
+            self.app.notify("No briefing open: nothing to export.", severity="warning")
             return
         self.export([self.open_id], None)
 
@@ -501,6 +667,22 @@ class ReaderScreen(Screen[None]):
         lst = self.briefing_list
         lst.empty_text = "No stories yet: no two outlets' briefings report the same event."
         lst.set_rows(message.rows, snippets=True, keep_id=self.open_id)
+
+    def action_zoom(self) -> None:
+        """The focused pane (or the list) alone on screen, and back."""
+        self.set_class(isinstance(self.focused, BriefingList), "-zoom-list")
+        self.toggle_class("-zoom")
+
+    def action_next_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            settings.remember("sort", self.sort)
+        self.app.notify(f"Sorted by {self.sort}", timeout=2)
+        self.load_library()
+        if self.query_text:
+            self.outcome = None
+            self.run_search(self.query_text)
         self._update_status()
 
     def action_saved_searches(self) -> None:

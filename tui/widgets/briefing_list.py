@@ -1,7 +1,9 @@
 """The briefing list: a line-API view, so 100k rows cost no more than one screenful.
 
-Each row is two lines (title; date and source), three in search results (plus
-the snippet with its matches highlighted). Nothing here touches the store: the
+Each row is two lines (title; date, source and tags), three in search results
+(plus the snippet with its matches highlighted). Unread titles are bold, a star
+marks starred briefings, and a bar in the margin marks the open briefing in every
+theme (the cursor's background shows only while the list has focus). Nothing here touches the store: the
 screen hands over ``ListRow`` objects and listens for ``Highlighted`` and
 ``Selected``.
 """
@@ -33,6 +35,8 @@ class BriefingList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "briefing-list--cursor",
+        "briefing-list--open",
+        "briefing-list--read",
         "briefing-list--meta",
         "briefing-list--match",
         "briefing-list--snippet",
@@ -44,10 +48,12 @@ class BriefingList(ScrollView, can_focus=True):
         height: 1fr;
         overflow-x: hidden;
         & > .briefing-list--title { text-style: bold; }
+        & > .briefing-list--read { text-style: none; }
+        & > .briefing-list--open { color: $accent; text-style: bold; }
         & > .briefing-list--meta { color: $text-muted; }
         & > .briefing-list--snippet { color: $text-muted; }
         & > .briefing-list--match { color: $text-accent; text-style: bold; }
-        & > .briefing-list--cursor { background: $block-cursor-blurred-background; }
+        & > .briefing-list--cursor { background: transparent; }
         &:focus > .briefing-list--cursor {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
@@ -80,7 +86,9 @@ class BriefingList(ScrollView, can_focus=True):
         self.rows: list[ListRow] = []
         self.with_snippets = False
         self.empty_text = "Nothing here yet."
-        self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
+        #: the briefing shown in the panes (marked in the margin)
+        self._open_id: str | None = None
+        self._cache: LRUCache[tuple[int, int, int, bool, bool, bool], Strip] = LRUCache(1024)
         self._styles: tuple[bool, dict[str, Style]] | None = None
 
     # -- data ----------------------------------------------------------------------------------
@@ -122,6 +130,38 @@ class BriefingList(ScrollView, can_focus=True):
 
     def index_of(self, briefing_id: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == briefing_id), None)
+
+    @property
+    def open_id(self) -> str | None:
+        return self._open_id
+
+    @open_id.setter
+    def open_id(self, briefing_id: str | None) -> None:
+        if briefing_id != self._open_id:
+            self._open_id = briefing_id
+            self.refresh()
+
+    def update_row(self, briefing_id: str, **changes: object) -> None:
+        """Show a row's new reading state (read, starred, tags)."""
+        from dataclasses import replace
+
+        index = self.index_of(briefing_id)
+        if index is not None:
+            self.rows[index] = replace(self.rows[index], **changes)  # type: ignore[arg-type]
+            self._cache.clear()
+            self.refresh()
+
+    def remove_row(self, briefing_id: str) -> None:
+        """Take a deleted briefing out; the cursor stays where it was (on the next row)."""
+        index = self.index_of(briefing_id)
+        if index is None:
+            return
+        if self.rows and index < len(self.rows) and self.rows[index].id == briefing_id:
+            del self.rows[index]
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
+        self.cursor = min(self.cursor, len(self.rows) - 1)
+        self.refresh()
 
     # -- cursor ----------------------------------------------------------------------------------
 
@@ -183,7 +223,7 @@ class BriefingList(ScrollView, can_focus=True):
         style update (Textual computes them afresh each time: a third of a line's cost)."""
         if self._styles is None or self._styles[0] != self.has_focus:
             styles = {"base": self.rich_style}
-            for part in ("cursor", "meta", "match", "snippet", "title"):
+            for part in ("cursor", "meta", "match", "snippet", "title", "read", "open"):
                 styles[part] = self.get_component_rich_style(f"briefing-list--{part}")
             self._styles = (self.has_focus, styles)
         return self._styles[1][name]
@@ -205,21 +245,31 @@ class BriefingList(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         is_cursor = index == self.cursor
-        key = (index, part, width, is_cursor, self.has_focus)
+        row = self.rows[index]
+        is_open = row.id == self._open_id
+        key = (index, part, width, is_cursor, self.has_focus, is_open)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._strip(self._row_text(self.rows[index], part), width, base, is_cursor)
+            margin = Text("▌" if is_open else " ", style=self._style("open"))
+            cached = self._strip(self._row_text(row, part), width, base, is_cursor, margin)
             self._cache[key] = cached
         return cached
 
     def _row_text(self, row: ListRow, part: int) -> Text:
         if part == 0:
-            return Text(row.title, style=self._style("title"))
+            text = Text(style=self._style("title"))
+            if row.starred:
+                text.append("★ ")
+            text.append(row.title, style=self._style("read") if row.read else None)
+            return text
         if part == 1:
             meta = " · ".join(
                 x for x in (row.published.isoformat() if row.published else None, row.source) if x
             )
-            return Text(meta or "undated", style=self._style("meta"))
+            text = Text(meta or "undated", style=self._style("meta"))
+            for tag in row.tags:
+                text.append(f" #{tag}")
+            return text
         snippet_style = self._style("snippet")
         match_style = self._style("match")
         text = Text(style=snippet_style)
@@ -236,8 +286,15 @@ class BriefingList(ScrollView, can_focus=True):
             )
         return text
 
-    def _strip(self, text: Text, width: int, base: Style, is_cursor: bool = False) -> Strip:
-        text = Text(" ") + text  # a one-cell margin
+    def _strip(
+        self,
+        text: Text,
+        width: int,
+        base: Style,
+        is_cursor: bool = False,
+        margin: Text | None = None,
+    ) -> Strip:
+        text = (margin or Text(" ")) + text  # a one-cell margin: the open briefing's bar
         text.truncate(max(1, width), overflow="ellipsis")
         text.no_wrap = True
         segments = [s for s in text.render(self.app.console) if s.text != "\n"]

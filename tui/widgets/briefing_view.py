@@ -7,28 +7,31 @@ escape-like characters in an article are shown as the characters they are.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
+from textual.css.styles import RulesMap
 from textual.events import DescendantFocus
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.messages import EvidenceRequested, RelatedRequested
+from tui.messages import EvidenceRequested, RelatedRequested, SearchRequested
 from tui.models import OpenedBriefing, QuoteEcho
 
 if TYPE_CHECKING:
     from briefings.models import Briefing
 
-PANES = ("summary", "quotes", "figures", "related")
+PANES = ("summary", "quotes", "figures", "related", "entities")
 PANE_TITLES = {
     "summary": "Summary",
     "quotes": "Quotes",
     "figures": "Key figures",
     "related": "Related",
+    "entities": "People, organisations & keywords",
 }
 
 
@@ -55,16 +58,47 @@ class PaneList(VimOptionList):
         super().__init__(id=f"pane-{pane}", classes="pane -active" if active else "pane")
         self.pane = pane
         self.border_title = PANE_TITLES[pane]
+        #: the width the items were last wrapped at (see ``_update_lines``)
+        self._wrapped_at = -1
+
+    def _update_lines(self) -> None:
+        """Wrap the items at the width they are drawn at, padding included.
+
+        OptionList (Textual 8.2) counts an item's lines once, at the width it had when
+        the item was added, and without the option's vertical padding. When a scrollbar
+        appears the drawing width shrinks by its width with no resize event, so a wrapped
+        item got one line more than counted and lost its last line (a quote's "— Speaker,
+        Role"), and the blank line below each item was never counted at all.
+        """
+        region = self.scrollable_content_region
+        if not region:
+            return
+        width = region.width - self._get_left_gutter_width()
+        cache = self._line_cache
+        if width != self._wrapped_at:
+            self._wrapped_at = width
+            cache.clear()
+            self._option_render_cache.clear()
+        next_index = cache.lines[-1][0] + 1 if cache.lines else 0
+        if next_index < len(self.options):
+            padding = self.get_component_styles("option-list--option").padding
+            for index, option in enumerate(self.options[next_index:], next_index):
+                cache.index_to_line[index] = len(cache.lines)
+                visual = self._get_visual(option)
+                height = visual.get_height(cast(RulesMap, self.styles), width - padding.width)
+                count = height + padding.height + option._divider
+                cache.heights[index] = count
+                cache.lines.extend((index, n) for n in range(count))
+        size = Size(width, len(cache.lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
 
     def show(self, items: list[Text], empty: str) -> None:
         self.clear_options()
         if items:
-            options: list[Option | None] = []
-            for i, item in enumerate(items):
-                if i:
-                    options.append(None)  # a divider between items
-                options.append(Option(item, id=str(i)))
-            self.add_options(options)
+            # no dividers: the option's bottom padding leaves a blank line between items
+            self.add_options(Option(item, id=str(i)) for i, item in enumerate(items))
             self.highlighted = 0
         else:
             self.add_option(Option(Text(empty, style="dim italic"), disabled=True))
@@ -91,19 +125,34 @@ class BriefingView(Vertical):
     def pane(self, name: str) -> PaneList:
         return self.query_one(f"#pane-{name}", PaneList)
 
+    def clear(self, message: str = "Select a briefing.") -> None:
+        """No briefing open (a search without hits): empty header and panes."""
+        self.opened = None
+        self.query_one("#briefing-header", Static).update(Text(message, style="dim"))
+        for pane in PANES:
+            self.pane(pane).show([], "")
+
     def show(self, opened: OpenedBriefing) -> None:
         keep = self.opened is not None and self.opened.briefing.id == opened.briefing.id
         cursors = {p: self.pane(p).highlighted for p in PANES} if keep else {}
         self.opened = opened
         b = opened.briefing
-        self.query_one("#briefing-header", Static).update(header_text(b))
+        self.show_state()
         self.pane("summary").show(summary_items(b), "No summary.")
         self.pane("quotes").show(quote_items(b, opened.echoes), "No quotes found.")
         self.pane("figures").show(figure_items(b), "No key figures found.")
         self.pane("related").show(related_items(b), "No related briefings.")
+        self.pane("entities").show(
+            [text for text, _ in topic_items(b)], "No people, organisations or keywords."
+        )
         for pane, cursor in cursors.items():
             if cursor is not None and cursor < self.pane(pane).option_count:
                 self.pane(pane).highlighted = cursor
+
+    def show_state(self) -> None:
+        """The header: title, source and date, and the reading state."""
+        if self.opened is not None:
+            self.query_one("#briefing-header", Static).update(header_text(self.opened))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if isinstance(event.widget, PaneList):
@@ -120,21 +169,32 @@ class BriefingView(Vertical):
         if pane == "related":
             self.post_message(RelatedRequested(b.related[i].id))
             return
+        if pane == "entities":
+            self.post_message(SearchRequested(topic_items(b)[i][1]))
+            return
         start, end, label, quote_index = evidence_span(b, pane, i)
-        self.post_message(EvidenceRequested(label, start, end, quote_index))
+        self.post_message(EvidenceRequested(label, start, end, quote_index, pane, i))
 
 
 # -- what each pane shows ----------------------------------------------------------------------
 
 
-def header_text(b: Briefing) -> Text:
-    text = Text.assemble((b.title, "bold"))
+def header_text(opened: OpenedBriefing) -> Text:
+    b = opened.briefing
+    text = Text()
+    if opened.starred:
+        text.append("★ ", style="bold")
+    text.append(b.title, style="bold")
     meta = [x for x in (b.source, b.published.isoformat() if b.published else None) if x]
     if b.author:
         meta.append(f"by {b.author}")
     text.append("\n")
     text.append(" · ".join(meta) if meta else "no source or date", style="dim")
     text.append(f"  {b.short_id}", style="dim italic")
+    if not opened.read:
+        text.append("  unread", style="italic")
+    for tag in opened.tags:
+        text.append(f"  #{tag}", style="bold")
     return text
 
 
@@ -148,8 +208,12 @@ def quote_items(b: Briefing, echoes: dict[int, list[QuoteEcho]]) -> list[Text]:
         text = Text.assemble(
             "“", q.text, "”\n", ("— ", "dim"), (q.speaker or "unattributed", "bold")
         )
+        if q.speaker_uncertain:
+            text.append("?", style="bold")
         if q.speaker_role:
             text.append(f", {q.speaker_role}", style="dim")
+        if q.speaker_uncertain:
+            text.append("  (speaker uncertain)", style="italic")
         for echo in echoes.get(i, []):
             text.append("\n")
             text.append_text(echo_text(echo))
@@ -200,6 +264,27 @@ def related_items(b: Briefing) -> list[Text]:
             text.append("\n")
             text.append("; ".join(r.reasons), style="dim")
         items.append(text)
+    return items
+
+
+ENTITY_KINDS = {"person": "person", "organisation": "organisation", "place": "place"}
+
+
+def topic_items(b: Briefing) -> list[tuple[Text, str]]:
+    """The briefing's people, organisations and places, then its keywords, each with the
+    search that ``enter`` runs for it."""
+    items: list[tuple[Text, str]] = []
+    for e in b.entities:
+        name = e.name.replace('"', "")
+        text = Text(e.name, style="bold")
+        kind = ENTITY_KINDS.get(e.kind)
+        detail = ", ".join(x for x in (kind, f"{e.mentions}×" if e.mentions > 1 else None) if x)
+        if detail:
+            text.append(f"  {detail}", style="dim")
+        items.append((text, f'speaker:"{name}" OR entity:"{name}"'))
+    for k in b.keywords:
+        word = k.replace('"', "")
+        items.append((Text.assemble(("# ", "dim"), k), f'keyword:"{word}"'))
     return items
 
 
