@@ -72,7 +72,8 @@ TITLE_WORDS: Final = lexicon(
     billionaire businessman businesswoman investor entrepreneur scientist researcher
     fellow member commerce defense defence treasury foreign interior homeland state
     energy justice labor labour health education finance trade house senate us u.s.
-    uk u.k. eu un nato fbi cia nsa
+    uk u.k. eu un nato fbi cia nsa whip majority minority tory labour lib dem
+    conservative liberal mp mep backbencher
     """
 )
 
@@ -126,7 +127,10 @@ def is_function_word(token: str) -> bool:
 
 def is_title_word(token: str) -> bool:
     bare = _bare(token)
-    return bare in TITLE_WORDS or (token.isupper() and 1 < len(token.rstrip(".")) <= 4)
+    if bare in TITLE_WORDS or (token.isupper() and 1 < len(token.rstrip(".")) <= 4):
+        return True
+    # "Under-Secretary", "Vice-President", "Co-Chair"
+    return "-" in bare and bare.rsplit("-", 1)[1] in TITLE_WORDS
 
 
 @lru_cache(maxsize=8192)

@@ -34,8 +34,17 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
-from briefings.derive.names import NAME_RUN, NAME_RUN_RE, NameIndex
+from briefings.derive.names import (
+    NAME_RUN,
+    NAME_RUN_RE,
+    NameIndex,
+    looks_like_person,
+    split_title,
+    strip_function_words,
+)
 from briefings.derive.people import PersonTracker
+from briefings.derive.roles import Roles, role_head
+from briefings.derive.roles import clean_role as tidy_role
 from briefings.derive.spans import Span, find_spans
 from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
@@ -131,6 +140,22 @@ class _Sieve:
             ]
         )
         self.people = PersonTracker(self.names)
+        self.roles = Roles.read(doc.text, self._person_mentions())
+
+    def _person_mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, full name) of every capitalised run that names a known person."""
+        out: list[tuple[int, int, str]] = []
+        for p, runs in zip(self.doc.paragraphs, self.runs, strict=True):
+            for at, run in runs:
+                _title, name = split_title(run)
+                name = strip_function_words(name)
+                if not name or not looks_like_person(name):
+                    continue
+                start = p.start + at + run.rfind(name)
+                full = self.names.resolve(name, start)
+                if len(full.split()) >= 2:
+                    out.append((start, start + len(name), full))
+        return out
 
     # --- resolution -------------------------------------------------------
 
@@ -393,13 +418,23 @@ class _Sieve:
                 Quote(
                     text=body,
                     speaker=speaker,
-                    speaker_role=q.who.role if q.who and speaker else None,
+                    speaker_role=self._role(q.who) if q.who and speaker else None,
                     paragraph=q.para,
                     start=para.start + q.span.start,
                     end=para.start + q.span.end,
                 )
             )
         return out
+
+    def _role(self, who: Who) -> str | None:
+        """The speaker's role as the article states it anywhere, else the cue's own."""
+        role = self.roles.get(who.text) if who.kind == "name" else None
+        if role:
+            return role
+        cue = tidy_role(who.role) if who.role else None
+        if cue and any(role_head(w) for w in cue.split()):
+            return cue
+        return None
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
