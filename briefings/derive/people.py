@@ -40,6 +40,15 @@ _PREPOSITIONS: Final = lexicon(
     toward towards including
     """
 )
+_DETERMINERS: Final = lexicon("a an the this that these those another every each")
+_JOINED: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
+# a verb after a subject: past tense, present 3rd person, or an auxiliary
+_VERB_SHAPE: Final = re.compile(
+    r"^(?:[a-z]+(?:ed|es|s)|said|told|wrote|spoke|has|had|is|was|will|would|can|could|"
+    r"did|does|made|took|gave|went|came|got|became|began|knew|thought|saw|felt|won|lost|"
+    r"led|left|met|ran|sent|put|set|kept|held|brought|stood|sat|paid|meant|called|may|might|"
+    r"must|should|shall)$"
+)
 _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _LOOKBACK: Final = 40  # people considered for one pronoun
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
@@ -111,7 +120,11 @@ class PersonTracker:
             if k >= 0 and at < quoted[k][1]:
                 continue
             before = _WORD_BEFORE.search(text, max(0, at - 20), at)
-            if before and before.group(1) in _PREPOSITIONS:
+            if before and (before.group(1) in _PREPOSITIONS or before.group(1) in _DETERMINERS):
+                continue  # "a Trump presidency", "of Customs and Border Protection"
+            if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
+                continue  # "Trump’s remarks", "Customs and Border Protection"
+            if not _VERB_SHAPE.match(m.group("verb")):
                 continue
             who = who_before_verb(run)
             if who is None or who.kind != "name":

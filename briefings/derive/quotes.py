@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
+from briefings.derive.gazetteer import GIVEN_NAMES
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
@@ -78,6 +79,24 @@ _SUBJECT: Final = re.compile(
     rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
+# "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
+_DESCRIPTION: Final = re.compile(
+    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>\d{1,3}-year-old|[a-z][a-z-]+)$"
+)
+_AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
+_HEAD_ALIASES: Final = {
+    "senator": ("senator", "sen"),
+    "congressman": ("congressman", "rep", "representative"),
+    "congresswoman": ("congresswoman", "rep", "representative"),
+    "representative": ("representative", "rep"),
+    "governor": ("governor", "gov"),
+    "general": ("general", "gen"),
+    "professor": ("professor", "prof"),
+    "doctor": ("doctor", "dr"),
+    "chairman": ("chairman", "chair"),
+    "chief": ("chief", "ceo"),
+}
+_JOINED: Final = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
 _CLAUSES: Final = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
@@ -132,15 +151,31 @@ class _Sieve:
         self.runs = [
             [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
         ]
+        # runs inside a longer name ("Customs and Border Protection") are no people
         self.names = NameIndex.build(
             [
                 (p.start + at, run)
                 for p, runs in zip(doc.paragraphs, self.runs, strict=True)
                 for at, run in runs
+                if not self._joined(p.text, at)
             ]
         )
         self.people = PersonTracker(self.names)
-        self.roles = Roles.read(doc.text, self._person_mentions())
+        self.mentions = self._person_mentions()
+        self.roles = Roles.read(doc.text, self.mentions)
+
+    @staticmethod
+    def _joined(text: str, at: int) -> bool:
+        """A run that ends a longer name: "Customs and Border Protection" (not
+        "Clinton and Donald Trump": a given name opens a second person)."""
+        m = _JOINED.search(text, max(0, at - 40), at)
+        if m is None or m.group(1) in GIVEN_NAMES:
+            return False
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1][:1].isupper() and before[-1][1:].islower():
+            return False  # "Marcel Granollers and Feliciano Lopez"
+        first = text[at : at + 30].split(" ", 1)[0]
+        return first not in GIVEN_NAMES
 
     def _person_mentions(self) -> list[tuple[int, int, str]]:
         """(start, end, full name) of every capitalised run that names a known person."""
@@ -159,12 +194,41 @@ class _Sieve:
 
     # --- resolution -------------------------------------------------------
 
+    def describes(self, phrase: str, at: int) -> str | None:
+        """The person a description before ``at`` refers to ("the senator", "the
+        29-year-old", "the company's chief executive"): the latest person mentioned
+        before ``at`` whose role or title has the description's head word (or whose
+        age it gives). None when nobody, or two different people fit equally."""
+        m = _DESCRIPTION.match(phrase)
+        if m is None:
+            return None
+        head = m.group("head").lower()
+        age = _AGE_WORD.match(head)
+        keys = _HEAD_ALIASES.get(head, (head,))
+        best: str | None = None
+        for start, _end, name in self.mentions:
+            if start >= at:
+                break
+            if age:
+                fits = self.roles.ages.get(name) == age.group(1)
+            else:
+                title = self.names.roles.get(name, "").lower().replace(".", "").split()
+                words = self.roles.words.get(name, set())
+                fits = any(k in words or k in title for k in keys)
+            if fits:
+                best = name
+        return best
+
     def resolve(self, who: Who | None, at: int) -> tuple[str | None, str | None]:
         if who is None:
             return None, None
         if who.kind == "pronoun":
             name = self.people.pronoun(who.text, at)
             return name, self.names.roles.get(name) if name else None
+        if who.kind == "nominal" and who.text:
+            person = self.describes(who.text, at)
+            if person is not None:
+                return person, None
         if who.kind in ("nominal", "org"):
             return who.text, who.role
         name = self.names.resolve(who.text, at)
@@ -351,12 +415,21 @@ class _Sieve:
         name, role = self.resolve(who, at)
         if name is None:
             return Who("nominal", "", None)
+        if who.kind == "nominal" and name != who.text:  # a description of a named person
+            self.people.add(at, name, True, None)
+            return Who("name", name, role, "description")
         if who.kind in ("name", "pronoun"):
             gender = ("f" if who.text == "she" else "m") if who.kind == "pronoun" else None
             evidence = who.kind == "pronoun" or who.role is not None
             self.people.add(at, name, evidence, gender)
-            return Who("name", name, role)
-        return Who(who.kind, name, role)
+            if who.kind == "pronoun":
+                via = "pronoun"
+            elif name == who.text or len(who.text.split()) >= 2:
+                via = "name"
+            else:
+                via = "surname"
+            return Who("name", name, role, via)
+        return Who(who.kind, name, role, "")
 
     def _continuations(self, quotes: list[_Quote]) -> None:
         by_para: dict[int, list[_Quote]] = {}

@@ -77,6 +77,7 @@ _AFTER_PREPOSITION: Final = re.compile(
 _LOCATION_TAIL: Final = re.compile(
     r"\s+(?:in|based\s+in)\s+[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*)*\.?$"
 )
+_AGE: Final = re.compile(r"^\s*,\s*(\d{1,3}),")
 _PARENS: Final = re.compile(r"^\s*\([^()\n]{1,30}\)")
 _VERB_LIKE: Final = re.compile(r"^[a-z]+(?:ed|ing|ly)$")
 _ROLE_SUFFIX: Final = re.compile(r"^[a-z-]+(?:man|woman|person|ist|ian|ologist)$")
@@ -237,11 +238,17 @@ class Roles:
 
     by_name: dict[str, str] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)
+    #: every role phrase read for a person (for "the senator" -> the senator)
+    words: dict[str, set[str]] = field(default_factory=dict)
+    ages: dict[str, str] = field(default_factory=dict)
 
     def offer(self, name: str, role: str | None, rank: int) -> None:
         """Keep the best-ranked role for ``name`` (lower rank wins; first wins a tie)."""
         if not role:
             return
+        bag = self.words.setdefault(name, set())
+        for w in role.lower().replace("’s", " ").replace("'s", " ").split():
+            bag.add(w.strip(".,()"))
         if name not in self.rank or rank < self.rank[name]:
             self.by_name[name] = role
             self.rank[name] = rank
@@ -261,9 +268,14 @@ class Roles:
                 para_end = len(text)
             left = text[max(para_start, start - 200) : start]
             right = text[end : min(para_end, end + 240)]
+            age = _AGE.match(right)
+            if age:
+                roles.ages.setdefault(name, age.group(1))
             roles.offer(name, apposition_after(right), 0)
             roles.offer(name, apposition_before(left), 1)
             roles.offer(name, title_before(left), 2)
+        for words in roles.words.values():
+            words.discard("")
         for name, role in list(roles.by_name.items()):
             if all(w.lower().rstrip(".") in HONORIFICS for w in role.split()):
                 del roles.by_name[name]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
+from briefings.derive.gazetteer import PLACES
 from briefings.derive.names import (
     NAME_RUN,
     is_function_word,
@@ -50,6 +51,7 @@ _LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "an
 _BOUNDARY: Final = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
 
 
+_JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
 _AGE: Final = re.compile(r"\d{1,3}")
@@ -60,6 +62,9 @@ class Who:
     kind: Kind
     text: str
     role: str | None = None
+    #: how the name was reached: "name" (full name in the cue), "surname", "pronoun",
+    #: "description" ("the senator" -> the senator named earlier), "" (not resolved)
+    via: str = ""
 
 
 def clean_role(role: str) -> str | None:
@@ -127,6 +132,8 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     role = " ".join(p for p in (before, title) if p).strip(" ,") or None
     if role and (len(role.split()) > 12 or any(_VERBISH.match(w) for w in role.split())):
         return None
+    if name in PLACES or strip_function_words(last.group("run")) in PLACES:
+        return None  # "Moscow said" is a government, not a speaker we can name
     if not looks_like_person(name):
         run = strip_function_words(last.group("run"))
         if orgs and run and not before and len(run.split()) <= 5:
@@ -157,12 +164,41 @@ def _titled_name(phrase: str) -> Who | None:
     return who if who is not None and who.kind == "name" else None
 
 
+# "Omar Lamrani, a senior analyst at X, the Y organisation," told: the name that opens
+# the clause, then appositions (each opening lower-case, with a determiner or an age)
+_LEAD_NAME: Final = re.compile(
+    rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Yet|Later|Then|Now|So),?\s+)?"
+    rf"(?P<run>{NAME_RUN})\s*,\s*(?P<app>(?:an?|the|\d{{1,3}}\b|[a-z])[^;:“”\"]*?),?\s*$"
+)
+
+
+def _lead_name(left: str) -> Who | None:
+    m = _LEAD_NAME.match(left)
+    if m is None:
+        return None
+    app = m.group("app")
+    if _RELATIVE.match(app) and " said" in app:
+        return None
+    if any(_VERBISH.match(w) for w in app.split()[:1]):
+        return None
+    who = _name_phrase(m.group("run"), orgs=False)
+    if who is None or who.kind != "name":
+        return None
+    first = app.split(",", 1)[0].strip()
+    role = None if _RELATIVE.match(first) or _AGE.fullmatch(first) else clean_role(first)
+    return Who("name", who.text, role or who.role)
+
+
 @lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
     left = _PARENTHETICAL.sub("", left).rstrip()
     if not left:
         return None
+    if left.endswith(",") and left.count(",") >= 3:
+        lead = _lead_name(left)
+        if lead is not None:
+            return lead
     # "Paul Triolo, a senior adviser at X," said / "Anthony Anton, president of X" stated
     parts = left.rstrip(",").rsplit(",", 1)
     if len(parts) == 2 and 2 <= len(parts[1].strip()) <= 160:
@@ -178,9 +214,12 @@ def who_before_verb(left: str) -> Who | None:
                 if who:
                     return Who("name", who.text, clean_role(role) or who.role)
     tail = left
+    cut = 0
     for b in _BOUNDARY.finditer(left):
         if b.end() < len(left):
-            tail = left[b.end() :]
+            tail, cut = left[b.end() :], b.end()
+    if cut and tail[:1].isupper() and _JOINED_NAME.search(left, max(0, cut - 40), cut):
+        return None  # "the Department of Trade and Industry" said: not "Industry"
     tail = tail.strip(" ,")
     words = tail.split()
     while len(words) > 1 and words[0] in _LEADING:

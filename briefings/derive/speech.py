@@ -143,7 +143,14 @@ def _alternation(words: list[str]) -> str:
 
 
 _FORMS = [form for stem, forms in _STEMS.items() for form in (stem, *forms)]
-_FORMS = [f for f in _FORMS if f not in {"state", "post", "report", "counter", "note", "think"}]
+# base forms that are more often nouns ("the ministry's claim"): only inflected forms count
+_NOUN_LIKE: Final = {
+    "state", "post", "report", "counter", "note", "think", "claim", "remark", "joke", "quip",
+    "charge", "boast", "muse", "shout", "yell", "scream", "chant", "recount", "vow", "pledge",
+    "promise", "demand", "begin", "whisper", "retort", "snap", "sigh", "laugh", "stress",
+    "continue", "reply", "respond", "tweet", "caution", "interject", "go on",
+}  # fmt: skip
+_FORMS = [f for f in _FORMS if f not in _NOUN_LIKE]
 
 #: One speech verb, e.g. ``said``, ``told``, ``pointed out`` (no capture groups).
 SPEECH_VERB: Final = rf"(?:{_alternation(_FORMS)})"
