@@ -49,7 +49,7 @@ from pathlib import Path
 from bench.quality import Score
 from briefings.derive import build_document
 from briefings.derive.document import Document
-from briefings.derive.names import lexicon
+from briefings.derive.names import is_title_word, lexicon
 from briefings.derive.quotes import extract_quotes
 from briefings.ingest import article_from_bytes
 from briefings.models import BODY_SEPARATOR, Quote
@@ -60,7 +60,7 @@ _PRONOUNS = {"he", "she", "him", "her"}
 _NOT_A_NAME_START = lexicon(
     """
     a an the his her their its our my your he she they it we i you who which that
-    this these those one some many said
+    this these those one some many said another
     """
 )
 _TITLES = lexicon(
@@ -89,7 +89,16 @@ class Tally:
     named_right: int = 0
     pronoun: int = 0
     pronoun_right: int = 0
+    core_right: int = 0
+    core_named: int = 0
+    #: (our quote, right?) for every found gold quote whose source is a name
+    judged: list[tuple[Quote, bool]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+
+    def confident(self) -> tuple[int, int]:
+        """(wrong, all) over the judged quotes whose speaker is named and confident."""
+        sure = [ok for q, ok in self.judged if q.speaker and not q.speaker_uncertain]
+        return sum(not ok for ok in sure), len(sure)
 
 
 def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -167,6 +176,40 @@ def same_speaker(ours: str | None, gold_source: str) -> bool:
     return not given or before.lower() in mine
 
 
+_CORE_END = re.compile(r"[,(]|\s(?:of|who|from|at|with|for)\s")
+
+
+def core_name(gold_source: str) -> list[str]:
+    """The name in a gold source: its text before the first comma (or bracket, "of",
+    "who" ...), the last run of capitalised words after any title, role word or
+    possessive ("Clinton campaign manager Robby Mook" -> robby, mook); [] if none."""
+    core = _CORE_END.split(gold_source)[0]
+    names: list[str] = []  # the last run of capitalised words after any title or role
+    for w in _WORD.findall(core):
+        bare = w.strip(".'’").lower()
+        if not w[:1].isupper() or bare in _TITLES or is_title_word(w.rstrip(".")):
+            names = []
+        elif w.endswith(("’s", "'s", "s’")):
+            names = []  # "Breitbart’s Joel Pollak"
+        else:
+            names.append(bare)
+    return names
+
+
+def name_is_speaker(ours: str | None, gold_source: str) -> bool:
+    """The acceptance rule of issue #14: the gold source's name (``core_name``) is
+    our speaker: our last word is the name's last word and every other word of the
+    name is in ours ("Trump" accepts "Donald Trump"; "Eric Trump" does not)."""
+    names = core_name(gold_source)
+    if not ours:
+        return False
+    mine = _words(ours)
+    if not names or not mine:
+        return False
+    last = names[-1][:-2] if names[-1].endswith(("'s", "’s")) else names[-1]
+    return mine[-1] == last and all(w in mine for w in names[:-1])
+
+
 def load_gold(root: Path) -> list[dict]:
     with (root / "attributions.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -231,6 +274,10 @@ def score_article(row: dict, raw: str, extract: Extractor, tally: Tally) -> None
             tally.named += 1
             ok = same_speaker(speaker, source)
             tally.named_right += ok
+            if core_name(source):
+                tally.core_named += 1
+                tally.core_right += name_is_speaker(speaker, source)
+            tally.judged.append((max(cover, key=lambda c: c[0])[1], ok))
             if not ok:
                 tally.misses.append(f"speaker {speaker!r}≠{source!r} ({row['filename'][:30]})")
         elif source.lower() in _PRONOUNS:
@@ -294,6 +341,23 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
                 t.named_right / max(1, t.named),
                 0.90,
                 detail=f"{t.named_right} of {t.named}",
+                unit="ratio",
+            ),
+            Score(
+                area,
+                "gold source's name (before its first comma) is our speaker",
+                t.core_right / max(1, t.core_named),
+                0.88,
+                detail=f"{t.core_right} of {t.core_named}; acceptance ≥ 0.93",
+                unit="ratio",
+            ),
+            Score(
+                area,
+                "confident speakers that are wrong",
+                t.confident()[0] / max(1, t.confident()[1]),
+                None,
+                higher_is_better=False,
+                detail=f"{t.confident()[0]} of {t.confident()[1]}; acceptance ≤ 0.02",
                 unit="ratio",
             ),
             Score(

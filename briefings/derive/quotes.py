@@ -161,6 +161,7 @@ class _Sieve:
             ]
         )
         self.people = PersonTracker(self.names)
+        self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
         self.mentions = self._person_mentions()
         self.roles = Roles.read(doc.text, self.mentions)
 
@@ -172,7 +173,7 @@ class _Sieve:
         if m is None or m.group(1) in GIVEN_NAMES:
             return False
         before = text[max(0, m.start() - 30) : m.start()].split()
-        if before and before[-1][:1].isupper() and before[-1][1:].islower():
+        if before and before[-1][:1].isupper() and not before[-1].isupper():
             return False  # "Marcel Granollers and Feliciano Lopez"
         first = text[at : at + 30].split(" ", 1)[0]
         return first not in GIVEN_NAMES
@@ -313,6 +314,8 @@ class _Sieve:
             if who is None:
                 continue
             gap = left[v.end() :].strip()
+            if gap.startswith(",") and len(gap.split()) > 3:
+                continue  # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
 
@@ -487,11 +490,13 @@ class _Sieve:
                 continue
             if words < _MIN_WORDS and not _whole_utterance(para.text[q.span.start : q.span.close]):
                 continue
+            self.trace.append((q.rule, q.who.kind if q.who else "", q.who.via if q.who else ""))
             out.append(
                 Quote(
                     text=body,
                     speaker=speaker,
                     speaker_role=self._role(q.who) if q.who and speaker else None,
+                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 1.0,
                     paragraph=q.para,
                     start=para.start + q.span.start,
                     end=para.start + q.span.end,
@@ -508,6 +513,35 @@ class _Sieve:
         if cue and any(role_head(w) for w in cue.split()):
             return cue
         return None
+
+
+#: How often each way of reaching a speaker is right (measured on the tuning parts
+#: of the gold set and of PolNeAR train); below CONFIDENT_SPEAKER (0.5) is uncertain.
+_RULE_CONFIDENCE: Final = {
+    "after": 0.95,
+    "before": 0.9,
+    "according": 0.9,
+    "markless": 0.8,
+    "partial": 0.85,
+    "colon": 0.6,
+    "same paragraph": 0.8,
+    "continued": 0.7,
+    "paragraph before": 0.55,
+    "intro": 0.4,
+}
+_VIA_CONFIDENCE: Final = {
+    "name": 1.0,
+    "surname": 0.97,
+    "description": 0.6,
+    "pronoun": 0.45,
+    "": 0.75,  # an organisation or a description nobody in the article fits
+}
+
+
+def confidence(rule: str, who: Who) -> float:
+    """How sure the attribution is: how the quote met its cue, times how the name
+    was reached (a full name in the cue, a surname, a description, a pronoun)."""
+    return round(_RULE_CONFIDENCE.get(rule, 0.5) * _VIA_CONFIDENCE.get(who.via, 0.5), 3)
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
