@@ -32,6 +32,9 @@ Matching rules (stated here because the numbers mean nothing without them):
 - **Pronoun speakers** (gold "he"/"she", not resolved in the gold) are scored
   the same way against the nearest preceding gold source that is a name; this
   proxy for coreference is reported on its own row.
+- **Unannotated style.** Articles that quote with two straight single marks
+  (''Q,'' the New York Times style here) are skipped: the gold marks no direct
+  quote in any of them (``unannotated_quotes``).
 - **Split.** Articles are split by a hash of the file name into a dev part
   (two thirds, the part used while writing rules) and a held-out part (one
   third, only scored). Both are reported.
@@ -292,12 +295,22 @@ def score_article(row: dict, raw: str, extract: Extractor, tally: Tally) -> None
                 tally.misses.append(f"pronoun {speaker!r}≠{before[-1]!r} ({row['filename'][:30]})")
 
 
+def unannotated_quotes(raw: str) -> bool:
+    """An article that quotes with two straight single marks (''Q,'' he said): the
+    PolNeAR annotation skipped that style (115 of the 116 train articles that use it
+    have no direct quote in the gold, the other one has 1), so such an article can
+    score neither recall nor precision."""
+    return raw.count("''") >= 2
+
+
 def score(root: Path, extract: Extractor, quick: bool = False) -> dict[str, Tally]:
     tallies = {"dev": Tally(), "held-out": Tally()}
     for n, row in enumerate(load_gold(root)):
         if quick and n % 4:
             continue
         raw = (root / row["text_file"]).read_text(encoding="utf-8")
+        if unannotated_quotes(raw):
+            continue
         part = "held-out" if is_held_out(row["filename"]) else "dev"
         score_article(row, raw, extract, tallies[part])
     return tallies

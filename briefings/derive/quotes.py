@@ -46,7 +46,7 @@ from briefings.derive.names import (
 from briefings.derive.people import PersonTracker
 from briefings.derive.roles import Roles, role_head
 from briefings.derive.roles import clean_role as tidy_role
-from briefings.derive.spans import Span, find_spans
+from briefings.derive.spans import Span, find_spans, quotes_with_single_marks
 from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
@@ -161,6 +161,7 @@ class _Sieve:
             ]
         )
         self.people = PersonTracker(self.names)
+        self.single = quotes_with_single_marks([p.text for p in doc.paragraphs if not p.heading])
         self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
         self.mentions = self._person_mentions()
         self.roles = Roles.read(doc.text, self.mentions)
@@ -347,7 +348,7 @@ class _Sieve:
                 left_open = False
                 continue
             text = para.text
-            spans = find_spans(text)
+            spans = find_spans(text, self.single)
             self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:

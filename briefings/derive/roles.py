@@ -71,7 +71,9 @@ _APPOSITION_END: Final = re.compile(
     r"according)\b|\n"
 )
 _AFTER_PREPOSITION: Final = re.compile(
-    r"^\s+(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|"
+    r"^\s+(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?(?:(?:firm|consultancy|company|"
+    r"group|bank|fund|agency|broker|insurer|lender|publisher|newspaper|think\s+tank|charity|"
+    r"campaign\s+group|research\s+firm|law\s+firm|[A-Z]{2,5}\s+firm)\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|"
     r"the|firm|company|group|bank|fund|agency|consultancy|[A-Z][\w.&’'-]*))*)"
 )
 _LOCATION_TAIL: Final = re.compile(
@@ -170,7 +172,7 @@ def apposition_before(left: str) -> str | None:
         return None
     body = stripped[:-1]
     toks = _TOKEN.findall(body[-160:])
-    if not toks or not role_head(toks[-1]) or toks[-1].lower().rstrip(".") in HONORIFICS:
+    if not toks or toks[-1].lower().rstrip(".") in HONORIFICS:
         return None
     words: list[str] = []
     for tok in reversed(toks):
@@ -195,6 +197,9 @@ def apposition_before(left: str) -> str | None:
     )
     if not determined and not (words and words[0].endswith(("'s", "’s"))):
         return None
+    # a role noun in it: "chief executive", "head of sales" (not "the weather, Jo Bloggs")
+    if not any(role_head(w) for w in words[1:] if w.lower() not in HONORIFICS):
+        return None
     return clean_role(" ".join(words))
 
 
@@ -206,7 +211,7 @@ def apposition_after(right: str) -> str | None:
     m = _AFTER_PREPOSITION.match(right)
     if m:
         org = m.group("org")
-        return clean_role(org) if org[:1].isupper() or org.startswith("the ") else None
+        return clean_role(org)
     if not right.startswith(","):
         return None
     body = right[1:].lstrip()

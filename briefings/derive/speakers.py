@@ -43,7 +43,7 @@ _ROLE_STOP: Final = re.compile(
 _NAME_AT_END: Final = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
 _HE_SHE: Final = re.compile(r"(he|she)\b")
 _CLAUSE_CUT: Final = re.compile(
-    r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s"
+    r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from|with)\s"
 )
 _ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
@@ -52,6 +52,7 @@ _BOUNDARY: Final = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|becaus
 
 
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
+_YEAR_OLD: Final = re.compile(r"\d-year-old$")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
 _AGE: Final = re.compile(r"\d{1,3}")
@@ -146,7 +147,9 @@ def _nominal(phrase: str) -> Who | None:
     words = phrase.split()
     if len(words) > 9 or any(_VERBISH.match(w) for w in words[1:]):
         return None
-    if any(w in _OTHER_PRONOUNS for w in words) or any(ch.isdigit() for ch in phrase):
+    if any(w in _OTHER_PRONOUNS for w in words):
+        return None
+    if any(ch.isdigit() for ch in phrase) and not _YEAR_OLD.search(phrase):
         return None
     return Who("nominal", phrase)
 
