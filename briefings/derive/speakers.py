@@ -192,6 +192,26 @@ def _lead_name(left: str) -> Who | None:
     return Who("name", who.text, role or who.role)
 
 
+_MODIFIED_NAME: Final = re.compile(
+    rf"^(?:an?|the)\s+(?P<mods>(?:[a-z0-9][\w-]*\s+){{1,3}})(?P<run>{NAME_RUN})$"
+)
+
+
+def _modified_name(phrase: str) -> Who | None:
+    """ "the 14th-ranked Schwartzman", "an angry Hollande": a determiner, a few
+    lower-case modifiers, then a person's name (not "a source close to Jane Doe")."""
+    m = _MODIFIED_NAME.match(phrase)
+    if m is None:
+        return None
+    mods = m.group("mods").split()
+    if any(is_function_word(w) or (_VERBISH.match(w) and not w.endswith("-ed")) for w in mods):
+        return None
+    who = _name_phrase(m.group("run"), orgs=False)
+    if who is None or who.kind != "name":
+        return None
+    return Who("name", who.text, who.role)
+
+
 @lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
@@ -235,7 +255,7 @@ def who_before_verb(left: str) -> Who | None:
     if words[-1] in _OTHER_PRONOUNS:
         return None
     if _DETERMINERS.match(tail):
-        return _titled_name(tail) or _nominal(tail)
+        return _titled_name(tail) or _modified_name(tail) or _nominal(tail)
     if tail[0].isupper():
         return _name_phrase(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name
