@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
+from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, ORG_WORDS, PLACES
+
 
 def lexicon(words: str) -> frozenset[str]:
     """A set of words written as one white-space separated string."""
@@ -105,10 +107,17 @@ _FUNCTION_WORDS: Final = lexicon(
     indeed instead this that these those it its his her their our my your we they he
     she i you there here what who why how which where some many most all both each
     every one another other such no not according speaking asked last next earlier
-    later yesterday today tonight
+    later yesterday today tonight like unlike despite two three four five six seven eight
+    nine ten dear
     """
 )
 
+_TITLE_ENDS: Final = lexicon(
+    """
+    lady lord minister secretary president chancellor general governor senator mayor
+    chairman chairwoman director officer spokesman spokeswoman commissioner
+    """
+)
 _POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<name>[A-Z][\w'’-]*)$")
 
 
@@ -163,9 +172,15 @@ def looks_like_person(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 5:
         return False
+    if _bare(words[-1]) in _TITLE_ENDS:
+        return False  # "First Lady", "Prime Minister", "Attorney General"
+    if name in PLACES or (len(words) > 1 and words[0] in DEMONYMS):
+        return False  # "Syria", "Kentuckian Rand Paul" is a title, checked by the caller
     for w in words:
         bare = _bare(w)
         if bare in NOT_PERSON_WORDS or bare in _FUNCTION_WORDS:
+            return False
+        if w in ORG_WORDS and w not in GIVEN_NAMES:
             return False
         if w.isupper() and len(w.rstrip(".")) > 1:
             return False

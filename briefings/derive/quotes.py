@@ -29,6 +29,7 @@ under four words that are not whole utterances ("made some efforts").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -43,7 +44,7 @@ from briefings.derive.names import (
     split_title,
     strip_function_words,
 )
-from briefings.derive.people import PersonTracker
+from briefings.derive.people import PersonTracker, name_gender
 from briefings.derive.roles import Roles, role_head
 from briefings.derive.roles import clean_role as tidy_role
 from briefings.derive.spans import Span, find_spans, quotes_with_single_marks
@@ -51,6 +52,7 @@ from briefings.derive.speakers import Who, clause_end, role_after, who_after_ver
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
 
+_MENTION_REACH: Final = 1200  # characters a pronoun reaches back to a mere mention
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
 
@@ -165,6 +167,8 @@ class _Sieve:
         self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
         self.mentions = self._person_mentions()
         self.roles = Roles.read(doc.text, self.mentions)
+        self._mention_starts = [m[0] for m in self.mentions]
+        self._sentence_starts = [s.start for s in doc.sentences]
 
     @staticmethod
     def _joined(text: str, at: int) -> bool:
@@ -221,11 +225,33 @@ class _Sieve:
                 best = name
         return best
 
+    def _mentioned(self, pronoun: str, at: int) -> str | None:
+        """No subject fits "he"/"she": the latest person named shortly before whose
+        gender does not contradict it ("... of Ada Brennan. "Q," she said")."""
+        want = "f" if pronoun.lower() == "she" else "m"
+        # the sentences before ``at``, latest first; in each, its first person (the
+        # likely subject: "Gary Byrne, an agent for President Bill Clinton, has ...")
+        starts = self._sentence_starts
+        k = bisect.bisect_right(starts, at) - 1
+        i = bisect.bisect_left(self._mention_starts, at)
+        while k >= 0 and at - starts[k] <= _MENTION_REACH:
+            lo = starts[k]
+            j = bisect.bisect_left(self._mention_starts, lo)
+            for start, _end, name in self.mentions[j:i]:
+                if start >= at:
+                    break
+                known = self.people.gender.get(name) or name_gender(name)
+                if known is None or known == want:
+                    return name
+            i = j
+            k -= 1
+        return None
+
     def resolve(self, who: Who | None, at: int) -> tuple[str | None, str | None]:
         if who is None:
             return None, None
         if who.kind == "pronoun":
-            name = self.people.pronoun(who.text, at)
+            name = self.people.pronoun(who.text, at) or self._mentioned(who.text, at)
             return name, self.names.roles.get(name) if name else None
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
