@@ -78,8 +78,12 @@ _ONLY_ATTRIBUTION: Final = re.compile(
 )
 _AFTER_ANY_VERB_FIRST: Final = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
 _SUBJECT: Final = re.compile(
-    rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
+    rf"\s*(?:(?:Before|After|On|In|At|During|Since|When|While|As|Earlier|Later)\b[^,.;:“”\"]{{0,60}},\s+)?"
+    rf"(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
+)
+_SPEAKER_LINE: Final = re.compile(
+    rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
 )
 # "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
 _DESCRIPTION: Final = re.compile(
@@ -325,6 +329,12 @@ class _Sieve:
         m = _BEFORE_ACCORDING.search(left)
         if m:
             return who_after_verb(m.group("who")), "according"
+        # a transcript line: "Rep. Jo Ames (R-Ohio): "Q""
+        m = _SPEAKER_LINE.match(left)
+        if m and lo == 0:
+            who = who_before_verb(m.group("run"))
+            if who is not None and who.kind == "name":
+                return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             clause = _CLAUSES.split(left)[-1]

@@ -46,7 +46,7 @@ ROLE_NOUNS: Final = lexicon(
     administrator coordinator specialist physician psychologist pollster strategist
     economist diplomat spokesmen vice-president vice-chairman skipper manager-elect
     president-elect chairman-elect secretary-general attorney-general solicitor-general
-    auditor-general under-secretary undersecretary mate teammate team-mate rival opponent
+    auditor-general under-secretary undersecretary advocate mate teammate team-mate rival opponent
     """
 )
 

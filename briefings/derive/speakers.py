@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from briefings.derive.gazetteer import PLACES
+from briefings.derive.gazetteer import GIVEN_NAMES, PLACES
 from briefings.derive.names import (
     NAME_RUN,
     is_function_word,
@@ -24,6 +24,7 @@ from briefings.derive.names import (
     split_title,
     strip_function_words,
 )
+from briefings.derive.roles import role_head
 
 Kind = Literal["name", "pronoun", "nominal", "org"]
 
@@ -53,6 +54,8 @@ _BOUNDARY: Final = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|becaus
 
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _YEAR_OLD: Final = re.compile(r"\d-year-old$")
+# "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
+_PARTY_TAG: Final = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,|\s*$)")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
 _AGE: Final = re.compile(r"\d{1,3}")
@@ -113,6 +116,19 @@ def clause_end(text: str) -> int:
     return len(text)
 
 
+def _person_at_end(run: str) -> tuple[str, str] | None:
+    """(title words, name) when a long run ends in a person's name after a title
+    or role word ("Cleveland Police Chief Calvin Williams")."""
+    words = run.split()
+    for n in (2, 3):
+        if len(words) <= n:
+            break
+        name, before = words[-n:], words[-n - 1]
+        if (name[0] in GIVEN_NAMES or role_head(before)) and looks_like_person(" ".join(name)):
+            return " ".join(words[:-n]), " ".join(name)
+    return None
+
+
 @lru_cache(maxsize=8192)
 def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
@@ -136,6 +152,10 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     if name in PLACES or strip_function_words(last.group("run")) in PLACES:
         return None  # "Moscow said" is a government, not a speaker we can name
     if not looks_like_person(name):
+        tail = _person_at_end(last.group("run"))
+        if tail is not None:  # "New York City Public Advocate Trish James"
+            role = " ".join(p for p in (before, tail[0]) if p).strip(" ,") or None
+            return Who("name", tail[1], clean_role(role) if role else None)
         run = strip_function_words(last.group("run"))
         if orgs and run and not before and len(run.split()) <= 5:
             return Who("org", run)
@@ -215,7 +235,7 @@ def _modified_name(phrase: str) -> Who | None:
 @lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
-    left = _PARENTHETICAL.sub("", left).rstrip()
+    left = _PARTY_TAG.sub("", _PARENTHETICAL.sub("", left)).rstrip()
     if not left:
         return None
     if left.endswith(",") and left.count(",") >= 3:

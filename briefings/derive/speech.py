@@ -130,6 +130,11 @@ _FRAMES: Final = [
     "blasted",
     "accused",
     "referred to",
+    "labeling",
+    "labelling",
+    "calling",
+    "describing",
+    "branding",
     "promised",
     "hailed",
 ]
