@@ -82,6 +82,7 @@ _SUBJECT: Final = re.compile(
     rf"(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
+_LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
 )
@@ -172,6 +173,8 @@ class _Sieve:
         self.mentions = self._person_mentions()
         self.roles = Roles.read(doc.text, self.mentions)
         self._mention_starts = [m[0] for m in self.mentions]
+        self._lower_words = set(_LOWER_WORD.findall(doc.text))
+        self._person_words = {w for _s, _e, name in self.mentions for w in name.split()}
         self._sentence_starts = [s.start for s in doc.sentences]
 
     @staticmethod
@@ -228,6 +231,16 @@ class _Sieve:
             if fits:
                 best = name
         return best
+
+    def _common_word(self, name: str) -> bool:
+        """A one-word "name" the article also writes in lower case ("Pollsters said",
+        "Whether ..."): a common word opening a sentence, not a speaker."""
+        if " " in name or not name[:1].isupper():
+            return False
+        low = name.lower()
+        if low not in self._lower_words:
+            return False
+        return name not in self._person_words
 
     def _mentioned(self, pronoun: str, at: int) -> str | None:
         """No subject fits "he"/"she": the latest person named shortly before whose
@@ -453,7 +466,7 @@ class _Sieve:
     def _named(self, who: Who, at: int) -> Who:
         """Resolve now (pronouns need the article order) and record the speaker."""
         name, role = self.resolve(who, at)
-        if name is None:
+        if name is None or self._common_word(name):
             return Who("nominal", "", None)
         if who.kind == "nominal" and name != who.text:  # a description of a named person
             self.people.add(at, name, True, None)

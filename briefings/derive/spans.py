@@ -61,6 +61,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CONTINUED: Final = re.compile(r"[.!?]\s+$")
 _SINGLE: Final = re.compile(r"[‘’']")
 _SINGLE_OPEN_AFTER: Final = '([{—–-/:;,"“'
 _SINGLE_CLOSE_BEFORE: Final = '.,;:!?)]}—–-…"”'
@@ -151,7 +152,11 @@ def _double_spans(text: str) -> list[Span]:
                 opened = i
             continue
         if kind == "open":
-            # An opener inside an open quote: the first one was never closed.
+            # An opener inside an open quote: the first one was never closed. Right
+            # after a full stop it continues the same speech, as a new paragraph of a
+            # quote would ('... confirmed. "Once again ...'): one quote.
+            if _CONTINUED.search(text, max(opened, i - 3), i) and i - opened > 40:
+                continue
             start, end = _trimmed(text, opened + 1, i)
             if end > start:
                 spans.append(Span(opened, start, end, end, False))
