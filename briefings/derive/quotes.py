@@ -78,7 +78,7 @@ _ONLY_ATTRIBUTION: Final = re.compile(
 )
 _AFTER_ANY_VERB_FIRST: Final = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
 _SUBJECT: Final = re.compile(
-    rf"\s*(?:(?:Before|After|On|In|At|During|Since|When|While|As|Earlier|Later)\b[^,.;:“”\"]{{0,60}},\s+)?"
+    rf"\s*(?:[A-Z][^,.;:“”\"]{{0,60}},\s+)?"
     rf"(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )

@@ -130,6 +130,7 @@ _FRAMES: Final = [
     "blasted",
     "accused",
     "referred to",
+    "thanked",
     "labeling",
     "labelling",
     "calling",
