@@ -82,6 +82,10 @@ _SUBJECT: Final = re.compile(
     rf"(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
+_SUBJECT_HEAD: Final = re.compile(
+    r"\s*(?:[A-Z][^,.;:“”\"]{0,60},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
+    r"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
+)
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
@@ -361,6 +365,9 @@ class _Sieve:
                 who = self._subject(text[sentence : lo + v.start()])
             else:
                 who = who_before_verb(left[: v.start()])
+                if who is None and left[: v.start()].rstrip().endswith(" and"):
+                    # "Max Lawson welcomed the statement and said ... "Q"": the subject
+                    who = self._subject(text[sentence : lo + v.start()])
             if who is None:
                 continue
             gap = left[v.end() :].strip()
@@ -370,6 +377,14 @@ class _Sieve:
         return None, ""
 
     def _subject(self, sentence: str) -> Who | None:
+        """The subject of ``sentence``: the words before its first verb in the past
+        tense ("Oxfam senior policy adviser Max Lawson welcomed ..."), else a name or
+        pronoun followed by any verb."""
+        head = _SUBJECT_HEAD.match(sentence)
+        if head:
+            who = who_before_verb(head.group("subj"))
+            if who is not None and who.kind in ("name", "pronoun"):
+                return who
         m = _SUBJECT.match(sentence)
         if not m:
             return None
