@@ -289,7 +289,9 @@ class _Sieve:
     def after(self, text: str, q: Span, limit: int) -> Who | None:
         rest = text[q.close : min(limit, q.close + _WINDOW)]
         quoted = text[q.start : q.end].rstrip('”"’ ')
-        full_stop = quoted.endswith(".") or not q.closed
+        # a full stop inside the marks, or right after them ('... customers". This, Ms
+        # Diemont warns, is "scary"'): the words after belong to the next sentence
+        full_stop = quoted.endswith(".") or not q.closed or rest.startswith(".")
         m = _AFTER_ACCORDING.match(rest)
         if m:
             return who_after_verb(rest[m.end() :])
@@ -506,6 +508,7 @@ class _Sieve:
         for para, group in sorted(by_para.items()):
             # the nearest attributed quote before, else after, in the paragraph
             nearest: list[Who | None] = [None] * len(group)
+            later = [False] * len(group)  # the speaker comes from a quote after it
             last: Who | None = None
             for k, q in enumerate(group):
                 nearest[k] = last
@@ -513,7 +516,8 @@ class _Sieve:
                     last = q.who
             last = None
             for k in range(len(group) - 1, -1, -1):
-                nearest[k] = nearest[k] or last
+                if nearest[k] is None and last is not None:
+                    nearest[k], later[k] = last, True
                 who = group[k].who
                 if who and who.text:
                     last = who
@@ -521,7 +525,8 @@ class _Sieve:
                 if q.who is not None:
                     continue
                 if nearest[k] is not None:
-                    q.who, q.rule = nearest[k], "same paragraph"
+                    q.who = nearest[k]
+                    q.rule = "same paragraph, later" if later[k] else "same paragraph"
                     continue
                 if k == 0 and q.span.open <= 2:
                     q.who, q.rule = self._from_before(para, q, by_para)
@@ -590,6 +595,7 @@ _RULE_CONFIDENCE: Final = {
     "partial": 0.85,
     "colon": 0.6,
     "same paragraph": 0.8,
+    "same paragraph, later": 0.45,
     "continued": 0.7,
     "paragraph before": 0.55,
     "intro": 0.4,
