@@ -94,6 +94,10 @@ _SPEAKER_LINE: Final = re.compile(
 _DESCRIPTION: Final = re.compile(
     r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>\d{1,3}-year-old|[a-z][a-z-]+)$"
 )
+_ORG_HEADS: Final = frozenset(
+    "office company firm ministry department agency group party campaign team government "
+    "administration committee board council union club police army court".split()
+)
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
 _HEAD_ALIASES: Final = {
     "senator": ("senator", "sen"),
@@ -174,6 +178,7 @@ class _Sieve:
         self.people = PersonTracker(self.names)
         self.single = quotes_with_single_marks([p.text for p in doc.paragraphs if not p.heading])
         self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
+        self.guessed = False  # the last description was resolved by _guess
         self.mentions = self._person_mentions()
         self.roles = Roles.read(doc.text, self.mentions)
         self._mention_starts = [m[0] for m in self.mentions]
@@ -236,6 +241,26 @@ class _Sieve:
                 best = name
         return best
 
+    def _guess(self, phrase: str, at: int) -> str | None:
+        """ "the author said", "The 56-year-old said" where no role in the article has
+        the word: the person the article is talking about (the latest subject or
+        speaker), as "he" would be; the description becomes their role. Uncertain."""
+        m = _DESCRIPTION.match(phrase)
+        if m is None or not phrase[:3].lower() == "the":
+            return None
+        head = m.group("head").lower()
+        if not role_head(head) or head in _ORG_HEADS:
+            return None  # an age names nobody the article has not aged
+        i = bisect.bisect_left(self.people.events, (at, ""))
+        if not i:
+            return None
+        name = self.people.events[i - 1][1]
+        if len(name.split()) < 2:
+            return None
+        self.roles.offer(name, tidy_role(phrase), 3)
+        self.guessed = True
+        return name
+
     def _common_word(self, name: str) -> bool:
         """A one-word "name" the article also writes in lower case ("Pollsters said",
         "Whether ..."): a common word opening a sentence, not a speaker."""
@@ -276,6 +301,8 @@ class _Sieve:
             return name, self.names.roles.get(name) if name else None
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
+            if person is None:
+                person = self._guess(who.text, at)
             if person is not None:
                 return person, None
         if who.kind in ("nominal", "org"):
@@ -487,7 +514,9 @@ class _Sieve:
             return Who("nominal", "", None)
         if who.kind == "nominal" and name != who.text:  # a description of a named person
             self.people.add(at, name, True, None)
-            return Who("name", name, role, "description")
+            via = "description guess" if self.guessed else "description"
+            self.guessed = False
+            return Who("name", name, role, via)
         if who.kind in ("name", "pronoun"):
             gender = ("f" if who.text == "she" else "m") if who.kind == "pronoun" else None
             evidence = who.kind == "pronoun" or who.role is not None
@@ -604,6 +633,7 @@ _VIA_CONFIDENCE: Final = {
     "name": 1.0,
     "surname": 0.97,
     "description": 0.6,
+    "description guess": 0.45,
     "pronoun": 0.45,
     "": 0.75,  # an organisation or a description nobody in the article fits
 }

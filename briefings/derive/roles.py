@@ -98,6 +98,8 @@ def role_head(word: str) -> bool:
         return False
     if bare in ROLE_NOUNS or bare in HONORIFICS:
         return True
+    if bare.endswith("s") and bare[:-1] in ROLE_NOUNS:  # "one of his editors"
+        return True
     if "-" in bare and bare.rsplit("-", 1)[1] in ROLE_NOUNS:
         return True
     if _ROLE_SUFFIX.match(bare) and bare not in ("human", "woman", "man", "person"):
