@@ -246,7 +246,7 @@ class _Sieve:
         the word: the person the article is talking about (the latest subject or
         speaker), as "he" would be; the description becomes their role. Uncertain."""
         m = _DESCRIPTION.match(phrase)
-        if m is None or not phrase[:3].lower() == "the":
+        if m is None or phrase[:3].lower() != "the":
             return None
         head = m.group("head").lower()
         if not role_head(head) or head in _ORG_HEADS:
