@@ -61,7 +61,9 @@ _AFTER_SUBJECT_FIRST: Final = re.compile(
     rf"^\s*(?:[,—–-]\s*)?(?P<subj>[^.!?;“”\"]{{1,160}}?)\s+{AUXILIARY}(?:{SPEECH_VERB})\b"
 )
 _AFTER_ACCORDING: Final = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
-_BEFORE_ACCORDING: Final = re.compile(r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,]{1,120}),\s*$")
+_BEFORE_ACCORDING: Final = re.compile(
+    r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,“”\"]{1,120})(?:,\s+(?P<named>[^,“”\"]{1,60}))?,\s*$"
+)
 _VERB_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{FRAME_VERB})\b")
 _SPEECH_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB})\b")
 _INTRO: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB}|{INTRO_VERB})\b")
@@ -374,6 +376,12 @@ class _Sieve:
             return None, ""
         m = _BEFORE_ACCORDING.search(left)
         if m:
+            # "According to his aunt, Jane Starner, "Q"": the name in apposition
+            named = m.group("named")
+            if named:
+                who = who_after_verb(named)
+                if who is not None and who.kind == "name":
+                    return Who("name", who.text, tidy_role(m.group("who"))), "according"
             return who_after_verb(m.group("who")), "according"
         # a transcript line: "Rep. Jo Ames (R-Ohio): "Q""
         m = _SPEAKER_LINE.match(left)

@@ -252,7 +252,11 @@ def who_before_verb(left: str) -> Who | None:
                 who = _name_phrase(named.group(1), orgs=False)
                 if who:
                     return who
-            elif role[:1].islower() or is_title_word(role.split()[0]):
+            elif (
+                role[:1].islower()
+                or is_title_word(role.split()[0])
+                or role.split()[0].endswith(("’s", "'s"))  # "Teresa’s husband and ..."
+            ):
                 who = _name_phrase(named.group(1), orgs=False)
                 if who:
                     return Who("name", who.text, clean_role(role) or who.role)
