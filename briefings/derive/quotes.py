@@ -384,8 +384,8 @@ class _Sieve:
                     return Who("name", who.text, tidy_role(m.group("who"))), "according"
             return who_after_verb(m.group("who")), "according"
         # a transcript line: "Rep. Jo Ames (R-Ohio): "Q""
-        m = _SPEAKER_LINE.match(left)
-        if m and lo == 0:
+        m = _SPEAKER_LINE.match(text, floor, q.open) if floor == 0 else None
+        if m:
             who = who_before_verb(m.group("run"))
             if who is not None and who.kind == "name":
                 return who, "colon"

@@ -230,3 +230,68 @@ def test_uncertain_speakers_stay_out_of_the_speaker_field(tmp_path: Path) -> Non
     finally:
         index.close()
         lib.close()
+
+
+# --- more cue shapes ----------------------------------------------------------------
+
+
+def test_according_to_a_description_then_the_name() -> None:
+    (q,) = quotes_of('According to his sister, Nora Quill, "He read every map in the house."')
+    assert q.speaker == "Nora Quill"
+    assert q.speaker_role == "sister"
+
+
+def test_a_determiner_and_modifiers_before_the_name() -> None:
+    quotes = quotes_of(
+        "Pavel Odinsky won the final on Sunday.",
+        '"I played the best tennis of my life today," the 12th-ranked Odinsky said.',
+    )
+    assert quotes[0].speaker == "Pavel Odinsky"
+
+
+def test_a_party_and_state_tag_is_skipped() -> None:
+    (q,) = quotes_of(
+        '"We will hold the vote next week," Senate Majority Leader Amos Reed, R-Ky., said.'
+    )
+    assert q.speaker == "Amos Reed"
+
+
+def test_a_transcript_line() -> None:
+    (q,) = quotes_of('Rep. Carla Mendes (D-Ore.): "Who told you that figure was right?"')
+    assert q.speaker == "Carla Mendes"
+
+
+def test_the_next_sentence_does_not_attribute_a_quote_that_ended() -> None:
+    quotes = quotes_of(
+        'The survey found agents "not trained to deal with angry callers at all". '
+        'This, Ms Ines Kade warns, is "a real risk for the business".'
+    )
+    # not read as '"Q". NAME warns' (the sentence ended); only borrowed from the
+    # paragraph's attributed quote, and so uncertain
+    assert by_text(quotes, "not trained").speaker_uncertain
+
+
+def test_a_continued_quote_in_one_paragraph_is_one_quote() -> None:
+    quotes = quotes_of(
+        'Mr Tom Haver, the party spokesman, said: "We warned about this for months and '
+        'nobody listened to us. "Now the cost has doubled and families will pay for it."'
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Tom Haver"
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_speaker() -> None:
+    quotes = quotes_of(
+        "Many pollsters expect a close race this year.",
+        '"The undecided voters will settle this in the last week," Pollsters said.',
+    )
+    assert quotes[0].speaker is None
+
+
+def test_the_subject_of_a_coordinated_speech_verb() -> None:
+    (q,) = quotes_of(
+        'Charity policy adviser Rosa Linde welcomed the plan and said ministers had "passed '
+        'the first real test of the year".'
+    )
+    assert q.speaker == "Rosa Linde"
+    assert q.speaker_role == "Charity policy adviser"
