@@ -112,6 +112,7 @@ _FUNCTION_WORDS: Final = lexicon(
     """
 )
 
+_POSSESSIVES: Final = ("'s", "’s", "s'", "s’")
 _TITLE_ENDS: Final = lexicon(
     """
     lady lord minister secretary president chancellor general governor senator mayor
@@ -154,6 +155,23 @@ def split_title(run: str) -> tuple[str, str]:
     for i, w in enumerate(words):
         if is_title_word(w) or w.endswith(("'s", "’s", "s'", "s’")):
             last = i
+    if (
+        last == len(words) - 1
+        and last >= 1
+        and not is_title_word(words[last - 1])
+        and not words[last - 1].endswith(_POSSESSIVES)
+        and words[last - 1][:1].isupper()
+        and not words[last].endswith(_POSSESSIVES)
+    ):
+        # "Amy Pope", "Jim Major": a run ending in a title word after a name word
+        last = max(
+            (
+                i
+                for i in range(last - 1)
+                if is_title_word(words[i]) or words[i].endswith(_POSSESSIVES)
+            ),
+            default=-1,
+        )
     while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
         last += 1
     return " ".join(words[: last + 1]), " ".join(words[last + 1 :])

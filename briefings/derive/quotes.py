@@ -88,6 +88,8 @@ _SUBJECT_HEAD: Final = re.compile(
     r"\s*(?:[A-Z][^,.;:“”\"]{0,60},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
     r"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
 )
+# "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
+_DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
@@ -385,6 +387,7 @@ class _Sieve:
             return who_after_verb(m.group("who")), "according"
         # a transcript line: "Rep. Jo Ames (R-Ohio): "Q""
         m = _SPEAKER_LINE.match(text, floor, q.open) if floor == 0 else None
+        m = m or _DASH_SPEAKER.search(left)
         if m:
             who = who_before_verb(m.group("run"))
             if who is not None and who.kind == "name":

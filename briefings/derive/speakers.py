@@ -255,7 +255,7 @@ def who_before_verb(left: str) -> Who | None:
             elif (
                 role[:1].islower()
                 or is_title_word(role.split()[0])
-                or role.split()[0].endswith(("’s", "'s"))  # "Teresa’s husband and ..."
+                or role.split()[0].endswith(("’s", "'s", "s’", "s'"))  # "Teresa’s husband"
             ):
                 who = _name_phrase(named.group(1), orgs=False)
                 if who:
