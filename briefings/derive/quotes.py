@@ -534,6 +534,8 @@ class _Sieve:
             self.people.add(at, name, evidence, gender)
             if who.kind == "pronoun":
                 via = "pronoun"
+            elif len(name.split()) == 1:
+                via = "single"  # one word the article never gives in full
             elif name == who.text or len(who.text.split()) >= 2:
                 via = "name"
             else:
@@ -637,12 +639,13 @@ _RULE_CONFIDENCE: Final = {
     "same paragraph": 0.8,
     "same paragraph, later": 0.45,
     "continued": 0.7,
-    "paragraph before": 0.55,
+    "paragraph before": 0.5,
     "intro": 0.4,
 }
 _VIA_CONFIDENCE: Final = {
     "name": 1.0,
     "surname": 0.97,
+    "single": 0.6,
     "description": 0.6,
     "description guess": 0.45,
     "pronoun": 0.45,
