@@ -108,7 +108,7 @@ _FUNCTION_WORDS: Final = lexicon(
     she i you there here what who why how which where some many most all both each
     every one another other such no not according speaking asked last next earlier
     later yesterday today tonight like unlike despite two three four five six seven eight
-    nine ten dear
+    nine ten dear is was are were does did has have would could should
     """
 )
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from briefings.derive.gazetteer import PLACES
 from briefings.derive.names import is_function_word, is_title_word, lexicon
 
 HONORIFICS: Final = lexicon("mr mr. mrs mrs. ms ms. miss mx mx. sir dame")
@@ -213,6 +214,8 @@ def apposition_after(right: str) -> str | None:
     m = _AFTER_PREPOSITION.match(right)
     if m:
         org = m.group("org")
+        if org in PLACES or org.split(",")[0] in PLACES:
+            return None  # "Bernie Sanders of Vermont": where from, not a role
         return clean_role(org)
     if not right.startswith(","):
         return None
