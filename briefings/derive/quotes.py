@@ -183,12 +183,30 @@ class _Sieve:
         self.single = quotes_with_single_marks([p.text for p in doc.paragraphs if not p.heading])
         self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
         self.guessed = False  # the last description was resolved by _guess
-        self.mentions = self._person_mentions()
-        self.roles = Roles.read(doc.text, self.mentions)
-        self._mention_starts = [m[0] for m in self.mentions]
-        self._lower_words = set(_LOWER_WORD.findall(doc.text))
-        self._person_words = {w for _s, _e, name in self.mentions for w in name.split()}
-        self._sentence_starts = [s.start for s in doc.sentences]
+        # read on first use (most articles never need them)
+        self._mentions: list[tuple[int, int, str]] | None = None
+        self._roles: Roles | None = None
+        self._lower_words: set[str] | None = None
+        self._person_words: set[str] = set()
+        self._mention_starts: list[int] = []
+        self._sentence_starts: list[int] = []
+
+    @property
+    def mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, full name) of every mention of a person, in order."""
+        if self._mentions is None:
+            self._mentions = self._person_mentions()
+            self._mention_starts = [m[0] for m in self._mentions]
+            self._person_words = {w for _s, _e, name in self._mentions for w in name.split()}
+            self._sentence_starts = [s.start for s in self.doc.sentences]
+        return self._mentions
+
+    @property
+    def roles(self) -> Roles:
+        """Each person's role, read around every mention in the article."""
+        if self._roles is None:
+            self._roles = Roles.read(self.doc.text, self.mentions)
+        return self._roles
 
     @staticmethod
     def _joined(text: str, at: int) -> bool:
@@ -271,6 +289,9 @@ class _Sieve:
         if " " in name or not name[:1].isupper():
             return False
         low = name.lower()
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.doc.text))
+            self.mentions  # noqa: B018 - fills _person_words
         if low not in self._lower_words:
             return False
         return name not in self._person_words
@@ -281,13 +302,14 @@ class _Sieve:
         want = "f" if pronoun.lower() == "she" else "m"
         # the sentences before ``at``, latest first; in each, its first person (the
         # likely subject: "Gary Byrne, an agent for President Bill Clinton, has ...")
+        mentions = self.mentions
         starts = self._sentence_starts
         k = bisect.bisect_right(starts, at) - 1
         i = bisect.bisect_left(self._mention_starts, at)
         while k >= 0 and at - starts[k] <= _MENTION_REACH:
             lo = starts[k]
             j = bisect.bisect_left(self._mention_starts, lo)
-            for start, _end, name in self.mentions[j:i]:
+            for start, _end, name in mentions[j:i]:
                 if start >= at:
                     break
                 known = self.people.gender.get(name) or name_gender(name)

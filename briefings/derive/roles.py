@@ -272,6 +272,8 @@ class Roles:
         the person's full name)."""
         roles = cls()
         for start, end, name in mentions:
+            if roles.rank.get(name) == 0:
+                continue  # nothing better to find
             para_start = text.rfind("\n", 0, start) + 1
             para_end = text.find("\n", end)
             if para_end < 0:
@@ -282,8 +284,10 @@ class Roles:
             if age:
                 roles.ages.setdefault(name, age.group(1))
             roles.offer(name, apposition_after(right), 0)
-            roles.offer(name, apposition_before(left), 1)
-            roles.offer(name, title_before(left), 2)
+            if roles.rank.get(name, 9) > 1:
+                roles.offer(name, apposition_before(left), 1)
+            if roles.rank.get(name, 9) > 2:
+                roles.offer(name, title_before(left), 2)
         for words in roles.words.values():
             words.discard("")
         for name, role in list(roles.by_name.items()):
