@@ -20,7 +20,7 @@ from whoosh.support.charset import accent_map
 
 from briefings.models import Briefing
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Words: letters/digits, keeping inner apostrophes, dots and hyphens out.
 _TOKENS = r"\w+(?:['’]\w+)*"
@@ -114,7 +114,13 @@ def _as_datetime(value: date | None) -> datetime | None:
 
 def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -> dict:
     """The index document (field -> value) for one briefing."""
-    speakers = briefing.speakers()
+    # Uncertain attributions (Quote.speaker_uncertain) stay out of ``speaker:`` and the
+    # speaker facet: a search by speaker lists what that person surely said.
+    speakers = [
+        name
+        for name in briefing.speakers()
+        if any(q.speaker == name and not q.speaker_uncertain for q in briefing.quotes)
+    ]
     doc: dict = {
         "id": briefing.id,
         "title": briefing.title,

@@ -34,11 +34,11 @@ TOOL = Path("tools") / "eval_gold.py"
 # measure -> (gate floor on the whole set, acceptance number, higher is better)
 MEASURES: dict[str, tuple[float | None, float, bool]] = {
     "quote_recall": (0.97, 0.95, True),
-    "quote_precision": (0.93, 0.92, True),
-    "speaker_strict": (0.72, 0.92, True),
-    "wrong_person": (0.14, 0.02, False),
+    "quote_precision": (0.95, 0.92, True),
+    "speaker_strict": (0.80, 0.92, True),
+    "wrong_person": (0.11, 0.02, False),
     "empty_speaker": (None, 0.0, False),
-    "role": (0.25, 0.80, True),
+    "role": (0.72, 0.80, True),
     "figure_recall10": (0.60, 0.85, True),
     "measures": (0.18, 0.70, True),
     "title": (0.93, 0.93, True),
@@ -96,6 +96,36 @@ def briefings(shared: Path, tool: ModuleType, articles: list[dict]) -> dict[str,
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def confident_wrong(
+    tool: ModuleType, articles: list[dict], found: dict[str, dict]
+) -> tuple[int, int]:
+    """(wrong, all) over matched quotes credited to a named speaker with a confident
+    ``speaker_confidence`` (>= models.CONFIDENT_SPEAKER), judged by eval_gold's rules."""
+    from briefings.models import CONFIDENT_SPEAKER
+
+    wrong = total = 0
+    for a in articles:
+        preds = (found.get(tool.ingest_name(a)) or {}).get("quotes") or []
+        for g in a.get("quotes") or []:
+            p = next((p for p in preds if tool.matches(g["quote"], p.get("text", ""))), None)
+            if p is None or g["kind"] == "unknown":
+                continue
+            spk = p.get("speaker") or ""
+            if tool.kind_of_pred(spk) != "name":
+                continue
+            if float(p.get("speaker_confidence", 1.0)) < CONFIDENT_SPEAKER:
+                continue
+            total += 1
+            if g["kind"] == "person" and g.get("speaker"):
+                gt, pt = tool.name_tokens(g["speaker"]), tool.name_tokens(spk)
+                wrong += not (bool(gt) and gt[-1] in pt)
+            elif g["kind"] == "organisation" and g.get("speaker"):
+                wrong += not (tool.content(g["speaker"]) & tool.content(spk))
+            elif g["kind"] == "unnamed":
+                wrong += 1
+    return wrong, total
+
+
 def evaluate(shared: Path, quick: bool = False) -> list[Score]:
     if not (shared / GOLD).exists() or not (shared / TOOL).exists():
         return []
@@ -130,6 +160,18 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
                     + counts,
                 )
             )
+        bad, sure = confident_wrong(tool, subset, found)
+        scores.append(
+            Score(
+                "gold",
+                f"confident speakers that are wrong ({name})",
+                bad / sure if sure else 0.0,
+                None,
+                higher_is_better=False,
+                unit="ratio",
+                detail=f"{bad} of {sure}; acceptance ≤ 0.02",
+            )
+        )
         if tally["missing"]:
             scores.append(
                 Score(

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
+from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, ORG_WORDS, PLACES
+
 
 def lexicon(words: str) -> frozenset[str]:
     """A set of words written as one white-space separated string."""
@@ -72,7 +74,8 @@ TITLE_WORDS: Final = lexicon(
     billionaire businessman businesswoman investor entrepreneur scientist researcher
     fellow member commerce defense defence treasury foreign interior homeland state
     energy justice labor labour health education finance trade house senate us u.s.
-    uk u.k. eu un nato fbi cia nsa
+    uk u.k. eu un nato fbi cia nsa whip majority minority tory labour lib dem
+    conservative liberal mp mep backbencher
     """
 )
 
@@ -104,10 +107,18 @@ _FUNCTION_WORDS: Final = lexicon(
     indeed instead this that these those it its his her their our my your we they he
     she i you there here what who why how which where some many most all both each
     every one another other such no not according speaking asked last next earlier
-    later yesterday today tonight
+    later yesterday today tonight like unlike despite two three four five six seven eight
+    nine ten dear is was are were does did has have would could should
     """
 )
 
+_POSSESSIVES: Final = ("'s", "’s", "s'", "s’")
+_TITLE_ENDS: Final = lexicon(
+    """
+    lady lord minister secretary president chancellor general governor senator mayor
+    chairman chairwoman director officer spokesman spokeswoman commissioner
+    """
+)
 _POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<name>[A-Z][\w'’-]*)$")
 
 
@@ -126,7 +137,10 @@ def is_function_word(token: str) -> bool:
 
 def is_title_word(token: str) -> bool:
     bare = _bare(token)
-    return bare in TITLE_WORDS or (token.isupper() and 1 < len(token.rstrip(".")) <= 4)
+    if bare in TITLE_WORDS or (token.isupper() and 1 < len(token.rstrip(".")) <= 4):
+        return True
+    # "Under-Secretary", "Vice-President", "Co-Chair"
+    return "-" in bare and bare.rsplit("-", 1)[1] in TITLE_WORDS
 
 
 @lru_cache(maxsize=8192)
@@ -141,6 +155,23 @@ def split_title(run: str) -> tuple[str, str]:
     for i, w in enumerate(words):
         if is_title_word(w) or w.endswith(("'s", "’s", "s'", "s’")):
             last = i
+    if (
+        last == len(words) - 1
+        and last >= 1
+        and not is_title_word(words[last - 1])
+        and not words[last - 1].endswith(_POSSESSIVES)
+        and words[last - 1][:1].isupper()
+        and not words[last].endswith(_POSSESSIVES)
+    ):
+        # "Amy Pope", "Jim Major": a run ending in a title word after a name word
+        last = max(
+            (
+                i
+                for i in range(last - 1)
+                if is_title_word(words[i]) or words[i].endswith(_POSSESSIVES)
+            ),
+            default=-1,
+        )
     while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
         last += 1
     return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
@@ -159,9 +190,15 @@ def looks_like_person(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 5:
         return False
+    if _bare(words[-1]) in _TITLE_ENDS:
+        return False  # "First Lady", "Prime Minister", "Attorney General"
+    if name in PLACES or (len(words) > 1 and words[0] in DEMONYMS):
+        return False  # "Syria", "Kentuckian Rand Paul" is a title, checked by the caller
     for w in words:
         bare = _bare(w)
         if bare in NOT_PERSON_WORDS or bare in _FUNCTION_WORDS:
+            return False
+        if w in ORG_WORDS and w not in GIVEN_NAMES:
             return False
         if w.isupper() and len(w.rstrip(".")) > 1:
             return False

@@ -40,6 +40,15 @@ _PREPOSITIONS: Final = lexicon(
     toward towards including
     """
 )
+_DETERMINERS: Final = lexicon("a an the this that these those another every each")
+_JOINED: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
+# a verb after a subject: past tense, present 3rd person, or an auxiliary
+_VERB_SHAPE: Final = re.compile(
+    r"^(?:[a-z]+(?:ed|es|s)|said|told|wrote|spoke|has|had|is|was|will|would|can|could|"
+    r"did|does|made|took|gave|went|came|got|became|began|knew|thought|saw|felt|won|lost|"
+    r"led|left|met|ran|sent|put|set|kept|held|brought|stood|sat|paid|meant|called|may|might|"
+    r"must|should|shall)$"
+)
 _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _LOOKBACK: Final = 40  # people considered for one pronoun
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
@@ -54,6 +63,55 @@ _FEMALE: Final = re.compile(
 _PERSON_APPOSITIVE: Final = re.compile(
     r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
 )
+
+
+#: Common given names whose gender is clear, to tell "she" from "he" when the text
+#: says nothing else (a person first named "Beth" is not the antecedent of "he").
+FEMALE_NAMES: Final = lexicon(
+    """
+    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa
+    Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa
+    Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna
+    Brenda Pamela Nicole Emma Samantha Katherine Christine Debra Rachel Catherine Carolyn
+    Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren
+    Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa
+    Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber
+    Marilyn Beverly Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte
+    Rose Alexis Kayla Hillary Angela Theresa Nicola Harriet
+    Yvette Ruth Jane Claire Fiona Kirsty Hazel Caroline Sally Louise Kate Katie Sue Jo Lucy
+    Jill Elena Ellen Ursula Christine
+    Michelle Melania Ivanka Chelsea Sheryl Nancy Elizabeth Condoleezza
+    Madeleine Hope Sarah Debbie Dianne Maxine Kamala Tulsi Kirsten Amy Heidi Susan Lisa Tammy
+    Tina Jeanne Jeanine Loretta Janet Sally Penny Meg Gina Anne Angelina Oprah Serena Venus
+ """
+)
+MALE_NAMES: Final = lexicon(
+    """
+    James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
+    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
+    Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin
+    Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry
+    Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy
+    Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse
+    Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy
+    Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mike Bill Bob Jim Tom Tim Dick Ted
+    Barack Bernie Hugh Ian Gordon Tony Nick Neil Max Jeb Marco Rand Chris Mitt Newt Rick
+    Rudy Reince Harry Mitch Chuck Boris Vladimir Xi Emmanuel Francois François Nicolas Angelo
+    Jon Pat Ben Patrick Joel Carlos Luis
+    Jose José Kevin Jeff Mohammed Muhammad Ahmed Ali Hassan
+    Norman Stephen Nigel Jeremy Ed Ken Alistair Gareth Gavin Liam
+ """
+)
+
+
+def name_gender(name: str) -> str | None:
+    """'f' or 'm' from a person's given name when it is a common, clear one."""
+    first = name.split(" ", 1)[0]
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    return None
 
 
 def _gender(text: str) -> str | None:
@@ -111,7 +169,11 @@ class PersonTracker:
             if k >= 0 and at < quoted[k][1]:
                 continue
             before = _WORD_BEFORE.search(text, max(0, at - 20), at)
-            if before and before.group(1) in _PREPOSITIONS:
+            if before and (before.group(1) in _PREPOSITIONS or before.group(1) in _DETERMINERS):
+                continue  # "a Trump presidency", "of Customs and Border Protection"
+            if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
+                continue  # "Trump’s remarks", "Customs and Border Protection"
+            if not _VERB_SHAPE.match(m.group("verb")):
                 continue
             who = who_before_verb(run)
             if who is None or who.kind != "name":
@@ -133,7 +195,7 @@ class PersonTracker:
         want = "f" if word.lower() == "she" else "m"
         i = bisect.bisect_left(self.events, (at, ""))
         for _, name in reversed(self.events[max(0, i - _LOOKBACK) : i]):
-            known = self.gender.get(name)
+            known = self.gender.get(name) or name_gender(name)
             if known is None or known == want:
                 return name
         return None

@@ -29,18 +29,30 @@ under four words that are not whole utterances ("made some efforts").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
-from briefings.derive.names import NAME_RUN, NAME_RUN_RE, NameIndex
-from briefings.derive.people import PersonTracker
-from briefings.derive.spans import Span, find_spans
+from briefings.derive.gazetteer import GIVEN_NAMES
+from briefings.derive.names import (
+    NAME_RUN,
+    NAME_RUN_RE,
+    NameIndex,
+    looks_like_person,
+    split_title,
+    strip_function_words,
+)
+from briefings.derive.people import PersonTracker, name_gender
+from briefings.derive.roles import Roles, role_head
+from briefings.derive.roles import clean_role as tidy_role
+from briefings.derive.spans import Span, find_spans, quotes_with_single_marks
 from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
 
+_MENTION_REACH: Final = 1200  # characters a pronoun reaches back to a mere mention
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
 
@@ -49,7 +61,9 @@ _AFTER_SUBJECT_FIRST: Final = re.compile(
     rf"^\s*(?:[,—–-]\s*)?(?P<subj>[^.!?;“”\"]{{1,160}}?)\s+{AUXILIARY}(?:{SPEECH_VERB})\b"
 )
 _AFTER_ACCORDING: Final = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
-_BEFORE_ACCORDING: Final = re.compile(r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,]{1,120}),\s*$")
+_BEFORE_ACCORDING: Final = re.compile(
+    r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,“”\"]{1,120})(?:,\s+(?P<named>[^,“”\"]{1,60}))?,\s*$"
+)
 _VERB_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{FRAME_VERB})\b")
 _SPEECH_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB})\b")
 _INTRO: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB}|{INTRO_VERB})\b")
@@ -66,9 +80,42 @@ _ONLY_ATTRIBUTION: Final = re.compile(
 )
 _AFTER_ANY_VERB_FIRST: Final = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
 _SUBJECT: Final = re.compile(
-    rf"\s*(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
+    rf"\s*(?:[A-Z][^,.;:“”\"]{{0,60}},\s+)?"
+    rf"(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
+_SUBJECT_HEAD: Final = re.compile(
+    r"\s*(?:[A-Z][^,.;:“”\"]{0,60},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
+    r"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
+)
+# "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
+_DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
+_LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
+_SPEAKER_LINE: Final = re.compile(
+    rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
+)
+# "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
+_DESCRIPTION: Final = re.compile(
+    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>\d{1,3}-year-old|[a-z][a-z-]+)$"
+)
+_ORG_HEADS: Final = frozenset(
+    "office company firm ministry department agency group party campaign team government "
+    "administration committee board council union club police army court".split()
+)
+_AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
+_HEAD_ALIASES: Final = {
+    "senator": ("senator", "sen"),
+    "congressman": ("congressman", "rep", "representative"),
+    "congresswoman": ("congresswoman", "rep", "representative"),
+    "representative": ("representative", "rep"),
+    "governor": ("governor", "gov"),
+    "general": ("general", "gen"),
+    "professor": ("professor", "prof"),
+    "doctor": ("doctor", "dr"),
+    "chairman": ("chairman", "chair"),
+    "chief": ("chief", "ceo"),
+}
+_JOINED: Final = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
 _CLAUSES: Final = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
@@ -123,23 +170,167 @@ class _Sieve:
         self.runs = [
             [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
         ]
+        # runs inside a longer name ("Customs and Border Protection") are no people
         self.names = NameIndex.build(
             [
                 (p.start + at, run)
                 for p, runs in zip(doc.paragraphs, self.runs, strict=True)
                 for at, run in runs
+                if not self._joined(p.text, at)
             ]
         )
         self.people = PersonTracker(self.names)
+        self.single = quotes_with_single_marks([p.text for p in doc.paragraphs if not p.heading])
+        self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
+        self.guessed = False  # the last description was resolved by _guess
+        # read on first use (most articles never need them)
+        self._mentions: list[tuple[int, int, str]] | None = None
+        self._roles: Roles | None = None
+        self._lower_words: set[str] | None = None
+        self._person_words: set[str] = set()
+        self._mention_starts: list[int] = []
+        self._sentence_starts: list[int] = []
+
+    @property
+    def mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, full name) of every mention of a person, in order."""
+        if self._mentions is None:
+            self._mentions = self._person_mentions()
+            self._mention_starts = [m[0] for m in self._mentions]
+            self._person_words = {w for _s, _e, name in self._mentions for w in name.split()}
+            self._sentence_starts = [s.start for s in self.doc.sentences]
+        return self._mentions
+
+    @property
+    def roles(self) -> Roles:
+        """Each person's role, read around every mention in the article."""
+        if self._roles is None:
+            self._roles = Roles.read(self.doc.text, self.mentions)
+        return self._roles
+
+    @staticmethod
+    def _joined(text: str, at: int) -> bool:
+        """A run that ends a longer name: "Customs and Border Protection" (not
+        "Clinton and Donald Trump": a given name opens a second person)."""
+        m = _JOINED.search(text, max(0, at - 40), at)
+        if m is None or m.group(1) in GIVEN_NAMES:
+            return False
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1][:1].isupper() and not before[-1].isupper():
+            return False  # "Marcel Granollers and Feliciano Lopez"
+        first = text[at : at + 30].split(" ", 1)[0]
+        return first not in GIVEN_NAMES
+
+    def _person_mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, full name) of every capitalised run that names a known person."""
+        out: list[tuple[int, int, str]] = []
+        for p, runs in zip(self.doc.paragraphs, self.runs, strict=True):
+            for at, run in runs:
+                _title, name = split_title(run)
+                name = strip_function_words(name)
+                if not name or not looks_like_person(name):
+                    continue
+                start = p.start + at + run.rfind(name)
+                full = self.names.resolve(name, start)
+                if len(full.split()) >= 2:
+                    out.append((start, start + len(name), full))
+        return out
 
     # --- resolution -------------------------------------------------------
+
+    def describes(self, phrase: str, at: int) -> str | None:
+        """The person a description before ``at`` refers to ("the senator", "the
+        29-year-old", "the company's chief executive"): the latest person mentioned
+        before ``at`` whose role or title has the description's head word (or whose
+        age it gives). None when nobody, or two different people fit equally."""
+        m = _DESCRIPTION.match(phrase)
+        if m is None:
+            return None
+        head = m.group("head").lower()
+        age = _AGE_WORD.match(head)
+        keys = _HEAD_ALIASES.get(head, (head,))
+        best: str | None = None
+        for start, _end, name in self.mentions:
+            if start >= at:
+                break
+            if age:
+                fits = self.roles.ages.get(name) == age.group(1)
+            else:
+                title = self.names.roles.get(name, "").lower().replace(".", "").split()
+                words = self.roles.words.get(name, set())
+                fits = any(k in words or k in title for k in keys)
+            if fits:
+                best = name
+        return best
+
+    def _guess(self, phrase: str, at: int) -> str | None:
+        """ "the author said", "The 56-year-old said" where no role in the article has
+        the word: the person the article is talking about (the latest subject or
+        speaker), as "he" would be; the description becomes their role. Uncertain."""
+        m = _DESCRIPTION.match(phrase)
+        if m is None or phrase[:3].lower() != "the":
+            return None
+        head = m.group("head").lower()
+        if not role_head(head) or head in _ORG_HEADS:
+            return None  # an age names nobody the article has not aged
+        i = bisect.bisect_left(self.people.events, (at, ""))
+        if not i:
+            return None
+        name = self.people.events[i - 1][1]
+        if len(name.split()) < 2:
+            return None
+        self.roles.offer(name, tidy_role(phrase), 3)
+        self.guessed = True
+        return name
+
+    def _common_word(self, name: str) -> bool:
+        """A one-word "name" the article also writes in lower case ("Pollsters said",
+        "Whether ..."): a common word opening a sentence, not a speaker."""
+        if " " in name or not name[:1].isupper():
+            return False
+        low = name.lower()
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.doc.text))
+            self.mentions  # noqa: B018 - fills _person_words
+        if low not in self._lower_words:
+            return False
+        return name not in self._person_words
+
+    def _mentioned(self, pronoun: str, at: int) -> str | None:
+        """No subject fits "he"/"she": the latest person named shortly before whose
+        gender does not contradict it ("... of Ada Brennan. "Q," she said")."""
+        want = "f" if pronoun.lower() == "she" else "m"
+        # the sentences before ``at``, latest first; in each, its first person (the
+        # likely subject: "Gary Byrne, an agent for President Bill Clinton, has ...")
+        mentions = self.mentions
+        starts = self._sentence_starts
+        k = bisect.bisect_right(starts, at) - 1
+        i = bisect.bisect_left(self._mention_starts, at)
+        while k >= 0 and at - starts[k] <= _MENTION_REACH:
+            lo = starts[k]
+            j = bisect.bisect_left(self._mention_starts, lo)
+            for start, _end, name in mentions[j:i]:
+                if start >= at:
+                    break
+                known = self.people.gender.get(name) or name_gender(name)
+                if known is None or known == want:
+                    return name
+            i = j
+            k -= 1
+        return None
 
     def resolve(self, who: Who | None, at: int) -> tuple[str | None, str | None]:
         if who is None:
             return None, None
         if who.kind == "pronoun":
-            name = self.people.pronoun(who.text, at)
+            name = self.people.pronoun(who.text, at) or self._mentioned(who.text, at)
             return name, self.names.roles.get(name) if name else None
+        if who.kind == "nominal" and who.text:
+            person = self.describes(who.text, at)
+            if person is None:
+                person = self._guess(who.text, at)
+            if person is not None:
+                return person, None
         if who.kind in ("nominal", "org"):
             return who.text, who.role
         name = self.names.resolve(who.text, at)
@@ -151,7 +342,9 @@ class _Sieve:
     def after(self, text: str, q: Span, limit: int) -> Who | None:
         rest = text[q.close : min(limit, q.close + _WINDOW)]
         quoted = text[q.start : q.end].rstrip('”"’ ')
-        full_stop = quoted.endswith(".") or not q.closed
+        # a full stop inside the marks, or right after them ('... customers". This, Ms
+        # Diemont warns, is "scary"'): the words after belong to the next sentence
+        full_stop = quoted.endswith(".") or not q.closed or rest.startswith(".")
         m = _AFTER_ACCORDING.match(rest)
         if m:
             return who_after_verb(rest[m.end() :])
@@ -207,7 +400,20 @@ class _Sieve:
             return None, ""
         m = _BEFORE_ACCORDING.search(left)
         if m:
+            # "According to his aunt, Jane Starner, "Q"": the name in apposition
+            named = m.group("named")
+            if named:
+                who = who_after_verb(named)
+                if who is not None and who.kind == "name":
+                    return Who("name", who.text, tidy_role(m.group("who"))), "according"
             return who_after_verb(m.group("who")), "according"
+        # a transcript line: "Rep. Jo Ames (R-Ohio): "Q""
+        m = _SPEAKER_LINE.match(text, floor, q.open) if floor == 0 else None
+        m = m or _DASH_SPEAKER.search(left)
+        if m:
+            who = who_before_verb(m.group("run"))
+            if who is not None and who.kind == "name":
+                return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             clause = _CLAUSES.split(left)[-1]
@@ -221,13 +427,26 @@ class _Sieve:
                 who = self._subject(text[sentence : lo + v.start()])
             else:
                 who = who_before_verb(left[: v.start()])
+                if who is None and left[: v.start()].rstrip().endswith(" and"):
+                    # "Max Lawson welcomed the statement and said ... "Q"": the subject
+                    who = self._subject(text[sentence : lo + v.start()])
             if who is None:
                 continue
             gap = left[v.end() :].strip()
+            if gap.startswith(",") and len(gap.split()) > 3:
+                continue  # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
 
     def _subject(self, sentence: str) -> Who | None:
+        """The subject of ``sentence``: the words before its first verb in the past
+        tense ("Oxfam senior policy adviser Max Lawson welcomed ..."), else a name or
+        pronoun followed by any verb."""
+        head = _SUBJECT_HEAD.match(sentence)
+        if head:
+            who = who_before_verb(head.group("subj"))
+            if who is not None and who.kind in ("name", "pronoun"):
+                return who
         m = _SUBJECT.match(sentence)
         if not m:
             return None
@@ -255,7 +474,7 @@ class _Sieve:
                 left_open = False
                 continue
             text = para.text
-            spans = find_spans(text)
+            spans = find_spans(text, self.single)
             self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:
@@ -324,14 +543,27 @@ class _Sieve:
     def _named(self, who: Who, at: int) -> Who:
         """Resolve now (pronouns need the article order) and record the speaker."""
         name, role = self.resolve(who, at)
-        if name is None:
+        if name is None or self._common_word(name):
             return Who("nominal", "", None)
+        if who.kind == "nominal" and name != who.text:  # a description of a named person
+            self.people.add(at, name, True, None)
+            via = "description guess" if self.guessed else "description"
+            self.guessed = False
+            return Who("name", name, role, via)
         if who.kind in ("name", "pronoun"):
             gender = ("f" if who.text == "she" else "m") if who.kind == "pronoun" else None
             evidence = who.kind == "pronoun" or who.role is not None
             self.people.add(at, name, evidence, gender)
-            return Who("name", name, role)
-        return Who(who.kind, name, role)
+            if who.kind == "pronoun":
+                via = "pronoun"
+            elif len(name.split()) == 1:
+                via = "single"  # one word the article never gives in full
+            elif name == who.text or len(who.text.split()) >= 2:
+                via = "name"
+            else:
+                via = "surname"
+            return Who("name", name, role, via)
+        return Who(who.kind, name, role, "")
 
     def _continuations(self, quotes: list[_Quote]) -> None:
         by_para: dict[int, list[_Quote]] = {}
@@ -340,6 +572,7 @@ class _Sieve:
         for para, group in sorted(by_para.items()):
             # the nearest attributed quote before, else after, in the paragraph
             nearest: list[Who | None] = [None] * len(group)
+            later = [False] * len(group)  # the speaker comes from a quote after it
             last: Who | None = None
             for k, q in enumerate(group):
                 nearest[k] = last
@@ -347,7 +580,8 @@ class _Sieve:
                     last = q.who
             last = None
             for k in range(len(group) - 1, -1, -1):
-                nearest[k] = nearest[k] or last
+                if nearest[k] is None and last is not None:
+                    nearest[k], later[k] = last, True
                 who = group[k].who
                 if who and who.text:
                     last = who
@@ -355,7 +589,8 @@ class _Sieve:
                 if q.who is not None:
                     continue
                 if nearest[k] is not None:
-                    q.who, q.rule = nearest[k], "same paragraph"
+                    q.who = nearest[k]
+                    q.rule = "same paragraph, later" if later[k] else "same paragraph"
                     continue
                 if k == 0 and q.span.open <= 2:
                     q.who, q.rule = self._from_before(para, q, by_para)
@@ -389,17 +624,61 @@ class _Sieve:
                 continue
             if words < _MIN_WORDS and not _whole_utterance(para.text[q.span.start : q.span.close]):
                 continue
+            self.trace.append((q.rule, q.who.kind if q.who else "", q.who.via if q.who else ""))
             out.append(
                 Quote(
                     text=body,
                     speaker=speaker,
-                    speaker_role=q.who.role if q.who and speaker else None,
+                    speaker_role=self._role(q.who) if q.who and speaker else None,
+                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 1.0,
                     paragraph=q.para,
                     start=para.start + q.span.start,
                     end=para.start + q.span.end,
                 )
             )
         return out
+
+    def _role(self, who: Who) -> str | None:
+        """The speaker's role as the article states it anywhere, else the cue's own."""
+        role = self.roles.get(who.text) if who.kind == "name" else None
+        if role:
+            return role
+        cue = tidy_role(who.role) if who.role else None
+        if cue and any(role_head(w) for w in cue.split()):
+            return cue
+        return None
+
+
+#: How often each way of reaching a speaker is right (measured on the tuning parts
+#: of the gold set and of PolNeAR train); below CONFIDENT_SPEAKER (0.5) is uncertain.
+_RULE_CONFIDENCE: Final = {
+    "after": 0.95,
+    "before": 0.9,
+    "according": 0.9,
+    "markless": 0.8,
+    "partial": 0.85,
+    "colon": 0.6,
+    "same paragraph": 0.8,
+    "same paragraph, later": 0.45,
+    "continued": 0.7,
+    "paragraph before": 0.5,
+    "intro": 0.4,
+}
+_VIA_CONFIDENCE: Final = {
+    "name": 1.0,
+    "surname": 0.97,
+    "single": 0.6,
+    "description": 0.6,
+    "description guess": 0.45,
+    "pronoun": 0.45,
+    "": 0.75,  # an organisation or a description nobody in the article fits
+}
+
+
+def confidence(rule: str, who: Who) -> float:
+    """How sure the attribution is: how the quote met its cue, times how the name
+    was reached (a full name in the cue, a surname, a description, a pronoun)."""
+    return round(_RULE_CONFIDENCE.get(rule, 0.5) * _VIA_CONFIDENCE.get(who.via, 0.5), 3)
 
 
 def extract_quotes(doc: Document) -> list[Quote]:

@@ -61,7 +61,87 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_spans(text: str) -> list[Span]:
+_CONTINUED: Final = re.compile(r"[.!?]\s+$")
+_SINGLE: Final = re.compile(r"[‘’']")
+_SINGLE_OPEN_AFTER: Final = '([{—–-/:;,"“'
+_SINGLE_CLOSE_BEFORE: Final = '.,;:!?)]}—–-…"”'
+
+
+def _single_spans(text: str) -> list[Span]:
+    """British single quotes (‘Q,’ he said) in a paragraph without double marks.
+
+    An opener follows a space or bracket and precedes a letter or digit (not
+    ’90s); a closer follows a non-space and precedes a space, punctuation or the
+    end. Apostrophes inside words (it’s, don't) are neither. A plural possessive
+    ("students’ union": an s, the mark, a space and a lower-case word) closes a
+    quote only when nothing later can.
+    """
+    opens: list[int] = []
+    closes: list[int] = []
+    n = len(text)
+    for m in _SINGLE.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if (prev.isspace() or prev in _SINGLE_OPEN_AFTER) and nxt.isalnum():
+            if not (nxt.isdigit() and text[i + 1 : i + 4].rstrip("s").isdigit()):
+                opens.append(i)
+            continue
+        if not prev.isspace() and (nxt.isspace() or nxt in _SINGLE_CLOSE_BEFORE or i + 1 == n):
+            closes.append(i)
+    spans: list[Span] = []
+    k = 0
+    for o in opens:
+        if spans and o < spans[-1].close:
+            continue
+        while k < len(closes) and closes[k] <= o:
+            k += 1
+        if k == len(closes):
+            break
+        nxt_open = next((x for x in opens if x > o), n)
+        candidates = [c for c in closes[k:] if c < nxt_open] or [closes[k]]
+        chosen = next((c for c in candidates if not _possessive(text, c)), candidates[0])
+        start, end = _trimmed(text, o + 1, chosen)
+        if end > start:
+            spans.append(Span(o, start, end, chosen + 1, True))
+    return spans
+
+
+def _possessive(text: str, i: int) -> bool:
+    """``students’ union``: an s, the mark, a space and a lower-case word."""
+    return text[i - 1 : i] == "s" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()
+
+
+def find_spans(text: str, single: bool = False) -> list[Span]:
+    """The quotations of one paragraph; ``single``: the article quotes with single
+    marks (it has no double ones), so read those."""
+    if single:
+        return _single_spans(text)
+    if "''" in text:
+        text = _PAIRED.sub(_as_double, text)
+    return _double_spans(text)
+
+
+_PAIRED: Final = re.compile(r"''")
+
+
+def _as_double(m: re.Match[str]) -> str:
+    """Two straight single marks used as a double one (''Q,'' he said): the same
+    length, the mark where the pair opens or ends, so that the quoted words and
+    the words after the quote are where they were."""
+    text, i = m.string, m.start()
+    after = text[i + 2 : i + 3]
+    return '" ' if after.isalnum() else ' "'
+
+
+def quotes_with_single_marks(paragraphs: list[str]) -> bool:
+    """True for an article that quotes with single marks only (British style)."""
+    if any(_MARKS.search(p) or "''" in p for p in paragraphs):
+        return False
+    return any("‘" in p for p in paragraphs)
+
+
+def _double_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     opened = -1
     for m in _MARKS.finditer(text):
@@ -72,7 +152,11 @@ def find_spans(text: str) -> list[Span]:
                 opened = i
             continue
         if kind == "open":
-            # An opener inside an open quote: the first one was never closed.
+            # An opener inside an open quote: the first one was never closed. Right
+            # after a full stop it continues the same speech, as a new paragraph of a
+            # quote would ('... confirmed. "Once again ...'): one quote.
+            if _CONTINUED.search(text, max(opened, i - 3), i) and i - opened > 40:
+                continue
             start, end = _trimmed(text, opened + 1, i)
             if end > start:
                 spans.append(Span(opened, start, end, end, False))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
+from briefings.derive.gazetteer import GIVEN_NAMES, PLACES
 from briefings.derive.names import (
     NAME_RUN,
     is_function_word,
@@ -23,6 +24,7 @@ from briefings.derive.names import (
     split_title,
     strip_function_words,
 )
+from briefings.derive.roles import role_head
 
 Kind = Literal["name", "pronoun", "nominal", "org"]
 
@@ -42,7 +44,7 @@ _ROLE_STOP: Final = re.compile(
 _NAME_AT_END: Final = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
 _HE_SHE: Final = re.compile(r"(he|she)\b")
 _CLAUSE_CUT: Final = re.compile(
-    r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from)\s"
+    r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from|with)\s"
 )
 _ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
@@ -50,6 +52,10 @@ _LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "an
 _BOUNDARY: Final = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
 
 
+_JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
+_YEAR_OLD: Final = re.compile(r"\d-year-old$")
+# "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
+_PARTY_TAG: Final = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,|\s*$)")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
 _AGE: Final = re.compile(r"\d{1,3}")
@@ -60,6 +66,9 @@ class Who:
     kind: Kind
     text: str
     role: str | None = None
+    #: how the name was reached: "name" (full name in the cue), "surname", "pronoun",
+    #: "description" ("the senator" -> the senator named earlier), "" (not resolved)
+    via: str = ""
 
 
 def clean_role(role: str) -> str | None:
@@ -107,6 +116,19 @@ def clause_end(text: str) -> int:
     return len(text)
 
 
+def _person_at_end(run: str) -> tuple[str, str] | None:
+    """(title words, name) when a long run ends in a person's name after a title
+    or role word ("Cleveland Police Chief Calvin Williams")."""
+    words = run.split()
+    for n in (2, 3):
+        if len(words) <= n:
+            break
+        name, before = words[-n:], words[-n - 1]
+        if (name[0] in GIVEN_NAMES or role_head(before)) and looks_like_person(" ".join(name)):
+            return " ".join(words[:-n]), " ".join(name)
+    return None
+
+
 @lru_cache(maxsize=8192)
 def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
@@ -127,7 +149,13 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     role = " ".join(p for p in (before, title) if p).strip(" ,") or None
     if role and (len(role.split()) > 12 or any(_VERBISH.match(w) for w in role.split())):
         return None
+    if name in PLACES or strip_function_words(last.group("run")) in PLACES:
+        return None  # "Moscow said" is a government, not a speaker we can name
     if not looks_like_person(name):
+        tail = _person_at_end(last.group("run"))
+        if tail is not None:  # "New York City Public Advocate Trish James"
+            role = " ".join(p for p in (before, tail[0]) if p).strip(" ,") or None
+            return Who("name", tail[1], clean_role(role) if role else None)
         run = strip_function_words(last.group("run"))
         if orgs and run and not before and len(run.split()) <= 5:
             return Who("org", run)
@@ -139,7 +167,9 @@ def _nominal(phrase: str) -> Who | None:
     words = phrase.split()
     if len(words) > 9 or any(_VERBISH.match(w) for w in words[1:]):
         return None
-    if any(w in _OTHER_PRONOUNS for w in words) or any(ch.isdigit() for ch in phrase):
+    if any(w in _OTHER_PRONOUNS for w in words):
+        return None
+    if any(ch.isdigit() for ch in phrase) and not _YEAR_OLD.search(phrase):
         return None
     return Who("nominal", phrase)
 
@@ -157,12 +187,61 @@ def _titled_name(phrase: str) -> Who | None:
     return who if who is not None and who.kind == "name" else None
 
 
+# "Omar Lamrani, a senior analyst at X, the Y organisation," told: the name that opens
+# the clause, then appositions (each opening lower-case, with a determiner or an age)
+_LEAD_NAME: Final = re.compile(
+    rf"^\s*(?:(?:But|And|Meanwhile|However|Still|Yet|Later|Then|Now|So),?\s+)?"
+    rf"(?P<run>{NAME_RUN})\s*,\s*(?P<app>(?:an?|the|\d{{1,3}}\b|[a-z])[^;:“”\"]*?),?\s*$"
+)
+
+
+def _lead_name(left: str) -> Who | None:
+    m = _LEAD_NAME.match(left)
+    if m is None:
+        return None
+    app = m.group("app")
+    if _RELATIVE.match(app) and " said" in app:
+        return None
+    if any(_VERBISH.match(w) for w in app.split()[:1]):
+        return None
+    who = _name_phrase(m.group("run"), orgs=False)
+    if who is None or who.kind != "name":
+        return None
+    first = app.split(",", 1)[0].strip()
+    role = None if _RELATIVE.match(first) or _AGE.fullmatch(first) else clean_role(first)
+    return Who("name", who.text, role or who.role)
+
+
+_MODIFIED_NAME: Final = re.compile(
+    rf"^(?:an?|the)\s+(?P<mods>(?:[a-z0-9][\w-]*\s+){{1,3}})(?P<run>{NAME_RUN})$"
+)
+
+
+def _modified_name(phrase: str) -> Who | None:
+    """ "the 14th-ranked Schwartzman", "an angry Hollande": a determiner, a few
+    lower-case modifiers, then a person's name (not "a source close to Jane Doe")."""
+    m = _MODIFIED_NAME.match(phrase)
+    if m is None:
+        return None
+    mods = m.group("mods").split()
+    if any(is_function_word(w) or (_VERBISH.match(w) and not w.endswith("-ed")) for w in mods):
+        return None
+    who = _name_phrase(m.group("run"), orgs=False)
+    if who is None or who.kind != "name":
+        return None
+    return Who("name", who.text, who.role)
+
+
 @lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
-    left = _PARENTHETICAL.sub("", left).rstrip()
+    left = _PARTY_TAG.sub("", _PARENTHETICAL.sub("", left)).rstrip()
     if not left:
         return None
+    if left.endswith(",") and left.count(",") >= 3:
+        lead = _lead_name(left)
+        if lead is not None:
+            return lead
     # "Paul Triolo, a senior adviser at X," said / "Anthony Anton, president of X" stated
     parts = left.rstrip(",").rsplit(",", 1)
     if len(parts) == 2 and 2 <= len(parts[1].strip()) <= 160:
@@ -173,14 +252,21 @@ def who_before_verb(left: str) -> Who | None:
                 who = _name_phrase(named.group(1), orgs=False)
                 if who:
                     return who
-            elif role[:1].islower() or is_title_word(role.split()[0]):
+            elif (
+                role[:1].islower()
+                or is_title_word(role.split()[0])
+                or role.split()[0].endswith(("’s", "'s", "s’", "s'"))  # "Teresa’s husband"
+            ):
                 who = _name_phrase(named.group(1), orgs=False)
                 if who:
                     return Who("name", who.text, clean_role(role) or who.role)
     tail = left
+    cut = 0
     for b in _BOUNDARY.finditer(left):
         if b.end() < len(left):
-            tail = left[b.end() :]
+            tail, cut = left[b.end() :], b.end()
+    if cut and tail[:1].isupper() and _JOINED_NAME.search(left, max(0, cut - 40), cut):
+        return None  # "the Department of Trade and Industry" said: not "Industry"
     tail = tail.strip(" ,")
     words = tail.split()
     while len(words) > 1 and words[0] in _LEADING:
@@ -193,7 +279,7 @@ def who_before_verb(left: str) -> Who | None:
     if words[-1] in _OTHER_PRONOUNS:
         return None
     if _DETERMINERS.match(tail):
-        return _titled_name(tail) or _nominal(tail)
+        return _titled_name(tail) or _modified_name(tail) or _nominal(tail)
     if tail[0].isupper():
         return _name_phrase(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name

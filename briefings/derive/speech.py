@@ -87,6 +87,24 @@ _STEMS: Final = {
     "sigh": ("sighed", "sighs", "sighing"),
     "laugh": ("laughed", "laughs", "laughing"),
     "think": ("thought", "thinks", "thinking"),
+    "fume": ("fumed", "fumes", "fuming"),
+    "bark": ("barked", "barks", "barking"),
+    "retaliate": ("retaliated", "retaliates", "retaliating"),
+    "hit back": ("hit back", "hits back", "hitting back"),
+    "fire back": ("fired back", "fires back", "firing back"),
+    "lament": ("lamented", "laments", "lamenting"),
+    "scoff": ("scoffed", "scoffs", "scoffing"),
+    "bemoan": ("bemoaned", "bemoans", "bemoaning"),
+    "mutter": ("muttered", "mutters", "muttering"),
+    "grumble": ("grumbled", "grumbles", "grumbling"),
+    "gush": ("gushed", "gushes", "gushing"),
+    "concur": ("concurred", "concurs", "concurring"),
+    "plead": ("pleaded", "pleads", "pleading"),
+    "marvel": ("marvelled", "marvels", "marvelling"),
+    "reflect": ("reflected", "reflects", "reflecting"),
+    "elaborate": ("elaborated", "elaborates", "elaborating"),
+    "clarify": ("clarified", "clarifies", "clarifying"),
+    "opine": ("opined", "opines", "opining"),
     "write in": ("wrote in", "writes in", "writing in"),
     "point out": ("pointed out", "points out", "pointing out"),
     "go on": ("went on", "goes on", "going on"),
@@ -112,6 +130,12 @@ _FRAMES: Final = [
     "blasted",
     "accused",
     "referred to",
+    "thanked",
+    "labeling",
+    "labelling",
+    "calling",
+    "describing",
+    "branding",
     "promised",
     "hailed",
 ]
@@ -143,7 +167,16 @@ def _alternation(words: list[str]) -> str:
 
 
 _FORMS = [form for stem, forms in _STEMS.items() for form in (stem, *forms)]
-_FORMS = [f for f in _FORMS if f not in {"state", "post", "report", "counter", "note", "think"}]
+# base forms that are more often nouns ("the ministry's claim"): only inflected forms count
+_NOUN_LIKE: Final = {
+    "state", "post", "report", "counter", "note", "think", "claim", "remark", "joke", "quip",
+    "charge", "boast", "muse", "shout", "yell", "scream", "chant", "recount", "vow", "pledge",
+    "promise", "demand", "begin", "whisper", "retort", "snap", "sigh", "laugh", "stress",
+    "continue", "reply", "respond", "tweet", "caution", "interject", "go on", "fume", "bark",
+    "lament", "scoff", "mutter", "grumble", "gush", "plead", "marvel", "reflect", "hit back",
+    "fire back",
+}  # fmt: skip
+_FORMS = [f for f in _FORMS if f not in _NOUN_LIKE]
 
 #: One speech verb, e.g. ``said``, ``told``, ``pointed out`` (no capture groups).
 SPEECH_VERB: Final = rf"(?:{_alternation(_FORMS)})"

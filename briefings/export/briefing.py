@@ -124,6 +124,8 @@ def sections(
 
 def attribution(q: Quote) -> str:
     who = f"**{md.text(q.speaker)}**" if q.speaker else "*unattributed*"
+    if q.speaker_uncertain:  # a named speaker the attribution is not sure of
+        who += " (uncertain)"
     return f"— {who}, {md.text(q.speaker_role)}" if q.speaker_role else f"— {who}"
 
 

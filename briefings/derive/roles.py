@@ -1,0 +1,296 @@
+"""People's roles, read anywhere in the article and attached to the person.
+
+A role is stated once ("Alibaba chairman Joe Tsai", "Joe Tsai, chairman of
+Alibaba,", "Alibaba's chairman, Joe Tsai,") and shown with every quote of that
+speaker. Three shapes are read around each mention of a full name:
+
+- a title before the name: role words ending in a role noun right before it
+  ("UK chancellor Gordon Brown", "Oxfam senior policy adviser Max Lawson");
+- an apposition after it: ``NAME, ROLE,`` / ``NAME, ROLE said`` / ``NAME of ORG``
+  (a relative clause, an age or a verb phrase is not a role);
+- an apposition before it: ``the company's chief executive, NAME,``.
+
+Honorifics (Mr, Ms, Mrs, Miss) are not roles. Everything is generic word
+shape plus small word lists; no list of people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from briefings.derive.gazetteer import PLACES
+from briefings.derive.names import is_function_word, is_title_word, lexicon
+
+HONORIFICS: Final = lexicon("mr mr. mrs mrs. ms ms. miss mx mx. sir dame")
+
+#: Lower-case nouns that name what a person is or does (role heads).
+ROLE_NOUNS: Final = lexicon(
+    """
+    president chairman chairwoman chair chief executive ceo cfo cto coo founder co-founder
+    cofounder director analyst economist professor researcher scientist spokesman
+    spokeswoman spokesperson minister secretary senator governor mayor lawyer attorney
+    partner head manager investor editor reporter correspondent author writer novelist
+    official adviser advisor consultant strategist leader member deputy ambassador
+    commissioner candidate nominee hopeful judge coach player striker singer actor actress
+    boss chancellor premier king queen prince princess fellow lecturer student engineer
+    entrepreneur billionaire veteran colleague co-chair mp mep counsel inspector officer
+    captain banker midfielder defender goalkeeper champion backbencher frontbencher
+    whip comedian host presenter anchor columnist historian expert agent aunt uncle brother
+    sister mother father son daughter wife husband widow friend neighbour neighbor
+    publisher producer designer artist musician director-general governor-general envoy
+    representative congressman congresswoman lawmaker legislator activist campaigner
+    organiser organizer founder owner trustee treasurer clerk sheriff prosecutor detective
+    superintendent commander general admiral sergeant colonel lieutenant major pastor
+    bishop priest rabbi imam doctor surgeon nurse teacher principal dean chaplain
+    administrator coordinator specialist physician psychologist pollster strategist
+    economist diplomat spokesmen vice-president vice-chairman skipper manager-elect
+    president-elect chairman-elect secretary-general attorney-general solicitor-general
+    auditor-general under-secretary undersecretary advocate mate teammate team-mate rival opponent
+    """
+)
+
+_NOT_MODIFIERS: Final = lexicon(
+    """
+    is was are were be been being has have had will would can could may might must shall
+    should do does did said says told added not also who which that whose where when
+    and or but nor as than then there here it its his her their our my your they he she
+    we i you to of at in on by for with from into about after before over under against
+    during while because if like
+    """
+)
+_TOKEN: Final = re.compile(r"[A-Za-z][\w.’'&-]*|[^\sA-Za-z]")
+_DETERMINER: Final = re.compile(
+    r"^(?:(?:a|an|the|his|her|its|their|our|one\s+of\s+(?:the|his|her|its|their))\s+)+",
+    re.I,
+)
+_APPOSITION_END: Final = re.compile(
+    r"[,;:()“”\"‘]|\.(?:\s|$)|\s(?:who|which|whose|where|when|and\s+(?:has|have|had|is|was|"
+    r"said|says|told|added)|has|have|had|is|was|are|were|will|would|said|says|told|added|"
+    r"explained|argued|noted|wrote|warned|stated|called|urged|insisted|claimed|"
+    r"according)\b|\n"
+)
+_AFTER_PREPOSITION: Final = re.compile(
+    r"^\s+(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?(?:(?:firm|consultancy|company|"
+    r"group|bank|fund|agency|broker|insurer|lender|publisher|newspaper|think\s+tank|charity|"
+    r"campaign\s+group|research\s+firm|law\s+firm|[A-Z]{2,5}\s+firm)\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|"
+    r"the|firm|company|group|bank|fund|agency|consultancy|[A-Z][\w.&’'-]*))*)"
+)
+_LOCATION_TAIL: Final = re.compile(
+    r"\s+(?:in|based\s+in)\s+[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*)*\.?$"
+)
+_AGE: Final = re.compile(r"^\s*,\s*(\d{1,3}),")
+_PARENS: Final = re.compile(r"^\s*\([^()\n]{1,30}\)")
+_VERB_LIKE: Final = re.compile(r"^[a-z]+(?:ed|ing|ly)$")
+_ROLE_SUFFIX: Final = re.compile(r"^[a-z-]+(?:man|woman|person|ist|ian|ologist)$")
+_MAX_ROLE_WORDS: Final = 14
+_ABBREV_END: Final = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|St|Capt|Adm|Sgt|Prof|Rev|Maj|Cmdr|"
+    r"Insp|Supt|Det|Fr|No|Mass|Calif|Fla|Ariz|Conn|Pa|Ill|Mont|Ky|Tenn|Tex|Va|Wash|Wis|Mich|"
+    r"Minn|Ohio|N\.Y|U\.S|U\.K|U\.N|a\.m|p\.m)$"
+)
+
+
+def role_head(word: str) -> bool:
+    """A word that can end a role: 'chairman', 'adviser', 'Secretary', 'Sen.'."""
+    bare = word.lower().rstrip(".,")
+    if bare.endswith(("'s", "’s")):
+        return False
+    if bare in ROLE_NOUNS or bare in HONORIFICS:
+        return True
+    if bare.endswith("s") and bare[:-1] in ROLE_NOUNS:  # "one of his editors"
+        return True
+    if "-" in bare and bare.rsplit("-", 1)[1] in ROLE_NOUNS:
+        return True
+    if _ROLE_SUFFIX.match(bare) and bare not in ("human", "woman", "man", "person"):
+        return True
+    return is_title_word(word) and not word.isupper() and bare not in _GEO_TITLES
+
+
+_GEO_TITLES: Final = lexicon(
+    """
+    us u.s. uk u.k. eu un nato fbi cia nsa house senate state commerce defense defence
+    treasury foreign interior homeland energy justice labor labour health education
+    finance trade democrat republican democratic gop former acting senior vice deputy
+    assistant associate
+    """
+)
+
+
+def clean_role(role: str) -> str | None:
+    """Trim a role phrase: no determiners, honorifics, outer punctuation."""
+    role = role.strip(" ,;:—–-")
+    if role.endswith(".") and not _ABBREV_END.search(role[:-1]):
+        role = role[:-1]
+    role = _DETERMINER.sub("", _LOCATION_TAIL.sub("", role)).strip(" ,")
+    words = [w for w in role.split() if w.lower() not in HONORIFICS]
+    while words and words[0].islower() and is_function_word(words[0]):
+        words.pop(0)
+    while words and words[-1].lower() in ("of", "at", "for", "and", "the", "in", "with"):
+        words.pop()
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return None
+    return " ".join(words)
+
+
+def _sentence_end(tok: str) -> bool:
+    """'sector.' ends a sentence; 'Sen.', 'U.S.', 'J.' are abbreviations."""
+    return tok.endswith(".") and "." not in tok[:-1] and not _ABBREV_END.search(tok[:-1])
+
+
+def _modifier(tok: str) -> bool:
+    """A word that may stand inside a title before a name."""
+    if not tok[:1].isalpha() or _sentence_end(tok):
+        return False
+    low = tok.lower()
+    if low in _NOT_MODIFIERS or (is_function_word(tok) and not is_title_word(tok)):
+        return False
+    if tok[0].islower() and _VERB_LIKE.match(tok) and low not in ROLE_NOUNS:
+        return low in ("elected", "retired", "acting", "managing", "ranking", "leading")
+    return True
+
+
+def title_before(left: str) -> str | None:
+    """The title right before a name, from ``left`` (the text that ends at the name)."""
+    toks = _TOKEN.findall(left[-140:])
+    if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
+        return None
+    words: list[str] = []
+    for tok in reversed(toks):
+        if len(words) >= 7 or not _modifier(tok):
+            break
+        words.append(tok)
+    words.reverse()
+    # a sentence-initial capitalised word that is no part of a title ("Even", "Now")
+    while words and words[0][:1].isupper() and is_function_word(words[0]):
+        words.pop(0)
+    return clean_role(" ".join(words)) if words else None
+
+
+def apposition_before(left: str) -> str | None:
+    """``the company's chief executive, NAME``: the phrase before ``, `` and the name."""
+    stripped = left.rstrip()
+    if not stripped.endswith(","):
+        return None
+    body = stripped[:-1]
+    toks = _TOKEN.findall(body[-160:])
+    if not toks or toks[-1].lower().rstrip(".") in HONORIFICS:
+        return None
+    words: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        if len(words) >= 10 or tok in ',;:“”"‘()—–' or low in ("to", "by", "said", "says"):
+            break
+        if low in _NOT_MODIFIERS and low not in ("of", "his", "her", "its", "their", "the", "for"):
+            break
+        words.append(tok)
+        if low in ("the", "his", "her", "its", "their", "a", "an"):
+            break
+    words.reverse()
+    # "Alibaba's chairman, Joe Tsai" has no determiner: a possessive must open it
+    determined = bool(words) and words[0].lower() in (
+        "the",
+        "his",
+        "her",
+        "its",
+        "their",
+        "a",
+        "an",
+    )
+    if not determined and not (words and words[0].endswith(("'s", "’s"))):
+        return None
+    # a role noun in it: "chief executive", "head of sales" (not "the weather, Jo Bloggs")
+    if not any(role_head(w) for w in words[1:] if w.lower() not in HONORIFICS):
+        return None
+    return clean_role(" ".join(words))
+
+
+def apposition_after(right: str) -> str | None:
+    """``, ROLE,`` right after a name (``right`` starts after the name)."""
+    paren = _PARENS.match(right)
+    if paren:
+        right = right[paren.end() :]
+    m = _AFTER_PREPOSITION.match(right)
+    if m:
+        org = m.group("org")
+        if org in PLACES or org.split(",")[0] in PLACES:
+            return None  # "Bernie Sanders of Vermont": where from, not a role
+        return clean_role(org)
+    if not right.startswith(","):
+        return None
+    body = right[1:].lstrip()
+    if not body or body[:1].isdigit():
+        return None
+    first = body.split(None, 1)[0]
+    if first.lower() in ("who", "which", "whose", "where", "when", "and", "but", "said", "says"):
+        return None
+    end = _APPOSITION_END.search(body)
+    while end is not None and end.group() == "." and _ABBREV_END.search(body, 0, end.start()):
+        end = _APPOSITION_END.search(body, end.end())
+    phrase = body[: end.start()] if end else body
+    words = phrase.split()
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return None
+    if not any(role_head(w) for w in words):
+        return None
+    if any(_VERB_LIKE.match(w) and w.endswith("ed") for w in words):
+        return None
+    lead = words[0]
+    if not (lead[:1].islower() or _DETERMINER.match(phrase) or lead[:1].isupper()):
+        return None
+    return clean_role(phrase)
+
+
+@dataclass
+class Roles:
+    """Each person's role in one article (full name -> role)."""
+
+    by_name: dict[str, str] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)
+    #: every role phrase read for a person (for "the senator" -> the senator)
+    words: dict[str, set[str]] = field(default_factory=dict)
+    ages: dict[str, str] = field(default_factory=dict)
+
+    def offer(self, name: str, role: str | None, rank: int) -> None:
+        """Keep the best-ranked role for ``name`` (lower rank wins; first wins a tie)."""
+        if not role:
+            return
+        bag = self.words.setdefault(name, set())
+        for w in role.lower().replace("’s", " ").replace("'s", " ").split():
+            bag.add(w.strip(".,()"))
+        if name not in self.rank or rank < self.rank[name]:
+            self.by_name[name] = role
+            self.rank[name] = rank
+
+    def get(self, name: str | None) -> str | None:
+        return self.by_name.get(name) if name else None
+
+    @classmethod
+    def read(cls, text: str, mentions: list[tuple[int, int, str]]) -> Roles:
+        """Roles around every mention of ``text`` (the article body): (start, end,
+        the person's full name)."""
+        roles = cls()
+        for start, end, name in mentions:
+            if roles.rank.get(name) == 0:
+                continue  # nothing better to find
+            para_start = text.rfind("\n", 0, start) + 1
+            para_end = text.find("\n", end)
+            if para_end < 0:
+                para_end = len(text)
+            left = text[max(para_start, start - 200) : start]
+            right = text[end : min(para_end, end + 240)]
+            age = _AGE.match(right)
+            if age:
+                roles.ages.setdefault(name, age.group(1))
+            roles.offer(name, apposition_after(right), 0)
+            if roles.rank.get(name, 9) > 1:
+                roles.offer(name, apposition_before(left), 1)
+            if roles.rank.get(name, 9) > 2:
+                roles.offer(name, title_before(left), 2)
+        for words in roles.words.values():
+            words.discard("")
+        for name, role in list(roles.by_name.items()):
+            if all(w.lower().rstrip(".") in HONORIFICS for w in role.split()):
+                del roles.by_name[name]
+        return roles
