@@ -36,6 +36,18 @@ _AGENCY_DATELINE: Final = re.compile(
     r"\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
 )
 DATELINE_SCAN: Final = 3
+_PLACE_WORD: Final = r"[A-Z][\w.'’-]*"
+#: "Islamabad, Pakistan (CNN)Pakistani ..." / "... . Moscow (CNN) -- Four days ...": a place
+#: and an outlet in brackets glued to the first sentence or followed by a dash, at the
+#: start of the paragraph or of one of its sentences.
+_GLUED_DATELINE: Final = re.compile(
+    r"(?:^|(?<=[.!?\"”’]\s))"
+    rf"(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?)?"
+    r"\s{0,3}\((?P<source>[A-Z][A-Za-z&.]*(?:\s[A-Z][A-Za-z&.]*){0,2})\)"
+    r"(?:(?=[A-Z\"“‘])|\s*(?:--|[—–-])\s*)"
+)
+#: How far into the first paragraphs a dateline is looked for.
+DATELINE_CHARS: Final = 300
 #: Shorter lines may repeat in real text (list items, table rows).
 REPEAT_MIN_WORDS: Final = 8
 #: A block repeated word for word is a pull quote only among the first blocks.
@@ -96,9 +108,9 @@ class _Cleaner:
                     self.kept_index.pop()
                 i += 1
                 continue
-            block = self.strip_dateline(block)
-            self.kept.append(block)
-            self.kept_index.append(i)
+            for part in self.strip_dateline(block):
+                self.kept.append(part)
+                self.kept_index.append(i)
             i += 1
         self._drop_trailing_link(n)
         return self.kept
@@ -149,14 +161,24 @@ class _Cleaner:
             self.kept and self.kept_index[-1] == i - 1 and _is_caption_before_credit(self.kept[-1])
         )
 
-    def strip_dateline(self, block: Block) -> Block:
-        if block.heading or len(self.kept) >= DATELINE_SCAN:
-            return block
-        m = _DATELINE_SOURCE.match(block.text) or _AGENCY_DATELINE.match(block.text)
-        if not m or len(block.text) - m.end() < 20:
-            return block
+    def strip_dateline(self, block: Block) -> list[Block]:
+        """Take an agency dateline off one of the first paragraphs.
+
+        A dateline inside the paragraph ("By X. London (CNN)The ...") splits it:
+        the text before stays a paragraph of its own.
+        """
+        if block.heading or len(self.kept) >= DATELINE_SCAN or self.clues.datelines:
+            return [block]
+        text = block.text
+        m = _DATELINE_SOURCE.match(text) or _AGENCY_DATELINE.match(text)
+        if m is None:
+            m = _GLUED_DATELINE.search(text, 0, DATELINE_CHARS)
+        if not m or len(text) - m.end() < 20:
+            return [block]
         self.clues.datelines.append(m.group("source").strip())
-        return Block(block.text[m.end() :].lstrip(), block.heading)
+        before = text[: m.start()].strip()
+        after = Block(text[m.end() :].lstrip(), block.heading)
+        return [Block(before), after] if before else [after]
 
 
 def _is_pull_quote(i: int, folded: list[str]) -> bool:
