@@ -111,6 +111,42 @@ _CAPTION_CUE: Final = re.compile(
 _PRONOUN_START: Final = re.compile(r"(?:he|she|it|they|we|i|this|that|but|and|so)\b", re.I)
 
 
+#: "Follow Jane Doe on Twitter.", "You can follow the paper on Instagram @x"
+_FOLLOW_ON: Final = re.compile(
+    r"(?:you can |please )?follow\s+(?:[\w@.'’-]+\s+){1,6}on\s+(?:twitter|x|facebook|instagram|"
+    r"threads|bluesky|linkedin|tiktok|youtube|mastodon|google news|whatsapp|telegram)\b",
+    re.I,
+)
+FOLLOW_MAX_WORDS: Final = 25
+#: An affiliate or sponsorship disclaimer addressed to the reader.
+_DISCLAIMER: Final = re.compile(
+    r"\baffiliate (?:links?|commissions?|partners?|programs?)\b|"
+    r"\b(?:we|i|this site|the site|our site)\s+(?:may\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?"
+    r"(?:small\s+)?(?:share of\s+|portion of\s+)?(?:the\s+)?(?:commissions?|compensation|revenue)\b|"
+    r"\bcontains? references to products\b",
+    re.I,
+)
+DISCLAIMER_MAX_WORDS: Final = 70
+
+
+def is_follow_line(text: str) -> bool:
+    """'Follow Jane Doe on Twitter.': a pointer to a social account."""
+    return words(text) <= FOLLOW_MAX_WORDS and bool(_FOLLOW_ON.match(text.strip(" (*_")))
+
+
+def is_disclaimer(text: str) -> bool:
+    """'This article contains affiliate links; we may earn a commission ...'."""
+    low = text.lower()
+    if (
+        "affiliate" not in low
+        and "commission" not in low
+        and "compensation" not in low
+        and ("revenue" not in low and "references to products" not in low)
+    ):
+        return False
+    return words(text) <= DISCLAIMER_MAX_WORDS and bool(_DISCLAIMER.search(text))
+
+
 _ENDS_COLON_OR_QUESTION: Final = re.compile(r"[:?]$")
 _SECOND_SENTENCE: Final = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 
@@ -284,6 +320,8 @@ def furniture(text: str) -> str | None:
         return "hashtags"
     if is_caption(text):
         return "caption"
-    if is_promo(text):
+    if is_promo(text) or is_follow_line(text):
         return "promo"
+    if is_disclaimer(text):
+        return "disclaimer"
     return None

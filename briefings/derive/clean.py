@@ -26,7 +26,12 @@ _LIST_HEADER: Final = re.compile(
     r"recommended(?: for you| stories| reading)?|read (?:more|next|also)|more (?:stories|news|on this(?: story)?|"
     r"from [\w ]{1,30})|you (?:may|might) also (?:like|be interested in)|also read|trending(?: now)?|"
     r"most (?:read|popular|viewed)|popular (?:posts|stories|now)|latest (?:news|stories|posts)|"
-    r"what to read next|top stories|editor'?s picks|further reading)",
+    r"what to read next|top stories|editor'?s picks|further reading|"
+    # the same headers in German, Spanish, French and Italian
+    r"auch interessant|(?:das (?:thema )?)?(?:könnte|dürfte) (?:dich|sie) auch interessieren|"
+    r"zum weiterlesen|mehr zum thema|lesen sie (?:auch|mehr)|lies auch|weitere artikel|"
+    r"más sobre [\w ]{1,30}|te puede interesar|lee también|(?:à )?lire aussi|leggi anche|"
+    r"ti potrebbe interessare)",
     re.I,
 )
 # "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."

@@ -51,6 +51,7 @@ def extract_html(html: str) -> HtmlExtract:
     if tree is None:
         raise ValueError("no article text found in the HTML")
     page = read_page_meta(tree)
+    tidy_tree(tree)
     doc = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -62,6 +63,7 @@ def extract_html(html: str) -> HtmlExtract:
         favor_precision=True,
         with_metadata=True,
         deduplicate=False,
+        date_extraction_params=DATE_PARAMS,
     )
     text = getattr(doc, "text", None) if doc is not None else None
     # A page whose only text is a menu link or two ("Home") has no article in it.
@@ -74,7 +76,7 @@ def extract_html(html: str) -> HtmlExtract:
     authors = page.authors or page.site_authors
     if not authors:
         found = split_authors(_clean(getattr(doc, "author", None)) or "")
-        authors = [a for a in found if not is_placeholder_author(a)]
+        authors = [a for a in found if not is_placeholder_author(a) and looks_like_name(a)]
     published = page.published or parse_date(getattr(doc, "date", None) or "")
     return HtmlExtract(
         text=text,
@@ -86,6 +88,95 @@ def extract_html(html: str) -> HtmlExtract:
         authors=authors,
         updated=page.updated,
     )
+
+
+#: Inline tags that carry no text of their own when empty.
+_INLINE: Final = frozenset({"strong", "b", "em", "i", "u"})
+
+
+def tidy_tree(tree: Any) -> None:
+    """Make a parsed page safe for body extraction.
+
+    An empty inline element (``<strong></strong>``) is taken out, keeping the
+    text after it: the extractor would otherwise cut the paragraph there.
+    Embedded social posts stay: on trafilatura's evaluation pages a quoted
+    tweet is article text (taking them out lost 3 must-keep snippets).
+    """
+    empty = [
+        element
+        for element in tree.iter(*_INLINE)
+        if len(element) == 0 and not (element.text or "").strip()
+    ]
+    for element in empty:
+        parent = element.getparent()
+        if parent is not None:
+            _remove_keeping_tail(element, parent)
+    if UNWRAP_LINKS:
+        for para in tree.iter("p"):
+            links = list(para.iter("a"))
+            if links and _link_paragraph_is_text(para.text_content()) and _among_prose(para):
+                for link in links:
+                    link.drop_tag()
+
+
+UNWRAP_LINKS: bool = True
+#: htmldate without its guesses from the page's text (a date in an author bio).
+DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+#: A paragraph that is mostly a link is article text when it has this many words.
+LINK_PARAGRAPH_MIN_WORDS: Final = 4
+#: A paragraph sits in an article's text when this many sibling paragraphs are prose.
+PROSE_SIBLINGS: Final = 3
+PROSE_MIN_WORDS: Final = 12
+
+
+_SENTENCE_END: Final = re.compile(r"[.!?;:\"”’)]\s*$")
+
+
+def _link_paragraph_is_text(text: str) -> bool:
+    """A linked paragraph that reads as text: a sentence, or a line with a figure
+    (a price line of a shopping piece); not a headline teaser of another story."""
+    if len(text.split()) < LINK_PARAGRAPH_MIN_WORDS:
+        return False
+    return bool(_SENTENCE_END.search(text)) or any(c.isdigit() for c in text)
+
+
+def _among_prose(para: Any) -> bool:
+    """``para`` has sibling paragraphs of plain text (not links): it is inside the article."""
+    parent = para.getparent()
+    if parent is None:
+        return False
+    prose = 0
+    for sibling in parent.iterchildren("p"):
+        if sibling is para or sibling.find(".//a") is not None:
+            continue
+        if len(sibling.text_content().split()) >= PROSE_MIN_WORDS:
+            prose += 1
+            if prose >= PROSE_SIBLINGS:
+                return True
+    return False
+
+
+def _remove_keeping_tail(element: Any, parent: Any) -> None:
+    """Remove ``element`` but keep the text that follows it (lxml's ``tail``)."""
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+_NOT_IN_NAME: Final = re.compile(
+    r"\b(?:is|was|has|have|are|the|a|an|who|covers|writes|reporter|about|for)\b", re.I
+)
+NAME_MAX_WORDS: Final = 5
+
+
+def looks_like_name(text: str) -> bool:
+    """A byline value that can be a name: short, no sentence words ("Jane is a reporter ...")."""
+    return len(text.split()) <= NAME_MAX_WORDS and not _NOT_IN_NAME.search(text)
 
 
 @dataclass(slots=True)
