@@ -74,10 +74,7 @@ def authors_right(got: list[str], gold: list[str]) -> bool:
     for fam in families:
         if not any(all(w in words for w in fam) for words in got_words):
             return False
-    for words in got_words:
-        if not any(all(w in words for w in fam) for fam in families):
-            return False
-    return True
+    return all(any(all(w in words for w in fam) for fam in families) for words in got_words)
 
 
 def load(shared: Path) -> list[dict[str, object]]:
