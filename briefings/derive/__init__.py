@@ -128,6 +128,7 @@ def derive(article: Article) -> Briefing:
         title=meta.title or "Untitled",
         dek=meta.dek,
         author=meta.author,
+        authors=meta.authors or ([a for a in meta.author.split(", ") if a] if meta.author else []),
         published=meta.published,
         source=meta.source,
         origin=origin,
