@@ -202,6 +202,11 @@ _PLACEHOLDER: Final = re.compile(
     r"user|editor|none|n/?a|null|undefined)|unknown|anonymous|-+",
     re.I,
 )
+_LEGAL_FORM: Final = re.compile(
+    r"[\s,](?:GmbH|AG|SE|KG|SL|S\.L\.|SA|S\.A\.|SpA|S\.p\.A\.|Srl|BV|B\.V\.|NV|AB|AS|ASA|Oy|"
+    r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|Corp\.?|Corporation|Co\.?|SAS|SARL|Sp\. z o\.o\.)"
+    r"(?:\s*&\s*Co\.?(?:\s*KG)?)?\.?$"
+)
 _URL: Final = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY_PREFIX: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*")
@@ -414,7 +419,12 @@ def read_page_meta(tree: Any) -> PageMeta:
 
     # Source: the publisher the article names, then the site's own name.
     publisher = next((_text(a.get("publisher")) for a in articles if a.get("publisher")), None)
-    site = publisher or _clean(first_meta(META_SITE))
+    site_name = _clean(first_meta(META_SITE))
+    # A company's legal name ("Example Media GmbH", "Display Co, SL") is not what
+    # readers call the site: its own name wins then.
+    if publisher and site_name and _LEGAL_FORM.search(publisher):
+        publisher = None
+    site = publisher or site_name
     if site is None:
         site = next(
             (_text(i.get("name")) for i in items if "WebSite" in _types(i) and i.get("name")), None

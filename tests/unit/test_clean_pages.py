@@ -228,3 +228,12 @@ def test_a_date_glued_to_the_lead_becomes_the_published_date() -> None:
     )
     assert doc.meta.published == date(2015, 3, 20)
     assert doc.paragraphs[0].text == PARAS[0]
+
+
+def test_the_site_name_beats_a_publisher_s_legal_name() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline '
+        'of the story", "publisher": {"@type": "Organization", "name": "Gazette Media GmbH"}}'
+        '</script><meta property="og:site_name" content="Gazette">'
+    )
+    assert doc_of(page(paras(PARAS), head)).meta.source == "Gazette"
