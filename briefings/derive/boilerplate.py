@@ -129,6 +129,20 @@ _DISCLAIMER: Final = re.compile(
 DISCLAIMER_MAX_WORDS: Final = 70
 
 
+#: "Jane Doe is a senior reporter covering ...", "John Roe writes about ..."
+_BIO: Final = re.compile(
+    r"(?!(?:The|This|That|It|He|She|They|We|Our|His|Her)\b)(?:[A-Z][\w'’.-]+\s){1,3}"
+    r"(?:is (?:a|an|the)\b[^.!?]{0,80}?\b(?:reporter|correspondent|editor|writer|journalist|"
+    r"columnist|contributor|freelancer|author of)|covers|writes (?:about|for)|reports on)\b"
+)
+BIO_MAX_WORDS: Final = 60
+
+
+def is_author_bio(text: str) -> bool:
+    """A short third-person note on the writer: 'Jane Doe is a reporter at ...'."""
+    return words(text) <= BIO_MAX_WORDS and bool(_BIO.match(text)) and text[:1] not in _QUOTE_MARKS
+
+
 def is_follow_line(text: str) -> bool:
     """'Follow Jane Doe on Twitter.': a pointer to a social account."""
     return words(text) <= FOLLOW_MAX_WORDS and bool(_FOLLOW_ON.match(text.strip(" (*_")))

@@ -41,6 +41,8 @@ _AGENCY_DATELINE: Final = re.compile(
     r"\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
 )
 DATELINE_SCAN: Final = 3
+#: An author's bio is looked for among this many last blocks.
+BIO_SCAN: Final = 2
 _PLACE_WORD: Final = r"[A-Z][\w.'’-]*"
 #: "Islamabad, Pakistan (CNN)Pakistani ..." / "... . Moscow (CNN) -- Four days ...": a place
 #: and an outlet in brackets glued to the first sentence or followed by a dash, at the
@@ -118,7 +120,18 @@ class _Cleaner:
                 self.kept_index.append(i)
             i += 1
         self._drop_trailing_link(n)
+        self._drop_trailing_bio()
         return self.kept
+
+    def _drop_trailing_bio(self) -> None:
+        """'Jane Doe is a reporter covering ...' among the last blocks: the author's bio."""
+        for k in range(len(self.kept) - 1, max(len(self.kept) - 1 - BIO_SCAN, 0), -1):
+            block = self.kept[k]
+            if not block.heading and bp.is_author_bio(block.text):
+                self.drop(block.text, "author bio")
+                del self.kept[k]
+                del self.kept_index[k]
+                return
 
     def _drop_trailing_link(self, n: int) -> None:
         """A headline-like last line followed only by furniture is a link to another story."""

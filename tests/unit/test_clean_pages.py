@@ -237,3 +237,15 @@ def test_the_site_name_beats_a_publisher_s_legal_name() -> None:
         '</script><meta property="og:site_name" content="Gazette">'
     )
     assert doc_of(page(paras(PARAS), head)).meta.source == "Gazette"
+
+
+def test_an_author_bio_at_the_end_is_dropped() -> None:
+    bio = "Jane Doe is a senior reporter covering the coast for the Gazette."
+    kept = clean_blocks([Block(p) for p in [*PARAS, bio]], Metadata())
+    assert [b.text for b in kept] == PARAS
+
+
+def test_a_last_paragraph_about_someone_else_is_kept() -> None:
+    last = "The council is the body that will vote on the plan next month, officials said."
+    kept = clean_blocks([Block(p) for p in [*PARAS, last]], Metadata())
+    assert [b.text for b in kept] == [*PARAS, last]
