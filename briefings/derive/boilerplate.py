@@ -58,7 +58,9 @@ _CREDIT: Final = re.compile(
     re.I,
 )
 _SOURCE_LINE: Final = re.compile(
-    r"(?:source|sources|via|courtesy(?: of)?|credit|distributed by|syndicated by)\s*:\s*(?P<source>.+?)\.?",
+    r"(?:source|sources|via|courtesy(?: of)?|credit|distributed by|syndicated by|"
+    # the same label in German, Spanish, French, Italian/Portuguese, Dutch, Nordic languages
+    r"quelle|quellen|fuente|fuentes|fonte|fontes|bron|kilde|källa)\s*:\s*(?P<source>.+?)\.?",
     re.I,
 )
 _PHOTO_AGENCY: Final = re.compile(
@@ -199,7 +201,17 @@ def is_copyright(text: str) -> bool:
     low = text.lower()
     if "©" not in text and "copyright" not in low and "(c)" not in low and "reserved" not in low:
         return False
-    return words(text) <= 60 and bool(_COPYRIGHT.search(text))
+    return words(text) <= 60 and (text.lstrip().startswith("©") or bool(_COPYRIGHT.search(text)))
+
+
+#: A block that is only a writer's initials in brackets: "(dmk)", "(ab/cd)".
+_INITIALS: Final = re.compile(
+    r"\((?:[a-z]{2,4}|[A-Z]{2,4})(?:\s*[/,]\s*(?:[a-z]{2,4}|[A-Z]{2,4}))*\)"
+)
+
+
+def is_initials(text: str) -> bool:
+    return bool(_INITIALS.fullmatch(text.strip(" .")))
 
 
 def originally_appeared(text: str) -> str | None:
@@ -338,4 +350,6 @@ def furniture(text: str) -> str | None:
         return "promo"
     if is_disclaimer(text):
         return "disclaimer"
+    if is_initials(text):
+        return "initials"
     return None

@@ -31,7 +31,7 @@ _LIST_HEADER: Final = re.compile(
     r"auch interessant|(?:das (?:thema )?)?(?:könnte|dürfte) (?:dich|sie) auch interessieren|"
     r"zum weiterlesen|mehr zum thema|lesen sie (?:auch|mehr)|lies auch|weitere artikel|"
     r"más sobre [\w ]{1,30}|te puede interesar|lee también|(?:à )?lire aussi|leggi anche|"
-    r"ti potrebbe interessare)",
+    r"ti potrebbe interessare|mehr themen auf [\w .-]{1,30})",
     re.I,
 )
 # "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."
@@ -41,6 +41,7 @@ _AGENCY_DATELINE: Final = re.compile(
     r"\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
 )
 DATELINE_SCAN: Final = 3
+LABEL_MAX_WORDS: Final = 6
 #: An author's bio is looked for among this many last blocks.
 BIO_SCAN: Final = 2
 _PLACE_WORD: Final = r"[A-Z][\w.'’-]*"
@@ -121,7 +122,18 @@ class _Cleaner:
             i += 1
         self._drop_trailing_link(n)
         self._drop_trailing_bio()
+        self._drop_trailing_label()
         return self.kept
+
+    def _drop_trailing_label(self) -> None:
+        """A short label ending in a colon with nothing after it ("Sources:") ends no article."""
+        if len(self.kept) < 2:
+            return
+        last = self.kept[-1]
+        if last.text.endswith(":") and bp.words(last.text) <= LABEL_MAX_WORDS:
+            self.drop(last.text, "dangling label")
+            self.kept.pop()
+            self.kept_index.pop()
 
     def _drop_trailing_bio(self) -> None:
         """'Jane Doe is a reporter covering ...' among the last blocks: the author's bio."""

@@ -12,7 +12,7 @@ import pytest
 from briefings.derive import build_document
 from briefings.derive.blocks import Block
 from briefings.derive.boilerplate import furniture, is_disclaimer, is_follow_line
-from briefings.derive.clean import clean_blocks
+from briefings.derive.clean import Removal, clean_blocks
 from briefings.derive.document import Document, Metadata
 from briefings.derive.html import (
     is_placeholder_author,
@@ -249,3 +249,24 @@ def test_a_last_paragraph_about_someone_else_is_kept() -> None:
     last = "The council is the body that will vote on the plan next month, officials said."
     kept = clean_blocks([Block(p) for p in [*PARAS, last]], Metadata())
     assert [b.text for b in kept] == [*PARAS, last]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Quelle: Harbour Wire", "source line"),
+        ("Fuente: Agencia del Puerto", "source line"),
+        ("(dmk)", "initials"),
+        ("© harbour-wire, hw:240302-99-1234/5", "copyright"),
+    ],
+)
+def test_tail_furniture_in_other_languages(line: str, reason: str) -> None:
+    removed: list[Removal] = []
+    kept = clean_blocks([Block(p) for p in [*PARAS, line]], Metadata(), removed)
+    assert [b.text for b in kept] == PARAS
+    assert [r.reason for r in removed] == [reason]
+
+
+def test_a_dangling_label_at_the_end_goes() -> None:
+    kept = clean_blocks([Block(p) for p in [*PARAS, "More on this topic from us:"]], Metadata())
+    assert [b.text for b in kept] == PARAS
