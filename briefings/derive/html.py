@@ -207,6 +207,8 @@ _LEGAL_FORM: Final = re.compile(
     r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|Corp\.?|Corporation|Co\.?|SAS|SARL|Sp\. z o\.o\.)"
     r"(?:\s*&\s*Co\.?(?:\s*KG)?)?\.?$"
 )
+#: "Elena Doe (edo)": the writer's initials after the name.
+_INITIALS_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
 _URL: Final = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY_PREFIX: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*")
@@ -453,7 +455,8 @@ def read_page_meta(tree: Any) -> PageMeta:
                 names = [n for n in found if not _names_site(n, out.source)]
                 break
             orgs += found
-    out.authors = [n for n in dict.fromkeys(names) if not is_placeholder_author(n)]
+    names = [_INITIALS_TAIL.sub("", n) for n in names]
+    out.authors = [n for n in dict.fromkeys(names) if n and not is_placeholder_author(n)]
     orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.
     others = [n for n in orgs if not _names_site(n, out.source)]
