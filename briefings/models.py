@@ -140,6 +140,9 @@ class Briefing(_Model):
     title: str
     dek: str | None = None
     author: str | None = None
+    authors: list[str] = Field(
+        default_factory=list, description="The authors one by one (``author`` joins them)"
+    )
     published: date | None = None
     source: str | None = None
     origin: str

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench.quality import Score
 
-AREAS = ["seeds", "gold", "polnear", "bbc", "zyte", "entities"]
+AREAS = ["seeds", "gold", "polnear", "bbc", "cnn", "openings", "zyte", "fundus", "trafilatura", "entities"]
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 

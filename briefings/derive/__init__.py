@@ -84,7 +84,9 @@ def build_document(article: Article) -> Document:
         page = extract_html(article.text)
         text = sanitize(page.text)
         meta.title = sanitize(page.title) if page.title else None
+        meta.authors = [sanitize(a) for a in page.authors]
         meta.author = sanitize(page.author) if page.author else None
+        meta.updated = page.updated
         meta.published = page.published
         meta.source = sanitize(page.source) if page.source else None
         meta.dek = sanitize(page.dek) if page.dek else None
@@ -98,7 +100,10 @@ def build_document(article: Article) -> Document:
         blocks = blocks[1:]
     blocks = read_header(blocks, meta)
     blocks = clean_blocks(blocks, meta)
-    if meta.author:
+    if meta.authors:
+        meta.authors = [n for n in dict.fromkeys(clean_person_name(a) for a in meta.authors) if n]
+        meta.author = ", ".join(meta.authors) or None
+    elif meta.author:
         meta.author = clean_person_name(meta.author) or None
     if not meta.title:
         meta.title = title_from_body([b.text for b in blocks if not b.heading]) or "Untitled"
@@ -123,6 +128,7 @@ def derive(article: Article) -> Briefing:
         title=meta.title or "Untitled",
         dek=meta.dek,
         author=meta.author,
+        authors=meta.authors or ([a for a in meta.author.split(", ") if a] if meta.author else []),
         published=meta.published,
         source=meta.source,
         origin=origin,

@@ -58,7 +58,9 @@ _CREDIT: Final = re.compile(
     re.I,
 )
 _SOURCE_LINE: Final = re.compile(
-    r"(?:source|sources|via|courtesy(?: of)?|credit|distributed by|syndicated by)\s*:\s*(?P<source>.+?)\.?",
+    r"(?:source|sources|via|courtesy(?: of)?|credit|distributed by|syndicated by|"
+    # the same label in German, Spanish, French, Italian/Portuguese, Dutch, Nordic languages
+    r"quelle|quellen|fuente|fuentes|fonte|fontes|bron|kilde|källa)\s*:\s*(?P<source>.+?)\.?",
     re.I,
 )
 _PHOTO_AGENCY: Final = re.compile(
@@ -111,6 +113,56 @@ _CAPTION_CUE: Final = re.compile(
 _PRONOUN_START: Final = re.compile(r"(?:he|she|it|they|we|i|this|that|but|and|so)\b", re.I)
 
 
+#: "Follow Jane Doe on Twitter.", "You can follow the paper on Instagram @x"
+_FOLLOW_ON: Final = re.compile(
+    r"(?:you can |please )?follow\s+(?:[\w@.'’-]+\s+){1,6}on\s+(?:twitter|x|facebook|instagram|"
+    r"threads|bluesky|linkedin|tiktok|youtube|mastodon|google news|whatsapp|telegram)\b",
+    re.I,
+)
+FOLLOW_MAX_WORDS: Final = 25
+#: An affiliate or sponsorship disclaimer addressed to the reader.
+_DISCLAIMER: Final = re.compile(
+    r"\baffiliate (?:links?|commissions?|partners?|programs?)\b|"
+    r"\b(?:we|i|this site|the site|our site)\s+(?:may\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?"
+    r"(?:small\s+)?(?:share of\s+|portion of\s+)?(?:the\s+)?(?:commissions?|compensation|revenue)\b|"
+    r"\bcontains? references to products\b",
+    re.I,
+)
+DISCLAIMER_MAX_WORDS: Final = 70
+
+
+#: "Jane Doe is a senior reporter covering ...", "John Roe writes about ..."
+_BIO: Final = re.compile(
+    r"(?!(?:The|This|That|It|He|She|They|We|Our|His|Her)\b)(?:[A-Z][\w'’.-]+\s){1,3}"
+    r"(?:is (?:a|an|the)\b[^.!?]{0,80}?\b(?:reporter|correspondent|editor|writer|journalist|"
+    r"columnist|contributor|freelancer|author of)|covers|writes (?:about|for)|reports on)\b"
+)
+BIO_MAX_WORDS: Final = 60
+
+
+def is_author_bio(text: str) -> bool:
+    """A short third-person note on the writer: 'Jane Doe is a reporter at ...'."""
+    return words(text) <= BIO_MAX_WORDS and bool(_BIO.match(text)) and text[:1] not in _QUOTE_MARKS
+
+
+def is_follow_line(text: str) -> bool:
+    """'Follow Jane Doe on Twitter.': a pointer to a social account."""
+    return words(text) <= FOLLOW_MAX_WORDS and bool(_FOLLOW_ON.match(text.strip(" (*_")))
+
+
+def is_disclaimer(text: str) -> bool:
+    """'This article contains affiliate links; we may earn a commission ...'."""
+    low = text.lower()
+    if (
+        "affiliate" not in low
+        and "commission" not in low
+        and "compensation" not in low
+        and ("revenue" not in low and "references to products" not in low)
+    ):
+        return False
+    return words(text) <= DISCLAIMER_MAX_WORDS and bool(_DISCLAIMER.search(text))
+
+
 _ENDS_COLON_OR_QUESTION: Final = re.compile(r"[:?]$")
 _SECOND_SENTENCE: Final = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 
@@ -149,7 +201,17 @@ def is_copyright(text: str) -> bool:
     low = text.lower()
     if "©" not in text and "copyright" not in low and "(c)" not in low and "reserved" not in low:
         return False
-    return words(text) <= 60 and bool(_COPYRIGHT.search(text))
+    return words(text) <= 60 and (text.lstrip().startswith("©") or bool(_COPYRIGHT.search(text)))
+
+
+#: A block that is only a writer's initials in brackets: "(dmk)", "(ab/cd)".
+_INITIALS: Final = re.compile(
+    r"\((?:[a-z]{2,4}|[A-Z]{2,4})(?:\s*[/,]\s*(?:[a-z]{2,4}|[A-Z]{2,4}))*\)"
+)
+
+
+def is_initials(text: str) -> bool:
+    return bool(_INITIALS.fullmatch(text.strip(" .")))
 
 
 def originally_appeared(text: str) -> str | None:
@@ -284,6 +346,10 @@ def furniture(text: str) -> str | None:
         return "hashtags"
     if is_caption(text):
         return "caption"
-    if is_promo(text):
+    if is_promo(text) or is_follow_line(text):
         return "promo"
+    if is_disclaimer(text):
+        return "disclaimer"
+    if is_initials(text):
+        return "initials"
     return None

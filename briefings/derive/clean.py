@@ -26,7 +26,12 @@ _LIST_HEADER: Final = re.compile(
     r"recommended(?: for you| stories| reading)?|read (?:more|next|also)|more (?:stories|news|on this(?: story)?|"
     r"from [\w ]{1,30})|you (?:may|might) also (?:like|be interested in)|also read|trending(?: now)?|"
     r"most (?:read|popular|viewed)|popular (?:posts|stories|now)|latest (?:news|stories|posts)|"
-    r"what to read next|top stories|editor'?s picks|further reading)",
+    r"what to read next|top stories|editor'?s picks|further reading|"
+    # the same headers in German, Spanish, French and Italian
+    r"auch interessant|(?:das (?:thema )?)?(?:könnte|dürfte) (?:dich|sie) auch interessieren|"
+    r"zum weiterlesen|mehr zum thema|lesen sie (?:auch|mehr)|lies auch|weitere artikel|"
+    r"más sobre [\w ]{1,30}|te puede interesar|lee también|(?:à )?lire aussi|leggi anche|"
+    r"ti potrebbe interessare|mehr themen auf [\w .-]{1,30})",
     re.I,
 )
 # "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."
@@ -36,6 +41,21 @@ _AGENCY_DATELINE: Final = re.compile(
     r"\((?P<source>[A-Z][A-Za-z& .]{1,25})\)\s*[—–-]+\s*"
 )
 DATELINE_SCAN: Final = 3
+LABEL_MAX_WORDS: Final = 6
+#: An author's bio is looked for among this many last blocks.
+BIO_SCAN: Final = 2
+_PLACE_WORD: Final = r"[A-Z][\w.'’-]*"
+#: "Islamabad, Pakistan (CNN)Pakistani ..." / "... . Moscow (CNN) -- Four days ...": a place
+#: and an outlet in brackets glued to the first sentence or followed by a dash, at the
+#: start of the paragraph or of one of its sentences.
+_GLUED_DATELINE: Final = re.compile(
+    r"(?:^|(?<=[.!?\"”’]\s))"
+    rf"(?P<place>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?)?"
+    r"\s{0,3}\((?P<source>[A-Z][A-Za-z&.]*(?:\s[A-Z][A-Za-z&.]*){0,2})\)"
+    r"(?:(?=[A-Z\"“‘])|\s*(?:--|[—–-])\s*)"
+)
+#: How far into the first paragraphs a dateline is looked for.
+DATELINE_CHARS: Final = 300
 #: Shorter lines may repeat in real text (list items, table rows).
 REPEAT_MIN_WORDS: Final = 8
 #: A block repeated word for word is a pull quote only among the first blocks.
@@ -96,12 +116,34 @@ class _Cleaner:
                     self.kept_index.pop()
                 i += 1
                 continue
-            block = self.strip_dateline(block)
-            self.kept.append(block)
-            self.kept_index.append(i)
+            for part in self.strip_dateline(block):
+                self.kept.append(part)
+                self.kept_index.append(i)
             i += 1
         self._drop_trailing_link(n)
+        self._drop_trailing_bio()
+        self._drop_trailing_label()
         return self.kept
+
+    def _drop_trailing_label(self) -> None:
+        """A short label ending in a colon with nothing after it ("Sources:") ends no article."""
+        if len(self.kept) < 2:
+            return
+        last = self.kept[-1]
+        if last.text.endswith(":") and bp.words(last.text) <= LABEL_MAX_WORDS:
+            self.drop(last.text, "dangling label")
+            self.kept.pop()
+            self.kept_index.pop()
+
+    def _drop_trailing_bio(self) -> None:
+        """'Jane Doe is a reporter covering ...' among the last blocks: the author's bio."""
+        for k in range(len(self.kept) - 1, max(len(self.kept) - 1 - BIO_SCAN, 0), -1):
+            block = self.kept[k]
+            if not block.heading and bp.is_author_bio(block.text):
+                self.drop(block.text, "author bio")
+                del self.kept[k]
+                del self.kept_index[k]
+                return
 
     def _drop_trailing_link(self, n: int) -> None:
         """A headline-like last line followed only by furniture is a link to another story."""
@@ -149,14 +191,24 @@ class _Cleaner:
             self.kept and self.kept_index[-1] == i - 1 and _is_caption_before_credit(self.kept[-1])
         )
 
-    def strip_dateline(self, block: Block) -> Block:
-        if block.heading or len(self.kept) >= DATELINE_SCAN:
-            return block
-        m = _DATELINE_SOURCE.match(block.text) or _AGENCY_DATELINE.match(block.text)
-        if not m or len(block.text) - m.end() < 20:
-            return block
+    def strip_dateline(self, block: Block) -> list[Block]:
+        """Take an agency dateline off one of the first paragraphs.
+
+        A dateline inside the paragraph ("By X. London (CNN)The ...") splits it:
+        the text before stays a paragraph of its own.
+        """
+        if block.heading or len(self.kept) >= DATELINE_SCAN or self.clues.datelines:
+            return [block]
+        text = block.text
+        m = _DATELINE_SOURCE.match(text) or _AGENCY_DATELINE.match(text)
+        if m is None:
+            m = _GLUED_DATELINE.search(text, 0, DATELINE_CHARS)
+        if not m or len(text) - m.end() < 20:
+            return [block]
         self.clues.datelines.append(m.group("source").strip())
-        return Block(block.text[m.end() :].lstrip(), block.heading)
+        before = text[: m.start()].strip()
+        after = Block(text[m.end() :].lstrip(), block.heading)
+        return [Block(before), after] if before else [after]
 
 
 def _is_pull_quote(i: int, folded: list[str]) -> bool:

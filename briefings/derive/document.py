@@ -48,6 +48,10 @@ class Metadata:
     published: date | None = None
     source: str | None = None
     credits: list[str] = field(default_factory=list)
+    #: The authors one by one (``author`` is their display string).
+    authors: list[str] = field(default_factory=list)
+    #: When the page says the article was last updated (kept apart from ``published``).
+    updated: date | None = None
 
 
 @dataclass(slots=True)

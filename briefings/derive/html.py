@@ -1,15 +1,24 @@
-"""HTML articles: body text and metadata through trafilatura.
+"""HTML articles: body text through trafilatura, metadata from the page's own markup.
 
 trafilatura (best published body F1 on the Zyte benchmark) is imported only
 when an HTML article is derived, so text-only use stays fast to start.
+
+Metadata comes first from what the page says about its article in structured
+form (the JSON-LD item of an article type: headline, datePublished,
+dateModified, author, publisher), then from meta tags (``og:title``,
+``article:published_time``, ``og:site_name``, ``author``), then from the
+visible ``<h1>``, and last from trafilatura's own guesses. Authors are a list
+of people; an organisation is listed only when the page names no person.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Final
+from html import unescape
+from typing import Any, Final
 
 from briefings.derive.dates import parse_date
 
@@ -22,6 +31,8 @@ class HtmlExtract:
     published: date | None = None
     source: str | None = None
     dek: str | None = None
+    authors: list[str] = field(default_factory=list)
+    updated: date | None = None
 
 
 #: Fewer words than this in the extracted main text: not an article.
@@ -34,9 +45,15 @@ def extract_html(html: str) -> HtmlExtract:
     Raises ``ValueError`` when the page holds no article text.
     """
     import trafilatura
+    from trafilatura.utils import load_html
 
+    tree = load_html(html)
+    if tree is None:
+        raise ValueError("no article text found in the HTML")
+    page = read_page_meta(tree)
+    tidy_tree(tree)
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         include_comments=False,
         # Measured on the Zyte benchmark (bench.quality.zyte): tables on and
         # favor_precision raise body F1 from 0.957 to 0.964.
@@ -46,20 +63,405 @@ def extract_html(html: str) -> HtmlExtract:
         favor_precision=True,
         with_metadata=True,
         deduplicate=False,
+        date_extraction_params=DATE_PARAMS,
     )
     text = getattr(doc, "text", None) if doc is not None else None
     # A page whose only text is a menu link or two ("Home") has no article in it.
     if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise ValueError("no article text found in the HTML")
-    source = _clean(getattr(doc, "sitename", None))
+    source = page.source or _clean(getattr(doc, "sitename", None))
+    title = page.title or _clean(getattr(doc, "title", None))
+    # Structured data first (a person, else the organisation it names), then
+    # trafilatura's reading of the byline.
+    authors = page.authors or page.site_authors
+    if not authors:
+        found = split_authors(_clean(getattr(doc, "author", None)) or "")
+        authors = [a for a in found if not is_placeholder_author(a) and looks_like_name(a)]
+    published = page.published or parse_date(getattr(doc, "date", None) or "")
     return HtmlExtract(
         text=text,
-        title=strip_site_name(_clean(getattr(doc, "title", None)), source),
-        author=_clean(getattr(doc, "author", None)),
-        published=parse_date(getattr(doc, "date", None) or ""),
+        title=strip_site_name(title, source),
+        author=", ".join(authors) or None,
+        published=published,
         source=source,
         dek=_clean(getattr(doc, "description", None)),
+        authors=authors,
+        updated=page.updated,
     )
+
+
+#: Inline tags that carry no text of their own when empty.
+_INLINE: Final = frozenset({"strong", "b", "em", "i", "u"})
+
+
+def tidy_tree(tree: Any) -> None:
+    """Make a parsed page safe for body extraction.
+
+    An empty inline element (``<strong></strong>``) is taken out, keeping the
+    text after it: the extractor would otherwise cut the paragraph there.
+    Embedded social posts stay: on trafilatura's evaluation pages a quoted
+    tweet is article text (taking them out lost 3 must-keep snippets).
+    """
+    empty = [
+        element
+        for element in tree.iter(*_INLINE)
+        if len(element) == 0 and not (element.text or "").strip()
+    ]
+    for element in empty:
+        parent = element.getparent()
+        if parent is not None:
+            _remove_keeping_tail(element, parent)
+    if UNWRAP_LINKS:
+        for para in tree.iter("p"):
+            links = list(para.iter("a"))
+            if links and _link_paragraph_is_text(para.text_content()) and _among_prose(para):
+                for link in links:
+                    link.drop_tag()
+
+
+UNWRAP_LINKS: bool = True
+#: htmldate without its guesses from the page's text (a date in an author bio).
+DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+#: A paragraph that is mostly a link is article text when it has this many words.
+LINK_PARAGRAPH_MIN_WORDS: Final = 4
+#: A paragraph sits in an article's text when this many sibling paragraphs are prose.
+PROSE_SIBLINGS: Final = 3
+PROSE_MIN_WORDS: Final = 12
+
+
+_SENTENCE_END: Final = re.compile(r"[.!?;:\"”’)]\s*$")
+
+
+def _link_paragraph_is_text(text: str) -> bool:
+    """A linked paragraph that reads as text: a sentence, or a line with a figure
+    (a price line of a shopping piece); not a headline teaser of another story."""
+    if len(text.split()) < LINK_PARAGRAPH_MIN_WORDS:
+        return False
+    return bool(_SENTENCE_END.search(text)) or any(c.isdigit() for c in text)
+
+
+def _among_prose(para: Any) -> bool:
+    """``para`` has sibling paragraphs of plain text (not links): it is inside the article."""
+    parent = para.getparent()
+    if parent is None:
+        return False
+    prose = 0
+    for sibling in parent.iterchildren("p"):
+        if sibling is para or sibling.find(".//a") is not None:
+            continue
+        if len(sibling.text_content().split()) >= PROSE_MIN_WORDS:
+            prose += 1
+            if prose >= PROSE_SIBLINGS:
+                return True
+    return False
+
+
+def _remove_keeping_tail(element: Any, parent: Any) -> None:
+    """Remove ``element`` but keep the text that follows it (lxml's ``tail``)."""
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+_NOT_IN_NAME: Final = re.compile(
+    r"\b(?:is|was|has|have|are|the|a|an|who|covers|writes|reporter|about|for)\b", re.I
+)
+NAME_MAX_WORDS: Final = 5
+
+
+def looks_like_name(text: str) -> bool:
+    """A byline value that can be a name: short, no sentence words ("Jane is a reporter ...")."""
+    return len(text.split()) <= NAME_MAX_WORDS and not _NOT_IN_NAME.search(text)
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What a page's markup says about its article."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: date | None = None
+    updated: date | None = None
+    source: str | None = None
+    #: Organisations named as the author (often the site itself): used when no person is found.
+    site_authors: list[str] = field(default_factory=list)
+
+
+#: JSON-LD types that describe an article (schema.org Article and its kinds).
+_ARTICLE_TYPE: Final = re.compile(r"(?:Article|BlogPosting|LiveBlogPosting|Report|ReportageNews)$")
+_PERSON: Final = "Person"
+_ORGANISATION: Final = re.compile(r"Organi[sz]ation|NewsMediaOrganization|Corporation|WebSite$")
+#: A scraped byline that names nobody: "No Author", "admin", "Unknown".
+_PLACEHOLDER: Final = re.compile(
+    r"(?:no|unknown|anonymous|default|guest)?\s*(?:author|authors|admin|administrator|"
+    r"user|editor|none|n/?a|null|undefined)|unknown|anonymous|-+",
+    re.I,
+)
+_LEGAL_FORM: Final = re.compile(
+    r"[\s,](?:GmbH|AG|SE|KG|SL|S\.L\.|SA|S\.A\.|SpA|S\.p\.A\.|Srl|BV|B\.V\.|NV|AB|AS|ASA|Oy|"
+    r"Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|Corp\.?|Corporation|Co\.?|SAS|SARL|Sp\. z o\.o\.)"
+    r"(?:\s*&\s*Co\.?(?:\s*KG)?)?\.?$"
+)
+#: "Elena Doe (edo)": the writer's initials after the name.
+_INITIALS_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
+_URL: Final = re.compile(r"^(?:https?:)?//|^www\.", re.I)
+_BY_PREFIX: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
+_AUTHOR_SPLIT: Final = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*")
+_LAST_FIRST: Final = re.compile(r"^([^\s,]+),\s*([^\s,]+)$")
+_INVISIBLE: Final = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+META_AUTHOR_NAMES: Final = (
+    "author",
+    "article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "citation_author",
+)
+META_PUBLISHED: Final = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+)
+META_UPDATED: Final = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+)
+META_SITE: Final = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+
+
+def is_placeholder_author(name: str) -> bool:
+    """'No Author', 'admin', 'Unknown', '10592': a byline field filled by the CMS, not a person."""
+    return bool(_PLACEHOLDER.fullmatch(name.strip(" .:"))) or not any(c.isalpha() for c in name)
+
+
+_DOMAIN_LIKE: Final = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _names_site(name: str, site: str | None) -> bool:
+    """The author named is the site or a web address ('mdr.de', 'n-tv NACHRICHTEN')."""
+    if _DOMAIN_LIKE.match(name) or _URL.match(name):
+        return True
+    key, site_key = _key(name), _key(site or "")
+    return bool(key and site_key) and (key in site_key or site_key in key)
+
+
+def split_authors(text: str) -> list[str]:
+    """'A, B and C' / 'A; B' -> names; 'Doe, Jane' (family name first) -> 'Jane Doe'.
+
+    A part that is a web address is dropped; a comma splits only between names
+    of two words or more, so "Doe, Jane" stays one name.
+    """
+    text = _BY_PREFIX.sub("", " ".join(text.split()))
+    if not text:
+        return []
+    last_first = _LAST_FIRST.match(text)
+    if last_first:
+        return [f"{last_first.group(2)} {last_first.group(1)}"]
+    parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(text)]
+    parts = [_BY_PREFIX.sub("", p) for p in parts if p and not _URL.match(p)]
+    if not parts:
+        return []
+    if "," in text and ";" not in text and any(len(p.split()) < 2 for p in parts):
+        # "Doe, Jane, Roe, Richard": family and given names alternate.
+        if len(parts) % 2 == 0 and all(len(p.split()) == 1 for p in parts):
+            return [f"{parts[i + 1]} {parts[i]}" for i in range(0, len(parts), 2)]
+        return [text]
+    return parts
+
+
+def _json_ld_items(tree: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for script in tree.iterfind(".//script[@type]"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = script.text or ""
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        stack: list[Any] = [data]
+        while stack and len(items) < 200:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                items.append(node)
+                graph = node.get("@graph")
+                if graph is not None:
+                    stack.append(graph)
+                main = node.get("mainEntity")
+                if isinstance(main, dict | list):
+                    stack.append(main)
+    return items
+
+
+def _types(item: dict[str, Any]) -> list[str]:
+    kind = item.get("@type")
+    if isinstance(kind, str):
+        return [kind]
+    if isinstance(kind, list):
+        return [k for k in kind if isinstance(k, str)]
+    return []
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    return any(_ARTICLE_TYPE.search(t) for t in _types(item))
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _clean(value)
+
+
+def _ld_people(value: Any) -> tuple[list[str], list[str], list[str]]:
+    """(people, organisations, untyped names) in a JSON-LD ``author`` value."""
+    people: list[str] = []
+    orgs: list[str] = []
+    untyped: list[str] = []
+    values = value if isinstance(value, list) else [value]
+    for entry in values[:30]:
+        if isinstance(entry, str):
+            untyped.extend(split_authors(entry))
+        elif isinstance(entry, dict):
+            name = entry.get("name")
+            if isinstance(name, list):
+                name = " ".join(n for n in name if isinstance(n, str))
+            if not isinstance(name, str):
+                given, family = entry.get("givenName"), entry.get("familyName")
+                name = " ".join(n for n in (given, family) if isinstance(n, str))
+            name = _clean(name)
+            if not name or _URL.match(name):
+                continue
+            kinds = _types(entry)
+            if _PERSON in kinds:
+                people.extend(split_authors(name))
+            elif any(_ORGANISATION.search(k) for k in kinds):
+                orgs.append(name)
+            else:
+                untyped.extend(split_authors(name))
+    return people, orgs, untyped
+
+
+def _meta_content(tree: Any) -> dict[str, list[str]]:
+    """Every ``<meta>`` value by its lower-cased name/property/itemprop."""
+    out: dict[str, list[str]] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        value = meta.get("content")
+        if key and value and value.strip():
+            out.setdefault(key.strip().lower(), []).append(value.strip())
+    return out
+
+
+def _first_h1(tree: Any) -> str | None:
+    for h1 in tree.iterfind(".//h1"):
+        text = _clean(h1.text_content())
+        if text and len(text.split()) >= 2:
+            return text
+    return None
+
+
+def read_page_meta(tree: Any) -> PageMeta:
+    """Title, authors, dates and site name from a parsed page's markup."""
+    out = PageMeta()
+    items = _json_ld_items(tree)
+    articles = [i for i in items if _is_article(i)]
+    meta = _meta_content(tree)
+
+    def first_meta(names: tuple[str, ...]) -> str | None:
+        for name in names:
+            for value in meta.get(name, []):
+                if not _URL.match(value):
+                    return value
+        return None
+
+    # Title: the article's structured headline, the page's share title, its h1.
+    headline = next((h for h in (_text(a.get("headline")) for a in articles) if h), None)
+    og_title = _clean(first_meta(("og:title", "twitter:title")))
+    if headline and headline.endswith(("…", "...")) and og_title:
+        headline = None  # a headline cut to a length limit
+    out.title = headline or og_title or _first_h1(tree)
+
+    # Dates: the article's own, then meta tags; "updated" kept apart.
+    for article in articles:
+        out.published = out.published or parse_date(str(article.get("datePublished") or ""))
+        out.updated = out.updated or parse_date(str(article.get("dateModified") or ""))
+    for itemprop in tree.iterfind(".//*[@itemprop='datePublished']"):
+        if out.published is None:
+            out.published = parse_date(itemprop.get("content") or itemprop.get("datetime") or "")
+    out.published = out.published or parse_date(first_meta(META_PUBLISHED) or "")
+    out.updated = out.updated or parse_date(first_meta(META_UPDATED) or "")
+
+    # Source: the publisher the article names, then the site's own name.
+    publisher = next((_text(a.get("publisher")) for a in articles if a.get("publisher")), None)
+    site_name = _clean(first_meta(META_SITE))
+    # A company's legal name ("Example Media GmbH", "Display Co, SL") is not what
+    # readers call the site: its own name wins then.
+    if publisher and site_name and _LEGAL_FORM.search(publisher):
+        publisher = None
+    site = publisher or site_name
+    if site is None:
+        site = next(
+            (_text(i.get("name")) for i in items if "WebSite" in _types(i) and i.get("name")), None
+        )
+    out.source = site
+    # Authors: people named by the article's structured data, else the meta tags.
+    # An organisation (often the site itself) is kept only when no person is named.
+    people: list[str] = []
+    orgs: list[str] = []
+    untyped: list[str] = []
+    for article in articles:
+        for key in ("author", "creator"):
+            p, o, u = _ld_people(article.get(key))
+            people += p
+            orgs += o
+            untyped += u
+        if people or untyped or orgs:
+            break
+    orgs += [n for n in untyped if _names_site(n, out.source)]
+    names = people + [n for n in untyped if not _names_site(n, out.source)]
+    if not names:
+        for key in META_AUTHOR_NAMES:
+            values = [v for v in meta.get(key, []) if not _URL.match(v)]
+            found = [n for v in values for n in split_authors(v)]
+            if any(not _names_site(n, out.source) for n in found):
+                names = [n for n in found if not _names_site(n, out.source)]
+                break
+            orgs += found
+    names = [_INITIALS_TAIL.sub("", n) for n in names]
+    out.authors = [n for n in dict.fromkeys(names) if n and not is_placeholder_author(n)]
+    orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
+    # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.
+    others = [n for n in orgs if not _names_site(n, out.source)]
+    out.site_authors = others or orgs
+    return out
 
 
 _TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||[-–—:·•»])\s+")
@@ -99,5 +501,7 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
 def _clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(value.split())
+    if "&" in value:
+        value = unescape(value)
+    value = " ".join(_INVISIBLE.sub("", value).split())
     return value or None

@@ -238,6 +238,23 @@ _DATELINE: Final = re.compile(
 )
 
 
+_AFTER_LEADING_DATE: Final = re.compile(r"\s+(?:\.|--|[—–])\s+")
+
+
+def leading_date(text: str) -> tuple[date, int] | None:
+    """ "March 20, 2015 . Today's ...": a date glued to the lead by a stop or dash,
+    with the offset where the text starts."""
+    for pattern in DATE_PATTERNS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        sep = _AFTER_LEADING_DATE.match(text, m.end())
+        found = find_date(m.group())
+        if sep and found and len(text) - sep.end() >= 20:
+            return found[0], sep.end()
+    return None
+
+
 def dateline_date(text: str) -> date | None:
     """The date of a dateline opening the lead: "NAIROBI, Aug. 12, 2022 — ..."."""
     m = _DATELINE.match(text)
@@ -433,6 +450,11 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
             continue
         break
     rest = blocks[i:]
+    if rest and not rest[0].heading:
+        lead = leading_date(rest[0].text)
+        if lead is not None:
+            meta.published = meta.published or lead[0]
+            rest = [Block(rest[0].text[lead[1] :]), *rest[1:]]
     if meta.published is None and rest and not rest[0].heading:
         meta.published = dateline_date(rest[0].text)
     if (
