@@ -30,6 +30,12 @@ _CHANGE_NEAR: Final = re.compile(
     re.I,
 )
 _DIGIT: Final = re.compile(r"\d")
+# A digit or a spelled-out number's start: sentences without one hold no figure.
+_MAYBE_NUMBER: Final = re.compile(
+    r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|a dozen)\b"
+)
 _CHINA: Final = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
 _JAPAN: Final = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
 # Words a writer uses to single a number out.
@@ -108,7 +114,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     paragraph = -1
     same_kind: dict[str, int] = {}
     for index, sentence in enumerate(doc.sentences):
-        if not _DIGIT.search(sentence.text):
+        if not _MAYBE_NUMBER.search(sentence.text):
             continue
         if sentence.paragraph != paragraph:
             paragraph, same_kind = sentence.paragraph, {}

@@ -24,6 +24,10 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def _wordset_lines(phrases: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in phrases.replace("\n", "|").split("|"))
+
+
 _MAX_WORDS: Final = 9
 SPEEDS: Final = frozenset({"km/h", "mph", "mi/h", "m/s", "ft/s", *SPEED_UNITS.values()})
 _LOOK_BACK: Final = 120
@@ -145,6 +149,8 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
         words.append(word)
         if len(words) >= limit or raw[-1:] in ',;:.!?)”"' or raw[:1] in '(“"':
             break
+        if word.lower() in _PRONOUNS:
+            break  # "42% of them say ...": the phrase ends at the pronoun
     phrase = _trim(words)
     return f"{det} {phrase}" if article and det and phrase else phrase
 
@@ -155,7 +161,8 @@ def _subject(before: str) -> str:
     if m is None:
         return ""
     head = before[: m.start()]
-    head = head[max(head.rfind(c) for c in ",;:(—–") + 1 :]
+    dash = head.rfind(" - ")
+    head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
     words = _words(head)[-_MAX_WORDS:]
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
     return _trim(words[cut:])
@@ -198,13 +205,28 @@ def _rate(after: str) -> str:
 
 
 def measures_for(sentence: str, q: Quantity) -> str:
-    """A short phrase saying what quantity ``q`` (offsets in ``sentence``) counts."""
-    phrase = _measures(sentence, q)
-    if q.kind == "money":
-        rate = _rate(sentence[q.end :])
-        if rate and rate.split()[-1] not in phrase.split():
-            phrase = (phrase or "price") + rate
-    return phrase
+    """A short phrase saying what quantity ``q`` (offsets in ``sentence``) counts:
+    the noun it counts (or "share of ...", "time", "amount" ...) followed by what
+    its clause says about it: "people killed in the attack", "senior trophies
+    Mourinho has won", "share of the bill was about tightening regulation"."""
+    head = _measures(sentence, q)
+    if q.unit in SPEEDS:
+        return head
+    rate = _rate_word(sentence, q)
+    if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
+        head = "time"
+    elif q.kind == "money" and not head:
+        head = "value" if _followed_by_verb(sentence, q) else "amount"
+    if rate and rate not in head:
+        head = f"{rate} {head}" if head else rate
+    if len(head.split()) < _CONTEXT_AFTER:
+        context = _context(sentence, q, head)
+        head = f"{head} {context}".strip() if context else head
+    if not head:
+        head = _clause(sentence, q)
+    if q.approx in _QUALIFIERS_SHOWN and head:
+        head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
+    return head
 
 
 def _measures(sentence: str, q: Quantity) -> str:
@@ -214,9 +236,30 @@ def _measures(sentence: str, q: Quantity) -> str:
     if q.unit in SPEEDS:
         # "winds of 100 mph", "the train reached 160km/h": what moves, else "speed".
         return _noun_before_of(before) or _subject(before) or "speed"
+    if q.kind == "money":
+        fx = _EXCHANGE.match(after)
+        if fx:  # "$1.88 to the pound": an exchange rate
+            name = _CURRENCY_NAMES.get(q.unit or "", "currency")
+            return f"{name} rate against the {fx.group(1).lower()}"
+        if _PRICE_BEFORE.search(before, max(0, len(before) - 24)):
+            return "price"
+    if q.kind in ("count", "duration") and q.noun_start >= 0:
+        size = _SIZE_AFTER.match(sentence, q.noun_end)
+        if size:  # "140,000 words long"
+            return _SIZE_NOUNS[size.group(1).lower()]
+    if q.kind == "duration" and _AGO.match(sentence, q.end):
+        return "time since"
     of = _OF.match(after)
-    if of:
-        phrase = _noun_phrase_at(after, of.end())
+    if of and q.kind == "count" and q.noun_start >= 0:
+        phrase = _noun_phrase_at(after, of.end(), limit=6, article=True)
+        if phrase:  # "1.6 billion members of a religion"
+            return f"{sentence[q.noun_start : q.noun_end]} of {phrase}"
+    if of and q.kind != "duration":
+        phrase = _noun_phrase_at(after, of.end(), limit=8)
+        if phrase and q.kind == "percent":
+            top = _SUPERLATIVE.search(before)
+            share = f"{top.group(1).lower()} share" if top else "share"
+            return f"{share} of {phrase}"
         if phrase:
             return phrase
     if q.kind == "percent":
@@ -225,7 +268,24 @@ def _measures(sentence: str, q: Quantity) -> str:
             phrase = _noun_phrase_at(after, change.end())
             if phrase:
                 return f"{change.group(1).lower()} in {phrase}"
+    if q.kind == "percent":
+        taxed = _PERCENT_NOUN.match(after)
+        if taxed:  # "50% income tax", "1% in income tax": a rate
+            noun = _noun_phrase_at(after, taxed.end(), limit=4)
+            if noun and noun.split()[0].islower() and not _is_verb(noun.split()[0]):
+                last = noun.split()[-1].lower()
+                return f"{noun} rate" if last in _RATE_NOUNS_TAX else noun
     if q.kind == "money":
+        adjective = _ADJECTIVE_BEFORE.search(before, max(0, len(before) - 24))
+        noun = _noun_phrase_at(after, 0, limit=4)
+        if (
+            noun
+            and (adjective or _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)))
+            and noun.split()[0].islower()
+            and noun.split()[0] not in _STOPISH
+            and not _is_verb(noun.split()[0])
+        ):
+            return f"{adjective.group(1)} {noun}" if adjective else noun
         if _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)):
             noun = _noun_phrase_at(after, 0, limit=4)
             if noun and noun.split()[0].islower() and noun.split()[0] not in _STOPISH:
@@ -240,16 +300,6 @@ def _measures(sentence: str, q: Quantity) -> str:
             phrase = _noun_phrase_at(after, inside.end())
             if phrase:
                 return phrase
-        participle = _PARTICIPLE.match(after)
-        if participle:
-            phrase = _verb_phrase(participle.group(1), after[participle.end() :])
-            if phrase:
-                return phrase
-        verb = _MONEY_VERB.search(before, max(0, len(before) - 16))
-        if verb:
-            phrase = _verb_phrase(verb.group(1).lower(), after)
-            if phrase:
-                return phrase
     if q.kind in ("money", "percent", "number"):
         phrase = _noun_before_of(before) or _subject(before)
         if phrase:
@@ -261,17 +311,19 @@ def _measures(sentence: str, q: Quantity) -> str:
                 return phrase
     if q.noun_start >= 0:
         noun = sentence[q.noun_start : q.noun_end]
+        first = noun.split()[0]
+        if q.noun_start > q.start and first.lower() == q.unit and len(noun.split()) > 1:
+            noun = noun[len(first) :].strip()  # "a four year consultation period"
+        elif q.noun_start > q.start and sentence[q.noun_start - 1] == " " and "-" in q.text:
+            pass  # "a 25-year partnership": the partnership
+        elif q.kind == "duration":
+            noun = "time"
         tail = _ED_VERB.match(after)
         if tail:
             rest = _verb_phrase(tail.group(1), after[tail.end() :])
             return f"{noun} {rest or tail.group(1)}"
-        pp = _PP.match(after)
-        if pp and pp.group(1) not in ("to", "for"):
-            rest = _noun_phrase_at(after, pp.end(), limit=4, article=True)
-            if rest:
-                return f"{noun} {pp.group(1)} {rest}"
         return noun
-    return _clause(sentence, q)
+    return ""
 
 
 def _clause(sentence: str, q: Quantity) -> str:
@@ -294,3 +346,296 @@ def _clause(sentence: str, q: Quantity) -> str:
     if not phrase:  # "Pernod - at 7.5bn euros - is ...": take the sentence's opening words
         phrase = _trim(_words(sentence[: q.start])[:6])
     return phrase
+
+
+# ----------------------------------------------------------------------------
+# Context: what the figure's clause says about it.
+
+#: A head of this many words or more says enough on its own.
+_CONTEXT_AFTER: Final = 5
+_LEFT_WORDS: Final = 9
+_RIGHT_WORDS: Final = 10
+_PP_WORDS: Final = 7
+_DURATION_WORDS: Final = _wordset("second minute hour day week month year decade century time")
+_LEFT_BREAK: Final = re.compile(
+    r"[;:()\[\]—–“”\"]|\s-\s|,\s|\b(?:where|when|while|whereas|because"
+    r"|although|though|if|unless|said|says|told|according to)\b",
+    re.I,
+)
+_RIGHT_BREAK: Final = re.compile(
+    r"[;:()\[\]—–“”\"]|\s-\s|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"|although|though|but|according|said|says)\b",
+    re.I,
+)
+# "that" opens a clause after a verb of saying or finding, not after a noun.
+_THAT_AFTER_VERB: Final = re.compile(
+    r"\b(?:\w+ed|said|says|say|told|think|thinks|thought|found|finds|shows|showed|show|means"
+    r"|meant|know|knew|believe|believes|suggests|indicates|so)\s+that\s",
+    re.I,
+)
+_AUX: Final = _wordset("""is are was were be been being has have had will would can could
+    may might must shall should do does did""")
+_PASSIVE_AUX: Final = _wordset("is are was were been being")
+_ADVERBS: Final = _wordset("""still now also currently only reportedly already not just even
+    then later soon never often usually all each together""")
+_SAY_VERBS: Final = _wordset("say says said think thinks believe believes expect expects")
+_IRREGULAR_PAST: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
+    sold bought paid spent began sent kept held stood fled sank shrank fought made left died
+    hit cut put set shut hurt seen known shown given taken done gone grown held built""")
+_PREPOSITIONS: Final = _wordset("""in at on for with from during over across into under between
+    among within inside outside near around throughout after before since""")
+_FUNCTION: Final = (
+    _NP_STOP
+    | _LEADING_JUNK
+    | _DETERMINERS
+    | _wordset(
+        """from to up down by at of with in on for then also however meanwhile earlier yet so
+    but and or nor while instead once which that who"""
+    )
+)
+_RATE_ADJECTIVE: Final = {
+    "year": "annual",
+    "annum": "annual",
+    "annually": "annual",
+    "month": "monthly",
+    "week": "weekly",
+    "day": "daily",
+    "hour": "hourly",
+}
+_RATE_AFTER: Final = re.compile(
+    r"\s*(?:\([^()]{1,30}\)|,\s*or\s+[^,]{1,25},)?\s+(?:(?:a|an|per|each|every)\s+(year|annum|month|week|day|hour)"
+    r"|(annually))\b",
+    re.I,
+)
+_SUPERLATIVE: Final = re.compile(r"(?:^|\s)(\w+est|top|bottom)\s*$", re.I)
+
+
+def singular_words(phrase: str) -> frozenset[str]:
+    return frozenset(w[:-1] if w.endswith("s") else w for w in phrase.lower().split())
+
+
+#: Approximators that qualify the number (not emphasis like "only", "just").
+_QUALIFIERS_SHOWN: Final = _wordset_lines(
+    """about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than
+    fewer than|at least|at most|up to|as much as|as many as|as little as|as few as|close to
+    just over|just under|an estimated|upwards of|in excess of|no less than|no more than
+    not less than|not more than|well over|well under|a record|a maximum of|a minimum of"""
+)
+
+
+def _rate_word(sentence: str, q: Quantity) -> str:
+    """ "$10bn a year" -> "annual"; "$44m per week" -> "weekly"."""
+    if q.kind not in ("money", "count", "number", "percent"):
+        return ""
+    m = _RATE_AFTER.match(sentence, q.end)
+    if m is None:
+        return ""
+    return _RATE_ADJECTIVE[(m.group(1) or m.group(2)).lower()]
+
+
+def _strip(words: list[str]) -> list[str]:
+    while words and words[0].lower() in _FUNCTION:
+        words = words[1:]
+    while words and words[-1].lower() in _FUNCTION:
+        words = words[:-1]
+    return words
+
+
+def _strip_end(words: list[str]) -> list[str]:
+    while words and words[-1].lower() in _FUNCTION:
+        words = words[:-1]
+    return words
+
+
+def _left_text(sentence: str, q: Quantity) -> str:
+    """The clause before the figure. A clause with no subject of its own ("...,
+    reaching $1.88", "Rates - the share of ... - are running at 50%") takes the
+    one before it (past an aside between dashes or brackets)."""
+    window = max(0, q.start - 2 * _LOOK_BACK)
+    breaks = [m.span() for m in _LEFT_BREAK.finditer(sentence, window, q.start)]
+    start = breaks[-1][1] if breaks else window
+    for m in _THAT_AFTER_VERB.finditer(sentence, max(0, q.start - _LOOK_BACK), q.start):
+        if m.end() > start:
+            start = m.end()
+            breaks = []
+    text = sentence[start : q.start]
+    if not breaks or sentence[breaks[-1][0] : breaks[-1][1]].strip().isalpha():
+        return text
+    words = _strip(_words(text))
+    if words and not (_is_verb(words[0]) or words[0].lower() in _ADVERBS):
+        return text
+    mark = sentence[breaks[-1][0] : breaks[-1][1]].strip()
+    k = len(breaks) - 1
+    if mark in ("-", "—", "–", ")") and k >= 1:
+        k -= 1  # skip the aside: "X - the number of ... - are running at"
+    before_start = breaks[k - 1][1] if k >= 1 else window
+    return sentence[before_start : breaks[k][0]] + " " + text
+
+
+def _right_bound(sentence: str, at: int) -> int:
+    m = _RIGHT_BREAK.search(sentence, at, min(len(sentence), at + 160))
+    return m.start() if m else min(len(sentence), at + 160)
+
+
+def _left_words(sentence: str, q: Quantity) -> list[str]:
+    """The clause's words before the figure, after the last other number in it
+    (but across "from X to": "increased aid from $1bn to $2bn")."""
+    words = _words(_left_text(sentence, q))
+    last = -1
+    for i, w in enumerate(words):
+        if _NUMERAL.match(w) and not _YEAR.fullmatch(w):
+            last = i
+    if last >= 0 and any(w.lower() in ("and", "or") for w in words[last + 1 :]):
+        # "faces 10 years in prison and a $250,000 fine": the verb before both.
+        words = words[:last]
+        last = -1
+        for i, w in enumerate(words):
+            if _NUMERAL.match(w) and not _YEAR.fullmatch(w):
+                last = i
+    if last >= 0:
+        tail = words[last + 1 :]
+        change = (
+            last > 0
+            and words[last - 1].lower() == "from"
+            and bool(tail)
+            and tail[-1].lower() == "to"
+            and all(w.lower() in _RATE_TAIL for w in tail)
+        )
+        words = words[: last - 1] if change else tail
+    words = _strip(words)
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        words = [words[0].lower(), *words[1:]]
+    if len(words) > _LEFT_WORDS:
+        words = _strip([*words[:3], *words[3 - _LEFT_WORDS :]])
+    return words
+
+
+_ASIDE: Final = re.compile(r"\s*\([^()]{1,40}\)")
+_RELATIVE: Final = re.compile(r"\s+(who|that|which)\s+(?!is\b|was\b)")
+_PRONOUNS: Final = _wordset("me him her us them it you")
+_SUBJECT_PRONOUNS: Final = _wordset("i he she it we they you")
+_EXCHANGE: Final = re.compile(
+    r"\s+(?:to|against)\s+the\s+(euro|pound|dollar|yen|yuan|franc)\b", re.I
+)
+_CURRENCY_NAMES: Final = {
+    "USD": "dollar",
+    "GBP": "pound",
+    "EUR": "euro",
+    "JPY": "yen",
+    "CNY": "yuan",
+    "CAD": "Canadian dollar",
+    "AUD": "Australian dollar",
+}
+_PRICE_BEFORE: Final = re.compile(
+    r"\b(?:cost|costs|costing|started at|starts at|start at|sold for|sells for|sell for"
+    r"|selling for|priced at|bought for|purchased for|for|fetched|fetch|fetches)\s+$",
+    re.I,
+)
+_SIZE_AFTER: Final = re.compile(r"\s+(long|tall|high|wide|deep)\b", re.I)
+_SIZE_NOUNS: Final = {
+    "long": "length",
+    "tall": "height",
+    "high": "height",
+    "wide": "width",
+    "deep": "depth",
+}
+_AGO: Final = re.compile(r"\s+ago\b")
+_PERCENT_NOUN: Final = re.compile(r"\s+(?:in\s+)?")
+_RATE_NOUNS_TAX: Final = _wordset("tax taxes duty tariff tariffs levy vat interest")
+_ADJECTIVE_BEFORE: Final = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that)\s+"
+    r"(new|extra|additional|further|total|net|gross|combined|estimated|average|annual|initial|record)\s+$",
+    re.I,
+)
+_RATE_TAIL: Final = _wordset(
+    "a an per each every year annum month week day hour to bn m million billion"
+)
+
+
+def _is_verb(word: str) -> bool:
+    low = word.lower()
+    return (
+        low in _AUX
+        or low in _SAY_VERBS
+        or low in _IRREGULAR_PAST
+        or (low.endswith(("ed", "ing")) and len(low) > 4 and word.islower())
+    )
+
+
+def _followed_by_verb(sentence: str, q: Quantity) -> bool:
+    m = _NEXT_WORD.match(sentence, q.end)
+    return bool(m and m.group(1).lower() in _AUX)
+
+
+_NEXT_WORD: Final = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:a|per)\s+(?:year|week|month|day))?\s+(\w+)"
+)
+
+
+def _context(sentence: str, q: Quantity, head: str) -> str:
+    at = q.end
+    aside = _ASIDE.match(sentence, at)
+    if aside:
+        at = aside.end()  # "$10bn (£5.38bn) a year"
+    relative = _RELATIVE.match(sentence, at)
+    if relative:
+        # "Two senators who are in tough fights": the clause says what they are.
+        stop = _right_bound(sentence, relative.end())
+        words = _strip_end(_words(sentence[relative.end() : stop])[:_RIGHT_WORDS])
+        if words:
+            return " ".join([relative.group(1).lower(), *words])
+    stop = _right_bound(sentence, at)
+    right = _words(sentence[at:stop])
+    named = {w.lower() for w in head.split()}
+    own = named | {"of", "the", "a", "an", "its", "their"}
+    rate = {"a", "an", "per", "each", "every", "year", "annum", "month", "week", "day", "annually"}
+    while right and (
+        right[0].lower() in own
+        or _NUMERAL.match(right[0]) is not None
+        or right[0].lower() in rate
+        or (len(right) > 1 and right[0].lower() in _PREPOSITIONS and right[1].lower() in named)
+    ):
+        right = right[1:]
+    cut = next((i for i, w in enumerate(right) if _NUMERAL.match(w)), len(right))
+    right = right[:cut]
+    first = 0
+    while first < len(right) and right[first].lower() in _ADVERBS:
+        first += 1
+    infinitive = (
+        first + 1 < len(right)
+        and right[first].lower() == "to"
+        and right[first + 1].islower()
+        and right[first + 1] not in _DETERMINERS
+        and right[first + 1] not in _PRONOUNS
+    )
+    if infinitive:
+        # "three managers to have won the title", "15 seats to clear a filibuster"
+        verb_phrase = _strip(right[first:][: _RIGHT_WORDS + 1])
+        left = _left_words(sentence, q)
+        return " ".join([*left, "to", *verb_phrase])
+    if first < len(right) and _is_verb(right[first]):
+        # The figure is the subject: "37 countries could benefit from relief".
+        verb = right[first:]
+        if len(verb) > 1 and verb[0].lower() in _PASSIVE_AUX and _is_verb(verb[1]):
+            verb = verb[1:]  # "were killed" -> "killed"
+        elif (
+            verb[0].lower() not in _AUX
+            and verb[0].lower() not in _SAY_VERBS
+            and first == 0
+            and any(w.lower() in _AUX for w in verb[1:])
+        ):
+            # A participle: "two Britons held at Guantanamo Bay was ...": the
+            # phrase ends at the main verb, and the clause before says more.
+            main = next(i for i, w in enumerate(verb) if i and w.lower() in _AUX)
+            phrase = _strip_end(verb[: min(main, _PP_WORDS)])
+            left = _left_words(sentence, q)
+            return " ".join([*phrase, *left])
+        phrase = _strip_end(verb[:_RIGHT_WORDS])
+        if phrase and phrase[0].lower() in _AUX:
+            phrase = ["that", *phrase]
+        return " ".join(phrase)
+    pp: list[str] = []
+    if right and right[0].lower() in _PREPOSITIONS:
+        pp = _strip_end(right[:_PP_WORDS])
+    left = [w for w in _left_words(sentence, q) if w.lower() not in own]
+    return " ".join([*left, *pp])
