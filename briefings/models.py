@@ -121,13 +121,17 @@ class Figure(_Model):
         return shown_measures(self.text, self.measures)
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _SHOWN_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
 def shown_measures(text: str, measures: str) -> str:
     """See ``Figure.measures_shown``."""
-    said = [m for m in _SHOWN_WORD.finditer(measures)]
     own = [w.lower() for w in _SHOWN_WORD.findall(text)]
+    aside = _ASIDE.search(measures)
+    if aside and all(w.lower() in own for w in _SHOWN_WORD.findall(aside.group())):
+        measures = measures[: aside.start()]  # "(about)" when the figure says "about"
+    said = list(_SHOWN_WORD.finditer(measures))
     if not said:
         return ""
     # The longest run of the figure's last words that opens ``measures``.

@@ -22,7 +22,14 @@ from briefings.models import Figure
 #: At most this many figures are kept per briefing.
 MAX_FIGURES: Final = 40
 
-_BASE: Final = {"money": 3.0, "percent": 2.0, "count": 1.6, "duration": 1.1, "number": 1.4}
+_BASE: Final = {
+    "money": 3.0,
+    "percent": 2.0,
+    "count": 1.6,
+    "duration": 1.1,
+    "number": 1.4,
+    "rank": 1.0,
+}
 _CHANGE_NEAR: Final = re.compile(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|jump\w*|climb\w*|grew|grow\w*"
     r"|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|surg\w*|soar\w*|plung\w*|gain\w*"
@@ -42,6 +49,25 @@ _JAPAN: Final = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
 _EMPHASIS: Final = frozenset(
     {"only", "just", "a record", "as much as", "as many as", "as little as"}
 )
+
+
+#: Approximators kept as ``Figure.qualifier`` (emphasis such as "only" is not one).
+_QUALIFIERS: Final = {
+    a: a
+    for a in """about|around|approximately|roughly|nearly|almost|some|over|under|more than
+    less than|fewer than|at least|at most|up to|as much as|as many as|as little as|as few as
+    close to|just over|just under|upwards of|in excess of|no less than|no more than
+    not less than|not more than|well over|well under|slightly more than|slightly less than
+    just shy of""".replace("\n", "|")
+    .replace("    ", "")
+    .split("|")
+} | {
+    "an estimated": "about",
+    "a maximum of": "at most",
+    "a minimum of": "at least",
+    "an average of": "on average",
+    "on average": "on average",
+}
 
 
 @dataclass(slots=True)
@@ -80,6 +106,10 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
         score -= 0.4  # the old value of a change: "rose to $11bn from $10bn"
     if q.approx in _EMPHASIS:
         score += 0.3
+    if q.spelled and not q.scaled:
+        score -= 0.3  # "three key reasons": small counts written out
+    if q.weak:
+        score -= 0.6  # "the two men": a count given before
     if measured:
         score += 0.2
     # Earlier is more important in news writing, but only mildly.
@@ -139,6 +169,8 @@ def extract_figures(doc: Document) -> list[Figure]:
                 sentence=sentence.text,
                 start=sentence.start + q.start,
                 end=sentence.start + q.end,
+                qualifier=_QUALIFIERS.get(q.approx or ""),
+                value_high=q.high,
             )
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)

@@ -249,8 +249,15 @@ def _measures(sentence: str, q: Quantity) -> str:
             return _SIZE_NOUNS[size.group(1).lower()]
     if q.kind == "duration" and _AGO.match(sentence, q.end):
         return "time since"
+    if q.kind == "rank":
+        if q.noun_start >= 0:  # "the 14th-ranked Schwartzman"
+            return f"ranking of {sentence[q.noun_start : q.noun_end]}"
+        return "position"
+    if q.kind == "percent" and q.start <= q.noun_start < q.end:
+        # "half the population", "7 in 10 voters"
+        return f"share of {sentence[q.noun_start : q.noun_end]}"
     of = _OF.match(after)
-    if of and q.kind == "count" and q.noun_start >= 0:
+    if of and q.kind in ("count", "number") and q.start <= q.noun_start < q.end:
         phrase = _noun_phrase_at(after, of.end(), limit=6, article=True)
         if phrase:  # "1.6 billion members of a religion"
             return f"{sentence[q.noun_start : q.noun_end]} of {phrase}"
@@ -318,10 +325,6 @@ def _measures(sentence: str, q: Quantity) -> str:
             pass  # "a 25-year partnership": the partnership
         elif q.kind == "duration":
             noun = "time"
-        tail = _ED_VERB.match(after)
-        if tail:
-            rest = _verb_phrase(tail.group(1), after[tail.end() :])
-            return f"{noun} {rest or tail.group(1)}"
         return noun
     return ""
 
@@ -467,7 +470,16 @@ def _left_text(sentence: str, q: Quantity) -> str:
     mark = sentence[breaks[-1][0] : breaks[-1][1]].strip()
     k = len(breaks) - 1
     if mark in ("-", "—", "–", ")") and k >= 1:
-        k -= 1  # skip the aside: "X - the number of ... - are running at"
+        # Skip the aside: "X - the number of ... - are running at".
+        opener = "(" if mark == ")" else mark
+        k = next(
+            (
+                i
+                for i in range(k - 1, -1, -1)
+                if sentence[breaks[i][0] : breaks[i][1]].strip() == opener
+            ),
+            k - 1,
+        )
     before_start = breaks[k - 1][1] if k >= 1 else window
     return sentence[before_start : breaks[k][0]] + " " + text
 
@@ -502,6 +514,13 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
             and all(w.lower() in _RATE_TAIL for w in tail)
         )
         words = words[: last - 1] if change else tail
+        if change:
+            # "told Radio 4's Today programme aid rose from $1bn to": after the last number.
+            last = max(
+                (i for i, w in enumerate(words) if _NUMERAL.match(w) and not _YEAR.fullmatch(w)),
+                default=-1,
+            )
+            words = words[last + 1 :]
     words = _strip(words)
     if words and words[0].lower() in _SUBJECT_PRONOUNS:
         words = [words[0].lower(), *words[1:]]

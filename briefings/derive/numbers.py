@@ -15,7 +15,7 @@ Everything here is a pure function of one sentence's text; offsets are into it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 from briefings.derive.currencies import PREFIX, PREFIX_CURRENCY, SUFFIX, SUFFIX_CURRENCY
@@ -29,7 +29,7 @@ def _wordset_lines(phrases: str) -> frozenset[str]:
     return frozenset(p.strip() for p in phrases.replace("\n", "|").split("|"))
 
 
-Kind = Literal["money", "percent", "count", "duration", "number"]
+Kind = Literal["money", "percent", "count", "duration", "number", "rank"]
 
 _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number that is a word of its own: not glued to letters or other numbers
@@ -116,6 +116,11 @@ _AND_NUMBER: Final = re.compile(
 _PHONE_NEXT: Final = re.compile(r"\)?[ .-]\d{2,4}[ .-]\d")
 _PHONE: Final = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
 _YEAR_RANGE: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+_BARE_BEFORE: Final = re.compile(
+    r"\b(?:at|of|to|than|reached|reach|reaches|is|was|were|are|hit|hits|topped|tops|totalled"
+    r"|totaled|numbered|about|around|some|nearly|almost|roughly|approximately|over|estimated)\s+$",
+    re.I,
+)
 _CLOCK: Final = re.compile(
     r"\s?(?:[ap]\.m\b|[ap]m\b|o'clock\b|GMT\b|BST\b|ET\b|EST\b|PT\b|UTC\b)", re.I
 )
@@ -162,7 +167,7 @@ _WORD: Final = re.compile(r"\s+[“\"‘]?([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])"
 _VERBISH: Final = re.compile(r"(?:ed|ing|ly)$")
 # Irregular past-tense verbs that end a counted noun ("480 workers quit").
 _PAST_VERBS: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
-    sold bought paid spent began sent kept held stood fled sank shrank fought""")
+    sold bought paid spent began sent kept held stood fled sank shrank fought left died""")
 # A change verb a few words before "N% to M%" makes it a change, not a range:
 # "lifted rates 0.25% to 5.5%".
 _CHANGED_BEFORE: Final = re.compile(
@@ -171,6 +176,10 @@ _CHANGED_BEFORE: Final = re.compile(
     r"\w*\s+(?:\S+\s+){0,3}$",
     re.I,
 )
+_IN_YEARS: Final = {"decade": 10.0, "century": 100.0}
+_CONTRACTED: Final = _wordset("it he she they we you i that there here what who let")
+_COMPASS: Final = _wordset("North South East West Northeast Northwest Southeast Southwest")
+_POSITIONS: Final = _wordset("position spot")
 _SIZE_WORDS: Final = _wordset("long tall wide deep high")
 _ADJECTIVE_OK: Final = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
 _DEFAULT_MAX_NOUN_WORDS: Final = 4
@@ -196,6 +205,8 @@ class Quantity:
     noun: str = ""
     #: The number was written in words ("six people").
     spelled: bool = False
+    #: Refers back to a count given before ("the two men").
+    weak: bool = False
 
 
 class _Left:
@@ -278,6 +289,10 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break
         word = m.group(1)
         low = word.lower()
+        if "’" in low or "'" in low:
+            base = low.replace("’", "'").split("'")[0]
+            if base in _STOP or base in _CONTRACTED:
+                break  # "for two decades it's been"
         if low in _STOP or (words and (low in _PAST_VERBS or low in _SIZE_WORDS)):
             break  # "140,000 words long"
         if _VERBISH.search(low) and low not in _ADJECTIVE_OK and words:
@@ -314,7 +329,7 @@ def _of_count(text: str, end: int) -> tuple[int, int, str] | None:
 def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
     """Every quantity in one sentence, in order. ``yen`` is the ISO code for ``¥``."""
     out = _read_digits(sentence, yen)
-    if _SPELLED_ANY.search(sentence) is None:
+    if _SPELLED_ANY.search(sentence) is None and _EXTRA_ANY.search(sentence) is None:
         return out
     taken = [(q.start, q.end) for q in out]
     spelled: list[Quantity] = []
@@ -323,6 +338,10 @@ def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
             continue
         q = _read_spelled(sentence, m, yen)
         if q is not None and not any(a < q.end and q.start < b for a, b in taken):
+            spelled.append(q)
+            taken.append((q.start, q.end))
+    for q in _read_extras(sentence):
+        if not any(a < q.end and q.start < b for a, b in taken):
             spelled.append(q)
             taken.append((q.start, q.end))
     if not spelled:
@@ -440,7 +459,7 @@ def _read_one(
     named = bool(
         currency is None
         and _NAME_WORD.fullmatch(prev)
-        and (prev[0].isupper() or prev[0].isdigit())
+        and (prev[0].isupper() or prev[0].isdigit() or not prev.islower())
         and (
             text[: start - (len(before) - left.last_start)].strip(" “\"‘'(")
             or (num_text.isdigit() and _names_at_start(prev))
@@ -597,6 +616,9 @@ def _read_one(
             lemma = singular(head)
             if lemma.lower() in ("old", "olds"):
                 return None
+            first_word = text[noun_start:noun_end].split()[0]
+            if first_word in _COMPASS or lemma.lower() in _POSITIONS:
+                return None  # "38 North" (a name), "22.4 position"
             if head.lower() in ("unit", "units", "piece", "pieces", "item", "items"):
                 of = _OF.match(text[noun_end:])
                 det = _OF_DETERMINER.match(text[noun_end:])
@@ -612,9 +634,13 @@ def _read_one(
         elif scale_word is None:
             of_count = _of_count(text, end)
             if of_count is None:
-                return None  # a bare number: nothing says what it counts
-            noun_start, noun_end, unit = of_count
-            kind = "duration" if unit.lower() in DURATION_UNITS else "count"
+                if "," in num_text and value >= 1000 and _BARE_BEFORE.search(before):
+                    kind = "number"  # "estimated at around 40,000", "more than 12,000 in"
+                else:
+                    return None  # a bare number: nothing says what it counts
+            else:
+                noun_start, noun_end, unit = of_count
+                kind = "duration" if unit.lower() in DURATION_UNITS else "count"
 
     if named and kind in ("count", "duration", "number") and scale == 1.0:
         return None
@@ -636,6 +662,10 @@ def _read_one(
         start = approx_start
     if kind == "percent" and high is None and value > 0 and _is_fall(text, start, end):
         value = -value  # "slipped 0.14%", "a 5% drop"
+    if unit in _IN_YEARS:
+        value *= _IN_YEARS[unit]  # "two decades": 20 years
+        high = high * _IN_YEARS[unit] if high is not None else None
+        unit = "year"
     return Quantity(
         start=start,
         end=end,
@@ -747,8 +777,7 @@ def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     that refer back ("the two men") are left out."""
     value = _spelled_value(m)
     prev = text[: m.start()].rstrip().rsplit(None, 1)[-1:] or [""]
-    if prev[0].lower() in _BACK_REFERENCE:
-        return None
+    weak = prev[0].lower() in _BACK_REFERENCE
     if text.startswith(("-", "–"), m.end()) and text[m.end() + 1 : m.end() + 2].isdecimal():
         return None  # "one-0", scores
     word = m.group().lower()
@@ -759,6 +788,8 @@ def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     q = _read_one(text, m.start(), m.end(), value, yen, spelled=True)
     if q is not None and q.kind == "money" and not q.scaled and value < 10:
         return None  # "three euros": small change, often a conversion
+    if q is not None and weak:
+        q = replace(q, weak=True)
     return q
 
 
@@ -865,3 +896,144 @@ def _proportion(
         noun_end=noun_end,
         spelled=spelled,
     )
+
+
+# ----------------------------------------------------------------------------
+# Multiples, fractions and ranks: "a sixfold reduction", "twice the size",
+# "half the population", "two-thirds of voters", "lie 14th in the table".
+
+_EXTRA_ANY: Final = re.compile(r"(?i:fold|twice|half|third|quarter)|\d(?:st|nd|rd|th)\b")
+_FOLD: Final = re.compile(rf"(?<![\w-])(\d+|{_UNIT_WORDS}|{_TEN_WORDS})[- ]?fold(?![\w-])", re.I)
+_TWICE: Final = re.compile(
+    r"(?<![\w-])(twice|three times|four times|five times|ten times)\s+(?=the\s|as\s)", re.I
+)
+_FRACTION: Final = re.compile(
+    r"(?<![\w-])(half|a third|one third|one-third|two[- ]thirds|a quarter|one quarter"
+    r"|three[- ]quarters)\s+(?:of\s+)?(?=(?:the|all|its|their|his|her|our|those)\s)",
+    re.I,
+)
+_FRACTIONS: Final = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+}
+_NOT_BEFORE_FRACTION: Final = _wordset("first second the a an one and by in")
+_ORDINAL: Final = re.compile(r"(?<![\w.,/-])(\d{1,3})(?:st|nd|rd|th)(?=[\s-])")
+_RANKED_AFTER: Final = re.compile(
+    r"-ranked\b|\s+in\s+the\s+(?:table|standings|rankings?|league|world|polls?|race)\b"
+    r"|\s+(?:place|position)\b",
+    re.I,
+)
+_RANKED_BEFORE: Final = re.compile(
+    r"\b(?:ranked|lie|lies|lying|sit|sits|sitting|finished|finish|finishes|placed|came|comes"
+    r"|currently|now)\s+$",
+    re.I,
+)
+_DET_AFTER: Final = re.compile(r"\s+(?:the|all|its|their|his|her|our|those)\s")
+
+
+def _times(word: str) -> float:
+    low = word.lower()
+    if low.isdecimal():
+        return float(low)
+    return float(_UNITS.get(low, _TENS.get(low, 0)))
+
+
+def _read_extras(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _FOLD.finditer(text):
+        value = _times(m.group(1))
+        if value < 2:
+            continue
+        np = _noun_phrase(text, m.end())
+        stop = np[1] if np else m.end()
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=value,
+                unit="times",
+                kind="number",
+                noun_start=np[0] if np else -1,
+                noun_end=np[1] if np else -1,
+                spelled=True,
+            )
+        )
+    for m in _TWICE.finditer(text):
+        word = m.group(1).lower()
+        value = 2.0 if word == "twice" else _times(word.split()[0])
+        det = _DET_AFTER.match(text, m.end() - 1)
+        np = _noun_phrase(text, det.end() - 1) if det else None
+        stop = np[1] if np else m.end(1)
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=value,
+                unit="times",
+                kind="number",
+                noun_start=np[0] if np else -1,
+                noun_end=np[1] if np else -1,
+                spelled=True,
+            )
+        )
+    for m in _FRACTION.finditer(text):
+        prev = text[: m.start()].rstrip().rsplit(None, 1)[-1:] or [""]
+        if prev[0].lower() in _NOT_BEFORE_FRACTION:
+            continue
+        det = _DET_AFTER.match(text, m.end() - 1)
+        np = _noun_phrase(text, det.end() - 1) if det else None
+        if np is None:
+            continue
+        key = (
+            m.group(1).lower().replace("-", " ")
+            if "thirds" in m.group(1).lower()
+            else m.group(1).lower()
+        )
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=np[1],
+                text=text[m.start() : np[1]],
+                value=round(_FRACTIONS.get(key, _FRACTIONS.get(m.group(1).lower(), 50.0)), 6),
+                unit="%",
+                kind="percent",
+                noun_start=np[0],
+                noun_end=np[1],
+                spelled=True,
+            )
+        )
+    for m in _ORDINAL.finditer(text):
+        after = _RANKED_AFTER.match(text, m.end())
+        before = _RANKED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if after is None and before is None:
+            continue
+        stop = m.end()
+        noun_start = noun_end = -1
+        if text.startswith("-ranked", stop):
+            stop += len("-ranked")
+            np = _noun_phrase(text, stop)
+            if np is not None:
+                noun_start, noun_end = np[0], np[1]
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=float(m.group(1)),
+                unit="rank",
+                kind="rank",
+                noun_start=noun_start,
+                noun_end=noun_end,
+            )
+        )
+    return out
