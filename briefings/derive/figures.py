@@ -16,7 +16,7 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.measures import measures_for
-from briefings.derive.numbers import Quantity, read_quantities
+from briefings.derive.numbers import Quantity, has_number_words, read_quantities
 from briefings.models import Figure
 
 #: At most this many figures are kept per briefing.
@@ -37,12 +37,6 @@ _CHANGE_NEAR: Final = re.compile(
     re.I,
 )
 _DIGIT: Final = re.compile(r"\d")
-# A digit or a spelled-out number's start: sentences without one hold no figure.
-_MAYBE_NUMBER: Final = re.compile(
-    r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|a dozen)\b"
-)
 _CHINA: Final = re.compile(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing)\b")
 _JAPAN: Final = re.compile(r"\b(?:yen|Japan|Japanese|Tokyo)\b")
 # Words a writer uses to single a number out.
@@ -76,6 +70,51 @@ class _Candidate:
     score: float
     order: int
     follows: int = -1  # index of the figure this one converts ("10 billion yuan ($1.4bn)")
+
+
+# Where a bare "$" is not the US dollar: a country's names and its own dollar sign.
+_DOLLAR_COUNTRIES: Final = (
+    (
+        "CAD",
+        re.compile(
+            r"\b(?:Canada|Canadian|Canadians|Ottawa|Toronto|Montreal|Vancouver|Alberta|Ontario|Quebec|CAD)\b|\bC\$"
+        ),
+    ),
+    (
+        "AUD",
+        re.compile(
+            r"\b(?:Australia|Australian|Australians|Canberra|Sydney|Melbourne|Queensland|AUD)\b|\bA\$"
+        ),
+    ),
+    ("NZD", re.compile(r"\b(?:New Zealand|Wellington|Auckland|NZD)\b|\bNZ\$")),
+    ("HKD", re.compile(r"\b(?:Hong Kong|HKD)\b|\bHK\$")),
+    ("SGD", re.compile(r"\b(?:Singapore|Singaporean|SGD)\b|\bS\$")),
+    ("TWD", re.compile(r"\b(?:Taiwan|Taiwanese|Taipei|TWD)\b|\bN?T\$")),
+)
+_US: Final = re.compile(
+    r"\b(?:U\.S\.|US|USA|United States|America|American|Americans|Washington|USD)\b|\bUS\$"
+)
+_BARE_DOLLAR: Final = re.compile(r"(?<![A-Za-z])\$|(?<!US )\bdollars?\b")
+
+
+def dollar_code(text: str, source: str | None = None) -> str:
+    """The currency of a bare "$" on this page: the US dollar unless the page (its
+    text or its site's name) is about a country with its own dollar; "$" when
+    the text names such a country and the United States alike."""
+    where = f"{source or ''} {source or ''} {text}"  # the site's own name counts twice
+    best, most = "USD", 0
+    for code, pattern in _DOLLAR_COUNTRIES:
+        n = len(pattern.findall(where))
+        if n > most:
+            best, most = code, n
+    if most < 2:
+        return "USD"
+    us = len(_US.findall(where))
+    if us == 0 or most >= 3 * us:
+        return best
+    if us >= 3 * most:
+        return "USD"
+    return "$"
 
 
 def _yen_code(text: str) -> str:
@@ -135,6 +174,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         return []
     text = doc.text
     yen = _yen_code(text) if "¥" in text else "JPY"
+    dollar = dollar_code(text, doc.meta.source) if "$" in text or "dollar" in text else "USD"
     total = len(doc.sentences)
     first_paragraph = doc.sentences[0].paragraph  # the lead
     candidates: list[_Candidate] = []
@@ -144,13 +184,14 @@ def extract_figures(doc: Document) -> list[Figure]:
     paragraph = -1
     same_kind: dict[str, int] = {}
     for index, sentence in enumerate(doc.sentences):
-        if not _MAYBE_NUMBER.search(sentence.text):
+        words = has_number_words(sentence.text)
+        if not words and not _DIGIT.search(sentence.text):
             continue
         if sentence.paragraph != paragraph:
             paragraph, same_kind = sentence.paragraph, {}
         prev: Quantity | None = None
         prev_index = -1
-        for q in read_quantities(sentence.text, yen):
+        for q in read_quantities(sentence.text, yen, words):
             key = (round(q.value, 6), q.unit)
             conversion = _is_conversion(sentence.text, prev, q)
             prev = q
@@ -161,10 +202,13 @@ def extract_figures(doc: Document) -> list[Figure]:
                 measures = candidates[prev_index].figure.measures
             else:
                 measures = measures_for(sentence.text, q)
+            unit = q.unit
+            if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):
+                unit = dollar
             figure = Figure(
                 text=q.text,
                 value=q.value,
-                unit=q.unit,
+                unit=unit,
                 measures=measures,
                 sentence=sentence.text,
                 start=sentence.start + q.start,

@@ -326,24 +326,42 @@ def _of_count(text: str, end: int) -> tuple[int, int, str] | None:
     return np[0], np[1], lemma
 
 
-def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
-    """Every quantity in one sentence, in order. ``yen`` is the ISO code for ``¥``."""
-    out = _read_digits(sentence, yen)
-    if _SPELLED_ANY.search(sentence) is None and _EXTRA_ANY.search(sentence) is None:
+def has_number_words(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a number in words ("six", "half", "sixfold").
+    A quick test (a set lookup, no regular expression) that may say yes wrongly."""
+    low = sentence.lower()
+    if "fold" in low:
+        return True
+    for mark in _WORD_MARKS:
+        if mark in low:
+            low = low.replace(mark, " ")
+    return not _NUMBER_WORDS.isdisjoint(low.split())
+
+
+def read_quantities(sentence: str, yen: str = "JPY", words: bool | None = None) -> list[Quantity]:
+    """Every quantity in one sentence, in order. ``yen`` is the ISO code for ``¥``;
+    ``words`` is ``has_number_words(sentence)`` when the caller knows it."""
+    out = _read_digits(sentence, yen) if _DIGIT_ANY.search(sentence) else []
+    if words is None:
+        words = has_number_words(sentence)
+    if not words and _ORDINAL_ANY.search(sentence) is None:
         return out
     taken = [(q.start, q.end) for q in out]
     spelled: list[Quantity] = []
-    for m in _SPELLED.finditer(sentence):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        q = _read_spelled(sentence, m, yen)
-        if q is not None and not any(a < q.end and q.start < b for a, b in taken):
-            spelled.append(q)
-            taken.append((q.start, q.end))
     for q in _read_extras(sentence):
         if not any(a < q.end and q.start < b for a, b in taken):
             spelled.append(q)
             taken.append((q.start, q.end))
+    for w in _ALPHA_WORD.finditer(sentence):
+        if w.group().lower() not in _NUMBER_WORDS:
+            continue
+        m = _SPELLED.match(sentence, w.start())
+        if m is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found = _read_spelled(sentence, m, yen)
+        if found is not None and not any(a < found.end and found.start < b for a, b in taken):
+            spelled.append(found)
+            taken.append((found.start, found.end))
     if not spelled:
         return out
     return _with_bare_counts(sentence, sorted([*out, *spelled], key=lambda q: q.start))
@@ -753,7 +771,6 @@ _SPELLED: Final = re.compile(
     r"((?:[- ]and[- ]a[- ]half)?)(?![\w])",
     re.I,
 )
-_SPELLED_ANY: Final = re.compile(rf"(?i:{_TEN_WORDS}|{_UNIT_WORDS})")
 # Determiners before a spelled number that refer back ("the two men", "both"):
 # those numbers repeat a count already given.
 _BACK_REFERENCE: Final = _wordset("the these those its their his her our your my both all each")
@@ -902,7 +919,6 @@ def _proportion(
 # Multiples, fractions and ranks: "a sixfold reduction", "twice the size",
 # "half the population", "two-thirds of voters", "lie 14th in the table".
 
-_EXTRA_ANY: Final = re.compile(r"(?i:fold|twice|half|third|quarter)|\d(?:st|nd|rd|th)\b")
 _FOLD: Final = re.compile(rf"(?<![\w-])(\d+|{_UNIT_WORDS}|{_TEN_WORDS})[- ]?fold(?![\w-])", re.I)
 _TWICE: Final = re.compile(
     r"(?<![\w-])(twice|three times|four times|five times|ten times)\s+(?=the\s|as\s)", re.I
@@ -948,6 +964,19 @@ def _times(word: str) -> float:
 
 def _read_extras(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    low = text.lower()
+    if "fold" in low:
+        _read_folds(text, out)
+    if "twice" in low or "times" in low:
+        _read_times(text, out)
+    if "half" in low or "third" in low or "quarter" in low:
+        _read_fractions(text, out)
+    if _ORDINAL_ANY.search(text):
+        _read_ranks(text, out)
+    return out
+
+
+def _read_folds(text: str, out: list[Quantity]) -> None:
     for m in _FOLD.finditer(text):
         value = _times(m.group(1))
         if value < 2:
@@ -967,6 +996,9 @@ def _read_extras(text: str) -> list[Quantity]:
                 spelled=True,
             )
         )
+
+
+def _read_times(text: str, out: list[Quantity]) -> None:
     for m in _TWICE.finditer(text):
         word = m.group(1).lower()
         value = 2.0 if word == "twice" else _times(word.split()[0])
@@ -986,6 +1018,9 @@ def _read_extras(text: str) -> list[Quantity]:
                 spelled=True,
             )
         )
+
+
+def _read_fractions(text: str, out: list[Quantity]) -> None:
     for m in _FRACTION.finditer(text):
         prev = text[: m.start()].rstrip().rsplit(None, 1)[-1:] or [""]
         if prev[0].lower() in _NOT_BEFORE_FRACTION:
@@ -1012,6 +1047,9 @@ def _read_extras(text: str) -> list[Quantity]:
                 spelled=True,
             )
         )
+
+
+def _read_ranks(text: str, out: list[Quantity]) -> None:
     for m in _ORDINAL.finditer(text):
         after = _RANKED_AFTER.match(text, m.end())
         before = _RANKED_BEFORE.search(text, max(0, m.start() - 16), m.start())
@@ -1036,4 +1074,16 @@ def _read_extras(text: str) -> list[Quantity]:
                 noun_end=noun_end,
             )
         )
-    return out
+
+
+_DIGIT_ANY: Final = re.compile(r"\d")
+_ALPHA_WORD: Final = re.compile(r"[A-Za-z]+")
+_ORDINAL_ANY: Final = re.compile(r"\d(?:st|nd|rd|th)\b")
+_WORD_MARKS: Final = ("-", ",", "“", '"', "(", "‘")
+_NUMBER_WORDS: Final = frozenset(
+    [
+        *(k for k in _UNITS if " " not in k),
+        *_TENS,
+        *"half twice third thirds quarter quarters".split(),
+    ]
+)
