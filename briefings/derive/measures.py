@@ -140,6 +140,8 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
     det = ""
     for m in _NON_SPACE.finditer(text[pos:]):
         raw = m.group()
+        if raw in ("—", "–", "-", "--"):
+            break
         word = raw.strip("“”\"‘’'()[],;:.!?")
         if not words and not det and word.lower() in _DETERMINERS:
             det = word
@@ -361,12 +363,12 @@ _RIGHT_WORDS: Final = 10
 _PP_WORDS: Final = 7
 _DURATION_WORDS: Final = _wordset("second minute hour day week month year decade century time")
 _LEFT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|,\s|\b(?:where|when|while|whereas|because"
+    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|\b(?:where|when|while|whereas|because"
     r"|although|though|if|unless|said|says|told|according to)\b",
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
     r"|although|though|but|according|said|says)\b",
     re.I,
 )
@@ -384,7 +386,9 @@ _ADVERBS: Final = _wordset("""still now also currently only reportedly already n
 _SAY_VERBS: Final = _wordset("say says said think thinks believe believes expect expects")
 _IRREGULAR_PAST: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
     sold bought paid spent began sent kept held stood fled sank shrank fought made left died
-    hit cut put set shut hurt seen known shown given taken done gone grown held built""")
+    hit cut put set shut hurt seen known shown given taken done gone grown held built shot
+    caught struck beaten stolen driven written spoken chosen told brought thought sought taught
+    found sent spent lost paid""")
 _PREPOSITIONS: Final = _wordset("""in at on for with from during over across into under between
     among within inside outside near around throughout after before since""")
 _FUNCTION: Final = (
@@ -504,6 +508,13 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
         for i, w in enumerate(words):
             if _NUMERAL.match(w) and not _YEAR.fullmatch(w):
                 last = i
+    if last >= 0 and last + 1 < len(words) and words[last + 1].lower() == "of":
+        # "represented 85% of searches, 90% of arrests": the words before the list.
+        words = words[:last]
+        last = max(
+            (i for i, w in enumerate(words) if _NUMERAL.match(w) and not _YEAR.fullmatch(w)),
+            default=-1,
+        )
     if last >= 0:
         tail = words[last + 1 :]
         change = (
@@ -525,7 +536,13 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
     if words and words[0].lower() in _SUBJECT_PRONOUNS:
         words = [words[0].lower(), *words[1:]]
     if len(words) > _LEFT_WORDS:
-        words = _strip([*words[:3], *words[3 - _LEFT_WORDS :]])
+        # Keep the subject and verb: the words around the last verb.
+        verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=-1)
+        if verb >= 0:
+            first = max(0, min(verb - 3, len(words) - _LEFT_WORDS))
+            words = _strip(words[first : first + _LEFT_WORDS])
+        else:
+            words = _strip([*words[:3], *words[3 - _LEFT_WORDS :]])
     return words
 
 
@@ -641,11 +658,11 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
             verb[0].lower() not in _AUX
             and verb[0].lower() not in _SAY_VERBS
             and first == 0
-            and any(w.lower() in _AUX for w in verb[1:])
+            and (any(w.lower() in _AUX for w in verb[1:]) or verb[0].lower().endswith("ing"))
         ):
             # A participle: "two Britons held at Guantanamo Bay was ...": the
             # phrase ends at the main verb, and the clause before says more.
-            main = next(i for i, w in enumerate(verb) if i and w.lower() in _AUX)
+            main = next((i for i, w in enumerate(verb) if i and w.lower() in _AUX), len(verb))
             phrase = _strip_end(verb[: min(main, _PP_WORDS)])
             left = _left_words(sentence, q)
             return " ".join([*phrase, *left])
@@ -657,4 +674,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if right and right[0].lower() in _PREPOSITIONS:
         pp = _strip_end(right[:_PP_WORDS])
     left = [w for w in _left_words(sentence, q) if w.lower() not in own]
+    if not left and not pp and right:
+        # "for two decades it has been an issue": the clause after the phrase.
+        return " ".join(_strip_end(right[:_RIGHT_WORDS]))
     return " ".join([*left, *pp])

@@ -160,7 +160,7 @@ _STOP: Final = _wordset("""a an the of in on at to for from by with as than that
     more less most least each every all some any no not only just also still even
     up down out off back away then there here now today yesterday tomorrow next last
     behind above below ahead beyond against during toward towards near inside outside
-    like despite including except past than
+    like despite including except past than aboard overall apiece
     year-on-year year-over-year annually monthly weekly daily apiece
     am pm a.m. p.m. gmt bst et pt utc cet""")
 _WORD: Final = re.compile(r"\s+[“\"‘]?([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
@@ -773,7 +773,9 @@ _SPELLED: Final = re.compile(
 )
 # Determiners before a spelled number that refer back ("the two men", "both"):
 # those numbers repeat a count already given.
-_BACK_REFERENCE: Final = _wordset("the these those its their his her our your my both all each")
+_BACK_REFERENCE: Final = _wordset(
+    "the these those its their his her our your my both all each first last next past top other"
+)
 
 
 def _spelled_value(m: re.Match[str]) -> float:
