@@ -658,7 +658,11 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
             verb[0].lower() not in _AUX
             and verb[0].lower() not in _SAY_VERBS
             and first == 0
-            and (any(w.lower() in _AUX for w in verb[1:]) or verb[0].lower().endswith("ing"))
+            and (
+                any(w.lower() in _AUX for w in verb[1:])
+                or verb[0].lower().endswith("ing")
+                or (len(verb) > 1 and verb[1].lower() == "by")
+            )
         ):
             # A participle: "two Britons held at Guantanamo Bay was ...": the
             # phrase ends at the main verb, and the clause before says more.
@@ -673,7 +677,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     pp: list[str] = []
     if right and right[0].lower() in _PREPOSITIONS:
         pp = _strip_end(right[:_PP_WORDS])
-    left = [w for w in _left_words(sentence, q) if w.lower() not in own]
+    left = _strip([w for w in _left_words(sentence, q) if w.lower() not in named])
     if not left and not pp and right:
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))

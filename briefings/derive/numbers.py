@@ -167,7 +167,8 @@ _WORD: Final = re.compile(r"\s+[“\"‘]?([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])"
 _VERBISH: Final = re.compile(r"(?:ed|ing|ly)$")
 # Irregular past-tense verbs that end a counted noun ("480 workers quit").
 _PAST_VERBS: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
-    sold bought paid spent began sent kept held stood fled sank shrank fought left died""")
+    sold bought paid spent began sent kept held stood fled sank shrank fought left died
+    hit struck shot caught found""")
 # A change verb a few words before "N% to M%" makes it a change, not a range:
 # "lifted rates 0.25% to 5.5%".
 _CHANGED_BEFORE: Final = re.compile(
@@ -1081,7 +1082,7 @@ def _read_ranks(text: str, out: list[Quantity]) -> None:
 _DIGIT_ANY: Final = re.compile(r"\d")
 _ALPHA_WORD: Final = re.compile(r"[A-Za-z]+")
 _ORDINAL_ANY: Final = re.compile(r"\d(?:st|nd|rd|th)\b")
-_WORD_MARKS: Final = ("-", ",", "“", '"', "(", "‘")
+_WORD_MARKS: Final = ("-", ",", "“", "”", '"', "(", "‘", ".")
 _NUMBER_WORDS: Final = frozenset(
     [
         *(k for k in _UNITS if " " not in k),
