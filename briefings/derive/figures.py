@@ -123,6 +123,7 @@ def _yen_code(text: str) -> str:
 
 
 _AGO: Final = re.compile(r"\s+ago\b")
+_CASUALTY_NEAR: Final = re.compile(r"\b(?:kill|dead|die|death|injur|wound|hurt|missing)", re.I)
 _FROM_BEFORE: Final = re.compile(r"\bfrom\s+$")
 
 
@@ -135,6 +136,8 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
         score += min(1.2, magnitude / 7)
         if q.scaled:
             score += 0.4
+        if q.unit == "person" and _CASUALTY_NEAR.search(sentence, max(0, q.start - 40), q.end + 40):
+            score += 0.5  # the dead and injured are the news
     elif q.kind == "percent":
         window = sentence[max(0, q.start - 40) : q.end + 25]
         if _CHANGE_NEAR.search(window):

@@ -157,6 +157,64 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
     return f"{det} {phrase}" if article and det and phrase else phrase
 
 
+_CASUALTY: Final = re.compile(
+    r"\b(killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds)\s+"
+    r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
+    re.I,
+)
+_CASUALTY_PARTICIPLES: Final = {
+    "killing": "killed",
+    "killed": "killed",
+    "kills": "killed",
+    "injuring": "injured",
+    "injured": "injured",
+    "injures": "injured",
+    "wounding": "wounded",
+    "wounded": "wounded",
+    "wounds": "wounded",
+}
+_CHANGE_NOUNS: Final = {
+    "rose": "rise",
+    "risen": "rise",
+    "rise": "rise",
+    "rises": "rise",
+    "climbed": "rise",
+    "climbs": "rise",
+    "soared": "rise",
+    "surged": "rise",
+    "jumped": "rise",
+    "jumps": "rise",
+    "up": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "falls": "fall",
+    "dropped": "fall",
+    "drops": "fall",
+    "slipped": "fall",
+    "slid": "fall",
+    "declined": "fall",
+    "declines": "fall",
+    "plunged": "fall",
+    "tumbled": "fall",
+    "down": "fall",
+    "grew": "growth",
+    "grows": "growth",
+    "increased": "increase",
+    "increases": "increase",
+    "decreased": "decrease",
+    "gained": "gain",
+    "gains": "gain",
+    "lost": "loss",
+    "shrank": "fall",
+    "eased": "fall",
+}
+_CHANGE_VERB_BEFORE: Final = re.compile(
+    r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
+    r"|roughly|more than|less than|over|a further|another)\s+)?$",
+    re.I,
+)
+
+
 def _subject(before: str) -> str:
     """The words before the change verb, back to a clause break: "fourth quarter sales"."""
     m = _VERB_NEAR.search(before, max(0, len(before) - 60))
@@ -221,7 +279,14 @@ def measures_for(sentence: str, q: Quantity) -> str:
         head = "value" if _followed_by_verb(sentence, q) else "amount"
     if rate and rate not in head:
         head = f"{rate} {head}" if head else rate
-    if len(head.split()) < _CONTEXT_AFTER:
+    if not head and q.noun:
+        head = q.noun  # "Six people were killed and 22 injured": 22 people
+    if head.endswith((" killed", " injured", " wounded")):
+        # "killing at least 137 in the capital": where, not the clause's other words
+        right = _words(sentence[q.end : _right_bound(sentence, q.end)])
+        if right and right[0].lower() in _PREPOSITIONS:
+            head = " ".join([head, *_strip_end(right[:_PP_WORDS])])
+    elif len(head.split()) < _CONTEXT_AFTER:
         context = _context(sentence, q, head)
         head = f"{head} {context}".strip() if context else head
     if not head:
@@ -251,6 +316,10 @@ def _measures(sentence: str, q: Quantity) -> str:
             return _SIZE_NOUNS[size.group(1).lower()]
     if q.kind == "duration" and _AGO.match(sentence, q.end):
         return "time since"
+    if q.unit == "person":
+        casualty = _CASUALTY.search(before, max(0, len(before) - 32))
+        if casualty:  # "killing at least 137", "wounding 357 others"
+            return f"people {_CASUALTY_PARTICIPLES[casualty.group(1).lower()]}"
     if q.kind == "rank":
         if q.noun_start >= 0:  # "the 14th-ranked Schwartzman"
             return f"ranking of {sentence[q.noun_start : q.noun_end]}"
@@ -310,8 +379,15 @@ def _measures(sentence: str, q: Quantity) -> str:
             if phrase:
                 return phrase
     if q.kind in ("money", "percent", "number"):
-        phrase = _noun_before_of(before) or _subject(before)
+        phrase = _noun_before_of(before)
         if phrase:
+            return phrase
+        phrase = _subject(before)
+        if phrase:
+            change = _CHANGE_VERB_BEFORE.search(before, max(0, len(before) - 30))
+            if change and q.kind == "percent":
+                # "sales rose 5%" -> "rise in sales" (not "rose to 5%": a level)
+                return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {phrase}"
             return phrase
         raised = _RAISE_BY.search(before, max(0, len(before) - 80))
         if raised:

@@ -121,6 +121,18 @@ _BARE_BEFORE: Final = re.compile(
     r"|totaled|numbered|about|around|some|nearly|almost|roughly|approximately|over|estimated)\s+$",
     re.I,
 )
+_PEOPLE_NOUNS: Final = {
+    "other": "person",
+    "dead": "person",
+    "injured": "person",
+    "wounded": "person",
+    "missing": "person",
+}
+_CASUALTY_BEFORE: Final = re.compile(
+    r"\b(?:killing|killed|kills|kill|injuring|injured|injures|wounding|wounded|wounds|leaving"
+    r"|left)\s+(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
+    re.I,
+)
 _CLOCK: Final = re.compile(
     r"\s?(?:[ap]\.m\b|[ap]m\b|o'clock\b|GMT\b|BST\b|ET\b|EST\b|PT\b|UTC\b)", re.I
 )
@@ -644,6 +656,7 @@ def _read_one(
                 inner = _noun_phrase(text, noun_end + det.end() - 1) if of and det else None
                 if inner is not None:
                     lemma = singular(inner[2])
+            lemma = _PEOPLE_NOUNS.get(lemma.lower(), lemma)  # "357 others", "12 dead"
             first = text[noun_start:noun_end].split()[0]
             if first in DURATION_UNITS and first != head:
                 lemma = first  # "a four year consultation period"
@@ -652,7 +665,13 @@ def _read_one(
             end = noun_end
         elif scale_word is None:
             of_count = _of_count(text, end)
-            if of_count is None:
+            if (
+                of_count is None
+                and _CASUALTY_BEFORE.search(before)
+                and not _YEAR_RANGE.match(num_text)
+            ):
+                kind, unit = "count", "person"  # "killing at least 137 and wounding 357"
+            elif of_count is None:
                 if "," in num_text and value >= 1000 and _BARE_BEFORE.search(before):
                     kind = "number"  # "estimated at around 40,000", "more than 12,000 in"
                 else:
@@ -832,6 +851,8 @@ def _compound(
     m = _COMPOUND.match(text, end)
     if m is None:
         return None
+    if m.group(1)[0].isupper():
+        return None  # "the Six-Day War", "a Five-Star General"
     unit_word = m.group(1).lower()
     if unit_word in _COMPOUND_SKIP or (m.group(2) or "").lower() in _COMPOUND_SKIP:
         return None

@@ -293,3 +293,26 @@ def test_dollar_of_the_page() -> None:
 def test_shown_measures_do_not_repeat_the_unit(text: str, measures: str, shown: str) -> None:
     assert shown_measures(text, measures) == shown
     assert Figure(text=text, measures=measures).measures_shown() == shown
+
+
+def test_casualties_count_people() -> None:
+    found = {
+        f.text: (f.value, f.unit, f.measures)
+        for f in figures(
+            "A gas blast tore through the market, killing at least 41 and wounding 90 others."
+        )
+    }
+    assert found["at least 41"] == (41, "person", "people killed (at least)")
+    assert found["90 others"] == (90, "person", "people wounded")
+    found = {
+        f.text: f for f in figures("Eight miners were trapped and 15 injured in the collapse.")
+    }
+    assert found["15"].unit == "miner"
+    assert found["15"].measures == "miners injured in the collapse"
+
+
+def test_a_rise_or_fall_measures_the_change_in_its_subject() -> None:
+    found = {f.text: f.measures for f in figures("Rail fares rose 4.5% in January.")}
+    assert found["4.5%"].startswith("rise in Rail fares")
+    found = {f.text: f for f in figures("Factory output fell to 3% of the total.")}
+    assert found["3%"].value == 3  # a level, not a fall
