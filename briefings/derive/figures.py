@@ -123,6 +123,10 @@ def _yen_code(text: str) -> str:
 
 
 _AGO: Final = re.compile(r"\s+ago\b")
+_MEASURE_UNITS: Final = frozenset(
+    """mile kilometer kilometre km meter metre m foot feet yard inch centimeter cm mm pound lb
+    kilogram kg gram ounce oz ton tonne acre hectare ha gallon litre liter mph km/h""".split()
+)
 _CASUALTY_NEAR: Final = re.compile(r"\b(?:kill|dead|die|death|injur|wound|hurt|missing)", re.I)
 _FROM_BEFORE: Final = re.compile(r"\bfrom\s+$")
 
@@ -164,10 +168,14 @@ _CONVERSION_GAP: Final = re.compile(
 
 
 def _is_conversion(sentence: str, prev: Quantity | None, q: Quantity) -> bool:
-    """``q`` restates ``prev`` in another currency: "59.9 yuan (US$8.18)"."""
-    if prev is None or prev.kind != "money" or q.kind != "money" or prev.unit == q.unit:
+    """``q`` restates ``prev`` in another currency or unit: "59.9 yuan (US$8.18)",
+    "100 meters (330 feet)"."""
+    if prev is None or prev.unit == q.unit or prev.kind != q.kind:
         return False
     between = sentence[prev.end : q.start]
+    if q.kind != "money":
+        # Measurements only, in brackets: "20 kilometers (12 miles)".
+        return q.kind == "count" and between.strip() == "(" and q.unit in _MEASURE_UNITS
     return bool(_CONVERSION_GAP.fullmatch(between))
 
 

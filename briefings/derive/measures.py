@@ -473,7 +473,7 @@ _FUNCTION: Final = (
     | _DETERMINERS
     | _wordset(
         """from to up down by at of with in on for then also however meanwhile earlier yet so
-    but and or nor while instead once which that who"""
+    but and or nor while instead once which that who past last next later ago like"""
     )
 )
 _RATE_ADJECTIVE: Final = {
