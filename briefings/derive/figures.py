@@ -154,6 +154,8 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
         score += 0.3
     if q.spelled and not q.scaled:
         score -= 0.3  # "three key reasons": small counts written out
+        if q.kind == "percent":
+            score -= 0.4  # "half of all pensioners" after the exact percentages
     if q.weak:
         score -= 0.6  # "the two men": a count given before
     if measured:
@@ -189,7 +191,8 @@ def extract_figures(doc: Document) -> list[Figure]:
     total = len(doc.sentences)
     first_paragraph = doc.sentences[0].paragraph  # the lead
     candidates: list[_Candidate] = []
-    seen: dict[tuple[float, str | None], int] = {}
+    # A figure mentioned again is listed once; "half" and "50%" are not the same mention.
+    seen: dict[tuple[float, str | None, bool], int] = {}
     # A paragraph full of one kind of figure is a table in prose: its second,
     # third... figure of a kind count for less, so the top of the list is varied.
     paragraph = -1
@@ -203,7 +206,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         prev: Quantity | None = None
         prev_index = -1
         for q in read_quantities(sentence.text, yen, words):
-            key = (round(q.value, 6), q.unit)
+            key = (round(q.value, 6), q.unit, q.spelled)
             conversion = _is_conversion(sentence.text, prev, q)
             prev = q
             if key in seen:

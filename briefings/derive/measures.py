@@ -466,7 +466,7 @@ _IRREGULAR_PAST: Final = _wordset("""rose fell grew quit lost won took went came
     caught struck beaten stolen driven written spoken chosen told brought thought sought taught
     found sent spent lost paid""")
 _PREPOSITIONS: Final = _wordset("""in at on for with from during over across into under between
-    among within inside outside near around throughout after before since""")
+    among within inside outside near around throughout after before since to""")
 _FUNCTION: Final = (
     _NP_STOP
     | _LEADING_JUNK
@@ -609,6 +609,8 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
             )
             words = words[last + 1 :]
     words = _strip(words)
+    if all(w.lower() in _RATE_TAIL for w in words):
+        return []  # "... £450 a year, with half of ...": nothing about this figure
     if words and words[0].lower() in _SUBJECT_PRONOUNS:
         words = [words[0].lower(), *words[1:]]
     if len(words) > _LEFT_WORDS:
