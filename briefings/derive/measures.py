@@ -310,6 +310,9 @@ def _measures(sentence: str, q: Quantity) -> str:
             return f"{name} rate against the {fx.group(1).lower()}"
         if _PRICE_BEFORE.search(before, max(0, len(before) - 24)):
             return "price"
+        worth = _WORTH_BEFORE.search(before, max(0, len(before) - 60))
+        if worth:  # "a deal worth $5bn" -> "value of the deal"
+            return f"value of {_trim(_words(worth.group(1)))}"
     if q.kind in ("count", "duration") and q.noun_start >= 0:
         size = _SIZE_AFTER.match(sentence, q.noun_end)
         if size:  # "140,000 words long"
@@ -473,7 +476,7 @@ _FUNCTION: Final = (
     | _DETERMINERS
     | _wordset(
         """from to up down by at of with in on for then also however meanwhile earlier yet so
-    but and or nor while instead once which that who past last next later ago like"""
+    but and or nor while instead once which that who past last next later ago like worth valued"""
     )
 )
 _RATE_ADJECTIVE: Final = {
@@ -643,6 +646,11 @@ _CURRENCY_NAMES: Final = {
 _PRICE_BEFORE: Final = re.compile(
     r"\b(?:cost|costs|costing|started at|starts at|start at|sold for|sells for|sell for"
     r"|selling for|priced at|bought for|purchased for|for|fetched|fetch|fetches)\s+$",
+    re.I,
+)
+_WORTH_BEFORE: Final = re.compile(
+    r"\b(?:a|an|the|its|their|his|her)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s+(?:worth|valued at)\s+"
+    r"(?:(?:about|around|nearly|almost|some|up to|more than|over)\s+)?$",
     re.I,
 )
 _SIZE_AFTER: Final = re.compile(r"\s+(long|tall|high|wide|deep)\b", re.I)

@@ -316,3 +316,17 @@ def test_a_rise_or_fall_measures_the_change_in_its_subject() -> None:
     assert found["4.5%"].startswith("rise in Rail fares")
     found = {f.text: f for f in figures("Factory output fell to 3% of the total.")}
     assert found["3%"].value == 3  # a level, not a fall
+
+
+def test_worth_measures_the_value_of_the_thing() -> None:
+    found = {
+        f.text: f.measures for f in figures("The two ports signed a lease worth $80m on Monday.")
+    }
+    assert found["$80m"].startswith("value of lease")
+
+
+def test_conversions_in_brackets_share_the_measure() -> None:
+    found = figures("The camp lies about 30 kilometres (19 miles) east of the river.")
+    texts = [f.text for f in found]
+    assert texts.index("19 miles") == texts.index("about 30 kilometres") + 1
+    assert found[0].measures == found[1].measures
