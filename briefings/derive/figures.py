@@ -100,7 +100,8 @@ _BARE_DOLLAR: Final = re.compile(r"(?<![A-Za-z])\$|(?<!US )\bdollars?\b")
 def dollar_code(text: str, source: str | None = None) -> str:
     """The currency of a bare "$" on this page: the US dollar unless the page (its
     text or its site's name) is about a country with its own dollar; "$" when
-    the text names such a country and the United States alike."""
+    the text names such a country more often than the United States, but not
+    overwhelmingly."""
     where = f"{source or ''} {source or ''} {text}"  # the site's own name counts twice
     best, most = "USD", 0
     for code, pattern in _DOLLAR_COUNTRIES:
@@ -112,9 +113,7 @@ def dollar_code(text: str, source: str | None = None) -> str:
     us = len(_US.findall(where))
     if us == 0 or most >= 3 * us:
         return best
-    if us >= 3 * most:
-        return "USD"
-    return "$"
+    return "$" if most > us else "USD"
 
 
 def _yen_code(text: str) -> str:

@@ -267,8 +267,12 @@ def test_dollar_of_the_page() -> None:
     assert dollar_code(canadian) == "CAD"
     assert figures(canadian)[0].unit == "CAD"
     assert dollar_code("The firm spent $2 billion.") == "USD"
-    both = "Canada and the United States split $2 billion. Canadian and American officials met."
+    both = (
+        "Canada and the United States split $2 billion. Canadian and US officials met in Toronto."
+    )
     assert dollar_code(both) == "$"
+    mostly_us = "Washington and Ottawa split $2 billion. American and US officials met in Canada."
+    assert dollar_code(mostly_us) == "USD"
     assert dollar_code("Rail will cost $2 billion, officials said.") == "USD"
     # the site's own name places the page
     assert dollar_code("Rail will cost $2 billion, officials said.", "The Sydney Herald") == "AUD"
