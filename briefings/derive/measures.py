@@ -1,15 +1,37 @@
-"""What a number counts: a short phrase for each quantity, from its sentence.
+"""What a number measures: a short noun phrase for each quantity, from its clause.
 
-Rules, tried in order (the first that gives a phrase wins):
+``measures_for`` builds a head, then adds what the clause says about it.
 
-1. ``N [unit] of NP`` / ``N worth of NP``: "22 percent of Nvidia's revenue".
-2. A change noun after a percentage: "a 44% rise in sales" -> "rise in sales".
-3. Money followed by ``in NP``: "$2.7 billion in cash from Amazon" -> "cash from Amazon";
-   "a rise to $4 billion in its sales" -> "sales".
-4. The subject of rose/fell/reached/was...: "fourth quarter sales rose 2% to $11bn".
-5. The object of raised/cut/increased ... ``by N``: "raised prices by 5%" -> "prices".
-6. The noun the number modifies, with a short modifier: "1,400 executives surveyed".
-7. Otherwise the clause around the number, trimmed.
+The head, from the first rule that gives one:
+
+1. Special forms: an exchange rate ("$1.88 to the pound"), a price ("sold for
+   $9"), the value of a thing ("a deal worth $5bn"), a size ("140,000 words
+   long"), time since ("26 years ago"), casualties ("killing at least 41" ->
+   "people killed"), a rank, a fraction or proportion ("share of voters").
+2. ``N [unit] of NP``: "share of the island's economy" for a percentage,
+   "members of a religion" for a count.
+3. A percentage before a noun ("50% income tax" -> "income tax rate") or a
+   change noun ("a 44% rise in sales" -> "rise in sales").
+4. Money before a noun ("a new £200 council tax rebate"), or ``in NP``.
+5. The noun before ``of`` ("a net loss of $4m"), or the subject of a change
+   verb ("sales rose 5%" -> "rise in sales"; "sales reached $11bn" -> "sales").
+6. The counted noun ("senior trophies"); "time" for a duration; "amount" or
+   "value" for money with nothing else; a rate makes an adjective ("annual").
+
+The context, from the clause (bounded by punctuation and clause words):
+
+- the figure as a subject: its verb phrase ("countries that could benefit
+  from debt relief", "people killed in the attack": a passive loses "were");
+- a participle or gerund after it: that phrase, then the clause before
+  ("Britons held at Guantanamo Bay" + "the Supreme Court to give protection");
+- otherwise the clause before it (subject and verb, "trophies Mourinho has
+  won") and a prepositional phrase after it ("in Wisconsin"). A clause with no
+  subject of its own borrows the one before it (past an aside in dashes);
+  a change "from $1bn to $2bn" and a list "85% of X, 90% of Y" share the
+  words before them.
+
+A qualifier is noted at the end ("(at least)"); ``Figure.measures_shown``
+leaves it out where the figure already says it.
 """
 
 from __future__ import annotations
@@ -101,33 +123,10 @@ _DETERMINERS: Final = _wordset(
 _QUANTIFIERS: Final = _wordset(
     "minimum maximum total average half third quarter part most some all record sum"
 )
-_MONEY_VERB: Final = re.compile(
-    r"\b(invest(?:ed|s|ing)?|spen[dt]|spends|spending|paid|pay|pays|raised|raise|raises|received"
-    r"|receive|allocated?|allocates|earmark(?:ed|s)?|pledged?|committed|commit|sold|sell|sells"
-    r"|bought|buy|buys|fined|fine|borrowed|lent|lost|earned|generated|secured|injected|inject"
-    r"|owes?|owed|charged?|charges|offered|offer|bid|donated|awarded|cost|costs)\s+$",
-    re.I,
-)
-_PARTICIPLE: Final = re.compile(
-    r"\s+((?:[a-z]+ed|sold|spent|paid|lost|made|held|raised|bought|won)\b)"
-)
-_ADVERBIALS: Final = re.compile(
-    r"\s+(?:(?:over|in|for)\s+(?:time|total|all)|annually|globally|a year|each year|per year"
-    r"|last year|this year|so far|in cash|altogether|overall|now|already)\b",
-    re.I,
-)
-_PP: Final = re.compile(r"\s+(in|into|on|for|from|to|across|at)\s+")
-_RATE: Final = re.compile(r"\s*(?:\([^)]{1,30}\))?\s+(per|a|an|each)\s+([a-z]+)\b")
 _STOPISH: Final = _wordset("per a an each or and in on")
-_RATE_NOUNS: Final = _wordset(
-    "unit month year week day hour share barrel tonne ton person head user night kilo kg"
-)
-
-
 _NON_SPACE: Final = re.compile(r"\S+")
 #: A word that is a number or an amount: "12", "$5bn".
 _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
-_ED_VERB: Final = re.compile(r"\s+([a-z]+ed)\b")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
@@ -243,25 +242,6 @@ def _noun_before_of(before: str) -> str:
     if not words or words[-1].lower() in _QUANTIFIERS or words[-1][0].isdigit():
         return ""
     return _trim(words)
-
-
-def _verb_phrase(verb: str, after: str) -> str:
-    """ "invested $4bn over time in Alibaba" -> "invested in Alibaba"."""
-    skip = _ADVERBIALS.match(after)
-    rest = after[skip.end() :] if skip else after
-    pp = _PP.match(rest)
-    if pp:
-        phrase = _noun_phrase_at(rest, pp.end(), limit=5, article=True)
-        if phrase:
-            return f"{verb} {pp.group(1)} {phrase}"
-    return ""
-
-
-def _rate(after: str) -> str:
-    m = _RATE.match(after)
-    if m and m.group(2) in _RATE_NOUNS:
-        return f" {m.group(1)} {m.group(2)}"
-    return ""
 
 
 def measures_for(sentence: str, q: Quantity) -> str:
