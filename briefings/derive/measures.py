@@ -329,6 +329,12 @@ def _measures(sentence: str, q: Quantity) -> str:
             phrase = _noun_phrase_at(after, change.end())
             if phrase:
                 return f"{change.group(1).lower()} in {phrase}"
+    if q.kind == "percent" and _POLL_BEFORE.search(before, max(0, len(before) - 24)):
+        who = _words(before[max(0, len(before) - 60) :])
+        verb = next((i for i in range(len(who) - 1, -1, -1) if who[i].lower() in _POLL_VERBS), -1)
+        name = [w for w in who[max(0, verb - 3) : verb] if w[:1].isupper()]
+        if name:  # "Trump received 37 percent" -> "support for Trump"
+            return f"support for {' '.join(name)}"
     if q.kind == "percent":
         taxed = _PERCENT_NOUN.match(after)
         if taxed:  # "50% income tax", "1% in income tax": a rate
@@ -341,11 +347,11 @@ def _measures(sentence: str, q: Quantity) -> str:
         noun = _noun_phrase_at(after, 0, limit=4)
         if (
             noun
-            and (adjective or _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)))
             and noun.split()[0].islower()
             and noun.split()[0] not in _STOPISH
+            and noun.split()[0] not in _TIME_WORDS
             and not _is_verb(noun.split()[0])
-        ):
+        ):  # "a new £200 council tax rebate", "the wasteful $18 million deportation regime"
             return f"{adjective.group(1)} {noun}" if adjective else noun
         if _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)):
             noun = _noun_phrase_at(after, 0, limit=4)
@@ -359,8 +365,8 @@ def _measures(sentence: str, q: Quantity) -> str:
         inside = _IN_NP.match(after)
         if inside:
             phrase = _noun_phrase_at(after, inside.end())
-            if phrase:
-                return phrase
+            if phrase and phrase.split()[0].lower() not in _TIME_WORDS:
+                return phrase  # "$2.7bn in cash" (not "$6m in the day after")
     if q.kind in ("money", "percent", "number"):
         phrase = _noun_before_of(before)
         if phrase:
@@ -633,6 +639,16 @@ _WORTH_BEFORE: Final = re.compile(
     r"(?:(?:about|around|nearly|almost|some|up to|more than|over)\s+)?$",
     re.I,
 )
+_TIME_WORDS: Final = _wordset("""day days week weeks month months year years quarter quarters
+    period decade hour hours first last past next same following previous time times""")
+_POLL_VERBS: Final = _wordset(
+    "received receives got gets won wins took takes held holds had has garnered polled drew draws"
+)
+_POLL_BEFORE: Final = re.compile(
+    r"\b(?:received|receives|got|gets|won|wins|took|takes|held|holds|had|has|garnered|polled|drew"
+    r"|draws)\s+(?:(?:about|around|only|just|nearly|almost|some|roughly|more than|less than)\s+)?$",
+    re.I,
+)
 _SIZE_AFTER: Final = re.compile(r"\s+(long|tall|high|wide|deep)\b", re.I)
 _SIZE_NOUNS: Final = {
     "long": "length",
@@ -744,7 +760,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if right and right[0].lower() in _PREPOSITIONS:
         pp = _strip_end(right[:_PP_WORDS])
     left = _strip([w for w in _left_words(sentence, q) if w.lower() not in named])
-    if not left and not pp and right:
+    if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))
     return " ".join([*left, *pp])

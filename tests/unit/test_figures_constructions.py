@@ -334,3 +334,16 @@ def test_conversions_in_brackets_share_the_measure() -> None:
     texts = [f.text for f in found]
     assert texts.index("19 miles") == texts.index("about 30 kilometres") + 1
     assert found[0].measures == found[1].measures
+
+
+def test_poll_shares_and_money_before_a_noun() -> None:
+    found = {f.text: f.measures for f in figures("Smith received 41 percent in the county.")}
+    assert found["41 percent"].startswith("support for Smith")
+    found = {
+        f.text: f.measures for f in figures("Voters rejected the costly $90 million stadium plan.")
+    }
+    assert found["$90 million"].startswith("stadium plan")
+    found = {
+        f.text: f.measures for f in figures("The appeal raised $4m in the week after the storm.")
+    }
+    assert not found["$4m"].startswith("week")
