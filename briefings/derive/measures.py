@@ -332,9 +332,9 @@ def _measures(sentence: str, q: Quantity) -> str:
     if q.kind == "percent" and _POLL_BEFORE.search(before, max(0, len(before) - 24)):
         who = _words(before[max(0, len(before) - 60) :])
         verb = next((i for i in range(len(who) - 1, -1, -1) if who[i].lower() in _POLL_VERBS), -1)
-        name = [w for w in who[max(0, verb - 3) : verb] if w[:1].isupper()]
-        if name:  # "Trump received 37 percent" -> "support for Trump"
-            return f"support for {' '.join(name)}"
+        names = [w for w in who[max(0, verb - 3) : verb] if w[:1].isupper()]
+        if names:  # "Trump received 37 percent" -> "support for Trump"
+            return f"support for {' '.join(names)}"
     if q.kind == "percent":
         taxed = _PERCENT_NOUN.match(after)
         if taxed:  # "50% income tax", "1% in income tax": a rate
