@@ -639,8 +639,9 @@ _WORTH_BEFORE: Final = re.compile(
     r"(?:(?:about|around|nearly|almost|some|up to|more than|over)\s+)?$",
     re.I,
 )
+_WHEN_WORDS: Final = _wordset("last this next")
 _TIME_WORDS: Final = _wordset("""day days week weeks month months year years quarter quarters
-    period decade hour hours first last past next same following previous time times""")
+    period decade hour hours first last past next same following previous time times season""")
 _POLL_VERBS: Final = _wordset(
     "received receives got gets won wins took takes held holds had has garnered polled drew draws"
 )
@@ -759,6 +760,8 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     pp: list[str] = []
     if right and right[0].lower() in _PREPOSITIONS:
         pp = _strip_end(right[:_PP_WORDS])
+    elif len(right) > 1 and right[0].lower() in _WHEN_WORDS and right[1].lower() in _TIME_WORDS:
+        pp = right[:2]  # "this season", "last year"
     left = _strip([w for w in _left_words(sentence, q) if w.lower() not in named])
     if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
