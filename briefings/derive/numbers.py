@@ -1126,7 +1126,7 @@ _ORDINAL_ANY: Final = re.compile(r"\d(?:st|nd|rd|th)\b")
 _WORD_MARKS: Final = ("-", ",", "“", "”", '"', "(", "‘", ".")
 _NUMBER_WORDS: Final = frozenset(
     [
-        *(k for k in _UNITS if " " not in k),
+        *[k for k in _UNITS if " " not in k],
         *_TENS,
         *"half twice third thirds quarter quarters".split(),
     ]
