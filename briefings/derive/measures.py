@@ -156,6 +156,8 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
     return f"{det} {phrase}" if article and det and phrase else phrase
 
 
+#: Heads that already say the verb ("fall in the FTSE"): only a place or time is added.
+_CHANGE_HEADS: Final = ("rise in ", "fall in ", "growth in ", "increase in ", "decrease in ")
 _CASUALTY: Final = re.compile(
     r"\b(killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds)\s+"
     r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
@@ -261,7 +263,7 @@ def measures_for(sentence: str, q: Quantity) -> str:
         head = f"{rate} {head}" if head else rate
     if not head and q.noun:
         head = q.noun  # "Six people were killed and 22 injured": 22 people
-    if head.endswith((" killed", " injured", " wounded")):
+    if head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS):
         # "killing at least 137 in the capital": where, not the clause's other words
         right = _words(sentence[q.end : _right_bound(sentence, q.end)])
         if right and right[0].lower() in _PREPOSITIONS:
