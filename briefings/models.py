@@ -9,6 +9,7 @@ gives that string so a reader can show the evidence for any quote or figure.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import Literal
 
@@ -99,6 +100,12 @@ class Quote(_Model):
 
 
 class Figure(_Model):
+    """A key figure: ``text`` as written, ``value`` with scale words applied (a
+    range's low end; negative for a fall: "slipped 0.14%"), ``unit`` (an ISO
+    currency code, "%", or the counted noun), ``measures`` (what it counts, a
+    short noun phrase), ``qualifier`` ("about", "at least", "more than" ...)
+    and ``value_high`` (a range's high end)."""
+
     text: str
     value: float | None = None
     unit: str | None = None
@@ -106,6 +113,45 @@ class Figure(_Model):
     sentence: str = ""
     start: int = 0
     end: int = 0
+    qualifier: str | None = None
+    value_high: float | None = None
+
+    def measures_shown(self) -> str:
+        """``measures`` as shown beside ``text``: without the words that repeat the
+        end of the figure ("18 months" + "months the inquiry took" -> "the inquiry
+        took"); empty when nothing new is left."""
+        return shown_measures(self.text, self.measures)
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+_SHOWN_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
+def shown_measures(text: str, measures: str) -> str:
+    """See ``Figure.measures_shown``."""
+    own = [w.lower() for w in _SHOWN_WORD.findall(text)]
+    aside = _ASIDE.search(measures)
+    if aside and all(w.lower() in own for w in _SHOWN_WORD.findall(aside.group())):
+        measures = measures[: aside.start()]  # "(about)" when the figure says "about"
+    said = list(_SHOWN_WORD.finditer(measures))
+    if not said:
+        return ""
+    # The longest run of the figure's last words that opens ``measures``.
+    cut = 0
+    for n in range(min(len(own), len(said)), 0, -1):
+        tail = own[-n:]
+        head = [m.group().lower() for m in said[:n]]
+        if [_stem(w) for w in tail] == [_stem(w) for w in head]:
+            cut = n
+            break
+    if cut == len(said) or all(_stem(m.group().lower()) in {_stem(w) for w in own} for m in said):
+        return ""
+    rest = measures[said[cut - 1].end() :] if cut else measures
+    return rest.strip(" ,;:-–—")
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 class Entity(_Model):

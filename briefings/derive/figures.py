@@ -16,13 +16,20 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.measures import measures_for
-from briefings.derive.numbers import Quantity, read_quantities
+from briefings.derive.numbers import Quantity, has_number_words, read_quantities
 from briefings.models import Figure
 
 #: At most this many figures are kept per briefing.
 MAX_FIGURES: Final = 40
 
-_BASE: Final = {"money": 3.0, "percent": 2.0, "count": 1.6, "duration": 1.1, "number": 1.4}
+_BASE: Final = {
+    "money": 3.0,
+    "percent": 2.0,
+    "count": 1.6,
+    "duration": 1.1,
+    "number": 1.4,
+    "rank": 1.0,
+}
 _CHANGE_NEAR: Final = re.compile(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|jump\w*|climb\w*|grew|grow\w*"
     r"|increas\w*|decreas\w*|declin\w*|drop\w*|slump\w*|surg\w*|soar\w*|plung\w*|gain\w*"
@@ -38,6 +45,25 @@ _EMPHASIS: Final = frozenset(
 )
 
 
+#: Approximators kept as ``Figure.qualifier`` (emphasis such as "only" is not one).
+_QUALIFIERS: Final = {
+    a: a
+    for a in """about|around|approximately|roughly|nearly|almost|some|over|under|more than
+    less than|fewer than|at least|at most|up to|as much as|as many as|as little as|as few as
+    close to|just over|just under|upwards of|in excess of|no less than|no more than
+    not less than|not more than|well over|well under|slightly more than|slightly less than
+    just shy of""".replace("\n", "|")
+    .replace("    ", "")
+    .split("|")
+} | {
+    "an estimated": "about",
+    "a maximum of": "at most",
+    "a minimum of": "at least",
+    "an average of": "on average",
+    "on average": "on average",
+}
+
+
 @dataclass(slots=True)
 class _Candidate:
     figure: Figure
@@ -46,12 +72,61 @@ class _Candidate:
     follows: int = -1  # index of the figure this one converts ("10 billion yuan ($1.4bn)")
 
 
+# Where a bare "$" is not the US dollar: a country's names and its own dollar sign.
+_DOLLAR_COUNTRIES: Final = (
+    (
+        "CAD",
+        re.compile(
+            r"\b(?:Canada|Canadian|Canadians|Ottawa|Toronto|Montreal|Vancouver|Alberta|Ontario|Quebec|CAD)\b|\bC\$"
+        ),
+    ),
+    (
+        "AUD",
+        re.compile(
+            r"\b(?:Australia|Australian|Australians|Canberra|Sydney|Melbourne|Queensland|AUD)\b|\bA\$"
+        ),
+    ),
+    ("NZD", re.compile(r"\b(?:New Zealand|Wellington|Auckland|NZD)\b|\bNZ\$")),
+    ("HKD", re.compile(r"\b(?:Hong Kong|HKD)\b|\bHK\$")),
+    ("SGD", re.compile(r"\b(?:Singapore|Singaporean|SGD)\b|\bS\$")),
+    ("TWD", re.compile(r"\b(?:Taiwan|Taiwanese|Taipei|TWD)\b|\bN?T\$")),
+)
+_US: Final = re.compile(
+    r"\b(?:U\.S\.|US|USA|United States|America|American|Americans|Washington|USD)\b|\bUS\$"
+)
+_BARE_DOLLAR: Final = re.compile(r"(?<![A-Za-z])\$|(?<!US )\bdollars?\b")
+
+
+def dollar_code(text: str, source: str | None = None) -> str:
+    """The currency of a bare "$" on this page: the US dollar unless the page (its
+    text or its site's name) is about a country with its own dollar; "$" when
+    the text names such a country more often than the United States, but not
+    overwhelmingly."""
+    where = f"{source or ''} {source or ''} {text}"  # the site's own name counts twice
+    best, most = "USD", 0
+    for code, pattern in _DOLLAR_COUNTRIES:
+        n = len(pattern.findall(where))
+        if n > most:
+            best, most = code, n
+    if most < 2:
+        return "USD"
+    us = len(_US.findall(where))
+    if us == 0 or most >= 3 * us:
+        return best
+    return "$" if most > us else "USD"
+
+
 def _yen_code(text: str) -> str:
     """``¥`` is yen in Japanese contexts and yuan in Chinese ones."""
     return "CNY" if len(_CHINA.findall(text)) > len(_JAPAN.findall(text)) else "JPY"
 
 
 _AGO: Final = re.compile(r"\s+ago\b")
+_MEASURE_UNITS: Final = frozenset(
+    """mile kilometer kilometre km meter metre m foot feet yard inch centimeter cm mm pound lb
+    kilogram kg gram ounce oz ton tonne acre hectare ha gallon litre liter mph km/h""".split()
+)
+_CASUALTY_NEAR: Final = re.compile(r"\b(?:kill|dead|die|death|injur|wound|hurt|missing)", re.I)
 _FROM_BEFORE: Final = re.compile(r"\bfrom\s+$")
 
 
@@ -64,6 +139,8 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
         score += min(1.2, magnitude / 7)
         if q.scaled:
             score += 0.4
+        if q.unit == "person" and _CASUALTY_NEAR.search(sentence, max(0, q.start - 40), q.end + 40):
+            score += 0.5  # the dead and injured are the news
     elif q.kind == "percent":
         window = sentence[max(0, q.start - 40) : q.end + 25]
         if _CHANGE_NEAR.search(window):
@@ -74,6 +151,12 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
         score -= 0.4  # the old value of a change: "rose to $11bn from $10bn"
     if q.approx in _EMPHASIS:
         score += 0.3
+    if q.spelled and not q.scaled:
+        score -= 0.3  # "three key reasons": small counts written out
+        if q.kind == "percent":
+            score -= 0.4  # "half of all pensioners" after the exact percentages
+    if q.weak:
+        score -= 0.6  # "the two men": a count given before
     if measured:
         score += 0.2
     # Earlier is more important in news writing, but only mildly.
@@ -86,10 +169,14 @@ _CONVERSION_GAP: Final = re.compile(
 
 
 def _is_conversion(sentence: str, prev: Quantity | None, q: Quantity) -> bool:
-    """``q`` restates ``prev`` in another currency: "59.9 yuan (US$8.18)"."""
-    if prev is None or prev.kind != "money" or q.kind != "money" or prev.unit == q.unit:
+    """``q`` restates ``prev`` in another currency or unit: "59.9 yuan (US$8.18)",
+    "100 meters (330 feet)"."""
+    if prev is None or prev.unit == q.unit or prev.kind != q.kind:
         return False
     between = sentence[prev.end : q.start]
+    if q.kind != "money":
+        # Measurements only, in brackets: "20 kilometers (12 miles)".
+        return q.kind == "count" and between.strip() == "(" and q.unit in _MEASURE_UNITS
     return bool(_CONVERSION_GAP.fullmatch(between))
 
 
@@ -99,23 +186,26 @@ def extract_figures(doc: Document) -> list[Figure]:
         return []
     text = doc.text
     yen = _yen_code(text) if "¥" in text else "JPY"
+    dollar = dollar_code(text, doc.meta.source) if "$" in text or "dollar" in text else "USD"
     total = len(doc.sentences)
     first_paragraph = doc.sentences[0].paragraph  # the lead
     candidates: list[_Candidate] = []
-    seen: dict[tuple[float, str | None], int] = {}
+    # A figure mentioned again is listed once; "half" and "50%" are not the same mention.
+    seen: dict[tuple[float, str | None, bool], int] = {}
     # A paragraph full of one kind of figure is a table in prose: its second,
     # third... figure of a kind count for less, so the top of the list is varied.
     paragraph = -1
     same_kind: dict[str, int] = {}
     for index, sentence in enumerate(doc.sentences):
-        if not _DIGIT.search(sentence.text):
+        words = has_number_words(sentence.text)
+        if not words and not _DIGIT.search(sentence.text):
             continue
         if sentence.paragraph != paragraph:
             paragraph, same_kind = sentence.paragraph, {}
         prev: Quantity | None = None
         prev_index = -1
-        for q in read_quantities(sentence.text, yen):
-            key = (round(q.value, 6), q.unit)
+        for q in read_quantities(sentence.text, yen, words):
+            key = (round(q.value, 6), q.unit, q.spelled)
             conversion = _is_conversion(sentence.text, prev, q)
             prev = q
             if key in seen:
@@ -125,14 +215,19 @@ def extract_figures(doc: Document) -> list[Figure]:
                 measures = candidates[prev_index].figure.measures
             else:
                 measures = measures_for(sentence.text, q)
+            unit = q.unit
+            if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):
+                unit = dollar
             figure = Figure(
                 text=q.text,
                 value=q.value,
-                unit=q.unit,
+                unit=unit,
                 measures=measures,
                 sentence=sentence.text,
                 start=sentence.start + q.start,
                 end=sentence.start + q.end,
+                qualifier=_QUALIFIERS.get(q.approx or ""),
+                value_high=q.high,
             )
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)

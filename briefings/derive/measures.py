@@ -1,15 +1,37 @@
-"""What a number counts: a short phrase for each quantity, from its sentence.
+"""What a number measures: a short noun phrase for each quantity, from its clause.
 
-Rules, tried in order (the first that gives a phrase wins):
+``measures_for`` builds a head, then adds what the clause says about it.
 
-1. ``N [unit] of NP`` / ``N worth of NP``: "22 percent of Nvidia's revenue".
-2. A change noun after a percentage: "a 44% rise in sales" -> "rise in sales".
-3. Money followed by ``in NP``: "$2.7 billion in cash from Amazon" -> "cash from Amazon";
-   "a rise to $4 billion in its sales" -> "sales".
-4. The subject of rose/fell/reached/was...: "fourth quarter sales rose 2% to $11bn".
-5. The object of raised/cut/increased ... ``by N``: "raised prices by 5%" -> "prices".
-6. The noun the number modifies, with a short modifier: "1,400 executives surveyed".
-7. Otherwise the clause around the number, trimmed.
+The head, from the first rule that gives one:
+
+1. Special forms: an exchange rate ("$1.88 to the pound"), a price ("sold for
+   $9"), the value of a thing ("a deal worth $5bn"), a size ("140,000 words
+   long"), time since ("26 years ago"), casualties ("killing at least 41" ->
+   "people killed"), a rank, a fraction or proportion ("share of voters").
+2. ``N [unit] of NP``: "share of the island's economy" for a percentage,
+   "members of a religion" for a count.
+3. A percentage before a noun ("50% income tax" -> "income tax rate") or a
+   change noun ("a 44% rise in sales" -> "rise in sales").
+4. Money before a noun ("a new £200 council tax rebate"), or ``in NP``.
+5. The noun before ``of`` ("a net loss of $4m"), or the subject of a change
+   verb ("sales rose 5%" -> "rise in sales"; "sales reached $11bn" -> "sales").
+6. The counted noun ("senior trophies"); "time" for a duration; "amount" or
+   "value" for money with nothing else; a rate makes an adjective ("annual").
+
+The context, from the clause (bounded by punctuation and clause words):
+
+- the figure as a subject: its verb phrase ("countries that could benefit
+  from debt relief", "people killed in the attack": a passive loses "were");
+- a participle or gerund after it: that phrase, then the clause before
+  ("Britons held at Guantanamo Bay" + "the Supreme Court to give protection");
+- otherwise the clause before it (subject and verb, "trophies Mourinho has
+  won") and a prepositional phrase after it ("in Wisconsin"). A clause with no
+  subject of its own borrows the one before it (past an aside in dashes);
+  a change "from $1bn to $2bn" and a list "85% of X, 90% of Y" share the
+  words before them.
+
+A qualifier is noted at the end ("(at least)"); ``Figure.measures_shown``
+leaves it out where the figure already says it.
 """
 
 from __future__ import annotations
@@ -22,6 +44,10 @@ from briefings.derive.numbers import SPEED_UNITS, Quantity
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+def _wordset_lines(phrases: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in phrases.replace("\n", "|").split("|"))
 
 
 _MAX_WORDS: Final = 9
@@ -97,33 +123,10 @@ _DETERMINERS: Final = _wordset(
 _QUANTIFIERS: Final = _wordset(
     "minimum maximum total average half third quarter part most some all record sum"
 )
-_MONEY_VERB: Final = re.compile(
-    r"\b(invest(?:ed|s|ing)?|spen[dt]|spends|spending|paid|pay|pays|raised|raise|raises|received"
-    r"|receive|allocated?|allocates|earmark(?:ed|s)?|pledged?|committed|commit|sold|sell|sells"
-    r"|bought|buy|buys|fined|fine|borrowed|lent|lost|earned|generated|secured|injected|inject"
-    r"|owes?|owed|charged?|charges|offered|offer|bid|donated|awarded|cost|costs)\s+$",
-    re.I,
-)
-_PARTICIPLE: Final = re.compile(
-    r"\s+((?:[a-z]+ed|sold|spent|paid|lost|made|held|raised|bought|won)\b)"
-)
-_ADVERBIALS: Final = re.compile(
-    r"\s+(?:(?:over|in|for)\s+(?:time|total|all)|annually|globally|a year|each year|per year"
-    r"|last year|this year|so far|in cash|altogether|overall|now|already)\b",
-    re.I,
-)
-_PP: Final = re.compile(r"\s+(in|into|on|for|from|to|across|at)\s+")
-_RATE: Final = re.compile(r"\s*(?:\([^)]{1,30}\))?\s+(per|a|an|each)\s+([a-z]+)\b")
 _STOPISH: Final = _wordset("per a an each or and in on")
-_RATE_NOUNS: Final = _wordset(
-    "unit month year week day hour share barrel tonne ton person head user night kilo kg"
-)
-
-
 _NON_SPACE: Final = re.compile(r"\S+")
 #: A word that is a number or an amount: "12", "$5bn".
 _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
-_ED_VERB: Final = re.compile(r"\s+([a-z]+ed)\b")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
@@ -136,6 +139,8 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
     det = ""
     for m in _NON_SPACE.finditer(text[pos:]):
         raw = m.group()
+        if raw in ("—", "–", "-", "--"):
+            break
         word = raw.strip("“”\"‘’'()[],;:.!?")
         if not words and not det and word.lower() in _DETERMINERS:
             det = word
@@ -145,8 +150,70 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
         words.append(word)
         if len(words) >= limit or raw[-1:] in ',;:.!?)”"' or raw[:1] in '(“"':
             break
+        if word.lower() in _PRONOUNS:
+            break  # "42% of them say ...": the phrase ends at the pronoun
     phrase = _trim(words)
     return f"{det} {phrase}" if article and det and phrase else phrase
+
+
+#: Heads that already say the verb ("fall in the FTSE"): only a place or time is added.
+_CHANGE_HEADS: Final = ("rise in ", "fall in ", "growth in ", "increase in ", "decrease in ")
+_CASUALTY: Final = re.compile(
+    r"\b(killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds)\s+"
+    r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
+    re.I,
+)
+_CASUALTY_PARTICIPLES: Final = {
+    "killing": "killed",
+    "killed": "killed",
+    "kills": "killed",
+    "injuring": "injured",
+    "injured": "injured",
+    "injures": "injured",
+    "wounding": "wounded",
+    "wounded": "wounded",
+    "wounds": "wounded",
+}
+_CHANGE_NOUNS: Final = {
+    "rose": "rise",
+    "risen": "rise",
+    "rise": "rise",
+    "rises": "rise",
+    "climbed": "rise",
+    "climbs": "rise",
+    "soared": "rise",
+    "surged": "rise",
+    "jumped": "rise",
+    "jumps": "rise",
+    "up": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "falls": "fall",
+    "dropped": "fall",
+    "drops": "fall",
+    "slipped": "fall",
+    "slid": "fall",
+    "declined": "fall",
+    "declines": "fall",
+    "plunged": "fall",
+    "tumbled": "fall",
+    "down": "fall",
+    "grew": "growth",
+    "grows": "growth",
+    "increased": "increase",
+    "increases": "increase",
+    "decreased": "decrease",
+    "gained": "gain",
+    "gains": "gain",
+    "lost": "loss",
+    "shrank": "fall",
+    "eased": "fall",
+}
+_CHANGE_VERB_BEFORE: Final = re.compile(
+    r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
+    r"|roughly|more than|less than|over|a further|another)\s+)?$",
+    re.I,
+)
 
 
 def _subject(before: str) -> str:
@@ -155,7 +222,8 @@ def _subject(before: str) -> str:
     if m is None:
         return ""
     head = before[: m.start()]
-    head = head[max(head.rfind(c) for c in ",;:(—–") + 1 :]
+    dash = head.rfind(" - ")
+    head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
     words = _words(head)[-_MAX_WORDS:]
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
     return _trim(words[cut:])
@@ -178,33 +246,36 @@ def _noun_before_of(before: str) -> str:
     return _trim(words)
 
 
-def _verb_phrase(verb: str, after: str) -> str:
-    """ "invested $4bn over time in Alibaba" -> "invested in Alibaba"."""
-    skip = _ADVERBIALS.match(after)
-    rest = after[skip.end() :] if skip else after
-    pp = _PP.match(rest)
-    if pp:
-        phrase = _noun_phrase_at(rest, pp.end(), limit=5, article=True)
-        if phrase:
-            return f"{verb} {pp.group(1)} {phrase}"
-    return ""
-
-
-def _rate(after: str) -> str:
-    m = _RATE.match(after)
-    if m and m.group(2) in _RATE_NOUNS:
-        return f" {m.group(1)} {m.group(2)}"
-    return ""
-
-
 def measures_for(sentence: str, q: Quantity) -> str:
-    """A short phrase saying what quantity ``q`` (offsets in ``sentence``) counts."""
-    phrase = _measures(sentence, q)
-    if q.kind == "money":
-        rate = _rate(sentence[q.end :])
-        if rate and rate.split()[-1] not in phrase.split():
-            phrase = (phrase or "price") + rate
-    return phrase
+    """A short phrase saying what quantity ``q`` (offsets in ``sentence``) counts:
+    the noun it counts (or "share of ...", "time", "amount" ...) followed by what
+    its clause says about it: "people killed in the attack", "senior trophies
+    Mourinho has won", "share of the bill was about tightening regulation"."""
+    head = _measures(sentence, q)
+    if q.unit in SPEEDS:
+        return head
+    rate = _rate_word(sentence, q)
+    if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
+        head = "time"
+    elif q.kind == "money" and not head:
+        head = "value" if _followed_by_verb(sentence, q) else "amount"
+    if rate and rate not in head:
+        head = f"{rate} {head}" if head else rate
+    if not head and q.noun:
+        head = q.noun  # "Six people were killed and 22 injured": 22 people
+    if head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS):
+        # "killing at least 137 in the capital": where, not the clause's other words
+        right = _words(sentence[q.end : _right_bound(sentence, q.end)])
+        if right and right[0].lower() in _PREPOSITIONS:
+            head = " ".join([head, *_strip_end(right[:_PP_WORDS])])
+    elif len(head.split()) < _CONTEXT_AFTER:
+        context = _context(sentence, q, head)
+        head = f"{head} {context}".strip() if context else head
+    if not head:
+        head = _clause(sentence, q)
+    if q.approx in _QUALIFIERS_SHOWN and head:
+        head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
+    return head
 
 
 def _measures(sentence: str, q: Quantity) -> str:
@@ -214,9 +285,44 @@ def _measures(sentence: str, q: Quantity) -> str:
     if q.unit in SPEEDS:
         # "winds of 100 mph", "the train reached 160km/h": what moves, else "speed".
         return _noun_before_of(before) or _subject(before) or "speed"
+    if q.kind == "money":
+        fx = _EXCHANGE.match(after)
+        if fx:  # "$1.88 to the pound": an exchange rate
+            name = _CURRENCY_NAMES.get(q.unit or "", "currency")
+            return f"{name} rate against the {fx.group(1).lower()}"
+        if _PRICE_BEFORE.search(before, max(0, len(before) - 24)):
+            return "price"
+        worth = _WORTH_BEFORE.search(before, max(0, len(before) - 60))
+        if worth:  # "a deal worth $5bn" -> "value of the deal"
+            return f"value of {_trim(_words(worth.group(1)))}"
+    if q.kind in ("count", "duration") and q.noun_start >= 0:
+        size = _SIZE_AFTER.match(sentence, q.noun_end)
+        if size:  # "140,000 words long"
+            return _SIZE_NOUNS[size.group(1).lower()]
+    if q.kind == "duration" and _AGO.match(sentence, q.end):
+        return "time since"
+    if q.unit == "person":
+        casualty = _CASUALTY.search(before, max(0, len(before) - 32))
+        if casualty:  # "killing at least 137", "wounding 357 others"
+            return f"people {_CASUALTY_PARTICIPLES[casualty.group(1).lower()]}"
+    if q.kind == "rank":
+        if q.noun_start >= 0:  # "the 14th-ranked Schwartzman"
+            return f"ranking of {sentence[q.noun_start : q.noun_end]}"
+        return "position"
+    if q.kind == "percent" and q.start <= q.noun_start < q.end:
+        # "half the population", "7 in 10 voters"
+        return f"share of {sentence[q.noun_start : q.noun_end]}"
     of = _OF.match(after)
-    if of:
-        phrase = _noun_phrase_at(after, of.end())
+    if of and q.kind in ("count", "number") and q.start <= q.noun_start < q.end:
+        phrase = _noun_phrase_at(after, of.end(), limit=6, article=True)
+        if phrase:  # "1.6 billion members of a religion"
+            return f"{sentence[q.noun_start : q.noun_end]} of {phrase}"
+    if of and q.kind != "duration":
+        phrase = _noun_phrase_at(after, of.end(), limit=8)
+        if phrase and q.kind == "percent":
+            top = _SUPERLATIVE.search(before)
+            share = f"{top.group(1).lower()} share" if top else "share"
+            return f"{share} of {phrase}"
         if phrase:
             return phrase
     if q.kind == "percent":
@@ -225,7 +331,30 @@ def _measures(sentence: str, q: Quantity) -> str:
             phrase = _noun_phrase_at(after, change.end())
             if phrase:
                 return f"{change.group(1).lower()} in {phrase}"
+    if q.kind == "percent" and _POLL_BEFORE.search(before, max(0, len(before) - 24)):
+        who = _words(before[max(0, len(before) - 60) :])
+        verb = next((i for i in range(len(who) - 1, -1, -1) if who[i].lower() in _POLL_VERBS), -1)
+        names = [w for w in who[max(0, verb - 3) : verb] if w[:1].isupper()]
+        if names:  # "Trump received 37 percent" -> "support for Trump"
+            return f"support for {' '.join(names)}"
+    if q.kind == "percent":
+        taxed = _PERCENT_NOUN.match(after)
+        if taxed:  # "50% income tax", "1% in income tax": a rate
+            noun = _noun_phrase_at(after, taxed.end(), limit=4)
+            if noun and noun.split()[0].islower() and not _is_verb(noun.split()[0]):
+                last = noun.split()[-1].lower()
+                return f"{noun} rate" if last in _RATE_NOUNS_TAX else noun
     if q.kind == "money":
+        adjective = _ADJECTIVE_BEFORE.search(before, max(0, len(before) - 24))
+        noun = _noun_phrase_at(after, 0, limit=4)
+        if (
+            noun
+            and noun.split()[0].islower()
+            and noun.split()[0] not in _STOPISH
+            and noun.split()[0] not in _TIME_WORDS
+            and not _is_verb(noun.split()[0])
+        ):  # "a new £200 council tax rebate", "the wasteful $18 million deportation regime"
+            return f"{adjective.group(1)} {noun}" if adjective else noun
         if _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)):
             noun = _noun_phrase_at(after, 0, limit=4)
             if noun and noun.split()[0].islower() and noun.split()[0] not in _STOPISH:
@@ -238,21 +367,18 @@ def _measures(sentence: str, q: Quantity) -> str:
         inside = _IN_NP.match(after)
         if inside:
             phrase = _noun_phrase_at(after, inside.end())
-            if phrase:
-                return phrase
-        participle = _PARTICIPLE.match(after)
-        if participle:
-            phrase = _verb_phrase(participle.group(1), after[participle.end() :])
-            if phrase:
-                return phrase
-        verb = _MONEY_VERB.search(before, max(0, len(before) - 16))
-        if verb:
-            phrase = _verb_phrase(verb.group(1).lower(), after)
-            if phrase:
-                return phrase
+            if phrase and phrase.split()[0].lower() not in _TIME_WORDS:
+                return phrase  # "$2.7bn in cash" (not "$6m in the day after")
     if q.kind in ("money", "percent", "number"):
-        phrase = _noun_before_of(before) or _subject(before)
+        phrase = _noun_before_of(before)
         if phrase:
+            return phrase
+        phrase = _subject(before)
+        if phrase:
+            change = _CHANGE_VERB_BEFORE.search(before, max(0, len(before) - 30))
+            if change and q.kind == "percent":
+                # "sales rose 5%" -> "rise in sales" (not "rose to 5%": a level)
+                return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {phrase}"
             return phrase
         raised = _RAISE_BY.search(before, max(0, len(before) - 80))
         if raised:
@@ -261,17 +387,15 @@ def _measures(sentence: str, q: Quantity) -> str:
                 return phrase
     if q.noun_start >= 0:
         noun = sentence[q.noun_start : q.noun_end]
-        tail = _ED_VERB.match(after)
-        if tail:
-            rest = _verb_phrase(tail.group(1), after[tail.end() :])
-            return f"{noun} {rest or tail.group(1)}"
-        pp = _PP.match(after)
-        if pp and pp.group(1) not in ("to", "for"):
-            rest = _noun_phrase_at(after, pp.end(), limit=4, article=True)
-            if rest:
-                return f"{noun} {pp.group(1)} {rest}"
+        first = noun.split()[0]
+        if q.noun_start > q.start and first.lower() == q.unit and len(noun.split()) > 1:
+            noun = noun[len(first) :].strip()  # "a four year consultation period"
+        elif q.noun_start > q.start and sentence[q.noun_start - 1] == " " and "-" in q.text:
+            pass  # "a 25-year partnership": the partnership
+        elif q.kind == "duration":
+            noun = "time"
         return noun
-    return _clause(sentence, q)
+    return ""
 
 
 def _clause(sentence: str, q: Quantity) -> str:
@@ -294,3 +418,354 @@ def _clause(sentence: str, q: Quantity) -> str:
     if not phrase:  # "Pernod - at 7.5bn euros - is ...": take the sentence's opening words
         phrase = _trim(_words(sentence[: q.start])[:6])
     return phrase
+
+
+# ----------------------------------------------------------------------------
+# Context: what the figure's clause says about it.
+
+#: A head of this many words or more says enough on its own.
+_CONTEXT_AFTER: Final = 5
+_LEFT_WORDS: Final = 9
+_RIGHT_WORDS: Final = 10
+_PP_WORDS: Final = 7
+_DURATION_WORDS: Final = _wordset("second minute hour day week month year decade century time")
+_LEFT_BREAK: Final = re.compile(
+    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|\b(?:where|when|while|whereas|because"
+    r"|although|though|if|unless|said|says|told|according to)\b",
+    re.I,
+)
+_RIGHT_BREAK: Final = re.compile(
+    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"|although|though|but|according|said|says)\b",
+    re.I,
+)
+# "that" opens a clause after a verb of saying or finding, not after a noun.
+_THAT_AFTER_VERB: Final = re.compile(
+    r"\b(?:\w+ed|said|says|say|told|think|thinks|thought|found|finds|shows|showed|show|means"
+    r"|meant|know|knew|believe|believes|suggests|indicates|so)\s+that\s",
+    re.I,
+)
+_AUX: Final = _wordset("""is are was were be been being has have had will would can could
+    may might must shall should do does did""")
+_PASSIVE_AUX: Final = _wordset("is are was were been being")
+_ADVERBS: Final = _wordset("""still now also currently only reportedly already not just even
+    then later soon never often usually all each together""")
+_SAY_VERBS: Final = _wordset("say says said think thinks believe believes expect expects")
+_IRREGULAR_PAST: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
+    sold bought paid spent began sent kept held stood fled sank shrank fought made left died
+    hit cut put set shut hurt seen known shown given taken done gone grown held built shot
+    caught struck beaten stolen driven written spoken chosen told brought thought sought taught
+    found sent spent lost paid""")
+_PREPOSITIONS: Final = _wordset("""in at on for with from during over across into under between
+    among within inside outside near around throughout after before since to""")
+_FUNCTION: Final = (
+    _NP_STOP
+    | _LEADING_JUNK
+    | _DETERMINERS
+    | _wordset(
+        """from to up down by at of with in on for then also however meanwhile earlier yet so
+    but and or nor while instead once which that who past last next later ago like worth valued"""
+    )
+)
+_RATE_ADJECTIVE: Final = {
+    "year": "annual",
+    "annum": "annual",
+    "annually": "annual",
+    "month": "monthly",
+    "week": "weekly",
+    "day": "daily",
+    "hour": "hourly",
+}
+_RATE_AFTER: Final = re.compile(
+    r"\s*(?:\([^()]{1,30}\)|,\s*or\s+[^,]{1,25},)?\s+(?:(?:a|an|per|each|every)\s+(year|annum|month|week|day|hour)"
+    r"|(annually))\b",
+    re.I,
+)
+_SUPERLATIVE: Final = re.compile(r"(?:^|\s)(\w+est|top|bottom)\s*$", re.I)
+
+
+def singular_words(phrase: str) -> frozenset[str]:
+    return frozenset(w[:-1] if w.endswith("s") else w for w in phrase.lower().split())
+
+
+#: Approximators that qualify the number (not emphasis like "only", "just").
+_QUALIFIERS_SHOWN: Final = _wordset_lines(
+    """about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than
+    fewer than|at least|at most|up to|as much as|as many as|as little as|as few as|close to
+    just over|just under|an estimated|upwards of|in excess of|no less than|no more than
+    not less than|not more than|well over|well under|a record|a maximum of|a minimum of"""
+)
+
+
+def _rate_word(sentence: str, q: Quantity) -> str:
+    """ "$10bn a year" -> "annual"; "$44m per week" -> "weekly"."""
+    if q.kind not in ("money", "count", "number", "percent"):
+        return ""
+    m = _RATE_AFTER.match(sentence, q.end)
+    if m is None:
+        return ""
+    return _RATE_ADJECTIVE[(m.group(1) or m.group(2)).lower()]
+
+
+def _strip(words: list[str]) -> list[str]:
+    while words and words[0].lower() in _FUNCTION:
+        words = words[1:]
+    while words and words[-1].lower() in _FUNCTION:
+        words = words[:-1]
+    return words
+
+
+def _strip_end(words: list[str]) -> list[str]:
+    while words and words[-1].lower() in _FUNCTION:
+        words = words[:-1]
+    return words
+
+
+def _left_text(sentence: str, q: Quantity) -> str:
+    """The clause before the figure. A clause with no subject of its own ("...,
+    reaching $1.88", "Rates - the share of ... - are running at 50%") takes the
+    one before it (past an aside between dashes or brackets)."""
+    window = max(0, q.start - 2 * _LOOK_BACK)
+    breaks = [m.span() for m in _LEFT_BREAK.finditer(sentence, window, q.start)]
+    start = breaks[-1][1] if breaks else window
+    for m in _THAT_AFTER_VERB.finditer(sentence, max(0, q.start - _LOOK_BACK), q.start):
+        if m.end() > start:
+            start = m.end()
+            breaks = []
+    text = sentence[start : q.start]
+    if not breaks or sentence[breaks[-1][0] : breaks[-1][1]].strip().isalpha():
+        return text
+    words = _strip(_words(text))
+    if words and not (_is_verb(words[0]) or words[0].lower() in _ADVERBS):
+        return text
+    mark = sentence[breaks[-1][0] : breaks[-1][1]].strip()
+    k = len(breaks) - 1
+    if mark in ("-", "—", "–", ")") and k >= 1:
+        # Skip the aside: "X - the number of ... - are running at".
+        opener = "(" if mark == ")" else mark
+        k = next(
+            (
+                i
+                for i in range(k - 1, -1, -1)
+                if sentence[breaks[i][0] : breaks[i][1]].strip() == opener
+            ),
+            k - 1,
+        )
+    before_start = breaks[k - 1][1] if k >= 1 else window
+    return sentence[before_start : breaks[k][0]] + " " + text
+
+
+def _right_bound(sentence: str, at: int) -> int:
+    m = _RIGHT_BREAK.search(sentence, at, min(len(sentence), at + 160))
+    return m.start() if m else min(len(sentence), at + 160)
+
+
+def _left_words(sentence: str, q: Quantity) -> list[str]:
+    """The clause's words before the figure, after the last other number in it
+    (but across "from X to": "increased aid from $1bn to $2bn")."""
+    words = _words(_left_text(sentence, q))
+    last = -1
+    for i, w in enumerate(words):
+        if _NUMERAL.match(w) and not _YEAR.fullmatch(w):
+            last = i
+    if last >= 0 and any(w.lower() in ("and", "or") for w in words[last + 1 :]):
+        # "faces 10 years in prison and a $250,000 fine": the verb before both.
+        words = words[:last]
+        last = -1
+        for i, w in enumerate(words):
+            if _NUMERAL.match(w) and not _YEAR.fullmatch(w):
+                last = i
+    if last >= 0 and last + 1 < len(words) and words[last + 1].lower() == "of":
+        # "represented 85% of searches, 90% of arrests": the words before the list.
+        words = words[:last]
+        last = max(
+            (i for i, w in enumerate(words) if _NUMERAL.match(w) and not _YEAR.fullmatch(w)),
+            default=-1,
+        )
+    if last >= 0:
+        tail = words[last + 1 :]
+        change = (
+            last > 0
+            and words[last - 1].lower() == "from"
+            and bool(tail)
+            and tail[-1].lower() == "to"
+            and all(w.lower() in _RATE_TAIL for w in tail)
+        )
+        words = words[: last - 1] if change else tail
+        if change:
+            # "told Radio 4's Today programme aid rose from $1bn to": after the last number.
+            last = max(
+                (i for i, w in enumerate(words) if _NUMERAL.match(w) and not _YEAR.fullmatch(w)),
+                default=-1,
+            )
+            words = words[last + 1 :]
+    words = _strip(words)
+    if all(w.lower() in _RATE_TAIL for w in words):
+        return []  # "... £450 a year, with half of ...": nothing about this figure
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        words = [words[0].lower(), *words[1:]]
+    if len(words) > _LEFT_WORDS:
+        # Keep the subject and verb: the words around the last verb.
+        verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=-1)
+        if verb >= 0:
+            first = max(0, min(verb - 3, len(words) - _LEFT_WORDS))
+            words = _strip(words[first : first + _LEFT_WORDS])
+        else:
+            words = _strip([*words[:3], *words[3 - _LEFT_WORDS :]])
+    return words
+
+
+_ASIDE: Final = re.compile(r"\s*\([^()]{1,40}\)")
+_RELATIVE: Final = re.compile(r"\s+(who|that|which)\s+(?!is\b|was\b)")
+_PRONOUNS: Final = _wordset("me him her us them it you")
+_SUBJECT_PRONOUNS: Final = _wordset("i he she it we they you")
+_EXCHANGE: Final = re.compile(
+    r"\s+(?:to|against)\s+the\s+(euro|pound|dollar|yen|yuan|franc)\b", re.I
+)
+_CURRENCY_NAMES: Final = {
+    "USD": "dollar",
+    "GBP": "pound",
+    "EUR": "euro",
+    "JPY": "yen",
+    "CNY": "yuan",
+    "CAD": "Canadian dollar",
+    "AUD": "Australian dollar",
+}
+_PRICE_BEFORE: Final = re.compile(
+    r"\b(?:cost|costs|costing|started at|starts at|start at|sold for|sells for|sell for"
+    r"|selling for|priced at|bought for|purchased for|for|fetched|fetch|fetches)\s+$",
+    re.I,
+)
+_WORTH_BEFORE: Final = re.compile(
+    r"\b(?:a|an|the|its|their|his|her)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s+(?:worth|valued at)\s+"
+    r"(?:(?:about|around|nearly|almost|some|up to|more than|over)\s+)?$",
+    re.I,
+)
+_WHEN_WORDS: Final = _wordset("last this next")
+_TIME_WORDS: Final = _wordset("""day days week weeks month months year years quarter quarters
+    period decade hour hours first last past next same following previous time times season""")
+_POLL_VERBS: Final = _wordset(
+    "received receives got gets won wins took takes held holds had has garnered polled drew draws"
+)
+_POLL_BEFORE: Final = re.compile(
+    r"\b(?:received|receives|got|gets|won|wins|took|takes|held|holds|had|has|garnered|polled|drew"
+    r"|draws)\s+(?:(?:about|around|only|just|nearly|almost|some|roughly|more than|less than)\s+)?$",
+    re.I,
+)
+_SIZE_AFTER: Final = re.compile(r"\s+(long|tall|high|wide|deep)\b", re.I)
+_SIZE_NOUNS: Final = {
+    "long": "length",
+    "tall": "height",
+    "high": "height",
+    "wide": "width",
+    "deep": "depth",
+}
+_AGO: Final = re.compile(r"\s+ago\b")
+_PERCENT_NOUN: Final = re.compile(r"\s+(?:in\s+)?")
+_RATE_NOUNS_TAX: Final = _wordset("tax taxes duty tariff tariffs levy vat interest")
+_ADJECTIVE_BEFORE: Final = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that)\s+"
+    r"(new|extra|additional|further|total|net|gross|combined|estimated|average|annual|initial|record)\s+$",
+    re.I,
+)
+_RATE_TAIL: Final = _wordset(
+    "a an per each every year annum month week day hour to bn m million billion"
+)
+
+
+def _is_verb(word: str) -> bool:
+    low = word.lower()
+    return (
+        low in _AUX
+        or low in _SAY_VERBS
+        or low in _IRREGULAR_PAST
+        or (low.endswith(("ed", "ing")) and len(low) > 4 and word.islower())
+    )
+
+
+def _followed_by_verb(sentence: str, q: Quantity) -> bool:
+    m = _NEXT_WORD.match(sentence, q.end)
+    return bool(m and m.group(1).lower() in _AUX)
+
+
+_NEXT_WORD: Final = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:a|per)\s+(?:year|week|month|day))?\s+(\w+)"
+)
+
+
+def _context(sentence: str, q: Quantity, head: str) -> str:
+    at = q.end
+    aside = _ASIDE.match(sentence, at)
+    if aside:
+        at = aside.end()  # "$10bn (£5.38bn) a year"
+    relative = _RELATIVE.match(sentence, at)
+    if relative:
+        # "Two senators who are in tough fights": the clause says what they are.
+        stop = _right_bound(sentence, relative.end())
+        words = _strip_end(_words(sentence[relative.end() : stop])[:_RIGHT_WORDS])
+        if words:
+            return " ".join([relative.group(1).lower(), *words])
+    stop = _right_bound(sentence, at)
+    right = _words(sentence[at:stop])
+    named = {w.lower() for w in head.split()}
+    own = named | {"of", "the", "a", "an", "its", "their"}
+    rate = {"a", "an", "per", "each", "every", "year", "annum", "month", "week", "day", "annually"}
+    while right and (
+        right[0].lower() in own
+        or _NUMERAL.match(right[0]) is not None
+        or right[0].lower() in rate
+        or (len(right) > 1 and right[0].lower() in _PREPOSITIONS and right[1].lower() in named)
+    ):
+        right = right[1:]
+    cut = next((i for i, w in enumerate(right) if _NUMERAL.match(w)), len(right))
+    right = right[:cut]
+    first = 0
+    while first < len(right) and right[first].lower() in _ADVERBS:
+        first += 1
+    infinitive = (
+        first + 1 < len(right)
+        and right[first].lower() == "to"
+        and right[first + 1].islower()
+        and right[first + 1] not in _DETERMINERS
+        and right[first + 1] not in _PRONOUNS
+    )
+    if infinitive:
+        # "three managers to have won the title", "15 seats to clear a filibuster"
+        verb_phrase = _strip(right[first:][: _RIGHT_WORDS + 1])
+        left = _left_words(sentence, q)
+        return " ".join([*left, "to", *verb_phrase])
+    if first < len(right) and _is_verb(right[first]):
+        # The figure is the subject: "37 countries could benefit from relief".
+        verb = right[first:]
+        if len(verb) > 1 and verb[0].lower() in _PASSIVE_AUX and _is_verb(verb[1]):
+            verb = verb[1:]  # "were killed" -> "killed"
+        elif (
+            verb[0].lower() not in _AUX
+            and verb[0].lower() not in _SAY_VERBS
+            and first == 0
+            and (
+                any(w.lower() in _AUX for w in verb[1:])
+                or verb[0].lower().endswith("ing")
+                or (len(verb) > 1 and verb[1].lower() == "by")
+            )
+        ):
+            # A participle: "two Britons held at Guantanamo Bay was ...": the
+            # phrase ends at the main verb, and the clause before says more.
+            main = next((i for i, w in enumerate(verb) if i and w.lower() in _AUX), len(verb))
+            phrase = _strip_end(verb[: min(main, _PP_WORDS)])
+            left = _left_words(sentence, q)
+            return " ".join([*phrase, *left])
+        phrase = _strip_end(verb[:_RIGHT_WORDS])
+        if phrase and phrase[0].lower() in _AUX:
+            phrase = ["that", *phrase]
+        return " ".join(phrase)
+    pp: list[str] = []
+    if right and right[0].lower() in _PREPOSITIONS:
+        pp = _strip_end(right[:_PP_WORDS])
+    elif len(right) > 1 and right[0].lower() in _WHEN_WORDS and right[1].lower() in _TIME_WORDS:
+        pp = right[:2]  # "this season", "last year"
+    left = _strip([w for w in _left_words(sentence, q) if w.lower() not in named])
+    if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
+        # "for two decades it has been an issue": the clause after the phrase.
+        return " ".join(_strip_end(right[:_RIGHT_WORDS]))
+    return " ".join([*left, *pp])

@@ -29,7 +29,7 @@ def _wordset_lines(phrases: str) -> frozenset[str]:
     return frozenset(p.strip() for p in phrases.replace("\n", "|").split("|"))
 
 
-Kind = Literal["money", "percent", "count", "duration", "number"]
+Kind = Literal["money", "percent", "count", "duration", "number", "rank"]
 
 _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number that is a word of its own: not glued to letters or other numbers
@@ -59,7 +59,7 @@ _SCALES: Final = {
 _SCALE_WORD: Final = re.compile(
     r"[ \u00a0-]?(thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b"
 )
-_SCALE_SUFFIX: Final = re.compile(r"(bn|mn|tn|trn|m|k|b)(?![\w])")
+_SCALE_SUFFIX: Final = re.compile(r"(bn|mn|tn|trn|m|k|b|Bn|BN|M|B|K|MN|TN)(?![\w])")
 # Units glued to the number that make it a measurement, not a name.
 _UNIT_SUFFIX: Final = re.compile(
     r"(km|kg|mph|kph|mw|gw|gwh|kwh|mb|gb|tb|mm|cm|ml|lbs|lb|oz|ha|sq ?km|x)(?![\w])", re.I
@@ -76,7 +76,9 @@ _APPROX: Final = _wordset_lines(
     """about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than
     fewer than|at least|at most|up to|as much as|as many as|as little as|as few as|close to
     just over|just under|an estimated|a minimum of|a maximum of|a total of|upwards of
-    in excess of|between|a record|only|just"""
+    in excess of|between|a record|only|just|no less than|no more than|not less than
+    not more than|well over|well under|at least some|more than|almost|slightly more than
+    slightly less than|just shy of|an average of|on average"""
 )
 _MONTHS: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -100,7 +102,8 @@ _COUNT_OPENERS: Final = _wordset("""today yesterday tomorrow overall altogether 
     save sell spend take try use wait walk""")
 # "120 of its 480 stores": the first number counts the same thing as the second.
 _OF_COUNT: Final = re.compile(
-    rf"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|a)\s+)?(?:about\s+|some\s+)?({_NUM})"
+    rf"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|a)\s+)?(?:about\s+|some\s+)?({_NUM}"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:[ \u00a0](thousand|million|billion))?(?=\s)"
 )
 _CHANGE_WORDS: Final = _wordset(
@@ -113,6 +116,26 @@ _AND_NUMBER: Final = re.compile(
 _PHONE_NEXT: Final = re.compile(r"\)?[ .-]\d{2,4}[ .-]\d")
 _PHONE: Final = re.compile(r"\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}")
 _YEAR_RANGE: Final = re.compile(r"^(?:1[89]|20)\d\d$")
+_BARE_BEFORE: Final = re.compile(
+    r"\b(?:at|of|to|than|reached|reach|reaches|is|was|were|are|hit|hits|topped|tops|totalled"
+    r"|totaled|numbered|about|around|some|nearly|almost|roughly|approximately|over|estimated)\s+$",
+    re.I,
+)
+_PEOPLE_NOUNS: Final = {
+    "other": "person",
+    "dead": "person",
+    "injured": "person",
+    "wounded": "person",
+    "missing": "person",
+}
+_CASUALTY_BEFORE: Final = re.compile(
+    r"\b(?:killing|killed|kills|kill|injuring|injured|injures|wounding|wounded|wounds|leaving"
+    r"|left)\s+(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
+    re.I,
+)
+_CLOCK: Final = re.compile(
+    r"\s?(?:[ap]\.m\b|[ap]m\b|o'clock\b|GMT\b|BST\b|ET\b|EST\b|PT\b|UTC\b)", re.I
+)
 
 DURATION_UNITS: Final = {
     "second",
@@ -149,14 +172,15 @@ _STOP: Final = _wordset("""a an the of in on at to for from by with as than that
     more less most least each every all some any no not only just also still even
     up down out off back away then there here now today yesterday tomorrow next last
     behind above below ahead beyond against during toward towards near inside outside
-    like despite including except past than
+    like despite including except past than aboard overall apiece
     year-on-year year-over-year annually monthly weekly daily apiece
     am pm a.m. p.m. gmt bst et pt utc cet""")
-_WORD: Final = re.compile(r"\s+([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
+_WORD: Final = re.compile(r"\s+[“\"‘]?([A-Za-z][\w'’&.+-]*[\w+]|[A-Za-z])")
 _VERBISH: Final = re.compile(r"(?:ed|ing|ly)$")
 # Irregular past-tense verbs that end a counted noun ("480 workers quit").
 _PAST_VERBS: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
-    sold bought paid spent began sent kept held stood fled sank shrank fought""")
+    sold bought paid spent began sent kept held stood fled sank shrank fought left died
+    hit struck shot caught found""")
 # A change verb a few words before "N% to M%" makes it a change, not a range:
 # "lifted rates 0.25% to 5.5%".
 _CHANGED_BEFORE: Final = re.compile(
@@ -165,6 +189,11 @@ _CHANGED_BEFORE: Final = re.compile(
     r"\w*\s+(?:\S+\s+){0,3}$",
     re.I,
 )
+_IN_YEARS: Final = {"decade": 10.0, "century": 100.0}
+_CONTRACTED: Final = _wordset("it he she they we you i that there here what who let")
+_COMPASS: Final = _wordset("North South East West Northeast Northwest Southeast Southwest")
+_POSITIONS: Final = _wordset("position spot")
+_SIZE_WORDS: Final = _wordset("long tall wide deep high")
 _ADJECTIVE_OK: Final = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
 _DEFAULT_MAX_NOUN_WORDS: Final = 4
 
@@ -184,6 +213,13 @@ class Quantity:
     noun_start: int = -1
     noun_end: int = -1
     scaled: bool = False
+    #: The counted noun when the sentence does not repeat it after the number
+    #: ("Six people were killed and 22 injured": 22 counts "people").
+    noun: str = ""
+    #: The number was written in words ("six people").
+    spelled: bool = False
+    #: Refers back to a count given before ("the two men").
+    weak: bool = False
 
 
 class _Left:
@@ -266,12 +302,18 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break
         word = m.group(1)
         low = word.lower()
-        if low in _STOP or (words and low in _PAST_VERBS):
-            break
+        if "’" in low or "'" in low:
+            base = low.replace("’", "'").split("'")[0]
+            if base in _STOP or base in _CONTRACTED:
+                break  # "for two decades it's been"
+        if low in _STOP or (words and (low in _PAST_VERBS or low in _SIZE_WORDS)):
+            break  # "140,000 words long"
         if _VERBISH.search(low) and low not in _ADJECTIVE_OK and words:
             break
         words.append(m)
         at = m.end()
+        if "." in word and text.startswith(".", at) and len(word) <= 5:
+            at += 1  # "U.S. troops": the abbreviation's last dot
         if text.startswith("-", at) or text.startswith("’s", at) or text.startswith("'s", at):
             break
     # A trailing -ed/-ing word alone ("5 million expected") is not a noun.
@@ -297,10 +339,72 @@ def _of_count(text: str, end: int) -> tuple[int, int, str] | None:
     return np[0], np[1], lemma
 
 
-def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
-    """Every quantity in one sentence, in order. ``yen`` is the ISO code for ``¥``."""
+def has_number_words(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a number in words ("six", "half", "sixfold").
+    A quick test (a set lookup, no regular expression) that may say yes wrongly."""
+    low = sentence.lower()
+    if "fold" in low:
+        return True
+    for mark in _WORD_MARKS:
+        if mark in low:
+            low = low.replace(mark, " ")
+    return not _NUMBER_WORDS.isdisjoint(low.split())
+
+
+def read_quantities(sentence: str, yen: str = "JPY", words: bool | None = None) -> list[Quantity]:
+    """Every quantity in one sentence, in order. ``yen`` is the ISO code for ``¥``;
+    ``words`` is ``has_number_words(sentence)`` when the caller knows it."""
+    out = _read_digits(sentence, yen) if _DIGIT_ANY.search(sentence) else []
+    if words is None:
+        words = has_number_words(sentence)
+    if not words and _ORDINAL_ANY.search(sentence) is None:
+        return out
+    taken = [(q.start, q.end) for q in out]
+    spelled: list[Quantity] = []
+    for q in _read_extras(sentence):
+        if not any(a < q.end and q.start < b for a, b in taken):
+            spelled.append(q)
+            taken.append((q.start, q.end))
+    for w in _ALPHA_WORD.finditer(sentence):
+        if w.group().lower() not in _NUMBER_WORDS:
+            continue
+        m = _SPELLED.match(sentence, w.start())
+        if m is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        found = _read_spelled(sentence, m, yen)
+        if found is not None and not any(a < found.end and found.start < b for a, b in taken):
+            spelled.append(found)
+            taken.append((found.start, found.end))
+    if not spelled:
+        return out
+    return _with_bare_counts(sentence, sorted([*out, *spelled], key=lambda q: q.start))
+
+
+def _with_bare_counts(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """Bare numbers before a participle after a spelled count: "Six people were
+    killed and 22 injured"."""
+    out: list[Quantity] = []
+    for q in found:
+        out.append(q)
+        if q.noun_start < 0:
+            continue
+        for m in _NUMBER.finditer(sentence, q.end, min(len(sentence), q.end + 60)):
+            nxt = next((f for f in found if f.start >= q.end), None)
+            if nxt is not None and m.start() >= nxt.start:
+                break
+            extra = _bare_participle(
+                sentence, m.start(1), m.end(1), sentence[q.noun_start : q.noun_end]
+            )
+            if extra is not None:
+                out.append(extra)
+            break
+    return out
+
+
+def _read_digits(sentence: str, yen: str) -> list[Quantity]:
     out: list[Quantity] = []
     consumed = 0
+    prev_noun = ""
     for m in _NUMBER.finditer(sentence):
         if m.start() < consumed:
             continue
@@ -311,11 +415,40 @@ def read_quantities(sentence: str, yen: str = "JPY") -> list[Quantity]:
             if phone is not None and phone.end() > m.end():
                 consumed = phone.end()  # "+44 20 7946 0018"
                 continue
-        q = _read_one(sentence, m, yen)
+        q = _read_one(sentence, m.start(1), m.end(1), float(m.group(1).replace(",", "")), yen)
+        if q is None and prev_noun:
+            q = _bare_participle(sentence, m.start(1), m.end(1), prev_noun)
         if q is not None:
             out.append(q)
             consumed = q.end
+            if q.noun_start >= 0:
+                prev_noun = sentence[q.noun_start : q.noun_end]
     return out
+
+
+# "Six people were killed and 22 injured": a bare number before a participle
+# counts the noun of the figure before it.
+_BARE_PARTICIPLE: Final = re.compile(
+    r"\s+(?:(?:were|more|others?|have been|had been)\s+)?([a-z]+(?:ed|en)|hurt|missing|dead)\b"
+)
+
+
+def _bare_participle(text: str, start: int, end: int, noun: str) -> Quantity | None:
+    m = _BARE_PARTICIPLE.match(text, end)
+    if m is None or text[start - 1 : start] in "$€£¥" or _YEAR_RANGE.match(text[start:end]):
+        return None
+    head = noun.split()[-1]
+    lemma = singular(head)
+    kind: Kind = "duration" if lemma.lower() in DURATION_UNITS else "count"
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=float(text[start:end].replace(",", "")),
+        unit=lemma,
+        kind=kind,
+        noun=noun,
+    )
 
 
 _HYPHENATED: Final = re.compile(r"[-–]\w")
@@ -323,10 +456,10 @@ _OF: Final = re.compile(r"\s+of\s+")
 _OF_DETERMINER: Final = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|a|an)\s+)?")
 
 
-def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
-    num_text = m.group(1)
-    start, end = m.start(1), m.end(1)
-    value = float(num_text.replace(",", ""))
+def _read_one(
+    text: str, start: int, end: int, value: float, yen: str, spelled: bool = False
+) -> Quantity | None:
+    num_text = text[start:end]
     currency: str | None = None
     cur = PREFIX.search(text, max(0, start - 7), start)
     if cur:
@@ -344,6 +477,8 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     before = text[max(0, start - 40) : start]
     left = _Left(before)
     if currency is None:
+        if _CLOCK.match(text, end):
+            return None  # "2 a.m.", "7 pm"
         if left.month or _MONTH_AFTER.match(text, end):
             return None  # "May 29", "16 August"
         if left.list_mark:
@@ -355,7 +490,7 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     named = bool(
         currency is None
         and _NAME_WORD.fullmatch(prev)
-        and (prev[0].isupper() or prev[0].isdigit())
+        and (prev[0].isupper() or prev[0].isdigit() or not prev.islower())
         and (
             text[: start - (len(before) - left.last_start)].strip(" “\"‘'(")
             or (num_text.isdigit() and _names_at_start(prev))
@@ -498,28 +633,52 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         unit = glued_unit.lower()
     elif kind == "number":
         if _HYPHENATED.match(text[end : end + 2]):
-            return None  # "a 10-year low", "45-year-old"
+            return _compound(
+                text, start, end, value, approx, start if approx is None else approx_start, spelled
+            )
+        in_ten = _IN_TEN.match(text, end)
+        if in_ten is not None:
+            return _proportion(
+                text, start if approx is None else approx_start, end, value, in_ten, approx, spelled
+            )
         np = _noun_phrase(text, end)
         if np is not None:
             noun_start, noun_end, head = np
             lemma = singular(head)
             if lemma.lower() in ("old", "olds"):
                 return None
+            first_word = text[noun_start:noun_end].split()[0]
+            if first_word in _COMPASS or lemma.lower() in _POSITIONS:
+                return None  # "38 North" (a name), "22.4 position"
             if head.lower() in ("unit", "units", "piece", "pieces", "item", "items"):
                 of = _OF.match(text[noun_end:])
                 det = _OF_DETERMINER.match(text[noun_end:])
                 inner = _noun_phrase(text, noun_end + det.end() - 1) if of and det else None
                 if inner is not None:
                     lemma = singular(inner[2])
+            lemma = _PEOPLE_NOUNS.get(lemma.lower(), lemma)  # "357 others", "12 dead"
+            first = text[noun_start:noun_end].split()[0]
+            if first in DURATION_UNITS and first != head:
+                lemma = first  # "a four year consultation period"
             kind = "duration" if lemma.lower() in DURATION_UNITS else "count"
             unit = lemma
             end = noun_end
         elif scale_word is None:
             of_count = _of_count(text, end)
-            if of_count is None:
-                return None  # a bare number: nothing says what it counts
-            noun_start, noun_end, unit = of_count
-            kind = "duration" if unit.lower() in DURATION_UNITS else "count"
+            if (
+                of_count is None
+                and _CASUALTY_BEFORE.search(before)
+                and not _YEAR_RANGE.match(num_text)
+            ):
+                kind, unit = "count", "person"  # "killing at least 137 and wounding 357"
+            elif of_count is None:
+                if "," in num_text and value >= 1000 and _BARE_BEFORE.search(before):
+                    kind = "number"  # "estimated at around 40,000", "more than 12,000 in"
+                else:
+                    return None  # a bare number: nothing says what it counts
+            else:
+                noun_start, noun_end, unit = of_count
+                kind = "duration" if unit.lower() in DURATION_UNITS else "count"
 
     if named and kind in ("count", "duration", "number") and scale == 1.0:
         return None
@@ -539,6 +698,12 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         value = -value
     if approx is not None:
         start = approx_start
+    if kind == "percent" and high is None and value > 0 and _is_fall(text, start, end):
+        value = -value  # "slipped 0.14%", "a 5% drop"
+    if unit in _IN_YEARS:
+        value *= _IN_YEARS[unit]  # "two decades": 20 years
+        high = high * _IN_YEARS[unit] if high is not None else None
+        unit = "year"
     return Quantity(
         start=start,
         end=end,
@@ -551,4 +716,418 @@ def _read_one(text: str, m: re.Match[str], yen: str) -> Quantity | None:
         noun_start=noun_start,
         noun_end=noun_end,
         scaled=scale != 1.0,
+        spelled=spelled,
     )
+
+
+# ----------------------------------------------------------------------------
+# Falls: a percentage that is a fall reads as negative.
+
+_FALL_BEFORE: Final = re.compile(
+    r"\b(?:fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines"
+    r"|declining|slipped|slip|slips|slid|slide|slides|sliding|lost|lose|loses|losing|shed|sheds"
+    r"|dipped|dip|dips|decreased|decrease|decreases|shrank|shrunk|shrink|shrinks|plunged|plunge"
+    r"|plunges|tumbled|tumble|tumbles|sank|sink|sinks|eased|eases|retreated|contracted|slumped"
+    r"|slump|slumps|down|lower)\s+(?:by\s+)?(?:(?:an?\s+)?[a-z]+\s+)?$",
+    re.I,
+)
+_FALL_AFTER: Final = re.compile(
+    r"\s+(?:fall|drop|decline|decrease|slump|plunge|slide|dip|contraction|reduction)\b", re.I
+)
+_NOT_A_FALL_WORD: Final = _wordset("to at from of")
+
+
+def _is_fall(text: str, start: int, end: int) -> bool:
+    """ "shares slipped 0.14%", "down 3%", "a 5% fall in sales" (not "fell to 3%")."""
+    if _FALL_AFTER.match(text, end):
+        return True
+    m = _FALL_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    gap = text[m.start() : start].split()[1:]
+    return not any(w.lower() in _NOT_A_FALL_WORD for w in gap)
+
+
+# ----------------------------------------------------------------------------
+# Spelled-out numbers: "six people", "two million children", "five-and-a-half years".
+
+_UNITS: Final = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a dozen": 12,
+    "dozen": 12,
+}
+_TENS: Final = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_UNIT_WORDS: Final = "|".join(sorted((k for k in _UNITS if " " not in k), key=len, reverse=True))
+_TEN_WORDS: Final = "|".join(_TENS)
+_SPELLED: Final = re.compile(
+    rf"(?<![\w-])(?:({_TEN_WORDS})(?:[- ]({_UNIT_WORDS}))?|(a dozen|{_UNIT_WORDS}))"
+    r"((?:[- ]and[- ]a[- ]half)?)(?![\w])",
+    re.I,
+)
+# Determiners before a spelled number that refer back ("the two men", "both"):
+# those numbers repeat a count already given.
+_BACK_REFERENCE: Final = _wordset(
+    "the these those its their his her our your my both all each first last next past top other"
+)
+
+
+def _spelled_value(m: re.Match[str]) -> float:
+    value = 0.0
+    if m.group(1):
+        value = float(_TENS[m.group(1).lower()])
+        if m.group(2):
+            value += _UNITS[m.group(2).lower()]
+    else:
+        value = float(_UNITS[m.group(3).lower()])
+    if m.group(4):
+        value += 0.5
+    return value
+
+
+def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
+    """A spelled-out number with what it counts; bare ones, "one" and numbers
+    that refer back ("the two men") are left out."""
+    value = _spelled_value(m)
+    prev = text[: m.start()].rstrip().rsplit(None, 1)[-1:] or [""]
+    weak = prev[0].lower() in _BACK_REFERENCE
+    if text.startswith(("-", "–"), m.end()) and text[m.end() + 1 : m.end() + 2].isdecimal():
+        return None  # "one-0", scores
+    word = m.group().lower()
+    if word == "one" and not (_SCALE_WORD.match(text, m.end()) or _IN_TEN.match(text, m.end())):
+        return None  # only "one million", "one in five"
+    if _OF_PHRASE.match(text, m.end()) and not _OF_COUNT.match(text, m.end()):
+        return None  # "two of them", "one of the best"
+    q = _read_one(text, m.start(), m.end(), value, yen, spelled=True)
+    if q is not None and q.kind == "money" and not q.scaled and value < 10:
+        return None  # "three euros": small change, often a conversion
+    if q is not None and weak:
+        q = _weakened(q)
+    return q
+
+
+def _weakened(q: Quantity) -> Quantity:
+    """``q`` marked as referring back (fields copied by hand: mypyc-friendly)."""
+    return Quantity(
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        value=q.value,
+        unit=q.unit,
+        kind=q.kind,
+        approx=q.approx,
+        high=q.high,
+        noun_start=q.noun_start,
+        noun_end=q.noun_end,
+        scaled=q.scaled,
+        noun=q.noun,
+        spelled=q.spelled,
+        weak=True,
+    )
+
+
+_OF_PHRASE: Final = re.compile(r"\s+of\b")
+
+
+# ----------------------------------------------------------------------------
+# Compounds: "a 25-year partnership", "the 1,100-mile convoy", "a 123-point lead".
+
+_COMPOUND: Final = re.compile(r"[-–]([A-Za-z]+)(?:[-–]([A-Za-z]+))?(?![\w-])")
+# Compound units that do not make a figure: ages, records ("a 10-year low"),
+# counts of times ("a three-time champion"), vague ones ("30-something").
+_COMPOUND_SKIP: Final = _wordset("""old time times something odd plus fold strong ish""")
+_RECORD_NOUNS: Final = _wordset("low high record best worst peak")
+
+
+def _compound(
+    text: str, start: int, end: int, value: float, approx: str | None, begin: int, spelled: bool
+) -> Quantity | None:
+    m = _COMPOUND.match(text, end)
+    if m is None:
+        return None
+    if m.group(1)[0].isupper():
+        return None  # "the Six-Day War", "a Five-Star General"
+    unit_word = m.group(1).lower()
+    if unit_word in _COMPOUND_SKIP or (m.group(2) or "").lower() in _COMPOUND_SKIP:
+        return None
+    if m.group(2):
+        return None  # "a 25-year-long", "a two-to-one" and the like
+    np = _noun_phrase(text, m.end())
+    if np is None:
+        return None
+    noun_start, noun_end, head = np
+    if (
+        head.lower() in _RECORD_NOUNS
+        or text[noun_start:noun_end].split()[0].lower() in _RECORD_NOUNS
+    ):
+        return None
+    unit = singular(unit_word)
+    kind: Kind = "duration" if unit in DURATION_UNITS else "count"
+    return Quantity(
+        start=begin,
+        end=noun_end,
+        text=text[begin:noun_end],
+        value=value,
+        unit=unit,
+        kind=kind,
+        approx=approx,
+        noun_start=noun_start,
+        noun_end=noun_end,
+        spelled=spelled,
+    )
+
+
+# ----------------------------------------------------------------------------
+# Proportions: "about 7 in 10 voters", "one in five adults" as a percentage.
+
+_IN_TEN: Final = re.compile(
+    r"\s+(?:in|out of)\s+(10|ten|5|five|4|four|3|three|2|two|100|1,000|a hundred|a thousand)\b"
+)
+_DENOMINATORS: Final = {
+    "10": 10.0,
+    "ten": 10.0,
+    "5": 5.0,
+    "five": 5.0,
+    "4": 4.0,
+    "four": 4.0,
+    "3": 3.0,
+    "three": 3.0,
+    "2": 2.0,
+    "two": 2.0,
+    "100": 100.0,
+    "a hundred": 100.0,
+    "1,000": 1000.0,
+    "a thousand": 1000.0,
+}
+
+
+def _proportion(
+    text: str,
+    begin: int,
+    end: int,
+    value: float,
+    m: re.Match[str],
+    approx: str | None,
+    spelled: bool,
+) -> Quantity | None:
+    whole = _DENOMINATORS[m.group(1).lower()]
+    if value >= whole or value <= 0:
+        return None
+    stop = m.end()
+    noun_start = noun_end = -1
+    np = _noun_phrase(text, stop)
+    if np is not None:
+        noun_start, noun_end, _ = np
+        stop = noun_end
+    return Quantity(
+        start=begin,
+        end=stop,
+        text=text[begin:stop],
+        value=round(value / whole * 100, 6),
+        unit="%",
+        kind="percent",
+        approx=approx,
+        noun_start=noun_start,
+        noun_end=noun_end,
+        spelled=spelled,
+    )
+
+
+# ----------------------------------------------------------------------------
+# Multiples, fractions and ranks: "a sixfold reduction", "twice the size",
+# "half the population", "two-thirds of voters", "lie 14th in the table".
+
+_FOLD: Final = re.compile(rf"(?<![\w-])(\d+|{_UNIT_WORDS}|{_TEN_WORDS})[- ]?fold(?![\w-])", re.I)
+_TWICE: Final = re.compile(
+    r"(?<![\w-])(twice|three times|four times|five times|ten times)\s+(?=the\s|as\s)", re.I
+)
+_FRACTION: Final = re.compile(
+    r"(?<![\w-])(half|a third|one third|one-third|two[- ]thirds|a quarter|one quarter"
+    r"|three[- ]quarters)\s+(?:of\s+)?(?=(?:the|all|its|their|his|her|our|those)\s)",
+    re.I,
+)
+_FRACTIONS: Final = {
+    "half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+}
+_NOT_BEFORE_FRACTION: Final = _wordset("first second the a an one and by in")
+_ORDINAL: Final = re.compile(r"(?<![\w.,/-])(\d{1,3})(?:st|nd|rd|th)(?=[\s-])")
+_RANKED_AFTER: Final = re.compile(
+    r"-ranked\b|\s+in\s+the\s+(?:table|standings|rankings?|league|world|polls?|race)\b"
+    r"|\s+(?:place|position)\b",
+    re.I,
+)
+_RANKED_BEFORE: Final = re.compile(
+    r"\b(?:ranked|lie|lies|lying|sit|sits|sitting|finished|finish|finishes|placed|came|comes"
+    r"|currently|now)\s+$",
+    re.I,
+)
+_DET_AFTER: Final = re.compile(r"\s+(?:the|all|its|their|his|her|our|those)\s")
+
+
+def _times(word: str) -> float:
+    low = word.lower()
+    if low.isdecimal():
+        return float(low)
+    return float(_UNITS.get(low, _TENS.get(low, 0)))
+
+
+def _read_extras(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    low = text.lower()
+    if "fold" in low:
+        _read_folds(text, out)
+    if "twice" in low or "times" in low:
+        _read_times(text, out)
+    if "half" in low or "third" in low or "quarter" in low:
+        _read_fractions(text, out)
+    if _ORDINAL_ANY.search(text):
+        _read_ranks(text, out)
+    return out
+
+
+def _read_folds(text: str, out: list[Quantity]) -> None:
+    for m in _FOLD.finditer(text):
+        value = _times(m.group(1))
+        if value < 2:
+            continue
+        np = _noun_phrase(text, m.end())
+        stop = np[1] if np else m.end()
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=value,
+                unit="times",
+                kind="number",
+                noun_start=np[0] if np else -1,
+                noun_end=np[1] if np else -1,
+                spelled=True,
+            )
+        )
+
+
+def _read_times(text: str, out: list[Quantity]) -> None:
+    for m in _TWICE.finditer(text):
+        word = m.group(1).lower()
+        value = 2.0 if word == "twice" else _times(word.split()[0])
+        det = _DET_AFTER.match(text, m.end() - 1)
+        np = _noun_phrase(text, det.end() - 1) if det else None
+        stop = np[1] if np else m.end(1)
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=value,
+                unit="times",
+                kind="number",
+                noun_start=np[0] if np else -1,
+                noun_end=np[1] if np else -1,
+                spelled=True,
+            )
+        )
+
+
+def _read_fractions(text: str, out: list[Quantity]) -> None:
+    for m in _FRACTION.finditer(text):
+        prev = text[: m.start()].rstrip().rsplit(None, 1)[-1:] or [""]
+        if prev[0].lower() in _NOT_BEFORE_FRACTION:
+            continue
+        det = _DET_AFTER.match(text, m.end() - 1)
+        np = _noun_phrase(text, det.end() - 1) if det else None
+        if np is None:
+            continue
+        key = (
+            m.group(1).lower().replace("-", " ")
+            if "thirds" in m.group(1).lower()
+            else m.group(1).lower()
+        )
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=np[1],
+                text=text[m.start() : np[1]],
+                value=round(_FRACTIONS.get(key, _FRACTIONS.get(m.group(1).lower(), 50.0)), 6),
+                unit="%",
+                kind="percent",
+                noun_start=np[0],
+                noun_end=np[1],
+                spelled=True,
+            )
+        )
+
+
+def _read_ranks(text: str, out: list[Quantity]) -> None:
+    for m in _ORDINAL.finditer(text):
+        after = _RANKED_AFTER.match(text, m.end())
+        before = _RANKED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if after is None and before is None:
+            continue
+        stop = m.end()
+        noun_start = noun_end = -1
+        if text.startswith("-ranked", stop):
+            stop += len("-ranked")
+            np = _noun_phrase(text, stop)
+            if np is not None:
+                noun_start, noun_end = np[0], np[1]
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=float(m.group(1)),
+                unit="rank",
+                kind="rank",
+                noun_start=noun_start,
+                noun_end=noun_end,
+            )
+        )
+
+
+_DIGIT_ANY: Final = re.compile(r"\d")
+_ALPHA_WORD: Final = re.compile(r"[A-Za-z]+")
+_ORDINAL_ANY: Final = re.compile(r"\d(?:st|nd|rd|th)\b")
+_WORD_MARKS: Final = ("-", ",", "“", "”", '"', "(", "‘", ".")
+_NUMBER_WORDS: Final = frozenset(
+    [
+        *[k for k in _UNITS if " " not in k],
+        *_TENS,
+        *"half twice third thirds quarter quarters".split(),
+    ]
+)

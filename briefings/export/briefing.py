@@ -159,9 +159,7 @@ def what_it_measures(f: Figure) -> str:
     """The figure's "measures" when it adds something to the figure itself, else the
     words around the figure in its sentence (plain text; the caller escapes it)."""
     measures = md.plain(f.measures)
-    own = set(words(f.text))
-    said = words(measures)
-    if len(said) >= 2 and any(w not in own for w in said):
+    if f.measures_shown():  # says more than the figure's own words ("18 months" / "months")
         return measures
     return _context(f) or measures
 

@@ -258,7 +258,9 @@ def render_briefing(b: Briefing) -> Any:
     if b.figures:
         section("Key figures")
         for f in b.figures:
-            parts.append(Text.assemble(t(f.text, "bold"), "  ", t(f.measures or f.sentence)))
+            parts.append(
+                Text.assemble(t(f.text, "bold"), "  ", t(f.measures_shown() or f.sentence))
+            )
     if b.entities:
         section("Entities")
         parts.append(t(", ".join(e.name for e in b.entities)))

@@ -244,9 +244,10 @@ def figure_items(b: Briefing) -> list[Text]:
     items = []
     for f in b.figures:
         text = Text.assemble((f.text, "bold"))
-        if f.measures:
+        measures = f.measures_shown()  # without the unit the figure already says
+        if measures:
             text.append("  ")
-            text.append(f.measures)
+            text.append(measures)
         elif f.sentence:
             text.append("\n")
             text.append(f.sentence, style="dim")

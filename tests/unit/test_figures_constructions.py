@@ -1,0 +1,349 @@
+"""Key figures, one construction class at a time (sentences written for these tests).
+
+Numbers in words, compounds, multiples, fractions, ranks, proportions, falls,
+qualifiers and ranges; what each figure measures, from its clause; the dollar
+of the page; and how the reader and the export show a figure's measure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.derive.document import Document, Metadata
+from briefings.derive.figures import dollar_code, extract_figures
+from briefings.derive.numbers import has_number_words, read_quantities
+from briefings.derive.sentences import split_sentences
+from briefings.models import Figure, shown_measures
+
+
+def figures(*paragraphs: str, source: str | None = None) -> list[Figure]:
+    doc = Document.build(list(paragraphs), set(), Metadata(source=source), split_sentences)
+    return extract_figures(doc)
+
+
+def read(sentence: str) -> list[tuple[str, float, str | None]]:
+    return [(q.text, q.value, q.unit) for q in read_quantities(sentence)]
+
+
+# --- numbers written in words ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nine ferries were cancelled on Monday.", [("Nine ferries", 9, "ferry")]),
+        ("Roughly forty-two lorries queued.", [("Roughly forty-two lorries", 42, "lorry")]),
+        ("Three million bees escaped.", [("Three million bees", 3e6, "bee")]),
+        ("The dig lasted five-and-a-half weeks.", [("five-and-a-half weeks", 5.5, "week")]),
+        ("The club has had a dozen coaches.", [("dozen coaches", 12, "coach")]),
+        ("For three decades the mill stood idle.", [("three decades", 30, "year")]),
+    ],
+)
+def test_spelled_out_numbers(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of the best ferries sailed.",  # "one" alone is rarely a figure
+        "Two of them came back.",  # nothing counted
+        "It was a one-off.",
+        "Seven said nothing.",
+    ],
+)
+def test_spelled_numbers_that_are_not_figures(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+def test_a_bare_number_after_a_spelled_count_counts_the_same_thing() -> None:
+    found = read_quantities("Four walkers were rescued and 11 injured on the ridge.")
+    assert [(q.value, q.unit) for q in found] == [(4, "walker"), (11, "walker")]
+
+
+def test_a_count_that_refers_back_ranks_below_a_new_one() -> None:
+    found = figures("The 14 pupils sang. Later the two teachers and eight parents joined them.")
+    texts = [f.text for f in found]
+    assert texts.index("eight parents") < texts.index("two teachers")
+
+
+def test_number_words_prefilter() -> None:
+    assert has_number_words("About “Six” boats.")
+    assert has_number_words("A tenfold rise.")
+    assert not has_number_words("Nothing here; often none.")
+
+
+# --- compounds, multiples, fractions, ranks, proportions ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("They drove a 2,400-mile loop.", "2,400-mile loop", 2400, "mile"),
+        ("She built a 31-point lead.", "31-point lead", 31, "point"),
+        ("It signed a 15-year lease.", "15-year lease", 15, "year"),
+        ("After a six-month search it ended.", "six-month search", 6, "month"),
+    ],
+)
+def test_hyphenated_compounds(sentence: str, text: str, value: float, unit: str) -> None:
+    assert read(sentence) == [(text, value, unit)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A 63-year-old woman swam.", "Bonds hit a 20-year high.", "The three-time winner ran."],
+)
+def test_compounds_that_are_ages_records_or_counts_of_times(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("It predicts a fourfold rise in floods.", 4, "times"),
+        ("The new hall is twice the size of the old one.", 2, "times"),
+        ("Half the orchards were lost.", 50, "%"),
+        ("Nearly three-quarters of the seats went unsold.", 75, "%"),
+        ("About 7 in 10 renters backed the cap.", 70, "%"),
+        ("One in five bridges needs repair.", 20, "%"),
+        ("The club currently lies 9th in the table.", 9, "rank"),
+    ],
+)
+def test_multiples_fractions_proportions_ranks(sentence: str, value: float, unit: str) -> None:
+    found = read_quantities(sentence)
+    assert len(found) == 1, found
+    assert (round(found[0].value, 3), found[0].unit) == (value, unit)
+
+
+def test_first_half_is_not_a_fraction() -> None:
+    assert read_quantities("In the first half of the match the hosts led.") == []
+
+
+# --- money forms --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The studio was sold for $450M last year.", "$450M", 450e6),
+        ("The startup raised $3B.", "$3B", 3e9),
+        ("It paid no less than $21 million.", "no less than $21 million", 21e6),
+    ],
+)
+def test_capital_scale_suffixes_and_qualifiers(sentence: str, text: str, value: float) -> None:
+    assert [(q.text, q.value) for q in read_quantities(sentence)] == [(text, value)]
+
+
+def test_clock_times_and_names_with_numbers_are_not_figures() -> None:
+    for sentence in (
+        "The fire started at 3 a.m. on the pier.",
+        "Doors open at 7 pm sharp.",
+        "The monitor 38 North published images.",
+        "Members of Local 12 voted to strike.",
+        "The phone runs iOS 17 now.",
+    ):
+        assert read_quantities(sentence) == [], sentence
+
+
+# --- direction, qualifiers and ranges on the Figure ---------------------------
+
+
+def test_a_fall_is_negative_and_a_level_is_not() -> None:
+    found = figures("The index slipped 0.35 per cent on Friday. Inflation fell to 2.1% in May.")
+    values = {f.text: f.value for f in found}
+    assert values["0.35 per cent"] == -0.35
+    assert values["2.1%"] == 2.1
+    assert figures("Orders saw a 12% drop in March.")[0].value == -12
+
+
+def test_qualifier_and_range_are_fields() -> None:
+    found = figures(
+        "At least 40 homes were flooded. Fees run $1,500 to $2,200 a term. "
+        "Some 300 volunteers helped."
+    )
+    by_text = {f.text: f for f in found}
+    assert by_text["At least 40 homes"].qualifier == "at least"
+    assert by_text["Some 300 volunteers"].qualifier == "some"
+    fees = by_text["$1,500 to $2,200"]
+    assert (fees.value, fees.value_high) == (1500, 2200)
+    assert fees.qualifier is None
+
+
+# --- what a figure measures ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        # the counted noun and what happened to it (a passive loses its auxiliary)
+        (
+            "Nine hikers were airlifted from the glacier on Sunday.",
+            "Nine hikers",
+            "hikers airlifted from the glacier on Sunday",
+        ),
+        # the figure as the subject of a modal verb
+        (
+            "Some 60 villages could lose their bus service next year.",
+            "Some 60 villages",
+            "villages that could lose their bus service next year (some)",
+        ),
+        # the figure as an object: the subject and the verb before it
+        (
+            "The museum has lent 35 paintings to galleries.",
+            "35 paintings",
+            "paintings museum has lent to galleries",
+        ),
+        # a participle phrase, then the clause before
+        (
+            "The council gave grants to 12 bakeries hit by the floods last spring.",
+            "12 bakeries",
+            "bakeries hit by the floods last spring council gave grants",
+        ),
+        # a percentage of something is a share of it
+        (
+            "About 30% of the orchards were replanted.",
+            "About 30%",
+            "share of orchards replanted (about)",
+        ),
+        # a percentage before a tax is its rate
+        (
+            "Buyers will pay 7% stamp duty on second homes.",
+            "7%",
+            "stamp duty rate Buyers will pay on second homes",
+        ),
+        # a price
+        (
+            "Tickets for the final sold for $900 on resale sites.",
+            "$900",
+            "price Tickets for the final sold on resale sites",
+        ),
+        # an exchange rate
+        ("The euro rose to $1.19 against the dollar.", "$1.19", "dollar rate against the dollar"),
+        # a rate per year becomes an adjective
+        (
+            "The charity spends £2m a year on shelters.",
+            "£2m",
+            "annual amount charity spends on shelters",
+        ),
+        # durations are time
+        (
+            "The repairs took 14 months to finish.",
+            "14 months",
+            "time repairs took to finish",
+        ),
+        ("Her letter, written 40 years ago, was found.", "40 years", "time since letter written"),
+        # length, ranking
+        (
+            "His novel, over 300,000 words long, sold well.",
+            "over 300,000 words",
+            "length novel (over)",
+        ),
+    ],
+)
+def test_measures_from_the_clause(sentence: str, text: str, measures: str) -> None:
+    found = {f.text: f.measures for f in figures(sentence)}
+    assert found.get(text) == measures, found
+
+
+def test_a_list_of_shares_keeps_the_words_before_the_list() -> None:
+    found = figures("Women held 40% of the seats, 35% of the ministries and 20% of the embassies.")
+    by_text = {f.text: f.measures for f in found}
+    assert by_text["35%"].startswith("share of ministries")
+    assert "Women held" in by_text["35%"]
+
+
+def test_change_from_a_to_b_measures_what_changed() -> None:
+    found = figures("The city raised spending on parks from $4m a year to $7m a year.")
+    by_text = {f.text: f.measures for f in found}
+    assert "spending on parks" in by_text["$7m"]
+    assert by_text["$7m"].startswith("annual")
+
+
+# --- the dollar of the page ------------------------------------------------------
+
+
+def test_dollar_of_the_page() -> None:
+    canadian = "Ottawa will spend $2 billion on rail. Ontario and Quebec welcomed it."
+    assert dollar_code(canadian) == "CAD"
+    assert figures(canadian)[0].unit == "CAD"
+    assert dollar_code("The firm spent $2 billion.") == "USD"
+    both = (
+        "Canada and the United States split $2 billion. Canadian and US officials met in Toronto."
+    )
+    assert dollar_code(both) == "$"
+    mostly_us = "Washington and Ottawa split $2 billion. American and US officials met in Canada."
+    assert dollar_code(mostly_us) == "USD"
+    assert dollar_code("Rail will cost $2 billion, officials said.") == "USD"
+    # the site's own name places the page
+    assert dollar_code("Rail will cost $2 billion, officials said.", "The Sydney Herald") == "AUD"
+    # an explicit US$ stays USD whatever the page
+    assert next(f for f in figures("Ottawa and Toronto paid US$5m.")).unit == "USD"
+
+
+# --- display: the measure without the figure's own words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "measures", "shown"),
+    [
+        ("18 months", "months", ""),
+        ("18 months", "time the survey took", "time the survey took"),
+        ("25 trophies", "trophies the coach has won", "the coach has won"),
+        ("at least 15 seats", "seats the party needs (at least)", "the party needs"),
+        ("$3,000", "library fine", "library fine"),
+        ("12%", "", ""),
+    ],
+)
+def test_shown_measures_do_not_repeat_the_unit(text: str, measures: str, shown: str) -> None:
+    assert shown_measures(text, measures) == shown
+    assert Figure(text=text, measures=measures).measures_shown() == shown
+
+
+def test_casualties_count_people() -> None:
+    found = {
+        f.text: (f.value, f.unit, f.measures)
+        for f in figures(
+            "A gas blast tore through the market, killing at least 41 and wounding 90 others."
+        )
+    }
+    assert found["at least 41"] == (41, "person", "people killed (at least)")
+    assert found["90 others"] == (90, "person", "people wounded")
+    found = {
+        f.text: f for f in figures("Eight miners were trapped and 15 injured in the collapse.")
+    }
+    assert found["15"].unit == "miner"
+    assert found["15"].measures == "miners injured in the collapse"
+
+
+def test_a_rise_or_fall_measures_the_change_in_its_subject() -> None:
+    found = {f.text: f.measures for f in figures("Rail fares rose 4.5% in January.")}
+    assert found["4.5%"].startswith("rise in Rail fares")
+    found = {f.text: f for f in figures("Factory output fell to 3% of the total.")}
+    assert found["3%"].value == 3  # a level, not a fall
+
+
+def test_worth_measures_the_value_of_the_thing() -> None:
+    found = {
+        f.text: f.measures for f in figures("The two ports signed a lease worth $80m on Monday.")
+    }
+    assert found["$80m"].startswith("value of lease")
+
+
+def test_conversions_in_brackets_share_the_measure() -> None:
+    found = figures("The camp lies about 30 kilometres (19 miles) east of the river.")
+    texts = [f.text for f in found]
+    assert texts.index("19 miles") == texts.index("about 30 kilometres") + 1
+    assert found[0].measures == found[1].measures
+
+
+def test_poll_shares_and_money_before_a_noun() -> None:
+    found = {f.text: f.measures for f in figures("Smith received 41 percent in the county.")}
+    assert found["41 percent"].startswith("support for Smith")
+    found = {
+        f.text: f.measures for f in figures("Voters rejected the costly $90 million stadium plan.")
+    }
+    assert found["$90 million"].startswith("stadium plan")
+    found = {
+        f.text: f.measures for f in figures("The appeal raised $4m in the week after the storm.")
+    }
+    assert not found["$4m"].startswith("week")
