@@ -34,6 +34,7 @@ from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 from whoosh.util.filelock import FileLock
 
+from briefings import settings
 from briefings.library import Library, LibraryError
 from briefings.models import Briefing
 from search.parallel import build_segments, workers_for
@@ -57,9 +58,9 @@ LOCK_FILE = "index.lock"
 #: for the index lock, so the two stages cannot deadlock.
 RELATED_LOCK_FILE = "related.lock"
 #: How long a writer waits for another one before giving up.
-LOCK_TIMEOUT = float(os.environ.get("BRIEF_INDEX_LOCK_TIMEOUT", "120"))
+LOCK_TIMEOUT = settings.current().index_lock_timeout  # BRIEF_INDEX_LOCK_TIMEOUT
 #: Outbox entries applied per index commit (progress survives a crash in between).
-BATCH = int(os.environ.get("BRIEF_INDEX_BATCH", "500"))
+BATCH = settings.current().index_batch  # BRIEF_INDEX_BATCH
 FACET_LIMIT = 20
 #: Say that the index is being brought up to date when more changes than this wait.
 NOTE_ABOVE = 100

@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 
 from briefings.library import Library, default_library_dir
+from tui.output import SafeConsole
 
 
 class UsageError(Exception):
@@ -24,10 +25,8 @@ class CommandFailed(Exception):
 class Context:
     library_dir: Path
     explicit_library: bool = False
-    out: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=False))
-    err: Console = field(
-        default_factory=lambda: Console(stderr=True, highlight=False, soft_wrap=True)
-    )
+    out: Console = field(default_factory=lambda: SafeConsole(soft_wrap=False))
+    err: Console = field(default_factory=lambda: SafeConsole(stderr=True, soft_wrap=True))
     _library: Library | None = None
 
     @classmethod
@@ -76,7 +75,7 @@ class Context:
 
     def note(self, message: str) -> None:
         """A one-line message for the user on stderr (never parsed as markup)."""
-        self.err.print(message, markup=False, highlight=False)
+        self.err.print(message, markup=False, highlight=False, emoji=False)
 
     def close(self) -> None:
         if self._library is not None:

@@ -17,6 +17,7 @@ from briefings.export import (
     write_planned,
 )
 from briefings.models import Briefing
+from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
 #: Most hits a --query or --saved dossier takes (the search layer ranks them).
@@ -86,7 +87,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
             if dossier
             else plan_briefings(briefings, Path("."), with_source=args.with_source)[0].text
         )
-        sys.stdout.write(text)
+        output.write(text)
         sys.stdout.flush()
         return 0
 
@@ -110,7 +111,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
             planned = [Planned(file, planned[0].text)]
     written = _write(planned, force=args.force)
     for path in written:
-        sys.stdout.write(f"{path}\n")
+        output.write(output.inert(str(path), lines=False) + "\n")
     sys.stdout.flush()
     where = written[0].parent
     noun = "a dossier of" if dossier else ""

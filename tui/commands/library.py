@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
-import sys
 from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -27,6 +24,7 @@ from briefings.ingest import (
 from briefings.library import LibraryError
 from briefings.models import Briefing, BriefingSummary
 from briefings.pipeline import IngestReport, ingest, rebuild
+from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
 
@@ -151,7 +149,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         for r in rows:
             date = r.published.isoformat() if r.published else ""
             cells = (r.id, date, _cell(r.source or ""), _cell(r.title))
-            sys.stdout.write("\t".join(cells) + "\n")
+            output.write("\t".join(cells) + "\n")
         return 0
     ctx.out.print(list_table(rows, ctx.out.width))
     return 0
@@ -195,7 +193,7 @@ def _inert(text: str) -> str:
 
 def _cell(text: str) -> str:
     """One tab-separated cell: inert, on one line, with no tab of its own."""
-    return _inert(text).replace("\n", " ").replace("\t", " ")
+    return output.inert(_inert(text).replace("\n", " ").replace("\t", " "), lines=False)
 
 
 def render_briefing(b: Briefing) -> Any:
@@ -262,19 +260,9 @@ def render_briefing(b: Briefing) -> Any:
     return Group(*parts)
 
 
-#: Characters JSON leaves raw that a terminal would act on (json.dumps already
-#: escapes C0 controls): DEL, C1 controls (0x9b is CSI) and bidi controls.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def _print_json(data: Any) -> None:
-    """JSON on stdout, readable (no ASCII escaping) but inert on a terminal: the
-    characters above appear as ``\\uXXXX`` escapes, which decode to the same data."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    sys.stdout.write(text)
-    sys.stdout.write("\n")
-    sys.stdout.flush()
+    """JSON on stdout, readable but inert on a terminal (``tui.output.json_text``)."""
+    output.write_json(data)
 
 
 # -- rebuild and check -----------------------------------------------------------------------

@@ -7,8 +7,6 @@ change (``tui.context.AFTER_CHANGE``) and an index check for ``brief check``.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,6 +15,7 @@ from rich.text import Text
 
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
 from search.background import BackgroundSync
+from tui import output
 from tui.commands import library as library_commands
 from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
 
@@ -223,8 +222,9 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
     if not ctx.interactive:  # piped: tab-separated, plain
         for h in results.hits:
             date = h.published.isoformat() if h.published else ""
-            line = "\t".join((h.id, date, h.source or "", h.title, h.snippet_text))
-            sys.stdout.write(" ".join(line.split("\n")) + "\n")
+            cells = (h.id, date, h.source or "", h.title, h.snippet_text)
+            line = "\t".join(" ".join(c.split()) for c in cells)
+            output.write(line + "\n")
         return
     for h in results.hits:
         head = Text.assemble(
@@ -252,8 +252,7 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
+    output.write_json(data)
 
 
 # -- saved searches ---------------------------------------------------------------------------
