@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from briefings import settings
 from briefings.derive.text import sanitize
 from briefings.ingest import (
     DEFAULT_MAX_BYTES,
@@ -20,6 +21,7 @@ from briefings.ingest import (
     display_path,
     escape_controls,
     parse_megabytes,
+    skipped_line,
 )
 from briefings.library import LibraryError
 from briefings.models import Briefing, BriefingSummary
@@ -42,6 +44,7 @@ def register(sub: Any) -> None:
         help=f"skip articles larger than this (default: ${ENV_MAX_MB} or "
         f"{DEFAULT_MAX_BYTES // 1048576} MB)",
     )
+    _time_limit_option(p)
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("list", help="list the briefings in the library")
@@ -56,10 +59,31 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("rebuild", help="re-derive briefings made by an older extractor")
     p.add_argument("--all", action="store_true", help="re-derive every briefing")
+    _time_limit_option(p)
     p.set_defaults(handler=cmd_rebuild)
 
     p = sub.add_parser("check", help="check the library store and search index")
     p.set_defaults(handler=cmd_check)
+
+
+def _time_limit_option(p: Any) -> None:
+    p.add_argument(
+        "--time-limit",
+        metavar="SECONDS",
+        help="give up on an article that takes longer to read (default: "
+        f"${settings.ENV_ARTICLE_SECONDS} or {settings.DEFAULT_ARTICLE_SECONDS:.0f} s)",
+    )
+
+
+def _seconds(args: argparse.Namespace) -> float | None:
+    if args.time_limit is None:
+        return None
+    try:
+        return settings.parse_number(
+            args.time_limit, "--time-limit", unit="seconds", upper=settings.MAX_SECONDS
+        )
+    except settings.SettingError as exc:
+        raise UsageError(f"brief {args.command}: {exc}") from None
 
 
 # -- ingest ------------------------------------------------------------------------------
@@ -69,12 +93,17 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
     max_bytes = _max_size(args.max_size)
+    seconds = _seconds(args)
     ctx.library().ensure_healthy()
-    sources: list[Source | IngestError] = list(discover(args.paths))
+    skipped: list[str] = []
+    sources: list[Source | IngestError] = list(discover(args.paths, skipped=skipped))
     total = sum(1 for s in sources if isinstance(s, Source))
     with ctx.while_changing(total):
-        report = _ingest(ctx, args, sources, total, max_bytes)
+        report = _ingest(ctx, args, sources, total, max_bytes, seconds)
     ctx.after_change()
+    line = skipped_line(skipped)
+    if line:
+        ctx.note(line)
     ctx.note(report.line())
     return 1 if report.failed else 0
 
@@ -85,6 +114,7 @@ def _ingest(
     sources: list[Source | IngestError],
     total: int,
     max_bytes: int | None,
+    seconds: float | None = None,
 ) -> IngestReport:
     library = ctx.library()
     show_progress = ctx.err.is_terminal and not args.quiet and total > 1
@@ -118,9 +148,17 @@ def _ingest(
                 on_source=lambda s: progress.update(task, description=s.label[-60:]),
                 on_result=advanced,
                 max_bytes=max_bytes,
+                seconds=seconds,
             )
         return report
-    return ingest(library, args.paths, sources=sources, on_result=failed, max_bytes=max_bytes)
+    return ingest(
+        library,
+        args.paths,
+        sources=sources,
+        on_result=failed,
+        max_bytes=max_bytes,
+        seconds=seconds,
+    )
 
 
 def _max_size(option: str | None) -> int | None:
@@ -269,9 +307,10 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
+    seconds = _seconds(args)
     library = ctx.library()
     library.ensure_healthy()
-    report: IngestReport = rebuild(library, everything=args.all)
+    report: IngestReport = rebuild(library, everything=args.all, seconds=seconds)
     ctx.after_change()
     ctx.note(f"rebuilt {report.updated}, failed {report.failed}")
     for failure in report.failures:
