@@ -13,7 +13,7 @@ from typing import Any
 
 from rich.text import Text
 
-from search import QueryError, SavedSearches, SearchIndex, SearchResults
+from search import QueryError, SavedSearchError, SavedSearches, SearchIndex, SearchResults
 from search.background import BackgroundSync
 from tui import output
 from tui.commands import library as library_commands
@@ -262,10 +262,20 @@ def _saved(ctx: Context) -> SavedSearches:
     return SavedSearches(ctx.library(), index_for(ctx))
 
 
+@contextmanager
+def _saved_usage(action: str) -> Iterator[None]:
+    """An unknown or unusable saved-search name is a usage error (exit 2) in every command."""
+    try:
+        yield
+    except SavedSearchError as exc:
+        raise UsageError(f"brief saved {action}: {exc}") from None
+
+
 def cmd_saved_add(ctx: Context, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     try:
-        saved = _saved(ctx).add(args.name, query)
+        with _saved_usage("add"):
+            saved = _saved(ctx).add(args.name, query)
     except QueryError as exc:
         raise UsageError(f"brief saved add: {exc}") from None
     ctx.note(f"saved {saved.name!r}: {saved.count} briefings match {saved.query!r}")
@@ -294,7 +304,8 @@ def cmd_saved_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_saved_run(ctx: Context, args: argparse.Namespace) -> int:
     try:
-        results = _saved(ctx).run(args.name, limit=args.limit, sort=args.sort)
+        with _saved_usage("run"):
+            results = _saved(ctx).run(args.name, limit=args.limit, sort=args.sort)
     except QueryError as exc:
         raise CommandFailed(f"saved search {args.name!r} no longer works: {exc}") from None
     print_results(ctx, results, as_json=args.json)
@@ -302,13 +313,15 @@ def cmd_saved_run(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_saved_rename(ctx: Context, args: argparse.Namespace) -> int:
-    _saved(ctx).rename(args.old, args.new)
+    with _saved_usage("rename"):
+        _saved(ctx).rename(args.old, args.new)
     ctx.note(f"renamed {args.old!r} to {args.new!r}")
     return 0
 
 
 def cmd_saved_rm(ctx: Context, args: argparse.Namespace) -> int:
-    _saved(ctx).remove(args.name)
+    with _saved_usage("rm"):
+        _saved(ctx).remove(args.name)
     ctx.note(f"removed {args.name!r}")
     return 0
 
