@@ -153,9 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx = Context.create(args.library)
         handler = getattr(args, "handler", None)
         if handler is None:
-            from tui.commands.reader import run_reader
+            from tui.commands import reader
 
-            return run_reader(ctx, args)
+            if reader.terminal():
+                return reader.run_reader(ctx, args)
+            handler = reader.list_instead
         original_stdout = output.guard_stdout()
         with _quiet_termination():
             code = int(handler(ctx, args) or 0)

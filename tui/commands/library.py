@@ -94,7 +94,7 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
     max_bytes = _max_size(args.max_size)
     seconds = _seconds(args)
-    ctx.library().ensure_healthy()
+    ctx.library(seed=False, create=True).ensure_healthy()
     skipped: list[str] = []
     sources: list[Source | IngestError] = list(discover(args.paths, skipped=skipped))
     total = sum(1 for s in sources if isinstance(s, Source))
@@ -177,6 +177,7 @@ def _max_size(option: str | None) -> int | None:
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     rows = ctx.library().summaries(order=args.sort)
+    ctx.report_skipped()
     if args.json:
         _print_json([r.model_dump(mode="json") for r in rows])
         return 0

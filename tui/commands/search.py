@@ -207,7 +207,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         )
     results = run_query(ctx, query, limit=args.limit, sort=args.sort)
     print_results(ctx, results, as_json=args.json)
-    return 0
+    return 0 if results.hits else 1
 
 
 def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> None:
@@ -309,7 +309,7 @@ def cmd_saved_run(ctx: Context, args: argparse.Namespace) -> int:
     except QueryError as exc:
         raise CommandFailed(f"saved search {args.name!r} no longer works: {exc}") from None
     print_results(ctx, results, as_json=args.json)
-    return 0
+    return 0 if results.hits else 1
 
 
 def cmd_saved_rename(ctx: Context, args: argparse.Namespace) -> int:
