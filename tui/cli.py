@@ -32,7 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brief",
         description="Turn news articles into briefings; read, search and export them.",
-        epilog="Run 'brief' with no command to open the reader.",
+        epilog=(
+            "Run 'brief' with no command to open the reader (or, when the output is not a "
+            "terminal, to print the list). Exit status: 0 found (or done), 1 nothing found "
+            "or some inputs failed, 2 usage error."
+        ),
     )
     parser.add_argument(
         "--library",

@@ -101,9 +101,7 @@ def test_tampered_store_text_is_inert(brief, lib: Path) -> None:
         b = json.loads(data)
         b["title"] = EVIL
         b["summary"] = [EVIL]
-        conn.execute(
-            "UPDATE briefings SET data=?, title=? WHERE id=?", (json.dumps(b), EVIL, bid)
-        )
+        conn.execute("UPDATE briefings SET data=?, title=? WHERE id=?", (json.dumps(b), EVIL, bid))
     conn.commit()
     conn.close()
     assert brief("reindex").code == 0
