@@ -234,6 +234,9 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     sample = data[:4096]
+    wide = _utf32_without_bom(data)
+    if wide is not None:
+        return wide
     if len(sample) >= 8 and sample[1::2].count(0) > len(sample) * 0.4:
         try:
             return data.decode("utf-16-le"), "utf-16-le"
@@ -245,13 +248,60 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        # Cyrillic or Greek in UTF-16 is valid UTF-8 too (control bytes and letters)
+        if not _text_looks_binary(text):
+            return text, "utf-8"
+        return _utf16_without_bom(data) or (text, "utf-8")
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _utf32_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 text without a byte-order mark: every fourth byte pair is zero."""
+    sample = data[: 4096 - 4096 % 4]
+    if len(sample) < 8 or len(data) % 4:
+        return None
+    for name, zeros in (
+        ("utf-32-le", sample[2::4] + sample[3::4]),
+        ("utf-32-be", sample[0::4] + sample[1::4]),
+    ):
+        if zeros.count(0) == len(zeros):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark in a script whose code units have no zero
+    byte (Cyrillic, Greek, Chinese...): it decodes cleanly, its characters are
+    printable, and it has line breaks or spaces where UTF-16 puts them (a NUL byte
+    beside each). Text in any 8-bit encoding has no NUL bytes, so it never passes."""
+    if len(data) % 2 or len(data) < 8 or data.count(0) == 0:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        breaks = sum(1 for c in sample if c in " \n\r\t\u3000")
+        if not breaks:
+            continue
+        odd = sum(1 for c in sample if not (c.isprintable() or c in "\n\r\t"))
+        if odd <= len(sample) // 100:
+            return text, name
+    return None
 
 
 def _is_utf16(data: bytes) -> bool:
@@ -285,9 +335,9 @@ def article_from_bytes(
         )
     if not data.strip():
         raise IngestError(f"{label}: empty file")
-    if not _is_utf16(data) and _looks_binary(data):
-        raise IngestError(f"{label}: binary file, not an article")
     text, encoding = decode(data)
+    if not encoding.startswith(("utf-16", "utf-32")) and _looks_binary(data):
+        raise IngestError(f"{label}: binary file, not an article")
     if not text.strip():
         raise IngestError(f"{label}: empty file")
     if _text_looks_binary(text):
