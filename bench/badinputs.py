@@ -697,29 +697,64 @@ def _shown(path: str) -> str:
     return display_path(path)
 
 
-def run_cases(root: Path, cases: list[Case]) -> None:
-    """Ingest each case on its own into a throw-away library; print outcome and time."""
+#: A case that takes longer than this is counted as a hang.
+HANG_SECONDS = 60.0
+
+
+def run_cases(root: Path, cases: list[Case]) -> dict[str, int]:
+    """Ingest each case on its own into a throw-away library; print outcome and time,
+    then ingest them all again (nothing may change) and print the totals the issue
+    asks for: tracebacks, internal errors, hangs, changed briefings, and outcomes
+    other than expected. Returns the totals."""
     import tempfile
     import time
+    import traceback
 
     from briefings.library import Library
     from briefings.pipeline import ingest
 
+    totals = {
+        "cases": 0,
+        "tracebacks": 0,
+        "internal errors": 0,
+        "hangs": 0,
+        "changed briefings": 0,
+        "unexpected outcomes": 0,
+    }
     print(_row("case", "expected", "outcome", "seconds"))
     print(_row("---", "---", "---", "---:"))
     with tempfile.TemporaryDirectory() as folder, Library(folder) as library:
         for case in cases:
             if case.reason == "skip":
                 continue
+            totals["cases"] += 1
             start = time.perf_counter()
-            report = ingest(library, [os.path.join(root, case.path)])
+            try:
+                report = ingest(library, [os.path.join(root, case.path)])
+            except Exception:
+                totals["tracebacks"] += 1
+                outcome = "TRACEBACK: " + traceback.format_exc().splitlines()[-1]
+                print(_row(_shown(case.path), case.expect, outcome, "-"), flush=True)
+                continue
             seconds = time.perf_counter() - start
+            if seconds > HANG_SECONDS:
+                totals["hangs"] += 1
             if report.failures:
                 outcome = "fail: " + report.failures[0].rsplit(": ", 1)[-1]
+                totals["internal errors"] += sum("internal error" in f for f in report.failures)
             else:
                 outcome = f"ok ({report.ingested} briefing{'s' * (report.ingested != 1)})"
+            if (case.expect == "ok") != (not report.failures) or (
+                case.expect == "fail" and case.reason not in report.failures[0]
+            ):
+                totals["unexpected outcomes"] += 1
             expected = case.expect if case.expect == "ok" else f"fail: {case.reason}"
             print(_row(_shown(case.path), expected, outcome, f"{seconds:.2f}"), flush=True)
+        again = ingest(library, [str(root)])
+        totals["changed briefings"] = again.ingested + again.updated
+    print()
+    print(", ".join(f"{name} {n}" for name, n in totals.items()))
+    return totals
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -732,8 +767,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cases = generate(args.dir, slow=args.slow)
     if args.run:
-        run_cases(args.dir, cases)
-        return 0
+        totals = run_cases(args.dir, cases)
+        bad = sum(n for name, n in totals.items() if name != "cases")
+        return 1 if bad else 0
     print(_row("case", "what", "expected"))
     print(_row("---", "---", "---"))
     for c in cases:
