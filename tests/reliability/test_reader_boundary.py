@@ -34,3 +34,33 @@ async def test_saved_searches_opened_while_the_app_quits(reader_app: BriefApp) -
         for _ in range(5):
             await pilot.pause(0.05)
     assert reader_app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("query", "needle"),
+    [
+        ("harbour " * 2200, "too long"),
+        ("(" * 3000 + "harbour" + ")" * 3000, "too long"),
+        ("(" * 300 + "harbour" + ")" * 300, "nested too deeply"),
+        ("NOT " * 400 + "harbour", "nested too deeply"),
+    ],
+)
+def test_reader_search_of_a_hostile_query_is_one_line(
+    reader_library,  # noqa: F811
+    export_dir,  # noqa: F811
+    query: str,
+    needle: str,
+) -> None:
+    """What the reader's status line shows for a query that once left it at
+    "searching…" or showed Python's recursion message."""
+    import time
+
+    from tui.services import QueryProblem, Services
+
+    services = Services(reader_library, export_dir=export_dir)
+    start = time.perf_counter()
+    with pytest.raises(QueryProblem) as caught:
+        services.search(query)
+    assert time.perf_counter() - start < 2
+    message = str(caught.value)
+    assert needle in message and "\n" not in message and "recursion" not in message
