@@ -171,7 +171,7 @@ def guard_stdout() -> Any:
     _readable_fallback(sys.stdout)
     _readable_fallback(sys.stderr)
     if not isinstance(original, _GuardedStream):
-        sys.stdout = _GuardedStream(original)  # type: ignore[assignment]
+        sys.stdout = _GuardedStream(original)
     return original
 
 
