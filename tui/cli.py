@@ -15,10 +15,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from briefings.library import ENV_LIBRARY, LibraryError
-from tui import output
-from tui.commands import COMMAND_MODULES, load_commands
-from tui.context import CommandFailed, Context, UsageError
+try:
+    from briefings.library import ENV_LIBRARY, LibraryError
+    from tui import output
+    from tui.commands import COMMAND_MODULES, load_commands
+    from tui.context import CommandFailed, Context, UsageError
+except KeyboardInterrupt:  # Ctrl-C while Python is still loading brief: one line
+    sys.stderr.write("brief: interrupted\n")
+    raise SystemExit(130) from None
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -45,7 +45,10 @@ class Context:
         if self._library is None:
             from briefings.library import DB_NAME, LibraryError
 
-            if self.explicit_library and not create and not (self.library_dir / DB_NAME).exists():
+            missing = not (self.library_dir / DB_NAME).exists() and (
+                self.library_dir.is_dir() or not self.library_dir.exists()
+            )
+            if self.explicit_library and not create and missing:
                 raise LibraryError(
                     f"no library at {self.library_dir} (check the path; 'brief --library "
                     f"{self.library_dir} ingest PATH' makes a new one)"
