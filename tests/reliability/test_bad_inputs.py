@@ -225,6 +225,7 @@ def test_binary_on_stdin(tmp_path: Path, library_dir: Path) -> None:
 def test_slow_cases_50mb_and_10000_files(tmp_path: Path, library_dir: Path) -> None:
     root = tmp_path / "slow"
     cases = [c for c in generate(root, slow=True) if c.slow]
+    restore_permissions(root)  # also takes the 1,100-level tree apart (rmtree recurses)
     assert {c.path for c in cases} == {"big-50mb.txt", "many/"}
     big = brief_subprocess("ingest", str(root / "big-50mb.txt"), library=library_dir)
     big.assert_no_crash()
