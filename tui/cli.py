@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"library folder (default: ${ENV_LIBRARY} or the user data folder)",
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="add the bundled sample articles to an empty library (even one named with "
+        "--library) before opening it",
+    )
+    parser.add_argument(
         "--version", action=_VersionAction, help="show the version and which derivation code runs"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -62,6 +68,7 @@ def _reader_only(args_list: list[str]) -> argparse.Namespace | None:
     reader's first frame); None for anything else, which the full parser handles."""
     parser = _Parser(prog="brief", add_help=False)
     parser.add_argument("--library", metavar="DIR")
+    parser.add_argument("--demo", action="store_true")
     try:
         args, rest = parser.parse_known_args(args_list)
     except UsageError:
@@ -159,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _reader_only(args_list) or build_parser().parse_args(args_list)
         _check_settings()
         ctx = Context.create(args.library)
+        ctx.demo = bool(getattr(args, "demo", False))
         handler = getattr(args, "handler", None)
         if handler is None:
             from tui.commands import reader

@@ -25,6 +25,8 @@ class CommandFailed(Exception):
 class Context:
     library_dir: Path
     explicit_library: bool = False
+    #: ``--demo``: the samples go into an empty library even if the user named it
+    demo: bool = False
     out: Console = field(default_factory=lambda: SafeConsole(soft_wrap=False))
     err: Console = field(default_factory=lambda: SafeConsole(stderr=True, soft_wrap=True))
     _library: Library | None = None
@@ -48,7 +50,7 @@ class Context:
             missing = not (self.library_dir / DB_NAME).exists() and (
                 self.library_dir.is_dir() or not self.library_dir.exists()
             )
-            if self.explicit_library and not create and missing:
+            if self.explicit_library and not create and missing and not self.demo:
                 raise LibraryError(
                     f"no library at {self.library_dir} (check the path; 'brief --library "
                     f"{self.library_dir} ingest PATH' makes a new one)"
@@ -62,7 +64,8 @@ class Context:
                     f"{self._library.db_path}: recreated the missing table(s) "
                     f"{', '.join(self._library.recreated)} (another program had removed them)"
                 )
-            if seed and not self.explicit_library and not self._library.read_only:
+            wanted = seed and (self.demo or not self.explicit_library)
+            if wanted and not self._library.read_only:
                 self._seed()
         return self._library
 

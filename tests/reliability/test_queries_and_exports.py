@@ -263,3 +263,11 @@ def test_ingest_and_named_libraries_get_no_samples(brief, tmp_path: Path) -> Non
     assert len(json.loads(brief("--library", str(named), "list", "--json").out)) == 2
     run = brief("ingest", str(tmp_path / "src"))  # the default (test) library
     assert "sample" not in run.err
+
+
+def test_demo_adds_the_samples_to_a_named_library(brief, tmp_path: Path) -> None:
+    named = tmp_path / "demo"
+    run = brief("--library", str(named), "--demo", "list", "--json")
+    assert run.code == 0, run.err
+    assert len(json.loads(run.out)) == 5
+    assert "bundled sample articles" in run.err
