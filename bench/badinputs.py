@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import os
 import random
-import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,6 +285,8 @@ def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
     put("names/[red]markup[/red].txt", good, "ok", "text", "Rich markup in the file name")
     put("names/\u202etxt.exe.txt", good, "ok", "text", "a bidi override in the file name")
 
+    _round_two(put, rng, good, root, cases)
+
     # -- links, special files, permissions ---------------------------------------------------
     links = root / "links"
     links.mkdir(exist_ok=True)
@@ -322,18 +324,367 @@ def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
     return cases
 
 
+#: Long runs of one Markdown mark (64 KB each): before the patterns were made
+#: linear, 64 KB of brackets took 19 s and 256 KB almost five minutes.
+MARKDOWN_RUNS = {
+    "brackets": "[",
+    "closing-brackets": "]",
+    "image-openers": "![",
+    "link-openers": "[x](",
+    "image-links": "![](",
+    "paren-runs": "(b",
+    "bold-openers": "**a ",
+    "underscore-bold": "__a ",
+    "italics": "*a ",
+    "reference-links": "[x][",
+    "stars": "*",
+    "underscores": "_",
+    "backticks": "`",
+    "hashes": "#",
+    "angle-brackets": "<",
+    "mixed-marks": "[*_](",
+}
+
+#: Characters that must not reach a terminal from a file name (escaped when shown).
+NAME_CONTROLS = [chr(c) for c in range(1, 32) if c not in (10,)] + [
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\x9d",
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    "\u2028",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+]
+
+#: Escape sequences a terminal acts on, in article text.
+TERMINAL_ATTACKS = {
+    "osc52-clipboard": "\x1b]52;c;ZWNobyBvd25lZA==\x07",
+    "osc0-title": "\x1b]0;owned\x1b\\",
+    "osc8-link": "\x1b]8;;file:///etc/passwd\x07click\x1b]8;;\x07",
+    "dcs": "\x1bP+q544e\x1b\\",
+    "csi-c1": "\x9b2J\x9b?1049h",
+    "apc": "\x1b_hidden\x1b\\",
+    "alt-screen": "\x1b[?1049h\x1b[?25l",
+    "bell-flood": "\x07" * 3,
+}
+
+#: Front matter that once hung the run, refused the article or ate memory.
+HOSTILE_FRONT_MATTER = {
+    "alias-bomb-title": (
+        "a: &a ['x','x','x','x','x','x','x','x','x']\n"
+        "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+        "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+        "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ntitle: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+    ),
+    "alias-bomb-date": (
+        "a: &a ['x','x','x','x','x','x','x','x','x']\n"
+        "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+        "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ndate: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    ),
+    "huge-hex": "n: 0x" + "f" * 50_000 + "\n",
+    "huge-binary": "n: 0b" + "1" * 50_000 + "\n",
+    "huge-octal": "n: 0o" + "7" * 50_000 + "\n",
+    "sexagesimal": "n: " + ":".join(["59"] * 10_000) + "\n",
+    "huge-decimal": "n: " + "9" * 50_000 + "\n",
+    "huge-float": "n: 1e99999\n",
+    "year-99999": "date: 99999-12-31\n",
+    "date-year-0": "date: 0000-01-01\n",
+    "date-overflow": "date: 9999-12-31T23:59:59+23:59\n",
+    "deep-lists": "deep: " + "[" * 5_000 + "]" * 5_000 + "\n",
+    "deep-maps": "deep: " + "{a: " * 2_000 + "x" + "}" * 2_000 + "\n",
+    "8mb-list": "list: [" + "x, " * 2_800_000 + "]\n",
+    "many-keys": "".join(f"k{i}: v{i}\n" for i in range(20_000)),
+    "title-is-a-map": "title: {a: 1, b: [2, 3]}\n",
+    "title-is-null": "title: ~\n",
+    "binary-tag": "title: !!binary aGVsbG8=\n",
+    "python-tag": "title: !!python/object/apply:os.system ['echo owned']\n",
+    "merge-key": "base: &b {x: 1}\nother:\n  <<: *b\n",
+    "two-documents": "title: first\n---\ntitle: second\n",
+    "tabs-invalid": "title:\t[\n\t\t:\n",
+    "unclosed-quote": "title: 'never closed\n",
+    "control-chars": 'title: "\\x1b]0;owned\\x07 evil"\n',
+}
+
+
+def _round_two(put, rng: random.Random, good: bytes, root: Path, cases: list[Case]) -> None:  # type: ignore[no-untyped-def]
+    """The cases of the second attack (issue #19): hangs, hostile front matter,
+    encodings without a byte-order mark, names and escapes of every kind."""
+    intro = "# Long runs of marks\n\nThe harbour council met on Monday and approved the plan.\n\n"
+    for name, unit in MARKDOWN_RUNS.items():
+        run = unit * (64 * 1024 // len(unit))
+        put(f"runs/{name}.md", (intro + run + "\n").encode(), "ok", "text", f"64 KB of {unit!r}")
+    put(
+        "runs/heading-spaces.md",
+        ("# a" + " " * 60_000 + "b\n\n" + intro).encode(),
+        "ok",
+        "text",
+        "a heading with 60,000 spaces (cubic before)",
+    )
+    put(
+        "runs/heading-hashes.md",
+        ("# a" + " #" * 30_000 + "b\n\n" + intro).encode(),
+        "ok",
+        "text",
+        "a heading of 30,000 ' #'",
+    )
+    body = _article(rng, "Front matter under attack")
+    for name, front in HOSTILE_FRONT_MATTER.items():
+        put(
+            f"front/{name}.md",
+            f"---\n{front}---\n{body}".encode(),
+            "ok",
+            "text",
+            f"front matter: {name}",
+        )
+    put(
+        "front/never-closed.md",
+        ("---\ntitle: open\n" + body).encode(),
+        "ok",
+        "text",
+        "front matter that never closes",
+    )
+
+    # -- HTML that stalled the parsers ---------------------------------------------------------
+    para = "<p>" + _prose(rng, 60) + "</p>"
+    for count in (20_000, 60_000):
+        attrs = " ".join(f'data-a{i}="v"' for i in range(count))
+        put(
+            f"html/attributes-{count}.html",
+            f"<html><body><article><p {attrs}>{_prose(rng, 40)}</p>{para * 3}</article></body></html>".encode(),
+            "ok",
+            "html",
+            f"one element with {count:,} attributes",
+        )
+    put(
+        "html/attribute-value-1mb.html",
+        f'<html><body><article><div title="{"x" * 1_000_000}">{para * 3}</div></article></body></html>'.encode(),
+        "ok",
+        "html",
+        "a 1 MB attribute value",
+    )
+    put(
+        "html/many-elements.html",
+        (
+            "<html><body><article>"
+            + "<span>w</span> " * 10_000
+            + para * 3
+            + "</article></body></html>"
+        ).encode(),
+        "ok",
+        "html",
+        "10,000 small elements",
+    )
+    put(
+        "html/unclosed-attribute.html",
+        ("<html><body><article>" + para * 3 + '<p class="' + "x " * 50_000).encode(),
+        "ok",
+        "html",
+        "an attribute quote that never closes",
+    )
+    put(
+        "html/many-entities.html",
+        (
+            "<html><body><article><p>"
+            + "&amp;&#x41;&nbsp;" * 30_000
+            + "</p>"
+            + para * 3
+            + "</article></body></html>"
+        ).encode(),
+        "ok",
+        "html",
+        "90,000 entities",
+    )
+    put(
+        "html/huge-title.html",
+        (
+            f"<html><head><title>{'Title ' * 50_000}</title></head><body><article>{para * 3}</article></body></html>"
+        ).encode(),
+        "ok",
+        "html",
+        "a 300 KB title",
+    )
+    put(
+        "html/bogus-dates.html",
+        (
+            '<html><head><meta property="article:published_time" content="99999-99-99">'
+            '<meta name="date" content="0000-00-00T25:61:61"></head><body><article>'
+            + para * 3
+            + "</article></body></html>"
+        ).encode(),
+        "ok",
+        "html",
+        "impossible dates in meta tags",
+    )
+    put(
+        "html/comment-flood.html",
+        (
+            "<html><body><article>" + "<!-- x -->" * 50_000 + para * 3 + "</article></body></html>"
+        ).encode(),
+        "ok",
+        "html",
+        "50,000 comments",
+    )
+    put(
+        "html/nested-lists.html",
+        (
+            "<html><body><article>"
+            + para * 3
+            + "<ul><li>" * 200
+            + "deep"
+            + "</li></ul>" * 200
+            + "</article></body></html>"
+        ).encode(),
+        "ok",
+        "html",
+        "lists nested 200 deep",
+    )
+
+    # -- encodings without a byte-order mark ---------------------------------------------------
+    texts = {
+        "russian": (
+            "Москва утвердила новый бюджет",
+            "Городской совет утвердил расходы на дороги и школы.",
+        ),
+        "chinese": ("北京发布新的城市预算", "市议会批准了道路和学校的开支。"),
+        "greek": (
+            "Η Αθήνα ενέκρινε τον προϋπολογισμό",
+            "Το δημοτικό συμβούλιο ενέκρινε τις δαπάνες.",
+        ),
+        "japanese": ("東京都が新しい予算を発表", "都議会は道路と学校の支出を承認した。"),
+    }
+    for lang, (title, sentence) in texts.items():
+        text = f"{title}\n\n{sentence}\n\n{sentence}\n"
+        for enc in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+            put(
+                f"enc/{lang}-{enc}-nobom.txt",
+                text.encode(enc),
+                "ok",
+                title,
+                f"{lang}, {enc} without BOM",
+            )
+        put(f"enc/{lang}-utf-8.txt", text.encode("utf-8"), "ok", title, f"{lang}, UTF-8")
+    put(
+        "enc/cr-only.txt",
+        b"Old Mac line ends\r\rThe council met.\rIt approved the plan.\r",
+        "ok",
+        "Old Mac line ends",
+        "carriage returns only",
+    )
+    put(
+        "enc/crlf.txt",
+        b"Windows line ends\r\n\r\nThe council met and approved the plan.\r\n",
+        "ok",
+        "Windows line ends",
+        "CRLF line ends",
+    )
+    put(
+        "enc/nul-and-bom.txt",
+        codecs.BOM_UTF8 + b"\x00" * 50,
+        "fail",
+        "binary file",
+        "a BOM then NULs",
+    )
+
+    # -- escapes in article text -----------------------------------------------------------------
+    for name, attack in TERMINAL_ATTACKS.items():
+        put(
+            f"escapes/{name}.txt",
+            f"Escapes in the text: {name}\n\nThe council said {attack} it met on Monday.\n\n"
+            f"A second paragraph {attack} follows here.\n".encode(),
+            "ok",
+            "text",
+            f"article text with {name}",
+        )
+
+    # -- file names ------------------------------------------------------------------------------
+    for ch in NAME_CONTROLS:
+        put(f"names/ctl-{ord(ch):04x}-{ch}.txt", good, "ok", "text", f"U+{ord(ch):04X} in the name")
+    put("names/:skull: :fire:.txt", good, "ok", "text", "emoji codes in the name")
+    put("names/-rf --help.txt", good, "ok", "text", "a name that looks like options")
+    put("names/" + "long" * 60 + ".txt", good, "ok", "text", "a 244-byte name")
+    put("names/ .txt", good, "ok", "text", "a name that is a space")
+
+    # -- a folder tree 1,100 levels deep -----------------------------------------------------------
+    fd = os.open(os.fsencode(root), os.O_RDONLY)
+    current = fd
+    try:
+        for _ in range(1100):
+            with contextlib.suppress(FileExistsError):
+                os.mkdir("d", dir_fd=current)
+            nxt = os.open("d", os.O_RDONLY, dir_fd=current)
+            if current != fd:
+                os.close(current)
+            current = nxt
+        leaf = os.open("deepest.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=current)
+        with open(leaf, "wb") as fh:
+            fh.write(good)
+    finally:
+        if current != fd:
+            os.close(current)
+        os.close(fd)
+    cases.append(Case("d/", "ok", "deep", "a folder tree 1,100 levels deep (walked, no recursion)"))
+
+
 def _symlink(link: Path, target: Path) -> None:
     if not os.path.lexists(link):
         os.symlink(target, link)
 
 
 def restore_permissions(root: Path) -> None:
-    """Give back read permission on everything under ``root`` (so it can be deleted)."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        for name in dirnames + filenames:
-            path = os.path.join(dirpath, name)
-            if not os.path.islink(path) and stat.S_ISREG(os.lstat(path).st_mode):
-                os.chmod(path, 0o644)
+    """Give back read permission on everything under ``root`` and take the 1,100-level
+    tree apart, so that ``shutil.rmtree`` (recursive) can delete the rest."""
+    _remove_deep_tree(root / "d")
+    stack = [os.fspath(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
+                stack.append(entry.path)
+            elif entry.is_file():
+                os.chmod(entry.path, 0o644)
+
+
+def _remove_deep_tree(top: Path) -> None:
+    """Delete a chain of folders named ``d`` (each holding the next) from the bottom up,
+    with relative paths: no recursion, no path longer than the system allows."""
+    if not top.is_dir() or top.is_symlink():
+        return
+    fds = [os.open(top, os.O_RDONLY)]
+    try:
+        while True:
+            try:
+                fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+            except OSError:
+                break
+        while fds:
+            fd = fds.pop()
+            for name in os.listdir(fd):
+                if name != "d":
+                    os.unlink(name, dir_fd=fd)
+            if fds:
+                os.close(fd)
+                os.rmdir("d", dir_fd=fds[-1])
+            else:
+                os.close(fd)
+        top.rmdir()
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def _row(*cells: str) -> str:
@@ -346,29 +697,64 @@ def _shown(path: str) -> str:
     return display_path(path)
 
 
-def run_cases(root: Path, cases: list[Case]) -> None:
-    """Ingest each case on its own into a throw-away library; print outcome and time."""
+#: A case that takes longer than this is counted as a hang.
+HANG_SECONDS = 60.0
+
+
+def run_cases(root: Path, cases: list[Case]) -> dict[str, int]:
+    """Ingest each case on its own into a throw-away library; print outcome and time,
+    then ingest them all again (nothing may change) and print the totals the issue
+    asks for: tracebacks, internal errors, hangs, changed briefings, and outcomes
+    other than expected. Returns the totals."""
     import tempfile
     import time
+    import traceback
 
     from briefings.library import Library
     from briefings.pipeline import ingest
 
+    totals = {
+        "cases": 0,
+        "tracebacks": 0,
+        "internal errors": 0,
+        "hangs": 0,
+        "changed briefings": 0,
+        "unexpected outcomes": 0,
+    }
     print(_row("case", "expected", "outcome", "seconds"))
     print(_row("---", "---", "---", "---:"))
     with tempfile.TemporaryDirectory() as folder, Library(folder) as library:
         for case in cases:
             if case.reason == "skip":
                 continue
+            totals["cases"] += 1
             start = time.perf_counter()
-            report = ingest(library, [os.path.join(root, case.path)])
+            try:
+                report = ingest(library, [os.path.join(root, case.path)])
+            except Exception:
+                totals["tracebacks"] += 1
+                outcome = "TRACEBACK: " + traceback.format_exc().splitlines()[-1]
+                print(_row(_shown(case.path), case.expect, outcome, "-"), flush=True)
+                continue
             seconds = time.perf_counter() - start
+            if seconds > HANG_SECONDS:
+                totals["hangs"] += 1
             if report.failures:
                 outcome = "fail: " + report.failures[0].rsplit(": ", 1)[-1]
+                totals["internal errors"] += sum("internal error" in f for f in report.failures)
             else:
                 outcome = f"ok ({report.ingested} briefing{'s' * (report.ingested != 1)})"
+            if (case.expect == "ok") != (not report.failures) or (
+                case.expect == "fail" and case.reason not in report.failures[0]
+            ):
+                totals["unexpected outcomes"] += 1
             expected = case.expect if case.expect == "ok" else f"fail: {case.reason}"
             print(_row(_shown(case.path), expected, outcome, f"{seconds:.2f}"), flush=True)
+        again = ingest(library, [str(root)])
+        totals["changed briefings"] = again.ingested + again.updated
+    print()
+    print(", ".join(f"{name} {n}" for name, n in totals.items()))
+    return totals
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -381,8 +767,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cases = generate(args.dir, slow=args.slow)
     if args.run:
-        run_cases(args.dir, cases)
-        return 0
+        totals = run_cases(args.dir, cases)
+        bad = sum(n for name, n in totals.items() if name != "cases")
+        return 1 if bad else 0
     print(_row("case", "what", "expected"))
     print(_row("---", "---", "---"))
     for c in cases:

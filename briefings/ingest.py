@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefings import settings
 from briefings.models import Article, Format, content_hash
 
 EXTENSIONS: dict[str, Format] = {
@@ -30,7 +31,7 @@ EXTENSIONS: dict[str, Format] = {
 }
 #: Default cap on the size of one article file; ``BRIEF_MAX_ARTICLE_MB`` overrides it.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-ENV_MAX_MB = "BRIEF_MAX_ARTICLE_MB"
+ENV_MAX_MB = settings.ENV_MAX_MB
 STDIN = "-"
 
 
@@ -52,12 +53,7 @@ class Source:
 
 def parse_megabytes(raw: str, what: str) -> int:
     """A size in megabytes ("20", "0.5") as bytes; ``ValueError`` with a one-line reason."""
-    try:
-        mb = float(raw)
-    except ValueError:
-        raise ValueError(f"{what} must be a number of megabytes, not {raw!r}") from None
-    if not 0 < mb < float("inf"):
-        raise ValueError(f"{what} must be a number of megabytes above 0, not {raw!r}")
+    mb = settings.parse_number(raw, what, unit="megabytes", upper=settings.MAX_MB)
     return max(1, int(mb * 1024 * 1024))
 
 
@@ -67,13 +63,7 @@ def max_article_bytes() -> int:
     An unusable value falls back to the default here; the CLI rejects it as a
     usage error before reading anything.
     """
-    raw = os.environ.get(ENV_MAX_MB)
-    if raw:
-        try:
-            return parse_megabytes(raw, ENV_MAX_MB)
-        except ValueError:
-            pass
-    return DEFAULT_MAX_BYTES
+    return max(1, int(settings.current().max_article_mb * 1024 * 1024))
 
 
 #: Characters a terminal would act on: C0/C1 controls, DEL,
@@ -101,11 +91,15 @@ def display_path(path: Path | str | bytes) -> str:
     return escape_controls(os.fsdecode(path) if isinstance(path, bytes) else str(path))
 
 
-def discover(paths: list[str]) -> Iterator[Source | IngestError]:
+def discover(
+    paths: list[str], *, skipped: list[str] | None = None
+) -> Iterator[Source | IngestError]:
     """Expand paths: files as given, directories recursively by extension, ``-`` for stdin.
 
     Yields an ``IngestError`` (instead of raising) for a path that does not
-    exist or a directory that cannot be read, so the run carries on.
+    exist or a directory that cannot be read, so the run carries on. Files in
+    folders whose extension is not an article's are left out and, when
+    ``skipped`` is given, added to it (so the command can say so).
     """
     for raw in paths:
         if raw == STDIN:
@@ -123,39 +117,73 @@ def discover(paths: list[str]) -> Iterator[Source | IngestError]:
             yield IngestError(f"{display_path(path)}: {reason}")
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path)
+            yield from _walk(path, skipped)
         else:
             yield Source(path, display_path(path))
 
 
-def _walk(root: Path) -> Iterator[Source | IngestError]:
+def _walk(root: Path, skipped: list[str] | None = None) -> Iterator[Source | IngestError]:
+    """Every article file under ``root``, folders and files in name order, hidden ones
+    left out, each folder once (symbolic links are followed, loops are not).
+
+    Iterative: a tree thousands of levels deep costs a longer list, not recursion.
+    """
     seen_dirs: set[tuple[int, int]] = set()
-    errors: list[IngestError] = []
-
-    def onerror(exc: OSError) -> None:
-        errors.append(IngestError(f"{display_path(exc.filename or root)}: {exc.strerror or exc}"))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
-        yield from errors
-        errors.clear()
+    stack: list[str] = [os.fspath(root)]
+    while stack:
+        folder = stack.pop()
         try:
-            st = os.stat(dirpath)
-            key = (st.st_dev, st.st_ino)
-        except OSError:
-            dirnames[:] = []
+            st = os.stat(folder)
+        except OSError as exc:
+            yield IngestError(f"{display_path(folder)}: {exc.strerror or exc}")
             continue
-        if key in seen_dirs:  # a symlink loop: do not descend again
-            dirnames[:] = []
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:  # a symlink loop, or a folder linked twice: walked once
             continue
         seen_dirs.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
+        try:
+            with os.scandir(folder) as entries:
+                listed = [(e.name, _is_dir(e)) for e in entries]
+        except OSError as exc:
+            yield IngestError(f"{display_path(exc.filename or folder)}: {exc.strerror or exc}")
+            continue
+        subfolders: list[str] = []
+        for name, is_dir in sorted(listed):
             if name.startswith("."):
                 continue
-            if os.path.splitext(name)[1].lower() in EXTENSIONS:
-                path = Path(dirpath) / name
+            if is_dir:
+                subfolders.append(name)
+            elif os.path.splitext(name)[1].lower() in EXTENSIONS:
+                path = Path(folder) / name
                 yield Source(path, display_path(path))
-    yield from errors
+            elif skipped is not None:
+                skipped.append(os.path.join(folder, name))
+        stack.extend(os.path.join(folder, d) for d in reversed(subfolders))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows symbolic links
+    except OSError:
+        return False
+
+
+def skipped_line(skipped: list[str]) -> str | None:
+    """One line about files left out for their extension: how many, of which kinds."""
+    if not skipped:
+        return None
+    kinds: dict[str, int] = {}
+    for path in skipped:
+        ext = os.path.splitext(path)[1].lower() or "(no extension)"
+        kinds[ext] = kinds.get(ext, 0) + 1
+    top = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ", ".join(f"{escape_controls(ext)} {n}" for ext, n in top[:6])
+    more = ", ..." if len(top) > 6 else ""
+    noun = "file" if len(skipped) == 1 else "files"
+    return (
+        f"skipped {len(skipped)} {noun} that are not articles ({shown}{more}): "
+        "brief reads .txt, .md and .html files"
+    )
 
 
 def detect_format(name: str, data: bytes) -> Format:
@@ -206,6 +234,9 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     sample = data[:4096]
+    wide = _utf32_without_bom(data)
+    if wide is not None:
+        return wide
     if len(sample) >= 8 and sample[1::2].count(0) > len(sample) * 0.4:
         try:
             return data.decode("utf-16-le"), "utf-16-le"
@@ -217,13 +248,60 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        # Cyrillic or Greek in UTF-16 is valid UTF-8 too (control bytes and letters)
+        if not _text_looks_binary(text):
+            return text, "utf-8"
+        return _utf16_without_bom(data) or (text, "utf-8")
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _utf32_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 text without a byte-order mark: every fourth byte pair is zero."""
+    sample = data[: 4096 - 4096 % 4]
+    if len(sample) < 8 or len(data) % 4:
+        return None
+    for name, zeros in (
+        ("utf-32-le", sample[2::4] + sample[3::4]),
+        ("utf-32-be", sample[0::4] + sample[1::4]),
+    ):
+        if zeros.count(0) == len(zeros):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark in a script whose code units have no zero
+    byte (Cyrillic, Greek, Chinese...): it decodes cleanly, its characters are
+    printable, and it has line breaks or spaces where UTF-16 puts them (a NUL byte
+    beside each). Text in any 8-bit encoding has no NUL bytes, so it never passes."""
+    if len(data) % 2 or len(data) < 8 or data.count(0) == 0:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        breaks = sum(1 for c in sample if c in " \n\r\t\u3000")
+        if not breaks:
+            continue
+        odd = sum(1 for c in sample if not (c.isprintable() or c in "\n\r\t"))
+        if odd <= len(sample) // 100:
+            return text, name
+    return None
 
 
 def _is_utf16(data: bytes) -> bool:
@@ -257,9 +335,9 @@ def article_from_bytes(
         )
     if not data.strip():
         raise IngestError(f"{label}: empty file")
-    if not _is_utf16(data) and _looks_binary(data):
-        raise IngestError(f"{label}: binary file, not an article")
     text, encoding = decode(data)
+    if not encoding.startswith(("utf-16", "utf-32")) and _looks_binary(data):
+        raise IngestError(f"{label}: binary file, not an article")
     if not text.strip():
         raise IngestError(f"{label}: empty file")
     if _text_looks_binary(text):

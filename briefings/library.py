@@ -118,6 +118,8 @@ CREATE TABLE IF NOT EXISTS digest_marks (
 _ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA
 
 
+_TABLES = frozenset({"meta", "briefings", "index_outbox", "related_outbox", "saved_searches"})
+
 #: ORDER BY of ``Library.summaries`` and ``Library.listing``.
 _SUMMARY_ORDER = {
     "published": "published IS NULL, published DESC, title COLLATE NOCASE",
@@ -203,6 +205,10 @@ def _guarded(method: Callable[Concatenate[Library, P], R]) -> Callable[Concatena
         try:
             return method(self, *args, **kwargs)
         except sqlite3.OperationalError as exc:  # locked, disk full, I/O error, read-only
+            if self.read_only or "readonly" in str(exc):
+                raise LibraryError(
+                    f"{self.folder} is read-only: it can be read but not changed"
+                ) from None
             raise LibraryError(f"{self.db_path}: {exc}") from None
         except sqlite3.DatabaseError as exc:  # corruption found while reading
             raise damaged(self.db_path, exc) from None
@@ -274,6 +280,10 @@ class Library:
         self.folder = Path(folder)
         self.db_path = self.folder / DB_NAME
         self.created = False
+        #: one line per stored row that could not be read and was left out
+        self.skipped: list[str] = []
+        #: tables another program dropped, recreated when the store was opened
+        self.recreated: list[str] = []
         if not self.db_path.exists():
             if not create:
                 raise LibraryError(f"no library at {self.folder}")
@@ -290,6 +300,8 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         check_store_file(self.db_path)
+        if self._cannot_write():
+            return self._connect_read_only()
         try:
             conn = sqlite3.connect(
                 self.db_path, timeout=60, isolation_level=None, check_same_thread=False
@@ -300,10 +312,73 @@ class Library:
             self._prepare(conn)
         except BaseException as exc:
             conn.close()  # no -wal/-shm files left beside a store we refuse
+            if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+                return self._connect_read_only()
             if isinstance(exc, sqlite3.DatabaseError):
                 raise damaged(self.db_path, exc) from None
             raise
         return conn
+
+    #: True when the store could only be opened for reading (a read-only mount or
+    #: file): reading works, writing commands say so in one line.
+    read_only = False
+
+    def _cannot_write(self) -> bool:
+        if not self.db_path.exists():
+            return False
+        return not (os.access(self.db_path, os.W_OK) and os.access(self.folder, os.W_OK))
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open a store that cannot be written, for reading. SQLite needs to write a
+        WAL store's shared-memory file even to read it; where even that is impossible
+        (a read-only mount) the file is opened as immutable (nobody can change it)."""
+        self.read_only = True
+        uri = self.db_path.resolve().as_uri()
+        last: Exception | None = None
+        for flags in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn: sqlite3.Connection | None = None
+            try:
+                conn = sqlite3.connect(
+                    uri + flags,
+                    uri=True,
+                    timeout=60,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                conn.row_factory = sqlite3.Row
+                tables = {
+                    r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                }
+                if "meta" not in tables or "briefings" not in tables:
+                    conn.close()
+                    raise damaged(self.db_path, "not a brief library")
+                version = self._schema_version(conn)
+                if version is not None and version > SCHEMA_VERSION:
+                    conn.close()
+                    raise LibraryError(
+                        f"{self.db_path} was written by a newer brief (schema {version}); "
+                        "upgrade brief to use it"
+                    )
+                conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
+                return conn
+            except sqlite3.OperationalError as exc:
+                last = exc
+                if conn is not None:
+                    conn.close()
+                continue
+            except sqlite3.DatabaseError as exc:
+                if conn is not None:
+                    conn.close()
+                raise damaged(self.db_path, exc) from None
+        raise LibraryError(f"cannot open {self.db_path} for reading: {last}")
+
+    def read_only_note(self) -> str | None:
+        if not self.read_only:
+            return None
+        return (
+            f"{self.folder} cannot be written (a read-only file or mount): "
+            "opened read-only, so nothing can be added or changed"
+        )
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         conn.row_factory = sqlite3.Row
@@ -355,6 +430,8 @@ class Library:
                 f"{self.db_path} was written by a newer brief (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); upgrade brief to use it"
             )
+        elif version == SCHEMA_VERSION:
+            self._recreate_missing_tables(conn)
         elif version < SCHEMA_VERSION:
             with _transaction(conn):
                 # Version 2 added related_outbox, 3 reading_state, briefing_tags and the story and digest tables; every
@@ -366,6 +443,20 @@ class Library:
                     "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
                 )
         conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
+
+    def _recreate_missing_tables(self, conn: sqlite3.Connection) -> None:
+        """A table dropped by another program is created again (empty), and named."""
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        missing = sorted(_TABLES - tables)
+        if not missing:
+            return
+        if "briefings" in missing:
+            raise damaged(self.db_path, "its briefings table is missing")
+        with _transaction(conn):
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        self.recreated = missing
 
     @_guarded
     def integrity_problems(self) -> list[str]:
@@ -379,6 +470,8 @@ class Library:
         Runs SQLite's quick check (it reads the whole file: about 50 ms for
         2,225 articles), so it is meant for the start of a writing command.
         """
+        if self.read_only:
+            raise LibraryError(f"{self.folder} is read-only: it can be read but not changed")
         problems = self.integrity_problems()
         if problems:
             raise damaged(self.db_path, problems[0])
@@ -785,18 +878,32 @@ class Library:
             "SELECT id, title, source, published, author, origin, extractor_version "
             f"FROM briefings ORDER BY {_SUMMARY_ORDER[order]}"
         )
-        return [
-            BriefingSummary(
-                id=r[0],
-                title=r[1],
-                source=r[2],
-                published=r[3],
-                author=r[4],
-                origin=r[5],
-                extractor_version=r[6],
-            )
-            for r in rows
-        ]
+        out: list[BriefingSummary] = []
+        for r in rows:
+            try:
+                out.append(
+                    BriefingSummary(
+                        id=r[0],
+                        title=r[1],
+                        source=r[2],
+                        published=r[3],
+                        author=r[4],
+                        origin=r[5],
+                        extractor_version=r[6],
+                    )
+                )
+            except ValidationError as exc:  # one bad row (written by something else)
+                self._skip_row(r[0], exc.errors()[0]["msg"])
+        return out
+
+    def _skip_row(self, briefing_id: object, reason: str) -> None:
+        """Remember a stored row that cannot be read; it is left out, not fatal."""
+        message = (
+            f"briefing {briefing_id} skipped: a stored value is unreadable ({reason}); "
+            "'brief rebuild --all' derives it again"
+        )
+        if message not in self.skipped:
+            self.skipped.append(message)
 
     @_guarded
     def listing(
@@ -808,7 +915,13 @@ class Library:
             f"SELECT id, title, source, published FROM briefings ORDER BY {_SUMMARY_ORDER[order]}"
         )
         parse = date.fromisoformat
-        return [(r[0], r[1], r[2], parse(r[3]) if r[3] else None) for r in rows]
+        out: list[tuple[str, str, str | None, date | None]] = []
+        for r in rows:
+            try:
+                out.append((r[0], r[1], r[2], parse(r[3]) if r[3] else None))
+            except (ValueError, TypeError) as exc:  # one bad published value
+                self._skip_row(r[0], str(exc))
+        return out
 
     @_guarded
     def article(self, briefing_id: str) -> StoredArticle:

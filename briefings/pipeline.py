@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
+
+from briefings import settings
 from briefings.derive import EXTRACTOR_VERSION, derive
 from briefings.ingest import (
     IngestError,
@@ -22,7 +27,7 @@ from briefings.ingest import (
     display_path,
     read_source,
 )
-from briefings.library import Library, Outcome
+from briefings.library import Library, LibraryError, Outcome
 from briefings.models import Article, Briefing
 from briefings.samples import ORIGIN_PREFIX, sample_files
 
@@ -82,15 +87,57 @@ class IngestReport:
         return f"ingested {self.ingested}, updated {self.updated}, unchanged {self.unchanged}, failed {self.failed}"
 
 
-def derive_checked(article: Article, label: str) -> Briefing:
+class TookTooLong(BaseException):
+    """Raised inside a derivation that ran out of its time budget. A ``BaseException``,
+    so that no step's ``except Exception`` can swallow it."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise ``TookTooLong`` in the block once ``seconds`` have passed.
+
+    A real-time interval timer (SIGALRM): the main thread only, on systems that
+    have it; elsewhere (a worker thread of the reader) the block runs unbounded.
+    Every regular expression that reads article text is linear (see
+    docs/reliability.md), so the timer always gets a chance to fire.
+    """
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TookTooLong
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def derive_checked(article: Article, label: str, *, seconds: float | None = None) -> Briefing:
     """Derive one article's briefing; any failure becomes an ``IngestError``.
 
     A bug in a derivation step must cost one file, not the run: unexpected
     exceptions are logged with their traceback (to the log file, never the
-    terminal) and reported as one line.
+    terminal) and reported as one line. The derivation runs under a time budget
+    (``seconds``, default ``BRIEF_ARTICLE_SECONDS`` or 60 s).
     """
+    budget = seconds or settings.current().article_seconds
     try:
-        briefing = derive(article)
+        with time_budget(budget):
+            briefing = derive(article)
+    except TookTooLong:
+        raise IngestError(
+            f"{label}: took too long to read (over {budget:g} s; raise the limit with "
+            f"--time-limit SECONDS or {settings.ENV_ARTICLE_SECONDS})"
+        ) from None
     except ValueError as exc:  # e.g. an HTML page with no article in it
         raise IngestError(f"{label}: {exc}") from None
     except RecursionError:
@@ -110,11 +157,13 @@ def derive_checked(article: Article, label: str) -> Briefing:
     return briefing
 
 
-def store_article(library: Library, article: Article, label: str) -> Outcome:
+def store_article(
+    library: Library, article: Article, label: str, *, seconds: float | None = None
+) -> Outcome:
     """Derive and store one article; raises ``IngestError`` if it yields no briefing."""
     if library.status_of(article, EXTRACTOR_VERSION) == "unchanged":
         return "unchanged"
-    return library.put(article, derive_checked(article, label))
+    return library.put(article, derive_checked(article, label, seconds=seconds))
 
 
 def ingest(
@@ -125,10 +174,12 @@ def ingest(
     on_result: Callable[[Source, Outcome | None, str | None], None] | None = None,
     sources: Iterable[Source | IngestError] | None = None,
     max_bytes: int | None = None,
+    seconds: float | None = None,
 ) -> IngestReport:
     """Ingest every source under ``paths``. Never raises for a bad input file.
 
-    ``max_bytes`` caps one article (default: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB).
+    ``max_bytes`` caps one article (default: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB),
+    ``seconds`` its reading time (default: ``BRIEF_ARTICLE_SECONDS`` or 60 s).
     """
     report = IngestReport()
     with derivation_gc():
@@ -142,7 +193,7 @@ def ingest(
                 on_source(item)
             try:
                 article = read_source(item, max_bytes=max_bytes)
-                outcome = store_article(library, article, item.label)
+                outcome = store_article(library, article, item.label, seconds=seconds)
             except IngestError as exc:
                 report.failures.append(str(exc))
                 if on_result:
@@ -183,7 +234,11 @@ def seed_samples(library: Library) -> IngestReport | None:
 
 
 def rebuild(
-    library: Library, *, everything: bool = False, on_item: Callable[[str], None] | None = None
+    library: Library,
+    *,
+    everything: bool = False,
+    on_item: Callable[[str], None] | None = None,
+    seconds: float | None = None,
 ) -> IngestReport:
     """Re-derive stored briefings from their stored article text.
 
@@ -193,16 +248,28 @@ def rebuild(
     ids = library.ids() if everything else library.stale_ids(EXTRACTOR_VERSION)
     with derivation_gc():
         for briefing_id in ids:
-            stored = library.article(briefing_id)
-            article = Article(
-                origin=stored.origin,
-                format=stored.format,  # type: ignore[arg-type]
-                text=stored.text,
-                encoding=stored.encoding,
-                content_hash=stored.content_hash,
-            )
             try:
-                briefing = derive_checked(article, display_path(stored.origin))
+                stored = library.article(briefing_id)
+            except LibraryError as exc:  # the row went away or cannot be read
+                report.failures.append(f"briefing {briefing_id}: {exc}")
+                continue
+            try:
+                article = Article(
+                    origin=stored.origin,
+                    format=stored.format,  # type: ignore[arg-type]
+                    text=stored.text,
+                    encoding=stored.encoding,
+                    content_hash=stored.content_hash,
+                )
+            except ValueError as exc:  # a row written by something else (unknown format)
+                reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else exc
+                report.failures.append(
+                    f"briefing {briefing_id} ({display_path(stored.origin)}): its stored "
+                    f"article cannot be read ({reason}); ingest the file again"
+                )
+                continue
+            try:
+                briefing = derive_checked(article, display_path(stored.origin), seconds=seconds)
             except IngestError as exc:
                 report.failures.append(str(exc))
                 continue

@@ -23,7 +23,8 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.synchronize import Event
 from pathlib import Path
 from types import TracebackType
@@ -54,6 +55,27 @@ def quiet_child(log_file: str | None) -> None:
         root.addHandler(logging.NullHandler())
     root.setLevel(logging.WARNING)
     logging.captureWarnings(True)
+
+
+@contextmanager
+def interrupts_ignored() -> Iterator[None]:
+    """Start child processes with Ctrl-C ignored from their first instruction.
+
+    A spawned child is a new interpreter: until ``quiet_child`` runs (after its
+    imports), a Ctrl-C sent to the terminal's process group would print a
+    ``KeyboardInterrupt`` traceback from it. An ignored signal stays ignored across
+    exec, and Python keeps it so; the parent's own handler is back right after.
+    """
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def parent_log_file() -> str | None:
@@ -129,29 +151,33 @@ class BackgroundSync:
         if not self.enabled:
             return self
         try:
-            ctx = multiprocessing.get_context("spawn")
-            self._draining = ctx.Event()
-            self._indexed = ctx.Event()
-            for stage in self.STAGES:
-                process = ctx.Process(
-                    target=_run,
-                    args=(
-                        self.folder,
-                        stage,
-                        self._draining,
-                        self._indexed,
-                        os.getpid(),
-                        parent_log_file(),
-                        self.batch,
-                    ),
-                    name=f"brief-{stage}",
-                    daemon=True,
-                )
-                process.start()
-                self._processes.append(process)
+            with interrupts_ignored():
+                self._start()
         except OSError:  # no processes to spare: what was started drains, sync does the rest
             log.warning("cannot start background indexing", exc_info=True)
         return self
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._draining = ctx.Event()
+        self._indexed = ctx.Event()
+        for stage in self.STAGES:
+            process = ctx.Process(
+                target=_run,
+                args=(
+                    self.folder,
+                    stage,
+                    self._draining,
+                    self._indexed,
+                    os.getpid(),
+                    parent_log_file(),
+                    self.batch,
+                ),
+                name=f"brief-{stage}",
+                daemon=True,
+            )
+            process.start()
+            self._processes.append(process)
 
     def __exit__(
         self,

@@ -13,10 +13,12 @@ file next to the index and wait for each other instead of failing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
+import stat
 import threading
 import time
 from collections import Counter
@@ -34,6 +36,7 @@ from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 from whoosh.util.filelock import FileLock
 
+from briefings import settings
 from briefings.library import Library, LibraryError
 from briefings.models import Briefing
 from search.parallel import build_segments, workers_for
@@ -57,9 +60,9 @@ LOCK_FILE = "index.lock"
 #: for the index lock, so the two stages cannot deadlock.
 RELATED_LOCK_FILE = "related.lock"
 #: How long a writer waits for another one before giving up.
-LOCK_TIMEOUT = float(os.environ.get("BRIEF_INDEX_LOCK_TIMEOUT", "120"))
+LOCK_TIMEOUT = settings.current().index_lock_timeout  # BRIEF_INDEX_LOCK_TIMEOUT
 #: Outbox entries applied per index commit (progress survives a crash in between).
-BATCH = int(os.environ.get("BRIEF_INDEX_BATCH", "500"))
+BATCH = settings.current().index_batch  # BRIEF_INDEX_BATCH
 #: While a batch of related lists is computed (it takes a while), how many of it are done
 #: is noted in the store's meta table every RELATE_STEP briefings, so that progress bars
 #: (``changes_left``) move in the command's process and in a background relater's alike.
@@ -238,7 +241,7 @@ class SearchIndex:
         for stale in list(parent.glob(f"{INDEX_DIR}.new-*")) + list(
             parent.glob(f"{INDEX_DIR}.old-*")
         ):
-            shutil.rmtree(stale, ignore_errors=True)
+            _remove(stale)
         snapshot = self.library.pending_index_ops()
         fresh = parent / f"{INDEX_DIR}.new-{os.getpid()}"
         fresh.mkdir(parents=True)
@@ -263,10 +266,10 @@ class SearchIndex:
         count = len(ids)
         (fresh / VERSION_FILE).write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
         old = parent / f"{INDEX_DIR}.old-{os.getpid()}"
-        if self.folder.exists():
+        if os.path.lexists(self.folder):  # also a dangling symbolic link or a link loop
             os.replace(self.folder, old)
         os.replace(fresh, self.folder)
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
         self._ix = _open_dir(self.folder)
         # The new index has the changes that were queued; their related lists are still due.
         self.library.move_to_related(snapshot)
@@ -304,6 +307,7 @@ class SearchIndex:
         """The one-writer-at-a-time lock of the index (or, with ``RELATED_LOCK_FILE``,
         of related lists); waits up to LOCK_TIMEOUT for another writer."""
         self.folder.parent.mkdir(parents=True, exist_ok=True)
+        self._sound_lock(self.folder.parent / name)
         lock = FileLock(str(self.folder.parent / name))
         deadline = time.monotonic() + LOCK_TIMEOUT
         while not lock.acquire(blocking=False):
@@ -317,6 +321,25 @@ class SearchIndex:
             yield
         finally:
             lock.release()
+
+    def _sound_lock(self, path: Path) -> None:
+        """A lock file that is something else (a folder, a symbolic link, a FIFO left by
+        another program) is moved aside, with a message, so that locking works again."""
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            return
+        if stat.S_ISREG(st.st_mode):
+            return
+        aside = path.with_name(f"{path.name}.moved-aside-{os.getpid()}-{int(time.time())}")
+        try:
+            os.replace(path, aside)
+        except OSError as exc:
+            raise SearchIndexError(
+                f"{path} is not a lock file and cannot be moved aside ({exc.strerror or exc}): "
+                "remove it and try again"
+            ) from None
+        self._say(f"{path} was not a lock file: moved it aside to {aside.name}")
 
     # -- keeping up with the store --------------------------------------------------------
 
@@ -706,6 +729,15 @@ def _storage(folder: Path) -> FileStorage:
     every part of an mmapped segment it opens (postings, stored fields) into a BytesIO,
     so a reader held the index about twice over (about 300 MB at 10,000 briefings)."""
     return FileStorage(str(folder), supports_mmap=False)
+
+
+def _remove(path: Path) -> None:
+    """Remove an old index folder, or the symbolic link that stood in its place."""
+    if path.is_symlink() or not path.is_dir():
+        with contextlib.suppress(OSError):
+            path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _open_dir(folder: Path) -> windex.Index:

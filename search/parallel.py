@@ -67,14 +67,14 @@ def build_segments(
     import multiprocessing  # here, not at the top: every brief command imports this module
     import queue
 
-    from search.background import parent_log_file
+    from search.background import interrupts_ignored, parent_log_file
 
     ctx = multiprocessing.get_context("spawn")
-    done: Any = ctx.Queue()
     parts = shares(ids, workers)
-    with ctx.Pool(
-        len(parts), initializer=_start_worker, initargs=(parent_log_file(), done)
-    ) as pool:
+    with interrupts_ignored():  # the workers start with Ctrl-C ignored
+        done: Any = ctx.Queue()
+        pool = ctx.Pool(len(parts), initializer=_start_worker, initargs=(parent_log_file(), done))
+    with pool:
         pending = pool.map_async(
             _build_share, [(str(library_folder), str(index_folder), part) for part in parts]
         )

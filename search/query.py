@@ -16,10 +16,12 @@ says what is wrong, and a good one becomes Whoosh query objects directly.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.analysis import STOP_WORDS
@@ -59,6 +61,16 @@ DATE_FIELDS = frozenset({"after", "before", "date", "published"})
 #: ``is:starred``, ``tag:NAME``. ``MarkResolver(mark, tag)`` gives the ids that have it.
 STATE_VALUES = ("read", "unread", "starred", "unstarred")
 MarkResolver = Callable[[str, str], set[str]]
+
+#: Limits that keep every query cheap, whatever is typed or pasted (each is a
+#: one-line ``QueryError``): its length, how deep parentheses and NOTs nest, how
+#: many search terms it has, how many words one phrase has. A ``word*`` expands to
+#: at most ``MAX_PREFIX_TERMS`` indexed words per field.
+MAX_QUERY_CHARS = 2_000
+MAX_DEPTH = 32
+MAX_TERMS = 200
+MAX_PHRASE_WORDS = 32
+MAX_PREFIX_TERMS = 1_000
 DEFAULT_FIELDS = tuple(FIELD_WEIGHTS)
 
 _STEMMED = text_analyzer()
@@ -138,6 +150,18 @@ class _Parser:
         self.text = text
         self.toks = _tokenize(text)
         self.pos = 0
+        self.depth = 0
+        terms = sum(1 for t in self.toks if t.kind in ("word", "phrase"))
+        if terms > MAX_TERMS:
+            raise QueryError(f"the query has too many search terms ({terms}; at most {MAX_TERMS})")
+
+    def deeper(self, tok: _Tok) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError(
+                f"query nested too deeply at column {tok.start + 1} (at most {MAX_DEPTH} "
+                "levels of parentheses and NOT)"
+            )
 
     def peek(self) -> _Tok | None:
         return self.toks[self.pos] if self.pos < len(self.toks) else None
@@ -196,7 +220,10 @@ class _Parser:
             if nxt is None or nxt.kind in (")", "OR", "AND"):
                 what = "NOT" if tok.kind == "NOT" else "'-'"
                 raise QueryError(f"{what} at column {tok.start + 1} needs a search term after it")
-            return Node("not", children=[self.parse_unary(fields)], start=tok.start)
+            self.deeper(tok)
+            inner = self.parse_unary(fields)
+            self.depth -= 1
+            return Node("not", children=[inner], start=tok.start)
         return self.parse_atom(fields)
 
     def parse_atom(self, fields: tuple[str, ...] | None) -> Node:
@@ -207,7 +234,9 @@ class _Parser:
                 raise QueryError(f"the '(' at column {tok.start + 1} is never closed (add a ')')")
             if nxt.kind == ")":
                 raise QueryError(f"empty parentheses at column {tok.start + 1}")
+            self.deeper(tok)
             node = self.parse_or(fields)
+            self.depth -= 1
             if self.peek() is None:
                 raise QueryError(f"the '(' at column {tok.start + 1} is never closed (add a ')')")
             self.take()
@@ -215,6 +244,11 @@ class _Parser:
         if tok.kind == "phrase":
             if not tok.text.strip():
                 raise QueryError(f'empty phrase "" at column {tok.start + 1}')
+            if len(tok.text.split()) > MAX_PHRASE_WORDS:
+                raise QueryError(
+                    f"the phrase at column {tok.start + 1} is too long "
+                    f"(at most {MAX_PHRASE_WORDS} words)"
+                )
             return Node("phrase", tok.text, fields, tok.start, tok.end)
         if tok.kind == "word":
             kind = "prefix" if tok.text.endswith("*") and len(tok.text) > 1 else "term"
@@ -273,17 +307,29 @@ def _period(text: str, name: str) -> tuple[datetime, datetime]:
             f"'{name}:{text}' is not a date: write 2024-01-31, 2024-01 or 2024 (ranges: 2023-12..2024-01)"
         )
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if year < 1:
+        raise QueryError(f"'{name}:{text}' is not a real date (years start at 0001)")
     try:
         if month is None:
-            return datetime(year, 1, 1), datetime(year + 1, 1, 1)
+            start = datetime(year, 1, 1)
+            return start, _later(start, year=1)
         mon = int(month)
         if day is None:
             start = datetime(year, mon, 1)
-            return start, start + timedelta(days=calendar.monthrange(year, mon)[1])
+            return start, _later(start, days=calendar.monthrange(year, mon)[1])
         start = datetime(year, mon, int(day))
-        return start, start + timedelta(days=1)
+        return start, _later(start, days=1)
     except ValueError:
         raise QueryError(f"'{name}:{text}' is not a real date") from None
+
+
+def _later(start: datetime, *, year: int = 0, days: int = 0) -> datetime:
+    """The end of a period; past the last representable date it is ``datetime.max``
+    (the query then has no upper bound in practice)."""
+    try:
+        return datetime(start.year + year, 1, 1) if year else start + timedelta(days=days)
+    except (OverflowError, ValueError):
+        return datetime.max
 
 
 def _date_filter(name: str, text: str) -> tuple[datetime | None, datetime | None]:
@@ -383,6 +429,8 @@ class _Builder:
         if kind == "date":
             start, end = node.date_range
             if end is not None:
+                if end <= datetime.min:
+                    return wq.NullQuery  # before the first representable day: nothing
                 end = end - timedelta(microseconds=1)
             return wq.DateRange("published", start, end)
         fields = node.fields or DEFAULT_FIELDS
@@ -396,7 +444,7 @@ class _Builder:
             if kind == "prefix":
                 prefix = "".join(t.text for t in _NAMES(node.text))
                 if prefix:
-                    alternatives.append(wq.Prefix(fieldname, prefix, boost=boost))
+                    alternatives.append(_BoundedPrefix(fieldname, prefix, boost=boost))
                     if not negated:
                         self.note(fieldname, [])
                 continue
@@ -422,9 +470,22 @@ class _Builder:
         return wq.PreloadedOr(alternatives)
 
 
+class _BoundedPrefix(wq.Prefix):
+    """``word*`` that expands to at most ``MAX_PREFIX_TERMS`` indexed words (in index
+    order): at 100,000 briefings ``item*`` would otherwise OR together every word
+    that starts with "item"."""
+
+    def _btexts(self, ixreader: Any) -> Iterable[bytes]:
+        return itertools.islice(super()._btexts(ixreader), MAX_PREFIX_TERMS)
+
+
 def parse_query(text: str, marks: MarkResolver | None = None) -> ParsedQuery:
     """Parse ``text``; raises ``QueryError`` with a one-line message when it is malformed.
     ``marks`` answers the reading-state terms (``is:unread``, ``tag:chips``)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})"
+        )
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u00ab", '"')
     text = text.replace("\u00bb", '"').replace("\u2212", "-")
     if "\n" in text or "\r" in text:

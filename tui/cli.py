@@ -8,15 +8,21 @@ traceback to a log file, never to the terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from briefings.ingest import escape_controls
-from briefings.library import ENV_LIBRARY, LibraryError
-from tui.commands import COMMAND_MODULES, load_commands
-from tui.context import CommandFailed, Context, UsageError
+try:
+    from briefings.library import ENV_LIBRARY, LibraryError
+    from tui import output
+    from tui.commands import COMMAND_MODULES, load_commands
+    from tui.context import CommandFailed, Context, UsageError
+except KeyboardInterrupt:  # Ctrl-C while Python is still loading brief: one line
+    sys.stderr.write("brief: interrupted\n")
+    raise SystemExit(130) from None
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -30,12 +36,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brief",
         description="Turn news articles into briefings; read, search and export them.",
-        epilog="Run 'brief' with no command to open the reader.",
+        epilog=(
+            "Run 'brief' with no command to open the reader (or, when the output is not a "
+            "terminal, to print the list). Exit status: 0 found (or done), 1 nothing found "
+            "or some inputs failed, 2 usage error."
+        ),
     )
     parser.add_argument(
         "--library",
         metavar="DIR",
         help=f"library folder (default: ${ENV_LIBRARY} or the user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="add the bundled sample articles to an empty library (even one named with "
+        "--library) before opening it",
     )
     parser.add_argument(
         "--version", action=_VersionAction, help="show the version and which derivation code runs"
@@ -52,6 +68,7 @@ def _reader_only(args_list: list[str]) -> argparse.Namespace | None:
     reader's first frame); None for anything else, which the full parser handles."""
     parser = _Parser(prog="brief", add_help=False)
     parser.add_argument("--library", metavar="DIR")
+    parser.add_argument("--demo", action="store_true")
     try:
         args, rest = parser.parse_known_args(args_list)
     except UsageError:
@@ -143,45 +160,124 @@ def _configure_logging() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     ctx: Context | None = None
+    original_stdout: Any = None
     try:
         _configure_logging()
         args = _reader_only(args_list) or build_parser().parse_args(args_list)
+        _check_settings()
         ctx = Context.create(args.library)
+        ctx.demo = bool(getattr(args, "demo", False))
         handler = getattr(args, "handler", None)
         if handler is None:
-            from tui.commands.reader import run_reader
+            from tui.commands import reader
 
-            return run_reader(ctx, args)
-        return int(handler(ctx, args) or 0)
+            if reader.terminal():
+                return reader.run_reader(ctx, args)
+            handler = reader.list_instead
+        original_stdout = output.guard_stdout()
+        with _quiet_termination():
+            code = int(handler(ctx, args) or 0)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except UsageError as exc:
         _error(str(exc))
         return EXIT_USAGE
     except (CommandFailed, LibraryError) as exc:
         _error(f"brief: {exc}")
         return EXIT_FAILED
+    except output.OutputError as exc:
+        _error(f"brief: {exc}")
+        _silence_stdout()
+        return EXIT_FAILED
     except KeyboardInterrupt:
         _error("brief: interrupted")
         return 130
+    except _Terminated as exc:
+        _error(f"brief: stopped by {exc}")
+        return 128 + exc.signum
     except BrokenPipeError:
-        # The reader of our output went away (e.g. `brief list | head`).
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush cannot fail
-        return EXIT_OK
+        # The reader of our output went away (e.g. `brief list | head`): end quietly.
+        _silence_stdout()
+        return EXIT_FAILED
     except Exception as exc:
         where = _log_crash()
         _error(f"brief: internal error: {type(exc).__name__}: {exc} (details in {where})")
         return EXIT_FAILED
     finally:
         if ctx is not None:
-            ctx.close()
+            with contextlib.suppress(Exception):  # closing must not hide the outcome
+                ctx.close()
+        if original_stdout is not None:
+            output.unguard_stdout(original_stdout)
+
+
+def _check_settings() -> None:
+    """Every setting read once up front: a bad value is a usage error naming it."""
+    from briefings.settings import SettingError, load
+
+    try:
+        load()
+    except SettingError as exc:
+        raise UsageError(f"brief: {exc}") from None
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null so the interpreter's last flush of
+    whatever is still buffered cannot fail again ("Exception ignored ...")."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+class _Terminated(Exception):
+    """SIGTERM, SIGHUP or SIGQUIT: unwinds like Ctrl-C, so every ``with`` block
+    (the library, the background indexer and its semaphores) closes cleanly."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
+@contextlib.contextmanager
+def _quiet_termination() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGQUIT"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            previous[signum] = signal.signal(signum, terminated)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _error(message: str) -> None:
     """One line on stderr; control and bidi characters shown as escapes, never acted on."""
-    sys.stderr.write(escape_controls(message.replace("\n", " ")) + "\n")
-    sys.stderr.flush()
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(output.inert(message.replace("\n", " "), lines=False) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 
 from briefings.library import Library, default_library_dir
+from tui.output import SafeConsole
 
 
 class UsageError(Exception):
@@ -24,10 +25,10 @@ class CommandFailed(Exception):
 class Context:
     library_dir: Path
     explicit_library: bool = False
-    out: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=False))
-    err: Console = field(
-        default_factory=lambda: Console(stderr=True, highlight=False, soft_wrap=True)
-    )
+    #: ``--demo``: the samples go into an empty library even if the user named it
+    demo: bool = False
+    out: Console = field(default_factory=lambda: SafeConsole(soft_wrap=False))
+    err: Console = field(default_factory=lambda: SafeConsole(stderr=True, soft_wrap=True))
     _library: Library | None = None
 
     @classmethod
@@ -35,13 +36,45 @@ class Context:
         folder = Path(library).expanduser() if library else default_library_dir()
         return cls(library_dir=folder, explicit_library=library is not None)
 
-    def library(self, *, seed: bool = True) -> Library:
-        """The open library; a new, empty one gets the bundled samples first."""
+    def library(self, *, seed: bool = True, create: bool = False) -> Library:
+        """The open library; a new, empty one gets the bundled samples first, unless the
+        user named its folder with ``--library`` (their library stays theirs) or
+        ``seed`` is False (``ingest`` never adds samples).
+
+        A folder named with ``--library`` that holds no library is an error for every
+        command but those that ``create`` one (a mistyped path is not a new library).
+        """
         if self._library is None:
+            from briefings.library import DB_NAME, LibraryError
+
+            missing = not (self.library_dir / DB_NAME).exists() and (
+                self.library_dir.is_dir() or not self.library_dir.exists()
+            )
+            if self.explicit_library and not create and missing and not self.demo:
+                raise LibraryError(
+                    f"no library at {self.library_dir} (check the path; 'brief --library "
+                    f"{self.library_dir} ingest PATH' makes a new one)"
+                )
             self._library = Library(self.library_dir)
-            if seed:
+            note = self._library.read_only_note()
+            if note:
+                self.note(note)
+            if self._library.recreated:
+                self.note(
+                    f"{self._library.db_path}: recreated the missing table(s) "
+                    f"{', '.join(self._library.recreated)} (another program had removed them)"
+                )
+            wanted = seed and (self.demo or not self.explicit_library)
+            if wanted and not self._library.read_only:
                 self._seed()
         return self._library
+
+    def report_skipped(self) -> None:
+        """One line for each stored row a command had to leave out."""
+        if self._library is not None:
+            for line in self._library.skipped:
+                self.note(line)
+            self._library.skipped.clear()
 
     def _seed(self) -> None:
         import os
@@ -76,7 +109,7 @@ class Context:
 
     def note(self, message: str) -> None:
         """A one-line message for the user on stderr (never parsed as markup)."""
-        self.err.print(message, markup=False, highlight=False)
+        self.err.print(message, markup=False, highlight=False, emoji=False)
 
     def close(self) -> None:
         if self._library is not None:

@@ -11,7 +11,18 @@ from pathlib import Path
 
 from bench.quality import Score
 
-AREAS = ["seeds", "gold", "polnear", "bbc", "cnn", "openings", "zyte", "fundus", "trafilatura", "entities"]
+AREAS = [
+    "seeds",
+    "gold",
+    "polnear",
+    "bbc",
+    "cnn",
+    "openings",
+    "zyte",
+    "fundus",
+    "trafilatura",
+    "entities",
+]
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 

@@ -35,6 +35,16 @@ class HtmlExtract:
     updated: date | None = None
 
 
+#: A start tag longer than this keeps its name and loses its attributes before parsing:
+#: a tag with tens of thousands of attributes takes lxml, trafilatura and htmldate
+#: minutes. The scan from one ``<`` stops at the next ``<`` or ``>``: linear.
+_HUGE_TAG: Final = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})\s[^<>]{8000,}>")
+
+
+def _trim_huge_tags(html: str) -> str:
+    return _HUGE_TAG.sub(r"<\1>", html)
+
+
 #: Fewer words than this in the extracted main text: not an article.
 MIN_ARTICLE_WORDS: Final = 5
 
@@ -47,7 +57,7 @@ def extract_html(html: str) -> HtmlExtract:
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = load_html(_trim_huge_tags(html))
     if tree is None:
         raise ValueError("no article text found in the HTML")
     page = read_page_meta(tree)

@@ -12,6 +12,8 @@ from the command line or the reader, whatever the current directory.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,8 +23,13 @@ from briefings.export.briefing import briefing_markdown
 from briefings.export.dossier import dossier_markdown
 from briefings.export.markdown import file_destination
 from briefings.export.paths import (
+    TEMP_PREFIX,
     ExportExists,
+    UnsafeTarget,
+    check_replaceable,
     is_portable_name,
+    move_into_place,
+    remove_stale_temporaries,
     safe_file_name,
     slugify,
     target_in,
@@ -34,6 +41,8 @@ __all__ = [
     "ENV_EXPORT_DIR",
     "ExportExists",
     "Planned",
+    "UnsafeTarget",
+    "Written",
     "brief_version",
     "briefing_file_name",
     "briefing_markdown",
@@ -44,6 +53,7 @@ __all__ = [
     "plan_briefings",
     "plan_dossier",
     "safe_file_name",
+    "write_all",
     "write_planned",
 ]
 
@@ -162,8 +172,57 @@ def plan_dossier(
 
 def write_planned(planned: list[Planned], *, force: bool = False) -> list[Path]:
     """Write every planned file. Without ``force`` nothing is written if any exists."""
-    if not force:
-        for p in planned:
-            if p.path.exists() or p.path.is_symlink():
-                raise ExportExists(p.path)
-    return [write_text(p.path, p.text, force=force) for p in planned]
+    for p in planned:
+        if check_replaceable(p.path) and not force:
+            raise ExportExists(p.path)
+    return write_all(planned, force=force).written
+
+
+@dataclass
+class Written:
+    written: list[Path]
+    #: planned files left alone because a file of that name exists (no ``force``)
+    skipped: list[Path]
+
+
+def write_all(planned: list[Planned], *, force: bool = False) -> Written:
+    """Write the planned files; one is skipped (and listed) when its name is taken
+    and ``force`` is not given. Several files are written into a temporary folder
+    first and moved into place at the end, so an export killed while writing leaves
+    no half-written files (and its leftovers are removed by the next export)."""
+    result = Written([], [])
+    if len(planned) == 1:
+        p = planned[0]
+        remove_stale_temporaries(p.path.parent)
+        try:
+            result.written.append(write_text(p.path, p.text, force=force))
+        except ExportExists:
+            result.skipped.append(p.path)
+        return result
+    folders = {p.path.parent for p in planned}
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(folder)
+    todo: list[Planned] = []
+    for p in planned:
+        if check_replaceable(p.path) and not force:
+            result.skipped.append(p.path)
+        else:
+            todo.append(p)
+    staging = {
+        folder: Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=folder))
+        for folder in {p.path.parent for p in todo}
+    }
+    try:
+        staged = [(write_text(staging[p.path.parent] / p.path.name, p.text), p.path) for p in todo]
+        for tmp, path in staged:
+            try:
+                move_into_place(tmp, path, force=force)
+            except ExportExists:  # appeared meanwhile
+                result.skipped.append(path)
+                continue
+            result.written.append(path)
+    finally:
+        for folder in staging.values():
+            shutil.rmtree(folder, ignore_errors=True)
+    return result

@@ -27,6 +27,12 @@ _DOUBLED = re.compile(r"([=%])(?=\1)")
 # At the start of a block: list items, ordered lists, setext underlines.
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _BLOCK_START = ("-", "+", "=")
+# What GitHub (extended autolinks) and Obsidian turn into links by themselves: a
+# scheme's colon, the dot after "www" and the "@" of an e-mail address are escaped
+# (the text reads the same; nothing becomes a link).
+_AUTOLINK = re.compile(
+    r"(?i)(?<![\w])((?:https?|ftp|ftps|mailto|file|xmpp|obsidian)):|(?<![\w.])(www)\.|@"
+)
 
 
 def plain(value: object) -> str:
@@ -38,11 +44,20 @@ def text(value: object, *, block_start: bool = True) -> str:
     """Untrusted text as inert inline Markdown, safe at the start of a block too
     (``block_start=False`` where no block can start, e.g. in a heading)."""
     out = _DOUBLED.sub(r"\\\1", _INLINE.sub(r"\\\1", plain(value)))
+    out = _AUTOLINK.sub(_inert_link, out)
     if not block_start:
         return out
     if out.startswith(_BLOCK_START):
         return "\\" + out
     return _ORDERED.sub(r"\1\\\2", out)
+
+
+def _inert_link(m: re.Match[str]) -> str:
+    if m.group(1):
+        return m.group(1) + "\\:"
+    if m.group(2):
+        return m.group(2) + "\\."
+    return "\\@"
 
 
 def cell(value: object) -> str:

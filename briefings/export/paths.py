@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -47,6 +48,82 @@ class ExportExists(Exception):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} exists; use --force to overwrite it")
         self.path = path
+
+
+class UnsafeTarget(Exception):
+    """The target is not a regular file (a device, a FIFO, a folder, a symbolic link):
+    an export never replaces it, even with ``force``."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(f"{path} is {what}, not a regular file: brief will not replace it")
+        self.path = path
+
+
+#: Temporary files and folders of an export start with this and the writer's pid.
+TEMP_PREFIX = ".brief-"
+
+
+def check_replaceable(path: Path) -> bool:
+    """True if ``path`` exists (as a regular file, the only thing ``force`` may
+    replace); False if nothing is there; ``UnsafeTarget`` for anything else."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except NotADirectoryError:
+        return False  # the folder does not exist yet: creating it reports the problem
+    if stat.S_ISREG(st.st_mode):
+        return True
+    what = (
+        "a symbolic link"
+        if stat.S_ISLNK(st.st_mode)
+        else "a folder"
+        if stat.S_ISDIR(st.st_mode)
+        else "a FIFO"
+        if stat.S_ISFIFO(st.st_mode)
+        else "a device"
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+        else "a socket"
+        if stat.S_ISSOCK(st.st_mode)
+        else "not a file"
+    )
+    raise UnsafeTarget(path, what)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files and folders left in ``folder`` by an export that was killed
+    (their writer's process is gone) are removed."""
+    import shutil
+
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(TEMP_PREFIX):
+            continue
+        pid_text = entry.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if not pid_text.isdigit() or _pid_alive(int(pid_text)):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def slugify(text: str, max_bytes: int = MAX_SLUG_BYTES) -> str:
@@ -116,9 +193,12 @@ def write_text(path: Path, text: str, *, force: bool = False) -> Path:
     which fails if the name is taken. Folders are created as needed.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not force and (path.exists() or path.is_symlink()):
+    exists = check_replaceable(path)  # a device, FIFO, folder or link: never replaced
+    if exists and not force:
         raise ExportExists(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=path.parent
+    )
     tmp = Path(tmp_name)
     try:
         if hasattr(os, "fchmod"):  # mkstemp makes 0600; an export is an ordinary file
@@ -127,13 +207,20 @@ def write_text(path: Path, text: str, *, force: bool = False) -> Path:
             fh.write(text.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            _link_new(tmp, path)
+        move_into_place(tmp, path, force=force)
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def move_into_place(tmp: Path, path: Path, *, force: bool) -> None:
+    """Put the finished file ``tmp`` at ``path``: without ``force`` only if nothing is
+    there (a hard link fails if the name is taken); with ``force`` replacing only a
+    regular file."""
+    if force and check_replaceable(path):
+        os.replace(tmp, path)
+    else:
+        _link_new(tmp, path)
 
 
 def _link_new(tmp: Path, path: Path) -> None:

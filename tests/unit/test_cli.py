@@ -122,6 +122,7 @@ def test_the_reader_starts_without_loading_the_commands(monkeypatch: pytest.Monk
 
     started: list[str] = []
     monkeypatch.setattr(tui.cli, "build_parser", no_parser)
+    monkeypatch.setattr(tui.commands.reader, "terminal", lambda: True)
     monkeypatch.setattr(
         tui.commands.reader, "run_reader", lambda ctx, args: started.append(args.library) or 0
     )
@@ -150,9 +151,14 @@ def test_a_new_library_opened_in_the_reader_gets_its_index_and_related_lists(
         def run(self) -> None:
             pass
 
+    import tui.commands.reader
+
     monkeypatch.setattr(tui.app, "make_app", lambda folder: NoApp())
-    assert main(["--library", str(tmp_path / "lib")]) == 0
-    with Library(tmp_path / "lib") as lib:
+    monkeypatch.setattr(tui.commands.reader, "terminal", lambda: True)
+    # the samples go into the default library only (not one named with --library)
+    monkeypatch.delenv("BRIEF_LIBRARY")
+    assert main([]) == 0
+    with Library(tmp_path / "xdg-data" / "brief") as lib:
         assert lib.count() == 5
         assert not lib.pending_index_ops()
         assert all(b.related for b in lib.get_many(lib.ids()))

@@ -63,7 +63,7 @@ def test_piped_output_is_plain_tab_separated(capsys: pytest.CaptureFixture[str])
 def test_saved_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     sample_ids(capsys)
     assert run(capsys, "saved", "add", "chips", "nvidia", "chips")[0] == 0
-    assert run(capsys, "saved", "add", "chips", "x")[0] == 1
+    assert run(capsys, "saved", "add", "chips", "x")[0] == 2  # a name already taken: a usage error
     _code, out, _ = run(capsys, "saved", "list", "--json")
     [item] = json.loads(out)
     assert item["name"] == "chips" and item["count"] >= 1 and item["new_count"] == 0
@@ -77,7 +77,7 @@ def test_saved_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert json.loads(out)[0]["new_count"] == 0
     assert run(capsys, "saved", "rename", "chips", "gpus")[0] == 0
     assert run(capsys, "saved", "rm", "gpus")[0] == 0
-    assert run(capsys, "saved", "rm", "gpus")[0] == 1
+    assert run(capsys, "saved", "rm", "gpus")[0] == 2  # no such saved search: a usage error
 
 
 def test_related_and_reindex_and_check(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
+from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
 
@@ -62,7 +63,7 @@ def cmd_digest(ctx: Context, args: argparse.Namespace) -> int:
             raise CommandFailed(f"cannot write {args.output}: {exc.strerror or exc}") from None
         ctx.note(f"wrote the digest of {digest.name!r} to {args.output}")
     else:
-        sys.stdout.write(text)
+        output.write(text)
         sys.stdout.flush()
     ctx.note(f"{len(digest.new)} new briefing{'s' if len(digest.new) != 1 else ''}")
     return 0

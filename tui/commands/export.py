@@ -11,12 +11,15 @@ from briefings.export import (
     ENV_EXPORT_DIR,
     ExportExists,
     Planned,
+    UnsafeTarget,
+    Written,
     default_export_dir,
     plan_briefings,
     plan_dossier,
-    write_planned,
+    write_all,
 )
 from briefings.models import Briefing
+from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
 #: Most hits a --query or --saved dossier takes (the search layer ranks them).
@@ -91,7 +94,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
             if dossier
             else plan_briefings(briefings, Path("."), with_source=args.with_source)[0].text
         )
-        sys.stdout.write(text)
+        output.write(text)
         sys.stdout.flush()
         return 0
 
@@ -114,15 +117,22 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         )
         if file is not None:
             planned = [Planned(file, planned[0].text)]
-    written = _write(planned, force=args.force)
-    for path in written:
-        sys.stdout.write(f"{path}\n")
+    result = _write(planned, force=args.force)
+    for path in result.written:
+        output.write(output.inert(str(path), lines=False) + "\n")
     sys.stdout.flush()
-    where = written[0].parent
+    if not result.written and len(result.skipped) == 1:
+        raise CommandFailed(f"{result.skipped[0]} exists; use --force to overwrite it")
+    for path in result.skipped:
+        ctx.note(f"skipped {path}: it exists (use --force to overwrite it)")
+    if not result.written:
+        raise CommandFailed(f"nothing exported: all {len(result.skipped)} files exist")
+    where = result.written[0].parent
     noun = "a dossier of" if dossier else ""
-    count = f"{len(briefings)} briefing{'s' if len(briefings) != 1 else ''}"
+    done = len(briefings) - len(result.skipped) if not dossier else len(briefings)
+    count = f"{done} briefing{'s' if done != 1 else ''}"
     ctx.note(f"exported {noun + ' ' if noun else ''}{count} to {where}")
-    return 0
+    return 1 if result.skipped else 0
 
 
 def _destination(args: argparse.Namespace) -> tuple[Path, Path | None]:
@@ -136,10 +146,10 @@ def _destination(args: argparse.Namespace) -> tuple[Path, Path | None]:
     return folder, None
 
 
-def _write(planned: list[Planned], *, force: bool) -> list[Path]:
+def _write(planned: list[Planned], *, force: bool) -> Written:
     try:
-        return write_planned(planned, force=force)
-    except ExportExists as exc:
+        return write_all(planned, force=force)
+    except (ExportExists, UnsafeTarget) as exc:
         raise CommandFailed(str(exc)) from None
     except OSError as exc:
         where = exc.filename or (planned[0].path if planned else "")

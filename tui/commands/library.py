@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
-import sys
 from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from briefings import settings
 from briefings.derive.text import sanitize
 from briefings.ingest import (
     DEFAULT_MAX_BYTES,
@@ -23,10 +21,12 @@ from briefings.ingest import (
     display_path,
     escape_controls,
     parse_megabytes,
+    skipped_line,
 )
 from briefings.library import LibraryError
 from briefings.models import Briefing, BriefingSummary
 from briefings.pipeline import IngestReport, ingest, rebuild
+from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
 
@@ -44,6 +44,7 @@ def register(sub: Any) -> None:
         help=f"skip articles larger than this (default: ${ENV_MAX_MB} or "
         f"{DEFAULT_MAX_BYTES // 1048576} MB)",
     )
+    _time_limit_option(p)
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("list", help="list the briefings in the library")
@@ -64,10 +65,31 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("rebuild", help="re-derive briefings made by an older extractor")
     p.add_argument("--all", action="store_true", help="re-derive every briefing")
+    _time_limit_option(p)
     p.set_defaults(handler=cmd_rebuild)
 
     p = sub.add_parser("check", help="check the library store and search index")
     p.set_defaults(handler=cmd_check)
+
+
+def _time_limit_option(p: Any) -> None:
+    p.add_argument(
+        "--time-limit",
+        metavar="SECONDS",
+        help="give up on an article that takes longer to read (default: "
+        f"${settings.ENV_ARTICLE_SECONDS} or {settings.DEFAULT_ARTICLE_SECONDS:.0f} s)",
+    )
+
+
+def _seconds(args: argparse.Namespace) -> float | None:
+    if args.time_limit is None:
+        return None
+    try:
+        return settings.parse_number(
+            args.time_limit, "--time-limit", unit="seconds", upper=settings.MAX_SECONDS
+        )
+    except settings.SettingError as exc:
+        raise UsageError(f"brief {args.command}: {exc}") from None
 
 
 # -- ingest ------------------------------------------------------------------------------
@@ -77,12 +99,17 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
     if args.paths.count("-") > 1:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
     max_bytes = _max_size(args.max_size)
-    ctx.library().ensure_healthy()
-    sources: list[Source | IngestError] = list(discover(args.paths))
+    seconds = _seconds(args)
+    ctx.library(seed=False, create=True).ensure_healthy()
+    skipped: list[str] = []
+    sources: list[Source | IngestError] = list(discover(args.paths, skipped=skipped))
     total = sum(1 for s in sources if isinstance(s, Source))
     with ctx.while_changing(total):
-        report = _ingest(ctx, args, sources, total, max_bytes)
+        report = _ingest(ctx, args, sources, total, max_bytes, seconds)
     ctx.after_change()
+    line = skipped_line(skipped)
+    if line:
+        ctx.note(line)
     ctx.note(report.line())
     return 1 if report.failed else 0
 
@@ -93,6 +120,7 @@ def _ingest(
     sources: list[Source | IngestError],
     total: int,
     max_bytes: int | None,
+    seconds: float | None = None,
 ) -> IngestReport:
     library = ctx.library()
     show_progress = ctx.err.is_terminal and not args.quiet and total > 1
@@ -126,9 +154,17 @@ def _ingest(
                 on_source=lambda s: progress.update(task, description=s.label[-60:]),
                 on_result=advanced,
                 max_bytes=max_bytes,
+                seconds=seconds,
             )
         return report
-    return ingest(library, args.paths, sources=sources, on_result=failed, max_bytes=max_bytes)
+    return ingest(
+        library,
+        args.paths,
+        sources=sources,
+        on_result=failed,
+        max_bytes=max_bytes,
+        seconds=seconds,
+    )
 
 
 def _max_size(option: str | None) -> int | None:
@@ -147,6 +183,7 @@ def _max_size(option: str | None) -> int | None:
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     rows = ctx.library().summaries(order=args.sort)
+    ctx.report_skipped()
     if args.json:
         _print_json([r.model_dump(mode="json") for r in rows])
         return 0
@@ -157,7 +194,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         for r in rows:
             date = r.published.isoformat() if r.published else ""
             cells = (r.id, date, _cell(r.source or ""), _cell(r.title))
-            sys.stdout.write("\t".join(cells) + "\n")
+            output.write("\t".join(cells) + "\n")
         return 0
     ctx.out.print(list_table(rows, ctx.out.width))
     return 0
@@ -194,7 +231,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         from briefings.export import brief_version, briefing_markdown
 
         text = briefing_markdown(briefing, exported_at=datetime.now(UTC), version=brief_version())
-        sys.stdout.write(text)
+        output.write(text)
         return 0
     ctx.out.print(render_briefing(briefing))
     return 0
@@ -209,7 +246,7 @@ def _inert(text: str) -> str:
 
 def _cell(text: str) -> str:
     """One tab-separated cell: inert, on one line, with no tab of its own."""
-    return _inert(text).replace("\n", " ").replace("\t", " ")
+    return output.inert(_inert(text).replace("\n", " ").replace("\t", " "), lines=False)
 
 
 def render_briefing(b: Briefing) -> Any:
@@ -278,28 +315,19 @@ def render_briefing(b: Briefing) -> Any:
     return Group(*parts)
 
 
-#: Characters JSON leaves raw that a terminal would act on (json.dumps already
-#: escapes C0 controls): DEL, C1 controls (0x9b is CSI) and bidi controls.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def _print_json(data: Any) -> None:
-    """JSON on stdout, readable (no ASCII escaping) but inert on a terminal: the
-    characters above appear as ``\\uXXXX`` escapes, which decode to the same data."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    sys.stdout.write(text)
-    sys.stdout.write("\n")
-    sys.stdout.flush()
+    """JSON on stdout, readable but inert on a terminal (``tui.output.json_text``)."""
+    output.write_json(data)
 
 
 # -- rebuild and check -----------------------------------------------------------------------
 
 
 def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
+    seconds = _seconds(args)
     library = ctx.library()
     library.ensure_healthy()
-    report: IngestReport = rebuild(library, everything=args.all)
+    report: IngestReport = rebuild(library, everything=args.all, seconds=seconds)
     ctx.after_change()
     ctx.note(f"rebuilt {report.updated}, failed {report.failed}")
     for failure in report.failures:

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from briefings.library import Ambiguous, NotFound
+from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
 SHELLS = ("bash", "zsh", "fish")
@@ -79,14 +80,14 @@ def cmd_config(ctx: Context, args: argparse.Namespace) -> int:
 
     path = config_path()
     if args.action == "path":
-        print(path)
+        output.write(f"{path}\n")
         return 0
     if args.action == "show":
         try:
-            sys.stdout.write(path.read_text(encoding="utf-8"))
+            output.write(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             ctx.note(f"no settings file at {path} yet ('brief config edit' makes one); defaults:")
-            sys.stdout.write(TEMPLATE)
+            output.write(TEMPLATE)
             return 0
         except OSError as exc:
             raise CommandFailed(f"cannot read {path}: {exc.strerror or exc}") from None

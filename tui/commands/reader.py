@@ -7,6 +7,25 @@ import argparse
 from tui.context import Context
 
 
+def list_instead(ctx: Context, args: argparse.Namespace) -> int:
+    """``brief > file``, ``brief | less``: the list, not a full-screen app writing
+    escape codes into a file and waiting for keys that never come."""
+    from tui.commands.library import cmd_list
+
+    ctx.library()
+    return cmd_list(ctx, argparse.Namespace(json=False, sort="published"))
+
+
+def terminal() -> bool:
+    """Standard output and input are a terminal (the reader can run)."""
+    import sys
+
+    try:
+        return sys.stdout is not None and sys.stdout.isatty() and sys.stdin is not None
+    except (OSError, ValueError):
+        return False
+
+
 def run_reader(ctx: Context, args: argparse.Namespace) -> int:
     from briefings.library import DB_NAME
 

@@ -7,17 +7,16 @@ change (``tui.context.AFTER_CHANGE``) and an index check for ``brief check``.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from rich.text import Text
 
-from search import QueryError, SavedSearches, SearchIndex, SearchResults
+from search import QueryError, SavedSearchError, SavedSearches, SearchIndex, SearchResults
 from search.background import BackgroundSync
 from search.index import changes_left
+from tui import output
 from tui.commands import library as library_commands
 from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
 
@@ -207,7 +206,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         )
     results = run_query(ctx, query, limit=args.limit, sort=args.sort)
     print_results(ctx, results, as_json=args.json)
-    return 0
+    return 0 if results.hits else 1
 
 
 def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> None:
@@ -222,8 +221,9 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
     if not ctx.interactive:  # piped: tab-separated, plain
         for h in results.hits:
             date = h.published.isoformat() if h.published else ""
-            line = "\t".join((h.id, date, h.source or "", h.title, h.snippet_text))
-            sys.stdout.write(" ".join(line.split("\n")) + "\n")
+            cells = (h.id, date, h.source or "", h.title, h.snippet_text)
+            line = "\t".join(" ".join(c.split()) for c in cells)
+            output.write(line + "\n")
         return
     for h in results.hits:
         head = Text.assemble(
@@ -251,8 +251,7 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
+    output.write_json(data)
 
 
 # -- saved searches ---------------------------------------------------------------------------
@@ -262,10 +261,20 @@ def _saved(ctx: Context) -> SavedSearches:
     return SavedSearches(ctx.library(), index_for(ctx))
 
 
+@contextmanager
+def _saved_usage(action: str) -> Iterator[None]:
+    """An unknown or unusable saved-search name is a usage error (exit 2) in every command."""
+    try:
+        yield
+    except SavedSearchError as exc:
+        raise UsageError(f"brief saved {action}: {exc}") from None
+
+
 def cmd_saved_add(ctx: Context, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     try:
-        saved = _saved(ctx).add(args.name, query)
+        with _saved_usage("add"):
+            saved = _saved(ctx).add(args.name, query)
     except QueryError as exc:
         raise UsageError(f"brief saved add: {exc}") from None
     ctx.note(f"saved {saved.name!r}: {saved.count} briefings match {saved.query!r}")
@@ -294,21 +303,24 @@ def cmd_saved_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_saved_run(ctx: Context, args: argparse.Namespace) -> int:
     try:
-        results = _saved(ctx).run(args.name, limit=args.limit, sort=args.sort)
+        with _saved_usage("run"):
+            results = _saved(ctx).run(args.name, limit=args.limit, sort=args.sort)
     except QueryError as exc:
         raise CommandFailed(f"saved search {args.name!r} no longer works: {exc}") from None
     print_results(ctx, results, as_json=args.json)
-    return 0
+    return 0 if results.hits else 1
 
 
 def cmd_saved_rename(ctx: Context, args: argparse.Namespace) -> int:
-    _saved(ctx).rename(args.old, args.new)
+    with _saved_usage("rename"):
+        _saved(ctx).rename(args.old, args.new)
     ctx.note(f"renamed {args.old!r} to {args.new!r}")
     return 0
 
 
 def cmd_saved_rm(ctx: Context, args: argparse.Namespace) -> int:
-    _saved(ctx).remove(args.name)
+    with _saved_usage("rm"):
+        _saved(ctx).remove(args.name)
     ctx.note(f"removed {args.name!r}")
     return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from briefings.people import AmbiguousName, PersonPage
+from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
 
@@ -76,7 +77,7 @@ def _export(ctx: Context, page: PersonPage, where: str) -> None:
 
     text = person_markdown(page, exported_at=datetime.now(UTC), version=brief_version())
     if where == "-":
-        sys.stdout.write(text)
+        output.write(text)
         sys.stdout.flush()
         return
     path = Path(where).expanduser()

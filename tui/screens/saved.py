@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -56,8 +57,19 @@ class SavedSearchesScreen(ModalScreen[SavedSearchRow | None]):
                 id="saved-keys",
             )
 
+    def _list(self) -> OptionList | None:
+        """The list, or None once the screen is being torn down (the app quitting while
+        the modal opens: ``q`` then ``s`` in one burst)."""
+        try:
+            return self.query_one("#saved-list", OptionList)
+        except NoMatches:
+            return None
+
     def on_mount(self) -> None:
-        self.query_one("#saved-list", OptionList).focus()
+        options = self._list()
+        if options is None:
+            return
+        options.focus()
         self.reload()
 
     @property
@@ -84,7 +96,9 @@ class SavedSearchesScreen(ModalScreen[SavedSearchRow | None]):
         self.change_and_reload()
 
     def on_saved_searches_loaded(self, message: SavedSearchesLoaded) -> None:
-        options = self.query_one("#saved-list", OptionList)
+        options = self._list()
+        if options is None:
+            return
         keep = self.selected.name if self.selected else None
         self.searches = message.searches
         self.loaded = True
@@ -104,7 +118,8 @@ class SavedSearchesScreen(ModalScreen[SavedSearchRow | None]):
 
     @property
     def selected(self) -> SavedSearchRow | None:
-        index = self.query_one("#saved-list", OptionList).highlighted
+        options = self._list()
+        index = options.highlighted if options is not None else None
         if index is None or not self.searches or index >= len(self.searches):
             return None
         return self.searches[index]
