@@ -126,6 +126,7 @@ def test_markdown_dossier_escapes_article_text(library_of_reports: list[Briefing
     library_of_reports[1].quotes[0].text = "Nobody asked [the fishermen](http://x) # really"
     page = person_page("Mara Lind", library_of_reports)
     text = person_markdown(page, exported_at=datetime(2024, 6, 1, tzinfo=UTC), version="test")
-    assert "\\[the fishermen\\](http://x) \\# really" in text
+    # No link, heading or autolink: brackets, "#" and the URL's scheme are escaped.
+    assert "\\[the fishermen\\](http\\://x) \\# really" in text
     assert "## Quotes" in text and "uncertain attribution" in text
     assert "| Mayor of Tolm | 2024-04-30 | 2024-04-30 | Coast Herald |" in text
