@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench.quality import Score
 
-AREAS = ["seeds", "gold", "polnear", "bbc", "zyte"]
+AREAS = ["seeds", "gold", "polnear", "bbc", "cnn", "openings", "zyte"]
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 

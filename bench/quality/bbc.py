@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from bench.quality import Score
 from briefings.derive import build_document
@@ -34,6 +35,7 @@ TARGET_R1 = 44.5  # Lead-3 ROUGE-1 on these references (the corpus README's anch
 _GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z\"“])|(?<=[.!?][\"”’'])(?=[A-Z])")
 
 Summariser = Callable[[Document], list[Sentence]]
+K = TypeVar("K")
 
 
 def split_reference(text: str) -> list[str]:
@@ -91,25 +93,32 @@ def load(shared: Path, quick: bool = False) -> Iterator[tuple[int, Document, lis
         yield number, build_document(article), split_reference(reference)
 
 
+def half(number: int) -> str:
+    """The BBC split: even ids are the development (tuning) half, odd ids held out."""
+    return "dev" if number % 2 == 0 else "held-out"
+
+
 def rouge_table(
-    items: list[tuple[int, Document, list[str]]], systems: dict[str, Summariser]
+    items: Iterable[tuple[K, Document, list[str]]],
+    systems: dict[str, Summariser],
+    part: Callable[[K], str],
 ) -> dict[tuple[str, str], tuple[float, float, float]]:
-    """Mean ROUGE-1/2/Lsum F1 x100 per (system, half)."""
+    """Mean ROUGE-1/2/Lsum F1 x100 per (system, part), and per (system, "all")."""
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     sums: dict[tuple[str, str], list[float]] = {}
-    for number, doc, reference in items:
-        half = "dev" if number % 2 == 0 else "held-out"
+    for key, doc, reference in items:
         target = "\n".join(reference)
         for name, system in systems.items():
             picked = "\n".join(s.text for s in system(doc))
             result = scorer.score(target, picked)
-            row = sums.setdefault((name, half), [0.0, 0.0, 0.0, 0.0])
-            row[0] += result["rouge1"].fmeasure
-            row[1] += result["rouge2"].fmeasure
-            row[2] += result["rougeLsum"].fmeasure
-            row[3] += 1
+            for where in (part(key), "all"):
+                row = sums.setdefault((name, where), [0.0, 0.0, 0.0, 0.0])
+                row[0] += result["rouge1"].fmeasure
+                row[1] += result["rouge2"].fmeasure
+                row[2] += result["rougeLsum"].fmeasure
+                row[3] += 1
     return {
         key: (100 * r1 / count, 100 * r2 / count, 100 * rl / count)
         for key, (r1, r2, rl, count) in sums.items()
@@ -131,19 +140,34 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
         "Lead-3": lead,
         "TextRank-3": textrank,
     }
-    table = rouge_table(items, systems)
+    table = rouge_table(items, systems, half)
     scores: list[Score] = []
-    for half in ("dev", "held-out"):
+    counts = {
+        where: sum(1 for n, _, _ in items if half(n) == where) for where in ("dev", "held-out")
+    }
+    counts["all"] = len(items)
+    for where in ("dev", "held-out"):
         for name in systems:
-            r1, r2, rl = table[(name, half)]
-            gated = name == "brief" and half == "held-out"
+            r1, r2, rl = table[(name, where)]
+            gated = name == "brief" and where == "held-out"
             scores.append(
                 Score(
                     "bbc",
-                    f"{name} ROUGE-1 ({half}, {SENTENCES} sentences)",
+                    f"{name} ROUGE-1 ({where}, {SENTENCES} sentences)",
                     r1,
                     TARGET_R1 if gated else None,
-                    detail=f"R-2 {r2:.2f} · R-Lsum {rl:.2f} · n={len(items) // 2}",
+                    detail=f"R-2 {r2:.2f} · R-Lsum {rl:.2f} · n={counts[where]}",
                 )
             )
+    for where in ("dev", "held-out", "all"):
+        gap = table[("brief", where)][0] - table[("TextRank-3", where)][0]
+        scores.append(
+            Score(
+                "bbc",
+                f"brief minus TextRank-3, ROUGE-1 ({where})",
+                gap,
+                0.0 if where == "all" else None,
+                detail=f"n={counts[where]}",
+            )
+        )
     return scores
