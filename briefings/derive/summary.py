@@ -9,19 +9,26 @@
    a "Label:" or list heading, a question, a lower-case fragment). A leading
    dateline ("LONDON (Reuters) -", "Islamabad, Pakistan (CNN)") is trimmed
    off the span.
-2. **Score** = TextRank centrality (PageRank over the word-overlap graph) +
-   term density + a lead prior (by rank among candidates, with a bonus for
-   the first) + overlap with the opening sentences - a length cost (long
-   sentences say less per word).
+2. **Score**: a linear scorer over features the article itself shows
+   (``prepare``): rank among candidates, relative position, paragraph index,
+   length, TextRank centrality (PageRank over the word-overlap graph), term
+   density, similarity to the centroid, the title and the opening sentences,
+   shares of digits, capitalised words and quoted text, and interactions of
+   position, length and centrality with the article's size (log of its
+   sentences) and its sentences per paragraph, so that one set of weights
+   reads a long wire story of one-sentence paragraphs differently from a short
+   report of long paragraphs. No outlet is named anywhere.
 3. **Selection** by maximal marginal relevance, so a near-repeat of a picked
    sentence loses to the next best new one; the picks are returned in article
    order.
 
-Weights were tuned on the tuning parts of the CNN stories (editors'
-highlights) and the BBC summaries (even ids), ``python -m bench.quality --only
-cnn --only bbc``; the two pull apart (BBC's extractive references reward long
-central sentences, CNN's short highlights the lead), and the lead prior wins:
-see bench/quality/cnn.py.
+``WEIGHTS`` were fitted offline by ``bench/train_summary.py`` (numpy, not a
+runtime dependency) on the tuning parts only: the BBC summaries' even ids
+(extractive references) and the CNN stories' tune part (editors' highlights).
+It blends a ridge fit of each sentence's own ROUGE-1 with a logistic fit of
+the greedy ROUGE oracle, then refines the weights by coordinate ascent on the
+worse of the two margins (BBC minus TextRank-3, CNN minus Lead-3 minus 1).
+Numbers: ``python -m bench.quality --only cnn --only bbc``.
 """
 
 from __future__ import annotations
@@ -44,18 +51,64 @@ MAX_SENTENCES: Final = 200
 MIN_WORDS: Final = 6
 MAX_WORDS: Final = 70
 
-CENTRALITY_WEIGHT: Final = 1.0
-FREQUENCY_WEIGHT: Final = 0.6
-POSITION_WEIGHT: Final = 0.7
-POSITION_DECAY: Final = 0.3
-#: Added to the first candidate's score.
-FIRST_WEIGHT: Final = 0.1
-#: Times the overlap with the first two candidates.
-LEAD_OVERLAP_WEIGHT: Final = 0.1
-#: Subtracted per word, up to ``LENGTH_CAP`` words.
-LENGTH_WEIGHT: Final = 0.4
-LENGTH_CAP: Final = 50
-REDUNDANCY_WEIGHT: Final = 0.3
+FEATURES: Final = (
+    "first candidate",
+    "1/(1+rank among candidates)",
+    "relative position",
+    "1/(1+paragraph index)",
+    "words/70",
+    "(words/70)^2",
+    "centrality",
+    "term density",
+    "similarity to the centroid",
+    "similarity to the title",
+    "similarity to the first two candidates",
+    "share of words with digits",
+    "share of capitalised words",
+    "share inside quotes",
+    "rank prior x log(sentences)/4",
+    "rank prior x sentences per paragraph/3",
+    "relative position x log(sentences)/4",
+    "relative position x sentences per paragraph/3",
+    "words x log(sentences)/4",
+    "words x sentences per paragraph/3",
+    "centrality x log(sentences)/4",
+    "centrality x sentences per paragraph/3",
+    "among the first three candidates",
+    "first three x log(sentences)/4",
+    "first three x sentences per paragraph/3",
+    "first candidate x log(sentences)/4",
+)
+#: One weight per feature, fitted by bench/train_summary.py.
+WEIGHTS: Final[tuple[float, ...]] = (
+    0.1558,
+    -0.284,
+    -0.1553,
+    -0.1304,
+    0.7539,
+    -0.451,
+    0.5043,
+    0.2152,
+    -0.005322,
+    0.0283,
+    0.006932,
+    -0.00295,
+    -0.002452,
+    -0.02125,
+    0.4615,
+    0.02901,
+    0.09274,
+    0.03279,
+    0.1611,
+    -0.2304,
+    -0.0657,
+    -0.1619,
+    0.01241,
+    -0.07746,
+    0.02102,
+    -0.2649,
+)
+REDUNDANCY_WEIGHT: Final = 0.1
 #: A candidate this similar to a picked sentence is a near-repeat and never picked.
 NEAR_REPEAT: Final = 0.7
 
@@ -360,15 +413,62 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def summarise(doc: Document, k: int = 3) -> list[Sentence]:
-    """Pick ``k`` summary sentences (fewer when the article has fewer)."""
+class Prepared:
+    """An article's summary candidates and the features the scorer weighs."""
+
+    __slots__ = ("bags", "features", "ok", "openings", "sentences")
+
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        ok: list[bool],
+        openings: dict[int, int],
+        bags: list[set[str]],
+        features: list[list[float]],
+    ) -> None:
+        self.sentences = sentences
+        self.ok = ok
+        self.openings = openings
+        self.bags = bags
+        self.features = features
+
+
+def _quote_share(text: str) -> float:
+    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
+        return 0.0
+    inside = sum(m.end() - m.start() for m in _QUOTED.finditer(text))
+    return min(1.0, inside / max(1, len(text)))
+
+
+def _shares(text: str) -> tuple[float, float]:
+    """(words with a digit, capitalised words after the first) per word."""
+    words = text.split()
+    if not words:
+        return 0.0, 0.0
+    digits = 0
+    capitals = 0
+    for n, w in enumerate(words):
+        if any(c.isdigit() for c in w):
+            digits += 1
+        elif n and w[0].isupper():
+            capitals += 1
+    return digits / len(words), capitals / len(words)
+
+
+def _widened_ok(widened: str) -> bool:
+    """A sentence shown with the start of its quotation is still short and opens well."""
+    return len(widened.split()) <= MAX_WORDS and not opens_badly(widened)
+
+
+def prepare(doc: Document) -> Prepared:
+    """Candidates (``ok``) and per-sentence features (``FEATURES``) of ``doc``."""
     sentences: list[Sentence] = []
     paragraph = -1
     for s in doc.sentences[:MAX_SENTENCES]:
         sentences.append(_trimmed(s, s.paragraph != paragraph))
         paragraph = s.paragraph
     if not sentences:
-        return []
+        return Prepared([], [], {}, [], [])
     chunks = sentence_chunks(doc)
     ok = [is_candidate(s.text) and not opens_badly(s.text) for s in sentences]
     # A sentence that starts mid-quotation is shown with the whole quotation,
@@ -376,14 +476,14 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     openings = _quote_openings(doc.text, sentences)
     for i, opening in openings.items():
         if ok[i]:
-            widened = doc.text[opening : sentences[i].end]
-            ok[i] = len(widened.split()) <= MAX_WORDS and not opens_badly(widened)
-    if sum(ok) < k:
+            ok[i] = _widened_ok(doc.text[opening : sentences[i].end])
+    if sum(ok) < 3:
         # Short or unusual articles: also accept short or unpunctuated sentences
         # (never one that opens badly: no summary is better than a misleading one).
         for i, s in enumerate(sentences):
             if not ok[i] and is_candidate(s.text, min_words=4) and not opens_badly(s.text):
-                ok[i] = True
+                opening = openings.get(i, -1)
+                ok[i] = opening < 0 or _widened_ok(doc.text[opening : s.end])
     terms = [
         _chunk_tokens(chunks[i] if s is doc.sentences[i] else read_chunks(s.text))
         for i, s in enumerate(sentences)
@@ -392,24 +492,75 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     centrality = _centrality(bags)
     freq: Counter[str] = Counter(chain.from_iterable(terms))
     top_freq = max(freq.values(), default=1)
+    norm = math.sqrt(sum(c * c for c in freq.values())) or 1.0
     lead: set[str] = set()
     for i in [j for j in range(len(sentences)) if ok[j]][:2]:
         lead |= bags[i]
-    scores: list[float] = []
+    title = set(tokens(doc.meta.title or ""))
+    n = len(sentences)
+    paragraphs = len({s.paragraph for s in sentences})
+    first_paragraph = sentences[0].paragraph
+    size = math.log(n) / 4.0
+    per_paragraph = min(n / paragraphs, 6.0) / 3.0
+    features: list[list[float]] = []
     rank = 0
     for i, ts in enumerate(terms):
+        text = sentences[i].text
         density = sum(map(freq.__getitem__, ts)) / (top_freq * len(ts)) if ts else 0.0
-        position = 1.0 / (1.0 + POSITION_DECAY * rank)
-        words = min(len(sentences[i].text.split()), LENGTH_CAP)
-        scores.append(
-            CENTRALITY_WEIGHT * centrality[i]
-            + FREQUENCY_WEIGHT * density
-            + POSITION_WEIGHT * position
-            + (FIRST_WEIGHT if rank == 0 else 0.0)
-            + LEAD_OVERLAP_WEIGHT * _overlap(bags[i], lead)
-            - LENGTH_WEIGHT * words / LENGTH_CAP
+        centroid = (
+            sum(freq[t] for t in bags[i]) / (norm * math.sqrt(len(bags[i]))) if bags[i] else 0.0
+        )
+        position = 1.0 / (1.0 + rank)
+        relative = i / n
+        words = min(len(text.split()), MAX_WORDS) / MAX_WORDS
+        digits, capitals = _shares(text)
+        central = centrality[i]
+        early = 1.0 if rank < 3 else 0.0
+        first = 1.0 if rank == 0 else 0.0
+        features.append(
+            [
+                first,
+                position,
+                relative,
+                1.0 / (1.0 + sentences[i].paragraph - first_paragraph),
+                words,
+                words * words,
+                central,
+                density,
+                centroid,
+                _overlap(bags[i], title),
+                _overlap(bags[i], lead),
+                digits,
+                capitals,
+                _quote_share(text),
+                position * size,
+                position * per_paragraph,
+                relative * size,
+                relative * per_paragraph,
+                words * size,
+                words * per_paragraph,
+                central * size,
+                central * per_paragraph,
+                early,
+                early * size,
+                early * per_paragraph,
+                first * size,
+            ]
         )
         rank += ok[i]
+    return Prepared(sentences, ok, openings, bags, features)
+
+
+def summarise(doc: Document, k: int = 3) -> list[Sentence]:
+    """Pick ``k`` summary sentences (fewer when the article has fewer)."""
+    prepared = prepare(doc)
+    sentences = prepared.sentences
+    if not sentences:
+        return []
+    ok = prepared.ok
+    bags = prepared.bags
+    openings = prepared.openings
+    scores = [sum(w * x for w, x in zip(WEIGHTS, row, strict=True)) for row in prepared.features]
     candidates = [i for i in range(len(sentences)) if ok[i]]
     # Maximal marginal relevance. ``redundancy[j]``: the largest overlap of j
     # with a picked sentence, kept up to date as sentences are picked.

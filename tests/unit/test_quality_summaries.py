@@ -52,7 +52,9 @@ def test_cnn_area_scores_brief_lead_and_textrank(tmp_path: Path) -> None:
     assert "Lead-3 ROUGE-1 (all, 3 sentences)" in rows
     assert "TextRank-3 ROUGE-1 (all, 3 sentences)" in rows
     gap = rows["brief minus Lead-3, ROUGE-1 (all)"]
-    assert gap.target == cnn.MARGIN_OVER_LEAD
+    # Gated by a regression floor; the detail says whether issue #15's margin is met.
+    assert gap.target == cnn.GAP_FLOOR
+    assert f"acceptance ≥ {cnn.MARGIN_OVER_LEAD:.2f}" in gap.detail
     brief = rows["brief ROUGE-1 (all, 3 sentences)"].value
     lead = rows["Lead-3 ROUGE-1 (all, 3 sentences)"].value
     assert gap.value == pytest.approx(brief - lead)
