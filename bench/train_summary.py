@@ -63,7 +63,10 @@ class Item:
         self.corpus = corpus
         self.tune = tune
         self.ok = np.array(prepared.ok, dtype=bool)
-        self.x = np.array(prepared.features, dtype=float).reshape(len(prepared.ok), len(FEATURES))
+        self.x = np.zeros((len(prepared.ok), len(FEATURES)))
+        for i, row in enumerate(prepared.features):
+            if row:
+                self.x[i] = row
         self.bags = prepared.bags
         self.texts = [s.text for s in prepared.sentences]
         self.reference = reference

@@ -461,7 +461,8 @@ def _widened_ok(widened: str) -> bool:
 
 
 def prepare(doc: Document) -> Prepared:
-    """Candidates (``ok``) and per-sentence features (``FEATURES``) of ``doc``."""
+    """Candidates (``ok``) and their features (``FEATURES``; an empty row for a
+    sentence that is not a candidate) of ``doc``."""
     sentences: list[Sentence] = []
     paragraph = -1
     for s in doc.sentences[:MAX_SENTENCES]:
@@ -505,6 +506,10 @@ def prepare(doc: Document) -> Prepared:
     features: list[list[float]] = []
     rank = 0
     for i, ts in enumerate(terms):
+        if not ok[i]:
+            # Never picked: no features (an empty row scores 0).
+            features.append([])
+            continue
         text = sentences[i].text
         density = sum(map(freq.__getitem__, ts)) / (top_freq * len(ts)) if ts else 0.0
         centroid = (
@@ -547,7 +552,7 @@ def prepare(doc: Document) -> Prepared:
                 first * size,
             ]
         )
-        rank += ok[i]
+        rank += 1
     return Prepared(sentences, ok, openings, bags, features)
 
 
@@ -560,7 +565,10 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     ok = prepared.ok
     bags = prepared.bags
     openings = prepared.openings
-    scores = [sum(w * x for w, x in zip(WEIGHTS, row, strict=True)) for row in prepared.features]
+    scores = [
+        sum(w * x for w, x in zip(WEIGHTS, row, strict=True)) if row else 0.0
+        for row in prepared.features
+    ]
     candidates = [i for i in range(len(sentences)) if ok[i]]
     # Maximal marginal relevance. ``redundancy[j]``: the largest overlap of j
     # with a picked sentence, kept up to date as sentences are picked.

@@ -206,3 +206,13 @@ def test_a_parenthesis_after_a_name_is_not_a_dateline() -> None:
     doc = _doc(text, "The route will carry about four hundred passengers a day from spring.")
     picked = summarise(doc, 3)
     assert picked[0].text == text
+
+
+def test_scorer_has_one_weight_per_feature() -> None:
+    from briefings.derive.summary import FEATURES, WEIGHTS, prepare
+
+    assert len(WEIGHTS) == len(FEATURES)
+    prepared = prepare(_doc(*ARTICLE))
+    rows = [row for row, ok in zip(prepared.features, prepared.ok, strict=True) if ok]
+    assert rows and all(len(row) == len(FEATURES) for row in rows)
+    assert all(not row for row, ok in zip(prepared.features, prepared.ok, strict=True) if not ok)
