@@ -260,7 +260,9 @@ def _objective(r: dict[str, float]) -> float:
     return min(m_bbc, m_cnn) + 0.1 * (m_bbc + m_cnn)
 
 
-def search(items: list[Item], rounds: int) -> tuple[np.ndarray, float]:
+def search(
+    items: list[Item], rounds: int, start: tuple[np.ndarray, float] | None = None
+) -> tuple[np.ndarray, float]:
     """Blend the ridge (BBC-leaning) and logistic (CNN-leaning) fits, then
     coordinate ascent on the tuning parts' margins (the worse of BBC minus
     TextRank-3 and CNN minus Lead-3 minus 1, plus a tenth of their sum)."""
@@ -270,7 +272,13 @@ def search(items: list[Item], rounds: int) -> tuple[np.ndarray, float]:
     ridge = ridge / np.abs(ridge).max()
     logistic = logistic / np.abs(logistic).max()
     best_w, best_red, best = ridge, 0.3, -1e9
-    for alpha in (0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0):
+    steps = [0.2, 0.1, 0.05, 0.02][:rounds]
+    if start is not None:
+        best_w, best_red = start
+        best = _objective(evaluate(tune, best_w, best_red))
+        print(f"start: {best:+.3f}", flush=True)
+        steps = [0.02, 0.01][:rounds]
+    for alpha in () if start is not None else (0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0):
         for red in (0.1, 0.3, 0.6):
             w = (1 - alpha) * ridge + alpha * logistic
             obj = _objective(evaluate(tune, w, red))
@@ -278,7 +286,7 @@ def search(items: list[Item], rounds: int) -> tuple[np.ndarray, float]:
             if obj > best:
                 best_w, best_red, best = w, red, obj
     scale = float(np.abs(best_w).max())
-    for step in [0.2, 0.1, 0.05, 0.02][:rounds]:
+    for step in steps:
         improved = True
         while improved:
             improved = False
@@ -307,12 +315,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/brief-summary-features.pkl"))
     ap.add_argument("--held-out", action="store_true", help="also print held-out scores")
     ap.add_argument("--ridge", action="store_true")
+    ap.add_argument("--from-shipped", action="store_true", help="refine the shipped weights")
     ap.add_argument("--search", type=int, default=0, help="coordinate-ascent rounds (1-4)")
     args = ap.parse_args(argv)
     items = collect(args.shared, args.cache)
     tune = [it for it in items if it.tune]
     if args.search:
-        weights, red = search(items, args.search)
+        start = None
+        if args.from_shipped:
+            from briefings.derive.summary import REDUNDANCY_WEIGHT, WEIGHTS
+
+            start = (np.array(WEIGHTS), float(REDUNDANCY_WEIGHT))
+        weights, red = search(items, args.search, start)
         r = evaluate(items if args.held_out else tune, weights, red)
         for key in sorted(r):
             print(f"  {key}: {r[key]:.2f}")
