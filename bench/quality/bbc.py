@@ -10,7 +10,11 @@ Two baselines run on the same sentences in the same run: Lead-3 (the first
 three sentences) and TextRank-3 (word-overlap similarity of Mihalcea & Tarau
 2004, PageRank with d = 0.85, the three highest-ranked sentences). The split
 is by id: even ids are the development half the weights were tuned on, odd
-ids are held out.
+ids are held out. The row "brief minus TextRank-3" (all ids) is issue #15's
+"at least TextRank-3 on BBC"; its gate is a regression floor a little under
+the measured gap, and its detail says whether the acceptance (>= 0) is met.
+The CNN stories (``cnn.py``) pull the weights the other way, towards the lead
+and shorter sentences (``bench/train_summary.py`` fits both at once).
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from bench.quality import Score
 from briefings.derive import build_document
@@ -29,11 +34,15 @@ from briefings.ingest import IngestError, article_from_bytes
 
 SENTENCES = 3
 TARGET_R1 = 44.5  # Lead-3 ROUGE-1 on these references (the corpus README's anchor)
+#: Regression floor for brief minus TextRank-3 (all ids), a little under the
+#: -0.21 measured with the fitted weights (issue #15 asks for >= 0, not met yet).
+GAP_FLOOR = -0.6
 # A reference sentence ends where a full stop (or ?/!, optionally a closing
 # quote) is glued to the next sentence's capital letter or opening quote.
 _GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z\"“])|(?<=[.!?][\"”’'])(?=[A-Z])")
 
 Summariser = Callable[[Document], list[Sentence]]
+K = TypeVar("K")
 
 
 def split_reference(text: str) -> list[str]:
@@ -91,25 +100,32 @@ def load(shared: Path, quick: bool = False) -> Iterator[tuple[int, Document, lis
         yield number, build_document(article), split_reference(reference)
 
 
+def half(number: int) -> str:
+    """The BBC split: even ids are the development (tuning) half, odd ids held out."""
+    return "dev" if number % 2 == 0 else "held-out"
+
+
 def rouge_table(
-    items: list[tuple[int, Document, list[str]]], systems: dict[str, Summariser]
+    items: Iterable[tuple[K, Document, list[str]]],
+    systems: dict[str, Summariser],
+    part: Callable[[K], str],
 ) -> dict[tuple[str, str], tuple[float, float, float]]:
-    """Mean ROUGE-1/2/Lsum F1 x100 per (system, half)."""
+    """Mean ROUGE-1/2/Lsum F1 x100 per (system, part), and per (system, "all")."""
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     sums: dict[tuple[str, str], list[float]] = {}
-    for number, doc, reference in items:
-        half = "dev" if number % 2 == 0 else "held-out"
+    for key, doc, reference in items:
         target = "\n".join(reference)
         for name, system in systems.items():
             picked = "\n".join(s.text for s in system(doc))
             result = scorer.score(target, picked)
-            row = sums.setdefault((name, half), [0.0, 0.0, 0.0, 0.0])
-            row[0] += result["rouge1"].fmeasure
-            row[1] += result["rouge2"].fmeasure
-            row[2] += result["rougeLsum"].fmeasure
-            row[3] += 1
+            for where in (part(key), "all"):
+                row = sums.setdefault((name, where), [0.0, 0.0, 0.0, 0.0])
+                row[0] += result["rouge1"].fmeasure
+                row[1] += result["rouge2"].fmeasure
+                row[2] += result["rougeLsum"].fmeasure
+                row[3] += 1
     return {
         key: (100 * r1 / count, 100 * r2 / count, 100 * rl / count)
         for key, (r1, r2, rl, count) in sums.items()
@@ -131,19 +147,38 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
         "Lead-3": lead,
         "TextRank-3": textrank,
     }
-    table = rouge_table(items, systems)
+    table = rouge_table(items, systems, half)
     scores: list[Score] = []
-    for half in ("dev", "held-out"):
+    counts = {
+        where: sum(1 for n, _, _ in items if half(n) == where) for where in ("dev", "held-out")
+    }
+    counts["all"] = len(items)
+    for where in ("dev", "held-out"):
         for name in systems:
-            r1, r2, rl = table[(name, half)]
-            gated = name == "brief" and half == "held-out"
+            r1, r2, rl = table[(name, where)]
+            gated = name == "brief" and where == "held-out"
             scores.append(
                 Score(
                     "bbc",
-                    f"{name} ROUGE-1 ({half}, {SENTENCES} sentences)",
+                    f"{name} ROUGE-1 ({where}, {SENTENCES} sentences)",
                     r1,
                     TARGET_R1 if gated else None,
-                    detail=f"R-2 {r2:.2f} · R-Lsum {rl:.2f} · n={len(items) // 2}",
+                    detail=f"R-2 {r2:.2f} · R-Lsum {rl:.2f} · n={counts[where]}",
                 )
             )
+    for where in ("dev", "held-out", "all"):
+        gap = table[("brief", where)][0] - table[("TextRank-3", where)][0]
+        detail = f"n={counts[where]}"
+        if where == "all":
+            met = "met" if gap >= 0 else "NOT met"
+            detail += f" · issue #15 acceptance ≥ 0.00: {met} (gate is a regression floor)"
+        scores.append(
+            Score(
+                "bbc",
+                f"brief minus TextRank-3, ROUGE-1 ({where})",
+                gap,
+                GAP_FLOOR if where == "all" else None,
+                detail=detail,
+            )
+        )
     return scores

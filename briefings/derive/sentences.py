@@ -30,7 +30,7 @@ def _set(words: str) -> frozenset[str]:
 _TITLES: Final = _set(
     "mr mrs ms mx dr prof gen lt col maj capt cmdr cdr sgt cpl pvt adm brig lieut gov sen rep "
     "rev hon pres supt insp det atty messrs mme mlle mt ft pt st sts vs v cf approx viz "
-    "e.g eg i.e ie"
+    "e.g eg i.e ie rt ald cllr msgr fr amb pfc spc"
 )
 _BEFORE_NUMBER: Final = _set("no nos vol vols p pp ch fig figs art sec op ed eds para")
 _MONTHS_DAYS: Final = _set(

@@ -1,18 +1,34 @@
 """Extractive summary: a handful of sentences in article order.
 
-1. **Candidates**: body sentences that read as prose: 8-70 words, ending in
-   terminal punctuation, not a bare quotation (a sentence that is only a
-   quote), not page furniture (share/subscribe lines, captions, credits,
-   URLs). A leading dateline ("LONDON (Reuters) -") is trimmed off the span.
-2. **Score** = position prior + TF-IDF centrality (cosine to the article's
-   centroid, sentences as documents) + overlap with the title, with a mild
-   preference for informative (longer) sentences.
+1. **Candidates**: body sentences that read as prose and stand on their own:
+   6-70 words, ending in terminal punctuation, not a bare quotation (a quote
+   with at most a short attribution; one attributed to a named speaker is
+   kept), not page furniture (share/subscribe lines, captions, credits, URLs),
+   and not opening on something that needs the sentence before it
+   (``opens_badly``: a third-person pronoun, a connective such as "However,",
+   a "Label:" or list heading, a question, a lower-case fragment). A leading
+   dateline ("LONDON (Reuters) -", "Islamabad, Pakistan (CNN)") is trimmed
+   off the span.
+2. **Score**: a linear scorer over features the article itself shows
+   (``prepare``): rank among candidates, relative position, paragraph index,
+   length, TextRank centrality (PageRank over the word-overlap graph), term
+   density, similarity to the centroid, the title and the opening sentences,
+   shares of digits, capitalised words and quoted text, and interactions of
+   position, length and centrality with the article's size (log of its
+   sentences) and its sentences per paragraph, so that one set of weights
+   reads a long wire story of one-sentence paragraphs differently from a short
+   report of long paragraphs. No outlet is named anywhere.
 3. **Selection** by maximal marginal relevance, so a near-repeat of a picked
    sentence loses to the next best new one; the picks are returned in article
    order.
 
-Weights were tuned on the even ids of the BBC summaries and checked on the odd
-ids (``python -m bench.quality --only bbc``).
+``WEIGHTS`` were fitted offline by ``bench/train_summary.py`` (numpy, not a
+runtime dependency) on the tuning parts only: the BBC summaries' even ids
+(extractive references) and the CNN stories' tune part (editors' highlights).
+It blends a ridge fit of each sentence's own ROUGE-1 with a logistic fit of
+the greedy ROUGE oracle, then refines the weights by coordinate ascent on the
+worse of the two margins (BBC minus TextRank-3, CNN minus Lead-3 minus 1).
+Numbers: ``python -m bench.quality --only cnn --only bbc``.
 """
 
 from __future__ import annotations
@@ -32,13 +48,66 @@ from briefings.derive.words import chunk_terms, content_terms
 
 #: Only the first sentences compete (centrality is quadratic in their number).
 MAX_SENTENCES: Final = 200
-MIN_WORDS: Final = 8
+MIN_WORDS: Final = 6
 MAX_WORDS: Final = 70
 
-CENTRALITY_WEIGHT: Final = 1.0
-FREQUENCY_WEIGHT: Final = 0.1
-POSITION_WEIGHT: Final = 0.1
-POSITION_DECAY: Final = 0.5
+FEATURES: Final = (
+    "first candidate",
+    "1/(1+rank among candidates)",
+    "relative position",
+    "1/(1+paragraph index)",
+    "words/70",
+    "(words/70)^2",
+    "centrality",
+    "term density",
+    "similarity to the centroid",
+    "similarity to the title",
+    "similarity to the first two candidates",
+    "share of words with digits",
+    "share of capitalised words",
+    "share inside quotes",
+    "rank prior x log(sentences)/4",
+    "rank prior x sentences per paragraph/3",
+    "relative position x log(sentences)/4",
+    "relative position x sentences per paragraph/3",
+    "words x log(sentences)/4",
+    "words x sentences per paragraph/3",
+    "centrality x log(sentences)/4",
+    "centrality x sentences per paragraph/3",
+    "among the first three candidates",
+    "first three x log(sentences)/4",
+    "first three x sentences per paragraph/3",
+    "first candidate x log(sentences)/4",
+)
+#: One weight per feature, fitted by bench/train_summary.py.
+WEIGHTS: Final[tuple[float, ...]] = (
+    0.1558,
+    -0.284,
+    -0.1553,
+    -0.1304,
+    0.7539,
+    -0.451,
+    0.5043,
+    0.2152,
+    -0.005322,
+    0.0283,
+    0.006932,
+    -0.00295,
+    -0.002452,
+    -0.02125,
+    0.4615,
+    0.02901,
+    0.09274,
+    0.03279,
+    0.1611,
+    -0.2304,
+    -0.0657,
+    -0.1619,
+    0.01241,
+    -0.07746,
+    0.02102,
+    -0.2649,
+)
 REDUNDANCY_WEIGHT: Final = 0.1
 #: A candidate this similar to a picked sentence is a near-repeat and never picked.
 NEAR_REPEAT: Final = 0.7
@@ -57,6 +126,14 @@ _CLOSERS: Final = "\"'”’)]"
 _DATELINE: Final = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z]?[\w.]*)?)?\s*"
     r"(?:\([\w .&-]{1,30}\)\s*)?[-–—:]\s+)"
+)
+#: A news-agency dateline glued to the first sentence of a paragraph:
+#: "Islamabad, Pakistan (CNN)Pakistani officials ...", "(AP) -- The ...". The
+#: place is a few capitalised words; the outlet one to four words without
+#: digits or hyphens (so "Sen. Lee (R-Fla.) Monday" is no dateline).
+_OUTLET_DATELINE: Final = re.compile(
+    r"(?:[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,4} ?)?\([A-Za-z][A-Za-z.&'’]*(?: [A-Za-z.&'’]+){0,3}\)"
+    r"(?: ?[-–—]{1,2})? ?(?=[\"“‘A-Z0-9])"
 )
 _FURNITURE: Final = re.compile(
     r"https?://|www\.|@\w+\.\w|\b(?:subscribe|newsletter|sign up|click here|follow us|"
@@ -79,8 +156,10 @@ def _chunk_tokens(chunks: list[tuple[object, ...]]) -> list[str]:
     return list(chain.from_iterable(map(_TERMS, chunks)))
 
 
-def _dateline_end(text: str) -> int:
+def _dateline_end(text: str, opens_paragraph: bool = False) -> int:
     m = _DATELINE.match(text)
+    if m is None and opens_paragraph:
+        m = _OUTLET_DATELINE.match(text)
     return m.end() if m else 0
 
 
@@ -90,15 +169,29 @@ _LATIN_WORD: Final = re.compile(r"[A-Za-z]+")
 def is_bare_quote(text: str) -> bool:
     """True when a sentence is only a quotation, or a quotation and a short
     attribution of at most three words."""
+    return _bare_quote(text) is not None
+
+
+def _bare_quote(text: str) -> list[str] | None:
+    """The words outside the quotation of a bare quote (see ``is_bare_quote``),
+    or None when ``text`` is not one."""
     stripped = text.strip()
     if not stripped or stripped[0] not in _OPEN_QUOTE:
-        return False
+        return None
     rest = _QUOTED.sub(" ", stripped)
     if rest.strip() and rest.lstrip()[0] in _OPEN_QUOTE:
         # An unclosed quotation that runs to the sentence end.
-        return True
+        return []
     # What is left is at most a short attribution ("she said", "Ms Lee added").
-    return len(_LATIN_WORD.findall(rest)) <= 3
+    words = _LATIN_WORD.findall(rest)
+    return words if len(words) <= 3 else None
+
+
+def _named_attribution(words: list[str]) -> bool:
+    """A quote's short attribution names its speaker ("said Ms Lee"), not a pronoun."""
+    return any(w[0].isupper() for w in words) and not any(
+        w.lower() in _PERSONAL_PRONOUNS for w in words
+    )
 
 
 #: Lower-case text that every ``_FURNITURE`` match contains: on ASCII text, a
@@ -131,6 +224,78 @@ def _furniture(text: str) -> bool:
     return _FURNITURE.search(text) is not None
 
 
+_PERSONAL_PRONOUNS: Final = frozenset("he she they it we i you".split())
+#: Third-person pronouns that open a sentence only when it continues the one before.
+_PRONOUNS: Final = frozenset(
+    "he she it they his her its their him them hers theirs he's she's it's they're they've "
+    "they'd he'd she'd it'd they'll he'll she'll it'll".split()
+)
+_DEMONSTRATIVES: Final = frozenset("this that these those".split())
+#: After a demonstrative, these make it a pronoun ("This is", "That was").
+_VERBS_AFTER_DEMONSTRATIVE: Final = frozenset(
+    "is was are were has have had will would could can may might must should does did "
+    "means meant comes came includes included led made makes follows followed".split()
+)
+_CONNECTIVES: Final = frozenset(
+    "however but and or so yet also still meanwhile moreover furthermore nevertheless "
+    "nonetheless instead besides thus therefore hence otherwise indeed then consequently "
+    "similarly likewise additionally plus".split()
+)
+_CONNECTIVE_PHRASES: Final = (
+    "in addition",
+    "as a result",
+    "even so",
+    "that said",
+    "on the other hand",
+    "in contrast",
+    "by contrast",
+    "at the same time",
+    "for his part",
+    "for her part",
+    "for their part",
+    "in turn",
+    "after that",
+)
+_FIRST_WORD: Final = re.compile(r"[\"'“‘(\[]*([A-Za-z][A-Za-z'’]*)")
+#: "Anchor: ...", "Editor's note: ...": one to three words and a colon.
+_LABEL: Final = re.compile(r"[\"'“‘]?[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,2}:\s")
+_SPEECH_IN_LABEL: Final = re.compile(r"\b(?:said|says|told|added|wrote|asked)\b", re.I)
+_LIST_ITEM: Final = re.compile(r"(?:\d{1,2}|[a-z])[.)]\s")
+
+
+def opens_badly(text: str) -> bool:
+    """True when a sentence cannot stand alone in a summary: it opens on a
+    third-person pronoun or a demonstrative pronoun ("This is"), on a connective
+    ("However,", "But", "In addition"), on a "Label:" or in lower case, or it
+    is a question, a list heading (ends in ":") or a numbered list item."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    end = stripped.rstrip(_CLOSERS + " ")
+    if end.endswith("?") or end.endswith(":") or _LIST_ITEM.match(stripped):
+        return True
+    label = _LABEL.match(stripped)
+    if label is not None and _SPEECH_IN_LABEL.search(label.group()) is None:
+        return True
+    first = _FIRST_WORD.match(stripped)
+    if first is None:
+        return False
+    word = first.group(1)
+    if word[0].islower():
+        return True
+    low = word.lower().replace("’", "'")
+    if low in _PRONOUNS or low in _CONNECTIVES:
+        return True
+    head = stripped[first.start(1) : first.start(1) + 20].lower()
+    for phrase in _CONNECTIVE_PHRASES:
+        if head.startswith(phrase) and not head[len(phrase) : len(phrase) + 1].isalpha():
+            return True
+    if low in _DEMONSTRATIVES:
+        after = stripped[first.end() :].split(None, 1)
+        return not after or after[0].strip(",.;:").lower() in _VERBS_AFTER_DEMONSTRATIVE
+    return False
+
+
 def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
     n = len(text.split())
     if n < min_words or n > MAX_WORDS:
@@ -142,7 +307,8 @@ def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
     letters, upper = _letter_counts(text)
     if letters and upper > 0.6 * letters:
         return False  # shouted captions and banners
-    return not is_bare_quote(text)
+    attribution = _bare_quote(text)
+    return attribution is None or (bool(attribution) and _named_attribution(attribution))
 
 
 _LETTERS: Final = string.ascii_letters.encode()
@@ -196,8 +362,8 @@ def _whole_quotes(text: str, picked: list[Sentence], openings: list[int]) -> lis
     return out
 
 
-def _trimmed(sentence: Sentence) -> Sentence:
-    cut = _dateline_end(sentence.text)
+def _trimmed(sentence: Sentence, opens_paragraph: bool = False) -> Sentence:
+    cut = _dateline_end(sentence.text, opens_paragraph)
     if not cut:
         return sentence
     return Sentence(sentence.text[cut:], sentence.start + cut, sentence.end, sentence.paragraph)
@@ -247,24 +413,78 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def summarise(doc: Document, k: int = 3) -> list[Sentence]:
-    """Pick ``k`` summary sentences (fewer when the article has fewer)."""
-    sentences = [_trimmed(s) for s in doc.sentences[:MAX_SENTENCES]]
+class Prepared:
+    """An article's summary candidates and the features the scorer weighs."""
+
+    __slots__ = ("bags", "features", "ok", "openings", "sentences")
+
+    def __init__(
+        self,
+        sentences: list[Sentence],
+        ok: list[bool],
+        openings: dict[int, int],
+        bags: list[set[str]],
+        features: list[list[float]],
+    ) -> None:
+        self.sentences = sentences
+        self.ok = ok
+        self.openings = openings
+        self.bags = bags
+        self.features = features
+
+
+def _quote_share(text: str) -> float:
+    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
+        return 0.0
+    inside = sum(m.end() - m.start() for m in _QUOTED.finditer(text))
+    return min(1.0, inside / max(1, len(text)))
+
+
+def _shares(text: str) -> tuple[float, float]:
+    """(words with a digit, capitalised words after the first) per word."""
+    words = text.split()
+    if not words:
+        return 0.0, 0.0
+    digits = 0
+    capitals = 0
+    for n, w in enumerate(words):
+        if any(c.isdigit() for c in w):
+            digits += 1
+        elif n and w[0].isupper():
+            capitals += 1
+    return digits / len(words), capitals / len(words)
+
+
+def _widened_ok(widened: str) -> bool:
+    """A sentence shown with the start of its quotation is still short and opens well."""
+    return len(widened.split()) <= MAX_WORDS and not opens_badly(widened)
+
+
+def prepare(doc: Document) -> Prepared:
+    """Candidates (``ok``) and their features (``FEATURES``; an empty row for a
+    sentence that is not a candidate) of ``doc``."""
+    sentences: list[Sentence] = []
+    paragraph = -1
+    for s in doc.sentences[:MAX_SENTENCES]:
+        sentences.append(_trimmed(s, s.paragraph != paragraph))
+        paragraph = s.paragraph
     if not sentences:
-        return []
+        return Prepared([], [], {}, [], [])
     chunks = sentence_chunks(doc)
-    ok = [is_candidate(s.text) for s in sentences]
+    ok = [is_candidate(s.text) and not opens_badly(s.text) for s in sentences]
     # A sentence that starts mid-quotation is shown with the whole quotation,
     # or not at all when that would be too long.
     openings = _quote_openings(doc.text, sentences)
     for i, opening in openings.items():
         if ok[i]:
-            ok[i] = len(doc.text[opening : sentences[i].end].split()) <= MAX_WORDS
-    if sum(ok) < k:
-        # Short or unusual articles: also accept short or unpunctuated sentences.
+            ok[i] = _widened_ok(doc.text[opening : sentences[i].end])
+    if sum(ok) < 3:
+        # Short or unusual articles: also accept short or unpunctuated sentences
+        # (never one that opens badly: no summary is better than a misleading one).
         for i, s in enumerate(sentences):
-            if not ok[i] and is_candidate(s.text, min_words=4):
-                ok[i] = True
+            if not ok[i] and is_candidate(s.text, min_words=4) and not opens_badly(s.text):
+                opening = openings.get(i, -1)
+                ok[i] = opening < 0 or _widened_ok(doc.text[opening : s.end])
     terms = [
         _chunk_tokens(chunks[i] if s is doc.sentences[i] else read_chunks(s.text))
         for i, s in enumerate(sentences)
@@ -273,17 +493,82 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     centrality = _centrality(bags)
     freq: Counter[str] = Counter(chain.from_iterable(terms))
     top_freq = max(freq.values(), default=1)
-    scores: list[float] = []
+    norm = math.sqrt(sum(c * c for c in freq.values())) or 1.0
+    lead: set[str] = set()
+    for i in [j for j in range(len(sentences)) if ok[j]][:2]:
+        lead |= bags[i]
+    title = set(tokens(doc.meta.title or ""))
+    n = len(sentences)
+    paragraphs = len({s.paragraph for s in sentences})
+    first_paragraph = sentences[0].paragraph
+    size = math.log(n) / 4.0
+    per_paragraph = min(n / paragraphs, 6.0) / 3.0
+    features: list[list[float]] = []
     rank = 0
     for i, ts in enumerate(terms):
+        if not ok[i]:
+            # Never picked: no features (an empty row scores 0).
+            features.append([])
+            continue
+        text = sentences[i].text
         density = sum(map(freq.__getitem__, ts)) / (top_freq * len(ts)) if ts else 0.0
-        position = 1.0 / (1.0 + POSITION_DECAY * rank)
-        rank += ok[i]
-        scores.append(
-            CENTRALITY_WEIGHT * centrality[i]
-            + FREQUENCY_WEIGHT * density
-            + POSITION_WEIGHT * position
+        centroid = (
+            sum(freq[t] for t in bags[i]) / (norm * math.sqrt(len(bags[i]))) if bags[i] else 0.0
         )
+        position = 1.0 / (1.0 + rank)
+        relative = i / n
+        words = min(len(text.split()), MAX_WORDS) / MAX_WORDS
+        digits, capitals = _shares(text)
+        central = centrality[i]
+        early = 1.0 if rank < 3 else 0.0
+        first = 1.0 if rank == 0 else 0.0
+        features.append(
+            [
+                first,
+                position,
+                relative,
+                1.0 / (1.0 + sentences[i].paragraph - first_paragraph),
+                words,
+                words * words,
+                central,
+                density,
+                centroid,
+                _overlap(bags[i], title),
+                _overlap(bags[i], lead),
+                digits,
+                capitals,
+                _quote_share(text),
+                position * size,
+                position * per_paragraph,
+                relative * size,
+                relative * per_paragraph,
+                words * size,
+                words * per_paragraph,
+                central * size,
+                central * per_paragraph,
+                early,
+                early * size,
+                early * per_paragraph,
+                first * size,
+            ]
+        )
+        rank += 1
+    return Prepared(sentences, ok, openings, bags, features)
+
+
+def summarise(doc: Document, k: int = 3) -> list[Sentence]:
+    """Pick ``k`` summary sentences (fewer when the article has fewer)."""
+    prepared = prepare(doc)
+    sentences = prepared.sentences
+    if not sentences:
+        return []
+    ok = prepared.ok
+    bags = prepared.bags
+    openings = prepared.openings
+    scores = [
+        sum(w * x for w, x in zip(WEIGHTS, row, strict=True)) if row else 0.0
+        for row in prepared.features
+    ]
     candidates = [i for i in range(len(sentences)) if ok[i]]
     # Maximal marginal relevance. ``redundancy[j]``: the largest overlap of j
     # with a picked sentence, kept up to date as sentences are picked.

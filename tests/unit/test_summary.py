@@ -127,3 +127,92 @@ def test_a_picked_sentence_inside_a_long_quotation_is_skipped() -> None:
         before = doc.text[: s.start].rsplit("\n\n", 1)[-1]
         assert before.count('"') % 2 == 0, s.text
         assert len(s.text.split()) <= 70
+
+
+def test_sentences_that_need_the_one_before_are_not_candidates() -> None:
+    from briefings.derive.summary import opens_badly
+
+    for text in (
+        "He said the ferry would run twice a day from the harbour next spring.",
+        "Her plan for the ferry route was approved by the council on Tuesday.",
+        "They're expecting four hundred passengers a day on the new route.",
+        "However, the council has not said how the ferry route will be paid for.",
+        "But critics said the running costs of the boats had been underestimated.",
+        "In addition, the council will review the ferry timetable next year.",
+        "That said, the harbour master expects the route to be busy all summer.",
+        "This is the third ferry route the council has approved in ten years.",
+        "What happens to the old ferry route when the new boats arrive?",
+        "Presenter: The council approved the new ferry route on Tuesday evening.",
+        "Here are the main changes to the ferry timetable for next year:",
+        "2. The harbour car park will close for the whole of the winter season.",
+        "and the council said the ferry route would be reviewed next year.",
+        "“He has done more for the islands than anyone,” the harbour master said.",
+    ):
+        assert opens_badly(text), text
+        assert not is_candidate(text) or opens_badly(text)
+    for text in (
+        "The harbour council approved a new ferry route on Tuesday after a long debate.",
+        "This week the harbour council approved a new ferry route between the islands.",
+        "Though critics objected, the council approved the ferry route on Tuesday.",
+        "Islanders said the ferry route would halve the time it takes to reach the hospital.",
+        "Harbour master Jo Reyes said: “The route will be busy all summer.”",
+    ):
+        assert not opens_badly(text), text
+
+
+def test_summary_skips_pronoun_connective_question_and_label_openers() -> None:
+    doc = _doc(
+        "The harbour council approved a new ferry route between the two islands on Tuesday "
+        "after a long debate.",
+        "It will carry about four hundred passengers a day between the two islands.",
+        "However, the council has not said how the ferry route will be paid for next year.",
+        "Will the ferry route between the islands pay for itself within the first ten years?",
+        "Timetable: ferries on the new route leave the harbour every two hours from six.",
+        "Islanders said the new ferry route would halve the journey time to the hospital.",
+        "The harbour council expects the first boats on the ferry route to arrive in spring.",
+        title="Harbour council approves new ferry route between the islands",
+    )
+    picked = [s.text for s in summarise(doc, 3)]
+    assert picked[0].startswith("The harbour council approved")
+    assert len(picked) == 3
+    for text in picked:
+        assert not text.startswith(("It ", "However", "Will ", "Timetable"))
+
+
+def test_no_summary_rather_than_one_that_opens_badly() -> None:
+    doc = _doc("He resigned from the harbour council on Tuesday after ten years in office.")
+    assert summarise(doc, 3) == []
+
+
+def test_a_quote_attributed_to_a_named_speaker_can_be_picked() -> None:
+    assert is_candidate("“The ferry route will change island life for good,” said Mayor Ann Reyes.")
+    assert not is_candidate("“The ferry route will change island life for good,” she said.")
+    assert not is_candidate("“The ferry route will change island life for good.”")
+
+
+def test_an_outlet_dateline_glued_to_the_first_sentence_is_trimmed() -> None:
+    doc = _doc(
+        "Port Ellis, Islandia (Wire)The harbour council approved a new ferry route between the "
+        "two islands on Tuesday.",
+        "The route will carry about four hundred passengers a day from the spring onwards.",
+    )
+    picked = summarise(doc, 3)
+    assert picked[0].text.startswith("The harbour council approved")
+    assert doc.text[picked[0].start : picked[0].end] == picked[0].text
+
+
+def test_a_parenthesis_after_a_name_is_not_a_dateline() -> None:
+    text = "Senator Ray Cole (D-Calif.) Tuesday backed the new ferry route between the two islands."
+    doc = _doc(text, "The route will carry about four hundred passengers a day from spring.")
+    picked = summarise(doc, 3)
+    assert picked[0].text == text
+
+
+def test_scorer_has_one_weight_per_feature() -> None:
+    from briefings.derive.summary import FEATURES, WEIGHTS, prepare
+
+    assert len(WEIGHTS) == len(FEATURES)
+    prepared = prepare(_doc(*ARTICLE))
+    rows = [row for row, ok in zip(prepared.features, prepared.ok, strict=True) if ok]
+    assert rows and all(len(row) == len(FEATURES) for row in rows)
+    assert all(not row for row, ok in zip(prepared.features, prepared.ok, strict=True) if not ok)

@@ -1,0 +1,196 @@
+"""Summary sentences that cannot stand on their own, counted on BBC, CNN and PolNeAR.
+
+A summary sentence is shown without the sentence before it, so it must not
+open on something that needs it (issue #15). This check is written apart from
+the summariser's own filters, so that it can catch them out. It flags a
+sentence that
+
+- **pronoun**: opens on a third-person pronoun ("He", "Her", "They're") or a
+  demonstrative used as one ("This is", "That was");
+- **connective**: opens on a word that links to the previous sentence
+  ("However,", "But", "Meanwhile", "In addition");
+- **question**: is a question (ends in "?", closing quotes aside);
+- **label**: opens on a short "Label:" ("Anchor:", "Editor's note:") or is a
+  list heading (ends in ":") or a numbered list item;
+- **fragment**: opens in lower case (a bad split).
+
+``python -m bench.quality.openings [--part tune|held-out]`` lists the flagged
+sentences of a part (look at the tune part only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from bench.quality import Score
+from bench.quality.split import part as split_part
+from briefings.derive import build_document
+from briefings.derive.document import Document
+from briefings.derive.summary import summarise
+from briefings.ingest import IngestError, article_from_bytes
+
+SENTENCES = 3
+KINDS = ("pronoun", "connective", "question", "label", "fragment")
+
+_PRONOUNS = frozenset(
+    "he she it they his her its their him them hers theirs he's she's it's they're they've "
+    "they'd he'd she'd it'd they'll he'll she'll it'll".split()
+)
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_VERBS_AFTER_DEMONSTRATIVE = frozenset(
+    "is was are were has have had will would could can may might must should does did "
+    "means meant comes came includes included led made makes follows followed".split()
+)
+_CONNECTIVES = frozenset(
+    "however but and or so yet also still meanwhile moreover furthermore nevertheless "
+    "nonetheless instead besides thus therefore hence otherwise indeed then consequently "
+    "similarly likewise additionally plus".split()
+)
+_CONNECTIVE_PHRASES = (
+    "in addition",
+    "as a result",
+    "even so",
+    "that said",
+    "on the other hand",
+    "in contrast",
+    "by contrast",
+    "at the same time",
+    "for his part",
+    "for her part",
+    "for their part",
+    "in turn",
+    "after that",
+)
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z][A-Za-z'’]*)")
+_LABEL = re.compile(r"[\"'“‘]?[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,2}:\s")
+_LIST_ITEM = re.compile(r"(?:\d{1,2}|[a-z])[.)]\s")
+
+
+def bad_opening(text: str) -> str | None:
+    """The kind of bad opening of a summary sentence, or None when it stands alone."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    end = stripped.rstrip("\"'”’)] ")
+    if end.endswith("?"):
+        return "question"
+    if end.endswith(":") or _LIST_ITEM.match(stripped):
+        return "label"
+    m = _LABEL.match(stripped)
+    if m and not re.search(r"\b(?:said|says|told|added|wrote|asked)\b", m.group(), re.I):
+        return "label"
+    first = _FIRST_WORD.match(stripped)
+    if first is None:
+        return None
+    word = first.group(1).replace("’", "'")
+    low = word.lower()
+    if word[0].islower():
+        return "fragment"
+    if low in _PRONOUNS:
+        return "pronoun"
+    if low in _CONNECTIVES:
+        return "connective"
+    head = stripped[first.start(1) :].lower()
+    if any(
+        head.startswith(p) and not head[len(p) : len(p) + 1].isalpha() for p in _CONNECTIVE_PHRASES
+    ):
+        return "connective"
+    if low in _DEMONSTRATIVES:
+        after = stripped[first.end() :].split(maxsplit=1)
+        if not after or after[0].strip(",.;:").lower() in _VERBS_AFTER_DEMONSTRATIVE:
+            return "pronoun"
+    return None
+
+
+def _bbc(shared: Path, quick: bool) -> Iterator[tuple[str, Document]]:
+    from bench.quality.bbc import half, load
+
+    for number, doc, _ in load(shared, quick):
+        yield ("tune" if half(number) == "dev" else "held-out"), doc
+
+
+def _cnn(shared: Path, quick: bool) -> Iterator[tuple[str, Document]]:
+    from bench.quality.cnn import load
+
+    for story, doc, _ in load(shared, quick):
+        yield split_part(story), doc
+
+
+def _polnear(shared: Path, quick: bool) -> Iterator[tuple[str, Document]]:
+    root = shared / "corpora" / "polnear-train" / "text"
+    for n, path in enumerate(sorted(root.glob("*.txt"))):
+        if quick and n % 3:
+            continue
+        try:
+            article = article_from_bytes(path.read_bytes(), str(path), path.name, path.name)
+        except IngestError:
+            continue
+        yield split_part(path.name), build_document(article)
+
+
+SETS = {"BBC": _bbc, "CNN": _cnn, "PolNeAR": _polnear}
+_PRESENT = {
+    "BBC": Path("corpora/bbc/index.jsonl"),
+    "CNN": Path("corpora/cnn-dev/data.jsonl"),
+    "PolNeAR": Path("corpora/polnear-train/text"),
+}
+
+
+def flagged(shared: Path, name: str, quick: bool = False) -> Iterator[tuple[str, str, str]]:
+    """(part, kind, sentence) for every summary sentence of set ``name``; kind is ""
+    when the sentence opens well."""
+    for where, doc in SETS[name](shared, quick):
+        for s in summarise(doc, SENTENCES):
+            yield where, bad_opening(s.text) or "", s.text
+
+
+def evaluate(shared: Path, quick: bool = False) -> list[Score]:
+    scores: list[Score] = []
+    for name in SETS:
+        if not (shared / _PRESENT[name]).exists():
+            continue
+        kinds: Counter[str] = Counter()
+        checked = 0
+        for _, kind, _ in flagged(shared, name, quick):
+            checked += 1
+            if kind:
+                kinds[kind] += 1
+        detail = " · ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k]) or "none"
+        scores.append(
+            Score(
+                "openings",
+                f"{name} summary sentences opening badly (pronoun/connective/question/label)",
+                float(sum(kinds.values())),
+                0.0,
+                higher_is_better=False,
+                detail=f"{detail} · of {checked} sentences",
+                unit="count",
+            )
+        )
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.quality.__main__ import DEFAULT_SHARED
+
+    parser = argparse.ArgumentParser(prog="python -m bench.quality.openings")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--part", choices=("tune", "held-out"), default="tune")
+    parser.add_argument("--set", choices=list(SETS), action="append")
+    args = parser.parse_args(argv)
+    for name in args.set or list(SETS):
+        if not (args.shared / _PRESENT[name]).exists():
+            continue
+        for where, kind, text in flagged(args.shared, name):
+            if kind and where == args.part:
+                print(f"{name}\t{kind}\t{text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
