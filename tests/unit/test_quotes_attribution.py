@@ -201,6 +201,24 @@ def test_uncertain_speakers_are_marked_in_the_export() -> None:
     assert "**Ada Brennan** (uncertain)" in attribution(unsure)
 
 
+def test_uncertain_speakers_are_marked_by_brief_show() -> None:
+    from rich.console import Console
+
+    from briefings.models import Briefing
+    from tui.commands.library import render_briefing
+
+    b = Briefing(id="x", title="Harbour", origin="o", body=["The harbour reopened."])
+    b.quotes = [
+        Quote(text="The pier is safe again", speaker="Ada Brennan", speaker_confidence=0.9),
+        Quote(text="We lost two boats", speaker="Ivo Brandt", speaker_confidence=0.3),
+    ]
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_briefing(b))
+    lines = console.export_text().splitlines()
+    assert any("Ada Brennan" in line and "(uncertain)" not in line for line in lines)
+    assert any("Ivo Brandt (uncertain)" in line for line in lines)
+
+
 def test_uncertain_speakers_stay_out_of_the_speaker_field(tmp_path: Path) -> None:
     from briefings.library import Library
     from search import SearchIndex

@@ -281,6 +281,8 @@ def render_briefing(b: Briefing) -> Any:
             who = Text.assemble(("— ", "dim"), t(q.speaker or "unattributed", "bold"))
             if q.speaker_role:
                 who.append_text(t(f", {q.speaker_role}", "dim"))
+            if q.speaker_uncertain:  # named, but the attribution is not confident
+                who.append_text(Text(" (uncertain)", "italic"))
             parts.append(Text.assemble("“", t(q.text), "” ", who))
             for link in q.corroborations:
                 also = Text.assemble(
