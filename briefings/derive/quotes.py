@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
-from briefings.derive.gazetteer import GIVEN_NAMES
+from briefings.derive.gazetteer import GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
@@ -52,7 +52,11 @@ from briefings.derive.speakers import Who, clause_end, role_after, who_after_ver
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
 
-_MENTION_REACH: Final = 1200  # characters a pronoun reaches back to a mere mention
+_PRONOUN_REACH: Final = 6  # sentences a pronoun reaches back to its antecedent
+_SUBJECT_WEIGHT: Final = 2.0  # a subject or speaker against a mere mention
+_GENDER_BONUS: Final = 1.0  # a known matching gender weighs no more than an unknown one (measured)
+_PROTAGONIST_MIN: Final = 3  # subject or speaker this often to be whom a stray "he" means
+_CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguous
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
 
@@ -190,6 +194,7 @@ class _Sieve:
         self._person_words: set[str] = set()
         self._mention_starts: list[int] = []
         self._sentence_starts: list[int] = []
+        self._quoted: list[tuple[int, int]] = []  # article offsets of the quotes so far
 
     @property
     def mentions(self) -> list[tuple[int, int, str]]:
@@ -296,34 +301,73 @@ class _Sieve:
             return False
         return name not in self._person_words
 
-    def _mentioned(self, pronoun: str, at: int) -> str | None:
-        """No subject fits "he"/"she": the latest person named shortly before whose
-        gender does not contradict it ("... of Ada Brennan. "Q," she said")."""
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (pos, pos)) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def salient(self, pronoun: str, at: int) -> str | None:
+        """Who "he"/"she" at ``at`` refers to: the person most salient in the few
+        sentences before it. Each subject or speaker there counts twice a mere mention
+        (names inside quotes do not count), halving with every sentence back; a
+        gender the text or the given name shows counts for more, a contradicting one
+        rules the person out. None when nobody is in reach or two people are close."""
         want = "f" if pronoun.lower() == "she" else "m"
-        # the sentences before ``at``, latest first; in each, its first person (the
-        # likely subject: "Gary Byrne, an agent for President Bill Clinton, has ...")
         mentions = self.mentions
         starts = self._sentence_starts
-        k = bisect.bisect_right(starts, at) - 1
-        i = bisect.bisect_left(self._mention_starts, at)
-        while k >= 0 and at - starts[k] <= _MENTION_REACH:
-            lo = starts[k]
-            j = bisect.bisect_left(self._mention_starts, lo)
-            for start, _end, name in mentions[j:i]:
-                if start >= at:
-                    break
-                known = self.people.gender.get(name) or name_gender(name)
-                if known is None or known == want:
-                    return name
-            i = j
-            k -= 1
-        return None
+        here = bisect.bisect_right(starts, at) - 1
+        scores: dict[str, float] = {}
+        events = self.people.events
+        i = bisect.bisect_left(events, (at, ""))
+        for pos, name in reversed(events[max(0, i - 60) : i]):
+            d = here - (bisect.bisect_right(starts, pos) - 1)
+            if d > _PRONOUN_REACH:
+                break
+            scores[name] = scores.get(name, 0.0) + _SUBJECT_WEIGHT * 0.5 ** max(0, d)
+        j = bisect.bisect_left(self._mention_starts, at)
+        for start, _end, name in reversed(mentions[max(0, j - 60) : j]):
+            d = here - (bisect.bisect_right(starts, start) - 1)
+            if d > _PRONOUN_REACH:
+                break
+            if not self._in_quote(start) and not known_kind(name):
+                scores[name] = scores.get(name, 0.0) + 0.5 ** max(0, d)
+        ranked: list[tuple[float, str]] = []
+        for name, score in scores.items():
+            known = self.people.gender.get(name) or name_gender(name)
+            if known is not None and known != want:
+                continue
+            ranked.append((score * (_GENDER_BONUS if known == want else 1.0), name))
+        if not ranked:
+            return self._protagonist(want, i, j)
+        ranked.sort(reverse=True)
+        if len(ranked) > 1 and ranked[1][0] >= _CLOSE_CALL * ranked[0][0]:
+            return None
+        return ranked[0][1]
+
+    def _protagonist(self, want: str, before: int, mentioned: int) -> str | None:
+        """Nobody in reach of "he": the person the article is about, when one person
+        is named, or the subject or speaker, at least twice as often as anyone else
+        before it (and the pronoun's gender does not rule them out)."""
+        counts: dict[str, int] = {}
+        for _pos, name in self.people.events[:before]:
+            counts[name] = counts.get(name, 0) + 1
+        for start, _end, name in self.mentions[:mentioned]:
+            if not self._in_quote(start) and not known_kind(name):
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(((n, name) for name, n in counts.items()), reverse=True)
+        n, name = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0
+        if n < _PROTAGONIST_MIN or n < 2 * runner_up:
+            return None
+        known = self.people.gender.get(name) or name_gender(name)
+        return name if known is None or known == want else None
 
     def resolve(self, who: Who | None, at: int) -> tuple[str | None, str | None]:
         if who is None:
             return None, None
         if who.kind == "pronoun":
-            name = self.people.pronoun(who.text, at) or self._mentioned(who.text, at)
+            name = self.salient(who.text, at)
             return name, self.names.roles.get(name) if name else None
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
@@ -475,6 +519,7 @@ class _Sieve:
                 continue
             text = para.text
             spans = find_spans(text, self.single)
+            self._quoted += [(para.start + s.open, para.start + s.close) for s in spans]
             self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:

@@ -295,3 +295,53 @@ def test_the_subject_of_a_coordinated_speech_verb() -> None:
     )
     assert q.speaker == "Rosa Linde"
     assert q.speaker_role == "Charity policy adviser"
+
+
+# --- pronouns: the person salient in the sentences just before ------------------
+
+
+def test_pronoun_takes_the_person_just_named_over_an_old_speaker() -> None:
+    quotes = quotes_of(
+        '"The harbour needs a new wall," said Harriet Vane, the port manager.',
+        "The council met twice in the spring. Nothing was decided.",
+        "Budgets were cut across the county. Roads were closed for weeks.",
+        "When the mayor visited the archivist Olivia Brandt at her office, he left a map.",
+        '"It showed every wall the town ever built," she recalled.',
+    )
+    assert by_text(quotes, "It showed").speaker == "Olivia Brandt"
+
+
+def test_pronoun_with_nobody_in_reach_stays_empty() -> None:
+    quotes = quotes_of(
+        '"The harbour needs a new wall," said Harriet Vane, the port manager.',
+        "The council met twice in the spring. Nothing was decided. A vote was delayed.",
+        "Budgets were cut across the county. Roads were closed for weeks. Tolls rose.",
+        "Ferries ran late all summer. Rail services were cut. Buses were full.",
+        '"Nobody has explained why the tolls went up," she said.',
+    )
+    assert by_text(quotes, "Nobody has").speaker is None
+
+
+def test_pronoun_between_two_people_of_its_gender_abstains() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist met Thomas Okafor in the port on Monday, and Okafor "
+        "later met Lindqvist again in the town hall.",
+        '"We agreed on nothing at all," he said.',
+    )
+    assert by_text(quotes, "We agreed").speaker is None
+
+
+def test_pronoun_subject_beats_an_object_mention() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist criticised Thomas Okafor's plan for the harbour wall.",
+        '"It will not survive a single winter storm," he said.',
+    )
+    assert by_text(quotes, "It will not").speaker == "Peter Lindqvist"
+
+
+def test_names_inside_a_quote_are_no_antecedents() -> None:
+    quotes = quotes_of(
+        'Olivia Brandt spoke first. "I worked with Peter Lindqvist for years," she said.',
+        '"She never missed a tide chart," she added.',
+    )
+    assert by_text(quotes, "She never").speaker == "Olivia Brandt"
