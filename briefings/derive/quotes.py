@@ -120,6 +120,7 @@ _HEAD_ALIASES: Final = {
     "chief": ("chief", "ceo"),
 }
 _JOINED: Final = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+_HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
 _CLAUSES: Final = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
@@ -617,28 +618,73 @@ class _Sieve:
         for para, group in sorted(by_para.items()):
             # the nearest attributed quote before, else after, in the paragraph
             nearest: list[Who | None] = [None] * len(group)
+            source = [0] * len(group)  # the quote the speaker comes from
             later = [False] * len(group)  # the speaker comes from a quote after it
             last: Who | None = None
+            at = 0
             for k, q in enumerate(group):
-                nearest[k] = last
+                nearest[k], source[k] = last, at
                 if q.who and q.who.text:
-                    last = q.who
+                    last, at = q.who, k
             last = None
             for k in range(len(group) - 1, -1, -1):
                 if nearest[k] is None and last is not None:
-                    nearest[k], later[k] = last, True
+                    nearest[k], later[k], source[k] = last, True, at
                 who = group[k].who
                 if who and who.text:
-                    last = who
+                    last, at = who, k
+            text = self.doc.paragraphs[para].text
+            offset = self.doc.paragraphs[para].start
             for k, q in enumerate(group):
                 if q.who is not None:
                     continue
-                if nearest[k] is not None:
-                    q.who = nearest[k]
+                borrowed = nearest[k]
+                if borrowed is not None:
+                    src = group[source[k]].span
+                    lo, hi = (q.span.close, src.open) if later[k] else (src.close, q.span.open)
+                    nxt = group[k + 1].span.open if k + 1 < len(group) else len(text)
+                    tail = text[q.span.close : nxt]
+                    end = _SENTENCE_END.search(tail)
+                    tail_end = q.span.close + (end.start() if end else len(tail))
+                    lead = max(lo, _sentence_start(text, q.span.open + 1)) if not later[k] else lo
+                    gaps = ((lo, hi), (lead, q.span.open), (q.span.close, tail_end))
+                    if self._someone_else(text, offset, gaps, borrowed):
+                        # "..., he'd respond, "Q"" after her quote: not hers
+                        q.who, q.rule = Who("nominal", "", None), "someone else between"
+                        continue
+                    q.who = borrowed
                     q.rule = "same paragraph, later" if later[k] else "same paragraph"
                     continue
                 if k == 0 and q.span.open <= 2:
                     q.who, q.rule = self._from_before(para, q, by_para)
+
+    def _someone_else(
+        self, text: str, offset: int, gaps: tuple[tuple[int, int], ...], speaker: Who
+    ) -> bool:
+        """Between a quote and the neighbour it would borrow a speaker from, the text
+        says "he"/"she" of the speaker's other gender, or the quote's own sentence
+        (``gaps[1:]``: its lead-in and the rest after it) names another person: the
+        quote may be theirs. (Other names between the two quotes are common in the
+        neighbour's attribution and say nothing.)"""
+        if speaker.kind != "name":
+            return False
+        known = self.people.gender.get(speaker.text) or name_gender(speaker.text)
+        mentions = self.mentions
+        last = speaker.text.split()[-1]
+        for n, (lo, hi) in enumerate(gaps):
+            if hi <= lo:
+                continue
+            if known is not None:
+                for m in _HE_SHE.finditer(text, lo, hi):
+                    if ("f" if m.group(1).lower() == "she" else "m") != known:
+                        return True
+            i = bisect.bisect_left(self._mention_starts, offset + lo)
+            while n and i < len(mentions) and mentions[i][0] < offset + hi:
+                start, _end, name = mentions[i]
+                i += 1
+                if name != speaker.text and last not in name.split() and not self._in_quote(start):
+                    return True
+        return False
 
     def _from_before(
         self, para: int, q: _Quote, by_para: dict[int, list[_Quote]]

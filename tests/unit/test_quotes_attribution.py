@@ -345,3 +345,30 @@ def test_names_inside_a_quote_are_no_antecedents() -> None:
         '"She never missed a tide chart," she added.',
     )
     assert by_text(quotes, "She never").speaker == "Olivia Brandt"
+
+
+# --- a neighbour's speaker is not borrowed across someone else -------------------
+
+
+def test_no_borrowing_across_a_pronoun_of_the_other_gender() -> None:
+    quotes = quotes_of(
+        '"The tide tables are a work of art," said Olivia Brandt. When his students '
+        'asked him for shortcuts, he would reply, "Read every line twice."'
+    )
+    assert by_text(quotes, "Read every").speaker is None
+
+
+def test_no_borrowing_when_the_quote_sentence_names_another_person() -> None:
+    quotes = quotes_of(
+        '"The tide tables are a work of art," said Olivia Brandt. ("We sail at dawn '
+        'and not a minute later," was how Peter Lindqvist put it.)'
+    )
+    assert by_text(quotes, "We sail").speaker != "Olivia Brandt"
+
+
+def test_a_continued_quote_keeps_its_speaker() -> None:
+    quotes = quotes_of(
+        '"The tide tables are a work of art," said Olivia Brandt. "Nobody reads '
+        'them any more, and that worries me."'
+    )
+    assert by_text(quotes, "Nobody reads").speaker == "Olivia Brandt"
