@@ -120,6 +120,7 @@ _HEAD_ALIASES: Final = {
     "chief": ("chief", "ceo"),
 }
 _JOINED: Final = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+_CONJOINED: Final = re.compile(r"\s+(?:and|&|or)\s+(?:[A-Z]|his\s|her\s)")
 _HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
@@ -493,8 +494,8 @@ class _Sieve:
             if who is not None and who.kind in ("name", "pronoun"):
                 return who
         m = _SUBJECT.match(sentence)
-        if not m:
-            return None
+        if not m or _CONJOINED.match(sentence, m.end("subj")):
+            return None  # "Lindqvist and Brandt replied": two people, neither alone
         return who_before_verb(m.group("subj"))
 
     def intro(self, text: str, q: Span, floor: int) -> Who | None:
@@ -646,6 +647,8 @@ class _Sieve:
                     tail = text[q.span.close : nxt]
                     end = _SENTENCE_END.search(tail)
                     tail_end = q.span.close + (end.start() if end else len(tail))
+                    if text[q.span.start : q.span.end].rstrip()[-1:] in (".", "!", "?"):
+                        tail_end = q.span.close  # the quote ends its sentence
                     lead = max(lo, _sentence_start(text, q.span.open + 1)) if not later[k] else lo
                     gaps = ((lo, hi), (lead, q.span.open), (q.span.close, tail_end))
                     if self._someone_else(text, offset, gaps, borrowed):
@@ -674,6 +677,9 @@ class _Sieve:
         for n, (lo, hi) in enumerate(gaps):
             if hi <= lo:
                 continue
+            verb = _SPEECH_IN_SENTENCE.search(text, lo, hi) if n == 1 else None
+            if verb is not None and len(text[lo : verb.start()].split()) >= 3:
+                return True  # "Her father told Ann that "Q"": a cue no rule read
             if known is not None:
                 for m in _HE_SHE.finditer(text, lo, hi):
                     if ("f" if m.group(1).lower() == "she" else "m") != known:

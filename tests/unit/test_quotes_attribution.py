@@ -372,3 +372,29 @@ def test_a_continued_quote_keeps_its_speaker() -> None:
         'them any more, and that worries me."'
     )
     assert by_text(quotes, "Nobody reads").speaker == "Olivia Brandt"
+
+
+def test_two_people_as_one_subject_give_no_single_speaker() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist sent the harbour plans to the ministry in May.",
+        "Lindqvist and Brandt replied that I was threatening them with “the unfounded "
+        "claims of people we never met,” and refused to go on.",
+    )
+    assert by_text(quotes, "the unfounded").speaker is None
+
+
+def test_a_quote_with_its_own_unread_cue_borrows_no_speaker() -> None:
+    quotes = quotes_of(
+        '"I never saw the letters," Olivia Brandt said. "Not one of them." But at '
+        "some point, her late uncle told Brandt that “the harbour will outlast us all.”"
+    )
+    assert by_text(quotes, "the harbour will").speaker != "Olivia Brandt"
+
+
+def test_a_continued_quote_after_a_bare_cue_keeps_its_speaker() -> None:
+    quotes = quotes_of(
+        'Olivia Brandt insisted: "The harbour wall will hold for a century." And '
+        'continued: "We can be proud of the engineers who built it." Brandt will '
+        "speak again on Monday."
+    )
+    assert by_text(quotes, "We can be proud").speaker == "Olivia Brandt"
