@@ -121,6 +121,7 @@ _HEAD_ALIASES: Final = {
 }
 _JOINED: Final = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 _CONJOINED: Final = re.compile(r"\s+(?:and|&|or)\s+(?:[A-Z]|his\s|her\s)")
+_DASH: Final = re.compile(r"\s[-—–]+\s*|\s*[—–]\s*")
 _HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
@@ -458,10 +459,16 @@ class _Sieve:
         m = m or _DASH_SPEAKER.search(left)
         if m:
             who = who_before_verb(m.group("run"))
-            if who is not None and who.kind == "name":
+            if who is not None and who.kind in ("name", "org"):
                 return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
+            dash = _DASH.split(left)
+            if len(dash) > 1:
+                # "Signs of a shift were there - More from the pollsters: "Q"": the
+                # words after the dash introduce the quote, the sentence before does not
+                who = self._subject(dash[-1])
+                return (who, "colon") if who is not None else (None, "")
             clause = _CLAUSES.split(left)[-1]
             who = self._subject(clause) or self._subject(text[sentence : q.open])
             if who is not None:

@@ -398,3 +398,19 @@ def test_a_continued_quote_after_a_bare_cue_keeps_its_speaker() -> None:
         "speak again on Monday."
     )
     assert by_text(quotes, "We can be proud").speaker == "Olivia Brandt"
+
+
+def test_a_dash_line_before_a_colon_is_not_the_subject() -> None:
+    quotes = quotes_of(
+        "Signs of a shift in the harbour vote were there all along - More from the "
+        "pollsters: “Data collected by our firm confirms that both issues mattered.”"
+    )
+    assert by_text(quotes, "Data collected").speaker != "Signs"
+
+
+def test_an_organisation_after_a_dash_speaks() -> None:
+    quotes = quotes_of(
+        "Estimates of turnout are particularly hard - Harbour Research Institute: "
+        "“All the samples include more engaged voters than the town has.”"
+    )
+    assert by_text(quotes, "All the samples").speaker != "Estimates"
