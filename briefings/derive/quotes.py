@@ -488,6 +488,8 @@ class _Sieve:
             gap = left[v.end() :].strip()
             if gap.startswith(",") and len(gap.split()) > 3:
                 continue  # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words
+            if v.group("verb").endswith("ing"):
+                return who, "saying"
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
 
@@ -761,6 +763,7 @@ _RULE_CONFIDENCE: Final = {
     "according": 0.9,
     "markless": 0.8,
     "partial": 0.85,
+    "saying": 0.5,  # "..., saying "Q"": the sentence subject; a surname stays unsure
     "colon": 0.6,
     "same paragraph": 0.8,
     "same paragraph, later": 0.45,

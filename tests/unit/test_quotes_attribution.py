@@ -414,3 +414,14 @@ def test_an_organisation_after_a_dash_speaks() -> None:
         "“All the samples include more engaged voters than the town has.”"
     )
     assert by_text(quotes, "All the samples").speaker != "Estimates"
+
+
+def test_a_sentence_subject_before_saying_is_an_unsure_surname() -> None:
+    quotes = quotes_of(
+        "Olivia Brandt opened the meeting.",
+        "Later, Brandt criticised the harbour plan at length, saying “it will not "
+        "survive a single winter storm.”",
+    )
+    quote = by_text(quotes, "it will not")
+    assert quote.speaker == "Olivia Brandt"
+    assert quote.speaker_confidence < CONFIDENT_SPEAKER
