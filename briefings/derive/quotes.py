@@ -122,6 +122,10 @@ _HEAD_ALIASES: Final = {
 _JOINED: Final = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 _CONJOINED: Final = re.compile(r"\s+(?:and|&|or)\s+(?:[A-Z]|his\s|her\s)")
 _DASH: Final = re.compile(r"\s[-—–]+\s*|\s*[—–]\s*")
+_DESCRIBED_SUBJECT: Final = re.compile(
+    r"\b[Tt]he\s+(?P<desc>(?:[\w’'-]+\s+){0,5}?[A-Za-z][a-z-]+)\s+"
+    r"(?:said|says|asked|added|told|argued|insisted|warned|explained|acknowledged)\b"
+)
 _HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
@@ -314,7 +318,9 @@ class _Sieve:
         (names inside quotes do not count), halving with every sentence back; a
         gender the text or the given name shows counts for more, a contradicting one
         rules the person out. None when nobody is in reach or two people are close."""
-        want = "f" if pronoun.lower() == "she" else "m"
+        return self._salient("f" if pronoun.lower() == "she" else "m", at)
+
+    def _salient(self, want: str | None, at: int) -> str | None:
         mentions = self.mentions
         starts = self._sentence_starts
         here = bisect.bisect_right(starts, at) - 1
@@ -336,11 +342,11 @@ class _Sieve:
         ranked: list[tuple[float, str]] = []
         for name, score in scores.items():
             known = self.people.gender.get(name) or name_gender(name)
-            if known is not None and known != want:
+            if want is not None and known is not None and known != want:
                 continue
             ranked.append((score * (_GENDER_BONUS if known == want else 1.0), name))
         if not ranked:
-            return self._protagonist(want, i, j)
+            return self._protagonist(want, i, j) if want is not None else None
         ranked.sort(reverse=True)
         if len(ranked) > 1 and ranked[1][0] >= _CLOSE_CALL * ranked[0][0]:
             return None
@@ -719,8 +725,27 @@ class _Sieve:
                 return self._named(who, prev.start + m.start()), "paragraph before"
         return None, ""
 
+    def _description_roles(self) -> None:
+        """ "..., the Lib Dem leader asked": a description as the subject of a speech
+        verb names the role of the person the article is talking about there (the
+        most salient one); it fills a role the article gives nowhere else."""
+        text = self.doc.text
+        for m in _DESCRIBED_SUBJECT.finditer(text):
+            before = text[max(0, m.start() - 6) : m.start()].rstrip()
+            if before and not before.endswith((".", ",", ";", "\n", "but", "But", "and")):
+                continue
+            desc = m.group("desc")
+            head = desc.split()[-1].lower()
+            if not role_head(head) or head in _ORG_HEADS or self._in_quote(m.start()):
+                continue
+            name = self._salient(None, m.start())
+            if name is not None and len(name.split()) >= 2:
+                self.roles.offer(name, tidy_role(desc), 9)
+
     def _emit(self, quotes: list[_Quote]) -> list[Quote]:
         out: list[Quote] = []
+        if any(q.who is not None and q.who.kind == "name" for q in quotes):
+            self._description_roles()
         for q in quotes:
             para = self.doc.paragraphs[q.para]
             body = para.text[q.span.start : q.span.end]

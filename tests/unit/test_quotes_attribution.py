@@ -425,3 +425,14 @@ def test_a_sentence_subject_before_saying_is_an_unsure_surname() -> None:
     quote = by_text(quotes, "it will not")
     assert quote.speaker == "Olivia Brandt"
     assert quote.speaker_confidence < CONFIDENT_SPEAKER
+
+
+def test_a_described_subject_gives_the_salient_person_a_role() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist has criticised the harbour budget.",
+        "How could the town pay for a new wall, the Green Party leader asked.",
+        '"It does not add up," said Mr Lindqvist.',
+    )
+    quote = by_text(quotes, "It does not")
+    assert quote.speaker == "Peter Lindqvist"
+    assert quote.speaker_role == "Green Party leader"
