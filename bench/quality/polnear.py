@@ -98,6 +98,11 @@ class Tally:
     judged: list[tuple[Quote, bool]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
+    def wrong_person(self) -> tuple[int, int]:
+        """(named and wrong, all) over the judged quotes: a speaker named who is not
+        the gold source's person (no speaker is not counted here)."""
+        return sum(bool(q.speaker) and not ok for q, ok in self.judged), len(self.judged)
+
     def confident(self) -> tuple[int, int]:
         """(wrong, all) over the judged quotes whose speaker is named and confident."""
         sure = [ok for q, ok in self.judged if q.speaker and not q.speaker_uncertain]
@@ -362,6 +367,15 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
                 t.core_right / max(1, t.core_named),
                 0.92,
                 detail=f"{t.core_right} of {t.core_named}; acceptance ≥ 0.93",
+                unit="ratio",
+            ),
+            Score(
+                area,
+                "speaker named but not the gold person (gold is a name)",
+                t.wrong_person()[0] / max(1, t.wrong_person()[1]),
+                0.03,
+                higher_is_better=False,
+                detail=f"{t.wrong_person()[0]} of {t.wrong_person()[1]}",
                 unit="ratio",
             ),
             Score(

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
-from briefings.derive.gazetteer import GIVEN_NAMES
+from briefings.derive.gazetteer import GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
@@ -52,7 +52,11 @@ from briefings.derive.speakers import Who, clause_end, role_after, who_after_ver
 from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
 from briefings.models import Quote
 
-_MENTION_REACH: Final = 1200  # characters a pronoun reaches back to a mere mention
+_PRONOUN_REACH: Final = 6  # sentences a pronoun reaches back to its antecedent
+_SUBJECT_WEIGHT: Final = 2.0  # a subject or speaker against a mere mention
+_GENDER_BONUS: Final = 1.0  # a known matching gender weighs no more than an unknown one (measured)
+_PROTAGONIST_MIN: Final = 3  # subject or speaker this often to be whom a stray "he" means
+_CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguous
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
 
@@ -116,6 +120,13 @@ _HEAD_ALIASES: Final = {
     "chief": ("chief", "ceo"),
 }
 _JOINED: Final = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+_CONJOINED: Final = re.compile(r"\s+(?:and|&|or)\s+(?:[A-Z]|his\s|her\s)")
+_DASH: Final = re.compile(r"\s[-—–]+\s*|\s*[—–]\s*")
+_DESCRIBED_SUBJECT: Final = re.compile(
+    r"\b[Tt]he\s+(?P<desc>(?:[\w’'-]+\s+){0,5}?[A-Za-z][a-z-]+)\s+"
+    r"(?:said|says|asked|added|told|argued|insisted|warned|explained|acknowledged)\b"
+)
+_HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
 _CLAUSES: Final = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
@@ -190,6 +201,7 @@ class _Sieve:
         self._person_words: set[str] = set()
         self._mention_starts: list[int] = []
         self._sentence_starts: list[int] = []
+        self._quoted: list[tuple[int, int]] = []  # article offsets of the quotes so far
 
     @property
     def mentions(self) -> list[tuple[int, int, str]]:
@@ -296,34 +308,75 @@ class _Sieve:
             return False
         return name not in self._person_words
 
-    def _mentioned(self, pronoun: str, at: int) -> str | None:
-        """No subject fits "he"/"she": the latest person named shortly before whose
-        gender does not contradict it ("... of Ada Brennan. "Q," she said")."""
-        want = "f" if pronoun.lower() == "she" else "m"
-        # the sentences before ``at``, latest first; in each, its first person (the
-        # likely subject: "Gary Byrne, an agent for President Bill Clinton, has ...")
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (pos, pos)) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def salient(self, pronoun: str, at: int) -> str | None:
+        """Who "he"/"she" at ``at`` refers to: the person most salient in the few
+        sentences before it. Each subject or speaker there counts twice a mere mention
+        (names inside quotes do not count), halving with every sentence back; a
+        gender the text or the given name shows counts for more, a contradicting one
+        rules the person out. None when nobody is in reach or two people are close."""
+        return self._salient("f" if pronoun.lower() == "she" else "m", at)
+
+    def _salient(self, want: str | None, at: int) -> str | None:
         mentions = self.mentions
         starts = self._sentence_starts
-        k = bisect.bisect_right(starts, at) - 1
-        i = bisect.bisect_left(self._mention_starts, at)
-        while k >= 0 and at - starts[k] <= _MENTION_REACH:
-            lo = starts[k]
-            j = bisect.bisect_left(self._mention_starts, lo)
-            for start, _end, name in mentions[j:i]:
-                if start >= at:
-                    break
-                known = self.people.gender.get(name) or name_gender(name)
-                if known is None or known == want:
-                    return name
-            i = j
-            k -= 1
-        return None
+        here = bisect.bisect_right(starts, at) - 1
+        scores: dict[str, float] = {}
+        events = self.people.events
+        i = bisect.bisect_left(events, (at, ""))
+        for pos, name in reversed(events[max(0, i - 60) : i]):
+            d = here - (bisect.bisect_right(starts, pos) - 1)
+            if d > _PRONOUN_REACH:
+                break
+            scores[name] = scores.get(name, 0.0) + _SUBJECT_WEIGHT * 0.5 ** max(0, d)
+        j = bisect.bisect_left(self._mention_starts, at)
+        for start, _end, name in reversed(mentions[max(0, j - 60) : j]):
+            d = here - (bisect.bisect_right(starts, start) - 1)
+            if d > _PRONOUN_REACH:
+                break
+            if not self._in_quote(start) and not known_kind(name):
+                scores[name] = scores.get(name, 0.0) + 0.5 ** max(0, d)
+        ranked: list[tuple[float, str]] = []
+        for name, score in scores.items():
+            known = self.people.gender.get(name) or name_gender(name)
+            if want is not None and known is not None and known != want:
+                continue
+            ranked.append((score * (_GENDER_BONUS if known == want else 1.0), name))
+        if not ranked:
+            return self._protagonist(want, i, j) if want is not None else None
+        ranked.sort(reverse=True)
+        if len(ranked) > 1 and ranked[1][0] >= _CLOSE_CALL * ranked[0][0]:
+            return None
+        return ranked[0][1]
+
+    def _protagonist(self, want: str, before: int, mentioned: int) -> str | None:
+        """Nobody in reach of "he": the person the article is about, when one person
+        is named, or the subject or speaker, at least twice as often as anyone else
+        before it (and the pronoun's gender does not rule them out)."""
+        counts: dict[str, int] = {}
+        for _pos, name in self.people.events[:before]:
+            counts[name] = counts.get(name, 0) + 1
+        for start, _end, name in self.mentions[:mentioned]:
+            if not self._in_quote(start) and not known_kind(name):
+                counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(((n, name) for name, n in counts.items()), reverse=True)
+        n, name = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0
+        if n < _PROTAGONIST_MIN or n < 2 * runner_up:
+            return None
+        known = self.people.gender.get(name) or name_gender(name)
+        return name if known is None or known == want else None
 
     def resolve(self, who: Who | None, at: int) -> tuple[str | None, str | None]:
         if who is None:
             return None, None
         if who.kind == "pronoun":
-            name = self.people.pronoun(who.text, at) or self._mentioned(who.text, at)
+            name = self.salient(who.text, at)
             return name, self.names.roles.get(name) if name else None
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
@@ -412,10 +465,16 @@ class _Sieve:
         m = m or _DASH_SPEAKER.search(left)
         if m:
             who = who_before_verb(m.group("run"))
-            if who is not None and who.kind == "name":
+            if who is not None and who.kind in ("name", "org"):
                 return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
+            dash = _DASH.split(left)
+            if len(dash) > 1:
+                # "Signs of a shift were there - More from the pollsters: "Q"": the
+                # words after the dash introduce the quote, the sentence before does not
+                who = self._subject(dash[-1])
+                return (who, "colon") if who is not None else (None, "")
             clause = _CLAUSES.split(left)[-1]
             who = self._subject(clause) or self._subject(text[sentence : q.open])
             if who is not None:
@@ -435,6 +494,8 @@ class _Sieve:
             gap = left[v.end() :].strip()
             if gap.startswith(",") and len(gap.split()) > 3:
                 continue  # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words
+            if v.group("verb").endswith("ing"):
+                return who, "saying"
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
 
@@ -448,8 +509,8 @@ class _Sieve:
             if who is not None and who.kind in ("name", "pronoun"):
                 return who
         m = _SUBJECT.match(sentence)
-        if not m:
-            return None
+        if not m or _CONJOINED.match(sentence, m.end("subj")):
+            return None  # "Lindqvist and Brandt replied": two people, neither alone
         return who_before_verb(m.group("subj"))
 
     def intro(self, text: str, q: Span, floor: int) -> Who | None:
@@ -475,6 +536,7 @@ class _Sieve:
                 continue
             text = para.text
             spans = find_spans(text, self.single)
+            self._quoted += [(para.start + s.open, para.start + s.close) for s in spans]
             self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:
@@ -572,28 +634,78 @@ class _Sieve:
         for para, group in sorted(by_para.items()):
             # the nearest attributed quote before, else after, in the paragraph
             nearest: list[Who | None] = [None] * len(group)
+            source = [0] * len(group)  # the quote the speaker comes from
             later = [False] * len(group)  # the speaker comes from a quote after it
             last: Who | None = None
+            at = 0
             for k, q in enumerate(group):
-                nearest[k] = last
+                nearest[k], source[k] = last, at
                 if q.who and q.who.text:
-                    last = q.who
+                    last, at = q.who, k
             last = None
             for k in range(len(group) - 1, -1, -1):
                 if nearest[k] is None and last is not None:
-                    nearest[k], later[k] = last, True
+                    nearest[k], later[k], source[k] = last, True, at
                 who = group[k].who
                 if who and who.text:
-                    last = who
+                    last, at = who, k
+            text = self.doc.paragraphs[para].text
+            offset = self.doc.paragraphs[para].start
             for k, q in enumerate(group):
                 if q.who is not None:
                     continue
-                if nearest[k] is not None:
-                    q.who = nearest[k]
+                borrowed = nearest[k]
+                if borrowed is not None:
+                    src = group[source[k]].span
+                    lo, hi = (q.span.close, src.open) if later[k] else (src.close, q.span.open)
+                    nxt = group[k + 1].span.open if k + 1 < len(group) else len(text)
+                    tail = text[q.span.close : nxt]
+                    end = _SENTENCE_END.search(tail)
+                    tail_end = q.span.close + (end.start() if end else len(tail))
+                    if text[q.span.start : q.span.end].rstrip()[-1:] in (".", "!", "?"):
+                        tail_end = q.span.close  # the quote ends its sentence
+                    lead = max(lo, _sentence_start(text, q.span.open + 1)) if not later[k] else lo
+                    gaps = ((lo, hi), (lead, q.span.open), (q.span.close, tail_end))
+                    if self._someone_else(text, offset, gaps, borrowed):
+                        # "..., he'd respond, "Q"" after her quote: not hers
+                        q.who, q.rule = Who("nominal", "", None), "someone else between"
+                        continue
+                    q.who = borrowed
                     q.rule = "same paragraph, later" if later[k] else "same paragraph"
                     continue
                 if k == 0 and q.span.open <= 2:
                     q.who, q.rule = self._from_before(para, q, by_para)
+
+    def _someone_else(
+        self, text: str, offset: int, gaps: tuple[tuple[int, int], ...], speaker: Who
+    ) -> bool:
+        """Between a quote and the neighbour it would borrow a speaker from, the text
+        says "he"/"she" of the speaker's other gender, or the quote's own sentence
+        (``gaps[1:]``: its lead-in and the rest after it) names another person: the
+        quote may be theirs. (Other names between the two quotes are common in the
+        neighbour's attribution and say nothing.)"""
+        if speaker.kind != "name":
+            return False
+        known = self.people.gender.get(speaker.text) or name_gender(speaker.text)
+        mentions = self.mentions
+        last = speaker.text.split()[-1]
+        for n, (lo, hi) in enumerate(gaps):
+            if hi <= lo:
+                continue
+            verb = _SPEECH_IN_SENTENCE.search(text, lo, hi) if n == 1 else None
+            if verb is not None and len(text[lo : verb.start()].split()) >= 3:
+                return True  # "Her father told Ann that "Q"": a cue no rule read
+            if known is not None:
+                for m in _HE_SHE.finditer(text, lo, hi):
+                    if ("f" if m.group(1).lower() == "she" else "m") != known:
+                        return True
+            i = bisect.bisect_left(self._mention_starts, offset + lo)
+            while n and i < len(mentions) and mentions[i][0] < offset + hi:
+                start, _end, name = mentions[i]
+                i += 1
+                if name != speaker.text and last not in name.split() and not self._in_quote(start):
+                    return True
+        return False
 
     def _from_before(
         self, para: int, q: _Quote, by_para: dict[int, list[_Quote]]
@@ -613,8 +725,27 @@ class _Sieve:
                 return self._named(who, prev.start + m.start()), "paragraph before"
         return None, ""
 
+    def _description_roles(self) -> None:
+        """ "..., the Lib Dem leader asked": a description as the subject of a speech
+        verb names the role of the person the article is talking about there (the
+        most salient one); it fills a role the article gives nowhere else."""
+        text = self.doc.text
+        for m in _DESCRIBED_SUBJECT.finditer(text):
+            before = text[max(0, m.start() - 6) : m.start()].rstrip()
+            if before and not before.endswith((".", ",", ";", "\n", "but", "But", "and")):
+                continue
+            desc = m.group("desc")
+            head = desc.split()[-1].lower()
+            if not role_head(head) or head in _ORG_HEADS or self._in_quote(m.start()):
+                continue
+            name = self._salient(None, m.start())
+            if name is not None and len(name.split()) >= 2:
+                self.roles.offer(name, tidy_role(desc), 9)
+
     def _emit(self, quotes: list[_Quote]) -> list[Quote]:
         out: list[Quote] = []
+        if any(q.who is not None and q.who.kind == "name" for q in quotes):
+            self._description_roles()
         for q in quotes:
             para = self.doc.paragraphs[q.para]
             body = para.text[q.span.start : q.span.end]
@@ -657,6 +788,7 @@ _RULE_CONFIDENCE: Final = {
     "according": 0.9,
     "markless": 0.8,
     "partial": 0.85,
+    "saying": 0.5,  # "..., saying "Q"": the sentence subject; a surname stays unsure
     "colon": 0.6,
     "same paragraph": 0.8,
     "same paragraph, later": 0.45,

@@ -313,3 +313,144 @@ def test_the_subject_of_a_coordinated_speech_verb() -> None:
     )
     assert q.speaker == "Rosa Linde"
     assert q.speaker_role == "Charity policy adviser"
+
+
+# --- pronouns: the person salient in the sentences just before ------------------
+
+
+def test_pronoun_takes_the_person_just_named_over_an_old_speaker() -> None:
+    quotes = quotes_of(
+        '"The harbour needs a new wall," said Harriet Vane, the port manager.',
+        "The council met twice in the spring. Nothing was decided.",
+        "Budgets were cut across the county. Roads were closed for weeks.",
+        "When the mayor visited the archivist Olivia Brandt at her office, he left a map.",
+        '"It showed every wall the town ever built," she recalled.',
+    )
+    assert by_text(quotes, "It showed").speaker == "Olivia Brandt"
+
+
+def test_pronoun_with_nobody_in_reach_stays_empty() -> None:
+    quotes = quotes_of(
+        '"The harbour needs a new wall," said Harriet Vane, the port manager.',
+        "The council met twice in the spring. Nothing was decided. A vote was delayed.",
+        "Budgets were cut across the county. Roads were closed for weeks. Tolls rose.",
+        "Ferries ran late all summer. Rail services were cut. Buses were full.",
+        '"Nobody has explained why the tolls went up," she said.',
+    )
+    assert by_text(quotes, "Nobody has").speaker is None
+
+
+def test_pronoun_between_two_people_of_its_gender_abstains() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist met Thomas Okafor in the port on Monday, and Okafor "
+        "later met Lindqvist again in the town hall.",
+        '"We agreed on nothing at all," he said.',
+    )
+    assert by_text(quotes, "We agreed").speaker is None
+
+
+def test_pronoun_subject_beats_an_object_mention() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist criticised Thomas Okafor's plan for the harbour wall.",
+        '"It will not survive a single winter storm," he said.',
+    )
+    assert by_text(quotes, "It will not").speaker == "Peter Lindqvist"
+
+
+def test_names_inside_a_quote_are_no_antecedents() -> None:
+    quotes = quotes_of(
+        'Olivia Brandt spoke first. "I worked with Peter Lindqvist for years," she said.',
+        '"She never missed a tide chart," she added.',
+    )
+    assert by_text(quotes, "She never").speaker == "Olivia Brandt"
+
+
+# --- a neighbour's speaker is not borrowed across someone else -------------------
+
+
+def test_no_borrowing_across_a_pronoun_of_the_other_gender() -> None:
+    quotes = quotes_of(
+        '"The tide tables are a work of art," said Olivia Brandt. When his students '
+        'asked him for shortcuts, he would reply, "Read every line twice."'
+    )
+    assert by_text(quotes, "Read every").speaker is None
+
+
+def test_no_borrowing_when_the_quote_sentence_names_another_person() -> None:
+    quotes = quotes_of(
+        '"The tide tables are a work of art," said Olivia Brandt. ("We sail at dawn '
+        'and not a minute later," was how Peter Lindqvist put it.)'
+    )
+    assert by_text(quotes, "We sail").speaker != "Olivia Brandt"
+
+
+def test_a_continued_quote_keeps_its_speaker() -> None:
+    quotes = quotes_of(
+        '"The tide tables are a work of art," said Olivia Brandt. "Nobody reads '
+        'them any more, and that worries me."'
+    )
+    assert by_text(quotes, "Nobody reads").speaker == "Olivia Brandt"
+
+
+def test_two_people_as_one_subject_give_no_single_speaker() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist sent the harbour plans to the ministry in May.",
+        "Lindqvist and Brandt replied that I was threatening them with “the unfounded "
+        "claims of people we never met,” and refused to go on.",
+    )
+    assert by_text(quotes, "the unfounded").speaker is None
+
+
+def test_a_quote_with_its_own_unread_cue_borrows_no_speaker() -> None:
+    quotes = quotes_of(
+        '"I never saw the letters," Olivia Brandt said. "Not one of them." But at '
+        "some point, her late uncle told Brandt that “the harbour will outlast us all.”"
+    )
+    assert by_text(quotes, "the harbour will").speaker != "Olivia Brandt"
+
+
+def test_a_continued_quote_after_a_bare_cue_keeps_its_speaker() -> None:
+    quotes = quotes_of(
+        'Olivia Brandt insisted: "The harbour wall will hold for a century." And '
+        'continued: "We can be proud of the engineers who built it." Brandt will '
+        "speak again on Monday."
+    )
+    assert by_text(quotes, "We can be proud").speaker == "Olivia Brandt"
+
+
+def test_a_dash_line_before_a_colon_is_not_the_subject() -> None:
+    quotes = quotes_of(
+        "Signs of a shift in the harbour vote were there all along - More from the "
+        "pollsters: “Data collected by our firm confirms that both issues mattered.”"
+    )
+    assert by_text(quotes, "Data collected").speaker != "Signs"
+
+
+def test_an_organisation_after_a_dash_speaks() -> None:
+    quotes = quotes_of(
+        "Estimates of turnout are particularly hard - Harbour Research Institute: "
+        "“All the samples include more engaged voters than the town has.”"
+    )
+    assert by_text(quotes, "All the samples").speaker != "Estimates"
+
+
+def test_a_sentence_subject_before_saying_is_an_unsure_surname() -> None:
+    quotes = quotes_of(
+        "Olivia Brandt opened the meeting.",
+        "Later, Brandt criticised the harbour plan at length, saying “it will not "
+        "survive a single winter storm.”",
+    )
+    quote = by_text(quotes, "it will not")
+    assert quote.speaker == "Olivia Brandt"
+    assert quote.speaker_confidence < CONFIDENT_SPEAKER
+
+
+def test_a_described_subject_gives_the_salient_person_a_role() -> None:
+    quotes = quotes_of(
+        "Peter Lindqvist has criticised the harbour budget.",
+        "How could the town pay for a new wall, the Green Party leader asked.",
+        '"It does not add up," said Mr Lindqvist.',
+    )
+    quote = by_text(quotes, "It does not")
+    assert quote.speaker == "Peter Lindqvist"
+    assert quote.speaker_role == "Green Party leader"
