@@ -50,7 +50,6 @@ _VERB_SHAPE: Final = re.compile(
     r"must|should|shall)$"
 )
 _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-_LOOKBACK: Final = 40  # people considered for one pronoun
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE: Final = re.compile(
     r"\b(?:Mr|he|his|him|himself|man|husband|father|son|brother|spokesman|chairman|"
@@ -189,13 +188,3 @@ class PersonTracker:
     def _inside(at: int, starts: list[int], quoted: list[tuple[int, int]]) -> bool:
         k = bisect.bisect_right(starts, at) - 1
         return k >= 0 and at < quoted[k][1]
-
-    def pronoun(self, word: str, at: int) -> str | None:
-        """The person ``word`` ("he"/"she") used at ``at`` most likely refers to."""
-        want = "f" if word.lower() == "she" else "m"
-        i = bisect.bisect_left(self.events, (at, ""))
-        for _, name in reversed(self.events[max(0, i - _LOOKBACK) : i]):
-            known = self.gender.get(name) or name_gender(name)
-            if known is None or known == want:
-                return name
-        return None
