@@ -153,7 +153,7 @@ def _modifier(tok: str) -> bool:
 
 def title_before(left: str) -> str | None:
     """The title right before a name, from ``left`` (the text that ends at the name)."""
-    toks = _TOKEN.findall(left[-140:])
+    toks: list[str] = _TOKEN.findall(left[-140:])
     if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
@@ -174,7 +174,7 @@ def apposition_before(left: str) -> str | None:
     if not stripped.endswith(","):
         return None
     body = stripped[:-1]
-    toks = _TOKEN.findall(body[-160:])
+    toks: list[str] = _TOKEN.findall(body[-160:])
     if not toks or toks[-1].lower().rstrip(".") in HONORIFICS:
         return None
     words: list[str] = []
