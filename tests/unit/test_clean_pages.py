@@ -18,6 +18,7 @@ from briefings.derive.html import (
     choose_title,
     is_placeholder_author,
     looks_like_name,
+    merge_interior,
     split_authors,
     strip_site_name,
 )
@@ -336,3 +337,16 @@ def test_a_byline_naming_the_outlet_or_a_desk_names_no_person() -> None:
     assert doc_of(page(body, head)).meta.authors == ["Wire Agency"]
     desk = '<div class="byline">red, Agencies</div>' + paras(PARAS)
     assert doc_of(page(desk, head)).meta.authors == ["Wire Agency"]
+
+
+def test_a_single_line_between_two_body_paragraphs_is_merged_in() -> None:
+    precise = "First paragraph.\nSecond paragraph.\nThird paragraph."
+    wide = (
+        "Menu\nFirst paragraph.\nWhat happens next?\nSecond paragraph.\n"
+        "Related one\nRelated two\nThird paragraph.\nFooter"
+    )
+    assert merge_interior(precise, wide) == (
+        "First paragraph.\nWhat happens next?\nSecond paragraph.\nThird paragraph."
+    )
+    # Nothing shared: the precise text as it was.
+    assert merge_interior(precise, "Menu\nFooter") == precise
