@@ -11,7 +11,7 @@ import pytest
 
 from briefings.derive import build_document
 from briefings.derive.blocks import Block
-from briefings.derive.boilerplate import furniture, is_disclaimer, is_follow_line
+from briefings.derive.boilerplate import furniture, is_disclaimer, is_follow_line, is_pointer
 from briefings.derive.clean import Removal, clean_blocks
 from briefings.derive.document import Document, Metadata
 from briefings.derive.html import (
@@ -350,3 +350,26 @@ def test_a_single_line_between_two_body_paragraphs_is_merged_in() -> None:
     )
     # Nothing shared: the precise text as it was.
     assert merge_interior(precise, "Menu\nFooter") == precise
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Weitere Infos unter www.example.org.",
+        "Weitere Informationen:",
+        "Más información en nuestra web.",
+        "More information: harbour board office, room 4.",
+        "For the latest stories download the Gazette app for your phone.",
+    ],
+)
+def test_pointers_elsewhere_are_furniture(line: str) -> None:
+    assert is_pointer(line)
+    assert furniture(line) == "promo"
+
+
+def test_article_sentences_about_information_are_not_pointers() -> None:
+    assert not is_pointer("More information about the dredging emerged on Tuesday evening.")
+    assert not is_pointer(
+        "Weitere Informationen über den Plan wollte der Vorsitzende am Dienstag nicht geben, "
+        "sagte er den Fischern im Hafen, die seit Jahren auf eine Entscheidung warten."
+    )
