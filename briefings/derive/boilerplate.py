@@ -331,6 +331,22 @@ def _promo_words(text: str) -> int:
     return len(_PROMO_WORD.findall(text))
 
 
+#: A pointer to more information elsewhere, in the languages of the dev pages:
+#: "Weitere Infos unter …", "Weitere Informationen:", "Más información en …",
+#: "Plus d'informations sur …", "More information: …", "For the latest news … download".
+_POINTER: Final = re.compile(
+    r"(?:weitere|mehr) (?:infos?|informationen)\b|más información\b|plus d'informations\b|"
+    r"(?:more|further) information:|(?:for|get) the latest (?:news|stories|updates|headlines)\b",
+    re.I,
+)
+POINTER_MAX_WORDS: Final = 15
+
+
+def is_pointer(text: str) -> bool:
+    """A short line that sends the reader elsewhere for more information."""
+    return words(text) <= POINTER_MAX_WORDS and bool(_POINTER.match(text))
+
+
 def is_call_to_action(text: str) -> bool:
     """Opens with an imperative addressed to the reader ('Nominate a ...', 'Sign up for ...')."""
     return words(text) <= 40 and text[:1] not in _QUOTE_MARKS and bool(_CTA.match(text))
@@ -346,7 +362,7 @@ def furniture(text: str) -> str | None:
         return "hashtags"
     if is_caption(text):
         return "caption"
-    if is_promo(text) or is_follow_line(text):
+    if is_promo(text) or is_follow_line(text) or is_pointer(text):
         return "promo"
     if is_disclaimer(text):
         return "disclaimer"

@@ -11,13 +11,16 @@ import pytest
 
 from briefings.derive import build_document
 from briefings.derive.blocks import Block
-from briefings.derive.boilerplate import furniture, is_disclaimer, is_follow_line
+from briefings.derive.boilerplate import furniture, is_disclaimer, is_follow_line, is_pointer
 from briefings.derive.clean import Removal, clean_blocks
 from briefings.derive.document import Document, Metadata
 from briefings.derive.html import (
+    choose_title,
     is_placeholder_author,
     looks_like_name,
+    merge_interior,
     split_authors,
+    strip_site_name,
 )
 from briefings.models import Article
 
@@ -270,3 +273,103 @@ def test_tail_furniture_in_other_languages(line: str, reason: str) -> None:
 def test_a_dangling_label_at_the_end_goes() -> None:
     kept = clean_blocks([Block(p) for p in [*PARAS, "More on this topic from us:"]], Metadata())
     assert [b.text for b in kept] == PARAS
+
+
+def test_the_share_title_wins_when_it_is_the_headline_without_its_kicker() -> None:
+    headline = "Harbour vote: Board backs plan to dredge the channel"
+    share = "Board backs plan to dredge the channel"
+    assert choose_title(headline, share, headline) == share
+    # A different wording of the share title: the structured headline stays.
+    assert choose_title(headline, "Dredging plan wins the board's backing", None) == headline
+    # The same words with other punctuation: the share title's form.
+    assert choose_title(
+        "Harbour vote - Board backs plan", "Harbour vote: Board backs plan", None
+    ) == ("Harbour vote: Board backs plan")
+
+
+def test_two_kickers_around_one_headline_give_the_headline() -> None:
+    share = "Storm on the coast: «We were not ready for the water»"
+    h1 = "Weather alert - «We were not ready for the water»"
+    assert choose_title(None, share, h1) == "«We were not ready for the water»"
+    # Two wordings of one quoted headline are not two kickers.
+    same = choose_title(
+        None,
+        "'I sail boats - the tide can save you hours'",
+        "'I sail old boats - the tide can save you hours'",
+    )
+    assert same == "'I sail boats - the tide can save you hours'"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "want"),
+    [
+        ("港の浚渫計画を承認：港湾新聞", "港湾新聞", "港の浚渫計画を承認"),
+        ("항만 준설 계획 승인-경제ㅣ항만일보", "항만일보", "항만 준설 계획 승인"),
+        ("Covid-19 cases fall-Gazette", "Gazette", "Covid-19 cases fall"),
+    ],
+)
+def test_a_site_name_after_an_unspaced_separator_goes(title: str, site: str, want: str) -> None:
+    assert strip_site_name(title, site) == want
+
+
+def test_a_visible_byline_names_the_people_when_structured_data_names_the_site() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Board backs '
+        'the dredging plan", "author": {"@type": "Organization", "name": "Gazette"}}</script>'
+        '<meta property="og:site_name" content="Gazette">'
+    )
+    body = '<p class="article__author">Von Jane Doe und Richard Roe, GAZETTE NORTH</p>' + paras(
+        PARAS
+    )
+    assert doc_of(page(body, head)).meta.authors == ["Jane Doe", "Richard Roe"]
+
+
+def test_a_byline_naming_the_outlet_or_a_desk_names_no_person() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Board backs '
+        'the dredging plan", "author": {"@type": "Organization", "name": "Wire Agency"}}</script>'
+    )
+    body = (
+        '<div class="byline">Wire Agency</div>'
+        + paras(PARAS)
+        + '<div class="teaser-author">Von Max Muster</div>'
+    )
+    assert doc_of(page(body, head)).meta.authors == ["Wire Agency"]
+    desk = '<div class="byline">red, Agencies</div>' + paras(PARAS)
+    assert doc_of(page(desk, head)).meta.authors == ["Wire Agency"]
+
+
+def test_a_single_line_between_two_body_paragraphs_is_merged_in() -> None:
+    precise = "First paragraph.\nSecond paragraph.\nThird paragraph."
+    wide = (
+        "Menu\nFirst paragraph.\nWhat happens next?\nSecond paragraph.\n"
+        "Related one\nRelated two\nThird paragraph.\nFooter"
+    )
+    assert merge_interior(precise, wide) == (
+        "First paragraph.\nWhat happens next?\nSecond paragraph.\nThird paragraph."
+    )
+    # Nothing shared: the precise text as it was.
+    assert merge_interior(precise, "Menu\nFooter") == precise
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Weitere Infos unter www.example.org.",
+        "Weitere Informationen:",
+        "Más información en nuestra web.",
+        "More information: harbour board office, room 4.",
+        "For the latest stories download the Gazette app for your phone.",
+    ],
+)
+def test_pointers_elsewhere_are_furniture(line: str) -> None:
+    assert is_pointer(line)
+    assert furniture(line) == "promo"
+
+
+def test_article_sentences_about_information_are_not_pointers() -> None:
+    assert not is_pointer("More information about the dredging emerged on Tuesday evening.")
+    assert not is_pointer(
+        "Weitere Informationen über den Plan wollte der Vorsitzende am Dienstag nicht geben, "
+        "sagte er den Fischern im Hafen, die seit Jahren auf eine Entscheidung warten."
+    )
