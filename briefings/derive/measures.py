@@ -309,6 +309,11 @@ def _measures(sentence: str, q: Quantity) -> str:
             return _SIZE_NOUNS[size.group(1).lower()]
     if q.kind == "duration" and _AGO.match(sentence, q.end):
         return "time since"
+    if q.kind == "count" and q.unit in _PHYSICAL and "-" not in q.text:
+        # "an area of 400 kilometers", "the convoy drove 1,100 miles": what is
+        # measured, else the dimension, never the unit itself.
+        if not _OF.match(after):
+            return _noun_before_of(before) or _PHYSICAL[q.unit or ""]
     if q.unit == "person":
         casualty = _CASUALTY.search(before, max(0, len(before) - 32))
         if casualty:  # "killing at least 137", "wounding 357 others"
@@ -796,6 +801,21 @@ _PLACE_ADVERBS: Final = _wordset("here there nationwide")
 _BAD_END: Final = _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _wordset("whose being")
 _BAD_START: Final = _wordset("that which who and or but being")
 _MAX_PHRASE: Final = 14
+#: Units of a physical size: the dimension a bare one measures.
+_PHYSICAL: Final = {
+    **dict.fromkeys(
+        "mile kilometer kilometre km meter metre m foot feet yard inch centimeter cm mm".split(),
+        "distance",
+    ),
+    **dict.fromkeys(
+        "pound lb kilogram kg gram ounce oz ton tonne".split(),
+        "weight",
+    ),
+    **dict.fromkeys("acre hectare ha".split(), "area"),
+    **dict.fromkeys("gallon litre liter barrel".split(), "volume"),
+}
+_WEAK_END: Final = _wordset("very so too more most less quite really rather")
+_POSSESSIVE_OR_SHORT: Final = re.compile(r"[’'](?:s|ve|ll|re|d|m|t)$", re.I)
 #: Two to four capitalised words, not a possessive: "Nelson Mandela", "Mr Brown".
 _NAME_RUN: Final = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][a-z][\w-]*)(?=\s*,|\s+([a-z]\w*))"
@@ -865,11 +885,19 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
             else:
                 out.append(w)
         words = out
-    while len(words) > 1 and words[0].lower() in _BAD_START:
+    while len(words) > 1 and (
+        words[0].lower() in _BAD_START or words[0].lower() in _SUBJECT_PRONOUNS
+    ):
         words = words[1:]
     words = words[:_MAX_PHRASE]
-    while len(words) > 1 and words[-1].lower() in _BAD_END:
-        words = words[:-1]
+    while len(words) > 1 and (
+        words[-1].lower() in _BAD_END
+        or words[-1].lower() in _WEAK_END
+        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+    ):
+        words = words[:-1]  # not "... at Sunday's", "... nights I've", "... to be very"
+    if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
+        words = words[1:]  # "Having lived in Kurdistan": not a noun
     return " ".join(words)
 
 

@@ -431,3 +431,18 @@ def test_a_measure_never_ends_on_a_helper_or_pronoun(sentence: str) -> None:
         assert words[-1].lower() not in bad_end, (f.text, f.measures)
         assert words[0].lower() not in {"that", "which", "and", "or", "being"}, f.measures
         assert len(words) <= 14
+
+
+def test_a_bare_distance_is_measured_not_named_by_its_unit() -> None:
+    m = measure_of("1,100 miles", "The relief convoy drove 1,100 miles to reach the border.")
+    assert m.startswith("distance")
+    assert "miles" not in m.split()
+
+
+def test_a_measure_does_not_end_on_a_possessive_or_contraction() -> None:
+    for f in figures(
+        "The band played only two nights before Sunday's",
+        "Organisers said 4,000 fans queued for tickets we've",
+    ):
+        last = f.measures.split(" (")[0].split()[-1]
+        assert not last.endswith(("'s", "’s", "'ve")), f.measures
