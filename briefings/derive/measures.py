@@ -309,11 +309,10 @@ def _measures(sentence: str, q: Quantity) -> str:
             return _SIZE_NOUNS[size.group(1).lower()]
     if q.kind == "duration" and _AGO.match(sentence, q.end):
         return "time since"
-    if q.kind == "count" and q.unit in _PHYSICAL and "-" not in q.text:
+    if q.kind == "count" and q.unit in _PHYSICAL and "-" not in q.text and not _OF.match(after):
         # "an area of 400 kilometers", "the convoy drove 1,100 miles": what is
         # measured, else the dimension, never the unit itself.
-        if not _OF.match(after):
-            return _noun_before_of(before) or _PHYSICAL[q.unit or ""]
+        return _noun_before_of(before) or _PHYSICAL[q.unit or ""]
     if q.unit == "person":
         casualty = _CASUALTY.search(before, max(0, len(before) - 32))
         if casualty:  # "killing at least 137", "wounding 357 others"
