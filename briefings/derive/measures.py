@@ -280,7 +280,8 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         head = f"{head} {context}".strip() if context else head
     if not head:
         head = _clause(sentence, q)
-    head = _tidy(head, _name_before(previous, sentence, q.start), previous)
+    pronoun = not _HE_SHE.isdisjoint(head.lower().split())
+    head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
@@ -800,6 +801,7 @@ _PLACE_ADVERBS: Final = _wordset("here there nationwide")
 _BAD_END: Final = _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _wordset("whose being")
 _BAD_START: Final = _wordset("that which who and or but being")
 _MAX_PHRASE: Final = 14
+_HE_SHE: Final = _wordset("he she his")
 #: Units of a physical size: the dimension a bare one measures.
 _PHYSICAL: Final = {
     **dict.fromkeys(
