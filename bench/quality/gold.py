@@ -39,8 +39,8 @@ MEASURES: dict[str, tuple[float | None, float, bool]] = {
     "wrong_person": (0.035, 0.02, False),
     "empty_speaker": (None, 0.0, False),
     "role": (0.79, 0.80, True),
-    "figure_recall10": (0.88, 0.85, True),
-    "measures": (0.63, 0.70, True),
+    "figure_recall10": (0.90, 0.85, True),
+    "measures": (0.66, 0.70, True),
     "title": (0.93, 0.93, True),
 }
 

@@ -204,9 +204,14 @@ def extract_figures(doc: Document) -> list[Figure]:
             paragraph, same_kind = sentence.paragraph, {}
         prev: Quantity | None = None
         prev_index = -1
+        prev_noun = ""
         for q in read_quantities(sentence.text, yen, words):
             key = (round(q.value, 6), q.unit, q.spelled)
             conversion = _is_conversion(sentence.text, prev, q)
+            if prev is not None and prev.noun_start >= 0:
+                prev_noun = sentence.text[prev.noun_start : prev.noun_end]
+            elif prev is not None and prev.noun:
+                prev_noun = prev.noun
             prev = q
             if key in seen:
                 prev_index = seen[key]
@@ -214,7 +219,9 @@ def extract_figures(doc: Document) -> list[Figure]:
             if conversion and prev_index >= 0:
                 measures = candidates[prev_index].figure.measures
             else:
-                measures = measures_for(sentence.text, q)
+                shared = prev_noun if q.noun_start < 0 and not q.noun else ""
+                before = doc.sentences[index - 1].text if index > 0 else ""
+                measures = measures_for(sentence.text, q, before, shared)
             unit = q.unit
             if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):
                 unit = dollar

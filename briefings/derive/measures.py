@@ -100,7 +100,8 @@ _CHANGE_IN_TO: Final = re.compile(
     r"\s+in\s+((?:[\w’'&.-]+\s+){1,6}?)to\s+(?:about\s+|around\s+)?$",
     re.I,
 )
-_WORDS: Final = re.compile(r"[\w’'&.%$€£¥+-]*[\w%$€£¥+]|[\w$€£¥]")
+# A word never starts with a hyphen ("cases -thought to ... -are": a dash typed as "-").
+_WORDS: Final = re.compile(r"[\w’'&.%$€£¥+][\w’'&.%$€£¥+-]*[\w%$€£¥+]|[\w$€£¥]")
 _CLAUSE_BREAK: Final = re.compile(r"[,;:()\[\]—–]|\s-\s|[“”\"]")
 
 
@@ -246,14 +247,20 @@ def _noun_before_of(before: str) -> str:
     return _trim(words)
 
 
-def measures_for(sentence: str, q: Quantity) -> str:
+def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: str = "") -> str:
     """A short phrase saying what quantity ``q`` (offsets in ``sentence``) counts:
     the noun it counts (or "share of ...", "time", "amount" ...) followed by what
     its clause says about it: "people killed in the attack", "senior trophies
-    Mourinho has won", "share of the bill was about tightening regulation"."""
+    Mourinho has won", "share of the bill was about tightening regulation".
+
+    ``previous`` is the text before the sentence (to name a "he" or "the
+    company"); ``shared_noun`` the noun of the number before it in a list
+    ("half of all pensioners ... and about three million being better off")."""
     head = _measures(sentence, q)
     if q.unit in SPEEDS:
         return head
+    if not head and not q.noun and shared_noun and q.kind in ("count", "number"):
+        head = shared_noun
     rate = _rate_word(sentence, q)
     if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
         head = "time"
@@ -269,10 +276,12 @@ def measures_for(sentence: str, q: Quantity) -> str:
         if right and right[0].lower() in _PREPOSITIONS:
             head = " ".join([head, *_strip_end(right[:_PP_WORDS])])
     elif len(head.split()) < _CONTEXT_AFTER:
-        context = _context(sentence, q, head)
+        context = _list_context(sentence, q) or _context(sentence, q, head)
         head = f"{head} {context}".strip() if context else head
     if not head:
         head = _clause(sentence, q)
+    pronoun = not _HE_SHE.isdisjoint(head.lower().split())
+    head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
@@ -301,6 +310,10 @@ def _measures(sentence: str, q: Quantity) -> str:
             return _SIZE_NOUNS[size.group(1).lower()]
     if q.kind == "duration" and _AGO.match(sentence, q.end):
         return "time since"
+    if q.kind == "count" and q.unit in _PHYSICAL and "-" not in q.text and not _OF.match(after):
+        # "an area of 400 kilometers", "the convoy drove 1,100 miles": what is
+        # measured, else the dimension, never the unit itself.
+        return _noun_before_of(before) or _PHYSICAL[q.unit or ""]
     if q.unit == "person":
         casualty = _CASUALTY.search(before, max(0, len(before) - 32))
         if casualty:  # "killing at least 137", "wounding 357 others"
@@ -712,6 +725,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     rate = {"a", "an", "per", "each", "every", "year", "annum", "month", "week", "day", "annually"}
     while right and (
         right[0].lower() in own
+        or right[0].lower() in _PLACE_ADVERBS
         or _NUMERAL.match(right[0]) is not None
         or right[0].lower() in rate
         or (len(right) > 1 and right[0].lower() in _PREPOSITIONS and right[1].lower() in named)
@@ -756,7 +770,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
             left = _left_words(sentence, q)
             return " ".join([*phrase, *left])
         phrase = _strip_end(verb[:_RIGHT_WORDS])
-        if phrase and phrase[0].lower() in _AUX:
+        if phrase and phrase[0].lower() in _AUX and phrase[0].lower() != "being":
             phrase = ["that", *phrase]
         return " ".join(phrase)
     pp: list[str] = []
@@ -765,7 +779,166 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     elif len(right) > 1 and right[0].lower() in _WHEN_WORDS and right[1].lower() in _TIME_WORDS:
         pp = right[:2]  # "this season", "last year"
     left = _strip([w for w in _left_words(sentence, q) if w.lower() not in named])
+    if (
+        left
+        and q.kind == "count"
+        and q.noun_start >= 0
+        and _WHERE_BEFORE.search(sentence, max(0, q.start - 16), q.start)
+    ):
+        # "running a campaign in all 72 counties": "counties where ... is running a campaign"
+        left = ["where", *left]
     if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))
     return " ".join([*left, *pp])
+
+
+_WHERE_BEFORE: Final = re.compile(
+    r"\b(?:in|at|across|throughout|inside)\s+(?:(?:all|the|some|each|every)\s+)?$", re.I
+)
+_PLACE_ADVERBS: Final = _wordset("here there nationwide")
+#: Words a phrase must not end on: a verb's helper, a preposition, a conjunction, a pronoun.
+_BAD_END: Final = _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _wordset("whose being")
+_BAD_START: Final = _wordset("that which who and or but being")
+_MAX_PHRASE: Final = 14
+_HE_SHE: Final = _wordset("he she his")
+#: Units of a physical size: the dimension a bare one measures.
+_PHYSICAL: Final = {
+    **dict.fromkeys(
+        "mile kilometer kilometre km meter metre m foot feet yard inch centimeter cm mm".split(),
+        "distance",
+    ),
+    **dict.fromkeys(
+        "pound lb kilogram kg gram ounce oz ton tonne".split(),
+        "weight",
+    ),
+    **dict.fromkeys("acre hectare ha".split(), "area"),
+    **dict.fromkeys("gallon litre liter barrel".split(), "volume"),
+}
+_WEAK_END: Final = _wordset("very so too more most less quite really rather")
+_POSSESSIVE_OR_SHORT: Final = re.compile(r"[’'](?:s|ve|ll|re|d|m|t)$", re.I)
+#: Two to four capitalised words, not a possessive: "Nelson Mandela", "Mr Brown".
+_NAME_RUN: Final = re.compile(
+    r"(?<![\w’'])((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][a-z][\w-]*)(?=\s*,|\s+([a-z]\w*))"
+)
+_SENTENCE_NAME: Final = re.compile(r"^(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+[a-z])")
+_NOT_NAMES: Final = _wordset(
+    """The A An But And Or In On At For If When While After Before This That These Those It
+    He She They We I You His Her Their Its Our My However Meanwhile Last Next Once"""
+)
+_COMPANY: Final = re.compile(r"^(?:the\s+)?(?:company|firm|group|bank|retailer|carmaker)$", re.I)
+
+
+def _name_before(previous: str, sentence: str, at: int) -> str:
+    """The person a "he" or "she" before ``at`` most likely is: the first name
+    that is a subject (followed by a verb or a comma: "Nelson Mandela backed ...
+    when he urged") in the sentence before ``at``, else in the sentence before."""
+    last = previous.rstrip()
+    dot = max(last.rfind(". ", 0, len(last) - 1), last.rfind("\n"))
+    for text, opening in ((sentence[:at], False), (last[dot + 1 :].lstrip(), True)):
+        for m in _NAME_RUN.finditer(text):
+            words = m.group(1).split()
+            lead = 0
+            while lead < len(words) and words[lead] in _NOT_NAMES:
+                lead += 1
+            if opening and (m.start() > 0 or lead > 1):
+                break  # the sentence before: only the name it opens on
+            words = words[lead:]
+            verb = m.group(2) or ""
+            if len(words) >= 2 and (_is_verb(verb) or verb in _SAY_VERBS):
+                return " ".join(words)
+    return ""
+
+
+def _sentence_subject(previous: str) -> str:
+    """The name a sentence opens on ("Acme Corp reported ..."): for "the company"."""
+    last = previous.rstrip()
+    dot = max(last.rfind(". ", 0, len(last) - 1), last.rfind("\n"))
+    m = _SENTENCE_NAME.match(last[dot + 1 :].strip())
+    if m is None or m.group().split()[0] in _NOT_NAMES:
+        return ""
+    return m.group()
+
+
+def _tidy(phrase: str, person: str, previous: str) -> str:
+    """A well-formed phrase: no hyphen-led word, no bare pronoun or helper verb at
+    either end, a known person for "he"/"she", the company's name for "the
+    company" (from the sentence before), at most ``_MAX_PHRASE`` words."""
+    words = [w.lstrip("-") for w in phrase.split()]
+    words = [w for w in words if w]
+    for i in range(1, len(words) - 1):
+        # "profit the company made": its name, when the sentence before opens on one
+        if _COMPANY.match(words[i]) and _is_verb(words[i + 1]):
+            name = _sentence_subject(previous)
+            if name:
+                det = i - 1 if words[i - 1].lower() == "the" else i
+                words = [*words[:det], *name.split(), *words[i + 1 :]]
+            break
+    if person:
+        named = person.split()[-1]
+        out: list[str] = []
+        for i, w in enumerate(words):
+            low = w.lower()
+            if low in ("he", "she") and named not in words:
+                out.extend(person.split())
+            elif low == "his" and i > 0 and named not in words and named not in out:
+                out.append(f"{named}’s")
+            else:
+                out.append(w)
+        words = out
+    while len(words) > 1 and (
+        words[0].lower() in _BAD_START or words[0].lower() in _SUBJECT_PRONOUNS
+    ):
+        words = words[1:]
+    words = words[:_MAX_PHRASE]
+    while len(words) > 1 and (
+        words[-1].lower() in _BAD_END
+        or words[-1].lower() in _WEAK_END
+        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+    ):
+        words = words[:-1]  # not "... at Sunday's", "... nights I've", "... to be very"
+    if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
+        words = words[1:]  # "Having lived in Kurdistan": not a noun
+    return " ".join(words)
+
+
+_LIST_AFTER: Final = re.compile(r"\s*,\s+|\s+(?:and|or)\s+")
+_LIST_BEFORE: Final = re.compile(r"(?:,|\b(?:and|or))\s+$")
+_LIST_PP: Final = re.compile(
+    r"\s(at|in|on|from|inside|near|across|during|behind|under|outside)\s+([^,;:.()“”\"]{1,60})"
+)
+
+
+def _list_context(sentence: str, q: Quantity) -> str:
+    """A count in a list of objects ("possessed a handgun, three rifles, two
+    shotguns and ammunition at his home"): the list's verb and the place after
+    the list, "possessed at his home"."""
+    if q.kind != "count" or q.noun_start < 0:
+        return ""
+    if not _LIST_AFTER.match(sentence, q.end) or not _LIST_BEFORE.search(
+        sentence, max(0, q.start - 8), q.start
+    ):
+        return ""
+    # The verb: the last one before the list, back over its items.
+    left = _words(sentence[max(0, q.start - 2 * _LOOK_BACK) : q.start])
+    verb = max(
+        (
+            i
+            for i, w in enumerate(left)
+            if _is_verb(w) and w.islower() and not (i and left[i - 1].lower() in _DETERMINERS)
+        ),
+        default=-1,
+    )
+    if verb < 0 or left[verb].lower() in _AUX:
+        return ""
+    out = [left[verb]]
+    # What follows the list's last item: "at his home" (to a clause break).
+    end = _right_bound(sentence, q.end)
+    tail = sentence[q.end : min(len(sentence), q.end + 160)]
+    last = max(tail.rfind(" and "), tail.rfind(" or "))
+    if last >= 0:
+        pp = _LIST_PP.search(tail, last)
+        if pp and q.end + pp.start() < max(end, q.end + last + 1) + 80:
+            words = _strip_end(_words(pp.group(0))[:_PP_WORDS])
+            out.extend(words)
+    return " ".join(out)

@@ -347,3 +347,102 @@ def test_poll_shares_and_money_before_a_noun() -> None:
         f.text: f.measures for f in figures("The appeal raised $4m in the week after the storm.")
     }
     assert not found["$4m"].startswith("week")
+
+
+# --- well-formed measures: lists, places, people, no broken ends --------------
+
+
+def measure_of(text: str, *paragraphs: str) -> str:
+    found = next(f for f in figures(*paragraphs) if f.text == text)
+    return found.measures
+
+
+def test_a_dash_typed_as_a_hyphen_does_not_start_a_word() -> None:
+    m = measure_of(
+        "about 8%", "Audits -covering about 8% of Latvian farms -are due to end this spring."
+    )
+    assert "Latvian farms" in m
+    assert not any(w.startswith("-") for w in m.split())
+    assert not m.replace(" (about)", "").endswith(" are")
+
+
+def test_objects_in_a_list_share_its_verb_and_place() -> None:
+    sentence = (
+        "Police said Morrow kept a rusty crossbow, four pistols, six knives and a sword "
+        "in his garage."
+    )
+    for text, noun in (("four pistols", "pistols"), ("six knives", "knives")):
+        m = measure_of(text, sentence)
+        assert m.startswith(noun)
+        assert "kept" in m and "garage" in m
+        assert "crossbow" not in m
+
+
+def test_a_count_after_in_is_where_the_clause_happens() -> None:
+    m = measure_of("45 towns", "The charity runs food banks in all 45 towns here in Kent.")
+    assert m.startswith("towns where")
+    assert "food banks" in m and "Kent" in m
+
+
+def test_he_is_the_subject_named_before_him() -> None:
+    m = measure_of(
+        "$40m",
+        "Former mayor Alice Brandt backed the plan when she pledged an extra $40m for parks.",
+    )
+    assert "Alice Brandt" in m
+    assert "she" not in m.split()
+
+
+def test_the_company_is_the_name_the_sentence_before_opens_on() -> None:
+    m = measure_of(
+        "$5m",
+        "Brightwell Foods reported results on Monday.",
+        "The company made a profit of $5m last year.",
+    )
+    assert "Brightwell Foods" in m
+
+
+def test_an_elided_noun_comes_from_the_list_before_it() -> None:
+    m = measure_of(
+        "about two million",
+        "Under the plan half of all drivers would pay nothing and about two million being "
+        "better off.",
+    )
+    assert m.startswith("drivers")
+    assert not m.startswith("that")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said he had spent $3m on the bridge and that it was finished.",
+        "Some 12 ferries were cancelled, the operator said, after storms hit the coast.",
+        "The council cut 40% of its budget for roads, which angered residents in the north.",
+        "It would take them 18 months to rebuild the pier once the storms had passed.",
+        "A total of 230 teachers walked out at schools across the county on Friday and",
+    ],
+)
+def test_a_measure_never_ends_on_a_helper_or_pronoun(sentence: str) -> None:
+    bad_end = {"he", "she", "it", "they", "them", "that", "which", "and", "or", "to", "of"}
+    bad_end |= {"in", "on", "at", "is", "are", "was", "were", "has", "have", "had", "being"}
+    for f in figures(sentence):
+        words = f.measures.split(" (")[0].split()
+        assert words, f.text
+        assert words[-1].lower() not in bad_end, (f.text, f.measures)
+        assert words[0].lower() not in {"that", "which", "and", "or", "being"}, f.measures
+        assert len(words) <= 14
+
+
+def test_a_bare_distance_is_measured_not_named_by_its_unit() -> None:
+    m = measure_of("1,100 miles", "The relief convoy drove 1,100 miles to reach the border.")
+    assert m.startswith("distance")
+    assert "miles" not in m.split()
+
+
+def test_a_measure_does_not_end_on_a_possessive_or_contraction() -> None:
+    for f in figures(
+        "The band played only two nights before Sunday's",
+        "Organisers said 4,000 fans queued for tickets we've",
+    ):
+        last = f.measures.split(" (")[0].split()[-1]
+        assert not last.endswith(("'s", "’s", "'ve")), f.measures
