@@ -122,6 +122,15 @@ async def test_person_screen_lists_quotes_from_both_outlets(story_app: BriefApp)
         assert "Ines Varga" in text and "5 quotes in 2 briefings from 2 outlets" in text
 
 
+async def test_person_page_of_an_organisation_in_the_people_pane(story_app: BriefApp) -> None:
+    async with story_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "5", "down", "w")  # People pane, its second entry
+        await settle(pilot)
+        assert isinstance(story_app.screen, PersonScreen)
+        assert story_app.screen.person == "Harbour Council"
+
+
 async def test_the_list_groups_by_story_and_back(story_app: BriefApp) -> None:
     async with story_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -602,13 +602,15 @@ class ReaderScreen(ReadingActions, Screen[None]):
         self.export([r.id for r in rows[:DOSSIER_LIMIT]], self.query_text)
 
     def action_person_page(self) -> None:
-        """The person page of the highlighted quote's speaker (in the Quotes pane), else of
-        the open briefing's first speaker."""
+        """The person page of the highlighted quote's speaker (in the Quotes pane) or of the
+        highlighted person or organisation (in the People pane), else of the open
+        briefing's first speaker."""
         b = self.view.briefing
         if b is None:
             self.app.notify("Open a briefing first.", severity="warning")
             return
         quotes = self.view.pane("quotes")
+        people = self.view.pane("entities")
         speakers = b.speakers()
         at = quotes.highlighted
         if (
@@ -618,6 +620,14 @@ class ReaderScreen(ReadingActions, Screen[None]):
             and b.quotes[at].speaker
         ):
             speakers = [b.quotes[at].speaker or ""]
+        at = people.highlighted
+        if (
+            self.focused is people
+            and at is not None
+            and at < len(b.entities)
+            and b.entities[at].kind in ("person", "organisation")
+        ):
+            speakers = [b.entities[at].name]
         if not speakers:
             self.app.notify("Nobody is quoted in this briefing.", severity="warning")
             return
