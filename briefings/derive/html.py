@@ -57,7 +57,8 @@ def extract_html(html: str) -> HtmlExtract:
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(_trim_huge_tags(html))
+    html = _trim_huge_tags(html)  # once, for both passes below
+    tree = load_html(html)
     if tree is None:
         raise ValueError("no article text found in the HTML")
     page = read_page_meta(tree)
