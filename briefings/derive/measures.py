@@ -890,7 +890,7 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
         words[0].lower() in _BAD_START or words[0].lower() in _SUBJECT_PRONOUNS
     ):
         words = words[1:]
-    words = words[:_MAX_PHRASE]
+    words = _well_formed(words)
     while len(words) > 1 and (
         words[-1].lower() in _BAD_END
         or words[-1].lower() in _WEAK_END
@@ -900,6 +900,85 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
     if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
         words = words[1:]  # "Having lived in Kurdistan": not a noun
     return " ".join(words)
+
+
+#: Spoken fillers that say nothing about a figure ("in 18 months you know I think").
+_FILLERS: Final = (
+    ("you", "know"),
+    ("i", "think"),
+    ("i", "mean"),
+    ("i", "guess"),
+    ("you", "see"),
+    ("sort", "of"),
+    ("kind", "of"),
+    ("actually",),
+    ("basically",),
+    ("frankly",),
+    ("honestly",),
+    ("literally",),
+    ("obviously",),
+)
+_MAGNITUDES: Final = _wordset("thousand million billion trillion bn m")
+#: Words a cut-off phrase may be shortened back to: "competition to lead artificial"
+#: -> "competition".
+_CUT_BEFORE: Final = _wordset("to of in on at for with from by and or that which who")
+
+
+def _drop_fillers(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        skip = 0
+        for filler in _FILLERS:
+            n = len(filler)
+            if tuple(w.lower() for w in words[i : i + n]) == filler:
+                skip = n
+                break
+        if skip:
+            i += skip
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _first_repeat(words: list[str]) -> int:
+    """Where the phrase starts to repeat itself: a word said twice in a row, or
+    two or more words said again ("consumers to Chinese consumers to Chinese
+    consumers"); the phrase's length when it does not."""
+    low: list[str] = [w.lower() for w in words]
+    for i in range(1, len(low)):
+        if low[i] == low[i - 1] and not _NUMERAL.match(low[i]):
+            return i
+        if i + 1 < len(low):
+            pair = (low[i], low[i + 1])
+            for j in range(i - 1):
+                if (low[j], low[j + 1]) == pair and not (
+                    low[j] in _FUNCTION and low[j + 1] in _FUNCTION
+                ):
+                    return i
+    return len(low)
+
+
+def _well_formed(words: list[str]) -> list[str]:
+    """No fillers, no fragment said twice, no stray magnitude left by a number
+    cut out ("products billion euros"), at most ``_MAX_PHRASE`` words, and a
+    phrase cut short ends before its last preposition, not inside it."""
+    words = _drop_fillers(words)
+    words = words[: _first_repeat(words)]
+    for i in range(1, len(words)):
+        if words[i].lower() in _MAGNITUDES and not _NUMERAL.match(words[i - 1]):
+            words = words[:i]
+            break
+    if len(words) > _MAX_PHRASE:
+        words = words[:_MAX_PHRASE]
+        cut = max(
+            (i for i in range(len(words) - 4, len(words)) if words[i].lower() in _CUT_BEFORE),
+            default=-1,
+        )
+        if cut > 2:
+            words = words[:cut]
+    return words
 
 
 _LIST_AFTER: Final = re.compile(r"\s*,\s+|\s+(?:and|or)\s+")

@@ -7,6 +7,8 @@ of the page; and how the reader and the export show a figure's measure.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from briefings.derive.document import Document, Metadata
@@ -446,3 +448,65 @@ def test_a_measure_does_not_end_on_a_possessive_or_contraction() -> None:
     ):
         last = f.measures.split(" (")[0].split()[-1]
         assert not last.endswith(("'s", "’s", "'ve")), f.measures
+
+
+# --- a measure reads as one well-formed phrase --------------------------------
+
+
+def _measure(sentence: str, text: str) -> str:
+    from briefings.derive.measures import measures_for
+
+    found = [q for q in read_quantities(sentence) if q.text == text]
+    assert found, [q.text for q in read_quantities(sentence)]
+    return measures_for(sentence, found[0])
+
+
+def test_spoken_fillers_are_dropped() -> None:
+    got = _measure(
+        "She said that in 18 months you know I think the firm will open new stores.",
+        "18 months",
+    )
+    assert got == "time the firm will open new stores"
+
+
+def test_a_fragment_is_never_said_twice() -> None:
+    got = _measure(
+        "Farmers sold 900 tonnes of barley to Norwegian brewers to Norwegian brewers last spring.",
+        "900 tonnes",
+    )
+    words = got.lower().split()
+    pairs = list(itertools.pairwise(words))
+    assert len(pairs) == len(set(pairs)), got
+
+
+def test_a_stray_magnitude_ends_the_phrase() -> None:
+    from briefings.derive.measures import _well_formed
+
+    assert _well_formed(["Danish", "exports", "billion", "kroner", "of", "pork"]) == [
+        "Danish",
+        "exports",
+    ]
+    assert _well_formed(["12", "million", "visitors"]) == ["12", "million", "visitors"]
+
+
+def test_a_long_phrase_stops_before_its_last_preposition() -> None:
+    from briefings.derive.measures import _well_formed
+
+    words = (
+        "time the city is behind its rivals in the regional race to build new tram lines".split()
+    )
+    got = _well_formed(words)
+    assert len(got) <= 14
+    assert got[-1] == "race"
+
+
+def test_word_said_twice_in_a_row_is_cut() -> None:
+    from briefings.derive.measures import _well_formed
+
+    assert _well_formed(["rise", "in", "rents", "rents"]) == ["rise", "in", "rents"]
+    assert _well_formed(["share", "of", "the", "vote", "sort", "of"]) == [
+        "share",
+        "of",
+        "the",
+        "vote",
+    ]
