@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from tests.tui.conftest import export_dir, reader_app, reader_library  # noqa: F401
@@ -64,3 +67,84 @@ def test_reader_search_of_a_hostile_query_is_one_line(
     assert time.perf_counter() - start < 2
     message = str(caught.value)
     assert needle in message and "\n" not in message and "recursion" not in message
+
+
+#: What another program could leave in a store: OSC 0 (window title), OSC 52 (clipboard),
+#: a C1 CSI, a bidi override and a raw CSI that clears the screen.
+HOSTILE = "\x1b]0;PWNED\x07 \x1b]52;c;cm0gLXJmIH4=\x07 \x9b31m \u202egnp.exe \x1b[2J"
+_RAW = re.compile(r"[\x1b\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _tampered_library(folder: Path) -> Path:
+    """A library whose stored briefing and saved search were changed by another
+    program after ingest (so nothing cleaned them)."""
+    import sqlite3
+
+    from briefings.library import DB_NAME
+    from tests.tui.conftest import build_library, fixture_briefings
+
+    briefings = fixture_briefings()
+    first = briefings[0]
+    briefings[0] = first.model_copy(
+        update={
+            "title": f"Tampered {HOSTILE}",
+            "source": f"Outlet {HOSTILE}",
+            "summary": [f"Summary {HOSTILE}", *first.summary[1:]],
+        }
+    )
+    build_library(folder, briefings)
+    conn = sqlite3.connect(folder / DB_NAME)
+    try:
+        with conn:
+            conn.execute(
+                "INSERT INTO saved_searches (name, query, created_at) VALUES (?, ?, ?)",
+                (f"Saved {HOSTILE}", "harbour", "2026-01-01T00:00:00"),
+            )
+            data = conn.execute("SELECT data FROM briefings WHERE id=?", (first.id,)).fetchone()[0]
+            assert "\\u001b" in data or "\x1b" in data  # the store holds the raw escapes
+    finally:
+        conn.close()
+    return folder
+
+
+def _drawn(app: BriefApp) -> list[str]:
+    """Every piece of text the screen's compositor hands to the driver."""
+    return [
+        segment.text
+        for strip in app.screen._compositor.render_strips()
+        for segment in strip
+        if not segment.control
+    ]
+
+
+async def test_reader_draws_a_tampered_store_and_saved_search_escaped(tmp_path: Path) -> None:
+    """The reader must not rely on ingest: titles, list rows, panes, notifications
+    and the saved-search list are drawn with every ESC, C1 and bidi character escaped."""
+    from tests.tui.conftest import settle
+    from tui.app import make_app
+    from tui.services import Services
+
+    library = _tampered_library(tmp_path / "library")
+    app = make_app(
+        library,
+        services=Services(library, export_dir=tmp_path / "exports"),
+        poll_seconds=None,
+        theme="textual-dark",
+    )
+    seen: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.sub_title = f"brief {HOSTILE}"
+        await pilot.press("enter")
+        await settle(pilot)
+        seen += _drawn(app)
+        await pilot.press("s")
+        await settle(pilot)
+        app.notify(f"Note {HOSTILE}", markup=False)
+        await settle(pilot)
+        seen += _drawn(app)
+    text = "".join(seen)
+    assert "Tampered" in text and "Saved " in text
+    assert not _RAW.search(text), repr(_RAW.findall(text)[:5])
+    assert "Saved \\x1b" in text
+    assert "\\x1b]0;PWNED" in text and "\\x9b31m" in text and "\\u202e" in text
