@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.conftest import export_dir, reader_app, reader_library  # noqa: F401
+from tests.tui.conftest import export_dir, reader_app, reader_library, settle  # noqa: F401
 from tui.app import BriefApp
 
 SIZE = (120, 40)
@@ -148,3 +148,38 @@ async def test_reader_draws_a_tampered_store_and_saved_search_escaped(tmp_path: 
     assert not _RAW.search(text), repr(_RAW.findall(text)[:5])
     assert "Saved \\x1b" in text
     assert "\\x1b]0;PWNED" in text and "\\x9b31m" in text and "\\u202e" in text
+
+
+async def test_q_quits_at_a_one_by_one_terminal(reader_app: BriefApp) -> None:  # noqa: F811
+    async with reader_app.run_test(size=(1, 1)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert reader_app.return_code == 0
+
+
+async def test_a_pasted_17000_character_query_is_one_line_and_q_quits(
+    reader_app: BriefApp,  # noqa: F811
+) -> None:
+    """Pasted into the search box and submitted: the status shows the one-line limit
+    (not "searching…" for good), and ``q`` still quits once the box is left."""
+    from textual import events
+    from textual.widgets import Input
+
+    async with reader_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        box = reader_app.screen.query_one(Input)
+        box.post_message(events.Paste("harbour " * 2125))
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause(0.05)
+        await settle(pilot)
+        status = str(reader_app.screen.query_one("#search-status").render())
+        assert "too long" in status and "searching" not in status and "\n" not in status
+        await pilot.press("escape", "q")
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert reader_app.return_code == 0
