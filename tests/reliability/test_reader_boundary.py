@@ -183,3 +183,34 @@ async def test_a_pasted_17000_character_query_is_one_line_and_q_quits(
         for _ in range(10):
             await pilot.pause(0.05)
         assert reader_app.return_code == 0
+
+
+async def test_reader_on_a_damaged_store_shows_one_line_and_q_quits(tmp_path: Path) -> None:
+    """One flipped byte that makes SQLite's quick check fail: the reader's status says
+    what is wrong and the way out (where it used to stay at "loading…"), and q quits."""
+    import asyncio
+
+    from briefings.library import DB_NAME
+    from tests.reliability.test_corrupt_state import _flip_a_byte_so_quick_check_fails
+    from tests.tui.conftest import build_library
+    from tui.app import make_app
+    from tui.services import Services
+
+    library = build_library(tmp_path / "library")
+    _flip_a_byte_so_quick_check_fails(library / DB_NAME)
+    app = make_app(
+        library,
+        services=Services(library, export_dir=tmp_path / "exports"),
+        poll_seconds=None,
+        theme="textual-dark",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(settle(pilot), 10)
+        status = str(app.screen.query_one("#search-status").render())
+        assert "loading" not in status
+        assert "not a readable brief library" in status and "\n" not in status
+        assert "move it aside" in status or "restore" in status
+        await pilot.press("q")
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert app.return_code == 0
