@@ -15,13 +15,17 @@ from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
 from tui.messages import LibraryChanged
+from tui.output import inert
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings
 
@@ -53,6 +57,30 @@ def open_in_browser(location: str) -> None:
 
     if not webbrowser.open(location):
         raise RuntimeError(f"no browser or viewer could open {location}")
+
+
+class InertFilter(LineFilter):
+    """The reader's output boundary: every line any widget draws (lists, panes,
+    titles, notifications, the header) passes through ``tui.output.inert``, so text
+    from a tampered store or a saved-search name can never send a terminal escape
+    (ESC, C1 such as CSI ``\\x9b``, bidi overrides). Escaped text is longer than the
+    raw control characters it replaces, so the line is cut back to its width."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        safe: list[Segment] = []
+        changed = False
+        for segment in segments:
+            text = segment.text if segment.control else inert(segment.text, lines=False)
+            if text != segment.text:
+                changed = True
+                segment = Segment(text, segment.style, segment.control)
+            safe.append(segment)
+        if not changed:
+            return segments
+        return Segment.adjust_line_length(safe, Segment.get_line_length(segments))
+
+
+INERT_FILTER = InertFilter()
 
 
 class BriefApp(App[int]):
@@ -95,6 +123,9 @@ class BriefApp(App[int]):
             self.theme = chosen
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
+
+    def get_line_filters(self) -> list[LineFilter]:
+        return [INERT_FILTER, *super().get_line_filters()]
 
     @property
     def services(self) -> Services:

@@ -180,6 +180,15 @@ class Services:
             self._search_index(library).sync()
         return restored
 
+    def ensure_readable(self) -> None:
+        """SQLite's quick check once, at start-up: a damaged store is one line with the
+        way out (``ServiceError``) instead of a list that is silently short or a hang."""
+        with self._locked() as library:
+            try:
+                library.ensure_readable()
+            except LibraryError as exc:
+                raise ServiceError(str(exc)) from None
+
     def changed(self) -> bool:
         """Whether the store changed since the last call (cheap: meant to be polled)."""
         with self._locked():  # creates the store on first use

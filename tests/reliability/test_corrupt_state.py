@@ -296,3 +296,47 @@ def test_saved_search_with_an_invalid_query_is_reported_not_dropped(brief, fille
     names = {s["name"]: s for s in json.loads(brief("saved", "list", "--json").out)}
     assert set(names) == {"harbours", "broken"}
     assert names["broken"]["error"] and names["harbours"]["count"] == 40
+
+
+def _flip_a_byte_so_quick_check_fails(db: Path) -> None:
+    """One byte flipped in a b-tree page header (the kind of damage a bad sector or
+    another program leaves): the last page where that makes SQLite's quick check fail."""
+    data = db.read_bytes()
+    page = 4096
+    for number in reversed(range(1, len(data) // page)):
+        trial = bytearray(data)
+        trial[number * page + 3] ^= 0xFF
+        db.write_bytes(bytes(trial))
+        conn = sqlite3.connect(db)
+        try:
+            healthy = [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
+        except sqlite3.DatabaseError:
+            healthy = False
+        finally:
+            conn.close()
+        if not healthy:
+            return
+    db.write_bytes(data)
+    pytest.skip("no single flipped byte made the quick check fail")
+
+
+def test_one_flipped_byte_is_not_read_as_if_nothing_were_wrong(
+    brief, tmp_path: Path, filled: Path
+) -> None:
+    """``list``, ``search`` and ``export`` used to exit 0 from a store whose quick check
+    fails (search answered from the index alone): now one line with the way out, exit 1."""
+    _flip_a_byte_so_quick_check_fails(filled / DB_NAME)
+    before = fingerprint(filled)
+    out = tmp_path / "out"
+    for cmd in (
+        ["list"],
+        ["search", "harbour"],
+        ["export", "--query", "harbour", "--dir", str(out)],
+    ):
+        run = brief(*cmd)
+        run.assert_no_crash()
+        assert run.code == 1, (cmd, run.err)
+        assert len(run.err_lines) == 1 and "brief library" in run.err, (cmd, run.err)
+        assert "move it aside" in run.err or "restore" in run.err, (cmd, run.err)
+    assert fingerprint(filled) == before
+    assert not out.exists() or not any(out.iterdir())

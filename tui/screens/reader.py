@@ -119,6 +119,8 @@ class ReaderScreen(ReadingActions, Screen[None]):
         self.outcome: SearchOutcome | None = None
         self.search_error: str | None = None
         self.loaded = False
+        #: why the library could not be loaded (a damaged store): shown as the status
+        self.load_error: str | None = None
         self.open_id: str | None = None
         self.history: list[str] = []
         #: the briefings grouped by story (``O``), or None when the list is not grouped
@@ -188,6 +190,8 @@ class ReaderScreen(ReadingActions, Screen[None]):
         services = self.brief_app.services
 
         def job() -> None:
+            if not self.loaded:
+                services.ensure_readable()
             services.changed()  # the baseline for the live-library poll
             self.post_message(LibraryLoaded(services.summaries(self.sort)))
 
@@ -434,12 +438,21 @@ class ReaderScreen(ReadingActions, Screen[None]):
 
     def on_service_failed(self, message: ServiceFailed) -> None:
         self.app.notify(message.error, severity="error", markup=False, timeout=8)
+        if not self.loaded:  # the load itself failed: say so where "loading…" was
+            self.load_error = message.error
+            self.briefing_list.empty_text = message.error
+            self.briefing_list.refresh()
+            self._update_status()
 
     def _update_status(self) -> None:
         status = self.query_one("#search-status", Static)
         query = self.query_text
         if not self.loaded:
-            text = Text("loading…", style="dim")
+            text = (
+                Text(self.load_error, style="bold red")
+                if self.load_error
+                else Text("loading…", style="dim")
+            )
         elif query and self.search_error:
             text = Text(self.search_error, style="bold red")
         elif query and self.outcome is not None and self.outcome.query == query:
