@@ -318,7 +318,26 @@ class _Sieve:
         (names inside quotes do not count), halving with every sentence back; a
         gender the text or the given name shows counts for more, a contradicting one
         rules the person out. None when nobody is in reach or two people are close."""
-        return self._salient("f" if pronoun.lower() == "she" else "m", at)
+        return self._salient("f" if pronoun.lower() == "she" else "m", self._chain(pronoun, at))
+
+    def _chain(self, pronoun: str, at: int) -> int:
+        """Where a "she" really points from: a sentence just before that opens with
+        the same pronoun ("She gave me an email for Y. 'Q,' she said") has the same
+        subject, so the pronoun resolves as that one would, before the names that
+        sentence goes on to mention."""
+        self.mentions  # noqa: B018 - fills _sentence_starts
+        starts = self._sentence_starts
+        text = self.doc.text
+        want = pronoun.lower()
+        here = bisect.bisect_right(starts, at) - 1
+        while here > 0:
+            prev = starts[here - 1]
+            head: list[str] = _WORDS.findall(text[prev : min(prev + 20, starts[here])])
+            if not head or head[0].lower() != want or self._in_quote(prev + 1):
+                break
+            at = prev
+            here -= 1
+        return at
 
     def _salient(self, want: str | None, at: int) -> str | None:
         mentions = self.mentions

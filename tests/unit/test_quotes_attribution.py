@@ -454,3 +454,12 @@ def test_a_described_subject_gives_the_salient_person_a_role() -> None:
     quote = by_text(quotes, "It does not")
     assert quote.speaker == "Peter Lindqvist"
     assert quote.speaker_role == "Green Party leader"
+
+
+def test_a_pronoun_opening_the_sentence_before_keeps_its_subject() -> None:
+    quotes = quotes_of(
+        "Marta Olsen runs the ferry office in the harbour town.",
+        "She gave me the address of Clara Finch, the harbour engineer. "
+        '"The pier needs a new deck before winter," she said.',
+    )
+    assert by_text(quotes, "The pier needs").speaker == "Marta Olsen"
