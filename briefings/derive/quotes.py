@@ -64,6 +64,10 @@ _AFTER_VERB_FIRST: Final = re.compile(rf"^\s*(?:[,—–-]\s*)?{AUXILIARY}(?:{SP
 _AFTER_SUBJECT_FIRST: Final = re.compile(
     rf"^\s*(?:[,—–-]\s*)?(?P<subj>[^.!?;“”\"]{{1,160}}?)\s+{AUXILIARY}(?:{SPEECH_VERB})\b"
 )
+# "an account of Clinton telling ...", "about her saying ...": a gerund with its own subject
+_GERUND_SUBJECT: Final = re.compile(
+    r"\b(?:of|about)\s+(?:(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)|him|her|them)\s*$"
+)
 _AFTER_ACCORDING: Final = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
 _BEFORE_ACCORDING: Final = re.compile(
     r"(?:^|\s)[Aa]ccording\s+to\s+(?P<who>[^,“”\"]{1,120})(?:,\s+(?P<named>[^,“”\"]{1,60}))?,\s*$"
@@ -318,7 +322,26 @@ class _Sieve:
         (names inside quotes do not count), halving with every sentence back; a
         gender the text or the given name shows counts for more, a contradicting one
         rules the person out. None when nobody is in reach or two people are close."""
-        return self._salient("f" if pronoun.lower() == "she" else "m", at)
+        return self._salient("f" if pronoun.lower() == "she" else "m", self._chain(pronoun, at))
+
+    def _chain(self, pronoun: str, at: int) -> int:
+        """Where a "she" really points from: a sentence just before that opens with
+        the same pronoun ("She gave me an email for Y. 'Q,' she said") has the same
+        subject, so the pronoun resolves as that one would, before the names that
+        sentence goes on to mention."""
+        self.mentions  # noqa: B018 - fills _sentence_starts
+        starts = self._sentence_starts
+        text = self.doc.text
+        want = pronoun.lower()
+        here = bisect.bisect_right(starts, at) - 1
+        while here > 0:
+            prev = starts[here - 1]
+            head: list[str] = _WORDS.findall(text[prev : min(prev + 20, starts[here])])
+            if not head or head[0].lower() != want or self._in_quote(prev + 1):
+                break
+            at = prev
+            here -= 1
+        return at
 
     def _salient(self, want: str | None, at: int) -> str | None:
         mentions = self.mentions
@@ -481,6 +504,24 @@ class _Sieve:
                 return who, "colon"
         # the speech verb closest to the quote, then earlier ones
         for v in reversed(list(_VERB_IN_SENTENCE.finditer(left))):
+            own: re.Match[str] | None = None
+            if v.group("verb").endswith("ing"):
+                # "... of Clinton telling one agent to "Q1," while telling another
+                # to "Q2"": the later gerund has the earlier one's subject
+                whole = text[sentence : lo + v.end()]
+                for g in _VERB_IN_SENTENCE.finditer(whole):
+                    if own is None and g.group("verb").endswith("ing"):
+                        own = _GERUND_SUBJECT.search(whole, 0, g.start())
+            if own is not None:
+                # "an account of Clinton telling one agent to "Q"": the words are
+                # the gerund's own subject's, not the sentence subject's (who is
+                # only reporting them); "of her telling": nobody named, abstain
+                if own.group("name") is None:
+                    return None, ""
+                who = who_before_verb(own.group("name"))
+                if who is None or who.kind != "name":
+                    return None, ""
+                return who, "saying"
             if v.group("verb").endswith("ing"):
                 # "..., saying "Q"": the subject of the sentence
                 who = self._subject(text[sentence : lo + v.start()])

@@ -454,3 +454,31 @@ def test_a_described_subject_gives_the_salient_person_a_role() -> None:
     quote = by_text(quotes, "It does not")
     assert quote.speaker == "Peter Lindqvist"
     assert quote.speaker_role == "Green Party leader"
+
+
+def test_a_pronoun_opening_the_sentence_before_keeps_its_subject() -> None:
+    quotes = quotes_of(
+        "Marta Olsen runs the ferry office in the harbour town. "
+        "The office sells tickets to the islands.",
+        "She gave me the address of Clara Finch, who builds boats. "
+        '"The pier needs a new deck before winter," she said.',
+    )
+    assert by_text(quotes, "The pier needs").speaker == "Marta Olsen"
+
+
+def test_a_quote_inside_someone_elses_account_is_the_gerunds_subject() -> None:
+    quotes = quotes_of(
+        "Nora Quill wrote a memoir about the mayor, Edwin Rusk.",
+        "In one chapter, Quill gives an account of Rusk telling one clerk to "
+        '"Find the old ledgers," while telling another to, "Close the archive by noon!"',
+    )
+    assert by_text(quotes, "Find the old").speaker == "Edwin Rusk"
+    assert by_text(quotes, "Close the archive").speaker == "Edwin Rusk"
+
+
+def test_a_gerund_with_an_unnamed_subject_of_its_own_abstains() -> None:
+    quotes = quotes_of(
+        "Nora Quill wrote a memoir about her years at the port.",
+        'Quill wrote of her telling the crew "Load the grain before the storm comes."',
+    )
+    assert by_text(quotes, "Load the grain").speaker is None
