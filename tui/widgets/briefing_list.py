@@ -258,6 +258,8 @@ class BriefingList(ScrollView, can_focus=True):
     def _row_text(self, row: ListRow, part: int) -> Text:
         if part == 0:
             text = Text(style=self._style("title"))
+            if row.new:
+                text.append("new ", style="bold")
             if row.starred:
                 text.append("★ ")
             text.append(row.title, style=self._style("read") if row.read else None)
