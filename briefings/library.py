@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS briefings (
 );
 CREATE INDEX IF NOT EXISTS briefings_published ON briefings (published);
 CREATE INDEX IF NOT EXISTS briefings_added ON briefings (added_at);
+CREATE INDEX IF NOT EXISTS briefings_hash ON briefings (content_hash);
 CREATE TABLE IF NOT EXISTS index_outbox (
     id TEXT PRIMARY KEY,
     op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
@@ -690,6 +691,29 @@ class Library:
                 [(briefing_id, tag, stamp) for tag in cleaned],
             )
         return tuple(cleaned)
+
+    @_guarded
+    def add_tags(self, briefing_id: str, tags: list[str]) -> tuple[str, ...]:
+        """Add tags to the briefing, keeping those it has; returns the ones added (cleaned)."""
+        cleaned = sorted({t for t in (clean_tag(x) for x in tags) if t})
+        stamp = now_iso()
+        with self.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone():
+                raise NotFound(f"no briefing with id {briefing_id}")
+            conn.executemany(
+                "INSERT OR IGNORE INTO briefing_tags (id, tag, added_at) VALUES (?, ?, ?)",
+                [(briefing_id, tag, stamp) for tag in cleaned],
+            )
+        return tuple(cleaned)
+
+    @_guarded
+    def same_content(self, content_hash: str, briefing_id: str) -> tuple[str, str] | None:
+        """Another briefing (id, origin) whose article has this exact text, if any."""
+        row = self._conn.execute(
+            "SELECT id, origin FROM briefings WHERE content_hash=? AND id<>? ORDER BY added_at LIMIT 1",
+            (content_hash, briefing_id),
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row is not None else None
 
     @_guarded
     def reading_states(self, ids: list[str] | None = None) -> dict[str, ReadingState]:

@@ -192,6 +192,9 @@ class Briefing(_Model):
     published: date | None = None
     source: str | None = None
     origin: str
+    url: str | None = Field(
+        default=None, description="The article's web address (the page's canonical URL, or --url)"
+    )
     format: Format = "txt"
     summary: list[str] = Field(default_factory=list)
     summary_spans: list[SummarySentence] = Field(default_factory=list)

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 from pydantic import ValidationError
 
@@ -68,6 +69,8 @@ class IngestReport:
     unchanged: int = 0
     failures: list[str] = field(default_factory=list)
     changed_ids: list[str] = field(default_factory=list)
+    #: Lines for the user that are not failures ("same text as ...").
+    notices: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -157,13 +160,50 @@ def derive_checked(article: Article, label: str, *, seconds: float | None = None
     return briefing
 
 
+@dataclass(frozen=True)
+class Overrides:
+    """What the user says about the articles of one ingest run (``--source``, ``--url``,
+    ``--date``, ``--tag``): each one given replaces what derivation found."""
+
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    tags: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.source or self.url or self.published or self.tags)
+
+    def apply(self, briefing: Briefing) -> Briefing:
+        update: dict[str, object] = {}
+        if self.source:
+            update["source"] = self.source
+        if self.url:
+            update["url"] = self.url
+        if self.published:
+            update["published"] = self.published
+        return briefing.model_copy(update=update) if update else briefing
+
+
 def store_article(
-    library: Library, article: Article, label: str, *, seconds: float | None = None
+    library: Library,
+    article: Article,
+    label: str,
+    *,
+    seconds: float | None = None,
+    overrides: Overrides | None = None,
 ) -> Outcome:
-    """Derive and store one article; raises ``IngestError`` if it yields no briefing."""
-    if library.status_of(article, EXTRACTOR_VERSION) == "unchanged":
+    """Derive and store one article; raises ``IngestError`` if it yields no briefing.
+    ``overrides`` replace the derived source, URL and date, and add tags."""
+    given = overrides is not None and bool(overrides)
+    if not given and library.status_of(article, EXTRACTOR_VERSION) == "unchanged":
         return "unchanged"
-    return library.put(article, derive_checked(article, label, seconds=seconds))
+    briefing = derive_checked(article, label, seconds=seconds)
+    if overrides is not None and given:
+        briefing = overrides.apply(briefing)
+    outcome = library.put(article, briefing, force=given)
+    if overrides is not None and overrides.tags:
+        library.add_tags(briefing.id, list(overrides.tags))
+    return outcome
 
 
 def ingest(
@@ -175,8 +215,12 @@ def ingest(
     sources: Iterable[Source | IngestError] | None = None,
     max_bytes: int | None = None,
     seconds: float | None = None,
+    overrides: Overrides | None = None,
 ) -> IngestReport:
     """Ingest every source under ``paths``. Never raises for a bad input file.
+
+    A new briefing whose text is already in the library under another origin gets a
+    notice in the report ("same text as ..."); ``overrides`` apply to every article.
 
     ``max_bytes`` caps one article (default: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB),
     ``seconds`` its reading time (default: ``BRIEF_ARTICLE_SECONDS`` or 60 s).
@@ -193,7 +237,9 @@ def ingest(
                 on_source(item)
             try:
                 article = read_source(item, max_bytes=max_bytes)
-                outcome = store_article(library, article, item.label, seconds=seconds)
+                outcome = store_article(
+                    library, article, item.label, seconds=seconds, overrides=overrides
+                )
             except IngestError as exc:
                 report.failures.append(str(exc))
                 if on_result:
@@ -212,6 +258,12 @@ def ingest(
                     on_result(item, None, message)
                 continue
             report.count(outcome, article.id)
+            if outcome == "ingested":
+                twin = library.same_content(article.content_hash, article.id)
+                if twin is not None:
+                    report.notices.append(
+                        f"{item.label}: same text as {twin[0][:8]} ({display_path(twin[1])})"
+                    )
             if on_result:
                 on_result(item, outcome, None)
     return report

@@ -133,6 +133,11 @@ class SavedSearches:
             return SavedSearch(name, query, 0, 0, str(exc), last)
         return SavedSearch(name, query, count, new, None, last)
 
+    def opened_stamp(self, name: str) -> str | None:
+        """When the saved search was last opened, as stored (briefings added after it are
+        its new hits); raises SavedSearchError for an unknown name."""
+        return self._need(name)[2]
+
     def run(
         self, name: str, *, limit: int = 50, sort: str = "relevance", highlight: bool = True
     ) -> SearchResults:

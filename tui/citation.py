@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 def original_location(b: Briefing) -> str | None:
     """The stored URL of the article, else its file (if it still exists); None for stdin
     and the bundled samples."""
+    if b.url:
+        return b.url
     origin = b.origin
     if origin.startswith(("https://", "http://")):
         return origin
@@ -25,7 +27,9 @@ def original_location(b: Briefing) -> str | None:
 def _where(b: Briefing) -> list[str]:
     parts = [b.source or "", b.published.isoformat() if b.published else ""]
     origin = b.origin
-    if origin.startswith(("https://", "http://")):
+    if b.url:
+        parts.append(b.url)
+    elif origin.startswith(("https://", "http://")):
         parts.append(origin)
     return [p for p in parts if p]
 

@@ -39,6 +39,8 @@ class ListRow:
     read: bool = False
     starred: bool = False
     tags: tuple[str, ...] = ()
+    #: A hit of a saved search added since the search was last opened.
+    new: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -335,8 +335,17 @@ class Services:
         with self._locked() as library:
             saved = self._saved_searches(library)
             query = next((s.query for s in saved.list() if s.name == name), name)
+            try:
+                stamp = saved.opened_stamp(name)
+            except (KeyError, ValueError, LookupError):
+                stamp = None  # the run below says what is wrong
             results = _run_query(lambda: saved.run(name))
-            return _outcome(query, results, library.reading_states())
+            outcome = _outcome(query, results, library.reading_states())
+            fresh = library.added_since(stamp) if stamp else set()
+            if fresh:
+                rows = [replace(r, new=True) if r.id in fresh else r for r in outcome.rows]
+                outcome = replace(outcome, rows=rows)
+            return outcome
 
     def _saved_call(self, method: str, *args: str) -> None:
         with self._locked() as library:

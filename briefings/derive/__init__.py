@@ -90,6 +90,7 @@ def build_document(article: Article) -> Document:
         meta.published = page.published
         meta.source = sanitize(page.source) if page.source else None
         meta.dek = sanitize(page.dek) if page.dek else None
+        meta.url = page.url
     elif markdown:
         front, text = strip_front_matter(text)
         _front_matter_meta(front, meta)
@@ -132,6 +133,7 @@ def derive(article: Article) -> Briefing:
         published=meta.published,
         source=meta.source,
         origin=origin,
+        url=meta.url,
         format=article.format,
         summary=[body[s.start : s.end] for s in summary],
         summary_spans=[SummarySentence(start=s.start, end=s.end) for s in summary],

@@ -52,6 +52,8 @@ class Metadata:
     authors: list[str] = field(default_factory=list)
     #: When the page says the article was last updated (kept apart from ``published``).
     updated: date | None = None
+    #: The article's web address, when its page names one (canonical link, ``og:url``).
+    url: str | None = None
 
 
 @dataclass(slots=True)

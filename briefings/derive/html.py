@@ -33,6 +33,8 @@ class HtmlExtract:
     dek: str | None = None
     authors: list[str] = field(default_factory=list)
     updated: date | None = None
+    #: The page's canonical address (``<link rel=canonical>``, ``og:url``).
+    url: str | None = None
 
 
 #: A start tag longer than this keeps its name and loses its attributes before parsing:
@@ -100,6 +102,7 @@ def extract_html(html: str) -> HtmlExtract:
         dek=_clean(getattr(doc, "description", None)),
         authors=authors,
         updated=page.updated,
+        url=page.url,
     )
 
 
@@ -265,6 +268,8 @@ class PageMeta:
     site_authors: list[str] = field(default_factory=list)
     #: People named by the page's visible byline (an element marked as the author).
     byline: list[str] = field(default_factory=list)
+    #: The page's canonical address (``<link rel=canonical>``, then ``og:url``), absolute http(s).
+    url: str | None = None
 
 
 #: JSON-LD types that describe an article (schema.org Article and its kinds).
@@ -463,6 +468,28 @@ def _first_h1(tree: Any) -> str | None:
     return None
 
 
+#: An absolute web address with no spaces or markup in it.
+_ABSOLUTE_URL: Final = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+#: A canonical address longer than this is not one.
+URL_MAX_CHARS: Final = 2000
+
+
+def canonical_url(tree: Any, meta: dict[str, list[str]]) -> str | None:
+    """The page's own address: ``<link rel=canonical href>``, else ``og:url``; only an
+    absolute http(s) address counts (a relative one says nothing without the page's)."""
+    candidates: list[str] = []
+    for link in tree.iterfind(".//link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel:
+            candidates.append(link.get("href") or "")
+    candidates += meta.get("og:url", [])
+    for value in candidates:
+        value = value.strip()
+        if len(value) <= URL_MAX_CHARS and _ABSOLUTE_URL.match(value):
+            return value
+    return None
+
+
 def read_page_meta(tree: Any) -> PageMeta:
     """Title, authors, dates and site name from a parsed page's markup."""
     out = PageMeta()
@@ -483,6 +510,7 @@ def read_page_meta(tree: Any) -> PageMeta:
     if headline and headline.endswith(("…", "...")) and og_title:
         headline = None  # a headline cut to a length limit
     out.title = choose_title(headline, og_title, _first_h1(tree))
+    out.url = canonical_url(tree, meta)
 
     # Dates: the article's own, then meta tags; "updated" kept apart.
     for article in articles:

@@ -578,3 +578,26 @@ async def test_the_list_is_virtual_with_100k_rows(reader_app: BriefApp) -> None:
         await pilot.pause()
         assert lst.cursor == 99_999
         assert "Story number 99999" in screen_text(reader_app)
+
+
+async def test_group_by_source_shows_a_header_per_source(reader_app: BriefApp) -> None:
+    async with reader_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "B")
+        await settle(pilot)
+        screen = reader_app.screen
+        assert isinstance(screen, ReaderScreen) and screen.sort == "source"
+        lst = screen.query_one(BriefingList)
+        assert lst.group_by_source
+        sources = [r.source for r in lst.rows]
+        lines = [lst.render_line(y).text.strip() for y in range(lst.virtual_size.height)]
+        for source in dict.fromkeys(sources):
+            assert lines.count(source or "No source") == 1  # one header per source
+        # the cursor walks rows, never a header; the last row is still reachable
+        await pilot.press("G")
+        await settle(pilot)
+        assert lst.current is not None and lst.current.id == lst.rows[-1].id
+        await pilot.press("O")  # another sort: the list is no longer grouped
+        await settle(pilot)
+        assert not lst.group_by_source
+        assert lst.virtual_size.height == len(lst.rows) * lst.row_height

@@ -99,3 +99,20 @@ def test_list_rows_follow_the_library_order(services: Services) -> None:
     assert library is not None
     expected = [(s.id, s.title, s.source, s.published) for s in library.summaries()]
     assert [(r.id, r.title, r.source, r.published) for r in rows] == expected
+
+
+def test_a_saved_search_marks_the_hits_added_since_it_was_opened(
+    services: Services, reader_library: Path
+) -> None:
+    services.saved_add("moor", "moorings")
+    first = services.saved_run("moor")
+    assert first.rows and not any(r.new for r in first.rows)
+    moorings = next(b for b in fixture_briefings() if b.id == briefing_id_for(MOORINGS))
+    extra = moorings.model_copy(update={"id": briefing_id_for("test:y"), "origin": "test:y"})
+    services.changed()  # the baseline
+    build_library(reader_library, [extra])
+    assert services.changed()  # the index catches up
+    second = services.saved_run("moor")
+    assert extra.id in {r.id for r in second.rows}
+    assert {r.id for r in second.rows if r.new} == {extra.id}
+    assert not any(r.new for r in services.saved_run("moor").rows)  # opened: seen now

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import date
 from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -25,7 +26,7 @@ from briefings.ingest import (
 )
 from briefings.library import LibraryError
 from briefings.models import Briefing, BriefingSummary
-from briefings.pipeline import IngestReport, ingest, rebuild
+from briefings.pipeline import IngestReport, Overrides, ingest, rebuild
 from tui import output
 from tui.context import CommandFailed, Context, UsageError
 
@@ -45,6 +46,12 @@ def register(sub: Any) -> None:
         f"{DEFAULT_MAX_BYTES // 1048576} MB)",
     )
     _time_limit_option(p)
+    p.add_argument("--source", metavar="NAME", help="the outlet, for files that name none")
+    p.add_argument("--url", metavar="URL", help="the article's web address (http or https)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the date it was published")
+    p.add_argument(
+        "--tag", metavar="TAG", action="append", default=[], help="a tag to add (repeatable)"
+    )
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("list", help="list the briefings in the library")
@@ -100,16 +107,19 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
     max_bytes = _max_size(args.max_size)
     seconds = _seconds(args)
+    overrides = _overrides(args)
     ctx.library(seed=False, create=True).ensure_healthy()
     skipped: list[str] = []
     sources: list[Source | IngestError] = list(discover(args.paths, skipped=skipped))
     total = sum(1 for s in sources if isinstance(s, Source))
     with ctx.while_changing(total):
-        report = _ingest(ctx, args, sources, total, max_bytes, seconds)
+        report = _ingest(ctx, args, sources, total, max_bytes, seconds, overrides)
     ctx.after_change()
     line = skipped_line(skipped)
     if line:
         ctx.note(line)
+    for notice in report.notices:
+        ctx.note(escape_controls(notice))
     ctx.note(report.line())
     return 1 if report.failed else 0
 
@@ -121,6 +131,7 @@ def _ingest(
     total: int,
     max_bytes: int | None,
     seconds: float | None = None,
+    overrides: Overrides | None = None,
 ) -> IngestReport:
     library = ctx.library()
     show_progress = ctx.err.is_terminal and not args.quiet and total > 1
@@ -155,6 +166,7 @@ def _ingest(
                 on_result=advanced,
                 max_bytes=max_bytes,
                 seconds=seconds,
+                overrides=overrides,
             )
         return report
     return ingest(
@@ -164,7 +176,26 @@ def _ingest(
         on_result=failed,
         max_bytes=max_bytes,
         seconds=seconds,
+        overrides=overrides,
     )
+
+
+def _overrides(args: argparse.Namespace) -> Overrides:
+    """``--source``, ``--url``, ``--date`` and ``--tag`` checked; a bad one is a usage error."""
+    source = " ".join((args.source or "").split()) or None
+    url = (args.url or "").strip() or None
+    if url is not None and (not url.startswith(("http://", "https://")) or " " in url):
+        raise UsageError(f"brief ingest: --url must be an http(s) address, not {url!r}")
+    published = None
+    if args.date:
+        try:
+            published = date.fromisoformat(args.date.strip())
+        except ValueError:
+            raise UsageError(
+                f"brief ingest: --date must be YYYY-MM-DD, not {args.date!r}"
+            ) from None
+    tags = tuple(t for t in args.tag if t.strip())
+    return Overrides(source=source, url=url, published=published, tags=tags)
 
 
 def _max_size(option: str | None) -> int | None:
@@ -265,6 +296,8 @@ def render_briefing(b: Briefing) -> Any:
     if meta:
         parts.append(t(meta, "dim"))
     parts.append(Text(f"id {b.id}  ·  {display_path(b.origin)}", style="dim"))
+    if b.url:
+        parts.append(t(b.url, "dim"))
     if b.dek:
         parts.append(t(b.dek, "italic"))
 

@@ -110,6 +110,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
         Binding("5", "focus_pane('entities')", "Focus People & keywords", id="reader.focus_entities", show=False),
         Binding("z", "zoom", "Maximise the pane / back", id="reader.zoom", show=False),
         Binding("O", "next_sort", "Sort by relevance / date / source", id="reader.sort", show=False),
+        Binding("B", "group_by_source", "Group by source / ungroup", id="reader.group_sources", show=False),
         *reading.BINDINGS,
     ]  # fmt: skip
 
@@ -696,12 +697,27 @@ class ReaderScreen(ReadingActions, Screen[None]):
         self.set_class(isinstance(self.focused, BriefingList), "-zoom-list")
         self.toggle_class("-zoom")
 
+    def action_group_by_source(self) -> None:
+        """A header line over each source's briefings (sorting by source), and back."""
+        lst = self.briefing_list
+        on = not lst.group_by_source
+        lst.set_group_by_source(on)
+        self.app.notify("Grouped by source" if on else "Not grouped", timeout=2)
+        if on and self.sort != "source":
+            self.sort = "source"
+            self._resort()
+
     def action_next_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        if self.sort != "source":
+            self.briefing_list.set_group_by_source(False)
         settings = getattr(self.app, "settings", None)
         if settings is not None:
             settings.remember("sort", self.sort)
         self.app.notify(f"Sorted by {self.sort}", timeout=2)
+        self._resort()
+
+    def _resort(self) -> None:
         self.load_library()
         if self.query_text:
             self.outcome = None

@@ -90,12 +90,55 @@ class BriefingList(ScrollView, can_focus=True):
         self._open_id: str | None = None
         self._cache: LRUCache[tuple[int, int, int, bool, bool, bool], Strip] = LRUCache(1024)
         self._styles: tuple[bool, dict[str, Style]] | None = None
+        #: A header line over each run of rows from one source (the reader's ``G``).
+        self.group_by_source = False
+        #: Grouped: each screen line's (row index, part), part -1 a source header; and the
+        #: first line of each row. None when not grouped (lines follow from ``row_height``).
+        self._lines: list[tuple[int, int]] | None = None
+        self._tops: list[int] = []
 
     # -- data ----------------------------------------------------------------------------------
 
     @property
     def row_height(self) -> int:
         return 3 if self.with_snippets else 2
+
+    def _relayout(self) -> None:
+        """The line map for grouped rows, and the virtual height."""
+        self._lines = None
+        self._tops = []
+        h = self.row_height
+        if self.group_by_source and self.rows:
+            lines: list[tuple[int, int]] = []
+            previous: object = object()
+            for i, row in enumerate(self.rows):
+                if row.source != previous:
+                    lines.append((i, -1))
+                    previous = row.source
+                self._tops.append(len(lines))
+                lines.extend((i, part) for part in range(h))
+            self._lines = lines
+        total = len(self._lines) if self._lines is not None else len(self.rows) * h
+        self.virtual_size = Size(self.size.width, total)
+
+    def _top(self, index: int) -> int:
+        """The first screen line of row ``index``."""
+        if self._lines is not None and 0 <= index < len(self._tops):
+            return self._tops[index]
+        return index * self.row_height
+
+    def _at(self, line: int) -> tuple[int, int]:
+        """The (row index, part) drawn on screen line ``line`` (part -1: a source header)."""
+        if self._lines is not None:
+            return self._lines[line] if 0 <= line < len(self._lines) else (len(self.rows), 0)
+        return divmod(line, self.row_height)
+
+    def set_group_by_source(self, on: bool) -> None:
+        self.group_by_source = on
+        self._cache.clear()
+        self._relayout()
+        self._scroll_cursor_into_view()
+        self.refresh()
 
     @property
     def current(self) -> ListRow | None:
@@ -108,7 +151,7 @@ class BriefingList(ScrollView, can_focus=True):
         self.rows = rows
         self.with_snippets = snippets
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows) * self.row_height)
+        self._relayout()
         index = 0
         if keep_id is not None:
             index = next((i for i, r in enumerate(rows) if r.id == keep_id), 0)
@@ -125,6 +168,7 @@ class BriefingList(ScrollView, can_focus=True):
             return False
         self.rows = rows
         self._cache.clear()
+        self._relayout()
         self.refresh()
         return True
 
@@ -149,6 +193,7 @@ class BriefingList(ScrollView, can_focus=True):
         if index is not None:
             self.rows[index] = replace(self.rows[index], **changes)  # type: ignore[arg-type]
             self._cache.clear()
+            self._relayout()
             self.refresh()
 
     def remove_row(self, briefing_id: str) -> None:
@@ -159,7 +204,7 @@ class BriefingList(ScrollView, can_focus=True):
         if self.rows and index < len(self.rows) and self.rows[index].id == briefing_id:
             del self.rows[index]
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
+        self._relayout()
         self.cursor = min(self.cursor, len(self.rows) - 1)
         self.refresh()
 
@@ -172,7 +217,7 @@ class BriefingList(ScrollView, can_focus=True):
         h = self.row_height
         top = int(self.scroll_offset.y)
         for row in {old, new}:  # only the two rows whose look changed
-            self.refresh(Region(0, row * h - top, self.size.width, h))
+            self.refresh(Region(0, self._top(row) - top, self.size.width, h))
         self._scroll_cursor_into_view()
         if self.current is not None:
             self.post_message(self.Highlighted(self.current))
@@ -180,7 +225,9 @@ class BriefingList(ScrollView, can_focus=True):
     def _scroll_cursor_into_view(self) -> None:
         h = self.row_height
         self.scroll_to_region(
-            Region(0, self.cursor * h, max(1, self.size.width), h), animate=False, immediate=True
+            Region(0, self._top(self.cursor), max(1, self.size.width), h),
+            animate=False,
+            immediate=True,
         )
 
     def action_cursor_down(self) -> None:
@@ -207,14 +254,14 @@ class BriefingList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         line = int(self.scroll_offset.y) + event.y
-        index = line // self.row_height
-        if 0 <= index < len(self.rows):
+        index, part = self._at(line)
+        if part >= 0 and 0 <= index < len(self.rows):
             self.cursor = index
             self.action_select()
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
+        self._relayout()
 
     # -- rendering -------------------------------------------------------------------------------
 
@@ -241,9 +288,17 @@ class BriefingList(ScrollView, can_focus=True):
             style = self._style("meta")
             lines = Text(self.empty_text, style=style).wrap(self.app.console, max(1, width - 2))
             return self._strip(lines[y] if y < len(lines) else Text(), width, base)
-        index, part = divmod(line, self.row_height)
+        index, part = self._at(line)
         if index >= len(self.rows):
             return Strip.blank(width, base)
+        if part < 0:  # a source's header line
+            key0 = (index, part, width, False, self.has_focus, False)
+            header = self._cache.get(key0)
+            if header is None:
+                title = self.rows[index].source or "No source"
+                header = self._strip(Text(title, style="bold"), width, base)
+                self._cache[key0] = header
+            return header
         is_cursor = index == self.cursor
         row = self.rows[index]
         is_open = row.id == self._open_id
@@ -258,6 +313,8 @@ class BriefingList(ScrollView, can_focus=True):
     def _row_text(self, row: ListRow, part: int) -> Text:
         if part == 0:
             text = Text(style=self._style("title"))
+            if row.new:
+                text.append("new ", style="bold")
             if row.starred:
                 text.append("★ ")
             text.append(row.title, style=self._style("read") if row.read else None)
