@@ -1025,21 +1025,26 @@ def _read_folds(text: str, out: list[Quantity]) -> None:
         value = _times(m.group(1))
         if value < 2:
             continue
-        np = _noun_phrase(text, m.end())
-        stop = np[1] if np else m.end()
-        out.append(
-            Quantity(
-                start=m.start(),
-                end=stop,
-                text=text[m.start() : stop],
-                value=value,
-                unit="times",
-                kind="number",
-                noun_start=np[0] if np else -1,
-                noun_end=np[1] if np else -1,
-                spelled=True,
-            )
-        )
+        out.append(_multiple(text, m.start(), m.end(), value, _noun_phrase(text, m.end())))
+
+
+def _multiple(
+    text: str, start: int, end: int, value: float, np: tuple[int, int, str] | None
+) -> Quantity:
+    """A spelled-out multiple ("sixfold", "twice the size"): it runs to the end of the
+    noun phrase it counts, when there is one."""
+    stop = np[1] if np else end
+    return Quantity(
+        start=start,
+        end=stop,
+        text=text[start:stop],
+        value=value,
+        unit="times",
+        kind="number",
+        noun_start=np[0] if np else -1,
+        noun_end=np[1] if np else -1,
+        spelled=True,
+    )
 
 
 def _read_times(text: str, out: list[Quantity]) -> None:
@@ -1048,20 +1053,7 @@ def _read_times(text: str, out: list[Quantity]) -> None:
         value = 2.0 if word == "twice" else _times(word.split()[0])
         det = _DET_AFTER.match(text, m.end() - 1)
         np = _noun_phrase(text, det.end() - 1) if det else None
-        stop = np[1] if np else m.end(1)
-        out.append(
-            Quantity(
-                start=m.start(),
-                end=stop,
-                text=text[m.start() : stop],
-                value=value,
-                unit="times",
-                kind="number",
-                noun_start=np[0] if np else -1,
-                noun_end=np[1] if np else -1,
-                spelled=True,
-            )
-        )
+        out.append(_multiple(text, m.start(), m.end(1), value, np))
 
 
 def _read_fractions(text: str, out: list[Quantity]) -> None:
