@@ -10,24 +10,30 @@
    dateline ("LONDON (Reuters) -", "Islamabad, Pakistan (CNN)") is trimmed
    off the span.
 2. **Score**: a linear scorer over features the article itself shows
-   (``prepare``): rank among candidates, relative position, paragraph index,
-   length, TextRank centrality (PageRank over the word-overlap graph), term
-   density, similarity to the centroid, the title and the opening sentences,
-   shares of digits, capitalised words and quoted text, and interactions of
-   position, length and centrality with the article's size (log of its
-   sentences) and its sentences per paragraph, so that one set of weights
-   reads a long wire story of one-sentence paragraphs differently from a short
-   report of long paragraphs. No outlet is named anywhere.
+   (``prepare``): rank among candidates, relative position, paragraph index and
+   whether the sentence opens its paragraph, length (linear, squared, log),
+   TextRank centrality (PageRank over the word-overlap graph) and the rank it
+   gives among candidates, term density and a term-frequency score, similarity
+   to the centroid, the title and the opening sentences, shares of digits,
+   capitalised words and quoted text, and interactions of position, length and
+   centrality with the article's size (log of its sentences) and its sentences
+   per paragraph. Two sets of weights: one for articles in paragraphs, one
+   for a body that is a single unbroken block of text (no paragraph breaks at
+   all, as in wire copy or text pasted from a feed), where paragraph position
+   says nothing and the order of the text carries more of the news. The
+   choice is made from the body's structure only; no outlet is named anywhere.
 3. **Selection** by maximal marginal relevance, so a near-repeat of a picked
    sentence loses to the next best new one; the picks are returned in article
    order.
 
-``WEIGHTS`` were fitted offline by ``bench/train_summary.py`` (numpy, not a
-runtime dependency) on the tuning parts only: the BBC summaries' even ids
-(extractive references) and the CNN stories' tune part (editors' highlights).
-It blends a ridge fit of each sentence's own ROUGE-1 with a logistic fit of
-the greedy ROUGE oracle, then refines the weights by coordinate ascent on the
-worse of the two margins (BBC minus TextRank-3, CNN minus Lead-3 minus 1).
+``WEIGHTS`` and ``BLOCK_WEIGHTS`` were fitted offline by
+``bench/train_summary.py`` (numpy, not a runtime dependency) on the tuning
+parts only: the BBC summaries' even ids (extractive references; every BBC
+article has paragraphs) and the CNN stories' tune part (editors' highlights;
+every CNN story is one block of text). For each structure it takes the better
+of a logistic fit of the greedy ROUGE oracle and a ridge fit of each
+sentence's own ROUGE-1, then refines the weights by coordinate ascent on that
+structure's tuning margin (BBC minus TextRank-3, CNN minus Lead-3 minus 1).
 Numbers: ``python -m bench.quality --only cnn --only bbc``.
 """
 
@@ -78,37 +84,86 @@ FEATURES: Final = (
     "first three x log(sentences)/4",
     "first three x sentences per paragraph/3",
     "first candidate x log(sentences)/4",
+    "first sentence of its paragraph",
+    "log(words)/4",
+    "1/(1+rank by centrality among candidates)",
+    "term frequency score (sum of term counts / terms^0.7, max 1)",
+    "centrality x words/70",
+    "terms shared with the first candidate / terms",
 )
 #: One weight per feature, fitted by bench/train_summary.py.
 WEIGHTS: Final[tuple[float, ...]] = (
-    0.1558,
-    -0.284,
-    -0.1553,
-    -0.1304,
-    0.7539,
-    -0.451,
-    0.5043,
-    0.2152,
-    -0.005322,
-    0.0283,
-    0.006932,
-    -0.00295,
-    -0.002452,
-    -0.02125,
-    0.4615,
-    0.02901,
-    0.09274,
-    0.03279,
-    0.1611,
-    -0.2304,
-    -0.0657,
-    -0.1619,
-    0.01241,
-    -0.07746,
-    0.02102,
-    -0.2649,
+    -0.06398,  # first candidate
+    0.09659,  # 1/(1+rank among candidates)
+    0.003592,  # relative position
+    -0.03523,  # 1/(1+paragraph index)
+    -0.1453,  # words/70
+    -1.1,  # (words/70)^2
+    0.4427,  # centrality
+    0.3677,  # term density
+    -0.2645,  # similarity to the centroid
+    -0.01005,  # similarity to the title
+    0.008792,  # similarity to the first two candidates
+    0.1645,  # share of words with digits
+    -0.02045,  # share of capitalised words
+    0.06415,  # share inside quotes
+    -0.09589,  # rank prior x log(sentences)/4
+    -0.006255,  # rank prior x sentences per paragraph/3
+    0.02767,  # relative position x log(sentences)/4
+    0.001013,  # relative position x sentences per paragraph/3
+    0.9182,  # words x log(sentences)/4
+    0.1585,  # words x sentences per paragraph/3
+    -0.3656,  # centrality x log(sentences)/4
+    -0.0474,  # centrality x sentences per paragraph/3
+    -0.007901,  # among the first three candidates
+    -0.002264,  # first three x log(sentences)/4
+    0.01065,  # first three x sentences per paragraph/3
+    0.06349,  # first candidate x log(sentences)/4
+    -0.001308,  # first sentence of its paragraph
+    -0.001169,  # log(words)/4
+    -0.002966,  # 1/(1+rank by centrality among candidates)
+    0.03934,  # term frequency score (sum of term counts / terms^0.7, max 1)
+    0.9355,  # centrality x words/70
+    0.01816,  # terms shared with the first candidate / terms
 )
-REDUNDANCY_WEIGHT: Final = 0.1
+REDUNDANCY_WEIGHT: Final = 0.0
+#: The weights for an article whose body is one unbroken block of text (no
+#: paragraph breaks), where paragraph structure says nothing.
+BLOCK_WEIGHTS: Final[tuple[float, ...]] = (
+    -0.07802,  # first candidate
+    0.2673,  # 1/(1+rank among candidates)
+    -0.2135,  # relative position
+    0.0,  # 1/(1+paragraph index)
+    -1.0,  # words/70
+    0.05972,  # (words/70)^2
+    -0.136,  # centrality
+    0.2247,  # term density
+    0.1192,  # similarity to the centroid
+    0.01249,  # similarity to the title
+    -0.05215,  # similarity to the first two candidates
+    0.1575,  # share of words with digits
+    0.008344,  # share of capitalised words
+    -0.03739,  # share inside quotes
+    0.3108,  # rank prior x log(sentences)/4
+    -0.1022,  # rank prior x sentences per paragraph/3
+    0.06972,  # relative position x log(sentences)/4
+    0.08449,  # relative position x sentences per paragraph/3
+    -0.05155,  # words x log(sentences)/4
+    0.2921,  # words x sentences per paragraph/3
+    -0.06765,  # centrality x log(sentences)/4
+    0.09279,  # centrality x sentences per paragraph/3
+    0.3429,  # among the first three candidates
+    -0.1254,  # first three x log(sentences)/4
+    -0.1346,  # first three x sentences per paragraph/3
+    -0.1281,  # first candidate x log(sentences)/4
+    0.0002222,  # first sentence of its paragraph
+    0.2454,  # log(words)/4
+    0.000811,  # 1/(1+rank by centrality among candidates)
+    0.04631,  # term frequency score (sum of term counts / terms^0.7, max 1)
+    0.143,  # centrality x words/70
+    0.0326,  # terms shared with the first candidate / terms
+)
+BLOCK_REDUNDANCY_WEIGHT: Final = 0.3
 #: A candidate this similar to a picked sentence is a near-repeat and never picked.
 NEAR_REPEAT: Final = 0.7
 
@@ -416,7 +471,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 class Prepared:
     """An article's summary candidates and the features the scorer weighs."""
 
-    __slots__ = ("bags", "features", "ok", "openings", "sentences")
+    __slots__ = ("bags", "block", "features", "ok", "openings", "sentences")
 
     def __init__(
         self,
@@ -425,8 +480,10 @@ class Prepared:
         openings: dict[int, int],
         bags: list[set[str]],
         features: list[list[float]],
+        block: bool = False,
     ) -> None:
         self.sentences = sentences
+        self.block = block
         self.ok = ok
         self.openings = openings
         self.bags = bags
@@ -505,6 +562,16 @@ def prepare(doc: Document) -> Prepared:
     per_paragraph = min(n / paragraphs, 6.0) / 3.0
     features: list[list[float]] = []
     rank = 0
+    candidates = [i for i in range(n) if ok[i]]
+    by_centrality = sorted(candidates, key=lambda j: (-centrality[j], j))
+    central_rank = dict(zip(by_centrality, range(len(by_centrality)), strict=True))
+    frequency = [
+        sum(map(freq.__getitem__, terms[i])) / len(terms[i]) ** 0.7 if terms[i] else 0.0
+        for i in candidates
+    ]
+    top_frequency = max(frequency, default=0.0) or 1.0
+    frequency_of = dict(zip(candidates, frequency, strict=True))
+    first_bag = bags[candidates[0]] if candidates else set()
     for i, ts in enumerate(terms):
         if not ok[i]:
             # Never picked: no features (an empty row scores 0).
@@ -550,10 +617,16 @@ def prepare(doc: Document) -> Prepared:
                 early * size,
                 early * per_paragraph,
                 first * size,
+                1.0 if i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph else 0.0,
+                math.log(len(text.split())) / 4.0,
+                1.0 / (1.0 + central_rank[i]),
+                frequency_of[i] / top_frequency,
+                central * words,
+                len(bags[i] & first_bag) / len(bags[i]) if bags[i] else 0.0,
             ]
         )
         rank += 1
-    return Prepared(sentences, ok, openings, bags, features)
+    return Prepared(sentences, ok, openings, bags, features, paragraphs == 1)
 
 
 def summarise(doc: Document, k: int = 3) -> list[Sentence]:
@@ -565,8 +638,10 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     ok = prepared.ok
     bags = prepared.bags
     openings = prepared.openings
+    weights = BLOCK_WEIGHTS if prepared.block else WEIGHTS
+    redundancy_weight = BLOCK_REDUNDANCY_WEIGHT if prepared.block else REDUNDANCY_WEIGHT
     scores = [
-        sum(w * x for w, x in zip(WEIGHTS, row, strict=True)) if row else 0.0
+        sum(w * x for w, x in zip(weights, row, strict=True)) if row else 0.0
         for row in prepared.features
     ]
     candidates = [i for i in range(len(sentences)) if ok[i]]
@@ -575,7 +650,7 @@ def summarise(doc: Document, k: int = 3) -> list[Sentence]:
     redundancy = dict.fromkeys(candidates, 0.0)
     picked: list[int] = []
     while candidates and len(picked) < k:
-        best = max(candidates, key=lambda j: scores[j] - REDUNDANCY_WEIGHT * redundancy[j])
+        best = max(candidates, key=lambda j: scores[j] - redundancy_weight * redundancy[j])
         picked.append(best)
         chosen = bags[best]
         remaining = []

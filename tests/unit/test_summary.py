@@ -209,10 +209,42 @@ def test_a_parenthesis_after_a_name_is_not_a_dateline() -> None:
 
 
 def test_scorer_has_one_weight_per_feature() -> None:
-    from briefings.derive.summary import FEATURES, WEIGHTS, prepare
+    from briefings.derive.summary import BLOCK_WEIGHTS, FEATURES, WEIGHTS, prepare
 
     assert len(WEIGHTS) == len(FEATURES)
+    assert len(BLOCK_WEIGHTS) == len(FEATURES)
     prepared = prepare(_doc(*ARTICLE))
     rows = [row for row, ok in zip(prepared.features, prepared.ok, strict=True) if ok]
     assert rows and all(len(row) == len(FEATURES) for row in rows)
     assert all(not row for row, ok in zip(prepared.features, prepared.ok, strict=True) if not ok)
+
+
+def test_an_unbroken_block_of_text_is_scored_with_its_own_weights() -> None:
+    from briefings.derive import summary
+
+    paragraphed = summary.prepare(_doc(*ARTICLE))
+    block = summary.prepare(_doc(" ".join(ARTICLE)))
+    assert not paragraphed.block
+    assert block.block
+    # Same sentences, same candidates: only the paragraph features differ.
+    assert [s.text for s in block.sentences] == [s.text for s in paragraphed.sentences]
+    assert block.ok == paragraphed.ok
+    assert summary.BLOCK_WEIGHTS != summary.WEIGHTS
+    picked = summarise(_doc(" ".join(ARTICLE)), 3)
+    assert len(picked) == 3
+    assert picked[0].text.startswith("The harbour council approved")
+
+
+def test_new_features_are_in_range() -> None:
+    from briefings.derive.summary import FEATURES, prepare
+
+    prepared = prepare(_doc(*ARTICLE))
+    rows = [row for row in prepared.features if row]
+    opens = FEATURES.index("first sentence of its paragraph")
+    by_centrality = FEATURES.index("1/(1+rank by centrality among candidates)")
+    frequency = FEATURES.index("term frequency score (sum of term counts / terms^0.7, max 1)")
+    # Every paragraph of ARTICLE is one sentence.
+    assert all(row[opens] == 1.0 for row in rows)
+    assert sorted(row[by_centrality] for row in rows)[-1] == 1.0
+    assert max(row[frequency] for row in rows) == 1.0
+    assert all(0.0 <= row[frequency] <= 1.0 for row in rows)
