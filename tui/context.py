@@ -33,16 +33,23 @@ class Context:
 
     @classmethod
     def create(cls, library: str | None) -> Context:
+        import os
+
+        from briefings.library import ENV_LIBRARY
+
         folder = Path(library).expanduser() if library else default_library_dir()
-        return cls(library_dir=folder, explicit_library=library is not None)
+        named = library is not None or bool(os.environ.get(ENV_LIBRARY))
+        return cls(library_dir=folder, explicit_library=named)
 
-    def library(self, *, seed: bool = True, create: bool = False) -> Library:
-        """The open library; a new, empty one gets the bundled samples first, unless the
-        user named its folder with ``--library`` (their library stays theirs) or
-        ``seed`` is False (``ingest`` never adds samples).
+    def library(self, *, seed: bool = False, create: bool = False) -> Library:
+        """The open library. Only the reader asks for ``seed``: an empty *default*
+        library then gets the bundled samples first (``make run``); a library the user
+        named (``--library`` or ``$BRIEF_LIBRARY``) stays theirs and never gets them,
+        and reading commands (``list``, ``search``, ``show``…) never add them. ``--demo``
+        adds them to an empty library for any command, named or not.
 
-        A folder named with ``--library`` that holds no library is an error for every
-        command but those that ``create`` one (a mistyped path is not a new library).
+        A named folder that holds no library is an error for every command but those
+        that ``create`` one (a mistyped path is not a new library); ``--demo`` makes one.
         """
         if self._library is None:
             from briefings.library import DB_NAME, LibraryError
@@ -64,7 +71,7 @@ class Context:
                     f"{self._library.db_path}: recreated the missing table(s) "
                     f"{', '.join(self._library.recreated)} (another program had removed them)"
                 )
-            wanted = seed and (self.demo or not self.explicit_library)
+            wanted = self.demo or (seed and not self.explicit_library)
             if wanted and not self._library.read_only:
                 self._seed()
         return self._library

@@ -9,6 +9,9 @@ import pytest
 
 from tui.cli import main
 
+# every test here reads the bundled samples (a named library never gets them on its own)
+pytestmark = pytest.mark.usefixtures("samples")
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))

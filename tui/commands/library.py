@@ -108,7 +108,7 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
     max_bytes = _max_size(args.max_size)
     seconds = _seconds(args)
     overrides = _overrides(args)
-    ctx.library(seed=False, create=True).ensure_healthy()
+    ctx.library(create=True).ensure_healthy()
     skipped: list[str] = []
     sources: list[Source | IngestError] = list(discover(args.paths, skipped=skipped))
     total = sum(1 for s in sources if isinstance(s, Source))
@@ -371,7 +371,7 @@ def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    library = ctx.library(seed=False)
+    library = ctx.library()
     try:
         problems = library.integrity_problems()
     except Exception as exc:  # sqlite3.DatabaseError on a damaged file

@@ -12,7 +12,8 @@ def list_instead(ctx: Context, args: argparse.Namespace) -> int:
     escape codes into a file and waiting for keys that never come."""
     from tui.commands.library import cmd_list
 
-    ctx.library()
+    # `brief | less` on an empty default library: the samples, as in the reader
+    ctx.library(seed=True)
     return cmd_list(ctx, argparse.Namespace(json=False, sort="published"))
 
 
@@ -33,7 +34,7 @@ def run_reader(ctx: Context, args: argparse.Namespace) -> int:
         # A new library gets the samples, and they need their index and related lists:
         # the search commands register that sync (otherwise the reader skips loading them).
         import tui.commands.search  # noqa: F401
-    ctx.library()  # create and seed before the first frame, report errors as one line
+    ctx.library(seed=True)  # create and seed before the first frame, report errors as one line
     ctx.close()
     from tui.app import make_app
 
