@@ -144,6 +144,25 @@ async def test_keys_in_one_burst_after_slash_go_to_the_search_bar(reader_app: Br
         assert screen.query_one(SearchInput).value == "blair/"
 
 
+async def test_digits_and_enter_in_one_burst_after_slash_go_to_the_search_bar(
+    reader_app: BriefApp,
+) -> None:
+    # '0'-'5' focus panes and Enter opens a row when the list has focus; pasted right
+    # after '/', they are part of the query (a year, "g7 2024") and Enter ends it.
+    async with reader_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader(reader_app)
+        for char in "/barrier 2024 g7 012345\r":
+            key = {"/": "slash", " ": "space", "\r": "enter"}.get(char, char)
+            reader_app.post_message(events.Key(key, None if char == "\r" else char))
+        await settle(pilot)
+        assert screen.query_one(SearchInput).value == "barrier 2024 g7 012345"
+        assert screen.query_text == "barrier 2024 g7 012345"
+        assert screen.view.opened is None or screen.open_id is not None
+        assert isinstance(reader_app.focused, (SearchInput, BriefingList)), reader_app.focused
+        assert not isinstance(reader_app.focused, PaneList)
+
+
 # -- bug 3: E asks before replacing a dossier ---------------------------------------------------------
 
 
