@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 try:
-    from briefings.library import ENV_LIBRARY, LibraryError
+    from briefings.library import ENV_LIBRARY, LibraryDamaged, LibraryError
     from tui import output
     from tui.commands import COMMAND_MODULES, load_commands
     from tui.context import CommandFailed, Context, UsageError
@@ -184,6 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except (CommandFailed, LibraryError) as exc:
         _error(f"brief: {exc}")
+        if isinstance(exc, LibraryDamaged) and ctx is not None:
+            from tui import storecheck
+
+            storecheck.forget(ctx.library_dir)  # the next command checks the store again
         return EXIT_FAILED
     except output.OutputError as exc:
         _error(f"brief: {exc}")

@@ -41,7 +41,7 @@ class Context:
         named = library is not None or bool(os.environ.get(ENV_LIBRARY))
         return cls(library_dir=folder, explicit_library=named)
 
-    def library(self, *, seed: bool = False, create: bool = False) -> Library:
+    def library(self, *, seed: bool = False, create: bool = False, check: bool = True) -> Library:
         """The open library. Only the reader asks for ``seed``: an empty *default*
         library then gets the bundled samples first (``make run``); a library the user
         named (``--library`` or ``$BRIEF_LIBRARY``) stays theirs and never gets them,
@@ -50,6 +50,12 @@ class Context:
 
         A named folder that holds no library is an error for every command but those
         that ``create`` one (a mistyped path is not a new library); ``--demo`` makes one.
+
+        Every command that reads gets the same store check (``tui.storecheck``: SQLite's
+        quick check, skipped while the store file is as it was at a clean check today), so
+        a damaged store is one line with the way out in ``show`` and ``related`` as in
+        ``list`` and ``search``. Commands that write run the full check themselves
+        (``ensure_healthy``) and pass ``check=False``, as does ``create``.
         """
         if self._library is None:
             from briefings.library import DB_NAME, LibraryError
@@ -71,6 +77,10 @@ class Context:
                     f"{self._library.db_path}: recreated the missing table(s) "
                     f"{', '.join(self._library.recreated)} (another program had removed them)"
                 )
+            if check and not create:
+                from tui import storecheck
+
+                storecheck.ensure_readable(self._library)
             wanted = self.demo or (seed and not self.explicit_library)
             if wanted and not self._library.read_only:
                 self._seed()

