@@ -312,17 +312,27 @@ class Services:
             return original_location(library.get(briefing_id))
 
     def saved_list(self) -> list[SavedSearchRow]:
+        """Every saved search with its counts (each runs its query twice)."""
+        return [self.saved_counted(row) for row in self.saved_entries()]
+
+    def saved_entries(self) -> list[SavedSearchRow]:
+        """Every saved search, not counted yet (``count`` None): cheap, so the modal
+        lists them at once and fills in the counts after (``saved_counted``)."""
         with self._locked() as library:
             return [
-                SavedSearchRow(
-                    name=s.name,
-                    query=s.query,
-                    count=int(getattr(s, "count", 0) or 0),
-                    new_count=int(getattr(s, "new_count", 0) or 0),
-                    error=getattr(s, "error", None),
-                )
-                for s in self._saved_searches(library).list()
+                SavedSearchRow(name=name, query=query, count=None, opened=opened)
+                for name, query, opened in self._saved_searches(library).entries()
             ]
+
+    def saved_counted(self, row: SavedSearchRow) -> SavedSearchRow:
+        with self._locked() as library:
+            s = self._saved_searches(library).describe(row.name, row.query, row.opened)
+        return replace(
+            row,
+            count=int(s.count or 0),
+            new_count=int(s.new_count or 0),
+            error=s.error,
+        )
 
     def saved_add(self, name: str, query: str) -> None:
         self._saved_call("add", name, query)
@@ -337,7 +347,7 @@ class Services:
         """Run a saved search and mark it opened (its new-hit count starts again)."""
         with self._locked() as library:
             saved = self._saved_searches(library)
-            query = next((s.query for s in saved.list() if s.name == name), name)
+            query = next((q for n, q, _ in saved.entries() if n == name), name)
             try:
                 stamp = saved.opened_stamp(name)
             except (KeyError, ValueError, LookupError):
@@ -426,7 +436,7 @@ class Services:
 
         with self._locked() as library:
             saved = self._saved_searches(library)
-            name = next((s.name for s in saved.list() if s.query.strip() == query.strip()), None)
+            name = next((n for n, q, _ in saved.entries() if q.strip() == query.strip()), None)
             if name is None:
                 return None
             return _run_query(lambda: make_digest(library, self._search_index(library), name))

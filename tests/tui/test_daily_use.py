@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -511,3 +512,38 @@ async def test_a_broken_config_is_one_line_not_a_crash(
         await settle(pilot)
         assert app.is_running
         assert any("cannot be read" in str(n.message) for n in app._notifications)
+
+
+# -- #19: the saved-searches modal lists names before it has counted them ---------------------------
+
+
+async def test_saved_searches_modal_lists_names_before_the_counts(
+    reader_app: BriefApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from tui.screens.saved import SavedSearchesScreen
+
+    release = threading.Event()
+    original = Services.saved_counted
+
+    def slow(self: Services, row):  # type: ignore[no-untyped-def]
+        release.wait(10)  # a count that takes long (a wildcard over a big library)
+        return original(self, row)
+
+    monkeypatch.setattr(Services, "saved_counted", slow)
+    async with reader_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader_app.services.saved_add("floods", "barrier")
+        reader_app.services.saved_add("votes", "vote")
+        await pilot.press("s")
+        for _ in range(10):
+            await pilot.pause(0.02)
+        screen = reader_app.screen
+        assert isinstance(screen, SavedSearchesScreen)
+        assert [s.name for s in screen.searches] == ["floods", "votes"]
+        assert "counting…" in screen_text(reader_app)
+        release.set()
+        await settle(pilot)
+        assert [s.count for s in screen.searches] == [3, 2]
+        assert "3 hits" in screen_text(reader_app) and "counting" not in screen_text(reader_app)
