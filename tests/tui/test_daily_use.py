@@ -308,6 +308,33 @@ async def test_z_maximises_the_focused_pane_and_back(reader_app: BriefApp) -> No
         assert screen.query_one(BriefingList).region.width
 
 
+async def test_z_maximises_the_focused_pane_at_80_columns_too(reader_app: BriefApp) -> None:
+    # Under 100 columns the stacked layout's rules used to win over z's: nothing changed.
+    async with reader_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_barrier(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = reader(reader_app)
+        quotes = screen.query_one("#pane-quotes")
+        before = quotes.region.height
+        await pilot.press("z")
+        await settle(pilot)
+        assert quotes.region.height > before and quotes.region.height >= 16
+        for other in ("summary", "figures", "related"):
+            assert not screen.query_one(f"#pane-{other}").region.height, other
+        assert "— Tom Reyes" in screen_text(reader_app)  # room for every quote
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.query_one("#pane-summary").region.height
+        await pilot.press("0", "z")  # the list alone
+        await settle(pilot)
+        assert screen.query_one(BriefingList).region.height >= 18
+        assert not screen.query_one("#pane-summary").region.height
+        await pilot.press("z")
+        await settle(pilot)
+
+
 async def test_only_the_focused_pane_highlights_its_item(reader_app: BriefApp) -> None:
     async with reader_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
