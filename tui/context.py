@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from briefings.library import Library, default_library_dir
 from tui.output import SafeConsole
+
+if TYPE_CHECKING:
+    from briefings.library import Library
+
+# The reader's start (``brief`` with no command) does not import ``briefings.library``:
+# with pydantic and the models it costs about 180 ms of CPU before the first frame.
+# These two are that module's (``tests/unit/test_cli.py`` checks they agree).
+#: the store's file name in the library folder (``briefings.library.DB_NAME``)
+DB_NAME = "library.sqlite3"
+#: the environment variable naming the library (``briefings.library.ENV_LIBRARY``)
+ENV_LIBRARY = "BRIEF_LIBRARY"
+
+
+def default_library_dir() -> Path:
+    """``$BRIEF_LIBRARY`` or the platform's user data folder for brief (as
+    ``briefings.library.default_library_dir``)."""
+    env = os.environ.get(ENV_LIBRARY)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("brief", appauthor=False)
 
 
 class UsageError(Exception):
@@ -33,10 +56,6 @@ class Context:
 
     @classmethod
     def create(cls, library: str | None) -> Context:
-        import os
-
-        from briefings.library import ENV_LIBRARY
-
         folder = Path(library).expanduser() if library else default_library_dir()
         named = library is not None or bool(os.environ.get(ENV_LIBRARY))
         return cls(library_dir=folder, explicit_library=named)
@@ -58,7 +77,7 @@ class Context:
         (``ensure_healthy``) and pass ``check=False``, as does ``create``.
         """
         if self._library is None:
-            from briefings.library import DB_NAME, LibraryError
+            from briefings.library import Library, LibraryError
 
             missing = not (self.library_dir / DB_NAME).exists() and (
                 self.library_dir.is_dir() or not self.library_dir.exists()
@@ -94,8 +113,6 @@ class Context:
             self._library.skipped.clear()
 
     def _seed(self) -> None:
-        import os
-
         from briefings.pipeline import seed_samples
 
         assert self._library is not None

@@ -80,9 +80,13 @@ def row_for(summary: BriefingSummary) -> ListRow:
 class Services:
     """Library, search and export for the reader, called from worker threads only."""
 
-    def __init__(self, library_dir: Path, *, export_dir: Path | None = None) -> None:
+    def __init__(
+        self, library_dir: Path, *, export_dir: Path | None = None, seed_samples: bool = False
+    ) -> None:
         self.library_dir = Path(library_dir)
         self.export_dir = Path(export_dir) if export_dir is not None else None
+        #: add the bundled samples to the library if it is empty (the default library)
+        self.seed_samples = seed_samples
         self._lock = threading.RLock()
         self._library: Library | None = None
         self._index: SearchIndex | None = None
@@ -191,6 +195,25 @@ class Services:
                 storecheck.ensure_readable(library)
             except LibraryError as exc:
                 raise ServiceError(str(exc)) from None
+
+    def seed_if_empty(self) -> int:
+        """The bundled samples into an empty default library (once: a flag in the store
+        remembers it), with their index and related lists; how many were added."""
+        import os
+
+        if not self.seed_samples or os.environ.get("BRIEF_NO_SAMPLES") == "1":
+            return 0
+        self.seed_samples = False
+        from briefings.pipeline import seed_samples
+
+        with self._locked() as library:
+            if library.read_only:
+                return 0
+            report = seed_samples(library)
+            if report is None or not report.ingested:
+                return 0
+            self._search_index(library).sync()
+            return report.ingested
 
     def changed(self) -> bool:
         """Whether the store changed since the last call (cheap: meant to be polled)."""

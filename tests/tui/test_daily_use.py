@@ -574,3 +574,19 @@ async def test_saved_searches_modal_lists_names_before_the_counts(
         await settle(pilot)
         assert [s.count for s in screen.searches] == [3, 2]
         assert "3 hits" in screen_text(reader_app) and "counting" not in screen_text(reader_app)
+
+
+async def test_the_reader_seeds_an_empty_default_library_after_the_first_frame(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "default"
+    Library(folder).close()
+    app = make_app(folder, poll_seconds=None, theme="textual-dark", seed_samples=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert len(reader(app).briefing_list.rows) == 5
+        assert any("bundled sample" in n.message for n in app._notifications)
+    with Library(folder) as lib:
+        assert lib.count() == 5 and not lib.pending_index_ops()
+        assert all(b.related for b in lib.get_many(lib.ids()))

@@ -193,7 +193,7 @@ def test_a_new_library_opened_in_the_reader_gets_its_index_and_related_lists(
 
     import tui.commands.reader
 
-    monkeypatch.setattr(tui.app, "make_app", lambda folder: NoApp())
+    monkeypatch.setattr(tui.app, "make_app", lambda folder, **kw: NoApp())
     monkeypatch.setattr(tui.commands.reader, "terminal", lambda: True)
     # the samples go into the default library only (not one named with --library)
     monkeypatch.delenv("BRIEF_LIBRARY")
@@ -202,3 +202,61 @@ def test_a_new_library_opened_in_the_reader_gets_its_index_and_related_lists(
         assert lib.count() == 5
         assert not lib.pending_index_ops()
         assert all(b.related for b in lib.get_many(lib.ids()))
+
+
+def test_the_reader_start_does_not_import_the_store_module() -> None:
+    # briefings.library brings pydantic and the models: about 180 ms of CPU that the
+    # first frame of `brief` no longer waits for (the reader's worker loads them).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.cli, tui.commands.reader, tui.app\n"
+        "from tui.context import Context\n"
+        "Context.create(None)\n"
+        "print(sorted(m for m in ('pydantic', 'briefings.library', 'whoosh') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_reader_constants_agree_with_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefings.library
+    import tui.context
+
+    assert tui.context.DB_NAME == briefings.library.DB_NAME
+    assert tui.context.ENV_LIBRARY == briefings.library.ENV_LIBRARY
+    assert tui.context.default_library_dir() == briefings.library.default_library_dir()
+    monkeypatch.delenv("BRIEF_LIBRARY")
+    assert tui.context.default_library_dir() == briefings.library.default_library_dir()
+
+
+def test_an_existing_empty_default_library_gets_the_samples_in_the_reader(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # `brief list` made the default library (empty, no samples); `brief` then seeds it,
+    # in the reader's loading worker rather than before the first frame.
+    import tui.app
+    import tui.commands.reader
+    from briefings.library import Library
+
+    monkeypatch.delenv("BRIEF_LIBRARY")
+    assert main(["list"]) == 0
+    made: list[dict[str, object]] = []
+
+    class NoApp:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(tui.app, "make_app", lambda folder, **kw: made.append(kw) or NoApp())
+    monkeypatch.setattr(tui.commands.reader, "terminal", lambda: True)
+    assert main([]) == 0
+    assert made == [{"seed_samples": True}]
+    with Library(tmp_path / "xdg-data" / "brief") as lib:
+        assert lib.count() == 0  # not before the first frame
+    named = tmp_path / "named"
+    Library(named).close()
+    assert main(["--library", str(named)]) == 0
+    assert made[-1] == {"seed_samples": False}
