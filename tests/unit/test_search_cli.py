@@ -88,11 +88,13 @@ def test_saved_list_never_waits_for_counting(
 ) -> None:
     # Counting runs each query twice; 500 wildcard searches once held `saved list` for
     # minutes. Past its counting time the rest are listed at once, without counts.
-    import tui.commands.search
+    import importlib
 
+    # the module the parser loads (another test may have imported a second copy)
+    search_commands = importlib.import_module("tui.commands.search")
     for i in range(3):
         assert run(capsys, "saved", "add", f"s{i}", "chips")[0] == 0
-    monkeypatch.setattr(tui.commands.search, "SAVED_COUNT_SECONDS", 0.0)
+    monkeypatch.setattr(search_commands, "SAVED_COUNT_SECONDS", 0.0)
     code, out, err = run(capsys, "saved", "list")
     assert code == 0 and out.count("not counted") == 3 and "s0" in out and "s2" in out
     assert "3 saved search(es) listed without counts" in err and "--counts" in err
