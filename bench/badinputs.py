@@ -647,13 +647,13 @@ def _budget_cases(root: Path, rng: random.Random, cases: list[Case]) -> None:
     folder = root / "budget"
     folder.mkdir(parents=True, exist_ok=True)
     text = _article(rng, "A long report read under a small memory budget", 12)
-    (folder / "memory-4mb.txt").write_text(text * max(1, 4_000_000 // len(text)), "utf-8")
+    (folder / "memory-8mb.txt").write_text(text * max(1, 8_000_000 // len(text)), "utf-8")
     cases.append(
         Case(
-            "budget/memory-4mb.txt",
+            "budget/memory-8mb.txt",
             "fail",
             "too large to read",
-            "4 MB of prose under a 48 MB memory budget",
+            "8 MB of prose (about 300 MB to derive) under a 48 MB memory budget",
             memory_mb=48,
         )
     )
