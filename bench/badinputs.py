@@ -55,6 +55,8 @@ class Case:
     reason: str  # for "fail": text the error line must contain; for "ok": what it is
     what: str
     slow: bool = False
+    #: the memory budget (MB) this case is ingested with (``--memory-limit``); None: the default
+    memory_mb: float | None = None
 
 
 def _prose(rng: random.Random, words: int) -> str:
@@ -72,8 +74,10 @@ def _article(rng: random.Random, title: str, paragraphs: int = 4) -> str:
     return f"{title}\n\n{body}\n"
 
 
-def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
-    """Write every case under ``root`` (created if needed); return the cases."""
+def generate(root: Path, *, slow: bool = False, seed: int = 8, budget: bool = False) -> list[Case]:
+    """Write every case under ``root`` (created if needed); return the cases.
+    ``budget`` adds the cases that need their own memory budget (``Case.memory_mb``):
+    ingested with the rest under the default budget they would be read."""
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     cases: list[Case] = []
@@ -321,6 +325,8 @@ def generate(root: Path, *, slow: bool = False, seed: int = 8) -> list[Case]:
         for i in range(10_000):
             (many / f"tiny-{i:05d}.txt").write_text(f"Tiny note {i}\n\nItem {i} was filed.\n")
         cases.append(Case("many/", "ok", "10000", "10,000 tiny files", True))
+    if budget:
+        _budget_cases(root, rng, cases)
     return cases
 
 
@@ -634,6 +640,25 @@ def _round_two(put, rng: random.Random, good: bytes, root: Path, cases: list[Cas
     cases.append(Case("d/", "ok", "deep", "a folder tree 1,100 levels deep (walked, no recursion)"))
 
 
+def _budget_cases(root: Path, rng: random.Random, cases: list[Case]) -> None:
+    """An article that needs more memory than its budget: one line, "too large to read"
+    naming the file, and the run goes on (ingested under ``--memory-limit 48``: a small
+    article needs about 32 MB, the first one of a process included)."""
+    folder = root / "budget"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = _article(rng, "A long report read under a small memory budget", 12)
+    (folder / "memory-8mb.txt").write_text(text * max(1, 8_000_000 // len(text)), "utf-8")
+    cases.append(
+        Case(
+            "budget/memory-8mb.txt",
+            "fail",
+            "too large to read",
+            "8 MB of prose (about 300 MB to derive) under a 48 MB memory budget",
+            memory_mb=48,
+        )
+    )
+
+
 def _symlink(link: Path, target: Path) -> None:
     if not os.path.lexists(link):
         os.symlink(target, link)
@@ -730,7 +755,7 @@ def run_cases(root: Path, cases: list[Case]) -> dict[str, int]:
             totals["cases"] += 1
             start = time.perf_counter()
             try:
-                report = ingest(library, [os.path.join(root, case.path)])
+                report = ingest(library, [os.path.join(root, case.path)], megabytes=case.memory_mb)
             except Exception:
                 totals["tracebacks"] += 1
                 outcome = "TRACEBACK: " + traceback.format_exc().splitlines()[-1]
@@ -750,7 +775,9 @@ def run_cases(root: Path, cases: list[Case]) -> dict[str, int]:
                 totals["unexpected outcomes"] += 1
             expected = case.expect if case.expect == "ok" else f"fail: {case.reason}"
             print(_row(_shown(case.path), expected, outcome, f"{seconds:.2f}"), flush=True)
-        again = ingest(library, [str(root)])
+        # everything again (nothing may change), but the cases with a budget of their own
+        rest = [os.path.join(root, name) for name in sorted(os.listdir(root)) if name != "budget"]
+        again = ingest(library, rest)
         totals["changed briefings"] = again.ingested + again.updated
     print()
     print(", ".join(f"{name} {n}" for name, n in totals.items()))
@@ -765,7 +792,7 @@ def main(argv: list[str] | None = None) -> int:
         "--run", action="store_true", help="ingest each case and print its outcome and time"
     )
     args = parser.parse_args(argv)
-    cases = generate(args.dir, slow=args.slow)
+    cases = generate(args.dir, slow=args.slow, budget=True)
     if args.run:
         totals = run_cases(args.dir, cases)
         bad = sum(n for name, n in totals.items() if name != "cases")

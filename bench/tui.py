@@ -1,9 +1,12 @@
 """The reader: time to first frame, search-as-you-type latency, and memory.
 
 Each run is a fresh child process (``python -m bench.tui --child LIBRARY``)
-driving ``tui.app.make_app`` with the Textual pilot (``app.run_test``,
-headless, 120x40), so that imports, opening the library and the index are
-paid as a user pays them, and the child's peak RSS is the reader's.
+that starts the reader as ``brief --library LIBRARY`` does (``tui.cli.main``,
+``run_reader``) and drives the app it makes with the Textual pilot
+(``app.run_test``, headless, 120x40), so that imports, the command line,
+opening the library and the index are paid as a user pays them, and the
+child's peak RSS is the reader's. (Until 2026-12-05 the child called
+``tui.app.make_app`` directly, which left out the command line's imports.)
 
 "Painted" means: the screen's compositor produced a frame (Textual's
 ``App._display`` was called with a compositor update, which is what a
@@ -141,12 +144,49 @@ async def _wait(predicate, timeout: float = TIMEOUT) -> bool:  # type: ignore[no
     return True
 
 
-async def _drive(library_dir: Path, launched: float) -> dict:
-    from tui.app import make_app
+def _through_the_cli(library_dir: Path, launched: float) -> dict:
+    """Start the reader as ``brief --library DIR`` does (``tui.cli.main``: its imports,
+    the settings check, the library context, ``run_reader``), with the app that
+    ``run_reader`` makes driven headless instead of on the terminal."""
+    import tui.app
+    import tui.commands.reader
+    from tui.cli import main
 
-    wall_at_app = time.time()
-    t_app = time.perf_counter()
-    app = make_app(library_dir)
+    real = tui.app.make_app
+    report: dict = {}
+
+    class Driven:
+        return_code = 0
+
+        def __init__(self, app, wall_at_app: float, t_app: float) -> None:  # type: ignore[no-untyped-def]
+            self.app, self.wall_at_app, self.t_app = app, wall_at_app, t_app
+
+        def run(self) -> None:
+            report.update(
+                asyncio.run(_drive(library_dir, launched, (self.app, self.wall_at_app, self.t_app)))
+            )
+
+    def make_app(*args, **kwargs):  # type: ignore[no-untyped-def]
+        wall_at_app, t_app = time.time(), time.perf_counter()
+        return Driven(real(*args, **kwargs), wall_at_app, t_app)
+
+    tui.app.make_app = make_app  # type: ignore[assignment]
+    tui.commands.reader.terminal = lambda: True  # type: ignore[assignment]
+    code = main(["--library", str(library_dir)])
+    if code or not report:
+        raise RuntimeError(f"brief exited {code} before the reader ran")
+    return report
+
+
+async def _drive(library_dir: Path, launched: float, made=None) -> dict:  # type: ignore[no-untyped-def]
+    if made is None:
+        from tui.app import make_app
+
+        wall_at_app = time.time()
+        t_app = time.perf_counter()
+        app = make_app(library_dir)
+    else:
+        app, wall_at_app, t_app = made
     clock = FrameClock(app)
     keystrokes: list[float] = []
     keystrokes_cpu: list[float] = []
@@ -199,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     launched = args.launched if args.launched is not None else time.time()
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    report = asyncio.run(_drive(args.child, launched))
+    report = _through_the_cli(args.child, launched)
     print(json.dumps(report))
     return 0
 

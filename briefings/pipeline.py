@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -124,28 +125,117 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def derive_checked(article: Article, label: str, *, seconds: float | None = None) -> Briefing:
+def _address_space() -> int | None:
+    """The process's virtual memory size in bytes (Linux ``/proc``), or None."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextmanager
+def memory_budget(megabytes: float | None) -> Iterator[bool]:
+    """Cap the process's address space at its present size plus ``megabytes`` for the
+    block (``RLIMIT_AS``): an allocation beyond it, in Python or in C (lxml), fails
+    with ``MemoryError`` instead of taking the machine's memory. Yields whether the
+    cap is in force: the main thread only (the limit is per process; the reader's
+    worker threads run without it), on systems with ``/proc`` and ``setrlimit``,
+    and never above a lower limit the user already set. The soft limit is put back
+    afterwards (an unprivileged process may raise it again up to the hard limit).
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        yield False
+        return
+    used = _address_space()
+    if not megabytes or used is None or threading.current_thread() is not threading.main_thread():
+        yield False
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = used + int(megabytes * 1024 * 1024)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        yield False  # the user's own, lower limit stays
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (OSError, ValueError):
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _too_large(label: str, megabytes: float) -> IngestError:
+    return IngestError(
+        f"{label}: too large to read (over {megabytes:g} MB of memory; raise the limit "
+        f"with --memory-limit MB or {settings.ENV_ARTICLE_MEMORY})"
+    )
+
+
+def _too_long(label: str, seconds: float) -> IngestError:
+    return IngestError(
+        f"{label}: took too long to read (over {seconds:g} s; raise the limit with "
+        f"--time-limit SECONDS or {settings.ENV_ARTICLE_SECONDS})"
+    )
+
+
+def read_checked(
+    source: Source,
+    *,
+    max_bytes: int | None = None,
+    seconds: float | None = None,
+    megabytes: float | None = None,
+) -> Article:
+    """``read_source`` (HTML through trafilatura, Markdown front matter) under the
+    article's time and memory budgets; running out of either is an ``IngestError``."""
+    current = settings.current()
+    budget = seconds or current.article_seconds
+    memory = megabytes or current.article_memory_mb
+    capped = False
+    try:
+        with time_budget(budget), memory_budget(memory) as capped:
+            return read_source(source, max_bytes=max_bytes)
+    except TookTooLong:
+        raise _too_long(source.label, budget) from None
+    except MemoryError:
+        if capped:
+            raise _too_large(source.label, memory) from None
+        raise
+
+
+def derive_checked(
+    article: Article, label: str, *, seconds: float | None = None, megabytes: float | None = None
+) -> Briefing:
     """Derive one article's briefing; any failure becomes an ``IngestError``.
 
     A bug in a derivation step must cost one file, not the run: unexpected
     exceptions are logged with their traceback (to the log file, never the
     terminal) and reported as one line. The derivation runs under a time budget
-    (``seconds``, default ``BRIEF_ARTICLE_SECONDS`` or 60 s).
+    (``seconds``, default ``BRIEF_ARTICLE_SECONDS`` or 60 s) and a memory budget
+    (``megabytes`` of address space, default ``BRIEF_ARTICLE_MEMORY_MB`` or 2048).
     """
-    budget = seconds or settings.current().article_seconds
+    current = settings.current()
+    budget = seconds or current.article_seconds
+    memory = megabytes or current.article_memory_mb
+    capped = False
     try:
-        with time_budget(budget):
+        with time_budget(budget), memory_budget(memory) as capped:
             briefing = derive(article)
     except TookTooLong:
-        raise IngestError(
-            f"{label}: took too long to read (over {budget:g} s; raise the limit with "
-            f"--time-limit SECONDS or {settings.ENV_ARTICLE_SECONDS})"
-        ) from None
+        raise _too_long(label, budget) from None
     except ValueError as exc:  # e.g. an HTML page with no article in it
         raise IngestError(f"{label}: {exc}") from None
     except RecursionError:
         raise IngestError(f"{label}: too deeply nested to read") from None
     except MemoryError:
+        if capped:
+            raise _too_large(label, memory) from None
         raise IngestError(f"{label}: not enough memory to read it") from None
     except Exception as exc:
         log.error("%s: deriving the briefing failed", label, exc_info=True)
@@ -191,13 +281,14 @@ def store_article(
     *,
     seconds: float | None = None,
     overrides: Overrides | None = None,
+    megabytes: float | None = None,
 ) -> Outcome:
     """Derive and store one article; raises ``IngestError`` if it yields no briefing.
     ``overrides`` replace the derived source, URL and date, and add tags."""
     given = overrides is not None and bool(overrides)
     if not given and library.status_of(article, EXTRACTOR_VERSION) == "unchanged":
         return "unchanged"
-    briefing = derive_checked(article, label, seconds=seconds)
+    briefing = derive_checked(article, label, seconds=seconds, megabytes=megabytes)
     if overrides is not None and given:
         briefing = overrides.apply(briefing)
     outcome = library.put(article, briefing, force=given)
@@ -216,6 +307,7 @@ def ingest(
     max_bytes: int | None = None,
     seconds: float | None = None,
     overrides: Overrides | None = None,
+    megabytes: float | None = None,
 ) -> IngestReport:
     """Ingest every source under ``paths``. Never raises for a bad input file.
 
@@ -223,7 +315,9 @@ def ingest(
     notice in the report ("same text as ..."); ``overrides`` apply to every article.
 
     ``max_bytes`` caps one article (default: ``BRIEF_MAX_ARTICLE_MB`` or 20 MB),
-    ``seconds`` its reading time (default: ``BRIEF_ARTICLE_SECONDS`` or 60 s).
+    ``seconds`` its reading time (default: ``BRIEF_ARTICLE_SECONDS`` or 60 s) and
+    ``megabytes`` its memory (default: ``BRIEF_ARTICLE_MEMORY_MB`` or 2048 MB), each
+    for reading the file (HTML, Markdown) and again for deriving its briefing.
     """
     report = IngestReport()
     with derivation_gc():
@@ -236,9 +330,16 @@ def ingest(
             if on_source:
                 on_source(item)
             try:
-                article = read_source(item, max_bytes=max_bytes)
+                article = read_checked(
+                    item, max_bytes=max_bytes, seconds=seconds, megabytes=megabytes
+                )
                 outcome = store_article(
-                    library, article, item.label, seconds=seconds, overrides=overrides
+                    library,
+                    article,
+                    item.label,
+                    seconds=seconds,
+                    overrides=overrides,
+                    megabytes=megabytes,
                 )
             except IngestError as exc:
                 report.failures.append(str(exc))
@@ -291,6 +392,7 @@ def rebuild(
     everything: bool = False,
     on_item: Callable[[str], None] | None = None,
     seconds: float | None = None,
+    megabytes: float | None = None,
 ) -> IngestReport:
     """Re-derive stored briefings from their stored article text.
 
@@ -321,7 +423,9 @@ def rebuild(
                 )
                 continue
             try:
-                briefing = derive_checked(article, display_path(stored.origin), seconds=seconds)
+                briefing = derive_checked(
+                    article, display_path(stored.origin), seconds=seconds, megabytes=megabytes
+                )
             except IngestError as exc:
                 report.failures.append(str(exc))
                 continue

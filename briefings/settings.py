@@ -19,12 +19,18 @@ ENV_MAX_MB = "BRIEF_MAX_ARTICLE_MB"
 ENV_ARTICLE_SECONDS = "BRIEF_ARTICLE_SECONDS"
 ENV_LOCK_TIMEOUT = "BRIEF_INDEX_LOCK_TIMEOUT"
 ENV_BATCH = "BRIEF_INDEX_BATCH"
+ENV_ARTICLE_MEMORY = "BRIEF_ARTICLE_MEMORY_MB"
 
 DEFAULT_MAX_MB = 20.0
 #: The time budget of one article (reading the HTML or Markdown and deriving its
 #: briefing). Derivation takes 4 to 10 s per MB of text, so this covers articles
 #: of several MB; a pathological one fails with one line instead of stalling a run.
 DEFAULT_ARTICLE_SECONDS = 60.0
+#: The memory budget of one article, in MB of address space above what the process
+#: used when the article started (reading it and deriving its briefing). Derivation
+#: peaks at about 40 MB per MB of text, so this covers articles up to the 20 MB cap; a
+#: pathological one fails with one line instead of pushing the machine into swap.
+DEFAULT_ARTICLE_MEMORY_MB = 2048.0
 DEFAULT_LOCK_TIMEOUT = 120.0
 DEFAULT_BATCH = 500
 
@@ -67,6 +73,7 @@ class Settings:
     article_seconds: float = DEFAULT_ARTICLE_SECONDS
     index_lock_timeout: float = DEFAULT_LOCK_TIMEOUT
     index_batch: int = DEFAULT_BATCH
+    article_memory_mb: float = DEFAULT_ARTICLE_MEMORY_MB
 
 
 def load(environ: Mapping[str, str] | None = None) -> Settings:
@@ -85,6 +92,9 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         ),
         index_lock_timeout=number(ENV_LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT, "seconds", MAX_SECONDS),
         index_batch=parse_count(batch, ENV_BATCH, upper=MAX_BATCH) if batch else DEFAULT_BATCH,
+        article_memory_mb=number(
+            ENV_ARTICLE_MEMORY, DEFAULT_ARTICLE_MEMORY_MB, "megabytes", MAX_MB
+        ),
     )
 
 
@@ -100,6 +110,7 @@ def current() -> Settings:
             (ENV_ARTICLE_SECONDS, "article_seconds"),
             (ENV_LOCK_TIMEOUT, "index_lock_timeout"),
             (ENV_BATCH, "index_batch"),
+            (ENV_ARTICLE_MEMORY, "article_memory_mb"),
         ):
             with contextlib.suppress(SettingError):
                 fields[key] = getattr(load({name: os.environ.get(name, "")}), key)

@@ -116,15 +116,21 @@ class SavedSearches:
 
     def get(self, name: str) -> SavedSearch:
         row = self._need(name)
-        return self._describe(*row)
+        return self.describe(*row)
 
-    def list(self) -> list[SavedSearch]:
+    def entries(self) -> list[tuple[str, str, str | None]]:
+        """(name, query, when last opened) of every saved search, by name, without
+        counting hits (cheap: listing never waits for counting)."""
         rows = self.library.connection.execute(
             "SELECT name, query, last_opened_at FROM saved_searches ORDER BY name COLLATE NOCASE"
         ).fetchall()
-        return [self._describe(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], r[1], r[2]) for r in rows]
 
-    def _describe(self, name: str, query: str, opened: str | None) -> SavedSearch:
+    def list(self) -> list[SavedSearch]:
+        return [self.describe(*entry) for entry in self.entries()]
+
+    def describe(self, name: str, query: str, opened: str | None) -> SavedSearch:
+        """One saved search with its hit and new-hit counts (runs its query twice)."""
         last = _naive_utc(opened)
         try:
             count = self.index.count(query)

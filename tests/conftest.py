@@ -32,3 +32,24 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture
+def samples(library_dir: Path) -> Path:
+    """The test's library (``$BRIEF_LIBRARY``) with the bundled samples and their index,
+    as ``brief --demo`` makes it (a named library never gets them on its own)."""
+    import io
+
+    from rich.console import Console
+
+    import tui.commands.search  # noqa: F401  (registers the index sync)
+    from tui.context import Context
+
+    ctx = Context.create(str(library_dir))
+    ctx.demo = True
+    ctx.err = Console(file=io.StringIO())
+    try:
+        ctx.library()
+    finally:
+        ctx.close()
+    return library_dir

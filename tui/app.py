@@ -105,9 +105,12 @@ class BriefApp(App[int]):
         theme: str | None = None,
         settings: Settings | None = None,
         opener: Callable[[str], None] | None = None,
+        seed_samples: bool = False,
     ) -> None:
         super().__init__()
         self.library_dir = Path(library_dir)
+        #: an empty default library gets the bundled samples (in the loading worker)
+        self.seed_samples = seed_samples
         self._services = services
         self._services_lock = Lock()
         self.settings = settings if settings is not None else Settings.load()
@@ -135,7 +138,9 @@ class BriefApp(App[int]):
             if self._services is None:
                 from tui.services import Services
 
-                self._services = Services(self.library_dir, export_dir=self._export_dir)
+                self._services = Services(
+                    self.library_dir, export_dir=self._export_dir, seed_samples=self.seed_samples
+                )
             return self._services
 
     def on_mount(self) -> None:
@@ -206,8 +211,10 @@ def make_app(
     theme: str | None = None,
     settings: Settings | None = None,
     opener: Callable[[str], None] | None = None,
+    seed_samples: bool = False,
 ) -> BriefApp:
-    """The reader over ``library_dir`` (tests pass fixed services and no polling)."""
+    """The reader over ``library_dir`` (tests pass fixed services and no polling);
+    ``seed_samples``: an empty default library gets the bundled samples."""
     return BriefApp(
         library_dir,
         services=services,
@@ -216,4 +223,5 @@ def make_app(
         theme=theme,
         settings=settings,
         opener=opener,
+        seed_samples=seed_samples,
     )

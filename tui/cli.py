@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 try:
-    from briefings.library import ENV_LIBRARY, LibraryError
     from tui import output
     from tui.commands import COMMAND_MODULES, load_commands
-    from tui.context import CommandFailed, Context, UsageError
+    from tui.context import ENV_LIBRARY, CommandFailed, Context, UsageError
 except KeyboardInterrupt:  # Ctrl-C while Python is still loading brief: one line
     sys.stderr.write("brief: interrupted\n")
     raise SystemExit(130) from None
@@ -182,8 +181,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _error(str(exc))
         return EXIT_USAGE
-    except (CommandFailed, LibraryError) as exc:
+    except (CommandFailed, _library_error()) as exc:
         _error(f"brief: {exc}")
+        from briefings.library import LibraryDamaged
+
+        if isinstance(exc, LibraryDamaged) and ctx is not None:
+            from tui import storecheck
+
+            storecheck.forget(ctx.library_dir)  # the next command checks the store again
         return EXIT_FAILED
     except output.OutputError as exc:
         _error(f"brief: {exc}")
@@ -209,6 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ctx.close()
         if original_stdout is not None:
             output.unguard_stdout(original_stdout)
+
+
+def _library_error() -> type[Exception]:
+    """``briefings.library.LibraryError``, imported only when an error is being handled
+    (the reader's start does not load the store's module: see ``tui.context``)."""
+    from briefings.library import LibraryError
+
+    return LibraryError
 
 
 def _check_settings() -> None:

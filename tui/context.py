@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from briefings.library import Library, default_library_dir
 from tui.output import SafeConsole
+
+if TYPE_CHECKING:
+    from briefings.library import Library
+
+# The reader's start (``brief`` with no command) does not import ``briefings.library``:
+# with pydantic and the models it costs about 180 ms of CPU before the first frame.
+# These two are that module's (``tests/unit/test_cli.py`` checks they agree).
+#: the store's file name in the library folder (``briefings.library.DB_NAME``)
+DB_NAME = "library.sqlite3"
+#: the environment variable naming the library (``briefings.library.ENV_LIBRARY``)
+ENV_LIBRARY = "BRIEF_LIBRARY"
+
+
+def default_library_dir() -> Path:
+    """``$BRIEF_LIBRARY`` or the platform's user data folder for brief (as
+    ``briefings.library.default_library_dir``)."""
+    env = os.environ.get(ENV_LIBRARY)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("brief", appauthor=False)
 
 
 class UsageError(Exception):
@@ -34,18 +57,27 @@ class Context:
     @classmethod
     def create(cls, library: str | None) -> Context:
         folder = Path(library).expanduser() if library else default_library_dir()
-        return cls(library_dir=folder, explicit_library=library is not None)
+        named = library is not None or bool(os.environ.get(ENV_LIBRARY))
+        return cls(library_dir=folder, explicit_library=named)
 
-    def library(self, *, seed: bool = True, create: bool = False) -> Library:
-        """The open library; a new, empty one gets the bundled samples first, unless the
-        user named its folder with ``--library`` (their library stays theirs) or
-        ``seed`` is False (``ingest`` never adds samples).
+    def library(self, *, seed: bool = False, create: bool = False, check: bool = True) -> Library:
+        """The open library. Only the reader asks for ``seed``: an empty *default*
+        library then gets the bundled samples first (``make run``); a library the user
+        named (``--library`` or ``$BRIEF_LIBRARY``) stays theirs and never gets them,
+        and reading commands (``list``, ``search``, ``show``…) never add them. ``--demo``
+        adds them to an empty library for any command, named or not.
 
-        A folder named with ``--library`` that holds no library is an error for every
-        command but those that ``create`` one (a mistyped path is not a new library).
+        A named folder that holds no library is an error for every command but those
+        that ``create`` one (a mistyped path is not a new library); ``--demo`` makes one.
+
+        Every command that reads gets the same store check (``tui.storecheck``: SQLite's
+        quick check, skipped while the store file is as it was at a clean check today), so
+        a damaged store is one line with the way out in ``show`` and ``related`` as in
+        ``list`` and ``search``. Commands that write run the full check themselves
+        (``ensure_healthy``) and pass ``check=False``, as does ``create``.
         """
         if self._library is None:
-            from briefings.library import DB_NAME, LibraryError
+            from briefings.library import Library, LibraryError
 
             missing = not (self.library_dir / DB_NAME).exists() and (
                 self.library_dir.is_dir() or not self.library_dir.exists()
@@ -64,7 +96,11 @@ class Context:
                     f"{self._library.db_path}: recreated the missing table(s) "
                     f"{', '.join(self._library.recreated)} (another program had removed them)"
                 )
-            wanted = seed and (self.demo or not self.explicit_library)
+            if check and not create:
+                from tui import storecheck
+
+                storecheck.ensure_readable(self._library)
+            wanted = self.demo or (seed and not self.explicit_library)
             if wanted and not self._library.read_only:
                 self._seed()
         return self._library
@@ -77,8 +113,6 @@ class Context:
             self._library.skipped.clear()
 
     def _seed(self) -> None:
-        import os
-
         from briefings.pipeline import seed_samples
 
         assert self._library is not None

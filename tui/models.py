@@ -57,9 +57,12 @@ class SearchOutcome:
 class SavedSearchRow:
     name: str
     query: str
-    count: int = 0
+    #: None while not counted yet (the modal lists names first, counts after)
+    count: int | None = 0
     new_count: int = 0
     error: str | None = None
+    #: when it was last opened, as stored (to count its new hits)
+    opened: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

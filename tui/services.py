@@ -80,9 +80,13 @@ def row_for(summary: BriefingSummary) -> ListRow:
 class Services:
     """Library, search and export for the reader, called from worker threads only."""
 
-    def __init__(self, library_dir: Path, *, export_dir: Path | None = None) -> None:
+    def __init__(
+        self, library_dir: Path, *, export_dir: Path | None = None, seed_samples: bool = False
+    ) -> None:
         self.library_dir = Path(library_dir)
         self.export_dir = Path(export_dir) if export_dir is not None else None
+        #: add the bundled samples to the library if it is empty (the default library)
+        self.seed_samples = seed_samples
         self._lock = threading.RLock()
         self._library: Library | None = None
         self._index: SearchIndex | None = None
@@ -181,13 +185,35 @@ class Services:
         return restored
 
     def ensure_readable(self) -> None:
-        """SQLite's quick check once, at start-up: a damaged store is one line with the
+        """SQLite's quick check once, at start-up (skipped while the store file is as at
+        a clean check today, ``tui.storecheck``): a damaged store is one line with the
         way out (``ServiceError``) instead of a list that is silently short or a hang."""
+        from tui import storecheck
+
         with self._locked() as library:
             try:
-                library.ensure_readable()
+                storecheck.ensure_readable(library)
             except LibraryError as exc:
                 raise ServiceError(str(exc)) from None
+
+    def seed_if_empty(self) -> int:
+        """The bundled samples into an empty default library (once: a flag in the store
+        remembers it), with their index and related lists; how many were added."""
+        import os
+
+        if not self.seed_samples or os.environ.get("BRIEF_NO_SAMPLES") == "1":
+            return 0
+        self.seed_samples = False
+        from briefings.pipeline import seed_samples
+
+        with self._locked() as library:
+            if library.read_only:
+                return 0
+            report = seed_samples(library)
+            if report is None or not report.ingested:
+                return 0
+            self._search_index(library).sync()
+            return report.ingested
 
     def changed(self) -> bool:
         """Whether the store changed since the last call (cheap: meant to be polled)."""
@@ -309,17 +335,27 @@ class Services:
             return original_location(library.get(briefing_id))
 
     def saved_list(self) -> list[SavedSearchRow]:
+        """Every saved search with its counts (each runs its query twice)."""
+        return [self.saved_counted(row) for row in self.saved_entries()]
+
+    def saved_entries(self) -> list[SavedSearchRow]:
+        """Every saved search, not counted yet (``count`` None): cheap, so the modal
+        lists them at once and fills in the counts after (``saved_counted``)."""
         with self._locked() as library:
             return [
-                SavedSearchRow(
-                    name=s.name,
-                    query=s.query,
-                    count=int(getattr(s, "count", 0) or 0),
-                    new_count=int(getattr(s, "new_count", 0) or 0),
-                    error=getattr(s, "error", None),
-                )
-                for s in self._saved_searches(library).list()
+                SavedSearchRow(name=name, query=query, count=None, opened=opened)
+                for name, query, opened in self._saved_searches(library).entries()
             ]
+
+    def saved_counted(self, row: SavedSearchRow) -> SavedSearchRow:
+        with self._locked() as library:
+            s = self._saved_searches(library).describe(row.name, row.query, row.opened)
+        return replace(
+            row,
+            count=int(s.count or 0),
+            new_count=int(s.new_count or 0),
+            error=s.error,
+        )
 
     def saved_add(self, name: str, query: str) -> None:
         self._saved_call("add", name, query)
@@ -334,7 +370,7 @@ class Services:
         """Run a saved search and mark it opened (its new-hit count starts again)."""
         with self._locked() as library:
             saved = self._saved_searches(library)
-            query = next((s.query for s in saved.list() if s.name == name), name)
+            query = next((q for n, q, _ in saved.entries() if n == name), name)
             try:
                 stamp = saved.opened_stamp(name)
             except (KeyError, ValueError, LookupError):
@@ -423,7 +459,7 @@ class Services:
 
         with self._locked() as library:
             saved = self._saved_searches(library)
-            name = next((s.name for s in saved.list() if s.query.strip() == query.strip()), None)
+            name = next((n for n, q, _ in saved.entries() if q.strip() == query.strip()), None)
             if name is None:
                 return None
             return _run_query(lambda: make_digest(library, self._search_index(library), name))

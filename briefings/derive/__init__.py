@@ -49,6 +49,8 @@ def _step(name: str, fn: Callable[[], list[T]], origin: str) -> list[T]:
         return fn()
     try:
         return fn()
+    except MemoryError:  # over the article's memory budget: the article fails, not a step
+        raise
     except Exception:  # pragma: no cover - defensive; property tests run strict
         log.warning("%s: step %s failed; left empty", origin, name, exc_info=True)
         return []

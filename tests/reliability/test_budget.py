@@ -20,7 +20,7 @@ from briefings.derive import derive
 from briefings.derive.blocks import split_blocks, strip_front_matter
 from briefings.models import Article
 
-from .conftest import write_articles
+from .conftest import brief_subprocess, write_articles
 
 #: Long runs of the marks the Markdown patterns look for (each took seconds to
 #: minutes at these sizes before the patterns were made linear).
@@ -227,6 +227,101 @@ def test_bad_time_limits_are_usage_errors(
     run = brief("list")
     assert run.code == 2 and run.err_lines == [run.err_lines[0]]
     assert "BRIEF_ARTICLE_SECONDS" in run.err
+
+
+def test_an_article_over_its_memory_budget_fails_alone(tmp_path: Path, library_dir: Path) -> None:
+    """Reading and deriving one article run under a memory budget (the process may grow
+    by at most that much while it reads the article): over it, one line naming the
+    file, and the run goes on. The bench.badinputs case of the same (``budget/``), in a
+    fresh ``brief`` (memory this test process freed earlier would be used first)."""
+    from bench.badinputs import generate
+
+    src = tmp_path / "src"
+    write_articles(src, 2)
+    (case,) = [c for c in generate(tmp_path / "cases", budget=True) if c.memory_mb]
+    big = tmp_path / "cases" / case.path
+    limit = f"{case.memory_mb:g}"
+    start = time.perf_counter()
+    run = brief_subprocess(
+        "ingest", "--memory-limit", limit, str(src), str(big), library=library_dir, timeout=300
+    )
+    seconds = time.perf_counter() - start
+    run.assert_no_crash()
+    assert seconds < 120
+    assert run.code == 1
+    assert run.err_lines[-2:] == [
+        f"error: {big}: too large to read (over {limit} MB of memory; raise the limit with "
+        "--memory-limit MB or BRIEF_ARTICLE_MEMORY_MB)",
+        "ingested 2, updated 0, unchanged 0, failed 1",
+    ]
+
+
+def test_the_memory_budget_covers_derivation(
+    brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefings.pipeline as pipeline
+
+    src = tmp_path / "src"
+    write_articles(src, 3)
+    (src / "article-0001.txt").write_text("Greedy one\n\nThis article wants all memory.\n")
+    real = pipeline.derive
+
+    def greedy_derive(article):  # type: ignore[no-untyped-def]
+        if "wants all memory" in article.text:
+            hoard = [bytearray(8 * 1024 * 1024) for _ in range(100)]  # 800 MB
+            return hoard  # never reached under the budget
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "derive", greedy_derive)
+    monkeypatch.setenv("BRIEF_ARTICLE_MEMORY_MB", "64")
+    run = brief("ingest", str(src))
+    run.assert_no_crash()
+    assert run.code == 1
+    assert "article-0001.txt: too large to read (over 64 MB of memory" in run.err
+    assert run.err_lines[-1] == "ingested 2, updated 0, unchanged 0, failed 1"
+    import resource
+
+    assert resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY  # put back
+
+
+def test_a_step_out_of_memory_fails_the_article_not_just_the_step(
+    brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Outside the tests a failing step is left empty (BRIEF_STRICT); running out of the
+    # memory budget must fail the article, not store it with its entities missing.
+    import briefings.derive as derive_module
+
+    src = tmp_path / "src"
+    write_articles(src, 2)
+    (src / "article-0001.txt").write_text("Greedy step\n\nThis article wants all memory.\n")
+    real = derive_module.extract_entities
+
+    def greedy(doc, quotes):  # type: ignore[no-untyped-def]
+        if "wants all memory" in doc.text:
+            return [bytearray(8 * 1024 * 1024) for _ in range(100)]  # 800 MB
+        return real(doc, quotes)
+
+    monkeypatch.setattr(derive_module, "STRICT", False)
+    monkeypatch.setattr(derive_module, "extract_entities", greedy)
+    run = brief("ingest", "--memory-limit", "64", str(src))
+    run.assert_no_crash()
+    assert "article-0001.txt: too large to read (over 64 MB of memory" in run.err
+    assert run.err_lines[-1] == "ingested 1, updated 0, unchanged 0, failed 1"
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "inf", "nan", "1e400"])
+def test_bad_memory_limits_are_usage_errors(
+    brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    write_articles(tmp_path / "src", 1)
+    run = brief("ingest", "--memory-limit", value, str(tmp_path / "src"))
+    assert run.code == 2 and len(run.err_lines) == 1 and "--memory-limit" in run.err
+    run = brief("rebuild", "--memory-limit", value)
+    assert run.code == 2 and "--memory-limit" in run.err
+    monkeypatch.setenv("BRIEF_ARTICLE_MEMORY_MB", value)
+    run = brief("list")
+    assert run.code == 2 and run.err_lines == [run.err_lines[0]]
+    assert "BRIEF_ARTICLE_MEMORY_MB" in run.err
 
 
 # -- folders ---------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_four_processes_open_a_new_library_at_once(tmp_path: Path) -> None:
     env = subprocess_env(library)
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "list", "--json"],
+            [sys.executable, "-m", "tui.cli", "--demo", "list", "--json"],
             cwd=REPO,
             env=env,
             stdout=subprocess.PIPE,

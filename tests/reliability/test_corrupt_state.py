@@ -340,3 +340,26 @@ def test_one_flipped_byte_is_not_read_as_if_nothing_were_wrong(
         assert "move it aside" in run.err or "restore" in run.err, (cmd, run.err)
     assert fingerprint(filled) == before
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_every_reading_command_runs_the_store_check(brief, filled: Path) -> None:
+    """``show``, ``related``, ``who``, ``stories`` and ``saved list`` used to read a store
+    whose quick check fails as if nothing were wrong; now the same line as ``list``."""
+    import json
+
+    first = json.loads(brief("list", "--json").out)[0]["id"]
+    _flip_a_byte_so_quick_check_fails(filled / DB_NAME)
+    before = fingerprint(filled)
+    for cmd in (
+        ["show", first],
+        ["show", first, "--json"],
+        ["related", first],
+        ["who", "Harbour"],
+        ["stories"],
+        ["saved", "list"],
+    ):
+        run = brief(*cmd)
+        run.assert_no_crash()
+        assert run.code == 1, (cmd, run.err)
+        assert len(run.err_lines) == 1 and "not a readable brief library" in run.err, (cmd, run.err)
+    assert fingerprint(filled) == before

@@ -135,7 +135,7 @@ def test_json_is_inert_and_lossless(brief, injected) -> None:
 
 
 def test_error_lines_naming_evil_files_are_inert(brief, tmp_path: Path) -> None:
-    brief("list")  # seed the samples first
+    brief("--demo", "list")  # seed the samples first
     src = tmp_path / "names"
     src.mkdir()
     (src / ("empty" + EVIL_NAME)).write_bytes(b"")

@@ -69,6 +69,31 @@ def test_config_path_show_and_edit(
     assert code == 1 and "cannot be read" in err
 
 
+def test_export_uses_the_config_export_dir_flag_first(
+    library_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # flag > config.toml's export_dir > $BRIEF_EXPORT_DIR, as the reader's `e`
+    build_library(library_dir)
+    barrier = briefing_id_for(BARRIER)
+    config = tmp_path / "xdg-config" / "brief" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'export_dir = "{tmp_path / "configured"}"\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEF_EXPORT_DIR", str(tmp_path / "from-env"))
+    code, out, _ = run(capsys, "export", barrier)
+    assert code == 0 and out.strip().startswith(str(tmp_path / "configured"))
+    assert len(list((tmp_path / "configured").glob("*.md"))) == 1
+    assert not (tmp_path / "from-env").exists()
+    code, out, _ = run(capsys, "export", barrier, "--dir", str(tmp_path / "flag"))
+    assert code == 0 and len(list((tmp_path / "flag").glob("*.md"))) == 1
+    config.write_text("export_dir = 3\n", encoding="utf-8")  # a bad value: said, then the default
+    code, out, err = run(capsys, "export", barrier)
+    assert code == 0 and "export_dir must be a folder" in err
+    assert len(list((tmp_path / "from-env").glob("*.md"))) == 1
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts_name_the_commands(
     shell: str, capsys: pytest.CaptureFixture[str]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -142,6 +143,25 @@ async def test_keys_in_one_burst_after_slash_go_to_the_search_bar(reader_app: Br
         assert screen.open_id != before or before is None or screen.query_text == "blair"
         await pilot.press("slash")  # in the search bar, '/' is typed
         assert screen.query_one(SearchInput).value == "blair/"
+
+
+async def test_digits_and_enter_in_one_burst_after_slash_go_to_the_search_bar(
+    reader_app: BriefApp,
+) -> None:
+    # '0'-'5' focus panes and Enter opens a row when the list has focus; pasted right
+    # after '/', they are part of the query (a year, "g7 2024") and Enter ends it.
+    async with reader_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reader(reader_app)
+        for char in "/barrier 2024 g7 012345\r":
+            key = {"/": "slash", " ": "space", "\r": "enter"}.get(char, char)
+            reader_app.post_message(events.Key(key, None if char == "\r" else char))
+        await settle(pilot)
+        assert screen.query_one(SearchInput).value == "barrier 2024 g7 012345"
+        assert screen.query_text == "barrier 2024 g7 012345"
+        assert screen.view.opened is None or screen.open_id is not None
+        assert isinstance(reader_app.focused, (SearchInput, BriefingList)), reader_app.focused
+        assert not isinstance(reader_app.focused, PaneList)
 
 
 # -- bug 3: E asks before replacing a dossier ---------------------------------------------------------
@@ -286,6 +306,33 @@ async def test_z_maximises_the_focused_pane_and_back(reader_app: BriefApp) -> No
         await settle(pilot)
         assert screen.query_one("#pane-summary").region.height
         assert screen.query_one(BriefingList).region.width
+
+
+async def test_z_maximises_the_focused_pane_at_80_columns_too(reader_app: BriefApp) -> None:
+    # Under 100 columns the stacked layout's rules used to win over z's: nothing changed.
+    async with reader_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_barrier(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = reader(reader_app)
+        quotes = screen.query_one("#pane-quotes")
+        before = quotes.region.height
+        await pilot.press("z")
+        await settle(pilot)
+        assert quotes.region.height > before and quotes.region.height >= 16
+        for other in ("summary", "figures", "related"):
+            assert not screen.query_one(f"#pane-{other}").region.height, other
+        assert "— Tom Reyes" in screen_text(reader_app)  # room for every quote
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.query_one("#pane-summary").region.height
+        await pilot.press("0", "z")  # the list alone
+        await settle(pilot)
+        assert screen.query_one(BriefingList).region.height >= 18
+        assert not screen.query_one("#pane-summary").region.height
+        await pilot.press("z")
+        await settle(pilot)
 
 
 async def test_only_the_focused_pane_highlights_its_item(reader_app: BriefApp) -> None:
@@ -492,3 +539,54 @@ async def test_a_broken_config_is_one_line_not_a_crash(
         await settle(pilot)
         assert app.is_running
         assert any("cannot be read" in str(n.message) for n in app._notifications)
+
+
+# -- #19: the saved-searches modal lists names before it has counted them ---------------------------
+
+
+async def test_saved_searches_modal_lists_names_before_the_counts(
+    reader_app: BriefApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from tui.screens.saved import SavedSearchesScreen
+
+    release = threading.Event()
+    original = Services.saved_counted
+
+    def slow(self: Services, row):  # type: ignore[no-untyped-def]
+        release.wait(10)  # a count that takes long (a wildcard over a big library)
+        return original(self, row)
+
+    monkeypatch.setattr(Services, "saved_counted", slow)
+    async with reader_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader_app.services.saved_add("floods", "barrier")
+        reader_app.services.saved_add("votes", "vote")
+        await pilot.press("s")
+        for _ in range(10):
+            await pilot.pause(0.02)
+        screen = reader_app.screen
+        assert isinstance(screen, SavedSearchesScreen)
+        assert [s.name for s in screen.searches] == ["floods", "votes"]
+        assert "counting…" in screen_text(reader_app)
+        release.set()
+        await settle(pilot)
+        assert [s.count for s in screen.searches] == [3, 2]
+        assert "3 hits" in screen_text(reader_app) and "counting" not in screen_text(reader_app)
+
+
+async def test_the_reader_seeds_an_empty_default_library_after_the_first_frame(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "default"
+    Library(folder).close()
+    app = make_app(folder, poll_seconds=None, theme="textual-dark", seed_samples=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert len(reader(app).briefing_list.rows) == 5
+        assert any("bundled sample" in n.message for n in app._notifications)
+    with Library(folder) as lib:
+        assert lib.count() == 5 and not lib.pending_index_ops()
+        assert all(b.related for b in lib.get_many(lib.ids()))

@@ -10,6 +10,9 @@ import pytest
 from tests.unit.export_helpers import split_front_matter, tokens
 from tui.cli import main
 
+# every test here reads the bundled samples (a named library never gets them on its own)
+pytestmark = pytest.mark.usefixtures("samples")
+
 
 @pytest.fixture(autouse=True)
 def _export_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

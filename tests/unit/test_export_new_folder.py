@@ -13,6 +13,9 @@ from briefings.export.paths import write_text
 from briefings.models import Briefing
 from tui.cli import main
 
+# every test here reads the bundled samples (a named library never gets them on its own)
+pytestmark = pytest.mark.usefixtures("samples")
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))

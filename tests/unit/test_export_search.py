@@ -9,6 +9,9 @@ import pytest
 from tests.unit.export_helpers import assert_links_resolve, split_front_matter
 from tui.cli import main
 
+# every test here reads the bundled samples (a named library never gets them on its own)
+pytestmark = pytest.mark.usefixtures("samples")
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))

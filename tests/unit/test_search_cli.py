@@ -9,6 +9,9 @@ import pytest
 
 from tui.cli import main
 
+# every test here reads the bundled samples (a named library never gets them on its own)
+pytestmark = pytest.mark.usefixtures("samples")
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
@@ -78,6 +81,33 @@ def test_saved_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert run(capsys, "saved", "rename", "chips", "gpus")[0] == 0
     assert run(capsys, "saved", "rm", "gpus")[0] == 0
     assert run(capsys, "saved", "rm", "gpus")[0] == 2  # no such saved search: a usage error
+
+
+def test_saved_list_never_waits_for_counting(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Counting runs each query twice; 500 wildcard searches once held `saved list` for
+    # minutes. Past its counting time the rest are listed at once, without counts.
+    import importlib
+
+    # the module the parser loads (another test may have imported a second copy)
+    search_commands = importlib.import_module("tui.commands.search")
+    for i in range(3):
+        assert run(capsys, "saved", "add", f"s{i}", "chips")[0] == 0
+    monkeypatch.setattr(search_commands, "SAVED_COUNT_SECONDS", 0.0)
+    code, out, err = run(capsys, "saved", "list")
+    assert code == 0 and out.count("not counted") == 3 and "s0" in out and "s2" in out
+    assert "3 saved search(es) listed without counts" in err and "--counts" in err
+    _, out, _ = run(capsys, "saved", "list", "--json")
+    assert [(s["name"], s["count"]) for s in json.loads(out)] == [
+        ("s0", None),
+        ("s1", None),
+        ("s2", None),
+    ]
+    code, out, err = run(capsys, "saved", "list", "--counts", "--json")
+    assert code == 0 and all(s["count"] >= 1 for s in json.loads(out)) and err == ""
+    code, out, err = run(capsys, "saved", "list", "--no-counts")
+    assert out.count("not counted") == 3 and err == ""
 
 
 def test_related_and_reindex_and_check(capsys: pytest.CaptureFixture[str]) -> None:

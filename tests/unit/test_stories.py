@@ -126,6 +126,7 @@ def test_figure_reconciliation() -> None:
     }
 
 
+@pytest.mark.usefixtures("samples")
 def test_cli_stories_and_story_on_the_samples(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--json"]) == 0
     stories = json.loads(capsys.readouterr().out)
@@ -139,6 +140,7 @@ def test_cli_stories_and_story_on_the_samples(capsys: pytest.CaptureFixture[str]
     assert main(["story", "x"]) == 2
 
 
+@pytest.mark.usefixtures("samples")
 def test_cli_who_on_the_samples(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["who", "Joe Tsai", "--json"]) == 0
     page = json.loads(capsys.readouterr().out)

@@ -32,8 +32,9 @@ def register(sub: Any) -> None:
         help="write briefings as Markdown, or the results of a search as one dossier",
         description=(
             "Write each briefing (by id) as a Markdown file with YAML front matter, or the "
-            "results of --query/--saved as one dossier. Files go to --dir, else "
-            f"${ENV_EXPORT_DIR}, else the 'brief' folder in your documents folder; "
+            "results of --query/--saved as one dossier. Files go to --dir, else the "
+            f"config file's export_dir (brief config path), else ${ENV_EXPORT_DIR}, else the "
+            "'brief' folder in your documents folder; "
             "existing files are kept unless --force."
         ),
     )
@@ -71,7 +72,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError("brief export: -o and --dir do not go together")
     if args.limit < 1:
         raise UsageError("brief export: --limit must be at least 1")
-    ctx.library().ensure_readable()  # never export from a damaged store as if it were whole
+    ctx.library()  # the store check: never export from a damaged store as if it were whole
 
     if searching:
         query, saved, briefings = _search(ctx, args)
@@ -99,7 +100,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
 
-    folder, file = _destination(args)
+    folder, file = _destination(ctx, args)
     if dossier:
         planned = [
             plan_dossier(
@@ -136,15 +137,25 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     return 1 if result.skipped else 0
 
 
-def _destination(args: argparse.Namespace) -> tuple[Path, Path | None]:
+def _destination(ctx: Context, args: argparse.Namespace) -> tuple[Path, Path | None]:
     """(export folder, single output file or None)."""
     if args.output is not None:
         out = Path(args.output).expanduser()
         if out.is_dir():
             return out, None
         return out.parent, out
-    folder = Path(args.dir).expanduser() if args.dir else default_export_dir()
-    return folder, None
+    return (Path(args.dir).expanduser() if args.dir else _configured_folder(ctx)), None
+
+
+def _configured_folder(ctx: Context) -> Path:
+    """``export_dir`` of the config file (as the reader's ``e`` uses it), else the
+    default folder: flag > config > ``$BRIEF_EXPORT_DIR`` > documents folder."""
+    from tui.settings import Settings
+
+    settings = Settings.load()
+    if settings.problem:
+        ctx.note(settings.problem)
+    return settings.export_dir or default_export_dir()
 
 
 def _write(planned: list[Planned], *, force: bool) -> Written:

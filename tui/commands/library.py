@@ -86,6 +86,23 @@ def _time_limit_option(p: Any) -> None:
         help="give up on an article that takes longer to read (default: "
         f"${settings.ENV_ARTICLE_SECONDS} or {settings.DEFAULT_ARTICLE_SECONDS:.0f} s)",
     )
+    p.add_argument(
+        "--memory-limit",
+        metavar="MB",
+        help="give up on an article that needs more memory to read (default: "
+        f"${settings.ENV_ARTICLE_MEMORY} or {settings.DEFAULT_ARTICLE_MEMORY_MB:.0f} MB)",
+    )
+
+
+def _megabytes(args: argparse.Namespace) -> float | None:
+    if args.memory_limit is None:
+        return None
+    try:
+        return settings.parse_number(
+            args.memory_limit, "--memory-limit", unit="megabytes", upper=settings.MAX_MB
+        )
+    except settings.SettingError as exc:
+        raise UsageError(f"brief {args.command}: {exc}") from None
 
 
 def _seconds(args: argparse.Namespace) -> float | None:
@@ -107,13 +124,14 @@ def cmd_ingest(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError("brief ingest: '-' (stdin) may be given only once")
     max_bytes = _max_size(args.max_size)
     seconds = _seconds(args)
+    megabytes = _megabytes(args)
     overrides = _overrides(args)
-    ctx.library(seed=False, create=True).ensure_healthy()
+    ctx.library(create=True).ensure_healthy()
     skipped: list[str] = []
     sources: list[Source | IngestError] = list(discover(args.paths, skipped=skipped))
     total = sum(1 for s in sources if isinstance(s, Source))
     with ctx.while_changing(total):
-        report = _ingest(ctx, args, sources, total, max_bytes, seconds, overrides)
+        report = _ingest(ctx, args, sources, total, max_bytes, seconds, overrides, megabytes)
     ctx.after_change()
     line = skipped_line(skipped)
     if line:
@@ -132,6 +150,7 @@ def _ingest(
     max_bytes: int | None,
     seconds: float | None = None,
     overrides: Overrides | None = None,
+    megabytes: float | None = None,
 ) -> IngestReport:
     library = ctx.library()
     show_progress = ctx.err.is_terminal and not args.quiet and total > 1
@@ -167,6 +186,7 @@ def _ingest(
                 max_bytes=max_bytes,
                 seconds=seconds,
                 overrides=overrides,
+                megabytes=megabytes,
             )
         return report
     return ingest(
@@ -177,6 +197,7 @@ def _ingest(
         max_bytes=max_bytes,
         seconds=seconds,
         overrides=overrides,
+        megabytes=megabytes,
     )
 
 
@@ -360,9 +381,12 @@ def _print_json(data: Any) -> None:
 
 def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
     seconds = _seconds(args)
-    library = ctx.library()
+    megabytes = _megabytes(args)
+    library = ctx.library(check=False)  # ensure_healthy is the full check
     library.ensure_healthy()
-    report: IngestReport = rebuild(library, everything=args.all, seconds=seconds)
+    report: IngestReport = rebuild(
+        library, everything=args.all, seconds=seconds, megabytes=megabytes
+    )
     ctx.after_change()
     ctx.note(f"rebuilt {report.updated}, failed {report.failed}")
     for failure in report.failures:
@@ -371,7 +395,7 @@ def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    library = ctx.library(seed=False)
+    library = ctx.library(check=False)
     try:
         problems = library.integrity_problems()
     except Exception as exc:  # sqlite3.DatabaseError on a damaged file

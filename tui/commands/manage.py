@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_rm(ctx: Context, args: argparse.Namespace) -> int:
-    library = ctx.library(seed=False)
+    library = ctx.library(check=False)  # ensure_healthy is the full check
     library.ensure_healthy()
     missing = 0
     deleted = 0

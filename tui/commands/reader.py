@@ -12,7 +12,8 @@ def list_instead(ctx: Context, args: argparse.Namespace) -> int:
     escape codes into a file and waiting for keys that never come."""
     from tui.commands.library import cmd_list
 
-    ctx.library()
+    # `brief | less` on an empty default library: the samples, as in the reader
+    ctx.library(seed=True)
     return cmd_list(ctx, argparse.Namespace(json=False, sort="published"))
 
 
@@ -27,16 +28,25 @@ def terminal() -> bool:
 
 
 def run_reader(ctx: Context, args: argparse.Namespace) -> int:
-    from briefings.library import DB_NAME
+    from tui.context import DB_NAME
 
-    if not (ctx.library_dir / DB_NAME).exists():
-        # A new library gets the samples, and they need their index and related lists:
-        # the search commands register that sync (otherwise the reader skips loading them).
+    seed_later = False
+    if ctx.demo or not (ctx.library_dir / DB_NAME).exists():
+        # A new library (or --demo): made, and on the default library given the samples
+        # with their index and related lists, before the first frame (the first run pays
+        # for it; a mistyped --library is one line here). The search commands register
+        # that sync (otherwise the reader skips loading them).
         import tui.commands.search  # noqa: F401
-    ctx.library()  # create and seed before the first frame, report errors as one line
-    ctx.close()
+
+        ctx.library(seed=True, check=False)
+        ctx.close()
+    else:
+        # The daily start: nothing of the store is imported before the first frame (with
+        # pydantic, about 180 ms of CPU). The reader's loading worker checks the store and
+        # adds the samples to an empty default library, after the first frame.
+        seed_later = not ctx.explicit_library
     from tui.app import make_app
 
-    app = make_app(ctx.library_dir)
+    app = make_app(ctx.library_dir, seed_samples=seed_later)
     app.run()
     return app.return_code or 0

@@ -56,9 +56,24 @@ def register(sub: Any) -> None:
     q.add_argument("name", metavar="NAME")
     q.add_argument("query", nargs="+", metavar="QUERY")
     q.set_defaults(handler=cmd_saved_add)
-    q = saved.add_parser("list", help="saved searches with hit counts and new hits")
-    q.add_argument("--json", action="store_true", help="print JSON")
-    q.set_defaults(handler=cmd_saved_list)
+    q = saved.add_parser(
+        "list",
+        help="saved searches with hit counts and new hits",
+        description=(
+            "List the saved searches at once, each with its hit and new-hit counts while "
+            f"counting takes under {SAVED_COUNT_SECONDS:g} s in all; the rest are listed "
+            "without counts (--counts waits for every count, --no-counts counts none)."
+        ),
+    )
+    q.add_argument("--json", action="store_true", help="print JSON (a count not made is null)")
+    counting = q.add_mutually_exclusive_group()
+    counting.add_argument(
+        "--counts", dest="counts", action="store_const", const="all", help="count every one"
+    )
+    counting.add_argument(
+        "--no-counts", dest="counts", action="store_const", const="none", help="count none"
+    )
+    q.set_defaults(handler=cmd_saved_list, counts="budget")
     q = saved.add_parser("run", help="run a saved search (marks its hits as seen)")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--json", action="store_true", help="print JSON")
@@ -204,7 +219,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
             "brief search: the query is empty: give words or fields to search for "
             "(brief list shows every briefing)"
         )
-    ctx.library().ensure_readable()  # the index alone would answer from a damaged store
+    ctx.library()  # the store check: the index alone would answer from a damaged store
     results = run_query(ctx, query, limit=args.limit, sort=args.sort)
     print_results(ctx, results, as_json=args.json)
     return 0 if results.hits else 1
@@ -282,24 +297,59 @@ def cmd_saved_add(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+#: seconds ``saved list`` spends counting hits before it lists the rest without counts
+SAVED_COUNT_SECONDS = 1.0
+
+
 def cmd_saved_list(ctx: Context, args: argparse.Namespace) -> int:
-    items = _saved(ctx).list()
-    if args.json:
-        print_json([s.as_json() for s in items])
-        return 0
-    if not items:
+    """Names and queries at once (no counting needed to list them); counts while they
+    take under ``SAVED_COUNT_SECONDS`` in all, so 500 wildcard searches never hold the
+    listing (each count is bounded by the query limits)."""
+    import time
+
+    from search.saved import SavedSearch, _naive_utc
+
+    saved = _saved(ctx)
+    entries = saved.entries()
+    if not entries and not args.json:
         ctx.note("no saved searches: add one with brief saved add NAME QUERY")
         return 0
-    for s in items:
-        if s.error:
-            line = Text.assemble((s.name, "bold"), "  ", (f"error: {s.error}", "red"))
+    deadline = time.monotonic() + SAVED_COUNT_SECONDS
+    rows: list[dict[str, Any]] = []
+    left_out = 0
+    for name, query, opened in entries:
+        counted = args.counts == "all" or (args.counts == "budget" and time.monotonic() < deadline)
+        if counted:
+            row = saved.describe(name, query, opened).as_json()
         else:
-            line = Text.assemble((s.name, "bold"), f"  {s.count} briefings")
-            if s.new_count:
-                line.append(f", {s.new_count} new", style="green")
-        line.append(f"  {s.query}", style="dim")
-        ctx.out.print(line, overflow="ellipsis", no_wrap=True)
+            left_out += 1
+            row = SavedSearch(name, query, 0, 0, None, _naive_utc(opened)).as_json()
+            row.update(count=None, new_count=None)
+        if args.json:
+            rows.append(row)
+        else:
+            _print_saved(ctx, row)
+    if args.json:
+        print_json(rows)
+    if left_out and args.counts == "budget":
+        ctx.note(
+            f"{left_out} saved search(es) listed without counts (counting took over "
+            f"{SAVED_COUNT_SECONDS:g} s): 'brief saved list --counts' counts every one"
+        )
     return 0
+
+
+def _print_saved(ctx: Context, s: dict[str, Any]) -> None:
+    if s["error"]:
+        line = Text.assemble((s["name"], "bold"), "  ", (f"error: {s['error']}", "red"))
+    elif s["count"] is None:
+        line = Text.assemble((s["name"], "bold"), ("  not counted", "dim"))
+    else:
+        line = Text.assemble((s["name"], "bold"), f"  {s['count']} briefings")
+        if s["new_count"]:
+            line.append(f", {s['new_count']} new", style="green")
+    line.append(f"  {s['query']}", style="dim")
+    ctx.out.print(line, overflow="ellipsis", no_wrap=True)
 
 
 def cmd_saved_run(ctx: Context, args: argparse.Namespace) -> int:

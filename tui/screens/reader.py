@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
@@ -161,10 +162,19 @@ class ReaderScreen(ReadingActions, Screen[None]):
         width = event.size.width
         self.set_class(width < NARROW, "-narrow")
         self.set_class(width >= WIDE, "-wide")
+        self._focus_classes(self.focused)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        self.set_class(isinstance(event.widget, PaneList), "-reading")
-        self.set_class(isinstance(event.widget, BriefingList), "-zoom-list")
+        self._focus_classes(event.widget)
+
+    def _focus_classes(self, focused: Widget | None) -> None:
+        """``-reading`` (the stacked layout under 100 columns) and ``-zoom-list`` (z on the
+        list), set only where a rule uses them: a class change restyles every widget of
+        the screen, which cost the first frame one whole restyle (focusing the list) and
+        every move between the list and a pane another."""
+        self.set_class(self.has_class("-narrow") and isinstance(focused, PaneList), "-reading")
+        zoom_list = self.has_class("-zoom") and isinstance(focused, BriefingList)
+        self.set_class(zoom_list, "-zoom-list")
 
     @property
     def query_text(self) -> str:
@@ -193,6 +203,13 @@ class ReaderScreen(ReadingActions, Screen[None]):
         def job() -> None:
             if not self.loaded:
                 services.ensure_readable()
+                added = services.seed_if_empty()
+                if added:
+                    self.app.call_from_thread(
+                        self.app.notify,
+                        f"Added the {added} bundled sample articles so there is something to read.",
+                        markup=False,
+                    )
             services.changed()  # the baseline for the live-library poll
             self.post_message(LibraryLoaded(services.summaries(self.sort)))
 

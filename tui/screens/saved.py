@@ -7,7 +7,9 @@ workers; the modal only ever sees ``SavedSearchRow`` values.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -19,6 +21,7 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.messages import SavedSearchesLoaded, ServiceFailed
 from tui.models import SavedSearchRow
@@ -26,6 +29,10 @@ from tui.widgets.briefing_view import VimOptionList
 
 if TYPE_CHECKING:
     from tui.app import BriefApp
+
+
+#: seconds between redraws of the list while its counts fill in
+COUNT_REFRESH = 0.2
 
 
 class SavedSearchesScreen(ModalScreen[SavedSearchRow | None]):
@@ -84,13 +91,27 @@ class SavedSearchesScreen(ModalScreen[SavedSearchRow | None]):
         try:
             if change is not None:
                 change()
-            searches = services.saved_list()
+            searches = services.saved_entries()
         except Exception as exc:  # one line for the user; the modal stays usable
             self.post_message(ServiceFailed(" ".join(str(exc).split()) or type(exc).__name__))
             if change is not None:
                 self.change_and_reload()  # show what is stored after a failed change
             return
-        self.post_message(SavedSearchesLoaded(searches))
+        # The names at once; the counts (each a query, bounded by the query limits) fill
+        # in after, a few at a time, and stop when the modal closes or reloads.
+        self.post_message(SavedSearchesLoaded(list(searches)))
+        worker = get_current_worker()
+        shown = time.monotonic()
+        for i, row in enumerate(searches):
+            if worker.is_cancelled:
+                return
+            try:
+                searches[i] = services.saved_counted(row)
+            except Exception as exc:
+                searches[i] = replace(row, count=0, error=" ".join(str(exc).split()))
+            if time.monotonic() - shown > COUNT_REFRESH or i == len(searches) - 1:
+                self.post_message(SavedSearchesLoaded(list(searches)))
+                shown = time.monotonic()
 
     def reload(self) -> None:
         self.change_and_reload()
@@ -179,6 +200,8 @@ def saved_text(s: SavedSearchRow) -> Text:
     text = Text.assemble((s.name, "bold"))
     if s.error:
         text.append(f"  {s.error}", style="red")
+    elif s.count is None:
+        text.append("  counting…", style="dim italic")
     else:
         text.append(f"  {s.count} hit{'s' if s.count != 1 else ''}", style="dim")
         if s.new_count:
