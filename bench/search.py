@@ -16,9 +16,12 @@ searched with the committed query set ``bench/queries.tsv`` by
 
 Each query runs once to warm up, then ``repeat`` times; a class's p50 and p95
 are over all its (query, run) samples, in milliseconds. Whoosh also counts
-all matches, computes the source and speaker facets and a did-you-mean for
-empty results (the product needs them), FTS5 only fetches the top 10: the
-ratio is the price of the whole search call against the fastest plain query.
+matches (exactly up to 1,000, "1,000+" past it: ``search.topk.COUNT_LIMIT``);
+the ``brief search`` call also computes the source and speaker facets over every
+match and a did-you-mean for empty results (the product needs them), FTS5 only
+fetches the top 10: the ratio is the price of the search call against the
+fastest plain query. The hits line counts every match exactly on both sides
+(``exact_count=True``), so that the two engines' match sets can be compared.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.measure import fmt, machine, p50, p95, samples_ms, table
+from bench.measure import fmt, load_average, machine, p50, p95, samples_ms, table
 
 QUERIES = Path(__file__).with_name("queries.tsv")
 
@@ -161,7 +164,7 @@ def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> Qu
                 wall, cpu = samples_ms(call, repeat)
                 per[engine] += wall
                 run.cpu.setdefault(engine, []).extend(cpu)
-            total = index.search(q.brief, limit=10, highlight=False).total
+            total = index.search(q.brief, limit=10, highlight=False, exact_count=True).total
             run.hits.append((q, total, fts_count(conn, q)))
         index.close()
     conn.close()
@@ -237,12 +240,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--fast", action="store_true", help="build a missing library with the fast build"
+    )
+    parser.add_argument(
+        "--keep-stale", action="store_true", help="reuse a library made by older code"
+    )
     args = parser.parse_args(argv)
     print(f"# Search benchmark\n\n{machine()}\n")
     for size in args.sizes:
-        ensure_library(size)
+        ensure_library(size, fast=args.fast, stale_ok=args.keep_stale)
+        before = load_average()
         print(render(measure_queries(library_dir(size), size, args.repeat, cache_root())))
-        print()
+        print(f"\nLoad average (1/5/15 min) before: {before}; after: {load_average()}.\n")
     return 0
 
 
