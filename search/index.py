@@ -50,7 +50,7 @@ from search.schema import (
     document_for,
 )
 from search.snippets import make_snippet, plain_snippet
-from search.topk import COUNT_LIMIT, count_upto, top_k
+from search.topk import COUNT_LIMIT, Matches, clauses_of, count_upto, top_k
 
 log = logging.getLogger(__name__)
 
@@ -665,10 +665,11 @@ class SearchIndex:
         self, searcher: Searcher, query: wq.Query, limit: int, exact_count: bool
     ) -> tuple[list[tuple[float, int]], int, bool]:
         """The best ``limit`` (score, docnum) by relevance, and the hit count."""
-        ranked = top_k(searcher, query, limit)
-        if ranked is not None:
-            total, exact = count_upto(searcher, query, None if exact_count else COUNT_LIMIT)
-            return ranked, total, exact
+        if clauses_of(query) is not None:
+            found = Matches(searcher, query, None if exact_count else COUNT_LIMIT)
+            ranked = top_k(searcher, query, limit, found)
+            assert ranked is not None
+            return ranked, found.count, found.exact
         # A shape search.topk does not prune (a top-level OR, only filters): score every
         # match, and count them in the same pass.
         collector = TopCollector(limit, usequality=False, replace=0)
@@ -691,7 +692,7 @@ class SearchIndex:
                     if len(picked) >= limit:
                         break
             return [(0.0, d) for d in picked], int(searcher.doc_count()), True
-        matches = list(searcher.docs_for_query(query))
+        matches = Matches(searcher, query, None).docnums(searcher)
         newest = heapq.nsmallest(limit, matches, key=rank.__getitem__)
         return [(0.0, d) for d in newest], len(matches), True
 

@@ -35,13 +35,16 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import weakref
+from collections.abc import Sequence
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.matching import WrappingMatcher
+from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.util import make_weighted_tree
+from whoosh.util.numeric import byte_to_length
 
 #: Hit counts are exact up to this many; above it a search says "1,000+".
 COUNT_LIMIT = 1_000
@@ -52,13 +55,90 @@ _LEAF_TYPES = (wq.Term, wq.Phrase)
 SEED_DOCS = 64
 
 
-@dataclass
+#: Field length byte -> length, as Whoosh decodes it (``byte_to_length``).
+_LENGTHS = [byte_to_length(b) for b in range(256)]
+#: Per segment reader and field: the whole length column, read once (bytes).
+_COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, bytes | None]] = weakref.WeakKeyDictionary()
+
+
 class _Leaf:
-    clause: int
-    query: wq.Query
-    matcher: Any = None
-    bound: float = math.inf
-    cost: int = 0
+    """One leaf (a field's term or phrase, or a filter clause) in one segment."""
+
+    def __init__(self, index: int, clause: int, query: wq.Query, sub: Searcher, context: Any):
+        self.index = index
+        self.key = (clause, 0)
+        #: document -> posting weight, when read already (then no matcher is stepped)
+        self.weights: dict[int, float] | None = None
+        self.clause = clause
+        self.query = query
+        self.sub = sub
+        self.context = context
+        self.cost = max(1, query.estimate_size(sub.reader()))
+        self.open()
+        self.bound = _bound(self.matcher, query)
+
+    def open(self) -> None:
+        """A fresh matcher, and what scoring it without Whoosh's per-call overhead takes:
+        Whoosh's score of a term is ``bm25(weight, length) * boost``, the length read
+        from the segment's length column one byte at a time; here the column is read
+        once and the same function gets the same numbers (so the same float)."""
+        matcher = self.query.matcher(self.sub, self.context)
+        self.matcher = matcher
+        self.boost = 1.0
+        self.boosted = False
+        if type(matcher) is WrappingMatcher:
+            self.boost = float(matcher.boost)
+            self.boosted = True
+            matcher = matcher.child
+        self.m = matcher  # moves with ``self.matcher`` (same postings)
+        self.fast: Any = None
+        self.lengths: bytes | None = None
+        leaf = matcher
+        while not hasattr(leaf, "scorer") and hasattr(leaf, "child"):
+            leaf = leaf.child
+        scorer = getattr(leaf, "scorer", None)
+        if isinstance(self.query, wq.Term) and isinstance(scorer, BM25FScorer):
+            lengths = _length_column(self.sub.reader(), self.query.fieldname)
+            if lengths is not None:
+                self.fast = scorer._score
+                self.lengths = lengths
+
+    def score_weight(self, weight: float, doc: int) -> float:
+        """The score of ``doc`` with this posting weight (``fast`` and ``lengths`` set)."""
+        assert self.lengths is not None
+        b = self.lengths[doc] if doc < len(self.lengths) else 0
+        s = self.fast(weight, _LENGTHS[b] if b else None)
+        return s * self.boost if self.boosted else s
+
+    def score(self, doc: int) -> float:
+        """The score Whoosh gives the current document (``doc``), bit for bit."""
+        lengths = self.lengths
+        if lengths is None or doc >= len(lengths) or not lengths[doc]:
+            return float(self.matcher.score())
+        s = self.fast(self.m.weight(), _LENGTHS[lengths[doc]])
+        return s * self.boost if self.boosted else s
+
+
+def _length_column(reader: Any, fieldname: str) -> bytes | None:
+    """The field's length bytes of every document of a segment, or None when this
+    Whoosh stores them otherwise (then Whoosh scores the leaf itself)."""
+    try:
+        per_reader = _COLUMNS.setdefault(reader, {})
+    except TypeError:
+        return None
+    if fieldname in per_reader:
+        return per_reader[fieldname]
+    out: bytes | None = None
+    try:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+        column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is not None and column._fixedlen == 1:
+            out = bytes(column._dbfile.get(column._basepos, column._count))
+    except Exception:  # another codec: score through Whoosh
+        out = None
+    per_reader[fieldname] = out
+    return out
 
 
 def clauses_of(query: wq.Query) -> list[list[wq.Query]] | None:
@@ -122,53 +202,94 @@ class TopK:
     """The best ``k`` documents of ``query`` by Whoosh's BM25F score, ties broken by the
     lower document number (as Whoosh's ``TopCollector`` breaks them)."""
 
-    def __init__(self, searcher: Searcher, query: wq.Query, clauses: list[list[wq.Query]], k: int):
+    def __init__(
+        self,
+        searcher: Searcher,
+        query: wq.Query,
+        clauses: list[list[wq.Query]],
+        k: int,
+        matches: Matches | None = None,
+    ):
         self.searcher = searcher
+        self.matches = matches
         self.query = query
         self.clauses = clauses
         self.parts = query.subqueries if isinstance(query, wq.And) else [query]
         self.k = max(1, k)
         #: (score, -global docnum), smallest first
         self.heap: list[tuple[float, int]] = []
+        #: this segment's term leaves' (document -> weight), when ``matches`` read them
+        self.weights: dict[tuple[int, int], dict[int, float]] = {}
         self.scored = 0  # documents fully scored (for tests and the benchmark)
 
     def run(self) -> list[tuple[float, int]]:
         context = self.searcher.context()
-        for sub, offset in self.searcher.leaf_searchers():
-            self._segment(sub, offset, context)
+        found = self.matches
+        for n, (sub, offset) in enumerate(self.searcher.leaf_searchers()):
+            if found is not None and found.sets is not None and found.leaf_sets:
+                self.weights = found.leaf_weights[n]
+                self._segment(sub, offset, context, found.sets[n], found.leaf_sets[n])
+            else:
+                self._segment(sub, offset, context, None, None)
         return [(s, -d) for s, d in sorted(self.heap, reverse=True)]
 
     # -- one segment -------------------------------------------------------------------------
 
-    def _segment(self, sub: Searcher, offset: int, context: Any) -> None:
-        reader = sub.reader()
+    def _segment(
+        self,
+        sub: Searcher,
+        offset: int,
+        context: Any,
+        matches: set[int] | None,
+        leaf_sets: dict[tuple[int, int], set[int]] | None,
+    ) -> None:
+        if matches is not None and not matches:
+            return
         leaves: list[_Leaf] = []
         for c, queries in enumerate(self.clauses):
-            for q in queries:
-                m = q.matcher(sub, context)
-                if not m.is_active():
-                    continue
-                leaves.append(_Leaf(c, q, m, _bound(m, q), max(1, q.estimate_size(reader))))
+            for j, q in enumerate(queries):
+                leaf = _Leaf(len(leaves), c, q, sub, context)
+                leaf.key = (c, j)
+                if leaf.fast is not None and (c, j) in self.weights:
+                    leaf.weights = self.weights[(c, j)]
+                if leaf.matcher.is_active():
+                    leaves.append(leaf)
+        for i, leaf in enumerate(leaves):
+            leaf.index = i
         per_clause: list[list[_Leaf]] = [[] for _ in self.clauses]
         for leaf in leaves:
             per_clause[leaf.clause].append(leaf)
         if any(not group for group in per_clause):
             return  # a clause matches nothing here: neither does the AND
-        tree = _Tree(self.parts, reader)
-        bounds = [sum(leaf.bound for leaf in group) for group in per_clause]
-        total_bound = sum(bounds)
+        tree = _Tree(self.parts, sub.reader())
+        total = sum(leaf.bound for leaf in leaves)
+        if (
+            matches is not None
+            and leaf_sets is not None
+            and math.isfinite(total)
+            and all(leaf.key in leaf_sets for leaf in leaves)
+        ):
+            self._by_bound(matches, leaf_sets, leaves, per_clause, offset, tree)
+            return
         seen: set[int] = set()
-        self._seed(sub, context, per_clause, leaves, offset, tree, seen)
-        # Fresh matchers for the pass in document order (the seed moved some forward).
-        for leaf in leaves:
-            leaf.matcher = leaf.query.matcher(sub, context)
-        drivers = self._drivers(per_clause, leaves, total_bound)
+        if self._seed(leaves, per_clause, offset, tree, seen):
+            for leaf in leaves:  # the seed moved them: start again from the first document
+                leaf.open()
+        drivers = self._drivers(per_clause, leaves, total)
+        if matches is not None and len(matches) <= sum(leaf.cost for leaf in drivers):
+            # Fewer matching documents than driving postings: visit just those.
+            order = _probe_order([], leaves)
+            for doc in sorted(matches):
+                if doc not in seen:
+                    self._score(doc, order, per_clause, len(leaves), offset, tree)
+            return
+        order = _probe_order(drivers, leaves)
         threshold = self._threshold()
         done = -1  # documents up to this one are decided
         while True:
             doc = -1
             for leaf in drivers:
-                m = leaf.matcher
+                m = leaf.m
                 if m.is_active() and m.id() <= done:
                     m.skip_to(done + 1)  # a leaf that just became a driver
                 if m.is_active():
@@ -179,14 +300,48 @@ class TopK:
                 return
             done = doc
             if doc not in seen:
-                self._score(doc, per_clause, bounds, offset, tree)
+                self._score(doc, order, per_clause, len(leaves), offset, tree)
             for leaf in drivers:
-                m = leaf.matcher
+                m = leaf.m
                 if m.is_active() and m.id() == doc:
                     m.next()
             if self._threshold() != threshold:
                 threshold = self._threshold()
-                drivers = self._drivers(per_clause, leaves, total_bound)
+                drivers = self._drivers(per_clause, leaves, total)
+                order = _probe_order(drivers, leaves)
+
+    def _by_bound(
+        self,
+        matches: set[int],
+        leaf_sets: dict[tuple[int, int], set[int]],
+        leaves: list[_Leaf],
+        per_clause: list[list[_Leaf]],
+        offset: int,
+        tree: _Tree,
+    ) -> None:
+        """When every matching document is known: bound each by the leaves it is in,
+        score the best-bounded few (a pass in document order), then only those of the
+        rest whose bound reaches the k-th best score (a second pass)."""
+        bound = dict.fromkeys(matches, 0.0)
+        for leaf in leaves:
+            b = leaf.bound
+            for doc in leaf_sets[leaf.key] & matches:
+                bound[doc] += b
+        ranked = sorted(matches, key=lambda d: (-bound[d], d))
+        first = max(2 * self.k, 32)
+        order = _probe_order([], leaves)
+        for doc in sorted(ranked[:first]):
+            self._score(doc, order, per_clause, len(leaves), offset, tree)
+        threshold = self._threshold()
+        floor = threshold - (abs(threshold) * 1e-9 + 1e-12)
+        rest = [d for d in ranked[first:] if bound[d] >= floor]
+        if not rest:
+            return
+        for leaf in leaves:
+            if leaf.weights is None:
+                leaf.open()
+        for doc in sorted(rest):
+            self._score(doc, order, per_clause, len(leaves), offset, tree)
 
     def _threshold(self) -> float:
         return self.heap[0][0] if len(self.heap) >= self.k else -math.inf
@@ -216,94 +371,254 @@ class TopK:
 
     def _seed(
         self,
-        sub: Searcher,
-        context: Any,
-        per_clause: list[list[_Leaf]],
         leaves: list[_Leaf],
+        per_clause: list[list[_Leaf]],
         offset: int,
         tree: _Tree,
         seen: set[int],
-    ) -> None:
-        """Score the first documents of the strongest leaf per cost, so that the k-th
-        best score is high before the pass in document order starts."""
+    ) -> bool:
+        """Score the first documents of the strongest leaf, so that the k-th best score
+        is high before the pass in document order starts; True if it scored any."""
         if len(self.heap) >= self.k:
-            return
+            return False
         scored = [leaf for leaf in leaves if math.isfinite(leaf.bound)]
         if not scored:
-            return
+            return False
         lead = max(scored, key=lambda lf: (lf.bound, -lf.cost))
         docs: list[int] = []
-        m = lead.query.matcher(sub, context)
+        m = lead.query.matcher(lead.sub, lead.context)
         while m.is_active() and len(docs) < SEED_DOCS:
             docs.append(m.id())
             m.next()
-        bounds = [sum(leaf.bound for leaf in group) for group in per_clause]
+        order = _probe_order([], leaves)
         for doc in docs:
-            self._score(doc, per_clause, bounds, offset, tree)
+            self._score(doc, order, per_clause, len(leaves), offset, tree)
             seen.add(doc)
+        return bool(docs)
 
     def _score(
         self,
         doc: int,
+        order: list[_Leaf],
         per_clause: list[list[_Leaf]],
-        bounds: list[float],
+        count: int,
         offset: int,
         tree: _Tree,
     ) -> None:
-        """Score ``doc`` (local number) if it matches every clause and may enter the top k."""
+        """Score ``doc`` (local number) if it matches every clause and may enter the
+        top k. Leaves are probed best bound first; a document whose score so far plus
+        the bounds of the leaves not yet probed stays under the k-th best is dropped."""
         threshold = self._threshold()
         # Ties with the k-th best may still enter (a lower document number wins), and
         # the scores below are added in another order than Whoosh adds them: prune only
         # what is below the k-th best by more than rounding.
         floor = threshold - (abs(threshold) * 1e-9 + 1e-12)
-        key = -(offset + doc)
-        scores = [0.0] * len(per_clause)
+        found: list[float | None] = [None] * count
+        remaining = 0.0
+        unbounded = 0
+        for leaf in order:
+            if math.isfinite(leaf.bound):
+                remaining += leaf.bound
+            else:
+                unbounded += 1
         have = 0.0
-        for c, group in enumerate(per_clause):
-            s = 0.0
+        for leaf in order:
+            if math.isfinite(leaf.bound):
+                remaining -= leaf.bound
+            else:
+                unbounded -= 1
+            weights = leaf.weights
+            if weights is not None:
+                w = weights.get(doc)
+                if w is not None:
+                    s = leaf.score_weight(w, doc)
+                    found[leaf.index] = s
+                    have += s
+            else:
+                m = leaf.m
+                if m.is_active():
+                    i = m.id()
+                    if i < doc:
+                        m.skip_to(doc)
+                        i = m.id() if m.is_active() else -1
+                    if i == doc:
+                        s = leaf.score(doc)
+                        found[leaf.index] = s
+                        have += s
+            if not unbounded and have + remaining < floor:
+                return  # cannot reach the k-th best (bounds are upper bounds)
+        scores: list[float] = []
+        for group in per_clause:
+            total = 0.0
             hit = False
-            for leaf in group:
-                m = leaf.matcher
-                if not m.is_active():
-                    continue
-                if m.id() < doc:
-                    m.skip_to(doc)
-                    if not m.is_active():
-                        continue
-                if m.id() == doc:
-                    s += m.score()
+            for leaf in group:  # in the clause's order, as ArrayUnionMatcher adds them
+                value = found[leaf.index]
+                if value is not None:
+                    total += value
                     hit = True
             if not hit:
-                return
-            scores[c] = s
-            have += s
-            if have + sum(bounds[c + 1 :]) < floor:
-                return  # cannot reach the k-th best (bounds are upper bounds)
+                return  # the AND needs every clause
+            scores.append(total)
         self.scored += 1
-        total = tree.total(scores)
-        item = (total, key)
+        item = (tree.total(scores), -(offset + doc))
         if len(self.heap) < self.k:
             heapq.heappush(self.heap, item)
         elif item > self.heap[0]:
             heapq.heapreplace(self.heap, item)
 
 
-def top_k(searcher: Searcher, query: wq.Query, k: int) -> list[tuple[float, int]] | None:
+def _probe_order(drivers: list[_Leaf], leaves: list[_Leaf]) -> list[_Leaf]:
+    """Drivers first (they stand on the document already), then the other leaves,
+    highest bound first, filters without a bound last."""
+    rest = [leaf for leaf in leaves if leaf not in drivers]
+    rest.sort(key=lambda leaf: -leaf.bound if math.isfinite(leaf.bound) else math.inf)
+    return sorted(drivers, key=lambda leaf: -leaf.bound) + rest
+
+
+def top_k(
+    searcher: Searcher,
+    query: wq.Query,
+    k: int,
+    matches: Matches | None = None,
+) -> list[tuple[float, int]] | None:
     """The top ``k`` (score, global docnum) of ``query``, best first; None when the query's
-    shape is not one this module prunes (score it exhaustively then)."""
+    shape is not one this module prunes (score it exhaustively then). ``matches``
+    (from ``Matches``) are every segment's matching documents, when known: the pass
+    then visits only them when they are fewer than its driving postings."""
     clauses = clauses_of(query)
     if clauses is None:
         return None
-    return TopK(searcher, query, clauses, k).run()
+    return TopK(searcher, query, clauses, k, matches).run()
+
+
+class Matches:
+    """The documents that match a query, per segment, found without scoring: the
+    postings' document numbers are read a block at a time into sets (the union of a
+    clause's fields, then the intersection of the clauses), so the count needs no
+    matcher stepping per document. A single bare word whose longest field list alone
+    has more than ``limit`` documents is not read at all: its count is "limit+"."""
+
+    def __init__(self, searcher: Searcher, query: wq.Query, limit: int | None) -> None:
+        self.sets: list[set[int]] | None = None
+        #: per segment: (clause, position in clause) -> that leaf's documents
+        self.leaf_sets: list[dict[tuple[int, int], set[int]]] = []
+        #: per segment: (clause, position) -> a term leaf's documents and their weights
+        self.leaf_weights: list[dict[tuple[int, int], dict[int, float]]] = []
+        self.count = 0
+        self.exact = True
+        clauses = clauses_of(query)
+        context = searcher.boolean_context()
+        if (
+            clauses is not None
+            and limit is not None
+            and len(clauses) == 1
+            and self._at_least(searcher, clauses[0]) > limit
+        ):
+            self.count, self.exact = limit, False
+            return
+        sets: list[set[int]] = []
+        for sub, _offset in searcher.leaf_searchers():
+            if clauses is None:
+                found = set(query.matcher(sub, context).all_ids())
+            else:
+                per_leaf: dict[tuple[int, int], set[int]] = {}
+                per_weights: dict[tuple[int, int], dict[int, float]] = {}
+                found = _intersect(
+                    [
+                        _union(sub, c, group, context, per_leaf, per_weights)
+                        for c, group in enumerate(clauses)
+                    ],
+                )
+                self.leaf_sets.append(per_leaf)
+                self.leaf_weights.append(per_weights)
+            sets.append(found)
+        self.sets = sets
+        self.count = sum(len(found) for found in sets)
+        if limit is not None and self.count > limit:
+            self.count, self.exact = limit, False
+
+    @staticmethod
+    def _at_least(searcher: Searcher, group: list[wq.Query]) -> int:
+        """A lower bound of how many documents match one clause (its largest term's
+        postings less the deleted documents, per segment)."""
+        total = 0
+        for sub, _offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            best = 0
+            for q in group:
+                if isinstance(q, wq.Term):
+                    try:
+                        best = max(best, reader.doc_frequency(q.fieldname, q.text))
+                    except Exception:  # a value this field cannot hold
+                        continue
+            total += max(0, best - (reader.doc_count_all() - reader.doc_count()))
+        return total
+
+    def docnums(self, searcher: Searcher) -> list[int]:
+        """Every matching global document number (only when the sets were read)."""
+        assert self.sets is not None
+        out: list[int] = []
+        for found, (_sub, offset) in zip(self.sets, searcher.leaf_searchers(), strict=True):
+            out.extend(offset + d for d in found)
+        return out
+
+
+def _intersect(sets: list[set[int]]) -> set[int]:
+    sets.sort(key=len)
+    out = sets[0]
+    for other in sets[1:]:
+        out = out & other
+    return out
+
+
+def _union(
+    sub: Searcher,
+    clause: int,
+    group: list[wq.Query],
+    context: Any,
+    per_leaf: dict[tuple[int, int], set[int]],
+    per_weights: dict[tuple[int, int], dict[int, float]],
+) -> set[int]:
+    out: set[int] = set()
+    for j, q in enumerate(group):
+        m = q.matcher(sub, context)
+        if not m.is_active():
+            continue
+        inner = m
+        while isinstance(inner, WrappingMatcher):
+            inner = inner.child
+        mine: set[int] = set()
+        if isinstance(q, wq.Term) and hasattr(inner, "_read_weights") and hasattr(inner, "_ids"):
+            weights: dict[int, float] = {}
+            _block_postings(inner, weights)
+            if inner is not m:
+                for doc in getattr(sub.reader(), "deleted_docs_set", ()):
+                    weights.pop(doc, None)
+            mine = set(weights)
+            per_weights[(clause, j)] = weights
+        else:
+            mine.update(m.all_ids())
+        per_leaf[(clause, j)] = mine
+        out |= mine
+    return out
+
+
+def _block_postings(m: Any, out: dict[int, float]) -> None:
+    """Every document number of a fresh Whoosh 3 posting list with its weight (what
+    ``m.weight()`` gives there), a block at a time."""
+    while m.is_active():
+        if m._ids is None:
+            m._read_ids()
+        if m._weights is None:
+            m._read_weights()
+        i = m._i
+        out.update(zip(m._ids[i:], m._weights[i:], strict=True))
+        m._i = m._blocklength - 1
+        m.next()
 
 
 def count_upto(searcher: Searcher, query: wq.Query, limit: int | None) -> tuple[int, bool]:
     """How many documents match ``query``, counted without scoring and up to ``limit``
     (None: all): (count, exact). Past the limit it is (limit, False)."""
-    n = 0
-    docs: Iterator[int] = searcher.docs_for_query(query)
-    for _ in docs:
-        n += 1
-        if limit is not None and n > limit:
-            return limit, False
-    return n, True
+    found = Matches(searcher, query, limit)
+    return found.count, found.exact
