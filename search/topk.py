@@ -37,6 +37,7 @@ import heapq
 import math
 import weakref
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from whoosh import query as wq
@@ -45,6 +46,7 @@ from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.util import make_weighted_tree
 from whoosh.util.numeric import byte_to_length
+from whoosh.util.times import datetime_to_long
 
 #: Hit counts are exact up to this many; above it a search says "1,000+".
 COUNT_LIMIT = 1_000
@@ -61,6 +63,66 @@ _LENGTHS = [byte_to_length(b) for b in range(256)]
 _COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, bytes | None]] = weakref.WeakKeyDictionary()
 
 
+class _DayFilter:
+    """A publication-date range (``after:``, ``before:``, ``date:``) answered from the
+    index's ``pubsort`` column (the day number of the date that ``published`` holds at
+    midnight) instead of Whoosh's ``DateRange``, whose matcher ORs one numeric term per
+    indexed date (most of a date query's time). Scores like Whoosh's constant-score
+    range: its boost."""
+
+    def __init__(self, query: Any) -> None:
+        start, end = _usecs(query.start), _usecs(query.end)
+        # published (midnight of day D) >= start  <=>  D >= start's day, rounded up
+        self.low = 1 if start is None else start // _DAY + 1 + (start % _DAY != 0)
+        # published <= end  <=>  D <= end's day
+        self.high = None if end is None else end // _DAY + 1
+        self.boost = float(query.boost)
+
+    @staticmethod
+    def of(query: Any) -> _DayFilter | None:
+        if (
+            type(query) is wq.DateRange
+            and query.fieldname == "published"
+            and query.constantscore
+            and not query.startexcl
+            and not query.endexcl
+            and all(v is None or isinstance(v, datetime | int) for v in (query.start, query.end))
+        ):
+            return _DayFilter(query)
+        return None
+
+    def days(self, reader: Any) -> list[int] | None:
+        return _day_column(reader)
+
+    def keep(self, days: list[int], doc: int) -> bool:
+        day = days[doc] if doc < len(days) else 0
+        return day >= self.low and (self.high is None or day <= self.high)
+
+
+_DAY = 86_400_000_000  # microseconds
+
+
+def _usecs(value: datetime | int | None) -> int | None:
+    """A range end as Whoosh keeps it: microseconds since ``datetime.min``."""
+    if value is None or isinstance(value, int):
+        return value
+    return datetime_to_long(value)
+
+
+def _day_column(reader: Any) -> list[int] | None:
+    """Every document's ``pubsort`` day number (0: undated) in a segment, read once."""
+    try:
+        per_reader = _COLUMNS.setdefault(reader, {})
+    except TypeError:
+        return None
+    if "\0pubsort" not in per_reader:
+        try:
+            per_reader["\0pubsort"] = list(reader.column_reader("pubsort"))  # type: ignore[assignment]
+        except Exception:  # no such column: no shortcut
+            per_reader["\0pubsort"] = None
+    return per_reader["\0pubsort"]  # type: ignore[return-value]
+
+
 class _Leaf:
     """One leaf (a field's term or phrase, or a filter clause) in one segment."""
 
@@ -73,11 +135,34 @@ class _Leaf:
         self.query = query
         self.sub = sub
         self.context = context
+        self.matcher: Any = None
+        self.m: Any = None
+        self.fast: Any = None
+        self.lengths: bytes | None = None
+        self.boost = 1.0
+        self.boosted = False
+        self.day_filter = _DayFilter.of(query)
+        days = None if self.day_filter is None else self.day_filter.days(sub.reader())
+        self.days: list[int] = days or []
+        if self.day_filter is not None and days is not None:
+            # Never a driver (it has no postings to step); probed per document.
+            self.cost = 1 << 40
+            self.bound = self.day_filter.boost
+            return
+        self.day_filter = None
         self.cost = max(1, query.estimate_size(sub.reader()))
         self.open()
         self.bound = _bound(self.matcher, query)
 
+    def active(self) -> bool:
+        return self.day_filter is not None or bool(self.matcher.is_active())
+
     def open(self) -> None:
+        if self.day_filter is not None:
+            return
+        self._open()
+
+    def _open(self) -> None:
         """A fresh matcher, and what scoring it without Whoosh's per-call overhead takes:
         Whoosh's score of a term is ``bm25(weight, length) * boost``, the length read
         from the segment's length column one byte at a time; here the column is read
@@ -91,8 +176,8 @@ class _Leaf:
             self.boosted = True
             matcher = matcher.child
         self.m = matcher  # moves with ``self.matcher`` (same postings)
-        self.fast: Any = None
-        self.lengths: bytes | None = None
+        self.fast = None
+        self.lengths = None
         leaf = matcher
         while not hasattr(leaf, "scorer") and hasattr(leaf, "child"):
             leaf = leaf.child
@@ -170,6 +255,9 @@ class _Tree:
     def __init__(self, parts: Sequence[wq.Query], reader: Any) -> None:
         if len(parts) == 1:
             self.shape: Any = 0
+            return
+        if len(parts) == 2:
+            self.shape = (0, 1)  # a + b == b + a in floating point: no need to ask sizes
             return
         weighted = [(0 - q.estimate_size(reader), i) for i, q in enumerate(parts)]
         self.shape = make_weighted_tree(lambda a, b: (a, b), weighted)
@@ -252,7 +340,7 @@ class TopK:
                 leaf.key = (c, j)
                 if leaf.fast is not None and (c, j) in self.weights:
                     leaf.weights = self.weights[(c, j)]
-                if leaf.matcher.is_active():
+                if leaf.active():
                     leaves.append(leaf)
         for i, leaf in enumerate(leaves):
             leaf.index = i
@@ -381,7 +469,7 @@ class TopK:
         is high before the pass in document order starts; True if it scored any."""
         if len(self.heap) >= self.k:
             return False
-        scored = [leaf for leaf in leaves if math.isfinite(leaf.bound)]
+        scored = [lf for lf in leaves if math.isfinite(lf.bound) and lf.day_filter is None]
         if not scored:
             return False
         lead = max(scored, key=lambda lf: (lf.bound, -lf.cost))
@@ -428,7 +516,12 @@ class TopK:
             else:
                 unbounded -= 1
             weights = leaf.weights
-            if weights is not None:
+            if leaf.day_filter is not None:
+                if leaf.day_filter.keep(leaf.days, doc):
+                    s = leaf.day_filter.boost
+                    found[leaf.index] = s
+                    have += s
+            elif weights is not None:
                 w = weights.get(doc)
                 if w is not None:
                     s = leaf.score_weight(w, doc)
@@ -523,12 +616,20 @@ class Matches:
             else:
                 per_leaf: dict[tuple[int, int], set[int]] = {}
                 per_weights: dict[tuple[int, int], dict[int, float]] = {}
-                found = _intersect(
-                    [
-                        _union(sub, c, group, context, per_leaf, per_weights)
-                        for c, group in enumerate(clauses)
-                    ],
-                )
+                filters: list[tuple[int, _DayFilter, list[int]]] = []
+                unions: list[set[int]] = []
+                for c, group in enumerate(clauses):
+                    day_filter = _DayFilter.of(group[0]) if len(group) == 1 else None
+                    days = None if day_filter is None else _day_column(sub.reader())
+                    if day_filter is not None and days is not None:
+                        filters.append((c, day_filter, days))
+                    else:
+                        unions.append(_union(sub, c, group, context, per_leaf, per_weights))
+                found = _intersect(unions)
+                for _c, day_filter, days in filters:
+                    found = {d for d in found if day_filter.keep(days, d)}
+                for c, _f, _d in filters:
+                    per_leaf[(c, 0)] = found
                 self.leaf_sets.append(per_leaf)
                 self.leaf_weights.append(per_weights)
             sets.append(found)
