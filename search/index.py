@@ -720,7 +720,7 @@ class SearchIndex:
         column = searcher.reader().column_reader("facets")
         sources: Counter[str] = Counter()
         speakers: Counter[str] = Counter()
-        for docnum in searcher.docs_for_query(query):
+        for docnum in Matches(searcher, query, None).docnums(searcher):
             raw = column[docnum]
             if not raw:
                 continue

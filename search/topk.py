@@ -44,7 +44,7 @@ from whoosh import query as wq
 from whoosh.matching import WrappingMatcher
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
-from whoosh.util import make_weighted_tree
+from whoosh.util import make_binary_tree, make_weighted_tree
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
@@ -126,7 +126,15 @@ def _day_column(reader: Any) -> list[int] | None:
 class _Leaf:
     """One leaf (a field's term or phrase, or a filter clause) in one segment."""
 
-    def __init__(self, index: int, clause: int, query: wq.Query, sub: Searcher, context: Any):
+    def __init__(
+        self,
+        index: int,
+        clause: int,
+        query: wq.Query,
+        sub: Searcher,
+        context: Any,
+        pre: dict[int, Any] | None = None,
+    ):
         self.index = index
         self.key = (clause, 0)
         #: document -> posting weight, when read already (then no matcher is stepped)
@@ -151,14 +159,57 @@ class _Leaf:
             return
         self.day_filter = None
         self.cost = max(1, query.estimate_size(sub.reader()))
+        if pre is not None and self.precomputed(pre, context.weighting):
+            return
+        self.weights = None
         self.open()
         self.bound = _bound(self.matcher, query)
 
+    def precomputed(self, weights: dict[int, Any], weighting: Any) -> bool:
+        """Score from postings ``Matches`` read (a term's weights, or a phrase's words'
+        weights) without opening a matcher; False when the scorer is not BM25F."""
+        if not weights:  # not in this segment: an inactive leaf
+            self.weights = weights
+            return True
+        q: Any = self.query
+        field = self.sub.schema[q.fieldname]
+        words = [q.text] if isinstance(q, wq.Term) else list(q.words)
+        scorers = []
+        for word in words:
+            scorer = weighting.scorer(self.sub, q.fieldname, field.to_bytes(word))
+            if not isinstance(scorer, BM25FScorer):
+                return False
+            scorers.append(scorer)
+        lengths = _length_column(self.sub.reader(), q.fieldname)
+        if lengths is None:
+            return False
+        self.weights = weights
+        self.lengths = lengths
+        self.boost = float(q.boost)
+        self.boosted = self.boost != 1.0
+        if isinstance(q, wq.Term):
+            self.fast = scorers[0]._score
+            bound = scorers[0].max_quality()
+        else:
+            # Whoosh adds the words' scores in a binary tree of IntersectionMatcher
+            self.words = [sc._score for sc in scorers]
+            self.shape = make_binary_tree(lambda a, b: (a, b), list(range(len(scorers))))
+            self.fast = self._phrase_score
+            bound = sum(sc.max_quality() for sc in scorers)
+        self.bound = bound * self.boost * (1 + 1e-9) + 1e-12
+        return True
+
+    def _phrase_score(self, weights: tuple[float, ...], length: int) -> float:
+        scores = [fn(w, length) for fn, w in zip(self.words, weights, strict=True)]
+        return _add(self.shape, scores)
+
     def active(self) -> bool:
+        if self.weights is not None:
+            return bool(self.weights)
         return self.day_filter is not None or bool(self.matcher.is_active())
 
     def open(self) -> None:
-        if self.day_filter is not None:
+        if self.day_filter is not None or self.weights is not None:
             return
         self._open()
 
@@ -336,10 +387,8 @@ class TopK:
         leaves: list[_Leaf] = []
         for c, queries in enumerate(self.clauses):
             for j, q in enumerate(queries):
-                leaf = _Leaf(len(leaves), c, q, sub, context)
+                leaf = _Leaf(len(leaves), c, q, sub, context, self.weights.get((c, j)))
                 leaf.key = (c, j)
-                if leaf.fast is not None and (c, j) in self.weights:
-                    leaf.weights = self.weights[(c, j)]
                 if leaf.active():
                     leaves.append(leaf)
         for i, leaf in enumerate(leaves):
@@ -682,6 +731,11 @@ def _union(
 ) -> set[int]:
     out: set[int] = set()
     for j, q in enumerate(group):
+        if isinstance(q, wq.Phrase) and (phrase := _phrase_postings(sub, q)) is not None:
+            per_weights[(clause, j)] = phrase  # type: ignore[assignment]
+            per_leaf[(clause, j)] = set(phrase)
+            out |= per_leaf[(clause, j)]
+            continue
         m = q.matcher(sub, context)
         if not m.is_active():
             continue
@@ -701,6 +755,66 @@ def _union(
             mine.update(m.all_ids())
         per_leaf[(clause, j)] = mine
         out |= mine
+    return out
+
+
+def _phrase_postings(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | None:
+    """The documents where the phrase occurs (its words at consecutive positions, as
+    Whoosh's ``SpanNear2(slop=1, ordered=True, mindist=1)`` finds them), each with its
+    words' posting weights (Whoosh scores a phrase as the sum of its words' scores);
+    None when the field or codec does not allow reading it here."""
+    field = sub.schema[q.fieldname] if q.fieldname in sub.schema else None  # noqa: SIM401
+    if field is None or not field.format or not field.format.supports("positions"):
+        return None
+    reader: Any = sub.reader()
+    lists: list[dict[int, tuple[float, bytes]]] = []
+    for word in q.words:
+        try:
+            btext = field.to_bytes(word)
+        except ValueError:
+            return {}
+        if (q.fieldname, btext) not in reader:
+            return {}
+        m = reader.postings(q.fieldname, btext)
+        inner: Any = m
+        while isinstance(inner, WrappingMatcher):
+            inner = inner.child
+        if not hasattr(inner, "_read_values"):
+            return None
+        postings: dict[int, tuple[float, bytes]] = {}
+        while inner.is_active():
+            if inner._ids is None:
+                inner._read_ids()
+            if inner._weights is None:
+                inner._read_weights()
+            if inner._values is None:
+                inner._read_values()
+            i = inner._i
+            postings.update(
+                zip(
+                    inner._ids[i:],
+                    zip(inner._weights[i:], inner._values[i:], strict=True),
+                    strict=True,
+                )
+            )
+            inner._i = inner._blocklength - 1
+            inner.next()
+        if inner is not m:
+            for doc in reader.deleted_docs_set:
+                postings.pop(doc, None)
+        lists.append(postings)
+    common = set(lists[0])
+    for other in lists[1:]:
+        common &= other.keys()
+    decode = field.format.decoder("positions")
+    out: dict[int, tuple[float, ...]] = {}
+    for doc in common:
+        firsts = decode(lists[0][doc][1])
+        later = [set(decode(postings[doc][1])) for postings in lists[1:]]
+        for start in firsts:
+            if all(start + n in spots for n, spots in enumerate(later, 1)):
+                out[doc] = tuple(postings[doc][0] for postings in lists)
+                break
     return out
 
 
