@@ -365,10 +365,11 @@ class TopK:
         context = self.searcher.context()
         found = self.matches
         for n, (sub, offset) in enumerate(self.searcher.leaf_searchers()):
-            if found is not None and found.sets is not None and found.leaf_sets:
+            if found is not None and found.sets is not None and n < len(found.leaf_sets):
                 self.weights = found.leaf_weights[n]
                 self._segment(sub, offset, context, found.sets[n], found.leaf_sets[n])
-            else:
+            else:  # not read (counting stopped before this segment): step the postings
+                self.weights = {}
                 self._segment(sub, offset, context, None, None)
         return [(s, -d) for s, d in sorted(self.heap, reverse=True)]
 
@@ -682,6 +683,8 @@ class Matches:
                 self.leaf_sets.append(per_leaf)
                 self.leaf_weights.append(per_weights)
             sets.append(found)
+            if limit is not None and sum(len(done) for done in sets) > limit:
+                break  # enough to say "limit+": later segments are not read
         self.sets = sets
         self.count = sum(len(found) for found in sets)
         if limit is not None and self.count > limit:
@@ -705,8 +708,9 @@ class Matches:
         return total
 
     def docnums(self, searcher: Searcher) -> list[int]:
-        """Every matching global document number (only when the sets were read)."""
-        assert self.sets is not None
+        """Every matching global document number (only when every set was read: made
+        with ``limit=None``)."""
+        assert self.sets is not None and self.exact
         out: list[int] = []
         for found, (_sub, offset) in zip(self.sets, searcher.leaf_searchers(), strict=True):
             out.extend(offset + d for d in found)

@@ -18,7 +18,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from search.query import parse_query
 from search.schema import build_schema
-from search.topk import TopK, clauses_of, count_upto, top_k
+from search.topk import Matches, TopK, clauses_of, count_upto, top_k
 
 QUERIES = Path(__file__).resolve().parents[2] / "bench" / "queries.tsv"
 
@@ -118,12 +118,21 @@ def check_same_top(ix, k: int = 10) -> dict[str, int]:  # type: ignore[no-untype
             got = run.run()
             assert got == want, text
             scored[text] = run.scored
+            # With the match sets read first (all of them, or only until counting
+            # stopped at a small limit), the same top k.
+            for limit in (None, 1000, 30):
+                assert top_k(searcher, query, k, Matches(searcher, query, limit)) == want, text
             count, exact = count_upto(searcher, query, 1000)
             if total <= 1000:
                 assert (count, exact) == (total, True), text
             else:
                 assert (count, exact) == (1000, False), text
             assert count_upto(searcher, query, None) == (total, True)
+            for limit in (0, 5, total - 1, total, total + 1):
+                if limit >= 0:
+                    assert count_upto(searcher, query, limit) == (
+                        (total, True) if total <= limit else (limit, False)
+                    ), (text, limit)
     return scored
 
 
@@ -146,9 +155,17 @@ def test_other_shapes_are_left_to_exhaustive_scoring(tmp_path: Path) -> None:
     with ix.searcher() as searcher:
         assert top_k(searcher, parse_query("oil OR tax").query, 10) is None
         # A NOT or a nested OR inside an AND is a filter clause: still pruned, same top.
-        for text in ("oil -tax", "economy (music OR film)", "government after:2023-01-01"):
+        for text in (
+            "oil -tax",
+            "economy (music OR film)",
+            "government after:2023-01-01",
+            'title:"prime minister" before:2023-05',
+            "market date:2022-03..2022-09 tax",
+        ):
             query = parse_query(text).query
-            assert top_k(searcher, query, 5) == exhaustive(searcher, query, 5)[0], text
+            want = exhaustive(searcher, query, 5)[0]
+            assert top_k(searcher, query, 5) == want, text
+            assert top_k(searcher, query, 5, Matches(searcher, query, None)) == want, text
 
 
 def test_counts_stop_at_the_limit_and_say_so(tmp_path: Path) -> None:
