@@ -4,31 +4,48 @@ Why Whoosh's own skipping never skipped on brief's queries (``Searcher.search(li
 builds ``TopCollector(usequality=True)``, which calls ``matcher.skip_to_quality``):
 
 - ``SearchIndex._search`` asked for ``usequality=False`` to count every hit exactly.
-- A bare word is one ``Term`` per field (ten fields) joined by ``PreloadedOr``, whose
-  ``ArrayUnionMatcher`` reads *and scores* every posting of a 2,048-document part
-  before it can say the part's best score (its ``block_quality`` is the max of the
-  scores it has already computed), so skipping a part saves nothing; and a part of
-  2,048 documents almost always holds a document above the tenth best score.
-- The leaf matchers themselves support it (BM25F's ``WeightLengthScorer`` gives
-  ``block_quality`` from each posting block's max weight and min length, for every
-  text field, with or without field boosts), but Whoosh's ``UnionMatcher`` bounds a
-  block of a ten-field OR by the sum of ten block maxima, which a common word's body
-  block always reaches, and phrases (``SpanNear2``) and date ranges (constant-score
-  wrappers) report no block quality, so an ``And`` with them disables it entirely.
+- A bare word is one ``Term`` per field (ten fields) joined by ``PreloadedOr``; and
+  Whoosh's plain ``Or`` of that many terms picks the same ``ArrayUnionMatcher``. It
+  reads *and scores* every posting of a 2,048-document part before it can say the
+  part's best score (its ``block_quality`` is the max of scores already computed),
+  so a skip saves nothing, and a part that big always holds a document above the
+  tenth best score: 0 parts skipped on every benchmark query.
+- Per field and per scorer it *is* supported: every text field's term matcher
+  (BM25F's ``WeightLengthScorer``, with or without a field boost, which only wraps
+  it in a ``WrappingMatcher``) reports ``supports_block_quality``, and so does a
+  phrase's ``SpanNear2Matcher``; an ``And`` with a date range does not (the range's
+  matcher). But even a lone ``Term("body", "govern")`` skipped 1 posting block at
+  10,000 briefings: a block's bound is BM25F at the block's largest weight and
+  shortest length (usually two different documents), which reaches the tenth best
+  score in almost every 128-posting block of a common word.
 
-So this module does the skipping itself, on Whoosh's matcher API. A query is an
-``And`` of *clauses* (a bare word over its fields, a phrase, a field term, a date
-range or any other filter); a clause is a sum of *leaves* (one per field). Each
-leaf has an upper bound on its score (``max_quality``: BM25F at the term's largest
-weight and shortest field length). Documents are visited in order of their number,
-but only those that appear in a *driving* set of leaves: either every leaf of one
-clause (the AND needs it), or leaves whose bounds together exceed the total bound
-minus the current k-th best score (a document in none of them cannot reach the top
-k). As the k-th best score rises, the driving set shrinks to the short, high-scoring
-lists (title, summary, keywords) and the long body list is only probed for the
-candidates. Scores are summed exactly as Whoosh's ``ArrayUnionMatcher`` and
-``IntersectionMatcher`` tree sum them, so the top k is identical to Whoosh's
-exhaustive scoring (``tests/unit/test_search_topk.py``).
+So this module does the ranking itself, on Whoosh's matcher and posting API. A
+query is an ``And`` of *clauses* (a bare word over its fields, a phrase, a field
+term, a date range or any other filter); a clause is a sum of *leaves* (one per
+field). Each leaf has an upper bound of its score (``max_quality``: BM25F at the
+term's largest weight and shortest field length).
+
+- ``Matches`` finds the matching documents without scoring: each term leaf's posting
+  blocks are decoded whole into a set (and a document -> weight map), a clause is the
+  union of its leaves, the query the intersection of its clauses; a phrase is read
+  from its words' postings (positions consecutive, as Whoosh's ``SpanNear2`` wants);
+  a publication-date range is a filter on the ``pubsort`` day column. Counting stops
+  at ``COUNT_LIMIT`` (a bare word whose longest field list alone is longer is not
+  read at all: "1,000+").
+- When a segment's matches are known, each is bounded by the leaves it is in; the
+  best-bounded few are scored exactly (from the weights already read and the field
+  length column), then only the rest whose bound reaches the k-th best score.
+- Otherwise (a bare word, whose matches were not read) a MaxScore pass visits, in
+  document order, only the documents in a *driving* set of leaves: every leaf of one
+  clause, or leaves whose bounds together exceed the total bound minus the current
+  k-th best score (a document in none of them cannot reach the top k). As the k-th
+  best rises, the drivers shrink to the short, high-scoring lists (title, summary,
+  keywords) and the long body list is only probed for the candidates.
+
+Scores are the very floats Whoosh computes (the same BM25F function on the same
+weights and lengths, added in the order of ``ArrayUnionMatcher`` and of the
+``IntersectionMatcher`` trees), ties go to the lower document number, so the top k
+equals Whoosh's exhaustive scoring (``tests/unit/test_search_topk.py``).
 """
 
 from __future__ import annotations
