@@ -124,6 +124,8 @@ class QueryRun:
     cpu: dict[str, list[float]] = field(default_factory=dict)  # engine -> CPU ms, all queries
     #: class -> engine -> CPU ms of the searching thread
     cpu_kind: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    #: "cold" / "typed" -> CPU ms per keystroke (``measure_keystrokes``)
+    keystrokes: dict[str, list[float]] = field(default_factory=dict)
     hits: list[tuple[Query, int, int]] = field(default_factory=list)  # (query, whoosh, fts5)
     open_ms: float = float("nan")  # open the index + first query
     fts_build_s: float = float("nan")
@@ -131,6 +133,43 @@ class QueryRun:
 
     def samples(self, engine: str) -> list[float]:
         return [v for per in self.per_kind.values() for v in per[engine]]
+
+
+def _cache_clearer():  # type: ignore[no-untyped-def]
+    """``search.topk.clear_caches`` (decoded postings kept between searches), or a no-op
+    for a search layer without it: every timed query below runs cold."""
+    try:
+        from search.topk import clear_caches
+    except ImportError:
+        return lambda: None
+    return clear_caches
+
+
+def measure_keystrokes(index, queries: list[Query]) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
+    """CPU ms per keystroke while each query is typed a character at a time, as the
+    reader asks (top 100, the first 20 snippets, no facets, no did-you-mean): "cold"
+    forgets cached postings before every keystroke, "typed" keeps them while one query
+    is typed (they are forgotten between queries)."""
+    from search.query import QueryError
+
+    clear = _cache_clearer()
+    out: dict[str, list[float]] = {"cold": [], "typed": []}
+    for mode in out:
+        for q in queries:
+            clear()
+            for end in range(1, len(q.brief) + 1):
+                text = q.brief[:end]
+                if not text.strip() or text.endswith(" "):
+                    continue
+                if mode == "cold":
+                    clear()
+                start = time.thread_time()
+                try:
+                    index.search(text, limit=100, facets=False, snippets=20, suggest=False)
+                except QueryError:
+                    continue
+                out[mode].append((time.thread_time() - start) * 1000)
+    return out
 
 
 def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> QueryRun:
@@ -141,6 +180,7 @@ def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> Qu
     conn, run.fts_build_s, run.fts_mb = build_fts(library_dir, work / f"fts-{size}.sqlite3")
     weights = ", ".join(str(w) for w in fts_fields().values())
     queries = load_queries()
+    clear = _cache_clearer()
     with Library(library_dir) as lib:
         start = time.perf_counter()
         index = SearchIndex(lib)
@@ -151,15 +191,21 @@ def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> Qu
                 q.kind, {"whoosh": [], "whoosh+hl": [], "whoosh+facets": [], "fts5": []}
             )
             calls = {
-                # top 10 and the exact hit count (what the reader asks while typing)
-                "whoosh": lambda q=q: index.search(
-                    q.brief, limit=10, highlight=False, facets=False, suggest=False
+                # top 10 and the hit count (what the reader asks while typing); cold:
+                # no postings cached from the previous run of the same query
+                "whoosh": lambda q=q: (
+                    clear(),
+                    index.search(q.brief, limit=10, highlight=False, facets=False, suggest=False),
                 ),
-                "whoosh+hl": lambda q=q: index.search(
-                    q.brief, limit=10, highlight=True, facets=False, suggest=False
+                "whoosh+hl": lambda q=q: (
+                    clear(),
+                    index.search(q.brief, limit=10, highlight=True, facets=False, suggest=False),
                 ),
                 # what `brief search` asks: also source and speaker facets, did-you-mean
-                "whoosh+facets": lambda q=q: index.search(q.brief, limit=10, highlight=True),
+                "whoosh+facets": lambda q=q: (
+                    clear(),
+                    index.search(q.brief, limit=10, highlight=True),
+                ),
                 "fts5": lambda q=q: fts_search(conn, q, weights),
             }
             for engine, call in calls.items():
@@ -169,6 +215,7 @@ def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> Qu
                 run.cpu_kind.setdefault(q.kind, {}).setdefault(engine, []).extend(cpu)
             total = index.count(q.brief)  # every match, exactly (the search stops at 1,000)
             run.hits.append((q, total, fts_count(conn, q)))
+        run.keystrokes = measure_keystrokes(index, queries)
         index.close()
     conn.close()
     return run
@@ -255,6 +302,13 @@ def render(run: QueryRun) -> str:
             ],
             cpu_rows,
         ),
+        "\nTyped key by key (each of the 19 queries a character at a time, as the reader "
+        "asks: top 100, 20 snippets), CPU ms per keystroke p50 / p95: "
+        + "; ".join(
+            f"{mode} {fmt(p50(v))} / {fmt(p95(v))} (n={len(v)})"
+            for mode, v in run.keystrokes.items()
+        )
+        + " (cold: no postings cached; typed: those of the earlier keystrokes kept).",
         f"\nIndex open + first query {fmt(run.open_ms)} ms; FTS5 build {fmt(run.fts_build_s)} s, "
         f"{fmt(run.fts_mb)} MB.",
         "\nHits per query (Whoosh / FTS5): "

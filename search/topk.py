@@ -52,7 +52,9 @@ from __future__ import annotations
 
 import heapq
 import math
+import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -70,6 +72,11 @@ COUNT_LIMIT = 1_000
 
 #: Leaf queries that are scored per field (everything else is an opaque filter clause).
 _LEAF_TYPES = (wq.Term, wq.Phrase)
+#: A bare word with more matches than the count limit is read whole (every posting
+#: decoded, so that the next keystroke finds it in the cache) only when it has at
+#: most this many postings not cached yet; a longer one is ranked by the MaxScore
+#: pass, which decodes only the blocks it visits, and counted "1,000+".
+READ_POSTINGS = 20_000
 #: Documents of the strongest leaf scored first, to raise the k-th best score early.
 SEED_DOCS = 64
 
@@ -672,7 +679,7 @@ class Matches:
             clauses is not None
             and limit is not None
             and len(clauses) == 1
-            and self._at_least(searcher, clauses[0]) > limit
+            and self._skip_reading(searcher, clauses[0], limit)
         ):
             self.count, self.exact = limit, False
             return
@@ -708,21 +715,31 @@ class Matches:
             self.count, self.exact = limit, False
 
     @staticmethod
-    def _at_least(searcher: Searcher, group: list[wq.Query]) -> int:
-        """A lower bound of how many documents match one clause (its largest term's
-        postings less the deleted documents, per segment)."""
-        total = 0
+    def _skip_reading(searcher: Searcher, group: list[wq.Query], limit: int) -> bool:
+        """Whether one clause (a bare word) surely has more than ``limit`` matches (its
+        largest field list less the deleted documents, per segment) and reading its
+        postings would cost more than ``READ_POSTINGS`` postings not in the cache;
+        then it is counted "limit+" and ranked by the MaxScore pass."""
+        at_least = 0
+        postings = 0
         for sub, _offset in searcher.leaf_searchers():
-            reader = sub.reader()
+            reader: Any = sub.reader()
+            with _POSTINGS_LOCK:
+                cached: Any = _POSTINGS.get(reader) or {}
             best = 0
             for q in group:
-                if isinstance(q, wq.Term):
-                    try:
-                        best = max(best, reader.doc_frequency(q.fieldname, q.text))
-                    except Exception:  # a value this field cannot hold
-                        continue
-            total += max(0, best - (reader.doc_count_all() - reader.doc_count()))
-        return total
+                if not isinstance(q, wq.Term):
+                    continue
+                try:
+                    df = reader.doc_frequency(q.fieldname, q.text)
+                    btext = sub.schema[q.fieldname].to_bytes(q.text)
+                except Exception:  # a value this field cannot hold
+                    continue
+                best = max(best, df)
+                if ("term", q.fieldname, btext) not in cached:
+                    postings += df
+            at_least += max(0, best - (reader.doc_count_all() - reader.doc_count()))
+        return at_least > limit and postings > READ_POSTINGS
 
     def docnums(self, searcher: Searcher) -> list[int]:
         """Every matching global document number (only when every set was read: made
@@ -757,29 +774,101 @@ def _union(
             per_leaf[(clause, j)] = set(phrase)
             out |= per_leaf[(clause, j)]
             continue
-        m = q.matcher(sub, context)
-        if not m.is_active():
-            continue
-        inner = m
-        while isinstance(inner, WrappingMatcher):
-            inner = inner.child
         mine: set[int] = set()
-        if isinstance(q, wq.Term) and hasattr(inner, "_read_weights") and hasattr(inner, "_ids"):
-            weights: dict[int, float] = {}
-            _block_postings(inner, weights)
-            if inner is not m:
-                for doc in getattr(sub.reader(), "deleted_docs_set", ()):
-                    weights.pop(doc, None)
+        weights = _term_postings(sub, q) if isinstance(q, wq.Term) else None
+        if weights is not None:
+            if not weights:
+                continue
             mine = set(weights)
             per_weights[(clause, j)] = weights
         else:
+            m = q.matcher(sub, context)
+            if not m.is_active():
+                continue
             mine.update(m.all_ids())
         per_leaf[(clause, j)] = mine
         out |= mine
     return out
 
 
+#: Decoded postings kept per segment reader (a segment's postings never change; its
+#: deletions are applied on every use): search as you type asks for the same words
+#: on every keystroke ("oil", "oil p", "oil pr"...). At most this many terms and
+#: phrases per segment, least recently used dropped first.
+CACHED_POSTINGS = 256
+_POSTINGS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple, Any]] = weakref.WeakKeyDictionary()
+_POSTINGS_LOCK = threading.Lock()
+
+
+def clear_caches() -> None:
+    """Forget the decoded postings (the benchmark measures queries cold with it)."""
+    with _POSTINGS_LOCK:
+        _POSTINGS.clear()
+
+
+def _cached(reader: Any, key: tuple, make: Any) -> Any:
+    """``make()``, remembered for ``reader`` under ``key``."""
+    with _POSTINGS_LOCK:
+        try:
+            per = _POSTINGS.setdefault(reader, OrderedDict())
+        except TypeError:
+            per = None
+        if per is not None and key in per:
+            per.move_to_end(key)
+            return per[key]
+    value = make()
+    if per is not None and value is not None:
+        with _POSTINGS_LOCK:
+            per[key] = value
+            while len(per) > CACHED_POSTINGS:
+                per.popitem(last=False)
+    return value
+
+
+def _without_deleted(reader: Any, postings: dict[int, Any]) -> dict[int, Any]:
+    deleted = getattr(reader, "deleted_docs_set", None) if reader.has_deletions() else None
+    if not deleted:
+        return postings
+    return {d: v for d, v in postings.items() if d not in deleted}
+
+
+def _term_postings(sub: Searcher, q: wq.Term) -> dict[int, float] | None:
+    """A term's documents and posting weights in a segment (deleted ones left out), or
+    None when this codec's postings cannot be read here (then Whoosh steps them)."""
+    field = sub.schema[q.fieldname] if q.fieldname in sub.schema else None  # noqa: SIM401
+    if field is None:
+        return {}
+    try:
+        btext = field.to_bytes(q.text)
+    except ValueError:
+        return {}
+    reader: Any = sub.reader()
+
+    def read() -> dict[int, float] | None:
+        if (q.fieldname, btext) not in reader:
+            return {}
+        m = (
+            reader._terms.matcher(q.fieldname, btext, field.format)
+            if hasattr(reader, "_terms")
+            else None
+        )
+        if m is None or not hasattr(m, "_read_weights") or not hasattr(m, "_ids"):
+            return None
+        out: dict[int, float] = {}
+        _block_postings(m, out)
+        return out
+
+    raw = _cached(reader, ("term", q.fieldname, btext), read)
+    return None if raw is None else _without_deleted(reader, raw)
+
+
 def _phrase_postings(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | None:
+    reader: Any = sub.reader()
+    raw = _cached(reader, ("phrase", q.fieldname, tuple(q.words)), lambda: _read_phrase(sub, q))
+    return None if raw is None else _without_deleted(reader, raw)
+
+
+def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | None:
     """The documents where the phrase occurs (its words at consecutive positions, as
     Whoosh's ``SpanNear2(slop=1, ordered=True, mindist=1)`` finds them), each with its
     words' posting weights (Whoosh scores a phrase as the sum of its words' scores);
@@ -796,10 +885,7 @@ def _phrase_postings(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]
             return {}
         if (q.fieldname, btext) not in reader:
             return {}
-        m = reader.postings(q.fieldname, btext)
-        inner: Any = m
-        while isinstance(inner, WrappingMatcher):
-            inner = inner.child
+        inner: Any = reader._terms.matcher(q.fieldname, btext, field.format)
         if not hasattr(inner, "_read_values"):
             return None
         postings: dict[int, tuple[float, bytes]] = {}
@@ -820,9 +906,6 @@ def _phrase_postings(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]
             )
             inner._i = inner._blocklength - 1
             inner.next()
-        if inner is not m:
-            for doc in reader.deleted_docs_set:
-                postings.pop(doc, None)
         lists.append(postings)
     common = set(lists[0])
     for other in lists[1:]:

@@ -177,3 +177,24 @@ def test_counts_stop_at_the_limit_and_say_so(tmp_path: Path) -> None:
         assert count_upto(searcher, query, 50) == (50, False)
         assert count_upto(searcher, query, total) == (total, True)
         assert count_upto(searcher, query, total - 1) == (total - 1, False)
+
+
+def test_cached_postings_follow_deletions_and_new_documents(tmp_path: Path) -> None:
+    """Decoded postings are kept per segment between searches (search as you type asks
+    for the same words again); documents deleted or added later are still right."""
+    ix = build(tmp_path, 200)
+    query = parse_query("oil prices").query
+    with ix.searcher() as searcher:
+        first = top_k(searcher, query, 5, Matches(searcher, query, None))
+        assert first == exhaustive(searcher, query, 5)[0]
+        gone = searcher.stored_fields(first[0][1])["id"]
+    writer = ix.writer()
+    writer.delete_by_term("id", gone)
+    writer.add_document(**{**_doc(random.Random(1), 999), "title": "oil prices oil prices"})
+    writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        again = top_k(searcher, query, 5, Matches(searcher, query, None))
+        assert again == exhaustive(searcher, query, 5)[0]
+        ids = [searcher.stored_fields(d)["id"] for _, d in again]
+        assert gone not in ids and "doc00999" in ids
+        assert count_upto(searcher, query, None) == (exhaustive(searcher, query, 5)[1], True)
