@@ -438,7 +438,10 @@ class TopK:
             for leaf in leaves:  # the seed moved them: start again from the first document
                 leaf.open()
         drivers = self._drivers(per_clause, leaves, total)
-        if matches is not None and len(matches) <= sum(leaf.cost for leaf in drivers):
+        if matches is not None and (
+            len(matches) <= sum(leaf.cost for leaf in drivers)
+            or any(leaf.m is None for leaf in drivers)  # read by Matches: nothing to step
+        ):
             # Fewer matching documents than driving postings: visit just those.
             order = _probe_order([], leaves)
             for doc in sorted(matches):
