@@ -182,7 +182,7 @@ class _Leaf:
             self.bound = self.day_filter.boost
             return
         self.day_filter = None
-        self.cost = max(1, query.estimate_size(sub.reader()))
+        self.cost = max(1, _estimate(query, sub.reader()))
         if pre is not None and self.precomputed(pre, context.weighting):
             return
         self.weights = None
@@ -334,7 +334,7 @@ class _Tree:
         if len(parts) == 2:
             self.shape = (0, 1)  # a + b == b + a in floating point: no need to ask sizes
             return
-        weighted = [(0 - q.estimate_size(reader), i) for i, q in enumerate(parts)]
+        weighted = [(0 - _estimate(q, reader), i) for i, q in enumerate(parts)]
         self.shape = make_weighted_tree(lambda a, b: (a, b), weighted)
 
     def total(self, scores: list[float]) -> float:
@@ -826,6 +826,32 @@ def _cached(reader: Any, key: tuple, make: Any) -> Any:
             while len(per) > CACHED_POSTINGS:
                 per.popitem(last=False)
     return value
+
+
+def _estimate(q: Any, reader: Any) -> int:
+    """``q.estimate_size(reader)`` as Whoosh computes it, with the terms' document
+    frequencies remembered like their postings (30 field terms are 30 lookups in the
+    term dictionary, each several reads)."""
+    if isinstance(q, wq.Term):
+        field = reader.schema[q.fieldname] if q.fieldname in reader.schema else None  # noqa: SIM401
+        if field is None:
+            return 0
+        try:
+            btext = field.to_bytes(q.text)
+        except ValueError:
+            return 0
+        return int(
+            _cached(
+                reader, ("df", q.fieldname, btext), lambda: reader.doc_frequency(q.fieldname, btext)
+            )
+        )
+    if isinstance(q, wq.Or):
+        return min(sum(_estimate(sub, reader) for sub in q.subqueries), reader.doc_count())
+    if isinstance(q, wq.And):
+        return min(_estimate(sub, reader) for sub in q.subqueries)
+    if isinstance(q, wq.Phrase):
+        return _estimate(q._and_query(), reader)
+    return int(q.estimate_size(reader))
 
 
 def _without_deleted(reader: Any, postings: dict[int, Any]) -> dict[int, Any]:
