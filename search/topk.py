@@ -799,6 +799,10 @@ def _union(
 #: on every keystroke ("oil", "oil p", "oil pr"...). At most this many terms and
 #: phrases per segment, least recently used dropped first.
 CACHED_POSTINGS = 256
+#: And at most this many postings in all segments (about 40 MB): past it the least
+#: recently used entries of the segment being read go first, then other segments'.
+CACHED_POSTINGS_TOTAL = 400_000
+_SIZE = [0]  # postings held now
 _POSTINGS: weakref.WeakKeyDictionary[Any, OrderedDict[tuple, Any]] = weakref.WeakKeyDictionary()
 _POSTINGS_LOCK = threading.Lock()
 
@@ -807,6 +811,11 @@ def clear_caches() -> None:
     """Forget the decoded postings (the benchmark measures queries cold with it)."""
     with _POSTINGS_LOCK:
         _POSTINGS.clear()
+        _SIZE[0] = 0
+
+
+def _size(value: Any) -> int:
+    return len(value) + 1 if isinstance(value, dict) else 1
 
 
 def _cached(reader: Any, key: tuple, make: Any) -> Any:
@@ -820,11 +829,20 @@ def _cached(reader: Any, key: tuple, make: Any) -> Any:
             per.move_to_end(key)
             return per[key]
     value = make()
-    if per is not None and value is not None:
+    if per is not None and value is not None and _size(value) <= CACHED_POSTINGS_TOTAL // 4:
         with _POSTINGS_LOCK:
-            per[key] = value
-            while len(per) > CACHED_POSTINGS:
-                per.popitem(last=False)
+            if key not in per:
+                per[key] = value
+                _SIZE[0] += _size(value)
+            if _SIZE[0] > CACHED_POSTINGS_TOTAL:  # segments closed since are gone from it
+                _SIZE[0] = sum(_size(v) for d in _POSTINGS.values() for v in d.values())
+            while per and (len(per) > CACHED_POSTINGS or _SIZE[0] > CACHED_POSTINGS_TOTAL):
+                _SIZE[0] -= _size(per.popitem(last=False)[1])
+            if _SIZE[0] > CACHED_POSTINGS_TOTAL:  # still: other segments' go
+                for other in list(_POSTINGS.keys()):
+                    if other is not reader:
+                        _SIZE[0] -= sum(_size(v) for v in _POSTINGS[other].values())
+                        del _POSTINGS[other]
     return value
 
 

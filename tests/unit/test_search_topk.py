@@ -198,3 +198,19 @@ def test_cached_postings_follow_deletions_and_new_documents(tmp_path: Path) -> N
         ids = [searcher.stored_fields(d)["id"] for _, d in again]
         assert gone not in ids and "doc00999" in ids
         assert count_upto(searcher, query, None) == (exhaustive(searcher, query, 5)[1], True)
+
+
+def test_the_postings_cache_stays_within_its_budget(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from search import topk
+
+    monkeypatch.setattr(topk, "CACHED_POSTINGS_TOTAL", 400)
+    topk.clear_caches()
+    ix = build(tmp_path, 200)
+    with ix.searcher() as searcher:
+        for text in bench_queries():
+            query = parse_query(text).query
+            want = exhaustive(searcher, query, 5)[0]
+            assert top_k(searcher, query, 5, Matches(searcher, query, None)) == want, text
+            held = sum(topk._size(v) for d in topk._POSTINGS.values() for v in d.values())
+            assert held <= 400
+    topk.clear_caches()
