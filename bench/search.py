@@ -29,8 +29,10 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.measure import fmt, load_average, machine, p50, p95, samples_ms, table
 
@@ -135,7 +137,7 @@ class QueryRun:
         return [v for per in self.per_kind.values() for v in per[engine]]
 
 
-def _cache_clearer():  # type: ignore[no-untyped-def]
+def _cache_clearer() -> Callable[[], None]:
     """``search.topk.clear_caches`` (decoded postings kept between searches), or a no-op
     for a search layer without it: every timed query below runs cold."""
     try:
@@ -145,7 +147,7 @@ def _cache_clearer():  # type: ignore[no-untyped-def]
     return clear_caches
 
 
-def measure_keystrokes(index, queries: list[Query]) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
+def measure_keystrokes(index: Any, queries: list[Query]) -> dict[str, list[float]]:
     """CPU ms per keystroke while each query is typed a character at a time, as the
     reader asks (top 100, the first 20 snippets, no facets, no did-you-mean): "cold"
     forgets cached postings before every keystroke, "typed" keeps them while one query
