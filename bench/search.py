@@ -16,9 +16,12 @@ searched with the committed query set ``bench/queries.tsv`` by
 
 Each query runs once to warm up, then ``repeat`` times; a class's p50 and p95
 are over all its (query, run) samples, in milliseconds. Whoosh also counts
-all matches, computes the source and speaker facets and a did-you-mean for
-empty results (the product needs them), FTS5 only fetches the top 10: the
-ratio is the price of the whole search call against the fastest plain query.
+matches (exactly up to 1,000, "1,000+" past it: ``search.topk.COUNT_LIMIT``);
+the ``brief search`` call also computes the source and speaker facets over every
+match and a did-you-mean for empty results (the product needs them), FTS5 only
+fetches the top 10: the ratio is the price of the search call against the
+fastest plain query. The hits line counts every match exactly on both sides
+(``exact_count=True``), so that the two engines' match sets can be compared.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from bench.measure import fmt, machine, p50, p95, samples_ms, table
+from bench.measure import fmt, load_average, machine, p50, p95, samples_ms, table
 
 QUERIES = Path(__file__).with_name("queries.tsv")
 
@@ -119,6 +124,10 @@ class QueryRun:
     size: int
     per_kind: dict[str, dict[str, list[float]]] = field(default_factory=dict)  # wall ms
     cpu: dict[str, list[float]] = field(default_factory=dict)  # engine -> CPU ms, all queries
+    #: class -> engine -> CPU ms of the searching thread
+    cpu_kind: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    #: "cold" / "typed" -> CPU ms per keystroke (``measure_keystrokes``)
+    keystrokes: dict[str, list[float]] = field(default_factory=dict)
     hits: list[tuple[Query, int, int]] = field(default_factory=list)  # (query, whoosh, fts5)
     open_ms: float = float("nan")  # open the index + first query
     fts_build_s: float = float("nan")
@@ -126,6 +135,43 @@ class QueryRun:
 
     def samples(self, engine: str) -> list[float]:
         return [v for per in self.per_kind.values() for v in per[engine]]
+
+
+def _cache_clearer() -> Callable[[], None]:
+    """``search.topk.clear_caches`` (decoded postings kept between searches), or a no-op
+    for a search layer without it: every timed query below runs cold."""
+    try:
+        from search.topk import clear_caches
+    except ImportError:
+        return lambda: None
+    return clear_caches
+
+
+def measure_keystrokes(index: Any, queries: list[Query]) -> dict[str, list[float]]:
+    """CPU ms per keystroke while each query is typed a character at a time, as the
+    reader asks (top 100, the first 20 snippets, no facets, no did-you-mean): "cold"
+    forgets cached postings before every keystroke, "typed" keeps them while one query
+    is typed (they are forgotten between queries)."""
+    from search.query import QueryError
+
+    clear = _cache_clearer()
+    out: dict[str, list[float]] = {"cold": [], "typed": []}
+    for mode in out:
+        for q in queries:
+            clear()
+            for end in range(1, len(q.brief) + 1):
+                text = q.brief[:end]
+                if not text.strip() or text.endswith(" "):
+                    continue
+                if mode == "cold":
+                    clear()
+                start = time.thread_time()
+                try:
+                    index.search(text, limit=100, facets=False, snippets=20, suggest=False)
+                except QueryError:
+                    continue
+                out[mode].append((time.thread_time() - start) * 1000)
+    return out
 
 
 def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> QueryRun:
@@ -136,6 +182,7 @@ def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> Qu
     conn, run.fts_build_s, run.fts_mb = build_fts(library_dir, work / f"fts-{size}.sqlite3")
     weights = ", ".join(str(w) for w in fts_fields().values())
     queries = load_queries()
+    clear = _cache_clearer()
     with Library(library_dir) as lib:
         start = time.perf_counter()
         index = SearchIndex(lib)
@@ -146,23 +193,31 @@ def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> Qu
                 q.kind, {"whoosh": [], "whoosh+hl": [], "whoosh+facets": [], "fts5": []}
             )
             calls = {
-                # top 10 and the exact hit count (what the reader asks while typing)
-                "whoosh": lambda q=q: index.search(
-                    q.brief, limit=10, highlight=False, facets=False, suggest=False
+                # top 10 and the hit count (what the reader asks while typing); cold:
+                # no postings cached from the previous run of the same query
+                "whoosh": lambda q=q: (
+                    clear(),
+                    index.search(q.brief, limit=10, highlight=False, facets=False, suggest=False),
                 ),
-                "whoosh+hl": lambda q=q: index.search(
-                    q.brief, limit=10, highlight=True, facets=False, suggest=False
+                "whoosh+hl": lambda q=q: (
+                    clear(),
+                    index.search(q.brief, limit=10, highlight=True, facets=False, suggest=False),
                 ),
                 # what `brief search` asks: also source and speaker facets, did-you-mean
-                "whoosh+facets": lambda q=q: index.search(q.brief, limit=10, highlight=True),
+                "whoosh+facets": lambda q=q: (
+                    clear(),
+                    index.search(q.brief, limit=10, highlight=True),
+                ),
                 "fts5": lambda q=q: fts_search(conn, q, weights),
             }
             for engine, call in calls.items():
                 wall, cpu = samples_ms(call, repeat)
                 per[engine] += wall
                 run.cpu.setdefault(engine, []).extend(cpu)
-            total = index.search(q.brief, limit=10, highlight=False).total
+                run.cpu_kind.setdefault(q.kind, {}).setdefault(engine, []).extend(cpu)
+            total = index.count(q.brief)  # every match, exactly (the search stops at 1,000)
             run.hits.append((q, total, fts_count(conn, q)))
+        run.keystrokes = measure_keystrokes(index, queries)
         index.close()
     conn.close()
     return run
@@ -189,6 +244,22 @@ def render(run: QueryRun) -> str:
                 n,
                 f"{bold}{fmt(p50(w))} / {fmt(p95(w))}{bold}",
                 f"{bold}{fmt(p50(h))} / {fmt(p95(h))}{bold}",
+                f"{fmt(p50(c))} / {fmt(p95(c))}" if c else "–",
+                f"{fmt(p50(f), 2)} / {fmt(p95(f), 2)}",
+                f"{p50(w) / max(p50(f), 1e-6):.1f}x / {p95(w) / max(p95(f), 1e-6):.1f}x",
+            ]
+        )
+    cpu_rows = []
+    for kind in [*run.cpu_kind, "all"]:
+        per = run.cpu_kind[kind] if kind != "all" else run.cpu
+        w, c, f = (per.get(e, []) for e in ("whoosh", "whoosh+facets", "fts5"))
+        if not w:
+            continue
+        bold = "**" if kind == "all" else ""
+        cpu_rows.append(
+            [
+                f"{bold}{kind}{bold}",
+                f"{bold}{fmt(p50(w))} / {fmt(p95(w))}{bold}",
                 f"{fmt(p50(c))} / {fmt(p95(c))}" if c else "–",
                 f"{fmt(p50(f), 2)} / {fmt(p95(f), 2)}",
                 f"{p50(w) / max(p50(f), 1e-6):.1f}x / {p95(w) / max(p95(f), 1e-6):.1f}x",
@@ -222,6 +293,24 @@ def render(run: QueryRun) -> str:
             if engine in run.cpu
         )
         + ".",
+        "\nCPU ms of the searching thread per class (what a loaded machine does not inflate):\n",
+        table(
+            [
+                "class",
+                "Whoosh CPU p50 / p95",
+                "`brief search` call CPU p50 / p95",
+                "FTS5 CPU p50 / p95",
+                "Whoosh / FTS5 CPU (p50 / p95)",
+            ],
+            cpu_rows,
+        ),
+        "\nTyped key by key (each of the 19 queries a character at a time, as the reader "
+        "asks: top 100, 20 snippets), CPU ms per keystroke p50 / p95: "
+        + "; ".join(
+            f"{mode} {fmt(p50(v))} / {fmt(p95(v))} (n={len(v)})"
+            for mode, v in run.keystrokes.items()
+        )
+        + " (cold: no postings cached; typed: those of the earlier keystrokes kept).",
         f"\nIndex open + first query {fmt(run.open_ms)} ms; FTS5 build {fmt(run.fts_build_s)} s, "
         f"{fmt(run.fts_mb)} MB.",
         "\nHits per query (Whoosh / FTS5): "
@@ -237,12 +326,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--fast", action="store_true", help="build a missing library with the fast build"
+    )
+    parser.add_argument(
+        "--keep-stale", action="store_true", help="reuse a library made by older code"
+    )
     args = parser.parse_args(argv)
     print(f"# Search benchmark\n\n{machine()}\n")
     for size in args.sizes:
-        ensure_library(size)
+        ensure_library(size, fast=args.fast, stale_ok=args.keep_stale)
+        before = load_average()
         print(render(measure_queries(library_dir(size), size, args.repeat, cache_root())))
-        print()
+        print(f"\nLoad average (1/5/15 min) before: {before}; after: {load_average()}.\n")
     return 0
 
 

@@ -14,6 +14,7 @@ file next to the index and wait for each other instead of failing.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import json
 import logging
 import os
@@ -33,7 +34,6 @@ from whoosh import query as wq
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
-from whoosh.sorting import FieldFacet
 from whoosh.util.filelock import FileLock
 
 from briefings import settings
@@ -50,6 +50,7 @@ from search.schema import (
     document_for,
 )
 from search.snippets import make_snippet, plain_snippet
+from search.topk import COUNT_LIMIT, Matches, clauses_of, count_upto, top_k
 
 log = logging.getLogger(__name__)
 
@@ -569,11 +570,18 @@ class SearchIndex:
         facets: bool = True,
         snippets: int | None = None,
         suggest: bool = True,
+        exact_count: bool = False,
     ) -> SearchResults:
         """Run ``query``; raises ``QueryError`` (a one-line message) when it is malformed.
 
-        ``facets=False`` skips the counts by source and speaker (about half the cost of
-        a query that matches much of the library): search-as-you-type does not show them.
+        Relevance search scores only what can enter the top ``limit`` (``search.topk``)
+        and counts hits exactly up to ``COUNT_LIMIT`` (1,000): past it ``total`` is
+        1,000 and ``total_exact`` False (shown "1,000+"); ``exact_count=True`` counts
+        every hit (without scoring them). Sorted by date, the hits are read newest
+        first without scoring and the count is always exact.
+
+        ``facets=False`` skips the counts by source and speaker (they read every
+        matching document): search-as-you-type does not show them.
         ``snippets=N`` highlights only the first N hits (the others get an empty
         snippet; ``highlights`` makes theirs later) and ``suggest=False`` skips "did you
         mean" (``suggestion`` makes it later): search-as-you-type paints the hits first.
@@ -581,7 +589,7 @@ class SearchIndex:
         if sort not in ("relevance", "date"):
             raise QueryError(f"unknown sort {sort!r}: use relevance or date")
         parsed = parse_query(query, self.marked_ids)
-        args = (parsed, limit, sort, highlight, facets, snippets, suggest)
+        args = (parsed, limit, sort, highlight, facets, snippets, suggest, exact_count)
         try:
             return self._search(*args)
         except QueryError:
@@ -615,27 +623,17 @@ class SearchIndex:
         facets: bool = True,
         snippets: int | None = None,
         suggest: bool = True,
+        exact_count: bool = False,
     ) -> SearchResults:
         searcher = self.searcher()
         by_date = sort == "date" or isinstance(parsed.query, wq.Every)
         if by_date:
-            results = searcher.search(
-                parsed.query,
-                limit=max(1, limit),
-                sortedby=FieldFacet("pubsort", reverse=True),
-            )
+            ranked, total, exact = self._newest(searcher, parsed.query, max(1, limit))
         else:
-            # The top hits and the exact count in one pass. Whoosh's default top-N
-            # collector prunes the query as scores rise, so it cannot count, and
-            # len(results) then runs the whole query a second time (about 1.6x the
-            # CPU of this at 10,000 briefings; block-quality skipping never skipped
-            # a block on the benchmark's queries).
-            collector = TopCollector(max(1, limit), usequality=False, replace=0)
-            searcher.search_with_collector(parsed.query, collector)
-            results = collector.results()
+            ranked, total, exact = self._ranked(searcher, parsed.query, max(1, limit), exact_count)
         hits: list[Hit] = []
-        for i, hit in enumerate(results[: max(0, limit)]):
-            stored = hit.fields()
+        for i, (score, docnum) in enumerate(ranked[: max(0, limit)]):
+            stored = searcher.reader().stored_fields(docnum)
             published = stored.get("published")
             if not highlight:
                 snippet = plain_snippet(stored)
@@ -649,19 +647,68 @@ class SearchIndex:
                     title=stored.get("title") or "",
                     source=stored.get("source") or None,
                     published=published.date() if published else None,
-                    score=0.0 if by_date else float(hit.score or 0.0),
+                    score=0.0 if by_date else float(score or 0.0),
                     snippet=snippet,
                 )
             )
         counts = self._facets(searcher, parsed.query) if facets else {}
-        total = len(results)
         return SearchResults(
             query=parsed.text,
             total=total,
             hits=hits,
             suggestion=self._suggest(parsed, searcher, total) if suggest else None,
             facets=counts,
+            total_exact=exact,
         )
+
+    def _ranked(
+        self, searcher: Searcher, query: wq.Query, limit: int, exact_count: bool
+    ) -> tuple[list[tuple[float, int]], int, bool]:
+        """The best ``limit`` (score, docnum) by relevance, and the hit count."""
+        if clauses_of(query) is not None:
+            found = Matches(searcher, query, None if exact_count else COUNT_LIMIT)
+            ranked = top_k(searcher, query, limit, found)
+            assert ranked is not None
+            return ranked, found.count, found.exact
+        # A shape search.topk does not prune (a top-level OR, only filters): score every
+        # match, and count them in the same pass.
+        collector = TopCollector(limit, usequality=False, replace=0)
+        searcher.search_with_collector(query, collector)
+        results = collector.results()
+        return [(float(s or 0.0), d) for s, d in results.top_n], len(results), True
+
+    def _newest(
+        self, searcher: Searcher, query: wq.Query, limit: int
+    ) -> tuple[list[tuple[float, int]], int, bool]:
+        """The newest ``limit`` matches (undated last, then by document number), read
+        through the date order of the index without scoring; the count is exact."""
+        order, rank = self._date_order(searcher)
+        reader = searcher.reader()
+        if isinstance(query, wq.Every):
+            picked: list[int] = []
+            for docnum in order:
+                if not reader.is_deleted(docnum):
+                    picked.append(docnum)
+                    if len(picked) >= limit:
+                        break
+            return [(0.0, d) for d in picked], int(searcher.doc_count()), True
+        matches = Matches(searcher, query, None).docnums(searcher)
+        newest = heapq.nsmallest(limit, matches, key=rank.__getitem__)
+        return [(0.0, d) for d in newest], len(matches), True
+
+    def _date_order(self, searcher: Searcher) -> tuple[list[int], list[int]]:
+        """Every document number newest first, and each one's place in that order; made
+        once per searcher (per index generation) and kept while it is current."""
+        cached = getattr(self._local, "date_order", None)
+        if cached is not None and cached[0] is searcher:
+            return cached[1], cached[2]
+        days = list(searcher.reader().column_reader("pubsort"))
+        order = sorted(range(len(days)), key=lambda d: (-days[d], d))
+        rank = [0] * len(days)
+        for place, docnum in enumerate(order):
+            rank[docnum] = place
+        self._local.date_order = (searcher, order, rank)
+        return order, rank
 
     def _facets(self, searcher: Searcher, query: wq.Query) -> dict[str, list[tuple[str, int]]]:
         """Counts by source and by speaker over every matching briefing.
@@ -673,7 +720,7 @@ class SearchIndex:
         column = searcher.reader().column_reader("facets")
         sources: Counter[str] = Counter()
         speakers: Counter[str] = Counter()
-        for docnum in searcher.docs_for_query(query):
+        for docnum in Matches(searcher, query, None).docnums(searcher):
             raw = column[docnum]
             if not raw:
                 continue
@@ -713,15 +760,14 @@ class SearchIndex:
         q = parsed.query
         if since is not None:
             q = wq.And([q, wq.DateRange("added", since, None, startexcl=True)])
-        searcher = self.searcher()
-        results = searcher.search(q, limit=1)
-        return len(results)
+        return count_upto(self.searcher(), q, None)[0]
 
 
 class _SharedSearcher:
     """Stands in for the thread-local holder of ``SearchIndex.searcher`` once shared."""
 
     searcher: Searcher | None = None
+    date_order: Any = None
 
 
 def _storage(folder: Path) -> FileStorage:

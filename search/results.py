@@ -42,11 +42,19 @@ class SearchResults:
     suggestion: str | None = None
     #: "source" and "speaker": (value, count), most frequent first
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: False when there are more hits than ``total`` (counted up to a limit: "1,000+")
+    total_exact: bool = True
+
+    @property
+    def total_text(self) -> str:
+        """The hit count as shown: ``523``, or ``1,000+`` when counting stopped there."""
+        return str(self.total) if self.total_exact else f"{self.total:,}+"
 
     def as_json(self) -> dict:
         return {
             "query": self.query,
             "total": self.total,
+            "total_exact": self.total_exact,
             "suggestion": self.suggestion,
             "facets": {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()},
             "hits": [h.as_json() for h in self.hits],

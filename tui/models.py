@@ -51,6 +51,8 @@ class SearchOutcome:
     suggestion: str | None = None
     #: False for a quick search: some snippets and "did you mean" are still to come
     complete: bool = True
+    #: False when counting stopped at the limit: there are more than ``total`` ("1,000+")
+    total_exact: bool = True
 
 
 @dataclass(frozen=True, slots=True)

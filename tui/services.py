@@ -278,7 +278,9 @@ class Services:
                 r if i < (first_snippets or 0) else _with_snippet(r, None)
                 for i, r in enumerate(outcome.rows)
             ]
-            return SearchOutcome(query, outcome.total, rows, None, complete=False)
+            return SearchOutcome(
+                query, outcome.total, rows, None, complete=False, total_exact=outcome.total_exact
+            )
 
     def finish_search(
         self, outcome: SearchOutcome, *, cancelled: Callable[[], bool] | None = None
@@ -306,7 +308,9 @@ class Services:
             r if r.snippet is not None else _with_snippet(r, snippets.get(r.id, ()))
             for r in outcome.rows
         ]
-        return SearchOutcome(outcome.query, outcome.total, rows, suggestion)
+        return SearchOutcome(
+            outcome.query, outcome.total, rows, suggestion, total_exact=outcome.total_exact
+        )
 
     def copy_text(self, briefing_id: str, quote: int | None) -> str:
         """A quote with its citation ("quote" — Speaker, Role, Source, Date, URL), or
@@ -590,6 +594,7 @@ def _outcome(
         total=int(getattr(results, "total", len(rows))),
         rows=rows,
         suggestion=getattr(results, "suggestion", None),
+        total_exact=bool(getattr(results, "total_exact", True)),
     )
 
 

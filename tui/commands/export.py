@@ -204,7 +204,7 @@ def _search(
         raise CommandFailed(f"nothing to export: no briefings match {what}{hint}")
     if results.total > len(results.hits):
         ctx.note(
-            f"{results.total} briefings match; the dossier has the best {len(results.hits)} "
+            f"{results.total_text} briefings match; the dossier has the best {len(results.hits)} "
             "(raise --limit for more)"
         )
     ids = [hit.id for hit in results.hits]

@@ -37,6 +37,11 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N hits (20)")
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument(
+        "--count",
+        action="store_true",
+        help="count every hit exactly (by default counting stops at 1,000: '1,000+')",
+    )
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("related", help="the briefings related to one briefing")
@@ -205,9 +210,11 @@ if check_index not in library_commands.CHECKS:
 # -- search ------------------------------------------------------------------------------
 
 
-def run_query(ctx: Context, query: str, *, limit: int, sort: str) -> SearchResults:
+def run_query(
+    ctx: Context, query: str, *, limit: int, sort: str, exact_count: bool = False
+) -> SearchResults:
     try:
-        return index_for(ctx).search(query, limit=limit, sort=sort)
+        return index_for(ctx).search(query, limit=limit, sort=sort, exact_count=exact_count)
     except QueryError as exc:
         raise UsageError(f"brief search: {exc}") from None
 
@@ -220,7 +227,9 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
             "(brief list shows every briefing)"
         )
     ctx.library()  # the store check: the index alone would answer from a damaged store
-    results = run_query(ctx, query, limit=args.limit, sort=args.sort)
+    results = run_query(
+        ctx, query, limit=args.limit, sort=args.sort, exact_count=getattr(args, "count", False)
+    )
     print_results(ctx, results, as_json=args.json)
     return 0 if results.hits else 1
 
@@ -257,8 +266,9 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
             snippet.append(segment, style=HIGHLIGHT if on else "")
         ctx.out.print(snippet)
     shown = len(results.hits)
-    more = f" (showing {shown})" if shown < results.total else ""
-    ctx.note(f"{results.total} briefing{'s' if results.total != 1 else ''}{more}")
+    more = f" (showing {shown})" if shown < results.total or not results.total_exact else ""
+    plural = "s" if results.total != 1 else ""
+    ctx.note(f"{results.total_text} briefing{plural}{more}")
     for name, label in (("source", "sources"), ("speaker", "speakers")):
         counts = results.facets.get(name) or []
         if counts:

@@ -475,7 +475,8 @@ class ReaderScreen(ReadingActions, Screen[None]):
             text = Text(self.search_error, style="bold red")
         elif query and self.outcome is not None and self.outcome.query == query:
             total = self.outcome.total
-            text = Text.assemble((f"{total} hit{'s' if total != 1 else ''}", "bold"))
+            shown = str(total) if self.outcome.total_exact else f"{total:,}+"
+            text = Text.assemble((f"{shown} hit{'s' if total != 1 else ''}", "bold"))
             if self.outcome.suggestion:
                 text.append(f" · did you mean {self.outcome.suggestion}?", style="dim")
         elif query:
