@@ -12,6 +12,7 @@ Acceptance (issue #15): kept ≥ 0.95 and removed ≥ 0.95.
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,3 +104,37 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
         + _rows("tune", [p for p in pages if not p.held_out], gated=False)
         + _rows("held-out", [p for p in pages if p.held_out], gated=False)
     )
+
+
+def mistakes(pages: list[PageResult]) -> list[str]:
+    """One line per must-keep snippet missed and per must-remove snippet left in."""
+    lines: list[str] = []
+    for p in pages:
+        lines += [f"{p.name}: MISSED {s!r}" for s in p.missed]
+        lines += [f"{p.name}: LEFT {s!r}" for s in p.left]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.quality.trafilatura [--part tune|held-out|all]``: the mistakes.
+
+    Tune on the ``tune`` part (the default); the kept-back part is for reporting only.
+    """
+    import argparse
+
+    from bench.quality.__main__ import DEFAULT_SHARED
+
+    parser = argparse.ArgumentParser(prog="python -m bench.quality.trafilatura")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--part", choices=["tune", "held-out", "all"], default="tune")
+    args = parser.parse_args(argv)
+    pages = page_results(args.shared)
+    if args.part != "all":
+        pages = [p for p in pages if (args.part == "held-out") == p.held_out]
+    for line in mistakes(pages):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
