@@ -2,7 +2,8 @@
 
 Each page in ``corpora/html-trafilatura`` is derived in-process and its reader's
 text (dek, then the body; white space folded) is searched for the page's
-snippets: a ``with`` snippet (article text) must be found, a ``without``
+snippets (white space folded, invisible characters such as soft hyphens
+dropped on both sides): a ``with`` snippet (article text) must be found, a ``without``
 snippet (navigation, footers, comments) must not. A page with no article text
 found keeps nothing and removes everything. Rows for all pages, the tune part
 and the kept-back part (``bench.quality.split`` on the file name).
@@ -33,8 +34,15 @@ class PageResult:
     body: str = ""
 
 
+#: Characters that print nothing (soft hyphen, zero-width space/joiners, BOM):
+#: the reader's text drops them, so a snippet is searched for without them.
+_INVISIBLE: str = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+
+
 def squash(text: str) -> str:
-    return " ".join(text.split())
+    """White space folded and invisible characters dropped."""
+    return " ".join(text.translate(_DROP_INVISIBLE).split())
 
 
 def page_results(shared: Path, quick: bool = False) -> list[PageResult]:

@@ -31,7 +31,10 @@ _LIST_HEADER: Final = re.compile(
     r"auch interessant|(?:das (?:thema )?)?(?:könnte|dürfte) (?:dich|sie) auch interessieren|"
     r"zum weiterlesen|mehr zum thema|lesen sie (?:auch|mehr)|lies auch|weitere artikel|"
     r"más sobre [\w ]{1,30}|te puede interesar|lee también|(?:à )?lire aussi|leggi anche|"
-    r"ti potrebbe interessare|mehr themen auf [\w .-]{1,30})",
+    r"ti potrebbe interessare|mehr themen auf [\w .-]{1,30}|"
+    # "Also on example.com", "Auch auf X", "Top-Themen bei X", "Mehr von X"
+    r"(?:also on|auch auf|mehr von|más de|aussi sur|top[- ]themen(?: bei| auf)?) [\w .-]{1,30}|"
+    r"top[- ]themen)",
     re.I,
 )
 # "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."
@@ -42,6 +45,11 @@ _AGENCY_DATELINE: Final = re.compile(
 )
 DATELINE_SCAN: Final = 3
 LABEL_MAX_WORDS: Final = 6
+#: A teaser in a list of other stories has at most this many words.
+TEASER_MAX_WORDS: Final = 15
+#: An address box at the end: at most this many lines of at most this many words.
+CONTACT_MAX_LINES: Final = 12
+CONTACT_LINE_MAX_WORDS: Final = 8
 #: An author's bio is looked for among this many last blocks.
 BIO_SCAN: Final = 2
 _PLACE_WORD: Final = r"[A-Z][\w.'’-]*"
@@ -77,6 +85,12 @@ def _is_list_item(text: str) -> bool:
     return bp.words(text) <= 20 and not _ENDS_SENTENCE.search(text)
 
 
+def _is_teaser(text: str) -> bool:
+    """A line of a list of other stories: short, and no full stop (a teaser may end
+    in "?" or "!")."""
+    return _is_list_item(text) or (bp.words(text) <= TEASER_MAX_WORDS and text[-1:] in "?!")
+
+
 def _is_caption_before_credit(block: Block) -> bool:
     return not block.heading and bp.reads_like_caption(block.text)
 
@@ -104,7 +118,7 @@ class _Cleaner:
                 # A "Related Posts" list: the header and the short title lines under it.
                 self.drop(text, "related list")
                 i += 1
-                while i < n and not blocks[i].heading and _is_list_item(blocks[i].text):
+                while i < n and not blocks[i].heading and _is_teaser(blocks[i].text):
                     self.drop(blocks[i].text, "related list")
                     i += 1
                 continue
@@ -121,6 +135,7 @@ class _Cleaner:
                 self.kept_index.append(i)
             i += 1
         self._drop_trailing_link(n)
+        self._drop_trailing_contact()
         self._drop_trailing_bio()
         self._drop_trailing_label()
         return self.kept
@@ -134,6 +149,29 @@ class _Cleaner:
             self.drop(last.text, "dangling label")
             self.kept.pop()
             self.kept_index.pop()
+
+    def _drop_trailing_contact(self) -> None:
+        """An address box at the end (short lines: a name, a street, "Tel.: ...",
+        "E-Mail: ..."): contact details, not article text."""
+        start = len(self.kept)
+        while (
+            start > 0
+            and len(self.kept) - start < CONTACT_MAX_LINES
+            and bp.words(self.kept[start - 1].text) <= CONTACT_LINE_MAX_WORDS
+            and not _ENDS_SENTENCE.search(self.kept[start - 1].text)
+        ):
+            start -= 1
+        run = [b.text for b in self.kept[start:]]
+        if (
+            len(run) < 2
+            or not any(map(bp.is_phone_line, run))
+            or not any(map(bp.is_mail_line, run))
+        ):
+            return
+        for text in run:
+            self.drop(text, "contact")
+        del self.kept[start:]
+        del self.kept_index[start:]
 
     def _drop_trailing_bio(self) -> None:
         """'Jane Doe is a reporter covering ...' among the last blocks: the author's bio."""
