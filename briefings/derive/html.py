@@ -202,7 +202,35 @@ def _with_recall_interior(html: str, text: str) -> str:
         deduplicate=False,
         with_metadata=False,
     )
-    return merge_interior(text, wide) if wide else text
+    if not wide:
+        return text
+    if cut_short(text, wide):
+        return wide
+    return merge_interior(text, wide)
+
+
+#: The precise body holds less than this share of the recall-minded one's words ...
+CUT_SHORT_RATIO: float = 0.4
+#: ... and this share of its lines are in the recall-minded one, in order.
+CUT_SHORT_SHARED: Final = 0.9
+
+
+def cut_short(text: str, wide: str) -> bool:
+    """The precise extraction stopped early (at an ad or a promo box mid-article):
+    it has a small part of the recall-minded text's words, and its lines are the
+    first lines of that text's, so the rest is the article going on."""
+    if len(text.split()) >= CUT_SHORT_RATIO * len(wide.split()):
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    wide_lines = [line for line in wide.split("\n") if line.strip()]
+    if not lines or not wide_lines:
+        return False
+    start = wide_lines.index(lines[0]) if lines[0] in wide_lines else -1
+    if start < 0:
+        return False
+    window = set(wide_lines[start : start + len(lines) + 2])
+    shared = sum(1 for line in lines if line in window)
+    return shared >= CUT_SHORT_SHARED * len(lines)
 
 
 def merge_interior(text: str, wide: str) -> str:
