@@ -47,7 +47,8 @@ _FILE_LABEL: Final = re.compile(
 )
 #: A contact box: a phone or fax label and an e-mail address or label.
 _PHONE: Final = re.compile(r"\b(?:tel|telefon|phone|fax|tél|teléfono)\b\.?\s*:?\s*[+(\d]", re.I)
-_MAIL: Final = re.compile(r"\b(?:e-?mail|mail)\s*:|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+_MAIL: Final = re.compile(r"\b(?:e-?mail|mail)\s*:", re.I)
+_MAIL_ADDRESS: Final = re.compile(r"[\w.+-]{1,64}@[\w-]{1,64}\.\w")
 CONTACT_MAX_WORDS: Final = 60
 _HASHTAGS: Final = re.compile(r"(?:#\w[\w-]*[\s,]*){2,}")
 _NO_WORDS: Final = re.compile(r"[\W_]+")
@@ -178,6 +179,13 @@ _FOLLOW_VERB: Final = re.compile(
     re.I,
 )
 SOCIAL_MAX_WORDS: Final = 40
+#: The pitch speaks to the reader or gives an address: "follow us", "folgt mir",
+#: "síguenos", "suivez-nous", an @handle or an e-mail address.
+_ADDRESSED: Final = re.compile(
+    r"\b(?:you|your|us|me|uns|mir|dir|euch|nous|vous|ci)\b|"
+    r"\b(?:seguir|escribir|s[ií]gue|suscr[ií]be)nos\b|@\w|[\w.+-]{1,64}@[\w-]{1,64}\.\w",
+    re.I,
+)
 
 
 def is_social_pitch(text: str) -> bool:
@@ -186,7 +194,7 @@ def is_social_pitch(text: str) -> bool:
     if words(text) > SOCIAL_MAX_WORDS or text[:1] in _QUOTE_MARKS:
         return False
     networks = {m.lower() for m in _NETWORK.findall(text)}
-    if not networks or not _FOLLOW_VERB.search(text):
+    if not networks or not _FOLLOW_VERB.search(text) or not _ADDRESSED.search(text):
         return False
     return len(networks) >= 2 or words(text) <= 12
 
@@ -206,7 +214,7 @@ def is_phone_line(text: str) -> bool:
 
 
 def is_mail_line(text: str) -> bool:
-    return bool(_MAIL.search(text))
+    return bool(_MAIL.search(text)) or ("@" in text and bool(_MAIL_ADDRESS.search(text)))
 
 
 def is_contact_box(text: str) -> bool:
@@ -214,7 +222,7 @@ def is_contact_box(text: str) -> bool:
     return (
         words(text) <= CONTACT_MAX_WORDS
         and bool(_PHONE.search(text))
-        and bool(_MAIL.search(text))
+        and is_mail_line(text)
         and text[:1] not in _QUOTE_MARKS
     )
 
@@ -283,6 +291,17 @@ def is_copyright(text: str) -> bool:
 _INITIALS: Final = re.compile(
     r"\((?:[a-z]{2,4}|[A-Z]{2,4})(?:\s*[/,]\s*(?:[a-z]{2,4}|[A-Z]{2,4}))*\)"
 )
+
+
+#: A line that is only a web site's name: "EXAMPLE.COM", "www.example.org".
+_DOMAIN_LINE: Final = re.compile(
+    r"(?:www\.)?[a-z0-9-]{2,40}\.(?:com|net|org|info|co\.uk|de|fr|es|it)", re.I
+)
+
+
+def is_domain_line(text: str) -> bool:
+    """'BVINEWS.COM' on a line of its own: the source a story was copied from."""
+    return bool(_DOMAIN_LINE.fullmatch(text.strip(" .()[]|")))
 
 
 def is_initials(text: str) -> bool:
@@ -455,4 +474,6 @@ def furniture(text: str) -> str | None:
         return "contact"
     if is_initials(text):
         return "initials"
+    if is_domain_line(text):
+        return "source domain"
     return None

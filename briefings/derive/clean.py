@@ -45,6 +45,15 @@ _AGENCY_DATELINE: Final = re.compile(
 )
 DATELINE_SCAN: Final = 3
 LABEL_MAX_WORDS: Final = 6
+#: "About this series", "About us", "Über diese Reihe", "À propos de nous".
+_ABOUT_HEADER: Final = re.compile(
+    r"(?:about (?:this (?:series|site|blog|newsletter|podcast)|us|the (?:series|publisher))|"
+    r"über (?:diese (?:reihe|serie|seite)|uns)|sobre (?:esta serie|nosotros)|"
+    r"à propos(?: de (?:nous|cette série))?)",
+    re.I,
+)
+#: An "About this series" header is looked for among this many last blocks.
+ABOUT_SCAN: Final = 3
 #: A teaser in a list of other stories has at most this many words.
 TEASER_MAX_WORDS: Final = 15
 #: An address box at the end: at most this many lines of at most this many words.
@@ -136,6 +145,7 @@ class _Cleaner:
             i += 1
         self._drop_trailing_link(n)
         self._drop_trailing_contact()
+        self._drop_trailing_about()
         self._drop_trailing_bio()
         self._drop_trailing_label()
         return self.kept
@@ -149,6 +159,18 @@ class _Cleaner:
             self.drop(last.text, "dangling label")
             self.kept.pop()
             self.kept_index.pop()
+
+    def _drop_trailing_about(self) -> None:
+        """'About this series' / 'Über uns' and a paragraph or two under it at the end:
+        a note on the publisher, not the article."""
+        last = len(self.kept)
+        for k in range(last - 1, max(last - 1 - ABOUT_SCAN, 0), -1):
+            if _ABOUT_HEADER.fullmatch(self.kept[k].text.strip(" :•*·|>-–—")):
+                for block in self.kept[k:]:
+                    self.drop(block.text, "about the publisher")
+                del self.kept[k:]
+                del self.kept_index[k:]
+                return
 
     def _drop_trailing_contact(self) -> None:
         """An address box at the end (short lines: a name, a street, "Tel.: ...",

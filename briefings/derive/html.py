@@ -631,14 +631,24 @@ def read_page_meta(tree: Any) -> PageMeta:
             untyped += u
         if people or untyped or orgs:
             break
-    orgs += [n for n in untyped if _names_site(n, out.source)]
-    names = people + [n for n in untyped if not _names_site(n, out.source)]
+    # A name that is the site, or one word or an acronym ("City-Redaktion", "dpa") in a
+    # list that also names an organisation, is a desk or an agency, not a person.
+    desk = bool(orgs)
+    outlets = [n for n in untyped if _names_site(n, out.source) or (desk and not _person_like(n))]
+    desks = [n for n in people if desk and not _person_like(n)]
+    orgs += outlets + desks
+    names = [n for n in people if n not in desks] + [n for n in untyped if n not in outlets]
     if not names:
         for key in META_AUTHOR_NAMES:
             values = [v for v in meta.get(key, []) if not _URL.match(v)]
             found = [n for v in values for n in split_authors(v)]
             # One word or an acronym ("LTO", "Redaktion") names the outlet or a desk.
-            people_found = [n for n in found if not _names_site(n, out.source) and _person_like(n)]
+            known = {_key(o) for o in orgs}
+            people_found = [
+                n
+                for n in found
+                if not _names_site(n, out.source) and _person_like(n) and _key(n) not in known
+            ]
             if people_found:
                 names = people_found
                 break
@@ -782,7 +792,8 @@ def _byline_names(text: str, site: str | None) -> list[str]:
         part = _INITIALS_TAIL.sub("", part.strip(" .:"))
         if not part or part[0].islower():
             continue
-        if _UPPER_WORDS.match(part) or _names_site(part, site) or is_placeholder_author(part):
+        capitals = bool(_UPPER_WORDS.match(part)) and any(c.isupper() for c in part)
+        if capitals or _names_site(part, site) or is_placeholder_author(part):
             continue
         if not looks_like_name(part) or any(c.isdigit() or c in "@:" for c in part):
             continue
