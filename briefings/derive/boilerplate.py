@@ -304,6 +304,20 @@ def is_domain_line(text: str) -> bool:
     return bool(_DOMAIN_LINE.fullmatch(text.strip(" .()[]|")))
 
 
+#: A video or audio teaser's running time after a bar: "... 21.04.2024 | 3:18 min".
+_RUNNING_TIME: Final = re.compile(
+    r"\|\s*\d{1,3}:\d{2}\s*(?:min|mins|minutes|minuten|minutos)\.?\s*$", re.I
+)
+TEASER_TAIL_CHARS: Final = 30
+
+
+def is_media_teaser(text: str) -> bool:
+    """A teaser for a video or audio item, ending in its date and running time."""
+    return words(text) <= 80 and bool(
+        _RUNNING_TIME.search(text, max(0, len(text) - TEASER_TAIL_CHARS))
+    )
+
+
 def is_initials(text: str) -> bool:
     return bool(_INITIALS.fullmatch(text.strip(" .")))
 
@@ -476,4 +490,6 @@ def furniture(text: str) -> str | None:
         return "initials"
     if is_domain_line(text):
         return "source domain"
+    if is_media_teaser(text):
+        return "media teaser"
     return None

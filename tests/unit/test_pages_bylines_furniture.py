@@ -194,3 +194,8 @@ def test_a_desk_beside_an_agency_is_listed_with_it_not_as_a_person() -> None:
         '<meta property="article:author" content="Wire Agency">'
     )
     assert doc_of(page(paras(PARAS), head)).meta.authors == ["Wire Agency", "City-Desk"]
+
+
+def test_a_video_teaser_with_its_running_time_is_furniture() -> None:
+    assert furniture("The board explains the dredging plan in a short film. 21.04.2024 | 3:18 min")
+    assert furniture("The work will take about four months, the chair said at 10:30.") is None
