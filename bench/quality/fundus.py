@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.quality import Score
 from bench.quality.split import is_held_out
-from bench.quality.zyte import body_f1
+from bench.quality.zyte import body_f1, page_scores
 from briefings.derive import build_document
 from briefings.ingest import article_from_bytes
 
@@ -139,7 +140,7 @@ def _rows(label: str, pages: list[PageResult], gated: bool) -> list[Score]:
     _, _, f1 = body_f1([(p.gold, p.body) for p in pages])
     targets = {"title": 0.0, "date": 0.0, "authors": 0.0, "body": 0.0}
     if gated:
-        targets = {"title": 0.88, "date": 0.97, "authors": 0.83, "body": 0.93}
+        targets = {"title": 0.88, "date": 0.97, "authors": 0.86, "body": 0.935}
     accept = {"title": 0.92, "date": 0.95, "authors": 0.90, "body": 0.92}
     values = {
         "title": sum(p.title_ok for p in pages) / n,
@@ -171,3 +172,46 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
         + _rows("held-out", [p for p in pages if p.held_out], gated=False)
         + _rows("English", [p for p in pages if p.country in ENGLISH], gated=False)
     )
+
+
+def mistakes(pages: list[PageResult], body_below: float = 0.8) -> list[str]:
+    """One line per wrong title, date or author list, and per page whose body F1 is low."""
+    lines: list[str] = []
+    for p in pages:
+        if not p.title_ok:
+            lines.append(f"{p.name}: TITLE got {p.got_title!r} gold {p.gold_title!r}")
+        if not p.date_ok:
+            lines.append(f"{p.name}: DATE got {p.got_date!r} gold {p.gold_date!r}")
+        if not p.authors_ok:
+            lines.append(f"{p.name}: AUTHORS got {p.got_authors!r} gold {p.gold_authors!r}")
+        prec, rec = page_scores(p.gold, p.body)
+        f1 = 2 * prec * rec / (prec + rec) if prec and rec else 0.0
+        if f1 < body_below:
+            lines.append(f"{p.name}: BODY F1 {f1:.2f}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench.quality.fundus [--part tune|held-out|all]``: the mistakes, one a line.
+
+    Tune on the ``tune`` part (the default); the kept-back part is for reporting only.
+    """
+    import argparse
+
+    from bench.quality.__main__ import DEFAULT_SHARED
+
+    parser = argparse.ArgumentParser(prog="python -m bench.quality.fundus")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--part", choices=["tune", "held-out", "all"], default="tune")
+    parser.add_argument("--body-below", type=float, default=0.8)
+    args = parser.parse_args(argv)
+    pages = page_results(args.shared)
+    if args.part != "all":
+        pages = [p for p in pages if (args.part == "held-out") == p.held_out]
+    for line in mistakes(pages, args.body_below):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

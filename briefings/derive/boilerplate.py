@@ -34,9 +34,22 @@ _WIDGET: Final = re.compile(
     r"listen(?: to this article)?|play|pause|loading\.*|getty images|"
     r"\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?)(?:\s+read)?|reading time:?.*|"
     r"your email address will not be published\.?(?: required fields are marked\s*\*?)?|"
-    r"required fields are marked\s*\*?)",
+    r"required fields are marked\s*\*?|"
+    # a contact box's label, in the languages of the dev pages
+    r"(?:press |media )?contacts?|(?:presse)?kontakt|contacto|contatti|"
+    # a newsletter box's title: "The Daily Newsletter"
+    r"(?:[\w-]+\s+){0,3}newsletter)",
     re.I,
 )
+#: A file download's label: "PDF | 38 KB | ...", "PDF (1,2 MB)".
+_FILE_LABEL: Final = re.compile(
+    r"\(?(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub)\s*[|,(/]\s*\d+(?:[.,]\d+)?\s*[kmg]i?b\b", re.I
+)
+#: A contact box: a phone or fax label and an e-mail address or label.
+_PHONE: Final = re.compile(r"\b(?:tel|telefon|phone|fax|tél|teléfono)\b\.?\s*:?\s*[+(\d]", re.I)
+_MAIL: Final = re.compile(r"\b(?:e-?mail|mail)\s*:", re.I)
+_MAIL_ADDRESS: Final = re.compile(r"[\w.+-]{1,64}@[\w-]{1,64}\.\w")
+CONTACT_MAX_WORDS: Final = 60
 _HASHTAGS: Final = re.compile(r"(?:#\w[\w-]*[\s,]*){2,}")
 _NO_WORDS: Final = re.compile(r"[\W_]+")
 
@@ -125,7 +138,10 @@ _DISCLAIMER: Final = re.compile(
     r"\baffiliate (?:links?|commissions?|partners?|programs?)\b|"
     r"\b(?:we|i|this site|the site|our site)\s+(?:may\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?"
     r"(?:small\s+)?(?:share of\s+|portion of\s+)?(?:the\s+)?(?:commissions?|compensation|revenue)\b|"
-    r"\bcontains? references to products\b",
+    r"\bcontains? references to products\b|"
+    # "Dieser Artikel kann Links zu Anbietern enthalten, von denen X eine Provision erhält"
+    r"\b(?:links? zu anbietern|affiliate-links?)\b|\beine provision\b|"
+    r"\b(?:recibimos|recibe|obtenemos) una comisión\b|\b(?:touchons|percevons) une commission\b",
     re.I,
 )
 DISCLAIMER_MAX_WORDS: Final = 70
@@ -145,6 +161,72 @@ def is_author_bio(text: str) -> bool:
     return words(text) <= BIO_MAX_WORDS and bool(_BIO.match(text)) and text[:1] not in _QUOTE_MARKS
 
 
+#: "Let us know in the comments", "Verraten Sie gerne in den Kommentaren: ...?"
+_COMMENT_PROMPT: Final = re.compile(
+    r"\b(?:in the comments|in den kommentaren|en (?:los )?comentarios|dans les commentaires|"
+    r"nei commenti)\b",
+    re.I,
+)
+COMMENT_PROMPT_MAX_WORDS: Final = 30
+#: Social networks a pitch sends the reader to.
+_NETWORK: Final = re.compile(
+    r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|mastodon|bluesky|telegram)\b", re.I
+)
+#: Following or subscribing, in the languages of the dev pages.
+_FOLLOW_VERB: Final = re.compile(
+    r"\b(?:follow|folg(?:e|t|en)|suiv(?:ez|re)|s[ií]gue(?:nos)?|seguir(?:nos)?|segui(?:teci)?|"
+    r"abonn\w*|suscr[ií]b\w*|newsletter)\b",
+    re.I,
+)
+SOCIAL_MAX_WORDS: Final = 40
+#: The pitch speaks to the reader or gives an address: "follow us", "folgt mir",
+#: "síguenos", "suivez-nous", an @handle or an e-mail address.
+_ADDRESSED: Final = re.compile(
+    r"\b(?:you|your|us|me|uns|mir|dir|euch|nous|vous|ci)\b|"
+    r"\b(?:seguir|escribir|s[ií]gue|suscr[ií]be)nos\b|@\w|[\w.+-]{1,64}@[\w-]{1,64}\.\w",
+    re.I,
+)
+
+
+def is_social_pitch(text: str) -> bool:
+    """'Puede escribirnos ... o seguir a X en Facebook, Twitter ...', 'Folgt mir gerne auf
+    Instagram.': a short line that sends the reader to social accounts."""
+    if words(text) > SOCIAL_MAX_WORDS or text[:1] in _QUOTE_MARKS:
+        return False
+    networks = {m.lower() for m in _NETWORK.findall(text)}
+    if not networks or not _FOLLOW_VERB.search(text) or not _ADDRESSED.search(text):
+        return False
+    return len(networks) >= 2 or words(text) <= 12
+
+
+def is_comment_prompt(text: str) -> bool:
+    """'Tell us in the comments: ...?': an invitation to comment."""
+    return words(text) <= COMMENT_PROMPT_MAX_WORDS and bool(_COMMENT_PROMPT.search(text))
+
+
+def is_file_label(text: str) -> bool:
+    """'PDF | 38 KB | not accessible': a download link's label."""
+    return words(text) <= 20 and bool(_FILE_LABEL.match(text.strip()))
+
+
+def is_phone_line(text: str) -> bool:
+    return bool(_PHONE.search(text))
+
+
+def is_mail_line(text: str) -> bool:
+    return bool(_MAIL.search(text)) or ("@" in text and bool(_MAIL_ADDRESS.search(text)))
+
+
+def is_contact_box(text: str) -> bool:
+    """'Press office, Street 7, Berlin, Tel.: (030) 123, E-Mail: x@y.de': contact details."""
+    return (
+        words(text) <= CONTACT_MAX_WORDS
+        and bool(_PHONE.search(text))
+        and is_mail_line(text)
+        and text[:1] not in _QUOTE_MARKS
+    )
+
+
 def is_follow_line(text: str) -> bool:
     """'Follow Jane Doe on Twitter.': a pointer to a social account."""
     return words(text) <= FOLLOW_MAX_WORDS and bool(_FOLLOW_ON.match(text.strip(" (*_")))
@@ -158,6 +240,7 @@ def is_disclaimer(text: str) -> bool:
         and "commission" not in low
         and "compensation" not in low
         and ("revenue" not in low and "references to products" not in low)
+        and ("provision" not in low and "links zu anbietern" not in low and "comisi" not in low)
     ):
         return False
     return words(text) <= DISCLAIMER_MAX_WORDS and bool(_DISCLAIMER.search(text))
@@ -208,6 +291,31 @@ def is_copyright(text: str) -> bool:
 _INITIALS: Final = re.compile(
     r"\((?:[a-z]{2,4}|[A-Z]{2,4})(?:\s*[/,]\s*(?:[a-z]{2,4}|[A-Z]{2,4}))*\)"
 )
+
+
+#: A line that is only a web site's name: "EXAMPLE.COM", "www.example.org".
+_DOMAIN_LINE: Final = re.compile(
+    r"(?:www\.)?[a-z0-9-]{2,40}\.(?:com|net|org|info|co\.uk|de|fr|es|it)", re.I
+)
+
+
+def is_domain_line(text: str) -> bool:
+    """'BVINEWS.COM' on a line of its own: the source a story was copied from."""
+    return bool(_DOMAIN_LINE.fullmatch(text.strip(" .()[]|")))
+
+
+#: A video or audio teaser's running time after a bar: "... 21.04.2024 | 3:18 min".
+_RUNNING_TIME: Final = re.compile(
+    r"\|\s*\d{1,3}:\d{2}\s*(?:min|mins|minutes|minuten|minutos)\.?\s*$", re.I
+)
+TEASER_TAIL_CHARS: Final = 30
+
+
+def is_media_teaser(text: str) -> bool:
+    """A teaser for a video or audio item, ending in its date and running time."""
+    return words(text) <= 80 and bool(
+        _RUNNING_TIME.search(text, max(0, len(text) - TEASER_TAIL_CHARS))
+    )
 
 
 def is_initials(text: str) -> bool:
@@ -336,10 +444,16 @@ def _promo_words(text: str) -> int:
 #: "Plus d'informations sur …", "More information: …", "For the latest news … download".
 _POINTER: Final = re.compile(
     r"(?:weitere|mehr) (?:infos?|informationen)\b|más información\b|plus d'informations\b|"
-    r"(?:more|further) information:|(?:for|get) the latest (?:news|stories|updates|headlines)\b",
+    r"(?:more|further) information:|(?:for|get) the latest (?:news|stories|updates|headlines)\b|"
+    # "Lesen Sie hier: <another story>", "Read also: ...", "Lee también: ..."
+    r"(?:lesen sie|lies|read|lee|lire|leggi)(?: auch| hier| mehr| also| also| también| aussi| anche)?"
+    r"\s*:|"
+    # "Alles über X findest du hier.", "Mehr dazu finden Sie hier."
+    r"[^.!?]{0,80}\b(?:findest du|finden sie|find out more|learn more)\s+(?:\w+\s+){0,3}(?:hier|here)"
+    r"\s*[.!]?$",
     re.I,
 )
-POINTER_MAX_WORDS: Final = 15
+POINTER_MAX_WORDS: Final = 20
 
 
 def is_pointer(text: str) -> bool:
@@ -364,8 +478,18 @@ def furniture(text: str) -> str | None:
         return "caption"
     if is_promo(text) or is_follow_line(text) or is_pointer(text):
         return "promo"
+    if is_social_pitch(text) or is_comment_prompt(text):
+        return "promo"
     if is_disclaimer(text):
         return "disclaimer"
+    if is_file_label(text):
+        return "file label"
+    if is_contact_box(text):
+        return "contact"
     if is_initials(text):
         return "initials"
+    if is_domain_line(text):
+        return "source domain"
+    if is_media_teaser(text):
+        return "media teaser"
     return None

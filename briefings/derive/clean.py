@@ -31,7 +31,10 @@ _LIST_HEADER: Final = re.compile(
     r"auch interessant|(?:das (?:thema )?)?(?:könnte|dürfte) (?:dich|sie) auch interessieren|"
     r"zum weiterlesen|mehr zum thema|lesen sie (?:auch|mehr)|lies auch|weitere artikel|"
     r"más sobre [\w ]{1,30}|te puede interesar|lee también|(?:à )?lire aussi|leggi anche|"
-    r"ti potrebbe interessare|mehr themen auf [\w .-]{1,30})",
+    r"ti potrebbe interessare|mehr themen auf [\w .-]{1,30}|"
+    # "Also on example.com", "Auch auf X", "Top-Themen bei X", "Mehr von X"
+    r"(?:also on|auch auf|mehr von|más de|aussi sur|top[- ]themen(?: bei| auf)?) [\w .-]{1,30}|"
+    r"top[- ]themen)",
     re.I,
 )
 # "(TMTPOST)China is ...", "DALLAS (AP) — ...", "WASHINGTON (Reuters) - ..."
@@ -42,6 +45,20 @@ _AGENCY_DATELINE: Final = re.compile(
 )
 DATELINE_SCAN: Final = 3
 LABEL_MAX_WORDS: Final = 6
+#: "About this series", "About us", "Über diese Reihe", "À propos de nous".
+_ABOUT_HEADER: Final = re.compile(
+    r"(?:about (?:this (?:series|site|blog|newsletter|podcast)|us|the (?:series|publisher))|"
+    r"über (?:diese (?:reihe|serie|seite)|uns)|sobre (?:esta serie|nosotros)|"
+    r"à propos(?: de (?:nous|cette série))?)",
+    re.I,
+)
+#: An "About this series" header is looked for among this many last blocks.
+ABOUT_SCAN: Final = 3
+#: A teaser in a list of other stories has at most this many words.
+TEASER_MAX_WORDS: Final = 15
+#: An address box at the end: at most this many lines of at most this many words.
+CONTACT_MAX_LINES: Final = 12
+CONTACT_LINE_MAX_WORDS: Final = 8
 #: An author's bio is looked for among this many last blocks.
 BIO_SCAN: Final = 2
 _PLACE_WORD: Final = r"[A-Z][\w.'’-]*"
@@ -77,6 +94,12 @@ def _is_list_item(text: str) -> bool:
     return bp.words(text) <= 20 and not _ENDS_SENTENCE.search(text)
 
 
+def _is_teaser(text: str) -> bool:
+    """A line of a list of other stories: short, and no full stop (a teaser may end
+    in "?" or "!")."""
+    return _is_list_item(text) or (bp.words(text) <= TEASER_MAX_WORDS and text[-1:] in "?!")
+
+
 def _is_caption_before_credit(block: Block) -> bool:
     return not block.heading and bp.reads_like_caption(block.text)
 
@@ -104,7 +127,7 @@ class _Cleaner:
                 # A "Related Posts" list: the header and the short title lines under it.
                 self.drop(text, "related list")
                 i += 1
-                while i < n and not blocks[i].heading and _is_list_item(blocks[i].text):
+                while i < n and not blocks[i].heading and _is_teaser(blocks[i].text):
                     self.drop(blocks[i].text, "related list")
                     i += 1
                 continue
@@ -121,6 +144,8 @@ class _Cleaner:
                 self.kept_index.append(i)
             i += 1
         self._drop_trailing_link(n)
+        self._drop_trailing_contact()
+        self._drop_trailing_about()
         self._drop_trailing_bio()
         self._drop_trailing_label()
         return self.kept
@@ -134,6 +159,41 @@ class _Cleaner:
             self.drop(last.text, "dangling label")
             self.kept.pop()
             self.kept_index.pop()
+
+    def _drop_trailing_about(self) -> None:
+        """'About this series' / 'Über uns' and a paragraph or two under it at the end:
+        a note on the publisher, not the article."""
+        last = len(self.kept)
+        for k in range(last - 1, max(last - 1 - ABOUT_SCAN, 0), -1):
+            if _ABOUT_HEADER.fullmatch(self.kept[k].text.strip(" :•*·|>-–—")):
+                for block in self.kept[k:]:
+                    self.drop(block.text, "about the publisher")
+                del self.kept[k:]
+                del self.kept_index[k:]
+                return
+
+    def _drop_trailing_contact(self) -> None:
+        """An address box at the end (short lines: a name, a street, "Tel.: ...",
+        "E-Mail: ..."): contact details, not article text."""
+        start = len(self.kept)
+        while (
+            start > 0
+            and len(self.kept) - start < CONTACT_MAX_LINES
+            and bp.words(self.kept[start - 1].text) <= CONTACT_LINE_MAX_WORDS
+            and not _ENDS_SENTENCE.search(self.kept[start - 1].text)
+        ):
+            start -= 1
+        run = [b.text for b in self.kept[start:]]
+        if (
+            len(run) < 2
+            or not any(map(bp.is_phone_line, run))
+            or not any(map(bp.is_mail_line, run))
+        ):
+            return
+        for text in run:
+            self.drop(text, "contact")
+        del self.kept[start:]
+        del self.kept_index[start:]
 
     def _drop_trailing_bio(self) -> None:
         """'Jane Doe is a reporter covering ...' among the last blocks: the author's bio."""

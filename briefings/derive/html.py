@@ -64,6 +64,7 @@ def extract_html(html: str) -> HtmlExtract:
     if tree is None:
         raise ValueError("no article text found in the HTML")
     page = read_page_meta(tree)
+    bold_lines = bold_paragraphs(tree)
     tidy_tree(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -88,10 +89,14 @@ def extract_html(html: str) -> HtmlExtract:
     title = page.title or _clean(getattr(doc, "title", None))
     # Structured data first (people), then the visible byline, then the
     # organisation the structured data names, then trafilatura's reading.
-    authors = page.authors or page.byline or page.site_authors
+    authors = page.authors or page.byline
+    if not authors:
+        # A name in bold on a line of its own, first or last in the body, is the byline.
+        text, authors = _bold_byline(text, bold_lines, source)
+    authors = authors or page.site_authors
     if not authors:
         found = split_authors(_clean(getattr(doc, "author", None)) or "")
-        authors = [a for a in found if not is_placeholder_author(a) and looks_like_name(a)]
+        authors = [a for a in found if not is_placeholder_author(a) and _full_name(a)]
     published = page.published or parse_date(getattr(doc, "date", None) or "")
     return HtmlExtract(
         text=text,
@@ -104,6 +109,40 @@ def extract_html(html: str) -> HtmlExtract:
         updated=page.updated,
         url=page.url,
     )
+
+
+#: Bold inline tags.
+_BOLD: Final = frozenset({"strong", "b"})
+BOLD_BYLINE_MAX_WORDS: Final = 4
+
+
+def bold_paragraphs(tree: Any) -> set[str]:
+    """The texts of short paragraphs that are nothing but one bold element."""
+    out: set[str] = set()
+    for para in tree.iter("p"):
+        if len(para) != 1 or (para.text or "").strip():
+            continue
+        child = para[0]
+        if child.tag not in _BOLD or (child.tail or "").strip() or len(child) != 0:
+            continue
+        text = _clean(child.text)
+        if text and len(text.split()) <= BOLD_BYLINE_MAX_WORDS:
+            out.add(text)
+    return out
+
+
+def _bold_byline(text: str, bold: set[str], site: str | None) -> tuple[str, list[str]]:
+    """``text`` without a first or last line that is a name set in bold, and that name."""
+    lines = text.split("\n")
+    for index in (0, len(lines) - 1):
+        line = _clean(lines[index]) or ""
+        if line not in bold or len(lines) < 2:
+            continue
+        names = _byline_names(line, site)
+        if names and all(w[:1].isupper() for w in line.split()):
+            del lines[index]
+            return "\n".join(lines).strip("\n"), names
+    return text, []
 
 
 #: Inline tags that carry no text of their own when empty.
@@ -163,7 +202,35 @@ def _with_recall_interior(html: str, text: str) -> str:
         deduplicate=False,
         with_metadata=False,
     )
-    return merge_interior(text, wide) if wide else text
+    if not wide:
+        return text
+    if cut_short(text, wide):
+        return wide
+    return merge_interior(text, wide)
+
+
+#: The precise body holds less than this share of the recall-minded one's words ...
+CUT_SHORT_RATIO: float = 0.4
+#: ... and this share of its lines are in the recall-minded one, in order.
+CUT_SHORT_SHARED: Final = 0.9
+
+
+def cut_short(text: str, wide: str) -> bool:
+    """The precise extraction stopped early (at an ad or a promo box mid-article):
+    it has a small part of the recall-minded text's words, and its lines are the
+    first lines of that text's, so the rest is the article going on."""
+    if len(text.split()) >= CUT_SHORT_RATIO * len(wide.split()):
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    wide_lines = [line for line in wide.split("\n") if line.strip()]
+    if not lines or not wide_lines:
+        return False
+    start = wide_lines.index(lines[0]) if lines[0] in wide_lines else -1
+    if start < 0:
+        return False
+    window = set(wide_lines[start : start + len(lines) + 2])
+    shared = sum(1 for line in lines if line in window)
+    return shared >= CUT_SHORT_SHARED * len(lines)
 
 
 def merge_interior(text: str, wide: str) -> str:
@@ -250,6 +317,21 @@ _NOT_IN_NAME: Final = re.compile(
 NAME_MAX_WORDS: Final = 5
 
 
+def _full_name(text: str) -> bool:
+    """A guessed byline that names a person in full: two words or more (one word,
+    "Eddie", "Redaktion", is a first name or a desk), or a name in a script
+    written without spaces."""
+    if not looks_like_name(text):
+        return False
+    return len(text.split()) >= 2 or any(ord(c) >= CJK_START for c in text)
+
+
+def _person_like(text: str) -> bool:
+    """Not an acronym ("LTO") nor a single word in a script with spaces."""
+    acronym = bool(_UPPER_WORDS.match(text)) and any(c.isupper() for c in text)
+    return not acronym and _full_name(text)
+
+
 def looks_like_name(text: str) -> bool:
     """A byline value that can be a name: short, no sentence words ("Jane is a reporter ...")."""
     return len(text.split()) <= NAME_MAX_WORDS and not _NOT_IN_NAME.search(text)
@@ -303,6 +385,7 @@ META_AUTHOR_NAMES: Final = (
     "sailthru.author",
     "parsely-author",
     "citation_author",
+    "cxenseparse:author",
 )
 META_PUBLISHED: Final = (
     "article:published_time",
@@ -548,14 +631,26 @@ def read_page_meta(tree: Any) -> PageMeta:
             untyped += u
         if people or untyped or orgs:
             break
-    orgs += [n for n in untyped if _names_site(n, out.source)]
-    names = people + [n for n in untyped if not _names_site(n, out.source)]
+    # A name that is the site, or one word or an acronym ("City-Redaktion", "dpa") in a
+    # list that also names an organisation, is a desk or an agency, not a person.
+    desk = bool(orgs)
+    outlets = [n for n in untyped if _names_site(n, out.source) or (desk and not _person_like(n))]
+    desks = [n for n in people if desk and not _person_like(n)]
+    orgs += outlets + desks
+    names = [n for n in people if n not in desks] + [n for n in untyped if n not in outlets]
     if not names:
         for key in META_AUTHOR_NAMES:
             values = [v for v in meta.get(key, []) if not _URL.match(v)]
             found = [n for v in values for n in split_authors(v)]
-            if any(not _names_site(n, out.source) for n in found):
-                names = [n for n in found if not _names_site(n, out.source)]
+            # One word or an acronym ("LTO", "Redaktion") names the outlet or a desk.
+            known = {_key(o) for o in orgs}
+            people_found = [
+                n
+                for n in found
+                if not _names_site(n, out.source) and _person_like(n) and _key(n) not in known
+            ]
+            if people_found:
+                names = people_found
                 break
             orgs += found
     names = [_INITIALS_TAIL.sub("", n) for n in names]
@@ -564,8 +659,12 @@ def read_page_meta(tree: Any) -> PageMeta:
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.
     others = [n for n in orgs if not _names_site(n, out.source)]
     out.site_authors = others or orgs
-    if not out.authors:
-        out.byline = visible_byline(tree, out.source)
+    out.byline = visible_byline(tree, out.source)
+    # The visible byline names the structured author and more people: it lists them all.
+    if out.authors and len(out.byline) > len(out.authors):
+        seen = {_key(n) for n in out.byline}
+        if all(_key(n) in seen for n in out.authors):
+            out.authors = out.byline
     return out
 
 
@@ -596,32 +695,94 @@ _SOCIAL: Final = frozenset(
 )
 
 
+#: A link to an author's page: "/author/jane-doe", "/autoren/name/max-muster".
+_AUTHOR_HREF: Final = re.compile(
+    r"/(?:authors?|autor|autoren|autorin|auteurs?|autore|autori|autores|journalist(?:en|s)?|"
+    r"reporters?|redakteur|forfatter|skribent)/",
+    re.I,
+)
+#: A label before the names: "Autorin/Autor", "Author:", "Auteur :".
+_AUTHOR_LABEL: Final = re.compile(
+    r"(?:authors?|autor(?:in|en)?|auteur(?:e|s)?|autore|autrice|forfatter|författare)"
+    r"(?:\s*/\s*\w{1,12})?\s*:?",
+    re.I,
+)
+#: At most this many names are gathered from bylines repeated beside the first.
+BYLINE_MAX_NAMES: Final = 6
+
+
+def _byline_text(element: Any) -> tuple[str | None, bool]:
+    """The byline text an element marks (None when it marks none), and whether the
+    mark is the page's own (a class, ``itemprop`` or ``rel``) rather than a guess.
+
+    The element is a link marked ``rel="author"`` or pointing at an author's
+    page, an element with ``itemprop="author"`` or one whose class marks it as
+    the author or byline; or a label ("Autor", "Author:") followed by the names.
+    """
+    tag = element.tag
+    if not isinstance(tag, str) or tag in ("script", "style", "meta", "link", "img"):
+        return None, False
+    rel = (element.get("rel") or "").lower()
+    marked = (
+        (tag == "a" and "author" in rel.split())
+        or (element.get("itemprop") or "").lower() == "author"
+        or bool(_BYLINE_CLASS.search(element.get("class") or ""))
+    )
+    if marked:
+        return _clean(element.text_content()), True
+    if tag == "a" and _AUTHOR_HREF.search(element.get("href") or ""):
+        return _clean(element.text_content()), False
+    if len(element) == 0 and element.tail and _AUTHOR_LABEL.fullmatch((element.text or "").strip()):
+        return _clean(element.tail), False
+    return None, False
+
+
 def visible_byline(tree: Any, site: str | None) -> list[str]:
     """People named by the first visible byline element of the page.
 
-    The element is a link marked ``rel="author"``, an element with
-    ``itemprop="author"`` or one whose class marks it as the author or byline.
     "By"/"Von"/"Par" before the names goes; a part in capitals only
-    ("MDR THÜRINGEN") or naming the site is the outlet, not a person.
+    ("MDR THÜRINGEN") or naming the site is the outlet, not a person. Bylines
+    repeated beside the first (one element per author, same tag and class,
+    in the same box) add their names.
     """
+    first: Any = None
+    names: list[str] = []
     for element in tree.iter():
-        tag = element.tag
-        if not isinstance(tag, str) or tag in ("script", "style", "meta", "link", "img"):
-            continue
-        rel = (element.get("rel") or "").lower()
-        marked = (
-            (tag == "a" and "author" in rel.split())
-            or (element.get("itemprop") or "").lower() == "author"
-            or bool(_BYLINE_CLASS.search(element.get("class") or ""))
-        )
-        if not marked:
-            continue
-        text = _clean(element.text_content())
+        text, marked = _byline_text(element)
         if not text or len(text) > BYLINE_MAX_CHARS:
             continue
-        # The first byline decides: one naming the outlet or a date names no person.
-        return _byline_names(text, site)
-    return []
+        if first is None:
+            # The first byline the page marks decides: one naming the outlet or a
+            # date names no person. A guessed one (a link to "/reporters/") that
+            # names nobody is passed over.
+            names = _byline_names(text, site)
+            if not names:
+                if marked:
+                    return []
+                continue
+            first = element
+        elif _same_byline_box(first, element):
+            names += _byline_names(text, site)
+            if len(names) >= BYLINE_MAX_NAMES:
+                break
+    return list(dict.fromkeys(names))
+
+
+def _same_byline_box(first: Any, other: Any) -> bool:
+    """``other`` is another author's entry in ``first``'s byline: same tag and class,
+    and the same parent or grandparent."""
+    if other.tag != first.tag or (other.get("class") or "") != (first.get("class") or ""):
+        return False
+    if not first.get("class"):
+        # Unclassed links to author pages: only siblings.
+        return other.getparent() is first.getparent()
+    up, other_up = first.getparent(), other.getparent()
+    if up is None or other_up is None:
+        return False
+    if up is other_up:
+        return True
+    grand, other_grand = up.getparent(), other_up.getparent()
+    return grand is not None and grand is other_grand
 
 
 def _byline_names(text: str, site: str | None) -> list[str]:
@@ -629,9 +790,10 @@ def _byline_names(text: str, site: str | None) -> list[str]:
     names: list[str] = []
     for part in parts:
         part = _INITIALS_TAIL.sub("", part.strip(" .:"))
-        if not part or (not part[0].isupper() and part[0].isalpha()):
+        if not part or part[0].islower():
             continue
-        if _UPPER_WORDS.match(part) or _names_site(part, site) or is_placeholder_author(part):
+        capitals = bool(_UPPER_WORDS.match(part)) and any(c.isupper() for c in part)
+        if capitals or _names_site(part, site) or is_placeholder_author(part):
             continue
         if not looks_like_name(part) or any(c.isdigit() or c in "@:" for c in part):
             continue
