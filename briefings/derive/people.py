@@ -59,6 +59,18 @@ _FEMALE: Final = re.compile(
     r"\b(?:Mrs|Ms|Miss|she|her|hers|herself|woman|wife|mother|daughter|sister|"
     r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess)\b\.?"
 )
+# "Omar is one of the first two Muslim women elected": the predicate's head noun
+_COPULAR: Final = re.compile(
+    r"\s+(?:one\s+of\s+)?(?:the|a|an|his|her)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<head>women|woman|men|man|mother|father|wife|husband|daughter|son|sister|brother|"
+    r"grandmother|grandfather|girl|boy|widow|widower)\b"
+)
+_COPULAR_GENDER: Final = {
+    "women": "f", "woman": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+    "grandmother": "f", "girl": "f", "widow": "f",
+    "men": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+    "grandfather": "m", "boy": "m", "widower": "m",
+}  # fmt: skip
 _PERSON_APPOSITIVE: Final = re.compile(
     r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
 )
@@ -181,6 +193,10 @@ class PersonTracker:
             said = _SAID_PRONOUN.match(text, m.end())
             role = f"{run} {app}"
             gender = _gender(role) or (_gender(said.group(1)) if said else None)
+            if gender is None and m.group("verb") in ("is", "was"):
+                cop = _COPULAR.match(text, m.end())
+                if cop is not None:
+                    gender = _COPULAR_GENDER[cop.group("head")]
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             self.add(offset + at, who.text, evidence, gender)
 

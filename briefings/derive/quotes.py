@@ -98,6 +98,17 @@ _SUBJECT_HEAD: Final = re.compile(
 )
 # "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
 _DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
+_NAME_COLON: Final = re.compile(rf"(?P<run>{NAME_RUN})\s*:\s*$")
+_COLON_NOT_SPEAKER: Final = frozenset(
+    "of about to with for against at on in by from into over like as than and or "
+    "called named titled dubbed".split()
+)
+_SUBORDINATORS: Final = frozenset(
+    "as when while after before since because if although though until once whenever "
+    "unless where whereas".split()
+)
+_NOT_REPORTING: Final = frozenset("spoke speaks speak thought thinks think began begins".split())
+_CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
@@ -502,6 +513,9 @@ class _Sieve:
             who = self._subject(clause) or self._subject(text[sentence : q.open])
             if who is not None:
                 return who, "colon"
+            who = self._name_before_colon(left)
+            if who is not None:
+                return who, "colon"
         # the speech verb closest to the quote, then earlier ones
         for v in reversed(list(_VERB_IN_SENTENCE.finditer(left))):
             own: re.Match[str] | None = None
@@ -534,11 +548,50 @@ class _Sieve:
                 continue
             gap = left[v.end() :].strip()
             if gap.startswith(",") and len(gap.split()) > 3:
-                continue  # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words
+                # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words;
+                # "In contrast, Berkman said, there are more voters "Q"": his
+                if not self._parenthetical_cue(left, v):
+                    continue
+                return who, "partial"
             if v.group("verb").endswith("ing"):
                 return who, "saying"
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
+
+    @staticmethod
+    def _cue_right_before(text: str, q: Span) -> bool:
+        """A speech verb ends right before the quote's opening mark ("said, "Q")."""
+        return _CUE_BEFORE.search(text, max(0, q.open - 40), q.open) is not None
+
+    @staticmethod
+    def _parenthetical_cue(left: str, v: re.Match[str]) -> bool:
+        """ "NAME said, CLAUSE "Q"": a speech verb set off by commas that reports the
+        clause after it (not a subordinate "As NAME spoke, ..." nor a gerund)."""
+        verb = v.group("verb")
+        if verb.endswith("ing") or verb in _NOT_REPORTING:
+            return False
+        first = left.lstrip().split(" ", 1)[0].strip(",").lower()
+        if first in _SUBORDINATORS:
+            return False
+        gap = left[v.end() :]
+        return _SPEECH_IN_SENTENCE.search(gap) is None and "“" not in gap and '"' not in gap
+
+    def _name_before_colon(self, left: str) -> Who | None:
+        """ "... doesn't surprise Republican pollster Jo Ames: "Q"": a person's full
+        name (two words at least) right before the colon, not the object of a
+        preposition ("said of Jo Ames:")."""
+        m = _NAME_COLON.search(left)
+        if m is None:
+            return None
+        before = left[: m.start("run")].split()
+        if before and before[-1].lower() in _COLON_NOT_SPEAKER:
+            return None
+        _title, name = split_title(m.group("run"))
+        name = strip_function_words(name)
+        if len(name.split()) < 2 or not looks_like_person(name) or known_kind(name):
+            return None
+        who = who_before_verb(m.group("run"))
+        return who if who is not None and who.kind == "name" else None
 
     def _subject(self, sentence: str) -> Who | None:
         """The subject of ``sentence``: the words before its first verb in the past
@@ -631,6 +684,15 @@ class _Sieve:
         prev = quotes[k - 1].span.close if k else 0
         who = self.after(text, q.span, nxt)
         rule = "after"
+        if (
+            who is not None
+            and who.kind in ("nominal", "org")
+            and self._cue_right_before(text, q.span)
+        ):
+            # 'he said, "Q," the prosecutor's office said': the office reports his words
+            inner, inner_rule = self.before(text, q.span, prev)
+            if inner is not None and inner.kind in ("name", "pronoun"):
+                who, rule = inner, inner_rule
         if who is None:
             who, rule = self.before(text, q.span, prev)
         if who is None and self._own_attribution(text, q.span, nxt):
@@ -759,6 +821,12 @@ class _Sieve:
         prev = self.doc.paragraphs[para - 1]
         if earlier or prev.heading:
             return None, ""
+        if prev.text.rstrip().endswith(":"):
+            # "Cruz called them on it:" / "X issued the following statement:" then "Q"
+            last = _SENTENCES.split(prev.text.rstrip())[-1]
+            who = self._subject(last) or self._name_before_colon(last)
+            if who is not None and who.kind != "nominal":
+                return self._named(who, prev.start + len(prev.text) - len(last)), "colon"
         m = None
         for m in reversed(list(_INTRO.finditer(prev.text))):
             who = who_before_verb(prev.text[_sentence_start(prev.text, m.start()) : m.start()])

@@ -101,6 +101,8 @@ _ABBREVIATED: Final = re.compile(
 )
 _CLAUSE_STOP: Final = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
 _PARENTHETICAL: Final = re.compile(r"\s*\([^()]{0,40}\)")
+# "he’d respond", "she'll say": a contracted auxiliary glued to the subject
+_CONTRACTED: Final = re.compile(r"(?<=\w)[’'](?:d|ll)$")
 _VERBISH: Final = re.compile(
     r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$"
 )
@@ -236,6 +238,7 @@ def _modified_name(phrase: str) -> Who | None:
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
     left = _PARTY_TAG.sub("", _PARENTHETICAL.sub("", left)).rstrip()
+    left = _CONTRACTED.sub("", left)
     if not left:
         return None
     if left.endswith(",") and left.count(",") >= 3:

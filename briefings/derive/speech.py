@@ -41,6 +41,8 @@ _STEMS: Final = {
     "observe": ("observed", "observes", "observing"),
     "reply": ("replied", "replies", "replying"),
     "respond": ("responded", "responds", "responding"),
+    "answer": ("answered", "answers", "answering"),
+    "press": ("pressed", "presses", "pressing"),
     "tweet": ("tweeted", "tweets", "tweeting"),
     "post": ("posted", "posts", "posting"),
     "joke": ("joked", "jokes", "joking"),
@@ -172,7 +174,8 @@ _NOUN_LIKE: Final = {
     "state", "post", "report", "counter", "note", "think", "claim", "remark", "joke", "quip",
     "charge", "boast", "muse", "shout", "yell", "scream", "chant", "recount", "vow", "pledge",
     "promise", "demand", "begin", "whisper", "retort", "snap", "sigh", "laugh", "stress",
-    "continue", "reply", "respond", "tweet", "caution", "interject", "go on", "fume", "bark",
+    "continue", "reply", "respond", "answer", "press", "tweet", "caution", "interject", "go on",
+    "fume", "bark",
     "lament", "scoff", "mutter", "grumble", "gush", "plead", "marvel", "reflect", "hit back",
     "fire back",
 }  # fmt: skip

@@ -1,0 +1,99 @@
+"""Cue constructions the attribution sieve reads (issue #14), on texts written for these tests."""
+
+from __future__ import annotations
+
+from briefings.derive.document import Document, Metadata
+from briefings.derive.quotes import extract_quotes
+from briefings.derive.sentences import split_sentences
+from briefings.models import Quote
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
+    return extract_quotes(doc)
+
+
+def speaker_of(quote_start: str, *paragraphs: str) -> str | None:
+    found = [q for q in quotes_of(*paragraphs) if q.text.startswith(quote_start)]
+    assert len(found) == 1, quotes_of(*paragraphs)
+    return found[0].speaker
+
+
+def test_answered_and_pressed_are_speech_verbs() -> None:
+    paras = (
+        "Talk-show host Marta Quell interviewed Senator Ivo Brandt on Monday.",
+        "“Would the tax cut reach the middle class at all?” Quell pressed. "
+        "“Or only the very top earners, as critics say?”",
+        "“I would put it this way,” Brandt answered. “Every family gets something.”",
+    )
+    assert speaker_of("Or only", *paras) == "Marta Quell"
+    assert speaker_of("Every family", *paras) == "Ivo Brandt"
+
+
+def test_contracted_auxiliary_glued_to_the_pronoun() -> None:
+    paras = (
+        "The novelist Arlo Penning rarely explained his books to anyone at all.",
+        "When readers asked him about the endings, he’d tell them, “I have no wish to spoil the fun.”",
+    )
+    assert speaker_of("I have no wish", *paras) == "Arlo Penning"
+
+
+def test_full_name_right_before_a_colon() -> None:
+    paras = (
+        "The rise of the small party does not surprise veteran pollster Dana Whitcombe: "
+        "“Voters here have always liked an outsider in a bad year.”",
+    )
+    assert speaker_of("Voters here", *paras) == "Dana Whitcombe"
+
+
+def test_name_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
+    paras = (
+        "Many columns were written about Dana Whitcombe: “A pollster who never misses a "
+        "turn in the mood of the country.”",
+    )
+    found = [q for q in quotes_of(*paras) if q.text.startswith("A pollster")]
+    assert all(q.speaker != "Dana Whitcombe" for q in found)
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_next_quote() -> None:
+    paras = (
+        "When the mill closed in 1990, Governor Ruth Calloway released the following statement:",
+        "“Our thoughts are with every family that built this town and its mill.”",
+    )
+    assert speaker_of("Our thoughts", *paras) == "Ruth Calloway"
+
+
+def test_parenthetical_speech_verb_reports_the_clause_after_it() -> None:
+    paras = (
+        "“Turnout will be low,” said Tomas Ekberg, a lecturer at the Kessel Institute.",
+        'In contrast, Ekberg said, there are more voters "who believe, rightly or not, that the '
+        'race is already decided."',
+    )
+    assert speaker_of("who believe", *paras) == "Tomas Ekberg"
+
+
+def test_subordinate_clause_before_a_comma_is_not_a_cue() -> None:
+    paras = (
+        "As Mayor Lena Hoyt spoke, the crowd outside held up banners with “we want the park "
+        "back now” on them.",
+    )
+    found = quotes_of(*paras)
+    assert all(q.speaker != "Lena Hoyt" for q in found)
+
+
+def test_words_reported_by_an_office_belong_to_the_inner_speaker() -> None:
+    paras = (
+        "Prosecutors said Gareth Pollwick, 41, made several calls to the council last spring.",
+        "During one call, he shouted at a clerk and said, “somebody ought to burn this place to "
+        "the ground,” the prosecutor’s office said.",
+    )
+    assert speaker_of("somebody ought", *paras) == "Gareth Pollwick"
+
+
+def test_copular_gender_rules_a_woman_out_of_he() -> None:
+    paras = (
+        "Darnell Fisk, 52, is accused of threatening the councillor Amani Roe.",
+        "Roe is one of the first two women elected to the county board.",
+        "A clerk recalled that he said, “I will make her pay for this vote.”",
+    )
+    assert speaker_of("I will make her", *paras) == "Darnell Fisk"
