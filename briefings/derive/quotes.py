@@ -108,6 +108,11 @@ _SUBORDINATORS: Final = frozenset(
     "unless where whereas".split()
 )
 _NOT_REPORTING: Final = frozenset("spoke speaks speak thought thinks think began begins".split())
+_INVERTED: Final = re.compile(
+    r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Recalled)\s+(?=[A-Z])"
+)
+_ACCORDING_LEAD: Final = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<who>[^,“”\"]{1,80}),\s")
+_MARK: Final = re.compile(r"[“”\"]")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
@@ -485,6 +490,12 @@ class _Sieve:
         left = text[lo : q.open]
         if not left.strip():
             return None, ""
+        m = _INVERTED.match(left)
+        if m:
+            # "Said Jo Ames, who grew up there, "Q"": the verb first, then the speaker
+            who = who_after_verb(left[m.end() :])
+            if who is not None and who.kind == "name":
+                return who, "before"
         m = _BEFORE_ACCORDING.search(left)
         if m:
             # "According to his aunt, Jane Starner, "Q"": the name in apposition
@@ -494,6 +505,13 @@ class _Sieve:
                 if who is not None and who.kind == "name":
                     return Who("name", who.text, tidy_role(m.group("who"))), "according"
             return who_after_verb(m.group("who")), "according"
+        m = _ACCORDING_LEAD.match(left)
+        if m and not _SPEECH_IN_SENTENCE.search(left, m.end()) and not _MARK.search(left, m.end()):
+            # "According to Jo Ames, shortly before the vote her aide "Q"": reported
+            # speech of the according-to source
+            who = who_after_verb(m.group("who"))
+            if who is not None and who.kind == "name":
+                return who, "partial"
         # a transcript line: "Rep. Jo Ames (R-Ohio): "Q""
         m = _SPEAKER_LINE.match(text, floor, q.open) if floor == 0 else None
         m = m or _DASH_SPEAKER.search(left)

@@ -94,6 +94,7 @@ _STEMS: Final = {
     "retaliate": ("retaliated", "retaliates", "retaliating"),
     "hit back": ("hit back", "hits back", "hitting back"),
     "fire back": ("fired back", "fires back", "firing back"),
+    "shoot back": ("shot back", "shoots back", "shooting back"),
     "lament": ("lamented", "laments", "lamenting"),
     "scoff": ("scoffed", "scoffs", "scoffing"),
     "bemoan": ("bemoaned", "bemoans", "bemoaning"),
@@ -175,7 +176,7 @@ _NOUN_LIKE: Final = {
     "charge", "boast", "muse", "shout", "yell", "scream", "chant", "recount", "vow", "pledge",
     "promise", "demand", "begin", "whisper", "retort", "snap", "sigh", "laugh", "stress",
     "continue", "reply", "respond", "answer", "press", "tweet", "caution", "interject", "go on",
-    "fume", "bark",
+    "fume", "bark", "shoot back",
     "lament", "scoff", "mutter", "grumble", "gush", "plead", "marvel", "reflect", "hit back",
     "fire back",
 }  # fmt: skip

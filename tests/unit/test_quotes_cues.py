@@ -97,3 +97,36 @@ def test_copular_gender_rules_a_woman_out_of_he() -> None:
         "A clerk recalled that he said, “I will make her pay for this vote.”",
     )
     assert speaker_of("I will make her", *paras) == "Darnell Fisk"
+
+
+def test_shot_back_is_a_speech_verb() -> None:
+    paras = (
+        "Candidate Nora Villet accused her rival of dodging the debate.",
+        "“Nora wants to be the tough one tonight,” Harlan Moss shot back. “Let me finish.”",
+    )
+    assert speaker_of("Nora wants", *paras) == "Harlan Moss"
+
+
+def test_verb_first_cue_said_name() -> None:
+    paras = (
+        "The old cinema on Mill Street reopened on Saturday after ten years.",
+        "Said Edna Farrow, who sold tickets there as a girl, “We were all so happy to be back.”",
+    )
+    assert speaker_of("We were all so happy", *paras) == "Edna Farrow"
+
+
+def test_according_to_leading_a_reported_clause() -> None:
+    paras = (
+        "According to Ines Barholm, shortly before the sale the gallery’s owner “was already "
+        "packing up the paintings one by one.”",
+    )
+    assert speaker_of("was already packing", *paras) == "Ines Barholm"
+
+
+def test_family_name_with_two_letters_swapped_is_the_same_person() -> None:
+    paras = (
+        "Former park ranger Colin Varnsey has written a memoir about the flood.",
+        "“The river rose faster than any of us had ever seen,” Varnsey said.",
+        "Vransey went on to say, “We lost the whole valley road in a single night.”",
+    )
+    assert speaker_of("We lost the whole", *paras) == "Colin Varnsey"
