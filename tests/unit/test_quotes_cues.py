@@ -130,3 +130,26 @@ def test_family_name_with_two_letters_swapped_is_the_same_person() -> None:
         "Vransey went on to say, “We lost the whole valley road in a single night.”",
     )
     assert speaker_of("We lost the whole", *paras) == "Colin Varnsey"
+
+
+def role_of(quote_start: str, *paragraphs: str) -> str | None:
+    found = [q for q in quotes_of(*paragraphs) if q.text.startswith(quote_start)]
+    assert len(found) == 1, quotes_of(*paragraphs)
+    return found[0].speaker_role
+
+
+def test_role_after_a_name_suffix_and_through_an_abbreviation() -> None:
+    paras = (
+        "Harold T. Brennick Jr., the U.S. Attorney for the Northern District of Ohio, said "
+        "the case was closed.",
+        "“Threats against election workers will be prosecuted,” Brennick said.",
+    )
+    assert role_of("Threats against", *paras) == "U.S. Attorney for the Northern District of Ohio"
+
+
+def test_ranked_before_the_name_is_carried_to_later_quotes() -> None:
+    paras = (
+        "The top-ranked Ilya Petrosyan won the opening match in straight sets.",
+        "“Every point tonight felt like a final,” Petrosyan said.",
+    )
+    assert role_of("Every point", *paras) == "top-ranked"
