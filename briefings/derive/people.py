@@ -29,9 +29,12 @@ _NOT_VERBS: Final = lexicon(
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,)?"
-    rf"\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,"
+    # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
+    r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
+    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+)\b"
 )
+_HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
 _ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+$", re.I)
 _PREPOSITIONS: Final = lexicon(
@@ -184,12 +187,15 @@ class PersonTracker:
                 continue  # "a Trump presidency", "of Customs and Border Protection"
             if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
                 continue  # "Trump’s remarks", "Customs and Border Protection"
-            if not _VERB_SHAPE.match(m.group("verb")):
-                continue
+            app = m.group("app") or ""
+            unclosed = bool(app) and not app.endswith(",")
+            if not _VERB_SHAPE.match(m.group("verb")) and not (
+                unclosed and _HAS_AUX.search(m.group("aux"))
+            ):
+                continue  # "Ames has written" counts; "Ames Street" does not
             who = who_before_verb(run)
             if who is None or who.kind != "name":
                 continue
-            app = m.group("app") or ""
             said = _SAID_PRONOUN.match(text, m.end())
             role = f"{run} {app}"
             gender = _gender(role) or (_gender(said.group(1)) if said else None)

@@ -153,3 +153,15 @@ def test_ranked_before_the_name_is_carried_to_later_quotes() -> None:
         "“Every point tonight felt like a final,” Petrosyan said.",
     )
     assert role_of("Every point", *paras) == "top-ranked"
+
+
+def test_subject_with_an_apposition_missing_its_closing_comma() -> None:
+    paras = (
+        "Warren Oakes, a former bodyguard for Governor Carl Fenning has written a memoir "
+        "about his years on the job.",
+        "A newspaper has printed an excerpt. In it, the author wrote, “Nobody who worked "
+        "there ever forgot the night of the flood.”",
+        "He went on to say, “We did what we could and it was never enough for anyone.”",
+    )
+    assert speaker_of("Nobody who worked", *paras) == "Warren Oakes"
+    assert speaker_of("We did what we could", *paras) == "Warren Oakes"
