@@ -184,10 +184,16 @@ def strip_function_words(run: str) -> str:
     return " ".join(words)
 
 
+_ROMAN_SUFFIXES: Final = frozenset({"II", "III", "IV"})
+
+
 @lru_cache(maxsize=8192)
 def looks_like_person(name: str) -> bool:
     """A capitalised run that could be a person's full or family name."""
     words = name.split()
+    if len(words) >= 3 and words[-1] in _ROMAN_SUFFIXES:
+        words = words[:-1]  # "Brent Bozell III"
+        name = " ".join(words)
     if not 1 <= len(words) <= 5:
         return False
     if _bare(words[-1]) in _TITLE_ENDS:

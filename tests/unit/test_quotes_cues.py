@@ -165,3 +165,11 @@ def test_subject_with_an_apposition_missing_its_closing_comma() -> None:
     )
     assert speaker_of("Nobody who worked", *paras) == "Warren Oakes"
     assert speaker_of("We did what we could", *paras) == "Warren Oakes"
+
+
+def test_roman_numeral_suffix_keeps_a_person() -> None:
+    q = quotes_of(
+        "“We back the governor all the way,” Conrad Ashby III, founder of the Ridgeline "
+        "Forum, tells the local paper."
+    )
+    assert [x.speaker for x in q] == ["Conrad Ashby III"]
