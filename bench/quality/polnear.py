@@ -375,7 +375,7 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
                 area,
                 "gold source's name (before its first comma) is our speaker",
                 t.core_right / max(1, t.core_named),
-                0.92,
+                0.925,
                 detail=f"{t.core_right} of {t.core_named}; acceptance ≥ 0.93",
                 unit="ratio",
             ),
