@@ -66,7 +66,7 @@ _AFTER_SUBJECT_FIRST: Final = re.compile(
 )
 # "an account of Clinton telling ...", "about her saying ...": a gerund with its own subject
 _GERUND_SUBJECT: Final = re.compile(
-    r"\b(?:of|about)\s+(?:(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)|him|her|them)\s*$"
+    r"\b(?:of|about|with)\s+(?:(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)|him|her|them)\s*$"
 )
 _AFTER_ACCORDING: Final = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
 _BEFORE_ACCORDING: Final = re.compile(
@@ -88,12 +88,12 @@ _ONLY_ATTRIBUTION: Final = re.compile(
 )
 _AFTER_ANY_VERB_FIRST: Final = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
 _SUBJECT: Final = re.compile(
-    rf"\s*(?:[A-Z][^,.;:“”\"]{{0,60}},\s+)?"
+    rf"\s*(?:[A-Z][^,.;:“”\"]{{0,120}},\s+)?"
     rf"(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
 _SUBJECT_HEAD: Final = re.compile(
-    r"\s*(?:[A-Z][^,.;:“”\"]{0,60},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
+    r"\s*(?:[A-Z][^,.;:“”\"]{0,120},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
     r"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
 )
 # "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
@@ -113,6 +113,9 @@ _INVERTED: Final = re.compile(
 )
 _ACCORDING_LEAD: Final = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<who>[^,“”\"]{1,80}),\s")
 _MARK: Final = re.compile(r"[“”\"]")
+_WITH_GERUND: Final = re.compile(
+    rf"\b(?:with|of)\s+(?P<run>{NAME_RUN})\s+(?:[a-z]+ly\s+)?[a-z]{{2,}}ing\s*:\s*$"
+)
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
@@ -527,6 +530,12 @@ class _Sieve:
                 # words after the dash introduce the quote, the sentence before does not
                 who = self._subject(dash[-1])
                 return (who, "colon") if who is not None else (None, "")
+            g = _WITH_GERUND.search(left)
+            if g is not None:
+                # "..., with Trump reportedly yelling: "Q"": the gerund's own subject
+                who = who_before_verb(g.group("run"))
+                if who is not None and who.kind == "name":
+                    return who, "colon"
             clause = _CLAUSES.split(left)[-1]
             who = self._subject(clause) or self._subject(text[sentence : q.open])
             if who is not None:
@@ -559,7 +568,7 @@ class _Sieve:
                 who = self._subject(text[sentence : lo + v.start()])
             else:
                 who = who_before_verb(left[: v.start()])
-                if who is None and left[: v.start()].rstrip().endswith(" and"):
+                if who is None and left[: v.start()].rstrip().endswith((" and", " but")):
                     # "Max Lawson welcomed the statement and said ... "Q"": the subject
                     who = self._subject(text[sentence : lo + v.start()])
             if who is None:

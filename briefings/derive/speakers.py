@@ -49,7 +49,10 @@ _CLAUSE_CUT: Final = re.compile(
 _ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
 _LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
-_BOUNDARY: Final = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
+_BOUNDARY: Final = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+|"
+    r"\b(?:to|at|after|upon|on)\s+which\s+)"  # "..., to which O'Malley interjected"
+)
 
 
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")

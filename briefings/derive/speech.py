@@ -95,6 +95,7 @@ _STEMS: Final = {
     "hit back": ("hit back", "hits back", "hitting back"),
     "fire back": ("fired back", "fires back", "firing back"),
     "shoot back": ("shot back", "shoots back", "shooting back"),
+    "assure": ("assured", "assures", "assuring"),
     "lament": ("lamented", "laments", "lamenting"),
     "scoff": ("scoffed", "scoffs", "scoffing"),
     "bemoan": ("bemoaned", "bemoans", "bemoaning"),

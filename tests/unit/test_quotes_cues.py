@@ -173,3 +173,36 @@ def test_roman_numeral_suffix_keeps_a_person() -> None:
         "Forum, tells the local paper."
     )
     assert [x.speaker for x in q] == ["Conrad Ashby III"]
+
+
+def test_but_coordinated_speech_verb_takes_the_sentence_subject() -> None:
+    paras = (
+        "Mayor Greta Lindqvist did not name her critics, but told the crowd, “Our town is "
+        "not for sale to anyone.”",
+    )
+    assert speaker_of("Our town is not", *paras) == "Greta Lindqvist"
+
+
+def test_long_opening_phrase_before_the_subject() -> None:
+    paras = (
+        "Appearing before a crowd of cheering supporters on Monday morning at the party "
+        "headquarters, Alia Moreno, 61, said it was too early to celebrate but added, "
+        "“I think you all know what the results will be.”",
+    )
+    assert speaker_of("I think you all know", *paras) == "Alia Moreno"
+
+
+def test_to_which_clause_before_the_speech_verb() -> None:
+    paras = (
+        "Senator Hal Byers defended the plan at length, to which Tomas Reyes interjected: "
+        "“That is simply not true.”",
+    )
+    assert speaker_of("That is simply", *paras) == "Tomas Reyes"
+
+
+def test_gerund_with_its_own_subject_after_with() -> None:
+    paras = (
+        "Protesters were dragged from the hall, with Governor Pia Salas reportedly yelling: "
+        "“Get them out of here right now!”",
+    )
+    assert speaker_of("Get them out", *paras) == "Pia Salas"
