@@ -75,7 +75,8 @@ _BEFORE_ACCORDING: Final = re.compile(
 _VERB_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{FRAME_VERB})\b")
 _SPEECH_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB})\b")
 _INTRO: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB}|{INTRO_VERB})\b")
-_SENTENCE_END: Final = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
+# not after an initial ("Jeffrey M. Jones")
+_SENTENCE_END: Final = re.compile(r"(?<![\s.][A-Z])[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
 _FIRST_PERSON: Final = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My)\b")
 _MARKLESS: Final = re.compile(
     rf",\s+(?P<subj>he|she|(?:{NAME_RUN}))\s+{AUXILIARY}(?P<verb>{SPEECH_VERB})(?P<end>\.(?:\s+|$)|$)"
@@ -115,6 +116,12 @@ _ACCORDING_LEAD: Final = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<who>[^,“”\"
 _MARK: Final = re.compile(r"[“”\"]")
 _WITH_GERUND: Final = re.compile(
     rf"\b(?:with|of)\s+(?P<run>{NAME_RUN})\s+(?:[a-z]+ly\s+)?[a-z]{{2,}}ing\s*:\s*$"
+)
+_FROM_NAME: Final = re.compile(rf"(?:^|\s)[Ff]rom\s+(?P<run>{NAME_RUN})\s*:\s*$")
+_POSSESSIVE_SPEECH: Final = re.compile(
+    rf"(?P<run>{NAME_RUN})[’']s\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:response|statement|reply|answer|"
+    r"message|post|tweet|letter|words|remarks|comment|comments|verdict)"
+    r"(?:\s+(?:was|read|reads|said|says))?\s*:\s*$"
 )
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
@@ -525,6 +532,11 @@ class _Sieve:
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             dash = _DASH.split(left)
+            m = _FROM_NAME.search(left) or _POSSESSIVE_SPEECH.search(left)
+            if m:  # "- More from Jones: "Q"", "Clinton's response was: "Q""
+                who = who_before_verb(m.group("run"))
+                if who is not None and who.kind == "name":
+                    return who, "colon"
             if len(dash) > 1:
                 # "Signs of a shift were there - More from the pollsters: "Q"": the
                 # words after the dash introduce the quote, the sentence before does not
@@ -851,7 +863,11 @@ class _Sieve:
         if prev.text.rstrip().endswith(":"):
             # "Cruz called them on it:" / "X issued the following statement:" then "Q"
             last = _SENTENCES.split(prev.text.rstrip())[-1]
-            who = self._subject(last) or self._name_before_colon(last)
+            who = (
+                self._subject(last)
+                or self._subject(_DASH.split(last)[-1])  # "... can be!— Cruz called them on it:"
+                or self._name_before_colon(last)
+            )
             if who is not None and who.kind != "nominal":
                 return self._named(who, prev.start + len(prev.text) - len(last)), "colon"
         m = None

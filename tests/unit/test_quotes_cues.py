@@ -206,3 +206,31 @@ def test_gerund_with_its_own_subject_after_with() -> None:
         "“Get them out of here right now!”",
     )
     assert speaker_of("Get them out", *paras) == "Pia Salas"
+
+
+def test_digest_line_with_an_initial_and_a_from_source() -> None:
+    paras = (
+        "Independents can vote in the primary in this state.",
+        "SMALL STATES GAIN GROUND - Harriet K. Dobson: “Our survey finds the shift is "
+        "real and it is growing.”",
+        "What it means for the autumn - More from Dobson: “The map has simply changed.”",
+    )
+    assert speaker_of("Our survey finds", *paras) == "Harriet K. Dobson"
+    assert speaker_of("The map has simply", *paras) == "Harriet K. Dobson"
+
+
+def test_possessive_response_before_a_colon() -> None:
+    paras = (
+        "An aide told Governor Rhea Talbot about the delay in an email. Talbot’s response "
+        "was: “Is the bridge open or not?”",
+    )
+    assert speaker_of("Is the bridge open", *paras) == "Rhea Talbot"
+
+
+def test_colon_paragraph_whose_subject_follows_a_dash() -> None:
+    paras = (
+        "When the hosts turned to snark—and how tempting that can be!— Ivo Marsh called "
+        "them on it:",
+        "“The questions tonight show exactly why nobody trusts this network.”",
+    )
+    assert speaker_of("The questions tonight", *paras) == "Ivo Marsh"
