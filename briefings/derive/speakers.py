@@ -55,6 +55,7 @@ _BOUNDARY: Final = re.compile(
 )
 
 
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _YEAR_OLD: Final = re.compile(r"\d-year-old$")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
@@ -147,6 +148,9 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     title, name = split_title(last.group("run"))
     name = strip_function_words(name)
     if not name:
+        run = last.group("run")
+        if orgs and _ACRONYM.fullmatch(run) and not phrase[: last.start()].strip():
+            return Who("org", run)  # "NATO said", "MWW said in a statement"
         return None
     before = phrase[: last.start()].strip()
     if title.endswith(("'s", "’s", "s'", "s’")):

@@ -234,3 +234,12 @@ def test_colon_paragraph_whose_subject_follows_a_dash() -> None:
         "“The questions tonight show exactly why nobody trusts this network.”",
     )
     assert speaker_of("The questions tonight", *paras) == "Ivo Marsh"
+
+
+def test_acronym_organisation_speaks_and_its_next_quote_follows() -> None:
+    paras = (
+        "“The rumours have hurt our staff and our clients,” KWR said in a statement. "
+        "“We will not comment further on personal matters.”",
+    )
+    found = quotes_of(*paras)
+    assert [q.speaker for q in found] == ["KWR", "KWR"]
