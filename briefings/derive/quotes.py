@@ -123,6 +123,7 @@ _POSSESSIVE_SPEECH: Final = re.compile(
     r"message|post|tweet|letter|words|remarks|comment|comments|verdict)"
     r"(?:\s+(?:was|read|reads|said|says))?\s*:\s*$"
 )
+_SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
@@ -680,8 +681,26 @@ class _Sieve:
                 self._attribute(text, quotes, k, para.start)
             left_open = bool(spans) and not spans[-1].closed
             found += quotes
+        self._signed(found)
         self._continuations(found)
         return self._emit(found)
+
+    def _signed(self, quotes: list[_Quote]) -> None:
+        """A paragraph that is only a quote, signed by the next one: "Q" then
+        "-President Obama, tweeting after the speech." (an epigraph's dash line)."""
+        paras = self.doc.paragraphs
+        for q in quotes:
+            if q.who is not None or q.para + 1 >= len(paras):
+                continue
+            text = paras[q.para].text
+            if text[: q.span.open].strip() or text[q.span.close :].strip(" .,”\"'’"):
+                continue
+            m = _SIGNATURE.match(paras[q.para + 1].text)
+            if m is None:
+                continue
+            who = who_before_verb(m.group("run"))
+            if who is not None and who.kind == "name":
+                q.who, q.rule = self._named(who, paras[q.para + 1].start), "signed"
 
     def _split_swallowed(self, text: str, spans: list[Span]) -> list[Span]:
         """An unclosed quote that swallowed its ``, he said.``: split it there."""
@@ -947,6 +966,7 @@ _RULE_CONFIDENCE: Final = {
     "continued": 0.7,
     "paragraph before": 0.5,
     "intro": 0.4,
+    "signed": 0.7,
 }
 _VIA_CONFIDENCE: Final = {
     "name": 1.0,

@@ -243,3 +243,21 @@ def test_acronym_organisation_speaks_and_its_next_quote_follows() -> None:
     )
     found = quotes_of(*paras)
     assert [q.speaker for q in found] == ["KWR", "KWR"]
+
+
+def test_quote_paragraph_signed_by_a_dash_line() -> None:
+    paras = (
+        "quotable.",
+        "“A fine speech tonight. She is tested and she is ready.”",
+        "-Governor Lena Marsh, writing after the convention speech.",
+    )
+    assert speaker_of("A fine speech", *paras) == "Lena Marsh"
+
+
+def test_dash_line_does_not_sign_a_quote_with_narration_around_it() -> None:
+    paras = (
+        "The crowd cheered when the mayor said “we are not done yet” at the rally.",
+        "- Lena Marsh, reporting from the square.",
+    )
+    found = [q for q in quotes_of(*paras) if q.speaker == "Lena Marsh"]
+    assert found == []
