@@ -35,10 +35,10 @@ TOOL = Path("tools") / "eval_gold.py"
 MEASURES: dict[str, tuple[float | None, float, bool]] = {
     "quote_recall": (0.97, 0.95, True),
     "quote_precision": (0.95, 0.92, True),
-    "speaker_strict": (0.86, 0.92, True),
+    "speaker_strict": (0.90, 0.92, True),
     "wrong_person": (0.02, 0.02, False),
     "empty_speaker": (None, 0.0, False),
-    "role": (0.79, 0.80, True),
+    "role": (0.82, 0.80, True),
     "figure_recall10": (0.90, 0.85, True),
     "measures": (0.66, 0.70, True),
     "title": (0.93, 0.93, True),

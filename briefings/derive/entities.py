@@ -319,3 +319,25 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         Entity(name=name, kind=kind, aliases=aliases, mentions=mentions, gender=gender)
         for _, _, (name, kind, aliases, mentions, gender) in entities[:MAX_ENTITIES]
     ]
+
+
+def speakers_from_entities(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
+    """Each quote's speaker as the entity layer names it: a family name the quote
+    rules could only give alone ("Kasich") becomes the full name of the person
+    chain it belongs to ("John Kasich"), when that name opens with a known
+    first name (not a title left in a span)."""
+    by_alias: dict[str, str] = {}
+    for entity in entities:
+        if entity.kind != "person":
+            continue
+        for key in entity.aliases:
+            by_alias.setdefault(key, entity.name)
+    out: list[Quote] = []
+    for q in quotes:
+        name = by_alias.get(q.speaker) if q.speaker else None
+        if name is not None and q.speaker and " " not in q.speaker:
+            full = name.split()
+            if full[-1] == q.speaker and not is_title(full[0]) and full[0] in FIRST_NAMES:
+                q = q.model_copy(update={"speaker": name})
+        out.append(q)
+    return out

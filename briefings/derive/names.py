@@ -106,7 +106,7 @@ _FUNCTION_WORDS: Final = lexicon(
     since as if in on at by of to from with without however meanwhile moreover
     indeed instead this that these those it its his her their our my your we they he
     she i you there here what who why how which where some many most all both each
-    every one another other such no not according speaking asked last next earlier
+    every one another other such no not according speaking asked said says added adds wrote writes recalled last next earlier
     later yesterday today tonight like unlike despite two three four five six seven eight
     nine ten dear is was are were does did has have would could should
     """
@@ -184,10 +184,16 @@ def strip_function_words(run: str) -> str:
     return " ".join(words)
 
 
+_ROMAN_SUFFIXES: Final = frozenset({"II", "III", "IV"})
+
+
 @lru_cache(maxsize=8192)
 def looks_like_person(name: str) -> bool:
     """A capitalised run that could be a person's full or family name."""
     words = name.split()
+    if len(words) >= 3 and words[-1] in _ROMAN_SUFFIXES:
+        words = words[:-1]  # "Brent Bozell III"
+        name = " ".join(words)
     if not 1 <= len(words) <= 5:
         return False
     if _bare(words[-1]) in _TITLE_ENDS:
@@ -205,6 +211,19 @@ def looks_like_person(name: str) -> bool:
         if any(ch.isdigit() for ch in w):
             return False
     return words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def _transposed(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters (not the first) swapped."""
+    if len(a) != len(b) or a == b or a[0] != b[0]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 @dataclass(slots=True)
@@ -270,6 +289,11 @@ class NameIndex:
         hit = self._nearest(self._by_last.get(word, []), at)
         if hit is None:
             hit = self._nearest(self._by_other.get(word, []), at)
+        if hit is None and len(word) >= 4:
+            # a typo in the family name ("Bryne" for "Byrne"): two letters swapped
+            swapped = [last for last in self._by_last if _transposed(word, last)]
+            if len(swapped) == 1:
+                hit = self._nearest(self._by_last[swapped[0]], at)
         return hit.name if hit else word
 
     @staticmethod

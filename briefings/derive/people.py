@@ -29,9 +29,12 @@ _NOT_VERBS: Final = lexicon(
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,)?"
-    rf"\s+{AUXILIARY}(?P<verb>[a-z]+)\b"
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,"
+    # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
+    r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
+    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+)\b"
 )
+_HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
 _ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+$", re.I)
 _PREPOSITIONS: Final = lexicon(
@@ -59,6 +62,18 @@ _FEMALE: Final = re.compile(
     r"\b(?:Mrs|Ms|Miss|she|her|hers|herself|woman|wife|mother|daughter|sister|"
     r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess)\b\.?"
 )
+# "Omar is one of the first two Muslim women elected": the predicate's head noun
+_COPULAR: Final = re.compile(
+    r"\s+(?:one\s+of\s+)?(?:the|a|an|his|her)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<head>women|woman|men|man|mother|father|wife|husband|daughter|son|sister|brother|"
+    r"grandmother|grandfather|girl|boy|widow|widower)\b"
+)
+_COPULAR_GENDER: Final = {
+    "women": "f", "woman": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+    "grandmother": "f", "girl": "f", "widow": "f",
+    "men": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+    "grandfather": "m", "boy": "m", "widower": "m",
+}  # fmt: skip
 _PERSON_APPOSITIVE: Final = re.compile(
     r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
 )
@@ -172,15 +187,22 @@ class PersonTracker:
                 continue  # "a Trump presidency", "of Customs and Border Protection"
             if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
                 continue  # "Trump’s remarks", "Customs and Border Protection"
-            if not _VERB_SHAPE.match(m.group("verb")):
-                continue
+            app = m.group("app") or ""
+            unclosed = bool(app) and not app.endswith(",")
+            if not _VERB_SHAPE.match(m.group("verb")) and not (
+                unclosed and _HAS_AUX.search(m.group("aux"))
+            ):
+                continue  # "Ames has written" counts; "Ames Street" does not
             who = who_before_verb(run)
             if who is None or who.kind != "name":
                 continue
-            app = m.group("app") or ""
             said = _SAID_PRONOUN.match(text, m.end())
             role = f"{run} {app}"
             gender = _gender(role) or (_gender(said.group(1)) if said else None)
+            if gender is None and m.group("verb") in ("is", "was"):
+                cop = _COPULAR.match(text, m.end())
+                if cop is not None:
+                    gender = _COPULAR_GENDER[cop.group("head")]
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             self.add(offset + at, who.text, evidence, gender)
 

@@ -66,7 +66,7 @@ _AFTER_SUBJECT_FIRST: Final = re.compile(
 )
 # "an account of Clinton telling ...", "about her saying ...": a gerund with its own subject
 _GERUND_SUBJECT: Final = re.compile(
-    r"\b(?:of|about)\s+(?:(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)|him|her|them)\s*$"
+    r"\b(?:of|about|with)\s+(?:(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)|him|her|them)\s*$"
 )
 _AFTER_ACCORDING: Final = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+")
 _BEFORE_ACCORDING: Final = re.compile(
@@ -75,7 +75,8 @@ _BEFORE_ACCORDING: Final = re.compile(
 _VERB_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{FRAME_VERB})\b")
 _SPEECH_IN_SENTENCE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB})\b")
 _INTRO: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{SPEECH_VERB}|{INTRO_VERB})\b")
-_SENTENCE_END: Final = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
+# not after an initial ("Jeffrey M. Jones")
+_SENTENCE_END: Final = re.compile(r"(?<![\s.][A-Z])[.!?][”\"’)]*\s+(?=[A-Z“\"‘(])")
 _FIRST_PERSON: Final = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|we're|we’re|our|Our|us|my|My)\b")
 _MARKLESS: Final = re.compile(
     rf",\s+(?P<subj>he|she|(?:{NAME_RUN}))\s+{AUXILIARY}(?P<verb>{SPEECH_VERB})(?P<end>\.(?:\s+|$)|$)"
@@ -88,16 +89,42 @@ _ONLY_ATTRIBUTION: Final = re.compile(
 )
 _AFTER_ANY_VERB_FIRST: Final = re.compile(r"^\s*[,—–-]?\s*[a-z]+ed\s+(?=[A-Z])")
 _SUBJECT: Final = re.compile(
-    rf"\s*(?:[A-Z][^,.;:“”\"]{{0,60}},\s+)?"
+    rf"\s*(?:[A-Z][^,.;:“”\"]{{0,120}},\s+)?"
     rf"(?:(?:But|And|So|Then|Later|Still|Yet|Now)\s+)?"
     rf"(?P<subj>he|she|He|She|(?:{NAME_RUN})(?:,[^,]{{1,100}},)?)\s+(?:[a-z]+\s+){{0,2}}[a-z]+"
 )
 _SUBJECT_HEAD: Final = re.compile(
-    r"\s*(?:[A-Z][^,.;:“”\"]{0,60},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
+    r"\s*(?:[A-Z][^,.;:“”\"]{0,120},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
     r"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
 )
 # "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
 _DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
+_NAME_COLON: Final = re.compile(rf"(?P<run>{NAME_RUN})\s*:\s*$")
+_COLON_NOT_SPEAKER: Final = frozenset(
+    "of about to with for against at on in by from into over like as than and or "
+    "called named titled dubbed".split()
+)
+_SUBORDINATORS: Final = frozenset(
+    "as when while after before since because if although though until once whenever "
+    "unless where whereas".split()
+)
+_NOT_REPORTING: Final = frozenset("spoke speaks speak thought thinks think began begins".split())
+_INVERTED: Final = re.compile(
+    r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes|Recalled)\s+(?=[A-Z])"
+)
+_ACCORDING_LEAD: Final = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<who>[^,“”\"]{1,80}),\s")
+_MARK: Final = re.compile(r"[“”\"]")
+_WITH_GERUND: Final = re.compile(
+    rf"\b(?:with|of)\s+(?P<run>{NAME_RUN})\s+(?:[a-z]+ly\s+)?[a-z]{{2,}}ing\s*:\s*$"
+)
+_FROM_NAME: Final = re.compile(rf"(?:^|\s)[Ff]rom\s+(?P<run>{NAME_RUN})\s*:\s*$")
+_POSSESSIVE_SPEECH: Final = re.compile(
+    rf"(?P<run>{NAME_RUN})[’']s\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:response|statement|reply|answer|"
+    r"message|post|tweet|letter|words|remarks|comment|comments|verdict)"
+    r"(?:\s+(?:was|read|reads|said|says))?\s*:\s*$"
+)
+_SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
+_CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
@@ -474,6 +501,12 @@ class _Sieve:
         left = text[lo : q.open]
         if not left.strip():
             return None, ""
+        m = _INVERTED.match(left)
+        if m:
+            # "Said Jo Ames, who grew up there, "Q"": the verb first, then the speaker
+            who = who_after_verb(left[m.end() :])
+            if who is not None and who.kind == "name":
+                return who, "before"
         m = _BEFORE_ACCORDING.search(left)
         if m:
             # "According to his aunt, Jane Starner, "Q"": the name in apposition
@@ -483,6 +516,13 @@ class _Sieve:
                 if who is not None and who.kind == "name":
                     return Who("name", who.text, tidy_role(m.group("who"))), "according"
             return who_after_verb(m.group("who")), "according"
+        m = _ACCORDING_LEAD.match(left)
+        if m and not _SPEECH_IN_SENTENCE.search(left, m.end()) and not _MARK.search(left, m.end()):
+            # "According to Jo Ames, shortly before the vote her aide "Q"": reported
+            # speech of the according-to source
+            who = who_after_verb(m.group("who"))
+            if who is not None and who.kind == "name":
+                return who, "partial"
         # a transcript line: "Rep. Jo Ames (R-Ohio): "Q""
         m = _SPEAKER_LINE.match(text, floor, q.open) if floor == 0 else None
         m = m or _DASH_SPEAKER.search(left)
@@ -493,13 +533,27 @@ class _Sieve:
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             dash = _DASH.split(left)
+            m = _FROM_NAME.search(left) or _POSSESSIVE_SPEECH.search(left)
+            if m:  # "- More from Jones: "Q"", "Clinton's response was: "Q""
+                who = who_before_verb(m.group("run"))
+                if who is not None and who.kind == "name":
+                    return who, "colon"
             if len(dash) > 1:
                 # "Signs of a shift were there - More from the pollsters: "Q"": the
                 # words after the dash introduce the quote, the sentence before does not
                 who = self._subject(dash[-1])
                 return (who, "colon") if who is not None else (None, "")
+            g = _WITH_GERUND.search(left)
+            if g is not None:
+                # "..., with Trump reportedly yelling: "Q"": the gerund's own subject
+                who = who_before_verb(g.group("run"))
+                if who is not None and who.kind == "name":
+                    return who, "colon"
             clause = _CLAUSES.split(left)[-1]
             who = self._subject(clause) or self._subject(text[sentence : q.open])
+            if who is not None:
+                return who, "colon"
+            who = self._name_before_colon(left)
             if who is not None:
                 return who, "colon"
         # the speech verb closest to the quote, then earlier ones
@@ -527,18 +581,57 @@ class _Sieve:
                 who = self._subject(text[sentence : lo + v.start()])
             else:
                 who = who_before_verb(left[: v.start()])
-                if who is None and left[: v.start()].rstrip().endswith(" and"):
+                if who is None and left[: v.start()].rstrip().endswith((" and", " but")):
                     # "Max Lawson welcomed the statement and said ... "Q"": the subject
                     who = self._subject(text[sentence : lo + v.start()])
             if who is None:
                 continue
             gap = left[v.end() :].strip()
             if gap.startswith(",") and len(gap.split()) > 3:
-                continue  # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words
+                # "As Blumenthal spoke, the NRA was whipping ... "Q"": not his words;
+                # "In contrast, Berkman said, there are more voters "Q"": his
+                if not self._parenthetical_cue(left, v):
+                    continue
+                return who, "partial"
             if v.group("verb").endswith("ing"):
                 return who, "saying"
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
+
+    @staticmethod
+    def _cue_right_before(text: str, q: Span) -> bool:
+        """A speech verb ends right before the quote's opening mark ("said, "Q")."""
+        return _CUE_BEFORE.search(text, max(0, q.open - 40), q.open) is not None
+
+    @staticmethod
+    def _parenthetical_cue(left: str, v: re.Match[str]) -> bool:
+        """ "NAME said, CLAUSE "Q"": a speech verb set off by commas that reports the
+        clause after it (not a subordinate "As NAME spoke, ..." nor a gerund)."""
+        verb = v.group("verb")
+        if verb.endswith("ing") or verb in _NOT_REPORTING:
+            return False
+        first = left.lstrip().split(" ", 1)[0].strip(",").lower()
+        if first in _SUBORDINATORS:
+            return False
+        gap = left[v.end() :]
+        return _SPEECH_IN_SENTENCE.search(gap) is None and "“" not in gap and '"' not in gap
+
+    def _name_before_colon(self, left: str) -> Who | None:
+        """ "... doesn't surprise Republican pollster Jo Ames: "Q"": a person's full
+        name (two words at least) right before the colon, not the object of a
+        preposition ("said of Jo Ames:")."""
+        m = _NAME_COLON.search(left)
+        if m is None:
+            return None
+        before = left[: m.start("run")].split()
+        if before and before[-1].lower() in _COLON_NOT_SPEAKER:
+            return None
+        _title, name = split_title(m.group("run"))
+        name = strip_function_words(name)
+        if len(name.split()) < 2 or not looks_like_person(name) or known_kind(name):
+            return None
+        who = who_before_verb(m.group("run"))
+        return who if who is not None and who.kind == "name" else None
 
     def _subject(self, sentence: str) -> Who | None:
         """The subject of ``sentence``: the words before its first verb in the past
@@ -588,8 +681,26 @@ class _Sieve:
                 self._attribute(text, quotes, k, para.start)
             left_open = bool(spans) and not spans[-1].closed
             found += quotes
+        self._signed(found)
         self._continuations(found)
         return self._emit(found)
+
+    def _signed(self, quotes: list[_Quote]) -> None:
+        """A paragraph that is only a quote, signed by the next one: "Q" then
+        "-President Obama, tweeting after the speech." (an epigraph's dash line)."""
+        paras = self.doc.paragraphs
+        for q in quotes:
+            if q.who is not None or q.para + 1 >= len(paras):
+                continue
+            text = paras[q.para].text
+            if text[: q.span.open].strip() or text[q.span.close :].strip(" .,”\"'’"):
+                continue
+            m = _SIGNATURE.match(paras[q.para + 1].text)
+            if m is None:
+                continue
+            who = who_before_verb(m.group("run"))
+            if who is not None and who.kind == "name":
+                q.who, q.rule = self._named(who, paras[q.para + 1].start), "signed"
 
     def _split_swallowed(self, text: str, spans: list[Span]) -> list[Span]:
         """An unclosed quote that swallowed its ``, he said.``: split it there."""
@@ -631,6 +742,15 @@ class _Sieve:
         prev = quotes[k - 1].span.close if k else 0
         who = self.after(text, q.span, nxt)
         rule = "after"
+        if (
+            who is not None
+            and who.kind in ("nominal", "org")
+            and self._cue_right_before(text, q.span)
+        ):
+            # 'he said, "Q," the prosecutor's office said': the office reports his words
+            inner, inner_rule = self.before(text, q.span, prev)
+            if inner is not None and inner.kind in ("name", "pronoun"):
+                who, rule = inner, inner_rule
         if who is None:
             who, rule = self.before(text, q.span, prev)
         if who is None and self._own_attribution(text, q.span, nxt):
@@ -759,6 +879,16 @@ class _Sieve:
         prev = self.doc.paragraphs[para - 1]
         if earlier or prev.heading:
             return None, ""
+        if prev.text.rstrip().endswith(":"):
+            # "Cruz called them on it:" / "X issued the following statement:" then "Q"
+            last = _SENTENCES.split(prev.text.rstrip())[-1]
+            who = (
+                self._subject(last)
+                or self._subject(_DASH.split(last)[-1])  # "... can be!— Cruz called them on it:"
+                or self._name_before_colon(last)
+            )
+            if who is not None and who.kind != "nominal":
+                return self._named(who, prev.start + len(prev.text) - len(last)), "colon"
         m = None
         for m in reversed(list(_INTRO.finditer(prev.text))):
             who = who_before_verb(prev.text[_sentence_start(prev.text, m.start()) : m.start()])
@@ -836,6 +966,7 @@ _RULE_CONFIDENCE: Final = {
     "continued": 0.7,
     "paragraph before": 0.5,
     "intro": 0.4,
+    "signed": 0.7,
 }
 _VIA_CONFIDENCE: Final = {
     "name": 1.0,

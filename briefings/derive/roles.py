@@ -82,6 +82,10 @@ _LOCATION_TAIL: Final = re.compile(
 )
 _AGE: Final = re.compile(r"^\s*,\s*(\d{1,3}),")
 _PARENS: Final = re.compile(r"^\s*\([^()\n]{1,30}\)")
+_NAME_SUFFIX: Final = re.compile(r",?\s+(?:Jr|Sr)\.?(?=[\s,])|\s+(?:II|III|IV)\b")
+_RANKED: Final = re.compile(
+    r"\b[Tt]he\s+(?P<rank>(?:top|[a-z]+-?|\d{1,3}(?:st|nd|rd|th)-?)(?:ranked|seeded))\s+$"
+)
 _VERB_LIKE: Final = re.compile(r"^[a-z]+(?:ed|ing|ly)$")
 _ROLE_SUFFIX: Final = re.compile(r"^[a-z-]+(?:man|woman|person|ist|ian|ologist)$")
 _MAX_ROLE_WORDS: Final = 14
@@ -153,6 +157,9 @@ def _modifier(tok: str) -> bool:
 
 def title_before(left: str) -> str | None:
     """The title right before a name, from ``left`` (the text that ends at the name)."""
+    ranked = _RANKED.search(left[-40:])
+    if ranked:  # "the top-ranked Nadal", "the 14th-ranked Diego Lopez"
+        return ranked.group("rank")
     toks: list[str] = _TOKEN.findall(left[-140:])
     if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
         return None
@@ -208,6 +215,9 @@ def apposition_before(left: str) -> str | None:
 
 def apposition_after(right: str) -> str | None:
     """``, ROLE,`` right after a name (``right`` starts after the name)."""
+    suffix = _NAME_SUFFIX.match(right)
+    if suffix:  # "James P. Kennedy Jr., the U.S. Attorney for ...,"
+        right = right[suffix.end() :]
     paren = _PARENS.match(right)
     if paren:
         right = right[paren.end() :]
@@ -226,7 +236,9 @@ def apposition_after(right: str) -> str | None:
     if first.lower() in ("who", "which", "whose", "where", "when", "and", "but", "said", "says"):
         return None
     end = _APPOSITION_END.search(body)
-    while end is not None and end.group() == "." and _ABBREV_END.search(body, 0, end.start()):
+    while (
+        end is not None and end.group().startswith(".") and _ABBREV_END.search(body, 0, end.start())
+    ):  # "the U.S. Attorney for ...": an abbreviation, not the end
         end = _APPOSITION_END.search(body, end.end())
     phrase = body[: end.start()] if end else body
     words = phrase.split()

@@ -49,9 +49,13 @@ _CLAUSE_CUT: Final = re.compile(
 _ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
 _LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
-_BOUNDARY: Final = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+)")
+_BOUNDARY: Final = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+|"
+    r"\b(?:to|at|after|upon|on)\s+which\s+)"  # "..., to which O'Malley interjected"
+)
 
 
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _YEAR_OLD: Final = re.compile(r"\d-year-old$")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
@@ -101,6 +105,8 @@ _ABBREVIATED: Final = re.compile(
 )
 _CLAUSE_STOP: Final = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
 _PARENTHETICAL: Final = re.compile(r"\s*\([^()]{0,40}\)")
+# "he’d respond", "she'll say": a contracted auxiliary glued to the subject
+_CONTRACTED: Final = re.compile(r"(?<=\w)[’'](?:d|ll)$")
 _VERBISH: Final = re.compile(
     r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$"
 )
@@ -142,6 +148,9 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     title, name = split_title(last.group("run"))
     name = strip_function_words(name)
     if not name:
+        run = last.group("run")
+        if orgs and _ACRONYM.fullmatch(run) and not phrase[: last.start()].strip():
+            return Who("org", run)  # "NATO said", "MWW said in a statement"
         return None
     before = phrase[: last.start()].strip()
     if title.endswith(("'s", "’s", "s'", "s’")):
@@ -236,6 +245,7 @@ def _modified_name(phrase: str) -> Who | None:
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
     left = _PARTY_TAG.sub("", _PARENTHETICAL.sub("", left)).rstrip()
+    left = _CONTRACTED.sub("", left)
     if not left:
         return None
     if left.endswith(",") and left.count(",") >= 3:

@@ -176,3 +176,23 @@ def test_first_word_alone_of_a_product_name_is_not_a_person() -> None:
         "Hale answered questions for an hour.",
     )
     assert _find(ents, "Perrin Hale").kind == "person"
+
+
+def test_speakers_take_the_full_name_of_their_entity_chain() -> None:
+    from briefings.derive.entities import speakers_from_entities
+    from briefings.models import Entity, Quote
+
+    entities = [
+        Entity(name="Mary Quell", kind="person", aliases=["Quell"], mentions=3),
+        Entity(name="Pastor Ivo Brandt", kind="person", aliases=["Brandt"], mentions=2),
+        Entity(name="Harbour Lane", kind="place", aliases=["Lane"], mentions=2),
+    ]
+    quotes = [
+        Quote(text="We will see.", speaker="Quell"),
+        Quote(text="Not today.", speaker="Brandt"),
+        Quote(text="Soon enough.", speaker="Lane"),
+        Quote(text="No comment.", speaker=None),
+    ]
+    out = speakers_from_entities(quotes, entities)
+    # a title left in the entity's span is not taken; a place chain never names a speaker
+    assert [q.speaker for q in out] == ["Mary Quell", "Brandt", "Lane", None]
