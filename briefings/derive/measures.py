@@ -69,10 +69,11 @@ _CHANGE_VERBS: Final = (
     "rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|jumped|jumps|jump|climbed|climbs"
     "|grew|grown|grows|growing|increased|increases|decreased|decreases|declined|declines|dropped"
     "|drops|drop|slump|surge|soar|plunge|slumped|slumps|surged|surges|soared|soars|plunged|plunges|slid|slipped|gained|gains"
-    "|lost|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
+    "|lost|lose|loses|losing|shed|sheds|dipped|sank|sunk|tumbled|rallied|advanced|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
     "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|edged up"
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
-    "|posted|recorded|made|earned|generated|achieved|accounted for|account for|accounts for"
+    "|posted|recorded|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
+    "|made|earned|generated|achieved|accounted for|account for|accounts for"
 )
 # A change verb with at most 40 characters (no clause break) between it and the number.
 _VERB_NEAR: Final = re.compile(
@@ -82,11 +83,19 @@ _VERB_NEAR: Final = re.compile(
     re.I,
 )
 _RAISE_BY: Final = re.compile(
-    r"\b(?:drove|drive|drives|pushed|push|pushes|brought|bring|brings|took|take|takes|raised|raising|raise|raises|increased|increasing|increase|cut|cutting|cuts|reduced"
+    r"\b(drove|drive|drives|pushed|push|pushes|brought|bring|brings|took|take|takes|raised|raising|raise|raises|increased|increasing|increase|cut|cutting|cuts|reduced"
     r"|reducing|reduce|boosted|boost|lifted|lift|lowered|lower|slashed|slash|trimmed|trim)\s+"
-    r"((?:[\w’'&.-]+\s+){1,6}?)(?:by|to)\s+$",
+    r"((?:[\w’'&.-]+\s+){1,6}?)(by|to)\s+$",
     re.I,
 )
+#: What raising or cutting something "by" a figure is: the change it names.
+_RAISE_NOUNS: Final = {
+    **dict.fromkeys("raised raising raise raises lifted lift".split(), "rise"),
+    **dict.fromkeys("increased increasing increase".split(), "increase"),
+    **dict.fromkeys("boosted boost".split(), "boost"),
+    **dict.fromkeys("cut cutting cuts slashed slash trimmed trim lowered lower".split(), "cut"),
+    **dict.fromkeys("reduced reducing reduce".split(), "reduction"),
+}
 _OF: Final = re.compile(r"\s+(?:worth\s+)?of\s+")
 _CHANGE_NOUN: Final = re.compile(
     r"\s+(?:(?:year-(?:over|on)-year|annual|quarterly|monthly|sharp|further)\s+)?"
@@ -158,7 +167,18 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
 
 
 #: Heads that already say the verb ("fall in the FTSE"): only a place or time is added.
-_CHANGE_HEADS: Final = ("rise in ", "fall in ", "growth in ", "increase in ", "decrease in ")
+_CHANGE_HEADS: Final = (
+    "rise in ",
+    "fall in ",
+    "growth in ",
+    "increase in ",
+    "decrease in ",
+    "cut in ",
+    "reduction in ",
+    "boost in ",
+    "gain in ",
+    "loss in ",
+)
 _CASUALTY: Final = re.compile(
     r"\b(killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds)\s+"
     r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
@@ -209,6 +229,19 @@ _CHANGE_NOUNS: Final = {
     "lost": "loss",
     "shrank": "fall",
     "eased": "fall",
+    "lose": "fall",
+    "loses": "fall",
+    "losing": "fall",
+    "shed": "fall",
+    "sheds": "fall",
+    "dipped": "fall",
+    "sank": "fall",
+    "sunk": "fall",
+    "slumped": "fall",
+    "added": "rise",
+    "gaining": "gain",
+    "rallied": "rise",
+    "advanced": "rise",
 }
 _CHANGE_VERB_BEFORE: Final = re.compile(
     r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
@@ -227,7 +260,71 @@ def _subject(before: str) -> str:
     head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
     words = _words(head)[-_MAX_WORDS:]
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
-    return _trim(words[cut:])
+    words = words[cut:]
+    while words and (words[-1].lower() in _AUX or words[-1].lower() in _ADVERBS):
+        words = words[:-1]  # "sales have been"
+    # "which caused its shares to lose 18%": the subject is after the other verb.
+    verb = max(
+        (
+            i + 1
+            for i, w in enumerate(words[:-1])
+            if _is_verb(w) and w.isalpha() and w.islower() and words[i + 1].lower() in _DETERMINERS
+        ),
+        default=0,
+    )
+    return _trim(_common_noun_first(words[verb:]))
+
+
+def _common_noun_first(words: list[str]) -> list[str]:
+    """ "Shares in Cairn" at a sentence's start: a plural common noun, lower-cased."""
+    if (
+        len(words) > 2
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[0].endswith("s")
+        and not words[0].endswith(("’s", "'s", "ss"))
+        and words[1] in ("in", "of", "at", "for", "on", "to")
+    ):
+        return [words[0].lower(), *words[1:]]
+    return words
+
+
+_COST_VERB: Final = re.compile(
+    r"\b(?:cost|costs|costing)\s+((?:[\w’'.-]+\s+){0,4}?)"
+    r"(?:(?:up to|about|around|nearly|almost|more than|over|at least|an estimated)\s+)?$",
+    re.I,
+)
+#: Words between a subject and "cost": "the bridge is expected to cost".
+_COST_AUX: Final = _wordset(
+    "is are was were will would could may might to expected likely set going also now"
+)
+
+
+def _cost_of(before: str) -> str:
+    """ "the new bridge will cost taxpayers $4m" -> "cost of new bridge to taxpayers"."""
+    m = _COST_VERB.search(before, max(0, len(before) - 60))
+    if m is None:
+        return ""
+    head = before[max(0, m.start() - 80) : m.start()]
+    dash = head.rfind(" - ")
+    head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
+    words = _words(head)
+    while words and words[-1].lower() in _COST_AUX:
+        words = words[:-1]
+    cut = max(
+        (i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS or _is_verb(w)),
+        default=0,
+    )
+    words = words[cut:]
+    if len(words) == 1 and words[0].endswith("s") and not words[0].endswith(("’s", "'s", "ss")):
+        words = [words[0].lower()] if words[0][1:].islower() else words  # "Tickets cost £5"
+    subject = _trim(words[-_MAX_WORDS:])
+    if not subject or subject.lower() in _SUBJECT_PRONOUNS or subject.lower() in _DETERMINERS:
+        return "cost" if words else ""  # "it will cost £40m"
+    if words and words[0].lower() in ("his", "her", "their", "its"):
+        subject = f"{words[0].lower()} {subject}"  # "his trial": a name for "his" later
+    who = _trim(_words(m.group(1)))
+    return f"cost of {subject} to {who}" if who else f"cost of {subject}"
 
 
 def _noun_before_of(before: str) -> str:
@@ -270,11 +367,19 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         head = f"{rate} {head}" if head else rate
     if not head and q.noun:
         head = q.noun  # "Six people were killed and 22 injured": 22 people
-    if head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS):
+    cost = head.startswith("cost of ") and bool(
+        _COST_VERB.search(sentence, max(0, q.start - 60), q.start)
+    )
+    if head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS) or cost:
         # "killing at least 137 in the capital": where, not the clause's other words
         right = _words(sentence[q.end : _right_bound(sentence, q.end)])
-        if right and right[0].lower() in _PREPOSITIONS:
-            head = " ".join([head, *_strip_end(right[:_PP_WORDS])])
+        if right and right[0].lower() in _PREPOSITIONS and right[0].lower() not in _EVENT_PREP:
+            pp = right[:_PP_WORDS]
+            stop = next(
+                (i for i, w in enumerate(pp) if _NUMERAL.match(w) or w.lower() in _AND_OR),
+                len(pp),
+            )  # not "cut in profits to $4.9m", "... on the news and the company"
+            head = " ".join([head, *_strip_end(pp[:stop])])
     elif len(head.split()) < _CONTEXT_AFTER:
         context = _list_context(sentence, q) or _context(sentence, q, head)
         head = f"{head} {context}".strip() if context else head
@@ -299,6 +404,9 @@ def _measures(sentence: str, q: Quantity) -> str:
         if fx:  # "$1.88 to the pound": an exchange rate
             name = _CURRENCY_NAMES.get(q.unit or "", "currency")
             return f"{name} rate against the {fx.group(1).lower()}"
+        cost = _cost_of(before)
+        if cost:  # "his trial will cost the county $4m": cost of his trial to the county
+            return cost
         if _PRICE_BEFORE.search(before, max(0, len(before) - 24)):
             return "price"
         worth = _WORTH_BEFORE.search(before, max(0, len(before) - 60))
@@ -354,7 +462,13 @@ def _measures(sentence: str, q: Quantity) -> str:
         taxed = _PERCENT_NOUN.match(after)
         if taxed:  # "50% income tax", "1% in income tax": a rate
             noun = _noun_phrase_at(after, taxed.end(), limit=4)
-            if noun and noun.split()[0].islower() and not _is_verb(noun.split()[0]):
+            first = noun.split()[0] if noun else ""
+            if (
+                first.islower()
+                and not _is_verb(first)
+                and first not in _NOT_A_RATE_NOUN
+                and not first.endswith("ly")
+            ):  # not "rose 300% last year", "lost 18% in one day", "grew 13% annually"
                 last = noun.split()[-1].lower()
                 return f"{noun} rate" if last in _RATE_NOUNS_TAX else noun
     if q.kind == "money":
@@ -389,13 +503,16 @@ def _measures(sentence: str, q: Quantity) -> str:
         phrase = _subject(before)
         if phrase:
             change = _CHANGE_VERB_BEFORE.search(before, max(0, len(before) - 30))
-            if change and q.kind == "percent":
+            if change and (q.kind == "percent" or q.unit == "times"):
                 # "sales rose 5%" -> "rise in sales" (not "rose to 5%": a level)
                 return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {phrase}"
             return phrase
         raised = _RAISE_BY.search(before, max(0, len(before) - 80))
         if raised:
-            phrase = _trim(_words(raised.group(1)))
+            phrase = _trim(_words(raised.group(2)))
+            by = _RAISE_NOUNS.get(raised.group(1).lower(), "")
+            if phrase and by and raised.group(3).lower() == "by":
+                return f"{by} in {phrase}"  # "cut its profits by $4m": cut in profits
             if phrase:
                 return phrase
     if q.noun_start >= 0:
@@ -467,8 +584,12 @@ _SAY_VERBS: Final = _wordset("say says said think thinks believe believes expect
 _IRREGULAR_PAST: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
     sold bought paid spent began sent kept held stood fled sank shrank fought made left died
     hit cut put set shut hurt seen known shown given taken done gone grown held built shot
-    caught struck beaten stolen driven written spoken chosen told brought thought sought taught
+    caught struck beaten stolen driven written wrote spoke spoken chose chosen told brought
+    thought sought taught
     found sent spent lost paid""")
+_AND_OR: Final = _wordset("and or but")
+#: Prepositions that open an event ("after the firm said ..."), not a place or time.
+_EVENT_PREP: Final = _wordset("after before since")
 _PREPOSITIONS: Final = _wordset("""in at on for with from during over across into under between
     among within inside outside near around throughout after before since to""")
 _FUNCTION: Final = (
@@ -675,6 +796,13 @@ _SIZE_NOUNS: Final = {
 }
 _AGO: Final = re.compile(r"\s+ago\b")
 _PERCENT_NOUN: Final = re.compile(r"\s+(?:in\s+)?")
+#: Words after a percentage that do not name what it is a rate of.
+_NOT_A_RATE_NOUN: Final = (
+    _TIME_WORDS
+    | _WHEN_WORDS
+    | _PREPOSITIONS
+    | _wordset("one two three four five six seven eight nine ten a an the this that each every")
+)
 _RATE_NOUNS_TAX: Final = _wordset("tax taxes duty tariff tariffs levy vat interest")
 _ADJECTIVE_BEFORE: Final = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that)\s+"
@@ -778,7 +906,12 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         pp = _strip_end(right[:_PP_WORDS])
     elif len(right) > 1 and right[0].lower() in _WHEN_WORDS and right[1].lower() in _TIME_WORDS:
         pp = right[:2]  # "this season", "last year"
-    left = _strip([w for w in _left_words(sentence, q) if w.lower() not in named])
+    raw_left = [w for w in _left_words(sentence, q) if w.lower() not in named]
+    left = _strip(raw_left)
+    if any(w.lower() in _PASSIVE_AUX for w in raw_left) and all(
+        _is_verb(w) or w.lower() in _ADVERBS for w in left
+    ):
+        left = []  # "the damage was put at $2bn": the passive verb says nothing more
     if (
         left
         and q.kind == "count"
@@ -801,7 +934,7 @@ _PLACE_ADVERBS: Final = _wordset("here there nationwide")
 _BAD_END: Final = _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _wordset("whose being")
 _BAD_START: Final = _wordset("that which who and or but being")
 _MAX_PHRASE: Final = 14
-_HE_SHE: Final = _wordset("he she his")
+_HE_SHE: Final = _wordset("he she his her")
 #: Units of a physical size: the dimension a bare one measures.
 _PHYSICAL: Final = {
     **dict.fromkeys(
@@ -821,7 +954,7 @@ _POSSESSIVE_OR_SHORT: Final = re.compile(r"[’'](?:s|ve|ll|re|d|m|t)$", re.I)
 _NAME_RUN: Final = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][a-z][\w-]*)(?=\s*,|\s+([a-z]\w*))"
 )
-_SENTENCE_NAME: Final = re.compile(r"^(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+[a-z])")
+_SENTENCE_NAME: Final = re.compile(r"^(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+([a-z]\w*))")
 _NOT_NAMES: Final = _wordset(
     """The A An But And Or In On At For If When While After Before This That These Those It
     He She They We I You His Her Their Its Our My However Meanwhile Last Next Once"""
@@ -845,7 +978,8 @@ def _name_before(previous: str, sentence: str, at: int) -> str:
                 break  # the sentence before: only the name it opens on
             words = words[lead:]
             verb = m.group(2) or ""
-            if len(words) >= 2 and (_is_verb(verb) or verb in _SAY_VERBS):
+            present = verb.endswith("s") and not verb.endswith("ss") and verb not in _NP_STOP
+            if len(words) >= 2 and (_is_verb(verb) or verb in _SAY_VERBS or present):
                 return " ".join(words)
     return ""
 
@@ -857,7 +991,18 @@ def _sentence_subject(previous: str) -> str:
     m = _SENTENCE_NAME.match(last[dot + 1 :].strip())
     if m is None or m.group().split()[0] in _NOT_NAMES:
         return ""
+    verb = m.group(1)
+    if not (_is_verb(verb) or verb in _SAY_VERBS or (verb.endswith("s") and verb not in _NP_STOP)):
+        return ""  # "Shares in Acme sank": not a name
     return m.group()
+
+
+def _possessive_her(words: list[str], i: int) -> bool:
+    """ "her trial" (a possessive), not "paid her" or "gave her the money"."""
+    if i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    return after.islower() and after not in _FUNCTION and after not in _AUX
 
 
 def _tidy(phrase: str, person: str, previous: str) -> str:
@@ -881,7 +1026,12 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
             low = w.lower()
             if low in ("he", "she") and named not in words:
                 out.extend(person.split())
-            elif low == "his" and i > 0 and named not in words and named not in out:
+            elif (
+                (low == "his" or (low == "her" and _possessive_her(words, i)))
+                and i > 0
+                and named not in words
+                and named not in out
+            ):
                 out.append(f"{named}’s")
             else:
                 out.append(w)

@@ -510,3 +510,41 @@ def test_word_said_twice_in_a_row_is_cut() -> None:
         "the",
         "vote",
     ]
+
+
+# --- what a figure measures: the verb, its subject and its object --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change verb after its subject: the change in that subject
+        (
+            "Shares in Acme Foods fell 12% after the company cut its forecast.",
+            "fall in shares in Acme Foods",
+        ),
+        ("Bright's share price rose 40% last year.", "rise in Bright's share price"),
+        ("The delay caused its shares to lose 9% in a day.", "fall in shares in a day"),
+        ("Visits to the museum grew tenfold.", "growth in visits to the museum"),
+        # raising or cutting something "by" a figure: the change in that thing
+        ("The landlord cut its rents by £300.", "cut in rents"),
+        # what something costs: the cost of it (to whom)
+        ("The new bridge is expected to cost £40m.", "cost of new bridge"),
+        ("The inquiry will cost taxpayers £3m.", "cost of inquiry to taxpayers"),
+        (
+            "Pippa Lane wrote the report. It says her trial will cost the council £90,000.",
+            "cost of Lane’s trial to council",
+        ),
+        # an estimate: what is estimated, not the verb
+        ("The damage to the harbour has been estimated at $2bn.", "damage to the harbour"),
+    ],
+)
+def test_measures_from_the_verb_and_its_subject(text: str, expected: str) -> None:
+    found = figures(text)
+    assert found[0].measures == expected, [(f.text, f.measures) for f in found]
+
+
+def test_a_common_noun_opening_a_sentence_is_not_the_company() -> None:
+    found = figures("Shares in Rook Mills slid 8%. The company said profit would fall by $2m.")
+    by_text = {f.text: f.measures for f in found}
+    assert "Shares" not in by_text["$2m"]
