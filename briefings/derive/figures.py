@@ -128,6 +128,12 @@ _MEASURE_UNITS: Final = frozenset(
 )
 _CASUALTY_NEAR: Final = re.compile(r"\b(?:kill|dead|die|death|injur|wound|hurt|missing)", re.I)
 _FROM_BEFORE: Final = re.compile(r"\bfrom\s+$")
+_NARRATIVE_TIME: Final = re.compile(r",?\s+(?:later|earlier|afterwards|on|into)\b", re.I)
+_IDIOM_AFTER: Final = re.compile(
+    r"[”\"’']?\s+(?:certain|sure|confident|committed|behind|right|wrong|true|correct|convinced"
+    r"|fit|focused|happy|honest|serious|guaranteed)\b",
+    re.I,
+)
 
 
 def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bool) -> float:
@@ -147,6 +153,10 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
             score += 0.8
     elif q.kind == "duration" and _AGO.match(sentence[q.end :]):
         score -= 0.6
+    elif q.kind == "duration" and _NARRATIVE_TIME.match(sentence, q.end):
+        score -= 0.5  # "Two months later", "three years on": the story's clock
+    if q.kind == "percent" and _IDIOM_AFTER.match(sentence, q.end):
+        score -= 1.5  # "100% certain", "110% committed": a way of speaking
     if _FROM_BEFORE.search(sentence[max(0, q.start - 6) : q.start]):
         score -= 0.4  # the old value of a change: "rose to $11bn from $10bn"
     if q.approx in _EMPHASIS:

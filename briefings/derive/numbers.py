@@ -306,7 +306,11 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             base = low.replace("’", "'").split("'")[0]
             if base in _STOP or base in _CONTRACTED:
                 break  # "for two decades it's been"
-        if low in _STOP or (words and (low in _PAST_VERBS or low in _SIZE_WORDS)):
+        if (
+            low in _STOP
+            or (words and (low in _PAST_VERBS or low in _SIZE_WORDS))
+            or (not words and low in _NEVER_NOUNS)
+        ):
             break  # "140,000 words long"
         if _VERBISH.search(low) and low not in _ADJECTIVE_OK and words:
             break
@@ -811,6 +815,12 @@ def _spelled_value(m: re.Match[str]) -> float:
     return value
 
 
+_NAME_AFTER: Final = re.compile(r"[ -][A-Z][a-z]")
+#: Verbs that never name what a number counts ("the two became friends").
+_NEVER_NOUNS: Final = _wordset("""became begin began met married went came died fled said told
+    gave took knew saw spoke wrote sat drove flew agreed decided""")
+
+
 def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     """A spelled-out number with what it counts; bare ones, "one" and numbers
     that refer back ("the two men") are left out."""
@@ -819,6 +829,13 @@ def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     weak = prev[0].lower() in _BACK_REFERENCE
     if text.startswith(("-", "–"), m.end()) and text[m.end() + 1 : m.end() + 2].isdecimal():
         return None  # "one-0", scores
+    if (
+        m.group()[:1].isupper()
+        and m.start() > 0
+        and _NAME_AFTER.match(text, m.end())
+        and text[: m.start()].rstrip()[-1:] not in ".!?:;\"“‘'("
+    ):
+        return None  # "the Six Nations", "a Big Four bank": a name, not a count
     word = m.group().lower()
     if word == "one" and not (_SCALE_WORD.match(text, m.end()) or _IN_TEN.match(text, m.end())):
         return None  # only "one million", "one in five"

@@ -548,3 +548,26 @@ def test_a_common_noun_opening_a_sentence_is_not_the_company() -> None:
     found = figures("Shares in Rook Mills slid 8%. The company said profit would fall by $2m.")
     by_text = {f.text: f.measures for f in found}
     assert "Shares" not in by_text["$2m"]
+
+
+# --- what is not a key figure: names with numbers, verbs, idioms, the story's clock --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fans packed the ground for the Six Nations opener.",  # a capitalised number in a name
+        "The two became close friends at school.",  # a verb is not what "two" counts
+    ],
+)
+def test_numbers_that_are_names_or_have_no_noun(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+def test_idioms_and_the_storys_clock_rank_below_the_news() -> None:
+    found = figures(
+        "The mayor said she was 100% certain of the plan. Three years later, she was gone.",
+        "The council sold 14 parks to developers.",
+    )
+    texts = [f.text for f in found]
+    assert texts[0] == "14 parks", texts
