@@ -103,7 +103,10 @@ _CHANGE_NOUN: Final = re.compile(
     r"(?:\s+to\s+\S+(?:\s+(?:thousand|million|billion|trillion))?)?\s+in\s+",
     re.I,
 )
-_IN_NP: Final = re.compile(r"\s+in\s+")
+# "in NP" after the amount, past a conversion and a rate: "$50bn (£27bn) a year in aid".
+_IN_NP: Final = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:a|per|each|every)\s+(?:year|month|week|day))?\s+in\s+"
+)
 _CHANGE_IN_TO: Final = re.compile(
     r"\b(?:rise|drop|fall|increase|decline|jump|gain|growth|decrease|loss|surge|slump|plunge)"
     r"\s+in\s+((?:[\w’'&.-]+\s+){1,6}?)to\s+(?:about\s+|around\s+)?$",
@@ -289,6 +292,13 @@ def _common_noun_first(words: list[str]) -> list[str]:
     return words
 
 
+_EXPECT_TO_REACH: Final = re.compile(
+    r"\b(?:expects?|expected|forecasts?|predicts?|predicted|wants?|wanted|sees|saw|projects?"
+    r"|projected|estimates?|estimated|believes?|believed)\s+((?:[\w’'&.-]+\s+){1,6}?)to\s+"
+    r"(?:reach|hit|top|total|exceed|be|rise to|fall to|grow to|increase to|climb to|drop to)\s+"
+    r"(?:(?:about|around|more than|over|nearly|almost|at least|up to|some)\s+)?$",
+    re.I,
+)
 _COST_VERB: Final = re.compile(
     r"\b(?:cost|costs|costing)\s+((?:[\w’'.-]+\s+){0,4}?)"
     r"(?:(?:up to|about|around|nearly|almost|more than|over|at least|an estimated)\s+)?$",
@@ -364,7 +374,11 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     elif q.kind == "money" and not head:
         head = "value" if _followed_by_verb(sentence, q) else "amount"
     if rate and rate not in head:
-        head = f"{rate} {head}" if head else rate
+        first, _, rest = head.partition(" ")
+        if rest and first in _LEADING_ADJECTIVES:
+            head = f"{first} {rate} {rest}"  # "extra annual aid"
+        else:
+            head = f"{rate} {head}" if head else rate
     if not head and q.noun:
         head = q.noun  # "Six people were killed and 22 injured": 22 people
     cost = head.startswith("cost of ") and bool(
@@ -404,6 +418,11 @@ def _measures(sentence: str, q: Quantity) -> str:
         if fx:  # "$1.88 to the pound": an exchange rate
             name = _CURRENCY_NAMES.get(q.unit or "", "currency")
             return f"{name} rate against the {fx.group(1).lower()}"
+        expected = _EXPECT_TO_REACH.search(before, max(0, len(before) - 80))
+        if expected:  # "Toshiba expects sales of HD-DVDs to reach $2.9bn"
+            phrase = _trim(_words(expected.group(1)))
+            if phrase and phrase.split()[0].lower() not in _SUBJECT_PRONOUNS | _PRONOUNS:
+                return phrase
         cost = _cost_of(before)
         if cost:  # "his trial will cost the county $4m": cost of his trial to the county
             return cost
@@ -495,7 +514,8 @@ def _measures(sentence: str, q: Quantity) -> str:
         if inside:
             phrase = _noun_phrase_at(after, inside.end())
             if phrase and phrase.split()[0].lower() not in _TIME_WORDS:
-                return phrase  # "$2.7bn in cash" (not "$6m in the day after")
+                # "$2.7bn in cash", "an extra $50bn a year in aid" (not "$6m in the day after")
+                return f"{adjective.group(1)} {phrase}" if adjective else phrase
     if q.kind in ("money", "percent", "number"):
         phrase = _noun_before_of(before)
         if phrase:
@@ -804,6 +824,9 @@ _NOT_A_RATE_NOUN: Final = (
     | _wordset("one two three four five six seven eight nine ten a an the this that each every")
 )
 _RATE_NOUNS_TAX: Final = _wordset("tax taxes duty tariff tariffs levy vat interest")
+_LEADING_ADJECTIVES: Final = _wordset(
+    "new extra additional further total net gross combined estimated average initial record"
+)
 _ADJECTIVE_BEFORE: Final = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that)\s+"
     r"(new|extra|additional|further|total|net|gross|combined|estimated|average|annual|initial|record)\s+$",
@@ -912,6 +935,8 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         _is_verb(w) or w.lower() in _ADVERBS for w in left
     ):
         left = []  # "the damage was put at $2bn": the passive verb says nothing more
+    if len(left) == 1 and left[0].lower() in _LEVEL_VERBS:
+        left = []  # "exports reached $44bn": the head already says what reached it
     if (
         left
         and q.kind == "count"
@@ -926,6 +951,9 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     return " ".join([*left, *pp])
 
 
+#: Verbs that only say a level was reached: nothing to add to their subject.
+_LEVEL_VERBS: Final = _wordset("""reached reaches hit hits topped tops totalled totaled totals
+    stood stands rose rises fell falls climbed jumped dropped grew was were is are amounted""")
 _WHERE_BEFORE: Final = re.compile(
     r"\b(?:in|at|across|throughout|inside)\s+(?:(?:all|the|some|each|every)\s+)?$", re.I
 )

@@ -487,6 +487,8 @@ def _read_one(
             return None  # "May 29", "16 August"
         if left.list_mark:
             return None  # "No. 1", "#3"
+        if left.spaced and left.last.lower() == "top" and not _PERCENT.match(text, end):
+            return None  # "a UK top 10 hit", "the top five": a place in a list
     # A number right after a capitalised word names a thing: "iPhone 16",
     # "Digital Commerce 360", "Ernie Bot 4.0" (not at the start of a sentence,
     # nor after a possessive: "Alibaba's 77% drop").

@@ -571,3 +571,26 @@ def test_idioms_and_the_storys_clock_rank_below_the_news() -> None:
     )
     texts = [f.text for f in found]
     assert texts[0] == "14 parks", texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount "a year in" something: that thing, with its rate and adjective
+        ("The donors will provide an extra $30bn (£16bn) a year in aid.", "extra annual aid"),
+        # "expects X to reach $N": X
+        (
+            "Corvid expects sales of its tablets to reach $9bn.",
+            "sales of its tablets Corvid expects",
+        ),
+        # a level verb alone adds nothing to its subject
+        ("Regional exports reached $445bn.", "Regional exports"),
+    ],
+)
+def test_what_an_amount_is(text: str, expected: str) -> None:
+    assert figures(text)[0].measures.startswith(expected), figures(text)[0].measures
+
+
+@pytest.mark.parametrize("sentence", ["Their debut was a UK top 10 hit.", "The top five sang."])
+def test_a_place_in_a_list_is_not_a_figure(sentence: str) -> None:
+    assert read_quantities(sentence) == []
