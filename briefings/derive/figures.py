@@ -19,6 +19,8 @@ from briefings.derive.measures import measures_for
 from briefings.derive.numbers import Quantity, has_number_words, read_quantities
 from briefings.models import Figure
 
+#: How much text before a figure's sentence its measure may look back on.
+_CONTEXT_CHARS: Final = 1500
 #: At most this many figures are kept per briefing.
 MAX_FIGURES: Final = 40
 
@@ -230,7 +232,13 @@ def extract_figures(doc: Document) -> list[Figure]:
                 measures = candidates[prev_index].figure.measures
             else:
                 shared = prev_noun if q.noun_start < 0 and not q.noun else ""
-                before = doc.sentences[index - 1].text if index > 0 else ""
+                # The sentence before, after a newline, and the text before it:
+                # who "he" is ("Patrick Carlineo ... Carlineo kept guns at his home").
+                before = ""
+                if index > 0:
+                    last = doc.sentences[index - 1]
+                    earlier = text[max(0, last.start - _CONTEXT_CHARS) : last.start]
+                    before = f"{earlier}\n{last.text}"
                 measures = measures_for(sentence.text, q, before, shared)
             unit = q.unit
             if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):

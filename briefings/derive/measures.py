@@ -982,6 +982,8 @@ _POSSESSIVE_OR_SHORT: Final = re.compile(r"[’'](?:s|ve|ll|re|d|m|t)$", re.I)
 _NAME_RUN: Final = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][a-z][\w-]*)(?=\s*,|\s+([a-z]\w*))"
 )
+#: A one-word subject: "Carlineo is ...", "Omar said ...".
+_SURNAME_SUBJECT: Final = re.compile(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]*)\s+([a-z]\w*)")
 _SENTENCE_NAME: Final = re.compile(r"^(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+([a-z]\w*))")
 _NOT_NAMES: Final = _wordset(
     """The A An But And Or In On At For If When While After Before This That These Those It
@@ -1009,7 +1011,29 @@ def _name_before(previous: str, sentence: str, at: int) -> str:
             present = verb.endswith("s") and not verb.endswith("ss") and verb not in _NP_STOP
             if len(words) >= 2 and (_is_verb(verb) or verb in _SAY_VERBS or present):
                 return " ".join(words)
+    for m in _SURNAME_SUBJECT.finditer(sentence, 0, at):  # the sentence's own subject
+        word, verb = m.group(1), m.group(2)
+        present = verb.endswith("s") and not verb.endswith("ss") and verb not in _NP_STOP
+        if (
+            word not in _NOT_NAMES
+            and (_is_verb(verb) or verb in _SAY_VERBS or present)
+            and _named_in_full(word, previous)
+        ):
+            return word  # "Carlineo is a felon and kept guns at his home"
     return ""
+
+
+def _named_in_full(surname: str, text: str) -> bool:
+    """Whether ``text`` names someone whose name ends in ``surname`` ("Patrick W. Carlineo")."""
+    at = text.find(" " + surname)
+    while at > 0:
+        end = at + 1 + len(surname)
+        if not text[end : end + 1].isalpha():
+            before = text[:at].rsplit(None, 1)[-1:]
+            if before and before[0][:1].isupper() and before[0] not in _NOT_NAMES:
+                return True
+        at = text.find(" " + surname, end)
+    return False
 
 
 def _sentence_subject(previous: str) -> str:
@@ -1159,6 +1183,9 @@ def _well_formed(words: list[str]) -> list[str]:
     return words
 
 
+_FIRST_ITEM: Final = re.compile(
+    r",\s+(?:\w+\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
 _LIST_AFTER: Final = re.compile(r"\s*,\s+|\s+(?:and|or)\s+")
 _LIST_BEFORE: Final = re.compile(r"(?:,|\b(?:and|or))\s+$")
 _LIST_PP: Final = re.compile(
@@ -1172,10 +1199,14 @@ def _list_context(sentence: str, q: Quantity) -> str:
     the list, "possessed at his home"."""
     if q.kind != "count" or q.noun_start < 0:
         return ""
-    if not _LIST_AFTER.match(sentence, q.end) or not _LIST_BEFORE.search(
-        sentence, max(0, q.start - 8), q.start
-    ):
+    if not _LIST_AFTER.match(sentence, q.end):
         return ""
+    if not _LIST_BEFORE.search(sentence, max(0, q.start - 8), q.start):
+        # The list's first item: its verb just before it ("kept four bows, two swords").
+        first = _FIRST_ITEM.match(sentence, q.end)
+        verb_before = _words(sentence[max(0, q.start - 20) : q.start])[-1:]
+        if not (first and verb_before and _is_verb(verb_before[0]) and verb_before[0].islower()):
+            return ""
     # The verb: the last one before the list, back over its items.
     left = _words(sentence[max(0, q.start - 2 * _LOOK_BACK) : q.start])
     verb = max(

@@ -594,3 +594,13 @@ def test_what_an_amount_is(text: str, expected: str) -> None:
 @pytest.mark.parametrize("sentence", ["Their debut was a UK top 10 hit.", "The top five sang."])
 def test_a_place_in_a_list_is_not_a_figure(sentence: str) -> None:
     assert read_quantities(sentence) == []
+
+
+def test_his_is_the_surname_the_sentence_opens_on() -> None:
+    found = figures(
+        "Dorian K. Maplethorpe, 61, admitted the charges on Tuesday.",
+        "Officers said the hearing was short.",
+        "Maplethorpe is a former guard and kept four crossbows, two swords and a axe at his flat.",
+    )
+    by_text = {f.text: f.measures for f in found}
+    assert by_text["four crossbows"] == "crossbows kept at Maplethorpe’s flat"
