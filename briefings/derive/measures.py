@@ -72,7 +72,7 @@ _CHANGE_VERBS: Final = (
     "|lost|lose|loses|losing|shed|sheds|dipped|sank|sunk|tumbled|rallied|advanced|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
     "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|edged up"
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
-    "|posted|recorded|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
+    "|posted|recorded|range from|ranges from|ranged from|ranging from|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
     "|made|earned|generated|achieved|accounted for|account for|accounts for"
 )
 # A change verb with at most 40 characters (no clause break) between it and the number.
@@ -372,7 +372,11 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
         head = "time"
     elif q.kind == "money" and not head:
-        head = "value" if _followed_by_verb(sentence, q) else "amount"
+        verb = _words(sentence[max(0, q.start - 30) : q.start])[-1:]
+        if verb and verb[0].lower() in _MONEY_VERBS and not rate:
+            head = "money"  # "the charity raised $2m": money it raised
+        else:
+            head = "value" if _followed_by_verb(sentence, q) else "amount"
     if rate and rate not in head:
         first, _, rest = head.partition(" ")
         if rest and first in _LEADING_ADJECTIVES:
@@ -497,6 +501,7 @@ def _measures(sentence: str, q: Quantity) -> str:
             noun
             and noun.split()[0].islower()
             and noun.split()[0] not in _STOPISH
+            and noun.split()[0] not in _PREPOSITIONS
             and noun.split()[0] not in _TIME_WORDS
             and not _is_verb(noun.split()[0])
         ):  # "a new £200 council tax rebate", "the wasteful $18 million deportation regime"
@@ -824,6 +829,12 @@ _NOT_A_RATE_NOUN: Final = (
     | _wordset("one two three four five six seven eight nine ten a an the this that each every")
 )
 _RATE_NOUNS_TAX: Final = _wordset("tax taxes duty tariff tariffs levy vat interest")
+#: Verbs whose object is money changing hands: "raised $2m" is money raised.
+_MONEY_VERBS: Final = _wordset("""raise raises raised raising pay pays paid paying spend spends
+    spent spending receive receives received donate donates donated give gives gave given
+    invest invests invested borrow borrows borrowed lend lends lent owe owes owed collect
+    collected secure secured earn earns earned save saved pledge pledged promise promised
+    offer offered award awarded grant granted allocate allocated earmark earmarked""")
 _LEADING_ADJECTIVES: Final = _wordset(
     "new extra additional further total net gross combined estimated average initial record"
 )
@@ -953,13 +964,16 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
 
 #: Verbs that only say a level was reached: nothing to add to their subject.
 _LEVEL_VERBS: Final = _wordset("""reached reaches hit hits topped tops totalled totaled totals
-    stood stands rose rises fell falls climbed jumped dropped grew was were is are amounted""")
+    stood stands rose rises fell falls climbed jumped dropped grew was were is are amounted
+    range ranges ranged ranging""")
 _WHERE_BEFORE: Final = re.compile(
     r"\b(?:in|at|across|throughout|inside)\s+(?:(?:all|the|some|each|every)\s+)?$", re.I
 )
 _PLACE_ADVERBS: Final = _wordset("here there nationwide")
 #: Words a phrase must not end on: a verb's helper, a preposition, a conjunction, a pronoun.
-_BAD_END: Final = _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _wordset("whose being")
+_BAD_END: Final = (
+    _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _PREPOSITIONS | _wordset("whose being")
+)
 _BAD_START: Final = _wordset("that which who and or but being")
 _MAX_PHRASE: Final = 14
 _HE_SHE: Final = _wordset("he she his her")
@@ -1061,7 +1075,7 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
     """A well-formed phrase: no hyphen-led word, no bare pronoun or helper verb at
     either end, a known person for "he"/"she", the company's name for "the
     company" (from the sentence before), at most ``_MAX_PHRASE`` words."""
-    words = [w.lstrip("-") for w in phrase.split()]
+    words = [w.lstrip("-'‘") for w in phrase.split()]
     words = [w for w in words if w]
     for i in range(1, len(words) - 1):
         # "profit the company made": its name, when the sentence before opens on one

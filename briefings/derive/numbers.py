@@ -89,6 +89,9 @@ _MONTH_AFTER: Final = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
 _RANGE: Final = re.compile(
     rf"(?:\s?([-–—])\s?|\s(to|and)\s)((?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?![.,]\d)",
 )
+_RANGING_FROM: Final = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.I
+)
 _LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
 _NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
 # Sentence-initial words that may stand before a count ("Yesterday 300 people
@@ -563,7 +566,11 @@ def _read_one(
     if rng and glued_unit is None:
         joiner = rng.group(1) or rng.group(2)
         # "from $10m to $12m" and "rose $1.64 to $47.10" are changes, not ranges.
-        change = left.spaced and left.last.lower() in _CHANGE_WORDS
+        change = (
+            left.spaced
+            and left.last.lower() in _CHANGE_WORDS
+            and not _RANGING_FROM.search(before)  # "prices range from $5 to $9"
+        )
         ok = (joiner == "and") == (approx == "between") and not (joiner == "to" and change)
         if ok:
             high_end = rng.end()

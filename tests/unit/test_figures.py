@@ -133,7 +133,7 @@ def test_singular(word: str, lemma: str) -> None:
         ("The council raised parking fees by 20%.", "rise in parking fees"),
         (
             "The fund invested $3 billion over time in the mine.",
-            "amount fund invested over time in the mine",
+            "money fund invested over time in the mine",
         ),
         ("They sold 4,000 tickets in an hour.", "tickets they sold in an hour"),
         ("Each licence is priced at $40 per month.", "monthly price licence is priced"),

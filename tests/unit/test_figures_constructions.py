@@ -604,3 +604,23 @@ def test_his_is_the_surname_the_sentence_opens_on() -> None:
     )
     by_text = {f.text: f.measures for f in found}
     assert by_text["four crossbows"] == "crossbows kept at Maplethorpe’s flat"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money changing hands: the money, who moved it and where from
+        ("The startup raised $2B from investors.", "money startup raised from investors"),
+        # "range from X to Y" is a range of what ranges
+        ("Salaries range from $54,000 to $72,000.", "Salaries"),
+        # no phrase ends on a preposition
+        ("The firm employs 12,000 people across 30 countries.", "people firm employs"),
+    ],
+)
+def test_money_ranges_and_phrase_ends(text: str, expected: str) -> None:
+    assert figures(text)[0].measures == expected, [(f.text, f.measures) for f in figures(text)]
+
+
+def test_range_from_to_is_a_range() -> None:
+    assert read("Salaries range from $54,000 to $72,000.") == [("$54,000 to $72,000", 54000, "USD")]
+    assert figures("Salaries range from $54,000 to $72,000.")[0].value_high == 72000
