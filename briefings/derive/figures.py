@@ -176,7 +176,7 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
 
 
 _CONVERSION_GAP: Final = re.compile(
-    r"\s*(?:\(|,|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*"
+    r"\s*(?:\(|,|;|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*"
 )
 
 
@@ -274,16 +274,22 @@ def _ranked(candidates: list[_Candidate]) -> list[Figure]:
     for c in candidates:
         if c.follows >= 0:
             followers.setdefault(c.follows, []).append(c)
+    # A figure's first restatement in another currency or unit follows it; a
+    # second one ("1bn euros ($1.3bn; £690m)": the £690m) waits until the end.
     out: list[Figure] = []
+    later: list[Figure] = []
     for c in leaders:
-        _emit(c, followers, out)
-    return out
+        _emit(c, followers, out, later)
+    return out + later
 
 
-def _emit(c: _Candidate, followers: dict[int, list[_Candidate]], out: list[Figure]) -> None:
-    """``c``'s figure, then its followers' (each followed by its own), into ``out``.
-    (A module function: a nested recursive one would make a reference cycle per
-    article, left for the garbage collector.)"""
+def _emit(
+    c: _Candidate, followers: dict[int, list[_Candidate]], out: list[Figure], later: list[Figure]
+) -> None:
+    """``c``'s figure, then its first follower (followed by its own) into ``out``;
+    a conversion of a conversion into ``later``. (A module function: a nested
+    recursive one would make a reference cycle per article, left for the
+    garbage collector.)"""
     out.append(c.figure)
     for f in followers.get(c.order, []):
-        _emit(f, followers, out)
+        _emit(f, followers, later if c.follows >= 0 else out, later)

@@ -624,3 +624,14 @@ def test_money_ranges_and_phrase_ends(text: str, expected: str) -> None:
 def test_range_from_to_is_a_range() -> None:
     assert read("Salaries range from $54,000 to $72,000.") == [("$54,000 to $72,000", 54000, "USD")]
     assert figures("Salaries range from $54,000 to $72,000.")[0].value_high == 72000
+
+
+def test_a_second_conversion_waits_until_the_end() -> None:
+    found = figures(
+        "The port signed a deal worth 2bn euros ($2.6bn; £1.4bn) on Monday. "
+        "Traffic rose 12% and 300 jobs were created."
+    )
+    texts = [f.text for f in found]
+    assert texts[:2] == ["2bn euros", "$2.6bn"], texts
+    assert texts[-1] == "£1.4bn", texts
+    assert found[-1].measures == found[0].measures
