@@ -348,6 +348,8 @@ def _noun_before_of(before: str) -> str:
     cut = max(
         (i + 1 for i, w in enumerate(words) if w.lower() in _NP_STOP | _DETERMINERS), default=0
     )
+    if 0 < cut < len(words) - 1 and words[cut - 1].lower() in _AUX:
+        cut += 1  # "will report profits of": the verb after a helper is not the noun
     words = words[cut:]
     if not words or words[-1].lower() in _QUANTIFIERS or words[-1][0].isdigit():
         return ""
@@ -434,7 +436,9 @@ def _measures(sentence: str, q: Quantity) -> str:
             return "price"
         worth = _WORTH_BEFORE.search(before, max(0, len(before) - 60))
         if worth:  # "a deal worth $5bn" -> "value of the deal"
-            return f"value of {_trim(_words(worth.group(1)))}"
+            thing = _words(worth.group(1))
+            verb = max((i + 1 for i, w in enumerate(thing[:-1]) if _is_verb(w)), default=0)
+            return f"value of {_trim(thing[verb:])}"  # "the storm caused damage worth"
     if q.kind in ("count", "duration") and q.noun_start >= 0:
         size = _SIZE_AFTER.match(sentence, q.noun_end)
         if size:  # "140,000 words long"
@@ -600,6 +604,15 @@ _THAT_AFTER_VERB: Final = re.compile(
     r"|meant|know|knew|believe|believes|suggests|indicates|so)\s+that\s",
     re.I,
 )
+# A verb of thinking or saying whose clause follows without "that".
+_THINK_VERB: Final = re.compile(
+    r"\b(?:predicts?|predicted|believes?|believed|expects?|thinks?|thought|estimates?|warns?"
+    r"|warned|suggests?|suggested|claims?|claimed|argues?|argued|insists?|insisted|fears?"
+    r"|feared|hopes?|hoped|admits?|admitted|reckons?|reckoned|added)\s+"
+    r"(?!(?:to|at|by|for|in|on|of|as|that|with|from|into|about|up|out|over|and|or|but)\b)"
+    r"(?=[A-Za-z])",
+    re.I,
+)
 _AUX: Final = _wordset("""is are was were be been being has have had will would can could
     may might must shall should do does did""")
 _PASSIVE_AUX: Final = _wordset("is are was were been being")
@@ -691,6 +704,10 @@ def _left_text(sentence: str, q: Quantity) -> str:
         if m.end() > start:
             start = m.end()
             breaks = []
+    for m in _THINK_VERB.finditer(sentence, max(start, q.start - _LOOK_BACK), q.start):
+        # "Analysts predict the firm will report profits of £170m": the firm's clause.
+        start = m.end()
+        breaks = []
     text = sentence[start : q.start]
     if not breaks or sentence[breaks[-1][0] : breaks[-1][1]].strip().isalpha():
         return text
@@ -965,7 +982,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
 #: Verbs that only say a level was reached: nothing to add to their subject.
 _LEVEL_VERBS: Final = _wordset("""reached reaches hit hits topped tops totalled totaled totals
     stood stands rose rises fell falls climbed jumped dropped grew was were is are amounted
-    range ranges ranged ranging""")
+    range ranges ranged ranging reach hit top total exceed exceeds exceeded""")
 _WHERE_BEFORE: Final = re.compile(
     r"\b(?:in|at|across|throughout|inside)\s+(?:(?:all|the|some|each|every)\s+)?$", re.I
 )

@@ -581,7 +581,7 @@ def test_idioms_and_the_storys_clock_rank_below_the_news() -> None:
         # "expects X to reach $N": X
         (
             "Corvid expects sales of its tablets to reach $9bn.",
-            "sales of its tablets Corvid expects",
+            "sales of its tablets",
         ),
         # a level verb alone adds nothing to its subject
         ("Regional exports reached $445bn.", "Regional exports"),
@@ -635,3 +635,16 @@ def test_a_second_conversion_waits_until_the_end() -> None:
     assert texts[:2] == ["2bn euros", "$2.6bn"], texts
     assert texts[-1] == "£1.4bn", texts
     assert found[-1].measures == found[0].measures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause after a verb of thinking is the figure's own clause
+        ("Analysts predict the bakery will report profits of £3m.", "profits bakery will report"),
+        # "worth": the value of the thing, not of the verb before it
+        ("Officials believe the storm caused damage worth $40m.", "value of damage storm caused"),
+    ],
+)
+def test_the_clause_after_a_verb_of_thinking(text: str, expected: str) -> None:
+    assert figures(text)[0].measures == expected
