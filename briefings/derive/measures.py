@@ -387,12 +387,15 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
             head = f"{rate} {head}" if head else rate
     if not head and q.noun:
         head = q.noun  # "Six people were killed and 22 injured": 22 people
-    cost = head.startswith("cost of ") and bool(
-        _COST_VERB.search(sentence, max(0, q.start - 60), q.start)
-    )
+    cost = head.startswith("value of ") or (
+        head.startswith("cost of ")
+        and bool(_COST_VERB.search(sentence, max(0, q.start - 60), q.start))
+    )  # "cost of the bridge", "value of the deal": only where and when is added
     if head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS) or cost:
         # "killing at least 137 in the capital": where, not the clause's other words
-        right = _words(sentence[q.end : _right_bound(sentence, q.end)])
+        aside = _ASIDE.match(sentence, q.end)  # past "($1.3bn; £690m)"
+        at = aside.end() if aside else q.end
+        right = _words(sentence[at : _right_bound(sentence, at)])
         if right and right[0].lower() in _PREPOSITIONS and right[0].lower() not in _EVENT_PREP:
             pp = right[:_PP_WORDS]
             stop = next(
@@ -550,7 +553,10 @@ def _measures(sentence: str, q: Quantity) -> str:
         if q.noun_start > q.start and first.lower() == q.unit and len(noun.split()) > 1:
             noun = noun[len(first) :].strip()  # "a four year consultation period"
         elif q.noun_start > q.start and sentence[q.noun_start - 1] == " " and "-" in q.text:
-            pass  # "a 25-year partnership": the partnership
+            if q.kind == "duration" and not singular_words(noun) <= _DURATION_WORDS:
+                noun = f"length of {noun}"  # "a 25-year partnership": its length
+            elif q.kind == "duration":
+                noun = "time"
         elif q.kind == "duration":
             noun = "time"
         return noun

@@ -643,8 +643,18 @@ def test_a_second_conversion_waits_until_the_end() -> None:
         # the clause after a verb of thinking is the figure's own clause
         ("Analysts predict the bakery will report profits of £3m.", "profits bakery will report"),
         # "worth": the value of the thing, not of the verb before it
-        ("Officials believe the storm caused damage worth $40m.", "value of damage storm caused"),
+        ("Officials believe the storm caused damage worth $40m.", "value of damage"),
     ],
 )
 def test_the_clause_after_a_verb_of_thinking(text: str, expected: str) -> None:
     assert figures(text)[0].measures == expected
+
+
+def test_a_compound_duration_is_the_length_of_its_noun() -> None:
+    assert figures("The port signed a 30-year lease.")[0].measures.startswith("length of lease")
+    assert figures("She spent five-and-a-half years there.")[0].measures.startswith("time")
+
+
+def test_the_value_of_a_deal_skips_its_conversions() -> None:
+    found = figures("Acme signed a deal worth 2bn euros ($2.6bn) for Zeta to build 40 ferries.")
+    assert found[0].measures == "value of deal for Zeta to build"
