@@ -663,6 +663,14 @@ def _read_one(
             first_word = text[noun_start:noun_end].split()[0]
             if first_word in _COMPASS or lemma.lower() in _POSITIONS:
                 return None  # "38 North" (a name), "22.4 position"
+            phrase_words = text[noun_start:noun_end].split()
+            if (
+                not spelled
+                and start > 0
+                and all(w[:1].isupper() and not w.isupper() for w in phrase_words)
+                and not head.endswith("s")
+            ):
+                return None  # "radio station 6 Music", "10 Downing Street": a name
             if head.lower() in ("unit", "units", "piece", "pieces", "item", "items"):
                 of = _OF.match(text[noun_end:])
                 det = _OF_DETERMINER.match(text[noun_end:])

@@ -658,3 +658,18 @@ def test_a_compound_duration_is_the_length_of_its_noun() -> None:
 def test_the_value_of_a_deal_skips_its_conversions() -> None:
     found = figures("Acme signed a deal worth 2bn euros ($2.6bn) for Zeta to build 40 ferries.")
     assert found[0].measures == "value of deal for Zeta to build"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The band will host radio station 7 Beats for a week.", "He lives at 12 Harbour Street."],
+)
+def test_a_number_in_a_name_is_not_a_figure(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+def test_capitalised_counted_nouns_stay_figures() -> None:
+    assert [q.text for q in read_quantities("He won three Premier League titles.")] == [
+        "three Premier League titles"
+    ]
+    assert [q.text for q in read_quantities("About 9 Britons were held.")] == ["About 9 Britons"]
