@@ -662,7 +662,7 @@ def test_the_value_of_a_deal_skips_its_conversions() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The band will host radio station 7 Beats for a week.", "He lives at 12 Harbour Street."],
+    ["The band will host radio station 7 Rhythm for a week.", "He lives at 12 Harbour Street."],
 )
 def test_a_number_in_a_name_is_not_a_figure(sentence: str) -> None:
     assert read_quantities(sentence) == []
