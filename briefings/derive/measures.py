@@ -371,8 +371,10 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if not head and not q.noun and shared_noun and q.kind in ("count", "number"):
         head = shared_noun
     rate = _rate_word(sentence, q)
+    event = ""
     if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
         head = "time"
+        event = _duration_event(sentence, q)  # "two days before the election"
     elif q.kind == "money" and not head:
         verb = _words(sentence[max(0, q.start - 30) : q.start])[-1:]
         if verb and verb[0].lower() in _MONEY_VERBS and not rate:
@@ -391,7 +393,20 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         head.startswith("cost of ")
         and bool(_COST_VERB.search(sentence, max(0, q.start - 60), q.start))
     )  # "cost of the bridge", "value of the deal": only where and when is added
-    if head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS) or cost:
+    # "sacked after five years in charge": the time in charge, not the sacking
+    after = head == "time" and bool(
+        _AFTER_BEFORE.search(sentence, max(0, q.start - 40), q.start)
+        and _PP_AFTER.match(sentence, q.end)
+    )
+    if after:
+        who = _sentence_subject(sentence)
+        head = f"{who}’s time" if who else head  # "Pochettino’s time in charge"
+    cost = cost or after
+    if event:
+        head = event
+    elif (
+        head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS) or cost
+    ):
         # "killing at least 137 in the capital": where, not the clause's other words
         aside = _ASIDE.match(sentence, q.end)  # past "($1.3bn; £690m)"
         at = aside.end() if aside else q.end
@@ -413,6 +428,33 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
+
+
+_PP_AFTER: Final = re.compile(
+    r"\s+(?:in|at|on|with|as|inside|abroad|away|out)\b(?!\s+(?:the\s+)?(?:last|past|next)\b)", re.I
+)
+_DURATION_EVENT: Final = re.compile(r"\s+(after|before|until)\s+(?!the\s+(?:end|start)\b)", re.I)
+_AFTER_BEFORE: Final = re.compile(
+    r"\bafter\s+(?:(?:about|around|nearly|almost|some|just|more than|less than|over)\s+)?$", re.I
+)
+
+
+def _duration_event(sentence: str, q: Quantity) -> str:
+    """ "two days before a presidential election" -> "time before a presidential election"."""
+    m = _DURATION_EVENT.match(sentence, q.end)
+    if m is None:
+        return ""
+    words = _words(sentence[m.end() : _right_bound(sentence, m.end())])
+    cut = next(
+        (i for i, w in enumerate(words) if _NUMERAL.match(w) or w.lower() in _AND_OR), len(words)
+    )
+    ing = next((i for i, w in enumerate(words) if i >= 2 and w.endswith("ing")), len(words))
+    words = _strip_end(words[: min(cut, ing, _RIGHT_WORDS)])
+    if not words:
+        return ""
+    left = _left_words(sentence, q)
+    left = left if len(left) <= 5 else []  # "files would be locked seven days after ..."
+    return " ".join(["time", *left, m.group(1).lower(), *words])
 
 
 def _measures(sentence: str, q: Quantity) -> str:
@@ -464,6 +506,13 @@ def _measures(sentence: str, q: Quantity) -> str:
         # "half the population", "7 in 10 voters"
         return f"share of {sentence[q.noun_start : q.noun_end]}"
     of = _OF.match(after)
+    if of and q.unit == "times" and q.start <= q.noun_start < q.end:
+        # "X is twice the size of Y": the size of X relative to Y
+        phrase = _noun_phrase_at(after, of.end(), limit=6, article=True)
+        subject = _subject(before)
+        noun = sentence[q.noun_start : q.noun_end]
+        if phrase and subject:
+            return f"{noun} of {subject} relative to {phrase}"
     if of and q.kind in ("count", "number") and q.start <= q.noun_start < q.end:
         phrase = _noun_phrase_at(after, of.end(), limit=6, article=True)
         if phrase:  # "1.6 billion members of a religion"

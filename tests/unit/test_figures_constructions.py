@@ -673,3 +673,32 @@ def test_capitalised_counted_nouns_stay_figures() -> None:
         "three Premier League titles"
     ]
     assert [q.text for q in read_quantities("About 9 Britons were held.")] == ["About 9 Britons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a multiple of a size: whose size, relative to what
+        (
+            "The city's grey economy is thought to be twice the size of its tax base.",
+            "size of city's grey economy relative to its tax base",
+        ),
+        # a duration before or after an event: the time before or after it
+        (
+            "The vote came just two days before the general election.",
+            "time vote came before the general election",
+        ),
+        (
+            "Less than two weeks after a flood hit the town, the mill reopened.",
+            "time after a flood hit the town (less than)",
+        ),
+        (
+            "Orders were frozen three days after the audit began.",
+            "time Orders were frozen after the audit began",
+        ),
+        # "after N years in charge": that time, and whose
+        ("Ramsgate was sacked after four years in charge.", "Ramsgate’s time in charge"),
+    ],
+)
+def test_multiples_and_durations_around_an_event(text: str, expected: str) -> None:
+    assert figures(text)[0].measures == expected, [(f.text, f.measures) for f in figures(text)]
