@@ -258,7 +258,8 @@ def extract_figures(doc: Document) -> list[Figure]:
             score = _score(q, sentence.text, index / total, bool(measures), lead)
             repeats = same_kind.get(q.kind, 0)
             score -= 0.25 * min(repeats, 4)
-            same_kind[q.kind] = repeats + 1
+            if not q.weak:  # "nearly a quarter of workers" is not a row of a table
+                same_kind[q.kind] = repeats + 1
             candidate = _Candidate(figure, score, len(candidates))
             if conversion and prev_index >= 0:
                 candidate.follows = prev_index

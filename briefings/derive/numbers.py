@@ -52,12 +52,14 @@ _SCALES: Final = {
     "b": 1e9,
     "bln": 1e9,
     "trillion": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
     "tn": 1e12,
     "trn": 1e12,
 }
 # Scale words after a space; suffixes glued to the number ("$5bn", "£600m").
 _SCALE_WORD: Final = re.compile(
-    r"[ \u00a0-]?(thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b"
+    r"[ \u00a0-]?(thousand|million|billion|trillion|crore|lakh|mln|bln|bn|mn|tn|trn)\b"
 )
 _SCALE_SUFFIX: Final = re.compile(r"(bn|mn|tn|trn|m|k|b|Bn|BN|M|B|K|MN|TN)(?![\w])")
 # Units glued to the number that make it a measurement, not a name.
@@ -1003,7 +1005,8 @@ _TWICE: Final = re.compile(
 )
 _FRACTION: Final = re.compile(
     r"(?<![\w-])(half|a third|one third|one-third|two[- ]thirds|a quarter|one quarter"
-    r"|three[- ]quarters)\s+(?:of\s+)?(?=(?:the|all|its|their|his|her|our|those)\s)",
+    r"|three[- ]quarters)\s+(?:(?:of\s+)?(?=(?:the|all|its|their|his|her|our|those)\s)"
+    r"|of\s+(?=[a-z][\w-]*s\b))",  # "a third of voters": a plural noun after "of"
     re.I,
 )
 _FRACTIONS: Final = {
@@ -1096,7 +1099,7 @@ def _read_fractions(text: str, out: list[Quantity]) -> None:
         if prev[0].lower() in _NOT_BEFORE_FRACTION:
             continue
         det = _DET_AFTER.match(text, m.end() - 1)
-        np = _noun_phrase(text, det.end() - 1) if det else None
+        np = _noun_phrase(text, det.end() - 1 if det else m.end() - 1)
         if np is None:
             continue
         key = (
@@ -1104,17 +1107,23 @@ def _read_fractions(text: str, out: list[Quantity]) -> None:
             if "thirds" in m.group(1).lower()
             else m.group(1).lower()
         )
+        left = _Left(text[max(0, m.start() - 40) : m.start()])
+        start = m.start()
+        if left.approx is not None and left.approx != "between":
+            start -= len(text[max(0, m.start() - 40) : m.start()]) - left.approx_start
         out.append(
             Quantity(
-                start=m.start(),
+                start=start,
                 end=np[1],
-                text=text[m.start() : np[1]],
+                text=text[start : np[1]],
                 value=round(_FRACTIONS.get(key, _FRACTIONS.get(m.group(1).lower(), 50.0)), 6),
                 unit="%",
                 kind="percent",
+                approx=left.approx if start < m.start() else None,
                 noun_start=np[0],
                 noun_end=np[1],
                 spelled=True,
+                weak=det is None,  # "a quarter of workers": a vague share ranks below exact ones
             )
         )
 

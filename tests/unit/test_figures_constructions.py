@@ -702,3 +702,12 @@ def test_capitalised_counted_nouns_stay_figures() -> None:
 )
 def test_multiples_and_durations_around_an_event(text: str, expected: str) -> None:
     assert figures(text)[0].measures == expected, [(f.text, f.measures) for f in figures(text)]
+
+
+def test_fractions_of_a_plural_and_indian_scales() -> None:
+    assert read("A third of voters are undecided.") == [("A third of voters", 33.333333, "%")]
+    assert read("It took half an hour.") == []
+    assert read("The fine was Rs 500 crore.") == [("Rs 500 crore", 5e9, "INR")]
+    assert read("The plan will cost 20 lakh rupees.") == [("20 lakh rupees", 2e6, "INR")]
+    nearly = read_quantities("Nearly a quarter of nurses quit.")[0]
+    assert (nearly.text, nearly.approx) == ("Nearly a quarter of nurses", "nearly")
