@@ -764,6 +764,12 @@ def _left_text(sentence: str, q: Quantity) -> str:
         start = m.end()
         breaks = []
     text = sentence[start : q.start]
+    who = _WHO_OPENS.match(text)
+    if who and breaks:
+        # "Byrne — who was posted at the door for three years": Byrne was posted ...
+        named = _NAME_BEFORE_BREAK.search(sentence, max(0, breaks[-1][0] - 40), breaks[-1][0])
+        if named:
+            return f"{named.group(1)} {text[who.end() :]}"
     if not breaks or sentence[breaks[-1][0] : breaks[-1][1]].strip().isalpha():
         return text
     words = _strip(_words(text))
@@ -846,6 +852,9 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
     return words
 
 
+_WHO_OPENS: Final = re.compile(r"\s*who\s+(?=\w)", re.I)
+#: A name right before a clause break: "Byrne" of "Byrne — who ...".
+_NAME_BEFORE_BREAK: Final = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*[a-z])\s*$")
 _ASIDE: Final = re.compile(r"\s*\([^()]{1,40}\)")
 _RELATIVE: Final = re.compile(r"\s+(who|that|which)\s+(?!is\b|was\b)")
 _PRONOUNS: Final = _wordset("me him her us them it you")

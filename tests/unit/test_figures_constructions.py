@@ -711,3 +711,8 @@ def test_fractions_of_a_plural_and_indian_scales() -> None:
     assert read("The plan will cost 20 lakh rupees.") == [("20 lakh rupees", 2e6, "INR")]
     nearly = read_quantities("Nearly a quarter of nurses quit.")[0]
     assert (nearly.text, nearly.approx) == ("Nearly a quarter of nurses", "nearly")
+
+
+def test_a_who_clause_after_a_name_takes_the_name() -> None:
+    found = figures("In her memoir, Okafor — who ran the ward for 12 years — tells all.")
+    assert found[0].measures == "time Okafor ran the ward"
