@@ -19,6 +19,8 @@ from briefings.derive.measures import measures_for
 from briefings.derive.numbers import Quantity, has_number_words, read_quantities
 from briefings.models import Figure
 
+#: How much text before a figure's sentence its measure may look back on.
+_CONTEXT_CHARS: Final = 1500
 #: At most this many figures are kept per briefing.
 MAX_FIGURES: Final = 40
 
@@ -128,6 +130,12 @@ _MEASURE_UNITS: Final = frozenset(
 )
 _CASUALTY_NEAR: Final = re.compile(r"\b(?:kill|dead|die|death|injur|wound|hurt|missing)", re.I)
 _FROM_BEFORE: Final = re.compile(r"\bfrom\s+$")
+_NARRATIVE_TIME: Final = re.compile(r",?\s+(?:later|earlier|afterwards|on|into)\b", re.I)
+_IDIOM_AFTER: Final = re.compile(
+    r"[”\"’']?\s+(?:certain|sure|confident|committed|behind|right|wrong|true|correct|convinced"
+    r"|fit|focused|happy|honest|serious|guaranteed)\b",
+    re.I,
+)
 
 
 def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bool) -> float:
@@ -147,6 +155,10 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
             score += 0.8
     elif q.kind == "duration" and _AGO.match(sentence[q.end :]):
         score -= 0.6
+    elif q.kind == "duration" and _NARRATIVE_TIME.match(sentence, q.end):
+        score -= 0.5  # "Two months later", "three years on": the story's clock
+    if q.kind == "percent" and _IDIOM_AFTER.match(sentence, q.end):
+        score -= 1.5  # "100% certain", "110% committed": a way of speaking
     if _FROM_BEFORE.search(sentence[max(0, q.start - 6) : q.start]):
         score -= 0.4  # the old value of a change: "rose to $11bn from $10bn"
     if q.approx in _EMPHASIS:
@@ -164,7 +176,7 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
 
 
 _CONVERSION_GAP: Final = re.compile(
-    r"\s*(?:\(|,|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*"
+    r"\s*(?:\(|,|;|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*"
 )
 
 
@@ -220,7 +232,13 @@ def extract_figures(doc: Document) -> list[Figure]:
                 measures = candidates[prev_index].figure.measures
             else:
                 shared = prev_noun if q.noun_start < 0 and not q.noun else ""
-                before = doc.sentences[index - 1].text if index > 0 else ""
+                # The sentence before, after a newline, and the text before it:
+                # who "he" is ("Patrick Carlineo ... Carlineo kept guns at his home").
+                before = ""
+                if index > 0:
+                    last = doc.sentences[index - 1]
+                    earlier = text[max(0, last.start - _CONTEXT_CHARS) : last.start]
+                    before = f"{earlier}\n{last.text}"
                 measures = measures_for(sentence.text, q, before, shared)
             unit = q.unit
             if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):
@@ -240,7 +258,8 @@ def extract_figures(doc: Document) -> list[Figure]:
             score = _score(q, sentence.text, index / total, bool(measures), lead)
             repeats = same_kind.get(q.kind, 0)
             score -= 0.25 * min(repeats, 4)
-            same_kind[q.kind] = repeats + 1
+            if not q.weak:  # "nearly a quarter of workers" is not a row of a table
+                same_kind[q.kind] = repeats + 1
             candidate = _Candidate(figure, score, len(candidates))
             if conversion and prev_index >= 0:
                 candidate.follows = prev_index
@@ -256,16 +275,22 @@ def _ranked(candidates: list[_Candidate]) -> list[Figure]:
     for c in candidates:
         if c.follows >= 0:
             followers.setdefault(c.follows, []).append(c)
+    # A figure's first restatement in another currency or unit follows it; a
+    # second one ("1bn euros ($1.3bn; £690m)": the £690m) waits until the end.
     out: list[Figure] = []
+    later: list[Figure] = []
     for c in leaders:
-        _emit(c, followers, out)
-    return out
+        _emit(c, followers, out, later)
+    return out + later
 
 
-def _emit(c: _Candidate, followers: dict[int, list[_Candidate]], out: list[Figure]) -> None:
-    """``c``'s figure, then its followers' (each followed by its own), into ``out``.
-    (A module function: a nested recursive one would make a reference cycle per
-    article, left for the garbage collector.)"""
+def _emit(
+    c: _Candidate, followers: dict[int, list[_Candidate]], out: list[Figure], later: list[Figure]
+) -> None:
+    """``c``'s figure, then its first follower (followed by its own) into ``out``;
+    a conversion of a conversion into ``later``. (A module function: a nested
+    recursive one would make a reference cycle per article, left for the
+    garbage collector.)"""
     out.append(c.figure)
     for f in followers.get(c.order, []):
-        _emit(f, followers, out)
+        _emit(f, followers, later if c.follows >= 0 else out, later)

@@ -69,10 +69,11 @@ _CHANGE_VERBS: Final = (
     "rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|jumped|jumps|jump|climbed|climbs"
     "|grew|grown|grows|growing|increased|increases|decreased|decreases|declined|declines|dropped"
     "|drops|drop|slump|surge|soar|plunge|slumped|slumps|surged|surges|soared|soars|plunged|plunges|slid|slipped|gained|gains"
-    "|lost|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
+    "|lost|lose|loses|losing|shed|sheds|dipped|sank|sunk|tumbled|rallied|advanced|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
     "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|edged up"
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
-    "|posted|recorded|made|earned|generated|achieved|accounted for|account for|accounts for"
+    "|posted|recorded|range from|ranges from|ranged from|ranging from|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
+    "|made|earned|generated|achieved|accounted for|account for|accounts for"
 )
 # A change verb with at most 40 characters (no clause break) between it and the number.
 _VERB_NEAR: Final = re.compile(
@@ -82,11 +83,19 @@ _VERB_NEAR: Final = re.compile(
     re.I,
 )
 _RAISE_BY: Final = re.compile(
-    r"\b(?:drove|drive|drives|pushed|push|pushes|brought|bring|brings|took|take|takes|raised|raising|raise|raises|increased|increasing|increase|cut|cutting|cuts|reduced"
+    r"\b(drove|drive|drives|pushed|push|pushes|brought|bring|brings|took|take|takes|raised|raising|raise|raises|increased|increasing|increase|cut|cutting|cuts|reduced"
     r"|reducing|reduce|boosted|boost|lifted|lift|lowered|lower|slashed|slash|trimmed|trim)\s+"
-    r"((?:[\w’'&.-]+\s+){1,6}?)(?:by|to)\s+$",
+    r"((?:[\w’'&.-]+\s+){1,6}?)(by|to)\s+$",
     re.I,
 )
+#: What raising or cutting something "by" a figure is: the change it names.
+_RAISE_NOUNS: Final = {
+    **dict.fromkeys("raised raising raise raises lifted lift".split(), "rise"),
+    **dict.fromkeys("increased increasing increase".split(), "increase"),
+    **dict.fromkeys("boosted boost".split(), "boost"),
+    **dict.fromkeys("cut cutting cuts slashed slash trimmed trim lowered lower".split(), "cut"),
+    **dict.fromkeys("reduced reducing reduce".split(), "reduction"),
+}
 _OF: Final = re.compile(r"\s+(?:worth\s+)?of\s+")
 _CHANGE_NOUN: Final = re.compile(
     r"\s+(?:(?:year-(?:over|on)-year|annual|quarterly|monthly|sharp|further)\s+)?"
@@ -94,7 +103,10 @@ _CHANGE_NOUN: Final = re.compile(
     r"(?:\s+to\s+\S+(?:\s+(?:thousand|million|billion|trillion))?)?\s+in\s+",
     re.I,
 )
-_IN_NP: Final = re.compile(r"\s+in\s+")
+# "in NP" after the amount, past a conversion and a rate: "$50bn (£27bn) a year in aid".
+_IN_NP: Final = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:a|per|each|every)\s+(?:year|month|week|day))?\s+in\s+"
+)
 _CHANGE_IN_TO: Final = re.compile(
     r"\b(?:rise|drop|fall|increase|decline|jump|gain|growth|decrease|loss|surge|slump|plunge)"
     r"\s+in\s+((?:[\w’'&.-]+\s+){1,6}?)to\s+(?:about\s+|around\s+)?$",
@@ -158,7 +170,18 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
 
 
 #: Heads that already say the verb ("fall in the FTSE"): only a place or time is added.
-_CHANGE_HEADS: Final = ("rise in ", "fall in ", "growth in ", "increase in ", "decrease in ")
+_CHANGE_HEADS: Final = (
+    "rise in ",
+    "fall in ",
+    "growth in ",
+    "increase in ",
+    "decrease in ",
+    "cut in ",
+    "reduction in ",
+    "boost in ",
+    "gain in ",
+    "loss in ",
+)
 _CASUALTY: Final = re.compile(
     r"\b(killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds)\s+"
     r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
@@ -209,6 +232,19 @@ _CHANGE_NOUNS: Final = {
     "lost": "loss",
     "shrank": "fall",
     "eased": "fall",
+    "lose": "fall",
+    "loses": "fall",
+    "losing": "fall",
+    "shed": "fall",
+    "sheds": "fall",
+    "dipped": "fall",
+    "sank": "fall",
+    "sunk": "fall",
+    "slumped": "fall",
+    "added": "rise",
+    "gaining": "gain",
+    "rallied": "rise",
+    "advanced": "rise",
 }
 _CHANGE_VERB_BEFORE: Final = re.compile(
     r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
@@ -227,7 +263,78 @@ def _subject(before: str) -> str:
     head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
     words = _words(head)[-_MAX_WORDS:]
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
-    return _trim(words[cut:])
+    words = words[cut:]
+    while words and (words[-1].lower() in _AUX or words[-1].lower() in _ADVERBS):
+        words = words[:-1]  # "sales have been"
+    # "which caused its shares to lose 18%": the subject is after the other verb.
+    verb = max(
+        (
+            i + 1
+            for i, w in enumerate(words[:-1])
+            if _is_verb(w) and w.isalpha() and w.islower() and words[i + 1].lower() in _DETERMINERS
+        ),
+        default=0,
+    )
+    return _trim(_common_noun_first(words[verb:]))
+
+
+def _common_noun_first(words: list[str]) -> list[str]:
+    """ "Shares in Cairn" at a sentence's start: a plural common noun, lower-cased."""
+    if (
+        len(words) > 2
+        and words[0][:1].isupper()
+        and words[0][1:].islower()
+        and words[0].endswith("s")
+        and not words[0].endswith(("’s", "'s", "ss"))
+        and words[1] in ("in", "of", "at", "for", "on", "to")
+    ):
+        return [words[0].lower(), *words[1:]]
+    return words
+
+
+_EXPECT_TO_REACH: Final = re.compile(
+    r"\b(?:expects?|expected|forecasts?|predicts?|predicted|wants?|wanted|sees|saw|projects?"
+    r"|projected|estimates?|estimated|believes?|believed)\s+((?:[\w’'&.-]+\s+){1,6}?)to\s+"
+    r"(?:reach|hit|top|total|exceed|be|rise to|fall to|grow to|increase to|climb to|drop to)\s+"
+    r"(?:(?:about|around|more than|over|nearly|almost|at least|up to|some)\s+)?$",
+    re.I,
+)
+_COST_VERB: Final = re.compile(
+    r"\b(?:cost|costs|costing)\s+((?:[\w’'.-]+\s+){0,4}?)"
+    r"(?:(?:up to|about|around|nearly|almost|more than|over|at least|an estimated)\s+)?$",
+    re.I,
+)
+#: Words between a subject and "cost": "the bridge is expected to cost".
+_COST_AUX: Final = _wordset(
+    "is are was were will would could may might to expected likely set going also now"
+)
+
+
+def _cost_of(before: str) -> str:
+    """ "the new bridge will cost taxpayers $4m" -> "cost of new bridge to taxpayers"."""
+    m = _COST_VERB.search(before, max(0, len(before) - 60))
+    if m is None:
+        return ""
+    head = before[max(0, m.start() - 80) : m.start()]
+    dash = head.rfind(" - ")
+    head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
+    words = _words(head)
+    while words and words[-1].lower() in _COST_AUX:
+        words = words[:-1]
+    cut = max(
+        (i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS or _is_verb(w)),
+        default=0,
+    )
+    words = words[cut:]
+    if len(words) == 1 and words[0].endswith("s") and not words[0].endswith(("’s", "'s", "ss")):
+        words = [words[0].lower()] if words[0][1:].islower() else words  # "Tickets cost £5"
+    subject = _trim(words[-_MAX_WORDS:])
+    if not subject or subject.lower() in _SUBJECT_PRONOUNS or subject.lower() in _DETERMINERS:
+        return "cost" if words else ""  # "it will cost £40m"
+    if words and words[0].lower() in ("his", "her", "their", "its"):
+        subject = f"{words[0].lower()} {subject}"  # "his trial": a name for "his" later
+    who = _trim(_words(m.group(1)))
+    return f"cost of {subject} to {who}" if who else f"cost of {subject}"
 
 
 def _noun_before_of(before: str) -> str:
@@ -241,6 +348,8 @@ def _noun_before_of(before: str) -> str:
     cut = max(
         (i + 1 for i, w in enumerate(words) if w.lower() in _NP_STOP | _DETERMINERS), default=0
     )
+    if 0 < cut < len(words) - 1 and words[cut - 1].lower() in _AUX:
+        cut += 1  # "will report profits of": the verb after a helper is not the noun
     words = words[cut:]
     if not words or words[-1].lower() in _QUANTIFIERS or words[-1][0].isdigit():
         return ""
@@ -262,19 +371,53 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if not head and not q.noun and shared_noun and q.kind in ("count", "number"):
         head = shared_noun
     rate = _rate_word(sentence, q)
+    event = ""
     if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
         head = "time"
+        event = _duration_event(sentence, q)  # "two days before the election"
     elif q.kind == "money" and not head:
-        head = "value" if _followed_by_verb(sentence, q) else "amount"
+        verb = _words(sentence[max(0, q.start - 30) : q.start])[-1:]
+        if verb and verb[0].lower() in _MONEY_VERBS and not rate:
+            head = "money"  # "the charity raised $2m": money it raised
+        else:
+            head = "value" if _followed_by_verb(sentence, q) else "amount"
     if rate and rate not in head:
-        head = f"{rate} {head}" if head else rate
+        first, _, rest = head.partition(" ")
+        if rest and first in _LEADING_ADJECTIVES:
+            head = f"{first} {rate} {rest}"  # "extra annual aid"
+        else:
+            head = f"{rate} {head}" if head else rate
     if not head and q.noun:
         head = q.noun  # "Six people were killed and 22 injured": 22 people
-    if head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS):
+    cost = head.startswith("value of ") or (
+        head.startswith("cost of ")
+        and bool(_COST_VERB.search(sentence, max(0, q.start - 60), q.start))
+    )  # "cost of the bridge", "value of the deal": only where and when is added
+    # "sacked after five years in charge": the time in charge, not the sacking
+    after = head == "time" and bool(
+        _AFTER_BEFORE.search(sentence, max(0, q.start - 40), q.start)
+        and _PP_AFTER.match(sentence, q.end)
+    )
+    if after:
+        who = _sentence_subject(sentence)
+        head = f"{who}’s time" if who else head  # "Pochettino’s time in charge"
+    cost = cost or after
+    if event:
+        head = event
+    elif (
+        head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS) or cost
+    ):
         # "killing at least 137 in the capital": where, not the clause's other words
-        right = _words(sentence[q.end : _right_bound(sentence, q.end)])
-        if right and right[0].lower() in _PREPOSITIONS:
-            head = " ".join([head, *_strip_end(right[:_PP_WORDS])])
+        aside = _ASIDE.match(sentence, q.end)  # past "($1.3bn; £690m)"
+        at = aside.end() if aside else q.end
+        right = _words(sentence[at : _right_bound(sentence, at)])
+        if right and right[0].lower() in _PREPOSITIONS and right[0].lower() not in _EVENT_PREP:
+            pp = right[:_PP_WORDS]
+            stop = next(
+                (i for i, w in enumerate(pp) if _NUMERAL.match(w) or w.lower() in _AND_OR),
+                len(pp),
+            )  # not "cut in profits to $4.9m", "... on the news and the company"
+            head = " ".join([head, *_strip_end(pp[:stop])])
     elif len(head.split()) < _CONTEXT_AFTER:
         context = _list_context(sentence, q) or _context(sentence, q, head)
         head = f"{head} {context}".strip() if context else head
@@ -285,6 +428,33 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
+
+
+_PP_AFTER: Final = re.compile(
+    r"\s+(?:in|at|on|with|as|inside|abroad|away|out)\b(?!\s+(?:the\s+)?(?:last|past|next)\b)", re.I
+)
+_DURATION_EVENT: Final = re.compile(r"\s+(after|before|until)\s+(?!the\s+(?:end|start)\b)", re.I)
+_AFTER_BEFORE: Final = re.compile(
+    r"\bafter\s+(?:(?:about|around|nearly|almost|some|just|more than|less than|over)\s+)?$", re.I
+)
+
+
+def _duration_event(sentence: str, q: Quantity) -> str:
+    """ "two days before a presidential election" -> "time before a presidential election"."""
+    m = _DURATION_EVENT.match(sentence, q.end)
+    if m is None:
+        return ""
+    words = _words(sentence[m.end() : _right_bound(sentence, m.end())])
+    cut = next(
+        (i for i, w in enumerate(words) if _NUMERAL.match(w) or w.lower() in _AND_OR), len(words)
+    )
+    ing = next((i for i, w in enumerate(words) if i >= 2 and w.endswith("ing")), len(words))
+    words = _strip_end(words[: min(cut, ing, _RIGHT_WORDS)])
+    if not words:
+        return ""
+    left = _left_words(sentence, q)
+    left = left if len(left) <= 5 else []  # "files would be locked seven days after ..."
+    return " ".join(["time", *left, m.group(1).lower(), *words])
 
 
 def _measures(sentence: str, q: Quantity) -> str:
@@ -299,11 +469,21 @@ def _measures(sentence: str, q: Quantity) -> str:
         if fx:  # "$1.88 to the pound": an exchange rate
             name = _CURRENCY_NAMES.get(q.unit or "", "currency")
             return f"{name} rate against the {fx.group(1).lower()}"
+        expected = _EXPECT_TO_REACH.search(before, max(0, len(before) - 80))
+        if expected:  # "Toshiba expects sales of HD-DVDs to reach $2.9bn"
+            phrase = _trim(_words(expected.group(1)))
+            if phrase and phrase.split()[0].lower() not in _SUBJECT_PRONOUNS | _PRONOUNS:
+                return phrase
+        cost = _cost_of(before)
+        if cost:  # "his trial will cost the county $4m": cost of his trial to the county
+            return cost
         if _PRICE_BEFORE.search(before, max(0, len(before) - 24)):
             return "price"
         worth = _WORTH_BEFORE.search(before, max(0, len(before) - 60))
         if worth:  # "a deal worth $5bn" -> "value of the deal"
-            return f"value of {_trim(_words(worth.group(1)))}"
+            thing = _words(worth.group(1))
+            verb = max((i + 1 for i, w in enumerate(thing[:-1]) if _is_verb(w)), default=0)
+            return f"value of {_trim(thing[verb:])}"  # "the storm caused damage worth"
     if q.kind in ("count", "duration") and q.noun_start >= 0:
         size = _SIZE_AFTER.match(sentence, q.noun_end)
         if size:  # "140,000 words long"
@@ -326,6 +506,13 @@ def _measures(sentence: str, q: Quantity) -> str:
         # "half the population", "7 in 10 voters"
         return f"share of {sentence[q.noun_start : q.noun_end]}"
     of = _OF.match(after)
+    if of and q.unit == "times" and q.start <= q.noun_start < q.end:
+        # "X is twice the size of Y": the size of X relative to Y
+        phrase = _noun_phrase_at(after, of.end(), limit=6, article=True)
+        subject = _subject(before)
+        noun = sentence[q.noun_start : q.noun_end]
+        if phrase and subject:
+            return f"{noun} of {subject} relative to {phrase}"
     if of and q.kind in ("count", "number") and q.start <= q.noun_start < q.end:
         phrase = _noun_phrase_at(after, of.end(), limit=6, article=True)
         if phrase:  # "1.6 billion members of a religion"
@@ -354,7 +541,13 @@ def _measures(sentence: str, q: Quantity) -> str:
         taxed = _PERCENT_NOUN.match(after)
         if taxed:  # "50% income tax", "1% in income tax": a rate
             noun = _noun_phrase_at(after, taxed.end(), limit=4)
-            if noun and noun.split()[0].islower() and not _is_verb(noun.split()[0]):
+            first = noun.split()[0] if noun else ""
+            if (
+                first.islower()
+                and not _is_verb(first)
+                and first not in _NOT_A_RATE_NOUN
+                and not first.endswith("ly")
+            ):  # not "rose 300% last year", "lost 18% in one day", "grew 13% annually"
                 last = noun.split()[-1].lower()
                 return f"{noun} rate" if last in _RATE_NOUNS_TAX else noun
     if q.kind == "money":
@@ -364,6 +557,7 @@ def _measures(sentence: str, q: Quantity) -> str:
             noun
             and noun.split()[0].islower()
             and noun.split()[0] not in _STOPISH
+            and noun.split()[0] not in _PREPOSITIONS
             and noun.split()[0] not in _TIME_WORDS
             and not _is_verb(noun.split()[0])
         ):  # "a new £200 council tax rebate", "the wasteful $18 million deportation regime"
@@ -381,7 +575,8 @@ def _measures(sentence: str, q: Quantity) -> str:
         if inside:
             phrase = _noun_phrase_at(after, inside.end())
             if phrase and phrase.split()[0].lower() not in _TIME_WORDS:
-                return phrase  # "$2.7bn in cash" (not "$6m in the day after")
+                # "$2.7bn in cash", "an extra $50bn a year in aid" (not "$6m in the day after")
+                return f"{adjective.group(1)} {phrase}" if adjective else phrase
     if q.kind in ("money", "percent", "number"):
         phrase = _noun_before_of(before)
         if phrase:
@@ -389,13 +584,16 @@ def _measures(sentence: str, q: Quantity) -> str:
         phrase = _subject(before)
         if phrase:
             change = _CHANGE_VERB_BEFORE.search(before, max(0, len(before) - 30))
-            if change and q.kind == "percent":
+            if change and (q.kind == "percent" or q.unit == "times"):
                 # "sales rose 5%" -> "rise in sales" (not "rose to 5%": a level)
                 return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {phrase}"
             return phrase
         raised = _RAISE_BY.search(before, max(0, len(before) - 80))
         if raised:
-            phrase = _trim(_words(raised.group(1)))
+            phrase = _trim(_words(raised.group(2)))
+            by = _RAISE_NOUNS.get(raised.group(1).lower(), "")
+            if phrase and by and raised.group(3).lower() == "by":
+                return f"{by} in {phrase}"  # "cut its profits by $4m": cut in profits
             if phrase:
                 return phrase
     if q.noun_start >= 0:
@@ -404,7 +602,10 @@ def _measures(sentence: str, q: Quantity) -> str:
         if q.noun_start > q.start and first.lower() == q.unit and len(noun.split()) > 1:
             noun = noun[len(first) :].strip()  # "a four year consultation period"
         elif q.noun_start > q.start and sentence[q.noun_start - 1] == " " and "-" in q.text:
-            pass  # "a 25-year partnership": the partnership
+            if q.kind == "duration" and not singular_words(noun) <= _DURATION_WORDS:
+                noun = f"length of {noun}"  # "a 25-year partnership": its length
+            elif q.kind == "duration":
+                noun = "time"
         elif q.kind == "duration":
             noun = "time"
         return noun
@@ -458,6 +659,15 @@ _THAT_AFTER_VERB: Final = re.compile(
     r"|meant|know|knew|believe|believes|suggests|indicates|so)\s+that\s",
     re.I,
 )
+# A verb of thinking or saying whose clause follows without "that".
+_THINK_VERB: Final = re.compile(
+    r"\b(?:predicts?|predicted|believes?|believed|expects?|thinks?|thought|estimates?|warns?"
+    r"|warned|suggests?|suggested|claims?|claimed|argues?|argued|insists?|insisted|fears?"
+    r"|feared|hopes?|hoped|admits?|admitted|reckons?|reckoned|added)\s+"
+    r"(?!(?:to|at|by|for|in|on|of|as|that|with|from|into|about|up|out|over|and|or|but)\b)"
+    r"(?=[A-Za-z])",
+    re.I,
+)
 _AUX: Final = _wordset("""is are was were be been being has have had will would can could
     may might must shall should do does did""")
 _PASSIVE_AUX: Final = _wordset("is are was were been being")
@@ -467,8 +677,12 @@ _SAY_VERBS: Final = _wordset("say says said think thinks believe believes expect
 _IRREGULAR_PAST: Final = _wordset("""rose fell grew quit lost won took went came gave got ran
     sold bought paid spent began sent kept held stood fled sank shrank fought made left died
     hit cut put set shut hurt seen known shown given taken done gone grown held built shot
-    caught struck beaten stolen driven written spoken chosen told brought thought sought taught
+    caught struck beaten stolen driven written wrote spoke spoken chose chosen told brought
+    thought sought taught
     found sent spent lost paid""")
+_AND_OR: Final = _wordset("and or but")
+#: Prepositions that open an event ("after the firm said ..."), not a place or time.
+_EVENT_PREP: Final = _wordset("after before since")
 _PREPOSITIONS: Final = _wordset("""in at on for with from during over across into under between
     among within inside outside near around throughout after before since to""")
 _FUNCTION: Final = (
@@ -545,7 +759,17 @@ def _left_text(sentence: str, q: Quantity) -> str:
         if m.end() > start:
             start = m.end()
             breaks = []
+    for m in _THINK_VERB.finditer(sentence, max(start, q.start - _LOOK_BACK), q.start):
+        # "Analysts predict the firm will report profits of £170m": the firm's clause.
+        start = m.end()
+        breaks = []
     text = sentence[start : q.start]
+    who = _WHO_OPENS.match(text)
+    if who and breaks:
+        # "Byrne — who was posted at the door for three years": Byrne was posted ...
+        named = _NAME_BEFORE_BREAK.search(sentence, max(0, breaks[-1][0] - 40), breaks[-1][0])
+        if named:
+            return f"{named.group(1)} {text[who.end() :]}"
     if not breaks or sentence[breaks[-1][0] : breaks[-1][1]].strip().isalpha():
         return text
     words = _strip(_words(text))
@@ -628,6 +852,9 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
     return words
 
 
+_WHO_OPENS: Final = re.compile(r"\s*who\s+(?=\w)", re.I)
+#: A name right before a clause break: "Byrne" of "Byrne — who ...".
+_NAME_BEFORE_BREAK: Final = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*[a-z])\s*$")
 _ASIDE: Final = re.compile(r"\s*\([^()]{1,40}\)")
 _RELATIVE: Final = re.compile(r"\s+(who|that|which)\s+(?!is\b|was\b)")
 _PRONOUNS: Final = _wordset("me him her us them it you")
@@ -675,7 +902,23 @@ _SIZE_NOUNS: Final = {
 }
 _AGO: Final = re.compile(r"\s+ago\b")
 _PERCENT_NOUN: Final = re.compile(r"\s+(?:in\s+)?")
+#: Words after a percentage that do not name what it is a rate of.
+_NOT_A_RATE_NOUN: Final = (
+    _TIME_WORDS
+    | _WHEN_WORDS
+    | _PREPOSITIONS
+    | _wordset("one two three four five six seven eight nine ten a an the this that each every")
+)
 _RATE_NOUNS_TAX: Final = _wordset("tax taxes duty tariff tariffs levy vat interest")
+#: Verbs whose object is money changing hands: "raised $2m" is money raised.
+_MONEY_VERBS: Final = _wordset("""raise raises raised raising pay pays paid paying spend spends
+    spent spending receive receives received donate donates donated give gives gave given
+    invest invests invested borrow borrows borrowed lend lends lent owe owes owed collect
+    collected secure secured earn earns earned save saved pledge pledged promise promised
+    offer offered award awarded grant granted allocate allocated earmark earmarked""")
+_LEADING_ADJECTIVES: Final = _wordset(
+    "new extra additional further total net gross combined estimated average initial record"
+)
 _ADJECTIVE_BEFORE: Final = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that)\s+"
     r"(new|extra|additional|further|total|net|gross|combined|estimated|average|annual|initial|record)\s+$",
@@ -778,7 +1021,14 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         pp = _strip_end(right[:_PP_WORDS])
     elif len(right) > 1 and right[0].lower() in _WHEN_WORDS and right[1].lower() in _TIME_WORDS:
         pp = right[:2]  # "this season", "last year"
-    left = _strip([w for w in _left_words(sentence, q) if w.lower() not in named])
+    raw_left = [w for w in _left_words(sentence, q) if w.lower() not in named]
+    left = _strip(raw_left)
+    if any(w.lower() in _PASSIVE_AUX for w in raw_left) and all(
+        _is_verb(w) or w.lower() in _ADVERBS for w in left
+    ):
+        left = []  # "the damage was put at $2bn": the passive verb says nothing more
+    if len(left) == 1 and left[0].lower() in _LEVEL_VERBS:
+        left = []  # "exports reached $44bn": the head already says what reached it
     if (
         left
         and q.kind == "count"
@@ -793,15 +1043,21 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     return " ".join([*left, *pp])
 
 
+#: Verbs that only say a level was reached: nothing to add to their subject.
+_LEVEL_VERBS: Final = _wordset("""reached reaches hit hits topped tops totalled totaled totals
+    stood stands rose rises fell falls climbed jumped dropped grew was were is are amounted
+    range ranges ranged ranging reach hit top total exceed exceeds exceeded""")
 _WHERE_BEFORE: Final = re.compile(
     r"\b(?:in|at|across|throughout|inside)\s+(?:(?:all|the|some|each|every)\s+)?$", re.I
 )
 _PLACE_ADVERBS: Final = _wordset("here there nationwide")
 #: Words a phrase must not end on: a verb's helper, a preposition, a conjunction, a pronoun.
-_BAD_END: Final = _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _wordset("whose being")
+_BAD_END: Final = (
+    _FUNCTION | _AUX | _SUBJECT_PRONOUNS | _PRONOUNS | _PREPOSITIONS | _wordset("whose being")
+)
 _BAD_START: Final = _wordset("that which who and or but being")
 _MAX_PHRASE: Final = 14
-_HE_SHE: Final = _wordset("he she his")
+_HE_SHE: Final = _wordset("he she his her")
 #: Units of a physical size: the dimension a bare one measures.
 _PHYSICAL: Final = {
     **dict.fromkeys(
@@ -821,7 +1077,9 @@ _POSSESSIVE_OR_SHORT: Final = re.compile(r"[’'](?:s|ve|ll|re|d|m|t)$", re.I)
 _NAME_RUN: Final = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][a-z][\w-]*)(?=\s*,|\s+([a-z]\w*))"
 )
-_SENTENCE_NAME: Final = re.compile(r"^(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+[a-z])")
+#: A one-word subject: "Carlineo is ...", "Omar said ...".
+_SURNAME_SUBJECT: Final = re.compile(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]*)\s+([a-z]\w*)")
+_SENTENCE_NAME: Final = re.compile(r"^(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+([a-z]\w*))")
 _NOT_NAMES: Final = _wordset(
     """The A An But And Or In On At For If When While After Before This That These Those It
     He She They We I You His Her Their Its Our My However Meanwhile Last Next Once"""
@@ -845,9 +1103,32 @@ def _name_before(previous: str, sentence: str, at: int) -> str:
                 break  # the sentence before: only the name it opens on
             words = words[lead:]
             verb = m.group(2) or ""
-            if len(words) >= 2 and (_is_verb(verb) or verb in _SAY_VERBS):
+            present = verb.endswith("s") and not verb.endswith("ss") and verb not in _NP_STOP
+            if len(words) >= 2 and (_is_verb(verb) or verb in _SAY_VERBS or present):
                 return " ".join(words)
+    for m in _SURNAME_SUBJECT.finditer(sentence, 0, at):  # the sentence's own subject
+        word, verb = m.group(1), m.group(2)
+        present = verb.endswith("s") and not verb.endswith("ss") and verb not in _NP_STOP
+        if (
+            word not in _NOT_NAMES
+            and (_is_verb(verb) or verb in _SAY_VERBS or present)
+            and _named_in_full(word, previous)
+        ):
+            return word  # "Carlineo is a felon and kept guns at his home"
     return ""
+
+
+def _named_in_full(surname: str, text: str) -> bool:
+    """Whether ``text`` names someone whose name ends in ``surname`` ("Patrick W. Carlineo")."""
+    at = text.find(" " + surname)
+    while at > 0:
+        end = at + 1 + len(surname)
+        if not text[end : end + 1].isalpha():
+            before = text[:at].rsplit(None, 1)[-1:]
+            if before and before[0][:1].isupper() and before[0] not in _NOT_NAMES:
+                return True
+        at = text.find(" " + surname, end)
+    return False
 
 
 def _sentence_subject(previous: str) -> str:
@@ -857,14 +1138,25 @@ def _sentence_subject(previous: str) -> str:
     m = _SENTENCE_NAME.match(last[dot + 1 :].strip())
     if m is None or m.group().split()[0] in _NOT_NAMES:
         return ""
+    verb = m.group(1)
+    if not (_is_verb(verb) or verb in _SAY_VERBS or (verb.endswith("s") and verb not in _NP_STOP)):
+        return ""  # "Shares in Acme sank": not a name
     return m.group()
+
+
+def _possessive_her(words: list[str], i: int) -> bool:
+    """ "her trial" (a possessive), not "paid her" or "gave her the money"."""
+    if i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    return after.islower() and after not in _FUNCTION and after not in _AUX
 
 
 def _tidy(phrase: str, person: str, previous: str) -> str:
     """A well-formed phrase: no hyphen-led word, no bare pronoun or helper verb at
     either end, a known person for "he"/"she", the company's name for "the
     company" (from the sentence before), at most ``_MAX_PHRASE`` words."""
-    words = [w.lstrip("-") for w in phrase.split()]
+    words = [w.lstrip("-'‘") for w in phrase.split()]
     words = [w for w in words if w]
     for i in range(1, len(words) - 1):
         # "profit the company made": its name, when the sentence before opens on one
@@ -881,7 +1173,12 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
             low = w.lower()
             if low in ("he", "she") and named not in words:
                 out.extend(person.split())
-            elif low == "his" and i > 0 and named not in words and named not in out:
+            elif (
+                (low == "his" or (low == "her" and _possessive_her(words, i)))
+                and i > 0
+                and named not in words
+                and named not in out
+            ):
                 out.append(f"{named}’s")
             else:
                 out.append(w)
@@ -981,6 +1278,9 @@ def _well_formed(words: list[str]) -> list[str]:
     return words
 
 
+_FIRST_ITEM: Final = re.compile(
+    r",\s+(?:\w+\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
 _LIST_AFTER: Final = re.compile(r"\s*,\s+|\s+(?:and|or)\s+")
 _LIST_BEFORE: Final = re.compile(r"(?:,|\b(?:and|or))\s+$")
 _LIST_PP: Final = re.compile(
@@ -994,10 +1294,14 @@ def _list_context(sentence: str, q: Quantity) -> str:
     the list, "possessed at his home"."""
     if q.kind != "count" or q.noun_start < 0:
         return ""
-    if not _LIST_AFTER.match(sentence, q.end) or not _LIST_BEFORE.search(
-        sentence, max(0, q.start - 8), q.start
-    ):
+    if not _LIST_AFTER.match(sentence, q.end):
         return ""
+    if not _LIST_BEFORE.search(sentence, max(0, q.start - 8), q.start):
+        # The list's first item: its verb just before it ("kept four bows, two swords").
+        first = _FIRST_ITEM.match(sentence, q.end)
+        verb_before = _words(sentence[max(0, q.start - 20) : q.start])[-1:]
+        if not (first and verb_before and _is_verb(verb_before[0]) and verb_before[0].islower()):
+            return ""
     # The verb: the last one before the list, back over its items.
     left = _words(sentence[max(0, q.start - 2 * _LOOK_BACK) : q.start])
     verb = max(

@@ -52,12 +52,14 @@ _SCALES: Final = {
     "b": 1e9,
     "bln": 1e9,
     "trillion": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
     "tn": 1e12,
     "trn": 1e12,
 }
 # Scale words after a space; suffixes glued to the number ("$5bn", "£600m").
 _SCALE_WORD: Final = re.compile(
-    r"[ \u00a0-]?(thousand|million|billion|trillion|mln|bln|bn|mn|tn|trn)\b"
+    r"[ \u00a0-]?(thousand|million|billion|trillion|crore|lakh|mln|bln|bn|mn|tn|trn)\b"
 )
 _SCALE_SUFFIX: Final = re.compile(r"(bn|mn|tn|trn|m|k|b|Bn|BN|M|B|K|MN|TN)(?![\w])")
 # Units glued to the number that make it a measurement, not a name.
@@ -88,6 +90,9 @@ _MONTH_SET: Final = frozenset(_MONTHS.split("|"))
 _MONTH_AFTER: Final = re.compile(rf"\s*(?:{_MONTHS})\b", re.I)
 _RANGE: Final = re.compile(
     rf"(?:\s?([-–—])\s?|\s(to|and)\s)((?:US|HK|NT|A|C|S)?\$|[€£¥])?({_NUM})(?![.,]\d)",
+)
+_RANGING_FROM: Final = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.I
 )
 _LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
 _NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
@@ -306,7 +311,11 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             base = low.replace("’", "'").split("'")[0]
             if base in _STOP or base in _CONTRACTED:
                 break  # "for two decades it's been"
-        if low in _STOP or (words and (low in _PAST_VERBS or low in _SIZE_WORDS)):
+        if (
+            low in _STOP
+            or (words and (low in _PAST_VERBS or low in _SIZE_WORDS))
+            or (not words and low in _NEVER_NOUNS)
+        ):
             break  # "140,000 words long"
         if _VERBISH.search(low) and low not in _ADJECTIVE_OK and words:
             break
@@ -483,6 +492,8 @@ def _read_one(
             return None  # "May 29", "16 August"
         if left.list_mark:
             return None  # "No. 1", "#3"
+        if left.spaced and left.last.lower() == "top" and not _PERCENT.match(text, end):
+            return None  # "a UK top 10 hit", "the top five": a place in a list
     # A number right after a capitalised word names a thing: "iPhone 16",
     # "Digital Commerce 360", "Ernie Bot 4.0" (not at the start of a sentence,
     # nor after a possessive: "Alibaba's 77% drop").
@@ -557,7 +568,11 @@ def _read_one(
     if rng and glued_unit is None:
         joiner = rng.group(1) or rng.group(2)
         # "from $10m to $12m" and "rose $1.64 to $47.10" are changes, not ranges.
-        change = left.spaced and left.last.lower() in _CHANGE_WORDS
+        change = (
+            left.spaced
+            and left.last.lower() in _CHANGE_WORDS
+            and not _RANGING_FROM.search(before)  # "prices range from $5 to $9"
+        )
         ok = (joiner == "and") == (approx == "between") and not (joiner == "to" and change)
         if ok:
             high_end = rng.end()
@@ -650,6 +665,14 @@ def _read_one(
             first_word = text[noun_start:noun_end].split()[0]
             if first_word in _COMPASS or lemma.lower() in _POSITIONS:
                 return None  # "38 North" (a name), "22.4 position"
+            phrase_words = text[noun_start:noun_end].split()
+            if (
+                not spelled
+                and start > 0
+                and all(w[:1].isupper() and not w.isupper() for w in phrase_words)
+                and not head.endswith("s")
+            ):
+                return None  # "radio station 6 Music", "10 Downing Street": a name
             if head.lower() in ("unit", "units", "piece", "pieces", "item", "items"):
                 of = _OF.match(text[noun_end:])
                 det = _OF_DETERMINER.match(text[noun_end:])
@@ -811,6 +834,12 @@ def _spelled_value(m: re.Match[str]) -> float:
     return value
 
 
+_NAME_AFTER: Final = re.compile(r"[ -][A-Z][a-z]")
+#: Verbs that never name what a number counts ("the two became friends").
+_NEVER_NOUNS: Final = _wordset("""became begin began met married went came died fled said told
+    gave took knew saw spoke wrote sat drove flew agreed decided""")
+
+
 def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     """A spelled-out number with what it counts; bare ones, "one" and numbers
     that refer back ("the two men") are left out."""
@@ -819,6 +848,13 @@ def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
     weak = prev[0].lower() in _BACK_REFERENCE
     if text.startswith(("-", "–"), m.end()) and text[m.end() + 1 : m.end() + 2].isdecimal():
         return None  # "one-0", scores
+    if (
+        m.group()[:1].isupper()
+        and m.start() > 0
+        and _NAME_AFTER.match(text, m.end())
+        and text[: m.start()].rstrip()[-1:] not in ".!?:;\"“‘'("
+    ):
+        return None  # "the Six Nations", "a Big Four bank": a name, not a count
     word = m.group().lower()
     if word == "one" and not (_SCALE_WORD.match(text, m.end()) or _IN_TEN.match(text, m.end())):
         return None  # only "one million", "one in five"
@@ -969,7 +1005,8 @@ _TWICE: Final = re.compile(
 )
 _FRACTION: Final = re.compile(
     r"(?<![\w-])(half|a third|one third|one-third|two[- ]thirds|a quarter|one quarter"
-    r"|three[- ]quarters)\s+(?:of\s+)?(?=(?:the|all|its|their|his|her|our|those)\s)",
+    r"|three[- ]quarters)\s+(?:(?:of\s+)?(?=(?:the|all|its|their|his|her|our|those)\s)"
+    r"|of\s+(?=[a-z][\w-]*s\b))",  # "a third of voters": a plural noun after "of"
     re.I,
 )
 _FRACTIONS: Final = {
@@ -1062,7 +1099,7 @@ def _read_fractions(text: str, out: list[Quantity]) -> None:
         if prev[0].lower() in _NOT_BEFORE_FRACTION:
             continue
         det = _DET_AFTER.match(text, m.end() - 1)
-        np = _noun_phrase(text, det.end() - 1) if det else None
+        np = _noun_phrase(text, det.end() - 1 if det else m.end() - 1)
         if np is None:
             continue
         key = (
@@ -1070,17 +1107,23 @@ def _read_fractions(text: str, out: list[Quantity]) -> None:
             if "thirds" in m.group(1).lower()
             else m.group(1).lower()
         )
+        left = _Left(text[max(0, m.start() - 40) : m.start()])
+        start = m.start()
+        if left.approx is not None and left.approx != "between":
+            start -= len(text[max(0, m.start() - 40) : m.start()]) - left.approx_start
         out.append(
             Quantity(
-                start=m.start(),
+                start=start,
                 end=np[1],
-                text=text[m.start() : np[1]],
+                text=text[start : np[1]],
                 value=round(_FRACTIONS.get(key, _FRACTIONS.get(m.group(1).lower(), 50.0)), 6),
                 unit="%",
                 kind="percent",
+                approx=left.approx if start < m.start() else None,
                 noun_start=np[0],
                 noun_end=np[1],
                 spelled=True,
+                weak=det is None,  # "a quarter of workers": a vague share ranks below exact ones
             )
         )
 

@@ -510,3 +510,209 @@ def test_word_said_twice_in_a_row_is_cut() -> None:
         "the",
         "vote",
     ]
+
+
+# --- what a figure measures: the verb, its subject and its object --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change verb after its subject: the change in that subject
+        (
+            "Shares in Acme Foods fell 12% after the company cut its forecast.",
+            "fall in shares in Acme Foods",
+        ),
+        ("Bright's share price rose 40% last year.", "rise in Bright's share price"),
+        ("The delay caused its shares to lose 9% in a day.", "fall in shares in a day"),
+        ("Visits to the museum grew tenfold.", "growth in visits to the museum"),
+        # raising or cutting something "by" a figure: the change in that thing
+        ("The landlord cut its rents by £300.", "cut in rents"),
+        # what something costs: the cost of it (to whom)
+        ("The new bridge is expected to cost £40m.", "cost of new bridge"),
+        ("The inquiry will cost taxpayers £3m.", "cost of inquiry to taxpayers"),
+        (
+            "Pippa Lane wrote the report. It says her trial will cost the council £90,000.",
+            "cost of Lane’s trial to council",
+        ),
+        # an estimate: what is estimated, not the verb
+        ("The damage to the harbour has been estimated at $2bn.", "damage to the harbour"),
+    ],
+)
+def test_measures_from_the_verb_and_its_subject(text: str, expected: str) -> None:
+    found = figures(text)
+    assert found[0].measures == expected, [(f.text, f.measures) for f in found]
+
+
+def test_a_common_noun_opening_a_sentence_is_not_the_company() -> None:
+    found = figures("Shares in Rook Mills slid 8%. The company said profit would fall by $2m.")
+    by_text = {f.text: f.measures for f in found}
+    assert "Shares" not in by_text["$2m"]
+
+
+# --- what is not a key figure: names with numbers, verbs, idioms, the story's clock --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fans packed the ground for the Six Nations opener.",  # a capitalised number in a name
+        "The two became close friends at school.",  # a verb is not what "two" counts
+    ],
+)
+def test_numbers_that_are_names_or_have_no_noun(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+def test_idioms_and_the_storys_clock_rank_below_the_news() -> None:
+    found = figures(
+        "The mayor said she was 100% certain of the plan. Three years later, she was gone.",
+        "The council sold 14 parks to developers.",
+    )
+    texts = [f.text for f in found]
+    assert texts[0] == "14 parks", texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount "a year in" something: that thing, with its rate and adjective
+        ("The donors will provide an extra $30bn (£16bn) a year in aid.", "extra annual aid"),
+        # "expects X to reach $N": X
+        (
+            "Corvid expects sales of its tablets to reach $9bn.",
+            "sales of its tablets",
+        ),
+        # a level verb alone adds nothing to its subject
+        ("Regional exports reached $445bn.", "Regional exports"),
+    ],
+)
+def test_what_an_amount_is(text: str, expected: str) -> None:
+    assert figures(text)[0].measures.startswith(expected), figures(text)[0].measures
+
+
+@pytest.mark.parametrize("sentence", ["Their debut was a UK top 10 hit.", "The top five sang."])
+def test_a_place_in_a_list_is_not_a_figure(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+def test_his_is_the_surname_the_sentence_opens_on() -> None:
+    found = figures(
+        "Dorian K. Maplethorpe, 61, admitted the charges on Tuesday.",
+        "Officers said the hearing was short.",
+        "Maplethorpe is a former guard and kept four crossbows, two swords and a axe at his flat.",
+    )
+    by_text = {f.text: f.measures for f in found}
+    assert by_text["four crossbows"] == "crossbows kept at Maplethorpe’s flat"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money changing hands: the money, who moved it and where from
+        ("The startup raised $2B from investors.", "money startup raised from investors"),
+        # "range from X to Y" is a range of what ranges
+        ("Salaries range from $54,000 to $72,000.", "Salaries"),
+        # no phrase ends on a preposition
+        ("The firm employs 12,000 people across 30 countries.", "people firm employs"),
+    ],
+)
+def test_money_ranges_and_phrase_ends(text: str, expected: str) -> None:
+    assert figures(text)[0].measures == expected, [(f.text, f.measures) for f in figures(text)]
+
+
+def test_range_from_to_is_a_range() -> None:
+    assert read("Salaries range from $54,000 to $72,000.") == [("$54,000 to $72,000", 54000, "USD")]
+    assert figures("Salaries range from $54,000 to $72,000.")[0].value_high == 72000
+
+
+def test_a_second_conversion_waits_until_the_end() -> None:
+    found = figures(
+        "The port signed a deal worth 2bn euros ($2.6bn; £1.4bn) on Monday. "
+        "Traffic rose 12% and 300 jobs were created."
+    )
+    texts = [f.text for f in found]
+    assert texts[:2] == ["2bn euros", "$2.6bn"], texts
+    assert texts[-1] == "£1.4bn", texts
+    assert found[-1].measures == found[0].measures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause after a verb of thinking is the figure's own clause
+        ("Analysts predict the bakery will report profits of £3m.", "profits bakery will report"),
+        # "worth": the value of the thing, not of the verb before it
+        ("Officials believe the storm caused damage worth $40m.", "value of damage"),
+    ],
+)
+def test_the_clause_after_a_verb_of_thinking(text: str, expected: str) -> None:
+    assert figures(text)[0].measures == expected
+
+
+def test_a_compound_duration_is_the_length_of_its_noun() -> None:
+    assert figures("The port signed a 30-year lease.")[0].measures.startswith("length of lease")
+    assert figures("She spent five-and-a-half years there.")[0].measures.startswith("time")
+
+
+def test_the_value_of_a_deal_skips_its_conversions() -> None:
+    found = figures("Acme signed a deal worth 2bn euros ($2.6bn) for Zeta to build 40 ferries.")
+    assert found[0].measures == "value of deal for Zeta to build"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The band will host radio station 7 Rhythm for a week.", "He lives at 12 Harbour Street."],
+)
+def test_a_number_in_a_name_is_not_a_figure(sentence: str) -> None:
+    assert read_quantities(sentence) == []
+
+
+def test_capitalised_counted_nouns_stay_figures() -> None:
+    assert [q.text for q in read_quantities("He won three Premier League titles.")] == [
+        "three Premier League titles"
+    ]
+    assert [q.text for q in read_quantities("About 9 Britons were held.")] == ["About 9 Britons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a multiple of a size: whose size, relative to what
+        (
+            "The city's grey economy is thought to be twice the size of its tax base.",
+            "size of city's grey economy relative to its tax base",
+        ),
+        # a duration before or after an event: the time before or after it
+        (
+            "The vote came just two days before the general election.",
+            "time vote came before the general election",
+        ),
+        (
+            "Less than two weeks after a flood hit the town, the mill reopened.",
+            "time after a flood hit the town (less than)",
+        ),
+        (
+            "Orders were frozen three days after the audit began.",
+            "time Orders were frozen after the audit began",
+        ),
+        # "after N years in charge": that time, and whose
+        ("Ramsgate was sacked after four years in charge.", "Ramsgate’s time in charge"),
+    ],
+)
+def test_multiples_and_durations_around_an_event(text: str, expected: str) -> None:
+    assert figures(text)[0].measures == expected, [(f.text, f.measures) for f in figures(text)]
+
+
+def test_fractions_of_a_plural_and_indian_scales() -> None:
+    assert read("A third of voters are undecided.") == [("A third of voters", 33.333333, "%")]
+    assert read("It took half an hour.") == []
+    assert read("The fine was Rs 500 crore.") == [("Rs 500 crore", 5e9, "INR")]
+    assert read("The plan will cost 20 lakh rupees.") == [("20 lakh rupees", 2e6, "INR")]
+    nearly = read_quantities("Nearly a quarter of nurses quit.")[0]
+    assert (nearly.text, nearly.approx) == ("Nearly a quarter of nurses", "nearly")
+
+
+def test_a_who_clause_after_a_name_takes_the_name() -> None:
+    found = figures("In her memoir, Okafor — who ran the ward for 12 years — tells all.")
+    assert found[0].measures == "time Okafor ran the ward"
