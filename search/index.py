@@ -132,16 +132,12 @@ def changes_left(library: Library) -> int:
 def added_times(library: Library, ids: list[str]) -> dict[str, datetime]:
     """When each briefing was first added to the store (naive UTC)."""
     out: dict[str, datetime] = {}
-    conn = library.connection
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, added_at FROM briefings WHERE id IN ({marks})", chunk):
-            try:
-                stamp = datetime.fromisoformat(row[1])
-            except (TypeError, ValueError):
-                continue
-            out[row[0]] = stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
+    for briefing_id, added in library.added_at(ids).items():
+        try:
+            stamp = datetime.fromisoformat(added)
+        except (TypeError, ValueError):
+            continue
+        out[briefing_id] = stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
     return out
 
 
@@ -515,12 +511,7 @@ class SearchIndex:
         missing, extra = in_store - in_index, in_index - in_store
         if not missing and not extra:
             return 0, 0
-        stamp = datetime.now().isoformat()
-        with self.library.transaction() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO index_outbox (id, op, queued_at) VALUES (?, ?, ?)",
-                [(i, "upsert", stamp) for i in missing] + [(i, "delete", stamp) for i in extra],
-            )
+        self.library.queue_for_index(sorted(missing), sorted(extra))
         self.sync()
         return len(missing), len(extra)
 

@@ -545,41 +545,12 @@ def quote_candidates(text: str, idf: _Idf, docnum: int) -> list[int]:
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:
-    """Briefings whose stored JSON mentions any of ``ids`` (related lists, quote links).
-    A scan of the store: only used when briefings are deleted."""
-    out: list[str] = []
-    conn = library.connection
-    for briefing_id in ids:
-        needle = f'"id":"{briefing_id}"'
-        out.extend(
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM briefings WHERE instr(data, ?) > 0 AND id != ?",
-                (needle, briefing_id),
-            )
-        )
-    return list(dict.fromkeys(out))
+    """Briefings whose related list or quote links name any of ``ids`` (the store's
+    tables are indexed by the other end: no scan)."""
+    return library.referencing(ids)
 
 
 def write_links(library: Library, briefings: list[Briefing]) -> None:
-    """Store new related lists and quote links, merged into the freshest stored JSON
-    in one transaction, so a concurrent re-ingest of the same briefing is never undone."""
-    if not briefings:
-        return
-    with library.transaction() as conn:
-        for b in briefings:
-            row = conn.execute("SELECT data FROM briefings WHERE id=?", (b.id,)).fetchone()
-            if row is None:
-                continue
-            fresh = Briefing.model_validate_json(row[0])
-            update: dict = {"related": b.related}
-            if [q.text for q in fresh.quotes] == [q.text for q in b.quotes]:
-                update["quotes"] = [
-                    fq.model_copy(update={"corroborations": bq.corroborations})
-                    for fq, bq in zip(fresh.quotes, b.quotes, strict=True)
-                ]
-            merged = fresh.model_copy(update=update)
-            if merged != fresh:
-                conn.execute(
-                    "UPDATE briefings SET data=? WHERE id=?", (merged.model_dump_json(), b.id)
-                )
+    """Store new related lists and quote links in one transaction (the store keeps a
+    briefing's quote links only while its quotes are the ones they were computed for)."""
+    library.store_links(briefings)

@@ -59,6 +59,8 @@ class Context:
             note = self._library.read_only_note()
             if note:
                 self.note(note)
+            if self._library.migrated:
+                self.note(self._library.migrated)
             if self._library.recreated:
                 self.note(
                     f"{self._library.db_path}: recreated the missing table(s) "
