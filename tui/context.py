@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 
 from briefings.library import Library, default_library_dir
+from briefings.settings import Settings
 from tui.output import SafeConsole
 
 
@@ -30,6 +31,9 @@ class Context:
     out: Console = field(default_factory=lambda: SafeConsole(soft_wrap=False))
     err: Console = field(default_factory=lambda: SafeConsole(stderr=True, soft_wrap=True))
     _library: Library | None = None
+    #: the settings, read once by ``cli.main`` (None: read where needed, for callers
+    #: that make a context without it)
+    settings: Settings | None = None
 
     @classmethod
     def create(cls, library: str | None) -> Context:
