@@ -498,30 +498,38 @@ class Library:
         briefing's JSON until version 4 move into their tables.
         """
         backup = self.db_path.with_name(self.db_path.name + BACKUP_SUFFIX.format(version=version))
+        # Copied under a name of its own first: two programs opening the old store at once
+        # both copy it, and only the one that upgrades it puts its copy in place.
+        copy = backup.with_name(f"{backup.name}.{os.getpid()}.tmp")
         try:
-            target = sqlite3.connect(backup)
+            target = sqlite3.connect(copy)
             try:
                 conn.backup(target)
             finally:
                 target.close()
         except sqlite3.Error as exc:
             with suppress(OSError):
-                backup.unlink()
+                copy.unlink()
             raise LibraryError(
                 f"cannot upgrade {self.db_path} from schema {version}: making its backup "
                 f"{backup.name} failed ({exc}); free some space and try again"
             ) from None
-        with _transaction(conn):
-            current = self._schema_version(conn)
-            if current is not None and current >= SCHEMA_VERSION:
-                return  # another process upgraded it meanwhile
-            for statement in _ALL_SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            lists, links = _move_links_out_of_json(conn)
-            conn.execute(
-                "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
-            )
+        try:
+            with _transaction(conn):
+                current = self._schema_version(conn)
+                if current is not None and current >= SCHEMA_VERSION:
+                    return  # another program upgraded it meanwhile
+                for statement in _ALL_SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                lists, links = _move_links_out_of_json(conn)
+                conn.execute(
+                    "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
+                )
+            os.replace(copy, backup)
+        finally:
+            with suppress(OSError):
+                copy.unlink()
         self.migrated = (
             f"{self.db_path}: upgraded the library from schema {version} to {SCHEMA_VERSION} "
             f"({lists} related lists and {links} quote links moved into tables of their own); "

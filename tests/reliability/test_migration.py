@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from briefings.library import DB_NAME, SCHEMA_VERSION, Library
 from briefings.models import Briefing
+
+from .conftest import REPO
 
 
 def _as_schema_3(library_dir: Path) -> dict[str, Briefing]:
@@ -111,3 +115,32 @@ def test_a_read_only_schema_3_library_is_read_as_it_is(  # type: ignore[no-untyp
         some = next(b for b in schema_3.values() if b.related)
         assert lib.related_of(some.id) == some.related
     assert not (library_dir / (DB_NAME + ".schema3.backup")).exists()
+
+
+def test_two_programs_opening_an_old_library_at_once_upgrade_it_once(  # type: ignore[no-untyped-def]
+    library_dir: Path, schema_3
+) -> None:
+    code = (
+        "import sys; from briefings.library import Library; "
+        "lib = Library(sys.argv[1]); print(lib.migrated or ''); "
+        "print(len(lib.get_many(lib.ids())))"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(library_dir)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
+    said = [o.splitlines()[0] for o, _ in outs]
+    assert sum("upgraded the library from schema 3" in line for line in said) == 1, said
+    assert all(o.splitlines()[1] == str(len(schema_3)) for o, _ in outs)
+    with Library(library_dir) as lib:
+        assert {b.id: b for b in lib.get_many(lib.ids())} == schema_3
+    left = sorted(p.name for p in library_dir.iterdir() if "backup" in p.name)
+    assert left == [DB_NAME + ".schema3.backup"], left
