@@ -1522,30 +1522,45 @@ def _move_links_out_of_json(conn: sqlite3.Connection) -> tuple[int, int]:
 
 
 def _write_related(conn: sqlite3.Connection, briefing_id: str, related: list[Related]) -> None:
-    """Replace a briefing's related list."""
+    """Replace a briefing's related list (rows that are already so are left alone)."""
+    rows = [
+        (briefing_id, n, r.id, r.title, r.score, json.dumps(r.reasons), int(r.duplicate))
+        for n, r in enumerate(related)
+    ]
+    stored = conn.execute(
+        "SELECT id, rank, other, title, score, reasons, duplicate FROM related WHERE id=? "
+        "ORDER BY rank",
+        (briefing_id,),
+    ).fetchall()
+    if [tuple(r) for r in stored] == rows:
+        return
     conn.execute("DELETE FROM related WHERE id=?", (briefing_id,))
     conn.executemany(
         "INSERT INTO related (id, rank, other, title, score, reasons, duplicate) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (briefing_id, n, r.id, r.title, r.score, json.dumps(r.reasons), int(r.duplicate))
-            for n, r in enumerate(related)
-        ],
+        rows,
     )
 
 
 def _write_quote_links(
     conn: sqlite3.Connection, briefing_id: str, quotes: list[list[QuoteLink]]
 ) -> None:
-    """Replace the links of a briefing's quotes (``quotes[i]``: the links of quote i)."""
+    """Replace the links of a briefing's quotes (``quotes[i]``: the links of quote i);
+    links that are already so are left alone (a briefing may have dozens)."""
+    rows = [
+        (briefing_id, i, n, link.id, link.model_dump_json())
+        for i, found in enumerate(quotes)
+        for n, link in enumerate(found)
+    ]
+    stored = conn.execute(
+        "SELECT id, quote, rank, other, link FROM quote_links WHERE id=? ORDER BY quote, rank",
+        (briefing_id,),
+    ).fetchall()
+    if [tuple(r) for r in stored] == rows:
+        return
     conn.execute("DELETE FROM quote_links WHERE id=?", (briefing_id,))
     conn.executemany(
-        "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)",
-        [
-            (briefing_id, i, n, link.id, link.model_dump_json())
-            for i, found in enumerate(quotes)
-            for n, link in enumerate(found)
-        ],
+        "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)", rows
     )
 
 
