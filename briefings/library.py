@@ -25,11 +25,11 @@ from typing import Concatenate, Literal, ParamSpec, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from briefings.models import Article, Briefing, BriefingSummary, Related
+from briefings.models import Article, Briefing, BriefingSummary, QuoteLink, Related
 
 _RELATED_LIST = TypeAdapter(list[Related])
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DB_NAME = "library.sqlite3"
 ENV_LIBRARY = "BRIEF_LIBRARY"
 
@@ -115,11 +115,53 @@ CREATE TABLE IF NOT EXISTS digest_marks (
 );
 """
 
+#: Version 4: related lists and quote links in tables of their own (the search layer
+#: computes them; the briefing JSON holds only what derivation produced). ``related``
+#: is one row per entry of a briefing's list, in ``rank`` order; ``quote_links`` one row
+#: per link of one of its quotes (``quote``) to a quote of another briefing, the link
+#: itself (a ``QuoteLink``) as JSON. Both are indexed by the other end too, so the
+#: lists that name a deleted briefing are found without reading every briefing.
+_LINK_SCHEMA = """
+CREATE TABLE IF NOT EXISTS related (
+    id TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    other TEXT NOT NULL,
+    title TEXT NOT NULL,
+    score REAL NOT NULL,
+    reasons TEXT NOT NULL,
+    duplicate INTEGER NOT NULL,
+    PRIMARY KEY (id, rank)
+);
+CREATE INDEX IF NOT EXISTS related_other ON related (other);
+CREATE TABLE IF NOT EXISTS quote_links (
+    id TEXT NOT NULL,
+    quote INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    other TEXT NOT NULL,
+    link TEXT NOT NULL,
+    PRIMARY KEY (id, quote, rank)
+);
+CREATE INDEX IF NOT EXISTS quote_links_other ON quote_links (other);
+"""
+
 #: Every schema statement, in migration order (each one is CREATE ... IF NOT EXISTS).
-_ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA
+_ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA
+
+#: The copy of an older store made (with SQLite's online backup) before it is upgraded.
+BACKUP_SUFFIX = ".schema{version}.backup"
 
 
-_TABLES = frozenset({"meta", "briefings", "index_outbox", "related_outbox", "saved_searches"})
+_TABLES = frozenset(
+    {
+        "meta",
+        "briefings",
+        "index_outbox",
+        "related_outbox",
+        "saved_searches",
+        "related",
+        "quote_links",
+    }
+)
 
 #: ORDER BY of ``Library.summaries`` and ``Library.listing``.
 _SUMMARY_ORDER = {
@@ -253,6 +295,9 @@ class RemovedBriefing:
     row: dict[str, object]
     state: tuple[str | None, str | None] | None
     tags: tuple[tuple[str, str], ...]
+    #: its related list and quote links, as stored (rows of those tables)
+    related: tuple[tuple[object, ...], ...] = ()
+    quote_links: tuple[tuple[object, ...], ...] = ()
 
 
 #: What ``Library.marked_ids`` can look up (``tag`` also takes the tag's name).
@@ -285,6 +330,11 @@ class Library:
         self.skipped: list[str] = []
         #: tables another program dropped, recreated when the store was opened
         self.recreated: list[str] = []
+        #: one line saying that opening upgraded an older store (and where its copy is)
+        self.migrated: str | None = None
+        #: True for an older store opened read-only: its related lists and quote links
+        #: are still inside the briefing JSON (there are no tables for them to be read from)
+        self._links_in_json = False
         if not self.db_path.exists():
             if not create:
                 raise LibraryError(f"no library at {self.folder}")
@@ -360,6 +410,7 @@ class Library:
                         f"{self.db_path} was written by a newer brief (schema {version}); "
                         "upgrade brief to use it"
                     )
+                self._links_in_json = "related" not in tables or "quote_links" not in tables
                 conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
                 return conn
             except sqlite3.OperationalError as exc:
@@ -434,16 +485,56 @@ class Library:
         elif version == SCHEMA_VERSION:
             self._recreate_missing_tables(conn)
         elif version < SCHEMA_VERSION:
+            self._upgrade(conn, version)
+        conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
+
+    def _upgrade(self, conn: sqlite3.Connection, version: int) -> None:
+        """Bring an older store up to this schema, in one transaction, after copying it
+        aside with SQLite's online backup (a consistent copy even while others read it).
+
+        Version 2 added related_outbox, 3 reading_state, briefing_tags and the story and
+        digest tables, 4 the related and quote_links tables (every statement is CREATE
+        ... IF NOT EXISTS); the related lists and quote links stored inside each
+        briefing's JSON until version 4 move into their tables.
+        """
+        backup = self.db_path.with_name(self.db_path.name + BACKUP_SUFFIX.format(version=version))
+        # Copied under a name of its own first: two programs opening the old store at once
+        # both copy it, and only the one that upgrades it puts its copy in place.
+        copy = backup.with_name(f"{backup.name}.{os.getpid()}.tmp")
+        try:
+            target = sqlite3.connect(copy)
+            try:
+                conn.backup(target)
+            finally:
+                target.close()
+        except sqlite3.Error as exc:
+            with suppress(OSError):
+                copy.unlink()
+            raise LibraryError(
+                f"cannot upgrade {self.db_path} from schema {version}: making its backup "
+                f"{backup.name} failed ({exc}); free some space and try again"
+            ) from None
+        try:
             with _transaction(conn):
-                # Version 2 added related_outbox, 3 reading_state, briefing_tags and the story and digest tables; every
-                # statement is CREATE ... IF NOT EXISTS.
+                current = self._schema_version(conn)
+                if current is not None and current >= SCHEMA_VERSION:
+                    return  # another program upgraded it meanwhile
                 for statement in _ALL_SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+                lists, links = _move_links_out_of_json(conn)
                 conn.execute(
                     "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
                 )
-        conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
+            os.replace(copy, backup)
+        finally:
+            with suppress(OSError):
+                copy.unlink()
+        self.migrated = (
+            f"{self.db_path}: upgraded the library from schema {version} to {SCHEMA_VERSION} "
+            f"({lists} related lists and {links} quote links moved into tables of their own); "
+            f"the old store is kept as {backup.name}"
+        )
 
     def _recreate_missing_tables(self, conn: sqlite3.Connection) -> None:
         """A table dropped by another program is created again (empty), and named."""
@@ -454,7 +545,7 @@ class Library:
         if "briefings" in missing:
             raise damaged(self.db_path, "its briefings table is missing")
         with _transaction(conn):
-            for statement in _SCHEMA.split(";"):
+            for statement in _ALL_SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
         self.recreated = missing
@@ -507,6 +598,10 @@ class Library:
     def connection(self) -> sqlite3.Connection:
         return self._conn
 
+    def watch(self) -> ChangeWatch:
+        """A ``ChangeWatch`` of this store (for a reader that refreshes when it changes)."""
+        return ChangeWatch(self.db_path)
+
     # -- meta ---------------------------------------------------------------------
 
     @_guarded
@@ -543,11 +638,11 @@ class Library:
         Unchanged content from the same extractor is left alone unless ``force``.
         """
         stamp = now_iso()
-        data = briefing.model_dump_json()
+        data = _bare(briefing).model_dump_json()
         published = briefing.published.isoformat() if briefing.published else None
         with self.transaction() as conn:
             row = conn.execute(
-                "SELECT content_hash, extractor_version, added_at, data FROM briefings WHERE id=?",
+                "SELECT content_hash, extractor_version FROM briefings WHERE id=?",
                 (briefing.id,),
             ).fetchone()
             if (
@@ -557,12 +652,6 @@ class Library:
                 and (row["extractor_version"] == briefing.extractor_version)
             ):
                 return "unchanged"
-            if row is not None and not briefing.related:
-                # Keep related links computed by the search layer until it recomputes them.
-                related = _stored_related(row["data"])
-                if related:
-                    briefing = briefing.model_copy(update={"related": related})
-                    data = briefing.model_dump_json()
             conn.execute(
                 """INSERT INTO briefings (id, origin, format, encoding, content_hash, extractor_version,
                        title, source, author, published, added_at, updated_at, article, data)
@@ -579,24 +668,34 @@ class Library:
                     published, stamp, stamp, article.text, data,
                 ),
             )  # fmt: skip
+            # A stored related list stays until the search layer recomputes it; the quotes
+            # are derived anew, so their links are whatever this briefing carries.
+            if briefing.related:
+                _write_related(conn, briefing.id, briefing.related)
+            _write_quote_links(conn, briefing.id, [q.corroborations for q in briefing.quotes])
             self._queue(conn, briefing.id, "upsert")
             return "ingested" if row is None else "updated"
 
     @_guarded
     def update_briefing(self, briefing: Briefing, *, reindex: bool = False) -> None:
-        """Replace the stored JSON of an existing briefing (e.g. its related links)."""
+        """Replace an existing briefing as stored: its JSON, related list and quote links."""
         with self.transaction() as conn:
             cur = conn.execute(
-                "UPDATE briefings SET data=? WHERE id=?", (briefing.model_dump_json(), briefing.id)
+                "UPDATE briefings SET data=? WHERE id=?",
+                (_bare(briefing).model_dump_json(), briefing.id),
             )
-            if cur.rowcount and reindex:
-                self._queue(conn, briefing.id, "upsert")
+            if cur.rowcount:
+                _write_related(conn, briefing.id, briefing.related)
+                _write_quote_links(conn, briefing.id, [q.corroborations for q in briefing.quotes])
+                if reindex:
+                    self._queue(conn, briefing.id, "upsert")
 
     @_guarded
     def delete(self, briefing_id: str) -> bool:
         with self.transaction() as conn:
             cur = conn.execute("DELETE FROM briefings WHERE id=?", (briefing_id,))
             if cur.rowcount:
+                _drop_links(conn, briefing_id)
                 self._queue(conn, briefing_id, "delete")
             return bool(cur.rowcount)
 
@@ -614,12 +713,22 @@ class Library:
             tags = conn.execute(
                 "SELECT tag, added_at FROM briefing_tags WHERE id=?", (briefing_id,)
             ).fetchall()
+            related = conn.execute(
+                "SELECT id, rank, other, title, score, reasons, duplicate FROM related WHERE id=?",
+                (briefing_id,),
+            ).fetchall()
+            links = conn.execute(
+                "SELECT id, quote, rank, other, link FROM quote_links WHERE id=?", (briefing_id,)
+            ).fetchall()
             conn.execute("DELETE FROM briefings WHERE id=?", (briefing_id,))
+            _drop_links(conn, briefing_id)
             self._queue(conn, briefing_id, "delete")
         return RemovedBriefing(
             dict(row),
             None if state is None else (state[0], state[1]),
             tuple((t[0], t[1]) for t in tags),
+            tuple(tuple(r) for r in related),
+            tuple(tuple(r) for r in links),
         )
 
     @_guarded
@@ -644,6 +753,16 @@ class Library:
             conn.executemany(
                 "INSERT OR REPLACE INTO briefing_tags VALUES (?, ?, ?)",
                 [(briefing_id, tag, stamp) for tag, stamp in removed.tags],
+            )
+            _drop_links(conn, briefing_id)
+            conn.executemany(
+                "INSERT INTO related (id, rank, other, title, score, reasons, duplicate) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                removed.related,
+            )
+            conn.executemany(
+                "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)",
+                removed.quote_links,
             )
             self._queue(conn, briefing_id, "upsert")
         return True
@@ -851,7 +970,7 @@ class Library:
         row = self._conn.execute("SELECT data FROM briefings WHERE id=?", (briefing_id,)).fetchone()
         if row is None:
             raise NotFound(f"no briefing with id {briefing_id}")
-        return self._parse(briefing_id, row[0])
+        return self._joined({briefing_id: self._parse(briefing_id, row[0])})[briefing_id]
 
     def _parse(self, briefing_id: str, data: str) -> Briefing:
         try:
@@ -874,21 +993,170 @@ class Library:
                 f"SELECT id, data FROM briefings WHERE id IN ({marks})", chunk
             ):
                 found[row[0]] = self._parse(row[0], row[1])
+        found = self._joined(found)
         return [found[i] for i in ids if i in found]
+
+    def _joined(self, found: dict[str, Briefing]) -> dict[str, Briefing]:
+        """The briefings with their related lists and quote links (from their tables)."""
+        if self._links_in_json or not found:
+            return found
+        ids = list(found)
+        related: dict[str, list[Related]] = {}
+        links: dict[str, dict[int, list[QuoteLink]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                "SELECT id, other, title, score, reasons, duplicate FROM related "
+                f"WHERE id IN ({marks}) ORDER BY id, rank",
+                chunk,
+            ):
+                related.setdefault(r[0], []).append(_related_row(r[1:]))
+            for r in self._conn.execute(
+                f"SELECT id, quote, link FROM quote_links WHERE id IN ({marks}) "
+                "ORDER BY id, quote, rank",
+                chunk,
+            ):
+                links.setdefault(r[0], {}).setdefault(int(r[1]), []).append(
+                    QuoteLink.model_validate_json(r[2])
+                )
+        for briefing_id in related.keys() | links.keys():
+            b = found[briefing_id]
+            update: dict[str, object] = {"related": related.get(briefing_id, [])}
+            mine = links.get(briefing_id)
+            if mine:
+                update["quotes"] = [
+                    q.model_copy(update={"corroborations": mine[i]}) if i in mine else q
+                    for i, q in enumerate(b.quotes)
+                ]
+            found[briefing_id] = b.model_copy(update=update)
+        return found
 
     @_guarded
     def related_of(self, briefing_id: str) -> list[Related] | None:
         """Only the related list of a briefing (``None`` if there is no such briefing):
         far cheaper than reading the whole briefing when that is all one needs."""
-        row = self._conn.execute(
-            "SELECT json_extract(data, '$.related') FROM briefings WHERE id=?", (briefing_id,)
-        ).fetchone()
-        if row is None:
+        if self._links_in_json:
+            row = self._conn.execute(
+                "SELECT json_extract(data, '$.related') FROM briefings WHERE id=?", (briefing_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            try:
+                return _RELATED_LIST.validate_json(row[0] or "[]")
+            except ValueError:  # the whole briefing's parse reports a damaged row properly
+                return self.get(briefing_id).related
+        if (
+            self._conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone()
+            is None
+        ):
             return None
-        try:
-            return _RELATED_LIST.validate_json(row[0] or "[]")
-        except ValueError:  # the whole briefing's parse reports a damaged row properly
-            return self.get(briefing_id).related
+        return [
+            _related_row(r)
+            for r in self._conn.execute(
+                "SELECT other, title, score, reasons, duplicate FROM related WHERE id=? "
+                "ORDER BY rank",
+                (briefing_id,),
+            )
+        ]
+
+    # -- related lists and quote links (computed by the search layer) ---------------------
+
+    @_guarded
+    def store_links(self, briefings: list[Briefing]) -> None:
+        """Store the related lists and quote links these briefings carry, in one
+        transaction. Quote links are stored only while the stored briefing still has the
+        same quotes, so a concurrent re-ingest of the same briefing is never undone."""
+        if not briefings:
+            return
+        with self.transaction() as conn:
+            for b in briefings:
+                row = conn.execute(
+                    "SELECT json_extract(data, '$.quotes') FROM briefings WHERE id=?", (b.id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                _write_related(conn, b.id, b.related)
+                try:
+                    texts = [q.get("text") for q in json.loads(row[0] or "[]")]
+                except (ValueError, AttributeError):
+                    continue
+                if texts == [q.text for q in b.quotes]:
+                    _write_quote_links(conn, b.id, [q.corroborations for q in b.quotes])
+
+    @_guarded
+    def referencing(self, ids: list[str]) -> list[str]:
+        """Briefings whose related list or quote links name any of ``ids`` (not ``ids``)."""
+        out: list[str] = []
+        for briefing_id in ids:
+            out.extend(
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT id FROM related WHERE other=? AND id<>? "
+                    "UNION SELECT id FROM quote_links WHERE other=? AND id<>?",
+                    (briefing_id, briefing_id, briefing_id, briefing_id),
+                )
+            )
+        return list(dict.fromkeys(out))
+
+    # -- saved searches -----------------------------------------------------------------
+
+    @_guarded
+    def saved_search(self, name: str) -> tuple[str, str, str | None] | None:
+        """(name, query, last opened) of the saved search named ``name`` (any case)."""
+        row = self._conn.execute(
+            "SELECT name, query, last_opened_at FROM saved_searches WHERE name = ? COLLATE NOCASE",
+            (name,),
+        ).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
+    @_guarded
+    def saved_searches(self) -> list[tuple[str, str, str | None]]:
+        """(name, query, last opened) of every saved search, by name."""
+        rows = self._conn.execute(
+            "SELECT name, query, last_opened_at FROM saved_searches ORDER BY name COLLATE NOCASE"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    @_guarded
+    def add_saved_search(self, name: str, query: str, stamp: str, count: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO saved_searches (name, query, created_at, last_opened_at, last_count)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (name, query, stamp, stamp, count),
+            )
+
+    @_guarded
+    def rename_saved_search(self, current: str, new: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE saved_searches SET name = ? WHERE name = ?", (new, current))
+
+    @_guarded
+    def remove_saved_search(self, name: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,))
+
+    @_guarded
+    def saved_search_opened(self, name: str, count: int) -> None:
+        """Mark a saved search opened now, with its count of hits."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE saved_searches SET last_opened_at = ?, last_count = ? WHERE name = ?",
+                (now_iso(), count, name),
+            )
+
+    # -- queueing for the index ---------------------------------------------------------
+
+    @_guarded
+    def queue_for_index(self, upserts: list[str], deletes: list[str]) -> None:
+        """Queue index changes for these ids (repairs an index that differs from the store)."""
+        stamp = now_iso()
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO index_outbox (id, op, queued_at) VALUES (?, ?, ?)",
+                [(i, "upsert", stamp) for i in upserts] + [(i, "delete", stamp) for i in deletes],
+            )
 
     @_guarded
     def resolve(self, prefix: str) -> str:
@@ -1157,6 +1425,39 @@ class Library:
         return out
 
 
+class ChangeWatch:
+    """Cheap polling for changes to a store by anyone (this process included): SQLite's
+    ``data_version`` on a read-only connection of its own, which moves whenever another
+    connection commits. Made by ``Library.watch``; close it when done."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._conn: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = sqlite3.connect(
+                f"file:{self.db_path}?mode=ro", uri=True, timeout=5, check_same_thread=False
+            )
+        return self._conn
+
+    def version(self) -> int:
+        """A number that changes whenever the store has changed."""
+        return int(self._connection().execute("PRAGMA data_version").fetchone()[0])
+
+    def contents(self) -> tuple[int, str | None]:
+        """(briefings, newest update stamp): what a list that shows the store depends on."""
+        count, newest = (
+            self._connection().execute("SELECT COUNT(*), MAX(updated_at) FROM briefings").fetchone()
+        )
+        return int(count), newest
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
 @dataclass(frozen=True, slots=True)
 class StoryFacts:
     """A briefing as story linking sees it (``Library.story_facts``)."""
@@ -1170,13 +1471,109 @@ class StoryFacts:
     summary: str = ""
 
 
-def _stored_related(data: str) -> list[Related]:
-    """The related links of a stored briefing; none if its JSON is unreadable
-    (a damaged row must not stop it from being replaced)."""
-    try:
-        return [Related.model_validate(r) for r in json.loads(data).get("related") or []]
-    except (ValueError, AttributeError, TypeError):
-        return []
+def _related_row(r: sqlite3.Row | tuple[object, ...]) -> Related:
+    """A ``Related`` from (other, title, score, reasons, duplicate) of the related table."""
+    return Related(
+        id=str(r[0]),
+        title=str(r[1]),
+        score=float(r[2]),  # type: ignore[arg-type]
+        reasons=json.loads(str(r[3])),
+        duplicate=bool(r[4]),
+    )
+
+
+def _drop_links(conn: sqlite3.Connection, briefing_id: str) -> None:
+    """Forget a deleted briefing's own related list and quote links."""
+    conn.execute("DELETE FROM related WHERE id=?", (briefing_id,))
+    conn.execute("DELETE FROM quote_links WHERE id=?", (briefing_id,))
+
+
+def _move_links_out_of_json(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Move the related lists and quote links stored inside briefing JSON (schema 3 and
+    older) into their tables; returns (lists, links) moved. A row whose JSON does not
+    parse is left as it is (reading it says so, and a rebuild derives it again)."""
+    lists = links = 0
+    rows = conn.execute(
+        "SELECT id, data FROM briefings WHERE instr(data, '\"related\":[{') > 0 "
+        "OR instr(data, '\"corroborations\":[{') > 0"
+    ).fetchall()
+    for briefing_id, data in rows:
+        try:
+            doc = json.loads(data)
+            related = [Related.model_validate(r) for r in doc.get("related") or []]
+            quotes = [
+                [QuoteLink.model_validate(c) for c in q.get("corroborations") or []]
+                for q in doc.get("quotes") or []
+            ]
+        except (ValueError, AttributeError, TypeError):
+            continue
+        doc["related"] = []
+        for q in doc.get("quotes") or []:
+            q["corroborations"] = []
+        _write_related(conn, briefing_id, related)
+        _write_quote_links(conn, briefing_id, quotes)
+        lists += bool(related)
+        links += sum(len(q) for q in quotes)
+        conn.execute(
+            "UPDATE briefings SET data=? WHERE id=?",
+            (json.dumps(doc, ensure_ascii=False, separators=(",", ":")), briefing_id),
+        )
+    return lists, links
+
+
+def _write_related(conn: sqlite3.Connection, briefing_id: str, related: list[Related]) -> None:
+    """Replace a briefing's related list (rows that are already so are left alone)."""
+    rows = [
+        (briefing_id, n, r.id, r.title, r.score, json.dumps(r.reasons), int(r.duplicate))
+        for n, r in enumerate(related)
+    ]
+    stored = conn.execute(
+        "SELECT id, rank, other, title, score, reasons, duplicate FROM related WHERE id=? "
+        "ORDER BY rank",
+        (briefing_id,),
+    ).fetchall()
+    if [tuple(r) for r in stored] == rows:
+        return
+    conn.execute("DELETE FROM related WHERE id=?", (briefing_id,))
+    conn.executemany(
+        "INSERT INTO related (id, rank, other, title, score, reasons, duplicate) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _write_quote_links(
+    conn: sqlite3.Connection, briefing_id: str, quotes: list[list[QuoteLink]]
+) -> None:
+    """Replace the links of a briefing's quotes (``quotes[i]``: the links of quote i);
+    links that are already so are left alone (a briefing may have dozens)."""
+    rows = [
+        (briefing_id, i, n, link.id, link.model_dump_json())
+        for i, found in enumerate(quotes)
+        for n, link in enumerate(found)
+    ]
+    stored = conn.execute(
+        "SELECT id, quote, rank, other, link FROM quote_links WHERE id=? ORDER BY quote, rank",
+        (briefing_id,),
+    ).fetchall()
+    if [tuple(r) for r in stored] == rows:
+        return
+    conn.execute("DELETE FROM quote_links WHERE id=?", (briefing_id,))
+    conn.executemany(
+        "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)", rows
+    )
+
+
+def _bare(briefing: Briefing) -> Briefing:
+    """The briefing as derivation made it: no related list, no quote links (the store
+    keeps those in tables of their own)."""
+    if not briefing.related and not any(q.corroborations for q in briefing.quotes):
+        return briefing
+    quotes = [
+        q.model_copy(update={"corroborations": []}) if q.corroborations else q
+        for q in briefing.quotes
+    ]
+    return briefing.model_copy(update={"related": [], "quotes": quotes})
 
 
 @contextmanager

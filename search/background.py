@@ -29,6 +29,8 @@ from multiprocessing.synchronize import Event
 from pathlib import Path
 from types import TracebackType
 
+from briefings.settings import current
+
 log = logging.getLogger(__name__)
 
 #: Below this many articles an ingest indexes afterwards, in its own process.
@@ -138,11 +140,9 @@ class BackgroundSync:
         min_articles: int = MIN_ARTICLES,
         batch: int | None = None,
     ) -> None:
-        from search.index import BATCH
-
         self.folder = str(folder)
         self.enabled = articles >= min_articles and (os.cpu_count() or 1) > 1
-        self.batch = batch or BATCH
+        self.batch = batch or current().index_batch
         self._processes: list[multiprocessing.process.BaseProcess] = []
         self._draining: Event | None = None
         self._indexed: Event | None = None

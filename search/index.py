@@ -14,6 +14,7 @@ file next to the index and wait for each other instead of failing.
 from __future__ import annotations
 
 import contextlib
+import functools
 import heapq
 import json
 import logging
@@ -36,9 +37,9 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock
 
-from briefings import settings
 from briefings.library import Library, LibraryError
 from briefings.models import Briefing
+from briefings.settings import DEFAULT_BATCH, Settings, current
 from search.parallel import build_segments, workers_for
 from search.query import ParsedQuery, QueryError, parse_query
 from search.results import Hit, SearchResults, Snippet
@@ -60,10 +61,9 @@ LOCK_FILE = "index.lock"
 #: Taken while related lists are recomputed (``relate_up``); never held while waiting
 #: for the index lock, so the two stages cannot deadlock.
 RELATED_LOCK_FILE = "related.lock"
-#: How long a writer waits for another one before giving up.
-LOCK_TIMEOUT = settings.current().index_lock_timeout  # BRIEF_INDEX_LOCK_TIMEOUT
-#: Outbox entries applied per index commit (progress survives a crash in between).
-BATCH = settings.current().index_batch  # BRIEF_INDEX_BATCH
+# How long a writer waits for another one before giving up (BRIEF_INDEX_LOCK_TIMEOUT), and
+# how many outbox entries are applied per index commit (BRIEF_INDEX_BATCH: progress survives
+# a crash in between) are settings, given to ``SearchIndex`` (``lock_timeout``, ``batch``).
 #: While a batch of related lists is computed (it takes a while), how many of it are done
 #: is noted in the store's meta table every RELATE_STEP briefings, so that progress bars
 #: (``changes_left``) move in the command's process and in a background relater's alike.
@@ -81,11 +81,11 @@ STRICT = os.environ.get("BRIEF_STRICT") == "1"
 MERGE_FACTOR = 4
 
 
-def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
+def merge_tiers(writer: Any, segments: list[Any], batch: int = DEFAULT_BATCH) -> list[Any]:
     """Whoosh merge policy for a commit: merge a tier's segments once it has
     ``MERGE_FACTOR`` of them.
 
-    Segments are put in tiers by size (tier k holds up to ``BATCH * MERGE_FACTOR**k``
+    Segments are put in tiers by size (tier k holds up to ``batch * MERGE_FACTOR**k``
     documents); when a tier fills up, its segments are merged into the segment being
     written, which then belongs to a higher tier. Each document is rewritten about
     log4(library / batch) times in all, and a library never has more than
@@ -100,7 +100,7 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
     for segment in segments:
         size = max(1, segment.doc_count_all())
         tier = 0
-        while size > BATCH * MERGE_FACTOR ** (tier + 1) // 2 and tier < 30:
+        while size > batch * MERGE_FACTOR ** (tier + 1) // 2 and tier < 30:
             tier += 1
         tiers.setdefault(tier, []).append(segment)
     kept = []
@@ -133,16 +133,12 @@ def changes_left(library: Library) -> int:
 def added_times(library: Library, ids: list[str]) -> dict[str, datetime]:
     """When each briefing was first added to the store (naive UTC)."""
     out: dict[str, datetime] = {}
-    conn = library.connection
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, added_at FROM briefings WHERE id IN ({marks})", chunk):
-            try:
-                stamp = datetime.fromisoformat(row[1])
-            except (TypeError, ValueError):
-                continue
-            out[row[0]] = stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
+    for briefing_id, added in library.added_at(ids).items():
+        try:
+            stamp = datetime.fromisoformat(added)
+        except (TypeError, ValueError):
+            continue
+        out[briefing_id] = stamp.replace(tzinfo=None) if stamp.tzinfo else stamp
     return out
 
 
@@ -166,8 +162,16 @@ class SearchIndex:
         *,
         on_message: Callable[[str], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        settings: Settings | None = None,
     ) -> None:
+        """``settings``: the program's settings (read once by the caller); the
+        environment's, read now, when not given."""
         self.library = library
+        settings = settings if settings is not None else current()
+        #: how long a writer waits for another one before giving up (seconds)
+        self.lock_timeout = settings.index_lock_timeout
+        #: outbox entries applied per index commit
+        self.batch = settings.index_batch
         self.folder = Path(library.folder) / INDEX_DIR
         self.messages: list[str] = []
         self._on_message = on_message
@@ -306,16 +310,16 @@ class SearchIndex:
     @contextmanager
     def _lock(self, name: str = LOCK_FILE) -> Iterator[None]:
         """The one-writer-at-a-time lock of the index (or, with ``RELATED_LOCK_FILE``,
-        of related lists); waits up to LOCK_TIMEOUT for another writer."""
+        of related lists); waits up to ``lock_timeout`` for another writer."""
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         self._sound_lock(self.folder.parent / name)
         lock = FileLock(str(self.folder.parent / name))
-        deadline = time.monotonic() + LOCK_TIMEOUT
+        deadline = time.monotonic() + self.lock_timeout
         while not lock.acquire(blocking=False):
             if time.monotonic() > deadline:
                 raise SearchIndexError(
                     f"the search index in {self.folder} is busy: another brief has been writing "
-                    f"it for {LOCK_TIMEOUT:.0f} s; try again when it has finished"
+                    f"it for {self.lock_timeout:.0f} s; try again when it has finished"
                 )
             time.sleep(0.05)
         try:
@@ -368,7 +372,7 @@ class SearchIndex:
             self._related_step = report
             try:
                 with self._lock():
-                    while ops := self.library.pending_index_ops(limit=BATCH):
+                    while ops := self.library.pending_index_ops(limit=self.batch):
                         known = self._index(ops)
                         applied += len(ops)
                         self.relate_up(known=known)
@@ -380,13 +384,16 @@ class SearchIndex:
         self._reconcile_if_needed()
         return applied
 
-    def catch_up(self, *, min_pending: int = BATCH, batch: int = BATCH) -> int:
+    def catch_up(self, *, min_pending: int | None = None, batch: int | None = None) -> int:
         """Index one batch of queued changes if at least ``min_pending`` are waiting
         (their related lists are left to ``relate_up``).
 
         For a background indexer (``search.background``): it leaves the last, partial
-        batch and the consistency check to the command's own ``sync``.
+        batch and the consistency check to the command's own ``sync``. Both default
+        to the index's ``batch``.
         """
+        min_pending = min_pending or self.batch
+        batch = batch or self.batch
         if len(self.library.pending_index_ops(limit=min_pending)) < min_pending:
             return 0
         with self._lock():
@@ -399,13 +406,14 @@ class SearchIndex:
         self,
         *,
         min_pending: int = 1,
-        batch: int = BATCH,
+        batch: int | None = None,
         once: bool = False,
         known: dict[str, Briefing] | None = None,
     ) -> int:
         """Recompute related lists and quote links for indexed changes, in batches, if
         at least ``min_pending`` are waiting (``once``: one batch only). ``known``:
         briefings already read from the store."""
+        batch = batch or self.batch
         if len(self.library.pending_related_ops(limit=min_pending)) < min_pending:
             return 0
         done = 0
@@ -421,7 +429,7 @@ class SearchIndex:
         returns the briefings it read."""
         briefings, deleted = self._changed(ops, {})
         added = added_times(self.library, [b.id for b in briefings])
-        writer = self.ix.writer(timeout=LOCK_TIMEOUT)
+        writer = self.ix.writer(timeout=self.lock_timeout)
         try:
             for n, b in enumerate(briefings, 1):
                 writer.update_document(**index_document(b, added.get(b.id)))
@@ -434,7 +442,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(mergetype=merge_tiers)
+        writer.commit(mergetype=functools.partial(merge_tiers, batch=self.batch))
         self._drop_searchers()
         self.library.move_to_related(ops)
         self.library.set_meta(INDEX_DONE_KEY, "0")
@@ -516,12 +524,7 @@ class SearchIndex:
         missing, extra = in_store - in_index, in_index - in_store
         if not missing and not extra:
             return 0, 0
-        stamp = datetime.now().isoformat()
-        with self.library.transaction() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO index_outbox (id, op, queued_at) VALUES (?, ?, ?)",
-                [(i, "upsert", stamp) for i in missing] + [(i, "delete", stamp) for i in extra],
-            )
+        self.library.queue_for_index(sorted(missing), sorted(extra))
         self.sync()
         return len(missing), len(extra)
 

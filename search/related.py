@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from briefings.library import Library
@@ -122,48 +123,97 @@ def resemblance(a: list[int], b: list[int]) -> float:
 # -- scoring ---------------------------------------------------------------------------------
 
 
-class CommonDfs:
-    """Document frequencies of common body stems, kept from one update to the next.
+class SegmentDfs:
+    """Document frequencies of terms, per index segment, kept from one update to the next.
 
-    Turning every term of every candidate's profile into a weight needs its
-    document frequency, and most lookups are for the same common words. Only
-    frequencies of at least ``MIN_DF`` are kept (a few new documents hardly move
-    them), and all are dropped when the library has grown or shrunk by a tenth;
-    rare words, whose counts matter for finding candidates, are always read fresh.
+    Scoring a briefing's candidates turns every term of every candidate's profile into
+    a weight, which needs its document frequency: thousands of lookups per update,
+    each a hash probe in every segment of the index, were most of the cost of related
+    lists. A Whoosh segment never changes once written (deleting a document marks it;
+    term counts stay), so a count read from a segment stays exact for as long as the
+    segment is in the index, and the index's count is the sum over its segments. A
+    small segment (each commit writes one) is read whole, once; in a large one each
+    term is looked up once. Tables of segments merged away are dropped.
     """
 
-    MIN_DF = 50
-    DRIFT = 0.1
+    #: segments of at most this many documents are read whole
+    SMALL = 2000
+    #: counts kept for large segments before they are all dropped (memory)
     LIMIT = 300_000
 
     def __init__(self) -> None:
-        self.dfs: dict[str, int] = {}
-        self.n = 0
+        self._tables: dict[tuple[str, str], dict[str, int]] = {}
+        self._whole: set[tuple[str, str]] = set()
+        self._kept = 0
 
-    def for_size(self, n: int) -> dict[str, int]:
-        if abs(n - self.n) > self.n * self.DRIFT or len(self.dfs) > self.LIMIT:
-            self.dfs = {}
-            self.n = n
-        return self.dfs
+    def segments(
+        self, reader: IndexReader, field: str
+    ) -> list[tuple[IndexReader, dict[str, int], bool]]:
+        """(segment reader, its counts, whether they are complete) for each segment."""
+        if self._kept > self.LIMIT:
+            self._tables = {k: v for k, v in self._tables.items() if k in self._whole}
+            self._kept = 0
+        out: list[tuple[IndexReader, dict[str, int], bool]] = []
+        live: set[tuple[str, str]] = set()
+        for leaf, _ in reader.leaf_readers():
+            segment = leaf.segment()
+            if segment is None:  # not a segment reader: no cache
+                out.append((leaf, {}, False))
+                continue
+            key = (segment.segment_id(), field)
+            live.add(key)
+            table = self._tables.get(key)
+            if table is None:
+                table = self._tables[key] = {}
+                if leaf.doc_count_all() <= self.SMALL and field in leaf.schema:
+                    for text, info in leaf.iter_field(field):
+                        table[text.decode("utf-8")] = info.doc_frequency()
+                    self._whole.add(key)
+            out.append((leaf, table, key in self._whole))
+        for key in [k for k in self._tables if k[1] == field and k not in live]:
+            del self._tables[key]
+            self._whole.discard(key)
+        return out
+
+    def grew(self, n: int) -> None:
+        self._kept += n
 
 
 class _Idf:
     """Document frequencies and idf weights for one update (one searcher)."""
 
-    def __init__(self, searcher: Searcher, common: CommonDfs | None = None) -> None:
+    def __init__(self, searcher: Searcher, common: SegmentDfs | None = None) -> None:
         self.searcher = searcher
         self._reader = searcher.reader()
         self.n = max(1, searcher.doc_count())
         self.cache: dict[str, float] = {}
         self.dfs: dict[str, int] = {}
-        self.common = common.for_size(self.n) if common is not None else {}
+        self._common = common if common is not None else SegmentDfs()
+        self._body = self._common.segments(self._reader, "body")
+        self._quotes: list[tuple[IndexReader, dict[str, int], bool]] | None = None
         self.quote_dfs: dict[str, int] = {}
         self.quote_postings: dict[str, list[int]] = {}
+
+    def _count(
+        self, segments: list[tuple[IndexReader, dict[str, int], bool]], field: str, stem: str
+    ) -> int:
+        total = 0
+        for leaf, table, whole in segments:
+            value = table.get(stem)
+            if value is None:
+                value = 0 if whole else leaf.doc_frequency(field, stem)
+                if not whole:
+                    table[stem] = value
+                    self._common.grew(1)
+            total += value
+        return total
 
     def quote_df(self, stem: str) -> int:
         value = self.quote_dfs.get(stem)
         if value is None:
-            value = self.quote_dfs[stem] = self._reader.doc_frequency("quotes", stem)
+            if self._quotes is None:
+                self._quotes = self._common.segments(self._reader, "quotes")
+            value = self.quote_dfs[stem] = self._count(self._quotes, "quotes", stem)
         return value
 
     def quoted_in(self, stem: str) -> list[int]:
@@ -176,12 +226,7 @@ class _Idf:
     def df(self, stem: str) -> int:
         value = self.dfs.get(stem)
         if value is None:
-            value = self.common.get(stem)
-            if value is None:
-                value = self._reader.doc_frequency("body", stem)
-                if value >= CommonDfs.MIN_DF:
-                    self.common[stem] = value
-            self.dfs[stem] = value
+            value = self.dfs[stem] = self._count(self._body, "body", stem)
         return value
 
     def __call__(self, stem: str) -> float:
@@ -326,8 +371,8 @@ class RelatedUpdater:
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
-        if index.common_dfs is None:
-            index.common_dfs = CommonDfs()
+        if not isinstance(index.common_dfs, SegmentDfs):
+            index.common_dfs = SegmentDfs()
         self.library = index.library
         self._profiles: dict[int, tuple[dict, Vector]] = {}
 
@@ -545,41 +590,12 @@ def quote_candidates(text: str, idf: _Idf, docnum: int) -> list[int]:
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:
-    """Briefings whose stored JSON mentions any of ``ids`` (related lists, quote links).
-    A scan of the store: only used when briefings are deleted."""
-    out: list[str] = []
-    conn = library.connection
-    for briefing_id in ids:
-        needle = f'"id":"{briefing_id}"'
-        out.extend(
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM briefings WHERE instr(data, ?) > 0 AND id != ?",
-                (needle, briefing_id),
-            )
-        )
-    return list(dict.fromkeys(out))
+    """Briefings whose related list or quote links name any of ``ids`` (the store's
+    tables are indexed by the other end: no scan)."""
+    return library.referencing(ids)
 
 
 def write_links(library: Library, briefings: list[Briefing]) -> None:
-    """Store new related lists and quote links, merged into the freshest stored JSON
-    in one transaction, so a concurrent re-ingest of the same briefing is never undone."""
-    if not briefings:
-        return
-    with library.transaction() as conn:
-        for b in briefings:
-            row = conn.execute("SELECT data FROM briefings WHERE id=?", (b.id,)).fetchone()
-            if row is None:
-                continue
-            fresh = Briefing.model_validate_json(row[0])
-            update: dict = {"related": b.related}
-            if [q.text for q in fresh.quotes] == [q.text for q in b.quotes]:
-                update["quotes"] = [
-                    fq.model_copy(update={"corroborations": bq.corroborations})
-                    for fq, bq in zip(fresh.quotes, b.quotes, strict=True)
-                ]
-            merged = fresh.model_copy(update=update)
-            if merged != fresh:
-                conn.execute(
-                    "UPDATE briefings SET data=? WHERE id=?", (merged.model_dump_json(), b.id)
-                )
+    """Store new related lists and quote links in one transaction (the store keeps a
+    briefing's quote links only while its quotes are the ones they were computed for)."""
+    library.store_links(briefings)

@@ -71,11 +71,7 @@ class SavedSearches:
         self.index = index
 
     def _row(self, name: str) -> tuple[str, str, str | None] | None:
-        row = self.library.connection.execute(
-            "SELECT name, query, last_opened_at FROM saved_searches WHERE name = ? COLLATE NOCASE",
-            (" ".join(name.split()),),
-        ).fetchone()
-        return None if row is None else (row[0], row[1], row[2])
+        return self.library.saved_search(" ".join(name.split()))
 
     def _need(self, name: str) -> tuple[str, str, str | None]:
         row = self._row(name)
@@ -92,12 +88,7 @@ class SavedSearches:
             raise SavedSearchError(f"a saved search named {existing[0]!r} already exists")
         stamp = now_iso()
         count = self.index.count(query)
-        with self.library.transaction() as conn:
-            conn.execute(
-                "INSERT INTO saved_searches (name, query, created_at, last_opened_at, last_count)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (name, query, stamp, stamp, count),
-            )
+        self.library.add_saved_search(name, query, stamp, count)
         return SavedSearch(name, query, count, 0, None, _naive_utc(stamp))
 
     def rename(self, old: str, new: str) -> None:
@@ -106,13 +97,11 @@ class SavedSearches:
         clash = self._row(new)
         if clash is not None and clash[0] != current:
             raise SavedSearchError(f"a saved search named {clash[0]!r} already exists")
-        with self.library.transaction() as conn:
-            conn.execute("UPDATE saved_searches SET name = ? WHERE name = ?", (new, current))
+        self.library.rename_saved_search(current, new)
 
     def remove(self, name: str) -> None:
         current = self._need(name)[0]
-        with self.library.transaction() as conn:
-            conn.execute("DELETE FROM saved_searches WHERE name = ?", (current,))
+        self.library.remove_saved_search(current)
 
     def get(self, name: str) -> SavedSearch:
         row = self._need(name)
@@ -121,10 +110,7 @@ class SavedSearches:
     def entries(self) -> list[tuple[str, str, str | None]]:
         """(name, query, when last opened) of every saved search, by name, without
         counting hits (cheap: listing never waits for counting)."""
-        rows = self.library.connection.execute(
-            "SELECT name, query, last_opened_at FROM saved_searches ORDER BY name COLLATE NOCASE"
-        ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        return self.library.saved_searches()
 
     def list(self) -> list[SavedSearch]:
         return [self.describe(*entry) for entry in self.entries()]
@@ -151,9 +137,5 @@ class SavedSearches:
         Raises QueryError when its query no longer parses."""
         current, query, _ = self._need(name)
         results = self.index.search(query, limit=limit, sort=sort, highlight=highlight)
-        with self.library.transaction() as conn:
-            conn.execute(
-                "UPDATE saved_searches SET last_opened_at = ?, last_count = ? WHERE name = ?",
-                (now_iso(), results.total, current),
-            )
+        self.library.saved_search_opened(current, results.total)
         return results

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 try:
+    from briefings.settings import Settings
     from tui import output
     from tui.commands import COMMAND_MODULES, load_commands
     from tui.context import ENV_LIBRARY, CommandFailed, Context, UsageError
@@ -163,8 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _configure_logging()
         args = _reader_only(args_list) or build_parser().parse_args(args_list)
-        _check_settings()
+        settings = _check_settings()
         ctx = Context.create(args.library)
+        ctx.settings = settings
         ctx.demo = bool(getattr(args, "demo", False))
         handler = getattr(args, "handler", None)
         if handler is None:
@@ -224,12 +226,12 @@ def _library_error() -> type[Exception]:
     return LibraryError
 
 
-def _check_settings() -> None:
+def _check_settings() -> Settings:
     """Every setting read once up front: a bad value is a usage error naming it."""
     from briefings.settings import SettingError, load
 
     try:
-        load()
+        return load()
     except SettingError as exc:
         raise UsageError(f"brief: {exc}") from None
 

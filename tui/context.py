@@ -15,6 +15,7 @@ from tui.output import SafeConsole
 
 if TYPE_CHECKING:
     from briefings.library import Library
+    from briefings.settings import Settings
 
 # The reader's start (``brief`` with no command) does not import ``briefings.library``:
 # with pydantic and the models it costs about 180 ms of CPU before the first frame.
@@ -53,6 +54,9 @@ class Context:
     out: Console = field(default_factory=lambda: SafeConsole(soft_wrap=False))
     err: Console = field(default_factory=lambda: SafeConsole(stderr=True, soft_wrap=True))
     _library: Library | None = None
+    #: the settings, read once by ``cli.main`` (None: read where needed, for callers
+    #: that make a context without it)
+    settings: Settings | None = None
 
     @classmethod
     def create(cls, library: str | None) -> Context:
@@ -91,6 +95,8 @@ class Context:
             note = self._library.read_only_note()
             if note:
                 self.note(note)
+            if self._library.migrated:
+                self.note(self._library.migrated)
             if self._library.recreated:
                 self.note(
                     f"{self._library.db_path}: recreated the missing table(s) "

@@ -16,7 +16,6 @@ to ``$BRIEF_EXPORT_DIR`` or the documents folder, as for ``brief export``).
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefings import corroboration
-from briefings.library import DB_NAME, Library, LibraryError
+from briefings.library import ChangeWatch, Library, LibraryError
 from briefings.models import Briefing, BriefingSummary
 from search import QueryError, SavedSearches, SearchIndex, SearchResults
 from tui.models import (
@@ -91,7 +90,7 @@ class Services:
         self._library: Library | None = None
         self._index: SearchIndex | None = None
         self._saved: SavedSearches | None = None
-        self._poll_conn: sqlite3.Connection | None = None
+        self._watch: ChangeWatch | None = None
         self._last_seen: tuple[int, int, str | None] | None = None
 
     # -- plumbing --------------------------------------------------------------------------------
@@ -111,9 +110,9 @@ class Services:
             if self._library is not None:
                 self._library.close()
                 self._library = None
-            if self._poll_conn is not None:
-                self._poll_conn.close()
-                self._poll_conn = None
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
 
     def _search_index(self, library: Library) -> SearchIndex:
         if self._index is None:
@@ -217,20 +216,14 @@ class Services:
 
     def changed(self) -> bool:
         """Whether the store changed since the last call (cheap: meant to be polled)."""
-        with self._locked():  # creates the store on first use
-            if self._poll_conn is None:
-                path = self.library_dir / DB_NAME
-                self._poll_conn = sqlite3.connect(
-                    f"file:{path}?mode=ro", uri=True, timeout=5, check_same_thread=False
-                )
-            conn = self._poll_conn
-            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        with self._locked() as library:  # creates the store on first use
+            if self._watch is None:
+                self._watch = library.watch()
+            version = self._watch.version()
             if self._last_seen is not None and self._last_seen[0] == version:
                 return False
-            count, newest = conn.execute(
-                "SELECT COUNT(*), MAX(updated_at) FROM briefings"
-            ).fetchone()
-            seen = (version, int(count), newest)
+            count, newest = self._watch.contents()
+            seen = (version, count, newest)
             before, self._last_seen = self._last_seen, seen
             if before is None or before[1:] == seen[1:]:
                 return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefings.library import Library
+from briefings.settings import Settings
 from search import SearchIndex
 from search import index as index_module
 from tests.unit.search_helpers import make
@@ -12,10 +13,13 @@ from tests.unit.search_helpers import make
 
 def test_a_long_sync_reports_progress(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(index_module, "NOTE_ABOVE", 3)
-    monkeypatch.setattr(index_module, "BATCH", 2)
     lib = Library(tmp_path / "lib")
     seen: list[tuple[int, int]] = []
-    index = SearchIndex(lib, on_progress=lambda done, total: seen.append((done, total)))
+    index = SearchIndex(
+        lib,
+        on_progress=lambda done, total: seen.append((done, total)),
+        settings=Settings(index_batch=2),
+    )
     for n in range(5):
         make(lib, f"n{n}", f"Harbour report number {n}", [f"Crews loaded {n} ships on Monday."])
     index.sync()

@@ -126,3 +126,36 @@ def test_related_json_has_scores_and_reasons(room) -> None:  # type: ignore[no-u
     lib, _index, b = room
     data = json.loads(lib.get(b["interview"].id).model_dump_json())
     assert {"id", "title", "score", "reasons", "duplicate"} <= data["related"][0].keys()
+
+
+def test_kept_document_frequencies_stay_exact_across_commits(room, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Related scoring keeps each index segment's term counts between updates (a
+    segment never changes once written); the sums must equal the index's own counts
+    after new commits, deletions and merges, for large (looked-up) segments too."""
+    from search import related
+
+    lib, index, b = room
+    kept = related.SegmentDfs()
+
+    def check() -> None:
+        with index.ix.searcher() as searcher:
+            reader = searcher.reader()
+            idf = related._Idf(searcher, kept)
+            for field, count in (("body", idf.df), ("quotes", idf.quote_df)):
+                terms = [t.decode("utf-8") for t, _ in reader.iter_field(field)]
+                assert terms
+                for term in [*terms, "nosuchterm"]:
+                    assert count(term) == reader.doc_frequency(field, term), (field, term)
+
+    check()
+    for n in range(6):
+        make(lib, f"extra{n}", f"Dock strike day {n}", [f"Crane drivers walked out for {n} days."])
+        index.sync()  # one commit, one new segment each
+        check()
+    lib.delete(b["topic"].id)
+    index.sync()
+    check()
+    monkeypatch.setattr(related.SegmentDfs, "SMALL", 0)  # every segment looked up term by term
+    kept = related.SegmentDfs()
+    check()
+    check()

@@ -174,7 +174,7 @@ def test_a_busy_writer_makes_others_wait_then_give_up_with_a_message(
     lib, index, _b = room
     from whoosh.util.filelock import FileLock
 
-    monkeypatch.setattr(index_module, "LOCK_TIMEOUT", 0.2)
+    index.lock_timeout = 0.2
     holder = FileLock(str(index.folder.parent / index_module.LOCK_FILE))
     assert holder.acquire(blocking=False)
     try:

@@ -114,7 +114,9 @@ def index_for(ctx: Context) -> SearchIndex:
     if current is None or current.library is not library:
         bar = _ProgressBar(ctx)
         with bar:  # opening may rebuild a missing index: minutes for a large library
-            current = SearchIndex(library, on_message=ctx.note, on_progress=bar)
+            current = SearchIndex(
+                library, on_message=ctx.note, on_progress=bar, settings=ctx.settings
+            )
             ctx._search_index = current  # type: ignore[attr-defined]
             ctx._search_progress = bar  # type: ignore[attr-defined]
             current.sync()  # repairs what an interrupted command left behind
