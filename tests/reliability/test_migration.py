@@ -43,8 +43,8 @@ def _stored_json(library_dir: Path) -> dict[str, dict]:
 
 
 @pytest.fixture
-def schema_3(brief, library_dir: Path) -> dict[str, Briefing]:
-    run = brief("list")  # a new library: the bundled samples, indexed and related
+def schema_3(brief, library_dir: Path, samples: Path) -> dict[str, Briefing]:
+    run = brief("list")  # the bundled samples, indexed and related
     assert run.code == 0, run.err
     before = _as_schema_3(library_dir)
     assert sum(bool(b.related) for b in before.values()) >= 2
