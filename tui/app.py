@@ -30,6 +30,8 @@ from tui.screens.reader import ReaderScreen
 from tui.settings import Settings
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from tui.services import Services
 
 #: ``t`` cycles through these; the ANSI ones use the terminal's own colours.
@@ -85,7 +87,9 @@ INERT_FILTER = InertFilter()
 
 class BriefApp(App[int]):
     TITLE = "brief"
-    CSS_PATH = "app.tcss"
+    #: the reader screen's own sheet too: read with the app's, the stylesheet is not parsed
+    #: once more when the first screen mounts
+    CSS_PATH = ["app.tcss", "screens/reader.tcss"]
     MODES = {"reader": ReaderScreen}
     DEFAULT_MODE = "reader"
 
@@ -108,6 +112,9 @@ class BriefApp(App[int]):
         seed_samples: bool = False,
     ) -> None:
         super().__init__()
+        #: whether the first frame has been painted; what waits for it (``after_first_frame``)
+        self._painted = False
+        self._after_first_frame: list[Callable[[], object]] = []
         self.library_dir = Path(library_dir)
         #: an empty default library gets the bundled samples (in the loading worker)
         self.seed_samples = seed_samples
@@ -129,6 +136,22 @@ class BriefApp(App[int]):
 
     def get_line_filters(self) -> list[LineFilter]:
         return [INERT_FILTER, *super().get_line_filters()]
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the first frame has been painted (at once if it has)."""
+        if self._painted:
+            self.call_later(callback)
+        else:
+            self._after_first_frame.append(callback)
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        super()._display(screen, renderable)
+        # Textual paints a frame here: a compositor update outside a batch (as it sends it)
+        if not self._painted and renderable is not None and not self._batch_count:
+            self._painted = True
+            for callback in self._after_first_frame:
+                self.call_later(callback)
+            self._after_first_frame.clear()
 
     @property
     def services(self) -> Services:

@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from tui.messages import (
@@ -45,6 +45,7 @@ from tui.screens import reading
 from tui.screens.reading import ReadingActions
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.briefing_view import PANES, BriefingView, PaneList
+from tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from tui.app import BriefApp
@@ -133,6 +134,8 @@ class ReaderScreen(ReadingActions, Screen[None]):
         #: a briefing to put the cursor on once the library is loaded again (after an undo)
         self._pending_jump: str | None = None
         self._status_width = -1
+        #: set on mount, cleared by the first frame painted, which starts ``load_library``
+        self._load_pending = False
 
     @property
     def brief_app(self) -> BriefApp:
@@ -147,16 +150,28 @@ class ReaderScreen(ReadingActions, Screen[None]):
         with Horizontal(id="main"):
             yield BriefingList(id="list")
             yield BriefingView(id="view")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         settings = getattr(self.app, "settings", None)
         if settings is not None and settings.sort in SORTS:
             self.sort = settings.sort
         self.query_one(BriefingList).focus()
-        # After the first frame: the worker imports the library and search code, which
-        # would otherwise hold the GIL while the first frame is being made.
-        self.call_after_refresh(self.load_library)
+        # The library loads once the first frame is painted: the worker imports the
+        # library and search code, which would otherwise hold the GIL while the first
+        # frame is being made. (``call_after_refresh`` from here ran before the first
+        # frame: on the idle before the first layout.)
+        self._load_pending = True
+        after_first_frame = getattr(self.app, "after_first_frame", None)  # a BriefApp's
+        if after_first_frame is not None:
+            after_first_frame(self._start_loading)
+        # and in any case soon (another app in a test, or no frame painted)
+        self.set_timer(1.0, self._start_loading)
+
+    def _start_loading(self) -> None:
+        if self._load_pending:
+            self._load_pending = False
+            self.load_library()
 
     def on_resize(self, event: Resize) -> None:
         width = event.size.width
