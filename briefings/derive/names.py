@@ -110,6 +110,24 @@ _FUNCTION_WORDS: Final = lexicon(
     later yesterday today tonight like unlike despite two three four five six seven eight
     nine ten dear is was are were does did has have would could should
     """
+) | lexicon(
+    # Prepositions, conjunctions, determiners and sentence adverbs that open a
+    # sentence capitalised ("During one call he shouted ...") but never a name.
+    """
+    about above across against along alongside amid amidst among amongst around
+    behind below beneath beside besides between beyond down during except following
+    inside into near nearby onto opposite outside over past regarding through
+    throughout toward towards under underneath until upon versus via within
+    although though unless whereas whether whenever wherever whatever whoever
+    whichever because once lest any several few much either neither whose whom
+    again already almost always never often sometimes perhaps maybe thus hence
+    therefore otherwise nevertheless nonetheless furthermore additionally likewise
+    similarly elsewhere instead rather even just only too ago soon eventually
+    finally initially originally recently currently previously subsequently
+    ultimately actually apparently certainly clearly obviously probably possibly
+    surely separately together overall altogether anyway thereafter afterwards
+    afterward tomorrow
+    """
 )
 
 _POSSESSIVES: Final = ("'s", "’s", "s'", "s’")

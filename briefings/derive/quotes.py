@@ -100,6 +100,8 @@ _SUBJECT_HEAD: Final = re.compile(
 # "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
 _DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
 _NAME_COLON: Final = re.compile(rf"(?P<run>{NAME_RUN})\s*:\s*$")
+# "the Trump Train", "the Clinton Foundation": a run right after "the" names a thing
+_THE_BEFORE: Final = re.compile(r"(?:^|\s)the\s$")
 _COLON_NOT_SPEAKER: Final = frozenset(
     "of about to with for against at on in by from into over like as than and or "
     "called named titled dubbed".split()
@@ -219,6 +221,7 @@ class _Sieve:
                 for p, runs in zip(doc.paragraphs, self.runs, strict=True)
                 for at, run in runs
                 if not self._joined(p.text, at)
+                and not (_THE_BEFORE.search(p.text, 0, at) and not split_title(run)[0])
             ]
         )
         self.people = PersonTracker(self.names)

@@ -62,6 +62,7 @@ _YEAR_OLD: Final = re.compile(r"\d-year-old$")
 _PARTY_TAG: Final = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,|\s*$)")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
+_OPENER_MAX_WORDS: Final = 6
 _AGE: Final = re.compile(r"\d{1,3}")
 
 
@@ -284,7 +285,10 @@ def who_before_verb(left: str) -> Who | None:
     tail = " ".join(words)
     if not words or len(words) > 10:
         return None
-    if len(words) <= 2 and words[-1] in PRONOUNS:
+    if words[-1] in PRONOUNS and (
+        len(words) <= 2 or (len(words) <= _OPENER_MAX_WORDS and is_function_word(words[0]))
+    ):
+        # "he", "During one call he": an opening phrase without its comma
         return Who("pronoun", words[-1].lower())
     if words[-1] in _OTHER_PRONOUNS:
         return None

@@ -261,3 +261,29 @@ def test_dash_line_does_not_sign_a_quote_with_narration_around_it() -> None:
     )
     found = [q for q in quotes_of(*paras) if q.speaker == "Lena Marsh"]
     assert found == []
+
+
+def test_opening_preposition_without_comma_is_no_speaker() -> None:
+    paras = (
+        "Lena Morrow ran the call centre for a decade.",
+        "During one call she shouted at the staff and said “You will all be fired by Friday.”",
+        "Throughout the meeting he laughed and said “Nobody here reads the memos anyway.”",
+    )
+    assert speaker_of("You will all", *paras) == "Lena Morrow"
+    assert speaker_of("Nobody here", *paras) not in ("Throughout", "During")
+
+
+def test_sentence_opening_function_words_are_no_names() -> None:
+    from briefings.derive.names import looks_like_person, split_title
+
+    for word in ("During", "Throughout", "Perhaps", "Although", "Several", "Amid"):
+        assert not looks_like_person(word), word
+    assert split_title("Amid Tom Belcher")[1] == "Tom Belcher"
+
+
+def test_a_run_after_the_is_not_a_fuller_name() -> None:
+    paras = (
+        "Supporters of the senator packed onto the Brandt Express for the rally.",
+        "“We will win this state by a mile,” Brandt said.",
+    )
+    assert speaker_of("We will win", *paras) == "Brandt"
