@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, ORG_WORDS, PLACES
+from briefings.derive.gazetteer import DEMONYMS, FIRST_NAMES, GIVEN_NAMES, ORG_WORDS, PLACES
 
 
 def lexicon(words: str) -> frozenset[str]:
@@ -76,6 +76,34 @@ TITLE_WORDS: Final = lexicon(
     energy justice labor labour health education finance trade house senate us u.s.
     uk u.k. eu un nato fbi cia nsa whip majority minority tory labour lib dem
     conservative liberal mp mep backbencher
+    """
+)
+
+#: Lower-case nouns that name what a person is or does (role heads).
+ROLE_NOUNS: Final = lexicon(
+    """
+    president chairman chairwoman chair chief executive ceo cfo cto coo founder co-founder
+    cofounder director analyst economist professor researcher scientist spokesman
+    spokeswoman spokesperson minister secretary senator governor mayor lawyer attorney
+    partner head manager investor editor reporter correspondent author writer novelist
+    official adviser advisor consultant strategist leader member deputy ambassador
+    commissioner candidate nominee hopeful judge coach player striker singer actor actress
+    boss chancellor premier king queen prince princess fellow lecturer student engineer
+    entrepreneur billionaire veteran colleague co-chair mp mep counsel inspector officer
+    captain banker midfielder defender goalkeeper champion backbencher frontbencher
+    whip comedian host presenter anchor columnist historian expert agent aunt uncle brother
+    sister mother father son daughter wife husband widow friend neighbour neighbor
+    publisher producer designer artist musician director-general governor-general envoy
+    representative congressman congresswoman lawmaker legislator activist campaigner
+    organiser organizer founder owner trustee treasurer clerk sheriff prosecutor detective
+    superintendent commander general admiral sergeant colonel lieutenant major pastor
+    bishop priest rabbi imam doctor surgeon nurse teacher principal dean chaplain
+    administrator coordinator specialist physician psychologist pollster strategist
+    economist diplomat spokesmen vice-president vice-chairman skipper manager-elect
+    president-elect chairman-elect secretary-general attorney-general solicitor-general
+    auditor-general under-secretary undersecretary advocate mate teammate team-mate rival opponent
+    farmer poet playwright filmmaker photographer architect chef pilot composer dancer
+    painter sculptor firefighter paramedic mechanic shopkeeper landlord broadcaster
     """
 )
 
@@ -190,9 +218,25 @@ def split_title(run: str) -> tuple[str, str]:
             ),
             default=-1,
         )
+    # "Novelist Arlo Penning": capitalised role nouns opening a run of a full name
+    lead = 0
+    while lead < len(words) - 2 and _leading_role(words[lead]):
+        lead += 1
+    last = max(last, lead - 1)
     while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
         last += 1
     return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+
+
+_OCCUPATION_SUFFIX: Final = re.compile(r"[a-z]{3,}(?:ist|ologist)")
+
+
+def _leading_role(word: str) -> bool:
+    """A capitalised occupation noun ("Novelist", "Farmer") that is no given name."""
+    if not word[:1].isupper() or word.isupper() or word in FIRST_NAMES:
+        return False
+    bare = _bare(word)
+    return bare in ROLE_NOUNS or _OCCUPATION_SUFFIX.fullmatch(bare) is not None
 
 
 def strip_function_words(run: str) -> str:

@@ -287,3 +287,24 @@ def test_a_run_after_the_is_not_a_fuller_name() -> None:
         "“We will win this state by a mile,” Brandt said.",
     )
     assert speaker_of("We will win", *paras) == "Brandt"
+
+
+def test_occupation_opening_a_sentence_is_a_role_not_part_of_the_name() -> None:
+    paras = (
+        "Novelist Arlo Penning said the book took him ten years to finish.",
+        "“I wrote every page twice before anyone saw it,” Penning said.",
+        "Farmer Tom Belcher said: “The rain never came this summer at all.”",
+    )
+    found = {q.text[:8]: q for q in quotes_of(*paras)}
+    assert found["I wrote "].speaker == "Arlo Penning"
+    assert (found["I wrote "].speaker_role or "").lower() == "novelist"
+    assert found["The rain"].speaker == "Tom Belcher"
+    assert (found["The rain"].speaker_role or "").lower() == "farmer"
+
+
+def test_given_name_or_short_run_after_an_occupation_word_keeps_the_name() -> None:
+    from briefings.derive.names import split_title
+
+    assert split_title("Brian Oakes") == ("", "Brian Oakes")
+    assert split_title("Novelist Penning") == ("", "Novelist Penning")
+    assert split_title("Journalist Mara Lind") == ("Journalist", "Mara Lind")
