@@ -220,7 +220,7 @@ def split_title(run: str) -> tuple[str, str]:
         )
     # "Novelist Arlo Penning": capitalised role nouns opening a run of a full name
     lead = 0
-    while lead < len(words) - 2 and _leading_role(words[lead]):
+    while lead < len(words) - 2 and is_leading_role(words[lead]):
         lead += 1
     last = max(last, lead - 1)
     while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
@@ -231,7 +231,7 @@ def split_title(run: str) -> tuple[str, str]:
 _OCCUPATION_SUFFIX: Final = re.compile(r"[a-z]{3,}(?:ist|ologist)")
 
 
-def _leading_role(word: str) -> bool:
+def is_leading_role(word: str) -> bool:
     """A capitalised occupation noun ("Novelist", "Farmer") that is no given name."""
     if not word[:1].isupper() or word.isupper() or word in FIRST_NAMES:
         return False
