@@ -308,3 +308,12 @@ def test_given_name_or_short_run_after_an_occupation_word_keeps_the_name() -> No
     assert split_title("Brian Oakes") == ("", "Brian Oakes")
     assert split_title("Novelist Penning") == ("", "Novelist Penning")
     assert split_title("Journalist Mara Lind") == ("Journalist", "Mara Lind")
+
+
+def test_adverb_between_the_subject_and_the_verb_before_a_colon() -> None:
+    paras = (
+        "Famed ring doctor Aldo Vance once said: “The fighter was born twice, in two cities.”",
+        "Ring doctor Mila Sorensen later explained: “He never once lost his temper in the ring.”",
+    )
+    assert speaker_of("The fighter", *paras) == "Aldo Vance"
+    assert speaker_of("He never once", *paras) == "Mila Sorensen"
