@@ -56,6 +56,10 @@ _BOUNDARY: Final = re.compile(
 
 
 _ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
+_NAME_OF_ORG: Final = re.compile(
+    rf"(?P<run>{NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?"
+    r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)?[A-Z][\w.&’'-]*)*$"
+)
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _YEAR_OLD: Final = re.compile(r"\d-year-old$")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
@@ -295,6 +299,13 @@ def who_before_verb(left: str) -> Who | None:
     if _DETERMINERS.match(tail):
         return _titled_name(tail) or _modified_name(tail) or _nominal(tail)
     if tail[0].isupper():
+        of_org = _NAME_OF_ORG.match(tail)
+        if of_org is not None:
+            # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies"
+            # said: the person, not the end of the organisation's name
+            who = _name_phrase(of_org.group("run"), orgs=False)
+            if who is not None and who.kind == "name" and " " in who.text:
+                return who
         return _name_phrase(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name
     role_words = _LOWER_ROLE.match(tail)

@@ -317,3 +317,13 @@ def test_adverb_between_the_subject_and_the_verb_before_a_colon() -> None:
     )
     assert speaker_of("The fighter", *paras) == "Aldo Vance"
     assert speaker_of("He never once", *paras) == "Mila Sorensen"
+
+
+def test_name_of_an_organisation_before_the_verb_is_the_person() -> None:
+    paras = (
+        "“The test would be a stretch for the regime,” Mara Lind of the Halvorsen Center "
+        "for Arms Control Studies wrote in June.",
+        "“Nobody expected the launch this early,” Governor Ed Brolin of Idaho said.",
+    )
+    assert speaker_of("The test", *paras) == "Mara Lind"
+    assert speaker_of("Nobody expected", *paras) == "Ed Brolin"
