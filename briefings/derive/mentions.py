@@ -41,6 +41,7 @@ from briefings.derive.gazetteer import (
     WORK_AFTER,
     word_set,
 )
+from briefings.derive.names import is_leading_role
 from briefings.derive.words import STOPWORDS, Memo
 
 MAX_SPAN_WORDS: Final = 6
@@ -606,7 +607,9 @@ class MentionCollector:
                 and head not in DEMONYMS
                 and not head.lower().endswith(("ing", "ly", "ed"))
             )
-            if head.lower() in ROLE_WORDS and len(words) > 1:
+            if (head.lower() in ROLE_WORDS and len(words) > 1) or (
+                len(words) > 2 and is_leading_role(head)
+            ):
                 # "Investor Tao Wen-li": a capitalised role opening the sentence.
                 words = words[1:]
                 first += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, ORG_WORDS, PLACES
+from briefings.derive.gazetteer import DEMONYMS, FIRST_NAMES, GIVEN_NAMES, ORG_WORDS, PLACES
 
 
 def lexicon(words: str) -> frozenset[str]:
@@ -79,6 +79,34 @@ TITLE_WORDS: Final = lexicon(
     """
 )
 
+#: Lower-case nouns that name what a person is or does (role heads).
+ROLE_NOUNS: Final = lexicon(
+    """
+    president chairman chairwoman chair chief executive ceo cfo cto coo founder co-founder
+    cofounder director analyst economist professor researcher scientist spokesman
+    spokeswoman spokesperson minister secretary senator governor mayor lawyer attorney
+    partner head manager investor editor reporter correspondent author writer novelist
+    official adviser advisor consultant strategist leader member deputy ambassador
+    commissioner candidate nominee hopeful judge coach player striker singer actor actress
+    boss chancellor premier king queen prince princess fellow lecturer student engineer
+    entrepreneur billionaire veteran colleague co-chair mp mep counsel inspector officer
+    captain banker midfielder defender goalkeeper champion backbencher frontbencher
+    whip comedian host presenter anchor columnist historian expert agent aunt uncle brother
+    sister mother father son daughter wife husband widow friend neighbour neighbor
+    publisher producer designer artist musician director-general governor-general envoy
+    representative congressman congresswoman lawmaker legislator activist campaigner
+    organiser organizer founder owner trustee treasurer clerk sheriff prosecutor detective
+    superintendent commander general admiral sergeant colonel lieutenant major pastor
+    bishop priest rabbi imam doctor surgeon nurse teacher principal dean chaplain
+    administrator coordinator specialist physician psychologist pollster strategist
+    economist diplomat spokesmen vice-president vice-chairman skipper manager-elect
+    president-elect chairman-elect secretary-general attorney-general solicitor-general
+    auditor-general under-secretary undersecretary advocate mate teammate team-mate rival opponent
+    farmer poet playwright filmmaker photographer architect chef pilot composer dancer
+    painter sculptor firefighter paramedic mechanic shopkeeper landlord broadcaster
+    """
+)
+
 #: Words that make a capitalised run an organisation, a place or a thing.
 NOT_PERSON_WORDS: Final = lexicon(
     """
@@ -109,6 +137,24 @@ _FUNCTION_WORDS: Final = lexicon(
     every one another other such no not according speaking asked said says added adds wrote writes recalled last next earlier
     later yesterday today tonight like unlike despite two three four five six seven eight
     nine ten dear is was are were does did has have would could should
+    """
+) | lexicon(
+    # Prepositions, conjunctions, determiners and sentence adverbs that open a
+    # sentence capitalised ("During one call he shouted ...") but never a name.
+    """
+    about above across against along alongside amid amidst among amongst around
+    behind below beneath beside besides between beyond down during except following
+    inside into near nearby onto opposite outside over past regarding through
+    throughout toward towards under underneath until upon versus via within
+    although though unless whereas whether whenever wherever whatever whoever
+    whichever because once lest any several few much either neither whose whom
+    again already almost always never often sometimes perhaps maybe thus hence
+    therefore otherwise nevertheless nonetheless furthermore additionally likewise
+    similarly elsewhere instead rather even just only too ago soon eventually
+    finally initially originally recently currently previously subsequently
+    ultimately actually apparently certainly clearly obviously probably possibly
+    surely separately together overall altogether anyway thereafter afterwards
+    afterward tomorrow
     """
 )
 
@@ -172,9 +218,25 @@ def split_title(run: str) -> tuple[str, str]:
             ),
             default=-1,
         )
+    # "Novelist Arlo Penning": capitalised role nouns opening a run of a full name
+    lead = 0
+    while lead < len(words) - 2 and is_leading_role(words[lead]):
+        lead += 1
+    last = max(last, lead - 1)
     while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
         last += 1
     return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+
+
+_OCCUPATION_SUFFIX: Final = re.compile(r"[a-z]{3,}(?:ist|ologist)")
+
+
+def is_leading_role(word: str) -> bool:
+    """A capitalised occupation noun ("Novelist", "Farmer") that is no given name."""
+    if not word[:1].isupper() or word.isupper() or word in FIRST_NAMES:
+        return False
+    bare = _bare(word)
+    return bare in ROLE_NOUNS or _OCCUPATION_SUFFIX.fullmatch(bare) is not None
 
 
 def strip_function_words(run: str) -> str:

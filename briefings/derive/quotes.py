@@ -95,11 +95,14 @@ _SUBJECT: Final = re.compile(
 )
 _SUBJECT_HEAD: Final = re.compile(
     r"\s*(?:[A-Z][^,.;:“”\"]{0,120},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
-    r"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
+    r"(?:(?:has|had|also|then|later|once|never|often|always|[a-z]{2,}ly)\s+){0,2}"
+    r"(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
 )
 # "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
 _DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
 _NAME_COLON: Final = re.compile(rf"(?P<run>{NAME_RUN})\s*:\s*$")
+# "the Trump Train", "the Clinton Foundation": a run right after "the" names a thing
+_THE_BEFORE: Final = re.compile(r"(?:^|\s)the\s$")
 _COLON_NOT_SPEAKER: Final = frozenset(
     "of about to with for against at on in by from into over like as than and or "
     "called named titled dubbed".split()
@@ -219,6 +222,7 @@ class _Sieve:
                 for p, runs in zip(doc.paragraphs, self.runs, strict=True)
                 for at, run in runs
                 if not self._joined(p.text, at)
+                and not (_THE_BEFORE.search(p.text, 0, at) and not split_title(run)[0])
             ]
         )
         self.people = PersonTracker(self.names)
@@ -645,6 +649,9 @@ class _Sieve:
         m = _SUBJECT.match(sentence)
         if not m or _CONJOINED.match(sentence, m.end("subj")):
             return None  # "Lindqvist and Brandt replied": two people, neither alone
+        after = sentence[m.end("subj") :].split(None, 1)
+        if after and role_head(after[0]):
+            return None  # "Famed ring doctor Aldo Vance ...": a modifier, then a role
         return who_before_verb(m.group("subj"))
 
     def intro(self, text: str, q: Span, floor: int) -> Who | None:

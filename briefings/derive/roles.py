@@ -21,35 +21,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from briefings.derive.gazetteer import PLACES
-from briefings.derive.names import is_function_word, is_title_word, lexicon
+from briefings.derive.names import ROLE_NOUNS, is_function_word, is_title_word, lexicon
 
 HONORIFICS: Final = lexicon("mr mr. mrs mrs. ms ms. miss mx mx. sir dame")
 
-#: Lower-case nouns that name what a person is or does (role heads).
-ROLE_NOUNS: Final = lexicon(
-    """
-    president chairman chairwoman chair chief executive ceo cfo cto coo founder co-founder
-    cofounder director analyst economist professor researcher scientist spokesman
-    spokeswoman spokesperson minister secretary senator governor mayor lawyer attorney
-    partner head manager investor editor reporter correspondent author writer novelist
-    official adviser advisor consultant strategist leader member deputy ambassador
-    commissioner candidate nominee hopeful judge coach player striker singer actor actress
-    boss chancellor premier king queen prince princess fellow lecturer student engineer
-    entrepreneur billionaire veteran colleague co-chair mp mep counsel inspector officer
-    captain banker midfielder defender goalkeeper champion backbencher frontbencher
-    whip comedian host presenter anchor columnist historian expert agent aunt uncle brother
-    sister mother father son daughter wife husband widow friend neighbour neighbor
-    publisher producer designer artist musician director-general governor-general envoy
-    representative congressman congresswoman lawmaker legislator activist campaigner
-    organiser organizer founder owner trustee treasurer clerk sheriff prosecutor detective
-    superintendent commander general admiral sergeant colonel lieutenant major pastor
-    bishop priest rabbi imam doctor surgeon nurse teacher principal dean chaplain
-    administrator coordinator specialist physician psychologist pollster strategist
-    economist diplomat spokesmen vice-president vice-chairman skipper manager-elect
-    president-elect chairman-elect secretary-general attorney-general solicitor-general
-    auditor-general under-secretary undersecretary advocate mate teammate team-mate rival opponent
-    """
-)
 
 _NOT_MODIFIERS: Final = lexicon(
     """

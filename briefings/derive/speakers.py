@@ -56,12 +56,17 @@ _BOUNDARY: Final = re.compile(
 
 
 _ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
+_NAME_OF_ORG: Final = re.compile(
+    rf"(?P<run>{NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?"
+    r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)?[A-Z][\w.&’'-]*)*$"
+)
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _YEAR_OLD: Final = re.compile(r"\d-year-old$")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
 _PARTY_TAG: Final = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,|\s*$)")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
+_OPENER_MAX_WORDS: Final = 6
 _AGE: Final = re.compile(r"\d{1,3}")
 
 
@@ -284,13 +289,23 @@ def who_before_verb(left: str) -> Who | None:
     tail = " ".join(words)
     if not words or len(words) > 10:
         return None
-    if len(words) <= 2 and words[-1] in PRONOUNS:
+    if words[-1] in PRONOUNS and (
+        len(words) <= 2 or (len(words) <= _OPENER_MAX_WORDS and is_function_word(words[0]))
+    ):
+        # "he", "During one call he": an opening phrase without its comma
         return Who("pronoun", words[-1].lower())
     if words[-1] in _OTHER_PRONOUNS:
         return None
     if _DETERMINERS.match(tail):
         return _titled_name(tail) or _modified_name(tail) or _nominal(tail)
     if tail[0].isupper():
+        of_org = _NAME_OF_ORG.match(tail)
+        if of_org is not None:
+            # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies"
+            # said: the person, not the end of the organisation's name
+            who = _name_phrase(of_org.group("run"), orgs=False)
+            if who is not None and who.kind == "name" and " " in who.text:
+                return who
         return _name_phrase(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name
     role_words = _LOWER_ROLE.match(tail)

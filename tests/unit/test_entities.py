@@ -196,3 +196,13 @@ def test_speakers_take_the_full_name_of_their_entity_chain() -> None:
     out = speakers_from_entities(quotes, entities)
     # a title left in the entity's span is not taken; a place chain never names a speaker
     assert [q.speaker for q in out] == ["Mary Quell", "Brandt", "Lane", None]
+
+
+def test_occupation_opening_a_sentence_is_not_part_of_the_person() -> None:
+    found = _entities(
+        "Novelist Arlo Penning said the book took him ten years to write.",
+        "Farmer Tom Belcher said the rain never came this summer.",
+    )
+    assert _find(found, "Arlo Penning").kind == "person"
+    assert _find(found, "Tom Belcher").kind == "person"
+    assert not any(n.startswith(("Novelist", "Farmer")) for n in _names(found))

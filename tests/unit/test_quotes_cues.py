@@ -261,3 +261,69 @@ def test_dash_line_does_not_sign_a_quote_with_narration_around_it() -> None:
     )
     found = [q for q in quotes_of(*paras) if q.speaker == "Lena Marsh"]
     assert found == []
+
+
+def test_opening_preposition_without_comma_is_no_speaker() -> None:
+    paras = (
+        "Lena Morrow ran the call centre for a decade.",
+        "During one call she shouted at the staff and said “You will all be fired by Friday.”",
+        "Throughout the meeting he laughed and said “Nobody here reads the memos anyway.”",
+    )
+    assert speaker_of("You will all", *paras) == "Lena Morrow"
+    assert speaker_of("Nobody here", *paras) not in ("Throughout", "During")
+
+
+def test_sentence_opening_function_words_are_no_names() -> None:
+    from briefings.derive.names import looks_like_person, split_title
+
+    for word in ("During", "Throughout", "Perhaps", "Although", "Several", "Amid"):
+        assert not looks_like_person(word), word
+    assert split_title("Amid Tom Belcher")[1] == "Tom Belcher"
+
+
+def test_a_run_after_the_is_not_a_fuller_name() -> None:
+    paras = (
+        "Supporters of the senator packed onto the Brandt Express for the rally.",
+        "“We will win this state by a mile,” Brandt said.",
+    )
+    assert speaker_of("We will win", *paras) == "Brandt"
+
+
+def test_occupation_opening_a_sentence_is_a_role_not_part_of_the_name() -> None:
+    paras = (
+        "Novelist Arlo Penning said the book took him ten years to finish.",
+        "“I wrote every page twice before anyone saw it,” Penning said.",
+        "Farmer Tom Belcher said: “The rain never came this summer at all.”",
+    )
+    found = {q.text[:8]: q for q in quotes_of(*paras)}
+    assert found["I wrote "].speaker == "Arlo Penning"
+    assert (found["I wrote "].speaker_role or "").lower() == "novelist"
+    assert found["The rain"].speaker == "Tom Belcher"
+    assert (found["The rain"].speaker_role or "").lower() == "farmer"
+
+
+def test_given_name_or_short_run_after_an_occupation_word_keeps_the_name() -> None:
+    from briefings.derive.names import split_title
+
+    assert split_title("Brian Oakes") == ("", "Brian Oakes")
+    assert split_title("Novelist Penning") == ("", "Novelist Penning")
+    assert split_title("Journalist Mara Lind") == ("Journalist", "Mara Lind")
+
+
+def test_adverb_between_the_subject_and_the_verb_before_a_colon() -> None:
+    paras = (
+        "Famed ring doctor Aldo Vance once said: “The fighter was born twice, in two cities.”",
+        "Ring doctor Mila Sorensen later explained: “He never once lost his temper in the ring.”",
+    )
+    assert speaker_of("The fighter", *paras) == "Aldo Vance"
+    assert speaker_of("He never once", *paras) == "Mila Sorensen"
+
+
+def test_name_of_an_organisation_before_the_verb_is_the_person() -> None:
+    paras = (
+        "“The test would be a stretch for the regime,” Mara Lind of the Halvorsen Center "
+        "for Arms Control Studies wrote in June.",
+        "“Nobody expected the launch this early,” Governor Ed Brolin of Idaho said.",
+    )
+    assert speaker_of("The test", *paras) == "Mara Lind"
+    assert speaker_of("Nobody expected", *paras) == "Ed Brolin"
