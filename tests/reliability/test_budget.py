@@ -9,6 +9,8 @@ folder walk. The time budget of one article is the backstop for anything else.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from briefings.derive import derive
 from briefings.derive.blocks import split_blocks, strip_front_matter
 from briefings.models import Article
 
-from .conftest import brief_subprocess, write_articles
+from .conftest import REPO, brief_subprocess, subprocess_env, write_articles
 
 #: Long runs of the marks the Markdown patterns look for (each took seconds to
 #: minutes at these sizes before the patterns were made linear).
@@ -234,11 +236,13 @@ def test_an_article_over_its_memory_budget_fails_alone(tmp_path: Path, library_d
     by at most that much while it reads the article): over it, one line naming the
     file, and the run goes on. The bench.badinputs case of the same (``budget/``), in a
     fresh ``brief`` (memory this test process freed earlier would be used first)."""
-    from bench.badinputs import generate
+    from bench.badinputs import generate, restore_permissions
 
     src = tmp_path / "src"
     write_articles(src, 2)
-    (case,) = [c for c in generate(tmp_path / "cases", budget=True) if c.memory_mb]
+    cases = generate(tmp_path / "cases", budget=True)
+    restore_permissions(tmp_path / "cases")  # pytest's recursive clean-up could not
+    (case,) = [c for c in cases if c.memory_mb]
     big = tmp_path / "cases" / case.path
     limit = f"{case.memory_mb:g}"
     start = time.perf_counter()
@@ -284,29 +288,39 @@ def test_the_memory_budget_covers_derivation(
     assert resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY  # put back
 
 
-def test_a_step_out_of_memory_fails_the_article_not_just_the_step(
-    brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_step_out_of_memory_fails_the_article_not_just_the_step(tmp_path: Path) -> None:
     # Outside the tests a failing step is left empty (BRIEF_STRICT); running out of the
     # memory budget must fail the article, not store it with its entities missing.
-    import briefings.derive as derive_module
-
+    # A fresh interpreter on the pure derivation: a compiled ``derive`` calls its steps
+    # directly, so replacing one from outside would not take effect there.
     src = tmp_path / "src"
     write_articles(src, 2)
     (src / "article-0001.txt").write_text("Greedy step\n\nThis article wants all memory.\n")
-    real = derive_module.extract_entities
-
-    def greedy(doc, quotes):  # type: ignore[no-untyped-def]
-        if "wants all memory" in doc.text:
-            return [bytearray(8 * 1024 * 1024) for _ in range(100)]  # 800 MB
-        return real(doc, quotes)
-
-    monkeypatch.setattr(derive_module, "STRICT", False)
-    monkeypatch.setattr(derive_module, "extract_entities", greedy)
-    run = brief("ingest", "--memory-limit", "64", str(src))
-    run.assert_no_crash()
-    assert "article-0001.txt: too large to read (over 64 MB of memory" in run.err
-    assert run.err_lines[-1] == "ingested 1, updated 0, unchanged 0, failed 1"
+    code = (
+        "import sys\n"
+        "import briefings.derive as d\n"
+        "real = d.extract_entities\n"
+        "def greedy(doc, quotes):\n"
+        "    if 'wants all memory' in doc.text:\n"
+        "        return [bytearray(8 * 1024 * 1024) for _ in range(100)]  # 800 MB\n"
+        "    return real(doc, quotes)\n"
+        "d.STRICT = False\n"
+        "d.extract_entities = greedy\n"
+        "from tui.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = subprocess_env(tmp_path / "library", {"BRIEF_PURE": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "ingest", "--memory-limit", "64", str(src)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "article-0001.txt: too large to read (over 64 MB of memory" in proc.stderr
+    assert proc.stderr.splitlines()[-1] == "ingested 1, updated 0, unchanged 0, failed 1"
 
 
 @pytest.mark.parametrize("value", ["abc", "0", "-1", "inf", "nan", "1e400"])
