@@ -222,7 +222,7 @@ class _Sieve:
                 for p, runs in zip(doc.paragraphs, self.runs, strict=True)
                 for at, run in runs
                 if not self._joined(p.text, at)
-                and not (_THE_BEFORE.search(p.text, 0, at) and not split_title(run)[0])
+                and not (_THE_BEFORE.search(p.text, max(0, at - 5), at) and not split_title(run)[0])
             ]
         )
         self.people = PersonTracker(self.names)
