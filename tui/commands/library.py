@@ -94,26 +94,25 @@ def _time_limit_option(p: Any) -> None:
     )
 
 
-def _megabytes(args: argparse.Namespace) -> float | None:
-    if args.memory_limit is None:
+def _budget(
+    args: argparse.Namespace, raw: str | None, flag: str, unit: str, upper: float
+) -> float | None:
+    """A per-article budget given on the command line (``--time-limit``,
+    ``--memory-limit``), checked like the settings: a bad value is a usage error."""
+    if raw is None:
         return None
     try:
-        return settings.parse_number(
-            args.memory_limit, "--memory-limit", unit="megabytes", upper=settings.MAX_MB
-        )
+        return settings.parse_number(raw, flag, unit=unit, upper=upper)
     except settings.SettingError as exc:
         raise UsageError(f"brief {args.command}: {exc}") from None
+
+
+def _megabytes(args: argparse.Namespace) -> float | None:
+    return _budget(args, args.memory_limit, "--memory-limit", "megabytes", settings.MAX_MB)
 
 
 def _seconds(args: argparse.Namespace) -> float | None:
-    if args.time_limit is None:
-        return None
-    try:
-        return settings.parse_number(
-            args.time_limit, "--time-limit", unit="seconds", upper=settings.MAX_SECONDS
-        )
-    except settings.SettingError as exc:
-        raise UsageError(f"brief {args.command}: {exc}") from None
+    return _budget(args, args.time_limit, "--time-limit", "seconds", settings.MAX_SECONDS)
 
 
 # -- ingest ------------------------------------------------------------------------------
