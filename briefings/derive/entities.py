@@ -323,8 +323,8 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
 
 def speakers_from_entities(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
     """Each quote's speaker as the entity layer names it: a family name the quote
-    rules could only give alone ("Kasich") becomes the full name of the person
-    chain it belongs to ("John Kasich"), when that name opens with a known
+    rules could only give alone ("Okafor") becomes the full name of the person
+    chain it belongs to ("Ada Okafor"), when that name opens with a known
     first name (not a title left in a span)."""
     by_alias: dict[str, str] = {}
     for entity in entities:

@@ -233,7 +233,7 @@ def extract_figures(doc: Document) -> list[Figure]:
             else:
                 shared = prev_noun if q.noun_start < 0 and not q.noun else ""
                 # The sentence before, after a newline, and the text before it:
-                # who "he" is ("Patrick Carlineo ... Carlineo kept guns at his home").
+                # who "he" is ("Anton Varga ... Varga kept tools at his home").
                 before = ""
                 if index > 0:
                     last = doc.sentences[index - 1]

@@ -279,7 +279,7 @@ def _subject(before: str) -> str:
 
 
 def _common_noun_first(words: list[str]) -> list[str]:
-    """ "Shares in Cairn" at a sentence's start: a plural common noun, lower-cased."""
+    """ "Shares in Acme" at a sentence's start: a plural common noun, lower-cased."""
     if (
         len(words) > 2
         and words[0][:1].isupper()
@@ -400,7 +400,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     )
     if after:
         who = _sentence_subject(sentence)
-        head = f"{who}’s time" if who else head  # "Pochettino’s time in charge"
+        head = f"{who}’s time" if who else head  # "Moreau’s time in charge"
     cost = cost or after
     if event:
         head = event
@@ -470,7 +470,7 @@ def _measures(sentence: str, q: Quantity) -> str:
             name = _CURRENCY_NAMES.get(q.unit or "", "currency")
             return f"{name} rate against the {fx.group(1).lower()}"
         expected = _EXPECT_TO_REACH.search(before, max(0, len(before) - 80))
-        if expected:  # "Toshiba expects sales of HD-DVDs to reach $2.9bn"
+        if expected:  # "Acme expects sales of its kettles to reach $2bn"
             phrase = _trim(_words(expected.group(1)))
             if phrase and phrase.split()[0].lower() not in _SUBJECT_PRONOUNS | _PRONOUNS:
                 return phrase
@@ -1077,7 +1077,7 @@ _POSSESSIVE_OR_SHORT: Final = re.compile(r"[’'](?:s|ve|ll|re|d|m|t)$", re.I)
 _NAME_RUN: Final = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][a-z][\w-]*)(?=\s*,|\s+([a-z]\w*))"
 )
-#: A one-word subject: "Carlineo is ...", "Omar said ...".
+#: A one-word subject: "Varga is ...", "Ito said ...".
 _SURNAME_SUBJECT: Final = re.compile(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]*)\s+([a-z]\w*)")
 _SENTENCE_NAME: Final = re.compile(r"^(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+([a-z]\w*))")
 _NOT_NAMES: Final = _wordset(
@@ -1114,12 +1114,12 @@ def _name_before(previous: str, sentence: str, at: int) -> str:
             and (_is_verb(verb) or verb in _SAY_VERBS or present)
             and _named_in_full(word, previous)
         ):
-            return word  # "Carlineo is a felon and kept guns at his home"
+            return word  # "Varga is a builder and kept tools at his home"
     return ""
 
 
 def _named_in_full(surname: str, text: str) -> bool:
-    """Whether ``text`` names someone whose name ends in ``surname`` ("Patrick W. Carlineo")."""
+    """Whether ``text`` names someone whose name ends in ``surname`` ("Anton W. Varga")."""
     at = text.find(" " + surname)
     while at > 0:
         end = at + 1 + len(surname)

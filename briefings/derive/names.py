@@ -254,7 +254,7 @@ def looks_like_person(name: str) -> bool:
     """A capitalised run that could be a person's full or family name."""
     words = name.split()
     if len(words) >= 3 and words[-1] in _ROMAN_SUFFIXES:
-        words = words[:-1]  # "Brent Bozell III"
+        words = words[:-1]  # "Carl Weston III"
         name = " ".join(words)
     if not 1 <= len(words) <= 5:
         return False

@@ -101,7 +101,7 @@ _SUBJECT_HEAD: Final = re.compile(
 # "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
 _DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
 _NAME_COLON: Final = re.compile(rf"(?P<run>{NAME_RUN})\s*:\s*$")
-# "the Trump Train", "the Clinton Foundation": a run right after "the" names a thing
+# "the Lindqvist Express", "the Okafor Foundation": a run right after "the" names a thing
 _THE_BEFORE: Final = re.compile(r"(?:^|\s)the\s$")
 _COLON_NOT_SPEAKER: Final = frozenset(
     "of about to with for against at on in by from into over like as than and or "
@@ -538,7 +538,7 @@ class _Sieve:
         if left.rstrip().endswith(":"):
             dash = _DASH.split(left)
             m = _FROM_NAME.search(left) or _POSSESSIVE_SPEECH.search(left)
-            if m:  # "- More from Jones: "Q"", "Clinton's response was: "Q""
+            if m:  # "- More from Ames: "Q"", "Ames's response was: "Q""
                 who = who_before_verb(m.group("run"))
                 if who is not None and who.kind == "name":
                     return who, "colon"
@@ -651,7 +651,7 @@ class _Sieve:
             return None  # "Lindqvist and Brandt replied": two people, neither alone
         after = sentence[m.end("subj") :].split(None, 1)
         if after and role_head(after[0]):
-            return None  # "Famed ring doctor Aldo Vance ...": a modifier, then a role
+            return None  # "Noted harbour pilot Ida Brandt ...": a modifier, then a role
         return who_before_verb(m.group("subj"))
 
     def intro(self, text: str, q: Span, floor: int) -> Who | None:
@@ -694,7 +694,7 @@ class _Sieve:
 
     def _signed(self, quotes: list[_Quote]) -> None:
         """A paragraph that is only a quote, signed by the next one: "Q" then
-        "-President Obama, tweeting after the speech." (an epigraph's dash line)."""
+        "-Mayor Ida Brandt, writing after the vote." (an epigraph's dash line)."""
         paras = self.doc.paragraphs
         for q in quotes:
             if q.who is not None or q.para + 1 >= len(paras):
@@ -887,11 +887,11 @@ class _Sieve:
         if earlier or prev.heading:
             return None, ""
         if prev.text.rstrip().endswith(":"):
-            # "Cruz called them on it:" / "X issued the following statement:" then "Q"
+            # "Brandt called them on it:" / "X issued the following statement:" then "Q"
             last = _SENTENCES.split(prev.text.rstrip())[-1]
             who = (
                 self._subject(last)
-                or self._subject(_DASH.split(last)[-1])  # "... can be!— Cruz called them on it:"
+                or self._subject(_DASH.split(last)[-1])  # "... can be!— Brandt called them on it:"
                 or self._name_before_colon(last)
             )
             if who is not None and who.kind != "nominal":

@@ -133,7 +133,7 @@ def _modifier(tok: str) -> bool:
 def title_before(left: str) -> str | None:
     """The title right before a name, from ``left`` (the text that ends at the name)."""
     ranked = _RANKED.search(left[-40:])
-    if ranked:  # "the top-ranked Nadal", "the 14th-ranked Diego Lopez"
+    if ranked:  # "the top-ranked Moreau", "the 14th-ranked Ida Brandt"
         return ranked.group("rank")
     toks: list[str] = _TOKEN.findall(left[-140:])
     if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
@@ -191,7 +191,7 @@ def apposition_before(left: str) -> str | None:
 def apposition_after(right: str) -> str | None:
     """``, ROLE,`` right after a name (``right`` starts after the name)."""
     suffix = _NAME_SUFFIX.match(right)
-    if suffix:  # "James P. Kennedy Jr., the U.S. Attorney for ...,"
+    if suffix:  # "Carl W. Weston Jr., the U.S. Attorney for ...,"
         right = right[suffix.end() :]
     paren = _PARENS.match(right)
     if paren:

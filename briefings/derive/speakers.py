@@ -51,7 +51,7 @@ _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
 _LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
 _BOUNDARY: Final = re.compile(
     r"(?:^|[,;:—–]\s*|\b(?:and|but|while|as|because|so|that|when)\s+|"
-    r"\b(?:to|at|after|upon|on)\s+which\s+)"  # "..., to which O'Malley interjected"
+    r"\b(?:to|at|after|upon|on)\s+which\s+)"  # "..., to which O'Hara interjected"
 )
 
 
