@@ -12,19 +12,8 @@ from briefings.derive.clean import Removal, clean_blocks
 from briefings.derive.document import Document, Metadata
 from briefings.derive.html import cut_short, merge_interior
 from briefings.models import Article
+from tests.unit.test_clean_pages import PARAS
 
-PARAS = [
-    "The harbour board met on Tuesday evening to weigh a plan for dredging the northern "
-    "channel before the spring tides arrive.",
-    "Fishing crews have complained for years that silt at low tide leaves their boats "
-    "stranded for hours at a time.",
-    "The board chair said the work would be paid for by a regional grant and would take "
-    "about four months.",
-    "Residents of the waterfront streets asked whether the dredging would bring noise at "
-    "night during the summer.",
-    "A final vote is expected at the next meeting of the board, which is scheduled for the "
-    "first week of March.",
-]
 ORG_LD = (
     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Board weighs '
     'the dredging plan", "author": {"@type": "Organization", "name": "Gazette"}}</script>'
