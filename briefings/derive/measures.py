@@ -425,6 +425,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         head = _clause(sentence, q)
     pronoun = not _HE_SHE.isdisjoint(head.lower().split())
     head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
+    head = _readable(head)
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
@@ -1325,3 +1326,81 @@ def _list_context(sentence: str, q: Quantity) -> str:
             words = _strip_end(_words(pp.group(0))[:_PP_WORDS])
             out.extend(words)
     return " ".join(out)
+
+
+#: The most words a measure keeps (the gold phrases run to a dozen; past that a
+#: phrase has run on into another clause).
+_READABLE_WORDS: Final = 14
+#: Words of a speaker's own voice: the phrase has run into a quotation ("time i fell
+#: on court", "chances i to win the game").
+_QUOTE_VOICE: Final = _wordset("i i’m i'm i’ve i've me my you your you’re you're myself")
+#: A relative clause on a copula that only describes the noun ("fines that is
+#: politically motivated", "price that is a lifeline", "people that are working very
+#: hard"): the noun says what is counted; "people who were killed" keeps its clause.
+_COPULA: Final = _wordset("is are was were")
+_DESCRIBING: Final = _wordset("a an the not very so too really")
+#: What ends an intransitive "-ing" in a describing clause: "are working very hard".
+_MANNER: Final = _wordset("very hard so really well together now today here there")
+#: Words a cut phrase does not end on: "ranking of the player maybe".
+_HEDGES: Final = _wordset("maybe perhaps probably possibly certainly definitely")
+
+
+def _describing_clause(words: list[str], i: int) -> bool:
+    """``words[i]`` opens "that/who/which + is/are + description"."""
+    if words[i].lower() not in ("that", "who", "which") or i + 2 >= len(words):
+        return False
+    if words[i + 1].lower() not in _COPULA:
+        return False
+    nxt = words[i + 2].lower()
+    if nxt in _DESCRIBING:
+        return True
+    # "are working very hard": a progressive with no object
+    return (
+        nxt.endswith("ing")
+        and len(nxt) > 5
+        and (i + 3 == len(words) or words[i + 3].lower() in _MANNER)
+    )
+
+
+def _quote_voice(words: list[str], i: int) -> bool:
+    """``words[i]`` is a speaker's "I", "my", "you" (not the numeral of "World War I")."""
+    if words[i].lower() not in _QUOTE_VOICE:
+        return False
+    return not (words[i] == "I" and i > 0 and words[i - 1][:1].isupper())
+
+
+def _readable(phrase: str) -> str:
+    """A noun phrase a reader understands out of context: not past a speaker's own
+    "I"/"you" (words from inside a quotation), not into a relative clause that only
+    describes the noun, at most ``_READABLE_WORDS`` words, cut before the clause or
+    infinitive it runs into."""
+    words = phrase.split()
+    voice = next((i for i in range(len(words)) if _quote_voice(words, i)), len(words))
+    if voice < len(words):
+        words = words[:voice]
+        while len(words) > 1 and (_is_verb(words[-1]) or words[-1].lower() in _FUNCTION):
+            words = words[:-1]  # "time take me to answer": "time"
+    describing = next((i for i in range(1, len(words)) if _describing_clause(words, i)), 0)
+    if describing:
+        words = words[:describing]
+    if len(words) > _READABLE_WORDS:
+        cut = max(
+            (i for i in range(3, _READABLE_WORDS + 1) if words[i].lower() in _CLAUSE_OPENERS),
+            default=_READABLE_WORDS,
+        )
+        words = words[:cut]
+    while len(words) > 1 and (
+        words[-1].lower() in _BAD_END
+        or words[-1].lower() in _WEAK_END
+        or words[-1].lower() in _HEDGES
+        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+    ):
+        words = words[:-1]
+    return " ".join(words)
+
+
+#: Where a long phrase may end: before a clause or an infinitive it runs into.
+_CLAUSE_OPENERS: Final = _wordset(
+    """that which who whom whose where when while whereas because although though since as
+    if unless until so and but or to"""
+)
