@@ -251,7 +251,12 @@ def extract_figures(doc: Document) -> list[Figure]:
                 sentence=sentence.text,
                 start=sentence.start + q.start,
                 end=sentence.start + q.end,
-                qualifier=_QUALIFIERS.get(q.approx or ""),
+                qualifier=_QUALIFIERS.get(q.approx or "")
+                or (
+                    candidates[prev_index].figure.qualifier
+                    if conversion and prev_index >= 0
+                    else None
+                ),
                 value_high=q.high,
             )
             lead = sentence.paragraph == first_paragraph

@@ -64,6 +64,7 @@ _LEADING_JUNK: Final = _wordset("""a an the its their his her our my your this t
     and but so then also only just nearly almost roughly over more than less of in each every""")
 _CLAUSE_WORDS: Final = _wordset(
     "said says that which while and but as after when where saw see sees"
+    " means meant show shows showed suggest suggests suggested"
 )
 _CHANGE_VERBS: Final = (
     "rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|jumped|jumps|jump|climbed|climbs"
@@ -74,6 +75,8 @@ _CHANGE_VERBS: Final = (
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
     "|posted|recorded|range from|ranges from|ranged from|ranging from|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
     "|made|earned|generated|achieved|accounted for|account for|accounts for"
+    "|leapt|leaped|surging|soaring|jumping|climbing|dropping|plunging|sliding|slipping"
+    "|declining|increasing|decreasing|tumbling|shrinking|gone up|went up|gone down|went down"
 )
 # A change verb with at most 40 characters (no clause break) between it and the number.
 _VERB_NEAR: Final = re.compile(
@@ -245,6 +248,25 @@ _CHANGE_NOUNS: Final = {
     "gaining": "gain",
     "rallied": "rise",
     "advanced": "rise",
+    "grown": "growth",
+    "growing": "growth",
+    "leapt": "rise",
+    "leaped": "rise",
+    "rising": "rise",
+    "surging": "rise",
+    "soaring": "rise",
+    "jumping": "rise",
+    "climbing": "rise",
+    "falling": "fall",
+    "dropping": "fall",
+    "plunging": "fall",
+    "sliding": "fall",
+    "slipping": "fall",
+    "declining": "fall",
+    "tumbling": "fall",
+    "shrinking": "fall",
+    "increasing": "increase",
+    "decreasing": "decrease",
 }
 _CHANGE_VERB_BEFORE: Final = re.compile(
     r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
@@ -275,7 +297,10 @@ def _subject(before: str) -> str:
         ),
         default=0,
     )
-    return _trim(_common_noun_first(words[verb:]))
+    words = words[verb:]
+    while words and words[0].lower() in ("with", "without", "as"):
+        words = words[1:]  # "with the index rising 112%": the index
+    return _trim(_common_noun_first(words))
 
 
 def _common_noun_first(words: list[str]) -> list[str]:
@@ -1378,8 +1403,8 @@ def _readable(phrase: str) -> str:
     voice = next((i for i in range(len(words)) if _quote_voice(words, i)), len(words))
     if voice < len(words):
         words = words[:voice]
-        while len(words) > 1 and (_is_verb(words[-1]) or words[-1].lower() in _FUNCTION):
-            words = words[:-1]  # "time take me to answer": "time"
+        while len(words) > 1 and words[-1].lower() in _FUNCTION:
+            words = words[:-1]  # "time it took me to answer": "time it took"
     describing = next((i for i in range(1, len(words)) if _describing_clause(words, i)), 0)
     if describing:
         words = words[:describing]

@@ -1,0 +1,118 @@
+"""What a figure measures reads as a phrase out of context (issue #15): no words from
+inside a speaker's quotation, no describing relative clause, no adverb or name run
+into the counted noun, the subject of a change verb named as the change."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.quality.measures import faults
+from briefings.derive.document import Document, Metadata
+from briefings.derive.figures import extract_figures
+from briefings.derive.measures import _readable
+from briefings.derive.numbers import read_quantities
+from briefings.derive.sentences import split_sentences
+from briefings.models import Figure
+
+
+def figures(*paragraphs: str) -> list[Figure]:
+    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
+    return extract_figures(doc)
+
+
+def first(sentence: str) -> Figure:
+    found = figures(sentence)
+    assert found, sentence
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "readable"),
+    [
+        # a speaker's own voice: the phrase has run into the quotation
+        ("chances i to win the game", "chances"),
+        ("time it took me to answer my questions", "time it took"),
+        ("distance the bench was from you", "distance the bench"),
+        # a Roman numeral is not a speaker's "I"
+        ("veterans of World War I living abroad", "veterans of World War I living abroad"),
+        # a relative clause that only describes the noun
+        ("price that is a lifeline to the builder", "price"),
+        ("workers that are working very hard", "workers"),
+        (
+            "households that were still paying more tax",
+            "households that were still paying more tax",
+        ),
+        ("people who were killed in the blast", "people who were killed in the blast"),
+        # a hedge at the end
+        ("ranking of the player maybe", "ranking of the player"),
+    ],
+)
+def test_readable(phrase: str, readable: str) -> None:
+    assert _readable(phrase) == readable
+
+
+def test_readable_caps_a_run_on_phrase_at_a_clause_opener() -> None:
+    phrase = (
+        "money the small charity in the north managed to raise for the new roof "
+        "of the old hall that burned"
+    )
+    out = _readable(phrase)
+    assert len(out.split()) <= 14
+    assert out == "money the small charity in the north managed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("A panel of nine judges rather than five heard the case.", "nine judges", "judge"),
+        ("The band sold 100 million records worldwide by March.", "100 million records", "record"),
+        ("Over the last 12 months Ms Varga oversaw the new plant.", "12 months", "month"),
+        ("Only 20 women work on the night shift.", "20 women", "woman"),
+    ],
+)
+def test_counted_noun_stops_where_the_noun_ends(sentence: str, text: str, unit: str) -> None:
+    q = next(q for q in read_quantities(sentence) if q.text.endswith(text.split()[-1]))
+    assert q.text.endswith(text)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measures"),
+    [
+        ("Shares in Plumfield have leapt 55% this year.", "rise in shares in Plumfield"),
+        ("The output of the mills has grown by 4% since May.", "growth in output of the mills"),
+        ("The index closed higher, with the index rising 12%.", "rise in index"),
+        (
+            "The takeover means its sales by volume have grown 57% this year.",
+            "growth in sales by volume",
+        ),
+    ],
+)
+def test_subject_of_a_change_verb(sentence: str, measures: str) -> None:
+    assert first(sentence).measures.startswith(measures)
+
+
+def test_quoted_voice_is_not_a_measure() -> None:
+    f = first('"I have lost 3 matches on these courts before," the player said.')
+    assert "i" not in f.measures.lower().split()
+    assert "quotation voice" not in faults(f)
+
+
+def test_conversion_keeps_the_qualifier_of_the_figure_it_restates() -> None:
+    found = figures(
+        "The group will spend a minimum of 10 billion yuan ($1.38 billion) a year on chips."
+    )
+    by_text = {f.text: f for f in found}
+    converted = next(f for t, f in by_text.items() if "1.38" in t)
+    assert converted.qualifier == "at least"
+
+
+def test_bench_faults_flag_clumsy_measures() -> None:
+    base = dict(value=1.0, unit=None, sentence="", start=0, end=1)
+    assert faults(Figure(text="12", measures="", **base)) == {"empty"}
+    assert "function-word start" in faults(
+        Figure(text="12", measures="with the index rising", **base)
+    )
+    assert "quotation voice" in faults(Figure(text="12", measures="times i have lost", **base))
+    assert "long" in faults(Figure(text="12", measures=" ".join(["word"] * 11), **base))
+    assert faults(Figure(text="12 people", measures="people killed in the blast", **base)) == set()
