@@ -303,6 +303,35 @@ def _subject(before: str) -> str:
     return _trim(_common_noun_first(words))
 
 
+_CLOSE_AT: Final = re.compile(
+    r"\b(?:to\s+)?(close|closed|closing|end|ended|ending|finish|finished|finishing|settle|settled"
+    r"|settling|open|opened|opening)\s+(?:the\s+(?:day|week|session)\s+)?(?:at|on)\s+"
+    r"(?:(?:about|around|nearly|almost|just\s+(?:over|under))\s+)?$",
+    re.I,
+)
+_CHANGE_VERB_IN: Final = re.compile(r"\b(?:" + "|".join(_CHANGE_NOUNS) + r")\b", re.I)
+
+
+def _closing_level(before: str) -> str:
+    """ "Shares in Acme fell 2% to close at 210p" -> "closing level of shares in Acme"."""
+    m = _CLOSE_AT.search(before, max(0, len(before) - 40))
+    if m is None:
+        return ""
+    head = before[: m.start()]
+    change = _CHANGE_VERB_IN.search(head, max(0, len(head) - 60))
+    if change:
+        subject = _subject(head[: change.end()])
+    else:  # "The Nikkei ended at 11,200"
+        clause = head[max(max(head.rfind(c) for c in ",;:(—–"), 0) :]
+        words = _words(clause)[-4:]
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
+        subject = _trim(words[cut:])
+    if not subject or subject.lower() in _SUBJECT_PRONOUNS:
+        return ""
+    when = "opening" if m.group(1).lower().startswith("open") else "closing"
+    return f"{when} level of {subject}"
+
+
 def _common_noun_first(words: list[str]) -> list[str]:
     """ "Shares in Acme" at a sentence's start: a plural common noun, lower-cased."""
     if (
@@ -344,8 +373,8 @@ def _cost_of(before: str) -> str:
     dash = head.rfind(" - ")
     head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
     words = _words(head)
-    while words and words[-1].lower() in _COST_AUX:
-        words = words[:-1]
+    while words and (words[-1].lower() in _COST_AUX or _adverb(words[-1])):
+        words = words[:-1]  # "the film reportedly cost"
     cut = max(
         (i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS or _is_verb(w)),
         default=0,
@@ -414,7 +443,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
             head = f"{rate} {head}" if head else rate
     if not head and q.noun:
         head = q.noun  # "Six people were killed and 22 injured": 22 people
-    cost = head.startswith("value of ") or (
+    cost = head.startswith(("value of ", "closing level of ", "opening level of ")) or (
         head.startswith("cost of ")
         and bool(_COST_VERB.search(sentence, max(0, q.start - 60), q.start))
     )  # "cost of the bridge", "value of the deal": only where and when is added
@@ -436,7 +465,15 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         aside = _ASIDE.match(sentence, q.end)  # past "($1.3bn; £690m)"
         at = aside.end() if aside else q.end
         right = _words(sentence[at : _right_bound(sentence, at)])
-        if right and right[0].lower() in _PREPOSITIONS and right[0].lower() not in _EVENT_PREP:
+        infinitive = (
+            len(right) > 1 and right[0].lower() == "to" and right[1].lower() not in _DETERMINERS
+        )  # "slipped 0.14% to close at": a purpose, not where the fall was
+        if (
+            right
+            and right[0].lower() in _PREPOSITIONS
+            and right[0].lower() not in _EVENT_PREP
+            and not infinitive
+        ):
             pp = right[:_PP_WORDS]
             stop = next(
                 (i for i, w in enumerate(pp) if _NUMERAL.match(w) or w.lower() in _AND_OR),
@@ -600,9 +637,17 @@ def _measures(sentence: str, q: Quantity) -> str:
         inside = _IN_NP.match(after)
         if inside:
             phrase = _noun_phrase_at(after, inside.end())
-            if phrase and phrase.split()[0].lower() not in _TIME_WORDS:
+            if (
+                phrase
+                and phrase.split()[0].lower() not in _TIME_WORDS
+                and not phrase[:1].isupper()  # "$1.30 in New York": a place
+            ):
                 # "$2.7bn in cash", "an extra $50bn a year in aid" (not "$6m in the day after")
                 return f"{adjective.group(1)} {phrase}" if adjective else phrase
+    if q.kind in ("money", "number"):
+        level = _closing_level(before)
+        if level:  # "the index slipped 0.1% to close at 7,100": its closing level
+            return level
     if q.kind in ("money", "percent", "number"):
         phrase = _noun_before_of(before)
         if phrase:
@@ -1367,7 +1412,9 @@ _DESCRIBING: Final = _wordset("a an the not very so too really")
 #: What ends an intransitive "-ing" in a describing clause: "are working very hard".
 _MANNER: Final = _wordset("very hard so really well together now today here there")
 #: Words a cut phrase does not end on: "ranking of the player maybe".
-_HEDGES: Final = _wordset("maybe perhaps probably possibly certainly definitely")
+_HEDGES: Final = _wordset(
+    "maybe perhaps probably possibly certainly definitely something anything everything"
+)
 
 
 def _describing_clause(words: list[str], i: int) -> bool:
@@ -1419,9 +1466,37 @@ def _readable(phrase: str) -> str:
         or words[-1].lower() in _WEAK_END
         or words[-1].lower() in _HEDGES
         or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+        or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
     ):
-        words = words[:-1]
+        words = words[:-1]  # "cost of reportedly": "cost"
+    if not any(_says_something(w) for w in words):
+        return ""  # "There", "again mentally", "if": better nothing than a wrong phrase
     return " ".join(words)
+
+
+#: Words that name nothing: a phrase of only these says nothing about a number.
+_EMPTY_WORDS: Final = _wordset("there both again also too something anything everything")
+
+
+#: Nouns that end like an adverb.
+_LY_NOUNS: Final = _wordset("family supply assembly rally ally monopoly anomaly belly jelly bully")
+
+
+def _adverb(word: str) -> bool:
+    """ "reportedly", "mentally" (lower-case, not "family" or "Italy")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+def _says_something(word: str) -> bool:
+    low = word.lower()
+    return not (
+        low in _FUNCTION
+        or low in _SUBJECT_PRONOUNS
+        or low in _PRONOUNS
+        or low in _EMPTY_WORDS
+        or low in _AUX
+        or _adverb(word)
+    )
 
 
 #: Where a long phrase may end: before a clause or an infinitive it runs into.

@@ -116,3 +116,53 @@ def test_bench_faults_flag_clumsy_measures() -> None:
     assert "quotation voice" in faults(Figure(text="12", measures="times i have lost", **base))
     assert "long" in faults(Figure(text="12", measures=" ".join(["word"] * 11), **base))
     assert faults(Figure(text="12 people", measures="people killed in the blast", **base)) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        (
+            "The Dorval index slipped 0.14 per cent to close at 7,100.",
+            "7,100",
+            "closing level of Dorval index",
+        ),
+        ("The Tenby index ended at 11,200.", "11,200", "closing level of Tenby index"),
+        (
+            "The crown fell against the euro, closing at $1.30 in Oslo.",
+            "$1.30",
+            "closing level of crown in Oslo",
+        ),
+    ],
+)
+def test_closing_level(sentence: str, text: str, measures: str) -> None:
+    f = next(f for f in figures(sentence) if f.text == text)
+    assert f.measures == measures
+
+
+def test_a_fall_is_not_followed_by_its_purpose() -> None:
+    f = first("The Dorval index slipped 0.14 per cent to close at 7,100.")
+    assert f.value == pytest.approx(-0.14)
+    assert f.measures == "fall in Dorval index"
+
+
+def test_money_in_a_place_is_not_what_it_measures() -> None:
+    f = first("The crown closed at $1.30 in Oslo.")
+    assert "Oslo" not in f.measures.split()[0]
+
+
+def test_adverb_is_not_the_thing_that_cost() -> None:
+    assert first("The film reportedly cost $150m to make.").measures == "cost of film"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "readable"),
+    [
+        ("There", ""),
+        ("again mentally", ""),
+        ("if", ""),
+        ("musicians something", "musicians"),
+        ("households would pay significantly", "households would pay significantly"),
+    ],
+)
+def test_phrases_that_say_nothing_are_empty(phrase: str, readable: str) -> None:
+    assert _readable(phrase) == readable
