@@ -205,6 +205,8 @@ _DEFAULT_MAX_NOUN_WORDS: Final = 4
 _NOT_IN_NOUN: Final = _wordset("""rather worldwide nationwide indoors outdoors overseas abroad
     apiece each alone altogether respectively instead too combined together annually""")
 _IRREGULAR_PLURALS: Final = _wordset("men women people children police")
+#: Races a bare "100m" names: metres, not millions ("the 60m hurdles").
+_RACES: Final = _wordset("hurdles heats finals relays medleys sprints dashes")
 
 
 def _ends_plural(word: str) -> bool:
@@ -578,8 +580,11 @@ def _read_one(
     if scale_word == "m" and currency is None:
         # "100m" without a currency is often metres ("the 100m final").
         nxt = _noun_phrase(text, end)
-        if nxt is None or not nxt[2].endswith("s"):
+        if nxt is None or not nxt[2].endswith("s") or nxt[2].lower() in _RACES:
             return None
+        words = text[nxt[0] : nxt[1]].split()
+        if not nxt[2].islower() and len(words) > 1:
+            return None  # "the 100m champion Kim Collins": a name, not what is counted
 
     # Ranges: "5-7%", "$5bn to $7bn", "between 5 and 10 million".
     high: float | None = None

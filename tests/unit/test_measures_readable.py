@@ -166,3 +166,12 @@ def test_adverb_is_not_the_thing_that_cost() -> None:
 )
 def test_phrases_that_say_nothing_are_empty(phrase: str, readable: str) -> None:
     assert _readable(phrase) == readable
+
+
+def test_a_bare_100m_before_a_name_or_a_race_is_not_a_million() -> None:
+    assert not [
+        q for q in read_quantities("World 100m champion Ana Berg will race.") if q.value >= 1e6
+    ]
+    assert not [q for q in read_quantities("She won the 60m hurdles on Sunday.") if q.value >= 1e6]
+    (q,) = read_quantities("The app has 60m users in Asia.")
+    assert q.value == 60e6 and q.unit == "user"
