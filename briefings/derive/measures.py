@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from briefings.derive.numbers import SPEED_UNITS, Quantity
+from briefings.derive.numbers import SPEED_UNITS, Quantity, singular
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -312,6 +312,31 @@ _CLOSE_AT: Final = re.compile(
 _CHANGE_VERB_IN: Final = re.compile(r"\b(?:" + "|".join(_CHANGE_NOUNS) + r")\b", re.I)
 
 
+def _opens_common_noun(noun: str) -> bool:
+    """ "council tax rebate", "EU rebate" (an acronym before a common noun), not "Apple"."""
+    words = noun.split()
+    first = words[0]
+    if first.islower():
+        return True
+    return 2 <= len(first) <= 4 and first.isupper() and len(words) > 1 and words[1].islower()
+
+
+def _clause_subject(head: str) -> str:
+    """The last few words of ``head`` after its last clause break or clause word:
+    "figures showed exports" -> "exports"."""
+    clause = head[max(max(head.rfind(c) for c in ",;:(—–"), 0) :]
+    words = _words(clause)[-4:]
+    cut = max(
+        (
+            i + 1
+            for i, w in enumerate(words)
+            if w.lower() in _CLAUSE_WORDS or w.lower() in _PREPOSITIONS or _is_verb(w)
+        ),
+        default=0,
+    )  # "the performance comes on sales": "sales"
+    return _trim(words[cut:])
+
+
 def _closing_level(before: str) -> str:
     """ "Shares in Acme fell 2% to close at 210p" -> "closing level of shares in Acme"."""
     m = _CLOSE_AT.search(before, max(0, len(before) - 40))
@@ -319,17 +344,71 @@ def _closing_level(before: str) -> str:
         return ""
     head = before[: m.start()]
     change = _CHANGE_VERB_IN.search(head, max(0, len(head) - 60))
-    if change:
-        subject = _subject(head[: change.end()])
-    else:  # "The Nikkei ended at 11,200"
-        clause = head[max(max(head.rfind(c) for c in ",;:(—–"), 0) :]
-        words = _words(clause)[-4:]
-        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
-        subject = _trim(words[cut:])
+    # no change verb: "The Nikkei ended at 11,200"
+    subject = _subject(head[: change.end()]) if change else _clause_subject(head)
     if not subject or subject.lower() in _SUBJECT_PRONOUNS:
         return ""
     when = "opening" if m.group(1).lower().startswith("open") else "closing"
     return f"{when} level of {subject}"
+
+
+# The level a change ends at: "exports fell 2.3% to $95.6bn", "sales up 21% at 8.6bn euros".
+_LEVEL_AFTER: Final = re.compile(
+    r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:more than|less than|about|around"
+    r"|almost|nearly|some|just|over|a further|another)\s+)?(?:[$€£¥]|US\$)?\d[\d.,]*"
+    r"(?:\s?(?:%|per\s?cent|percent|p|bn|m|cents?|pence|points?))?"
+    r"\s+(?:to|at)\s+(?:(?:about|around|nearly|almost|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+
+
+_NUMBER_TO: Final = (
+    r"(?:(?:more than|less than|about|around|almost|nearly|some|just|over)\s+)?(?:[$€£¥]|US\$)?"
+    r"\d[\d.,]*(?:\s?(?:%|per\s?cent|percent|p|bn|m|cents?|pence|points?))?\s+to\s+$"
+)
+# "boost government income by 6.1% to $2.18tn": the thing raised.
+_RAISED_TO: Final = re.compile(
+    r"\b(?:boost|boosts|boosted|boosting|raise|raises|raised|raising|increase|increases|increased"
+    r"|increasing|cut|cuts|cutting|reduce|reduces|reduced|reducing|lift|lifts|lifted|lifting"
+    r"|lower|lowers|lowered|lowering)\s+((?:[\w’'&.-]+\s+){1,5}?)by\s+" + _NUMBER_TO,
+    re.I,
+)
+
+
+def _level_after_change(before: str) -> str:
+    """ "UK exports rose by 3.2% to £24.8bn" -> "UK exports": the level the change ends at."""
+    raised = _RAISED_TO.search(before, max(0, len(before) - 90))
+    if raised:
+        return _trim(_words(raised.group(1)))
+    m = _LEVEL_AFTER.search(before, max(0, len(before) - 70))
+    if m is None:
+        return ""
+    subject = _subject(before[: m.end(1)]) or _clause_subject(before[: m.start(1)])
+    if not subject or subject.lower() in _SUBJECT_PRONOUNS or subject.lower() in _DETERMINERS:
+        return ""
+    return subject
+
+
+_EACH_AFTER: Final = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(each|apiece|a\s+share|per\s+share|a\s+head|per\s+head"
+    r"|a\s+ticket|per\s+ticket)\b",
+    re.I,
+)
+_PLURAL_AT: Final = re.compile(r"\b([a-z][a-z-]{2,}s)\s+(?:at|for)\s+$")
+
+
+def _unit_price(before: str, after: str) -> str:
+    """ "52 million shares at 570 rupees apiece", "for 11-14 euros a share": a price per one."""
+    m = _EACH_AFTER.match(after)
+    if m is None:
+        return ""
+    per = m.group(1).lower().split()
+    if len(per) == 2:
+        return f"price per {per[1]}"  # "a share", "per head"
+    noun = _PLURAL_AT.search(before, max(0, len(before) - 40))
+    if noun is None:
+        return "price each"
+    return f"price per {singular(noun.group(1))}"
 
 
 def _common_noun_first(words: list[str]) -> list[str]:
@@ -540,6 +619,9 @@ def _measures(sentence: str, q: Quantity) -> str:
         cost = _cost_of(before)
         if cost:  # "his trial will cost the county $4m": cost of his trial to the county
             return cost
+        unit_price = _unit_price(before, after)
+        if unit_price:  # "sold 19.6 million shares at $85 each": price per share
+            return unit_price
         if _PRICE_BEFORE.search(before, max(0, len(before) - 24)):
             return "price"
         worth = _WORTH_BEFORE.search(before, max(0, len(before) - 60))
@@ -618,12 +700,18 @@ def _measures(sentence: str, q: Quantity) -> str:
         noun = _noun_phrase_at(after, 0, limit=4)
         if (
             noun
-            and noun.split()[0].islower()
+            and _opens_common_noun(noun)
             and noun.split()[0] not in _STOPISH
             and noun.split()[0] not in _PREPOSITIONS
             and noun.split()[0] not in _TIME_WORDS
             and not _is_verb(noun.split()[0])
         ):  # "a new £200 council tax rebate", "the wasteful $18 million deportation regime"
+            owner = _POSSESSIVE_BEFORE.search(before, max(0, len(before) - 40))
+            if owner and not adjective:  # "Britain's £3bn EU rebate": whose
+                whose = owner.group(1).split()
+                if whose[0].lower() in _DETERMINERS:
+                    whose = whose[1:]  # "the firm's"
+                return " ".join([*whose, noun])
             return f"{adjective.group(1)} {noun}" if adjective else noun
         if _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)):
             noun = _noun_phrase_at(after, 0, limit=4)
@@ -645,7 +733,7 @@ def _measures(sentence: str, q: Quantity) -> str:
                 # "$2.7bn in cash", "an extra $50bn a year in aid" (not "$6m in the day after")
                 return f"{adjective.group(1)} {phrase}" if adjective else phrase
     if q.kind in ("money", "number"):
-        level = _closing_level(before)
+        level = _closing_level(before) or _level_after_change(before)
         if level:  # "the index slipped 0.1% to close at 7,100": its closing level
             return level
     if q.kind in ("money", "percent", "number"):
@@ -659,6 +747,12 @@ def _measures(sentence: str, q: Quantity) -> str:
                 # "sales rose 5%" -> "rise in sales" (not "rose to 5%": a level)
                 return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {phrase}"
             return phrase
+        change = _CHANGE_VERB_BEFORE.search(before, max(0, len(before) - 30))
+        if change and q.kind == "percent":
+            # "figures showed exports down 2.3%", "sales up 21%": no verb to find a subject by
+            subject = _clause_subject(before[: change.start()])
+            if subject and subject.lower() not in _SUBJECT_PRONOUNS:
+                return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {subject}"
         raised = _RAISE_BY.search(before, max(0, len(before) - 80))
         if raised:
             phrase = _trim(_words(raised.group(2)))
@@ -990,6 +1084,7 @@ _MONEY_VERBS: Final = _wordset("""raise raises raised raising pay pays paid payi
 _LEADING_ADJECTIVES: Final = _wordset(
     "new extra additional further total net gross combined estimated average initial record"
 )
+_POSSESSIVE_BEFORE: Final = re.compile(r"(?<![\w’'])((?:[A-Z][\w-]*\s+)?[\w-]+[’']s)\s+$")
 _ADJECTIVE_BEFORE: Final = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that)\s+"
     r"(new|extra|additional|further|total|net|gross|combined|estimated|average|annual|initial|record)\s+$",
