@@ -312,6 +312,9 @@ _CLOSE_AT: Final = re.compile(
 _CHANGE_VERB_IN: Final = re.compile(r"\b(?:" + "|".join(_CHANGE_NOUNS) + r")\b", re.I)
 
 
+_DAYS: Final = _wordset("monday tuesday wednesday thursday friday saturday sunday today yesterday")
+
+
 def _opens_common_noun(noun: str) -> bool:
     """ "council tax rebate", "EU rebate" (an acronym before a common noun), not "Apple"."""
     words = noun.split()
@@ -334,7 +337,11 @@ def _clause_subject(head: str) -> str:
         ),
         default=0,
     )  # "the performance comes on sales": "sales"
-    return _trim(words[cut:])
+    subject = _trim(words[cut:])
+    last = subject.split()[-1].lower() if subject else ""
+    if last in _TIME_WORDS or last in _DAYS or _NUMERAL.match(last):
+        return ""  # "the index ended the day up 0.7%": not the day
+    return subject
 
 
 def _closing_level(before: str) -> str:
@@ -407,7 +414,7 @@ def _unit_price(before: str, after: str) -> str:
         return f"price per {per[1]}"  # "a share", "per head"
     noun = _PLURAL_AT.search(before, max(0, len(before) - 40))
     if noun is None:
-        return "price each"
+        return "unit price"
     return f"price per {singular(noun.group(1))}"
 
 
