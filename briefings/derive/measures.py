@@ -690,6 +690,12 @@ def _measures(sentence: str, q: Quantity) -> str:
         if names:  # "Trump received 37 percent" -> "support for Trump"
             return f"support for {' '.join(names)}"
     if q.kind == "percent":
+        top = _SUPERLATIVE.search(before)
+        among = _AMONG.match(after)
+        if top and among:  # "the top 10% in the class": the top share of the class
+            phrase = _noun_phrase_at(after, among.end(), limit=6, article=True)
+            if phrase:  # with its article: a whole phrase, no clause added
+                return f"{top.group(1).lower()} share of {phrase}"
         taxed = _PERCENT_NOUN.match(after)
         if taxed:  # "50% income tax", "1% in income tax": a rate
             noun = _noun_phrase_at(after, taxed.end(), limit=4)
@@ -880,6 +886,7 @@ _RATE_AFTER: Final = re.compile(
     r"|(annually))\b",
     re.I,
 )
+_AMONG: Final = re.compile(r"\s+(?:in|among|across)\s+")
 _SUPERLATIVE: Final = re.compile(r"(?:^|\s)(\w+est|top|bottom)\s*$", re.I)
 
 
@@ -1536,6 +1543,19 @@ def _describing_clause(words: list[str], i: int) -> bool:
     )
 
 
+def _without_repeated_tail(words: list[str]) -> list[str]:
+    """ "top share of class ... in the class": a last phrase that says again what the
+    phrase already says is dropped."""
+    last = max((i for i in range(1, len(words)) if words[i].lower() in _PREPOSITIONS), default=0)
+    if last < 2:
+        return words
+    said = {w.lower() for w in words[:last]}
+    tail = [w.lower() for w in words[last + 1 :] if w.lower() not in _FUNCTION]
+    if tail and all(w in said for w in tail):
+        return words[:last]
+    return words
+
+
 def _quote_voice(words: list[str], i: int) -> bool:
     """``words[i]`` is a speaker's "I", "my", "you" (not the numeral of "World War I")."""
     if words[i].lower() not in _QUOTE_VOICE:
@@ -1554,6 +1574,7 @@ def _readable(phrase: str) -> str:
         words = words[:voice]
         while len(words) > 1 and words[-1].lower() in _FUNCTION:
             words = words[:-1]  # "time it took me to answer": "time it took"
+    words = _without_repeated_tail(words)
     describing = next((i for i in range(1, len(words)) if _describing_clause(words, i)), 0)
     if describing:
         words = words[:describing]

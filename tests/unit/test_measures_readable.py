@@ -202,3 +202,15 @@ def test_a_bare_100m_before_a_name_or_a_race_is_not_a_million() -> None:
 def test_what_the_amount_is(sentence: str, text: str, measures: str) -> None:
     f = next(f for f in figures(sentence) if f.text == text)
     assert f.measures.startswith(measures)
+
+
+def test_top_share_in_a_group() -> None:
+    f = first("He urged students to become part of the top 10% in the class.")
+    assert f.measures == "top share of the class"
+
+
+def test_a_last_phrase_that_repeats_the_phrase_is_dropped() -> None:
+    assert (
+        _readable("share of the class urged to join in the class")
+        == "share of the class urged to join"
+    )
