@@ -10,7 +10,8 @@ reader stumbles on, as a share of the figures listed:
   pronoun ("with the index rising", "have downloaded ...");
 - quotation voice: a speaker's own "I", "my", "you" (words from inside a quote);
 - unit repeated: the part shown beside the figure opens on the figure's own last
-  word again ("18 months  months ...").
+  word again ("18 months  months ...");
+- generic only: just "amount", "time", "value" ... (true, but says nothing).
 
 Lower is better for all of them. The articles are split by
 ``bench.quality.split`` (a hash of "category/file"): tune on the tune part, only
@@ -47,7 +48,11 @@ CEILINGS: dict[str, float | None] = {
     "function-word start": 0.08,
     "quotation voice": 0.01,
     "unit repeated": 0.02,
+    "generic only": 0.08,
 }
+_GENERIC = frozenset(
+    "amount value money time price cost distance weight area volume speed position".split()
+)
 
 
 def _stem(word: str) -> str:
@@ -67,6 +72,8 @@ def faults(f: Figure) -> set[str]:
         found.add("function-word start")
     if not _VOICE.isdisjoint(words) or "I" in measures.split():
         found.add("quotation voice")
+    if len(words) == 1 and words[0] in _GENERIC:
+        found.add("generic only")
     own = [w.lower() for w in _WORD.findall(f.text)]
     shown = [w.lower() for w in _WORD.findall(f.measures_shown())]
     if own and shown and _stem(shown[0]) == _stem(own[-1]) and not own[-1][:1].isdigit():

@@ -315,6 +315,17 @@ _CHANGE_VERB_IN: Final = re.compile(r"\b(?:" + "|".join(_CHANGE_NOUNS) + r")\b",
 _DAYS: Final = _wordset("monday tuesday wednesday thursday friday saturday sunday today yesterday")
 
 
+def _owner(possessive: str) -> str:
+    """ "the firm's" -> "firm's", "Britain's" -> "Britain's"; "" for "it's", "that's"."""
+    words = possessive.split()
+    if words[0].lower() in _DETERMINERS:
+        words = words[1:]  # "the firm's"
+    base = re.split(r"[’']", words[-1])[0].lower() if words else ""
+    if not words or base in _SUBJECT_PRONOUNS or base in _FUNCTION or base in _PRONOUNS:
+        return ""  # "it's", "that's", "there's"
+    return " ".join(words)
+
+
 def _opens_common_noun(noun: str) -> bool:
     """ "council tax rebate", "EU rebate" (an acronym before a common noun), not "Apple"."""
     words = noun.split()
@@ -721,10 +732,7 @@ def _measures(sentence: str, q: Quantity) -> str:
         ):  # "a new £200 council tax rebate", "the wasteful $18 million deportation regime"
             owner = _POSSESSIVE_BEFORE.search(before, max(0, len(before) - 40))
             if owner and not adjective:  # "Britain's £3bn EU rebate": whose
-                whose = owner.group(1).split()
-                if whose[0].lower() in _DETERMINERS:
-                    whose = whose[1:]  # "the firm's"
-                return " ".join([*whose, noun])
+                return f"{_owner(owner.group(1))} {noun}"
             return f"{adjective.group(1)} {noun}" if adjective else noun
         if _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)):
             noun = _noun_phrase_at(after, 0, limit=4)
@@ -780,6 +788,10 @@ def _measures(sentence: str, q: Quantity) -> str:
         if q.noun_start > q.start and first.lower() == q.unit and len(noun.split()) > 1:
             noun = noun[len(first) :].strip()  # "a four year consultation period"
         elif q.noun_start > q.start and sentence[q.noun_start - 1] == " " and "-" in q.text:
+            owner = _POSSESSIVE_BEFORE.search(sentence, max(0, q.start - 40), q.start)
+            whose = _owner(owner.group(1)) if owner else ""
+            if whose and not (q.kind == "duration" and singular_words(noun) <= _DURATION_WORDS):
+                noun = f"{whose} {noun}"  # "the Senate's 60-vote threshold": whose threshold
             if q.kind == "duration" and not singular_words(noun) <= _DURATION_WORDS:
                 noun = f"length of {noun}"  # "a 25-year partnership": its length
             elif q.kind == "duration":
@@ -1543,6 +1555,22 @@ def _describing_clause(words: list[str], i: int) -> bool:
     )
 
 
+def _without_repeated_owner(words: list[str]) -> list[str]:
+    """ "Senate’s threshold ... to clear the Senate’s to pass": an owner said again
+    (with its article) is dropped."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for w in words:
+        low = w.lower()
+        if _POSSESSIVE_OR_SHORT.search(low) is not None and low.endswith("s") and low in seen:
+            if out and out[-1].lower() in _DETERMINERS:
+                out.pop()
+            continue
+        seen.add(low)
+        out.append(w)
+    return out
+
+
 def _without_repeated_tail(words: list[str]) -> list[str]:
     """ "top share of class ... in the class": a last phrase that says again what the
     phrase already says is dropped."""
@@ -1574,7 +1602,7 @@ def _readable(phrase: str) -> str:
         words = words[:voice]
         while len(words) > 1 and words[-1].lower() in _FUNCTION:
             words = words[:-1]  # "time it took me to answer": "time it took"
-    words = _without_repeated_tail(words)
+    words = _without_repeated_tail(_without_repeated_owner(words))
     describing = next((i for i in range(1, len(words)) if _describing_clause(words, i)), 0)
     if describing:
         words = words[:describing]

@@ -203,7 +203,7 @@ _ADJECTIVE_OK: Final = frozenset({"red", "bed", "seed", "need", "speed", "feed",
 _DEFAULT_MAX_NOUN_WORDS: Final = 4
 #: Adverbs that follow a counted noun but are not part of it.
 _NOT_IN_NOUN: Final = _wordset("""rather worldwide nationwide indoors outdoors overseas abroad
-    apiece each alone altogether respectively instead too combined together annually""")
+    apiece each alone altogether respectively instead too combined together annually again""")
 _IRREGULAR_PLURALS: Final = _wordset("men women people children police")
 #: Races a bare "100m" names: metres, not millions ("the 60m hurdles").
 _RACES: Final = _wordset("hurdles heats finals relays medleys sprints dashes")

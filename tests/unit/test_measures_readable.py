@@ -214,3 +214,25 @@ def test_a_last_phrase_that_repeats_the_phrase_is_dropped() -> None:
         _readable("share of the class urged to join in the class")
         == "share of the class urged to join"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        (
+            "The vote failed to clear the Senate’s 60-vote threshold again.",
+            "60-vote threshold",
+            "Senate’s threshold",
+        ),
+        (
+            "The firm's 25-year partnership with Acme ends soon.",
+            "25-year partnership",
+            "length of firm's partnership",
+        ),
+        ("It's a $5bn deal for the town.", "$5bn", "deal"),
+    ],
+)
+def test_whose_compound(sentence: str, text: str, measures: str) -> None:
+    f = next(f for f in figures(sentence) if f.text == text)
+    assert f.measures.startswith(measures)
+    assert f.measures.count("’s") + f.measures.count("'s") <= 1
