@@ -155,8 +155,8 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
     det = ""
     for m in _NON_SPACE.finditer(text[pos:]):
         raw = m.group()
-        if raw in ("—", "–", "-", "--"):
-            break
+        if raw in ("—", "–", "-", "--") or (raw[:1] == "-" and raw[1:2].isalpha()):
+            break  # a dash, or one typed as a hyphen against the next word ("-are")
         word = raw.strip("“”\"‘’'()[],;:.!?")
         if not words and not det and word.lower() in _DETERMINERS:
             det = word
@@ -834,12 +834,12 @@ _RIGHT_WORDS: Final = 10
 _PP_WORDS: Final = 7
 _DURATION_WORDS: Final = _wordset("second minute hour day week month year decade century time")
 _LEFT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|\b(?:where|when|while|whereas|because"
+    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|\b(?:where|when|while|whereas|because"
     r"|although|though|if|unless|said|says|told|according to)\b",
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
     r"|although|though|but|according|said|says)\b",
     re.I,
 )

@@ -236,3 +236,9 @@ def test_whose_compound(sentence: str, text: str, measures: str) -> None:
     f = next(f for f in figures(sentence) if f.text == text)
     assert f.measures.startswith(measures)
     assert f.measures.count("’s") + f.measures.count("'s") <= 1
+
+
+def test_a_dash_typed_as_a_hyphen_against_a_word_is_a_dash() -> None:
+    f = first("Audits in such cases -thought to involve about 5% of Norland firms -are to go on.")
+    assert f.measures.startswith("share of Norland firms")
+    assert "-are" not in f.measures and "thought to involve" in f.measures
