@@ -1555,6 +1555,27 @@ def _describing_clause(words: list[str], i: int) -> bool:
     )
 
 
+_THERE_AUX: Final = _wordset(
+    "is are was were will would be been won’t won't isn’t isn't aren’t aren't"
+)
+
+
+def _without_there(words: list[str]) -> list[str]:
+    """ "PCs There are currently in use": an existential "there is/are" inside the
+    phrase says nothing ("PCs currently in use")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i > 0 and words[i].lower() in ("there", "there’s", "there's"):
+            i += 1
+            while i < len(words) and words[i].lower() in _THERE_AUX:
+                i += 1
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
 def _without_repeated_owner(words: list[str]) -> list[str]:
     """ "Senate’s threshold ... to clear the Senate’s to pass": an owner said again
     (with its article) is dropped."""
@@ -1602,7 +1623,7 @@ def _readable(phrase: str) -> str:
         words = words[:voice]
         while len(words) > 1 and words[-1].lower() in _FUNCTION:
             words = words[:-1]  # "time it took me to answer": "time it took"
-    words = _without_repeated_tail(_without_repeated_owner(words))
+    words = _without_repeated_tail(_without_repeated_owner(_without_there(words)))
     describing = next((i for i in range(1, len(words)) if _describing_clause(words, i)), 0)
     if describing:
         words = words[:describing]

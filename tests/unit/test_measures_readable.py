@@ -242,3 +242,8 @@ def test_a_dash_typed_as_a_hyphen_against_a_word_is_a_dash() -> None:
     f = first("Audits in such cases -thought to involve about 5% of Norland firms -are to go on.")
     assert f.measures.startswith("share of Norland firms")
     assert "-are" not in f.measures and "thought to involve" in f.measures
+
+
+def test_an_existential_there_inside_a_phrase_says_nothing() -> None:
+    assert _readable("PCs There are currently in use globally") == "PCs currently in use globally"
+    assert _readable("There") == ""
