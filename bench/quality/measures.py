@@ -48,7 +48,7 @@ CEILINGS: dict[str, float | None] = {
     "function-word start": 0.08,
     "quotation voice": 0.01,
     "unit repeated": 0.02,
-    "generic only": 0.03,
+    "generic only": 0.035,
 }
 _GENERIC = frozenset(
     "amount value money time price cost distance weight area volume speed position".split()
