@@ -51,17 +51,27 @@ equals Whoosh's exhaustive scoring (``tests/unit/test_search_topk.py``).
 from __future__ import annotations
 
 import heapq
+import io
 import math
+import struct
 import threading
 import weakref
+import zlib
+from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import accumulate, repeat
+from pickle import load as _pickle_load
+from pickle import loads as _pickle_loads
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as _MAGIC
+from whoosh.formats import Positions
 from whoosh.matching import WrappingMatcher
-from whoosh.scoring import BM25FScorer
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.util import make_binary_tree, make_weighted_tree
 from whoosh.util.numeric import byte_to_length
@@ -80,6 +90,8 @@ READ_POSTINGS = 20_000
 #: Documents of the strongest leaf scored first, to raise the k-th best score early.
 SEED_DOCS = 64
 
+
+_INT = struct.Struct("!i")  # a posting block's length, as Whoosh 3 writes it
 
 #: Field length byte -> length, as Whoosh decodes it (``byte_to_length``).
 _LENGTHS = [byte_to_length(b) for b in range(256)]
@@ -200,7 +212,7 @@ class _Leaf:
         words = [q.text] if isinstance(q, wq.Term) else list(q.words)
         scorers = []
         for word in words:
-            scorer = weighting.scorer(self.sub, q.fieldname, field.to_bytes(word))
+            scorer = _scorer(self.sub, weighting, q.fieldname, field.to_bytes(word))
             if not isinstance(scorer, BM25FScorer):
                 return False
             scorers.append(scorer)
@@ -277,6 +289,24 @@ class _Leaf:
             return float(self.matcher.score())
         s = self.fast(self.m.weight(), _LENGTHS[lengths[doc]])
         return s * self.boost if self.boosted else s
+
+
+def _scorer(sub: Searcher, weighting: Any, fieldname: str, btext: bytes) -> Any:
+    """``weighting.scorer(sub, fieldname, btext)``; for BM25F, the same scorer made from
+    the term info already looked up (Whoosh's ``setup`` looks the term up again)."""
+    if type(weighting) is BM25F and sub.schema[fieldname].scorable:
+        ti = _term_info(sub.reader(), fieldname, btext)
+        if ti is not None and ti is not _NO_CODEC:
+            scorer = BM25FScorer.__new__(BM25FScorer)
+            parent = sub.get_parent()
+            scorer.idf = parent.idf(fieldname, btext)
+            scorer.avgfl = parent.avg_field_length(fieldname) or 1
+            scorer.B = weighting._field_B.get(fieldname, weighting.B)
+            scorer.K1 = weighting.K1
+            scorer.qf = 1
+            scorer._maxquality = scorer._score(ti.max_weight(), ti.min_length())
+            return scorer
+    return weighting.scorer(sub, fieldname, btext)
 
 
 def _length_column(reader: Any, fieldname: str) -> bytes | None:
@@ -384,6 +414,7 @@ class TopK:
         #: this segment's term leaves' (document -> weight), when ``matches`` read them
         self.weights: dict[tuple[int, int], dict[int, float]] = {}
         self.scored = 0  # documents fully scored (for tests and the benchmark)
+        self._plans: dict[int, tuple[list[_Leaf], list[tuple[_Leaf, float]]]] = {}
 
     def run(self) -> list[tuple[float, int]]:
         context = self.searcher.context()
@@ -487,19 +518,36 @@ class TopK:
         """When every matching document is known: bound each by the leaves it is in,
         score the best-bounded few (a pass in document order), then only those of the
         rest whose bound reaches the k-th best score (a second pass)."""
-        bound = dict.fromkeys(matches, 0.0)
-        for leaf in leaves:
-            b = leaf.bound
+        # A matching document in none of the smaller leaves is in the largest leaf of
+        # every clause (it matches every clause): all such documents share one bound,
+        # ``base``, and only the others (few, for a word of the body) are bounded one by one.
+        largest = {
+            c: max(group, key=lambda lf: len(leaf_sets[lf.key]))
+            for c, group in enumerate(per_clause)
+        }
+        base = sum(leaf.bound for leaf in largest.values())
+        small = [leaf for leaf in leaves if largest[leaf.clause] is not leaf]
+        bound: dict[int, float] = {}
+        for leaf in small:
             for doc in leaf_sets[leaf.key] & matches:
+                bound[doc] = 0.0
+        for leaf in [*largest.values(), *small]:
+            b = leaf.bound
+            for doc in leaf_sets[leaf.key].intersection(bound):
                 bound[doc] += b
-        ranked = sorted(matches, key=lambda d: (-bound[d], d))
+        ranked = sorted(bound, key=lambda d: (-bound[d], d))
+        plain = sorted(matches.difference(bound))  # each bounded by ``base``
         first = max(2 * self.k, 32)
+        head = ([d for d in ranked if bound[d] > base] + plain)[:first]
         order = _probe_order([], leaves)
-        for doc in sorted(ranked[:first]):
+        for doc in sorted(head):
             self._score(doc, order, per_clause, len(leaves), offset, tree)
         threshold = self._threshold()
         floor = threshold - (abs(threshold) * 1e-9 + 1e-12)
-        rest = [d for d in ranked[first:] if bound[d] >= floor]
+        done = set(head)
+        rest = [d for d in ranked if bound[d] >= floor and d not in done]
+        if base >= floor:
+            rest += [d for d in plain if d not in done]
         if not rest:
             return
         for leaf in leaves:
@@ -507,6 +555,21 @@ class TopK:
                 leaf.open()
         for doc in sorted(rest):
             self._score(doc, order, per_clause, len(leaves), offset, tree)
+
+    def _plan(self, order: list[_Leaf]) -> list[tuple[_Leaf, float]]:
+        """Each leaf of ``order`` with the sum of the bounds of the leaves after it (inf
+        when one of them has no bound), made once per order."""
+        known = self._plans.get(id(order))
+        if known is not None and known[0] is order:
+            return known[1]
+        plan: list[tuple[_Leaf, float]] = []
+        after = 0.0
+        for leaf in reversed(order):
+            plan.append((leaf, after))
+            after += leaf.bound if math.isfinite(leaf.bound) else math.inf
+        plan.reverse()
+        self._plans[id(order)] = (order, plan)
+        return plan
 
     def _threshold(self) -> float:
         return self.heap[0][0] if len(self.heap) >= self.k else -math.inf
@@ -579,19 +642,8 @@ class TopK:
         # what is below the k-th best by more than rounding.
         floor = threshold - (abs(threshold) * 1e-9 + 1e-12)
         found: list[float | None] = [None] * count
-        remaining = 0.0
-        unbounded = 0
-        for leaf in order:
-            if math.isfinite(leaf.bound):
-                remaining += leaf.bound
-            else:
-                unbounded += 1
         have = 0.0
-        for leaf in order:
-            if math.isfinite(leaf.bound):
-                remaining -= leaf.bound
-            else:
-                unbounded -= 1
+        for leaf, remaining in self._plan(order):
             weights = leaf.weights
             if leaf.day_filter is not None:
                 if leaf.day_filter.keep(leaf.days, doc):
@@ -615,7 +667,7 @@ class TopK:
                         s = leaf.score(doc)
                         found[leaf.index] = s
                         have += s
-            if not unbounded and have + remaining < floor:
+            if have + remaining < floor:
                 return  # cannot reach the k-th best (bounds are upper bounds)
         scores: list[float] = []
         for group in per_clause:
@@ -710,8 +762,10 @@ class Matches:
                 self.leaf_sets.append(per_leaf)
                 self.leaf_weights.append(per_weights)
             sets.append(found)
-            if limit is not None and sum(len(done) for done in sets) > limit:
+            if limit is not None and clauses is None and sum(len(done) for done in sets) > limit:
                 break  # enough to say "limit+": later segments are not read
+            # (with clauses, the later segments are read too: reading a posting list
+            # whole costs less than stepping it in the ranking pass)
         self.sets = sets
         self.count = sum(len(found) for found in sets)
         if limit is not None and self.count > limit:
@@ -858,11 +912,16 @@ def _estimate(q: Any, reader: Any) -> int:
             btext = field.to_bytes(q.text)
         except ValueError:
             return 0
-        return int(
-            _cached(
-                reader, ("df", q.fieldname, btext), lambda: reader.doc_frequency(q.fieldname, btext)
+        ti = _term_info(reader, q.fieldname, btext)
+        if ti is _NO_CODEC:
+            return int(
+                _cached(
+                    reader,
+                    ("df", q.fieldname, btext),
+                    lambda: reader.doc_frequency(q.fieldname, btext),
+                )
             )
-        )
+        return 0 if ti is None else int(ti.doc_frequency())
     if isinstance(q, wq.Or):
         return min(sum(_estimate(sub, reader) for sub in q.subqueries), reader.doc_count())
     if isinstance(q, wq.And):
@@ -892,18 +951,16 @@ def _term_postings(sub: Searcher, q: wq.Term) -> dict[int, float] | None:
     reader: Any = sub.reader()
 
     def read() -> dict[int, float] | None:
-        if (q.fieldname, btext) not in reader:
+        ti = _term_info(reader, q.fieldname, btext)
+        if ti is None:
             return {}
-        m = (
-            reader._terms.matcher(q.fieldname, btext, field.format)
-            if hasattr(reader, "_terms")
-            else None
-        )
-        if m is None or not hasattr(m, "_read_weights") or not hasattr(m, "_ids"):
+        if ti is _NO_CODEC:
             return None
-        out: dict[int, float] = {}
-        _block_postings(m, out)
-        return out
+        postings = _read_list(reader, ti, values=False)
+        if postings is None:
+            return None
+        ids, weights, _values = postings
+        return dict(zip(ids, weights, strict=True))
 
     raw = _cached(reader, ("term", q.fieldname, btext), read)
     return None if raw is None else _without_deleted(reader, raw)
@@ -930,57 +987,170 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
             btext = field.to_bytes(word)
         except ValueError:
             return {}
-        if (q.fieldname, btext) not in reader:
+        ti = _term_info(reader, q.fieldname, btext)
+        if ti is None:
             return {}
-        inner: Any = reader._terms.matcher(q.fieldname, btext, field.format)
-        if not hasattr(inner, "_read_values"):
+        read = None if ti is _NO_CODEC else _read_list(reader, ti, values=True)
+        if read is None:
             return None
-        postings: dict[int, tuple[float, bytes]] = {}
-        while inner.is_active():
-            if inner._ids is None:
-                inner._read_ids()
-            if inner._weights is None:
-                inner._read_weights()
-            if inner._values is None:
-                inner._read_values()
-            i = inner._i
-            postings.update(
-                zip(
-                    inner._ids[i:],
-                    zip(inner._weights[i:], inner._values[i:], strict=True),
-                    strict=True,
-                )
-            )
-            inner._i = inner._blocklength - 1
-            inner.next()
-        lists.append(postings)
+        ids, weights, values = read
+        lists.append(dict(zip(ids, zip(weights, values, strict=True), strict=True)))
     common = set(lists[0])
     for other in lists[1:]:
         common &= other.keys()
-    decode = field.format.decoder("positions")
+    decode = (
+        _positions
+        if type(field.format).decode_positions is Positions.decode_positions
+        else field.format.decoder("positions")
+    )
     out: dict[int, tuple[float, ...]] = {}
+    first, rest = lists[0], list(enumerate(lists[1:], 1))
     for doc in common:
-        firsts = decode(lists[0][doc][1])
-        later = [set(decode(postings[doc][1])) for postings in lists[1:]]
-        for start in firsts:
-            if all(start + n in spots for n, spots in enumerate(later, 1)):
-                out[doc] = tuple(postings[doc][0] for postings in lists)
+        # the places where the phrase could start: word n at start + n, for every n
+        starts = set(decode(first[doc][1]))
+        for n, postings in rest:
+            starts.intersection_update([p - n for p in decode(postings[doc][1])])
+            if not starts:
                 break
+        if starts:
+            out[doc] = tuple(postings[doc][0] for postings in lists)
     return out
 
 
-def _block_postings(m: Any, out: dict[int, float]) -> None:
-    """Every document number of a fresh Whoosh 3 posting list with its weight (what
-    ``m.weight()`` gives there), a block at a time."""
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        if m._weights is None:
-            m._read_weights()
-        i = m._i
-        out.update(zip(m._ids[i:], m._weights[i:], strict=True))
-        m._i = m._blocklength - 1
-        m.next()
+def _positions(value: bytes) -> list[int]:
+    """``Positions.decode_positions`` (a count, then the pickled position deltas) with
+    the deltas added up in C."""
+    return list(accumulate(_pickle_loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
+
+
+#: A term's info when this reader is not Whoosh 3's (then Whoosh reads the postings).
+_NO_CODEC: Any = object()
+#: A term not in a segment (remembered like one that is).
+_ABSENT: Any = object()
+
+
+def _term_info(reader: Any, fieldname: str, btext: bytes) -> Any:
+    """The term's ``W3TermInfo`` in a segment (document frequency, largest weight,
+    shortest length, where its postings are), looked up once and remembered with its
+    postings: None when the segment does not hold it, ``_NO_CODEC`` for another codec.
+    (Whoosh looks a term up again for its frequency, its matcher and its scorer: three
+    or four hash-table probes of several reads each, per field, per segment.)"""
+
+    def read() -> Any:
+        terms = getattr(reader, "_terms", None)
+        if terms is None or not hasattr(terms, "term_info") or not hasattr(terms, "_postfile"):
+            return _NO_CODEC
+        try:
+            return terms.term_info(fieldname, btext)
+        except TermNotFound:
+            return _ABSENT
+        except Exception:  # a value this codec cannot look up: let Whoosh do it
+            return _NO_CODEC
+
+    ti = _cached(reader, ("ti", fieldname, btext), read)
+    return None if ti is _ABSENT else ti
+
+
+def _read_list(
+    reader: Any, ti: Any, *, values: bool
+) -> tuple[Sequence[int], Sequence[float], Sequence[Any]] | None:
+    """A Whoosh 3 posting list whole, from one read of its extent: (document numbers,
+    weights, values if asked). The blocks are decoded as ``W3LeafMatcher`` decodes them
+    (length, pickled header, pickled and maybe compressed data), without its seek and
+    small read per pickle opcode. None when the list is not laid out so."""
+    if not hasattr(ti, "is_inlined"):
+        return None
+    if ti.is_inlined():
+        ids, weights, vals = ti.inlined_postings()
+        return list(ids), list(weights), list(vals) if values else ()
+    try:
+        offset, length = ti.extent()
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
+            (length,) = length
+        raw = reader._terms._postfile.get(offset, length)
+    except Exception:
+        return None
+    if raw[:4] != _MAGIC:
+        return None
+    stream = io.BytesIO(raw)
+    pos = 4
+    out_ids: list[int] = []
+    out_weights: list[float] = []
+    out_values: list[Any] = []
+    end = len(raw)
+    while pos < end:
+        (size,) = _INT.unpack_from(raw, pos)
+        last = size < 0
+        size = -size if last else size
+        stream.seek(pos + 4)
+        count, _maxid, _maxweight, compression, _mn, _mx = _pickle_load(stream)
+        start = stream.tell()
+        pos = pos + 4 + size
+        data = raw[start:pos]
+        if values:
+            block_ids, block_weights, block_values = _pickle_loads(
+                zlib.decompress(data) if compression else data
+            )
+        else:
+            block_ids, block_weights = _ids_and_weights(data, compression, count)
+        out_ids.extend(accumulate(block_ids))
+        if block_weights is None:
+            out_weights.extend(repeat(1.0, count))
+        elif isinstance(block_weights, float):
+            # array("f") as Whoosh makes it: the float32 nearest the stored float
+            out_weights.extend(array("f", repeat(block_weights, count)))
+        else:
+            out_weights.extend(block_weights)
+        if values:
+            if block_values is None:
+                out_values.extend(repeat(None, count))
+            elif isinstance(block_values, bytes):
+                return None  # fixed-size values: not a format brief's index uses
+            else:
+                out_values.extend(block_values)
+        if last:
+            break
+    return out_ids, out_weights, out_values
+
+
+#: Where a posting block's values start when they are positions (``bytes`` pickled at
+#: protocol 2 are ``_codecs.encode(str, "latin1")`` calls; the tuple of them opens with
+#: MARK). Neither the document numbers (1-4 byte integers, each after an opcode byte)
+#: nor the weights (8-byte floats, each after "G") can hold these 16 bytes.
+_VALUES_START = b"(c_codecs\nencode"
+#: Decompressed bytes read first: the numbers and weights of 128 postings fit in them.
+_HEAD = 2048
+
+
+def _ids_and_weights(data: bytes, compression: int, count: int) -> tuple[Any, Any]:
+    """A block's (delta-coded document numbers, weights) without unpickling its
+    positions: the pickle is cut where the positions start and closed as a pair. Most of
+    a block of a field with positions is positions, and each one costs a codec call to
+    unpickle (about 30 times the time of the numbers and weights); with compression
+    only the head of the block is inflated. Falls back to the whole block."""
+    z = None
+    if compression:
+        z = zlib.decompressobj()
+        head = z.decompress(data, _HEAD)
+        cut = head.find(_VALUES_START)
+        if cut < 0 and z.unconsumed_tail:
+            head += z.decompress(z.unconsumed_tail) + z.flush()
+            z = None
+            cut = head.find(_VALUES_START)
+    else:
+        head = data
+        cut = data.find(_VALUES_START)
+    if cut > 0:
+        try:
+            ids, weights = _pickle_loads(head[:cut] + b"\x86.")  # TUPLE2, STOP
+        except Exception:  # not the layout this expects: read the whole block
+            ids = None
+        if ids is not None and len(ids) == count:
+            return ids, weights
+    if z is not None:  # only the head was inflated
+        head = zlib.decompress(data)
+    ids, weights, _values = _pickle_loads(head)
+    return ids, weights
 
 
 def count_upto(searcher: Searcher, query: wq.Query, limit: int | None) -> tuple[int, bool]:
