@@ -26,16 +26,22 @@ field). Each leaf has an upper bound of its score (``max_quality``: BM25F at the
 term's largest weight and shortest field length).
 
 - ``Matches`` finds the matching documents without scoring: each term leaf's posting
-  blocks are decoded whole into a set (and a document -> weight map), a clause is the
-  union of its leaves, the query the intersection of its clauses; a phrase is read
-  from its words' postings (positions consecutive, as Whoosh's ``SpanNear2`` wants);
-  a publication-date range is a filter on the ``pubsort`` day column. Counting stops
-  at ``COUNT_LIMIT`` (a bare word whose longest field list alone is longer is not
-  read at all: "1,000+").
-- When a segment's matches are known, each is bounded by the leaves it is in; the
+  list is read whole (``_read_list``: one read of its extent, each block's pickled
+  header and data decoded in memory; a field with positions has them left pickled,
+  the block's pickle cut where they start, unless a phrase needs them) into a
+  document -> weight map; a clause is the union of its leaves, the query the
+  intersection of its clauses; a phrase is read from its words' postings (positions
+  consecutive, as Whoosh's ``SpanNear2`` wants); a publication-date range is a filter
+  on the ``pubsort`` day column. Past ``COUNT_LIMIT`` the count says "1,000+" (the
+  later segments are still read, for ranking: reading a list whole costs less than
+  stepping it). A term is looked up once per segment (``_term_info``): its frequency,
+  bound, postings and scorer all come from that one ``W3TermInfo``.
+- When a segment's matches are known, each is bounded by the leaves it is in (the
+  documents in no leaf but the largest of each clause share one bound); the
   best-bounded few are scored exactly (from the weights already read and the field
   length column), then only the rest whose bound reaches the k-th best score.
-- Otherwise (a bare word, whose matches were not read) a MaxScore pass visits, in
+- Otherwise (a bare word with more than ``READ_POSTINGS`` postings, or another
+  codec) a MaxScore pass visits, in
   document order, only the documents in a *driving* set of leaves: every leaf of one
   clause, or leaves whose bounds together exceed the total bound minus the current
   k-th best score (a document in none of them cannot reach the top k). As the k-th
@@ -60,6 +66,7 @@ import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 from itertools import accumulate, repeat
 from pickle import load as _pickle_load
@@ -197,6 +204,9 @@ class _Leaf:
         self.cost = max(1, _estimate(query, sub.reader()))
         if pre is not None and self.precomputed(pre, context.weighting):
             return
+        if pre is None and self.absent():
+            self.weights = {}
+            return
         self.weights = None
         self.open()
         self.bound = _bound(self.matcher, query)
@@ -234,6 +244,17 @@ class _Leaf:
             bound = sum(sc.max_quality() for sc in scorers)
         self.bound = bound * self.boost * (1 + 1e-9) + 1e-12
         return True
+
+    def absent(self) -> bool:
+        """Whether this is a term the segment does not hold (an inactive leaf)."""
+        q: Any = self.query
+        if type(q) is not wq.Term or q.fieldname not in self.sub.schema:
+            return False
+        try:
+            btext = self.sub.schema[q.fieldname].to_bytes(q.text)
+        except ValueError:
+            return False
+        return _term_info(self.sub.reader(), q.fieldname, btext) is None
 
     def _phrase_score(self, weights: tuple[float, ...], length: int) -> float:
         scores = [fn(w, length) for fn, w in zip(self.words, weights, strict=True)]
@@ -436,7 +457,7 @@ class TopK:
         offset: int,
         context: Any,
         matches: set[int] | None,
-        leaf_sets: dict[tuple[int, int], set[int]] | None,
+        leaf_sets: dict[tuple[int, int], AbstractSet[int]] | None,
     ) -> None:
         if matches is not None and not matches:
             return
@@ -509,7 +530,7 @@ class TopK:
     def _by_bound(
         self,
         matches: set[int],
-        leaf_sets: dict[tuple[int, int], set[int]],
+        leaf_sets: dict[tuple[int, int], AbstractSet[int]],
         leaves: list[_Leaf],
         per_clause: list[list[_Leaf]],
         offset: int,
@@ -529,17 +550,32 @@ class TopK:
         small = [leaf for leaf in leaves if largest[leaf.clause] is not leaf]
         bound: dict[int, float] = {}
         for leaf in small:
-            for doc in leaf_sets[leaf.key] & matches:
+            for doc in matches.intersection(leaf_sets[leaf.key]):
                 bound[doc] = 0.0
         for leaf in [*largest.values(), *small]:
             b = leaf.bound
-            for doc in leaf_sets[leaf.key].intersection(bound):
+            for doc in bound.keys() & leaf_sets[leaf.key]:
                 bound[doc] += b
         ranked = sorted(bound, key=lambda d: (-bound[d], d))
         plain = sorted(matches.difference(bound))  # each bounded by ``base``
+        order = _probe_order([], leaves)
+        if all(leaf.weights is not None or leaf.day_filter is not None for leaf in leaves):
+            # Every leaf answers any document (no matcher to step in document order):
+            # score best bound first and stop at the first bound under the k-th best.
+            above = [d for d in ranked if bound[d] > base]
+            below = [d for d in ranked if bound[d] <= base]
+            k = self.k
+            for group, fixed in ((above, None), (plain, base), (below, None)):
+                for doc in group:
+                    if len(self.heap) >= k:
+                        threshold = self.heap[0][0]
+                        limit = bound[doc] if fixed is None else fixed
+                        if limit < threshold - (abs(threshold) * 1e-9 + 1e-12):
+                            return  # bounds only fall from here
+                    self._score(doc, order, per_clause, len(leaves), offset, tree)
+            return
         first = max(2 * self.k, 32)
         head = ([d for d in ranked if bound[d] > base] + plain)[:first]
-        order = _probe_order([], leaves)
         for doc in sorted(head):
             self._score(doc, order, per_clause, len(leaves), offset, tree)
         threshold = self._threshold()
@@ -723,7 +759,7 @@ class Matches:
     def __init__(self, searcher: Searcher, query: wq.Query, limit: int | None) -> None:
         self.sets: list[set[int]] | None = None
         #: per segment: (clause, position in clause) -> that leaf's documents
-        self.leaf_sets: list[dict[tuple[int, int], set[int]]] = []
+        self.leaf_sets: list[dict[tuple[int, int], AbstractSet[int]]] = []
         #: per segment: (clause, position) -> a term leaf's documents and their weights
         self.leaf_weights: list[dict[tuple[int, int], dict[int, float]]] = []
         self.count = 0
@@ -743,7 +779,7 @@ class Matches:
             if clauses is None:
                 found = set(query.matcher(sub, context).all_ids())
             else:
-                per_leaf: dict[tuple[int, int], set[int]] = {}
+                per_leaf: dict[tuple[int, int], AbstractSet[int]] = {}
                 per_weights: dict[tuple[int, int], dict[int, float]] = {}
                 filters: list[tuple[int, _DayFilter, list[int]]] = []
                 unions: list[set[int]] = []
@@ -821,23 +857,26 @@ def _union(
     clause: int,
     group: list[wq.Query],
     context: Any,
-    per_leaf: dict[tuple[int, int], set[int]],
+    per_leaf: dict[tuple[int, int], AbstractSet[int]],
     per_weights: dict[tuple[int, int], dict[int, float]],
 ) -> set[int]:
     out: set[int] = set()
     for j, q in enumerate(group):
         if isinstance(q, wq.Phrase) and (phrase := _phrase_postings(sub, q)) is not None:
             per_weights[(clause, j)] = phrase  # type: ignore[assignment]
-            per_leaf[(clause, j)] = set(phrase)
-            out |= per_leaf[(clause, j)]
+            per_leaf[(clause, j)] = phrase.keys()
+            out.update(phrase)
             continue
         mine: set[int] = set()
         weights = _term_postings(sub, q) if isinstance(q, wq.Term) else None
         if weights is not None:
             if not weights:
                 continue
-            mine = set(weights)
+            # the leaf's documents: its weights' keys (a set-like view, not a copy)
             per_weights[(clause, j)] = weights
+            per_leaf[(clause, j)] = weights.keys()
+            out.update(weights)
+            continue
         else:
             m = q.matcher(sub, context)
             if not m.is_active():
