@@ -192,6 +192,8 @@ class _Leaf:
         self.lengths: bytes | None = None
         self.boost = 1.0
         self.boosted = False
+        #: (weight, field length byte) -> score, for ``TopK._score``
+        self.memo: dict[tuple[Any, int], float] = {}
         self.day_filter = _DayFilter.of(query)
         days = None if self.day_filter is None else self.day_filter.days(sub.reader())
         self.days: list[int] = days or []
@@ -548,15 +550,17 @@ class TopK:
         }
         base = sum(leaf.bound for leaf in largest.values())
         small = [leaf for leaf in leaves if largest[leaf.clause] is not leaf]
-        bound: dict[int, float] = {}
+        bounded: set[int] = set()
         for leaf in small:
-            for doc in matches.intersection(leaf_sets[leaf.key]):
-                bound[doc] = 0.0
+            bounded.update(leaf_sets[leaf.key])
+        bounded &= matches
+        bound = dict.fromkeys(bounded, 0.0)
         for leaf in [*largest.values(), *small]:
             b = leaf.bound
-            for doc in bound.keys() & leaf_sets[leaf.key]:
+            for doc in bounded.intersection(leaf_sets[leaf.key]):
                 bound[doc] += b
-        ranked = sorted(bound, key=lambda d: (-bound[d], d))
+        # best bound first (the order among equal bounds does not change the top k)
+        ranked = sorted(bound, key=bound.__getitem__, reverse=True)
         plain = sorted(matches.difference(bound))  # each bounded by ``base``
         order = _probe_order([], leaves)
         if all(leaf.weights is not None or leaf.day_filter is not None for leaf in leaves):
@@ -689,7 +693,12 @@ class TopK:
             elif weights is not None:
                 w = weights.get(doc)
                 if w is not None:
-                    s = leaf.score_weight(w, doc)
+                    # a leaf's score depends on (weight, length byte) only: each pair once
+                    lengths = leaf.lengths
+                    key = (w, lengths[doc] if lengths is not None and doc < len(lengths) else 0)
+                    s = leaf.memo.get(key)  # type: ignore[assignment]
+                    if s is None:
+                        s = leaf.memo[key] = leaf.score_weight(w, doc)
                     found[leaf.index] = s
                     have += s
             else:
