@@ -801,7 +801,11 @@ class Matches:
                         unions.append(_union(sub, c, group, context, per_leaf, per_weights))
                 found = _intersect(unions)
                 for _c, day_filter, days in filters:
-                    found = {d for d in found if day_filter.keep(days, d)}
+                    low, high, size = day_filter.low, day_filter.high, len(days)
+                    if high is None:
+                        found = {d for d in found if d < size and days[d] >= low}
+                    else:
+                        found = {d for d in found if d < size and low <= days[d] <= high}
                 for c, _f, _d in filters:
                     per_leaf[(c, 0)] = found
                 self.leaf_sets.append(per_leaf)
@@ -833,10 +837,10 @@ class Matches:
                 if not isinstance(q, wq.Term):
                     continue
                 try:
-                    df = reader.doc_frequency(q.fieldname, q.text)
                     btext = sub.schema[q.fieldname].to_bytes(q.text)
                 except Exception:  # a value this field cannot hold
                     continue
+                df = _estimate(q, reader)  # the term looked up once (``_term_info``)
                 best = max(best, df)
                 if ("term", q.fieldname, btext) not in cached:
                     postings += df
