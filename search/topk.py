@@ -177,8 +177,10 @@ class _Leaf:
         sub: Searcher,
         context: Any,
         pre: dict[int, Any] | None = None,
+        stats: dict[str, Any] | None = None,
     ):
         self.index = index
+        self.stats = stats
         self.key = (clause, 0)
         #: document -> posting weight, when read already (then no matcher is stepped)
         self.weights: dict[int, float] | None = None
@@ -194,16 +196,16 @@ class _Leaf:
         self.boosted = False
         #: (weight, field length byte) -> score, for ``TopK._score``
         self.memo: dict[tuple[Any, int], float] = {}
+        self._cost: int | None = None  # ``cost``, asked only by the MaxScore pass
         self.day_filter = _DayFilter.of(query)
         days = None if self.day_filter is None else self.day_filter.days(sub.reader())
         self.days: list[int] = days or []
         if self.day_filter is not None and days is not None:
             # Never a driver (it has no postings to step); probed per document.
-            self.cost = 1 << 40
+            self._cost = 1 << 40
             self.bound = self.day_filter.boost
             return
         self.day_filter = None
-        self.cost = max(1, _estimate(query, sub.reader()))
         if pre is not None and self.precomputed(pre, context.weighting):
             return
         if pre is None and self.absent():
@@ -212,6 +214,13 @@ class _Leaf:
         self.weights = None
         self.open()
         self.bound = _bound(self.matcher, query)
+
+    @property
+    def cost(self) -> int:
+        """How many postings stepping this leaf costs (Whoosh's size estimate)."""
+        if self._cost is None:
+            self._cost = max(1, _estimate(self.query, self.sub.reader()))
+        return self._cost
 
     def precomputed(self, weights: dict[int, Any], weighting: Any) -> bool:
         """Score from postings ``Matches`` read (a term's weights, or a phrase's words'
@@ -224,7 +233,7 @@ class _Leaf:
         words = [q.text] if isinstance(q, wq.Term) else list(q.words)
         scorers = []
         for word in words:
-            scorer = _scorer(self.sub, weighting, q.fieldname, field.to_bytes(word))
+            scorer = _scorer(self.sub, weighting, q.fieldname, field.to_bytes(word), self.stats)
             if not isinstance(scorer, BM25FScorer):
                 return False
             scorers.append(scorer)
@@ -314,16 +323,25 @@ class _Leaf:
         return s * self.boost if self.boosted else s
 
 
-def _scorer(sub: Searcher, weighting: Any, fieldname: str, btext: bytes) -> Any:
+def _scorer(
+    sub: Searcher, weighting: Any, fieldname: str, btext: bytes, stats: dict[str, Any] | None = None
+) -> Any:
     """``weighting.scorer(sub, fieldname, btext)``; for BM25F, the same scorer made from
-    the term info already looked up (Whoosh's ``setup`` looks the term up again)."""
+    the term info already looked up (Whoosh's ``setup`` looks the term up again).
+    ``stats`` keeps the fields' average lengths for one search (Whoosh sums them over
+    the segments for every scorer)."""
     if type(weighting) is BM25F and sub.schema[fieldname].scorable:
         ti = _term_info(sub.reader(), fieldname, btext)
         if ti is not None and ti is not _NO_CODEC:
             scorer = BM25FScorer.__new__(BM25FScorer)
             parent = sub.get_parent()
             scorer.idf = parent.idf(fieldname, btext)
-            scorer.avgfl = parent.avg_field_length(fieldname) or 1
+            avgfl = None if stats is None else stats.get(fieldname)
+            if avgfl is None:
+                avgfl = parent.avg_field_length(fieldname) or 1
+                if stats is not None:
+                    stats[fieldname] = avgfl
+            scorer.avgfl = avgfl
             scorer.B = weighting._field_B.get(fieldname, weighting.B)
             scorer.K1 = weighting.K1
             scorer.qf = 1
@@ -437,6 +455,7 @@ class TopK:
         #: this segment's term leaves' (document -> weight), when ``matches`` read them
         self.weights: dict[tuple[int, int], dict[int, float]] = {}
         self.scored = 0  # documents fully scored (for tests and the benchmark)
+        self.stats: dict[str, Any] = {}  # field -> average length, for this search
         self._plans: dict[int, tuple[list[_Leaf], list[tuple[_Leaf, float]]]] = {}
 
     def run(self) -> list[tuple[float, int]]:
@@ -466,7 +485,7 @@ class TopK:
         leaves: list[_Leaf] = []
         for c, queries in enumerate(self.clauses):
             for j, q in enumerate(queries):
-                leaf = _Leaf(len(leaves), c, q, sub, context, self.weights.get((c, j)))
+                leaf = _Leaf(len(leaves), c, q, sub, context, self.weights.get((c, j)), self.stats)
                 leaf.key = (c, j)
                 if leaf.active():
                     leaves.append(leaf)
