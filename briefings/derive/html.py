@@ -56,7 +56,6 @@ def extract_html(html: str) -> HtmlExtract:
 
     Raises ``ValueError`` when the page holds no article text.
     """
-    import trafilatura
     from trafilatura.utils import load_html
 
     html = _trim_huge_tags(html)  # once, for both passes below
@@ -66,22 +65,15 @@ def extract_html(html: str) -> HtmlExtract:
     page = read_page_meta(tree)
     bold_lines = bold_paragraphs(tree)
     tidy_tree(tree)
-    doc = trafilatura.bare_extraction(
-        tree,
-        include_comments=False,
-        # Measured on the Zyte benchmark (bench.quality.zyte): tables on and
-        # favor_precision raise body F1 from 0.957 to 0.964.
-        include_tables=True,
-        include_images=False,
-        include_formatting=False,
-        favor_precision=True,
-        with_metadata=True,
-        deduplicate=False,
-        date_extraction_params=DATE_PARAMS,
-    )
+    doc = _bare(tree, with_metadata=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if text and MERGE_RECALL:
         text = _with_recall_interior(html, text)
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
+        # Nothing found where the extractor looks: the article box hidden in a
+        # sidebar by unclosed tags, or a page whose text is only in its scripts.
+        fallback = _article_box_text(html) or _embedded_text(html)
+        text = _without_placeholders(fallback) if fallback else text
     # A page whose only text is a menu link or two ("Home") has no article in it.
     if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise ValueError("no article text found in the HTML")
@@ -109,6 +101,158 @@ def extract_html(html: str) -> HtmlExtract:
         updated=page.updated,
         url=page.url,
     )
+
+
+def _bare(tree: Any, *, with_metadata: bool) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        # Measured on the Zyte benchmark (bench.quality.zyte): tables on and
+        # favor_precision raise body F1 from 0.957 to 0.964.
+        include_tables=True,
+        include_images=False,
+        include_formatting=False,
+        favor_precision=True,
+        with_metadata=with_metadata,
+        deduplicate=False,
+        date_extraction_params=DATE_PARAMS,
+    )
+
+
+#: A fallback body has at least this many words (characters in scripts without spaces).
+FALLBACK_MIN_WORDS: Final = 40
+FALLBACK_MIN_CHARS: Final = 200
+
+
+def _enough(text: str | None) -> bool:
+    if not text:
+        return False
+    if len(text.split()) >= FALLBACK_MIN_WORDS:
+        return True
+    return len(text) >= FALLBACK_MIN_CHARS and any(ord(c) >= CJK_START for c in text)
+
+
+def _body_of(fragment: str) -> str | None:
+    """The extractor's text of an HTML fragment set alone in a page, or None."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(f"<html><body><article>{fragment}</article></body></html>")
+    if tree is None:
+        return None
+    tidy_tree(tree)
+    doc = _bare(tree, with_metadata=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    return text if _enough(text) else None
+
+
+def _article_box_text(html: str) -> str | None:
+    """The body of the page's ``<article>`` (or ``itemprop=articleBody``) element
+    with the most paragraph text, read on its own: unclosed tags can put the
+    article inside a sidebar or menu, where the extractor does not look."""
+    import lxml.html
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    best: Any = None
+    best_words = 0
+    boxes = list(tree.iter("article")) + tree.xpath("//*[@itemprop='articleBody']")
+    for box in boxes:
+        words = sum(len(p.text_content().split()) for p in box.iter("p"))
+        if words > best_words:
+            best, best_words = box, words
+    if best is None or best_words < FALLBACK_MIN_WORDS:
+        return None
+    best.tail = None
+    return _body_of(lxml.html.tostring(best, encoding="unicode"))
+
+
+#: A JSON string literal in a script (escapes kept); one pass, no backtracking
+#: across quotes.
+_JSON_STRING: Final = re.compile(r'"((?:[^"\\\n]|\\.){200,})"')
+_TAG_IN_TEXT: Final = re.compile(r"<(?:p|br|div|h[1-6]|li)\b", re.I)
+#: Share of letters, digits, white space and sentence punctuation in prose.
+PROSE_CHAR_SHARE: Final = 0.9
+_PROSE_PUNCT: Final = frozenset(".,;:!?'\"()-–—«»“”‘’„%/…·、。，「」")
+
+
+#: Characters of code and data ("{", "$", "="): prose has almost none.
+_CODE_CHARS: Final = frozenset("{}[]$=<>\\|")
+CODE_CHAR_SHARE: Final = 0.005
+
+
+def _is_prose(text: str) -> bool:
+    if not _enough(text):
+        return False
+    if sum(1 for c in text if c in _CODE_CHARS) > CODE_CHAR_SHARE * len(text) + 2:
+        return False
+    plain = sum(1 for c in text if c.isalnum() or c.isspace() or c in _PROSE_PUNCT)
+    return plain >= PROSE_CHAR_SHARE * len(text)
+
+
+def _embedded_text(html: str) -> str | None:
+    """Article text a page carries only in its scripts (a JavaScript app's data:
+    JSON-LD ``articleBody``, Next.js ``__NEXT_DATA__`` or its streamed chunks):
+    the longest string of prose or of paragraph markup found there."""
+    import lxml.etree
+    import lxml.html
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    best = ""  # the markup or text of the longest prose found
+    best_markup = False
+    best_len = 0
+    candidates: list[str] = []
+    for item in _json_ld_items(tree):
+        body = item.get("articleBody") if _is_article(item) else None
+        if isinstance(body, str):
+            candidates.append(body)
+    for script in tree.iter("script"):
+        if script.get("src") or "ld+json" in (script.get("type") or "").lower():
+            continue
+        for m in _JSON_STRING.finditer(script.text or ""):
+            try:
+                value = json.loads(f'"{m.group(1)}"', strict=False)
+            except ValueError:
+                continue
+            if isinstance(value, str):
+                candidates.append(value)
+    for value in candidates:
+        markup = bool(_TAG_IN_TEXT.search(value))
+        shown = value
+        if markup:
+            try:
+                shown = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+            except (ValueError, lxml.etree.ParserError):
+                continue
+        shown = " ".join(shown.split())
+        if len(shown) > best_len and _is_prose(shown):
+            best, best_markup, best_len = value, markup, len(shown)
+    if not best:
+        return None
+    if best_markup:
+        return _body_of(best) or _paragraphs(
+            lxml.html.fragment_fromstring(best, create_parent="div")
+        )
+    return "\n".join(" ".join(line.split()) for line in best.split("\n") if line.strip())
+
+
+#: A template placeholder left in a script's markup: "$$ARTICLEAD$$", "{{AD_SLOT}}".
+_PLACEHOLDER_LINE: Final = re.compile(r"^(?:\$+|\{\{)[A-Z0-9_]{1,40}(?:\$+|\}\})$")
+
+
+def _without_placeholders(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not _PLACEHOLDER_LINE.match(line.strip()))
+
+
+def _paragraphs(box: Any) -> str:
+    lines = [" ".join(p.text_content().split()) for p in box.iter("p")]
+    return "\n".join(line for line in lines if line)
 
 
 #: Bold inline tags.
