@@ -83,7 +83,7 @@ def extract_html(html: str) -> HtmlExtract:
     # organisation the structured data names, then trafilatura's reading.
     authors = page.authors or page.byline
     if not authors:
-        # A name in bold on a line of its own, first or last in the body, is the byline.
+        # A name in bold on a line of its own, at the top or the end of the body, is the byline.
         text, authors = _bold_byline(text, bold_lines, source)
     authors = authors or page.site_authors
     if not authors:
@@ -258,6 +258,8 @@ def _paragraphs(box: Any) -> str:
 #: Bold inline tags.
 _BOLD: Final = frozenset({"strong", "b"})
 BOLD_BYLINE_MAX_WORDS: Final = 4
+#: A bold byline stands among the body's first this many lines (or is its last).
+BOLD_BYLINE_FIRST_LINES: Final = 3
 
 
 def bold_paragraphs(tree: Any) -> set[str]:
@@ -278,7 +280,10 @@ def bold_paragraphs(tree: Any) -> set[str]:
 def _bold_byline(text: str, bold: set[str], site: str | None) -> tuple[str, list[str]]:
     """``text`` without a first or last line that is a name set in bold, and that name."""
     lines = text.split("\n")
-    for index in (0, len(lines) - 1):
+    # First, or under a line or two of standfirst, or last.
+    for index in dict.fromkeys(
+        (*range(min(BOLD_BYLINE_FIRST_LINES, len(lines) - 1)), len(lines) - 1)
+    ):
         line = _clean(lines[index]) or ""
         if line not in bold or len(lines) < 2:
             continue
@@ -902,7 +907,7 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
             names = _byline_names(text, site)
             if not names:
                 if marked:
-                    return []
+                    return _initials(text) if element.get("itemprop") == "author" else []
                 continue
             first = element
         elif _same_byline_box(first, element):
@@ -910,6 +915,20 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
             if len(names) >= BYLINE_MAX_NAMES:
                 break
     return list(dict.fromkeys(names))
+
+
+#: Writers' sign-off codes in an element marked as the author: "desk/abc; xyz".
+_INITIALS: Final = re.compile(r"[a-z]{2,6}(?:/[a-z]{2,6})?")
+_INITIALS_SPLIT: Final = re.compile(r"\s*[;,]\s*")
+
+
+def _initials(text: str) -> list[str]:
+    """The writers' codes an ``itemprop=author`` element gives instead of names
+    ("desk/abc;xyz"), as the page writes them; [] when it is anything else."""
+    parts = [p for p in _INITIALS_SPLIT.split(text.strip(" ;,.")) if p]
+    if not parts or len(parts) > BYLINE_MAX_NAMES:
+        return []
+    return parts if all(_INITIALS.fullmatch(p) for p in parts) else []
 
 
 def _same_byline_box(first: Any, other: Any) -> bool:
