@@ -67,3 +67,17 @@ def test_code_and_data_are_not_prose() -> None:
     assert _is_prose(" ".join(PARAS))
     assert not _is_prose('{"a": [1, 2], "b": "$x"} ' * 30)
     assert not _is_prose("too short to be an article")
+
+
+def test_a_megabyte_of_script_strings_is_read_in_linear_time() -> None:
+    import contextlib
+    import time
+
+    many = "".join(f'"item {i}",' for i in range(100_000))
+    one = json.dumps("Harbour board news. " * 50_000)
+    for script in (many, one, '"' + "\\\\" * 300_000):
+        html = f"{HEAD}<body><div id='app'></div><script>x=[{script}]</script></body></html>"
+        start = time.perf_counter()
+        with contextlib.suppress(ValueError):
+            extract_html(html)
+        assert time.perf_counter() - start < 30
