@@ -544,6 +544,9 @@ _LEGAL_FORM: Final = re.compile(
 )
 #: "Elena Doe (edo)": the writer's initials after the name.
 _INITIALS_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
+#: "Kim Min-jun 기자": the writer's job after the name in Korean and Japanese bylines
+#: (reporter, correspondent, senior reporter, editorial writer).
+_JOB_TAIL: Final = re.compile(r"\s+(?:기자|특파원|선임기자|논설위원|記者|特派員|編集委員)$")
 _URL: Final = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY_PREFIX: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*")
@@ -826,7 +829,7 @@ def read_page_meta(tree: Any) -> PageMeta:
                 names = people_found
                 break
             orgs += found
-    names = [_INITIALS_TAIL.sub("", n) for n in names]
+    names = [_JOB_TAIL.sub("", _INITIALS_TAIL.sub("", n)) for n in names]
     out.authors = [n for n in dict.fromkeys(names) if n and not is_placeholder_author(n)]
     orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.

@@ -208,3 +208,10 @@ def test_a_desk_beside_an_agency_is_listed_with_it_not_as_a_person() -> None:
 def test_a_video_teaser_with_its_running_time_is_furniture() -> None:
     assert furniture("The board explains the dredging plan in a short film. 21.04.2024 | 3:18 min")
     assert furniture("The work will take about four months, the chair said at 10:30.") is None
+
+
+def test_a_korean_reporters_job_title_leaves_the_name() -> None:
+    head = (
+        '<meta name="author" content="김민준 기자"><meta property="og:site_name" content="Gazette">'
+    )
+    assert doc_of(page(paras(PARAS), head)).meta.authors == ["김민준"]
