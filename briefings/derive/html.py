@@ -905,12 +905,18 @@ def _byline_text(element: Any) -> tuple[str | None, bool]:
         or bool(_BYLINE_CLASS.search(element.get("class") or ""))
     )
     if marked:
-        return _clean(element.text_content()), True
+        return _clean(_spaced_text(element)), True
     if tag == "a" and _AUTHOR_HREF.search(element.get("href") or ""):
-        return _clean(element.text_content()), False
+        return _clean(_spaced_text(element)), False
     if len(element) == 0 and element.tail and _AUTHOR_LABEL.fullmatch((element.text or "").strip()):
         return _clean(element.tail), False
     return None, False
+
+
+def _spaced_text(element: Any) -> str:
+    """An element's text with a space where its child elements meet: a name and
+    the job beside it ("<a>Jane Doe</a><span>Reporter</span>") stay apart."""
+    return " ".join(element.itertext())
 
 
 def visible_byline(tree: Any, site: str | None) -> list[str]:
@@ -975,7 +981,43 @@ def _same_byline_box(first: Any, other: Any) -> bool:
     return grand is not None and grand is other_grand
 
 
+#: A job named after the writer's name in a byline box ("Jane Doe Korrespondentin
+#: für Politik"): the byline ends before it.
+_JOBS: Final = frozenset(
+    {
+        "reporter",
+        "reporterin",
+        "correspondent",
+        "editor",
+        "journalist",
+        "journalistin",
+        "korrespondent",
+        "korrespondentin",
+        "redakteur",
+        "redakteurin",
+        "chefredakteur",
+        "chefredakteurin",
+        "autor",
+        "autorin",
+        "volontär",
+        "volontärin",
+        "ressortleiter",
+        "ressortleiterin",
+    }
+)
+
+
+def _before_job(part: str) -> str:
+    words = part.split()
+    for i in range(2, len(words)):
+        if words[i].lower().strip(",.:") in _JOBS:
+            return " ".join(words[:i])
+    return part
+
+
 def _byline_names(text: str, site: str | None) -> list[str]:
+    # What follows the job ("Korrespondent für Politik und Wirtschaft") names nobody.
+    text = _before_job(text)
     parts = [p for chunk in _BYLINE_SPLIT.split(text) for p in split_authors(chunk)]
     names: list[str] = []
     for part in parts:

@@ -215,3 +215,11 @@ def test_a_korean_reporters_job_title_leaves_the_name() -> None:
         '<meta name="author" content="김민준 기자"><meta property="og:site_name" content="Gazette">'
     )
     assert doc_of(page(paras(PARAS), head)).meta.authors == ["김민준"]
+
+
+def test_a_job_set_beside_the_name_in_the_byline_box_is_not_part_of_it() -> None:
+    body = (
+        '<div class="author"><a href="/autor/jane-doe">Jane Doe</a>'
+        "<span>Korrespondentin für Politik und Wirtschaft in Bern</span></div>" + paras(PARAS)
+    )
+    assert doc_of(page(body, "")).meta.authors == ["Jane Doe"]
