@@ -42,7 +42,8 @@ Matching rules (stated here because the numbers mean nothing without them):
   name is our speaker (``name_is_speaker``), where a gold source span of that
   person states a role. The gold role of a span is its words other than the
   name (``core_name``), an honorific (Mr, Ms ...), a relative clause ("who ...",
-  "which ...") or a bare age: "John Smith, a spokesman for the agency" gives
+  "which ..."), a bare age or the home town after it ("Jo Lee, 30, of Gainesville,
+  Fla." states no role): "John Smith, a spokesman for the agency" gives
   "a spokesman for the agency"; "Senate Majority Leader Jane Doe" gives "Senate
   Majority Leader"; "Sen. Marco Rubio (R-Fla.)" gives "Sen. R-Fla.". Content
   words are ``eval_gold.py``'s (lower case, split at punctuation, no stop words,
@@ -249,6 +250,8 @@ _ROLE_STOP = frozenset(
     """.split()
 )
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:who|which|whose|that)\s.*$", re.S)
+# "Jo Lee, 30, of Gainesville, Fla., a nurse": after an age, "of ..." is a home town
+_HOMETOWN = re.compile(r"(,\s*\d{1,3}\s*),\s*of\s.*?(?=,\s*(?:a|an|the|who)\s|$)", re.S)
 _BARE_AGE = re.compile(r"(?:^|,)\s*\d{1,3}\s*(?=,|$)")
 
 
@@ -262,10 +265,9 @@ def role_words(text: str) -> set[str]:
 def gold_role(source: str) -> set[str]:
     """The role words a gold source span states (rules in the module doc): the span
     without its name, honorifics, relative clause and bare age."""
-    names = set(core_name(source))
-    text = _BARE_AGE.sub(",", _RELATIVE.sub("", source))
-    words = role_words(text)
-    return words - set(names)
+    names = role_words(" ".join(core_name(source)))
+    text = _HOMETOWN.sub(r"\1", _RELATIVE.sub("", source))
+    return role_words(_BARE_AGE.sub(",", text)) - names
 
 
 def role_matches(ours: str | None, gold: set[str]) -> bool:
