@@ -68,7 +68,7 @@ _RANKED: Final = re.compile(
     r"\b[Tt]he\s+(?P<rank>(?:top|[a-z]+-?|\d{1,3}(?:st|nd|rd|th)-?)(?:ranked|seeded))\s+$"
 )
 _VERB_LIKE: Final = re.compile(r"^[a-z]+(?:ed|ing|ly)$")
-_ROLE_SUFFIX: Final = re.compile(r"^[a-z-]+(?:man|woman|person|ist|ian|ologist)$")
+_ROLE_SUFFIX: Final = re.compile(r"^[a-z-]+(?:man|woman|person|ist|ian|ologist|writer)$")
 _MAX_ROLE_WORDS: Final = 14
 _ABBREV_END: Final = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|St|Capt|Adm|Sgt|Prof|Rev|Maj|Cmdr|"
@@ -90,7 +90,7 @@ ROLE_EXTRA: Final = lexicon(
     proponent opponent advocate insider outsider operator official historian
     economist contractor instructor trainer assistant intern executive entrepreneur
     businessman businesswoman lobbyist negotiator investigator spokesperson researcher
-    scholar fellow ex-wife ex-husband girlfriend boyfriend
+    scholar fellow ex-wife ex-husband girlfriend boyfriend developer
     cousin nephew niece grandson granddaughter relative
     """
 )
@@ -182,7 +182,10 @@ def clean_role(role: str) -> str | None:
     if words and words[0].lower() in ("a", "an", "the"):
         words.pop(0)
     words = _trimmed(words)
-    while words and words[-1].lower() in ("of", "at", "for", "and", "the", "in", "with"):
+    while words and (
+        words[-1].lower() in ("of", "at", "for", "and", "the", "in", "with")
+        or words[-1].lower() in _ADVERBS
+    ):
         words.pop()
     if not words:
         return None
@@ -234,7 +237,18 @@ def title_before(left: str) -> str | None:
     if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
-    for tok in reversed(toks):
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        if (
+            tok == "and"
+            and words
+            and i
+            and toks[i - 1][:1].islower()
+            and role_head(toks[i - 1])
+            and not toks[i - 1].endswith("s")
+        ):
+            words.append(tok)  # "co-founder and chairman Jo Lee"
+            continue
         if len(words) >= 7 or not _modifier(tok):
             break
         if words and words[-1][:1].isupper() and tok[:1].islower() and not _adjective(tok):
@@ -336,22 +350,42 @@ _ROLE_STOP: Final = re.compile(
     r"\s(?:in|since)\s+(?:19|20)\d\d\b"
 )
 _CLAUSE: Final = re.compile(r"n[’']t\b|[’'](?:re|ve|ll|d|m)\b", re.I)
+_ADVERBS: Final = lexicon("now currently then also still formerly previously once")
 _PHRASE_BREAK: Final = lexicon(
     "of for at with to in from on and or by under over about near inside outside"
 )
 
 
-def head_word(words: list[str]) -> str:
-    """The head noun of a role phrase: its last word before the first preposition or
-    "and" ("loyalist" in "a longtime Clinton loyalist and dean of ...")."""
+def head_words(words: list[str]) -> list[str]:
+    """The head nouns of a role phrase: the last word before the first preposition,
+    adverb or "and" of each coordinated part ("loyalist" and "dean" in "a longtime
+    Clinton loyalist and dean of ...", "Democrat" and "senator" in "a Democrat and
+    former state senator")."""
     if len(words) > 2 and words[0].lower() == "one" and words[1].lower() == "of":
         words = words[2:]  # "one of Ford's editors at Tor"
-    head = words[-1]
+    heads: list[str] = []
+    part_start = 0
+    stopped = False
     for i, w in enumerate(words):
-        if i and w.lower() in _PHRASE_BREAK:
-            head = words[i - 1]
-            break
-    return head.rstrip(",.;:")
+        low = w.lower()
+        if low == "and":
+            if not stopped and i > part_start:
+                heads.append(words[i - 1])
+            part_start, stopped = i + 1, False
+        elif (
+            i > part_start
+            and not stopped
+            and (
+                low in _PHRASE_BREAK
+                or low in _ADVERBS
+                or (low.endswith("ly") and _VERB_LIKE.match(low))
+            )
+        ):
+            heads.append(words[i - 1])
+            stopped = True
+    if not stopped and part_start < len(words):
+        heads.append(words[-1])
+    return [h.rstrip(",.;:") if not _ABBREV_END.search(h[:-1]) else h for h in heads]
 
 
 def _trimmed(words: list[str]) -> list[str]:
@@ -413,15 +447,21 @@ def apposition_after(right: str) -> str | None:
     words = _trimmed(_cut(phrase).split())
     if not words:
         return None
-    head = head_word(words)
     plural_ok = words[0].lower() == "one" and len(words) > 2 and words[1].lower() == "of"
-    if not role_head(head) or (
-        head.lower().endswith("s")
-        and not plural_ok
-        and not (head.lower() in ROLE_NOUNS or head.lower() in ROLE_EXTRA or "." in head)
-    ):
+    if not any(_role_noun(h, plural_ok) for h in head_words(words)):
         return None
     return clean_role(" ".join(words))
+
+
+def _role_noun(head: str, plural_ok: bool) -> bool:
+    """``head`` names a role: a role word (plural only after "one of": "senators" in
+    an adjective clause is not a role). A party alone ("a Democrat") is not one."""
+    low = head.lower().rstrip(".")
+    if not role_head(head):
+        return False
+    if low.endswith("s") and not plural_ok:
+        return low in ROLE_NOUNS or low in ROLE_EXTRA or "." in head
+    return True
 
 
 @dataclass

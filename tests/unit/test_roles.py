@@ -50,6 +50,16 @@ def role_of(attribution: str) -> tuple[str | None, str | None]:
         (", a candidate aiming at rural voters, said", "candidate"),
         (", a veteran voting rights lawyer, said", "veteran voting rights lawyer"),
         (", the polling guru who founded the site, said", "polling guru"),
+        (
+            ", a Democrat and former state senator who ran in 2008, said",
+            "Democrat and former state senator",
+        ),
+        (
+            ", education and law professor at Tallis University, said",
+            "education and law professor at Tallis University",
+        ),
+        (", a farm operative currently working for a rival, said", "farm operative"),
+        (", another veteran speechwriter who worked for the mayor, said", "veteran speechwriter"),
     ],
 )
 def test_apposition_after_the_name(right: str, role: str) -> None:
@@ -68,6 +78,7 @@ def test_apposition_after_the_name(right: str, role: str) -> None:
         ", facing a stiff challenge from the mayor, said",
         ", told reporters the plan was dead",  # a verb phrase
         ", you're a lawyer, said",  # a clause with a contraction
+        ", a Democrat, said",  # a party alone is not a role
     ],
 )
 def test_clauses_ages_and_tags_are_not_roles(right: str) -> None:
@@ -95,6 +106,8 @@ def test_a_long_role_is_cut_at_a_phrase_boundary_not_dropped() -> None:
         ("said retired surgeon ", "retired surgeon"),
         ("Meanwhile, party chairman ", "party chairman"),
         ("I am going to debate Secretary ", "Secretary"),  # "debate" is no part of it
+        ("was the writer and jewellery designer ", "writer and jewellery designer"),
+        ("said Hollis and spokesman ", "spokesman"),  # another person, not a title
     ],
 )
 def test_title_before_the_name(left: str, role: str) -> None:
