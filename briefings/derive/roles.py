@@ -137,6 +137,11 @@ _TITLE_ABBREVIATIONS: Final = lexicon("gov sen rep gen capt lt col sgt adm cmdr 
 _RELATIVE_CLAUSE: Final = re.compile(r"(?:,\s*|\s+)(?:who|whom|whose|which|that)\b.*$", re.S)
 
 
+#: What follows a past participle that opens a clause ("based in", "involved in the
+#: talks", "accused of"), not an adjective ("the newly merged company").
+_AFTER_PARTICIPLE: Final = lexicon("in at on by of for from with to as into since under the a an")
+
+
 def _cut(phrase: str) -> str:
     """A role phrase without the clause or time words that may follow it: a relative
     clause ("who is 60 years old"), a participle ("aiming at ..."), a past participle
@@ -153,6 +158,7 @@ def _cut(phrase: str) -> str:
             and w.endswith("ed")
             and w not in _KEPT_PARTICIPLES
             and any(role_head(x) for x in words[:i])
+            and (i + 1 == len(words) or words[i + 1].lower() in _AFTER_PARTICIPLE)
         ):
             return " ".join(words[:i])
     return phrase
@@ -183,8 +189,7 @@ def clean_role(role: str) -> str | None:
         words.pop(0)
     words = _trimmed(words)
     while words and (
-        words[-1].lower() in ("of", "at", "for", "and", "the", "in", "with")
-        or words[-1].lower() in _ADVERBS
+        words[-1].lower() in ("of", "at", "for", "and", "the", "in", "with") or _adverb(words[-1])
     ):
         words.pop()
     if not words:
@@ -215,7 +220,8 @@ _TITLE_MODIFIERS: Final = lexicon(
     """
     former then top longtime late current incoming outgoing acting interim deputy senior
     junior chief vice assistant associate ranking retired elected newly first second
-    third principal lead executive founding managing general
+    third principal lead executive founding managing general shadow new ex future
+    caretaker joint honorary foreign
     """
 )
 _ADJECTIVE: Final = re.compile(r"^[a-z]+(?:al|ic|ive|ful|ous|ent|ant|ary|ory|ern|ian|ese|ish)$")
@@ -261,6 +267,7 @@ def title_before(left: str) -> str | None:
     return clean_role(" ".join(words)) if words else None
 
 
+_AFFILIATION_RANK: Final = 10  # below a description as a speech verb's subject (9)
 _POSSESSIVE_END: Final = re.compile(r"(?:[’']s|s[’'])$")
 
 
@@ -339,7 +346,8 @@ _NOT_APPOSITION: Final = lexicon(
 #: Participles that stand in a role as adjectives ("a retired nurse", "acting chairman");
 #: any other one opens a clause ("elected president in 2004", "facing a challenge").
 _KEPT_PARTICIPLES: Final = lexicon(
-    "retired acting managing ranking leading founding outgoing incoming longstanding"
+    "retired acting managing ranking leading founding outgoing incoming longstanding "
+    "reigning serving sitting visiting presiding governing ruling"
 )
 #: Where a role phrase stops: a participle clause ("candidate aiming at ..."), a time
 #: ("last summer", "four years ago", "in 2008"), a contraction or negation (a clause).
@@ -356,6 +364,11 @@ _PHRASE_BREAK: Final = lexicon(
 )
 
 
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return low in _ADVERBS or (low.endswith("ly") and bool(_VERB_LIKE.match(low)))
+
+
 def head_words(words: list[str]) -> list[str]:
     """The head nouns of a role phrase: the last word before the first preposition,
     adverb or "and" of each coordinated part ("loyalist" and "dean" in "a longtime
@@ -363,6 +376,8 @@ def head_words(words: list[str]) -> list[str]:
     former state senator")."""
     if len(words) > 2 and words[0].lower() == "one" and words[1].lower() == "of":
         words = words[2:]  # "one of Ford's editors at Tor"
+    # adverbs are no head ("a widely read columnist", "a lawyer now at ...")
+    words = [w for w in words if not _adverb(w)] or words
     heads: list[str] = []
     part_start = 0
     stopped = False
@@ -372,15 +387,7 @@ def head_words(words: list[str]) -> list[str]:
             if not stopped and i > part_start:
                 heads.append(words[i - 1])
             part_start, stopped = i + 1, False
-        elif (
-            i > part_start
-            and not stopped
-            and (
-                low in _PHRASE_BREAK
-                or low in _ADVERBS
-                or (low.endswith("ly") and _VERB_LIKE.match(low))
-            )
-        ):
+        elif i > part_start and not stopped and low in _PHRASE_BREAK:
             heads.append(words[i - 1])
             stopped = True
     if not stopped and part_start < len(words):
@@ -428,7 +435,8 @@ def apposition_after(right: str) -> str | None:
         return None
     first = body.split(None, 1)[0]
     low = first.lower().rstrip(",.")
-    if low in ("now", "then", "also", "still") and " " in body:  # "Bennett, now a radio host"
+    if (low in ("now", "then", "also", "still") or _adverb(low)) and " " in body:
+        # "Bennett, now a radio host", "Lee, previously a lawyer"
         body = body.split(None, 1)[1]
         first = body.split(None, 1)[0]
         low = first.lower().rstrip(",.")
@@ -521,10 +529,10 @@ class Roles:
                 roles.offer(name, apposition_before(left), 1)
             if roles.rank.get(name, 9) > 2:
                 roles.offer(name, title_before(left), 2)
-            if roles.rank.get(name, 9) > 4:
+            if name not in roles.rank:  # the weakest: where one works, not what one does
                 owner = affiliation_before(left)
                 if owner and owner.split()[-1] not in surnames:  # "Trump's Jo Lee": a person
-                    roles.offer(name, owner, 4)
+                    roles.offer(name, owner, _AFFILIATION_RANK)
         for words in roles.words.values():
             words.discard("")
         for name, role in list(roles.by_name.items()):
