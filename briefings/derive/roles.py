@@ -82,9 +82,9 @@ _ABBREV_END: Final = re.compile(
 ROLE_EXTRA: Final = lexicon(
     """
     supporter backer donor voter resident delegate superdelegate aide professional
-    employee retiree volunteer plaintiff defendant native operative loyalist guru
+    employee retiree volunteer plaintiff defendant native operative loyalist guru constable
     neurosurgeon constituent staffer ally fan worker waitress waiter organizer
-    organiser attendee participant witness survivor victim parent grandmother
+    organiser attendee participant survivor parent grandmother
     grandfather mom dad homeowner owner tenant shopper customer user viewer reader
     listener graduate alumnus alumna pundit commentator contributor observer critic
     proponent opponent advocate insider outsider operator official historian
@@ -139,7 +139,9 @@ _RELATIVE_CLAUSE: Final = re.compile(r"(?:,\s*|\s+)(?:who|whom|whose|which|that)
 
 #: What follows a past participle that opens a clause ("based in", "involved in the
 #: talks", "accused of"), not an adjective ("the newly merged company").
-_AFTER_PARTICIPLE: Final = lexicon("in at on by of for from with to as into since under the a an")
+_AFTER_PARTICIPLE: Final = lexicon(
+    "in at on by of for from with to as into since under the a an there here"
+)
 
 
 def _cut(phrase: str) -> str:
@@ -158,12 +160,20 @@ def _cut(phrase: str) -> str:
             and w.endswith("ed")
             and w not in _KEPT_PARTICIPLES
             and any(role_head(x) for x in words[:i])
-            and (i + 1 == len(words) or words[i + 1].lower() in _AFTER_PARTICIPLE)
+            and (
+                i + 1 == len(words)
+                or words[i + 1].lower() in _AFTER_PARTICIPLE
+                or words[i - 1].lower() in ("be", "been", "being")  # "MP to be elected there"
+            )
         ):
             return " ".join(words[:i])
     return phrase
 
 
+#: Words that cannot end a role ("head of Foo until" last year, "MP to be" elected).
+_TRAILING: Final = lexicon(
+    "of at for and the in with until since to be from by as before after a an"
+)
 _CUT_ORGANISATION: Final = re.compile(r"^(?:[A-Z][\w’'.-]*\s+)+(?:of|for|and|&)(?:\s+the)?$")
 
 
@@ -188,9 +198,7 @@ def clean_role(role: str) -> str | None:
     if words and words[0].lower() in ("a", "an", "the"):
         words.pop(0)
     words = _trimmed(words)
-    while words and (
-        words[-1].lower() in ("of", "at", "for", "and", "the", "in", "with") or _adverb(words[-1])
-    ):
+    while words and (words[-1].lower() in _TRAILING or _adverb(words[-1])):
         words.pop()
     if not words:
         return None
@@ -277,7 +285,8 @@ def affiliation_before(left: str) -> str | None:
     toks: list[str] = _TOKEN.findall(left[-100:])
     if not toks or not _POSSESSIVE_END.search(toks[-1]) or not toks[-1][:1].isupper():
         return None
-    owner = [_POSSESSIVE_END.sub("", toks[-1]) or toks[-1]]
+    last = toks[-1]
+    owner = [last[:-1] if last.endswith(("s’", "s'")) else _POSSESSIVE_END.sub("", last)]
     for tok in reversed(toks[:-1]):
         if len(owner) >= 5 or not (tok[:1].isupper() or tok in ("of", "&")):
             break
@@ -392,6 +401,8 @@ def head_words(words: list[str]) -> list[str]:
             stopped = True
     if not stopped and part_start < len(words):
         heads.append(words[-1])
+    if words[-1] not in heads:  # "Washington State Department of Health information officer"
+        heads.append(words[-1])
     return [h.rstrip(",.;:") if not _ABBREV_END.search(h[:-1]) else h for h in heads]
 
 
@@ -401,9 +412,11 @@ def _trimmed(words: list[str]) -> list[str]:
     if len(words) <= _MAX_ROLE_WORDS:
         return words
     cut = words[:_MAX_ROLE_WORDS]
-    for i in range(len(cut) - 1, 1, -1):
-        if cut[i].lower() in _PHRASE_BREAK:
-            return cut[:i]
+    for loose in (True, False):  # "of" binds its noun: cut there only if nowhere else
+        for i in range(len(cut) - 1, 1, -1):
+            low = cut[i].lower()
+            if low in _PHRASE_BREAK and (not loose or low not in ("of", "and")):
+                return cut[:i]
     return cut
 
 
@@ -456,9 +469,22 @@ def apposition_after(right: str) -> str | None:
     if not words:
         return None
     plural_ok = words[0].lower() == "one" and len(words) > 2 and words[1].lower() == "of"
-    if not any(_role_noun(h, plural_ok) for h in head_words(words)):
+    if not any(_role_noun(h, plural_ok) for h in head_words(words) + _title_words(words)):
         return None
     return clean_role(" ".join(words))
+
+
+def _title_words(words: list[str]) -> list[str]:
+    """The title words of a role's first noun phrase ("chief" in "assistant chief
+    constable of ..."): a role word that modifies the head makes it a role."""
+    out: list[str] = []
+    for w in words:
+        low = w.lower()
+        if low in _PHRASE_BREAK:
+            break
+        if low in _TITLE_MODIFIERS or (is_title_word(w) and not w.isupper()):
+            out.append(w)
+    return [w for w in out if role_head(w) and not w.lower().endswith("s")]
 
 
 def _role_noun(head: str, plural_ok: bool) -> bool:

@@ -60,6 +60,18 @@ def role_of(attribution: str) -> tuple[str | None, str | None]:
         ),
         (", a farm operative currently working for a rival, said", "farm operative"),
         (", another veteran speechwriter who worked for the mayor, said", "veteran speechwriter"),
+        (", Kent County Council press officer, said", "Kent County Council press officer"),
+        (
+            ", assistant chief constable of Wessex Police, said",
+            "assistant chief constable of Wessex Police",
+        ),
+        (", head of Brightwave Records until last year, said", "head of Brightwave Records"),
+        (", the first female MP to be elected there, said", "first female MP"),
+        (
+            ", expert in river ecology at the Department of Earth Sciences at Vale University "
+            "School of Medicine in Northtown, said",
+            "expert in river ecology at the Department of Earth Sciences",
+        ),
     ],
 )
 def test_apposition_after_the_name(right: str, role: str) -> None:
@@ -118,6 +130,7 @@ def test_possessive_role_before_the_name() -> None:
     assert apposition_before("The agency's chief executive, ") == "agency's chief executive"
     assert affiliation_before("said Tidewater Radio's ") == "Tidewater Radio"
     assert affiliation_before("said the firm's ") is None  # lower case: no name
+    assert affiliation_before("said Hollins' ") == "Hollins"  # only the apostrophe goes
 
 
 @pytest.mark.parametrize(
