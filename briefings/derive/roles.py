@@ -369,7 +369,7 @@ _ROLE_STOP: Final = re.compile(
 _CLAUSE: Final = re.compile(r"n[’']t\b|[’'](?:re|ve|ll|d|m)\b", re.I)
 _ADVERBS: Final = lexicon("now currently then also still formerly previously once")
 _PHRASE_BREAK: Final = lexicon(
-    "of for at with to in from on and or by under over about near inside outside"
+    "of for at with to in from on and or by under over about near inside outside as"
 )
 
 
@@ -401,8 +401,8 @@ def head_words(words: list[str]) -> list[str]:
             stopped = True
     if not stopped and part_start < len(words):
         heads.append(words[-1])
-    if words[-1] not in heads:  # "Washington State Department of Health information officer"
-        heads.append(words[-1])
+    if words[-1] not in heads and words[-1][:1].islower():
+        heads.append(words[-1])  # "Washington State Department of Health information officer"
     return [h.rstrip(",.;:") if not _ABBREV_END.search(h[:-1]) else h for h in heads]
 
 
@@ -478,12 +478,16 @@ def _title_words(words: list[str]) -> list[str]:
     """The title words of a role's first noun phrase ("chief" in "assistant chief
     constable of ..."): a role word that modifies the head makes it a role."""
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         low = w.lower()
         if low in _PHRASE_BREAK:
+            if i and not words[i - 1][:1].islower():
+                return []  # "Gazprom chairman Aleksey Miller and ...": a name, not a role
             break
         if low in _TITLE_MODIFIERS or (is_title_word(w) and not w.isupper()):
             out.append(w)
+    if not words[-1][:1].islower() and not any(w.lower() in _PHRASE_BREAK for w in words):
+        return []
     return [w for w in out if role_head(w) and not w.lower().endswith("s")]
 
 
