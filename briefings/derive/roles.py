@@ -469,7 +469,10 @@ def apposition_after(right: str) -> str | None:
     if not words:
         return None
     plural_ok = words[0].lower() == "one" and len(words) > 2 and words[1].lower() == "of"
-    if not any(_role_noun(h, plural_ok) for h in head_words(words) + _title_words(words)):
+    heads = head_words(words)
+    if heads and heads[0][:1].isupper() and not is_title_word(heads[0]):
+        return None  # "Fox's Jo Lee and the firm's chief executive": another person first
+    if not any(_role_noun(h, plural_ok) for h in heads + _title_words(words)):
         return None
     return clean_role(" ".join(words))
 
@@ -486,6 +489,8 @@ def _title_words(words: list[str]) -> list[str]:
             break
         if low in _TITLE_MODIFIERS or (is_title_word(w) and not w.isupper()):
             out.append(w)
+        elif out and w[:1].isupper():
+            return []  # "Kestrel chairman Joe Tamsin": a title before another name
     if not words[-1][:1].islower() and not any(w.lower() in _PHRASE_BREAK for w in words):
         return []
     return [w for w in out if role_head(w) and not w.lower().endswith("s")]
