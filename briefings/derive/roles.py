@@ -470,7 +470,7 @@ def apposition_after(right: str) -> str | None:
         return None
     plural_ok = words[0].lower() == "one" and len(words) > 2 and words[1].lower() == "of"
     heads = head_words(words)
-    if heads and heads[0][:1].isupper() and not is_title_word(heads[0]):
+    if heads and heads[0][:1].isupper() and not (role_head(heads[0]) or is_title_word(heads[0])):
         return None  # "Fox's Jo Lee and the firm's chief executive": another person first
     if not any(_role_noun(h, plural_ok) for h in heads + _title_words(words)):
         return None

@@ -91,6 +91,8 @@ def test_apposition_after_the_name(right: str, role: str) -> None:
         ", told reporters the plan was dead",  # a verb phrase
         ", you're a lawyer, said",  # a clause with a contraction
         ", a Democrat, said",  # a party alone is not a role
+        ", Kestrel chairman Joe Tamsin and others, said",  # another person's title
+        ", Tidewater Radio's Jo Lee and the firm's chief executive, said",
     ],
 )
 def test_clauses_ages_and_tags_are_not_roles(right: str) -> None:
