@@ -53,7 +53,10 @@ _APPOSITION_END: Final = re.compile(
     r"according)\b|\n"
 )
 _AFTER_PREPOSITION: Final = re.compile(
-    r"^\s+(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?(?:(?:firm|consultancy|company|"
+    r"^\s+(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?"
+    # "of the non-partisan Jones Report", "at the left-leaning Centre for ..."
+    r"(?:(?:non-?partisan|independent|[a-z]+-[a-z]+|[a-z]+(?:al|ive))\s+(?=[A-Z]))?"
+    r"(?:(?:firm|consultancy|company|"
     r"group|bank|fund|agency|broker|insurer|lender|publisher|newspaper|think\s+tank|charity|"
     r"campaign\s+group|research\s+firm|law\s+firm|[A-Z]{2,5}\s+firm)\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|"
     r"the|firm|company|group|bank|fund|agency|consultancy|[A-Z][\w.&’'-]*))*)"

@@ -38,6 +38,8 @@ def role_of(attribution: str) -> tuple[str | None, str | None]:
     ("right", "role"),
     [
         (", a spokesman for the harbour board, said", "spokesman for the harbour board"),
+        (" of the non-partisan Hollin-Grey Report, said", "non-partisan Hollin-Grey Report"),
+        (" of the Brackley Institution said", "Brackley Institution"),
         (", 44, a home-care aide from Dunmore, said", "home-care aide from Dunmore"),
         (", 32, of Brackley, an account manager at a bakery, said", "account manager at a bakery"),
         (", a longtime party donor involved in the talks, said", "longtime party donor"),
@@ -91,6 +93,7 @@ def test_apposition_after_the_name(right: str, role: str) -> None:
         ", told reporters the plan was dead",  # a verb phrase
         ", you're a lawyer, said",  # a clause with a contraction
         ", a Democrat, said",  # a party alone is not a role
+        " of Vermont said",  # where from, not a role
         ", Kestrel chairman Joe Tamsin and others, said",  # another person's title
         ", Tidewater Radio's Jo Lee and the firm's chief executive, said",
     ],
