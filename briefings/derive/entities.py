@@ -181,6 +181,13 @@ def _merge_acronyms(groups: list[_Group]) -> None:
                 g.root = target
 
 
+@dataclass(slots=True)
+class _Chain:
+    members: list[_Group]
+    cues: Cues
+    kind: EntityKind
+
+
 def _gender(cues: Cues) -> Gender:
     if cues.male > cues.female:
         return "male"
@@ -211,7 +218,9 @@ def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
     return "person" if person > 0 else "other"
 
 
-def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
+def _chains(doc: Document, quotes: list[Quote]) -> tuple[list[_Chain], MentionCollector]:
+    """The article's alias chains, each with its cues and kind (``quotes``: their
+    speakers count as people)."""
     collector = MentionCollector(doc)
     mentions = collector.collect()
     groups: dict[str, _Group] = {}
@@ -269,7 +278,7 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
             if ra != rb:
                 neighbours.setdefault(ra, []).append(rb)
                 neighbours.setdefault(rb, []).append(ra)
-    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
+    out: list[_Chain] = []
     for members, cues, kind in chains:
         if kind == "other" and not cues.other:
             if all(len(g.words) == 1 and g.key.lower() in collector.lower_words for g in members):
@@ -280,6 +289,15 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
                 kind = typed[0]
             elif all(len(g.words) == 1 and g.key in FIRST_NAMES for g in members):
                 kind = "person"  # a first name alone ("Jeb")
+        out.append(_Chain(members, cues, kind))
+    return out, collector
+
+
+def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
+    chains, _collector = _chains(doc, quotes)
+    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
+    for chain in chains:
+        members, cues, kind = chain.members, chain.cues, chain.kind
         if kind == "person":
             # The fullest form that reads as a name ("Dick Durbin", not
             # "Minority Whip Dick Durbin" where a title stayed in a span).
@@ -319,6 +337,60 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         Entity(name=name, kind=kind, aliases=aliases, mentions=mentions, gender=gender)
         for _, _, (name, kind, aliases, mentions, gender) in entities[:MAX_ENTITIES]
     ]
+
+
+@dataclass(slots=True)
+class EntityLayer:
+    """The article's entity chains as the quote rules ask about them: each name
+    form (a mention's words, an alias) -> its chain's kind, gender and name."""
+
+    kinds: dict[str, EntityKind]
+    genders: dict[str, Gender]
+    names: dict[str, str]
+    #: name forms of chains that are no person: an organisation or a place with
+    #: no sign of a person at all (no title, given name, gender), or an event,
+    #: a law, a work
+    things: set[str]
+
+    def kind(self, name: str) -> EntityKind | None:
+        return self.kinds.get(name)
+
+    def gender(self, name: str) -> Gender:
+        return self.genders.get(name, "")
+
+    def not_person(self, name: str) -> bool:
+        """The chain ``name`` belongs to is an organisation, a place or a thing
+        (an event, a law, a work): no "he"/"she" or "the senator" refers to it.
+        A name the layer has no evidence for ("other") may still be a person."""
+        return name in self.things
+
+
+def entity_layer(doc: Document) -> EntityLayer:
+    """The entity chains of ``doc`` before any quote is read (kinds from the
+    article's own cues), for the quote rules to resolve speakers against."""
+    chains, _collector = _chains(doc, [])
+    kinds: dict[str, EntityKind] = {}
+    genders: dict[str, Gender] = {}
+    names: dict[str, str] = {}
+    things: set[str] = set()
+    for chain in chains:
+        longest = max(chain.members, key=lambda g: (len(g.words), g.count, -g.first))
+        cues = chain.cues
+        # only a one-sided gender: "X said he" beside a woman's name is noise
+        one_sided = min(cues.male, cues.female) == 0 and max(cues.male, cues.female) >= 2
+        gender = _gender(cues) if one_sided and chain.kind != "organisation" else ""
+        personal = cues.person or cues.male or cues.female
+        thing = (chain.kind == "other" and cues.other > 0) or (
+            chain.kind in ("organisation", "place") and not personal
+        )
+        for g in chain.members:
+            kinds[g.key] = chain.kind
+            names[g.key] = longest.key
+            if gender:
+                genders[g.key] = gender
+            if thing:
+                things.add(g.key)
+    return EntityLayer(kinds, genders, names, things)
 
 
 def speakers_from_entities(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:

@@ -1,0 +1,148 @@
+"""Speakers resolved against the entity layer (issue #14): descriptions by age, an
+"X of the Y" organisation speaking, and pronouns that never point at an
+organisation, a place or an event. All texts are written for these tests."""
+
+from __future__ import annotations
+
+from briefings.derive.document import Document, Metadata
+from briefings.derive.entities import entity_layer
+from briefings.derive.quotes import extract_quotes
+from briefings.derive.sentences import split_sentences
+from briefings.models import Quote
+
+
+def doc_of(*paragraphs: str) -> Document:
+    return Document.build(list(paragraphs), set(), Metadata(), split_sentences)
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    return extract_quotes(doc_of(*paragraphs))
+
+
+def by_text(quotes: list[Quote], opening: str) -> Quote:
+    return next(q for q in quotes if q.text.startswith(opening))
+
+
+# --- "the 56-year-old" ---------------------------------------------------------------
+
+
+def test_an_age_in_an_apposition_binds_the_age_description() -> None:
+    quotes = quotes_of(
+        "Harlan Voss, 56, has joined Westfield Rovers as head coach.",
+        "He replaces Dario Penn, 61, who left in March after a poor run.",
+        '"I am proud to join a club with such a long history," the 56-year-old said.',
+    )
+    assert quotes[0].speaker == "Harlan Voss"
+
+
+def test_two_people_of_the_described_age_leave_the_speaker_empty() -> None:
+    quotes = quotes_of(
+        "Harlan Voss, 56, has joined Westfield Rovers as head coach.",
+        "He replaces Dario Penn, 56, who left in March after a poor run.",
+        '"I am proud to join a club with such a long history," the 56-year-old said.',
+    )
+    assert quotes[0].speaker is None  # not the later one, and not "the 56-year-old"
+
+
+def test_an_age_nobody_is_given_is_no_speaker_name() -> None:
+    quotes = quotes_of(
+        "Harlan Voss and Dario Penn met at the training ground on Monday.",
+        '"I am proud to join a club with such a long history," the 56-year-old said.',
+    )
+    assert quotes[0].speaker is None
+
+
+def test_an_unaged_article_about_one_person_gives_the_age_to_them() -> None:
+    quotes = quotes_of(
+        "Harlan Voss has joined Westfield Rovers as head coach.",
+        "Voss was sacked by Eastbury Town last year. Voss said he had missed football.",
+        "Voss then spent a year working as a television pundit.",
+        '"I am proud to join a club with such a long history," the 56-year-old said.',
+    )
+    assert quotes[0].speaker == "Harlan Voss"
+    assert quotes[0].speaker_uncertain
+
+
+# --- "X of the Y" is one organisation ---------------------------------------------------
+
+
+def test_friends_of_the_y_is_an_organisation_speaking() -> None:
+    quotes = quotes_of(
+        "The plan to build the bypass was approved on Monday.",
+        '"This decision will destroy an ancient woodland for nothing," Keepers of the Heath said.',
+    )
+    assert quotes[0].speaker == "Keepers of the Heath"
+    assert quotes[0].speaker_role is None
+
+
+def test_a_person_of_the_y_stays_the_person_the_article_names() -> None:
+    quotes = quotes_of(
+        "Ada Marsh, an economist, studies housing at the Linden Institute.",
+        '"Rents will keep rising for another two years at least," Marsh of the '
+        "Linden Institute said.",
+    )
+    assert quotes[0].speaker == "Ada Marsh"
+
+
+# --- pronouns use the entity layer's kinds -----------------------------------------------
+
+
+def test_he_never_resolves_to_an_organisation_quoted_as_a_subject() -> None:
+    quotes = quotes_of(
+        "Tom Arden is the mayor of the town.",
+        "The Harbour Trust said in a statement that the pier would close.",
+        '"We will find the money to repair it before the summer," he said.',
+    )
+    assert by_text(quotes, "We will find").speaker == "Tom Arden"
+
+
+def test_layer_types_an_organisation_and_a_person() -> None:
+    layer = entity_layer(
+        doc_of(
+            "The Harbour Trust said in a statement that the pier would close.",
+            "Mr Tom Arden, the mayor, said he was sorry.",
+        )
+    )
+    assert layer.not_person("Harbour Trust")
+    assert not layer.not_person("Tom Arden")
+    assert layer.kind("Tom Arden") == "person"
+
+
+def test_a_quote_ending_in_an_organisation_noun_is_no_cue_for_the_next_name() -> None:
+    layer = entity_layer(
+        doc_of(
+            '"He has insulted members of his own party," Idris Vale said. Vale spoke for an hour.',
+        )
+    )
+    assert layer.kind("Idris Vale") != "organisation"
+
+
+# --- appositions and clauses around the cue -----------------------------------------------
+
+
+def test_said_a_possessive_role_then_the_name_in_apposition() -> None:
+    quotes = quotes_of(
+        '"We will post the new timetable on the website this week," said the '
+        "mayor’s deputy chief of staff, Rich Bowen, who runs the harbour office.",
+        '"Nobody will be left without a ferry," said Arden’s campaign manager, Lise Holm.',
+    )
+    first = by_text(quotes, "We will post")
+    assert first.speaker == "Rich Bowen"
+    assert first.speaker_role is not None and "deputy chief of staff" in first.speaker_role
+    assert by_text(quotes, "Nobody will").speaker == "Lise Holm"
+
+
+def test_a_description_without_a_name_stays_a_description() -> None:
+    quotes = quotes_of(
+        '"We will post the new timetable on the website this week," said a source '
+        "close to the harbour office.",
+    )
+    assert quotes[0].speaker == "a source close to the harbour office"
+
+
+def test_a_clause_with_an_irregular_verb_is_no_role_and_its_subject_speaks() -> None:
+    quotes = quotes_of(
+        "Transport minister Ada Marsh quickly took to Twitter, writing: "
+        '"We will not let this line be cancelled by people who never ride it."',
+    )
+    assert quotes[0].speaker == "Ada Marsh"
