@@ -43,6 +43,7 @@ from briefings.derive.gazetteer import FIRST_NAMES, ORG_SUFFIXES, PLACES
 from briefings.derive.mentions import CONNECTORS as _CONNECTORS
 from briefings.derive.mentions import (
     Cues,
+    Mention,
     MentionCollector,
     is_title,
     keep_words,
@@ -218,11 +219,29 @@ def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
     return "person" if person > 0 else "other"
 
 
-def _chains(doc: Document, quotes: list[Quote]) -> tuple[list[_Chain], MentionCollector]:
+class SharedMentions:
+    """One article's collected mentions, read once and shared by the quote rules
+    (``entity_layer``) and the entity step (``extract_entities``)."""
+
+    def __init__(self) -> None:
+        self.doc: Document | None = None
+        self.collector: MentionCollector | None = None
+        self.mentions: list[Mention] = []
+
+    def read(self, doc: Document) -> tuple[MentionCollector, list[Mention]]:
+        if self.collector is None or self.doc is not doc:
+            self.collector = MentionCollector(doc)
+            self.mentions = self.collector.collect()
+            self.doc = doc
+        return self.collector, self.mentions
+
+
+def _chains(
+    doc: Document, quotes: list[Quote], shared: SharedMentions | None = None
+) -> tuple[list[_Chain], MentionCollector]:
     """The article's alias chains, each with its cues and kind (``quotes``: their
     speakers count as people)."""
-    collector = MentionCollector(doc)
-    mentions = collector.collect()
+    collector, mentions = (shared or SharedMentions()).read(doc)
     groups: dict[str, _Group] = {}
     for m in mentions:
         g = groups.get(m.key)
@@ -293,8 +312,10 @@ def _chains(doc: Document, quotes: list[Quote]) -> tuple[list[_Chain], MentionCo
     return out, collector
 
 
-def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
-    chains, _collector = _chains(doc, quotes)
+def extract_entities(
+    doc: Document, quotes: list[Quote], shared: SharedMentions | None = None
+) -> list[Entity]:
+    chains, _collector = _chains(doc, quotes, shared)
     entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
     for chain in chains:
         members, cues, kind = chain.members, chain.cues, chain.kind
@@ -365,10 +386,10 @@ class EntityLayer:
         return name in self.things
 
 
-def entity_layer(doc: Document) -> EntityLayer:
+def entity_layer(doc: Document, shared: SharedMentions | None = None) -> EntityLayer:
     """The entity chains of ``doc`` before any quote is read (kinds from the
     article's own cues), for the quote rules to resolve speakers against."""
-    chains, _collector = _chains(doc, [])
+    chains, _collector = _chains(doc, [], shared)
     kinds: dict[str, EntityKind] = {}
     genders: dict[str, Gender] = {}
     names: dict[str, str] = {}

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
-from briefings.derive.entities import EntityLayer, entity_layer
+from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
 from briefings.derive.gazetteer import GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
@@ -211,8 +211,9 @@ def _whole_utterance(quoted: str) -> bool:
 
 
 class _Sieve:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, shared: SharedMentions | None = None) -> None:
         self.doc = doc
+        self.shared = shared
         self.runs = [
             [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
         ]
@@ -254,7 +255,7 @@ class _Sieve:
     def layer(self) -> EntityLayer:
         """The article's entity chains with their kinds (built on first use)."""
         if self._layer is None:
-            self._layer = entity_layer(self.doc)
+            self._layer = entity_layer(self.doc, self.shared)
         return self._layer
 
     def _gender_of(self, name: str) -> str | None:
@@ -1060,6 +1061,7 @@ def confidence(rule: str, who: Who) -> float:
     return round(_RULE_CONFIDENCE.get(rule, 0.5) * _VIA_CONFIDENCE.get(who.via, 0.5), 3)
 
 
-def extract_quotes(doc: Document) -> list[Quote]:
-    """Direct quotations in article order, each with its speaker when a rule finds one."""
-    return _Sieve(doc).run()
+def extract_quotes(doc: Document, shared: SharedMentions | None = None) -> list[Quote]:
+    """Direct quotations in article order, each with its speaker when a rule finds one
+    (``shared``: the article's entity mentions, when the entity step reads them too)."""
+    return _Sieve(doc, shared).run()
