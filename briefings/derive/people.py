@@ -29,7 +29,8 @@ _NOT_VERBS: Final = lexicon(
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,"
+    # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
     rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+)\b"

@@ -57,6 +57,9 @@ _PRONOUN_REACH: Final = 6  # sentences a pronoun reaches back to its antecedent
 _SUBJECT_WEIGHT: Final = 2.0  # a subject or speaker against a mere mention
 _GENDER_BONUS: Final = 1.0  # a known matching gender weighs no more than an unknown one (measured)
 _PROTAGONIST_MIN: Final = 3  # subject or speaker this often to be whom a stray "he" means
+#: the subject of the sentence just before (or of the pronoun's own) counts this much
+#: more: "Jo Ames, an adviser to Ed Bell, questioned it. / "Q," he said." is Ames's
+_LAST_SUBJECT: Final = 2.0
 _CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguous
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
@@ -441,7 +444,8 @@ class _Sieve:
                 break
             if self._thing(name):
                 continue
-            scores[name] = scores.get(name, 0.0) + _SUBJECT_WEIGHT * 0.5 ** max(0, d)
+            weight = _SUBJECT_WEIGHT * (_LAST_SUBJECT if d <= 1 else 1.0)
+            scores[name] = scores.get(name, 0.0) + weight * 0.5 ** max(0, d)
         j = bisect.bisect_left(self._mention_starts, at)
         for start, _end, name in reversed(mentions[max(0, j - 60) : j]):
             d = here - (bisect.bisect_right(starts, start) - 1)

@@ -146,3 +146,26 @@ def test_a_clause_with_an_irregular_verb_is_no_role_and_its_subject_speaks() -> 
         '"We will not let this line be cancelled by people who never ride it."',
     )
     assert quotes[0].speaker == "Ada Marsh"
+
+
+# --- "he" is the subject of the sentence just before ---------------------------------
+
+
+def test_he_is_the_subject_just_before_not_a_name_in_its_apposition() -> None:
+    quotes = quotes_of(
+        "The bridge was closed on Monday after the storm.",
+        "Omar Haddad, a senior engineer who worked for Governor Neil P. Brandt, "
+        "also questioned the decision.",
+        '"There was no sign of damage when we inspected it last week," he said.',
+    )
+    assert quotes[0].speaker == "Omar Haddad"
+
+
+def test_she_is_the_subject_just_before_over_a_man_quoted_earlier() -> None:
+    quotes = quotes_of(
+        '"The budget will not pass," said Leon Garrard, a councillor.',
+        '"We need a vote before the summer," Garrard said.',
+        "In the interview, Vera Lind made it clear that her group would not back down.",
+        '"If they want a fight, they will get one," she said.',
+    )
+    assert by_text(quotes, "If they want").speaker == "Vera Lind"
