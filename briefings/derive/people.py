@@ -33,7 +33,7 @@ _AFTER_SUBJECT: Final = re.compile(
     r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
-    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+)\b"
+    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
 )
 _HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
@@ -53,6 +53,8 @@ _VERB_SHAPE: Final = re.compile(
     r"led|left|met|ran|sent|put|set|kept|held|brought|stood|sat|paid|meant|called|may|might|"
     r"must|should|shall)$"
 )
+# "Ames didn’t", "Ames won't": an auxiliary with its negation is a verb
+_NEGATED: Final = lexicon("did does do is was are were has had have wo would could should ca")
 _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE: Final = re.compile(
@@ -190,8 +192,10 @@ class PersonTracker:
                 continue  # "Trump’s remarks", "Customs and Border Protection"
             app = m.group("app") or ""
             unclosed = bool(app) and not app.endswith(",")
-            if not _VERB_SHAPE.match(m.group("verb")) and not (
-                unclosed and _HAS_AUX.search(m.group("aux"))
+            if (
+                not _VERB_SHAPE.match(m.group("verb"))
+                and not (unclosed and _HAS_AUX.search(m.group("aux")))
+                and not (m.group("nt") and m.group("verb") in _NEGATED)
             ):
                 continue  # "Ames has written" counts; "Ames Street" does not
             who = who_before_verb(run)

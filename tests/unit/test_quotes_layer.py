@@ -169,3 +169,13 @@ def test_she_is_the_subject_just_before_over_a_man_quoted_earlier() -> None:
         '"If they want a fight, they will get one," she said.',
     )
     assert by_text(quotes, "If they want").speaker == "Vera Lind"
+
+
+def test_a_negated_auxiliary_makes_its_name_the_subject_he_refers_to() -> None:
+    quotes = quotes_of(
+        '"The audit found nothing new," said Piet Rood, a lawyer at the firm.',
+        "Rep. Ivo Brandt (R-Kan.), chairman of the oversight panel, didn’t question "
+        "the audit, but he did call for more hearings.",
+        '"We owe the public a full account of what went wrong," he said.',
+    )
+    assert by_text(quotes, "We owe").speaker == "Ivo Brandt"
