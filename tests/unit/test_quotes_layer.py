@@ -179,3 +179,13 @@ def test_a_negated_auxiliary_makes_its_name_the_subject_he_refers_to() -> None:
         '"We owe the public a full account of what went wrong," he said.',
     )
     assert by_text(quotes, "We owe").speaker == "Ivo Brandt"
+
+
+def test_a_straight_closing_mark_glued_to_the_next_word_still_closes() -> None:
+    quotes = quotes_of(
+        '"The tax plan is a disgrace to the party and its voters,"Ada Marsh, who '
+        "chairs Fair Tax Now, said in a statement.",
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("The tax plan")
+    assert quotes[0].speaker == "Ada Marsh"
