@@ -55,6 +55,9 @@ _VERB_SHAPE: Final = re.compile(
 )
 # "Ames didn’t", "Ames won't": an auxiliary with its negation is a verb
 _NEGATED: Final = lexicon("did does do is was are were has had have wo would could should ca")
+# ", said " right before a name: the inverted order of "NAME said"
+_SAID_BEFORE: Final = re.compile(r",\s(?:said|says|added|explained|noted|wrote)\s$")
+_SAYING: Final = lexicon("said says added explained noted wrote told argued insisted")
 _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE: Final = re.compile(
@@ -145,6 +148,9 @@ class PersonTracker:
         self.names = names
         self.events: list[tuple[int, str]] = []
         self.gender: dict[str, str] = {}
+        #: where an event is the sayer of reported speech ("Ames said ...", "...,
+        #: said Jo Ames"): whom a following "he said" most often continues
+        self.sayers: set[int] = set()
 
     def add(self, at: int, name: str, evidence: bool = False, gender: str | None = None) -> str:
         """Record ``name`` at ``at``; returns the full name it resolved to."""
@@ -169,6 +175,19 @@ class PersonTracker:
         # them ignoring case, so every match of _ACCORDING_TO contains "ccord" lowered.)
         according = "ccord" in text.lower()
         for at, run in runs:
+            if (
+                at
+                and text[at - 1] == " "
+                and _SAID_BEFORE.search(text, max(0, at - 12), at)
+                and not self._inside(at, starts, quoted)
+            ):
+                # "..., said James Henson, director of X." reports his words: the
+                # sayer is whom the next "he said" most likely continues
+                who = who_before_verb(run)
+                if who is not None and who.kind == "name":
+                    self.sayers.add(offset + at)
+                    self.add(offset + at, who.text)
+                continue
             if (
                 according
                 and _ACCORDING_TO.search(text, max(0, at - 16), at)
@@ -209,6 +228,8 @@ class PersonTracker:
                 if cop is not None:
                     gender = _COPULAR_GENDER[cop.group("head")]
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
+            if m.group("verb") in _SAYING and not m.group("nt"):
+                self.sayers.add(offset + at)
             self.add(offset + at, who.text, evidence, gender)
 
     @staticmethod

@@ -60,6 +60,9 @@ _PROTAGONIST_MIN: Final = 3  # subject or speaker this often to be whom a stray 
 #: the subject of the sentence just before (or of the pronoun's own) counts this much
 #: more: "Jo Ames, an adviser to Ed Bell, questioned it. / "Q," he said." is Ames's
 _LAST_SUBJECT: Final = 2.0
+#: the sayer of reported speech in the sentence just before ("..., Stovall said.")
+#: counts this much more than the subject of what they reported ("Cruz electrified")
+_SAYER: Final = 1.5
 _CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguous
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
@@ -437,6 +440,7 @@ class _Sieve:
         here = bisect.bisect_right(starts, at) - 1
         scores: dict[str, float] = {}
         events = self.people.events
+        sayers = self.people.sayers
         i = bisect.bisect_left(events, (at, ""))
         for pos, name in reversed(events[max(0, i - 60) : i]):
             d = here - (bisect.bisect_right(starts, pos) - 1)
@@ -445,6 +449,8 @@ class _Sieve:
             if self._thing(name):
                 continue
             weight = _SUBJECT_WEIGHT * (_LAST_SUBJECT if d <= 1 else 1.0)
+            if d <= 1 and pos in sayers:
+                weight *= _SAYER
             scores[name] = scores.get(name, 0.0) + weight * 0.5 ** max(0, d)
         j = bisect.bisect_left(self._mention_starts, at)
         for start, _end, name in reversed(mentions[max(0, j - 60) : j]):

@@ -189,3 +189,21 @@ def test_a_straight_closing_mark_glued_to_the_next_word_still_closes() -> None:
     assert len(quotes) == 1
     assert quotes[0].text.startswith("The tax plan")
     assert quotes[0].speaker == "Ada Marsh"
+
+
+def test_he_continues_the_sayer_of_reported_speech_just_before() -> None:
+    quotes = quotes_of(
+        "The campaign keeps its message simple and its crowds small, said Hugo "
+        "Lamarr, director of the Civic Polling Project at Eastfield University.",
+        '"They have been very clever at keeping the insurgent image alive," he said.',
+    )
+    assert quotes[0].speaker == "Hugo Lamarr"
+
+
+def test_the_sayer_outweighs_the_subject_of_what_they_reported() -> None:
+    quotes = quotes_of(
+        '"It was a long campaign," said Rolf Berger, a volunteer.',
+        "Tomas Vidal thrilled the small crowds with his speeches, Berger said.",
+        '"He was very articulate and the crowds loved him," he said.',
+    )
+    assert by_text(quotes, "He was very").speaker == "Rolf Berger"
