@@ -147,6 +147,9 @@ _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
     "administration committee board council union club police army court".split()
 )
+_PERSON_TITLE: Final = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
+)
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
 _HEAD_ALIASES: Final = {
     "senator": ("senator", "sen"),
@@ -313,7 +316,10 @@ class _Sieve:
                     continue
                 start = p.start + at + run.rfind(name)
                 full = self.names.resolve(name, start)
-                if len(full.split()) >= 2:
+                if len(full.split()) >= 2 or (
+                    _title and _PERSON_TITLE.search(_title) and not self._thing(full)
+                ):
+                    # a title makes a family name alone a person ("President Obama")
                     out.append((start, start + len(name), full))
         return out
 

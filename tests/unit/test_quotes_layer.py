@@ -207,3 +207,13 @@ def test_the_sayer_outweighs_the_subject_of_what_they_reported() -> None:
         '"He was very articulate and the crowds loved him," he said.',
     )
     assert by_text(quotes, "He was very").speaker == "Rolf Berger"
+
+
+def test_a_titled_family_name_alone_is_whom_he_refers_to() -> None:
+    quotes = quotes_of(
+        "The port strike entered its third week on Monday.",
+        "President Varga sharply rebuked critics of the deal, saying it protected jobs.",
+        '"What exactly would another strike change for the dockers?" he said.',
+    )
+    assert by_text(quotes, "What exactly").speaker == "Varga"
+    assert by_text(quotes, "What exactly").speaker_uncertain
