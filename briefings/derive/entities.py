@@ -221,27 +221,40 @@ def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
 
 class SharedMentions:
     """One article's collected mentions, read once and shared by the quote rules
-    (``entity_layer``) and the entity step (``extract_entities``)."""
+    (``entity_layer``, which may need them first) and the entity step
+    (``extract_entities``, which takes them and lets them go)."""
 
     def __init__(self) -> None:
-        self.doc: Document | None = None
-        self.collector: MentionCollector | None = None
-        self.mentions: list[Mention] = []
+        self.last: tuple[Document, MentionCollector, list[Mention]] | None = None
 
     def read(self, doc: Document) -> tuple[MentionCollector, list[Mention]]:
-        if self.collector is None or self.doc is not doc:
-            self.collector = MentionCollector(doc)
-            self.mentions = self.collector.collect()
-            self.doc = doc
-        return self.collector, self.mentions
+        last = self.last  # one read: another thread may replace it meanwhile
+        if last is not None and last[0] is doc:
+            return last[1], last[2]
+        collector = MentionCollector(doc)
+        mentions = collector.collect()
+        self.last = (doc, collector, mentions)
+        return collector, mentions
+
+    def take(self, doc: Document) -> tuple[MentionCollector, list[Mention]]:
+        """``read``, then forget the article (the entity step is the last reader)."""
+        found = self.read(doc)
+        self.last = None
+        return found
+
+
+#: the mentions of the article being derived, kept between its quote and entity steps
+_RECENT: Final = SharedMentions()
 
 
 def _chains(
-    doc: Document, quotes: list[Quote], shared: SharedMentions | None = None
+    doc: Document, quotes: list[Quote] | None, shared: SharedMentions | None = None
 ) -> tuple[list[_Chain], MentionCollector]:
     """The article's alias chains, each with its cues and kind (``quotes``: their
-    speakers count as people)."""
-    collector, mentions = (shared or SharedMentions()).read(doc)
+    speakers count as people; None: the layer the quote rules read before any
+    quote has a speaker, which keeps the mentions for the entity step)."""
+    source = shared or _RECENT
+    collector, mentions = source.take(doc) if quotes is not None else source.read(doc)
     groups: dict[str, _Group] = {}
     for m in mentions:
         g = groups.get(m.key)
@@ -250,7 +263,7 @@ def _chains(
         g.count += 1
         g.cues.add(m.cues)
     speakers: set[str] = set()
-    for q in quotes:
+    for q in quotes or ():
         if not q.speaker or q.speaker in speakers:
             continue  # once per speaker: an organisation may be quoted many times
         speakers.add(q.speaker)
@@ -389,7 +402,7 @@ class EntityLayer:
 def entity_layer(doc: Document, shared: SharedMentions | None = None) -> EntityLayer:
     """The entity chains of ``doc`` before any quote is read (kinds from the
     article's own cues), for the quote rules to resolve speakers against."""
-    chains, _collector = _chains(doc, [], shared)
+    chains, _collector = _chains(doc, None, shared)
     kinds: dict[str, EntityKind] = {}
     genders: dict[str, Gender] = {}
     names: dict[str, str] = {}
