@@ -29,10 +29,11 @@ _NOT_VERBS: Final = lexicon(
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,"
+    # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
-    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+)\b"
+    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
 )
 _HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
@@ -52,6 +53,11 @@ _VERB_SHAPE: Final = re.compile(
     r"led|left|met|ran|sent|put|set|kept|held|brought|stood|sat|paid|meant|called|may|might|"
     r"must|should|shall)$"
 )
+# "Ames didn’t", "Ames won't": an auxiliary with its negation is a verb
+_NEGATED: Final = lexicon("did does do is was are were has had have wo would could should ca")
+# ", said " right before a name: the inverted order of "NAME said"
+_SAID_BEFORE: Final = re.compile(r",\s(?:said|says|added|explained|noted|wrote)\s$")
+_SAYING: Final = lexicon("said says added explained noted wrote told argued insisted")
 _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE: Final = re.compile(
@@ -142,6 +148,9 @@ class PersonTracker:
         self.names = names
         self.events: list[tuple[int, str]] = []
         self.gender: dict[str, str] = {}
+        #: where an event is the sayer of reported speech ("Ames said ...", "...,
+        #: said Jo Ames"): whom a following "he said" most often continues
+        self.sayers: set[int] = set()
 
     def add(self, at: int, name: str, evidence: bool = False, gender: str | None = None) -> str:
         """Record ``name`` at ``at``; returns the full name it resolved to."""
@@ -167,6 +176,19 @@ class PersonTracker:
         according = "ccord" in text.lower()
         for at, run in runs:
             if (
+                at
+                and text[at - 1] == " "
+                and _SAID_BEFORE.search(text, max(0, at - 12), at)
+                and not self._inside(at, starts, quoted)
+            ):
+                # "..., said James Henson, director of X." reports his words: the
+                # sayer is whom the next "he said" most likely continues
+                who = who_before_verb(run)
+                if who is not None and who.kind == "name":
+                    self.sayers.add(offset + at)
+                    self.add(offset + at, who.text)
+                continue
+            if (
                 according
                 and _ACCORDING_TO.search(text, max(0, at - 16), at)
                 and not self._inside(at, starts, quoted)
@@ -189,8 +211,10 @@ class PersonTracker:
                 continue  # "Trump’s remarks", "Customs and Border Protection"
             app = m.group("app") or ""
             unclosed = bool(app) and not app.endswith(",")
-            if not _VERB_SHAPE.match(m.group("verb")) and not (
-                unclosed and _HAS_AUX.search(m.group("aux"))
+            if (
+                not _VERB_SHAPE.match(m.group("verb"))
+                and not (unclosed and _HAS_AUX.search(m.group("aux")))
+                and not (m.group("nt") and m.group("verb") in _NEGATED)
             ):
                 continue  # "Ames has written" counts; "Ames Street" does not
             who = who_before_verb(run)
@@ -204,6 +228,8 @@ class PersonTracker:
                 if cop is not None:
                     gender = _COPULAR_GENDER[cop.group("head")]
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
+            if m.group("verb") in _SAYING and not m.group("nt"):
+                self.sayers.add(offset + at)
             self.add(offset + at, who.text, evidence, gender)
 
     @staticmethod

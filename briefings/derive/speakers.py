@@ -60,6 +60,10 @@ _NAME_OF_ORG: Final = re.compile(
     rf"(?P<run>{NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?"
     r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)?[A-Z][\w.&’'-]*)*$"
 )
+_OF_THE: Final = re.compile(r"\s+of\s+the\s+[A-Z]")
+_APPOSED_NAME: Final = re.compile(rf",\s+(?P<run>{NAME_RUN})\s*(?:[,;]|\.(?:\s|$)|$)")
+# "Rubin’s deputy campaign manager": a possessor, then lower-case role words
+_POSSESSOR_ROLE: Final = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s+[a-z]")
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _YEAR_OLD: Final = re.compile(r"\d-year-old$")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
@@ -113,7 +117,9 @@ _PARENTHETICAL: Final = re.compile(r"\s*\([^()]{0,40}\)")
 # "he’d respond", "she'll say": a contracted auxiliary glued to the subject
 _CONTRACTED: Final = re.compile(r"(?<=\w)[’'](?:d|ll)$")
 _VERBISH: Final = re.compile(
-    r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$"
+    r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could|"
+    # irregular past tenses: "Ada Marsh quickly took to Twitter" is a clause, no role
+    r"took|went|came|gave|made|sent|got|ran|met|kept|told|wrote|spoke|did)$"
 )
 
 
@@ -306,6 +312,12 @@ def who_before_verb(left: str) -> Who | None:
             who = _name_phrase(of_org.group("run"), orgs=False)
             if who is not None and who.kind == "name" and " " in who.text:
                 return who
+            run = of_org.group("run")
+            if " " not in run and _OF_THE.match(tail, of_org.end("run")):
+                # "Friends of the Earth said": one capitalised word, "of the", a
+                # name: an organisation's name (the quote rules keep a person
+                # only where the article names one with that word)
+                return Who("org", tail, via="of the")
         return _name_phrase(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name
     role_words = _LOWER_ROLE.match(tail)
@@ -330,7 +342,16 @@ def who_after_verb(rest: str) -> Who | None:
     end = clause_end(rest)
     clause = rest[:end].strip()
     cut = _CLAUSE_CUT.search(clause)
-    if _DETERMINERS.match(clause):
+    described = _DETERMINERS.match(clause) is not None
+    if described or _POSSESSOR_ROLE.match(clause):
+        named = _APPOSED_NAME.match(rest, end)
+        if named is not None:
+            # "said the mayor's deputy chief of staff, Rich Bowen, who ...": the
+            # description is the role of the person named in apposition
+            who = _name_phrase(named.group("run"), orgs=False)
+            if who is not None and who.kind == "name" and " " in who.text:
+                return Who("name", who.text, clean_role(clause) or who.role)
+    if described:
         # "a source close to the campaign": keep the whole descriptive phrase
         return _nominal(clause)
     if cut:
