@@ -47,6 +47,7 @@ from search.schema import (
     FACET_SEPARATOR,
     FACET_SOURCE_END,
     SCHEMA_VERSION,
+    analysed_document,
     build_schema,
     document_for,
 )
@@ -146,7 +147,7 @@ def index_document(briefing: Briefing, added: datetime | None) -> dict:
     """The index document of a briefing, with its related-articles profile."""
     from search.related import profile_for
 
-    return document_for(briefing, added=added, profile=profile_for(briefing))
+    return analysed_document(document_for(briefing, added=added, profile=profile_for(briefing)))
 
 
 class SearchIndexError(LibraryError):
