@@ -79,7 +79,7 @@ def instrument() -> None:
     _patch(sindex.SearchIndex, "_update_stories", "related: stories")
 
 
-def run(size: int, folder: Path, batch: int) -> None:
+def run(size: int, folder: Path, batch: int, related: bool = True) -> None:
     from bench.corpus import corpus_dir
     from bench.measure import cache_root
     from briefings.library import Library
@@ -99,7 +99,7 @@ def run(size: int, folder: Path, batch: int) -> None:
             while index.catch_up(min_pending=1, batch=batch):
                 pass
             t2, c2 = time.perf_counter(), time.process_time()
-            while index.relate_up(min_pending=1, batch=batch, once=True):
+            while related and index.relate_up(min_pending=1, batch=batch, once=True):
                 pass
         t3, c3 = time.perf_counter(), time.process_time()
         index.close()
@@ -135,10 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--skip-related", action="store_true", help="stop after the index stage")
     args = parser.parse_args(argv)
     from bench.measure import cache_root
 
-    run(args.size, args.out or cache_root() / f"stages-{args.size}", args.batch)
+    folder = args.out or cache_root() / f"stages-{args.size}"
+    run(args.size, folder, args.batch, related=not args.skip_related)
     return 0
 
 
