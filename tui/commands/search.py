@@ -19,6 +19,7 @@ from search.index import changes_left
 from tui import output
 from tui.commands import library as library_commands
 from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
+from tui.wording import plural
 
 HIGHLIGHT = "bold reverse"
 
@@ -245,12 +246,13 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
     if not results.hits:
         ctx.note(f"no briefings match {results.query!r}")
         return
-    if not ctx.interactive:  # piped: tab-separated, plain
+    if not ctx.interactive:  # piped: tab-separated, plain; the count still goes to stderr
         for h in results.hits:
             date = h.published.isoformat() if h.published else ""
             cells = (h.id, date, h.source or "", h.title, h.snippet_text)
             line = "\t".join(" ".join(c.split()) for c in cells)
             output.write(line + "\n")
+        _note_count(ctx, results)
         return
     for h in results.hits:
         head = Text.assemble(
@@ -267,15 +269,21 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
         for segment, on in h.snippet:
             snippet.append(segment, style=HIGHLIGHT if on else "")
         ctx.out.print(snippet)
-    shown = len(results.hits)
-    more = f" (showing {shown})" if shown < results.total or not results.total_exact else ""
-    plural = "s" if results.total != 1 else ""
-    ctx.note(f"{results.total_text} briefing{plural}{more}")
+    _note_count(ctx, results)
     for name, label in (("source", "sources"), ("speaker", "speakers")):
         counts = results.facets.get(name) or []
         if counts:
             line = ", ".join(f"{value} ({n})" for value, n in counts[:8])
             ctx.err.print(Text.assemble((f"{label}: ", "dim"), line))
+
+
+def _note_count(ctx: Context, results: SearchResults) -> None:
+    """The hit count on stderr ("12 briefings (showing 10)"), whether stdout is a terminal
+    or a pipe (piped, stdout keeps only the tab-separated hit lines)."""
+    shown = len(results.hits)
+    more = f" (showing {shown})" if shown < results.total or not results.total_exact else ""
+    noun = plural(results.total, "briefing") if results.total_exact else "briefings"
+    ctx.note(f"{results.total_text} {noun}{more}")
 
 
 def print_json(data: Any) -> None:
