@@ -281,7 +281,13 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
         from briefings.export import brief_version, briefing_markdown
 
-        text = briefing_markdown(briefing, exported_at=datetime.now(UTC), version=brief_version())
+        state = library.reading_states([briefing.id]).get(briefing.id)
+        text = briefing_markdown(
+            briefing,
+            exported_at=datetime.now(UTC),
+            version=brief_version(),
+            tags=state.tags if state else (),
+        )
         output.write(text)
         return 0
     ctx.out.print(render_briefing(briefing))
