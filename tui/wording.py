@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+#: What a briefing with no known source is shown as.
+UNKNOWN_OUTLET = "unknown outlet"
+
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     """``one`` for exactly one, else ``many`` (default: ``one`` + "s"): "story"/"stories"."""

@@ -29,6 +29,7 @@ from briefings.models import Briefing, BriefingSummary
 from briefings.pipeline import IngestReport, Overrides, ingest, rebuild
 from tui import output
 from tui.context import CommandFailed, Context, UsageError
+from tui.wording import counted
 
 
 def register(sub: Any) -> None:
@@ -407,7 +408,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise LibraryError(f"{library.db_path} is damaged: {exc}") from None
     if problems:
         raise CommandFailed(f"{library.db_path} is damaged: {problems[0]}")
-    ctx.note(f"library ok: {library.count()} briefings in {library.folder}")
+    ctx.note(f"library ok: {counted(library.count(), 'briefing')} in {library.folder}")
     for check in CHECKS:
         check(ctx)
     return 0

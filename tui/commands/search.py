@@ -19,7 +19,7 @@ from search.index import changes_left
 from tui import output
 from tui.commands import library as library_commands
 from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
-from tui.wording import plural
+from tui.wording import counted, plural
 
 HIGHLIGHT = "bold reverse"
 
@@ -184,7 +184,7 @@ def check_index(ctx: Context) -> None:
     added, removed = index.reconcile()
     if added or removed:
         ctx.note(f"search index repaired: added {added}, removed {removed}")
-    ctx.note(f"search index ok: {index.doc_count()} briefings in {index.folder}")
+    ctx.note(f"search index ok: {counted(index.doc_count(), 'briefing')} in {index.folder}")
 
 
 @contextmanager
@@ -313,7 +313,8 @@ def cmd_saved_add(ctx: Context, args: argparse.Namespace) -> int:
             saved = _saved(ctx).add(args.name, query)
     except QueryError as exc:
         raise UsageError(f"brief saved add: {exc}") from None
-    ctx.note(f"saved {saved.name!r}: {saved.count} briefings match {saved.query!r}")
+    matching = f"{counted(saved.count, 'briefing')} {plural(saved.count, 'matches', 'match')}"
+    ctx.note(f"saved {saved.name!r}: {matching} {saved.query!r}")
     return 0
 
 
@@ -365,7 +366,7 @@ def _print_saved(ctx: Context, s: dict[str, Any]) -> None:
     elif s["count"] is None:
         line = Text.assemble((s["name"], "bold"), ("  not counted", "dim"))
     else:
-        line = Text.assemble((s["name"], "bold"), f"  {s['count']} briefings")
+        line = Text.assemble((s["name"], "bold"), f"  {counted(s['count'], 'briefing')}")
         if s["new_count"]:
             line.append(f", {s['new_count']} new", style="green")
     line.append(f"  {s['query']}", style="dim")
@@ -427,7 +428,7 @@ def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
         from search.related import RelatedUpdater
 
         RelatedUpdater(index).recompute_all()
-    ctx.note(f"reindexed {count} briefings")
+    ctx.note(f"reindexed {counted(count, 'briefing')}")
     if count != ctx.library().count():  # pragma: no cover - a concurrent writer
         raise CommandFailed("the library changed while reindexing: run brief reindex again")
     return 0
