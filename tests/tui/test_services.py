@@ -116,3 +116,15 @@ def test_a_saved_search_marks_the_hits_added_since_it_was_opened(
     assert extra.id in {r.id for r in second.rows}
     assert {r.id for r in second.rows if r.new} == {extra.id}
     assert not any(r.new for r in services.saved_run("moor").rows)  # opened: seen now
+
+
+def test_reader_exports_carry_the_users_tags(services: Services) -> None:
+    """The reader's ``T`` tags are the front matter's ``tags`` of ``e`` and ``|``."""
+    from tests.unit.export_helpers import split_front_matter
+
+    bid = briefing_id_for(BARRIER)
+    services.set_tags(bid, ["Flood defence", "local"])
+    data, _ = split_front_matter(services.markdown(bid))
+    assert data["tags"] == ["flood-defence", "local"]
+    written = services.export_briefing(bid).path.read_text(encoding="utf-8")
+    assert split_front_matter(written)[0]["tags"] == ["flood-defence", "local"]
