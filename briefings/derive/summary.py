@@ -6,7 +6,9 @@
    kept), not page furniture (share/subscribe lines, captions, credits, URLs),
    and not opening on something that needs the sentence before it
    (``opens_badly``: a third-person pronoun, a connective such as "However,",
-   a "Label:" or list heading, a question, a lower-case fragment). A leading
+   a "Label:" or list heading, a question, a lower-case fragment, a pronoun
+   subject after a short introductory phrase ("In a letter, she said"), a
+   demonstrative reference ("Before these announcements")). A leading
    dateline ("LONDON (Reuters) -", "Islamabad, Pakistan (CNN)") is trimmed
    off the span.
 2. **Score**: a linear scorer over features the article itself shows
@@ -25,6 +27,12 @@
 3. **Selection** by maximal marginal relevance, so a near-repeat of a picked
    sentence loses to the next best new one; the picks are returned in article
    order.
+4. **Names** (``with_full_names``): a person's first mention in the summary
+   that is a bare family name ("Okafor said") or an honorific and the family
+   name ("Mr Okafor") is written with the full name the article gave earlier
+   ("Ada Okafor said"), from the entity layer's alias chains (``full_names``).
+   Nothing else is rewritten (quotations never); the offsets stay those of the
+   sentence in the article, and ``shown_as`` tells the two apart.
 
 ``WEIGHTS`` and ``BLOCK_WEIGHTS`` were fitted offline by
 ``bench/train_summary.py`` (numpy, not a runtime dependency) on the tuning
