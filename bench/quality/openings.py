@@ -20,7 +20,8 @@ sentence that
   ("This week", "this year") are fine;
 - **name**: the first mention of a person in the summary is a bare one-word
   name ("Calarco said") when the article gives the person's full name and no
-  earlier summary sentence (nor this one, before it) does. People and their
+  earlier summary sentence (nor this one, before it) does; a name inside a
+  quotation is not counted (a quotation is shown as spoken). People and their
   full names come from the entity layer (``entity_layer``), not from the
   summariser.
 
@@ -185,9 +186,17 @@ def unintroduced_name(text: str, earlier: str, names: dict[str, str]) -> str | N
             continue
         if re.search(rf"\b{re.escape(word)}\b", earlier):
             continue  # not the first mention in the summary (that one was counted)
-        before = text[: m.start()].split()
-        if before and before[-1][:1].isupper() and before[-1].lower() not in STOPWORDS:
+        head = text[: m.start()]
+        before = head.split()
+        if (
+            before
+            and before[-1][:1].isupper()
+            and before[-1][-1:] not in ",;:)"
+            and before[-1].lower() not in STOPWORDS
+        ):
             continue  # a title or another name in front ("Mr Calarco", "Dr Calarco")
+        if head.count("“") > head.count("”") or head.count('"') % 2:
+            continue  # inside a quotation, which a summary shows as spoken
         return word
     return None
 

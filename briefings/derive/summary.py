@@ -60,7 +60,7 @@ from briefings.derive.chunks import read_chunks, register, sentence_chunks
 from briefings.derive.document import Document, Sentence
 from briefings.derive.entities import extract_entities
 from briefings.derive.mentions import is_title
-from briefings.derive.words import chunk_terms, content_terms
+from briefings.derive.words import STOPWORDS, chunk_terms, content_terms
 from briefings.models import Entity
 
 #: Only the first sentences compete (centrality is quadratic in their number).
@@ -688,6 +688,12 @@ _NAME_WORD: Final = re.compile(r"[A-Z][\w’'-]*[\w]")
 _HONORIFICS: Final = frozenset("Mr Mrs Ms Miss Mx Mr. Mrs. Ms. Mx.".split())
 
 
+def _name_shaped(word: str) -> bool:
+    """A word that can be part of a person's name: each hyphenated part
+    capitalised ("Jean-Pierre", not "Scrum-half"), not a common word."""
+    return word.lower() not in STOPWORDS and all(p[:1].isupper() for p in word.split("-"))
+
+
 def full_names(entities: list[Entity]) -> dict[str, str]:
     """One-word names of people -> their full names ("Okafor" -> "Ada Okafor"),
     from the entity layer's alias chains; a full name with a title in it is
@@ -698,7 +704,7 @@ def full_names(entities: list[Entity]) -> dict[str, str]:
         if e.kind != "person" or " " not in e.name:
             continue
         words = e.name.split()
-        if any(is_title(w) for w in words):
+        if any(is_title(w) or not _name_shaped(w) for w in words):
             continue
         for alias in e.aliases:
             if " " not in alias and alias in words:
@@ -752,7 +758,12 @@ def with_full_names(doc: Document, picked: list[Sentence], names: dict[str, str]
                 continue  # part of a longer name ("Okafor Holdings")
             before = text[:start].rstrip()
             previous = before.rsplit(None, 1)[-1] if before else ""
-            if previous[:1].isupper() and not is_title(previous.rstrip(".")):
+            if (
+                previous[:1].isupper()
+                and previous[-1:] not in ",;:)"
+                and previous.lower() not in STOPWORDS
+                and not is_title(previous.rstrip("."))
+            ):
                 continue  # another name in front ("Bola Okafor")
             if _inside_quote(text[:start]):
                 continue  # a quotation is shown as spoken

@@ -106,3 +106,27 @@ def test_shown_as_accepts_only_names_written_in_full() -> None:
     assert shown_as("Mr Okafor said no.", "Ada Okafor said no.")
     assert not shown_as("Okafor said no.", "Okafor said yes.")
     assert not shown_as("Okafor said no.", "Okafor said no, twice.")
+
+
+def test_name_after_an_intro_phrase_with_a_capitalised_word() -> None:
+    doc = _doc(
+        "Ada Okafor, who has run the Lowfield mill for ten years, opened the meeting.",
+        "In a piece for the Lowfield Times, Okafor wrote that the mill had no future.",
+    )
+    out = with_full_names(doc, _picked(doc, 1), full_names(PEOPLE))
+    assert (
+        out[0].text
+        == "In a piece for the Lowfield Times, Ada Okafor wrote that the mill had no future."
+    )
+    assert (
+        unintroduced_name('"Okafor knows," he said of the mill.', "", {"Okafor": "Ada Okafor"})
+        is None
+    )
+
+
+def test_name_after_a_capitalised_conjunction_and_odd_entity_names() -> None:
+    doc = _doc(*PARAGRAPHS, "If Okafor stays, the mill may reopen.")
+    out = with_full_names(doc, _picked(doc, 4), full_names(PEOPLE))
+    assert out[0].text == "If Ada Okafor stays, the mill may reopen."
+    odd = [Entity(name="Scrum-half Ada Okafor", kind="person", aliases=["Okafor"], mentions=2)]
+    assert full_names(odd) == {}
