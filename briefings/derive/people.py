@@ -45,6 +45,9 @@ _PREPOSITIONS: Final = lexicon(
     """
 )
 _DETERMINERS: Final = lexicon("a an the this that these those another every each")
+# "criticised the way Mr Dorn ran it", "asked why Ames left": the subject of a
+# subordinate clause is not whom the next "he said" continues
+_SUBORDINATE: Final = lexicon("way how why whether because although though unless")
 _JOINED: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 # a verb after a subject: past tense, present 3rd person, or an auxiliary
 _VERB_SHAPE: Final = re.compile(
@@ -80,6 +83,9 @@ _COPULAR_GENDER: Final = {
     "men": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
     "grandfather": "m", "boy": "m", "widower": "m",
 }  # fmt: skip
+# "Lawyer Ann Vale, who represents Mr Hale, said": a title before another name says
+# nothing of the subject's sex
+_OTHERS_TITLE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
 _PERSON_APPOSITIVE: Final = re.compile(
     r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
 )
@@ -205,7 +211,11 @@ class PersonTracker:
             if k >= 0 and at < quoted[k][1]:
                 continue
             before = _WORD_BEFORE.search(text, max(0, at - 20), at)
-            if before and (before.group(1) in _PREPOSITIONS or before.group(1) in _DETERMINERS):
+            if before and (
+                before.group(1) in _PREPOSITIONS
+                or before.group(1) in _DETERMINERS
+                or before.group(1) in _SUBORDINATE
+            ):
                 continue  # "a Trump presidency", "of Customs and Border Protection"
             if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
                 continue  # "Trump’s remarks", "Customs and Border Protection"
@@ -221,7 +231,7 @@ class PersonTracker:
             if who is None or who.kind != "name":
                 continue
             said = _SAID_PRONOUN.match(text, m.end())
-            role = f"{run} {app}"
+            role = f"{run} {_OTHERS_TITLE.sub(' ', app)}"
             gender = _gender(role) or (_gender(said.group(1)) if said else None)
             if gender is None and m.group("verb") in ("is", "was"):
                 cop = _COPULAR.match(text, m.end())

@@ -1024,7 +1024,7 @@ class _Sieve:
                     text=body,
                     speaker=speaker,
                     speaker_role=self._role(q.who) if q.who and speaker else None,
-                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 1.0,
+                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 0.0,
                     paragraph=q.para,
                     start=para.start + q.span.start,
                     end=para.start + q.span.end,
