@@ -31,9 +31,15 @@ _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
     # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
     r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
+    # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave"
+    r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
     rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
+)
+_TIME_LEAD: Final = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December)\s+(?=(?:Mr|Mrs|Ms|Dr)\b)"
 )
 _HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
@@ -181,6 +187,10 @@ class PersonTracker:
         # them ignoring case, so every match of _ACCORDING_TO contains "ccord" lowered.)
         according = "ccord" in text.lower()
         for at, run in runs:
+            lead = _TIME_LEAD.match(run)
+            if lead is not None and lead.end() < len(run):
+                # "on Tuesday Mr Ebbers denied": the name after the day is the subject
+                at, run = at + lead.end(), run[lead.end() :]
             if (
                 at
                 and text[at - 1] == " "
@@ -232,7 +242,13 @@ class PersonTracker:
                 continue
             said = _SAID_PRONOUN.match(text, m.end())
             role = f"{run} {_OTHERS_TITLE.sub(' ', app)}"
-            gender = _gender(role) or (_gender(said.group(1)) if said else None)
+            gender = _gender(role)
+            if gender is None and said is not None:
+                # "Ann Lee said he was kind": the "he" may be someone else; her given
+                # name outweighs it
+                told = _gender(said.group(1))
+                given = name_gender(who.text)
+                gender = told if given is None or given == told else None
             if gender is None and m.group("verb") in ("is", "was"):
                 cop = _COPULAR.match(text, m.end())
                 if cop is not None:

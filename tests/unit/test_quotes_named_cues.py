@@ -86,3 +86,42 @@ def test_an_empty_speaker_carries_no_confidence() -> None:
     assert q.speaker is None
     assert q.speaker_confidence < CONFIDENT_SPEAKER
     assert not q.speaker_uncertain  # nothing named, nothing to flag as unsure
+
+
+def test_a_day_before_the_titled_subject_does_not_hide_it() -> None:
+    quotes = quotes_of(
+        "Ivo Brandt, the former chief executive, is accused of hiding losses. His deputy, "
+        "Peter Okafor, has admitted fraud.",
+        "During the hearing on Tuesday Mr Brandt denied the claims. "
+        '"I was never told by Peter Okafor that anything was wrong," he told the court.',
+    )
+    assert [q.speaker for q in quotes] == ["Ivo Brandt"]
+
+
+def test_two_appositions_after_the_subject_keep_her_the_subject() -> None:
+    quotes = quotes_of(
+        "Eve Tarrant, who runs a dance school in Leeds, said numbers were falling.",
+        "Hazel Moor, 23, a librarian from York, gave up dancing at the age of ten. "
+        '"It stopped being fun when the training got serious," she said.',
+    )
+    assert [q.speaker for q in quotes] == ["Hazel Moor"]
+
+
+def test_a_hyphenated_role_word_is_not_part_of_the_name() -> None:
+    (q,) = quotes_of(
+        'Man-of-the-match Owen Tate, who kicked four goals, said: "It is a special day for us."'
+    )
+    assert q.speaker == "Owen Tate"
+
+
+def test_a_cueless_quote_after_another_subject_is_not_borrowed() -> None:
+    quotes = quotes_of(
+        '"It is just a special day for all of us," said Owen Tate. "We are a happy camp now." '
+        "Rhys Bale was keen not to talk about the title. "
+        '"There are still three hard games to come for us."'
+    )
+    assert by_text(quotes, "There are still").speaker != "Owen Tate"
+
+
+def by_text(quotes: list[Quote], opening: str) -> Quote:
+    return next(q for q in quotes if q.text.startswith(opening))
