@@ -31,9 +31,15 @@ _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
     # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
     r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
+    # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave"
+    r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
     rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
+)
+_TIME_LEAD: Final = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December)\s+(?=(?:Mr|Mrs|Ms|Dr)\b)"
 )
 _HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
@@ -45,6 +51,9 @@ _PREPOSITIONS: Final = lexicon(
     """
 )
 _DETERMINERS: Final = lexicon("a an the this that these those another every each")
+# "criticised the way Mr Dorn ran it", "asked why Ames left": the subject of a
+# subordinate clause is not whom the next "he said" continues
+_SUBORDINATE: Final = lexicon("way how why whether because although though unless")
 _JOINED: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 # a verb after a subject: past tense, present 3rd person, or an auxiliary
 _VERB_SHAPE: Final = re.compile(
@@ -80,6 +89,9 @@ _COPULAR_GENDER: Final = {
     "men": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
     "grandfather": "m", "boy": "m", "widower": "m",
 }  # fmt: skip
+# "Lawyer Ann Vale, who represents Mr Hale, said": a title before another name says
+# nothing of the subject's sex
+_OTHERS_TITLE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
 _PERSON_APPOSITIVE: Final = re.compile(
     r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
 )
@@ -175,6 +187,10 @@ class PersonTracker:
         # them ignoring case, so every match of _ACCORDING_TO contains "ccord" lowered.)
         according = "ccord" in text.lower()
         for at, run in runs:
+            lead = _TIME_LEAD.match(run)
+            if lead is not None and lead.end() < len(run):
+                # "on Tuesday Mr Ebbers denied": the name after the day is the subject
+                at, run = at + lead.end(), run[lead.end() :]
             if (
                 at
                 and text[at - 1] == " "
@@ -205,7 +221,11 @@ class PersonTracker:
             if k >= 0 and at < quoted[k][1]:
                 continue
             before = _WORD_BEFORE.search(text, max(0, at - 20), at)
-            if before and (before.group(1) in _PREPOSITIONS or before.group(1) in _DETERMINERS):
+            if before and (
+                before.group(1) in _PREPOSITIONS
+                or before.group(1) in _DETERMINERS
+                or before.group(1) in _SUBORDINATE
+            ):
                 continue  # "a Trump presidency", "of Customs and Border Protection"
             if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
                 continue  # "Trump’s remarks", "Customs and Border Protection"
@@ -221,8 +241,14 @@ class PersonTracker:
             if who is None or who.kind != "name":
                 continue
             said = _SAID_PRONOUN.match(text, m.end())
-            role = f"{run} {app}"
-            gender = _gender(role) or (_gender(said.group(1)) if said else None)
+            role = f"{run} {_OTHERS_TITLE.sub(' ', app)}"
+            gender = _gender(role)
+            if gender is None and said is not None:
+                # "Ann Lee said he was kind": the "he" may be someone else; her given
+                # name outweighs it
+                told = _gender(said.group(1))
+                given = name_gender(who.text)
+                gender = told if given is None or given == told else None
             if gender is None and m.group("verb") in ("is", "was"):
                 cop = _COPULAR.match(text, m.end())
                 if cop is not None:

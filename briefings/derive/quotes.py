@@ -919,7 +919,9 @@ class _Sieve:
                         tail_end = q.span.close  # the quote ends its sentence
                     lead = max(lo, _sentence_start(text, q.span.open + 1)) if not later[k] else lo
                     gaps = ((lo, hi), (lead, q.span.open), (q.span.close, tail_end))
-                    if self._someone_else(text, offset, gaps, borrowed):
+                    if self._someone_else(text, offset, gaps, borrowed) or (
+                        not later[k] and self._subject_just_before(text, offset, lo, q, borrowed)
+                    ):
                         # "..., he'd respond, "Q"" after her quote: not hers
                         q.who, q.rule = Who("nominal", "", None), "someone else between"
                         continue
@@ -958,6 +960,25 @@ class _Sieve:
                 i += 1
                 if name != speaker.text and last not in name.split() and not self._in_quote(start):
                     return True
+        return False
+
+    def _subject_just_before(
+        self, text: str, offset: int, lo: int, q: _Quote, speaker: Who
+    ) -> bool:
+        """ "..." he said. Ann Lee was keen to add. "Q"": the quote opens its own
+        sentence and the sentence before it, after the neighbour quote, has another
+        person as its subject: the quote is not the neighbour's speaker's."""
+        if speaker.kind != "name" or _sentence_start(text, q.span.open + 1) < q.span.open - 1:
+            return False
+        start = max(lo, _sentence_start(text, max(0, q.span.open - 2)))
+        events = self.people.events
+        i = bisect.bisect_left(events, (offset + start, ""))
+        last = speaker.text.split()[-1]
+        while i < len(events) and events[i][0] < offset + q.span.open:
+            name = events[i][1]
+            i += 1
+            if name != speaker.text and last not in name.split():
+                return True
         return False
 
     def _from_before(
@@ -1024,7 +1045,7 @@ class _Sieve:
                     text=body,
                     speaker=speaker,
                     speaker_role=self._role(q.who) if q.who and speaker else None,
-                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 1.0,
+                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 0.0,
                     paragraph=q.para,
                     start=para.start + q.span.start,
                     end=para.start + q.span.end,

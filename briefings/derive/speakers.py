@@ -72,6 +72,10 @@ _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
 _OPENER_MAX_WORDS: Final = 6
 _AGE: Final = re.compile(r"\d{1,3}")
+# letters after a name that are no part of it: "Jo Ames MP", "Jo Ames QC"
+_POSTNOMINAL: Final = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|OBE|MBE|CBE)$")
+# "said <role words>, Jo Ames": a role phrase with a lower-case title word in it
+_ROLE_WORD: Final = re.compile(r"\b[a-z][a-z-]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,9 @@ def _person_at_end(run: str) -> tuple[str, str] | None:
 def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
     phrase = _PARENTHETICAL.sub("", phrase).strip(" ,")
+    post = _POSTNOMINAL.search(phrase)
+    if post is not None and post.start() > 0:
+        phrase = phrase[: post.start()]
     runs = list(_NAME_AT_START.finditer(phrase))
     if not runs:
         return None
@@ -276,6 +283,7 @@ def who_before_verb(left: str) -> Who | None:
             elif (
                 role[:1].islower()
                 or is_title_word(role.split()[0])
+                or (_ACRONYM.fullmatch(role.split()[0]) and is_title_word(role.split()[-1]))
                 or role.split()[0].endswith(("’s", "'s", "s’", "s'"))  # "Teresa’s husband"
             ):
                 who = _name_phrase(named.group(1), orgs=False)
@@ -348,6 +356,13 @@ def who_after_verb(rest: str) -> Who | None:
         if named is not None:
             # "said the mayor's deputy chief of staff, Rich Bowen, who ...": the
             # description is the role of the person named in apposition
+            who = _name_phrase(named.group("run"), orgs=False)
+            if who is not None and who.kind == "name" and " " in who.text:
+                return Who("name", who.text, clean_role(clause) or who.role)
+    elif clause[:1].isupper() and any(is_title_word(w) for w in _ROLE_WORD.findall(clause)):
+        named = _APPOSED_NAME.match(rest, end)
+        if named is not None:
+            # "said EEF chief economist, Jo Ames.": a role phrase, then the name
             who = _name_phrase(named.group("run"), orgs=False)
             if who is not None and who.kind == "name" and " " in who.text:
                 return Who("name", who.text, clean_role(clause) or who.role)
