@@ -584,7 +584,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         head = _clause(sentence, q)
     pronoun = not _HE_SHE.isdisjoint(head.lower().split())
     head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
-    head = _readable(head)
+    head = _gated(_readable(head), sentence)
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
@@ -1676,3 +1676,107 @@ _CLAUSE_OPENERS: Final = _wordset(
     """that which who whom whose where when while whereas because although though since as
     if unless until so and but or to"""
 )
+
+
+#: Sentence adverbs and clause openers: a measure that reaches one has run out of
+#: its noun phrase into the rest of the sentence ("time Finally", "where Despite").
+_DEBRIS_WORDS: Final = _wordset(
+    """finally despite however meanwhile although though whereas because
+    instead moreover furthermore nevertheless nonetheless indeed eventually thus hence
+    therefore unless whether otherwise overall"""
+)
+#: What a measure never opens on: a clause word or sentence adverb ("where Despite").
+_DEBRIS_OPENERS: Final = _DEBRIS_WORDS | _wordset("where when while both also already yet but")
+#: Pronouns that open a clause of their own.
+_DEBRIS_SUBJECTS: Final = _wordset(
+    "he she they we i it you that’s that's it’s it's he’s he's she’s she's they’re they're"
+)
+#: Words that, alone, say nothing a reader can use about a number ("time", "amount").
+_GENERIC_HEADS: Final = _wordset("amount value money time price cost total figure number sum level")
+#: What may stand before a name inside a measure ("price of Google shares", "the UK").
+_NAME_LINK: Final = _PREPOSITIONS | _DETERMINERS | _wordset("of and & by per than as")
+_CAPITAL: Final = re.compile(r"[A-Z]")
+
+
+def _capital(word: str) -> bool:
+    return _CAPITAL.match(word) is not None
+
+
+def _finite_after_name(words: list[str], i: int) -> bool:
+    """``words[i]`` is the last word of a capitalised run followed by a finite verb
+    ("Vice-President Mike Pence stressed", "Benitez hailed")."""
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    low = nxt.lower()
+    return nxt.islower() and (
+        low in _AUX
+        or low in _SAY_VERBS
+        or low in _IRREGULAR_PAST
+        or (low.endswith("ed") and len(low) > 4)
+    )
+
+
+def _run_end(words: list[str], i: int) -> int:
+    """The last index of the capitalised run that starts at ``words[i]``."""
+    while i + 1 < len(words) and _capital(words[i + 1]):
+        i += 1
+    return i
+
+
+def _debris_at(words: list[str]) -> int:
+    """Where a measure stops being a noun phrase (``len(words)`` when it never does):
+    a sentence adverb or clause opener, a pronoun opening its own clause, a
+    capitalised run stuck onto a common noun with nothing linking it ("amount
+    Euros", "games left to play Wilkinson", "fines Viacom has been hit")."""
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _DEBRIS_WORDS or (i and w[:1].isupper() and low in _CLAUSE_OPENERS):
+            return i
+        if i == 0:
+            continue
+        prev = words[i - 1]
+        if (
+            ("’" in low or "'" in low)
+            and low in _DEBRIS_SUBJECTS
+            and prev.lower() in _GENERIC_HEADS
+        ):
+            return i  # "time they'll have missed": whose time is not said
+        if (
+            _capital(w)
+            and not _capital(prev)
+            and _run_end(words, i) == len(words) - 1
+            and prev.lower() not in _NAME_LINK
+            and _POSSESSIVE_OR_SHORT.search(prev) is None
+            and not prev[:1].isdigit()
+        ):
+            return i
+    return len(words)
+
+
+def _gated(phrase: str, sentence: str = "") -> str:
+    """The readability gate at the end of measure building: the noun phrase before
+    any debris ("15 deep — UK Coal operates", "time Finally", "$160,000 — Giuffre"),
+    or nothing when no clean noun phrase is left (the reader then shows the
+    sentence). A single generic word ("time", "amount") says nothing."""
+    words = phrase.split()
+    if not words:
+        return ""
+    if words[0].lower() in _DEBRIS_SUBJECTS or words[0].lower() in _DEBRIS_OPENERS:
+        return ""
+    run = 0
+    while run < len(words) and _capital(words[run]):
+        run += 1
+    opening = sentence.split(None, 1)[0] if sentence.strip() else ""
+    if run == len(words) and run <= 3 and (run > 1 or words[0] != opening):
+        return ""  # only a name: "Giuffre", "Jugnot Euros" (not "Salaries" opening the sentence)
+    if run > 1 and _finite_after_name(words, run - 1):
+        return ""  # "Covid-19 Vice-President Mike Pence stressed": a clause, not a noun
+    words = words[: _debris_at(words)]
+    while words and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END):
+        words = words[:-1]
+    if not any(_says_something(w) for w in words):
+        return ""
+    if len(words) == 1 and words[0].lower() in _GENERIC_HEADS:
+        return ""
+    return " ".join(words)
