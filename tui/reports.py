@@ -57,7 +57,8 @@ def person_lines(page: PersonPage, *, limit: int | None = None) -> list[Text]:
     if figures:
         out.append(Text("Figures in their quotes", style="bold"))
         for q, f in figures:
-            out.append(Text(f"  {f.text}  {f.measures}  ({q.source or '?'}, {q.briefing_id[:8]})"))
+            shown = f.measures_shown()  # the qualifier and unit once ("over £1bn", not "(over)")
+            out.append(Text(f"  {f.text}  {shown}  ({q.source or '?'}, {q.briefing_id[:8]})"))
     return out
 
 

@@ -1683,18 +1683,20 @@ _CLAUSE_OPENERS: Final = _wordset(
 _DEBRIS_WORDS: Final = _wordset(
     """finally despite however meanwhile although though whereas because
     instead moreover furthermore nevertheless nonetheless indeed eventually thus hence
-    therefore unless whether otherwise overall"""
+    therefore unless whether otherwise"""
 )
 #: What a measure never opens on: a clause word or sentence adverb ("where Despite").
 _DEBRIS_OPENERS: Final = _DEBRIS_WORDS | _wordset("where when while both also already yet but")
+#: Sentence adverbs a measure may open on and lose ("However the channel's share").
+_ADVERB_OPENERS: Final = _wordset(
+    "however meanwhile finally moreover furthermore indeed eventually"
+)
 #: Pronouns that open a clause of their own.
 _DEBRIS_SUBJECTS: Final = _wordset(
     "he she they we i it you that’s that's it’s it's he’s he's she’s she's they’re they're"
 )
 #: Words that, alone, say nothing a reader can use about a number ("time", "amount").
 _GENERIC_HEADS: Final = _wordset("amount value money time price cost total figure number sum level")
-#: What may stand before a name inside a measure ("price of Google shares", "the UK").
-_NAME_LINK: Final = _PREPOSITIONS | _DETERMINERS | _wordset("of and & by per than as")
 _CAPITAL: Final = re.compile(r"[A-Z]")
 
 
@@ -1717,6 +1719,12 @@ def _finite_after_name(words: list[str], i: int) -> bool:
     )
 
 
+def _contracted_subject(low: str) -> bool:
+    """ "they’ll", "we'd": a pronoun subject with its helper verb."""
+    cut = max(low.find("’"), low.find("'"))
+    return cut > 0 and low[:cut] in _SUBJECT_PRONOUNS
+
+
 def _run_end(words: list[str], i: int) -> int:
     """The last index of the capitalised run that starts at ``words[i]``."""
     while i + 1 < len(words) and _capital(words[i + 1]):
@@ -1727,8 +1735,8 @@ def _run_end(words: list[str], i: int) -> int:
 def _debris_at(words: list[str]) -> int:
     """Where a measure stops being a noun phrase (``len(words)`` when it never does):
     a sentence adverb or clause opener, a pronoun opening its own clause, a
-    capitalised run stuck onto a common noun with nothing linking it ("amount
-    Euros", "games left to play Wilkinson", "fines Viacom has been hit")."""
+    capitalised run glued onto a generic word at the end ("amount
+    Euros", "time Nadal")."""
     for i, w in enumerate(words):
         low = w.lower()
         if low in _DEBRIS_WORDS or (i and w[:1].isupper() and low in _CLAUSE_OPENERS):
@@ -1736,21 +1744,10 @@ def _debris_at(words: list[str]) -> int:
         if i == 0:
             continue
         prev = words[i - 1]
-        if (
-            ("’" in low or "'" in low)
-            and low in _DEBRIS_SUBJECTS
-            and prev.lower() in _GENERIC_HEADS
-        ):
+        if _contracted_subject(low) and prev.lower() in _GENERIC_HEADS:
             return i  # "time they'll have missed": whose time is not said
-        if (
-            _capital(w)
-            and not _capital(prev)
-            and _run_end(words, i) == len(words) - 1
-            and prev.lower() not in _NAME_LINK
-            and _POSSESSIVE_OR_SHORT.search(prev) is None
-            and not prev[:1].isdigit()
-        ):
-            return i
+        if _capital(w) and prev.lower() in _GENERIC_HEADS and _run_end(words, i) == len(words) - 1:
+            return i  # "amount Euros", "time Nadal": a name glued on, not what is measured
     return len(words)
 
 
@@ -1762,6 +1759,10 @@ def _gated(phrase: str, sentence: str = "") -> str:
     words = phrase.split()
     if not words:
         return ""
+    while (
+        len(words) > 1 and words[0].lower() in _DEBRIS_WORDS and words[0].lower() in _ADVERB_OPENERS
+    ):
+        words = words[1:]  # "However the channel's share": the share
     if words[0].lower() in _DEBRIS_SUBJECTS or words[0].lower() in _DEBRIS_OPENERS:
         return ""
     run = 0
