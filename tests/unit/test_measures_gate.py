@@ -67,3 +67,9 @@ def test_the_export_shows_a_qualifier_once() -> None:
     assert what_it_measures(f) == "cost of the new bridge"
     kept = Figure(text="£1bn", measures="cost of the new bridge (over)", sentence="x")
     assert what_it_measures(kept) == "cost of the new bridge (over)"
+
+
+def test_a_capitalised_euros_is_a_currency_and_its_conversion_follows_it() -> None:
+    found = figures("The actor earned 5.4m Euros (£3.77m) from the film last year.")
+    assert [(f.text, f.unit) for f in found] == [("5.4m Euros", "EUR"), ("£3.77m", "GBP")]
+    assert found[1].measures == found[0].measures  # the conversion says the same
