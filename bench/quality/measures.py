@@ -16,7 +16,7 @@ reader stumbles on, as a share of the figures listed:
   no relative word before it ("Vice-President Mike Pence stressed", "Benitez
   hailed"; a contact clause such as "money Anthropic received" counts too);
 - capitalised debris: a sentence adverb or clause word ("Finally", "Despite",
-  "However", "where"), a name glued onto a generic word ("amount Euros",
+  "However"), a name glued onto a generic word ("amount Euros",
   "time Nadal") or a phrase that is only a name ("Giuffre").
 
 Since the readability gate (``briefings.derive.measures._gated``) a phrase that
@@ -60,7 +60,7 @@ CEILINGS: dict[str, float | None] = {
     "unit repeated": 0.02,
     "generic only": 0.01,
     "finite verb inside": None,
-    "capitalised debris": 0.01,
+    "capitalised debris": 0.02,
 }
 _GENERIC = frozenset(
     "amount value money time price cost distance weight area volume speed position".split()
@@ -75,7 +75,7 @@ _FINITE = frozenset(
 )
 _DEBRIS = frozenset(
     """finally despite however meanwhile although though whereas because moreover
-    furthermore nevertheless nonetheless indeed eventually thus hence therefore where""".split()
+    furthermore nevertheless nonetheless indeed eventually thus hence therefore""".split()
 )
 
 
@@ -91,11 +91,12 @@ def _finite_inside(words: list[str]) -> bool:
     return False
 
 
-def _capitalised_debris(words: list[str]) -> bool:
+def _capitalised_debris(words: list[str], sentence: str) -> bool:
     if any(w.lower() in _DEBRIS for w in words):
         return True
-    if all(w[:1].isupper() for w in words) and len(words) <= 3:
-        return True
+    opening = sentence.split(None, 1)[0] if sentence.strip() else ""
+    if all(w[:1].isupper() for w in words) and len(words) <= 3 and words != [opening]:
+        return True  # only a name ("Giuffre"), not a noun opening the sentence ("Sales")
     # a name glued onto a generic word at the end: "amount Euros", "time Nadal"
     return any(
         words[i - 1].lower() in _GENERIC and all(w[:1].isupper() for w in words[i:])
@@ -125,7 +126,7 @@ def faults(f: Figure) -> set[str]:
     said = _WORD.findall(measures)
     if _finite_inside(said):
         found.add("finite verb inside")
-    if _capitalised_debris(said):
+    if _capitalised_debris(said, f.sentence):
         found.add("capitalised debris")
     own = [w.lower() for w in _WORD.findall(f.text)]
     shown = [w.lower() for w in _WORD.findall(f.measures_shown())]

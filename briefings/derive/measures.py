@@ -1685,6 +1685,8 @@ _DEBRIS_WORDS: Final = _wordset(
     instead moreover furthermore nevertheless nonetheless indeed eventually thus hence
     therefore unless whether otherwise"""
 )
+#: Words that, alone, only point at something said elsewhere ("Another", "Most").
+_ONLY_OTHERS: Final = _wordset("another most many several few more other others same")
 #: What a measure never opens on: a clause word or sentence adverb ("where Despite").
 _DEBRIS_OPENERS: Final = _DEBRIS_WORDS | _wordset("where when while both also already yet but")
 #: Sentence adverbs a measure may open on and lose ("However the channel's share").
@@ -1774,10 +1776,17 @@ def _gated(phrase: str, sentence: str = "") -> str:
     if run > 1 and _finite_after_name(words, run - 1):
         return ""  # "Covid-19 Vice-President Mike Pence stressed": a clause, not a noun
     words = words[: _debris_at(words)]
+    where = next((i for i in range(1, len(words)) if words[i].lower() == "where"), 0)
+    clause = words[where + 1 :]
+    if where and not any(
+        _is_verb(w) or (j and w.islower() and w.endswith("s") and not w.endswith("ss"))
+        for j, w in enumerate(clause)
+    ):
+        words = words[:where]  # "countries where people", "alliance where Votes": no clause
     while words and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END):
         words = words[:-1]
     if not any(_says_something(w) for w in words):
         return ""
-    if len(words) == 1 and words[0].lower() in _GENERIC_HEADS:
+    if len(words) == 1 and (words[0].lower() in _GENERIC_HEADS or words[0].lower() in _ONLY_OTHERS):
         return ""
     return " ".join(words)

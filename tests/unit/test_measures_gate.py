@@ -73,3 +73,16 @@ def test_a_capitalised_euros_is_a_currency_and_its_conversion_follows_it() -> No
     found = figures("The actor earned 5.4m Euros (£3.77m) from the film last year.")
     assert [(f.text, f.unit) for f in found] == [("5.4m Euros", "EUR"), ("£3.77m", "GBP")]
     assert found[1].measures == found[0].measures  # the conversion says the same
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("countries where people", "countries"),  # "where" with no clause after it
+        ("alliance where Votes", "alliance"),
+        ("countries where the firm has plants", "countries where the firm has plants"),
+        ("Another", ""),  # only points at something said elsewhere
+    ],
+)
+def test_where_without_a_clause_and_pointing_words(phrase: str, expected: str) -> None:
+    assert _gated(phrase) == expected
