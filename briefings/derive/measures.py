@@ -1685,6 +1685,9 @@ _DEBRIS_WORDS: Final = _wordset(
     instead moreover furthermore nevertheless nonetheless indeed eventually thus hence
     therefore unless whether otherwise"""
 )
+#: Words that, capitalised inside a measure, open a sentence of their own ("time
+#: Now we have to focus").
+_NEW_SENTENCE: Final = _wordset("now then this these those it there we they he she you")
 #: Words that, alone, only point at something said elsewhere ("Another", "Most").
 _ONLY_OTHERS: Final = _wordset("another most many several few more other others same")
 #: What a measure never opens on: a clause word or sentence adverb ("where Despite").
@@ -1741,7 +1744,9 @@ def _debris_at(words: list[str]) -> int:
     Euros", "time Nadal")."""
     for i, w in enumerate(words):
         low = w.lower()
-        if low in _DEBRIS_WORDS or (i and w[:1].isupper() and low in _CLAUSE_OPENERS):
+        if low in _DEBRIS_WORDS or (
+            i and w[:1].isupper() and (low in _CLAUSE_OPENERS or low in _NEW_SENTENCE)
+        ):
             return i
         if i == 0:
             continue

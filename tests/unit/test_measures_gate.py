@@ -86,3 +86,8 @@ def test_a_capitalised_euros_is_a_currency_and_its_conversion_follows_it() -> No
 )
 def test_where_without_a_clause_and_pointing_words(phrase: str, expected: str) -> None:
     assert _gated(phrase) == expected
+
+
+def test_a_capitalised_sentence_opener_inside_ends_the_measure() -> None:
+    assert _gated("goals scored Now we have to focus on the cup") == "goals scored"
+    assert _gated("time Now we have to focus") == ""
