@@ -60,7 +60,7 @@ CEILINGS: dict[str, float | None] = {
     "unit repeated": 0.02,
     "generic only": 0.01,
     "finite verb inside": None,
-    "capitalised debris": 0.02,
+    "capitalised debris": 0.005,
 }
 _GENERIC = frozenset(
     "amount value money time price cost distance weight area volume speed position".split()
