@@ -584,7 +584,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         head = _clause(sentence, q)
     pronoun = not _HE_SHE.isdisjoint(head.lower().split())
     head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
-    head = _readable(head)
+    head = _gated(_readable(head), sentence)
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
@@ -1676,3 +1676,122 @@ _CLAUSE_OPENERS: Final = _wordset(
     """that which who whom whose where when while whereas because although though since as
     if unless until so and but or to"""
 )
+
+
+#: Sentence adverbs and clause openers: a measure that reaches one has run out of
+#: its noun phrase into the rest of the sentence ("time Finally", "where Despite").
+_DEBRIS_WORDS: Final = _wordset(
+    """finally despite however meanwhile although though whereas because
+    instead moreover furthermore nevertheless nonetheless indeed eventually thus hence
+    therefore unless whether otherwise"""
+)
+#: Words that, capitalised inside a measure, open a sentence of their own ("time
+#: Now we have to focus").
+_NEW_SENTENCE: Final = _wordset("now then this these those it there we they he she you")
+#: Words that, alone, only point at something said elsewhere ("Another", "Most").
+_ONLY_OTHERS: Final = _wordset("another most many several few more other others same")
+#: What a measure never opens on: a clause word or sentence adverb ("where Despite").
+_DEBRIS_OPENERS: Final = _DEBRIS_WORDS | _wordset("where when while both also already yet but")
+#: Sentence adverbs a measure may open on and lose ("However the channel's share").
+_ADVERB_OPENERS: Final = _wordset(
+    "however meanwhile finally moreover furthermore indeed eventually"
+)
+#: Pronouns that open a clause of their own.
+_DEBRIS_SUBJECTS: Final = _wordset(
+    "he she they we i it you that’s that's it’s it's he’s he's she’s she's they’re they're"
+)
+#: Words that, alone, say nothing a reader can use about a number ("time", "amount").
+_GENERIC_HEADS: Final = _wordset("amount value money time price cost total figure number sum level")
+_CAPITAL: Final = re.compile(r"[A-Z]")
+
+
+def _capital(word: str) -> bool:
+    return _CAPITAL.match(word) is not None
+
+
+def _finite_after_name(words: list[str], i: int) -> bool:
+    """``words[i]`` is the last word of a capitalised run followed by a finite verb
+    ("Vice-President Mike Pence stressed", "Benitez hailed")."""
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    low = nxt.lower()
+    return nxt.islower() and (
+        low in _AUX
+        or low in _SAY_VERBS
+        or low in _IRREGULAR_PAST
+        or (low.endswith("ed") and len(low) > 4)
+    )
+
+
+def _contracted_subject(low: str) -> bool:
+    """ "they’ll", "we'd": a pronoun subject with its helper verb."""
+    cut = max(low.find("’"), low.find("'"))
+    return cut > 0 and low[:cut] in _SUBJECT_PRONOUNS
+
+
+def _run_end(words: list[str], i: int) -> int:
+    """The last index of the capitalised run that starts at ``words[i]``."""
+    while i + 1 < len(words) and _capital(words[i + 1]):
+        i += 1
+    return i
+
+
+def _debris_at(words: list[str]) -> int:
+    """Where a measure stops being a noun phrase (``len(words)`` when it never does):
+    a sentence adverb or clause opener, a pronoun opening its own clause, a
+    capitalised run glued onto a generic word at the end ("amount
+    Euros", "time Nadal")."""
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _DEBRIS_WORDS or (
+            i and w[:1].isupper() and (low in _CLAUSE_OPENERS or low in _NEW_SENTENCE)
+        ):
+            return i
+        if i == 0:
+            continue
+        prev = words[i - 1]
+        if _contracted_subject(low) and prev.lower() in _GENERIC_HEADS:
+            return i  # "time they'll have missed": whose time is not said
+        if _capital(w) and prev.lower() in _GENERIC_HEADS and _run_end(words, i) == len(words) - 1:
+            return i  # "amount Euros", "time Nadal": a name glued on, not what is measured
+    return len(words)
+
+
+def _gated(phrase: str, sentence: str = "") -> str:
+    """The readability gate at the end of measure building: the noun phrase before
+    any debris ("15 deep — UK Coal operates", "time Finally", "$160,000 — Giuffre"),
+    or nothing when no clean noun phrase is left (the reader then shows the
+    sentence). A single generic word ("time", "amount") says nothing."""
+    words = phrase.split()
+    if not words:
+        return ""
+    while (
+        len(words) > 1 and words[0].lower() in _DEBRIS_WORDS and words[0].lower() in _ADVERB_OPENERS
+    ):
+        words = words[1:]  # "However the channel's share": the share
+    if words[0].lower() in _DEBRIS_SUBJECTS or words[0].lower() in _DEBRIS_OPENERS:
+        return ""
+    run = 0
+    while run < len(words) and _capital(words[run]):
+        run += 1
+    opening = sentence.split(None, 1)[0] if sentence.strip() else ""
+    if run == len(words) and run <= 3 and (run > 1 or words[0] != opening):
+        return ""  # only a name: "Giuffre", "Jugnot Euros" (not "Salaries" opening the sentence)
+    if run > 1 and _finite_after_name(words, run - 1):
+        return ""  # "Covid-19 Vice-President Mike Pence stressed": a clause, not a noun
+    words = words[: _debris_at(words)]
+    where = next((i for i in range(1, len(words)) if words[i].lower() == "where"), 0)
+    clause = words[where + 1 :]
+    if where and not any(
+        _is_verb(w) or (j and w.islower() and w.endswith("s") and not w.endswith("ss"))
+        for j, w in enumerate(clause)
+    ):
+        words = words[:where]  # "countries where people", "alliance where Votes": no clause
+    while words and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END):
+        words = words[:-1]
+    if not any(_says_something(w) for w in words):
+        return ""
+    if len(words) == 1 and (words[0].lower() in _GENERIC_HEADS or words[0].lower() in _ONLY_OTHERS):
+        return ""
+    return " ".join(words)

@@ -161,11 +161,18 @@ def wording(changes: list[tuple[str, str]]) -> str:
     return "; ".join(f"“{md.text(a) or '…'}” → “{md.text(b) or '…'}”" for a, b in changes)
 
 
+_QUALIFIER_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def what_it_measures(f: Figure) -> str:
     """The figure's "measures" when it adds something to the figure itself, else the
     words around the figure in its sentence (plain text; the caller escapes it)."""
     measures = md.plain(f.measures)
-    if f.measures_shown():  # says more than the figure's own words ("18 months" / "months")
+    shown = f.measures_shown()
+    if shown:  # says more than the figure's own words ("18 months" / "months")
+        aside = _QUALIFIER_ASIDE.search(measures)
+        if aside and not shown.rstrip().endswith(")"):
+            measures = measures[: aside.start()]  # "over £1bn": not "(over)" again
         return measures
     return _context(f) or measures
 
