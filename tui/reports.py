@@ -64,9 +64,9 @@ def person_lines(page: PersonPage, *, limit: int | None = None) -> list[Text]:
     if figures:
         out.append(Text("Figures in their quotes", style="bold"))
         for q, f in figures:
-            shown = f.measures_shown()  # the qualifier and unit once ("over £1bn", not "(over)")
+            measure = f.measures_shown()  # the qualifier and unit once ("over £1bn", not "(over)")
             where = f"{q.source or UNKNOWN_OUTLET}, {q.briefing_id[:8]}"
-            out.append(Text(f"  {f.text}  {shown}  ({where})"))
+            out.append(Text(f"  {f.text}  {measure}  ({where})"))
     return out
 
 
