@@ -201,6 +201,23 @@ def _stemmer(stem: Callable[[str], str], ignore: frozenset[str]) -> Callable[[st
     return stemmed
 
 
+def normaliser_steps(filters: Iterable[Any]) -> list[Callable[[str], str]] | None:
+    """An analyzer's filters as plain word functions (lowercase, charset, stem), in
+    order, or None when a filter is of another kind. Shared by ``fast_terms`` (index
+    terms) and ``search.snippets`` (highlight spans), so both analyse as Whoosh does."""
+    steps: list[Callable[[str], str]] = []
+    for step in filters:
+        if type(step) is LowercaseFilter:
+            steps.append(str.lower)
+        elif type(step) is CharsetFilter:
+            steps.append(_translator(step.charmap))
+        elif type(step) is StemFilter:
+            steps.append(_stemmer(step._stem, step.ignore))
+        else:
+            return None
+    return steps
+
+
 def fast_terms(analyzer: Any) -> Callable[[str], list[str]] | None:
     """The terms ``analyzer`` makes of a text, in order, without Whoosh's chain of token
     generators (about 6 µs a token, a third of indexing): the regex runs once and each
@@ -210,16 +227,9 @@ def fast_terms(analyzer: Any) -> Callable[[str], list[str]] | None:
     items = list(getattr(analyzer, "items", ()))
     if not items or type(items[0]) is not RegexTokenizer or items[0].gaps:
         return None
-    steps: list[Callable[[str], str]] = []
-    for step in items[1:]:
-        if type(step) is LowercaseFilter:
-            steps.append(str.lower)
-        elif type(step) is CharsetFilter:
-            steps.append(_translator(step.charmap))
-        elif type(step) is StemFilter:
-            steps.append(_stemmer(step._stem, step.ignore))
-        else:
-            return None
+    steps = normaliser_steps(items[1:])
+    if steps is None:
+        return None
 
     @lru_cache(maxsize=100_000)
     def normalise(word: str) -> str:
