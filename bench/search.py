@@ -153,20 +153,7 @@ def cold_samples_ms(
     """``samples_ms`` with ``forget()`` (the search's caches dropped) before each call,
     outside the timed part: until 2026-12-05 the timed call also paid for freeing the
     previous run's decoded postings (0.15-0.35 ms at 10,000 for a mid-size query)."""
-    if forget is None:
-        return samples_ms(fn, repeat)
-    forget()
-    fn()  # warm-up (as samples_ms)
-    wall: list[float] = []
-    cpu: list[float] = []
-    for _ in range(repeat):
-        forget()
-        c0 = time.thread_time()
-        start = time.perf_counter()
-        fn()
-        wall.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.thread_time() - c0) * 1000)
-    return wall, cpu
+    return samples_ms(fn, repeat, before=forget)
 
 
 def measure_keystrokes(index: Any, queries: list[Query]) -> dict[str, list[float]]:
