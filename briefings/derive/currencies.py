@@ -34,13 +34,24 @@ PREFIX_CURRENCY: Final = {
     "₽": "RUB",
     "Rs": "INR",
     "RMB": "CNY",
+    # Currencies other countries' outlets write before the number.
+    "RM": "MYR",
+    "Rp": "IDR",
+    "KSh": "KES",
+    "Ksh": "KES",
+    "N$": "NAD",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₺": "TRY",
+    "฿": "THB",
 }
 ISO_CODES: Final = (
     "USD|EUR|GBP|JPY|CNY|RMB|HKD|TWD|AUD|CAD|CHF|SGD|INR|KRW|NZD|BRL|MXN|RUB|ZAR|SEK|NOK|DKK"
     "|AED|SAR|TRY|THB|MYR|IDR|PHP|VND|NGN|KES|EGP|PLN|CZK|HUF|ILS"
 )
 PREFIX: Final = re.compile(
-    rf"(?:(?<![A-Za-z])(?:US|HK|NT|T|AU|A|CA|C|S|NZ|R|MX)?\$|[€£¥₹₩₽]|(?<![A-Za-z])(?:{ISO_CODES}|Rs\.?)\s?)$"
+    rf"(?:(?<![A-Za-z])(?:US|HK|NT|T|AU|A|CA|C|S|NZ|R|MX|N)?\$|[€£¥₹₩₽₦₱₺฿]"
+    rf"|(?<![A-Za-z])(?:{ISO_CODES}|Rs\.?|RM|Rp|KSh|Ksh)\s?)$"
 )
 SUFFIX_CURRENCY: Final = {
     "dollar": "USD",

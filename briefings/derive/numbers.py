@@ -36,8 +36,15 @@ _NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # on the left ("A100", "GPT-4", "Dec.31", "10:42", "12/09"), nor on the right
 # by a decimal comma or a dotted name ("3,5", "01.AI"). The leading ``(?=\d)``
 # changes no match: it lets a scan pass over non-digits before the look-behinds.
+# A currency written in letters may be glued to its number ("RM6.2 million",
+# "Rs.500", "KSh300", "Rp5"): the number is a word of its own after it.
+_GLUED_CURRENCY: Final = (
+    r"(?<=(?<![A-Za-z])RM)|(?<=(?<![A-Za-z])Rp)|(?<=(?<![A-Za-z])Rs)|(?<=(?<![A-Za-z])Rs\.)"
+    r"|(?<=(?<![A-Za-z])KSh)|(?<=(?<![A-Za-z])Ksh)"
+)
 _NUMBER: Final = re.compile(
-    rf"(?=\d)(?<![\w.,/:#])(?<![A-Za-z][-–])(?<!\d[-–])({_NUM})(?![.,:]\d)(?!\.[A-Za-z])"
+    rf"(?=\d)(?:{_GLUED_CURRENCY}|(?<![\w.,/:#]))(?<![A-Za-z][-–])(?<!\d[-–])({_NUM})"
+    r"(?![.,:]\d)(?!\.[A-Za-z])"
 )
 
 _SCALES: Final = {
