@@ -469,6 +469,36 @@ def _whole_quotes(text: str, picked: list[Sentence], openings: list[int]) -> lis
     return out
 
 
+def _unclosed_quotation(paragraph: str) -> int:
+    """Where in ``paragraph`` a quotation opens that the paragraph does not close
+    (a quotation running on into the next paragraph, whose speaker is named
+    elsewhere), or -1."""
+    if "“" in paragraph:
+        last = paragraph.rfind("“")
+        return last if "”" not in paragraph[last:] else -1
+    if paragraph.count('"') % 2 == 1:
+        last = paragraph.rfind('"')
+        if last == 0 or paragraph[last - 1] in _BEFORE_OPENING:
+            return last
+    return -1
+
+
+def _in_running_quotations(doc: Document, sentences: list[Sentence]) -> set[int]:
+    """The sentences that lie inside a quotation running on past its paragraph:
+    shown alone, they are somebody's words with nobody named."""
+    out: set[int] = set()
+    opened: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        if s.paragraph not in opened:
+            para = doc.paragraphs[s.paragraph] if s.paragraph < len(doc.paragraphs) else None
+            at = _unclosed_quotation(para.text) if para is not None else -1
+            opened[s.paragraph] = -1 if para is None or at < 0 else para.start + at
+        at = opened[s.paragraph]
+        if at >= 0 and s.end > at:
+            out.add(i)
+    return out
+
+
 def _trimmed(sentence: Sentence, opens_paragraph: bool = False) -> Sentence:
     cut = _dateline_end(sentence.text, opens_paragraph)
     if not cut:
@@ -581,6 +611,9 @@ def prepare(doc: Document) -> Prepared:
         return Prepared([], [], {}, [], [])
     chunks = sentence_chunks(doc)
     ok = [is_candidate(s.text) and not opens_badly(s.text) for s in sentences]
+    running = _in_running_quotations(doc, sentences)
+    for i in running:
+        ok[i] = False
     # A sentence that starts mid-quotation is shown with the whole quotation,
     # or not at all when that would be too long.
     openings = _quote_openings(doc.text, sentences)
@@ -591,7 +624,12 @@ def prepare(doc: Document) -> Prepared:
         # Short or unusual articles: also accept short or unpunctuated sentences
         # (never one that opens badly: no summary is better than a misleading one).
         for i, s in enumerate(sentences):
-            if not ok[i] and is_candidate(s.text, min_words=4) and not opens_badly(s.text):
+            if (
+                not ok[i]
+                and i not in running
+                and is_candidate(s.text, min_words=4)
+                and not opens_badly(s.text)
+            ):
                 opening = openings.get(i, -1)
                 ok[i] = opening < 0 or _widened_ok(doc.text[opening : s.end])
     terms = [
