@@ -23,6 +23,7 @@ import shutil
 import stat
 import threading
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -48,11 +49,15 @@ from search.schema import (
     FACET_SEPARATOR,
     FACET_SOURCE_END,
     SCHEMA_VERSION,
+    HitRecord,
     analysed_document,
     build_schema,
     document_for,
+    hit_record,
+    lead_text,
+    snippet_texts,
 )
-from search.snippets import make_snippet, plain_snippet
+from search.snippets import lead_snippet, make_snippet
 from search.topk import COUNT_LIMIT, Matches, clauses_of, count_upto, top_k
 
 log = logging.getLogger(__name__)
@@ -771,22 +776,32 @@ class SearchIndex:
             ranked, total, exact = self._newest(searcher, parsed.query, max(1, limit))
         else:
             ranked, total, exact = self._ranked(searcher, parsed.query, max(1, limit), exact_count)
+        ranked = ranked[: max(0, limit)]
+        records = self._records(searcher, [docnum for _, docnum in ranked])
+        texts: dict[str, dict[str, str]] = {}
+        if highlight:
+            # the text to highlight comes from the store (the index keeps none)
+            wanted = records if snippets is None else records[: max(0, snippets)]
+            texts = self._texts([r.id for r in wanted])
         hits: list[Hit] = []
-        for i, (score, docnum) in enumerate(ranked[: max(0, limit)]):
-            stored = searcher.reader().stored_fields(docnum)
-            published = stored.get("published")
+        for i, ((score, _docnum), record) in enumerate(zip(ranked, records, strict=True)):
             if not highlight:
-                snippet = plain_snippet(stored)
+                snippet = lead_snippet(record.lead)
             elif snippets is None or i < snippets:
-                snippet = make_snippet(stored, parsed.terms, parsed.phrases)
+                found = texts.get(record.id)
+                snippet = (
+                    lead_snippet(record.lead)
+                    if found is None
+                    else make_snippet(found, parsed.terms, parsed.phrases)
+                )
             else:
                 snippet = []
             hits.append(
                 Hit(
-                    id=stored["id"],
-                    title=stored.get("title") or "",
-                    source=stored.get("source") or None,
-                    published=published.date() if published else None,
+                    id=record.id,
+                    title=record.title,
+                    source=record.source,
+                    published=record.published,
                     score=0.0 if by_date else float(score or 0.0),
                     snippet=snippet,
                 )
@@ -800,6 +815,52 @@ class SearchIndex:
             facets=counts,
             total_exact=exact,
         )
+
+    def _records(self, searcher: Searcher, docnums: list[int]) -> list[HitRecord]:
+        """What the result list shows of each document, from the small ``hit`` column
+        (never the stored fields, which hold the related profile). A document without
+        one (not written by this schema) is filled in from the store by its id."""
+        column = _hit_column(searcher)
+        out: list[HitRecord | None] = [
+            None if column is None else hit_record(column[d]) for d in docnums
+        ]
+        if any(r is None for r in out):
+            reader = searcher.reader()
+            ids = {
+                d: reader.stored_fields(d).get("id") or ""
+                for d, r in zip(docnums, out, strict=True)
+                if r is None
+            }
+            known = {b.id: b for b in self.library.get_many([i for i in ids.values() if i])}
+            for n, d in enumerate(docnums):
+                if out[n] is None:
+                    b = known.get(ids[d])
+                    out[n] = (
+                        HitRecord(ids[d], "", None, None, "")
+                        if b is None
+                        else HitRecord(
+                            b.id,
+                            b.title,
+                            b.source or None,
+                            b.published,
+                            lead_text(snippet_texts(b)),
+                        )
+                    )
+        return [r for r in out if r is not None]
+
+    def _texts(self, ids: list[str]) -> dict[str, dict[str, str]]:
+        """The snippet texts of the briefings ``ids`` that the store still has and can
+        read (a damaged briefing gets the plain snippet, and the search still works)."""
+        if not ids:
+            return {}
+        try:
+            found = self.library.get_many(ids)
+        except LibraryError:  # one of them is unreadable: read them one by one
+            found = []
+            for briefing_id in ids:
+                with suppress(LibraryError):
+                    found.append(self.library.get(briefing_id))
+        return {b.id: snippet_texts(b) for b in found}
 
     def _ranked(
         self, searcher: Searcher, query: wq.Query, limit: int, exact_count: bool
@@ -875,13 +936,11 @@ class SearchIndex:
         """Highlighted snippets of ``query`` for the briefings ``ids`` (those still indexed)."""
         parsed = parse_query(query, self.marked_ids)
         searcher = self.searcher()
-        out: dict[str, Snippet] = {}
-        for briefing_id in ids:
-            docnum = searcher.document_number(id=briefing_id)
-            if docnum is not None:
-                stored = searcher.reader().stored_fields(docnum)
-                out[briefing_id] = make_snippet(stored, parsed.terms, parsed.phrases)
-        return out
+        indexed = [i for i in ids if searcher.document_number(id=i) is not None]
+        texts = self._texts(indexed)
+        return {
+            i: make_snippet(texts[i], parsed.terms, parsed.phrases) for i in indexed if i in texts
+        }
 
     def suggestion(self, query: str, total: int) -> str | None:
         """'Did you mean' for ``query`` (as ``search`` gives it)."""
@@ -901,6 +960,34 @@ class SearchIndex:
         if since is not None:
             q = wq.And([q, wq.DateRange("added", since, None, startexcl=True)])
         return count_upto(self.searcher(), q, None)[0]
+
+
+#: Per index reader: its ``hit`` column reader (None when it has none), made once.
+_HIT_COLUMNS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _hit_column(searcher: Searcher) -> Any:
+    reader = searcher.reader()
+    try:
+        return _HIT_COLUMNS[reader]
+    except KeyError:
+        pass
+    except TypeError:  # not weakly referable: no cache
+        return reader.column_reader("hit", translate=False) if reader.has_column("hit") else None
+    column = reader.column_reader("hit", translate=False) if reader.has_column("hit") else None
+    _HIT_COLUMNS[reader] = column
+    return column
+
+
+def ids_of(searcher: Searcher, docnums: list[int]) -> list[str]:
+    """The briefing ids of documents (global numbers), from the ``hit`` column."""
+    column = _hit_column(searcher)
+    out: list[str] = []
+    reader = searcher.reader()
+    for d in docnums:
+        record = None if column is None else hit_record(column[d])
+        out.append(record.id if record is not None else reader.stored_fields(d)["id"])
+    return out
 
 
 class _SharedSearcher:
