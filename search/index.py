@@ -19,11 +19,13 @@ import heapq
 import json
 import logging
 import os
+import pickle
 import shutil
 import stat
 import threading
 import time
 import weakref
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -33,10 +35,18 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import (
+    COMPRESSION_MIN_SIZE,
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3PostingsWriter,
+    W3Segment,
+)
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from briefings.library import Library, LibraryError
@@ -139,6 +149,66 @@ def _segment_bytes(storage: Any, segment: Any) -> int:
         return MERGE_IN_MEMORY + 1
 
 
+class _Protocol4PostingsWriter(W3PostingsWriter):
+    """Whoosh 3's posting writer with each block's data pickled at protocol 4.
+
+    Whoosh pickles a block's (document numbers, weights, values) at protocol 2, where
+    every ``bytes`` value (a posting's positions) becomes a ``_codecs.encode`` call:
+    about 17 bytes of opcodes around one or two bytes of positions, and a codec call
+    per posting to read it back (most of a phrase search). At protocol 4 a value is
+    ``SHORT_BINBYTES``: a body block is half the size before zlib (1.9 -> 0.85 KB
+    after it) and unpickles five times faster. The block is otherwise Whoosh's own
+    (same header, same compression), and Whoosh's reader reads it unchanged."""
+
+    def _write_block(self, last: bool = False) -> None:
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        terminfo: Any = self._terminfo
+        terminfo.add_block(self)
+        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        databytes = pickle.dumps(data, 4)
+        comp = self._compression if len(databytes) >= COMPRESSION_MIN_SIZE else 0
+        if comp:
+            databytes = zlib.compress(databytes, comp)
+        ids = self._ids
+        infobytes = pickle.dumps(
+            (
+                len(ids),
+                ids[-1],
+                self._maxweight,
+                comp,
+                length_to_byte(self._minlength),
+                length_to_byte(self._maxlength),
+            ),
+            2,
+        )
+        blocklength = len(infobytes) + len(databytes)
+        self._postfile.write_int(-blocklength if last else blocklength)
+        self._postfile.write(infobytes)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
+
+class BriefCodec(W3Codec):
+    """Whoosh 3's codec, writing posting blocks at pickle protocol 4
+    (``_Protocol4PostingsWriter``). Its segments name Whoosh's own ``W3Codec`` as their
+    codec, so the index is read (and opened by any Whoosh 3) as before."""
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
+        return _Protocol4PostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
+
+    def new_segment(self, storage: Any, indexname: str) -> Any:
+        plain = W3Codec(self._blocklimit, self._compression, self._inlinelimit)
+        return W3Segment(plain, indexname)
+
+
 class StreamingMergeWriter(SegmentWriter):
     """Whoosh's segment writer, merging old segments without its sorting pool.
 
@@ -154,6 +224,7 @@ class StreamingMergeWriter(SegmentWriter):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", BriefCodec())
         super().__init__(*args, **kwargs)
         self._merged: list[tuple[Any, int, dict[int, int] | None]] = []
 

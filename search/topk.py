@@ -64,6 +64,7 @@ import threading
 import weakref
 import zlib
 from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -1047,12 +1048,17 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
     """The documents where the phrase occurs (its words at consecutive positions, as
     Whoosh's ``SpanNear2(slop=1, ordered=True, mindist=1)`` finds them), each with its
     words' posting weights (Whoosh scores a phrase as the sum of its words' scores);
-    None when the field or codec does not allow reading it here."""
+    None when the field or codec does not allow reading it here.
+
+    The rarest word's list is read whole; of each other word's list only the blocks
+    whose document range holds a document that every word read so far has (a block's
+    header says its last document), and the positions are decoded only for the
+    documents that hold every word."""
     field = sub.schema[q.fieldname] if q.fieldname in sub.schema else None  # noqa: SIM401
     if field is None or not field.format or not field.format.supports("positions"):
         return None
     reader: Any = sub.reader()
-    lists: list[dict[int, tuple[float, bytes]]] = []
+    infos: list[Any] = []
     for word in q.words:
         try:
             btext = field.to_bytes(word)
@@ -1061,14 +1067,25 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
         ti = _term_info(reader, q.fieldname, btext)
         if ti is None:
             return {}
-        read = None if ti is _NO_CODEC else _read_list(reader, ti, values=True)
-        if read is None:
+        if ti is _NO_CODEC:
             return None
-        ids, weights, values = read
-        lists.append(dict(zip(ids, zip(weights, values, strict=True), strict=True)))
-    common = set(lists[0])
-    for other in lists[1:]:
-        common &= other.keys()
+        infos.append(ti)
+    order = sorted(range(len(infos)), key=lambda i: infos[i].doc_frequency())
+    read = _read_list(reader, infos[order[0]], values=True)
+    if read is None:
+        return None
+    ids, weights, values = read
+    lists: list[dict[int, tuple[float, bytes]]] = [{} for _ in infos]
+    lists[order[0]] = dict(zip(ids, zip(weights, values, strict=True), strict=True))
+    wanted = sorted(lists[order[0]])
+    for i in order[1:]:
+        found = _postings_for(reader, infos[i], wanted)
+        if found is None:
+            return None
+        lists[i] = found
+        wanted = [doc for doc in wanted if doc in found]
+        if not wanted:
+            return {}
     decode = (
         _positions
         if type(field.format).decode_positions is Positions.decode_positions
@@ -1076,7 +1093,7 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
     )
     out: dict[int, tuple[float, ...]] = {}
     first, rest = lists[0], list(enumerate(lists[1:], 1))
-    for doc in common:
+    for doc in wanted:
         # the places where the phrase could start: word n at start + n, for every n
         starts = set(decode(first[doc][1]))
         for n, postings in rest:
@@ -1086,6 +1103,76 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
         if starts:
             out[doc] = tuple(postings[doc][0] for postings in lists)
     return out
+
+
+def _postings_for(reader: Any, ti: Any, wanted: list[int]) -> dict[int, tuple[float, bytes]] | None:
+    """(weight, value) of those of the documents ``wanted`` (sorted) that are in a
+    Whoosh 3 posting list: only the blocks whose document range holds one of them are
+    inflated and unpickled. None when the list is not laid out so."""
+    if not hasattr(ti, "is_inlined"):
+        return None
+    if ti.is_inlined():
+        read = _read_list(reader, ti, values=True)
+        if read is None:
+            return None
+        want = set(wanted)
+        ids, weights, values = read
+        return {d: (w, v) for d, w, v in zip(ids, weights, values, strict=True) if d in want}
+    try:
+        offset, length = ti.extent()
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
+            (length,) = length
+        raw = reader._terms._postfile.get(offset, length)
+    except Exception:
+        return None
+    if raw[:4] != _MAGIC:
+        return None
+    stream = io.BytesIO(raw)
+    pos = 4
+    end = len(raw)
+    out: dict[int, tuple[float, bytes]] = {}
+    at = 0  # wanted[at] is the first wanted document past the blocks read so far
+    while pos < end and at < len(wanted):
+        (size,) = _INT.unpack_from(raw, pos)
+        last = size < 0
+        size = -size if last else size
+        stream.seek(pos + 4)
+        count, maxid, _maxweight, compression, _mn, _mx = _pickle_load(stream)
+        start = stream.tell()
+        pos = pos + 4 + size
+        if wanted[at] <= maxid:  # a wanted document may be in this block
+            data = raw[start:pos]
+            block_ids, block_weights, block_values = _pickle_loads(
+                zlib.decompress(data) if compression else data
+            )
+            if not isinstance(block_values, tuple | list):
+                return None  # no values, or fixed-size ones: not a format brief's index uses
+            block = dict(
+                zip(
+                    accumulate(block_ids),
+                    zip(_weights_of(block_weights, count), block_values, strict=True),
+                    strict=True,
+                )
+            )
+            upto = bisect_right(wanted, maxid, at)
+            for doc in wanted[at:upto]:
+                posting = block.get(doc)
+                if posting is not None:
+                    out[doc] = posting
+            at = upto
+        if last:
+            break
+    return out
+
+
+def _weights_of(block_weights: Any, count: int) -> Sequence[float]:
+    """A block's weights as Whoosh minified them (None: all 1.0; one float: all that
+    float, as the float32 ``array("f")`` Whoosh makes of it)."""
+    if block_weights is None:
+        return [1.0] * count
+    if isinstance(block_weights, float):
+        return array("f", repeat(block_weights, count))
+    return block_weights
 
 
 def _positions(value: bytes) -> list[int]:
@@ -1165,13 +1252,7 @@ def _read_list(
         else:
             block_ids, block_weights = _ids_and_weights(data, compression, count)
         out_ids.extend(accumulate(block_ids))
-        if block_weights is None:
-            out_weights.extend(repeat(1.0, count))
-        elif isinstance(block_weights, float):
-            # array("f") as Whoosh makes it: the float32 nearest the stored float
-            out_weights.extend(array("f", repeat(block_weights, count)))
-        else:
-            out_weights.extend(block_weights)
+        out_weights.extend(_weights_of(block_weights, count))
         if values:
             if block_values is None:
                 out_values.extend(repeat(None, count))
@@ -1189,6 +1270,8 @@ def _read_list(
 #: MARK). Neither the document numbers (1-4 byte integers, each after an opcode byte)
 #: nor the weights (8-byte floats, each after "G") can hold these 16 bytes.
 _VALUES_START = b"(c_codecs\nencode"
+#: How a block pickled at protocol 4 starts (``search.index.BriefCodec`` writes them so).
+_PROTOCOL_4 = b"\x80\x04"
 #: Decompressed bytes read first: the numbers and weights of 128 postings fit in them.
 _HEAD = 2048
 
@@ -1203,6 +1286,11 @@ def _ids_and_weights(data: bytes, compression: int, count: int) -> tuple[Any, An
     if compression:
         z = zlib.decompressobj()
         head = z.decompress(data, _HEAD)
+        if head[:2] == _PROTOCOL_4:  # positions pickled as plain bytes: cheap to read whole
+            ids, weights, _values = _pickle_loads(
+                head + z.decompress(z.unconsumed_tail) + z.flush()
+            )
+            return ids, weights
         cut = head.find(_VALUES_START)
         if cut < 0 and z.unconsumed_tail:
             head += z.decompress(z.unconsumed_tail) + z.flush()
@@ -1210,6 +1298,9 @@ def _ids_and_weights(data: bytes, compression: int, count: int) -> tuple[Any, An
             cut = head.find(_VALUES_START)
     else:
         head = data
+        if head[:2] == _PROTOCOL_4:
+            ids, weights, _values = _pickle_loads(head)
+            return ids, weights
         cut = data.find(_VALUES_START)
     if cut > 0:
         try:
