@@ -1272,46 +1272,28 @@ def _read_list(
 _VALUES_START = b"(c_codecs\nencode"
 #: How a block pickled at protocol 4 starts (``search.index.BriefCodec`` writes them so).
 _PROTOCOL_4 = b"\x80\x04"
-#: Decompressed bytes read first: the numbers and weights of 128 postings fit in them.
+#: The numbers and weights of 128 postings fit in this many bytes of a block.
 _HEAD = 2048
 
 
 def _ids_and_weights(data: bytes, compression: int, count: int) -> tuple[Any, Any]:
-    """A block's (delta-coded document numbers, weights) without unpickling its
-    positions: the pickle is cut where the positions start and closed as a pair. Most of
-    a block of a field with positions is positions, and each one costs a codec call to
-    unpickle (about 30 times the time of the numbers and weights); with compression
-    only the head of the block is inflated. Falls back to the whole block."""
-    z = None
-    if compression:
-        z = zlib.decompressobj()
-        head = z.decompress(data, _HEAD)
-        if head[:2] == _PROTOCOL_4:  # positions pickled as plain bytes: cheap to read whole
-            ids, weights, _values = _pickle_loads(
-                head + z.decompress(z.unconsumed_tail) + z.flush()
-            )
-            return ids, weights
-        cut = head.find(_VALUES_START)
-        if cut < 0 and z.unconsumed_tail:
-            head += z.decompress(z.unconsumed_tail) + z.flush()
-            z = None
-            cut = head.find(_VALUES_START)
-    else:
-        head = data
-        if head[:2] == _PROTOCOL_4:
-            ids, weights, _values = _pickle_loads(head)
-            return ids, weights
-        cut = data.find(_VALUES_START)
-    if cut > 0:
-        try:
-            ids, weights = _pickle_loads(head[:cut] + b"\x86.")  # TUPLE2, STOP
-        except Exception:  # not the layout this expects: read the whole block
-            ids = None
-        if ids is not None and len(ids) == count:
-            return ids, weights
-    if z is not None:  # only the head was inflated
-        head = zlib.decompress(data)
-    ids, weights, _values = _pickle_loads(head)
+    """A block's (delta-coded document numbers, weights). A block pickled at protocol 4
+    (``search.index.BriefCodec``, every index of schema 6) is unpickled whole: its
+    positions are plain bytes, cheap to read. In Whoosh's own blocks (protocol 2) each
+    position value costs a codec call to unpickle (about 30 times the time of the
+    numbers and weights), so the pickle is cut where the positions start and closed as
+    a pair; falls back to the whole block."""
+    block = zlib.decompress(data) if compression else data
+    if block[:2] != _PROTOCOL_4:
+        cut = block.find(_VALUES_START, 0, _HEAD)
+        if cut > 0:
+            try:
+                ids, weights = _pickle_loads(block[:cut] + b"\x86.")  # TUPLE2, STOP
+            except Exception:  # not the layout this expects: read the whole block
+                ids = None
+            if ids is not None and len(ids) == count:
+                return ids, weights
+    ids, weights, _values = _pickle_loads(block)
     return ids, weights
 
 
