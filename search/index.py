@@ -26,7 +26,7 @@ import threading
 import time
 import weakref
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -88,6 +88,8 @@ RELATED_DONE_KEY = "related_done_in_batch"
 INDEX_DONE_KEY = "index_done_in_batch"
 RELATE_STEP = 25
 FACET_LIMIT = 20
+#: Snippet texts of this many briefings are kept between searches (``SearchIndex._texts``).
+CACHED_TEXTS = 256
 #: Say that the index is being brought up to date when more changes than this wait.
 NOTE_ABOVE = 100
 #: Tests set BRIEF_STRICT=1 so that a failure in related-article updates fails them.
@@ -395,6 +397,8 @@ class SearchIndex:
         #: Related-article scoring's document frequencies of common words, kept
         #: between syncs (``search.related.CommonDfs``; made on first use).
         self.common_dfs: Any = None
+        #: (searcher, briefing id -> snippet texts) of the last highlighted hits
+        self._text_cache: tuple[Any, OrderedDict[str, dict[str, str]]] = (None, OrderedDict())
         #: True when opening found the index missing or unusable and rebuilt it.
         self.rebuilt_on_open = False
         #: called after each step of related lists during ``sync`` (its progress report)
@@ -853,7 +857,7 @@ class SearchIndex:
         if highlight:
             # the text to highlight comes from the store (the index keeps none)
             wanted = records if snippets is None else records[: max(0, snippets)]
-            texts = self._texts([r.id for r in wanted])
+            texts = self._texts([r.id for r in wanted], searcher)
         hits: list[Hit] = []
         for i, ((score, _docnum), record) in enumerate(zip(ranked, records, strict=True)):
             if not highlight:
@@ -919,19 +923,41 @@ class SearchIndex:
                     )
         return [r for r in out if r is not None]
 
-    def _texts(self, ids: list[str]) -> dict[str, dict[str, str]]:
+    def _texts(self, ids: list[str], searcher: Searcher) -> dict[str, dict[str, str]]:
         """The snippet texts of the briefings ``ids`` that the store still has and can
-        read (a damaged briefing gets the plain snippet, and the search still works)."""
+        read (a damaged briefing gets the plain snippet, and the search still works).
+
+        The last ``CACHED_TEXTS`` briefings' texts are kept while the index generation
+        (``searcher``) is the same: search as you type highlights the same hits on
+        keystroke after keystroke, and each costs a store read and a parse. (The
+        index's text was as old as its generation too, before schema 6.)"""
         if not ids:
             return {}
-        try:
-            found = self.library.get_many(ids)
-        except LibraryError:  # one of them is unreadable: read them one by one
-            found = []
-            for briefing_id in ids:
-                with suppress(LibraryError):
-                    found.append(self.library.get(briefing_id))
-        return {b.id: snippet_texts(b) for b in found}
+        held, cache = self._text_cache
+        if held is not searcher:
+            cache = OrderedDict()
+            self._text_cache = (searcher, cache)
+        out = {i: cache[i] for i in ids if i in cache}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            try:
+                found = self.library.get_many(missing)
+            except LibraryError:  # one of them is unreadable: read them one by one
+                found = []
+                for briefing_id in missing:
+                    with suppress(LibraryError):
+                        found.append(self.library.get(briefing_id))
+            for b in found:
+                out[b.id] = cache[b.id] = snippet_texts(b)
+        for i in out:
+            cache.move_to_end(i)
+        while len(cache) > CACHED_TEXTS:
+            cache.popitem(last=False)
+        return out
+
+    def forget_texts(self) -> None:
+        """Drop the kept snippet texts (the benchmark measures searches cold with it)."""
+        self._text_cache = (None, OrderedDict())
 
     def _ranked(
         self, searcher: Searcher, query: wq.Query, limit: int, exact_count: bool
@@ -1008,7 +1034,7 @@ class SearchIndex:
         parsed = parse_query(query, self.marked_ids)
         searcher = self.searcher()
         indexed = [i for i in ids if searcher.document_number(id=i) is not None]
-        texts = self._texts(indexed)
+        texts = self._texts(indexed, searcher)
         return {
             i: make_snippet(texts[i], parsed.terms, parsed.phrases) for i in indexed if i in texts
         }
