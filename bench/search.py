@@ -137,14 +137,23 @@ class QueryRun:
         return [v for per in self.per_kind.values() for v in per[engine]]
 
 
-def _cache_clearer() -> Callable[[], None]:
-    """``search.topk.clear_caches`` (decoded postings kept between searches), or a no-op
-    for a search layer without it: every timed query below runs cold."""
+def _cache_clearer(index: Any = None) -> Callable[[], None]:
+    """``search.topk.clear_caches`` (decoded postings kept between searches) and the
+    index's ``forget_texts`` (snippet texts kept since schema 6), or no-ops for a
+    search layer without them: every timed query below runs cold."""
     try:
         from search.topk import clear_caches
     except ImportError:
-        return lambda: None
-    return clear_caches
+        clear_caches = None  # type: ignore[assignment]
+    forget_texts = getattr(index, "forget_texts", None)
+
+    def clear() -> None:
+        if clear_caches is not None:
+            clear_caches()
+        if forget_texts is not None:
+            forget_texts()
+
+    return clear
 
 
 def cold_samples_ms(
@@ -163,7 +172,7 @@ def measure_keystrokes(index: Any, queries: list[Query]) -> dict[str, list[float
     is typed (they are forgotten between queries)."""
     from search.query import QueryError
 
-    clear = _cache_clearer()
+    clear = _cache_clearer(index)
     out: dict[str, list[float]] = {"cold": [], "typed": []}
     for mode in out:
         for q in queries:
@@ -191,10 +200,11 @@ def measure_queries(library_dir: Path, size: int, repeat: int, work: Path) -> Qu
     conn, run.fts_build_s, run.fts_mb = build_fts(library_dir, work / f"fts-{size}.sqlite3")
     weights = ", ".join(str(w) for w in fts_fields().values())
     queries = load_queries()
-    clear = _cache_clearer()
     with Library(library_dir) as lib:
         start = time.perf_counter()
         index = SearchIndex(lib)
+        clear = _cache_clearer(index)
+
         index.search(queries[0].brief, limit=10, highlight=False)
         run.open_ms = (time.perf_counter() - start) * 1000
         for q in queries:

@@ -12,7 +12,7 @@ from datetime import datetime
 from whoosh import query as wq
 
 from briefings.people import name_words
-from search.index import SearchIndex
+from search.index import SearchIndex, ids_of
 from search.query import parse_query
 
 
@@ -24,8 +24,7 @@ def person_candidates(index: SearchIndex, name: str) -> list[str]:
     term = words[-1]
     q = wq.Or([wq.Term("speakers", term), wq.Term("entities", term)])
     searcher = index.searcher()
-    reader = searcher.reader()
-    return [reader.stored_fields(d)["id"] for d in searcher.docs_for_query(q)]
+    return ids_of(searcher, list(searcher.docs_for_query(q)))
 
 
 def matching_ids(index: SearchIndex, query: str, *, since: datetime | None = None) -> list[str]:
@@ -35,5 +34,4 @@ def matching_ids(index: SearchIndex, query: str, *, since: datetime | None = Non
     if since is not None:
         q = wq.And([q, wq.DateRange("added", since, None, startexcl=True)])
     searcher = index.searcher()
-    reader = searcher.reader()
-    return [reader.stored_fields(d)["id"] for d in searcher.docs_for_query(q)]
+    return ids_of(searcher, list(searcher.docs_for_query(q)))

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.columns import VarBytesColumn
@@ -24,7 +25,7 @@ from whoosh.support.charset import accent_map
 
 from briefings.models import Briefing
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Words: letters/digits, keeping inner apostrophes, dots and hyphens out.
 _TOKENS = r"\w+(?:['’]\w+)*"
@@ -108,6 +109,8 @@ class VarintPositions(Positions):
         return bytes(out)
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
+        if valuestring.isascii():  # every gap under 128: one byte each, added up in C
+            return list(accumulate(valuestring))
         positions: list[int] = []
         position = acc = shift = 0
         for byte in valuestring:
@@ -127,10 +130,11 @@ class VarintPositions(Positions):
         return self.decode_frequency(valuestring) * self.field_boost
 
 
-def _text(analyzer: Any, field: str, *, stored: bool) -> TEXT:
-    """A searchable text field with positions (phrases search every text field)."""
+def _text(analyzer: Any, field: str) -> TEXT:
+    """A searchable text field with positions (phrases search every text field); its
+    text is not stored (snippets read it from the store)."""
     boost = FIELD_WEIGHTS[field]
-    out = TEXT(analyzer=analyzer, stored=stored, field_boost=boost)
+    out = TEXT(analyzer=analyzer, stored=False, field_boost=boost)
     out.format = VarintPositions(field_boost=boost)
     return out
 
@@ -144,25 +148,32 @@ def _dictionary(analyzer: Any) -> TEXT:
 
 
 def build_schema() -> Schema:
+    """Schema 6: no text is stored in the index. What a result list shows comes from
+    the small ``hit`` column (``hit_value``); highlighted snippets analyse the text
+    read from the store. Whoosh's stored fields hold only the id and the related
+    profile (``search.related`` reads them), so a search never unpickles them."""
     stemmed = text_analyzer()
     names = name_analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
-        title=_text(stemmed, "title", stored=True),
-        dek=_text(stemmed, "dek", stored=True),
-        summary=_text(stemmed, "summary", stored=True),
-        body=_text(stemmed, "body", stored=True),
-        quotes=_text(stemmed, "quotes", stored=True),
-        keywords=_text(stemmed, "keywords", stored=True),
-        speakers=_text(names, "speakers", stored=False),
-        entities=_text(names, "entities", stored=False),
-        source=_text(names, "source", stored=True),
-        author=_text(names, "author", stored=True),
+        title=_text(stemmed, "title"),
+        dek=_text(stemmed, "dek"),
+        summary=_text(stemmed, "summary"),
+        body=_text(stemmed, "body"),
+        quotes=_text(stemmed, "quotes"),
+        keywords=_text(stemmed, "keywords"),
+        speakers=_text(names, "speakers"),
+        entities=_text(names, "entities"),
+        source=_text(names, "source"),
+        author=_text(names, "author"),
+        # What a result list shows of a document (id, title, source, date, the plain
+        # snippet), a few hundred bytes read for the hits only (``hit_value``).
+        hit=COLUMN(VarBytesColumn()),
         # Exact source and speakers for facet counts, one per-document column ("source RS
         # speaker US speaker ..."), read for the matching documents only
         # (SearchIndex._facets).
         facets=COLUMN(VarBytesColumn()),
-        published=DATETIME(stored=True),
+        published=DATETIME(stored=False),
         # Day number of the publication date, 0 when unknown: newest first, undated last.
         pubsort=NUMERIC(int, bits=32, sortable=True),
         added=DATETIME(sortable=True),
@@ -258,7 +269,8 @@ _SCHEMA_FIELDS: dict[str, Any] | None = None
 def analysed_document(doc: dict) -> dict:
     """``doc`` (from ``document_for``) with each text field's value analysed into its
     terms by ``fast_terms`` (Whoosh indexes a list of terms as given), and the text
-    kept as the stored value (``_stored_<field>``)."""
+    of a stored text field kept as its stored value (``_stored_<field>``; schema 6
+    stores no text)."""
     global _SCHEMA_FIELDS
     if _SCHEMA_FIELDS is None:
         schema = build_schema()
@@ -293,6 +305,69 @@ def _as_datetime(value: date | None) -> datetime | None:
     return None if value is None else datetime(value.year, value.month, value.day)
 
 
+#: The plain snippet (a hit without highlights): at most this many characters.
+LEAD_WIDTH = 220
+
+
+def lead_text(texts: dict[str, str]) -> str:
+    """The plain snippet of a document's texts (``snippet_texts``): the first summary
+    line, else the dek's, else the body's, cut at a space before ``LEAD_WIDTH``."""
+    for fieldname in ("summary", "dek", "body"):
+        text = (texts.get(fieldname) or "").strip()
+        if text:
+            first = text.split("\n", 1)[0]
+            if len(first) > LEAD_WIDTH:
+                cut = first.rfind(" ", 0, LEAD_WIDTH)
+                first = first[: cut if cut > 0 else LEAD_WIDTH] + "…"
+            return first
+    return ""
+
+
+def snippet_texts(briefing: Briefing) -> dict[str, str]:
+    """The texts a snippet is cut from (and that the index analyses), by field."""
+    return {
+        "title": briefing.title,
+        "dek": briefing.dek or "",
+        "summary": "\n".join(briefing.summary),
+        "body": briefing.body_text,
+        "quotes": "\n".join(q.text for q in briefing.quotes),
+        "keywords": "\n".join(briefing.keywords),
+    }
+
+
+HIT_SEPARATOR = "\x1f"
+
+
+class HitRecord(NamedTuple):
+    """What a result list shows of a document, from the ``hit`` column."""
+
+    id: str
+    title: str
+    source: str | None
+    published: date | None
+    lead: str
+
+
+def hit_value(briefing: Briefing, lead: str) -> bytes:
+    """The ``hit`` column of a document: id, title, source, day number (empty when
+    undated) and the plain snippet, separated by ``HIT_SEPARATOR``."""
+    day = str(briefing.published.toordinal()) if briefing.published else ""
+    parts = (briefing.id, briefing.title, briefing.source or "", day, lead)
+    return HIT_SEPARATOR.join(p.replace(HIT_SEPARATOR, " ") for p in parts).encode("utf-8")
+
+
+def hit_record(raw: bytes | None) -> HitRecord | None:
+    """``hit_value`` read back (None for a document without one)."""
+    if not raw:
+        return None
+    parts = raw.decode("utf-8").split(HIT_SEPARATOR)
+    if len(parts) != 5:
+        return None
+    briefing_id, title, source, day, lead = parts
+    published = date.fromordinal(int(day)) if day else None
+    return HitRecord(briefing_id, title, source or None, published, lead)
+
+
 def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -> dict:
     """The index document (field -> value) for one briefing."""
     # Uncertain attributions (Quote.speaker_uncertain) stay out of ``speaker:`` and the
@@ -302,14 +377,11 @@ def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -
         for name in briefing.speakers()
         if any(q.speaker == name and not q.speaker_uncertain for q in briefing.quotes)
     ]
+    texts = snippet_texts(briefing)
     doc: dict = {
         "id": briefing.id,
-        "title": briefing.title,
-        "dek": briefing.dek or "",
-        "summary": "\n".join(briefing.summary),
-        "body": briefing.body_text,
-        "quotes": "\n".join(q.text for q in briefing.quotes),
-        "keywords": "\n".join(briefing.keywords),
+        **texts,
+        "hit": hit_value(briefing, lead_text(texts)),
         "speakers": "\n".join(speakers),
         "entities": "\n".join(
             name for e in briefing.entities for name in (e.name, *e.aliases) if name

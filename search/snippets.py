@@ -15,9 +15,16 @@ from whoosh.analysis import RegexTokenizer
 from whoosh.support.charset import accent_map
 
 from search.results import Snippet
-from search.schema import NAME_FIELDS, name_analyzer, normaliser_steps, text_analyzer
+from search.schema import (
+    LEAD_WIDTH,
+    NAME_FIELDS,
+    lead_text,
+    name_analyzer,
+    normaliser_steps,
+    text_analyzer,
+)
 
-WIDTH = 220
+WIDTH = LEAD_WIDTH
 #: Where to look for a fragment, best first.
 ORDER = ("quotes", "summary", "dek", "body", "title")
 
@@ -152,11 +159,12 @@ def _best_part(
 
 
 def make_snippet(
-    stored: dict,
+    texts: dict,
     terms: dict[str, set[str]],
     phrases: dict[str, list[tuple[str, ...]]] | None = None,
 ) -> Snippet:
-    """The snippet for one hit from its stored fields and the query's terms per field.
+    """The snippet for one hit from its texts (``search.schema.snippet_texts``, read
+    from the store) and the query's terms per field.
 
     Fields are tried in ``ORDER``; when the query has a phrase, the first field
     holding the whole phrase wins over an earlier one holding only its words.
@@ -165,7 +173,7 @@ def make_snippet(
     first: tuple[str, tuple[str, list[Span], list[int]]] | None = None
     for fieldname in ORDER:
         wanted = terms.get(fieldname)
-        text = stored.get(fieldname) or ""
+        text = texts.get(fieldname) or ""
         if not wanted or not text:
             continue
         found = _best_part(fieldname, text, wanted, phrases.get(fieldname, []))
@@ -177,7 +185,7 @@ def make_snippet(
         if first is None:
             first = (fieldname, found)
     if first is None:
-        return plain_snippet(stored)
+        return plain_snippet(texts)
     fieldname, (part, spans, starts) = first
     lo, hi = _window(part, spans, starts)
     segments = _segments(part, lo, hi, spans)
@@ -186,14 +194,11 @@ def make_snippet(
     return segments
 
 
-def plain_snippet(stored: dict) -> Snippet:
+def plain_snippet(texts: dict) -> Snippet:
     """No term to show: the first summary line, else the start of the body."""
-    for fieldname in ("summary", "dek", "body"):
-        text = (stored.get(fieldname) or "").strip()
-        if text:
-            first = text.split("\n", 1)[0]
-            if len(first) > WIDTH:
-                cut = first.rfind(" ", 0, WIDTH)
-                first = first[: cut if cut > 0 else WIDTH] + "…"
-            return [(first, False)]
-    return []
+    return lead_snippet(lead_text(texts))
+
+
+def lead_snippet(lead: str) -> Snippet:
+    """A plain snippet from its text (``lead_text``, kept in the index's ``hit`` column)."""
+    return [(lead, False)] if lead else []

@@ -59,11 +59,13 @@ from __future__ import annotations
 import heapq
 import io
 import math
+import re
 import struct
 import threading
 import weakref
 import zlib
 from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -1047,12 +1049,17 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
     """The documents where the phrase occurs (its words at consecutive positions, as
     Whoosh's ``SpanNear2(slop=1, ordered=True, mindist=1)`` finds them), each with its
     words' posting weights (Whoosh scores a phrase as the sum of its words' scores);
-    None when the field or codec does not allow reading it here."""
+    None when the field or codec does not allow reading it here.
+
+    The rarest word's list is read whole; of each other word's list only the blocks
+    whose document range holds a document that every word read so far has (a block's
+    header says its last document), and the positions are decoded only for the
+    documents that hold every word."""
     field = sub.schema[q.fieldname] if q.fieldname in sub.schema else None  # noqa: SIM401
     if field is None or not field.format or not field.format.supports("positions"):
         return None
     reader: Any = sub.reader()
-    lists: list[dict[int, tuple[float, bytes]]] = []
+    infos: list[Any] = []
     for word in q.words:
         try:
             btext = field.to_bytes(word)
@@ -1061,14 +1068,25 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
         ti = _term_info(reader, q.fieldname, btext)
         if ti is None:
             return {}
-        read = None if ti is _NO_CODEC else _read_list(reader, ti, values=True)
-        if read is None:
+        if ti is _NO_CODEC:
             return None
-        ids, weights, values = read
-        lists.append(dict(zip(ids, zip(weights, values, strict=True), strict=True)))
-    common = set(lists[0])
-    for other in lists[1:]:
-        common &= other.keys()
+        infos.append(ti)
+    order = sorted(range(len(infos)), key=lambda i: infos[i].doc_frequency())
+    read = _read_list(reader, infos[order[0]], values=True)
+    if read is None:
+        return None
+    ids, weights, values = read
+    lists: list[dict[int, tuple[float, bytes]]] = [{} for _ in infos]
+    lists[order[0]] = dict(zip(ids, zip(weights, values, strict=True), strict=True))
+    wanted = sorted(lists[order[0]])
+    for i in order[1:]:
+        found = _postings_for(reader, infos[i], wanted)
+        if found is None:
+            return None
+        lists[i] = found
+        wanted = [doc for doc in wanted if doc in found]
+        if not wanted:
+            return {}
     decode = (
         _positions
         if type(field.format).decode_positions is Positions.decode_positions
@@ -1076,7 +1094,7 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
     )
     out: dict[int, tuple[float, ...]] = {}
     first, rest = lists[0], list(enumerate(lists[1:], 1))
-    for doc in common:
+    for doc in wanted:
         # the places where the phrase could start: word n at start + n, for every n
         starts = set(decode(first[doc][1]))
         for n, postings in rest:
@@ -1086,6 +1104,76 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
         if starts:
             out[doc] = tuple(postings[doc][0] for postings in lists)
     return out
+
+
+def _postings_for(reader: Any, ti: Any, wanted: list[int]) -> dict[int, tuple[float, bytes]] | None:
+    """(weight, value) of those of the documents ``wanted`` (sorted) that are in a
+    Whoosh 3 posting list: only the blocks whose document range holds one of them are
+    inflated and unpickled. None when the list is not laid out so."""
+    if not hasattr(ti, "is_inlined"):
+        return None
+    if ti.is_inlined():
+        read = _read_list(reader, ti, values=True)
+        if read is None:
+            return None
+        want = set(wanted)
+        ids, weights, values = read
+        return {d: (w, v) for d, w, v in zip(ids, weights, values, strict=True) if d in want}
+    try:
+        offset, length = ti.extent()
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
+            (length,) = length
+        raw = reader._terms._postfile.get(offset, length)
+    except Exception:
+        return None
+    if raw[:4] != _MAGIC:
+        return None
+    stream = io.BytesIO(raw)
+    pos = 4
+    end = len(raw)
+    out: dict[int, tuple[float, bytes]] = {}
+    at = 0  # wanted[at] is the first wanted document past the blocks read so far
+    while pos < end and at < len(wanted):
+        (size,) = _INT.unpack_from(raw, pos)
+        last = size < 0
+        size = -size if last else size
+        stream.seek(pos + 4)
+        count, maxid, _maxweight, compression, _mn, _mx = _pickle_load(stream)
+        start = stream.tell()
+        pos = pos + 4 + size
+        if wanted[at] <= maxid:  # a wanted document may be in this block
+            data = raw[start:pos]
+            block_ids, block_weights, block_values = _pickle_loads(
+                zlib.decompress(data) if compression else data
+            )
+            if not isinstance(block_values, tuple | list):
+                return None  # no values, or fixed-size ones: not a format brief's index uses
+            block = dict(
+                zip(
+                    accumulate(block_ids),
+                    zip(_weights_of(block_weights, count), block_values, strict=True),
+                    strict=True,
+                )
+            )
+            upto = bisect_right(wanted, maxid, at)
+            for doc in wanted[at:upto]:
+                posting = block.get(doc)
+                if posting is not None:
+                    out[doc] = posting
+            at = upto
+        if last:
+            break
+    return out
+
+
+def _weights_of(block_weights: Any, count: int) -> Sequence[float]:
+    """A block's weights as Whoosh minified them (None: all 1.0; one float: all that
+    float, as the float32 ``array("f")`` Whoosh makes of it)."""
+    if block_weights is None:
+        return [1.0] * count
+    if isinstance(block_weights, float):
+        return array("f", repeat(block_weights, count))
+    return block_weights
 
 
 def _positions(value: bytes) -> list[int]:
@@ -1165,13 +1253,7 @@ def _read_list(
         else:
             block_ids, block_weights = _ids_and_weights(data, compression, count)
         out_ids.extend(accumulate(block_ids))
-        if block_weights is None:
-            out_weights.extend(repeat(1.0, count))
-        elif isinstance(block_weights, float):
-            # array("f") as Whoosh makes it: the float32 nearest the stored float
-            out_weights.extend(array("f", repeat(block_weights, count)))
-        else:
-            out_weights.extend(block_weights)
+        out_weights.extend(_weights_of(block_weights, count))
         if values:
             if block_values is None:
                 out_values.extend(repeat(None, count))
@@ -1189,39 +1271,65 @@ def _read_list(
 #: MARK). Neither the document numbers (1-4 byte integers, each after an opcode byte)
 #: nor the weights (8-byte floats, each after "G") can hold these 16 bytes.
 _VALUES_START = b"(c_codecs\nencode"
-#: Decompressed bytes read first: the numbers and weights of 128 postings fit in them.
+#: How a block pickled at protocol 4 starts (``search.index.BriefCodec`` writes them so).
+_PROTOCOL_4 = b"\x80\x04"
+#: The numbers and weights of 128 postings fit in this many bytes of a block.
 _HEAD = 2048
 
 
 def _ids_and_weights(data: bytes, compression: int, count: int) -> tuple[Any, Any]:
-    """A block's (delta-coded document numbers, weights) without unpickling its
-    positions: the pickle is cut where the positions start and closed as a pair. Most of
-    a block of a field with positions is positions, and each one costs a codec call to
-    unpickle (about 30 times the time of the numbers and weights); with compression
-    only the head of the block is inflated. Falls back to the whole block."""
-    z = None
-    if compression:
-        z = zlib.decompressobj()
-        head = z.decompress(data, _HEAD)
-        cut = head.find(_VALUES_START)
-        if cut < 0 and z.unconsumed_tail:
-            head += z.decompress(z.unconsumed_tail) + z.flush()
-            z = None
-            cut = head.find(_VALUES_START)
+    """A block's (delta-coded document numbers, weights), unpickled without its
+    positions: the pickle is cut where they start and closed as a pair. A block
+    pickled at protocol 4 (``search.index.BriefCodec``, every index of schema 6) is
+    cut by ``_cut_protocol_4``; in Whoosh's own blocks (protocol 2) each position value
+    is a codec call to unpickle (about 30 times the time of the numbers and weights),
+    and they start at ``_VALUES_START``. Falls back to the whole block."""
+    block = zlib.decompress(data) if compression else data
+    if block[:2] == _PROTOCOL_4:
+        found = _cut_protocol_4(block, count)
+        if found is not None:
+            return found
     else:
-        head = data
-        cut = data.find(_VALUES_START)
-    if cut > 0:
-        try:
-            ids, weights = _pickle_loads(head[:cut] + b"\x86.")  # TUPLE2, STOP
-        except Exception:  # not the layout this expects: read the whole block
-            ids = None
-        if ids is not None and len(ids) == count:
-            return ids, weights
-    if z is not None:  # only the head was inflated
-        head = zlib.decompress(data)
-    ids, weights, _values = _pickle_loads(head)
+        cut = block.find(_VALUES_START, 0, _HEAD)
+        if cut > 0:
+            try:
+                ids, weights = _pickle_loads(block[:cut] + b"\x86.")  # TUPLE2, STOP
+            except Exception:  # not the layout this expects: read the whole block
+                ids = None
+            if ids is not None and len(ids) == count:
+                return ids, weights
+    ids, weights, _values = _pickle_loads(block)
     return ids, weights
+
+
+#: Where a protocol-4 block's values may start: the tuple's MARK, then the first
+#: value's SHORT_BINBYTES or BINBYTES opcode.
+_P4_VALUES = re.compile(rb"\((?:C|B)")
+
+
+def _cut_protocol_4(block: bytes, count: int) -> tuple[Any, Any] | None:
+    """(document numbers, weights) of a block pickled at protocol 4, unpickled from the
+    part before its values (a third of the block's time): cut where the values tuple
+    starts and closed as a pair, without the frame header (the cut pickle is shorter
+    than its frame). A cut that does not give ``count`` numbers (the two opcode bytes
+    also occur inside a number or a weight) is tried again further on; None when no
+    cut works."""
+    body = block[11:] if block[2:3] == b"\x95" else block[2:]  # PROTO 4, then FRAME + 8 bytes
+    at = 0
+    while (found := _P4_VALUES.search(body, at)) is not None:
+        cut = found.start()
+        try:
+            ids, weights = _pickle_loads(b"\x80\x04" + body[:cut] + b"\x86.")  # TUPLE2, STOP
+        except Exception:
+            ids = weights = None
+        if (
+            isinstance(ids, tuple)
+            and len(ids) == count
+            and (weights is None or isinstance(weights, float) or len(weights) == count)
+        ):
+            return ids, weights
+        at = cut + 1
+    return None
 
 
 def count_upto(searcher: Searcher, query: wq.Query, limit: int | None) -> tuple[int, bool]:

@@ -66,3 +66,26 @@ def test_fast_snippet_tokens_match_the_analyzer(make_analyzer) -> None:  # type:
         "",
     ):
         assert fast(text) == slow(text), text
+
+
+def test_snippet_texts_come_from_the_store_and_follow_its_changes(tmp_path: Path) -> None:
+    lib, b = newsroom(tmp_path / "lib")
+    index = SearchIndex(lib)
+    index.sync()
+    first = index.search("podcast", facets=False)
+    assert first.hits
+    hit = next(h for h in first.hits if h.id == b["retold"].id)
+    assert "podcast" in hit.snippet_text.lower()
+    # the index keeps no text: a new body shows once the index has the change
+    changed = b["retold"].model_copy(
+        update={"body": ["Okonkwo told the podcast that the cranes ship in spring."]}
+    )
+    lib.update_briefing(changed, reindex=True)
+    index.sync()
+    again = {h.id: h for h in index.search("podcast", facets=False).hits}
+    assert "ship in spring" in again[b["retold"].id].snippet_text
+    assert index.highlights("podcast", [b["retold"].id])[b["retold"].id] == (
+        again[b["retold"].id].snippet
+    )
+    index.close()
+    lib.close()

@@ -64,7 +64,7 @@ def test_varint_word_values_same_for_text_and_terms():
     assert fmt.decode_positions(rate[3]) == [0, 3, 7]
 
 
-def test_analysed_document_keeps_the_text_stored():
+def test_analysed_document_stores_no_text():
     doc = {
         "id": "x",
         "title": "Rates rise",
@@ -73,15 +73,15 @@ def test_analysed_document_keeps_the_text_stored():
     }
     out = analysed_document(doc)
     assert out["title"] == ["rate", "rise"]
-    assert out["_stored_title"] == "Rates rise"
     assert out["speakers"] == ["ann", "lee"]
-    assert "_stored_speakers" not in out  # not a stored field
+    # schema 6: snippets read the text from the store, the index keeps none of it
+    assert not any(name.startswith("_stored_") for name in out)
     assert out["id"] == "x"
     schema = build_schema()
     assert {name for name in out if not name.startswith("_")} <= set(schema.names())
 
 
-def test_index_stores_text_and_finds_phrases(tmp_path):
+def test_index_stores_no_text_and_finds_phrases(tmp_path):
     from whoosh import query as wq
     from whoosh.filedb.filestore import FileStorage
 
@@ -109,8 +109,40 @@ def test_index_stores_text_and_finds_phrases(tmp_path):
     )
     writer.commit()
     with ix.searcher() as s:
-        assert s.stored_fields(0)["body"] == "The interest rates rose again."
+        assert s.stored_fields(0) == {"id": "a"}
         hits = s.search(wq.Phrase("body", ["interest", "rate"]))
         assert [h["id"] for h in hits] == ["a"]
         assert s.doc_frequency("words", "interest") == 2
         assert s.doc_frequency("body", "rate") == 2
+
+
+def test_hit_column_round_trip_and_lead():
+    from datetime import date
+
+    from briefings.models import Briefing
+    from search.schema import LEAD_WIDTH, hit_record, hit_value, lead_text, snippet_texts
+
+    b = Briefing.model_validate(
+        {
+            "id": "abc123",
+            "origin": "test.txt",
+            "title": "Rates\x1frise",
+            "source": "Daily Ledger",
+            "published": "2024-03-05",
+            "summary": ["word " * 80, "second line"],
+            "body": ["Body first line.", "Body second."],
+        }
+    )
+    texts = snippet_texts(b)
+    lead = lead_text(texts)
+    assert lead.endswith("…") and len(lead) <= LEAD_WIDTH + 1 and "second" not in lead
+    record = hit_record(hit_value(b, lead))
+    assert record is not None
+    assert record.id == "abc123" and record.title == "Rates rise"  # separator never kept
+    assert record.source == "Daily Ledger" and record.published == date(2024, 3, 5)
+    assert record.lead == lead
+    undated = b.model_copy(update={"published": None, "source": None, "summary": []})
+    again = hit_record(hit_value(undated, lead_text(snippet_texts(undated))))
+    assert again is not None and again.published is None and again.source is None
+    assert again.lead == "Body first line."
+    assert hit_record(None) is None and hit_record(b"") is None

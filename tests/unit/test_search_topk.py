@@ -11,11 +11,13 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 
+from search.index import BriefCodec
 from search.query import parse_query
 from search.schema import build_schema
 from search.topk import Matches, TopK, clauses_of, count_upto, top_k
@@ -70,14 +72,15 @@ def _doc(rng: random.Random, n: int) -> dict:
     return doc
 
 
-def build(folder: Path, size: int, seed: int = 5) -> FileStorage:
-    """An index of ``size`` generated documents in four segments, a few deleted."""
+def build(folder: Path, size: int, seed: int = 5, codec: Any = None) -> FileStorage:
+    """An index of ``size`` generated documents in four segments, a few deleted;
+    ``codec``: the codec that writes them (Whoosh's own when None)."""
     rng = random.Random(seed)
     storage = FileStorage(str(folder))
     ix = storage.create_index(build_schema())
     per = size // 4
     for part in range(4):
-        writer = ix.writer()
+        writer = ix.writer() if codec is None else ix.writer(codec=codec)
         for n in range(part * per, (part + 1) * per):
             writer.add_document(**_doc(rng, n))
         writer.commit(merge=False)
@@ -136,8 +139,11 @@ def check_same_top(ix, k: int = 10) -> dict[str, int]:  # type: ignore[no-untype
     return scored
 
 
-def test_top_ten_of_the_benchmark_queries_equal_exhaustive_scoring(tmp_path: Path) -> None:
-    ix = build(tmp_path, 800)
+@pytest.mark.parametrize("codec", [None, BriefCodec()], ids=["whoosh", "protocol-4"])
+def test_top_ten_of_the_benchmark_queries_equal_exhaustive_scoring(
+    tmp_path: Path, codec: Any
+) -> None:
+    ix = build(tmp_path, 800, codec=codec)
     scored = check_same_top(ix)
     with ix.searcher() as searcher:
         matched = len(list(searcher.docs_for_query(parse_query("government").query)))
@@ -147,7 +153,7 @@ def test_top_ten_of_the_benchmark_queries_equal_exhaustive_scoring(tmp_path: Pat
 
 @pytest.mark.slow
 def test_top_ten_equal_exhaustive_scoring_at_ten_thousand(tmp_path: Path) -> None:
-    check_same_top(build(tmp_path, 10_000))
+    check_same_top(build(tmp_path, 10_000, codec=BriefCodec()))
 
 
 def test_other_shapes_are_left_to_exhaustive_scoring(tmp_path: Path) -> None:
@@ -216,14 +222,18 @@ def test_the_postings_cache_stays_within_its_budget(tmp_path: Path, monkeypatch)
     topk.clear_caches()
 
 
-def test_posting_lists_read_whole_equal_whooshs_matcher(tmp_path: Path) -> None:
+@pytest.mark.parametrize("codec", [None, BriefCodec()], ids=["whoosh", "protocol-4"])
+def test_posting_lists_read_whole_equal_whooshs_matcher(tmp_path: Path, codec: Any) -> None:
     """``_read_list`` (one read per list, positions left unpickled unless asked) gives
     the document numbers, weights and values that Whoosh's own matcher steps through,
-    for every term of fields with and without positions, in every segment."""
-    from search.topk import _read_list, _term_info
+    for every term of fields with and without positions, in every segment; the same for
+    the blocks ``BriefCodec`` writes at pickle protocol 4, and ``_postings_for`` gives
+    the postings of any documents asked for."""
+    from search.topk import _postings_for, _read_list, _term_info
 
-    ix = build(tmp_path, 400)
+    ix = build(tmp_path, 400, codec=codec)
     lists = 0
+    protocols: set[int] = set()
     with ix.searcher() as searcher:
         for sub, _offset in searcher.leaf_searchers():
             reader = sub.reader()
@@ -244,5 +254,31 @@ def test_posting_lists_read_whole_equal_whooshs_matcher(tmp_path: Path) -> None:
                     full = _read_list(reader, ti, values=True)
                     assert full is not None
                     assert list(full[2]) == values, (fieldname, btext)
+                    some = sorted(set(ids[::3]) | {max(ids) + 1})  # and one not in the list
+                    assert _postings_for(reader, ti, some) == {
+                        d: (w, v) for d, w, v in zip(ids, weights, values, strict=True) if d in some
+                    }
                     lists += 1
+                    if codec is not None and not ti.is_inlined():
+                        offset, length = ti.extent()
+                        length = length[0] if isinstance(length, tuple) else length
+                        head = reader._terms._postfile.get(offset, min(length, 300))
+                        protocols.add(_block_protocol(head))
     assert lists > 100
+    if codec is not None:
+        assert protocols == {4}
+
+
+def _block_protocol(head: bytes) -> int:
+    """The pickle protocol of a posting list's first block (after Whoosh's magic, the
+    block length and the pickled header)."""
+    import io
+    import pickle
+    import zlib
+
+    stream = io.BytesIO(head[8:])
+    header = pickle.load(stream)
+    data = head[8 + stream.tell() :]
+    if header[3]:
+        data = zlib.decompressobj().decompress(data)  # as much as the head holds
+    return data[1] if data[:1] == b"\x80" else 2
