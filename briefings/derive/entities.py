@@ -35,6 +35,7 @@ No model: capitalised spans found sentence by sentence, typed by generic cues.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -50,6 +51,7 @@ from briefings.derive.mentions import (
     person_like,
     shape_cues,
 )
+from briefings.derive.names import FAMILY_TITLES, is_leading_role, is_title_word
 from briefings.derive.words import STOPWORDS
 from briefings.models import Entity, EntityKind, Gender, Quote
 
@@ -107,11 +109,14 @@ class _AliasIndex:
             return stem, False
         if len(g.words) > 2 or g.key in PLACES:
             return None, False
+        # "Ms Narker" (a personal title: a person's family name) is the "Rushiyah
+        # Narker" the cues around her full name may have typed a place
+        titled = g.cues.person >= 3 and (g.cues.male > 0 or g.cues.female > 0)
         parts = [
             p
             for p in self.by_part.get(g.words, [])
             if len(p.words) > len(g.words)
-            and _kind(p.find().cues, p.find().words) in ("person", "other")
+            and (titled or _kind(p.find().cues, p.find().words) in ("person", "other"))
         ]
         if not parts:
             return None, False
@@ -153,6 +158,14 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
                     # the article also writes in lower case ("Acme Widget").
                     g.cues.person += 1
         index.add(g)
+
+
+_INITIAL_DOT: Final = re.compile(r"\b([A-Z])\.(?=\s)")
+
+
+def undotted(name: str) -> str:
+    """A name as the entity spans write it: initials without their full stops."""
+    return _INITIAL_DOT.sub(r"\1", name) if "." in name else name
 
 
 _INITIALS_SKIP: Final = frozenset({"of", "for", "and", "the", "&", "de", "on", "in"})
@@ -267,17 +280,18 @@ def _chains(
         if not q.speaker or q.speaker in speakers:
             continue  # once per speaker: an organisation may be quoted many times
         speakers.add(q.speaker)
-        if q.speaker in groups:
-            groups[q.speaker].cues.person += 3
+        key = undotted(q.speaker)  # "Patrick W. Carlineo" is the span "Patrick W Carlineo"
+        if key in groups:
+            groups[key].cues.person += 3
         elif (
-            q.speaker
-            and person_like(tuple(q.speaker.split()))
-            and q.speaker.split()[0].lower() not in STOPWORDS  # "The Tories"
+            key
+            and person_like(tuple(key.split()))
+            and key.split()[0].lower() not in STOPWORDS  # "The Tories"
         ):
-            words = tuple(q.speaker.split())
+            words = tuple(key.split())
             cues = shape_cues(words)
             cues.person += 3
-            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, cues)
+            groups[key] = _Group(key, words, q.start, 0, cues)
     _merge(list(groups.values()), collector.acronyms, collector.lower_words)
     roots: dict[int, list[_Group]] = {}
     for g in groups.values():
@@ -428,22 +442,44 @@ def entity_layer(doc: Document, shared: SharedMentions | None = None) -> EntityL
 
 
 def speakers_from_entities(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
-    """Each quote's speaker as the entity layer names it: a family name the quote
-    rules could only give alone ("Okafor") becomes the full name of the person
-    chain it belongs to ("Ada Okafor"), when that name opens with a known
-    first name (not a title left in a span)."""
+    """Each quote's speaker as the entity layer names it: a part of a name the
+    quote rules could only give alone ("Okafor", "Ada", "Ada Okafor" for "Ada B
+    Okafor") becomes the fullest name of the one person chain it belongs to,
+    when that name reads as a person's (no title left in a span) and holds
+    every word of the speaker. An alias of two chains stays as it is."""
     by_alias: dict[str, str] = {}
+    shared: set[str] = set()
     for entity in entities:
         if entity.kind != "person":
             continue
         for key in entity.aliases:
-            by_alias.setdefault(key, entity.name)
+            if by_alias.setdefault(key, entity.name) != entity.name:
+                shared.add(key)
     out: list[Quote] = []
     for q in quotes:
-        name = by_alias.get(q.speaker) if q.speaker else None
-        if name is not None and q.speaker and " " not in q.speaker:
-            full = name.split()
-            if full[-1] == q.speaker and not is_title(full[0]) and full[0] in FIRST_NAMES:
-                q = q.model_copy(update={"speaker": name})
+        key = undotted(q.speaker) if q.speaker else ""
+        name = by_alias.get(key) if key and key not in shared else None
+        if name is not None and _fuller(name, key):
+            q = q.model_copy(update={"speaker": name})
         out.append(q)
     return out
+
+
+def _fuller(name: str, speaker: str) -> bool:
+    """``name`` is a fuller form of the person ``speaker`` names: a person's name
+    (two words or more, no title in it) that holds every word of ``speaker``.
+    Either both open with the same given name ("Ada" or "Ada Okafor" -> "Ada B
+    Okafor"), or ``speaker`` is the family name and the full name opens with a
+    given name, not a role word left in the span ("Rival Ada Okafor")."""
+    full = name.split()
+    part = speaker.split()
+    if len(full) <= len(part) or is_title(full[0]) or is_title_word(full[0]):
+        return False  # "Pastor Ivo Brandt": a title left in the span
+    if any(is_title(w) and w.lower() not in FAMILY_TITLES for w in full[1:]):
+        return False  # ("Marla King": a family name that is a title word is a name)
+    if not set(part) <= set(full) or not person_like(tuple(full)):
+        return False
+    if part[0] == full[0]:
+        return len(part) == 1 or part[-1] == full[-1]
+    given = full[0] in FIRST_NAMES or (full[0][1:].islower() and not is_leading_role(full[0]))
+    return len(part) == 1 and part[0] == full[-1] and given
