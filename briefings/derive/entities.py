@@ -28,7 +28,12 @@ No model: capitalised spans found sentence by sentence, typed by generic cues.
    initials (``SEC``, ``U.N.``), the same name in other case (``Nato``/``NATO``),
    and for people a part of the full name (``Tsai`` = ``Joe Tsai``) when only
    one person in the article has it: a family name shared by two people
-   ("Hillary Clinton", "Chelsea Clinton") stays on its own.
+   ("Hillary Clinton", "Chelsea Clinton") stays on its own. A family name
+   with a personal title ("Ms Narker") joins its full name whatever kind the
+   full name's own cues gave; a middle initial matches the middle name
+   ("John M Ford" = "John Milo Ford"); post-nominal letters ("QC", "Jr") are
+   no part of a name. A quote's speaker given as a part of a name is shown as
+   the person's fullest name (``speakers_from_entities``).
 4. **Gender** (people): titles (Mr, Mrs), first names and "X said he/she".
 5. **Salience**: mentions, then first appearance.
 """
@@ -86,6 +91,8 @@ class _AliasIndex:
         self.by_tokens: dict[tuple[str, ...], _Group] = {}
         self.by_stem: dict[tuple[str, ...], _Group] = {}
         self.by_part: dict[tuple[str, ...], list[_Group]] = {}
+        #: people's names of three words or more by (first word, last word)
+        self.by_ends: dict[tuple[str, str], list[_Group]] = {}
 
     def add(self, g: _Group) -> None:
         self.by_tokens.setdefault(tuple(sorted(w.lower() for w in g.words)), g)
@@ -94,6 +101,8 @@ class _AliasIndex:
             k -= 1
             self.by_stem.setdefault(words[:k], g)  # "Alibaba Group Holding" -> "Alibaba"
         if person_like(words):
+            if len(words) >= 3:
+                self.by_ends.setdefault((words[0], words[-1]), []).append(g)
             for size in (1, 2):
                 for i in range(len(words) - size + 1):
                     self.by_part.setdefault(words[i : i + size], []).append(g)
@@ -107,6 +116,10 @@ class _AliasIndex:
         stem = self.by_stem.get(g.words)
         if stem is not None:
             return stem, False
+        if len(g.words) >= 3:
+            for other in self.by_ends.get((g.words[0], g.words[-1]), []):
+                if other is not g and same_with_initials(other.words, g.words):
+                    return other, False  # "John M Ford" / "John Milo Ford"
         if len(g.words) > 2 or g.key in PLACES:
             return None, False
         # "Ms Narker" (a personal title: a person's family name) is the "Rushiyah
@@ -131,6 +144,20 @@ class _AliasIndex:
                 return fullest, False
             return None, True
         return parts[0], False
+
+
+def same_with_initials(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """Two forms of one name, word for word, where a middle word may be its
+    initial in the other ("John M Ford", "John Milo Ford")."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        short, long = (x, y) if len(x) < len(y) else (y, x)
+        if len(short) != 1 or not long.startswith(short):
+            return False
+    return True
 
 
 def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | None = None) -> None:
@@ -355,6 +382,7 @@ def extract_entities(
                 key=lambda g: (
                     not any(is_title(w) for w in g.words),
                     len(g.words),
+                    len(g.key),  # "John Milo Ford" before "John M Ford"
                     g.count,
                     -g.first,
                 ),
@@ -473,12 +501,14 @@ def _fuller(name: str, speaker: str) -> bool:
     given name, not a role word left in the span ("Rival Ada Okafor")."""
     full = name.split()
     part = speaker.split()
-    if len(full) <= len(part) or is_title(full[0]) or is_title_word(full[0]):
+    if len(full) < len(part) or is_title(full[0]) or is_title_word(full[0]):
         return False  # "Pastor Ivo Brandt": a title left in the span
     if any(is_title(w) and w.lower() not in FAMILY_TITLES for w in full[1:]):
         return False  # ("Marla King": a family name that is a title word is a name)
-    if not set(part) <= set(full) or not person_like(tuple(full)):
+    if not person_like(tuple(full)):
         return False
+    if len(part) == len(full) or not set(part) <= set(full):
+        return same_with_initials(full, part) and full != part
     if part[0] == full[0]:
         return len(part) == 1 or part[-1] == full[-1]
     given = full[0] in FIRST_NAMES or (full[0][1:].islower() and not is_leading_role(full[0]))

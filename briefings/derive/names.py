@@ -2,6 +2,12 @@
 family name alone ("Tsai", "Ma", "Omdia's Su") to the full name the article
 used earlier ("Joe Tsai", "Rui Ma", "Su Lian Ze").
 
+A title word that is also a family name ("Marla King", "Judge Bishop") is a
+name after a given name or a title, and alone only where the article names a
+person with that family name; post-nominal letters ("QC", "MP", "Jr") are cut
+off; a family name two people share is told apart by the mention's title
+("Mrs", "Governor") or left as it is when nothing tells them apart.
+
 Everything here is generic: capitalisation, a lexicon of title and role words,
 and a lexicon of words that make a capitalised run an organisation or a place
 rather than a person. No list of people.
@@ -226,6 +232,11 @@ def _title_words(title: str) -> set[str]:
     return out
 
 
+#: how close (characters) two full names of one family must be for a family name
+#: alone after them to stay ambiguous
+_AMBIGUOUS_WITHIN: Final = 400
+
+
 def tokens_of(name: str) -> list[str]:
     return name.split()
 
@@ -436,6 +447,8 @@ class NameIndex:
         if title and by_last:
             by_last = self._fitting(by_last, title)
         hit = self._nearest(by_last, at)
+        if hit is not None and self._ambiguous(by_last, hit, at):
+            return word  # two people of this family name, just named: no full name
         if hit is None:
             hit = self._nearest(self._by_other.get(word, []), at)
         if hit is None and len(word) >= 4:
@@ -482,6 +495,26 @@ class NameIndex:
         if first in MALE_NAMES and first not in FEMALE_NAMES:
             return "m"
         return None
+
+    @staticmethod
+    def _ambiguous(mentions: list[Mention], hit: Mention, at: int) -> bool:
+        """Another person of ``hit``'s family name was named close before ``hit``'s
+        latest full mention ("Paul Whitby and Clara Whitby came. Whitby said"),
+        so recency does not tell which of them ``at`` means, nor does the article
+        name ``hit`` in full at least twice as often (its main subject)."""
+        if hit.start >= at:
+            return False
+        rivals = {
+            m.name
+            for m in mentions
+            if m.start < hit.start
+            and m.name != hit.name
+            and hit.start - m.start < _AMBIGUOUS_WITHIN
+        }
+        if not rivals:
+            return False
+        count = sum(1 for m in mentions if m.name == hit.name)
+        return any(2 * sum(1 for m in mentions if m.name == r) > count for r in rivals)
 
     @staticmethod
     def _nearest(mentions: list[Mention], at: int) -> Mention | None:

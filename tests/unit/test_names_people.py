@@ -91,7 +91,7 @@ def test_titled_name_with_postnominals_is_one_person_with_its_family_name() -> N
 
 
 def test_speaker_given_as_an_alias_shows_the_fullest_name() -> None:
-    quotes, entities = _derive(
+    quotes, _entities = _derive(
         "Councillor Denton R Fairweather opened the meeting at the town hall.",
         '"The bridge will reopen next spring, whatever it costs," Denton said.',
     )
@@ -170,3 +170,30 @@ def test_a_place_before_a_title_and_name_is_not_the_speaker() -> None:
     assert _speakers(quotes) == ["Roy Bassett"]
     assert "Roy Bassett" not in (quotes[0].speaker_role or "")
     assert _entity(entities, "Dunmore").kind == "place"
+
+
+def test_a_middle_initial_and_the_middle_name_are_one_person() -> None:
+    quotes, entities = _derive(
+        "The novelist John Milo Vance was born in a small town by the lake.",
+        "Friends knew John M. Vance as a quiet man who wrote at night.",
+        '"I never planned a single chapter in my whole life," John M. Vance said.',
+    )
+    person = _entity(entities, "John Milo Vance")
+    assert "John M Vance" in person.aliases
+    assert _speakers(quotes) == ["John Milo Vance"]
+
+
+def test_a_family_name_two_people_just_shared_stays_a_family_name() -> None:
+    index = NameIndex.build([(0, "Paul Whitby"), (20, "Clara Whitby")])
+    # nothing tells which Whitby: no full name beats a wrong one
+    assert index.resolve("Whitby", 200) == "Whitby"
+    # the title does
+    assert index.resolve("Whitby", 200, "Mrs") == "Clara Whitby"
+    # named apart, the latest full mention decides
+    far = NameIndex.build([(0, "Paul Whitby"), (2000, "Clara Whitby")])
+    assert far.resolve("Whitby", 2100) == "Clara Whitby"
+    # the article's main subject, named in full far more often, is no rival's equal
+    main = NameIndex.build(
+        [(0, "Clara Whitby"), (500, "Clara Whitby"), (900, "Paul Whitby"), (950, "Clara Whitby")]
+    )
+    assert main.resolve("Whitby", 1000) == "Clara Whitby"
