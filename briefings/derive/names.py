@@ -292,6 +292,7 @@ def split_title(run: str) -> tuple[str, str]:
         and not is_title_word(words[last - 1])
         and not words[last - 1].endswith(_POSSESSIVES)
         and words[last - 1][:1].isupper()
+        and _bare(words[last - 1]) not in _FUNCTION_WORDS  # "His Honour"
         and not words[last].endswith(_POSSESSIVES)
     ):
         # "Amy Pope", "Jim Major": a run ending in a title word after a name word
@@ -310,7 +311,13 @@ def split_title(run: str) -> tuple[str, str]:
     last = max(last, lead - 1)
     while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
         last += 1
-    return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+    title = words[: last + 1]
+    while len(title) > 1 and (
+        _bare(title[0]) in _HONORIFICS
+        or (_bare(title[0]) in _FUNCTION_WORDS and title[1:2] and _bare(title[1]) in _HONORIFICS)
+    ):
+        title = title[1:]  # "His Honour Judge": the honorific is no role
+    return " ".join(title), " ".join(words[last + 1 :])
 
 
 _LOWER_COMPOUND: Final = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
@@ -332,6 +339,10 @@ def strip_function_words(run: str) -> str:
     while words and _bare(words[0]) in _FUNCTION_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+#: Forms of address before a title ("His Honour Judge", "Her Excellency Ambassador").
+_HONORIFICS: Final = lexicon("honour honor excellency majesty highness worship")
 
 
 _ROMAN_SUFFIXES: Final = frozenset({"II", "III", "IV"})

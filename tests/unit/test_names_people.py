@@ -77,6 +77,10 @@ def test_postnominal_letters_are_no_part_of_the_name() -> None:
     assert strip_postnominals(["Carl", "Weston", "Jr."]) == ["Carl", "Weston"]
     assert strip_postnominals(["Tory", "MP"]) == ["Tory", "MP"]
     assert split_title("Judge Owen Harrow QC") == ("Judge", "Owen Harrow")
+    # a form of address is no role, and alone names no one
+    assert split_title("His Honour Judge Owen Harrow") == ("Judge", "Owen Harrow")
+    assert split_title("His Honour")[1] == ""
+    assert split_title("The Pope")[1] == ""
 
 
 def test_titled_name_with_postnominals_is_one_person_with_its_family_name() -> None:
