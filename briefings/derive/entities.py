@@ -28,13 +28,19 @@ No model: capitalised spans found sentence by sentence, typed by generic cues.
    initials (``SEC``, ``U.N.``), the same name in other case (``Nato``/``NATO``),
    and for people a part of the full name (``Tsai`` = ``Joe Tsai``) when only
    one person in the article has it: a family name shared by two people
-   ("Hillary Clinton", "Chelsea Clinton") stays on its own.
+   ("Hillary Clinton", "Chelsea Clinton") stays on its own. A family name
+   with a personal title ("Ms Narker") joins its full name whatever kind the
+   full name's own cues gave; a middle initial matches the middle name
+   ("John M Ford" = "John Milo Ford"); post-nominal letters ("QC", "Jr") are
+   no part of a name. A quote's speaker given as a part of a name is shown as
+   the person's fullest name (``speakers_from_entities``).
 4. **Gender** (people): titles (Mr, Mrs), first names and "X said he/she".
 5. **Salience**: mentions, then first appearance.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -50,6 +56,7 @@ from briefings.derive.mentions import (
     person_like,
     shape_cues,
 )
+from briefings.derive.names import FAMILY_TITLES, is_leading_role, is_title_word
 from briefings.derive.words import STOPWORDS
 from briefings.models import Entity, EntityKind, Gender, Quote
 
@@ -84,6 +91,8 @@ class _AliasIndex:
         self.by_tokens: dict[tuple[str, ...], _Group] = {}
         self.by_stem: dict[tuple[str, ...], _Group] = {}
         self.by_part: dict[tuple[str, ...], list[_Group]] = {}
+        #: people's names of three words or more by (first word, last word)
+        self.by_ends: dict[tuple[str, str], list[_Group]] = {}
 
     def add(self, g: _Group) -> None:
         self.by_tokens.setdefault(tuple(sorted(w.lower() for w in g.words)), g)
@@ -92,6 +101,8 @@ class _AliasIndex:
             k -= 1
             self.by_stem.setdefault(words[:k], g)  # "Alibaba Group Holding" -> "Alibaba"
         if person_like(words):
+            if len(words) >= 3:
+                self.by_ends.setdefault((words[0], words[-1]), []).append(g)
             for size in (1, 2):
                 for i in range(len(words) - size + 1):
                     self.by_part.setdefault(words[i : i + size], []).append(g)
@@ -105,13 +116,20 @@ class _AliasIndex:
         stem = self.by_stem.get(g.words)
         if stem is not None:
             return stem, False
+        if len(g.words) >= 3:
+            for other in self.by_ends.get((g.words[0], g.words[-1]), []):
+                if other is not g and same_with_initials(other.words, g.words):
+                    return other, False  # "John M Ford" / "John Milo Ford"
         if len(g.words) > 2 or g.key in PLACES:
             return None, False
+        # "Ms Narker" (a personal title: a person's family name) is the "Rushiyah
+        # Narker" the cues around her full name may have typed a place
+        titled = g.cues.person >= 3 and (g.cues.male > 0 or g.cues.female > 0)
         parts = [
             p
             for p in self.by_part.get(g.words, [])
             if len(p.words) > len(g.words)
-            and _kind(p.find().cues, p.find().words) in ("person", "other")
+            and (titled or _kind(p.find().cues, p.find().words) in ("person", "other"))
         ]
         if not parts:
             return None, False
@@ -126,6 +144,20 @@ class _AliasIndex:
                 return fullest, False
             return None, True
         return parts[0], False
+
+
+def same_with_initials(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """Two forms of one name, word for word, where a middle word may be its
+    initial in the other ("John M Ford", "John Milo Ford")."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        short, long = (x, y) if len(x) < len(y) else (y, x)
+        if len(short) != 1 or not long.startswith(short):
+            return False
+    return True
 
 
 def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | None = None) -> None:
@@ -153,6 +185,14 @@ def _merge(groups: list[_Group], acronyms: dict[str, str], lower: set[str] | Non
                     # the article also writes in lower case ("Acme Widget").
                     g.cues.person += 1
         index.add(g)
+
+
+_INITIAL_DOT: Final = re.compile(r"\b([A-Z])\.(?=\s)")
+
+
+def undotted(name: str) -> str:
+    """A name as the entity spans write it: initials without their full stops."""
+    return _INITIAL_DOT.sub(r"\1", name) if "." in name else name
 
 
 _INITIALS_SKIP: Final = frozenset({"of", "for", "and", "the", "&", "de", "on", "in"})
@@ -267,17 +307,18 @@ def _chains(
         if not q.speaker or q.speaker in speakers:
             continue  # once per speaker: an organisation may be quoted many times
         speakers.add(q.speaker)
-        if q.speaker in groups:
-            groups[q.speaker].cues.person += 3
+        key = undotted(q.speaker)  # "Patrick W. Carlineo" is the span "Patrick W Carlineo"
+        if key in groups:
+            groups[key].cues.person += 3
         elif (
-            q.speaker
-            and person_like(tuple(q.speaker.split()))
-            and q.speaker.split()[0].lower() not in STOPWORDS  # "The Tories"
+            key
+            and person_like(tuple(key.split()))
+            and key.split()[0].lower() not in STOPWORDS  # "The Tories"
         ):
-            words = tuple(q.speaker.split())
+            words = tuple(key.split())
             cues = shape_cues(words)
             cues.person += 3
-            groups[q.speaker] = _Group(q.speaker, words, q.start, 0, cues)
+            groups[key] = _Group(key, words, q.start, 0, cues)
     _merge(list(groups.values()), collector.acronyms, collector.lower_words)
     roots: dict[int, list[_Group]] = {}
     for g in groups.values():
@@ -341,6 +382,7 @@ def extract_entities(
                 key=lambda g: (
                     not any(is_title(w) for w in g.words),
                     len(g.words),
+                    len(g.key),  # "John Milo Ford" before "John M Ford"
                     g.count,
                     -g.first,
                 ),
@@ -428,22 +470,46 @@ def entity_layer(doc: Document, shared: SharedMentions | None = None) -> EntityL
 
 
 def speakers_from_entities(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
-    """Each quote's speaker as the entity layer names it: a family name the quote
-    rules could only give alone ("Okafor") becomes the full name of the person
-    chain it belongs to ("Ada Okafor"), when that name opens with a known
-    first name (not a title left in a span)."""
+    """Each quote's speaker as the entity layer names it: a part of a name the
+    quote rules could only give alone ("Okafor", "Ada", "Ada Okafor" for "Ada B
+    Okafor") becomes the fullest name of the one person chain it belongs to,
+    when that name reads as a person's (no title left in a span) and holds
+    every word of the speaker. An alias of two chains stays as it is."""
     by_alias: dict[str, str] = {}
+    shared: set[str] = set()
     for entity in entities:
         if entity.kind != "person":
             continue
         for key in entity.aliases:
-            by_alias.setdefault(key, entity.name)
+            if by_alias.setdefault(key, entity.name) != entity.name:
+                shared.add(key)
     out: list[Quote] = []
     for q in quotes:
-        name = by_alias.get(q.speaker) if q.speaker else None
-        if name is not None and q.speaker and " " not in q.speaker:
-            full = name.split()
-            if full[-1] == q.speaker and not is_title(full[0]) and full[0] in FIRST_NAMES:
-                q = q.model_copy(update={"speaker": name})
+        key = undotted(q.speaker) if q.speaker else ""
+        name = by_alias.get(key) if key and key not in shared else None
+        if name is not None and _fuller(name, key):
+            q = q.model_copy(update={"speaker": name})
         out.append(q)
     return out
+
+
+def _fuller(name: str, speaker: str) -> bool:
+    """``name`` is a fuller form of the person ``speaker`` names: a person's name
+    (two words or more, no title in it) that holds every word of ``speaker``.
+    Either both open with the same given name ("Ada" or "Ada Okafor" -> "Ada B
+    Okafor"), or ``speaker`` is the family name and the full name opens with a
+    given name, not a role word left in the span ("Rival Ada Okafor")."""
+    full = name.split()
+    part = speaker.split()
+    if len(full) < len(part) or is_title(full[0]) or is_title_word(full[0]):
+        return False  # "Pastor Ivo Brandt": a title left in the span
+    if any(is_title(w) and w.lower() not in FAMILY_TITLES for w in full[1:]):
+        return False  # ("Marla King": a family name that is a title word is a name)
+    if not person_like(tuple(full)):
+        return False
+    if len(part) == len(full) or not set(part) <= set(full):
+        return same_with_initials(full, part) and full != part
+    if part[0] == full[0]:
+        return len(part) == 1 or part[-1] == full[-1]
+    given = full[0] in FIRST_NAMES or (full[0][1:].islower() and not is_leading_role(full[0]))
+    return len(part) == 1 and part[0] == full[-1] and given

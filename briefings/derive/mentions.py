@@ -41,7 +41,12 @@ from briefings.derive.gazetteer import (
     WORK_AFTER,
     word_set,
 )
-from briefings.derive.names import is_leading_role
+from briefings.derive.names import (
+    FAMILY_TITLES,
+    is_leading_role,
+    is_postnominal,
+    strip_postnominals,
+)
 from briefings.derive.words import STOPWORDS, Memo
 
 MAX_SPAN_WORDS: Final = 6
@@ -320,7 +325,9 @@ def _joins_and(left: list[str], right: list[str]) -> bool:
     """Whether "<left> and <right>" is one name: an organisation's ("Securities and
     Exchange Commission", "Department of Trade and Industry"), not two names
     ("Norway and Portugal", "Alibaba and Tencent Holdings")."""
-    if len(left) + len(right) + 1 > MAX_SPAN_WORDS:
+    while left and left[0].lower() in _FUNCTION_WORDS:
+        left = left[1:]  # "The Institute of Rural and Urban Policy": "The" is no part of it
+    if not left or len(left) + len(right) + 1 > MAX_SPAN_WORDS:
         return False
     phrase = " ".join(left)
     if phrase in PLACES or phrase in KNOWN_ORGS or right[0] in KNOWN_ORGS or right[0] in PLACES:
@@ -333,6 +340,14 @@ def _joins_and(left: list[str], right: list[str]) -> bool:
         return False  # "University of Zurich and Gordon Hanson"
     if right[-1] in ORG_WORDS or right[-1] in _AND_TAILS:
         return True
+    if (
+        len(right) > 1
+        and left[-1] not in ORG_WORDS
+        and left[-1] not in PLACES
+        and any(w in ORG_WORDS for w in right[:-1])
+        and right[-1] not in PLACES
+    ):
+        return True  # "Housing and Transport Research Initiative": one body, its field first
     # "Ministry of Culture and Tourism": an organisation word and its field.
     return any(
         left[k] in ORG_WORDS
@@ -493,6 +508,33 @@ _OFFICE_FIELDS: Final = word_set(
 )
 
 
+#: Words right before the title of a work: "a book entitled X", "the novel X".
+_WORK_BEFORE: Final = word_set(
+    """entitled titled book novel memoir memoirs film movie album song documentary podcast
+    play opera poem musical sitcom biography autobiography"""
+)
+_ENTITLED: Final = word_set("entitled titled")
+#: what comes before a work's kind ("a book", "her memoir"), not a verb ("to play X")
+_WORK_DETERMINERS: Final = word_set("a an the his her their its whose new latest debut first")
+_WORK_NOUNS: Final = (
+    "book|novel|memoir|film|movie|album|song|documentary|podcast|play|opera|poem|musical|"
+    "biography|autobiography|series|show"
+)
+#: "X, her memoir," / "X, a 2019 film": a work's title in apposition to its kind
+_WORK_APPOSITIVE: Final = re.compile(
+    rf",\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_WORK_NOUNS})\b"
+)
+#: a name closed by a comma, a full stop or a bracket: "her memoir, X, recalls"
+_APPOSED_END: Final = re.compile(r"\s*[,.;)]")
+
+
+#: Capitalised words that open a title, not a name: "Crown Prince", "Field Marshal".
+_TITLE_MODIFIERS: Final = word_set(
+    """Crown Field Air Drum Grand High Supreme District Circuit Federal County Sergeant
+    Lord Chief Deputy Vice Royal Papal Auxiliary Assistant Senior Former Acting"""
+)
+
+
 _LIST_GAPS: Final = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", " and the "})
 
 
@@ -643,7 +685,21 @@ class MentionCollector:
                 cues.person += 1
                 break
         # Titles: "US Commerce Secretary Gina Raimondo" -> person "Gina Raimondo".
-        title_at = [k for k, w in enumerate(words) if is_title(w)]
+        title_at: list[int] = []
+        for k, w in enumerate(words):
+            if not is_title(w):
+                continue
+            if (
+                k
+                and k + 1 == len(words)
+                and w.lower() in FAMILY_TITLES
+                and self._given_name(words[k - 1])
+                # "The Lion King", "the Sea King": a title, a work or a thing
+                and not (first and all_words[first - 1].lower() == "the")
+            ):
+                cues.person += 1  # "Marla King", "Tomas Bishop": a family name after a given name
+            else:
+                title_at.append(k)
         if (
             title_at
             and title_at[-1] + 2 < len(words)
@@ -703,6 +759,16 @@ class MentionCollector:
             words = words[:-1]  # "Nvidia AI chips": the acronym is a modifier
             last -= 1
         words = _trim(words)
+        if len(words) == 2 and words[-1] in ("Jr", "Sr") and words[0] not in _ROLE_CAPS:
+            words = words[:1]  # "Kennedy Jr": a family name and its suffix
+            last -= 1
+            cues.person += 1
+        elif len(words) > 2 and is_postnominal(words[-1]):
+            bare_name = strip_postnominals(words)
+            if person_like(tuple(bare_name)):
+                cues.person += 1  # "Owen Harrow QC", "Jo Ames MP": the letters mark a person
+                last -= len(words) - len(bare_name)
+                words = bare_name
         while len(words) > 1 and _has_digit(words[-1]):
             words = words[:-1]  # "Nvidia A100": a model number, not part of the name
         if not words:
@@ -756,10 +822,25 @@ class MentionCollector:
             cues.org += 2
         elif after in WORK_AFTER:
             cues.other += 2
+        if (
+            prev in _WORK_BEFORE
+            and (prev in _ENTITLED or (len(before) > 1 and before[0] in _WORK_DETERMINERS))
+        ) and (
+            toks.spaced(text, first - 1)
+            or (
+                _APPOSED_END.match(text, end) is not None
+                and not (words[0] in FIRST_NAMES and person_like(tuple(words)))
+            )
+        ):
+            cues.other += 4  # "a book entitled X", "the novel X", "her memoir, X, ..."
+        elif _WORK_APPOSITIVE.match(text, end) is not None:
+            cues.other += 4  # "In X, her memoir, ..."
         if (m := _APPOSITIVE.match(text, end)) is not None:
             phrase = m.group(1).split()
             lowered = [w.lower() for w in phrase if w.lower() not in _MODIFIERS or w.islower()]
-            if any(w in ROLE_WORDS for w in lowered[:4]):
+            if prev in _PLACE_PREPOSITIONS and any(w in FIRST_NAMES for w in phrase[1:]):
+                pass  # "in Dunmore, State Attorney General Roy Bassett": a title for him
+            elif any(w in ROLE_WORDS for w in lowered[:4]):
                 cues.person += 2
             elif any(w in ORG_NOUNS for w in phrase[:4]):
                 cues.org += 2
@@ -771,6 +852,25 @@ class MentionCollector:
             if acronym[0] == words[0][0]:
                 self.acronyms[acronym] = " ".join(words)
         self._add(words, start, cues, offset + end)
+
+    def _given_name(self, word: str) -> bool:
+        """A word that may be a given name before a family name that is a title word
+        ("Marla King", "Tomas Bishop"): a listed one, or a capitalised word the article
+        never writes in lower case that is no title, place, organisation or modifier
+        of a title ("Crown Prince", "Field Marshal", "Supreme Court Judge")."""
+        if word in FIRST_NAMES:
+            return True
+        return (
+            word[1:].islower()
+            and word not in _TITLE_MODIFIERS
+            and not is_title(word)
+            and word not in PLACES
+            and word not in PLACE_WORDS
+            and word not in ORG_WORDS
+            and not is_demonym(word)
+            and word.lower() not in STOPWORDS
+            and word.lower() not in self.lower_words
+        )
 
     def _add(self, words: list[str], start: int, cues: Cues, end: int = -1) -> None:
         self.mentions.append(Mention(tuple(words), start, cues, end))

@@ -2,6 +2,12 @@
 family name alone ("Tsai", "Ma", "Omdia's Su") to the full name the article
 used earlier ("Joe Tsai", "Rui Ma", "Su Lian Ze").
 
+A title word that is also a family name ("Marla King", "Judge Bishop") is a
+name after a given name or a title, and alone only where the article names a
+person with that family name; post-nominal letters ("QC", "MP", "Jr") are cut
+off; a family name two people share is told apart by the mention's title
+("Mrs", "Governor") or left as it is when nothing tells them apart.
+
 Everything here is generic: capitalisation, a lexicon of title and role words,
 and a lexicon of words that make a capitalised run an organisation or a place
 rather than a person. No list of people.
@@ -15,7 +21,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from briefings.derive.gazetteer import DEMONYMS, FIRST_NAMES, GIVEN_NAMES, ORG_WORDS, PLACES
+from briefings.derive.gazetteer import (
+    DEMONYMS,
+    FEMALE_NAMES,
+    FIRST_NAMES,
+    GIVEN_NAMES,
+    MALE_NAMES,
+    ORG_WORDS,
+    PLACES,
+)
 
 
 def lexicon(words: str) -> frozenset[str]:
@@ -70,6 +84,7 @@ TITLE_WORDS: Final = lexicon(
     lawyer democrat republican democratic gop chairperson president-elect lawmaker
     sheriff pastor bishop cardinal commander admiral sergeant captain colonel
     lieutenant major principal dean superintendent treasurer clerk counsel envoy
+    sir dame honour honor excellency marshal
     inspector delegate councilman councilwoman councillor councilor activist
     billionaire businessman businesswoman investor entrepreneur scientist researcher
     fellow member commerce defense defence treasury foreign interior homeland state
@@ -78,6 +93,32 @@ TITLE_WORDS: Final = lexicon(
     conservative liberal mp mep backbencher
     """
 )
+
+#: Title words that are also family names ("Marla King", "Tomas Bishop", "Amy Pope"):
+#: a name part after a given name, or alone where a person of that family name was
+#: introduced; a title only before a name.
+FAMILY_TITLES: Final = lexicon(
+    "king bishop judge major marshal marshall dean pope prince cardinal sheriff"
+)
+
+#: Letters after a name that are no part of it: "Owen Harrow QC", "Jo Ames MP", "Carl Weston Jr."
+POSTNOMINALS: Final = frozenset(
+    "QC KC MP MEP MSP AM OBE MBE CBE KBE DBE CH PC Jr Sr II III IV Esq PhD".split()
+)
+
+
+def is_postnominal(word: str) -> bool:
+    return word.rstrip(".,") in POSTNOMINALS
+
+
+def strip_postnominals(words: list[str]) -> list[str]:
+    """``["Owen", "Harrow", "QC"]`` -> ``["Owen", "Harrow"]``: post-nominal letters
+    after at least two words of a name (a name word, not a title, before them)."""
+    k = len(words)
+    while k > 2 and is_postnominal(words[k - 1]) and not is_title_word(words[k - 2]):
+        k -= 1
+    return words[:k] if k < len(words) else words
+
 
 #: Lower-case nouns that name what a person is or does (role heads).
 ROLE_NOUNS: Final = lexicon(
@@ -168,6 +209,34 @@ _TITLE_ENDS: Final = lexicon(
 _POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<name>[A-Z][\w'’-]*)$")
 
 
+_MALE_TITLES: Final = lexicon("mr sir lord king prince congressman")
+_FEMALE_TITLES: Final = lexicon("mrs ms miss dame lady queen princess congresswoman")
+#: title words too common to tell two people apart ("former", "US")
+_GENERIC_TITLES: Final = lexicon("former acting deputy senior us u.s. uk u.k. vice")
+
+
+#: abbreviated titles as their words: "Sen." is a "senator"
+_TITLE_ABBREVIATIONS: Final = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "col": "colonel", "capt": "captain", "lt": "lieutenant", "adm": "admiral",
+    "sgt": "sergeant", "prof": "professor", "rev": "reverend", "pres": "president",
+}  # fmt: skip
+
+
+def _title_words(title: str) -> set[str]:
+    """The title words of ``title``, lower case, abbreviations spelled out."""
+    out: set[str] = set()
+    for w in title.split():
+        bare = _bare(w)
+        out.add(_TITLE_ABBREVIATIONS.get(bare, bare))
+    return out
+
+
+#: how close (characters) two full names of one family must be for a family name
+#: alone after them to stay ambiguous
+_AMBIGUOUS_WITHIN: Final = 400
+
+
 def tokens_of(name: str) -> list[str]:
     return name.split()
 
@@ -196,7 +265,23 @@ def split_title(run: str) -> tuple[str, str]:
     The name is what follows the last title word; a run that is only titles
     gives an empty name.
     """
-    words = run.split()
+    words = strip_postnominals(run.split())
+    if (
+        len(words) == 1
+        and _bare(words[0]) in FAMILY_TITLES
+        and words[0][1:].islower()
+        and not words[0].endswith(".")
+    ):
+        return "", words[0]  # "King said": a family name where a person has it
+    if (
+        len(words) >= 2
+        and _bare(words[-1]) in FAMILY_TITLES
+        and words[-1][:1].isupper()
+        and not words[-1].isupper()
+        and is_title_word(words[-2])
+    ):
+        # "Judge King", "Mr. Bishop": a title, then a family name that is a title word
+        return " ".join(words[:-1]), words[-1]
     last = -1
     for i, w in enumerate(words):
         if is_title_word(w) or w.endswith(("'s", "’s", "s'", "s’")):
@@ -207,6 +292,7 @@ def split_title(run: str) -> tuple[str, str]:
         and not is_title_word(words[last - 1])
         and not words[last - 1].endswith(_POSSESSIVES)
         and words[last - 1][:1].isupper()
+        and _bare(words[last - 1]) not in _FUNCTION_WORDS  # "His Honour"
         and not words[last].endswith(_POSSESSIVES)
     ):
         # "Amy Pope", "Jim Major": a run ending in a title word after a name word
@@ -225,7 +311,13 @@ def split_title(run: str) -> tuple[str, str]:
     last = max(last, lead - 1)
     while last + 1 < len(words) and _bare(words[last + 1]) in _FUNCTION_WORDS:
         last += 1
-    return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+    title = words[: last + 1]
+    while len(title) > 1 and (
+        _bare(title[0]) in _HONORIFICS
+        or (_bare(title[0]) in _FUNCTION_WORDS and title[1:2] and _bare(title[1]) in _HONORIFICS)
+    ):
+        title = title[1:]  # "His Honour Judge": the honorific is no role
+    return " ".join(title), " ".join(words[last + 1 :])
 
 
 _LOWER_COMPOUND: Final = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
@@ -247,6 +339,10 @@ def strip_function_words(run: str) -> str:
     while words and _bare(words[0]) in _FUNCTION_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+#: Forms of address before a title ("His Honour Judge", "Her Excellency Ambassador").
+_HONORIFICS: Final = lexicon("honour honor excellency majesty highness worship")
 
 
 _ROMAN_SUFFIXES: Final = frozenset({"II", "III", "IV"})
@@ -303,6 +399,8 @@ class NameIndex:
 
     mentions: list[Mention] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    #: every title word seen before each full name ("president", "mrs"), lower case
+    titles: dict[str, set[str]] = field(default_factory=dict)
     _by_last: dict[str, list[Mention]] = field(default_factory=dict)
     _by_other: dict[str, list[Mention]] = field(default_factory=dict)
     _longer: dict[str, list[Mention]] = field(default_factory=dict)
@@ -326,14 +424,19 @@ class NameIndex:
                 index._by_other.setdefault(w, []).append(mention)
             if title and name not in index.roles:
                 index.roles[name] = title
+            if title:
+                index.titles.setdefault(name, set()).update(_title_words(title))
         return index
 
-    def resolve(self, name: str, at: int) -> str:
+    def resolve(self, name: str, at: int, title: str | None = None) -> str:
         """The full name for a family name (or any partial name) used at ``at``.
 
         Prefers a full name ending in the word (the latest before ``at``, else
         the first after), then a full name containing it anywhere ("Su" in
-        "Su Lian Ze"). Returns ``name`` unchanged when nothing matches.
+        "Su Lian Ze"). Where two people share the family name, the ``title`` the
+        mention carries ("President", "Mrs") picks the one it fits. Returns
+        ``name`` unchanged when nothing matches, and "" for a title word alone
+        ("King") that is the family name of nobody in the article.
         """
         words = name.split()
         if not words:
@@ -351,7 +454,12 @@ class NameIndex:
             hit = self._nearest(longer, at)
             return hit.name if hit else full
         word = words[0]
-        hit = self._nearest(self._by_last.get(word, []), at)
+        by_last = self._by_last.get(word, [])
+        if title and by_last:
+            by_last = self._fitting(by_last, title)
+        hit = self._nearest(by_last, at)
+        if hit is not None and self._ambiguous(by_last, hit, at):
+            return word  # two people of this family name, just named: no full name
         if hit is None:
             hit = self._nearest(self._by_other.get(word, []), at)
         if hit is None and len(word) >= 4:
@@ -359,7 +467,65 @@ class NameIndex:
             swapped = [last for last in self._by_last if _transposed(word, last)]
             if len(swapped) == 1:
                 hit = self._nearest(self._by_last[swapped[0]], at)
+        if hit is None and _bare(word) in FAMILY_TITLES:
+            return ""  # "King said" with no King named: a title, no one we can name
         return hit.name if hit else word
+
+    def _fitting(self, mentions: list[Mention], title: str) -> list[Mention]:
+        """The mentions of the full names that fit ``title`` ("Mrs" a woman,
+        "President" a person once titled so), when the family name is shared and
+        the title tells exactly one of them; else all of them."""
+        names = {m.name for m in mentions}
+        if len(names) < 2:
+            return mentions
+        words = _title_words(title)
+        want = "m" if words & _MALE_TITLES else "f" if words & _FEMALE_TITLES else None
+        fits: set[str] = set()
+        for name in names:
+            known = self.titles.get(name, set())
+            sex = self.gender_of(name)
+            if want is not None:
+                if sex == want:
+                    fits.add(name)
+            elif words & known - _GENERIC_TITLES:
+                fits.add(name)
+        if len(fits) == 1:
+            return [m for m in mentions if m.name in fits]
+        return mentions
+
+    def gender_of(self, name: str) -> str | None:
+        """'m'/'f' from a full name's titles ("Mr", "Mrs") or its given name."""
+        known = self.titles.get(name, set())
+        if known & _MALE_TITLES:
+            return "m"
+        if known & _FEMALE_TITLES:
+            return "f"
+        first = name.split(" ", 1)[0]
+        if first in FEMALE_NAMES and first not in MALE_NAMES:
+            return "f"
+        if first in MALE_NAMES and first not in FEMALE_NAMES:
+            return "m"
+        return None
+
+    @staticmethod
+    def _ambiguous(mentions: list[Mention], hit: Mention, at: int) -> bool:
+        """Another person of ``hit``'s family name was named close before ``hit``'s
+        latest full mention ("Paul Whitby and Clara Whitby came. Whitby said"),
+        so recency does not tell which of them ``at`` means, nor does the article
+        name ``hit`` in full at least twice as often (its main subject)."""
+        if hit.start >= at:
+            return False
+        rivals = {
+            m.name
+            for m in mentions
+            if m.start < hit.start
+            and m.name != hit.name
+            and hit.start - m.start < _AMBIGUOUS_WITHIN
+        }
+        if not rivals:
+            return False
+        count = sum(1 for m in mentions if m.name == hit.name)
+        return any(2 * sum(1 for m in mentions if m.name == r) > count for r in rivals)
 
     @staticmethod
     def _nearest(mentions: list[Mention], at: int) -> Mention | None:

@@ -167,6 +167,8 @@ class PersonTracker:
     def add(self, at: int, name: str, evidence: bool = False, gender: str | None = None) -> str:
         """Record ``name`` at ``at``; returns the full name it resolved to."""
         full = self.names.resolve(name, at)
+        if not full:
+            return full
         if gender and full not in self.gender:
             self.gender[full] = gender
         if len(full.split()) >= 2 or evidence or full in self.gender:

@@ -516,7 +516,11 @@ class _Sieve:
                 return None, None  # "the 56-year-old" nobody fits: no name beats a wrong one
         if who.kind in ("nominal", "org"):
             return who.text, who.role
-        name = self.names.resolve(who.text, at)
+        # the mention's own title picks between people of one family name; "" is a
+        # title word alone ("King said") that names no one in the article
+        name = self.names.resolve(who.text, at, who.role)
+        if not name:
+            return None, None
         role = who.role or self.names.roles.get(name)
         return name, role
 

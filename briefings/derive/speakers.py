@@ -56,6 +56,10 @@ _BOUNDARY: Final = re.compile(
 
 
 _ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
+# "in Ferguson", "outside Dunmore": a place named at the end of an opening phrase
+_PLACE_BEFORE: Final = re.compile(
+    r"(?:^|\s)(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$"
+)
 _NAME_OF_ORG: Final = re.compile(
     rf"(?P<run>{NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?"
     r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)?[A-Z][\w.&’'-]*)*$"
@@ -275,6 +279,12 @@ def who_before_verb(left: str) -> Who | None:
     if len(parts) == 2 and 2 <= len(parts[1].strip()) <= 160:
         head, role = parts[0], parts[1].strip()
         named = _NAME_AT_END.search(head[-80:])
+        if named and _PLACE_BEFORE.search(head[-80:]) and is_title_word(role.split()[0]):
+            # "in Ferguson, U.S. Attorney General Eric Holder" said: the place is where,
+            # the title and name after it the subject
+            who = _name_phrase(role, orgs=False)
+            if who is not None and who.kind == "name" and " " in who.text:
+                return who
         if named:
             if _RELATIVE.match(role) or _AGE.fullmatch(role):  # "Jim Bennett, 57," said
                 who = _name_phrase(named.group(1), orgs=False)

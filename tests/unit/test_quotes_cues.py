@@ -172,7 +172,8 @@ def test_roman_numeral_suffix_keeps_a_person() -> None:
         "“We back the governor all the way,” Conrad Ashby III, founder of the Ridgeline "
         "Forum, tells the local paper."
     )
-    assert [x.speaker for x in q] == ["Conrad Ashby III"]
+    # a person all the same, named without the post-nominal (issue #14: "Jr", "III", "QC")
+    assert [x.speaker for x in q] == ["Conrad Ashby"]
 
 
 def test_but_coordinated_speech_verb_takes_the_sentence_subject() -> None:
