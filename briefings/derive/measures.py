@@ -1207,6 +1207,8 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         phrase = _strip_end(verb[:_RIGHT_WORDS])
         if phrase and phrase[0].lower() in _AUX and phrase[0].lower() != "being":
             phrase = ["that", *phrase]
+        elif _active_with_object(phrase):
+            phrase = ["that", *phrase]  # "7 in 10 voters backed the plan": voters that backed it
         return " ".join(phrase)
     pp: list[str] = []
     if right and right[0].lower() in _PREPOSITIONS:
@@ -1232,7 +1234,100 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))
+    at_figure = _VERB_AT_FIGURE.search(sentence, max(0, q.start - 60), q.start)
+    agent = _by_agent(left) if at_figure and left and at_figure.group(1) == left[-1] else []
+    if agent:
+        return " ".join(
+            [*agent, *pp]
+        )  # "money the charity raised" -> "money raised by the charity"
     return " ".join([*left, *pp])
+
+
+#: A verb right before the figure (past a qualifier or an article): the figure is its object.
+_VERB_AT_FIGURE: Final = re.compile(
+    r"\b([a-z]+)\s+(?:(?:a|an|the|another|a\s+further|an\s+extra|a\s+record|almost|nearly|about"
+    r"|around|roughly|some|just|only|over|under|at\s+least|up\s+to|more\s+than|less\s+than"
+    r"|fewer\s+than|as\s+(?:much|many)\s+as|an\s+estimated)\s+)*$"
+)
+#: Past forms whose participle differs: "took" -> "taken".
+_PARTICIPLES: Final = {
+    "took": "taken",
+    "gave": "given",
+    "wrote": "written",
+    "drove": "driven",
+    "chose": "chosen",
+    "drew": "drawn",
+    "saw": "seen",
+    "stole": "stolen",
+    "broke": "broken",
+    "spoke": "spoken",
+    "knew": "known",
+    "threw": "thrown",
+    "ate": "eaten",
+    "began": "begun",
+}
+#: Past forms that are their own participle, of verbs that take an object.
+_TRANSITIVE_PAST: Final = _wordset("""won made sold bought paid spent lost held kept built brought
+    sent found cut put set hit shot caught struck beaten told taught sought raised""")
+#: Past verbs that only say a level or a change was reached: "sales totalled", "prices rose".
+_NO_AGENT: Final = _wordset("""reached totalled totaled topped hit exceeded amounted stood rose fell
+    grew climbed jumped dropped declined increased decreased gained slipped slid plunged soared
+    surged tumbled dipped sank shrank eased rallied advanced ranged numbered averaged peaked
+    estimated expected forecast predicted projected valued priced needed required""")
+_OBJECT_OPENERS: Final = _wordset("a an the its their his her our my this that these those")
+
+
+def _past_participle(word: str) -> str:
+    """The participle of a past-tense verb that takes an object, "" when ``word`` is not one."""
+    low = word.lower()
+    if not word.islower() or low in _NO_AGENT:
+        return ""
+    if low in _PARTICIPLES:
+        return _PARTICIPLES[low]
+    if low in _TRANSITIVE_PAST or (low.endswith("ed") and len(low) > 4):
+        return low
+    return ""
+
+
+def _active_with_object(phrase: list[str]) -> bool:
+    """ "backed the plan": a past verb with its own object right after it (a clause
+    whose subject is the figure), not a participle ("killed in the attack")."""
+    return (
+        len(phrase) > 1
+        and bool(_past_participle(phrase[0]))
+        and phrase[0].lower() not in _PARTICIPLES.values()
+        and phrase[1].lower() in _OBJECT_OPENERS
+    )
+
+
+def _by_agent(left: list[str]) -> list[str]:
+    """A contact clause ending at the figure, "[money] the charity has raised", as a
+    participle and its agent: "raised by the charity" (a noun phrase, no finite
+    verb); [] when ``left`` is not a subject and a past verb of its own."""
+    if len(left) < 2:
+        return []
+    participle = _past_participle(left[-1])
+    if not participle:
+        return []
+    rest = left[:-1]
+    while rest and (rest[-1].lower() in _ADVERBS or _adverb(rest[-1])):
+        rest = rest[:-1]
+    if rest and rest[-1].lower() in _PASSIVE_AUX | _wordset("be"):
+        return []  # "was banned": a passive, its subject is not the agent
+    while rest and rest[-1].lower() in _wordset("has have had"):
+        rest = rest[:-1]
+    if not 1 <= len(rest) <= 5:
+        return []
+    low = [w.lower() for w in rest]
+    if (
+        low[0] in _SUBJECT_PRONOUNS
+        or low[0] in _PRONOUNS
+        or any(w in _AUX or w in _CLAUSE_WORDS or w in _SAY_VERBS for w in low)
+        or any(_is_verb(w) or _NUMERAL.match(w) for w in rest)
+        or not any(w[:1].isupper() or w not in _FUNCTION for w in rest)
+    ):
+        return []
+    return [participle, "by", *rest]
 
 
 #: Verbs that only say a level was reached: nothing to add to their subject.
@@ -1350,9 +1445,11 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
     company" (from the sentence before), at most ``_MAX_PHRASE`` words."""
     words = [w.lstrip("-'‘") for w in phrase.split()]
     words = [w for w in words if w]
-    for i in range(1, len(words) - 1):
-        # "profit the company made": its name, when the sentence before opens on one
-        if _COMPANY.match(words[i]) and _is_verb(words[i + 1]):
+    for i in range(1, len(words)):
+        # "profit the company made", "profit made by company": its name, when the
+        # sentence before opens on one
+        verb_after = i + 1 < len(words) and _is_verb(words[i + 1])
+        if _COMPANY.match(words[i]) and (verb_after or words[i - 1].lower() == "by"):
             name = _sentence_subject(previous)
             if name:
                 det = i - 1 if words[i - 1].lower() == "the" else i

@@ -1,0 +1,78 @@
+"""Measures shaped as noun phrases, not clauses (issue #15): a contact clause that ends
+at the figure ("money the charity raised") is said as a participle and its agent
+("money raised by charity"); a figure that is the subject of a past verb with its
+own object takes a relative word ("voters that backed the plan")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.quality.measures import faults
+from briefings.derive.document import Document, Metadata
+from briefings.derive.figures import extract_figures
+from briefings.derive.sentences import split_sentences
+from briefings.models import Figure
+
+
+def figures(*paragraphs: str) -> list[Figure]:
+    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
+    return extract_figures(doc)
+
+
+def measured(sentence: str, text: str) -> Figure:
+    found = [f for f in figures(sentence) if f.text == text]
+    assert found, [f.text for f in figures(sentence)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        (
+            "The hospice charity raised $2m for its new wing last year.",
+            "$2m",
+            "money raised by hospice charity for its new wing last year",
+        ),
+        (
+            "Zelbrook has sold almost 4m kettles since the launch.",
+            "almost 4m kettles",
+            "kettles sold by Zelbrook since the launch (almost)",
+        ),
+        (
+            "The striker Tom Varley added 18 points.",
+            "18 points",
+            "points added by striker Tom Varley",
+        ),
+        (
+            "Quarrow Bank took $40m from the fund.",
+            "$40m",
+            "amount taken by Quarrow Bank from the fund",
+        ),
+    ],
+)
+def test_contact_clause_becomes_participle_and_agent(
+    sentence: str, text: str, measures: str
+) -> None:
+    f = measured(sentence, text)
+    assert f.measures == measures
+    assert "finite verb inside" not in faults(f)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Sales at Zelbrook rose 5% to $40m last year.", "$40m"),  # a level, no agent
+        ("The coach was banned for four years by the league.", "four years"),  # a passive
+        ("They spent $3m on the hall.", "$3m"),  # a pronoun stays for the name resolver
+    ],
+)
+def test_no_agent_for_levels_passives_and_pronouns(sentence: str, text: str) -> None:
+    assert " by " not in measured(sentence, text).measures
+
+
+def test_figure_as_subject_of_a_past_verb_with_an_object() -> None:
+    f = measured("About 7 in 10 voters backed the plan, the survey found.", "About 7 in 10 voters")
+    assert f.measures.startswith("share of voters that backed the plan")
+    # a participle with a place is not a clause: no relative word
+    g = measured("Six people were killed and 22 injured in the blast.", "Six people")
+    assert "that" not in g.measures.split()
