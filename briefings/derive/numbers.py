@@ -209,6 +209,28 @@ _IRREGULAR_PLURALS: Final = _wordset("men women people children police")
 _RACES: Final = _wordset("hurdles heats finals relays medleys sprints dashes")
 
 
+#: Plurals that modify a noun after them: "two sports cars", "three savings accounts".
+_PLURAL_MODIFIERS: Final = frozenset(
+    """sports arms savings goods sales news customs earnings weapons drugs jobs
+    systems operations communications parts""".split()
+)
+#: "-ies" and "-ves" plurals whose singular is not "-y" / "-f".
+_SINGULAR_EXCEPTIONS: Final = {
+    "movies": "movie",
+    "cookies": "cookie",
+    "zombies": "zombie",
+    "calories": "calorie",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "wolves": "wolf",
+    "halves": "half",
+    "shelves": "shelf",
+    "thieves": "thief",
+    "leaves": "leaf",
+}
+
+
 def _ends_plural(word: str) -> bool:
     """A lower-case plural noun ("months", "women"): the end of a counted noun."""
     low = word.lower()
@@ -304,6 +326,8 @@ def singular(word: str) -> str:
         return word[:-1]  # GPUs, LLMs
     if not word.islower():
         return word
+    if low in _SINGULAR_EXCEPTIONS:
+        return _SINGULAR_EXCEPTIONS[low]
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
     if low.endswith(("sses", "xes", "ches", "shes", "zes")):
@@ -323,6 +347,13 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break
         word = m.group(1)
         low = word.lower()
+        if low in ("and", "or") and words and _joined_adjectives(text, words[-1], m.end()):
+            # "15 deep and surface mines": two adjectives of one plural noun
+            second = _WORD.match(text, m.end())
+            noun = _WORD.match(text, second.end()) if second else None
+            if second and noun:
+                words.extend((m, second, noun))
+            break
         if "’" in low or "'" in low:
             base = low.replace("’", "'").split("'")[0]
             if base in _STOP or base in _CONTRACTED:
@@ -339,6 +370,13 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break  # "nine judges rather than five", "50,000 sold", "60m indoors"
         if words and word[:1].isupper() and _ends_plural(words[-1].group(1)):
             break  # "12 months Mr Ray oversaw": a name starts the next clause
+        if (
+            words
+            and _ends_plural(words[-1].group(1))
+            and words[-1].group(1).lower() not in _PLURAL_MODIFIERS
+            and not _ends_plural(word)
+        ):
+            break  # "200 girls taken", "40,000 visitors make", "20 miles east": the plural was the head
         words.append(m)
         if low in _IRREGULAR_PLURALS:
             break  # "20 women work part-time": the plural closes the noun phrase
@@ -354,6 +392,30 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
         return None
     head = words[-1].group(1).rstrip(".")
     return words[0].start(1), words[-1].end(1), head
+
+
+def _joined_adjectives(text: str, before: re.Match[str], at: int) -> bool:
+    """ "deep and surface mines": ``before`` (a lower-case word that is not a plural
+    noun) and the word after "and"/"or" at ``at`` both modify the plural noun after
+    them."""
+    first = before.group(1)
+    if not first.islower() or _ends_plural(first) or first in _STOP:
+        return False
+    second = _WORD.match(text, at)
+    if second is None:
+        return False
+    noun = _WORD.match(text, second.end())
+    if noun is None:
+        return False
+    adjective, head = second.group(1), noun.group(1)
+    return (
+        adjective.islower()
+        and adjective not in _STOP
+        and not _ends_plural(adjective)
+        and not _VERBISH.search(adjective)
+        and _ends_plural(head)
+        and head not in _STOP
+    )
 
 
 def _of_count(text: str, end: int) -> tuple[int, int, str] | None:

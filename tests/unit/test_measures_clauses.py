@@ -76,3 +76,29 @@ def test_figure_as_subject_of_a_past_verb_with_an_object() -> None:
     # a participle with a place is not a clause: no relative word
     g = measured("Six people were killed and 22 injured in the blast.", "Six people")
     assert "that" not in g.measures.split()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # the plural closes the counted noun: the word after it is not part of it
+        ("More than 200 girls taken from the school are missing.", "More than 200 girls", "girl"),
+        ("An estimated 40,000 visitors make the trip.", "An estimated 40,000 visitors", "visitor"),
+        ("The farm is about 20 miles east of the town.", "about 20 miles", "mile"),
+        ("Four authors point to the same cause.", "Four authors", "author"),
+        # plurals that modify the noun after them, and two plurals in a row
+        ("He bought two sports cars last spring.", "two sports cars", "car"),
+        # two adjectives of one noun joined by "and"
+        (
+            "The group runs 15 deep and surface mines in the north.",
+            "15 deep and surface mines",
+            "mine",
+        ),
+        # "-ies"/"-ves" plurals that are not "-y"/"-f"
+        ("The studio released four movies this year.", "four movies", "movie"),
+        ("Nearly 7,000 lives were lost in the war.", "Nearly 7,000 lives", "life"),
+    ],
+)
+def test_counted_noun_ends_at_its_head(sentence: str, text: str, unit: str) -> None:
+    f = measured(sentence, text)
+    assert f.unit == unit
