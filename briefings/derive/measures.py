@@ -146,6 +146,9 @@ _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
+_INITIALS: Final = re.compile(r"^(?:[A-Z]\.){2,}[,;:]?$")
+
+
 def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) -> str:
     """A short noun phrase starting at ``pos``: words up to a clause break or a function word.
 
@@ -163,8 +166,20 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
             continue
         if not word or word.lower() in _NP_STOP or _NUMERAL.match(word):
             break
+        if _INITIALS.match(raw):
+            word = raw.rstrip(",;:")  # "U.S.", "U.K.": an abbreviation, not a sentence end
+            words.append(word)
+            if len(words) >= limit or raw[-1:] in ",;:":
+                break
+            continue
+        if len(words) >= limit:
+            # past the limit only to finish a compound: "chance of getting breast cancer"
+            if len(words) >= limit + 2 or not (word.isalpha() and word.islower()):
+                break
+            if word in _FUNCTION or _is_verb(word) or _adverb(word):
+                break
         words.append(word)
-        if len(words) >= limit or raw[-1:] in ',;:.!?)”"' or raw[:1] in '(“"':
+        if raw[-1:] in ',;:.!?)”"' or raw[:1] in '(“"':
             break
         if word.lower() in _PRONOUNS:
             break  # "42% of them say ...": the phrase ends at the pronoun
@@ -839,7 +854,7 @@ _LEFT_BREAK: Final = re.compile(
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|(?<!\.[A-Z])[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
     r"|although|though|but|according|said|says)\b",
     re.I,
 )
@@ -1155,7 +1170,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
             return " ".join([relative.group(1).lower(), *words])
     stop = _right_bound(sentence, at)
     right = _words(sentence[at:stop])
-    named = {w.lower() for w in head.split()}
+    named = {w.lower() for w in head.split()} | {w.lower().rstrip(".") for w in head.split()}
     own = named | {"of", "the", "a", "an", "its", "their"}
     rate = {"a", "an", "per", "each", "every", "year", "annum", "month", "week", "day", "annually"}
     while right and (
@@ -1223,6 +1238,16 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         left = []  # "the damage was put at $2bn": the passive verb says nothing more
     if len(left) == 1 and left[0].lower() in _LEVEL_VERBS:
         left = []  # "exports reached $44bn": the head already says what reached it
+    ends = [w.lower() for w in raw_left if w.lower() not in _DETERMINERS]
+    at_figure = _VERB_AT_FIGURE.search(sentence, max(0, q.start - 60), q.start)
+    has = at_figure is not None and at_figure.group(1) in ("has", "have", "had")
+    if (
+        left
+        and (has or (ends and ends[-1] in ("has", "have", "had")))
+        and len(left) <= 4
+        and not any(_is_verb(w) or w.lower() in _SUBJECT_PRONOUNS for w in left)
+    ):
+        left = ["of", *left]  # "the agency has a budget of $2bn": the budget of the agency
     if (
         left
         and q.kind == "count"
@@ -1234,8 +1259,11 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))
-    at_figure = _VERB_AT_FIGURE.search(sentence, max(0, q.start - 60), q.start)
-    agent = _by_agent(left) if at_figure and left and at_figure.group(1) == left[-1] else []
+    agent = (
+        _by_agent(left)
+        if at_figure and left and at_figure.group(1) == left[-1] and q.kind != "duration"
+        else []
+    )  # "callers waited 20 minutes": a time is no verb's object
     if agent:
         return " ".join(
             [*agent, *pp]

@@ -94,6 +94,10 @@ _RANGE: Final = re.compile(
 _RANGING_FROM: Final = re.compile(
     r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.I
 )
+#: Words after which a number is an age: "aged 5-17", "ages 18 to 24", "at age 12".
+_AGE_WORDS: Final = _wordset("aged ages age")
+_AGE_BEFORE: Final = re.compile(r"\b(?:aged|ages|age)\s+$", re.I)
+_AGE_RANGE: Final = re.compile(r"\s*(?:-|–|to|and)\s*\d+\b")
 _LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
 _NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
 # Sentence-initial words that may stand before a count ("Yesterday 300 people
@@ -231,13 +235,18 @@ _SINGULAR_EXCEPTIONS: Final = {
 }
 
 
+_NOT_MEN: Final = frozenset("specimen omen abdomen regimen stamen amen hymen".split())
+
+
 def _ends_plural(word: str) -> bool:
     """A lower-case plural noun ("months", "women"): the end of a counted noun."""
     low = word.lower()
     if not word.islower():
         return False
-    return low in _IRREGULAR_PLURALS or (
-        low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+    return (
+        low in _IRREGULAR_PLURALS
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+        or (low.endswith(("men", "children")) and low not in _NOT_MEN)  # "businesswomen"
     )
 
 
@@ -328,6 +337,10 @@ def singular(word: str) -> str:
         return word
     if low in _SINGULAR_EXCEPTIONS:
         return _SINGULAR_EXCEPTIONS[low]
+    if low.endswith("children"):
+        return low[:-3]  # "grandchildren"
+    if low.endswith("men") and low not in _NOT_MEN and len(low) > 4:
+        return low[:-2] + "an"  # "businesswomen", "firemen"
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
     if low.endswith(("sses", "xes", "ches", "shes", "zes")):
@@ -508,6 +521,10 @@ def _read_digits(sentence: str, yen: str) -> list[Quantity]:
             if phone is not None and phone.end() > m.end():
                 consumed = phone.end()  # "+44 20 7946 0018"
                 continue
+        if _AGE_BEFORE.search(sentence, max(0, m.start(1) - 8), m.start(1)):
+            age = _AGE_RANGE.match(sentence, m.end(1))
+            consumed = age.end() if age else m.end(1)
+            continue  # "aged 18 to 24": an age range, neither end a figure
         q = _read_one(sentence, m.start(1), m.end(1), float(m.group(1).replace(",", "")), yen)
         if q is None and prev_noun:
             q = _bare_participle(sentence, m.start(1), m.end(1), prev_noun)
@@ -576,6 +593,8 @@ def _read_one(
             return None  # "May 29", "16 August"
         if left.list_mark:
             return None  # "No. 1", "#3"
+        if left.spaced and left.last.lower() in _AGE_WORDS and not _PERCENT.match(text, end):
+            return None  # "children aged 5-17", "at age 12": an age, not a count
         if left.spaced and left.last.lower() == "top" and not _PERCENT.match(text, end):
             return None  # "a UK top 10 hit", "the top five": a place in a list
     # A number right after a capitalised word names a thing: "iPhone 16",

@@ -102,3 +102,40 @@ def test_figure_as_subject_of_a_past_verb_with_an_object() -> None:
 def test_counted_noun_ends_at_its_head(sentence: str, text: str, unit: str) -> None:
     f = measured(sentence, text)
     assert f.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        # "U.S." is an abbreviation, not the end of the sentence
+        (
+            "About 25% of U.S. children have weak eyesight.",
+            "About 25%",
+            "share of U.S. children that have weak eyesight (about)",
+        ),
+        # a limit that would cut a compound noun lets it finish
+        (
+            "The test gives her an 87% chance of getting lung cancer.",
+            "87%",
+            "chance of getting lung cancer",
+        ),
+        # what a subject "has": of the subject
+        ("The agency has a budget of $2 billion.", "$2 billion", "budget of agency"),
+        ("The club has 40,000 members.", "40,000 members", "members of club"),
+    ],
+)
+def test_noun_phrase_constructions(sentence: str, text: str, measures: str) -> None:
+    assert measured(sentence, text).measures == measures
+
+
+def test_an_age_range_is_not_a_figure() -> None:
+    found = figures("Voters aged 18 to 24 made up 12% of the total, and children aged 5-17 less.")
+    assert [f.text for f in found] == ["12%"]
+
+
+def test_compound_plurals_close_the_counted_noun() -> None:
+    found = figures("Three businesswomen work there and 12 grandchildren visit.")
+    assert {f.text: f.unit for f in found} == {
+        "Three businesswomen": "businesswoman",
+        "12 grandchildren": "grandchild",
+    }
