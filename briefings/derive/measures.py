@@ -282,6 +282,24 @@ _CHANGE_NOUNS: Final = {
     "shrinking": "fall",
     "increasing": "increase",
     "decreasing": "decrease",
+    # the present of a headline or a plural subject: "deaths drop 18%"
+    "drop": "fall",
+    "fall": "fall",
+    "decline": "fall",
+    "plunge": "fall",
+    "slip": "fall",
+    "dip": "fall",
+    "sink": "fall",
+    "tumble": "fall",
+    "slide": "fall",
+    "jump": "rise",
+    "climb": "rise",
+    "soar": "rise",
+    "surge": "rise",
+    "grow": "growth",
+    "increase": "increase",
+    "decrease": "decrease",
+    "gain": "gain",
 }
 _CHANGE_VERB_BEFORE: Final = re.compile(
     r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
@@ -424,7 +442,8 @@ def _level_after_change(before: str) -> str:
 
 _EACH_AFTER: Final = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s+(each|apiece|a\s+share|per\s+share|a\s+head|per\s+head"
-    r"|a\s+ticket|per\s+ticket)\b",
+    r"|a\s+ticket|per\s+ticket"
+    r"|per\s+(?!cent\b|year\b|annum\b|month\b|week\b|day\b|hour\b|capita\b|person\b)[a-z]+)\b",
     re.I,
 )
 _PLURAL_AT: Final = re.compile(r"\b([a-z][a-z-]{2,}s)\s+(?:at|for)\s+$")
@@ -537,6 +556,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if not head and not q.noun and shared_noun and q.kind in ("count", "number"):
         head = shared_noun
     rate = _rate_word(sentence, q)
+    change_head = head.startswith(_CHANGE_HEADS)  # before "annual" goes in front
     event = ""
     if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
         head = "time"
@@ -570,9 +590,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     cost = cost or after
     if event:
         head = event
-    elif (
-        head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS) or cost
-    ):
+    elif head.endswith((" killed", " injured", " wounded")) or change_head or cost:
         # "killing at least 137 in the capital": where, not the clause's other words
         aside = _ASIDE.match(sentence, q.end)  # past "($1.3bn; £690m)"
         at = aside.end() if aside else q.end
@@ -1332,8 +1350,8 @@ def _by_agent(left: list[str]) -> list[str]:
     """A contact clause ending at the figure, "[money] the charity has raised", as a
     participle and its agent: "raised by the charity" (a noun phrase, no finite
     verb); [] when ``left`` is not a subject and a past verb of its own."""
-    if len(left) < 2:
-        return []
+    if len(left) < 2 or left[-2].lower() in _DETERMINERS:
+        return []  # "a sophisticated $270m airliner": an adjective, not a verb
     participle = _past_participle(left[-1])
     if not participle:
         return []
@@ -1360,6 +1378,7 @@ def _by_agent(left: list[str]) -> list[str]:
 
 #: Verbs that only say a level was reached: nothing to add to their subject.
 _LEVEL_VERBS: Final = _wordset("""reached reaches hit hits topped tops totalled totaled totals
+    cost costs costing
     stood stands rose rises fell falls climbed jumped dropped grew was were is are amounted
     range ranges ranged ranging reach hit top total exceed exceeds exceeded""")
 _WHERE_BEFORE: Final = re.compile(

@@ -1049,7 +1049,7 @@ def _compound(
 # Proportions: "about 7 in 10 voters", "one in five adults" as a percentage.
 
 _IN_TEN: Final = re.compile(
-    r"\s+(?:in|out of)\s+(10|ten|5|five|4|four|3|three|2|two|100|1,000|a hundred|a thousand)\b"
+    r"\s+(?:in|out of)\s+(?:every\s+)?(10|ten|5|five|4|four|3|three|2|two|100|1,000|a hundred|a thousand)\b"
 )
 _DENOMINATORS: Final = {
     "10": 10.0,

@@ -139,3 +139,32 @@ def test_compound_plurals_close_the_counted_noun() -> None:
         "Three businesswomen": "businesswoman",
         "12 grandchildren": "grandchild",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        # a change verb in the present (a headline, a plural subject)
+        (
+            "Road deaths among cyclists drop 18%, officials say.",
+            "18%",
+            "fall in Road deaths among cyclists",
+        ),
+        # a price per one thing of any kind
+        ("The scanner, which costs $90,000 per truck, is new.", "$90,000", "price per truck"),
+        # a rate word in front of a change keeps it a change: only a place is added
+        ("Sales grow 5% a year at the chain.", "5%", "annual growth in Sales"),
+    ],
+)
+def test_changes_and_prices(sentence: str, text: str, measures: str) -> None:
+    assert measured(sentence, text).measures == measures
+
+
+def test_one_out_of_every_four_is_a_proportion() -> None:
+    f = measured("One out of every four refugees is a child.", "One out of every four refugees")
+    assert (f.value, f.unit) == (25.0, "%")
+
+
+def test_an_adjective_in_ed_is_no_verb_with_an_agent() -> None:
+    f = measured("A sophisticated $270 million airliner vanished.", "$270 million")
+    assert " by " not in f.measures
