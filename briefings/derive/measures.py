@@ -146,7 +146,9 @@ _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
-_INITIALS: Final = re.compile(r"^(?:[A-Z]\.){2,}[,;:]?$")
+_INITIALS: Final = re.compile(
+    r"^(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt)\.)[,;:]?$"
+)
 
 
 def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) -> str:
@@ -872,7 +874,7 @@ _LEFT_BREAK: Final = re.compile(
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|(?<!\.[A-Z])[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Gov))(?<!\bProf)[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
     r"|although|though|but|according|said|says)\b",
     re.I,
 )
@@ -1233,7 +1235,18 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         ):
             # A participle: "two Britons held at Guantanamo Bay was ...": the
             # phrase ends at the main verb, and the clause before says more.
-            main = next((i for i, w in enumerate(verb) if i and w.lower() in _AUX), len(verb))
+            main = next(
+                (
+                    i
+                    for i, w in enumerate(verb)
+                    if i
+                    and (
+                        w.lower() in _AUX
+                        or (i > 1 and verb[i - 1][:1].isupper() and _past_participle(w) != "")
+                    )
+                ),
+                len(verb),
+            )  # "bills backed by Sen Warren passed in May": the main verb ends it
             phrase = _strip_end(verb[: min(main, _PP_WORDS)])
             left = _left_words(sentence, q)
             return " ".join([*phrase, *left])

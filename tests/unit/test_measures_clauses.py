@@ -168,3 +168,29 @@ def test_one_out_of_every_four_is_a_proportion() -> None:
 def test_an_adjective_in_ed_is_no_verb_with_an_agent() -> None:
     f = measured("A sophisticated $270 million airliner vanished.", "$270 million")
     assert " by " not in f.measures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        # a title's full stop is not the end of the sentence
+        (
+            "Of 45 nominees submitted by Mr. Garza, she chose three.",
+            "45 nominees",
+            "nominees submitted by Mr Garza",
+        ),
+        (
+            "Polls show 40% of Mr. Garza's voters are undecided.",
+            "40%",
+            "share of Mr. Garza's voters",
+        ),
+        # a participle phrase ends where the sentence's own verb starts
+        (
+            "The 12 bills backed by Sen. Oduya passed in May.",
+            "12 bills",
+            "bills backed by Sen Oduya",
+        ),
+    ],
+)
+def test_titles_with_a_full_stop(sentence: str, text: str, measures: str) -> None:
+    assert measured(sentence, text).measures == measures
