@@ -335,7 +335,10 @@ def _subject(before: str) -> str:
     words = words[verb:]
     while words and words[0].lower() in ("with", "without", "as"):
         words = words[1:]  # "with the index rising 112%": the index
-    return _trim(_common_noun_first(words))
+    subject = _trim(_common_noun_first(words))
+    if subject.lower() in _SUBJECT_PRONOUNS or subject.lower() in _PRONOUNS:
+        return ""  # "she was earning $24,000": "she" says nothing about the money
+    return subject
 
 
 _CLOSE_AT: Final = re.compile(
@@ -565,7 +568,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         event = _duration_event(sentence, q)  # "two days before the election"
     elif q.kind == "money" and not head:
         verb = _words(sentence[max(0, q.start - 30) : q.start])[-1:]
-        if verb and verb[0].lower() in _MONEY_VERBS and not rate:
+        if verb and _money_verb(verb[0]) and not rate:
             head = "money"  # "the charity raised $2m": money it raised
         else:
             head = "value" if _followed_by_verb(sentence, q) else "amount"
@@ -1142,6 +1145,19 @@ _MONEY_VERBS: Final = _wordset("""raise raises raised raising pay pays paid payi
     invest invests invested borrow borrows borrowed lend lends lent owe owes owed collect
     collected secure secured earn earns earned save saved pledge pledged promise promised
     offer offered award awarded grant granted allocate allocated earmark earmarked""")
+
+
+def _money_verb(word: str) -> bool:
+    """ "raised", "earning", "borrowing": a verb whose object is money changing hands."""
+    low = word.lower()
+    if low in _MONEY_VERBS:
+        return True
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        return stem in _MONEY_VERBS or f"{stem}e" in _MONEY_VERBS
+    return False
+
+
 _LEADING_ADJECTIVES: Final = _wordset(
     "new extra additional further total net gross combined estimated average initial record"
 )

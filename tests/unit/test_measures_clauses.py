@@ -194,3 +194,10 @@ def test_an_adjective_in_ed_is_no_verb_with_an_agent() -> None:
 )
 def test_titles_with_a_full_stop(sentence: str, text: str, measures: str) -> None:
     assert measured(sentence, text).measures == measures
+
+
+def test_a_pronoun_is_no_subject_and_an_ing_verb_is_a_money_verb() -> None:
+    f = figures("Ms Vane joined the bank in 1990. She was earning $24,000.")[0]
+    assert f.measures == "money Ms Vane was earning"
+    g = measured("The plan means borrowing $1 trillion to fund roads.", "$1 trillion")
+    assert g.measures.startswith("money")
