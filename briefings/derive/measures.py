@@ -1182,6 +1182,22 @@ def _is_verb(word: str) -> bool:
     )
 
 
+_PRONOUN_SUBJECT: Final = re.compile(r"\b(it|they|we|It|They|We)\s+([a-z]+)\b")
+
+
+def _is_present_s(word: str) -> bool:
+    """ "employs", "owns": a present verb that needs its subject ("people employs" is
+    no phrase; "net loss posted" is one without "it")."""
+    low = word.lower()
+    return (
+        word.islower()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and len(low) > 3
+        and low not in _AUX
+    )
+
+
 def _followed_by_verb(sentence: str, q: Quantity) -> bool:
     m = _NEXT_WORD.match(sentence, q.end)
     return bool(m and m.group(1).lower() in _AUX)
@@ -1279,6 +1295,11 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         pp = right[:2]  # "this season", "last year"
     raw_left = [w for w in _left_words(sentence, q) if w.lower() not in named]
     left = _strip(raw_left)
+    if left and _is_present_s(left[0]):
+        found = list(_PRONOUN_SUBJECT.finditer(sentence, max(0, q.start - _LOOK_BACK), q.start))
+        pronoun = found[-1] if found else None  # the last one before the figure
+        if pronoun and pronoun.group(2) == left[0]:
+            left = [pronoun.group(1).lower(), *left]  # "people it employs", not "people employs"
     if any(w.lower() in _PASSIVE_AUX for w in raw_left) and all(
         _is_verb(w) or w.lower() in _ADVERBS for w in left
     ):

@@ -661,7 +661,7 @@ def _read_one(
     if scale_word == "m" and currency is None:
         # "100m" without a currency is often metres ("the 100m final").
         nxt = _noun_phrase(text, end)
-        if nxt is None or not nxt[2].endswith("s") or nxt[2].lower() in _RACES:
+        if nxt is None or not _ends_plural(nxt[2].lower()) or nxt[2].lower() in _RACES:
             return None
         words = text[nxt[0] : nxt[1]].split()
         if not nxt[2].islower() and len(words) > 1:
@@ -1158,9 +1158,44 @@ def _read_extras(text: str) -> list[Quantity]:
         _read_times(text, out)
     if "half" in low or "third" in low or "quarter" in low:
         _read_fractions(text, out)
+        if "illion" in low:
+            _read_part_of_a_million(text, out)
     if _ORDINAL_ANY.search(text):
         _read_ranks(text, out)
     return out
+
+
+_PART_OF_A_MILLION: Final = re.compile(
+    r"(?<![\w-])(half|a\s+quarter\s+of|three[- ]quarters\s+of)\s+a\s+(million|billion|trillion)\b",
+    re.I,
+)
+_PART_VALUES: Final = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
+_MONEY_NOUNS: Final = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
+
+
+def _read_part_of_a_million(text: str, out: list[Quantity]) -> None:
+    """ "half a million homes", "a quarter of a billion dollars": a count (or money)."""
+    for m in _PART_OF_A_MILLION.finditer(text):
+        part = " ".join(m.group(1).lower().replace("-", " ").split())
+        value = _PART_VALUES.get(part, 0.5) * _SCALES[m.group(2).lower()]
+        np = _noun_phrase(text, m.end())
+        noun = text[np[0] : np[1]].lower() if np else ""
+        unit = _MONEY_NOUNS.get(noun) or (singular(np[2]) if np else None)
+        stop = np[1] if np else m.end()
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=value,
+                unit=unit,
+                kind="money" if noun in _MONEY_NOUNS else "count",
+                noun_start=np[0] if np and noun not in _MONEY_NOUNS else -1,
+                noun_end=np[1] if np and noun not in _MONEY_NOUNS else -1,
+                spelled=True,
+                scaled=True,
+            )
+        )
 
 
 def _read_folds(text: str, out: list[Quantity]) -> None:

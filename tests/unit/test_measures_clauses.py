@@ -201,3 +201,28 @@ def test_a_pronoun_is_no_subject_and_an_ing_verb_is_a_money_verb() -> None:
     assert f.measures == "money Ms Vane was earning"
     g = measured("The plan means borrowing $1 trillion to fund roads.", "$1 trillion")
     assert g.measures.startswith("money")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Nearly half a million homes lost power.", "half a million homes", 5e5, "home"),
+        (
+            "The state spent a quarter of a billion dollars.",
+            "a quarter of a billion dollars",
+            2.5e8,
+            "USD",
+        ),
+        # "m" before a plural that is not a race is a million, "people" too
+        ("It employs 1.2m people worldwide.", "1.2m people", 1.2e6, "person"),
+    ],
+)
+def test_more_ways_to_write_a_million(sentence: str, text: str, value: float, unit: str) -> None:
+    f = measured(sentence, text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_pronoun_subject_stays_before_its_verb() -> None:
+    assert (
+        measured("It employs 1.2m people worldwide.", "1.2m people").measures == "people it employs"
+    )
