@@ -146,6 +146,20 @@ _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
+#: A part of a whole: "X make up / account for / represent N% of Y".
+_MAKES_UP: Final = re.compile(
+    r"\b(make|makes|made|making|account|accounts|accounted|accounting|represent|represents"
+    r"|represented|representing|comprise|comprises|comprised)\s+(?:up\s+|for\s+)?"
+    r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|more\s+than|less\s+than"
+    r"|at\s+least|up\s+to)\s+)?$",
+    re.I,
+)
+_MAKES_UP_PARTICIPLE: Final = {
+    **dict.fromkeys("make makes made making".split(), "made up"),
+    **dict.fromkeys("account accounts accounted accounting".split(), "accounted for"),
+    **dict.fromkeys("represent represents represented representing".split(), "represented"),
+    **dict.fromkeys("comprise comprises comprised".split(), "comprised"),
+}
 _INITIALS: Final = re.compile(
     r"^(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt)\.)[,;:]?$"
 )
@@ -723,6 +737,13 @@ def _measures(sentence: str, q: Quantity) -> str:
         if phrase and q.kind == "percent":
             top = _SUPERLATIVE.search(before)
             share = f"{top.group(1).lower()} share" if top else "share"
+            part = _MAKES_UP.search(before, max(0, len(before) - 50))
+            whose = _clause_subject(before[: part.start()]) if part else ""
+            if part and whose and whose.lower() not in _SUBJECT_PRONOUNS:
+                # "Christians make up 2% of the population": the share they make up
+                return (
+                    f"{share} of {phrase} {_MAKES_UP_PARTICIPLE[part.group(1).lower()]} by {whose}"
+                )
             return f"{share} of {phrase}"
         if phrase:
             return phrase
@@ -1195,6 +1216,7 @@ def _is_present_s(word: str) -> bool:
         and not low.endswith(("ss", "us", "is"))
         and len(low) > 3
         and low not in _AUX
+        and low not in _MAKES_UP_PARTICIPLE  # "it accounts for 20% of sales": the share
     )
 
 
@@ -1306,6 +1328,8 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         left = []  # "the damage was put at $2bn": the passive verb says nothing more
     if len(left) == 1 and left[0].lower() in _LEVEL_VERBS:
         left = []  # "exports reached $44bn": the head already says what reached it
+    if len(left) <= 2 and left and left[0].lower() in _MAKES_UP_PARTICIPLE:
+        left = []  # "it accounts for 20% of sales": the share of sales, nothing more
     ends = [w.lower() for w in raw_left if w.lower() not in _DETERMINERS]
     at_figure = _VERB_AT_FIGURE.search(sentence, max(0, q.start - 60), q.start)
     has = at_figure is not None and at_figure.group(1) in ("has", "have", "had")

@@ -226,3 +226,23 @@ def test_a_pronoun_subject_stays_before_its_verb() -> None:
     assert (
         measured("It employs 1.2m people worldwide.", "1.2m people").measures == "people it employs"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        (
+            "Farmers make up about 4% of the town's voters.",
+            "about 4%",
+            "share of town's voters made up by Farmers (about)",
+        ),
+        (
+            "Cement accounts for 7% of the world's emissions.",
+            "7%",
+            "share of world's emissions accounted for by Cement",
+        ),
+        ("It accounts for 20% of sales.", "20%", "share of sales"),
+    ],
+)
+def test_the_part_a_share_is_made_up_by(sentence: str, text: str, measures: str) -> None:
+    assert measured(sentence, text).measures == measures
