@@ -146,6 +146,12 @@ _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
+#: A figure in a phrase that opens the sentence: "For two decades, ...".
+_FRONTED: Final = re.compile(
+    r"\s*(?:(?:For|In|Over|After|Within|During|Since)\s+)(?:(?:the|nearly|almost|about|more\s+than"
+    r"|over|some|just)\s+)*$"
+)
+_COMMA_AFTER: Final = re.compile(r"\s*,\s+")
 #: A part of a whole: "X make up / account for / represent N% of Y".
 _MAKES_UP: Final = re.compile(
     r"\b(make|makes|made|making|account|accounts|accounted|accounting|represent|represents"
@@ -1351,6 +1357,15 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))
+    fronted = _FRONTED.match(sentence[: q.start]) or (
+        not sentence[: q.start].strip() and q.approx == "over"
+    )  # "Over 40 years, ..."
+    if not left and not pp and not right and fronted:
+        # "For two decades, gun control has been an issue": the clause after the comma.
+        comma = _COMMA_AFTER.match(sentence, at)
+        if comma:
+            words = _words(sentence[comma.end() : _right_bound(sentence, comma.end())])
+            return " ".join(_strip_end(words[:_RIGHT_WORDS]))
     agent = (
         _by_agent(left)
         if at_figure and left and at_figure.group(1) == left[-1] and q.kind != "duration"

@@ -246,3 +246,24 @@ def test_a_pronoun_subject_stays_before_its_verb() -> None:
 )
 def test_the_part_a_share_is_made_up_by(sentence: str, text: str, measures: str) -> None:
     assert measured(sentence, text).measures == measures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        (
+            "For two decades, flood defence has been a key issue for the town.",
+            "two decades",
+            "time flood defence has been a key issue for the town",
+        ),
+        (
+            "In three years, the firm has doubled its staff.",
+            "three years",
+            "time the firm has doubled its staff",
+        ),
+    ],
+)
+def test_a_duration_opening_the_sentence_takes_the_clause_after_the_comma(
+    sentence: str, text: str, measures: str
+) -> None:
+    assert measured(sentence, text).measures == measures
