@@ -1366,10 +1366,17 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         if comma:
             words = _words(sentence[comma.end() : _right_bound(sentence, comma.end())])
             return " ".join(_strip_end(words[:_RIGHT_WORDS]))
+    verb_at = bool(at_figure and left and at_figure.group(1) == left[-1])
+    if not verb_at and left:
+        # "TimeWarner posted a profit of $3.36bn": the verb's object is the head ("profit")
+        obj = _VERB_OBJECT_OF.search(sentence, max(0, q.start - 80), q.start)
+        verb_at = bool(
+            obj
+            and obj.group(1) == left[-1]
+            and all(w.lower() in named or w.lower() in _DETERMINERS for w in _words(obj.group(2)))
+        )
     agent = (
-        _by_agent(left)
-        if at_figure and left and at_figure.group(1) == left[-1] and q.kind != "duration"
-        else []
+        _by_agent(left) if verb_at and q.kind != "duration" else []
     )  # "callers waited 20 minutes": a time is no verb's object
     if agent:
         return " ".join(
@@ -1383,6 +1390,11 @@ _VERB_AT_FIGURE: Final = re.compile(
     r"\b([a-z]+)\s+(?:(?:a|an|the|another|a\s+further|an\s+extra|a\s+record|almost|nearly|about"
     r"|around|roughly|some|just|only|over|under|at\s+least|up\s+to|more\s+than|less\s+than"
     r"|fewer\s+than|as\s+(?:much|many)\s+as|an\s+estimated)\s+)*$"
+)
+#: A verb, its object, "of" and the figure: "posted a net profit of $4m".
+_VERB_OBJECT_OF: Final = re.compile(
+    r"\b([a-z]+)\s+((?:[\w’'-]+\s+){1,4})of\s+(?:(?:about|around|nearly|almost|some|just|only"
+    r"|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)*$"
 )
 #: Past forms whose participle differs: "took" -> "taken".
 _PARTICIPLES: Final = {

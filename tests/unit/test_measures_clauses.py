@@ -267,3 +267,8 @@ def test_a_duration_opening_the_sentence_takes_the_clause_after_the_comma(
     sentence: str, text: str, measures: str
 ) -> None:
     assert measured(sentence, text).measures == measures
+
+
+def test_a_verb_whose_object_is_the_head_before_of_takes_an_agent() -> None:
+    f = measured("Zelbrook posted a profit of $3.4bn for the quarter.", "$3.4bn")
+    assert f.measures == "profit posted by Zelbrook for the quarter"
