@@ -1031,7 +1031,10 @@ def _left_text(sentence: str, q: Quantity) -> str:
     words = _strip(_words(text))
     if words and not (_is_verb(words[0]) or words[0].lower() in _ADVERBS):
         return text
+    raw = [w.lower() for w in _words(text)]
     mark = sentence[breaks[-1][0] : breaks[-1][1]].strip()
+    if raw and raw[0] in _PREPOSITIONS and mark in ("“", '"'):
+        return text  # '... that “for two decades it has been': the figure opens its own clause
     k = len(breaks) - 1
     if mark in ("-", "—", "–", ")") and k >= 1:
         # Skip the aside: "X - the number of ... - are running at".

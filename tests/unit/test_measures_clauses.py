@@ -272,3 +272,11 @@ def test_a_duration_opening_the_sentence_takes_the_clause_after_the_comma(
 def test_a_verb_whose_object_is_the_head_before_of_takes_an_agent() -> None:
     f = measured("Zelbrook posted a profit of $3.4bn for the quarter.", "$3.4bn")
     assert f.measures == "profit posted by Zelbrook for the quarter"
+
+
+def test_a_quoted_clause_opening_on_the_figure_does_not_borrow_the_clause_before() -> None:
+    f = measured(
+        "She said only that “for two decades flood defence has been a key issue” for the town.",
+        "two decades",
+    )
+    assert f.measures == "time flood defence has been a key issue"
