@@ -1340,7 +1340,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if len(left) <= 2 and left and left[0].lower() in _MAKES_UP_PARTICIPLE:
         left = []  # "it accounts for 20% of sales": the share of sales, nothing more
     ends = [w.lower() for w in raw_left if w.lower() not in _DETERMINERS]
-    at_figure = _VERB_AT_FIGURE.search(sentence, max(0, q.start - 60), q.start)
+    at_figure = _VERB_AT_FIGURE.search(sentence, max(0, q.start - 60), q.start) if left else None
     has = at_figure is not None and at_figure.group(1) in ("has", "have", "had")
     if (
         left
@@ -1360,17 +1360,24 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))
-    fronted = _FRONTED.match(sentence[: q.start]) or (
-        not sentence[: q.start].strip() and q.approx == "over"
-    )  # "Over 40 years, ..."
-    if not left and not pp and not right and fronted:
+    if (
+        not left
+        and not pp
+        and not right
+        and (
+            _FRONTED.match(sentence[: q.start])
+            or (not sentence[: q.start].strip() and q.approx == "over")  # "Over 40 years, ..."
+        )
+    ):
         # "For two decades, gun control has been an issue": the clause after the comma.
         comma = _COMMA_AFTER.match(sentence, at)
         if comma:
             words = _words(sentence[comma.end() : _right_bound(sentence, comma.end())])
             return " ".join(_strip_end(words[:_RIGHT_WORDS]))
-    verb_at = bool(at_figure and left and at_figure.group(1) == left[-1])
-    if not verb_at and left:
+    if not left or q.kind == "duration" or not _past_participle(left[-1]):
+        return " ".join([*left, *pp])  # no verb of its own to say with an agent
+    verb_at = bool(at_figure and at_figure.group(1) == left[-1])
+    if not verb_at:
         # "TimeWarner posted a profit of $3.36bn": the verb's object is the head ("profit")
         obj = _VERB_OBJECT_OF.search(sentence, max(0, q.start - 80), q.start)
         verb_at = bool(
