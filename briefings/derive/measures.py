@@ -146,6 +146,25 @@ _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
+def _part_subject(head: str) -> str:
+    """The subject before "make up"/"account for", lists kept: "Mainland China and
+    Hong Kong" of "Mainland China and Hong Kong account for 22%"."""
+    clause = head[max(max(head.rfind(c) for c in ",;:(—–"), 0) :]
+    words = _words(clause)[-6:]
+    cut = max(
+        (
+            i + 1
+            for i, w in enumerate(words)
+            if (w.lower() in _CLAUSE_WORDS and w.lower() not in _AND_OR)
+            or w.lower() in _PREPOSITIONS
+            or _is_verb(w)
+        ),
+        default=0,
+    )
+    subject = _trim(words[cut:])
+    return "" if subject.lower() in _SUBJECT_PRONOUNS else subject
+
+
 #: A figure in a phrase that opens the sentence: "For two decades, ...".
 _FRONTED: Final = re.compile(
     r"\s*(?:(?:For|In|Over|After|Within|During|Since)\s+)(?:(?:the|nearly|almost|about|more\s+than"
@@ -744,7 +763,7 @@ def _measures(sentence: str, q: Quantity) -> str:
             top = _SUPERLATIVE.search(before)
             share = f"{top.group(1).lower()} share" if top else "share"
             part = _MAKES_UP.search(before, max(0, len(before) - 50))
-            whose = _clause_subject(before[: part.start()]) if part else ""
+            whose = _part_subject(before[: part.start()]) if part else ""
             if part and whose and whose.lower() not in _SUBJECT_PRONOUNS:
                 # "Christians make up 2% of the population": the share they make up
                 return (

@@ -280,3 +280,8 @@ def test_a_quoted_clause_opening_on_the_figure_does_not_borrow_the_clause_before
         "two decades",
     )
     assert f.measures == "time flood defence has been a key issue"
+
+
+def test_the_part_can_be_a_list() -> None:
+    f = measured("Norland and Vesta account for 22% of the group's revenue.", "22%")
+    assert f.measures == "share of group's revenue accounted for by Norland and Vesta"
