@@ -2,33 +2,24 @@
 the quotes only one ran, and figure reconciliation.
 
 Figure reconciliation pairs figures from different briefings of the story that
-measure the same quantity (the same unit, or two durations, and mostly the
-same words in what they measure) and says whether the numbers are the same,
+measure the same quantity (``briefings.derive.figures.same_quantity``: the same
+kind of unit, or two durations, and measures that mostly name the same things
+beyond generic words such as "time" or "amount") and says whether the numbers are the same,
 agree within rounding ("$4 billion" and "$3.9bn": the less precise one is the
 other rounded) or disagree ("two years" and "18 months").
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from briefings.derive.figures import quantity_kind, same_quantity
 from briefings.export.across import QuoteGroup, corroborated_quotes
 from briefings.models import Briefing, Figure, Quote
 
 Verdict = Literal["same", "within rounding", "disagree"]
-
-#: Durations in days, so that "two years" and "18 months" can be compared.
-_DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "hour": 1 / 24}
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_FILLER = frozenset(
-    "the and for with from that this was were are has have its their over about more than "
-    "less some per".split()
-)
-#: Share of the words of what two figures measure that must agree.
-MEASURES_OVERLAP = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +121,6 @@ def story_view(story_id: int, briefings: list[Briefing]) -> StoryView:
     return StoryView(story_id, versions, shared, reconcile_figures(members))
 
 
-def _measure_words(f: Figure) -> set[str]:
-    return {w for w in _WORD.findall(f.measures.casefold()) if w not in _FILLER}
-
-
-def _scale(f: Figure) -> tuple[str, float] | None:
-    """(kind of quantity, factor to a common unit), or None when there is no value."""
-    if f.value is None:
-        return None
-    unit = (f.unit or "").casefold().rstrip("s")
-    if unit in _DAYS:
-        return ("duration", _DAYS[unit])
-    return (unit, 1.0)
-
-
 def significant_digits(value: float) -> int:
     digits = f"{abs(value):.12g}".split("e")[0].replace(".", "").lstrip("0").rstrip("0")
     return max(1, len(digits))
@@ -164,13 +141,6 @@ def compare_values(a: float, b: float) -> Verdict:
     return "disagree"
 
 
-def _same_quantity(a: Figure, b: Figure) -> bool:
-    wa, wb = _measure_words(a), _measure_words(b)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= MEASURES_OVERLAP
-
-
 def reconcile_figures(briefings: list[Briefing]) -> list[FigureCheck]:
     """Figures of different briefings that measure the same quantity, each pair once,
     with the verdict on their numbers; disagreements first."""
@@ -179,12 +149,12 @@ def reconcile_figures(briefings: list[Briefing]) -> list[FigureCheck]:
     for i, a in enumerate(briefings):
         for b in briefings[i + 1 :]:
             for fa in a.figures:
-                sa = _scale(fa)
+                sa = quantity_kind(fa)
                 if sa is None:
                     continue
                 for fb in b.figures:
-                    sb = _scale(fb)
-                    if sb is None or sb[0] != sa[0] or not _same_quantity(fa, fb):
+                    sb = quantity_kind(fb)
+                    if sb is None or sb[0] != sa[0] or not same_quantity(fa, fb):
                         continue
                     key = (a.id, fa.text, b.id, fb.text)
                     if key in seen:

@@ -14,7 +14,9 @@ reader stumbles on, as a share of the figures listed:
 - generic only: just "amount", "time", "value" ... (true, but says nothing);
 - finite verb inside: a subject (a name or a pronoun) with its own finite verb and
   no relative word before it ("Vice-President Mike Pence stressed", "Benitez
-  hailed"; a contact clause such as "money Anthropic received" counts too);
+  hailed"; a contact clause such as "money Anthropic received" counts too, which
+  is why a contact clause that ends at the figure is said "money received by
+  Anthropic"; the ceiling is a regression gate, the gold rewards the clause's words);
 - capitalised debris: a sentence adverb or clause word ("Finally", "Despite",
   "However"), a name glued onto a generic word ("amount Euros",
   "time Nadal") or a phrase that is only a name ("Giuffre").
@@ -59,7 +61,7 @@ CEILINGS: dict[str, float | None] = {
     "quotation voice": 0.01,
     "unit repeated": 0.02,
     "generic only": 0.01,
-    "finite verb inside": None,
+    "finite verb inside": 0.17,  # 0.176 before contact clauses became "X sold by Y" (figs7)
     "capitalised debris": 0.005,
 }
 _GENERIC = frozenset(

@@ -301,3 +301,76 @@ def _emit(
     out.append(c.figure)
     for f in followers.get(c.order, []):
         _emit(f, followers, later if c.follows >= 0 else out, later)
+
+
+# ----------------------------------------------------------------------------
+# Joining figures across articles: the same quantity, not only the same number.
+
+#: Durations in days, so that "two years" and "18 months" can be compared.
+DURATION_DAYS: Final = {
+    "year": 365.25,
+    "month": 30.44,
+    "week": 7.0,
+    "day": 1.0,
+    "hour": 1 / 24,
+    "minute": 1 / 1440,
+}
+_QUANTITY_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*[^\W\d_]")
+#: Words that say nothing about WHICH quantity a figure is: a shared "time" or
+#: "share" does not make "time he spent in jail" and "time since the vote" one.
+_NOT_NAMING: Final = frozenset(
+    """the a an and or but for with from that this these those was were are is has have
+    had its their his her him them they she he we our you your it over about more than less
+    some per of to in on at by as into after before since during under up down out who which
+    what when where while be been being will would can could may might must should not no
+    time amount value money price cost total figure number sum level share rate period length
+    proportion percentage per cent percent average annual monthly weekly daily yearly
+    estimate estimated about around nearly almost least most just only also another other
+    new extra additional further net gross combined record""".split()
+)
+#: Of the words that name a quantity, the share two measures must have in common.
+SAME_QUANTITY_OVERLAP: Final = 0.5
+
+
+def quantity_kind(f: Figure) -> tuple[str, float] | None:
+    """(kind of quantity, factor to a common unit) of a figure, None without a value:
+    every duration is one kind (in days), money is its currency, a count its noun."""
+    if f.value is None:
+        return None
+    unit = (f.unit or "").casefold()
+    base = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+    if base in DURATION_DAYS:
+        return ("duration", DURATION_DAYS[base])
+    return (base, 1.0)
+
+
+def quantity_words(measures: str) -> frozenset[str]:
+    """The words of a measure that name its quantity: no function words, no
+    generic heads ("time", "amount", "share"), plurals folded ("voters" ->
+    "voter")."""
+    out: set[str] = set()
+    for m in _QUANTITY_WORD.finditer(measures.casefold()):
+        w = m.group().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in _NOT_NAMING:
+            continue
+        out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w)
+    return frozenset(out)
+
+
+def same_quantity(a: Figure, b: Figure) -> bool:
+    """Whether two figures (of different articles) measure the same quantity: the
+    same kind of unit (any two durations; one currency; one counted noun) and
+    measures that mostly name the same things, beyond generic words. "18 months"
+    of "time the inquiry took" and "two years" of "time since the vote" are not
+    one quantity; "people killed in the attack" and "people injured in the
+    attack" are not either (half their naming words differ)."""
+    ka, kb = quantity_kind(a), quantity_kind(b)
+    if ka is None or kb is None or ka[0] != kb[0]:
+        return False
+    wa, wb = quantity_words(a.measures), quantity_words(b.measures)
+    if not wa or not wb:
+        return False
+    shared = len(wa & wb)
+    return shared > 0 and shared / len(wa | wb) > SAME_QUANTITY_OVERLAP

@@ -146,6 +146,50 @@ _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
 
 
+def _part_subject(head: str) -> str:
+    """The subject before "make up"/"account for", lists kept: "Mainland China and
+    Hong Kong" of "Mainland China and Hong Kong account for 22%"."""
+    clause = head[max(max(head.rfind(c) for c in ",;:(—–"), 0) :]
+    words = _words(clause)[-6:]
+    cut = max(
+        (
+            i + 1
+            for i, w in enumerate(words)
+            if (w.lower() in _CLAUSE_WORDS and w.lower() not in _AND_OR)
+            or w.lower() in _PREPOSITIONS
+            or _is_verb(w)
+        ),
+        default=0,
+    )
+    subject = _trim(words[cut:])
+    return "" if subject.lower() in _SUBJECT_PRONOUNS else subject
+
+
+#: A figure in a phrase that opens the sentence: "For two decades, ...".
+_FRONTED: Final = re.compile(
+    r"\s*(?:(?:For|In|Over|After|Within|During|Since)\s+)(?:(?:the|nearly|almost|about|more\s+than"
+    r"|over|some|just)\s+)*$"
+)
+_COMMA_AFTER: Final = re.compile(r"\s*,\s+")
+#: A part of a whole: "X make up / account for / represent N% of Y".
+_MAKES_UP: Final = re.compile(
+    r"\b(make|makes|made|making|account|accounts|accounted|accounting|represent|represents"
+    r"|represented|representing|comprise|comprises|comprised)\s+(?:up\s+|for\s+)?"
+    r"(?:(?:about|around|roughly|nearly|almost|some|just|only|over|under|more\s+than|less\s+than"
+    r"|at\s+least|up\s+to)\s+)?$",
+    re.I,
+)
+_MAKES_UP_PARTICIPLE: Final = {
+    **dict.fromkeys("make makes made making".split(), "made up"),
+    **dict.fromkeys("account accounts accounted accounting".split(), "accounted for"),
+    **dict.fromkeys("represent represents represented representing".split(), "represented"),
+    **dict.fromkeys("comprise comprises comprised".split(), "comprised"),
+}
+_INITIALS: Final = re.compile(
+    r"^(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Rev|Lt|Col|Sgt)\.)[,;:]?$"
+)
+
+
 def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) -> str:
     """A short noun phrase starting at ``pos``: words up to a clause break or a function word.
 
@@ -163,8 +207,20 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
             continue
         if not word or word.lower() in _NP_STOP or _NUMERAL.match(word):
             break
+        if _INITIALS.match(raw):
+            word = raw.rstrip(",;:")  # "U.S.", "U.K.": an abbreviation, not a sentence end
+            words.append(word)
+            if len(words) >= limit or raw[-1:] in ",;:":
+                break
+            continue
+        if len(words) >= limit:
+            # past the limit only to finish a compound: "chance of getting breast cancer"
+            if len(words) >= limit + 2 or not (word.isalpha() and word.islower()):
+                break
+            if word in _FUNCTION or _is_verb(word) or _adverb(word):
+                break
         words.append(word)
-        if len(words) >= limit or raw[-1:] in ',;:.!?)”"' or raw[:1] in '(“"':
+        if raw[-1:] in ',;:.!?)”"' or raw[:1] in '(“"':
             break
         if word.lower() in _PRONOUNS:
             break  # "42% of them say ...": the phrase ends at the pronoun
@@ -267,6 +323,24 @@ _CHANGE_NOUNS: Final = {
     "shrinking": "fall",
     "increasing": "increase",
     "decreasing": "decrease",
+    # the present of a headline or a plural subject: "deaths drop 18%"
+    "drop": "fall",
+    "fall": "fall",
+    "decline": "fall",
+    "plunge": "fall",
+    "slip": "fall",
+    "dip": "fall",
+    "sink": "fall",
+    "tumble": "fall",
+    "slide": "fall",
+    "jump": "rise",
+    "climb": "rise",
+    "soar": "rise",
+    "surge": "rise",
+    "grow": "growth",
+    "increase": "increase",
+    "decrease": "decrease",
+    "gain": "gain",
 }
 _CHANGE_VERB_BEFORE: Final = re.compile(
     r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
@@ -300,7 +374,10 @@ def _subject(before: str) -> str:
     words = words[verb:]
     while words and words[0].lower() in ("with", "without", "as"):
         words = words[1:]  # "with the index rising 112%": the index
-    return _trim(_common_noun_first(words))
+    subject = _trim(_common_noun_first(words))
+    if subject.lower() in _SUBJECT_PRONOUNS or subject.lower() in _PRONOUNS:
+        return ""  # "she was earning $24,000": "she" says nothing about the money
+    return subject
 
 
 _CLOSE_AT: Final = re.compile(
@@ -409,7 +486,8 @@ def _level_after_change(before: str) -> str:
 
 _EACH_AFTER: Final = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s+(each|apiece|a\s+share|per\s+share|a\s+head|per\s+head"
-    r"|a\s+ticket|per\s+ticket)\b",
+    r"|a\s+ticket|per\s+ticket"
+    r"|per\s+(?!cent\b|year\b|annum\b|month\b|week\b|day\b|hour\b|capita\b|person\b)[a-z]+)\b",
     re.I,
 )
 _PLURAL_AT: Final = re.compile(r"\b([a-z][a-z-]{2,}s)\s+(?:at|for)\s+$")
@@ -522,13 +600,14 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if not head and not q.noun and shared_noun and q.kind in ("count", "number"):
         head = shared_noun
     rate = _rate_word(sentence, q)
+    change_head = head.startswith(_CHANGE_HEADS)  # before "annual" goes in front
     event = ""
     if q.kind == "duration" and (not head or singular_words(head) <= _DURATION_WORDS):
         head = "time"
         event = _duration_event(sentence, q)  # "two days before the election"
     elif q.kind == "money" and not head:
         verb = _words(sentence[max(0, q.start - 30) : q.start])[-1:]
-        if verb and verb[0].lower() in _MONEY_VERBS and not rate:
+        if verb and _money_verb(verb[0]) and not rate:
             head = "money"  # "the charity raised $2m": money it raised
         else:
             head = "value" if _followed_by_verb(sentence, q) else "amount"
@@ -555,9 +634,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     cost = cost or after
     if event:
         head = event
-    elif (
-        head.endswith((" killed", " injured", " wounded")) or head.startswith(_CHANGE_HEADS) or cost
-    ):
+    elif head.endswith((" killed", " injured", " wounded")) or change_head or cost:
         # "killing at least 137 in the capital": where, not the clause's other words
         aside = _ASIDE.match(sentence, q.end)  # past "($1.3bn; £690m)"
         at = aside.end() if aside else q.end
@@ -685,6 +762,13 @@ def _measures(sentence: str, q: Quantity) -> str:
         if phrase and q.kind == "percent":
             top = _SUPERLATIVE.search(before)
             share = f"{top.group(1).lower()} share" if top else "share"
+            part = _MAKES_UP.search(before, max(0, len(before) - 50))
+            whose = _part_subject(before[: part.start()]) if part else ""
+            if part and whose and whose.lower() not in _SUBJECT_PRONOUNS:
+                # "Christians make up 2% of the population": the share they make up
+                return (
+                    f"{share} of {phrase} {_MAKES_UP_PARTICIPLE[part.group(1).lower()]} by {whose}"
+                )
             return f"{share} of {phrase}"
         if phrase:
             return phrase
@@ -839,7 +923,7 @@ _LEFT_BREAK: Final = re.compile(
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|No))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Gov))(?<!\bProf)[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
     r"|although|though|but|according|said|says)\b",
     re.I,
 )
@@ -966,7 +1050,10 @@ def _left_text(sentence: str, q: Quantity) -> str:
     words = _strip(_words(text))
     if words and not (_is_verb(words[0]) or words[0].lower() in _ADVERBS):
         return text
+    raw = [w.lower() for w in _words(text)]
     mark = sentence[breaks[-1][0] : breaks[-1][1]].strip()
+    if raw and raw[0] in _PREPOSITIONS and mark in ("“", '"'):
+        return text  # '... that “for two decades it has been': the figure opens its own clause
     k = len(breaks) - 1
     if mark in ("-", "—", "–", ")") and k >= 1:
         # Skip the aside: "X - the number of ... - are running at".
@@ -1107,6 +1194,19 @@ _MONEY_VERBS: Final = _wordset("""raise raises raised raising pay pays paid payi
     invest invests invested borrow borrows borrowed lend lends lent owe owes owed collect
     collected secure secured earn earns earned save saved pledge pledged promise promised
     offer offered award awarded grant granted allocate allocated earmark earmarked""")
+
+
+def _money_verb(word: str) -> bool:
+    """ "raised", "earning", "borrowing": a verb whose object is money changing hands."""
+    low = word.lower()
+    if low in _MONEY_VERBS:
+        return True
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        return stem in _MONEY_VERBS or f"{stem}e" in _MONEY_VERBS
+    return False
+
+
 _LEADING_ADJECTIVES: Final = _wordset(
     "new extra additional further total net gross combined estimated average initial record"
 )
@@ -1128,6 +1228,23 @@ def _is_verb(word: str) -> bool:
         or low in _SAY_VERBS
         or low in _IRREGULAR_PAST
         or (low.endswith(("ed", "ing")) and len(low) > 4 and word.islower())
+    )
+
+
+_PRONOUN_SUBJECT: Final = re.compile(r"\b(it|they|we|It|They|We)\s+([a-z]+)\b")
+
+
+def _is_present_s(word: str) -> bool:
+    """ "employs", "owns": a present verb that needs its subject ("people employs" is
+    no phrase; "net loss posted" is one without "it")."""
+    low = word.lower()
+    return (
+        word.islower()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and len(low) > 3
+        and low not in _AUX
+        and low not in _MAKES_UP_PARTICIPLE  # "it accounts for 20% of sales": the share
     )
 
 
@@ -1155,7 +1272,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
             return " ".join([relative.group(1).lower(), *words])
     stop = _right_bound(sentence, at)
     right = _words(sentence[at:stop])
-    named = {w.lower() for w in head.split()}
+    named = {w.lower() for w in head.split()} | {w.lower().rstrip(".") for w in head.split()}
     own = named | {"of", "the", "a", "an", "its", "their"}
     rate = {"a", "an", "per", "each", "every", "year", "annum", "month", "week", "day", "annually"}
     while right and (
@@ -1200,13 +1317,26 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         ):
             # A participle: "two Britons held at Guantanamo Bay was ...": the
             # phrase ends at the main verb, and the clause before says more.
-            main = next((i for i, w in enumerate(verb) if i and w.lower() in _AUX), len(verb))
+            main = next(
+                (
+                    i
+                    for i, w in enumerate(verb)
+                    if i
+                    and (
+                        w.lower() in _AUX
+                        or (i > 1 and verb[i - 1][:1].isupper() and _past_participle(w) != "")
+                    )
+                ),
+                len(verb),
+            )  # "bills backed by Sen Warren passed in May": the main verb ends it
             phrase = _strip_end(verb[: min(main, _PP_WORDS)])
             left = _left_words(sentence, q)
             return " ".join([*phrase, *left])
         phrase = _strip_end(verb[:_RIGHT_WORDS])
         if phrase and phrase[0].lower() in _AUX and phrase[0].lower() != "being":
             phrase = ["that", *phrase]
+        elif _active_with_object(phrase):
+            phrase = ["that", *phrase]  # "7 in 10 voters backed the plan": voters that backed it
         return " ".join(phrase)
     pp: list[str] = []
     if right and right[0].lower() in _PREPOSITIONS:
@@ -1215,12 +1345,29 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         pp = right[:2]  # "this season", "last year"
     raw_left = [w for w in _left_words(sentence, q) if w.lower() not in named]
     left = _strip(raw_left)
+    if left and _is_present_s(left[0]):
+        found = list(_PRONOUN_SUBJECT.finditer(sentence, max(0, q.start - _LOOK_BACK), q.start))
+        pronoun = found[-1] if found else None  # the last one before the figure
+        if pronoun and pronoun.group(2) == left[0]:
+            left = [pronoun.group(1).lower(), *left]  # "people it employs", not "people employs"
     if any(w.lower() in _PASSIVE_AUX for w in raw_left) and all(
         _is_verb(w) or w.lower() in _ADVERBS for w in left
     ):
         left = []  # "the damage was put at $2bn": the passive verb says nothing more
     if len(left) == 1 and left[0].lower() in _LEVEL_VERBS:
         left = []  # "exports reached $44bn": the head already says what reached it
+    if len(left) <= 2 and left and left[0].lower() in _MAKES_UP_PARTICIPLE:
+        left = []  # "it accounts for 20% of sales": the share of sales, nothing more
+    ends = [w.lower() for w in raw_left if w.lower() not in _DETERMINERS]
+    at_figure = _VERB_AT_FIGURE.search(sentence, max(0, q.start - 60), q.start) if left else None
+    has = at_figure is not None and at_figure.group(1) in ("has", "have", "had")
+    if (
+        left
+        and (has or (ends and ends[-1] in ("has", "have", "had")))
+        and len(left) <= 4
+        and not any(_is_verb(w) or w.lower() in _SUBJECT_PRONOUNS for w in left)
+    ):
+        left = ["of", *left]  # "the agency has a budget of $2bn": the budget of the agency
     if (
         left
         and q.kind == "count"
@@ -1232,11 +1379,136 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     if not left and not pp and right and right[0].lower() not in ("and", "or", "but", "while"):
         # "for two decades it has been an issue": the clause after the phrase.
         return " ".join(_strip_end(right[:_RIGHT_WORDS]))
+    if (
+        not left
+        and not pp
+        and not right
+        and (
+            _FRONTED.match(sentence[: q.start])
+            or (not sentence[: q.start].strip() and q.approx == "over")  # "Over 40 years, ..."
+        )
+    ):
+        # "For two decades, gun control has been an issue": the clause after the comma.
+        comma = _COMMA_AFTER.match(sentence, at)
+        if comma:
+            words = _words(sentence[comma.end() : _right_bound(sentence, comma.end())])
+            return " ".join(_strip_end(words[:_RIGHT_WORDS]))
+    if not left or q.kind == "duration" or not _past_participle(left[-1]):
+        return " ".join([*left, *pp])  # no verb of its own to say with an agent
+    verb_at = bool(at_figure and at_figure.group(1) == left[-1])
+    if not verb_at:
+        # "TimeWarner posted a profit of $3.36bn": the verb's object is the head ("profit")
+        obj = _VERB_OBJECT_OF.search(sentence, max(0, q.start - 80), q.start)
+        verb_at = bool(
+            obj
+            and obj.group(1) == left[-1]
+            and all(w.lower() in named or w.lower() in _DETERMINERS for w in _words(obj.group(2)))
+        )
+    agent = (
+        _by_agent(left) if verb_at and q.kind != "duration" else []
+    )  # "callers waited 20 minutes": a time is no verb's object
+    if agent:
+        return " ".join(
+            [*agent, *pp]
+        )  # "money the charity raised" -> "money raised by the charity"
     return " ".join([*left, *pp])
+
+
+#: A verb right before the figure (past a qualifier or an article): the figure is its object.
+_VERB_AT_FIGURE: Final = re.compile(
+    r"\b([a-z]+)\s+(?:(?:a|an|the|another|a\s+further|an\s+extra|a\s+record|almost|nearly|about"
+    r"|around|roughly|some|just|only|over|under|at\s+least|up\s+to|more\s+than|less\s+than"
+    r"|fewer\s+than|as\s+(?:much|many)\s+as|an\s+estimated)\s+)*$"
+)
+#: A verb, its object, "of" and the figure: "posted a net profit of $4m".
+_VERB_OBJECT_OF: Final = re.compile(
+    r"\b([a-z]+)\s+((?:[\w’'-]+\s+){1,4})of\s+(?:(?:about|around|nearly|almost|some|just|only"
+    r"|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)*$"
+)
+#: Past forms whose participle differs: "took" -> "taken".
+_PARTICIPLES: Final = {
+    "took": "taken",
+    "gave": "given",
+    "wrote": "written",
+    "drove": "driven",
+    "chose": "chosen",
+    "drew": "drawn",
+    "saw": "seen",
+    "stole": "stolen",
+    "broke": "broken",
+    "spoke": "spoken",
+    "knew": "known",
+    "threw": "thrown",
+    "ate": "eaten",
+    "began": "begun",
+}
+#: Past forms that are their own participle, of verbs that take an object.
+_TRANSITIVE_PAST: Final = _wordset("""won made sold bought paid spent lost held kept built brought
+    sent found cut put set hit shot caught struck beaten told taught sought raised""")
+#: Past verbs that only say a level or a change was reached: "sales totalled", "prices rose".
+_NO_AGENT: Final = _wordset("""reached totalled totaled topped hit exceeded amounted stood rose fell
+    grew climbed jumped dropped declined increased decreased gained slipped slid plunged soared
+    surged tumbled dipped sank shrank eased rallied advanced ranged numbered averaged peaked
+    estimated expected forecast predicted projected valued priced needed required""")
+_OBJECT_OPENERS: Final = _wordset("a an the its their his her our my this that these those")
+
+
+def _past_participle(word: str) -> str:
+    """The participle of a past-tense verb that takes an object, "" when ``word`` is not one."""
+    low = word.lower()
+    if not word.islower() or low in _NO_AGENT:
+        return ""
+    if low in _PARTICIPLES:
+        return _PARTICIPLES[low]
+    if low in _TRANSITIVE_PAST or (low.endswith("ed") and len(low) > 4):
+        return low
+    return ""
+
+
+def _active_with_object(phrase: list[str]) -> bool:
+    """ "backed the plan": a past verb with its own object right after it (a clause
+    whose subject is the figure), not a participle ("killed in the attack")."""
+    return (
+        len(phrase) > 1
+        and bool(_past_participle(phrase[0]))
+        and phrase[0].lower() not in _PARTICIPLES.values()
+        and phrase[1].lower() in _OBJECT_OPENERS
+    )
+
+
+def _by_agent(left: list[str]) -> list[str]:
+    """A contact clause ending at the figure, "[money] the charity has raised", as a
+    participle and its agent: "raised by the charity" (a noun phrase, no finite
+    verb); [] when ``left`` is not a subject and a past verb of its own."""
+    if len(left) < 2 or left[-2].lower() in _DETERMINERS:
+        return []  # "a sophisticated $270m airliner": an adjective, not a verb
+    participle = _past_participle(left[-1])
+    if not participle:
+        return []
+    rest = left[:-1]
+    while rest and (rest[-1].lower() in _ADVERBS or _adverb(rest[-1])):
+        rest = rest[:-1]
+    if rest and rest[-1].lower() in _PASSIVE_AUX | _wordset("be"):
+        return []  # "was banned": a passive, its subject is not the agent
+    while rest and rest[-1].lower() in _wordset("has have had"):
+        rest = rest[:-1]
+    if not 1 <= len(rest) <= 5:
+        return []
+    low = [w.lower() for w in rest]
+    if (
+        low[0] in _SUBJECT_PRONOUNS
+        or low[0] in _PRONOUNS
+        or any(w in _AUX or w in _CLAUSE_WORDS or w in _SAY_VERBS for w in low)
+        or any(_is_verb(w) or _NUMERAL.match(w) for w in rest)
+        or not any(w[:1].isupper() or w not in _FUNCTION for w in rest)
+    ):
+        return []
+    return [participle, "by", *rest]
 
 
 #: Verbs that only say a level was reached: nothing to add to their subject.
 _LEVEL_VERBS: Final = _wordset("""reached reaches hit hits topped tops totalled totaled totals
+    cost costs costing
     stood stands rose rises fell falls climbed jumped dropped grew was were is are amounted
     range ranges ranged ranging reach hit top total exceed exceeds exceeded""")
 _WHERE_BEFORE: Final = re.compile(
@@ -1350,9 +1622,11 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
     company" (from the sentence before), at most ``_MAX_PHRASE`` words."""
     words = [w.lstrip("-'‘") for w in phrase.split()]
     words = [w for w in words if w]
-    for i in range(1, len(words) - 1):
-        # "profit the company made": its name, when the sentence before opens on one
-        if _COMPANY.match(words[i]) and _is_verb(words[i + 1]):
+    for i in range(1, len(words)):
+        # "profit the company made", "profit made by company": its name, when the
+        # sentence before opens on one
+        verb_after = i + 1 < len(words) and _is_verb(words[i + 1])
+        if _COMPANY.match(words[i]) and (verb_after or words[i - 1].lower() == "by"):
             name = _sentence_subject(previous)
             if name:
                 det = i - 1 if words[i - 1].lower() == "the" else i

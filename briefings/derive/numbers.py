@@ -101,6 +101,10 @@ _RANGE: Final = re.compile(
 _RANGING_FROM: Final = re.compile(
     r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.I
 )
+#: Words after which a number is an age: "aged 5-17", "ages 18 to 24", "at age 12".
+_AGE_WORDS: Final = _wordset("aged ages age")
+_AGE_BEFORE: Final = re.compile(r"\b(?:aged|ages|age)\s+$", re.I)
+_AGE_RANGE: Final = re.compile(r"\s*(?:-|–|to|and)\s*\d+\b")
 _LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
 _NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
 # Sentence-initial words that may stand before a count ("Yesterday 300 people
@@ -216,13 +220,40 @@ _IRREGULAR_PLURALS: Final = _wordset("men women people children police")
 _RACES: Final = _wordset("hurdles heats finals relays medleys sprints dashes")
 
 
+#: Plurals that modify a noun after them: "two sports cars", "three savings accounts".
+_PLURAL_MODIFIERS: Final = frozenset(
+    """sports arms savings goods sales news customs earnings weapons drugs jobs
+    systems operations communications parts""".split()
+)
+#: "-ies" and "-ves" plurals whose singular is not "-y" / "-f".
+_SINGULAR_EXCEPTIONS: Final = {
+    "movies": "movie",
+    "cookies": "cookie",
+    "zombies": "zombie",
+    "calories": "calorie",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "wolves": "wolf",
+    "halves": "half",
+    "shelves": "shelf",
+    "thieves": "thief",
+    "leaves": "leaf",
+}
+
+
+_NOT_MEN: Final = frozenset("specimen omen abdomen regimen stamen amen hymen".split())
+
+
 def _ends_plural(word: str) -> bool:
     """A lower-case plural noun ("months", "women"): the end of a counted noun."""
     low = word.lower()
     if not word.islower():
         return False
-    return low in _IRREGULAR_PLURALS or (
-        low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+    return (
+        low in _IRREGULAR_PLURALS
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+        or (low.endswith(("men", "children")) and low not in _NOT_MEN)  # "businesswomen"
     )
 
 
@@ -311,6 +342,12 @@ def singular(word: str) -> str:
         return word[:-1]  # GPUs, LLMs
     if not word.islower():
         return word
+    if low in _SINGULAR_EXCEPTIONS:
+        return _SINGULAR_EXCEPTIONS[low]
+    if low.endswith("children"):
+        return low[:-3]  # "grandchildren"
+    if low.endswith("men") and low not in _NOT_MEN and len(low) > 4:
+        return low[:-2] + "an"  # "businesswomen", "firemen"
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
     if low.endswith(("sses", "xes", "ches", "shes", "zes")):
@@ -330,6 +367,13 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break
         word = m.group(1)
         low = word.lower()
+        if low in ("and", "or") and words and _joined_adjectives(text, words[-1], m.end()):
+            # "15 deep and surface mines": two adjectives of one plural noun
+            second = _WORD.match(text, m.end())
+            noun = _WORD.match(text, second.end()) if second else None
+            if second and noun:
+                words.extend((m, second, noun))
+            break
         if "’" in low or "'" in low:
             base = low.replace("’", "'").split("'")[0]
             if base in _STOP or base in _CONTRACTED:
@@ -346,6 +390,13 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break  # "nine judges rather than five", "50,000 sold", "60m indoors"
         if words and word[:1].isupper() and _ends_plural(words[-1].group(1)):
             break  # "12 months Mr Ray oversaw": a name starts the next clause
+        if (
+            words
+            and _ends_plural(words[-1].group(1))
+            and words[-1].group(1).lower() not in _PLURAL_MODIFIERS
+            and not _ends_plural(word)
+        ):
+            break  # "200 girls taken", "40,000 visitors make", "20 miles east": the plural was the head
         words.append(m)
         if low in _IRREGULAR_PLURALS:
             break  # "20 women work part-time": the plural closes the noun phrase
@@ -361,6 +412,30 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
         return None
     head = words[-1].group(1).rstrip(".")
     return words[0].start(1), words[-1].end(1), head
+
+
+def _joined_adjectives(text: str, before: re.Match[str], at: int) -> bool:
+    """ "deep and surface mines": ``before`` (a lower-case word that is not a plural
+    noun) and the word after "and"/"or" at ``at`` both modify the plural noun after
+    them."""
+    first = before.group(1)
+    if not first.islower() or _ends_plural(first) or first in _STOP:
+        return False
+    second = _WORD.match(text, at)
+    if second is None:
+        return False
+    noun = _WORD.match(text, second.end())
+    if noun is None:
+        return False
+    adjective, head = second.group(1), noun.group(1)
+    return (
+        adjective.islower()
+        and adjective not in _STOP
+        and not _ends_plural(adjective)
+        and not _VERBISH.search(adjective)
+        and _ends_plural(head)
+        and head not in _STOP
+    )
 
 
 def _of_count(text: str, end: int) -> tuple[int, int, str] | None:
@@ -453,6 +528,10 @@ def _read_digits(sentence: str, yen: str) -> list[Quantity]:
             if phone is not None and phone.end() > m.end():
                 consumed = phone.end()  # "+44 20 7946 0018"
                 continue
+        if _AGE_BEFORE.search(sentence, max(0, m.start(1) - 8), m.start(1)):
+            age = _AGE_RANGE.match(sentence, m.end(1))
+            consumed = age.end() if age else m.end(1)
+            continue  # "aged 18 to 24": an age range, neither end a figure
         q = _read_one(sentence, m.start(1), m.end(1), float(m.group(1).replace(",", "")), yen)
         if q is None and prev_noun:
             q = _bare_participle(sentence, m.start(1), m.end(1), prev_noun)
@@ -521,6 +600,8 @@ def _read_one(
             return None  # "May 29", "16 August"
         if left.list_mark:
             return None  # "No. 1", "#3"
+        if left.spaced and left.last.lower() in _AGE_WORDS and not _PERCENT.match(text, end):
+            return None  # "children aged 5-17", "at age 12": an age, not a count
         if left.spaced and left.last.lower() == "top" and not _PERCENT.match(text, end):
             return None  # "a UK top 10 hit", "the top five": a place in a list
     # A number right after a capitalised word names a thing: "iPhone 16",
@@ -587,7 +668,7 @@ def _read_one(
     if scale_word == "m" and currency is None:
         # "100m" without a currency is often metres ("the 100m final").
         nxt = _noun_phrase(text, end)
-        if nxt is None or not nxt[2].endswith("s") or nxt[2].lower() in _RACES:
+        if nxt is None or not _ends_plural(nxt[2].lower()) or nxt[2].lower() in _RACES:
             return None
         words = text[nxt[0] : nxt[1]].split()
         if not nxt[2].islower() and len(words) > 1:
@@ -975,7 +1056,7 @@ def _compound(
 # Proportions: "about 7 in 10 voters", "one in five adults" as a percentage.
 
 _IN_TEN: Final = re.compile(
-    r"\s+(?:in|out of)\s+(10|ten|5|five|4|four|3|three|2|two|100|1,000|a hundred|a thousand)\b"
+    r"\s+(?:in|out of)\s+(?:every\s+)?(10|ten|5|five|4|four|3|three|2|two|100|1,000|a hundred|a thousand)\b"
 )
 _DENOMINATORS: Final = {
     "10": 10.0,
@@ -1084,9 +1165,44 @@ def _read_extras(text: str) -> list[Quantity]:
         _read_times(text, out)
     if "half" in low or "third" in low or "quarter" in low:
         _read_fractions(text, out)
+        if "illion" in low:
+            _read_part_of_a_million(text, out)
     if _ORDINAL_ANY.search(text):
         _read_ranks(text, out)
     return out
+
+
+_PART_OF_A_MILLION: Final = re.compile(
+    r"(?<![\w-])(half|a\s+quarter\s+of|three[- ]quarters\s+of)\s+a\s+(million|billion|trillion)\b",
+    re.I,
+)
+_PART_VALUES: Final = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
+_MONEY_NOUNS: Final = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
+
+
+def _read_part_of_a_million(text: str, out: list[Quantity]) -> None:
+    """ "half a million homes", "a quarter of a billion dollars": a count (or money)."""
+    for m in _PART_OF_A_MILLION.finditer(text):
+        part = " ".join(m.group(1).lower().replace("-", " ").split())
+        value = _PART_VALUES.get(part, 0.5) * _SCALES[m.group(2).lower()]
+        np = _noun_phrase(text, m.end())
+        noun = text[np[0] : np[1]].lower() if np else ""
+        unit = _MONEY_NOUNS.get(noun) or (singular(np[2]) if np else None)
+        stop = np[1] if np else m.end()
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=stop,
+                text=text[m.start() : stop],
+                value=value,
+                unit=unit,
+                kind="money" if noun in _MONEY_NOUNS else "count",
+                noun_start=np[0] if np and noun not in _MONEY_NOUNS else -1,
+                noun_end=np[1] if np and noun not in _MONEY_NOUNS else -1,
+                spelled=True,
+                scaled=True,
+            )
+        )
 
 
 def _read_folds(text: str, out: list[Quantity]) -> None:

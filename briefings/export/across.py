@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefings.corroboration import match, normalise, wording_differences, words
+from briefings.derive.figures import quantity_kind, same_quantity
 from briefings.models import Briefing, Figure, Quote
 
 #: How many of a quote's rarest words are used to find its candidates.
@@ -175,14 +176,36 @@ class FigureRow:
 
 
 def figures_across(briefings: list[Briefing]) -> list[FigureRow]:
-    """Every figure once, with the briefings that carry it; shared figures first."""
-    rows: dict[tuple[str, float | None, str | None], FigureRow] = {}
+    """Every figure once, with the briefings that carry it; shared figures first.
+
+    Two briefings' figures are one row only when they are the same number of the
+    same kind of unit AND measure the same quantity (``same_quantity``): "two
+    years" in one story and "two years" in another are two rows unless what they
+    measure names the same thing ("time the inquiry took" is not "time since
+    the vote"). A figure a briefing lists twice is one row."""
+    rows: list[FigureRow] = []
+    by_value: dict[tuple[str, float], list[FigureRow]] = {}
     for b in briefings:
         for f in b.figures:
-            key = (" ".join(words(f.text)), f.value, f.unit)
-            row = rows.setdefault(key, FigureRow(f, []))
+            kind = quantity_kind(f)
+            if kind is None or f.value is None:
+                rows.append(FigureRow(f, [b]))
+                continue
+            key = (kind[0], round(f.value * kind[1], 6))
+            row = next(
+                (
+                    r
+                    for r in by_value.get(key, [])
+                    if (any(x is b for x in r.briefings) and r.figure == f)
+                    or same_quantity(r.figure, f)
+                ),
+                None,
+            )
+            if row is None:
+                row = FigureRow(f, [])
+                rows.append(row)
+                by_value.setdefault(key, []).append(row)
             if not any(x is b for x in row.briefings):
                 row.briefings.append(b)
-    ordered = list(rows.values())
-    ordered.sort(key=lambda r: -len(r.briefings))  # stable: briefing order within
-    return ordered
+    rows.sort(key=lambda r: -len(r.briefings))  # stable: briefing order within
+    return rows

@@ -139,13 +139,28 @@ def test_candidates_are_blocked_not_all_pairs() -> None:
 
 
 def test_figures_across_merges_the_same_figure() -> None:
-    f = Figure(text="$3 million", value=3e6, unit="USD", measures="cost")
+    f = Figure(text="$3 million", value=3e6, unit="USD", measures="cost of the footbridge repairs")
+    g = Figure(text="$3m", value=3e6, unit="USD", measures="footbridge repairs cost")
     a = briefing("One", id="aaaa000000000000", figures=[f])
-    b = briefing("Two", id="bbbb000000000000", figures=[f, Figure(text="7 days", value=7)])
+    b = briefing("Two", id="bbbb000000000000", figures=[g, Figure(text="7 days", value=7)])
     rows = figures_across([a, b])
     assert [(r.figure.text, len(r.briefings)) for r in rows] == [("$3 million", 2), ("7 days", 1)]
     _, body = split_front_matter(dossier([a, b], query="q"))
-    assert "| \\$3 million | cost | [1](#1-one), [2](#2-two) |" in body
+    assert "| \\$3 million | cost of the footbridge repairs | [1](#1-one), [2](#2-two) |" in body
+
+
+def test_figures_across_keeps_apart_the_same_number_of_other_things() -> None:
+    """The same number with a generic measure, or measuring other things, is two rows."""
+    generic = Figure(text="$3 million", value=3e6, unit="USD", measures="cost")
+    fine = Figure(text="two years", value=2, unit="years", measures="time the inquiry took")
+    since = Figure(text="two years", value=2, unit="years", measures="time since the vote")
+    pounds = Figure(text="£3 million", value=3e6, unit="GBP", measures="cost of the footbridge")
+    bridge = Figure(text="$3 million", value=3e6, unit="USD", measures="cost of the footbridge")
+    a = briefing("One", id="aaaa000000000000", figures=[generic, fine, bridge])
+    b = briefing("Two", id="bbbb000000000000", figures=[generic, since, pounds])
+    rows = figures_across([a, b])
+    assert all(len(r.briefings) == 1 for r in rows)
+    assert len(rows) == 6
 
 
 def _by_number(items: list[Briefing]) -> dict[str, Briefing]:

@@ -610,7 +610,7 @@ def test_his_is_the_surname_the_sentence_opens_on() -> None:
     ("text", "expected"),
     [
         # money changing hands: the money, who moved it and where from
-        ("The startup raised $2B from investors.", "money startup raised from investors"),
+        ("The startup raised $2B from investors.", "money raised by startup from investors"),
         # "range from X to Y" is a range of what ranges
         ("Salaries range from $54,000 to $72,000.", "Salaries"),
         # no phrase ends on a preposition

@@ -126,6 +126,55 @@ def test_figure_reconciliation() -> None:
     }
 
 
+def test_figure_reconciliation_needs_the_same_quantity() -> None:
+    """Two durations (or two sums) are compared only when their measures name the
+    same thing beyond a generic word: "18 months" of the inquiry is not "two
+    years" since the vote, the dead are not the injured, dollars are not pounds."""
+
+    def brief(bid: str, figures: list[Figure]) -> Briefing:
+        return Briefing(id=bid, title=bid, origin=f"test:{bid}", figures=figures)
+
+    a = brief(
+        "a",
+        [
+            Figure(text="18 months", value=18, unit="months", measures="time the inquiry took"),
+            Figure(text="12 people", value=12, unit="people", measures="people killed in the fire"),
+            Figure(text="$5m", value=5e6, unit="USD", measures="cost of the new stand"),
+            Figure(text="three weeks", value=3, unit="weeks", measures="time"),
+        ],
+    )
+    b = brief(
+        "b",
+        [
+            Figure(text="two years", value=2, unit="years", measures="time since the vote"),
+            Figure(
+                text="20 people", value=20, unit="people", measures="people injured in the fire"
+            ),
+            Figure(text="£4m", value=4e6, unit="GBP", measures="cost of the new stand"),
+            Figure(text="a month", value=1, unit="month", measures="time"),
+            Figure(text="14 people", value=14, unit="people", measures="people the fire killed"),
+        ],
+    )
+    checks = {
+        (c.first.figure.text, c.second.figure.text): c.verdict for c in reconcile_figures([a, b])
+    }
+    assert checks == {("12 people", "14 people"): "disagree"}
+
+
+def test_same_quantity_ignores_generic_words_and_plurals() -> None:
+    from briefings.derive.figures import quantity_words, same_quantity
+
+    assert quantity_words("time the inquiry took") == {"inquiry", "took"}
+    assert quantity_words("share of voters backing the plan") == {"voter", "backing", "plan"}
+    one = Figure(text="40%", value=40, unit="percent", measures="share of voters backing the plan")
+    two = Figure(text="41%", value=41, unit="percent", measures="voters backing the plan")
+    other = Figure(
+        text="40%", value=40, unit="percent", measures="share of voters against the plan"
+    )
+    assert same_quantity(one, two)
+    assert not same_quantity(one, other)
+
+
 @pytest.mark.usefixtures("samples")
 def test_cli_stories_and_story_on_the_samples(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--json"]) == 0
