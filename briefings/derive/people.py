@@ -30,7 +30,11 @@ _NOT_VERBS: Final = lexicon(
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
     # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
+    # (a short title in quotes may stand inside, its comma within the marks: 'Jo Ames,
+    # host of "The Show," said')
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])"
+    r"(?:[^.!?;“”\"]|(?<=\b[A-Z])\.|“[^.!?;“”\"]{1,40}?(?:”|(?=,”))|\"[^.!?;“”\"]{1,40}?(?:\"|(?=,\")))"
+    r"{0,100}?(?:,[”\"]|,)"
     # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave"
     r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing

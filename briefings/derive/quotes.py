@@ -36,7 +36,7 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
-from briefings.derive.gazetteer import GIVEN_NAMES, known_kind
+from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
@@ -136,12 +136,19 @@ _POSSESSIVE_SPEECH: Final = re.compile(
 _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
+_NEXT_SPEAKER: Final = re.compile(rf"[\s.,;]*(?P<run>{NAME_RUN})\s*:\s*$")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
 )
 # "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
 _DESCRIPTION: Final = re.compile(
-    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>\d{1,3}-year-old|[a-z][a-z-]+)$"
+    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+)$"
+)
+# heads of descriptions of a person that are no role words: "the billionaire mogul"
+_PERSON_HEADS: Final = frozenset(
+    "mogul tycoon magnate billionaire millionaire businessman businesswoman entrepreneur "
+    "frontrunner front-runner hopeful incumbent challenger".split()
 )
 _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
@@ -151,6 +158,11 @@ _PERSON_TITLE: Final = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
 )
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
+# a title right before a one-word name: "Gov. Kasich", "Mrs Hale"
+_TITLED: Final = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|President|Senator|"
+    r"Governor|Judge|Justice|Mayor|Minister|Chancellor|Secretary|Speaker|Chairman)\.?$"
+)
 _HEAD_ALIASES: Final = {
     "senator": ("senator", "sen"),
     "congressman": ("congressman", "rep", "representative"),
@@ -381,8 +393,12 @@ class _Sieve:
         m = _DESCRIPTION.match(phrase)
         if m is None or phrase[:3].lower() != "the":
             return None
-        head = m.group("head").lower()
-        if not role_head(head) or head in _ORG_HEADS:
+        word = m.group("head")
+        head = word.lower()
+        if word[:1].isupper():
+            if word not in DEMONYMS:
+                return None  # "the Texan", "the Wisconsin Republican"; not "the Guardian"
+        elif not (role_head(head) or head in _PERSON_HEADS) or head in _ORG_HEADS:
             return None  # an age names nobody the article has not aged
         i = bisect.bisect_left(self.people.events, (at, ""))
         while i and self._thing(self.people.events[i - 1][1]):
@@ -392,6 +408,8 @@ class _Sieve:
         name = self.people.events[i - 1][1]
         if len(name.split()) < 2:
             return None
+        if not role_head(head) and self._salient(None, at) != name:
+            return None  # "the Texan", "the mogul": only the one person plainly in focus
         self.roles.offer(name, tidy_role(phrase), 3)
         self.guessed = True
         return name
@@ -408,6 +426,26 @@ class _Sieve:
         if low not in self._lower_words:
             return False
         return name not in self._person_words
+
+    def _no_name(self, name: str) -> bool:
+        """A one-word "name" with no sign of being one: the article writes it only
+        where any word is capitalised, opening a sentence or a paragraph
+        ("Reprising one of her lines, ...", "Transcript as follows:", "I'm old
+        enough ..."), or the entity layer reads it as a place and nothing marks a
+        person ("Pasadena, Calif."): no speaker beats a wrong one."""
+        if " " in name or not name[:1].isupper():
+            return False
+        if name in self.names.roles or name in GIVEN_NAMES:
+            return False  # "President Obama": a title makes it a name
+        text = self.doc.text
+        pattern = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])")
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 12) : m.start()].rstrip(' “"‘(')
+            if _TITLED.search(before):
+                return False  # "Gov. Kasich"
+            if before and before[-1] not in ".!?:\n":
+                return self.layer.kind(name) == "place" and self._thing(name)
+        return True
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted, (pos, pos)) - 1
@@ -578,6 +616,10 @@ class _Sieve:
     def before(self, text: str, q: Span, floor: int) -> tuple[Who | None, str]:
         sentence = _sentence_start(text, q.open)
         lo = max(floor, sentence)
+        # the quote opens a sentence of its own: a cue in the sentence before names
+        # its speaker, but not as a description ("... when a dozen states held
+        # contests. "Q"": "states" is no verb there)
+        own_sentence = _sentence_start(text, q.open + 1) > lo
         left = text[lo : q.open]
         if not left.strip():
             return None, ""
@@ -610,6 +652,15 @@ class _Sieve:
             who = who_before_verb(m.group("run"))
             if who is not None and who.kind in ("name", "org"):
                 return who, "colon"
+        m = _NEXT_SPEAKER.match(text, floor, q.open) if floor else None
+        if m:
+            # 'Ames: "Q1" Bell: "Q2"': a transcript's next speaker after a quote, a
+            # person the article names in full
+            who = who_before_verb(m.group("run"))
+            if who is not None and who.kind == "name":
+                full = self.names.resolve(who.text, 0)
+                if len(full.split()) >= 2 and not self._thing(full):
+                    return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             dash = _DASH.split(left)
@@ -664,7 +715,7 @@ class _Sieve:
                 if who is None and left[: v.start()].rstrip().endswith((" and", " but")):
                     # "Max Lawson welcomed the statement and said ... "Q"": the subject
                     who = self._subject(text[sentence : lo + v.start()])
-            if who is None:
+            if who is None or (own_sentence and who.kind == "nominal"):
                 continue
             gap = left[v.end() :].strip()
             if gap.startswith(",") and len(gap.split()) > 3:
@@ -858,7 +909,7 @@ class _Sieve:
             else:
                 who = Who("org", who.text, None)
         name, role = self.resolve(who, at)
-        if name is None or self._common_word(name):
+        if name is None or self._common_word(name) or self._no_name(name):
             return Who("nominal", "", None)
         if who.kind == "nominal" and name != who.text:  # a description of a named person
             self.people.add(at, name, True, None)

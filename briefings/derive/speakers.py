@@ -113,6 +113,8 @@ def role_after(rest: str) -> str | None:
     return clean_role(body[: stop.start()] if stop else body)
 
 
+# a gerund right before a name ("voters embracing Obama"), not a title ("acting")
+_GERUND_END: Final = re.compile(r"(?:^|\s)(?!acting\b|managing\b|presiding\b)[a-z]{3,}ing$")
 _ABBREVIATED: Final = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|St|Maj)$"
 )
@@ -171,6 +173,8 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
             return Who("org", run)  # "NATO said", "MWW said in a statement"
         return None
     before = phrase[: last.start()].strip()
+    if _GERUND_END.search(before) and not title:
+        return None  # "White voters embracing Obama" said: the name is the gerund's object
     if title.endswith(("'s", "’s", "s'", "s’")):
         title = ""
     role = " ".join(p for p in (before, title) if p).strip(" ,") or None

@@ -1,0 +1,100 @@
+"""Speaker classes of issue #14 fixed as classes, not cases: words that only open
+sentences are no speakers, a description is no speaker from the sentence before,
+transcript speakers after a quote, a gerund's object is not the subject. All texts
+are written for these tests."""
+
+from __future__ import annotations
+
+from briefings.derive.document import Document, Metadata
+from briefings.derive.quotes import extract_quotes
+from briefings.derive.sentences import split_sentences
+from briefings.models import Quote
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
+    return extract_quotes(doc)
+
+
+def by_text(quotes: list[Quote], opening: str) -> Quote:
+    return next(q for q in quotes if q.text.startswith(opening))
+
+
+def test_a_word_that_only_opens_sentences_is_no_speaker() -> None:
+    quotes = quotes_of(
+        "Tamsin Lowe spoke at the harbour on Friday.",
+        "Transcript as follows:",
+        '"We are going to win this county and then we go on to the next one."',
+    )
+    assert by_text(quotes, "We are going").speaker is None
+
+
+def test_a_place_is_no_speaker() -> None:
+    quotes = quotes_of(
+        "A few pilots flew over Dunmere, Ohio, on Friday. Crowds in Dunmere cheered.",
+        '"We want to send a message to the whole country today," Dunmere said.',
+    )
+    assert by_text(quotes, "We want").speaker is None
+
+
+def test_a_title_makes_a_one_word_name_a_speaker() -> None:
+    quotes = quotes_of(
+        "Gov. Vance spoke at the fair.",
+        'Vance said: "We will build the new road before the winter comes."',
+    )
+    assert by_text(quotes, "We will build").speaker == "Vance"
+
+
+def test_a_quote_opening_its_sentence_takes_no_description_from_the_one_before() -> None:
+    quotes = quotes_of(
+        '"The plan is not my favourite by any means," Orla Brandt told reporters on Tuesday, '
+        'when a dozen states held votes. "But we may be in a position where it is the only '
+        'way forward."'
+    )
+    assert by_text(quotes, "But we may").speaker == "Orla Brandt"
+
+
+def test_a_transcript_speaker_after_a_quote() -> None:
+    quotes = quotes_of(
+        "Jo Ames and Bill Carver, among others, reject the plan.",
+        'Ames: "Our goal is not to contain the problem but to solve it." '
+        'Carver: "The mission is to end it and not to manage it."',
+    )
+    assert by_text(quotes, "Our goal").speaker == "Jo Ames"
+    assert by_text(quotes, "The mission").speaker == "Bill Carver"
+
+
+def test_the_object_of_a_gerund_is_not_the_subject_of_the_verb() -> None:
+    quotes = quotes_of(
+        "Rural voters backed Dana Holt in the spring.",
+        'Rural voters embracing Holt announced "a different era, that is the best way '
+        'to put it and we all know it."',
+    )
+    assert by_text(quotes, "a different era").speaker is None
+
+
+def test_a_party_or_state_description_is_the_person_in_focus() -> None:
+    quotes = quotes_of(
+        "Wade Corliss, who dropped his own bid last year, noted that voters want change.",
+        '"Those are very skilled, very successful, very experienced governors," the Texan said.',
+    )
+    assert by_text(quotes, "Those are").speaker == "Wade Corliss"
+
+
+def test_a_newspaper_is_no_description_of_a_person() -> None:
+    quotes = quotes_of(
+        "Wade Corliss, who dropped his own bid last year, noted that voters want change.",
+        '"We have to win this election for the whole country," the Guardian said.',
+    )
+    assert by_text(quotes, "We have to").speaker != "Wade Corliss"
+
+
+def test_a_title_in_quotes_inside_an_apposition_keeps_the_subject() -> None:
+    quotes = quotes_of(
+        "Mara Quist spoke in the morning about the town.",
+        'Dale Fenwick, the front-runner and former host of the show "Big Build," listed '
+        "a cooking show as his favourite.",
+        '"My guilty pleasure is the one with me in it, and it has great ratings," the '
+        "business mogul told a magazine.",
+    )
+    assert by_text(quotes, "My guilty").speaker == "Dale Fenwick"
