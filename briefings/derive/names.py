@@ -361,6 +361,10 @@ class NameIndex:
                 hit = self._nearest(self._by_last[swapped[0]], at)
         return hit.name if hit else word
 
+    def people_named(self, family: str) -> set[str]:
+        """The full names in the article that end in ``family``."""
+        return {m.name for m in self._by_last.get(family, [])}
+
     @staticmethod
     def _nearest(mentions: list[Mention], at: int) -> Mention | None:
         """The latest mention before ``at``, else the first (mentions are in order)."""

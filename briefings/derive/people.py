@@ -39,12 +39,18 @@ _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
-    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
+    # (the verb is no preposition or article: "..., in Aurora, Colorado, in July 2012,
+    # said" reads on to "said")
+    r"(?:\s+(?:himself|herself))?"  # "Trump himself was delighted"
+    r"\s+(?!(?:in|on|at|of|to|for|from|with|by|and|or|the|a|an|as|than|that)\b)"
+    rf"(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
 )
 _TIME_LEAD: Final = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December)\s+(?=(?:Mr|Mrs|Ms|Dr)\b)"
 )
+# "'s" that stands for "has": "Ames's been", "Ames's got"
+_HAS_CONTRACTED: Final = re.compile(r"\s+(?:been|got)\b")
 _HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
 _ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+$", re.I)
@@ -216,6 +222,12 @@ class PersonTracker:
                 # "According to Dr. Ann Lee, a historian, ..." makes her the one speaking
                 who = who_before_verb(run)
                 if who is not None and who.kind == "name":
+                    self.add(offset + at, who.text)
+                continue
+            if run.endswith(("’s", "'s")) and _HAS_CONTRACTED.match(text, at + len(run)):
+                # "Christie's been making the case": "'s" is "has", the name the subject
+                who = who_before_verb(run[:-2])
+                if who is not None and who.kind == "name" and not self._inside(at, starts, quoted):
                     self.add(offset + at, who.text)
                 continue
             m = _AFTER_SUBJECT.match(text, at + len(run))

@@ -158,6 +158,7 @@ _PERSON_TITLE: Final = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
 )
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
+_HONORIFIC: Final = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?P<run>{NAME_RUN})")
 # a title right before a one-word name: "Gov. Kasich", "Mrs Hale"
 _TITLED: Final = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|President|Senator|"
@@ -257,6 +258,7 @@ class _Sieve:
         self._roles: Roles | None = None
         self._layer: EntityLayer | None = None
         self._lower_words: set[str] | None = None
+        self._titled: dict[str, set[str]] | None = None
         self._person_words: set[str] = set()
         self._mention_starts: list[int] = []
         self._sentence_starts: list[int] = []
@@ -282,11 +284,27 @@ class _Sieve:
     def _gender_of(self, name: str) -> str | None:
         """ "m"/"f" as the text shows it (a title, "X said she", a given name, the
         entity chain's pronouns), None when nothing does."""
-        known = self.people.gender.get(name) or name_gender(name)
+        known = self.people.gender.get(name) or name_gender(name) or self._titled_gender(name)
         if known is None:
             layer = self.layer.gender(name)
             known = "m" if layer == "male" else "f" if layer == "female" else None
         return known
+
+    def _titled_gender(self, name: str) -> str | None:
+        """ "m"/"f" from "Mr Gray" / "Ms Hale" anywhere in the article, for the one
+        person the article names with that family name (a family name two people
+        share, or one written with both "Mr" and "Mrs", says nothing)."""
+        if self._titled is None:
+            titled: dict[str, set[str]] = {}
+            for m in _HONORIFIC.finditer(self.doc.text):
+                family = m.group("run").split()[-1].removesuffix("’s").removesuffix("'s")
+                titled.setdefault(family, set()).add("m" if m.group(1) == "Mr" else "f")
+            self._titled = titled
+        family = name.split()[-1]
+        found = self._titled.get(family)
+        if found is None or len(found) != 1 or len(self.names.people_named(family)) > 1:
+            return None
+        return next(iter(found))
 
     def _thing(self, name: str) -> bool:
         """A name the lists or the entity layer type as no person (an organisation,

@@ -98,3 +98,48 @@ def test_a_title_in_quotes_inside_an_apposition_keeps_the_subject() -> None:
         "business mogul told a magazine.",
     )
     assert by_text(quotes, "My guilty").speaker == "Dale Fenwick"
+
+
+# --- who "he" and "she" are -------------------------------------------------------
+
+
+def test_mr_before_a_family_name_says_the_person_is_a_man() -> None:
+    quotes = quotes_of(
+        "Robin Hale won the final on Sunday against Kim Gray, who won last year. "
+        "The crowd cheered for Mr Gray all the same.",
+        "Hale thanked the coach. Gray praised the crowd afterwards.",
+        '"It was a long match and I am very tired now," she said.',
+    )
+    assert by_text(quotes, "It was a long").speaker == "Robin Hale"
+
+
+def test_a_title_shared_by_two_people_of_one_family_says_nothing() -> None:
+    quotes = quotes_of(
+        "Robin Gray and Kim Gray ran the farm. Mr Gray sold it last year.",
+        "Kim Gray was sad to see it go.",
+        '"It was a long time and I am very tired now," she said.',
+    )
+    # nothing tells which Gray is the man: "she" may not rule Kim out
+    assert by_text(quotes, "It was a long").speaker == "Kim Gray"
+
+
+def test_a_relative_clause_with_commas_keeps_its_subject() -> None:
+    quotes = quotes_of(
+        "Erin Vasquez, a nurse, spoke first about the vote.",
+        "Morgan Lindqvist, who lost a child during the storm in Dover, Delaware, in July 2012, "
+        "said that the council had treated the family badly.",
+        '"They promised to meet with us face to face and never did," she said.',
+    )
+    assert by_text(quotes, "They promised").speaker == "Morgan Lindqvist"
+
+
+def test_a_subject_with_himself_and_a_contracted_has() -> None:
+    quotes = quotes_of(
+        "Dale Fenwick lit into Omar Reyes for giving the same speech over and over.",
+        "Fenwick’s been making the case for weeks that Reyes is not ready. "
+        '"You have not been involved in a consequential decision," he said.',
+        "Reyes suggested it might be seen as rude. Ted Lusk himself was delighted. "
+        '"The people who were offended were people we wanted to offend," he later said.',
+    )
+    assert by_text(quotes, "You have not").speaker == "Dale Fenwick"
+    assert by_text(quotes, "The people who").speaker == "Ted Lusk"
