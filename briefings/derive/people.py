@@ -173,14 +173,28 @@ class PersonTracker:
         #: where an event is the sayer of reported speech ("Ames said ...", "...,
         #: said Jo Ames"): whom a following "he said" most often continues
         self.sayers: set[int] = set()
+        #: one-word subjects with no evidence of a person ("Cruz admitted ...",
+        #: "Pfizer said ..."): only "he"/"she" in the very next sentence may mean them
+        self.weak: list[tuple[int, str]] = []
 
-    def add(self, at: int, name: str, evidence: bool = False, gender: str | None = None) -> str:
-        """Record ``name`` at ``at``; returns the full name it resolved to."""
+    def add(
+        self,
+        at: int,
+        name: str,
+        evidence: bool = False,
+        gender: str | None = None,
+        opening: bool = False,
+    ) -> str:
+        """Record ``name`` at ``at``; returns the full name it resolved to (``opening``:
+        a subject that opens its sentence or clause, kept even without evidence as a
+        weak antecedent)."""
         full = self.names.resolve(name, at)
         if gender and full not in self.gender:
             self.gender[full] = gender
         if len(full.split()) >= 2 or evidence or full in self.gender:
             bisect.insort(self.events, (at, full))
+        elif opening:
+            bisect.insort(self.weak, (at, full))
         return full
 
     def scan(
@@ -272,7 +286,9 @@ class PersonTracker:
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             if m.group("verb") in _SAYING and not m.group("nt"):
                 self.sayers.add(offset + at)
-            self.add(offset + at, who.text, evidence, gender)
+            lead = text[max(0, at - 3) : at].rstrip()
+            opening = at < 3 or not lead or lead[-1] in '.!?:;,”"’—'
+            self.add(offset + at, who.text, evidence, gender, opening)
 
     @staticmethod
     def _inside(at: int, starts: list[int], quoted: list[tuple[int, int]]) -> bool:

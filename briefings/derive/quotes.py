@@ -453,6 +453,8 @@ class _Sieve:
         person ("Pasadena, Calif."): no speaker beats a wrong one."""
         if " " in name or not name[:1].isupper():
             return False
+        if name in DEMONYMS:
+            return True  # "Syrian", "Republican"
         if name in self.names.roles or name in GIVEN_NAMES:
             return False  # "President Obama": a title makes it a name
         text = self.doc.text
@@ -514,6 +516,18 @@ class _Sieve:
             if d <= 1 and pos in sayers:
                 weight *= _SAYER
             scores[name] = scores.get(name, 0.0) + weight * 0.5 ** max(0, d)
+        weak = self.people.weak
+        k = bisect.bisect_left(weak, (at, ""))
+        for pos, name in reversed(weak[max(0, k - 10) : k]):
+            d = here - (bisect.bisect_right(starts, pos) - 1)
+            if d > 1:
+                break
+            if self._thing(name) or self._common_word(name) or self._no_name(name):
+                continue
+            # "Cruz openly admitted it. "Q," he said": a one-word subject right before
+            weight = _SUBJECT_WEIGHT * _LAST_SUBJECT * (_SAYER if pos in sayers else 1.0)
+            key = next((n for n in scores if n.endswith(" " + name)), name)
+            scores[key] = scores.get(key, 0.0) + weight * 0.5 ** max(0, d)
         j = bisect.bisect_left(self._mention_starts, at)
         for start, _end, name in reversed(mentions[max(0, j - 60) : j]):
             d = here - (bisect.bisect_right(starts, start) - 1)

@@ -143,3 +143,20 @@ def test_a_subject_with_himself_and_a_contracted_has() -> None:
     )
     assert by_text(quotes, "You have not").speaker == "Dale Fenwick"
     assert by_text(quotes, "The people who").speaker == "Ted Lusk"
+
+
+def test_a_one_word_subject_right_before_is_what_he_means() -> None:
+    quotes = quotes_of(
+        "Ruth Ames picked the home side on Sunday, and so did Brankov.",
+        "Brankov openly admitted that his pick was about the vote. "
+        '"With an eye to the primary in March, it is the only choice," he said.',
+    )
+    assert by_text(quotes, "With an eye").speaker == "Brankov"
+
+
+def test_a_nationality_word_opening_a_sentence_is_no_antecedent() -> None:
+    quotes = quotes_of(
+        "Syrian officials rejected the plan. Syrian envoys walked out of the talks.",
+        '"The faster we can offer some relief to folks on the ground, the better," he said.',
+    )
+    assert by_text(quotes, "The faster").speaker is None
