@@ -286,8 +286,8 @@ class PersonTracker:
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             if m.group("verb") in _SAYING and not m.group("nt"):
                 self.sayers.add(offset + at)
-            lead = text[max(0, at - 3) : at].rstrip()
-            opening = at < 3 or not lead or lead[-1] in '.!?:;,”"’—'
+            lead_in = text[max(0, at - 3) : at].rstrip()
+            opening = at < 3 or not lead_in or lead_in[-1] in '.!?:;,”"’—'
             self.add(offset + at, who.text, evidence, gender, opening)
 
     @staticmethod

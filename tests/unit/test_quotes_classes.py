@@ -160,3 +160,14 @@ def test_a_nationality_word_opening_a_sentence_is_no_antecedent() -> None:
         '"The faster we can offer some relief to folks on the ground, the better," he said.',
     )
     assert by_text(quotes, "The faster").speaker is None
+
+
+def test_a_participle_opening_the_phrase_after_said_is_part_of_the_role() -> None:
+    quotes = quotes_of(
+        '"I do not know exactly where he stands on that," said undecided voter Lena Hooke '
+        "of Derry before the event.",
+        '"I fundamentally disagree with the plan," said retired Army Lt. Gen. Mick Tarrow, '
+        "who served as an adviser.",
+    )
+    assert by_text(quotes, "I do not know").speaker == "Lena Hooke"
+    assert by_text(quotes, "I fundamentally").speaker == "Mick Tarrow"
