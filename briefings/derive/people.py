@@ -287,7 +287,11 @@ class PersonTracker:
             if m.group("verb") in _SAYING and not m.group("nt"):
                 self.sayers.add(offset + at)
             lead_in = text[max(0, at - 3) : at].rstrip()
-            opening = at < 3 or not lead_in or lead_in[-1] in '.!?:;,”"’—'
+            verb = m.group("verb")
+            # (not a plural noun taken for a verb: "Border agents say")
+            opening = (not verb.endswith("s") or verb in _SAYING or verb in _NEGATED) and (
+                at < 3 or not lead_in or lead_in[-1] in '.!?:;,”"’—'
+            )
             self.add(offset + at, who.text, evidence, gender, opening)
 
     @staticmethod

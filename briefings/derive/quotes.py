@@ -522,7 +522,12 @@ class _Sieve:
             d = here - (bisect.bisect_right(starts, pos) - 1)
             if d > 1:
                 break
-            if self._thing(name) or self._common_word(name) or self._no_name(name):
+            if (
+                self._thing(name)
+                or self._common_word(name)
+                or name.lower() in (self._lower_words or ())
+                or self._no_name(name)
+            ):
                 continue
             # "Cruz openly admitted it. "Q," he said": a one-word subject right before
             weight = _SUBJECT_WEIGHT * _LAST_SUBJECT * (_SAYER if pos in sayers else 1.0)

@@ -171,3 +171,12 @@ def test_a_participle_opening_the_phrase_after_said_is_part_of_the_role() -> Non
     )
     assert by_text(quotes, "I do not know").speaker == "Lena Hooke"
     assert by_text(quotes, "I fundamentally").speaker == "Mick Tarrow"
+
+
+def test_a_capitalised_noun_before_a_plural_is_no_weak_subject() -> None:
+    quotes = quotes_of(
+        "Rep. Dan Kells visited the border in October.",
+        "A major reason, Kells said, is the flow of drugs into the country.",
+        'Border agents "say you have got to pay attention to this right now," he said.',
+    )
+    assert by_text(quotes, "say you").speaker == "Dan Kells"
