@@ -259,6 +259,7 @@ class _Sieve:
         self._layer: EntityLayer | None = None
         self._lower_words: set[str] | None = None
         self._titled: dict[str, set[str]] | None = None
+        self._no_names: dict[str, bool] = {}
         self._person_words: set[str] = set()
         self._mention_starts: list[int] = []
         self._sentence_starts: list[int] = []
@@ -453,6 +454,12 @@ class _Sieve:
         person ("Pasadena, Calif."): no speaker beats a wrong one."""
         if " " in name or not name[:1].isupper():
             return False
+        known = self._no_names.get(name)
+        if known is None:
+            known = self._no_names[name] = self._read_no_name(name)
+        return known
+
+    def _read_no_name(self, name: str) -> bool:
         if name in DEMONYMS:
             return True  # "Syrian", "Republican"
         if name in self.names.roles or name in GIVEN_NAMES:
