@@ -146,6 +146,12 @@ _DESCRIPTION: Final = re.compile(
     r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+)$"
 )
 # heads of descriptions of a person that are no role words: "the billionaire mogul"
+# a description opening a sentence as its subject: "The Wisconsin Republican did give"
+_DESCRIPTION_SUBJECT: Final = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<the>The)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][a-z-]+|[A-Z][a-z]+)"
+    r"\s+(?:(?:also|then|later|did|has|had|was|is|never|often|[a-z]+ly)\s+){0,2}"
+    r"(?:[a-z]+ed|said|told|gave|made|took|went|came|got|did|has|had|was|is|says|wrote)\b"
+)
 _PERSON_HEADS: Final = frozenset(
     "mogul tycoon magnate billionaire millionaire businessman businesswoman entrepreneur "
     "frontrunner front-runner hopeful incumbent challenger".split()
@@ -850,6 +856,7 @@ class _Sieve:
             spans = find_spans(text, self.single)
             self._quoted += [(para.start + s.open, para.start + s.close) for s in spans]
             self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
+            self._described_subjects(text, para.start, spans)
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:
                 quotes = self._markless(i, text)
@@ -862,6 +869,35 @@ class _Sieve:
         self._signed(found)
         self._continuations(found)
         return self._emit(found)
+
+    def _described_subjects(self, text: str, offset: int, spans: list[Span]) -> None:
+        """ "The Vermont senator declined ...", "The Wisconsin Republican did give ...":
+        a description that opens a sentence as its subject is the person whose role
+        fits it (a party or state word: the one person clearly in focus), who then
+        counts as that sentence's subject for "he"/"she"."""
+        if "he " not in text:  # "The ..." / "the ...": most paragraphs have neither
+            return
+        for m in _DESCRIPTION_SUBJECT.finditer(text):
+            word = m.group("head")
+            head = word.lower()
+            if word[:1].isupper():
+                if word not in DEMONYMS:
+                    continue
+            elif not role_head(head) or head in _ORG_HEADS:
+                continue
+            at = m.start("the")
+            if any(sp.open <= at < sp.close for sp in spans):
+                continue
+            phrase = text[at : m.end("head")]
+            # the person whose role fits ("the senator"), else the one in focus
+            # the person whose role fits ("the senator"); a party or state word is no
+            # role to match ("the Wisconsin Republican"): the one person in focus
+            if word[:1].isupper():
+                name = self._salient(None, offset + at)
+            else:
+                name = self.describes(phrase, offset + at)
+            if name is not None and len(name.split()) >= 2 and not self._thing(name):
+                self.people.add(offset + at, name, True)
 
     def _signed(self, quotes: list[_Quote]) -> None:
         """A paragraph that is only a quote, signed by the next one: "Q" then

@@ -180,3 +180,13 @@ def test_a_capitalised_noun_before_a_plural_is_no_weak_subject() -> None:
         'Border agents "say you have got to pay attention to this right now," he said.',
     )
     assert by_text(quotes, "say you").speaker == "Dan Kells"
+
+
+def test_a_description_opening_a_sentence_is_the_subject_he_continues() -> None:
+    quotes = quotes_of(
+        "Senator Carl Ebbing, who endorsed the bill on Tuesday, spoke to reporters. "
+        "Tom Pratt asked him about the vote.",
+        "The Vermont senator declined to say whether it was fair. But he told the radio show "
+        'that "the record is quite clear and we all know it very well."',
+    )
+    assert by_text(quotes, "the record").speaker == "Carl Ebbing"
