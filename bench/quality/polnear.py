@@ -69,7 +69,11 @@ from pathlib import Path
 from bench.quality import Score, split
 from briefings.derive import build_document
 from briefings.derive.document import Document
-from briefings.derive.entities import extract_entities, speakers_from_entities
+from briefings.derive.entities import (
+    SharedMentions,
+    extract_entities,
+    speakers_from_entities,
+)
 from briefings.derive.names import is_title_word, lexicon
 from briefings.derive.quotes import extract_quotes
 from briefings.ingest import article_from_bytes
@@ -278,8 +282,9 @@ def role_matches(ours: str | None, gold: set[str]) -> bool:
 
 def derived_quotes(doc: Document) -> list[Quote]:
     """The quotes as ``derive()`` lists them: speakers named as the entity layer names them."""
-    quotes = extract_quotes(doc)
-    return speakers_from_entities(quotes, extract_entities(doc, quotes))
+    shared = SharedMentions()
+    quotes = extract_quotes(doc, shared)
+    return speakers_from_entities(quotes, extract_entities(doc, quotes, shared))
 
 
 def load_gold(root: Path) -> list[dict]:

@@ -23,7 +23,11 @@ from briefings.derive.blocks import split_blocks, strip_front_matter
 from briefings.derive.clean import clean_blocks
 from briefings.derive.dates import parse_date
 from briefings.derive.document import Document, Metadata
-from briefings.derive.entities import extract_entities, speakers_from_entities
+from briefings.derive.entities import (
+    SharedMentions,
+    extract_entities,
+    speakers_from_entities,
+)
 from briefings.derive.figures import extract_figures
 from briefings.derive.keywords import extract_keywords
 from briefings.derive.metadata import clean_person_name, read_header, title_from_body
@@ -119,9 +123,11 @@ def derive(article: Article) -> Briefing:
     pages with no article text; any other input yields a valid briefing."""
     doc = build_document(article)
     origin = article.origin
-    quotes = _step("quotes", lambda: extract_quotes(doc), origin)
+    # the quote rules and the entity step share one read of the article's mentions
+    shared = SharedMentions()
+    quotes = _step("quotes", lambda: extract_quotes(doc, shared), origin)
     figures = _step("figures", lambda: extract_figures(doc), origin)
-    entities = _step("entities", lambda: extract_entities(doc, quotes), origin)
+    entities = _step("entities", lambda: extract_entities(doc, quotes, shared), origin)
     quotes = speakers_from_entities(quotes, entities)
     keywords = _step("keywords", lambda: extract_keywords(doc), origin)
     summary = _step("summary", lambda: summarise(doc, entities=entities), origin)

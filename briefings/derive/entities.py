@@ -262,13 +262,14 @@ def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
 class SharedMentions:
     """One article's collected mentions, read once and shared by the quote rules
     (``entity_layer``, which may need them first) and the entity step
-    (``extract_entities``, which takes them and lets them go)."""
+    (``extract_entities``, which takes them and lets them go). ``derive`` makes one
+    per article and hands it to both steps; nothing is kept between articles."""
 
     def __init__(self) -> None:
         self.last: tuple[Document, MentionCollector, list[Mention]] | None = None
 
     def read(self, doc: Document) -> tuple[MentionCollector, list[Mention]]:
-        last = self.last  # one read: another thread may replace it meanwhile
+        last = self.last
         if last is not None and last[0] is doc:
             return last[1], last[2]
         collector = MentionCollector(doc)
@@ -283,18 +284,17 @@ class SharedMentions:
         return found
 
 
-#: the mentions of the article being derived, kept between its quote and entity steps
-_RECENT: Final = SharedMentions()
-
-
 def _chains(
     doc: Document, quotes: list[Quote] | None, shared: SharedMentions | None = None
 ) -> tuple[list[_Chain], MentionCollector]:
     """The article's alias chains, each with its cues and kind (``quotes``: their
     speakers count as people; None: the layer the quote rules read before any
     quote has a speaker, which keeps the mentions for the entity step)."""
-    source = shared or _RECENT
-    collector, mentions = source.take(doc) if quotes is not None else source.read(doc)
+    if shared is None:
+        collector = MentionCollector(doc)
+        mentions = collector.collect()
+    else:
+        collector, mentions = shared.take(doc) if quotes is not None else shared.read(doc)
     groups: dict[str, _Group] = {}
     for m in mentions:
         g = groups.get(m.key)

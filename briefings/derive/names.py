@@ -527,6 +527,10 @@ class NameIndex:
         count = sum(1 for m in mentions if m.name == hit.name)
         return any(2 * sum(1 for m in mentions if m.name == r) > count for r in rivals)
 
+    def people_named(self, family: str) -> set[str]:
+        """The full names in the article that end in ``family``."""
+        return {m.name for m in self._by_last.get(family, [])}
+
     @staticmethod
     def _nearest(mentions: list[Mention], at: int) -> Mention | None:
         """The latest mention before ``at``, else the first (mentions are in order)."""

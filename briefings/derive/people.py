@@ -30,17 +30,27 @@ _NOT_VERBS: Final = lexicon(
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
     # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
+    # (a short title in quotes may stand inside, its comma within the marks: 'Jo Ames,
+    # host of "The Show," said')
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])"
+    r"(?:[^.!?;“”\"]|(?<=\b[A-Z])\.|“[^.!?;“”\"]{1,40}?(?:”|(?=,”))|\"[^.!?;“”\"]{1,40}?(?:\"|(?=,\")))"
+    r"{0,100}?(?:,[”\"]|,)"
     # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave"
     r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
-    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
+    # (the verb is no preposition or article: "..., in Aurora, Colorado, in July 2012,
+    # said" reads on to "said")
+    r"(?:\s+(?:himself|herself))?"  # "Trump himself was delighted"
+    r"\s+(?!(?:in|on|at|of|to|for|from|with|by|and|or|the|a|an|as|than|that)\b)"
+    rf"(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
 )
 _TIME_LEAD: Final = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December)\s+(?=(?:Mr|Mrs|Ms|Dr)\b)"
 )
+# "'s" that stands for "has": "Ames's been", "Ames's got"
+_HAS_CONTRACTED: Final = re.compile(r"\s+(?:been|got)\b")
 _HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
 _ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+$", re.I)
@@ -163,9 +173,21 @@ class PersonTracker:
         #: where an event is the sayer of reported speech ("Ames said ...", "...,
         #: said Jo Ames"): whom a following "he said" most often continues
         self.sayers: set[int] = set()
+        #: one-word subjects with no evidence of a person ("Cruz admitted ...",
+        #: "Pfizer said ..."): only "he"/"she" in the very next sentence may mean them
+        self.weak: list[tuple[int, str]] = []
 
-    def add(self, at: int, name: str, evidence: bool = False, gender: str | None = None) -> str:
-        """Record ``name`` at ``at``; returns the full name it resolved to."""
+    def add(
+        self,
+        at: int,
+        name: str,
+        evidence: bool = False,
+        gender: str | None = None,
+        opening: bool = False,
+    ) -> str:
+        """Record ``name`` at ``at``; returns the full name it resolved to (``opening``:
+        a subject that opens its sentence or clause, kept even without evidence as a
+        weak antecedent)."""
         full = self.names.resolve(name, at)
         if not full:
             return full
@@ -173,6 +195,8 @@ class PersonTracker:
             self.gender[full] = gender
         if len(full.split()) >= 2 or evidence or full in self.gender:
             bisect.insort(self.events, (at, full))
+        elif opening:
+            bisect.insort(self.weak, (at, full))
         return full
 
     def scan(
@@ -214,6 +238,12 @@ class PersonTracker:
                 # "According to Dr. Ann Lee, a historian, ..." makes her the one speaking
                 who = who_before_verb(run)
                 if who is not None and who.kind == "name":
+                    self.add(offset + at, who.text)
+                continue
+            if run.endswith(("’s", "'s")) and _HAS_CONTRACTED.match(text, at + len(run)):
+                # "Christie's been making the case": "'s" is "has", the name the subject
+                who = who_before_verb(run[:-2])
+                if who is not None and who.kind == "name" and not self._inside(at, starts, quoted):
                     self.add(offset + at, who.text)
                 continue
             m = _AFTER_SUBJECT.match(text, at + len(run))
@@ -258,7 +288,13 @@ class PersonTracker:
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
             if m.group("verb") in _SAYING and not m.group("nt"):
                 self.sayers.add(offset + at)
-            self.add(offset + at, who.text, evidence, gender)
+            lead_in = text[max(0, at - 3) : at].rstrip()
+            verb = m.group("verb")
+            # (not a plural noun taken for a verb: "Border agents say")
+            opening = (not verb.endswith("s") or verb in _SAYING or verb in _NEGATED) and (
+                at < 3 or not lead_in or lead_in[-1] in '.!?:;,”"’—'
+            )
+            self.add(offset + at, who.text, evidence, gender, opening)
 
     @staticmethod
     def _inside(at: int, starts: list[int], quoted: list[tuple[int, int]]) -> bool:

@@ -36,7 +36,7 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
-from briefings.derive.gazetteer import GIVEN_NAMES, known_kind
+from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
@@ -136,12 +136,25 @@ _POSSESSIVE_SPEECH: Final = re.compile(
 _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
+_NEXT_SPEAKER: Final = re.compile(rf"[\s.,;]*(?P<run>{NAME_RUN})\s*:\s*$")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
 )
 # "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
 _DESCRIPTION: Final = re.compile(
-    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>\d{1,3}-year-old|[a-z][a-z-]+)$"
+    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+)$"
+)
+# heads of descriptions of a person that are no role words: "the billionaire mogul"
+# a description opening a sentence as its subject: "The Wisconsin Republican did give"
+_DESCRIPTION_SUBJECT: Final = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<the>The)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][a-z-]+|[A-Z][a-z]+)"
+    r"\s+(?:(?:also|then|later|did|has|had|was|is|never|often|[a-z]+ly)\s+){0,2}"
+    r"(?:[a-z]+ed|said|told|gave|made|took|went|came|got|did|has|had|was|is|says|wrote)\b"
+)
+_PERSON_HEADS: Final = frozenset(
+    "mogul tycoon magnate billionaire millionaire businessman businesswoman entrepreneur "
+    "frontrunner front-runner hopeful incumbent challenger".split()
 )
 _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
@@ -151,6 +164,12 @@ _PERSON_TITLE: Final = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
 )
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
+_HONORIFIC: Final = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?P<run>{NAME_RUN})")
+# a title right before a one-word name: "Gov. Kasich", "Mrs Hale"
+_TITLED: Final = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|President|Senator|"
+    r"Governor|Judge|Justice|Mayor|Minister|Chancellor|Secretary|Speaker|Chairman)\.?$"
+)
 _HEAD_ALIASES: Final = {
     "senator": ("senator", "sen"),
     "congressman": ("congressman", "rep", "representative"),
@@ -245,6 +264,8 @@ class _Sieve:
         self._roles: Roles | None = None
         self._layer: EntityLayer | None = None
         self._lower_words: set[str] | None = None
+        self._titled: dict[str, set[str]] | None = None
+        self._no_names: dict[str, bool] = {}
         self._person_words: set[str] = set()
         self._mention_starts: list[int] = []
         self._sentence_starts: list[int] = []
@@ -270,11 +291,27 @@ class _Sieve:
     def _gender_of(self, name: str) -> str | None:
         """ "m"/"f" as the text shows it (a title, "X said she", a given name, the
         entity chain's pronouns), None when nothing does."""
-        known = self.people.gender.get(name) or name_gender(name)
+        known = self.people.gender.get(name) or name_gender(name) or self._titled_gender(name)
         if known is None:
             layer = self.layer.gender(name)
             known = "m" if layer == "male" else "f" if layer == "female" else None
         return known
+
+    def _titled_gender(self, name: str) -> str | None:
+        """ "m"/"f" from "Mr Gray" / "Ms Hale" anywhere in the article, for the one
+        person the article names with that family name (a family name two people
+        share, or one written with both "Mr" and "Mrs", says nothing)."""
+        if self._titled is None:
+            titled: dict[str, set[str]] = {}
+            for m in _HONORIFIC.finditer(self.doc.text):
+                family = m.group("run").split()[-1].removesuffix("’s").removesuffix("'s")
+                titled.setdefault(family, set()).add("m" if m.group(1) == "Mr" else "f")
+            self._titled = titled
+        family = name.split()[-1]
+        found = self._titled.get(family)
+        if found is None or len(found) != 1 or len(self.names.people_named(family)) > 1:
+            return None
+        return next(iter(found))
 
     def _thing(self, name: str) -> bool:
         """A name the lists or the entity layer type as no person (an organisation,
@@ -381,8 +418,12 @@ class _Sieve:
         m = _DESCRIPTION.match(phrase)
         if m is None or phrase[:3].lower() != "the":
             return None
-        head = m.group("head").lower()
-        if not role_head(head) or head in _ORG_HEADS:
+        word = m.group("head")
+        head = word.lower()
+        if word[:1].isupper():
+            if word not in DEMONYMS:
+                return None  # "the Texan", "the Wisconsin Republican"; not "the Guardian"
+        elif not (role_head(head) or head in _PERSON_HEADS) or head in _ORG_HEADS:
             return None  # an age names nobody the article has not aged
         i = bisect.bisect_left(self.people.events, (at, ""))
         while i and self._thing(self.people.events[i - 1][1]):
@@ -392,6 +433,8 @@ class _Sieve:
         name = self.people.events[i - 1][1]
         if len(name.split()) < 2:
             return None
+        if not role_head(head) and self._salient(None, at) != name:
+            return None  # "the Texan", "the mogul": only the one person plainly in focus
         self.roles.offer(name, tidy_role(phrase), 3)
         self.guessed = True
         return name
@@ -408,6 +451,34 @@ class _Sieve:
         if low not in self._lower_words:
             return False
         return name not in self._person_words
+
+    def _no_name(self, name: str) -> bool:
+        """A one-word "name" with no sign of being one: the article writes it only
+        where any word is capitalised, opening a sentence or a paragraph
+        ("Reprising one of her lines, ...", "Transcript as follows:", "I'm old
+        enough ..."), or the entity layer reads it as a place and nothing marks a
+        person ("Pasadena, Calif."): no speaker beats a wrong one."""
+        if " " in name or not name[:1].isupper():
+            return False
+        known = self._no_names.get(name)
+        if known is None:
+            known = self._no_names[name] = self._read_no_name(name)
+        return known
+
+    def _read_no_name(self, name: str) -> bool:
+        if name in DEMONYMS:
+            return True  # "Syrian", "Republican"
+        if name in self.names.roles or name in GIVEN_NAMES:
+            return False  # "President Obama": a title makes it a name
+        text = self.doc.text
+        pattern = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])")
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 12) : m.start()].rstrip(' “"‘(')
+            if _TITLED.search(before):
+                return False  # "Gov. Kasich"
+            if before and before[-1] not in ".!?:\n":
+                return self.layer.kind(name) == "place" and self._thing(name)
+        return True
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted, (pos, pos)) - 1
@@ -458,6 +529,23 @@ class _Sieve:
             if d <= 1 and pos in sayers:
                 weight *= _SAYER
             scores[name] = scores.get(name, 0.0) + weight * 0.5 ** max(0, d)
+        weak = self.people.weak
+        k = bisect.bisect_left(weak, (at, ""))
+        for pos, name in reversed(weak[max(0, k - 10) : k]):
+            d = here - (bisect.bisect_right(starts, pos) - 1)
+            if d > 1:
+                break
+            if (
+                self._thing(name)
+                or self._common_word(name)
+                or name.lower() in (self._lower_words or ())
+                or self._no_name(name)
+            ):
+                continue
+            # "Cruz openly admitted it. "Q," he said": a one-word subject right before
+            weight = _SUBJECT_WEIGHT * _LAST_SUBJECT * (_SAYER if pos in sayers else 1.0)
+            key = next((n for n in scores if n.endswith(" " + name)), name)
+            scores[key] = scores.get(key, 0.0) + weight * 0.5 ** max(0, d)
         j = bisect.bisect_left(self._mention_starts, at)
         for start, _end, name in reversed(mentions[max(0, j - 60) : j]):
             d = here - (bisect.bisect_right(starts, start) - 1)
@@ -582,6 +670,10 @@ class _Sieve:
     def before(self, text: str, q: Span, floor: int) -> tuple[Who | None, str]:
         sentence = _sentence_start(text, q.open)
         lo = max(floor, sentence)
+        # the quote opens a sentence of its own: a cue in the sentence before names
+        # its speaker, but not as a description ("... when a dozen states held
+        # contests. "Q"": "states" is no verb there)
+        own_sentence = _sentence_start(text, q.open + 1) > lo
         left = text[lo : q.open]
         if not left.strip():
             return None, ""
@@ -614,6 +706,15 @@ class _Sieve:
             who = who_before_verb(m.group("run"))
             if who is not None and who.kind in ("name", "org"):
                 return who, "colon"
+        m = _NEXT_SPEAKER.match(text, floor, q.open) if floor else None
+        if m:
+            # 'Ames: "Q1" Bell: "Q2"': a transcript's next speaker after a quote, a
+            # person the article names in full
+            who = who_before_verb(m.group("run"))
+            if who is not None and who.kind == "name":
+                full = self.names.resolve(who.text, 0)
+                if len(full.split()) >= 2 and not self._thing(full):
+                    return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             dash = _DASH.split(left)
@@ -668,7 +769,7 @@ class _Sieve:
                 if who is None and left[: v.start()].rstrip().endswith((" and", " but")):
                     # "Max Lawson welcomed the statement and said ... "Q"": the subject
                     who = self._subject(text[sentence : lo + v.start()])
-            if who is None:
+            if who is None or (own_sentence and who.kind == "nominal"):
                 continue
             gap = left[v.end() :].strip()
             if gap.startswith(",") and len(gap.split()) > 3:
@@ -759,6 +860,7 @@ class _Sieve:
             spans = find_spans(text, self.single)
             self._quoted += [(para.start + s.open, para.start + s.close) for s in spans]
             self.people.scan(text, para.start, self.runs[i], [(s.open, s.close) for s in spans])
+            self._described_subjects(text, para.start, spans)
             quotes = [_Quote(i, s) for s in self._split_swallowed(text, spans)]
             if not spans:
                 quotes = self._markless(i, text)
@@ -771,6 +873,35 @@ class _Sieve:
         self._signed(found)
         self._continuations(found)
         return self._emit(found)
+
+    def _described_subjects(self, text: str, offset: int, spans: list[Span]) -> None:
+        """ "The Vermont senator declined ...", "The Wisconsin Republican did give ...":
+        a description that opens a sentence as its subject is the person whose role
+        fits it (a party or state word: the one person clearly in focus), who then
+        counts as that sentence's subject for "he"/"she"."""
+        if "he " not in text:  # "The ..." / "the ...": most paragraphs have neither
+            return
+        for m in _DESCRIPTION_SUBJECT.finditer(text):
+            word = m.group("head")
+            head = word.lower()
+            if word[:1].isupper():
+                if word not in DEMONYMS:
+                    continue
+            elif not role_head(head) or head in _ORG_HEADS:
+                continue
+            at = m.start("the")
+            if any(sp.open <= at < sp.close for sp in spans):
+                continue
+            phrase = text[at : m.end("head")]
+            # the person whose role fits ("the senator"), else the one in focus
+            # the person whose role fits ("the senator"); a party or state word is no
+            # role to match ("the Wisconsin Republican"): the one person in focus
+            if word[:1].isupper():
+                name = self._salient(None, offset + at)
+            else:
+                name = self.describes(phrase, offset + at)
+            if name is not None and len(name.split()) >= 2 and not self._thing(name):
+                self.people.add(offset + at, name, True)
 
     def _signed(self, quotes: list[_Quote]) -> None:
         """A paragraph that is only a quote, signed by the next one: "Q" then
@@ -862,7 +993,7 @@ class _Sieve:
             else:
                 who = Who("org", who.text, None)
         name, role = self.resolve(who, at)
-        if name is None or self._common_word(name):
+        if name is None or self._common_word(name) or self._no_name(name):
             return Who("nominal", "", None)
         if who.kind == "nominal" and name != who.text:  # a description of a named person
             self.people.add(at, name, True, None)

@@ -117,6 +117,9 @@ def role_after(rest: str) -> str | None:
     return clean_role(body[: stop.start()] if stop else body)
 
 
+_ADJECTIVE_ED: Final = re.compile(r"[a-z][a-z-]{2,}ed")
+# a gerund right before a name ("voters embracing Obama"), not a title ("acting")
+_GERUND_END: Final = re.compile(r"(?:^|\s)(?!acting\b|managing\b|presiding\b)[a-z]{3,}ing$")
 _ABBREVIATED: Final = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|St|Maj)$"
 )
@@ -175,6 +178,8 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
             return Who("org", run)  # "NATO said", "MWW said in a statement"
         return None
     before = phrase[: last.start()].strip()
+    if _GERUND_END.search(before) and not title:
+        return None  # "White voters embracing Obama" said: the name is the gerund's object
     if title.endswith(("'s", "’s", "s'", "s’")):
         title = ""
     role = " ".join(p for p in (before, title) if p).strip(" ,") or None
@@ -386,6 +391,17 @@ def who_after_verb(rest: str) -> Who | None:
     of = clause.find(" of ")
     who = _name_phrase(clause[:of], orgs=False) if of > 0 else None
     who = who or _name_phrase(clause)
+    if who is None:
+        # "said undecided Republican voter Jo Ames": after the verb, a participle
+        # that opens the phrase is an adjective of the role, not a verb
+        first, _, after = clause.partition(" ")
+        if _ADJECTIVE_ED.fullmatch(first) and len(after.split()) >= 2:
+            adjoined = _name_phrase(
+                after[: after.find(" of ")] if " of " in after else after, False
+            )
+            if adjoined is not None and adjoined.kind == "name":
+                adjoined_role = " ".join(p for p in (first, adjoined.role) if p)
+                who = Who("name", adjoined.text, clean_role(adjoined_role))
     if who is None:
         return None
     role = role_after(rest[end:]) if who.kind == "name" else None

@@ -206,3 +206,25 @@ def test_occupation_opening_a_sentence_is_not_part_of_the_person() -> None:
     assert _find(found, "Arlo Penning").kind == "person"
     assert _find(found, "Tom Belcher").kind == "person"
     assert not any(n.startswith(("Novelist", "Farmer")) for n in _names(found))
+
+
+def test_shared_mentions_are_passed_explicitly_and_read_once() -> None:
+    from briefings.derive import entities as module
+    from briefings.derive.entities import SharedMentions, entity_layer
+
+    doc = Document.build(
+        ["Marta Kowalczyk, chief executive of Brindle Foods, spoke on Monday."],
+        set(),
+        Metadata(title="T"),
+        split_sentences,
+    )
+    shared = SharedMentions()
+    entity_layer(doc, shared)
+    first = shared.last
+    assert first is not None and first[0] is doc
+    entity_layer(doc, shared)
+    assert shared.last is first  # the second reader reuses the first read
+    assert extract_entities(doc, [], shared) == extract_entities(doc, [])
+    assert shared.last is None  # the entity step lets the article go
+    # no module-level slot that one article's mentions could leak through
+    assert not any(isinstance(v, SharedMentions) for v in vars(module).values())
