@@ -29,7 +29,7 @@ from briefings.models import Article, Briefing, BriefingSummary, QuoteLink, Rela
 
 _RELATED_LIST = TypeAdapter(list[Related])
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DB_NAME = "library.sqlite3"
 ENV_LIBRARY = "BRIEF_LIBRARY"
 
@@ -144,8 +144,34 @@ CREATE TABLE IF NOT EXISTS quote_links (
 CREATE INDEX IF NOT EXISTS quote_links_other ON quote_links (other);
 """
 
+#: Version 5: what finds and scores related articles without reading the index.
+#: ``related_profiles`` holds each briefing's related-articles profile (an opaque,
+#: compressed blob the search layer writes: its term weights, names, quotes, sketch);
+#: ``related_terms`` is an inverted table over a few rare, weighted terms and names of
+#: each profile (term -> briefing ids), capped per term: a term posted by more briefings
+#: than its cap moves to ``related_common`` and loses its postings, so reading a term's
+#: postings costs at most its cap, whatever the size of the library.
+_PROFILE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS related_profiles (
+    id TEXT PRIMARY KEY,
+    profile BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS related_terms (
+    term TEXT NOT NULL,
+    id TEXT NOT NULL,
+    weight REAL NOT NULL,
+    PRIMARY KEY (term, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS related_terms_id ON related_terms (id);
+CREATE TABLE IF NOT EXISTS related_common (term TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
 #: Every schema statement, in migration order (each one is CREATE ... IF NOT EXISTS).
-_ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA
+_ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA + _PROFILE_SCHEMA
+
+#: After an upgrade that left more than this share of the file free (rewritten rows),
+#: the store is compacted (VACUUM) if nobody else is using it at that moment.
+VACUUM_FREE_SHARE = 0.1
 
 #: The copy of an older store made (with SQLite's online backup) before it is upgraded.
 BACKUP_SUFFIX = ".schema{version}.backup"
@@ -160,6 +186,9 @@ _TABLES = frozenset(
         "saved_searches",
         "related",
         "quote_links",
+        "related_profiles",
+        "related_terms",
+        "related_common",
     }
 )
 
@@ -373,6 +402,8 @@ class Library:
     #: True when the store could only be opened for reading (a read-only mount or
     #: file): reading works, writing commands say so in one line.
     read_only = False
+    #: True for an older store opened read-only: it has no related-article profiles
+    _no_profiles = False
 
     def _cannot_write(self) -> bool:
         if not self.db_path.exists():
@@ -411,6 +442,7 @@ class Library:
                         "upgrade brief to use it"
                     )
                 self._links_in_json = "related" not in tables or "quote_links" not in tables
+                self._no_profiles = "related_terms" not in tables
                 conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
                 return conn
             except sqlite3.OperationalError as exc:
@@ -493,9 +525,13 @@ class Library:
         aside with SQLite's online backup (a consistent copy even while others read it).
 
         Version 2 added related_outbox, 3 reading_state, briefing_tags and the story and
-        digest tables, 4 the related and quote_links tables (every statement is CREATE
-        ... IF NOT EXISTS); the related lists and quote links stored inside each
-        briefing's JSON until version 4 move into their tables.
+        digest tables, 4 the related and quote_links tables, 5 the related-articles
+        profiles and their inverted table (every statement is CREATE ... IF NOT
+        EXISTS); the related lists and quote links stored inside each briefing's JSON
+        until version 4 move into their tables. The profiles are made by the search
+        layer from its index (``search.related``), on the next sync. An upgrade that
+        left much of the file free is followed by a VACUUM when nobody else has the
+        store open for writing at that moment (it is skipped, never waited for).
         """
         backup = self.db_path.with_name(self.db_path.name + BACKUP_SUFFIX.format(version=version))
         # Copied under a name of its own first: two programs opening the old store at once
@@ -514,6 +550,7 @@ class Library:
                 f"cannot upgrade {self.db_path} from schema {version}: making its backup "
                 f"{backup.name} failed ({exc}); free some space and try again"
             ) from None
+        lists = links = 0
         try:
             with _transaction(conn):
                 current = self._schema_version(conn)
@@ -522,7 +559,8 @@ class Library:
                 for statement in _ALL_SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
-                lists, links = _move_links_out_of_json(conn)
+                if version < 4:
+                    lists, links = _move_links_out_of_json(conn)
                 conn.execute(
                     "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
                 )
@@ -530,11 +568,39 @@ class Library:
         finally:
             with suppress(OSError):
                 copy.unlink()
+        compacted = self._compact(conn)
+        moved = (
+            f"{lists} related lists and {links} quote links moved into tables of their own; "
+            if version < 4
+            else ""
+        )
         self.migrated = (
             f"{self.db_path}: upgraded the library from schema {version} to {SCHEMA_VERSION} "
-            f"({lists} related lists and {links} quote links moved into tables of their own); "
+            f"({moved}related-article profiles are made on the next sync{compacted}); "
             f"the old store is kept as {backup.name}"
         )
+
+    def _compact(self, conn: sqlite3.Connection) -> str:
+        """VACUUM the store if much of it is free pages (rows an upgrade rewrote) and no
+        one else is writing: returns a note for the upgrade's line ("" when not done).
+        Safe: VACUUM is atomic, and with a zero busy timeout a store in use is left as
+        it is (SQLite reuses its free pages)."""
+        try:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+            if not pages or free / pages < VACUUM_FREE_SHARE:
+                return ""
+            size = self.db_path.stat().st_size
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("VACUUM")
+            finally:
+                conn.execute("PRAGMA busy_timeout = 60000")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            saved = max(0, size - self.db_path.stat().st_size)
+        except (sqlite3.Error, OSError):
+            return ""
+        return f", {saved / 1e6:.0f} MB reclaimed"
 
     def _recreate_missing_tables(self, conn: sqlite3.Connection) -> None:
         """A table dropped by another program is created again (empty), and named."""
@@ -1099,6 +1165,132 @@ class Library:
             )
         return list(dict.fromkeys(out))
 
+    # -- related-article profiles and their inverted table (written by the search layer) --
+
+    @_guarded
+    def related_profiles(self, ids: list[str]) -> dict[str, bytes]:
+        """The stored related-articles profiles of ``ids`` (missing ones left out)."""
+        out: dict[str, bytes] = {}
+        if self._no_profiles:
+            return out
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                f"SELECT id, profile FROM related_profiles WHERE id IN ({marks})", chunk
+            ):
+                out[r[0]] = bytes(r[1])
+        return out
+
+    @_guarded
+    def store_related_profiles(
+        self, profiles: list[tuple[str, bytes, list[tuple[str, float]]]], cap: Callable[[str], int]
+    ) -> None:
+        """Store (briefing id, profile, posted terms with weights) for each briefing, in
+        one transaction, replacing what each had. A term posted by more briefings than
+        ``cap(term)`` becomes common: its postings are dropped and it is never posted
+        again, so no term's postings outgrow its cap. Briefings no longer stored are
+        skipped (deleted meanwhile)."""
+        if not profiles:
+            return
+        with self.transaction() as conn:
+            touched: set[str] = set()
+            for briefing_id, blob, terms in profiles:
+                if (
+                    conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone()
+                    is None
+                ):
+                    continue
+                conn.execute(
+                    "INSERT OR REPLACE INTO related_profiles (id, profile) VALUES (?, ?)",
+                    (briefing_id, blob),
+                )
+                old = {
+                    r[0]: r[1]
+                    for r in conn.execute(
+                        "SELECT term, weight FROM related_terms WHERE id=?", (briefing_id,)
+                    )
+                }
+                new = dict(terms)
+                if old == new:
+                    continue
+                gone = [(t, briefing_id) for t in old if t not in new]
+                conn.executemany("DELETE FROM related_terms WHERE term=? AND id=?", gone)
+                fresh = [t for t, w in new.items() if old.get(t) != w]
+                common = self._common_terms(conn, fresh)
+                rows = [(t, briefing_id, new[t]) for t in fresh if t not in common]
+                conn.executemany(
+                    "INSERT OR REPLACE INTO related_terms (term, id, weight) VALUES (?, ?, ?)",
+                    rows,
+                )
+                touched.update(t for t, _, _ in rows)
+            for term, n in self._posting_counts(conn, sorted(touched)).items():
+                if n > cap(term):
+                    conn.execute("DELETE FROM related_terms WHERE term=?", (term,))
+                    conn.execute("INSERT OR IGNORE INTO related_common VALUES (?)", (term,))
+
+    @staticmethod
+    def _common_terms(conn: sqlite3.Connection, terms: list[str]) -> set[str]:
+        out: set[str] = set()
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT term FROM related_common WHERE term IN ({marks})", chunk
+                )
+            )
+        return out
+
+    @staticmethod
+    def _posting_counts(conn: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in conn.execute(
+                f"SELECT term, COUNT(*) FROM related_terms WHERE term IN ({marks}) GROUP BY term",
+                chunk,
+            ):
+                out[r[0]] = int(r[1])
+        return out
+
+    @_guarded
+    def related_term_counts(self, terms: list[str]) -> dict[str, int]:
+        """How many briefings post each of ``terms`` (-1: common; absent: none)."""
+        if self._no_profiles or not terms:
+            return {}
+        out = self._posting_counts(self._conn, terms)
+        out.update((t, -1) for t in self._common_terms(self._conn, terms))
+        return out
+
+    @_guarded
+    def related_postings(self, terms: list[str]) -> list[tuple[str, str, float]]:
+        """(term, briefing id, weight) of every posting of ``terms`` (each term's postings
+        are capped, so this is bounded by the number of terms asked for)."""
+        out: list[tuple[str, str, float]] = []
+        if self._no_profiles:
+            return out
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(
+                (r[0], r[1], r[2])
+                for r in self._conn.execute(
+                    f"SELECT term, id, weight FROM related_terms WHERE term IN ({marks})", chunk
+                )
+            )
+        return out
+
+    @_guarded
+    def clear_related_profiles(self) -> None:
+        """Forget every profile and posting (before they are all made again)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM related_profiles")
+            conn.execute("DELETE FROM related_terms")
+            conn.execute("DELETE FROM related_common")
+
     # -- saved searches -----------------------------------------------------------------
 
     @_guarded
@@ -1486,6 +1678,8 @@ def _drop_links(conn: sqlite3.Connection, briefing_id: str) -> None:
     """Forget a deleted briefing's own related list and quote links."""
     conn.execute("DELETE FROM related WHERE id=?", (briefing_id,))
     conn.execute("DELETE FROM quote_links WHERE id=?", (briefing_id,))
+    conn.execute("DELETE FROM related_profiles WHERE id=?", (briefing_id,))
+    conn.execute("DELETE FROM related_terms WHERE id=?", (briefing_id,))
 
 
 def _move_links_out_of_json(conn: sqlite3.Connection) -> tuple[int, int]:

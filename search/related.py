@@ -252,6 +252,9 @@ def _vector(profile: dict, idf: _Idf) -> tuple[dict[str, float], float]:
 
 
 def _surface(profile: dict, stem: str) -> str:
+    stored = profile.get("_surface")
+    if stored is not None:  # a stored profile: only the words that differ from their stem
+        return str(stored.get(stem, stem))
     value = profile["t"].get(stem)
     return value[1] if isinstance(value, list) else stem
 
@@ -362,26 +365,111 @@ def select(entries: list[Related]) -> list[Related]:
     return best + copies
 
 
+# -- stored profiles: what the store keeps for each briefing ------------------------------
+
+
+def encode_profile(profile: dict, vector: Vector) -> bytes:
+    """The profile as the store keeps it: term weights computed once (with the document
+    frequencies of the day it was made), names, keywords, phrases, sketch and quotes,
+    compressed. Comparing two stored profiles reads no index at all."""
+    vec, norm = vector
+    data = {
+        "v": {t: round(w, 4) for t, w in vec.items() if w > 0},
+        "n": norm,
+        "u": {
+            stem: value[1]
+            for stem, value in profile["t"].items()
+            if isinstance(value, list) and stem in vec
+        },
+        "e": profile["e"],
+        "k": profile["k"],
+        "p": [[key, text] for key, text, _ in profile["p"]],
+        "s": profile["s"],
+        "q": profile["q"],
+        "title": profile.get("title", ""),
+        "source": profile.get("source"),
+        "published": profile.get("published"),
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
+    """A stored profile, prepared for ``compare`` and quote linking, with its vector."""
+    data = json.loads(zlib.decompress(blob))
+    vec: dict[str, float] = data["v"]
+    profile = {
+        "id": briefing_id,
+        "title": data.get("title", ""),
+        "source": data.get("source"),
+        "published": data.get("published"),
+        "e": data["e"],
+        "k": data["k"],
+        "p": [[key, text, 0] for key, text in data["p"]],
+        "s": data["s"],
+        "q": data["q"],
+        "_surface": data["u"],
+    }
+    return prepare(profile), (vec, float(data["n"]) or 1.0)
+
+
+#: Body terms each briefing posts to the store's inverted table (its highest weights),
+#: and the weight of a shared person or organisation there.
+TERMS_POSTED = 40
+NAME_WEIGHT = 6.0
+#: A term (or name) posted by more briefings than this is common: it finds no candidates
+#: and its postings are dropped, so reading postings is bounded whatever the library size.
+TERM_CAP = 200
+#: Quote words: a word in more briefings' quotes than this is not rare enough to look up.
+QUOTE_CAP = QUOTE_COMMON_CAP
+#: Meta key (in the store) saying every briefing has its stored profile and postings.
+PROFILES_KEY = "related_profiles"
+#: Bump when what a stored profile or its postings hold changes: they are all made again.
+PROFILES_VERSION = "1"
+
+
+def _cap(term: str) -> int:
+    return QUOTE_CAP if term.startswith("q:") else TERM_CAP
+
+
+def _quote_stems(text: str) -> list[str]:
+    return list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
+
+
+def postings_of(profile: dict, vector: Vector) -> list[tuple[str, float]]:
+    """What a briefing posts to the inverted table: its ``TERMS_POSTED`` highest
+    weighted body terms, its people and organisations (``e:``) and the words of its
+    quotes (``q:``, weight 0: quote candidates are counted, not weighted)."""
+    vec, _ = vector
+    words = sorted(
+        ((w, t) for t, w in vec.items() if not t.startswith("p:") and w > 0), reverse=True
+    )
+    out = {t: round(w, 4) for w, t in words[:TERMS_POSTED]}
+    for name, kind in profile["e"]:
+        if kind in ("person", "organisation"):
+            out["e:" + name.casefold()] = NAME_WEIGHT
+    for _, text in profile["q"]:
+        for stem in _quote_stems(text):
+            out["q:" + stem] = 0.0
+    return list(out.items())
+
+
 # -- keeping lists up to date --------------------------------------------------------------------
 
 
 class RelatedUpdater:
     """Computes related lists and quote links for changed briefings, and inserts the
-    changed briefings into the lists of the candidates they now belong in."""
+    changed briefings into the lists of the candidates they now belong in.
+
+    Candidates come from the store's inverted table (a few rare weighted terms, names
+    and quote words per briefing, capped per term), and are scored on their stored
+    profiles: the index is read only for the changed briefings' own profiles."""
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         if not isinstance(index.common_dfs, SegmentDfs):
             index.common_dfs = SegmentDfs()
         self.library = index.library
-        self._profiles: dict[int, tuple[dict, Vector]] = {}
-
-    def _profile(self, searcher: Searcher, docnum: int, idf: _Idf) -> tuple[dict, Vector]:
-        found = self._profiles.get(docnum)
-        if found is None:
-            profile = prepare(_stored_profile(searcher, docnum))
-            found = self._profiles[docnum] = (profile, _vector(profile, idf))
-        return found
+        self._profiles: dict[str, tuple[dict, Vector]] = {}
 
     def update(
         self,
@@ -395,21 +483,67 @@ class RelatedUpdater:
             self._forget(deleted, changed)
         if not briefings and not changed:
             return
-        self._profiles.clear()  # document numbers change with every commit
+        self._profiles.clear()
         with self.index.ix.searcher() as searcher:
             idf = _Idf(searcher, self.index.common_dfs)
+            if self.library.get_meta(PROFILES_KEY) != PROFILES_VERSION:
+                self._make_all_profiles(searcher, idf)
             work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
+            # Every changed briefing is profiled and posted first, so that briefings of
+            # one batch find each other.
+            self._post([b.id for b in work], searcher, idf)
             for n, b in enumerate(work, 1):
-                self._update_one(changed.get(b.id, b), searcher, idf, changed)
+                self._update_one(changed.get(b.id, b), changed)
                 if on_each is not None:
                     on_each(n)
         write_links(self.library, list(changed.values()))
 
     def recompute_all(self) -> int:
+        self.library.set_meta(PROFILES_KEY, "")
+        self.library.clear_related_profiles()
         ids = self.library.ids()
         for start in range(0, len(ids), 200):
             self.update(self.library.get_many(ids[start : start + 200]), [])
         return len(ids)
+
+    def _post(self, ids: list[str], searcher: Searcher, idf: _Idf) -> None:
+        """Profile these briefings from the index (weights from today's document
+        frequencies) and store their profiles and postings."""
+        rows: list[tuple[str, bytes, list[tuple[str, float]]]] = []
+        for briefing_id in dict.fromkeys(ids):
+            docnum = searcher.document_number(id=briefing_id)
+            if docnum is None:
+                continue
+            profile = prepare(_stored_profile(searcher, docnum))
+            vector = _vector(profile, idf)
+            self._profiles[briefing_id] = (profile, vector)
+            rows.append(
+                (briefing_id, encode_profile(profile, vector), postings_of(profile, vector))
+            )
+        self.library.store_related_profiles(rows, _cap)
+
+    def _make_all_profiles(self, searcher: Searcher, idf: _Idf) -> None:
+        """Profile every briefing of the index (a library made before profiles were
+        stored, or after ``recompute_all``): once, then each new briefing adds its own."""
+        reader = searcher.reader()
+        batch: list[str] = []
+        for _, fields in reader.iter_docs():
+            batch.append(fields["id"])
+            if len(batch) >= 500:
+                self._post(batch, searcher, idf)
+                self._profiles.clear()
+                batch = []
+        self._post(batch, searcher, idf)
+        self._profiles.clear()
+        self.library.set_meta(PROFILES_KEY, PROFILES_VERSION)
+
+    def _stored(self, ids: list[str]) -> dict[str, tuple[dict, Vector]]:
+        """Profiles of ``ids`` from the store (kept for this update)."""
+        missing = [i for i in ids if i not in self._profiles]
+        if missing:
+            for briefing_id, blob in self.library.related_profiles(missing).items():
+                self._profiles[briefing_id] = decode_profile(briefing_id, blob)
+        return {i: self._profiles[i] for i in ids if i in self._profiles}
 
     def _load(self, briefing_id: str, changed: dict[str, Briefing]) -> Briefing | None:
         found = changed.get(briefing_id)
@@ -418,20 +552,21 @@ class RelatedUpdater:
             found = got[0] if got else None
         return found
 
-    def _update_one(
-        self, b: Briefing, searcher: Searcher, idf: _Idf, changed: dict[str, Briefing]
-    ) -> None:
-        docnum = searcher.document_number(id=b.id)
-        if docnum is None:
+    def _update_one(self, b: Briefing, changed: dict[str, Briefing]) -> None:
+        mine_profile = self._profiles.get(b.id)
+        if mine_profile is None:
             return
-        prof, vec = self._profile(searcher, docnum, idf)
-        candidates = self._candidates(prof, docnum, searcher, idf)
+        prof, vec = mine_profile
+        candidates = self.candidates(prof, vec)
+        others = self._stored(candidates)
         linker = QuoteLinker(b)
         mine: list[Related] = []
         theirs: list[tuple[str, float, bool, tuple[dict, Vector, int]]] = []
-        for cand in candidates:
-            other, other_vec = self._profile(searcher, cand, idf)
-            other_id = other["id"]
+        for other_id in candidates:
+            found = others.get(other_id)
+            if found is None:
+                continue
+            other, other_vec = found
             matches = link_quotes(prof, other)
             linker.compared(other_id)
             score, reasons, dup = compare(prof, other, vec, other_vec, len(matches))
@@ -450,7 +585,7 @@ class RelatedUpdater:
             )
             theirs.append((other_id, score, dup, (other, other_vec, len(matches))))
         # Entries other briefings offered earlier stay unless this search saw them again.
-        seen = {r.id for r in mine} | {searcher.reader().stored_fields(c)["id"] for c in candidates}
+        seen = {r.id for r in mine} | set(candidates)
         kept = [r for r in b.related if r.id not in seen and r.id != b.id]
         b = b.model_copy(update={"related": select(mine + kept), "quotes": linker.quotes()})
         changed[b.id] = b
@@ -499,21 +634,50 @@ class RelatedUpdater:
                 return
         changed[other_id] = current.model_copy(update={"related": updated})
 
-    def _candidates(self, prof: dict, docnum: int, searcher: Searcher, idf: _Idf) -> list[int]:
-        """More-like-this over the briefing's most distinctive terms, plus quote matches."""
-        weights = []
-        for stem, value in prof["t"].items():
-            tf = value[0] if isinstance(value, list) else value
-            weights.append(((1.0 + math.log(tf)) * idf(stem), stem))
-        weights.sort(reverse=True)
-        # Terms only this briefing has find nothing; terms most briefings have find everything.
-        common = max(2, min(idf.n * COMMON_SHARE, COMMON_CAP))
-        picked = [(w, stem) for w, stem in weights if 2 <= idf.df(stem) <= common][:QUERY_TERMS]
-        found = term_candidates(picked, searcher, docnum)
-        for _, text in prof["q"]:
-            for other in quote_candidates(text, idf, docnum):
-                if other not in found:
-                    found.append(other)
+    def candidates(self, prof: dict, vector: Vector) -> list[str]:
+        """Briefings that share the most weight of this one's posted terms and names
+        (best first), then those whose quotes share most of a quote's rarer words."""
+        me = prof["id"]
+        posted = postings_of(prof, vector)
+        weights = {t: w for t, w in posted if not t.startswith("q:")}
+        scores: dict[str, float] = defaultdict(float)
+        for term, other, weight in self.library.related_postings(list(weights)):
+            if other != me:
+                scores[other] += weights[term] * weight
+        best = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], item[0]))
+        found = [d for d, _ in best]
+        for other in self._quote_candidates(prof):
+            if other not in found and other != me:
+                found.append(other)
+        return found
+
+    def _quote_candidates(self, prof: dict) -> list[str]:
+        """Per quote: briefings whose quotes share most of its rarer words (see
+        ``quote_candidates``), from the posting counts and postings of quote words."""
+        quotes = [[f"q:{s}" for s in _quote_stems(text)] for _, text in prof["q"]]
+        if not quotes:
+            return []
+        counts = self.library.related_term_counts(sorted({t for q in quotes for t in q}))
+        chosen: list[list[str]] = []
+        for terms in quotes:
+            shared = sorted((counts[t], t) for t in terms if 2 <= counts.get(t, 0) <= QUOTE_CAP)
+            chosen.append([t for _, t in shared[:8]] if len(shared) >= 3 else [])
+        postings: dict[str, list[str]] = defaultdict(list)
+        for term, other, _ in self.library.related_postings(
+            sorted({t for terms in chosen for t in terms})
+        ):
+            postings[term].append(other)
+        found: list[str] = []
+        for terms in chosen:
+            if not terms:
+                continue
+            needed = max(3, math.ceil(len(terms) * QUOTE_MATCH_SHARE))
+            hits: Counter[str] = Counter()
+            for term in terms:
+                hits.update(postings[term])
+            hits.pop(prof["id"], None)
+            ranked = sorted((-n, d) for d, n in hits.items() if n >= needed)
+            found.extend(d for _, d in ranked[:QUOTE_CANDIDATES] if d not in found)
         return found
 
     def _forget(self, deleted: list[str], changed: dict[str, Briefing]) -> None:
@@ -541,52 +705,6 @@ def _stored_profile(searcher: Searcher, docnum: int) -> dict:
         data.setdefault(key, empty)
     data.setdefault("title", stored.get("title", ""))
     return data
-
-
-def term_candidates(picked: list[tuple[float, str]], searcher: Searcher, docnum: int) -> list[int]:
-    """The briefings that best share these weighted body terms (best first).
-
-    A plain weighted sum over the terms' postings, each term's frequency in a
-    briefing saturating like BM25's: candidates only need to be roughly the right
-    ones, ``compare`` ranks them. Reading postings directly is many times cheaper
-    than Whoosh's scored ``Or`` (whose block-quality skipping thrashes on twenty
-    terms), and the terms' document frequencies are capped, so the cost is bounded.
-    """
-    reader = searcher.reader()
-    scores: dict[int, float] = defaultdict(float)
-    for weight, stem in picked:
-        m = reader.postings("body", stem)
-        while m.is_active():
-            tf = m.weight()
-            scores[m.id()] += weight * tf / (tf + 1.2)
-            m.next()
-    scores.pop(docnum, None)
-    best = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], -item[0]))
-    return [d for d, _ in best]
-
-
-def quote_candidates(text: str, idf: _Idf, docnum: int) -> list[int]:
-    """Briefings whose quotes share most of this quote's rarer words (best first).
-
-    Only words that some other briefing's quotes have too count (the briefing itself
-    is in the index already, so that is a document frequency of two or more): a word
-    no one else quotes cannot find a match, and a quote with fewer than three shared
-    rare words has no match worth looking for. Postings are counted directly (Whoosh's
-    ``Or(minmatch=...)`` is not implemented), and only for rare words, so the cost is
-    bounded whatever the size of the library.
-    """
-    stems = list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
-    known = [(idf.quote_df(s), s) for s in stems]
-    shared = sorted((df, s) for df, s in known if 2 <= df <= QUOTE_COMMON_CAP)[:8]
-    if len(shared) < 3:
-        return []
-    needed = max(3, math.ceil(len(shared) * QUOTE_MATCH_SHARE))
-    hits: Counter[int] = Counter()
-    for _, stem in shared:
-        hits.update(idf.quoted_in(stem))
-    hits.pop(docnum, None)
-    found = sorted((-n, d) for d, n in hits.items() if n >= needed)
-    return [d for _, d in found[:QUOTE_CANDIDATES]]
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:
