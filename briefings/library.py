@@ -150,11 +150,14 @@ CREATE INDEX IF NOT EXISTS quote_links_other ON quote_links (other);
 #: ``related_terms`` is an inverted table over a few rare, weighted terms and names of
 #: each profile (term -> briefing ids), capped per term: a term posted by more briefings
 #: than its cap moves to ``related_common`` and loses its postings, so reading a term's
-#: postings costs at most its cap, whatever the size of the library.
+#: postings costs at most its cap, whatever the size of the library. A profile row lists
+#: the terms its briefing posted (``terms``, JSON {term: weight}), which is how its
+#: postings are found again (no second index on ``related_terms``).
 _PROFILE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS related_profiles (
     id TEXT PRIMARY KEY,
-    profile BLOB NOT NULL
+    profile BLOB NOT NULL,
+    terms TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS related_terms (
     term TEXT NOT NULL,
@@ -162,7 +165,6 @@ CREATE TABLE IF NOT EXISTS related_terms (
     weight REAL NOT NULL,
     PRIMARY KEY (term, id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS related_terms_id ON related_terms (id);
 CREATE TABLE IF NOT EXISTS related_common (term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
@@ -1201,17 +1203,12 @@ class Library:
                     is None
                 ):
                     continue
-                conn.execute(
-                    "INSERT OR REPLACE INTO related_profiles (id, profile) VALUES (?, ?)",
-                    (briefing_id, blob),
-                )
-                old = {
-                    r[0]: r[1]
-                    for r in conn.execute(
-                        "SELECT term, weight FROM related_terms WHERE id=?", (briefing_id,)
-                    )
-                }
+                old = _posted_terms(conn, briefing_id)
                 new = dict(terms)
+                conn.execute(
+                    "INSERT OR REPLACE INTO related_profiles (id, profile, terms) VALUES (?, ?, ?)",
+                    (briefing_id, blob, json.dumps(new, ensure_ascii=False)),
+                )
                 if old == new:
                     continue
                 gone = [(t, briefing_id) for t in old if t not in new]
@@ -1678,8 +1675,23 @@ def _drop_links(conn: sqlite3.Connection, briefing_id: str) -> None:
     """Forget a deleted briefing's own related list and quote links."""
     conn.execute("DELETE FROM related WHERE id=?", (briefing_id,))
     conn.execute("DELETE FROM quote_links WHERE id=?", (briefing_id,))
+    conn.executemany(
+        "DELETE FROM related_terms WHERE term=? AND id=?",
+        [(term, briefing_id) for term in _posted_terms(conn, briefing_id)],
+    )
     conn.execute("DELETE FROM related_profiles WHERE id=?", (briefing_id,))
-    conn.execute("DELETE FROM related_terms WHERE id=?", (briefing_id,))
+
+
+def _posted_terms(conn: sqlite3.Connection, briefing_id: str) -> dict[str, float]:
+    """The terms (and weights) a briefing posted to ``related_terms``."""
+    row = conn.execute("SELECT terms FROM related_profiles WHERE id=?", (briefing_id,)).fetchone()
+    if row is None:
+        return {}
+    try:
+        found = json.loads(row[0])
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _move_links_out_of_json(conn: sqlite3.Connection) -> tuple[int, int]:

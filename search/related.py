@@ -412,10 +412,11 @@ def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
     return prepare(profile), (vec, float(data["n"]) or 1.0)
 
 
-#: Body terms each briefing posts to the store's inverted table (its highest weights),
-#: and the weight of a shared person or organisation there.
-TERMS_POSTED = 40
-NAME_WEIGHT = 6.0
+#: Body terms each briefing posts to the store's inverted table (its highest weights:
+#: rare words, and the words of the names it repeats). Names are not posted apart:
+#: their words are terms already, and shared people and organisations count in
+#: ``compare``.
+TERMS_POSTED = 80
 #: A term (or name) posted by more briefings than this is common: it finds no candidates
 #: and its postings are dropped, so reading postings is bounded whatever the library size.
 TERM_CAP = 200
@@ -435,22 +436,39 @@ def _quote_stems(text: str) -> list[str]:
     return list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
 
 
+def _tf(value: int | list) -> int:
+    return int(value[0] if isinstance(value, list) else value)
+
+
 def postings_of(profile: dict, vector: Vector) -> list[tuple[str, float]]:
     """What a briefing posts to the inverted table: its ``TERMS_POSTED`` highest
-    weighted body terms, its people and organisations (``e:``) and the words of its
-    quotes (``q:``, weight 0: quote candidates are counted, not weighted)."""
+    weighted body terms, each with its frequency in the briefing saturated like BM25's
+    (``tf / (tf + 1.2)``: what the candidate search weighs a shared term by, times
+    that term's weight in the new briefing), and the words of its quotes (``q:``, weight 0: quote candidates are counted)."""
     vec, _ = vector
     words = sorted(
         ((w, t) for t, w in vec.items() if not t.startswith("p:") and w > 0), reverse=True
     )
-    out = {t: round(w, 4) for w, t in words[:TERMS_POSTED]}
-    for name, kind in profile["e"]:
-        if kind in ("person", "organisation"):
-            out["e:" + name.casefold()] = NAME_WEIGHT
+    counts = profile["t"]
+    out: dict[str, float] = {}
+    for _, term in words[:TERMS_POSTED]:
+        tf = _tf(counts.get(term, 1))
+        out[term] = round(tf / (tf + 1.2), 4)
     for _, text in profile["q"]:
         for stem in _quote_stems(text):
             out["q:" + stem] = 0.0
     return list(out.items())
+
+
+def query_terms(vector: Vector) -> dict[str, float]:
+    """The terms a briefing looks its candidates up with, and their weights: its
+    ``TERMS_POSTED`` highest weighted body terms (those that other briefings post
+    are the ones that find anything)."""
+    vec, _ = vector
+    words = sorted(
+        ((w, t) for t, w in vec.items() if not t.startswith("p:") and w > 0), reverse=True
+    )
+    return {t: w for w, t in words[:TERMS_POSTED]}
 
 
 # -- keeping lists up to date --------------------------------------------------------------------
@@ -638,8 +656,12 @@ class RelatedUpdater:
         """Briefings that share the most weight of this one's posted terms and names
         (best first), then those whose quotes share most of a quote's rarer words."""
         me = prof["id"]
-        posted = postings_of(prof, vector)
-        weights = {t: w for t, w in posted if not t.startswith("q:")}
+        weights = query_terms(vector)
+        # The best ``QUERY_TERMS`` of those that some other briefing posts too (the
+        # counts include this briefing's own posting; a common term counts -1).
+        counts = self.library.related_term_counts(list(weights))
+        usable = [t for t in weights if counts.get(t, 0) >= 2]
+        weights = {t: weights[t] for t in usable[:QUERY_TERMS]}
         scores: dict[str, float] = defaultdict(float)
         for term, other, weight in self.library.related_postings(list(weights)):
             if other != me:
