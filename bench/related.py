@@ -24,6 +24,7 @@ import random
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,16 +104,18 @@ def _candidate_count(updater, briefing_id: str) -> int:  # type: ignore[no-untyp
 # -- first entries: today's and this code's -------------------------------------------------
 
 
-def first_entries(folder: Path, sample: int, seed: int = 17) -> dict[str, list[str | None]]:
+def first_entries(folder: Path, sample: int, seed: int = 17) -> dict[str, list]:
     """For ``sample`` briefings (a seeded random sample of the library's ids): the
     first entry of the related list as stored, and as computed now from scratch (its
-    list emptied first, so nothing kept from before counts), on the complete library.
-    Uses only the updater's public ``update``, so any version of the code can run it."""
+    list and quote links emptied first, so nothing kept from before counts), on the
+    complete library; and the quote links computed then, as (quote, other briefing)
+    pairs. Uses only the updater's public ``update``, so any version of the code can
+    run it."""
     from briefings.library import Library
     from search import SearchIndex
     from search.related import RelatedUpdater
 
-    out: dict[str, list[str | None]] = {}
+    out: dict[str, list] = {}
     with Library(folder) as library:
         index = SearchIndex(library)
         index.sync()
@@ -124,11 +127,15 @@ def first_entries(folder: Path, sample: int, seed: int = 17) -> dict[str, list[s
         _ensure_profiles(updater)
         cpu = time.process_time()
         for briefing in library.get_many(picked):
-            updater.update([briefing.model_copy(update={"related": []})], [])
+            bare = [q.model_copy(update={"corroborations": []}) for q in briefing.quotes]
+            updater.update([briefing.model_copy(update={"related": [], "quotes": bare})], [])
         cpu = time.process_time() - cpu
         for i in picked:
             fresh = library.related_of(i) or []
-            out[i] = [stored[i][0].id if stored[i] else None, fresh[0].id if fresh else None]
+            links = sorted(
+                [n, c.id] for n, q in enumerate(library.get(i).quotes) for c in q.corroborations
+            )
+            out[i] = [stored[i][0].id if stored[i] else None, fresh[0].id if fresh else None, links]
         index.close()
     print(f"  {len(picked)} briefings recomputed in {cpu:.1f} CPU s")
     return out
@@ -143,7 +150,7 @@ def _copy(size: int, into: Path) -> Path:
     return target
 
 
-def _pct(values: list[float], q: float) -> float:
+def _pct(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     return (
         ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
@@ -200,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _report(firsts: dict[str, list[str | None]], args: argparse.Namespace) -> None:
+def _report(firsts: dict[str, list], args: argparse.Namespace) -> None:
     listed = [v for v in firsts.values() if v[0] is not None]
     same = sum(1 for v in listed if v[0] == v[1])
     print(f"  first entry as stored by brief ingest = as computed now: {same} of {len(listed)}")
