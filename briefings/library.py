@@ -168,6 +168,11 @@ CREATE TABLE IF NOT EXISTS related_terms (
 CREATE TABLE IF NOT EXISTS related_common (term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
+#: Meta key the search layer sets once every briefing has its profile and postings;
+#: cleared when those tables had to be made again.
+PROFILES_META_KEY = "related_profiles"
+_PROFILE_TABLES = frozenset({"related_profiles", "related_terms", "related_common"})
+
 #: Every schema statement, in migration order (each one is CREATE ... IF NOT EXISTS).
 _ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA + _PROFILE_SCHEMA
 
@@ -616,6 +621,11 @@ class Library:
             for statement in _ALL_SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            if _PROFILE_TABLES & set(missing):  # all profiles are made again
+                conn.execute("DELETE FROM related_terms")
+                conn.execute("DELETE FROM related_common")
+                conn.execute("DELETE FROM related_profiles")
+                conn.execute("DELETE FROM meta WHERE key=?", (PROFILES_META_KEY,))
         self.recreated = missing
 
     @_guarded

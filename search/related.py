@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from briefings.library import Library
+from briefings.library import PROFILES_META_KEY, Library
 from briefings.models import Briefing, Related
 from search.corroborate import QuoteLinker, link_quotes, quote_words
 from search.schema import text_analyzer
@@ -423,7 +423,7 @@ TERM_CAP = 200
 #: Quote words: a word in more briefings' quotes than this is not rare enough to look up.
 QUOTE_CAP = QUOTE_COMMON_CAP
 #: Meta key (in the store) saying every briefing has its stored profile and postings.
-PROFILES_KEY = "related_profiles"
+PROFILES_KEY = PROFILES_META_KEY
 #: Bump when what a stored profile or its postings hold changes: they are all made again.
 PROFILES_VERSION = "1"
 
