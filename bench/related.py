@@ -184,8 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="brief-related-") as tmp:
             folder = _copy(size, Path(tmp))
+            db = folder / "library.sqlite3"
+            before_mb = db.stat().st_size / 1e6
             cost = measure_related(size, args.count, args.repeat, folder)
             rows.append((size, cost))
+            print(f"  store {before_mb:.0f} MB before, {db.stat().st_size / 1e6:.0f} MB after")
             print(
                 f"{size:>8,}: CPU ms p50 {_pct(cost.cpu_ms, 0.5):.1f} p95 {_pct(cost.cpu_ms, 0.95):.1f}"
                 f" | wall p50 {_pct(cost.ms, 0.5):.1f} | candidates p50 {_pct(cost.candidates, 0.5):.0f}"
