@@ -149,7 +149,8 @@ CREATE INDEX IF NOT EXISTS quote_links_other ON quote_links (other);
 #: compressed blob the search layer writes: its term weights, names, quotes, sketch);
 #: ``related_terms`` is an inverted table over a few rare, weighted terms and names of
 #: each profile (term -> briefing ids), capped per term: a term posted by more briefings
-#: than its cap moves to ``related_common`` and loses its postings, so reading a term's
+#: than its cap becomes common (``n`` = -1 in ``related_term_counts``, which otherwise
+#: keeps how many briefings post each term) and loses its postings, so reading a term's
 #: postings costs at most its cap, whatever the size of the library. A profile row lists
 #: the terms its briefing posted (``terms``, JSON {term: weight}), which is how its
 #: postings are found again (no second index on ``related_terms``).
@@ -165,13 +166,16 @@ CREATE TABLE IF NOT EXISTS related_terms (
     weight REAL NOT NULL,
     PRIMARY KEY (term, id)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS related_common (term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS related_term_counts (
+    term TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
 """
 
 #: Meta key the search layer sets once every briefing has its profile and postings;
 #: cleared when those tables had to be made again.
 PROFILES_META_KEY = "related_profiles"
-_PROFILE_TABLES = frozenset({"related_profiles", "related_terms", "related_common"})
+_PROFILE_TABLES = frozenset({"related_profiles", "related_terms", "related_term_counts"})
 
 #: Every schema statement, in migration order (each one is CREATE ... IF NOT EXISTS).
 _ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA + _PROFILE_SCHEMA
@@ -195,7 +199,7 @@ _TABLES = frozenset(
         "quote_links",
         "related_profiles",
         "related_terms",
-        "related_common",
+        "related_term_counts",
     }
 )
 
@@ -623,7 +627,7 @@ class Library:
                     conn.execute(statement)
             if _PROFILE_TABLES & set(missing):  # all profiles are made again
                 conn.execute("DELETE FROM related_terms")
-                conn.execute("DELETE FROM related_common")
+                conn.execute("DELETE FROM related_term_counts")
                 conn.execute("DELETE FROM related_profiles")
                 conn.execute("DELETE FROM meta WHERE key=?", (PROFILES_META_KEY,))
         self.recreated = missing
@@ -1221,20 +1225,32 @@ class Library:
                 )
                 if old == new:
                     continue
-                gone = [(t, briefing_id) for t in old if t not in new]
-                conn.executemany("DELETE FROM related_terms WHERE term=? AND id=?", gone)
-                fresh = [t for t, w in new.items() if old.get(t) != w]
+                _unpost(conn, briefing_id, [t for t in old if t not in new])
+                for t in [t for t in new if t in old and old[t] != new[t]]:
+                    conn.execute(
+                        "UPDATE related_terms SET weight=? WHERE term=? AND id=?",
+                        (new[t], t, briefing_id),
+                    )
+                fresh = [t for t in new if t not in old]
                 common = self._common_terms(conn, fresh)
-                rows = [(t, briefing_id, new[t]) for t in fresh if t not in common]
-                conn.executemany(
-                    "INSERT OR REPLACE INTO related_terms (term, id, weight) VALUES (?, ?, ?)",
-                    rows,
-                )
-                touched.update(t for t, _, _ in rows)
+                for t in fresh:
+                    if t in common:
+                        continue
+                    cur = conn.execute(
+                        "INSERT OR IGNORE INTO related_terms (term, id, weight) VALUES (?, ?, ?)",
+                        (t, briefing_id, new[t]),
+                    )
+                    if cur.rowcount:
+                        conn.execute(
+                            "INSERT INTO related_term_counts VALUES (?, 1) "
+                            "ON CONFLICT(term) DO UPDATE SET n=n+1 WHERE n>=0",
+                            (t,),
+                        )
+                        touched.add(t)
             for term, n in self._posting_counts(conn, sorted(touched)).items():
                 if n > cap(term):
                     conn.execute("DELETE FROM related_terms WHERE term=?", (term,))
-                    conn.execute("INSERT OR IGNORE INTO related_common VALUES (?)", (term,))
+                    conn.execute("UPDATE related_term_counts SET n=-1 WHERE term=?", (term,))
 
     @staticmethod
     def _common_terms(conn: sqlite3.Connection, terms: list[str]) -> set[str]:
@@ -1245,7 +1261,8 @@ class Library:
             out.update(
                 r[0]
                 for r in conn.execute(
-                    f"SELECT term FROM related_common WHERE term IN ({marks})", chunk
+                    f"SELECT term FROM related_term_counts WHERE term IN ({marks}) AND n<0",
+                    chunk,
                 )
             )
         return out
@@ -1257,7 +1274,7 @@ class Library:
             chunk = terms[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for r in conn.execute(
-                f"SELECT term, COUNT(*) FROM related_terms WHERE term IN ({marks}) GROUP BY term",
+                f"SELECT term, n FROM related_term_counts WHERE term IN ({marks}) AND n>0",
                 chunk,
             ):
                 out[r[0]] = int(r[1])
@@ -1296,7 +1313,7 @@ class Library:
         with self.transaction() as conn:
             conn.execute("DELETE FROM related_profiles")
             conn.execute("DELETE FROM related_terms")
-            conn.execute("DELETE FROM related_common")
+            conn.execute("DELETE FROM related_term_counts")
 
     # -- saved searches -----------------------------------------------------------------
 
@@ -1685,11 +1702,17 @@ def _drop_links(conn: sqlite3.Connection, briefing_id: str) -> None:
     """Forget a deleted briefing's own related list and quote links."""
     conn.execute("DELETE FROM related WHERE id=?", (briefing_id,))
     conn.execute("DELETE FROM quote_links WHERE id=?", (briefing_id,))
-    conn.executemany(
-        "DELETE FROM related_terms WHERE term=? AND id=?",
-        [(term, briefing_id) for term in _posted_terms(conn, briefing_id)],
-    )
+    _unpost(conn, briefing_id, list(_posted_terms(conn, briefing_id)))
     conn.execute("DELETE FROM related_profiles WHERE id=?", (briefing_id,))
+
+
+def _unpost(conn: sqlite3.Connection, briefing_id: str, terms: list[str]) -> None:
+    """Take a briefing's postings of ``terms`` out, keeping the terms' counts."""
+    for term in terms:
+        if conn.execute(
+            "DELETE FROM related_terms WHERE term=? AND id=?", (term, briefing_id)
+        ).rowcount:
+            conn.execute("UPDATE related_term_counts SET n=n-1 WHERE term=? AND n>0", (term,))
 
 
 def _posted_terms(conn: sqlite3.Connection, briefing_id: str) -> dict[str, float]:

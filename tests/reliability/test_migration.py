@@ -38,7 +38,7 @@ def _as_schema_3(library_dir: Path) -> dict[str, Briefing]:
 
 def _drop_profiles(conn: sqlite3.Connection) -> None:
     """What schema 5 added: related-article profiles and their inverted table."""
-    for table in ("related_profiles", "related_terms", "related_common"):
+    for table in ("related_profiles", "related_terms", "related_term_counts"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DELETE FROM meta WHERE key='related_profiles'")
 

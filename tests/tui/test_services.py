@@ -129,7 +129,7 @@ def test_an_upgraded_library_is_a_notice_for_the_reader(
 
     conn = sqlite3.connect(reader_library / DB_NAME)
     with conn:  # the store as schema 4 left it: no related-article profiles
-        for table in ("related_profiles", "related_terms", "related_common"):
+        for table in ("related_profiles", "related_terms", "related_term_counts"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
     conn.close()
