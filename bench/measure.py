@@ -101,15 +101,23 @@ def p95(values: Sequence[float]) -> float:
 
 
 def samples_ms(
-    fn: Callable[[], object], repeat: int, warmup: int = 1
+    fn: Callable[[], object],
+    repeat: int,
+    warmup: int = 1,
+    before: Callable[[], object] | None = None,
 ) -> tuple[list[float], list[float]]:
     """``repeat`` timings of ``fn`` after ``warmup`` untimed calls, in milliseconds:
     (wall clock, CPU time of this thread). On a busy machine the wall clock counts
-    time spent waiting for a core; the CPU time does not."""
+    time spent waiting for a core; the CPU time does not. ``before`` (if given) runs
+    ahead of every call, outside the timed part."""
     for _ in range(warmup):
+        if before is not None:
+            before()
         fn()
     wall, cpu = [], []
     for _ in range(repeat):
+        if before is not None:
+            before()
         c0 = time.thread_time()
         start = time.perf_counter()
         fn()

@@ -20,7 +20,7 @@ terminal.
   (the library's rows are in the list);
 - **keystroke to results**: each query of ``TYPED`` is typed one key at a time;
   after each key the clock runs from just before the key is sent until the
-  first frame whose status line shows "N hit(s)" of a search outcome whose
+  first frame whose status line shows "N hit(s)" or "N+ hits" of a search outcome whose
   query is the text now in the search bar (stale results are dropped by the
   reader). A space does not change the query and is not a sample. The next key is sent once that frame is painted, so
   the samples do not overlap. Then ``escape`` clears the search.
@@ -55,7 +55,10 @@ SIZE = (120, 40)
 FRAME_ONLY = False
 TIMEOUT = 30.0
 
-_HITS = re.compile(r"^\d[\d,]* hits?\b")
+#: The status of a search outcome: "12 hits", "1 hit", or "1,000+ hits" when the count
+#: stopped at ``search.topk.COUNT_LIMIT`` (before 2026-12-05 the "+" form never matched,
+#: so every keystroke whose query had more than 1,000 hits timed out: 7 of 44)
+_HITS = re.compile(r"^\d[\d,]*\+? hits?\b")
 _ROWS = re.compile(r"^\d[\d,]* briefings?\b")
 
 

@@ -11,7 +11,7 @@ matches (``tui/commands/digest.py`` wires them).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from briefings.export import markdown as md
 from briefings.models import Briefing, Quote
@@ -137,9 +137,24 @@ def _when(b: Briefing) -> tuple[bool, str, str]:
     return (b.published is None, b.published.isoformat() if b.published else "", b.id)
 
 
+def readable_moment(stamp: str) -> str:
+    """A stored ISO timestamp as a reader says it: local ``2026-12-05 08:58``, or only the
+    date for a midnight-UTC day mark (``--since DATE``); text that is no timestamp as is."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    utc = moment.astimezone(UTC)
+    if (utc.hour, utc.minute, utc.second, utc.microsecond) == (0, 0, 0, 0):
+        return utc.date().isoformat()
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def digest_markdown(digest: Digest, *, made_at: datetime) -> str:
     title, _ = md.heading(1, f"Digest: {digest.name}")
-    since = f" since {md.text(digest.since)}" if digest.since else ""
+    since = f" since {md.text(readable_moment(digest.since))}" if digest.since else ""
     blocks = [title, f"Saved search “{md.text(digest.query)}”, made {made_at.date().isoformat()}."]
     if digest.empty:
         blocks.append(f"*Nothing new{since}.*")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +30,7 @@ from briefings.ingest import (
     display_path,
     read_source,
 )
-from briefings.library import Library, LibraryError, Outcome
+from briefings.library import Library, LibraryError, Outcome, clean_tag
 from briefings.models import Article, Briefing
 from briefings.samples import ORIGIN_PREFIX, sample_files
 
@@ -274,6 +275,35 @@ class Overrides:
         return briefing.model_copy(update=update) if update else briefing
 
 
+#: A tag read from a Markdown clipping's front matter: letters, digits, ``_ - /``.
+_FRONT_MATTER_TAG = re.compile(r"[^\W_][\w/-]{0,59}")
+#: At most this many front-matter tags are kept for one article.
+MAX_FRONT_MATTER_TAGS = 32
+
+
+def front_matter_tags(article: Article) -> list[str]:
+    """The user's tags a Markdown clipping carries in its front matter (``tags: [a, b]``,
+    a YAML list, or ``tags: a, b``), cleaned as ``brief ingest --tag`` cleans tags; a value
+    that is not a plain tag (markup, only digits) is left out. Stored as the briefing's tags (``tag:a`` finds it)."""
+    if article.format != "md" or not article.text.lstrip("\ufeff").startswith("---"):
+        return []
+    from briefings.derive.blocks import MAX_FRONT_MATTER, strip_front_matter
+    from briefings.derive.text import sanitize
+
+    head = sanitize(article.text.lstrip("\ufeff")[: MAX_FRONT_MATTER + 16])
+    data, _ = strip_front_matter(head)
+    value = data.get("tags")
+    if isinstance(value, str):
+        items: list[object] = list(value.split(","))
+    elif isinstance(value, list):
+        items = list(value)
+    else:
+        return []
+    tags = (clean_tag(v) for v in items if isinstance(v, str))
+    kept = [t for t in dict.fromkeys(tags) if _FRONT_MATTER_TAG.fullmatch(t) and not t.isdigit()]
+    return kept[:MAX_FRONT_MATTER_TAGS]
+
+
 def store_article(
     library: Library,
     article: Article,
@@ -292,8 +322,9 @@ def store_article(
     if overrides is not None and given:
         briefing = overrides.apply(briefing)
     outcome = library.put(article, briefing, force=given)
-    if overrides is not None and overrides.tags:
-        library.add_tags(briefing.id, list(overrides.tags))
+    tags = front_matter_tags(article) + list(overrides.tags if overrides is not None else ())
+    if tags:
+        library.add_tags(briefing.id, tags)
     return outcome
 
 

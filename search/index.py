@@ -36,6 +36,7 @@ from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock
+from whoosh.writing import SegmentWriter
 
 from briefings.library import Library, LibraryError
 from briefings.models import Briefing
@@ -47,6 +48,7 @@ from search.schema import (
     FACET_SEPARATOR,
     FACET_SOURCE_END,
     SCHEMA_VERSION,
+    analysed_document,
     build_schema,
     document_for,
 )
@@ -79,6 +81,8 @@ STRICT = os.environ.get("BRIEF_STRICT") == "1"
 
 #: Segment sizes grow by this factor from one merge tier to the next.
 MERGE_FACTOR = 4
+#: A merge reads its segments from memory while together they are this small.
+MERGE_IN_MEMORY = 400 * 1024 * 1024
 
 
 def merge_tiers(writer: Any, segments: list[Any], batch: int = DEFAULT_BATCH) -> list[Any]:
@@ -107,13 +111,146 @@ def merge_tiers(writer: Any, segments: list[Any], batch: int = DEFAULT_BATCH) ->
     for tier in sorted(tiers):
         group = tiers[tier]
         if len(group) >= MERGE_FACTOR:
+            streaming = isinstance(writer, StreamingMergeWriter)
+            # Segments merged by the streaming writer are read from memory (mmap: this
+            # Whoosh copies each part it opens), up to MERGE_IN_MEMORY bytes in all.
+            storage = writer.storage
+            if streaming and sum(_segment_bytes(storage, s) for s in group) <= MERGE_IN_MEMORY:
+                storage = FileStorage(storage.folder, supports_mmap=True)
             for segment in group:
-                reader = SegmentReader(writer.storage, writer.schema, segment)
+                reader = SegmentReader(storage, writer.schema, segment)
                 writer.add_reader(reader)
-                reader.close()
+                if not streaming:  # the streaming writer closes them after the commit
+                    reader.close()
         else:
             kept.extend(group)
     return kept
+
+
+def _segment_bytes(storage: Any, segment: Any) -> int:
+    try:
+        return sum(storage.file_length(name) for name in segment.list_files(storage))
+    except Exception:  # unknown layout: count it as too big to hold in memory
+        return MERGE_IN_MEMORY + 1
+
+
+class StreamingMergeWriter(SegmentWriter):
+    """Whoosh's segment writer, merging old segments without its sorting pool.
+
+    ``SegmentWriter.add_reader`` puts every posting of a merged segment into the
+    pool (a tuple each, its size estimated) and sorts them all again with the new
+    documents' at commit: merges then cost about as much as indexing the documents
+    anew, and at 100,000 briefings each document is merged four times. A merged
+    segment's postings are already in order, term by term, and the segments'
+    documents are renumbered in order, so this writer reads them term by term
+    (the segments' term lists merged) at commit and streams them beside the pool's
+    sorted postings of the new documents (``heapq.merge``). The segment written is
+    the same as Whoosh's (a test compares every posting).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._merged: list[tuple[Any, int, dict[int, int] | None]] = []
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        self._merged.append((reader, startdoc, docmap))
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        pdr = self.per_document_reader() if self.codec.length_stats else None
+        postings = self.pool.iter_postings()
+        if self._merged:
+            postings = heapq.merge(postings, _merged_postings(self.schema, self._merged))
+        try:
+            lengths = None if pdr is None else _Lengths(pdr, self.docnum)
+            self.fieldwriter.add_postings(self.schema, lengths, postings)
+        finally:
+            self._close_merged()
+        self.fieldwriter.close()
+        if pdr:
+            pdr.close()
+
+    def _close_merged(self) -> None:
+        for reader, _, _ in self._merged:
+            reader.close()
+        self._merged = []
+
+    def _close_segment(self) -> None:
+        self._close_merged()
+        super()._close_segment()
+
+
+class _Lengths:
+    """The new segment's field lengths, each field's read whole on first use: Whoosh
+    looks one up for every posting it writes (a seek and read of the column each)."""
+
+    def __init__(self, pdr: Any, doc_count: int) -> None:
+        self._pdr = pdr
+        self._count = doc_count
+
+    def doc_field_length_reader(self, fieldname: str) -> Callable[[int], int]:
+        get = self._pdr.doc_field_length_reader(fieldname)
+        return [get(d) for d in range(self._count)].__getitem__
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        return int(self._pdr.doc_field_length(docnum, fieldname, default))
+
+
+def _merged_postings(
+    schema: Any, merged: list[tuple[Any, int, dict[int, int] | None]]
+) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+    """The postings of the segments ``merged`` (reader, first new docnum, docnum map
+    when it has deletions), renumbered, in (field, term, docnum) order: each
+    segment's term dictionary is read in order (no lookup per term) and its posting
+    blocks whole; postings of deleted documents (not in the map) are left out."""
+    fields: set[str] = set()
+    for reader, _, _ in merged:
+        fields.update(name for name in reader.indexed_field_names() if name in schema)
+    for fieldname in sorted(fields):
+        fmt = schema[fieldname].format
+        streams = [
+            _term_infos(reader, fieldname, n)
+            for n, (reader, _, _) in enumerate(merged)
+            if fieldname in reader.indexed_field_names()
+        ]
+        for text, n, info in heapq.merge(*streams, key=lambda item: (item[0], item[1])):
+            reader, startdoc, docmap = merged[n]
+            terms = reader._terms
+            m = terms._codec.postings_reader(terms._postfile, info, fmt, term=(fieldname, text))
+            for docnum, weight, value in _all_postings(m):
+                if docmap is None:
+                    yield (fieldname, text, startdoc + docnum, weight, value)
+                elif (newdoc := docmap.get(docnum)) is not None:
+                    yield (fieldname, text, newdoc, weight, value)
+
+
+def _term_infos(reader: Any, fieldname: str, n: int) -> Iterator[tuple[bytes, int, Any]]:
+    """(term, n, term info) of one field of a segment, in term order."""
+    for (name, text), info in reader._terms.items_from(fieldname, b""):
+        if name != fieldname:
+            return
+        yield text, n, info
+
+
+def _all_postings(m: Any) -> Iterator[tuple[int, float, bytes]]:
+    """Every (docnum, weight, value) of a term's posting matcher, a block at a time
+    when it is Whoosh 3's block matcher (deleted documents included)."""
+    if not hasattr(m, "_next_block"):  # postings inlined into the term info
+        while m.is_active():
+            yield m.id(), m.weight(), m.value()
+            m.next()
+        return
+    while m.is_active():
+        if m._ids is None:
+            m._read_ids()
+        if m._weights is None:
+            m._read_weights()
+        if m._values is None:
+            m._read_values()
+        ids, weights, values = m._ids, m._weights, m._values
+        for i in range(m._i, m._blocklength):
+            yield ids[i], weights[i], values[i]
+        m._next_block()
 
 
 def changes_left(library: Library) -> int:
@@ -146,7 +283,7 @@ def index_document(briefing: Briefing, added: datetime | None) -> dict:
     """The index document of a briefing, with its related-articles profile."""
     from search.related import profile_for
 
-    return document_for(briefing, added=added, profile=profile_for(briefing))
+    return analysed_document(document_for(briefing, added=added, profile=profile_for(briefing)))
 
 
 class SearchIndexError(LibraryError):
@@ -293,7 +430,7 @@ class SearchIndex:
         total: int,
     ) -> None:
         """Index ``ids`` into the new index ``ix`` in this process (a small library)."""
-        writer = ix.writer(limitmb=128)
+        writer = StreamingMergeWriter(ix, limitmb=128)
         try:
             for start in range(0, len(ids), 200):
                 chunk = ids[start : start + 200]
@@ -429,7 +566,7 @@ class SearchIndex:
         returns the briefings it read."""
         briefings, deleted = self._changed(ops, {})
         added = added_times(self.library, [b.id for b in briefings])
-        writer = self.ix.writer(timeout=self.lock_timeout)
+        writer = StreamingMergeWriter(self.ix, timeout=self.lock_timeout)
         try:
             for n, b in enumerate(briefings, 1):
                 writer.update_document(**index_document(b, added.get(b.id)))

@@ -112,17 +112,15 @@ def _start_worker(log_file: str | None, done: Any) -> None:
 
 def _build_share(job: tuple[str, str, list[str]]) -> Any:
     """In a worker: index one share of the briefings into a segment of its own."""
-    from whoosh.writing import SegmentWriter
-
     from briefings.library import Library
     from briefings.pipeline import derivation_gc
-    from search.index import added_times, index_document
+    from search.index import StreamingMergeWriter, added_times, index_document
 
     library_folder, index_folder, ids = job
     ix = windex.open_dir(index_folder)
     # The workers share the index's temporary folder; the parent's writer removes it
     # once all of them are done (as in whoosh.multiproc).
-    writer = SegmentWriter(ix, _lk=False, limitmb=LIMIT_MB)
+    writer = StreamingMergeWriter(ix, _lk=False, limitmb=LIMIT_MB)
     try:
         with derivation_gc(), Library(library_folder, create=False) as library:
             for start in range(0, len(ids), CHUNK):

@@ -389,6 +389,7 @@ class _Builder:
         self.terms: dict[str, set[str]] = {}
         self.words: list[tuple[str, int, int]] = []
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        self.analyzed: dict[tuple[bool, str], list[str]] = {}
 
     def build_mark(self, mark: str) -> wq.Query:
         """The briefings in a reading state, as a query on their ids (looked up in the
@@ -448,7 +449,11 @@ class _Builder:
                     if not negated:
                         self.note(fieldname, [])
                 continue
-            tokens = _analyze(fieldname, node.text)
+            # ten fields, two analyzers: each analysis once per word
+            key = (fieldname in NAME_FIELDS, node.text)
+            tokens = self.analyzed.get(key)
+            if tokens is None:
+                tokens = self.analyzed[key] = _analyze(fieldname, node.text)
             if not tokens:
                 continue
             if not negated:

@@ -7,16 +7,15 @@ Segments are plain text; the screen decides how a highlight looks.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import RegexTokenizer
 from whoosh.support.charset import accent_map
 
 from search.results import Snippet
-from search.schema import NAME_FIELDS, name_analyzer, text_analyzer
+from search.schema import NAME_FIELDS, name_analyzer, normaliser_steps, text_analyzer
 
 WIDTH = 220
 #: Where to look for a fragment, best first.
@@ -31,14 +30,6 @@ Span = tuple[int, int, str]  # (start, end, analysed term)
 Tokenize = Callable[[str], list[Span]]
 
 
-def _translate(word: str, table: dict) -> str:
-    return word.translate(table)
-
-
-def _stem(word: str, stem: Callable[[str], str], ignore: frozenset[str]) -> str:
-    return word if word in ignore else stem(word)
-
-
 def _fast_tokenizer(analyzer: Any) -> Tokenize | None:
     """The analyzer's tokens as (start, end, term), without Whoosh's per-token pipeline.
 
@@ -50,16 +41,9 @@ def _fast_tokenizer(analyzer: Any) -> Tokenize | None:
     items = list(getattr(analyzer, "items", ()))
     if not items or not isinstance(items[0], RegexTokenizer) or items[0].gaps:
         return None
-    steps: list[Callable[[str], str]] = []
-    for step in items[1:]:
-        if type(step) is LowercaseFilter:
-            steps.append(str.lower)
-        elif type(step) is CharsetFilter:
-            steps.append(functools.partial(_translate, table=step.charmap))
-        elif type(step) is StemFilter:
-            steps.append(functools.partial(_stem, stem=step._stem, ignore=step.ignore))
-        else:
-            return None
+    steps = normaliser_steps(items[1:])
+    if steps is None:
+        return None
 
     @lru_cache(maxsize=50_000)
     def normalise(word: str) -> str:

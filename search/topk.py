@@ -26,16 +26,22 @@ field). Each leaf has an upper bound of its score (``max_quality``: BM25F at the
 term's largest weight and shortest field length).
 
 - ``Matches`` finds the matching documents without scoring: each term leaf's posting
-  blocks are decoded whole into a set (and a document -> weight map), a clause is the
-  union of its leaves, the query the intersection of its clauses; a phrase is read
-  from its words' postings (positions consecutive, as Whoosh's ``SpanNear2`` wants);
-  a publication-date range is a filter on the ``pubsort`` day column. Counting stops
-  at ``COUNT_LIMIT`` (a bare word whose longest field list alone is longer is not
-  read at all: "1,000+").
-- When a segment's matches are known, each is bounded by the leaves it is in; the
+  list is read whole (``_read_list``: one read of its extent, each block's pickled
+  header and data decoded in memory; a field with positions has them left pickled,
+  the block's pickle cut where they start, unless a phrase needs them) into a
+  document -> weight map; a clause is the union of its leaves, the query the
+  intersection of its clauses; a phrase is read from its words' postings (positions
+  consecutive, as Whoosh's ``SpanNear2`` wants); a publication-date range is a filter
+  on the ``pubsort`` day column. Past ``COUNT_LIMIT`` the count says "1,000+" (the
+  later segments are still read, for ranking: reading a list whole costs less than
+  stepping it). A term is looked up once per segment (``_term_info``): its frequency,
+  bound, postings and scorer all come from that one ``W3TermInfo``.
+- When a segment's matches are known, each is bounded by the leaves it is in (the
+  documents in no leaf but the largest of each clause share one bound); the
   best-bounded few are scored exactly (from the weights already read and the field
   length column), then only the rest whose bound reaches the k-th best score.
-- Otherwise (a bare word, whose matches were not read) a MaxScore pass visits, in
+- Otherwise (a bare word with more than ``READ_POSTINGS`` postings, or another
+  codec) a MaxScore pass visits, in
   document order, only the documents in a *driving* set of leaves: every leaf of one
   clause, or leaves whose bounds together exceed the total bound minus the current
   k-th best score (a document in none of them cannot reach the top k). As the k-th
@@ -51,17 +57,28 @@ equals Whoosh's exhaustive scoring (``tests/unit/test_search_topk.py``).
 from __future__ import annotations
 
 import heapq
+import io
 import math
+import struct
 import threading
 import weakref
+import zlib
+from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import datetime
+from itertools import accumulate, repeat
+from pickle import load as _pickle_load
+from pickle import loads as _pickle_loads
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as _MAGIC
+from whoosh.formats import Positions
 from whoosh.matching import WrappingMatcher
-from whoosh.scoring import BM25FScorer
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.util import make_binary_tree, make_weighted_tree
 from whoosh.util.numeric import byte_to_length
@@ -80,6 +97,8 @@ READ_POSTINGS = 20_000
 #: Documents of the strongest leaf scored first, to raise the k-th best score early.
 SEED_DOCS = 64
 
+
+_INT = struct.Struct("!i")  # a posting block's length, as Whoosh 3 writes it
 
 #: Field length byte -> length, as Whoosh decodes it (``byte_to_length``).
 _LENGTHS = [byte_to_length(b) for b in range(256)]
@@ -158,8 +177,10 @@ class _Leaf:
         sub: Searcher,
         context: Any,
         pre: dict[int, Any] | None = None,
+        stats: dict[str, Any] | None = None,
     ):
         self.index = index
+        self.stats = stats
         self.key = (clause, 0)
         #: document -> posting weight, when read already (then no matcher is stepped)
         self.weights: dict[int, float] | None = None
@@ -173,21 +194,33 @@ class _Leaf:
         self.lengths: bytes | None = None
         self.boost = 1.0
         self.boosted = False
+        #: (weight, field length byte) -> score, for ``TopK._score``
+        self.memo: dict[tuple[Any, int], float] = {}
+        self._cost: int | None = None  # ``cost``, asked only by the MaxScore pass
         self.day_filter = _DayFilter.of(query)
         days = None if self.day_filter is None else self.day_filter.days(sub.reader())
         self.days: list[int] = days or []
         if self.day_filter is not None and days is not None:
             # Never a driver (it has no postings to step); probed per document.
-            self.cost = 1 << 40
+            self._cost = 1 << 40
             self.bound = self.day_filter.boost
             return
         self.day_filter = None
-        self.cost = max(1, _estimate(query, sub.reader()))
         if pre is not None and self.precomputed(pre, context.weighting):
+            return
+        if pre is None and self.absent():
+            self.weights = {}
             return
         self.weights = None
         self.open()
         self.bound = _bound(self.matcher, query)
+
+    @property
+    def cost(self) -> int:
+        """How many postings stepping this leaf costs (Whoosh's size estimate)."""
+        if self._cost is None:
+            self._cost = max(1, _estimate(self.query, self.sub.reader()))
+        return self._cost
 
     def precomputed(self, weights: dict[int, Any], weighting: Any) -> bool:
         """Score from postings ``Matches`` read (a term's weights, or a phrase's words'
@@ -200,7 +233,7 @@ class _Leaf:
         words = [q.text] if isinstance(q, wq.Term) else list(q.words)
         scorers = []
         for word in words:
-            scorer = weighting.scorer(self.sub, q.fieldname, field.to_bytes(word))
+            scorer = _scorer(self.sub, weighting, q.fieldname, field.to_bytes(word), self.stats)
             if not isinstance(scorer, BM25FScorer):
                 return False
             scorers.append(scorer)
@@ -222,6 +255,17 @@ class _Leaf:
             bound = sum(sc.max_quality() for sc in scorers)
         self.bound = bound * self.boost * (1 + 1e-9) + 1e-12
         return True
+
+    def absent(self) -> bool:
+        """Whether this is a term the segment does not hold (an inactive leaf)."""
+        q: Any = self.query
+        if type(q) is not wq.Term or q.fieldname not in self.sub.schema:
+            return False
+        try:
+            btext = self.sub.schema[q.fieldname].to_bytes(q.text)
+        except ValueError:
+            return False
+        return _term_info(self.sub.reader(), q.fieldname, btext) is None
 
     def _phrase_score(self, weights: tuple[float, ...], length: int) -> float:
         scores = [fn(w, length) for fn, w in zip(self.words, weights, strict=True)]
@@ -277,6 +321,33 @@ class _Leaf:
             return float(self.matcher.score())
         s = self.fast(self.m.weight(), _LENGTHS[lengths[doc]])
         return s * self.boost if self.boosted else s
+
+
+def _scorer(
+    sub: Searcher, weighting: Any, fieldname: str, btext: bytes, stats: dict[str, Any] | None = None
+) -> Any:
+    """``weighting.scorer(sub, fieldname, btext)``; for BM25F, the same scorer made from
+    the term info already looked up (Whoosh's ``setup`` looks the term up again).
+    ``stats`` keeps the fields' average lengths for one search (Whoosh sums them over
+    the segments for every scorer)."""
+    if type(weighting) is BM25F and sub.schema[fieldname].scorable:
+        ti = _term_info(sub.reader(), fieldname, btext)
+        if ti is not None and ti is not _NO_CODEC:
+            scorer = BM25FScorer.__new__(BM25FScorer)
+            parent = sub.get_parent()
+            scorer.idf = parent.idf(fieldname, btext)
+            avgfl = None if stats is None else stats.get(fieldname)
+            if avgfl is None:
+                avgfl = parent.avg_field_length(fieldname) or 1
+                if stats is not None:
+                    stats[fieldname] = avgfl
+            scorer.avgfl = avgfl
+            scorer.B = weighting._field_B.get(fieldname, weighting.B)
+            scorer.K1 = weighting.K1
+            scorer.qf = 1
+            scorer._maxquality = scorer._score(ti.max_weight(), ti.min_length())
+            return scorer
+    return weighting.scorer(sub, fieldname, btext)
 
 
 def _length_column(reader: Any, fieldname: str) -> bytes | None:
@@ -384,6 +455,8 @@ class TopK:
         #: this segment's term leaves' (document -> weight), when ``matches`` read them
         self.weights: dict[tuple[int, int], dict[int, float]] = {}
         self.scored = 0  # documents fully scored (for tests and the benchmark)
+        self.stats: dict[str, Any] = {}  # field -> average length, for this search
+        self._plans: dict[int, tuple[list[_Leaf], list[tuple[_Leaf, float]]]] = {}
 
     def run(self) -> list[tuple[float, int]]:
         context = self.searcher.context()
@@ -405,14 +478,14 @@ class TopK:
         offset: int,
         context: Any,
         matches: set[int] | None,
-        leaf_sets: dict[tuple[int, int], set[int]] | None,
+        leaf_sets: dict[tuple[int, int], AbstractSet[int]] | None,
     ) -> None:
         if matches is not None and not matches:
             return
         leaves: list[_Leaf] = []
         for c, queries in enumerate(self.clauses):
             for j, q in enumerate(queries):
-                leaf = _Leaf(len(leaves), c, q, sub, context, self.weights.get((c, j)))
+                leaf = _Leaf(len(leaves), c, q, sub, context, self.weights.get((c, j)), self.stats)
                 leaf.key = (c, j)
                 if leaf.active():
                     leaves.append(leaf)
@@ -478,7 +551,7 @@ class TopK:
     def _by_bound(
         self,
         matches: set[int],
-        leaf_sets: dict[tuple[int, int], set[int]],
+        leaf_sets: dict[tuple[int, int], AbstractSet[int]],
         leaves: list[_Leaf],
         per_clause: list[list[_Leaf]],
         offset: int,
@@ -487,19 +560,53 @@ class TopK:
         """When every matching document is known: bound each by the leaves it is in,
         score the best-bounded few (a pass in document order), then only those of the
         rest whose bound reaches the k-th best score (a second pass)."""
-        bound = dict.fromkeys(matches, 0.0)
-        for leaf in leaves:
+        # A matching document in none of the smaller leaves is in the largest leaf of
+        # every clause (it matches every clause): all such documents share one bound,
+        # ``base``, and only the others (few, for a word of the body) are bounded one by one.
+        largest = {
+            c: max(group, key=lambda lf: len(leaf_sets[lf.key]))
+            for c, group in enumerate(per_clause)
+        }
+        base = sum(leaf.bound for leaf in largest.values())
+        small = [leaf for leaf in leaves if largest[leaf.clause] is not leaf]
+        bounded: set[int] = set()
+        for leaf in small:
+            bounded.update(leaf_sets[leaf.key])
+        bounded &= matches
+        bound = dict.fromkeys(bounded, 0.0)
+        for leaf in [*largest.values(), *small]:
             b = leaf.bound
-            for doc in leaf_sets[leaf.key] & matches:
+            for doc in bounded.intersection(leaf_sets[leaf.key]):
                 bound[doc] += b
-        ranked = sorted(matches, key=lambda d: (-bound[d], d))
-        first = max(2 * self.k, 32)
+        # best bound first (the order among equal bounds does not change the top k)
+        ranked = sorted(bound, key=bound.__getitem__, reverse=True)
+        plain = sorted(matches.difference(bound))  # each bounded by ``base``
         order = _probe_order([], leaves)
-        for doc in sorted(ranked[:first]):
+        if all(leaf.weights is not None or leaf.day_filter is not None for leaf in leaves):
+            # Every leaf answers any document (no matcher to step in document order):
+            # score best bound first and stop at the first bound under the k-th best.
+            above = [d for d in ranked if bound[d] > base]
+            below = [d for d in ranked if bound[d] <= base]
+            k = self.k
+            for group, fixed in ((above, None), (plain, base), (below, None)):
+                for doc in group:
+                    if len(self.heap) >= k:
+                        threshold = self.heap[0][0]
+                        limit = bound[doc] if fixed is None else fixed
+                        if limit < threshold - (abs(threshold) * 1e-9 + 1e-12):
+                            return  # bounds only fall from here
+                    self._score(doc, order, per_clause, len(leaves), offset, tree)
+            return
+        first = max(2 * self.k, 32)
+        head = ([d for d in ranked if bound[d] > base] + plain)[:first]
+        for doc in sorted(head):
             self._score(doc, order, per_clause, len(leaves), offset, tree)
         threshold = self._threshold()
         floor = threshold - (abs(threshold) * 1e-9 + 1e-12)
-        rest = [d for d in ranked[first:] if bound[d] >= floor]
+        done = set(head)
+        rest = [d for d in ranked if bound[d] >= floor and d not in done]
+        if base >= floor:
+            rest += [d for d in plain if d not in done]
         if not rest:
             return
         for leaf in leaves:
@@ -507,6 +614,21 @@ class TopK:
                 leaf.open()
         for doc in sorted(rest):
             self._score(doc, order, per_clause, len(leaves), offset, tree)
+
+    def _plan(self, order: list[_Leaf]) -> list[tuple[_Leaf, float]]:
+        """Each leaf of ``order`` with the sum of the bounds of the leaves after it (inf
+        when one of them has no bound), made once per order."""
+        known = self._plans.get(id(order))
+        if known is not None and known[0] is order:
+            return known[1]
+        plan: list[tuple[_Leaf, float]] = []
+        after = 0.0
+        for leaf in reversed(order):
+            plan.append((leaf, after))
+            after += leaf.bound if math.isfinite(leaf.bound) else math.inf
+        plan.reverse()
+        self._plans[id(order)] = (order, plan)
+        return plan
 
     def _threshold(self) -> float:
         return self.heap[0][0] if len(self.heap) >= self.k else -math.inf
@@ -579,19 +701,8 @@ class TopK:
         # what is below the k-th best by more than rounding.
         floor = threshold - (abs(threshold) * 1e-9 + 1e-12)
         found: list[float | None] = [None] * count
-        remaining = 0.0
-        unbounded = 0
-        for leaf in order:
-            if math.isfinite(leaf.bound):
-                remaining += leaf.bound
-            else:
-                unbounded += 1
         have = 0.0
-        for leaf in order:
-            if math.isfinite(leaf.bound):
-                remaining -= leaf.bound
-            else:
-                unbounded -= 1
+        for leaf, remaining in self._plan(order):
             weights = leaf.weights
             if leaf.day_filter is not None:
                 if leaf.day_filter.keep(leaf.days, doc):
@@ -601,7 +712,12 @@ class TopK:
             elif weights is not None:
                 w = weights.get(doc)
                 if w is not None:
-                    s = leaf.score_weight(w, doc)
+                    # a leaf's score depends on (weight, length byte) only: each pair once
+                    lengths = leaf.lengths
+                    key = (w, lengths[doc] if lengths is not None and doc < len(lengths) else 0)
+                    s = leaf.memo.get(key)  # type: ignore[assignment]
+                    if s is None:
+                        s = leaf.memo[key] = leaf.score_weight(w, doc)
                     found[leaf.index] = s
                     have += s
             else:
@@ -615,7 +731,7 @@ class TopK:
                         s = leaf.score(doc)
                         found[leaf.index] = s
                         have += s
-            if not unbounded and have + remaining < floor:
+            if have + remaining < floor:
                 return  # cannot reach the k-th best (bounds are upper bounds)
         scores: list[float] = []
         for group in per_clause:
@@ -671,7 +787,7 @@ class Matches:
     def __init__(self, searcher: Searcher, query: wq.Query, limit: int | None) -> None:
         self.sets: list[set[int]] | None = None
         #: per segment: (clause, position in clause) -> that leaf's documents
-        self.leaf_sets: list[dict[tuple[int, int], set[int]]] = []
+        self.leaf_sets: list[dict[tuple[int, int], AbstractSet[int]]] = []
         #: per segment: (clause, position) -> a term leaf's documents and their weights
         self.leaf_weights: list[dict[tuple[int, int], dict[int, float]]] = []
         self.count = 0
@@ -691,7 +807,7 @@ class Matches:
             if clauses is None:
                 found = set(query.matcher(sub, context).all_ids())
             else:
-                per_leaf: dict[tuple[int, int], set[int]] = {}
+                per_leaf: dict[tuple[int, int], AbstractSet[int]] = {}
                 per_weights: dict[tuple[int, int], dict[int, float]] = {}
                 filters: list[tuple[int, _DayFilter, list[int]]] = []
                 unions: list[set[int]] = []
@@ -704,14 +820,20 @@ class Matches:
                         unions.append(_union(sub, c, group, context, per_leaf, per_weights))
                 found = _intersect(unions)
                 for _c, day_filter, days in filters:
-                    found = {d for d in found if day_filter.keep(days, d)}
+                    low, high, size = day_filter.low, day_filter.high, len(days)
+                    if high is None:
+                        found = {d for d in found if d < size and days[d] >= low}
+                    else:
+                        found = {d for d in found if d < size and low <= days[d] <= high}
                 for c, _f, _d in filters:
                     per_leaf[(c, 0)] = found
                 self.leaf_sets.append(per_leaf)
                 self.leaf_weights.append(per_weights)
             sets.append(found)
-            if limit is not None and sum(len(done) for done in sets) > limit:
+            if limit is not None and clauses is None and sum(len(done) for done in sets) > limit:
                 break  # enough to say "limit+": later segments are not read
+            # (with clauses, the later segments are read too: reading a posting list
+            # whole costs less than stepping it in the ranking pass)
         self.sets = sets
         self.count = sum(len(found) for found in sets)
         if limit is not None and self.count > limit:
@@ -734,10 +856,10 @@ class Matches:
                 if not isinstance(q, wq.Term):
                     continue
                 try:
-                    df = reader.doc_frequency(q.fieldname, q.text)
                     btext = sub.schema[q.fieldname].to_bytes(q.text)
                 except Exception:  # a value this field cannot hold
                     continue
+                df = _estimate(q, reader)  # the term looked up once (``_term_info``)
                 best = max(best, df)
                 if ("term", q.fieldname, btext) not in cached:
                     postings += df
@@ -767,23 +889,26 @@ def _union(
     clause: int,
     group: list[wq.Query],
     context: Any,
-    per_leaf: dict[tuple[int, int], set[int]],
+    per_leaf: dict[tuple[int, int], AbstractSet[int]],
     per_weights: dict[tuple[int, int], dict[int, float]],
 ) -> set[int]:
     out: set[int] = set()
     for j, q in enumerate(group):
         if isinstance(q, wq.Phrase) and (phrase := _phrase_postings(sub, q)) is not None:
             per_weights[(clause, j)] = phrase  # type: ignore[assignment]
-            per_leaf[(clause, j)] = set(phrase)
-            out |= per_leaf[(clause, j)]
+            per_leaf[(clause, j)] = phrase.keys()
+            out.update(phrase)
             continue
         mine: set[int] = set()
         weights = _term_postings(sub, q) if isinstance(q, wq.Term) else None
         if weights is not None:
             if not weights:
                 continue
-            mine = set(weights)
+            # the leaf's documents: its weights' keys (a set-like view, not a copy)
             per_weights[(clause, j)] = weights
+            per_leaf[(clause, j)] = weights.keys()
+            out.update(weights)
+            continue
         else:
             m = q.matcher(sub, context)
             if not m.is_active():
@@ -858,11 +983,16 @@ def _estimate(q: Any, reader: Any) -> int:
             btext = field.to_bytes(q.text)
         except ValueError:
             return 0
-        return int(
-            _cached(
-                reader, ("df", q.fieldname, btext), lambda: reader.doc_frequency(q.fieldname, btext)
+        ti = _term_info(reader, q.fieldname, btext)
+        if ti is _NO_CODEC:
+            return int(
+                _cached(
+                    reader,
+                    ("df", q.fieldname, btext),
+                    lambda: reader.doc_frequency(q.fieldname, btext),
+                )
             )
-        )
+        return 0 if ti is None else int(ti.doc_frequency())
     if isinstance(q, wq.Or):
         return min(sum(_estimate(sub, reader) for sub in q.subqueries), reader.doc_count())
     if isinstance(q, wq.And):
@@ -892,18 +1022,16 @@ def _term_postings(sub: Searcher, q: wq.Term) -> dict[int, float] | None:
     reader: Any = sub.reader()
 
     def read() -> dict[int, float] | None:
-        if (q.fieldname, btext) not in reader:
+        ti = _term_info(reader, q.fieldname, btext)
+        if ti is None:
             return {}
-        m = (
-            reader._terms.matcher(q.fieldname, btext, field.format)
-            if hasattr(reader, "_terms")
-            else None
-        )
-        if m is None or not hasattr(m, "_read_weights") or not hasattr(m, "_ids"):
+        if ti is _NO_CODEC:
             return None
-        out: dict[int, float] = {}
-        _block_postings(m, out)
-        return out
+        postings = _read_list(reader, ti, values=False)
+        if postings is None:
+            return None
+        ids, weights, _values = postings
+        return dict(zip(ids, weights, strict=True))
 
     raw = _cached(reader, ("term", q.fieldname, btext), read)
     return None if raw is None else _without_deleted(reader, raw)
@@ -930,57 +1058,170 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
             btext = field.to_bytes(word)
         except ValueError:
             return {}
-        if (q.fieldname, btext) not in reader:
+        ti = _term_info(reader, q.fieldname, btext)
+        if ti is None:
             return {}
-        inner: Any = reader._terms.matcher(q.fieldname, btext, field.format)
-        if not hasattr(inner, "_read_values"):
+        read = None if ti is _NO_CODEC else _read_list(reader, ti, values=True)
+        if read is None:
             return None
-        postings: dict[int, tuple[float, bytes]] = {}
-        while inner.is_active():
-            if inner._ids is None:
-                inner._read_ids()
-            if inner._weights is None:
-                inner._read_weights()
-            if inner._values is None:
-                inner._read_values()
-            i = inner._i
-            postings.update(
-                zip(
-                    inner._ids[i:],
-                    zip(inner._weights[i:], inner._values[i:], strict=True),
-                    strict=True,
-                )
-            )
-            inner._i = inner._blocklength - 1
-            inner.next()
-        lists.append(postings)
+        ids, weights, values = read
+        lists.append(dict(zip(ids, zip(weights, values, strict=True), strict=True)))
     common = set(lists[0])
     for other in lists[1:]:
         common &= other.keys()
-    decode = field.format.decoder("positions")
+    decode = (
+        _positions
+        if type(field.format).decode_positions is Positions.decode_positions
+        else field.format.decoder("positions")
+    )
     out: dict[int, tuple[float, ...]] = {}
+    first, rest = lists[0], list(enumerate(lists[1:], 1))
     for doc in common:
-        firsts = decode(lists[0][doc][1])
-        later = [set(decode(postings[doc][1])) for postings in lists[1:]]
-        for start in firsts:
-            if all(start + n in spots for n, spots in enumerate(later, 1)):
-                out[doc] = tuple(postings[doc][0] for postings in lists)
+        # the places where the phrase could start: word n at start + n, for every n
+        starts = set(decode(first[doc][1]))
+        for n, postings in rest:
+            starts.intersection_update([p - n for p in decode(postings[doc][1])])
+            if not starts:
                 break
+        if starts:
+            out[doc] = tuple(postings[doc][0] for postings in lists)
     return out
 
 
-def _block_postings(m: Any, out: dict[int, float]) -> None:
-    """Every document number of a fresh Whoosh 3 posting list with its weight (what
-    ``m.weight()`` gives there), a block at a time."""
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        if m._weights is None:
-            m._read_weights()
-        i = m._i
-        out.update(zip(m._ids[i:], m._weights[i:], strict=True))
-        m._i = m._blocklength - 1
-        m.next()
+def _positions(value: bytes) -> list[int]:
+    """``Positions.decode_positions`` (a count, then the pickled position deltas) with
+    the deltas added up in C."""
+    return list(accumulate(_pickle_loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
+
+
+#: A term's info when this reader is not Whoosh 3's (then Whoosh reads the postings).
+_NO_CODEC: Any = object()
+#: A term not in a segment (remembered like one that is).
+_ABSENT: Any = object()
+
+
+def _term_info(reader: Any, fieldname: str, btext: bytes) -> Any:
+    """The term's ``W3TermInfo`` in a segment (document frequency, largest weight,
+    shortest length, where its postings are), looked up once and remembered with its
+    postings: None when the segment does not hold it, ``_NO_CODEC`` for another codec.
+    (Whoosh looks a term up again for its frequency, its matcher and its scorer: three
+    or four hash-table probes of several reads each, per field, per segment.)"""
+
+    def read() -> Any:
+        terms = getattr(reader, "_terms", None)
+        if terms is None or not hasattr(terms, "term_info") or not hasattr(terms, "_postfile"):
+            return _NO_CODEC
+        try:
+            return terms.term_info(fieldname, btext)
+        except TermNotFound:
+            return _ABSENT
+        except Exception:  # a value this codec cannot look up: let Whoosh do it
+            return _NO_CODEC
+
+    ti = _cached(reader, ("ti", fieldname, btext), read)
+    return None if ti is _ABSENT else ti
+
+
+def _read_list(
+    reader: Any, ti: Any, *, values: bool
+) -> tuple[Sequence[int], Sequence[float], Sequence[Any]] | None:
+    """A Whoosh 3 posting list whole, from one read of its extent: (document numbers,
+    weights, values if asked). The blocks are decoded as ``W3LeafMatcher`` decodes them
+    (length, pickled header, pickled and maybe compressed data), without its seek and
+    small read per pickle opcode. None when the list is not laid out so."""
+    if not hasattr(ti, "is_inlined"):
+        return None
+    if ti.is_inlined():
+        ids, weights, vals = ti.inlined_postings()
+        return list(ids), list(weights), list(vals) if values else ()
+    try:
+        offset, length = ti.extent()
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
+            (length,) = length
+        raw = reader._terms._postfile.get(offset, length)
+    except Exception:
+        return None
+    if raw[:4] != _MAGIC:
+        return None
+    stream = io.BytesIO(raw)
+    pos = 4
+    out_ids: list[int] = []
+    out_weights: list[float] = []
+    out_values: list[Any] = []
+    end = len(raw)
+    while pos < end:
+        (size,) = _INT.unpack_from(raw, pos)
+        last = size < 0
+        size = -size if last else size
+        stream.seek(pos + 4)
+        count, _maxid, _maxweight, compression, _mn, _mx = _pickle_load(stream)
+        start = stream.tell()
+        pos = pos + 4 + size
+        data = raw[start:pos]
+        if values:
+            block_ids, block_weights, block_values = _pickle_loads(
+                zlib.decompress(data) if compression else data
+            )
+        else:
+            block_ids, block_weights = _ids_and_weights(data, compression, count)
+        out_ids.extend(accumulate(block_ids))
+        if block_weights is None:
+            out_weights.extend(repeat(1.0, count))
+        elif isinstance(block_weights, float):
+            # array("f") as Whoosh makes it: the float32 nearest the stored float
+            out_weights.extend(array("f", repeat(block_weights, count)))
+        else:
+            out_weights.extend(block_weights)
+        if values:
+            if block_values is None:
+                out_values.extend(repeat(None, count))
+            elif isinstance(block_values, bytes):
+                return None  # fixed-size values: not a format brief's index uses
+            else:
+                out_values.extend(block_values)
+        if last:
+            break
+    return out_ids, out_weights, out_values
+
+
+#: Where a posting block's values start when they are positions (``bytes`` pickled at
+#: protocol 2 are ``_codecs.encode(str, "latin1")`` calls; the tuple of them opens with
+#: MARK). Neither the document numbers (1-4 byte integers, each after an opcode byte)
+#: nor the weights (8-byte floats, each after "G") can hold these 16 bytes.
+_VALUES_START = b"(c_codecs\nencode"
+#: Decompressed bytes read first: the numbers and weights of 128 postings fit in them.
+_HEAD = 2048
+
+
+def _ids_and_weights(data: bytes, compression: int, count: int) -> tuple[Any, Any]:
+    """A block's (delta-coded document numbers, weights) without unpickling its
+    positions: the pickle is cut where the positions start and closed as a pair. Most of
+    a block of a field with positions is positions, and each one costs a codec call to
+    unpickle (about 30 times the time of the numbers and weights); with compression
+    only the head of the block is inflated. Falls back to the whole block."""
+    z = None
+    if compression:
+        z = zlib.decompressobj()
+        head = z.decompress(data, _HEAD)
+        cut = head.find(_VALUES_START)
+        if cut < 0 and z.unconsumed_tail:
+            head += z.decompress(z.unconsumed_tail) + z.flush()
+            z = None
+            cut = head.find(_VALUES_START)
+    else:
+        head = data
+        cut = data.find(_VALUES_START)
+    if cut > 0:
+        try:
+            ids, weights = _pickle_loads(head[:cut] + b"\x86.")  # TUPLE2, STOP
+        except Exception:  # not the layout this expects: read the whole block
+            ids = None
+        if ids is not None and len(ids) == count:
+            return ids, weights
+    if z is not None:  # only the head was inflated
+        head = zlib.decompress(data)
+    ids, weights, _values = _pickle_loads(head)
+    return ids, weights
 
 
 def count_upto(searcher: Searcher, query: wq.Query, limit: int | None) -> tuple[int, bool]:

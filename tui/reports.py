@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from tui.wording import UNKNOWN_OUTLET, counted
+
 if TYPE_CHECKING:
     from briefings.digest import Digest
     from briefings.people import PersonPage
@@ -23,14 +25,18 @@ SCREEN_QUOTES = 200
 def person_lines(page: PersonPage, *, limit: int | None = None) -> list[Text]:
     outlets = page.outlets
     out = [Text(page.name, style="bold")]
-    summary = f"{len(page.quotes)} quotes in {len(page.briefing_ids)} briefings"
+    summary = (
+        f"{counted(len(page.quotes), 'quote')} in {counted(len(page.briefing_ids), 'briefing')}"
+    )
     if outlets:
-        summary += f" from {len(outlets)} outlets: {', '.join(outlets)}"
+        summary += f" from {counted(len(outlets), 'outlet')}: {', '.join(outlets)}"
     out.append(Text(summary, style="dim"))
     shown = page.quotes if limit is None else page.quotes[:limit]
     for q in shown:
         when = q.published.isoformat() if q.published else "undated"
-        head = Text.assemble((when, "bold"), "  ", (q.source or "?", "bold"), "  ", q.title)
+        head = Text.assemble(
+            (when, "bold"), "  ", (q.source or UNKNOWN_OUTLET, "bold"), "  ", q.title
+        )
         out.append(head)
         out.append(Text(f"  “{q.quote.text}”"))
         who = f"  — {q.quote.speaker}"
@@ -48,7 +54,8 @@ def person_lines(page: PersonPage, *, limit: int | None = None) -> list[Text]:
         out.append(Text("Roles", style="bold"))
         for role, first, last, role_outlets in page.roles:
             span = " to ".join(dict.fromkeys(d.isoformat() for d in (first, last) if d))
-            out.append(Text(f"  {role}  {span}  ({', '.join(role_outlets)})"))
+            where = f"({', '.join(role_outlets)})" if role_outlets else ""
+            out.append(Text("  ".join(["", *(x for x in (role, span, where) if x)])))
     if page.mentioned_with:
         out.append(Text("Mentioned with", style="bold"))
         names = ", ".join(f"{n} ({c})" for n, _, c in page.mentioned_with[:10])
@@ -57,7 +64,9 @@ def person_lines(page: PersonPage, *, limit: int | None = None) -> list[Text]:
     if figures:
         out.append(Text("Figures in their quotes", style="bold"))
         for q, f in figures:
-            out.append(Text(f"  {f.text}  {f.measures}  ({q.source or '?'}, {q.briefing_id[:8]})"))
+            measure = f.measures_shown()  # the qualifier and unit once ("over £1bn", not "(over)")
+            where = f"{q.source or UNKNOWN_OUTLET}, {q.briefing_id[:8]}"
+            out.append(Text(f"  {f.text}  {measure}  ({where})"))
     return out
 
 
@@ -77,7 +86,7 @@ def story_lines(view: StoryView) -> list[Text]:
                 note = "; ".join(f"“{a}” → “{b}”" for a, b in u.differences)
             else:
                 note = "as above" if u is first else "word for word"
-            out.append(Text(f"    {u.briefing.source or '?'}: {note}"))
+            out.append(Text(f"    {u.briefing.source or UNKNOWN_OUTLET}: {note}"))
     for v in view.versions:
         out.append(Text(f"Only in {v.outlet} ({len(v.own_quotes)})", style="bold"))
         for _, q in v.own_quotes:
@@ -87,15 +96,17 @@ def story_lines(view: StoryView) -> list[Text]:
         one, two = c.first, c.second
         out.append(
             Text(
-                f"  {c.measures}: {one.figure.text} ({one.briefing.source or '?'}) vs "
-                f"{two.figure.text} ({two.briefing.source or '?'}): {c.verdict}"
+                f"  {c.measures}: {one.figure.text} ({one.briefing.source or UNKNOWN_OUTLET}) vs "
+                f"{two.figure.text} ({two.briefing.source or UNKNOWN_OUTLET}): {c.verdict}"
             )
         )
     return out
 
 
 def digest_lines(digest: Digest) -> list[Text]:
-    since = f" since {digest.since[:16].replace('T', ' ')}" if digest.since else ""
+    from briefings.digest import readable_moment
+
+    since = f" since {readable_moment(digest.since)}" if digest.since else ""
     out = [
         Text(f"Digest: {digest.name}", style="bold"),
         Text(f"“{digest.query}”{since}", style="dim"),
@@ -107,7 +118,9 @@ def digest_lines(digest: Digest) -> list[Text]:
     for b in digest.new:
         when = b.published.isoformat() if b.published else "undated"
         out.append(
-            Text.assemble("  ", (when, "dim"), "  ", (b.source or "?", "bold"), "  ", b.title)
+            Text.assemble(
+                "  ", (when, "dim"), "  ", (b.source or UNKNOWN_OUTLET, "bold"), "  ", b.title
+            )
         )
     for heading, items in (
         ("New people quoted", digest.new_people),
@@ -121,7 +134,7 @@ def digest_lines(digest: Digest) -> list[Text]:
         out.append(
             Text(
                 f"  {c.measures}: {c.first.figure.text} → {c.second.figure.text} "
-                f"({c.second.briefing.source or '?'})"
+                f"({c.second.briefing.source or UNKNOWN_OUTLET})"
             )
         )
     return out

@@ -340,7 +340,13 @@ class Services:
 
         with self._locked() as library:
             briefing = library.get(briefing_id)
-        return briefing_markdown(briefing, exported_at=datetime.now(UTC), version=brief_version())
+            state = library.reading_states([briefing_id]).get(briefing_id)
+        return briefing_markdown(
+            briefing,
+            exported_at=datetime.now(UTC),
+            version=brief_version(),
+            tags=state.tags if state else (),
+        )
 
     def original(self, briefing_id: str) -> str | None:
         """Where the article came from, to open: its URL, or its file if it is still there."""
@@ -413,7 +419,9 @@ class Services:
 
         with self._locked() as library:
             briefing = library.get(briefing_id)
-        (planned,) = plan_briefings([briefing], self._export_folder())
+            state = library.reading_states([briefing_id]).get(briefing_id)
+        tags = {briefing_id: state.tags} if state else None
+        (planned,) = plan_briefings([briefing], self._export_folder(), tags=tags)
         return self._write(planned)
 
     def export_dossier(

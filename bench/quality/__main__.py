@@ -14,6 +14,7 @@ from bench.quality import Score
 AREAS = [
     "seeds",
     "gold",
+    "measures",
     "polnear",
     "bbc",
     "cnn",

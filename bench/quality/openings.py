@@ -12,7 +12,18 @@ sentence that
 - **question**: is a question (ends in "?", closing quotes aside);
 - **label**: opens on a short "Label:" ("Anchor:", "Editor's note:") or is a
   list heading (ends in ":") or a numbered list item;
-- **fragment**: opens in lower case (a bad split).
+- **fragment**: opens in lower case (a bad split);
+- **intro pronoun**: a short introductory phrase, then a pronoun subject
+  ("In a letter, she said", "On Tuesday, they");
+- **demonstrative**: opens on "this/these/those + noun", alone or after a
+  preposition ("These measures", "Before these announcements"); time phrases
+  ("This week", "this year") are fine;
+- **name**: the first mention of a person in the summary is a bare one-word
+  name ("Calarco said") when the article gives the person's full name and no
+  earlier summary sentence (nor this one, before it) does; a name inside a
+  quotation is not counted (a quotation is shown as spoken). People and their
+  full names come from the entity layer (``entity_layer``), not from the
+  summariser.
 
 ``python -m bench.quality.openings [--part tune|held-out]`` lists the flagged
 sentences of a part (look at the tune part only).
@@ -32,10 +43,22 @@ from bench.quality.split import part as split_part
 from briefings.derive import build_document
 from briefings.derive.document import Document
 from briefings.derive.summary import summarise
+from briefings.derive.words import STOPWORDS
 from briefings.ingest import IngestError, article_from_bytes
 
 SENTENCES = 3
-KINDS = ("pronoun", "connective", "question", "label", "fragment")
+KINDS = (
+    "pronoun",
+    "connective",
+    "question",
+    "label",
+    "fragment",
+    "intro pronoun",
+    "demonstrative",
+    "name",
+)
+#: The kinds the gate holds at 0 ("name" is reported per part, not gated yet).
+NARROW = KINDS[:7]
 
 _PRONOUNS = frozenset(
     "he she it they his her its their him them hers theirs he's she's it's they're they've "
@@ -69,6 +92,25 @@ _CONNECTIVE_PHRASES = (
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z][A-Za-z'’]*)")
 _LABEL = re.compile(r"[\"'“‘]?[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,2}:\s")
 _LIST_ITEM = re.compile(r"(?:\d{1,2}|[a-z])[.)]\s")
+#: A short introductory phrase (not a quotation) and a pronoun subject after its comma.
+_INTRO_PRONOUN = re.compile(
+    r"[A-Z][^,\"“”;:]{0,60}?,\s+(?:he|she|they|his|her|their)\b(?![-'’])", re.I
+)
+_INTRO_WORDS = 10
+_PREPOSITIONS = frozenset(
+    "before after despite in with since during under following amid amidst by for of "
+    "at on from given without beyond like unlike through against".split()
+)
+_DEMONSTRATIVE_NOUN = re.compile(
+    r"(?:(\w+) )?(this|these|those|such)(?: ([a-z][\w-]*)\b|\s*[,;])", re.I
+)
+_TIME_WORDS = frozenset(
+    "week weekend year month morning afternoon evening night summer winter spring autumn "
+    "fall season century decade quarter day days weeks months years time "
+    # a relative clause or a phrase, not a noun: "Those who ...", "such as"
+    "who whom whose which that where as".split()
+)
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
 
 
 def bad_opening(text: str) -> str | None:
@@ -104,6 +146,58 @@ def bad_opening(text: str) -> str | None:
         after = stripped[first.end() :].split(maxsplit=1)
         if not after or after[0].strip(",.;:").lower() in _VERBS_AFTER_DEMONSTRATIVE:
             return "pronoun"
+    body = stripped[first.start(1) :]
+    m = _INTRO_PRONOUN.match(body)
+    if m and len(body[: m.end()].split()) <= _INTRO_WORDS:
+        return "intro pronoun"
+    d = _DEMONSTRATIVE_NOUN.match(body)
+    if (
+        d
+        and (d.group(1) is None or d.group(1).lower() in _PREPOSITIONS)
+        and (d.group(3) or "").lower() not in _TIME_WORDS
+        and (d.group(3) or "").lower() not in _VERBS_AFTER_DEMONSTRATIVE
+    ):
+        return "demonstrative"
+    return None
+
+
+def people(doc: Document) -> dict[str, str]:
+    """One-word name forms of people -> the person's full name, from the entity layer."""
+    from briefings.derive.entities import entity_layer
+
+    layer = entity_layer(doc)
+    out: dict[str, str] = {}
+    for key, kind in layer.kinds.items():
+        full = layer.names.get(key, key)
+        if kind == "person" and " " not in key and " " in full and key in full.split():
+            out[key] = full
+    return out
+
+
+def unintroduced_name(text: str, earlier: str, names: dict[str, str]) -> str | None:
+    """The first bare one-word name of a person in ``text`` whose full name is
+    neither in ``earlier`` (the summary so far) nor in ``text`` before it."""
+    for m in _NAME_WORD.finditer(text):
+        word = m.group().removesuffix("’s").removesuffix("'s")
+        full = names.get(word)
+        if full is None:
+            continue
+        if full in earlier or full in text[: m.start() + len(full)]:
+            continue
+        if re.search(rf"\b{re.escape(word)}\b", earlier):
+            continue  # not the first mention in the summary (that one was counted)
+        head = text[: m.start()]
+        before = head.split()
+        if (
+            before
+            and before[-1][:1].isupper()
+            and before[-1][-1:] not in ",;:)"
+            and before[-1].lower() not in STOPWORDS
+        ):
+            continue  # a title or another name in front ("Mr Calarco", "Dr Calarco")
+        if head.count("“") > head.count("”") or head.count('"') % 2:
+            continue  # inside a quotation, which a summary shows as spoken
+        return word
     return None
 
 
@@ -145,8 +239,17 @@ def flagged(shared: Path, name: str, quick: bool = False) -> Iterator[tuple[str,
     """(part, kind, sentence) for every summary sentence of set ``name``; kind is ""
     when the sentence opens well."""
     for where, doc in SETS[name](shared, quick):
+        names: dict[str, str] | None = None
+        earlier = ""
         for s in summarise(doc, SENTENCES):
-            yield where, bad_opening(s.text) or "", s.text
+            kind = bad_opening(s.text)
+            if kind is None:
+                if names is None:
+                    names = people(doc)
+                if unintroduced_name(s.text, earlier, names) is not None:
+                    kind = "name"
+            earlier += s.text + "\n"
+            yield where, kind or "", s.text
 
 
 def evaluate(shared: Path, quick: bool = False) -> list[Score]:
@@ -154,21 +257,36 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
     for name in SETS:
         if not (shared / _PRESENT[name]).exists():
             continue
-        kinds: Counter[str] = Counter()
-        checked = 0
-        for _, kind, _ in flagged(shared, name, quick):
-            checked += 1
+        kinds: dict[str, Counter[str]] = {"tune": Counter(), "held-out": Counter()}
+        checked: Counter[str] = Counter()
+        for where, kind, _ in flagged(shared, name, quick):
+            checked[where] += 1
             if kind:
-                kinds[kind] += 1
-        detail = " · ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k]) or "none"
+                kinds[where][kind] += 1
+        for where in ("tune", "held-out"):
+            found = kinds[where]
+            detail = " · ".join(f"{k} {found[k]}" for k in KINDS if found[k]) or "none"
+            scores.append(
+                Score(
+                    "openings",
+                    f"{name} summary sentences opening badly ({where})",
+                    float(sum(found.values())),
+                    None,
+                    higher_is_better=False,
+                    detail=f"{detail} · of {checked[where]} sentences",
+                    unit="count",
+                )
+            )
+        narrow = sum(kinds[w][k] for w in kinds for k in NARROW)
         scores.append(
             Score(
                 "openings",
-                f"{name} summary sentences opening badly (pronoun/connective/question/label)",
-                float(sum(kinds.values())),
+                f"{name} summary sentences opening badly, all kinds but name",
+                float(narrow),
                 0.0,
                 higher_is_better=False,
-                detail=f"{detail} · of {checked} sentences",
+                detail="both parts; pronoun, connective, question, label, fragment, "
+                "intro pronoun, demonstrative",
                 unit="count",
             )
         )

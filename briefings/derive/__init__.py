@@ -33,7 +33,7 @@ from briefings.derive.summary import summarise
 from briefings.derive.text import sanitize
 from briefings.models import Article, Briefing, SummarySentence
 
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -124,8 +124,7 @@ def derive(article: Article) -> Briefing:
     entities = _step("entities", lambda: extract_entities(doc, quotes), origin)
     quotes = speakers_from_entities(quotes, entities)
     keywords = _step("keywords", lambda: extract_keywords(doc), origin)
-    summary = _step("summary", lambda: summarise(doc), origin)
-    body = doc.text
+    summary = _step("summary", lambda: summarise(doc, entities=entities), origin)
     meta = doc.meta
     return Briefing(
         id=article.id,
@@ -138,7 +137,7 @@ def derive(article: Article) -> Briefing:
         origin=origin,
         url=meta.url,
         format=article.format,
-        summary=[body[s.start : s.end] for s in summary],
+        summary=[s.text for s in summary],
         summary_spans=[SummarySentence(start=s.start, end=s.end) for s in summary],
         quotes=quotes,
         figures=figures,

@@ -81,7 +81,7 @@ SUFFIX_CURRENCY: Final = {
 }
 SUFFIX: Final = re.compile(
     r"\s(?:(US|Hong Kong|Australian|Canadian|Singapore|New Taiwan|Taiwan|New Zealand) )?"
-    r"(dollars?|yuan|renminbi|euros?|pounds sterling|pounds?|sterling|yen|won|rupees?|roubles?"
+    r"(dollars?|yuan|renminbi|[eE]uros?|pounds sterling|pounds?|sterling|yen|won|rupees?|roubles?"
     r"|rubles?|Swiss francs?|francs?|rand|ringgit|baht|reais|real|lira|dirhams?|riyals?|naira"
     r"|kronor|krona|pesos?|rupiah)\b"
     rf"|\s({ISO_CODES})\b"

@@ -43,6 +43,7 @@ from briefings.derive.gazetteer import FIRST_NAMES, ORG_SUFFIXES, PLACES
 from briefings.derive.mentions import CONNECTORS as _CONNECTORS
 from briefings.derive.mentions import (
     Cues,
+    Mention,
     MentionCollector,
     is_title,
     keep_words,
@@ -181,6 +182,13 @@ def _merge_acronyms(groups: list[_Group]) -> None:
                 g.root = target
 
 
+@dataclass(slots=True)
+class _Chain:
+    members: list[_Group]
+    cues: Cues
+    kind: EntityKind
+
+
 def _gender(cues: Cues) -> Gender:
     if cues.male > cues.female:
         return "male"
@@ -211,9 +219,42 @@ def _kind(cues: Cues, words: tuple[str, ...]) -> EntityKind:
     return "person" if person > 0 else "other"
 
 
-def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
-    collector = MentionCollector(doc)
-    mentions = collector.collect()
+class SharedMentions:
+    """One article's collected mentions, read once and shared by the quote rules
+    (``entity_layer``, which may need them first) and the entity step
+    (``extract_entities``, which takes them and lets them go)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[Document, MentionCollector, list[Mention]] | None = None
+
+    def read(self, doc: Document) -> tuple[MentionCollector, list[Mention]]:
+        last = self.last  # one read: another thread may replace it meanwhile
+        if last is not None and last[0] is doc:
+            return last[1], last[2]
+        collector = MentionCollector(doc)
+        mentions = collector.collect()
+        self.last = (doc, collector, mentions)
+        return collector, mentions
+
+    def take(self, doc: Document) -> tuple[MentionCollector, list[Mention]]:
+        """``read``, then forget the article (the entity step is the last reader)."""
+        found = self.read(doc)
+        self.last = None
+        return found
+
+
+#: the mentions of the article being derived, kept between its quote and entity steps
+_RECENT: Final = SharedMentions()
+
+
+def _chains(
+    doc: Document, quotes: list[Quote] | None, shared: SharedMentions | None = None
+) -> tuple[list[_Chain], MentionCollector]:
+    """The article's alias chains, each with its cues and kind (``quotes``: their
+    speakers count as people; None: the layer the quote rules read before any
+    quote has a speaker, which keeps the mentions for the entity step)."""
+    source = shared or _RECENT
+    collector, mentions = source.take(doc) if quotes is not None else source.read(doc)
     groups: dict[str, _Group] = {}
     for m in mentions:
         g = groups.get(m.key)
@@ -222,7 +263,7 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         g.count += 1
         g.cues.add(m.cues)
     speakers: set[str] = set()
-    for q in quotes:
+    for q in quotes or ():
         if not q.speaker or q.speaker in speakers:
             continue  # once per speaker: an organisation may be quoted many times
         speakers.add(q.speaker)
@@ -269,7 +310,7 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
             if ra != rb:
                 neighbours.setdefault(ra, []).append(rb)
                 neighbours.setdefault(rb, []).append(ra)
-    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
+    out: list[_Chain] = []
     for members, cues, kind in chains:
         if kind == "other" and not cues.other:
             if all(len(g.words) == 1 and g.key.lower() in collector.lower_words for g in members):
@@ -280,6 +321,17 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
                 kind = typed[0]
             elif all(len(g.words) == 1 and g.key in FIRST_NAMES for g in members):
                 kind = "person"  # a first name alone ("Jeb")
+        out.append(_Chain(members, cues, kind))
+    return out, collector
+
+
+def extract_entities(
+    doc: Document, quotes: list[Quote], shared: SharedMentions | None = None
+) -> list[Entity]:
+    chains, _collector = _chains(doc, quotes, shared)
+    entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
+    for chain in chains:
+        members, cues, kind = chain.members, chain.cues, chain.kind
         if kind == "person":
             # The fullest form that reads as a name ("Dick Durbin", not
             # "Minority Whip Dick Durbin" where a title stayed in a span).
@@ -319,6 +371,60 @@ def extract_entities(doc: Document, quotes: list[Quote]) -> list[Entity]:
         Entity(name=name, kind=kind, aliases=aliases, mentions=mentions, gender=gender)
         for _, _, (name, kind, aliases, mentions, gender) in entities[:MAX_ENTITIES]
     ]
+
+
+@dataclass(slots=True)
+class EntityLayer:
+    """The article's entity chains as the quote rules ask about them: each name
+    form (a mention's words, an alias) -> its chain's kind, gender and name."""
+
+    kinds: dict[str, EntityKind]
+    genders: dict[str, Gender]
+    names: dict[str, str]
+    #: name forms of chains that are no person: an organisation or a place with
+    #: no sign of a person at all (no title, given name, gender), or an event,
+    #: a law, a work
+    things: set[str]
+
+    def kind(self, name: str) -> EntityKind | None:
+        return self.kinds.get(name)
+
+    def gender(self, name: str) -> Gender:
+        return self.genders.get(name, "")
+
+    def not_person(self, name: str) -> bool:
+        """The chain ``name`` belongs to is an organisation, a place or a thing
+        (an event, a law, a work): no "he"/"she" or "the senator" refers to it.
+        A name the layer has no evidence for ("other") may still be a person."""
+        return name in self.things
+
+
+def entity_layer(doc: Document, shared: SharedMentions | None = None) -> EntityLayer:
+    """The entity chains of ``doc`` before any quote is read (kinds from the
+    article's own cues), for the quote rules to resolve speakers against."""
+    chains, _collector = _chains(doc, None, shared)
+    kinds: dict[str, EntityKind] = {}
+    genders: dict[str, Gender] = {}
+    names: dict[str, str] = {}
+    things: set[str] = set()
+    for chain in chains:
+        longest = max(chain.members, key=lambda g: (len(g.words), g.count, -g.first))
+        cues = chain.cues
+        # only a one-sided gender: "X said he" beside a woman's name is noise
+        one_sided = min(cues.male, cues.female) == 0 and max(cues.male, cues.female) >= 2
+        gender = _gender(cues) if one_sided and chain.kind != "organisation" else ""
+        personal = cues.person or cues.male or cues.female
+        thing = (chain.kind == "other" and cues.other > 0) or (
+            chain.kind in ("organisation", "place") and not personal
+        )
+        for g in chain.members:
+            kinds[g.key] = chain.kind
+            names[g.key] = longest.key
+            if gender:
+                genders[g.key] = gender
+            if thing:
+                things.add(g.key)
+    return EntityLayer(kinds, genders, names, things)
 
 
 def speakers_from_entities(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:

@@ -21,8 +21,10 @@ from briefings.models import Figure
 
 #: How much text before a figure's sentence its measure may look back on.
 _CONTEXT_CHARS: Final = 1500
-#: At most this many figures are kept per briefing.
-MAX_FIGURES: Final = 40
+#: At most this many figures are kept per briefing: the key figures, not every
+#: number of the article (a reader scans a dozen; the seeds' key figures and the
+#: gold's all rank within the first 12).
+MAX_FIGURES: Final = 12
 
 _BASE: Final = {
     "money": 3.0,
@@ -251,7 +253,12 @@ def extract_figures(doc: Document) -> list[Figure]:
                 sentence=sentence.text,
                 start=sentence.start + q.start,
                 end=sentence.start + q.end,
-                qualifier=_QUALIFIERS.get(q.approx or ""),
+                qualifier=_QUALIFIERS.get(q.approx or "")
+                or (
+                    candidates[prev_index].figure.qualifier
+                    if conversion and prev_index >= 0
+                    else None
+                ),
                 value_high=q.high,
             )
             lead = sentence.paragraph == first_paragraph

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from briefings.derive.numbers import SPEED_UNITS, Quantity
+from briefings.derive.numbers import SPEED_UNITS, Quantity, singular
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -64,6 +64,7 @@ _LEADING_JUNK: Final = _wordset("""a an the its their his her our my your this t
     and but so then also only just nearly almost roughly over more than less of in each every""")
 _CLAUSE_WORDS: Final = _wordset(
     "said says that which while and but as after when where saw see sees"
+    " means meant show shows showed suggest suggests suggested"
 )
 _CHANGE_VERBS: Final = (
     "rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|jumped|jumps|jump|climbed|climbs"
@@ -74,6 +75,8 @@ _CHANGE_VERBS: Final = (
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
     "|posted|recorded|range from|ranges from|ranged from|ranging from|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
     "|made|earned|generated|achieved|accounted for|account for|accounts for"
+    "|leapt|leaped|surging|soaring|jumping|climbing|dropping|plunging|sliding|slipping"
+    "|declining|increasing|decreasing|tumbling|shrinking|gone up|went up|gone down|went down"
 )
 # A change verb with at most 40 characters (no clause break) between it and the number.
 _VERB_NEAR: Final = re.compile(
@@ -152,8 +155,8 @@ def _noun_phrase_at(text: str, pos: int, limit: int = 6, article: bool = False) 
     det = ""
     for m in _NON_SPACE.finditer(text[pos:]):
         raw = m.group()
-        if raw in ("—", "–", "-", "--"):
-            break
+        if raw in ("—", "–", "-", "--") or (raw[:1] == "-" and raw[1:2].isalpha()):
+            break  # a dash, or one typed as a hyphen against the next word ("-are")
         word = raw.strip("“”\"‘’'()[],;:.!?")
         if not words and not det and word.lower() in _DETERMINERS:
             det = word
@@ -245,6 +248,25 @@ _CHANGE_NOUNS: Final = {
     "gaining": "gain",
     "rallied": "rise",
     "advanced": "rise",
+    "grown": "growth",
+    "growing": "growth",
+    "leapt": "rise",
+    "leaped": "rise",
+    "rising": "rise",
+    "surging": "rise",
+    "soaring": "rise",
+    "jumping": "rise",
+    "climbing": "rise",
+    "falling": "fall",
+    "dropping": "fall",
+    "plunging": "fall",
+    "sliding": "fall",
+    "slipping": "fall",
+    "declining": "fall",
+    "tumbling": "fall",
+    "shrinking": "fall",
+    "increasing": "increase",
+    "decreasing": "decrease",
 }
 _CHANGE_VERB_BEFORE: Final = re.compile(
     r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:about|around|almost|nearly|some|just"
@@ -275,7 +297,136 @@ def _subject(before: str) -> str:
         ),
         default=0,
     )
-    return _trim(_common_noun_first(words[verb:]))
+    words = words[verb:]
+    while words and words[0].lower() in ("with", "without", "as"):
+        words = words[1:]  # "with the index rising 112%": the index
+    return _trim(_common_noun_first(words))
+
+
+_CLOSE_AT: Final = re.compile(
+    r"\b(?:to\s+)?(close|closed|closing|end|ended|ending|finish|finished|finishing|settle|settled"
+    r"|settling|open|opened|opening)\s+(?:the\s+(?:day|week|session)\s+)?(?:at|on)\s+"
+    r"(?:(?:about|around|nearly|almost|just\s+(?:over|under))\s+)?$",
+    re.I,
+)
+_CHANGE_VERB_IN: Final = re.compile(r"\b(?:" + "|".join(_CHANGE_NOUNS) + r")\b", re.I)
+
+
+_DAYS: Final = _wordset("monday tuesday wednesday thursday friday saturday sunday today yesterday")
+
+
+def _owner(possessive: str) -> str:
+    """ "the firm's" -> "firm's", "Britain's" -> "Britain's"; "" for "it's", "that's"."""
+    words = possessive.split()
+    if words[0].lower() in _DETERMINERS:
+        words = words[1:]  # "the firm's"
+    base = re.split(r"[’']", words[-1])[0].lower() if words else ""
+    if not words or base in _SUBJECT_PRONOUNS or base in _FUNCTION or base in _PRONOUNS:
+        return ""  # "it's", "that's", "there's"
+    return " ".join(words)
+
+
+def _opens_common_noun(noun: str) -> bool:
+    """ "council tax rebate", "EU rebate" (an acronym before a common noun), not "Apple"."""
+    words = noun.split()
+    first = words[0]
+    if first.islower():
+        return True
+    return 2 <= len(first) <= 4 and first.isupper() and len(words) > 1 and words[1].islower()
+
+
+def _clause_subject(head: str) -> str:
+    """The last few words of ``head`` after its last clause break or clause word:
+    "figures showed exports" -> "exports"."""
+    clause = head[max(max(head.rfind(c) for c in ",;:(—–"), 0) :]
+    words = _words(clause)[-4:]
+    cut = max(
+        (
+            i + 1
+            for i, w in enumerate(words)
+            if w.lower() in _CLAUSE_WORDS or w.lower() in _PREPOSITIONS or _is_verb(w)
+        ),
+        default=0,
+    )  # "the performance comes on sales": "sales"
+    subject = _trim(words[cut:])
+    last = subject.split()[-1].lower() if subject else ""
+    if last in _TIME_WORDS or last in _DAYS or _NUMERAL.match(last):
+        return ""  # "the index ended the day up 0.7%": not the day
+    return subject
+
+
+def _closing_level(before: str) -> str:
+    """ "Shares in Acme fell 2% to close at 210p" -> "closing level of shares in Acme"."""
+    m = _CLOSE_AT.search(before, max(0, len(before) - 40))
+    if m is None:
+        return ""
+    head = before[: m.start()]
+    change = _CHANGE_VERB_IN.search(head, max(0, len(head) - 60))
+    # no change verb: "The Nikkei ended at 11,200"
+    subject = _subject(head[: change.end()]) if change else _clause_subject(head)
+    if not subject or subject.lower() in _SUBJECT_PRONOUNS:
+        return ""
+    when = "opening" if m.group(1).lower().startswith("open") else "closing"
+    return f"{when} level of {subject}"
+
+
+# The level a change ends at: "exports fell 2.3% to $95.6bn", "sales up 21% at 8.6bn euros".
+_LEVEL_AFTER: Final = re.compile(
+    r"\b(" + "|".join(_CHANGE_NOUNS) + r")\s+(?:by\s+)?(?:(?:more than|less than|about|around"
+    r"|almost|nearly|some|just|over|a further|another)\s+)?(?:[$€£¥]|US\$)?\d[\d.,]*"
+    r"(?:\s?(?:%|per\s?cent|percent|p|bn|m|cents?|pence|points?))?"
+    r"\s+(?:to|at)\s+(?:(?:about|around|nearly|almost|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+
+
+_NUMBER_TO: Final = (
+    r"(?:(?:more than|less than|about|around|almost|nearly|some|just|over)\s+)?(?:[$€£¥]|US\$)?"
+    r"\d[\d.,]*(?:\s?(?:%|per\s?cent|percent|p|bn|m|cents?|pence|points?))?\s+to\s+$"
+)
+# "boost government income by 6.1% to $2.18tn": the thing raised.
+_RAISED_TO: Final = re.compile(
+    r"\b(?:boost|boosts|boosted|boosting|raise|raises|raised|raising|increase|increases|increased"
+    r"|increasing|cut|cuts|cutting|reduce|reduces|reduced|reducing|lift|lifts|lifted|lifting"
+    r"|lower|lowers|lowered|lowering)\s+((?:[\w’'&.-]+\s+){1,5}?)by\s+" + _NUMBER_TO,
+    re.I,
+)
+
+
+def _level_after_change(before: str) -> str:
+    """ "UK exports rose by 3.2% to £24.8bn" -> "UK exports": the level the change ends at."""
+    raised = _RAISED_TO.search(before, max(0, len(before) - 90))
+    if raised:
+        return _trim(_words(raised.group(1)))
+    m = _LEVEL_AFTER.search(before, max(0, len(before) - 70))
+    if m is None:
+        return ""
+    subject = _subject(before[: m.end(1)]) or _clause_subject(before[: m.start(1)])
+    if not subject or subject.lower() in _SUBJECT_PRONOUNS or subject.lower() in _DETERMINERS:
+        return ""
+    return subject
+
+
+_EACH_AFTER: Final = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(each|apiece|a\s+share|per\s+share|a\s+head|per\s+head"
+    r"|a\s+ticket|per\s+ticket)\b",
+    re.I,
+)
+_PLURAL_AT: Final = re.compile(r"\b([a-z][a-z-]{2,}s)\s+(?:at|for)\s+$")
+
+
+def _unit_price(before: str, after: str) -> str:
+    """ "52 million shares at 570 rupees apiece", "for 11-14 euros a share": a price per one."""
+    m = _EACH_AFTER.match(after)
+    if m is None:
+        return ""
+    per = m.group(1).lower().split()
+    if len(per) == 2:
+        return f"price per {per[1]}"  # "a share", "per head"
+    noun = _PLURAL_AT.search(before, max(0, len(before) - 40))
+    if noun is None:
+        return "unit price"
+    return f"price per {singular(noun.group(1))}"
 
 
 def _common_noun_first(words: list[str]) -> list[str]:
@@ -319,8 +470,8 @@ def _cost_of(before: str) -> str:
     dash = head.rfind(" - ")
     head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
     words = _words(head)
-    while words and words[-1].lower() in _COST_AUX:
-        words = words[:-1]
+    while words and (words[-1].lower() in _COST_AUX or _adverb(words[-1])):
+        words = words[:-1]  # "the film reportedly cost"
     cut = max(
         (i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS or _is_verb(w)),
         default=0,
@@ -389,7 +540,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
             head = f"{rate} {head}" if head else rate
     if not head and q.noun:
         head = q.noun  # "Six people were killed and 22 injured": 22 people
-    cost = head.startswith("value of ") or (
+    cost = head.startswith(("value of ", "closing level of ", "opening level of ")) or (
         head.startswith("cost of ")
         and bool(_COST_VERB.search(sentence, max(0, q.start - 60), q.start))
     )  # "cost of the bridge", "value of the deal": only where and when is added
@@ -411,7 +562,15 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         aside = _ASIDE.match(sentence, q.end)  # past "($1.3bn; £690m)"
         at = aside.end() if aside else q.end
         right = _words(sentence[at : _right_bound(sentence, at)])
-        if right and right[0].lower() in _PREPOSITIONS and right[0].lower() not in _EVENT_PREP:
+        infinitive = (
+            len(right) > 1 and right[0].lower() == "to" and right[1].lower() not in _DETERMINERS
+        )  # "slipped 0.14% to close at": a purpose, not where the fall was
+        if (
+            right
+            and right[0].lower() in _PREPOSITIONS
+            and right[0].lower() not in _EVENT_PREP
+            and not infinitive
+        ):
             pp = right[:_PP_WORDS]
             stop = next(
                 (i for i, w in enumerate(pp) if _NUMERAL.match(w) or w.lower() in _AND_OR),
@@ -425,6 +584,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         head = _clause(sentence, q)
     pronoun = not _HE_SHE.isdisjoint(head.lower().split())
     head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
+    head = _gated(_readable(head), sentence)
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
@@ -477,6 +637,9 @@ def _measures(sentence: str, q: Quantity) -> str:
         cost = _cost_of(before)
         if cost:  # "his trial will cost the county $4m": cost of his trial to the county
             return cost
+        unit_price = _unit_price(before, after)
+        if unit_price:  # "sold 19.6 million shares at $85 each": price per share
+            return unit_price
         if _PRICE_BEFORE.search(before, max(0, len(before) - 24)):
             return "price"
         worth = _WORTH_BEFORE.search(before, max(0, len(before) - 60))
@@ -538,6 +701,12 @@ def _measures(sentence: str, q: Quantity) -> str:
         if names:  # "Trump received 37 percent" -> "support for Trump"
             return f"support for {' '.join(names)}"
     if q.kind == "percent":
+        top = _SUPERLATIVE.search(before)
+        among = _AMONG.match(after)
+        if top and among:  # "the top 10% in the class": the top share of the class
+            phrase = _noun_phrase_at(after, among.end(), limit=6, article=True)
+            if phrase:  # with its article: a whole phrase, no clause added
+                return f"{top.group(1).lower()} share of {phrase}"
         taxed = _PERCENT_NOUN.match(after)
         if taxed:  # "50% income tax", "1% in income tax": a rate
             noun = _noun_phrase_at(after, taxed.end(), limit=4)
@@ -555,12 +724,15 @@ def _measures(sentence: str, q: Quantity) -> str:
         noun = _noun_phrase_at(after, 0, limit=4)
         if (
             noun
-            and noun.split()[0].islower()
+            and _opens_common_noun(noun)
             and noun.split()[0] not in _STOPISH
             and noun.split()[0] not in _PREPOSITIONS
             and noun.split()[0] not in _TIME_WORDS
             and not _is_verb(noun.split()[0])
         ):  # "a new £200 council tax rebate", "the wasteful $18 million deportation regime"
+            owner = _POSSESSIVE_BEFORE.search(before, max(0, len(before) - 40))
+            if owner and not adjective:  # "Britain's £3bn EU rebate": whose
+                return f"{_owner(owner.group(1))} {noun}"
             return f"{adjective.group(1)} {noun}" if adjective else noun
         if _DETERMINER_BEFORE.search(before, max(0, len(before) - 8)):
             noun = _noun_phrase_at(after, 0, limit=4)
@@ -574,9 +746,17 @@ def _measures(sentence: str, q: Quantity) -> str:
         inside = _IN_NP.match(after)
         if inside:
             phrase = _noun_phrase_at(after, inside.end())
-            if phrase and phrase.split()[0].lower() not in _TIME_WORDS:
+            if (
+                phrase
+                and phrase.split()[0].lower() not in _TIME_WORDS
+                and not phrase[:1].isupper()  # "$1.30 in New York": a place
+            ):
                 # "$2.7bn in cash", "an extra $50bn a year in aid" (not "$6m in the day after")
                 return f"{adjective.group(1)} {phrase}" if adjective else phrase
+    if q.kind in ("money", "number"):
+        level = _closing_level(before) or _level_after_change(before)
+        if level:  # "the index slipped 0.1% to close at 7,100": its closing level
+            return level
     if q.kind in ("money", "percent", "number"):
         phrase = _noun_before_of(before)
         if phrase:
@@ -588,6 +768,12 @@ def _measures(sentence: str, q: Quantity) -> str:
                 # "sales rose 5%" -> "rise in sales" (not "rose to 5%": a level)
                 return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {phrase}"
             return phrase
+        change = _CHANGE_VERB_BEFORE.search(before, max(0, len(before) - 30))
+        if change and q.kind == "percent":
+            # "figures showed exports down 2.3%", "sales up 21%": no verb to find a subject by
+            subject = _clause_subject(before[: change.start()])
+            if subject and subject.lower() not in _SUBJECT_PRONOUNS:
+                return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {subject}"
         raised = _RAISE_BY.search(before, max(0, len(before) - 80))
         if raised:
             phrase = _trim(_words(raised.group(2)))
@@ -602,6 +788,10 @@ def _measures(sentence: str, q: Quantity) -> str:
         if q.noun_start > q.start and first.lower() == q.unit and len(noun.split()) > 1:
             noun = noun[len(first) :].strip()  # "a four year consultation period"
         elif q.noun_start > q.start and sentence[q.noun_start - 1] == " " and "-" in q.text:
+            owner = _POSSESSIVE_BEFORE.search(sentence, max(0, q.start - 40), q.start)
+            whose = _owner(owner.group(1)) if owner else ""
+            if whose and not (q.kind == "duration" and singular_words(noun) <= _DURATION_WORDS):
+                noun = f"{whose} {noun}"  # "the Senate's 60-vote threshold": whose threshold
             if q.kind == "duration" and not singular_words(noun) <= _DURATION_WORDS:
                 noun = f"length of {noun}"  # "a 25-year partnership": its length
             elif q.kind == "duration":
@@ -644,12 +834,12 @@ _RIGHT_WORDS: Final = 10
 _PP_WORDS: Final = 7
 _DURATION_WORDS: Final = _wordset("second minute hour day week month year decade century time")
 _LEFT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|\b(?:where|when|while|whereas|because"
+    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|\b(?:where|when|while|whereas|because"
     r"|although|though|if|unless|said|says|told|according to)\b",
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
-    r"[;:()\[\]—–“”\"]|\s-\s|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
+    r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|[.!?](?:\s|$)|\b(?:which|who|whom|whose|because|while|whereas"
     r"|although|though|but|according|said|says)\b",
     re.I,
 )
@@ -708,6 +898,7 @@ _RATE_AFTER: Final = re.compile(
     r"|(annually))\b",
     re.I,
 )
+_AMONG: Final = re.compile(r"\s+(?:in|among|across)\s+")
 _SUPERLATIVE: Final = re.compile(r"(?:^|\s)(\w+est|top|bottom)\s*$", re.I)
 
 
@@ -919,6 +1110,7 @@ _MONEY_VERBS: Final = _wordset("""raise raises raised raising pay pays paid payi
 _LEADING_ADJECTIVES: Final = _wordset(
     "new extra additional further total net gross combined estimated average initial record"
 )
+_POSSESSIVE_BEFORE: Final = re.compile(r"(?<![\w’'])((?:[A-Z][\w-]*\s+)?[\w-]+[’']s)\s+$")
 _ADJECTIVE_BEFORE: Final = re.compile(
     r"\b(?:a|an|the|its|their|his|her|this|that)\s+"
     r"(new|extra|additional|further|total|net|gross|combined|estimated|average|annual|initial|record)\s+$",
@@ -1325,3 +1517,281 @@ def _list_context(sentence: str, q: Quantity) -> str:
             words = _strip_end(_words(pp.group(0))[:_PP_WORDS])
             out.extend(words)
     return " ".join(out)
+
+
+#: The most words a measure keeps (the gold phrases run to a dozen; past that a
+#: phrase has run on into another clause).
+_READABLE_WORDS: Final = 14
+#: Words of a speaker's own voice: the phrase has run into a quotation ("time i fell
+#: on court", "chances i to win the game").
+_QUOTE_VOICE: Final = _wordset("i i’m i'm i’ve i've me my you your you’re you're myself")
+#: A relative clause on a copula that only describes the noun ("fines that is
+#: politically motivated", "price that is a lifeline", "people that are working very
+#: hard"): the noun says what is counted; "people who were killed" keeps its clause.
+_COPULA: Final = _wordset("is are was were")
+_DESCRIBING: Final = _wordset("a an the not very so too really")
+#: What ends an intransitive "-ing" in a describing clause: "are working very hard".
+_MANNER: Final = _wordset("very hard so really well together now today here there")
+#: Words a cut phrase does not end on: "ranking of the player maybe".
+_HEDGES: Final = _wordset(
+    "maybe perhaps probably possibly certainly definitely something anything everything"
+)
+
+
+def _describing_clause(words: list[str], i: int) -> bool:
+    """``words[i]`` opens "that/who/which + is/are + description"."""
+    if words[i].lower() not in ("that", "who", "which") or i + 2 >= len(words):
+        return False
+    if words[i + 1].lower() not in _COPULA:
+        return False
+    nxt = words[i + 2].lower()
+    if nxt in _DESCRIBING:
+        return True
+    # "are working very hard": a progressive with no object
+    return (
+        nxt.endswith("ing")
+        and len(nxt) > 5
+        and (i + 3 == len(words) or words[i + 3].lower() in _MANNER)
+    )
+
+
+_THERE_AUX: Final = _wordset(
+    "is are was were will would be been won’t won't isn’t isn't aren’t aren't"
+)
+
+
+def _without_there(words: list[str]) -> list[str]:
+    """ "PCs There are currently in use": an existential "there is/are" inside the
+    phrase says nothing ("PCs currently in use")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i > 0 and words[i].lower() in ("there", "there’s", "there's"):
+            i += 1
+            while i < len(words) and words[i].lower() in _THERE_AUX:
+                i += 1
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _without_repeated_owner(words: list[str]) -> list[str]:
+    """ "Senate’s threshold ... to clear the Senate’s to pass": an owner said again
+    (with its article) is dropped."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for w in words:
+        low = w.lower()
+        if _POSSESSIVE_OR_SHORT.search(low) is not None and low.endswith("s") and low in seen:
+            if out and out[-1].lower() in _DETERMINERS:
+                out.pop()
+            continue
+        seen.add(low)
+        out.append(w)
+    return out
+
+
+def _without_repeated_tail(words: list[str]) -> list[str]:
+    """ "top share of class ... in the class": a last phrase that says again what the
+    phrase already says is dropped."""
+    last = max((i for i in range(1, len(words)) if words[i].lower() in _PREPOSITIONS), default=0)
+    if last < 2:
+        return words
+    said = {w.lower() for w in words[:last]}
+    tail = [w.lower() for w in words[last + 1 :] if w.lower() not in _FUNCTION]
+    if tail and all(w in said for w in tail):
+        return words[:last]
+    return words
+
+
+def _quote_voice(words: list[str], i: int) -> bool:
+    """``words[i]`` is a speaker's "I", "my", "you" (not the numeral of "World War I")."""
+    if words[i].lower() not in _QUOTE_VOICE:
+        return False
+    return not (words[i] == "I" and i > 0 and words[i - 1][:1].isupper())
+
+
+def _readable(phrase: str) -> str:
+    """A noun phrase a reader understands out of context: not past a speaker's own
+    "I"/"you" (words from inside a quotation), not into a relative clause that only
+    describes the noun, at most ``_READABLE_WORDS`` words, cut before the clause or
+    infinitive it runs into."""
+    words = phrase.split()
+    voice = next((i for i in range(len(words)) if _quote_voice(words, i)), len(words))
+    if voice < len(words):
+        words = words[:voice]
+        while len(words) > 1 and words[-1].lower() in _FUNCTION:
+            words = words[:-1]  # "time it took me to answer": "time it took"
+    words = _without_repeated_tail(_without_repeated_owner(_without_there(words)))
+    describing = next((i for i in range(1, len(words)) if _describing_clause(words, i)), 0)
+    if describing:
+        words = words[:describing]
+    if len(words) > _READABLE_WORDS:
+        cut = max(
+            (i for i in range(3, _READABLE_WORDS + 1) if words[i].lower() in _CLAUSE_OPENERS),
+            default=_READABLE_WORDS,
+        )
+        words = words[:cut]
+    while len(words) > 1 and (
+        words[-1].lower() in _BAD_END
+        or words[-1].lower() in _WEAK_END
+        or words[-1].lower() in _HEDGES
+        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+        or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
+    ):
+        words = words[:-1]  # "cost of reportedly": "cost"
+    if not any(_says_something(w) for w in words):
+        return ""  # "There", "again mentally", "if": better nothing than a wrong phrase
+    return " ".join(words)
+
+
+#: Words that name nothing: a phrase of only these says nothing about a number.
+_EMPTY_WORDS: Final = _wordset("there both again also too something anything everything")
+
+
+#: Nouns that end like an adverb.
+_LY_NOUNS: Final = _wordset("family supply assembly rally ally monopoly anomaly belly jelly bully")
+
+
+def _adverb(word: str) -> bool:
+    """ "reportedly", "mentally" (lower-case, not "family" or "Italy")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+def _says_something(word: str) -> bool:
+    low = word.lower()
+    return not (
+        low in _FUNCTION
+        or low in _SUBJECT_PRONOUNS
+        or low in _PRONOUNS
+        or low in _EMPTY_WORDS
+        or low in _AUX
+        or _adverb(word)
+    )
+
+
+#: Where a long phrase may end: before a clause or an infinitive it runs into.
+_CLAUSE_OPENERS: Final = _wordset(
+    """that which who whom whose where when while whereas because although though since as
+    if unless until so and but or to"""
+)
+
+
+#: Sentence adverbs and clause openers: a measure that reaches one has run out of
+#: its noun phrase into the rest of the sentence ("time Finally", "where Despite").
+_DEBRIS_WORDS: Final = _wordset(
+    """finally despite however meanwhile although though whereas because
+    instead moreover furthermore nevertheless nonetheless indeed eventually thus hence
+    therefore unless whether otherwise"""
+)
+#: Words that, capitalised inside a measure, open a sentence of their own ("time
+#: Now we have to focus").
+_NEW_SENTENCE: Final = _wordset("now then this these those it there we they he she you")
+#: Words that, alone, only point at something said elsewhere ("Another", "Most").
+_ONLY_OTHERS: Final = _wordset("another most many several few more other others same")
+#: What a measure never opens on: a clause word or sentence adverb ("where Despite").
+_DEBRIS_OPENERS: Final = _DEBRIS_WORDS | _wordset("where when while both also already yet but")
+#: Sentence adverbs a measure may open on and lose ("However the channel's share").
+_ADVERB_OPENERS: Final = _wordset(
+    "however meanwhile finally moreover furthermore indeed eventually"
+)
+#: Pronouns that open a clause of their own.
+_DEBRIS_SUBJECTS: Final = _wordset(
+    "he she they we i it you that’s that's it’s it's he’s he's she’s she's they’re they're"
+)
+#: Words that, alone, say nothing a reader can use about a number ("time", "amount").
+_GENERIC_HEADS: Final = _wordset("amount value money time price cost total figure number sum level")
+_CAPITAL: Final = re.compile(r"[A-Z]")
+
+
+def _capital(word: str) -> bool:
+    return _CAPITAL.match(word) is not None
+
+
+def _finite_after_name(words: list[str], i: int) -> bool:
+    """``words[i]`` is the last word of a capitalised run followed by a finite verb
+    ("Vice-President Mike Pence stressed", "Benitez hailed")."""
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    low = nxt.lower()
+    return nxt.islower() and (
+        low in _AUX
+        or low in _SAY_VERBS
+        or low in _IRREGULAR_PAST
+        or (low.endswith("ed") and len(low) > 4)
+    )
+
+
+def _contracted_subject(low: str) -> bool:
+    """ "they’ll", "we'd": a pronoun subject with its helper verb."""
+    cut = max(low.find("’"), low.find("'"))
+    return cut > 0 and low[:cut] in _SUBJECT_PRONOUNS
+
+
+def _run_end(words: list[str], i: int) -> int:
+    """The last index of the capitalised run that starts at ``words[i]``."""
+    while i + 1 < len(words) and _capital(words[i + 1]):
+        i += 1
+    return i
+
+
+def _debris_at(words: list[str]) -> int:
+    """Where a measure stops being a noun phrase (``len(words)`` when it never does):
+    a sentence adverb or clause opener, a pronoun opening its own clause, a
+    capitalised run glued onto a generic word at the end ("amount
+    Euros", "time Nadal")."""
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _DEBRIS_WORDS or (
+            i and w[:1].isupper() and (low in _CLAUSE_OPENERS or low in _NEW_SENTENCE)
+        ):
+            return i
+        if i == 0:
+            continue
+        prev = words[i - 1]
+        if _contracted_subject(low) and prev.lower() in _GENERIC_HEADS:
+            return i  # "time they'll have missed": whose time is not said
+        if _capital(w) and prev.lower() in _GENERIC_HEADS and _run_end(words, i) == len(words) - 1:
+            return i  # "amount Euros", "time Nadal": a name glued on, not what is measured
+    return len(words)
+
+
+def _gated(phrase: str, sentence: str = "") -> str:
+    """The readability gate at the end of measure building: the noun phrase before
+    any debris ("15 deep — UK Coal operates", "time Finally", "$160,000 — Giuffre"),
+    or nothing when no clean noun phrase is left (the reader then shows the
+    sentence). A single generic word ("time", "amount") says nothing."""
+    words = phrase.split()
+    if not words:
+        return ""
+    while (
+        len(words) > 1 and words[0].lower() in _DEBRIS_WORDS and words[0].lower() in _ADVERB_OPENERS
+    ):
+        words = words[1:]  # "However the channel's share": the share
+    if words[0].lower() in _DEBRIS_SUBJECTS or words[0].lower() in _DEBRIS_OPENERS:
+        return ""
+    run = 0
+    while run < len(words) and _capital(words[run]):
+        run += 1
+    opening = sentence.split(None, 1)[0] if sentence.strip() else ""
+    if run == len(words) and run <= 3 and (run > 1 or words[0] != opening):
+        return ""  # only a name: "Giuffre", "Jugnot Euros" (not "Salaries" opening the sentence)
+    if run > 1 and _finite_after_name(words, run - 1):
+        return ""  # "Covid-19 Vice-President Mike Pence stressed": a clause, not a noun
+    words = words[: _debris_at(words)]
+    where = next((i for i in range(1, len(words)) if words[i].lower() == "where"), 0)
+    clause = words[where + 1 :]
+    if where and not any(
+        _is_verb(w) or (j and w.islower() and w.endswith("s") and not w.endswith("ss"))
+        for j, w in enumerate(clause)
+    ):
+        words = words[:where]  # "countries where people", "alliance where Votes": no clause
+    while words and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END):
+        words = words[:-1]
+    if not any(_says_something(w) for w in words):
+        return ""
+    if len(words) == 1 and (words[0].lower() in _GENERIC_HEADS or words[0].lower() in _ONLY_OTHERS):
+        return ""
+    return " ".join(words)

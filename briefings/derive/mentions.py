@@ -722,8 +722,10 @@ class MentionCollector:
         prev = before[-1] if before else ""
         if prev in ROLE_WORDS and prev not in _MODIFIERS:
             cues.person += 2
-        if prev in ORG_NOUNS:
-            cues.org += 3  # "the magazine Charlie Hebdo": outweighs a first name
+        if prev in ORG_NOUNS and toks.spaced(text, first - 1):
+            # "the magazine Charlie Hebdo": outweighs a first name (not 'his own
+            # party," Jo Ames said': a quote's last word is no cue)
+            cues.org += 3
         if prev in _PLACE_PREPOSITIONS and not (
             len(before) > 1 and before[0] in _NOT_PLACE_BEFORE_IN
         ):

@@ -228,6 +228,7 @@ def split_title(run: str) -> tuple[str, str]:
     return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
 
 
+_LOWER_COMPOUND: Final = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 _OCCUPATION_SUFFIX: Final = re.compile(r"[a-z]{3,}(?:ist|ologist)")
 
 
@@ -236,6 +237,8 @@ def is_leading_role(word: str) -> bool:
     if not word[:1].isupper() or word.isupper() or word in FIRST_NAMES:
         return False
     bare = _bare(word)
+    if _LOWER_COMPOUND.fullmatch(word.rstrip(".,")):
+        return True  # "Man-of-the-match Jo Ames", "Ex-minister Jo Ames"
     return bare in ROLE_NOUNS or _OCCUPATION_SUFFIX.fullmatch(bare) is not None
 
 

@@ -201,6 +201,22 @@ _POSITIONS: Final = _wordset("position spot")
 _SIZE_WORDS: Final = _wordset("long tall wide deep high")
 _ADJECTIVE_OK: Final = frozenset({"red", "bed", "seed", "need", "speed", "feed", "shed", "hundred"})
 _DEFAULT_MAX_NOUN_WORDS: Final = 4
+#: Adverbs that follow a counted noun but are not part of it.
+_NOT_IN_NOUN: Final = _wordset("""rather worldwide nationwide indoors outdoors overseas abroad
+    apiece each alone altogether respectively instead too combined together annually again""")
+_IRREGULAR_PLURALS: Final = _wordset("men women people children police")
+#: Races a bare "100m" names: metres, not millions ("the 60m hurdles").
+_RACES: Final = _wordset("hurdles heats finals relays medleys sprints dashes")
+
+
+def _ends_plural(word: str) -> bool:
+    """A lower-case plural noun ("months", "women"): the end of a counted noun."""
+    low = word.lower()
+    if not word.islower():
+        return False
+    return low in _IRREGULAR_PLURALS or (
+        low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +335,13 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break  # "140,000 words long"
         if _VERBISH.search(low) and low not in _ADJECTIVE_OK and words:
             break
+        if low in _NOT_IN_NOUN or (low in _PAST_VERBS and not words):
+            break  # "nine judges rather than five", "50,000 sold", "60m indoors"
+        if words and word[:1].isupper() and _ends_plural(words[-1].group(1)):
+            break  # "12 months Mr Ray oversaw": a name starts the next clause
         words.append(m)
+        if low in _IRREGULAR_PLURALS:
+            break  # "20 women work part-time": the plural closes the noun phrase
         at = m.end()
         if "." in word and text.startswith(".", at) and len(word) <= 5:
             at += 1  # "U.S. troops": the abbreviation's last dot
@@ -558,8 +580,11 @@ def _read_one(
     if scale_word == "m" and currency is None:
         # "100m" without a currency is often metres ("the 100m final").
         nxt = _noun_phrase(text, end)
-        if nxt is None or not nxt[2].endswith("s"):
+        if nxt is None or not nxt[2].endswith("s") or nxt[2].lower() in _RACES:
             return None
+        words = text[nxt[0] : nxt[1]].split()
+        if not nxt[2].islower() and len(words) > 1:
+            return None  # "the 100m champion Kim Collins": a name, not what is counted
 
     # Ranges: "5-7%", "$5bn to $7bn", "between 5 and 10 million".
     high: float | None = None

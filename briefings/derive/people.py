@@ -29,10 +29,17 @@ _NOT_VERBS: Final = lexicon(
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])[^.!?;“”\"]{0,100}?,"
+    # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])(?:[^.!?;“”\"]|(?<=\b[A-Z])\.){0,100}?,"
+    # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave"
+    r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
-    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+)\b"
+    rf"\s+(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
+)
+_TIME_LEAD: Final = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December)\s+(?=(?:Mr|Mrs|Ms|Dr)\b)"
 )
 _HAS_AUX: Final = re.compile(r"\b(?:has|had|have|will|would)\s")
 _WORD_BEFORE: Final = re.compile(r"(\w+)\s+$")
@@ -44,6 +51,9 @@ _PREPOSITIONS: Final = lexicon(
     """
 )
 _DETERMINERS: Final = lexicon("a an the this that these those another every each")
+# "criticised the way Mr Dorn ran it", "asked why Ames left": the subject of a
+# subordinate clause is not whom the next "he said" continues
+_SUBORDINATE: Final = lexicon("way how why whether because although though unless")
 _JOINED: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 # a verb after a subject: past tense, present 3rd person, or an auxiliary
 _VERB_SHAPE: Final = re.compile(
@@ -52,6 +62,11 @@ _VERB_SHAPE: Final = re.compile(
     r"led|left|met|ran|sent|put|set|kept|held|brought|stood|sat|paid|meant|called|may|might|"
     r"must|should|shall)$"
 )
+# "Ames didn’t", "Ames won't": an auxiliary with its negation is a verb
+_NEGATED: Final = lexicon("did does do is was are were has had have wo would could should ca")
+# ", said " right before a name: the inverted order of "NAME said"
+_SAID_BEFORE: Final = re.compile(r",\s(?:said|says|added|explained|noted|wrote)\s$")
+_SAYING: Final = lexicon("said says added explained noted wrote told argued insisted")
 _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE: Final = re.compile(
@@ -74,6 +89,9 @@ _COPULAR_GENDER: Final = {
     "men": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
     "grandfather": "m", "boy": "m", "widower": "m",
 }  # fmt: skip
+# "Lawyer Ann Vale, who represents Mr Hale, said": a title before another name says
+# nothing of the subject's sex
+_OTHERS_TITLE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
 _PERSON_APPOSITIVE: Final = re.compile(
     r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
 )
@@ -142,6 +160,9 @@ class PersonTracker:
         self.names = names
         self.events: list[tuple[int, str]] = []
         self.gender: dict[str, str] = {}
+        #: where an event is the sayer of reported speech ("Ames said ...", "...,
+        #: said Jo Ames"): whom a following "he said" most often continues
+        self.sayers: set[int] = set()
 
     def add(self, at: int, name: str, evidence: bool = False, gender: str | None = None) -> str:
         """Record ``name`` at ``at``; returns the full name it resolved to."""
@@ -166,6 +187,23 @@ class PersonTracker:
         # them ignoring case, so every match of _ACCORDING_TO contains "ccord" lowered.)
         according = "ccord" in text.lower()
         for at, run in runs:
+            lead = _TIME_LEAD.match(run)
+            if lead is not None and lead.end() < len(run):
+                # "on Tuesday Mr Ebbers denied": the name after the day is the subject
+                at, run = at + lead.end(), run[lead.end() :]
+            if (
+                at
+                and text[at - 1] == " "
+                and _SAID_BEFORE.search(text, max(0, at - 12), at)
+                and not self._inside(at, starts, quoted)
+            ):
+                # "..., said James Henson, director of X." reports his words: the
+                # sayer is whom the next "he said" most likely continues
+                who = who_before_verb(run)
+                if who is not None and who.kind == "name":
+                    self.sayers.add(offset + at)
+                    self.add(offset + at, who.text)
+                continue
             if (
                 according
                 and _ACCORDING_TO.search(text, max(0, at - 16), at)
@@ -183,27 +221,41 @@ class PersonTracker:
             if k >= 0 and at < quoted[k][1]:
                 continue
             before = _WORD_BEFORE.search(text, max(0, at - 20), at)
-            if before and (before.group(1) in _PREPOSITIONS or before.group(1) in _DETERMINERS):
+            if before and (
+                before.group(1) in _PREPOSITIONS
+                or before.group(1) in _DETERMINERS
+                or before.group(1) in _SUBORDINATE
+            ):
                 continue  # "a Trump presidency", "of Customs and Border Protection"
             if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
                 continue  # "Trump’s remarks", "Customs and Border Protection"
             app = m.group("app") or ""
             unclosed = bool(app) and not app.endswith(",")
-            if not _VERB_SHAPE.match(m.group("verb")) and not (
-                unclosed and _HAS_AUX.search(m.group("aux"))
+            if (
+                not _VERB_SHAPE.match(m.group("verb"))
+                and not (unclosed and _HAS_AUX.search(m.group("aux")))
+                and not (m.group("nt") and m.group("verb") in _NEGATED)
             ):
                 continue  # "Ames has written" counts; "Ames Street" does not
             who = who_before_verb(run)
             if who is None or who.kind != "name":
                 continue
             said = _SAID_PRONOUN.match(text, m.end())
-            role = f"{run} {app}"
-            gender = _gender(role) or (_gender(said.group(1)) if said else None)
+            role = f"{run} {_OTHERS_TITLE.sub(' ', app)}"
+            gender = _gender(role)
+            if gender is None and said is not None:
+                # "Ann Lee said he was kind": the "he" may be someone else; her given
+                # name outweighs it
+                told = _gender(said.group(1))
+                given = name_gender(who.text)
+                gender = told if given is None or given == told else None
             if gender is None and m.group("verb") in ("is", "was"):
                 cop = _COPULAR.match(text, m.end())
                 if cop is not None:
                     gender = _COPULAR_GENDER[cop.group("head")]
             evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
+            if m.group("verb") in _SAYING and not m.group("nt"):
+                self.sayers.add(offset + at)
             self.add(offset + at, who.text, evidence, gender)
 
     @staticmethod

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from briefings.derive.document import Document
+from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
 from briefings.derive.gazetteer import GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
@@ -56,6 +57,12 @@ _PRONOUN_REACH: Final = 6  # sentences a pronoun reaches back to its antecedent
 _SUBJECT_WEIGHT: Final = 2.0  # a subject or speaker against a mere mention
 _GENDER_BONUS: Final = 1.0  # a known matching gender weighs no more than an unknown one (measured)
 _PROTAGONIST_MIN: Final = 3  # subject or speaker this often to be whom a stray "he" means
+#: the subject of the sentence just before (or of the pronoun's own) counts this much
+#: more: "Jo Ames, an adviser to Ed Bell, questioned it. / "Q," he said." is Ames's
+_LAST_SUBJECT: Final = 2.0
+#: the sayer of reported speech in the sentence just before ("..., Stovall said.")
+#: counts this much more than the subject of what they reported ("Cruz electrified")
+_SAYER: Final = 1.5
 _CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguous
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
@@ -96,7 +103,7 @@ _SUBJECT: Final = re.compile(
 _SUBJECT_HEAD: Final = re.compile(
     r"\s*(?:[A-Z][^,.;:“”\"]{0,120},\s+)?(?P<subj>[^,.;:“”\"]{1,90}?)\s+"
     r"(?:(?:has|had|also|then|later|once|never|often|always|[a-z]{2,}ly)\s+){0,2}"
-    r"(?:[a-z]+ed|said|told|wrote|spoke|gave|made)\b"
+    r"(?:[a-z]+ed|said|told|wrote|spoke|gave|made|took|went|came|sent|got)\b"
 )
 # "... IN OTHER STATES - Michael P. McDonald: "Q"": a dash, a name, a colon
 _DASH_SPEAKER: Final = re.compile(rf"\s[-—–]\s*(?P<run>{NAME_RUN})\s*:\s*$")
@@ -139,6 +146,9 @@ _DESCRIPTION: Final = re.compile(
 _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
     "administration committee board council union club police army court".split()
+)
+_PERSON_TITLE: Final = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
 )
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
 _HEAD_ALIASES: Final = {
@@ -210,8 +220,9 @@ def _whole_utterance(quoted: str) -> bool:
 
 
 class _Sieve:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, shared: SharedMentions | None = None) -> None:
         self.doc = doc
+        self.shared = shared
         self.runs = [
             [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
         ]
@@ -232,6 +243,7 @@ class _Sieve:
         # read on first use (most articles never need them)
         self._mentions: list[tuple[int, int, str]] | None = None
         self._roles: Roles | None = None
+        self._layer: EntityLayer | None = None
         self._lower_words: set[str] | None = None
         self._person_words: set[str] = set()
         self._mention_starts: list[int] = []
@@ -247,6 +259,31 @@ class _Sieve:
             self._person_words = {w for _s, _e, name in self._mentions for w in name.split()}
             self._sentence_starts = [s.start for s in self.doc.sentences]
         return self._mentions
+
+    @property
+    def layer(self) -> EntityLayer:
+        """The article's entity chains with their kinds (built on first use)."""
+        if self._layer is None:
+            self._layer = entity_layer(self.doc, self.shared)
+        return self._layer
+
+    def _gender_of(self, name: str) -> str | None:
+        """ "m"/"f" as the text shows it (a title, "X said she", a given name, the
+        entity chain's pronouns), None when nothing does."""
+        known = self.people.gender.get(name) or name_gender(name)
+        if known is None:
+            layer = self.layer.gender(name)
+            known = "m" if layer == "male" else "f" if layer == "female" else None
+        return known
+
+    def _thing(self, name: str) -> bool:
+        """A name the lists or the entity layer type as no person (an organisation,
+        a place, an event): never what "he", "she" or "the senator" refers to."""
+        if known_kind(name):
+            return True
+        # the layer's kinds come from cues around the name, and a person's name read
+        # "in Trump Tower" may lean to a place: a known given name keeps the person
+        return name.split(" ", 1)[0] not in GIVEN_NAMES and self.layer.not_person(name)
 
     @property
     def roles(self) -> Roles:
@@ -279,7 +316,10 @@ class _Sieve:
                     continue
                 start = p.start + at + run.rfind(name)
                 full = self.names.resolve(name, start)
-                if len(full.split()) >= 2:
+                if len(full.split()) >= 2 or (
+                    _title and _PERSON_TITLE.search(_title) and not self._thing(full)
+                ):
+                    # a title makes a family name alone a person ("President Obama")
                     out.append((start, start + len(name), full))
         return out
 
@@ -297,18 +337,42 @@ class _Sieve:
         age = _AGE_WORD.match(head)
         keys = _HEAD_ALIASES.get(head, (head,))
         best: str | None = None
+        if age:
+            return self._aged(age.group(1), at)
         for start, _end, name in self.mentions:
             if start >= at:
                 break
-            if age:
-                fits = self.roles.ages.get(name) == age.group(1)
-            else:
-                title = self.names.roles.get(name, "").lower().replace(".", "").split()
-                words = self.roles.words.get(name, set())
-                fits = any(k in words or k in title for k in keys)
+            if self._thing(name):
+                continue
+            title = self.names.roles.get(name, "").lower().replace(".", "").split()
+            words = self.roles.words.get(name, set())
+            fits = any(k in words or k in title for k in keys)
             if fits:
                 best = name
         return best
+
+    def _aged(self, age: str, at: int) -> str | None:
+        """Who "the 56-year-old" before ``at`` is: the one person the article gives
+        that age ("Ann Ross, 56,"); nobody when two people are that age. When the
+        article ages nobody, the person it is about (named or speaking at least
+        twice as often as anyone else before), when one clearly is."""
+        aged = {
+            name
+            for start, _end, name in self.mentions
+            if start < at and self.roles.ages.get(name) == age and not self._thing(name)
+        }
+        if len(aged) == 1:
+            return aged.pop()
+        if aged or self.roles.ages:
+            return None  # two of that age, or the age is someone the text never names
+        self.mentions  # noqa: B018 - fills _mention_starts
+        i = bisect.bisect_left(self.people.events, (at, ""))
+        j = bisect.bisect_left(self._mention_starts, at)
+        name = self._protagonist(None, i, j)
+        if name is None or len(name.split()) < 2:
+            return None
+        self.guessed = True
+        return name
 
     def _guess(self, phrase: str, at: int) -> str | None:
         """ "the author said", "The 56-year-old said" where no role in the article has
@@ -321,6 +385,8 @@ class _Sieve:
         if not role_head(head) or head in _ORG_HEADS:
             return None  # an age names nobody the article has not aged
         i = bisect.bisect_left(self.people.events, (at, ""))
+        while i and self._thing(self.people.events[i - 1][1]):
+            i -= 1  # "Acme Widgets said ..." is no person a description can mean
         if not i:
             return None
         name = self.people.events[i - 1][1]
@@ -380,22 +446,28 @@ class _Sieve:
         here = bisect.bisect_right(starts, at) - 1
         scores: dict[str, float] = {}
         events = self.people.events
+        sayers = self.people.sayers
         i = bisect.bisect_left(events, (at, ""))
         for pos, name in reversed(events[max(0, i - 60) : i]):
             d = here - (bisect.bisect_right(starts, pos) - 1)
             if d > _PRONOUN_REACH:
                 break
-            scores[name] = scores.get(name, 0.0) + _SUBJECT_WEIGHT * 0.5 ** max(0, d)
+            if self._thing(name):
+                continue
+            weight = _SUBJECT_WEIGHT * (_LAST_SUBJECT if d <= 1 else 1.0)
+            if d <= 1 and pos in sayers:
+                weight *= _SAYER
+            scores[name] = scores.get(name, 0.0) + weight * 0.5 ** max(0, d)
         j = bisect.bisect_left(self._mention_starts, at)
         for start, _end, name in reversed(mentions[max(0, j - 60) : j]):
             d = here - (bisect.bisect_right(starts, start) - 1)
             if d > _PRONOUN_REACH:
                 break
-            if not self._in_quote(start) and not known_kind(name):
+            if not self._in_quote(start) and not self._thing(name):
                 scores[name] = scores.get(name, 0.0) + 0.5 ** max(0, d)
         ranked: list[tuple[float, str]] = []
         for name, score in scores.items():
-            known = self.people.gender.get(name) or name_gender(name)
+            known = self._gender_of(name)
             if want is not None and known is not None and known != want:
                 continue
             ranked.append((score * (_GENDER_BONUS if known == want else 1.0), name))
@@ -406,15 +478,16 @@ class _Sieve:
             return None
         return ranked[0][1]
 
-    def _protagonist(self, want: str, before: int, mentioned: int) -> str | None:
+    def _protagonist(self, want: str | None, before: int, mentioned: int) -> str | None:
         """Nobody in reach of "he": the person the article is about, when one person
         is named, or the subject or speaker, at least twice as often as anyone else
         before it (and the pronoun's gender does not rule them out)."""
         counts: dict[str, int] = {}
         for _pos, name in self.people.events[:before]:
-            counts[name] = counts.get(name, 0) + 1
+            if not self._thing(name):
+                counts[name] = counts.get(name, 0) + 1
         for start, _end, name in self.mentions[:mentioned]:
-            if not self._in_quote(start) and not known_kind(name):
+            if not self._in_quote(start) and not self._thing(name):
                 counts[name] = counts.get(name, 0) + 1
         if not counts:
             return None
@@ -423,7 +496,7 @@ class _Sieve:
         runner_up = ranked[1][0] if len(ranked) > 1 else 0
         if n < _PROTAGONIST_MIN or n < 2 * runner_up:
             return None
-        known = self.people.gender.get(name) or name_gender(name)
+        known = self._gender_of(name) if want is not None else None
         return name if known is None or known == want else None
 
     def resolve(self, who: Who | None, at: int) -> tuple[str | None, str | None]:
@@ -438,6 +511,9 @@ class _Sieve:
                 person = self._guess(who.text, at)
             if person is not None:
                 return person, None
+            m = _DESCRIPTION.match(who.text)
+            if m is not None and _AGE_WORD.match(m.group("head")):
+                return None, None  # "the 56-year-old" nobody fits: no name beats a wrong one
         if who.kind in ("nominal", "org"):
             return who.text, who.role
         name = self.names.resolve(who.text, at)
@@ -772,6 +848,15 @@ class _Sieve:
 
     def _named(self, who: Who, at: int) -> Who:
         """Resolve now (pronouns need the article order) and record the speaker."""
+        if who.kind == "org" and who.via == "of the":
+            # "Jones of the Heritage Foundation said": a person where the article
+            # names one with that word, else the organisation "X of the Y"
+            head = who.text.split(" ", 1)[0]
+            full = self.names.resolve(head, at)
+            if len(full.split()) >= 2 and looks_like_person(full) and not self._thing(full):
+                who = Who("name", full, None)
+            else:
+                who = Who("org", who.text, None)
         name, role = self.resolve(who, at)
         if name is None or self._common_word(name):
             return Who("nominal", "", None)
@@ -834,7 +919,9 @@ class _Sieve:
                         tail_end = q.span.close  # the quote ends its sentence
                     lead = max(lo, _sentence_start(text, q.span.open + 1)) if not later[k] else lo
                     gaps = ((lo, hi), (lead, q.span.open), (q.span.close, tail_end))
-                    if self._someone_else(text, offset, gaps, borrowed):
+                    if self._someone_else(text, offset, gaps, borrowed) or (
+                        not later[k] and self._subject_just_before(text, offset, lo, q, borrowed)
+                    ):
                         # "..., he'd respond, "Q"" after her quote: not hers
                         q.who, q.rule = Who("nominal", "", None), "someone else between"
                         continue
@@ -873,6 +960,25 @@ class _Sieve:
                 i += 1
                 if name != speaker.text and last not in name.split() and not self._in_quote(start):
                     return True
+        return False
+
+    def _subject_just_before(
+        self, text: str, offset: int, lo: int, q: _Quote, speaker: Who
+    ) -> bool:
+        """ "..." he said. Ann Lee was keen to add. "Q"": the quote opens its own
+        sentence and the sentence before it, after the neighbour quote, has another
+        person as its subject: the quote is not the neighbour's speaker's."""
+        if speaker.kind != "name" or _sentence_start(text, q.span.open + 1) < q.span.open - 1:
+            return False
+        start = max(lo, _sentence_start(text, max(0, q.span.open - 2)))
+        events = self.people.events
+        i = bisect.bisect_left(events, (offset + start, ""))
+        last = speaker.text.split()[-1]
+        while i < len(events) and events[i][0] < offset + q.span.open:
+            name = events[i][1]
+            i += 1
+            if name != speaker.text and last not in name.split():
+                return True
         return False
 
     def _from_before(
@@ -939,7 +1045,7 @@ class _Sieve:
                     text=body,
                     speaker=speaker,
                     speaker_role=self._role(q.who) if q.who and speaker else None,
-                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 1.0,
+                    speaker_confidence=confidence(q.rule, q.who) if q.who and speaker else 0.0,
                     paragraph=q.para,
                     start=para.start + q.span.start,
                     end=para.start + q.span.end,
@@ -992,6 +1098,7 @@ def confidence(rule: str, who: Who) -> float:
     return round(_RULE_CONFIDENCE.get(rule, 0.5) * _VIA_CONFIDENCE.get(who.via, 0.5), 3)
 
 
-def extract_quotes(doc: Document) -> list[Quote]:
-    """Direct quotations in article order, each with its speaker when a rule finds one."""
-    return _Sieve(doc).run()
+def extract_quotes(doc: Document, shared: SharedMentions | None = None) -> list[Quote]:
+    """Direct quotations in article order, each with its speaker when a rule finds one
+    (``shared``: the article's entity mentions, when the entity step reads them too)."""
+    return _Sieve(doc, shared).run()

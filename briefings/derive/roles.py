@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from briefings.derive.gazetteer import PLACES
-from briefings.derive.names import ROLE_NOUNS, is_function_word, is_title_word, lexicon
+from briefings.derive.names import (
+    ROLE_NOUNS,
+    is_function_word,
+    is_title_word,
+    lexicon,
+    split_title,
+)
 
 HONORIFICS: Final = lexicon("mr mr. mrs mrs. ms ms. miss mx mx. sir dame")
 
@@ -47,7 +53,10 @@ _APPOSITION_END: Final = re.compile(
     r"according)\b|\n"
 )
 _AFTER_PREPOSITION: Final = re.compile(
-    r"^\s+(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?(?:(?:firm|consultancy|company|"
+    r"^\s+(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?"
+    # "of the non-partisan Jones Report", "at the left-leaning Centre for ..."
+    r"(?:(?:non-?partisan|independent|[a-z]+-[a-z]+|[a-z]+(?:al|ive))\s+(?=[A-Z]))?"
+    r"(?:(?:firm|consultancy|company|"
     r"group|bank|fund|agency|broker|insurer|lender|publisher|newspaper|think\s+tank|charity|"
     r"campaign\s+group|research\s+firm|law\s+firm|[A-Z]{2,5}\s+firm)\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|"
     r"the|firm|company|group|bank|fund|agency|consultancy|[A-Z][\w.&’'-]*))*)"
@@ -62,7 +71,7 @@ _RANKED: Final = re.compile(
     r"\b[Tt]he\s+(?P<rank>(?:top|[a-z]+-?|\d{1,3}(?:st|nd|rd|th)-?)(?:ranked|seeded))\s+$"
 )
 _VERB_LIKE: Final = re.compile(r"^[a-z]+(?:ed|ing|ly)$")
-_ROLE_SUFFIX: Final = re.compile(r"^[a-z-]+(?:man|woman|person|ist|ian|ologist)$")
+_ROLE_SUFFIX: Final = re.compile(r"^[a-z-]+(?:man|woman|person|ist|ian|ologist|writer)$")
 _MAX_ROLE_WORDS: Final = 14
 _ABBREV_END: Final = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|St|Capt|Adm|Sgt|Prof|Rev|Maj|Cmdr|"
@@ -71,16 +80,37 @@ _ABBREV_END: Final = re.compile(
 )
 
 
+#: Nouns that describe a person by what they do or where they stand, beyond the
+#: title words of ``names.ROLE_NOUNS`` ("a Trump supporter", "Concord resident").
+ROLE_EXTRA: Final = lexicon(
+    """
+    supporter backer donor voter resident delegate superdelegate aide professional
+    employee retiree volunteer plaintiff defendant native operative loyalist guru constable
+    neurosurgeon constituent staffer ally fan worker waitress waiter organizer
+    organiser attendee participant survivor parent grandmother
+    grandfather mom dad homeowner owner tenant shopper customer user viewer reader
+    listener graduate alumnus alumna pundit commentator contributor observer critic
+    proponent opponent advocate insider outsider operator official historian
+    economist contractor instructor trainer assistant intern executive entrepreneur
+    businessman businesswoman lobbyist negotiator investigator spokesperson researcher
+    scholar fellow ex-wife ex-husband girlfriend boyfriend developer
+    cousin nephew niece grandson granddaughter relative
+    """
+)
+
+
 def role_head(word: str) -> bool:
     """A word that can end a role: 'chairman', 'adviser', 'Secretary', 'Sen.'."""
     bare = word.lower().rstrip(".,")
     if bare.endswith(("'s", "’s")):
         return False
-    if bare in ROLE_NOUNS or bare in HONORIFICS:
+    if bare in ROLE_NOUNS or bare in HONORIFICS or bare in ROLE_EXTRA:
         return True
     if bare.endswith("s") and bare[:-1] in ROLE_NOUNS:  # "one of his editors"
         return True
-    if "-" in bare and bare.rsplit("-", 1)[1] in ROLE_NOUNS:
+    if "-" in bare and (
+        bare.rsplit("-", 1)[1] in ROLE_NOUNS or bare.rsplit("-", 1)[1] in ROLE_EXTRA
+    ):
         return True
     if _ROLE_SUFFIX.match(bare) and bare not in ("human", "woman", "man", "person"):
         return True
@@ -97,19 +127,86 @@ _GEO_TITLES: Final = lexicon(
 )
 
 
+#: Sentence adverbs and conjunctions that open a clause, never a role ("Meanwhile,
+#: party chairman ...", "But senior adviser ...").
+_SENTENCE_ADVERBS: Final = lexicon(
+    """
+    meanwhile but however also now still so yet and then moreover furthermore indeed
+    instead separately similarly likewise nevertheless nonetheless later earlier
+    """
+)
+#: Title abbreviations whose full stop a cue reader may have dropped ("Gov" -> "Gov.").
+_TITLE_ABBREVIATIONS: Final = lexicon("gov sen rep gen capt lt col sgt adm cmdr maj supt insp det")
+_RELATIVE_CLAUSE: Final = re.compile(r"(?:,\s*|\s+)(?:who|whom|whose|which|that)\b.*$", re.S)
+
+
+#: What follows a past participle that opens a clause ("based in", "involved in the
+#: talks", "accused of"), not an adjective ("the newly merged company").
+_AFTER_PARTICIPLE: Final = lexicon(
+    "in at on by of for from with to as into since under the a an there here"
+)
+
+
+def _cut(phrase: str) -> str:
+    """A role phrase without the clause or time words that may follow it: a relative
+    clause ("who is 60 years old"), a participle ("aiming at ..."), a past participle
+    after the head noun ("donor involved in ..."), a time ("last summer")."""
+    phrase = _RELATIVE_CLAUSE.sub("", phrase)
+    stop = _ROLE_STOP.search(phrase)
+    if stop and phrase[: stop.start()].split():
+        phrase = phrase[: stop.start()]
+    words = phrase.split()
+    for i, w in enumerate(words):
+        if (
+            i
+            and _VERB_LIKE.match(w)
+            and w.endswith("ed")
+            and w not in _KEPT_PARTICIPLES
+            and any(role_head(x) for x in words[:i])
+            and (
+                i + 1 == len(words)
+                or words[i + 1].lower() in _AFTER_PARTICIPLE
+                or words[i - 1].lower() in ("be", "been", "being")  # "MP to be elected there"
+            )
+        ):
+            return " ".join(words[:i])
+    return phrase
+
+
+#: Words that cannot end a role ("head of Foo until" last year, "MP to be" elected).
+_TRAILING: Final = lexicon(
+    "of at for and the in with until since to be from by as before after a an"
+)
+_CUT_ORGANISATION: Final = re.compile(r"^(?:[A-Z][\w’'.-]*\s+)+(?:of|for|and|&)(?:\s+the)?$")
+
+
 def clean_role(role: str) -> str | None:
-    """Trim a role phrase: no determiners, honorifics, outer punctuation."""
+    """Trim a role phrase: no determiners, honorifics, sentence adverbs, relative or
+    participle clauses, outer punctuation; a long one is cut at a phrase boundary."""
     role = role.strip(" ,;:—–-")
+    if _CUT_ORGANISATION.match(role):
+        return None  # "Friends of the" Earth: the first half of a name, not a role
     if role.endswith(".") and not _ABBREV_END.search(role[:-1]):
         role = role[:-1]
+    if _CLAUSE.search(role):
+        return None  # "you're a lawyer", "officials don't matter": a clause
+    role = _cut(role)
     role = _DETERMINER.sub("", _LOCATION_TAIL.sub("", role)).strip(" ,")
-    words = [w for w in role.split() if w.lower() not in HONORIFICS]
-    while words and words[0].islower() and is_function_word(words[0]):
+    words = [w for w in role.split() if w.lower().rstrip(".") not in HONORIFICS]
+    while words and (
+        (words[0].islower() and is_function_word(words[0]))
+        or words[0].lower().strip(",") in _SENTENCE_ADVERBS
+    ):
         words.pop(0)
-    while words and words[-1].lower() in ("of", "at", "for", "and", "the", "in", "with"):
+    if words and words[0].lower() in ("a", "an", "the"):
+        words.pop(0)
+    words = _trimmed(words)
+    while words and (words[-1].lower() in _TRAILING or _adverb(words[-1])):
         words.pop()
-    if not words or len(words) > _MAX_ROLE_WORDS:
+    if not words:
         return None
+    if words[-1].lower() in _TITLE_ABBREVIATIONS:
+        words[-1] += "."  # "Gov" -> "Gov.": an abbreviation is not cut in half
     return " ".join(words)
 
 
@@ -130,6 +227,24 @@ def _modifier(tok: str) -> bool:
     return True
 
 
+_TITLE_MODIFIERS: Final = lexicon(
+    """
+    former then top longtime late current incoming outgoing acting interim deputy senior
+    junior chief vice assistant associate ranking retired elected newly first second
+    third principal lead executive founding managing general shadow new ex future
+    caretaker joint honorary foreign
+    """
+)
+_ADJECTIVE: Final = re.compile(r"^[a-z]+(?:al|ic|ive|ful|ous|ent|ant|ary|ory|ern|ian|ese|ish)$")
+
+
+def _adjective(tok: str) -> bool:
+    """A lower-case word that may stand before a capitalised title: "former",
+    "powerful", "two-term", or a role noun ("presidential candidate Sen.")."""
+    low = tok.lower()
+    return low in _TITLE_MODIFIERS or "-" in low or bool(_ADJECTIVE.match(low)) or role_head(low)
+
+
 def title_before(left: str) -> str | None:
     """The title right before a name, from ``left`` (the text that ends at the name)."""
     ranked = _RANKED.search(left[-40:])
@@ -139,15 +254,55 @@ def title_before(left: str) -> str | None:
     if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
-    for tok in reversed(toks):
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
+        if (
+            tok == "and"
+            and words
+            and i
+            and toks[i - 1][:1].islower()
+            and role_head(toks[i - 1])
+            and not toks[i - 1].endswith("s")
+        ):
+            words.append(tok)  # "co-founder and chairman Jo Lee"
+            continue
         if len(words) >= 7 or not _modifier(tok):
             break
+        if words and words[-1][:1].isupper() and tok[:1].islower() and not _adjective(tok):
+            break  # "to debate Secretary Holm": a verb or noun, not part of the title
         words.append(tok)
     words.reverse()
     # a sentence-initial capitalised word that is no part of a title ("Even", "Now")
     while words and words[0][:1].isupper() and is_function_word(words[0]):
         words.pop(0)
     return clean_role(" ".join(words)) if words else None
+
+
+_AFFILIATION_RANK: Final = 10  # below a description as a speech verb's subject (9)
+_POSSESSIVE_END: Final = re.compile(r"(?:[’']s|s[’'])$")
+
+
+def affiliation_before(left: str) -> str | None:
+    """``Fox's Chris Wallace``, ``Iowa State University's Jo Lee``: the capitalised
+    owner right before the name is where the person works (not a place)."""
+    toks: list[str] = _TOKEN.findall(left[-100:])
+    if not toks or not _POSSESSIVE_END.search(toks[-1]) or not toks[-1][:1].isupper():
+        return None
+    last = toks[-1]
+    owner = [last[:-1] if last.endswith(("s’", "s'")) else _POSSESSIVE_END.sub("", last)]
+    for tok in reversed(toks[:-1]):
+        if len(owner) >= 5 or not (tok[:1].isupper() or tok in ("of", "&")):
+            break
+        if is_function_word(tok) and tok not in ("of", "&"):
+            break
+        owner.append(tok)
+    while owner and not owner[-1][:1].isupper():
+        owner.pop()
+    owner.reverse()
+    org = " ".join(owner)
+    if not org or org in PLACES or _sentence_end(owner[0]) or is_title_word(owner[-1]):
+        return None
+    return org
 
 
 def apposition_before(left: str) -> str | None:
@@ -188,8 +343,89 @@ def apposition_before(left: str) -> str | None:
     return clean_role(" ".join(words))
 
 
+_HOMETOWN: Final = re.compile(
+    r"^,\s*of\s+[A-Z][^,;:()“”\"\n]{0,40}(?:,\s*[A-Z][A-Za-z.]{0,10}\.?(?=[,\s]|$))?"
+)
+_LEADING_AGE: Final = re.compile(r"^,\s*\d{1,3}\s*(?=,)")
+_NOT_APPOSITION: Final = lexicon(
+    """
+    who which whose where when and but or said says say told tells added adds wrote
+    writes noted notes explained argued warned insisted claimed asked replied according
+    is was are were has have had will would can could did does do not also then so
+    as if while because though although after before since until however meanwhile
+    """
+)
+#: Participles that stand in a role as adjectives ("a retired nurse", "acting chairman");
+#: any other one opens a clause ("elected president in 2004", "facing a challenge").
+_KEPT_PARTICIPLES: Final = lexicon(
+    "retired acting managing ranking leading founding outgoing incoming longstanding "
+    "reigning serving sitting visiting presiding governing ruling"
+)
+#: Where a role phrase stops: a participle clause ("candidate aiming at ..."), a time
+#: ("last summer", "four years ago", "in 2008"), a contraction or negation (a clause).
+_ROLE_STOP: Final = re.compile(
+    r"\s[a-z]+ing\s+(?:a|an|the|his|her|their|its|at|for|on|to|in|with|about|from|into|up|"
+    r"out|over|[A-Z])\b|\s(?:last|this|next)\s+(?:year|week|month|summer|spring|fall|"
+    r"autumn|winter|time)\b|\s\w+\s+(?:years?|months?|weeks?|days?)\s+ago\b|"
+    r"\s(?:in|since)\s+(?:19|20)\d\d\b"
+)
+_CLAUSE: Final = re.compile(r"n[’']t\b|[’'](?:re|ve|ll|d|m)\b", re.I)
+_ADVERBS: Final = lexicon("now currently then also still formerly previously once")
+_PHRASE_BREAK: Final = lexicon(
+    "of for at with to in from on and or by under over about near inside outside as"
+)
+
+
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return low in _ADVERBS or (low.endswith("ly") and bool(_VERB_LIKE.match(low)))
+
+
+def head_words(words: list[str]) -> list[str]:
+    """The head nouns of a role phrase: the last word before the first preposition,
+    adverb or "and" of each coordinated part ("loyalist" and "dean" in "a longtime
+    Clinton loyalist and dean of ...", "Democrat" and "senator" in "a Democrat and
+    former state senator")."""
+    if len(words) > 2 and words[0].lower() == "one" and words[1].lower() == "of":
+        words = words[2:]  # "one of Ford's editors at Tor"
+    # adverbs are no head ("a widely read columnist", "a lawyer now at ...")
+    words = [w for w in words if not _adverb(w)] or words
+    heads: list[str] = []
+    part_start = 0
+    stopped = False
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low == "and":
+            if not stopped and i > part_start:
+                heads.append(words[i - 1])
+            part_start, stopped = i + 1, False
+        elif i > part_start and not stopped and low in _PHRASE_BREAK:
+            heads.append(words[i - 1])
+            stopped = True
+    if not stopped and part_start < len(words):
+        heads.append(words[-1])
+    if words[-1] not in heads and words[-1][:1].islower():
+        heads.append(words[-1])  # "Washington State Department of Health information officer"
+    return [h.rstrip(",.;:") if not _ABBREV_END.search(h[:-1]) else h for h in heads]
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    """At most ``_MAX_ROLE_WORDS`` words, cut before a prepositional phrase that would
+    be cut in half ("director of the Program at the Center for Justice at the ...")."""
+    if len(words) <= _MAX_ROLE_WORDS:
+        return words
+    cut = words[:_MAX_ROLE_WORDS]
+    for loose in (True, False):  # "of" binds its noun: cut there only if nowhere else
+        for i in range(len(cut) - 1, 1, -1):
+            low = cut[i].lower()
+            if low in _PHRASE_BREAK and (not loose or low not in ("of", "and")):
+                return cut[:i]
+    return cut
+
+
 def apposition_after(right: str) -> str | None:
-    """``, ROLE,`` right after a name (``right`` starts after the name)."""
+    """``, ROLE,`` right after a name (``right`` starts after the name); a bare age
+    and a home town before it are skipped ("NAME, 44, of Leeds, a nurse")."""
     suffix = _NAME_SUFFIX.match(right)
     if suffix:  # "Carl W. Weston Jr., the U.S. Attorney for ...,"
         right = right[suffix.end() :]
@@ -202,31 +438,76 @@ def apposition_after(right: str) -> str | None:
         if org in PLACES or org.split(",")[0] in PLACES:
             return None  # "Bernie Sanders of Vermont": where from, not a role
         return clean_role(org)
+    age = _LEADING_AGE.match(right)
+    if age:
+        right = right[age.end() :]
+    home = _HOMETOWN.match(right)
+    if home:
+        right = right[home.end() :]
     if not right.startswith(","):
         return None
     body = right[1:].lstrip()
     if not body or body[:1].isdigit():
         return None
     first = body.split(None, 1)[0]
-    if first.lower() in ("who", "which", "whose", "where", "when", "and", "but", "said", "says"):
+    low = first.lower().rstrip(",.")
+    if (low in ("now", "then", "also", "still") or _adverb(low)) and " " in body:
+        # "Bennett, now a radio host", "Lee, previously a lawyer"
+        body = body.split(None, 1)[1]
+        first = body.split(None, 1)[0]
+        low = first.lower().rstrip(",.")
+    if low in _NOT_APPOSITION or _CLAUSE.search(first):
         return None
+    if _VERB_LIKE.match(low) and low not in _KEPT_PARTICIPLES and not role_head(low):
+        return None  # "Christie, eager ...", "Blunt, facing a challenge": a clause
     end = _APPOSITION_END.search(body)
     while (
         end is not None and end.group().startswith(".") and _ABBREV_END.search(body, 0, end.start())
     ):  # "the U.S. Attorney for ...": an abbreviation, not the end
         end = _APPOSITION_END.search(body, end.end())
     phrase = body[: end.start()] if end else body
-    words = phrase.split()
-    if not words or len(words) > _MAX_ROLE_WORDS:
+    if _CLAUSE.search(phrase):
         return None
-    if not any(role_head(w) for w in words):
+    words = _trimmed(_cut(phrase).split())
+    if not words:
         return None
-    if any(_VERB_LIKE.match(w) and w.endswith("ed") for w in words):
+    plural_ok = words[0].lower() == "one" and len(words) > 2 and words[1].lower() == "of"
+    heads = head_words(words)
+    if heads and heads[0][:1].isupper() and not (role_head(heads[0]) or is_title_word(heads[0])):
+        return None  # "Fox's Jo Lee and the firm's chief executive": another person first
+    if not any(_role_noun(h, plural_ok) for h in heads + _title_words(words)):
         return None
-    lead = words[0]
-    if not (lead[:1].islower() or _DETERMINER.match(phrase) or lead[:1].isupper()):
-        return None
-    return clean_role(phrase)
+    return clean_role(" ".join(words))
+
+
+def _title_words(words: list[str]) -> list[str]:
+    """The title words of a role's first noun phrase ("chief" in "assistant chief
+    constable of ..."): a role word that modifies the head makes it a role."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _PHRASE_BREAK:
+            if i and not words[i - 1][:1].islower():
+                return []  # "Gazprom chairman Aleksey Miller and ...": a name, not a role
+            break
+        if low in _TITLE_MODIFIERS or (is_title_word(w) and not w.isupper()):
+            out.append(w)
+        elif out and w[:1].isupper():
+            return []  # "Kestrel chairman Joe Tamsin": a title before another name
+    if not words[-1][:1].islower() and not any(w.lower() in _PHRASE_BREAK for w in words):
+        return []
+    return [w for w in out if role_head(w) and not w.lower().endswith("s")]
+
+
+def _role_noun(head: str, plural_ok: bool) -> bool:
+    """``head`` names a role: a role word (plural only after "one of": "senators" in
+    an adjective clause is not a role). A party alone ("a Democrat") is not one."""
+    low = head.lower().rstrip(".")
+    if not role_head(head):
+        return False
+    if low.endswith("s") and not plural_ok:
+        return low in ROLE_NOUNS or low in ROLE_EXTRA or "." in head
+    return True
 
 
 @dataclass
@@ -251,13 +532,24 @@ class Roles:
             self.rank[name] = rank
 
     def get(self, name: str | None) -> str | None:
-        return self.by_name.get(name) if name else None
+        """The role of ``name``; a speaker written with its title ("Army Capt. Jo
+        Lee") has the role read for the bare name, else the title itself."""
+        if not name:
+            return None
+        role = self.by_name.get(name)
+        if role is not None:
+            return role
+        title, bare = split_title(name)
+        if title and bare and len(bare.split()) >= 1:
+            return self.by_name.get(bare) or clean_role(title)
+        return None
 
     @classmethod
     def read(cls, text: str, mentions: list[tuple[int, int, str]]) -> Roles:
         """Roles around every mention of ``text`` (the article body): (start, end,
         the person's full name)."""
         roles = cls()
+        surnames = {name.split()[-1] for _s, _e, name in mentions}
         for start, end, name in mentions:
             if roles.rank.get(name) == 0:
                 continue  # nothing better to find
@@ -275,6 +567,10 @@ class Roles:
                 roles.offer(name, apposition_before(left), 1)
             if roles.rank.get(name, 9) > 2:
                 roles.offer(name, title_before(left), 2)
+            if name not in roles.rank:  # the weakest: where one works, not what one does
+                owner = affiliation_before(left)
+                if owner and owner.split()[-1] not in surnames:  # "Trump's Jo Lee": a person
+                    roles.offer(name, owner, _AFFILIATION_RANK)
         for words in roles.words.values():
             words.discard("")
         for name, role in list(roles.by_name.items()):

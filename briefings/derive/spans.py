@@ -16,6 +16,8 @@ from typing import Final
 _MARKS: Final = re.compile(r"[\"“”„‟«»]")
 _OPEN_AFTER: Final = "([{—–-/:;,"
 _CLOSE_BEFORE_PUNCT: Final = ".,;:!?)]}—–-…"
+#: what a quote's words end with, right before a straight mark that closes it
+_GLUED_CLOSE: Final = ",.!?"
 
 
 @dataclass(slots=True)
@@ -151,6 +153,8 @@ def _double_spans(text: str) -> list[Span]:
             if kind != "close":
                 opened = i
             continue
+        if kind == "open" and text[i] == '"' and i and text[i - 1] in _GLUED_CLOSE:
+            kind = "close"  # '"Q,"Ada Marsh said': a straight mark glued to both sides
         if kind == "open":
             # An opener inside an open quote: the first one was never closed. Right
             # after a full stop it continues the same speech, as a new paragraph of a

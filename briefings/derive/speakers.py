@@ -60,6 +60,10 @@ _NAME_OF_ORG: Final = re.compile(
     rf"(?P<run>{NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?"
     r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)?[A-Z][\w.&’'-]*)*$"
 )
+_OF_THE: Final = re.compile(r"\s+of\s+the\s+[A-Z]")
+_APPOSED_NAME: Final = re.compile(rf",\s+(?P<run>{NAME_RUN})\s*(?:[,;]|\.(?:\s|$)|$)")
+# "Rubin’s deputy campaign manager": a possessor, then lower-case role words
+_POSSESSOR_ROLE: Final = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s+[a-z]")
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 _YEAR_OLD: Final = re.compile(r"\d-year-old$")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
@@ -68,6 +72,10 @@ _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
 _LOWER_ROLE_MAX_WORDS: Final = 3
 _OPENER_MAX_WORDS: Final = 6
 _AGE: Final = re.compile(r"\d{1,3}")
+# letters after a name that are no part of it: "Jo Ames MP", "Jo Ames QC"
+_POSTNOMINAL: Final = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|OBE|MBE|CBE)$")
+# "said <role words>, Jo Ames": a role phrase with a lower-case title word in it
+_ROLE_WORD: Final = re.compile(r"\b[a-z][a-z-]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +121,9 @@ _PARENTHETICAL: Final = re.compile(r"\s*\([^()]{0,40}\)")
 # "he’d respond", "she'll say": a contracted auxiliary glued to the subject
 _CONTRACTED: Final = re.compile(r"(?<=\w)[’'](?:d|ll)$")
 _VERBISH: Final = re.compile(
-    r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could)$"
+    r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could|"
+    # irregular past tenses: "Ada Marsh quickly took to Twitter" is a clause, no role
+    r"took|went|came|gave|made|sent|got|ran|met|kept|told|wrote|spoke|did)$"
 )
 
 
@@ -144,6 +154,9 @@ def _person_at_end(run: str) -> tuple[str, str] | None:
 def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
     phrase = _PARENTHETICAL.sub("", phrase).strip(" ,")
+    post = _POSTNOMINAL.search(phrase)
+    if post is not None and post.start() > 0:
+        phrase = phrase[: post.start()]
     runs = list(_NAME_AT_START.finditer(phrase))
     if not runs:
         return None
@@ -270,6 +283,7 @@ def who_before_verb(left: str) -> Who | None:
             elif (
                 role[:1].islower()
                 or is_title_word(role.split()[0])
+                or (_ACRONYM.fullmatch(role.split()[0]) and is_title_word(role.split()[-1]))
                 or role.split()[0].endswith(("’s", "'s", "s’", "s'"))  # "Teresa’s husband"
             ):
                 who = _name_phrase(named.group(1), orgs=False)
@@ -306,6 +320,12 @@ def who_before_verb(left: str) -> Who | None:
             who = _name_phrase(of_org.group("run"), orgs=False)
             if who is not None and who.kind == "name" and " " in who.text:
                 return who
+            run = of_org.group("run")
+            if " " not in run and _OF_THE.match(tail, of_org.end("run")):
+                # "Friends of the Earth said": one capitalised word, "of the", a
+                # name: an organisation's name (the quote rules keep a person
+                # only where the article names one with that word)
+                return Who("org", tail, via="of the")
         return _name_phrase(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name
     role_words = _LOWER_ROLE.match(tail)
@@ -330,7 +350,23 @@ def who_after_verb(rest: str) -> Who | None:
     end = clause_end(rest)
     clause = rest[:end].strip()
     cut = _CLAUSE_CUT.search(clause)
-    if _DETERMINERS.match(clause):
+    described = _DETERMINERS.match(clause) is not None
+    if described or _POSSESSOR_ROLE.match(clause):
+        named = _APPOSED_NAME.match(rest, end)
+        if named is not None:
+            # "said the mayor's deputy chief of staff, Rich Bowen, who ...": the
+            # description is the role of the person named in apposition
+            who = _name_phrase(named.group("run"), orgs=False)
+            if who is not None and who.kind == "name" and " " in who.text:
+                return Who("name", who.text, clean_role(clause) or who.role)
+    elif clause[:1].isupper() and any(is_title_word(w) for w in _ROLE_WORD.findall(clause)):
+        named = _APPOSED_NAME.match(rest, end)
+        if named is not None:
+            # "said EEF chief economist, Jo Ames.": a role phrase, then the name
+            who = _name_phrase(named.group("run"), orgs=False)
+            if who is not None and who.kind == "name" and " " in who.text:
+                return Who("name", who.text, clean_role(clause) or who.role)
+    if described:
         # "a source close to the campaign": keep the whole descriptive phrase
         return _nominal(clause)
     if cut:

@@ -6,7 +6,9 @@
    kept), not page furniture (share/subscribe lines, captions, credits, URLs),
    and not opening on something that needs the sentence before it
    (``opens_badly``: a third-person pronoun, a connective such as "However,",
-   a "Label:" or list heading, a question, a lower-case fragment). A leading
+   a "Label:" or list heading, a question, a lower-case fragment, a pronoun
+   subject after a short introductory phrase ("In a letter, she said"), a
+   demonstrative reference ("Before these announcements")). A leading
    dateline ("LONDON (Reuters) -", "Islamabad, Pakistan (CNN)") is trimmed
    off the span.
 2. **Score**: a linear scorer over features the article itself shows
@@ -25,6 +27,12 @@
 3. **Selection** by maximal marginal relevance, so a near-repeat of a picked
    sentence loses to the next best new one; the picks are returned in article
    order.
+4. **Names** (``with_full_names``): a person's first mention in the summary
+   that is a bare family name ("Okafor said") or an honorific and the family
+   name ("Mr Okafor") is written with the full name the article gave earlier
+   ("Ada Okafor said"), from the entity layer's alias chains (``full_names``).
+   Nothing else is rewritten (quotations never); the offsets stay those of the
+   sentence in the article, and ``shown_as`` tells the two apart.
 
 ``WEIGHTS`` and ``BLOCK_WEIGHTS`` were fitted offline by
 ``bench/train_summary.py`` (numpy, not a runtime dependency) on the tuning
@@ -50,7 +58,10 @@ from typing import Final
 
 from briefings.derive.chunks import read_chunks, register, sentence_chunks
 from briefings.derive.document import Document, Sentence
-from briefings.derive.words import chunk_terms, content_terms
+from briefings.derive.entities import extract_entities
+from briefings.derive.mentions import is_title
+from briefings.derive.words import STOPWORDS, chunk_terms, content_terms
+from briefings.models import Entity
 
 #: Only the first sentences compete (centrality is quadratic in their number).
 MAX_SENTENCES: Final = 200
@@ -316,13 +327,53 @@ _FIRST_WORD: Final = re.compile(r"[\"'“‘(\[]*([A-Za-z][A-Za-z'’]*)")
 _LABEL: Final = re.compile(r"[\"'“‘]?[A-Z][\w'’.&-]*(?: [\w'’.&-]+){0,2}:\s")
 _SPEECH_IN_LABEL: Final = re.compile(r"\b(?:said|says|told|added|wrote|asked)\b", re.I)
 _LIST_ITEM: Final = re.compile(r"(?:\d{1,2}|[a-z])[.)]\s")
+#: A short introductory phrase (no quotation) and a pronoun subject after its
+#: comma: "In a letter, she said ...", "On Tuesday, they ...".
+_INTRO_PRONOUN: Final = re.compile(
+    r"[A-Z][^,\"“”;:]{0,60}?,\s+(?:he|she|they|his|her|their)\b(?![-'’])", re.I
+)
+INTRO_WORDS: Final = 10
+#: "These measures ...", "Before these announcements, ...", "Despite this, ...".
+_DEMONSTRATIVE_NOUN: Final = re.compile(
+    r"(?:(\w+) )?(?:this|these|those|such)(?: ([a-z][\w-]*)\b|\s*[,;])", re.I
+)
+_LEADING_PREPOSITIONS: Final = frozenset(
+    "before after despite in with since during under following amid amidst by for of "
+    "at on from given without beyond like unlike through against".split()
+)
+#: "This week", "this year": a time, not a reference to the sentence before.
+_TIME_WORDS: Final = frozenset(
+    "week weekend year month morning afternoon evening night summer winter spring autumn "
+    "fall season century decade quarter day days weeks months years time "
+    # a relative clause or a phrase, not a noun: "Those who ...", "such as"
+    "who whom whose which that where as".split()
+)
+
+
+def _refers_back(head: str) -> bool:
+    """``head`` (a sentence from its first word) has a pronoun subject after a
+    short introductory phrase, or opens on a demonstrative reference."""
+    m = _INTRO_PRONOUN.match(head)
+    if m is not None and len(head[: m.end()].split()) <= INTRO_WORDS:
+        return True
+    d = _DEMONSTRATIVE_NOUN.match(head)
+    if d is None:
+        return False
+    before = d.group(1)
+    if before is not None and before.lower() not in _LEADING_PREPOSITIONS:
+        return False
+    noun = (d.group(2) or "").lower()
+    return noun not in _TIME_WORDS and noun not in _VERBS_AFTER_DEMONSTRATIVE
 
 
 def opens_badly(text: str) -> bool:
     """True when a sentence cannot stand alone in a summary: it opens on a
     third-person pronoun or a demonstrative pronoun ("This is"), on a connective
-    ("However,", "But", "In addition"), on a "Label:" or in lower case, or it
-    is a question, a list heading (ends in ":") or a numbered list item."""
+    ("However,", "But", "In addition"), on a "Label:" or in lower case, on a
+    pronoun subject after a short introductory phrase ("In a letter, she said")
+    or on a demonstrative reference ("These measures", "Before these
+    announcements"), or it is a question, a list heading (ends in ":") or a
+    numbered list item."""
     stripped = text.strip()
     if not stripped:
         return False
@@ -347,8 +398,9 @@ def opens_badly(text: str) -> bool:
             return True
     if low in _DEMONSTRATIVES:
         after = stripped[first.end() :].split(None, 1)
-        return not after or after[0].strip(",.;:").lower() in _VERBS_AFTER_DEMONSTRATIVE
-    return False
+        if not after or after[0].strip(",.;:").lower() in _VERBS_AFTER_DEMONSTRATIVE:
+            return True
+    return _refers_back(stripped[first.start(1) :])
 
 
 def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
@@ -629,7 +681,136 @@ def prepare(doc: Document) -> Prepared:
     return Prepared(sentences, ok, openings, bags, features, paragraphs == 1)
 
 
-def summarise(doc: Document, k: int = 3) -> list[Sentence]:
+#: A capitalised word (a name's word); a possessive ending is read apart.
+_NAME_WORD: Final = re.compile(r"[A-Z][\w’'-]*[\w]")
+#: Honorifics that a full name replaces ("Mr Okafor" -> "Ada Okafor"); other
+#: titles stay in front of it ("President Okafor" -> "President Ada Okafor").
+_HONORIFICS: Final = frozenset("Mr Mrs Ms Miss Mx Mr. Mrs. Ms. Mx.".split())
+
+
+def _name_shaped(word: str) -> bool:
+    """A word that can be part of a person's name: each hyphenated part
+    capitalised ("Jean-Pierre", not "Scrum-half"), not a common word."""
+    return word.lower() not in STOPWORDS and all(p[:1].isupper() for p in word.split("-"))
+
+
+def full_names(entities: list[Entity]) -> dict[str, str]:
+    """One-word names of people -> their full names ("Okafor" -> "Ada Okafor"),
+    from the entity layer's alias chains; a full name with a title in it is
+    not used."""
+    out: dict[str, str] = {}
+    family: dict[str, list[str]] = {}
+    for e in entities:
+        if e.kind != "person" or " " not in e.name:
+            continue
+        words = e.name.split()
+        if any(is_title(w) or not _name_shaped(w) for w in words):
+            continue
+        for alias in e.aliases:
+            if " " not in alias and alias in words:
+                out.setdefault(alias, e.name)
+        family.setdefault(words[-1], []).append(e.name)
+    # A family name the chains left apart ("Durst" beside "Ada Durst") when only
+    # one person of the article has it.
+    for word, full in family.items():
+        if len(full) == 1 and word not in out:
+            out[word] = full[0]
+    return out
+
+
+def _inside_quote(text: str) -> bool:
+    """``text`` (a sentence up to some point) ends inside a quotation."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def with_full_names(doc: Document, picked: list[Sentence], names: dict[str, str]) -> list[Sentence]:
+    """The picked sentences, each person's first mention in the summary written
+    with the full name when it is a bare family name ("Okafor said" -> "Ada
+    Okafor said") or an honorific and the family name ("Mr Okafor" -> "Ada
+    Okafor"), and the article gives the full name before that sentence. Words
+    inside a quotation stay as they are; the offsets stay those of the
+    sentence in the article."""
+    if not names:
+        return picked
+    out: list[Sentence] = []
+    shown: list[str] = []
+    for s in picked:
+        text = s.text
+        edits: list[tuple[int, int, str]] = []
+        done: set[str] = set()
+        for m in _NAME_WORD.finditer(text):
+            word = m.group()
+            end = m.end()
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]  # a possessive: "Okafor's"
+                end -= 2
+            full = names.get(word)
+            if full is None or full in done:
+                continue
+            done.add(full)
+            start = m.start()
+            if any(full in t for t in shown) or full in text[: start + len(full)]:
+                continue  # introduced already (or this is the full name itself)
+            found = doc.text.find(full)
+            if found < 0 or found >= s.start:
+                continue  # the article does not give the full name before here
+            if text[end : end + 2].strip()[:1].isupper():
+                continue  # part of a longer name ("Okafor Holdings")
+            before = text[:start].rstrip()
+            previous = before.rsplit(None, 1)[-1] if before else ""
+            if (
+                previous[:1].isupper()
+                and previous[-1:] not in ",;:)"
+                and previous.lower() not in STOPWORDS
+                and not is_title(previous.rstrip("."))
+            ):
+                continue  # another name in front ("Bola Okafor")
+            if _inside_quote(text[:start]):
+                continue  # a quotation is shown as spoken
+            if previous in _HONORIFICS or previous.rstrip(".") in _HONORIFICS:
+                start = len(before) - len(previous)
+            edits.append((start, end, full))
+        for a, b, name in reversed(edits):
+            text = text[:a] + name + text[b:]
+        if edits:
+            s = Sentence(text, s.start, s.end, s.paragraph)
+        shown.append(text)
+        out.append(s)
+    return out
+
+
+def shown_as(original: str, shown: str) -> bool:
+    """``shown`` is the article's sentence ``original`` as a summary shows it:
+    the same, or with names written in full (``with_full_names``: words added
+    are capitalised, an honorific may go)."""
+    if original == shown:
+        return True
+    words = [w for w in original.split() if w not in _HONORIFICS]
+    i = 0
+    for w in shown.split():
+        if i < len(words) and w == words[i]:
+            i += 1
+        elif not w[:1].isupper():
+            return False
+    return i == len(words)
+
+
+def summarise(doc: Document, k: int = 3, entities: list[Entity] | None = None) -> list[Sentence]:
+    """Pick ``k`` summary sentences (fewer when the article has fewer), each
+    person's first mention written with the full name (``with_full_names``;
+    ``entities``: the article's entities, found here when not given)."""
+    return _named(doc, _summarise(doc, k), entities)
+
+
+def _named(doc: Document, picked: list[Sentence], entities: list[Entity] | None) -> list[Sentence]:
+    if not picked:
+        return picked
+    if entities is None:
+        entities = extract_entities(doc, [])
+    return with_full_names(doc, picked, full_names(entities))
+
+
+def _summarise(doc: Document, k: int) -> list[Sentence]:
     """Pick ``k`` summary sentences (fewer when the article has fewer)."""
     prepared = prepare(doc)
     sentences = prepared.sentences

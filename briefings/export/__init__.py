@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,8 +109,10 @@ def plan_briefings(
     *,
     with_source: bool = False,
     exported_at: datetime | None = None,
+    tags: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Planned]:
-    """One file per briefing in ``folder``; related briefings in the set link to each other."""
+    """One file per briefing in ``folder``; related briefings in the set link to each other.
+    ``tags`` maps a briefing id to the user's tags for it (its front matter's ``tags``)."""
     items = list({b.id: b for b in briefings}.values())
     names = _unique_names(items)
     targets = {b.id: file_destination(names[b.id]) for b in items}
@@ -119,7 +121,12 @@ def plan_briefings(
         Planned(
             target_in(folder, names[b.id]),
             briefing_markdown(
-                b, exported_at=moment, version=version, targets=targets, with_source=with_source
+                b,
+                exported_at=moment,
+                version=version,
+                targets=targets,
+                with_source=with_source,
+                tags=(tags or {}).get(b.id, ()),
             ),
         )
         for b in items

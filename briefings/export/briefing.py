@@ -8,7 +8,7 @@ dossier's headings stay unique).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from briefings.corroboration import words
@@ -38,8 +38,13 @@ MAX_ENTITIES = 12
 Label = Callable[[str], str]
 
 
-def front_matter(b: Briefing, *, exported_at: datetime, version: str) -> str:
-    tags = [t for t in dict.fromkeys(md.tag(k) for k in b.keywords) if t]
+def front_matter(
+    b: Briefing, *, exported_at: datetime, version: str, tags: Sequence[str] = ()
+) -> str:
+    """``tags`` are the user's own tags (``brief ingest --tag``, the reader's ``T``); the
+    briefing's derived keywords go under ``keywords`` (as tag-like slugs, never as tags)."""
+    keywords = [k for k in dict.fromkeys(md.tag(k) for k in b.keywords) if k]
+    user_tags = [t for t in dict.fromkeys(md.tag(t) for t in tags) if t]
     return md.front_matter(
         {
             "title": md.plain(b.title) or "Untitled",
@@ -47,7 +52,8 @@ def front_matter(b: Briefing, *, exported_at: datetime, version: str) -> str:
             "author": md.plain(b.author) if b.author else None,
             "date_published": b.published,
             "origin": md.plain(b.origin),
-            "tags": tags,
+            "tags": user_tags,
+            "keywords": keywords,
             "speakers": [md.plain(s) for s in b.speakers()],
             "id": b.id,
             "exported_at": timestamp(exported_at),
@@ -155,11 +161,18 @@ def wording(changes: list[tuple[str, str]]) -> str:
     return "; ".join(f"“{md.text(a) or '…'}” → “{md.text(b) or '…'}”" for a, b in changes)
 
 
+_QUALIFIER_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def what_it_measures(f: Figure) -> str:
     """The figure's "measures" when it adds something to the figure itself, else the
     words around the figure in its sentence (plain text; the caller escapes it)."""
     measures = md.plain(f.measures)
-    if f.measures_shown():  # says more than the figure's own words ("18 months" / "months")
+    shown = f.measures_shown()
+    if shown:  # says more than the figure's own words ("18 months" / "months")
+        aside = _QUALIFIER_ASIDE.search(measures)
+        if aside and not shown.rstrip().endswith(")"):
+            measures = measures[: aside.start()]  # "over £1bn": not "(over)" again
         return measures
     return _context(f) or measures
 
@@ -218,8 +231,9 @@ def briefing_markdown(
     version: str,
     targets: Mapping[str, str] | None = None,
     with_source: bool = False,
+    tags: Sequence[str] = (),
 ) -> str:
-    """The whole Markdown file for one briefing."""
+    """The whole Markdown file for one briefing (``tags``: the user's tags for it)."""
     title, _ = md.heading(1, b.title)
     blocks = [title]
     if line := byline(b):
@@ -232,5 +246,5 @@ def briefing_markdown(
         with_source=with_source,
         source_heading=lambda para: md.heading(3, para)[0],
     )
-    head = front_matter(b, exported_at=exported_at, version=version)
+    head = front_matter(b, exported_at=exported_at, version=version, tags=tags)
     return head + "\n" + "\n\n".join(blocks) + "\n"

@@ -148,3 +148,15 @@ def test_an_upgraded_library_is_a_notice_for_the_reader(
     finally:
         again.close()
     assert len(told) == 1
+
+
+def test_reader_exports_carry_the_users_tags(services: Services) -> None:
+    """The reader's ``T`` tags are the front matter's ``tags`` of ``e`` and ``|``."""
+    from tests.unit.export_helpers import split_front_matter
+
+    bid = briefing_id_for(BARRIER)
+    services.set_tags(bid, ["Flood defence", "local"])
+    data, _ = split_front_matter(services.markdown(bid))
+    assert data["tags"] == ["flood-defence", "local"]
+    written = services.export_briefing(bid).path.read_text(encoding="utf-8")
+    assert split_front_matter(written)[0]["tags"] == ["flood-defence", "local"]

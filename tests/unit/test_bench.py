@@ -58,3 +58,14 @@ def test_recombination_is_seeded_and_keeps_years() -> None:
         assert body.startswith("Published: 202")
         if "council" in body:
             assert "2021" in body  # years are kept as years
+
+
+def test_tui_benchmark_waits_for_every_hit_count_form() -> None:
+    """The keystroke clock stops on the reader's status for a search outcome, in each
+    form the reader writes it: exact counts and a count stopped at the limit ("N+")."""
+    from bench.tui import _HITS
+
+    for status in ("0 hits", "1 hit", "37 hits", "1,000+ hits", "1,000+ hits · did you mean x?"):
+        assert _HITS.match(status), status
+    for status in ("searching…", "12 briefings", "hits", "+ hits"):
+        assert not _HITS.match(status), status

@@ -20,6 +20,7 @@ from briefings.derive.html import (
     looks_like_name,
     merge_interior,
     split_authors,
+    standfirst,
     strip_site_name,
 )
 from briefings.models import Article
@@ -350,6 +351,22 @@ def test_a_single_line_between_two_body_paragraphs_is_merged_in() -> None:
     )
     # Nothing shared: the precise text as it was.
     assert merge_interior(precise, "Menu\nFooter") == precise
+
+
+def test_a_standfirst_sentence_just_above_the_body_is_found() -> None:
+    precise = "First paragraph.\nSecond paragraph."
+    lead = "The harbour board will vote on the dredging plan next week."
+    wide = f"Menu\n{lead}\nFirst paragraph.\nSecond paragraph.\nFooter"
+    assert standfirst(precise, wide) == lead
+    assert merge_interior(precise, wide) == precise
+    # A title or a date line above the body is not a standfirst.
+    for line in (
+        "Harbour board weighs the dredging plan",
+        "Category: News",
+        "May 3, 2024 at 08:45",
+    ):
+        wide = f"Menu\n{line}\nFirst paragraph.\nSecond paragraph.\nFooter"
+        assert standfirst(precise, wide) is None
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefings.derive import derive
+from briefings.derive.summary import shown_as
 from briefings.models import Article, Briefing
 
 # Characters that must never reach a terminal: C0/C1 controls (but \n, \t) and bidi controls.
@@ -142,7 +143,7 @@ def check(briefing: Briefing) -> None:
     assert len(briefing.summary) == len(briefing.summary_spans)
     for sentence, span in zip(briefing.summary, briefing.summary_spans, strict=True):
         assert 0 <= span.start <= span.end <= n
-        assert body[span.start : span.end] == sentence
+        assert shown_as(body[span.start : span.end], sentence)
     assert all(0 <= i < len(briefing.body) for i in briefing.headings)
 
 

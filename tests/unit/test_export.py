@@ -24,7 +24,8 @@ from tests.unit.export_helpers import (
 WHEN = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 KEYS = {
     "title": str, "source": (str, type(None)), "author": (str, type(None)),
-    "date_published": (date, type(None)), "origin": str, "tags": list, "speakers": list,
+    "date_published": (date, type(None)), "origin": str, "tags": list, "keywords": list,
+    "speakers": list,
     "id": str, "exported_at": str, "brief_version": str,
 }  # fmt: skip
 
@@ -62,10 +63,13 @@ def test_front_matter_has_the_listed_keys_and_types() -> None:
     for key, kind in KEYS.items():
         assert isinstance(data[key], kind), key
     assert data["date_published"] == date(2024, 3, 1)
-    assert data["tags"] == ["bridge", "city-council-budget"]  # "2024" is not a valid tag
+    assert data["tags"] == []  # the user's tags (none given), never the keywords
+    assert data["keywords"] == ["bridge", "city-council-budget"]  # "2024" is not a valid tag
+    data, _ = split_front_matter(export(briefing(), tags=("local", "ferries")))
+    assert data["tags"] == ["local", "ferries"]
     assert data["speakers"] == ["Bo Mayor"]
     assert data["exported_at"] == "2025-01-02T03:04:05Z"
-    assert all(isinstance(x, str) for x in data["tags"] + data["speakers"])
+    assert all(isinstance(x, str) for x in data["keywords"] + data["speakers"])
 
 
 def test_body_has_the_sections_in_order() -> None:
@@ -208,7 +212,7 @@ def _check_round_trip(title: str) -> None:
     data, body = split_front_matter(text)
     assert data["title"] == (plain(title) or "Untitled")
     assert data["author"] == (plain(title) if title else None)
-    for tag in data["tags"]:
+    for tag in data["keywords"]:
         assert tag and " " not in tag and "#" not in tag
     first = headings(tokens(body))[0]
     assert first[:2] == (1, plain(title) or "Untitled")

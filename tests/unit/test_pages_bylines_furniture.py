@@ -82,6 +82,26 @@ def test_a_bold_name_closing_the_body_is_the_byline_and_leaves_the_body() -> Non
     assert "Jane Doe" not in doc.text
 
 
+def test_a_bold_byline_under_the_standfirst_names_both_writers() -> None:
+    body = (
+        "<p><em>Residents fear the dredgers</em></p>"
+        "<p><strong>Jane Doe/Richard Roe</strong></p>" + paras(PARAS)
+    )
+    doc = doc_of(page(body))
+    assert doc.meta.authors == ["Jane Doe", "Richard Roe"]
+    assert "Richard Roe" not in doc.text
+
+
+def test_writers_codes_marked_as_the_author_are_listed_as_written() -> None:
+    body = paras(PARAS) + '<p>Radio news, 3 May; <span itemprop="author">gzt/abc;xyz</span></p>'
+    assert doc_of(page(body, "")).meta.authors == ["gzt/abc", "xyz"]
+
+
+def test_a_sentence_marked_as_the_author_is_not_a_writers_code() -> None:
+    body = paras(PARAS) + '<p><span itemprop="author">more from our desk</span></p>'
+    assert doc_of(page(body, "")).meta.authors == []
+
+
 def test_a_bold_subheading_in_lower_case_is_not_a_byline() -> None:
     body = paras(PARAS[:3]) + "<p><strong>What comes next</strong></p>" + paras(PARAS[3:])
     assert doc_of(page(body)).meta.authors == ["Gazette"]
@@ -188,3 +208,18 @@ def test_a_desk_beside_an_agency_is_listed_with_it_not_as_a_person() -> None:
 def test_a_video_teaser_with_its_running_time_is_furniture() -> None:
     assert furniture("The board explains the dredging plan in a short film. 21.04.2024 | 3:18 min")
     assert furniture("The work will take about four months, the chair said at 10:30.") is None
+
+
+def test_a_korean_reporters_job_title_leaves_the_name() -> None:
+    head = (
+        '<meta name="author" content="김민준 기자"><meta property="og:site_name" content="Gazette">'
+    )
+    assert doc_of(page(paras(PARAS), head)).meta.authors == ["김민준"]
+
+
+def test_a_job_set_beside_the_name_in_the_byline_box_is_not_part_of_it() -> None:
+    body = (
+        '<div class="author"><a href="/autor/jane-doe">Jane Doe</a>'
+        "<span>Korrespondentin für Politik und Wirtschaft in Bern</span></div>" + paras(PARAS)
+    )
+    assert doc_of(page(body, "")).meta.authors == ["Jane Doe"]

@@ -63,6 +63,20 @@ def test_piped_output_is_plain_tab_separated(capsys: pytest.CaptureFixture[str])
     assert "\x1b" not in out
 
 
+def test_piped_search_still_prints_the_count(capsys: pytest.CaptureFixture[str]) -> None:
+    """Piped (capsys is not a terminal), ``--count`` and the plain search print the count
+    on stderr; stdout keeps only the tab-separated hit lines."""
+    code, out, _ = run(capsys, "search", "alibaba", "--json", "--count")
+    total = json.loads(out)["total"]
+    assert code == 0 and total >= 2
+    for extra in (["--count"], []):
+        code, out, err = run(capsys, "search", "alibaba", "--limit", "1", *extra)
+        assert code == 0 and len(out.splitlines()) == 1
+        assert f"{total} briefings (showing 1)" in err
+    code, out, err = run(capsys, "search", "alibaba", "--json", "--limit", "1", "--count")
+    assert json.loads(out)["total"] == total and err == ""  # --json unchanged
+
+
 def test_saved_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     sample_ids(capsys)
     assert run(capsys, "saved", "add", "chips", "nvidia", "chips")[0] == 0

@@ -214,3 +214,35 @@ def test_the_postings_cache_stays_within_its_budget(tmp_path: Path, monkeypatch)
             held = sum(topk._size(v) for d in topk._POSTINGS.values() for v in d.values())
             assert held <= 400
     topk.clear_caches()
+
+
+def test_posting_lists_read_whole_equal_whooshs_matcher(tmp_path: Path) -> None:
+    """``_read_list`` (one read per list, positions left unpickled unless asked) gives
+    the document numbers, weights and values that Whoosh's own matcher steps through,
+    for every term of fields with and without positions, in every segment."""
+    from search.topk import _read_list, _term_info
+
+    ix = build(tmp_path, 400)
+    lists = 0
+    with ix.searcher() as searcher:
+        for sub, _offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            for fieldname in ("title", "body", "keywords", "speakers", "source"):
+                field = sub.schema[fieldname]
+                for btext in list(reader.lexicon(fieldname)):
+                    ti = _term_info(reader, fieldname, btext)
+                    m = reader._terms.matcher(fieldname, btext, field.format)
+                    ids, weights, values = [], [], []
+                    while m.is_active():
+                        ids.append(m.id())
+                        weights.append(m.weight())
+                        values.append(m.value())
+                        m.next()
+                    fast = _read_list(reader, ti, values=False)
+                    assert fast is not None
+                    assert (list(fast[0]), list(fast[1])) == (ids, weights), (fieldname, btext)
+                    full = _read_list(reader, ti, values=True)
+                    assert full is not None
+                    assert list(full[2]) == values, (fieldname, btext)
+                    lists += 1
+    assert lists > 100

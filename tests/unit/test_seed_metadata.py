@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from briefings.derive import derive
+from briefings.derive.summary import shown_as
 from briefings.ingest import article_from_bytes
 from briefings.samples import sample_files
 
@@ -63,4 +64,4 @@ def test_offsets_point_into_the_body() -> None:
     b = _briefing("003")
     body = b.body_text
     for span, text in zip(b.summary_spans, b.summary, strict=True):
-        assert body[span.start : span.end] == text
+        assert shown_as(body[span.start : span.end], text)

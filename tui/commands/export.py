@@ -94,7 +94,9 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
                 stories=ctx.library().story_of([b.id for b in briefings]),
             ).text
             if dossier
-            else plan_briefings(briefings, Path("."), with_source=args.with_source)[0].text
+            else plan_briefings(
+                briefings, Path("."), with_source=args.with_source, tags=_user_tags(ctx, briefings)
+            )[0].text
         )
         output.write(text)
         sys.stdout.flush()
@@ -115,7 +117,10 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         ]
     else:
         planned = plan_briefings(
-            briefings, file.parent if file else folder, with_source=args.with_source
+            briefings,
+            file.parent if file else folder,
+            with_source=args.with_source,
+            tags=_user_tags(ctx, briefings),
         )
         if file is not None:
             planned = [Planned(file, planned[0].text)]
@@ -135,6 +140,12 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     count = f"{done} briefing{'s' if done != 1 else ''}"
     ctx.note(f"exported {noun + ' ' if noun else ''}{count} to {where}")
     return 1 if result.skipped else 0
+
+
+def _user_tags(ctx: Context, briefings: list[Briefing]) -> dict[str, tuple[str, ...]]:
+    """The user's tags of each briefing (``ingest --tag``, the reader's ``T``)."""
+    states = ctx.library().reading_states([b.id for b in briefings])
+    return {briefing_id: state.tags for briefing_id, state in states.items()}
 
 
 def _destination(ctx: Context, args: argparse.Namespace) -> tuple[Path, Path | None]:

@@ -29,6 +29,7 @@ from briefings.models import Briefing, BriefingSummary
 from briefings.pipeline import IngestReport, Overrides, ingest, rebuild
 from tui import output
 from tui.context import CommandFailed, Context, UsageError
+from tui.wording import counted
 
 
 def register(sub: Any) -> None:
@@ -281,7 +282,13 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
         from briefings.export import brief_version, briefing_markdown
 
-        text = briefing_markdown(briefing, exported_at=datetime.now(UTC), version=brief_version())
+        state = library.reading_states([briefing.id]).get(briefing.id)
+        text = briefing_markdown(
+            briefing,
+            exported_at=datetime.now(UTC),
+            version=brief_version(),
+            tags=state.tags if state else (),
+        )
         output.write(text)
         return 0
     ctx.out.print(render_briefing(briefing))
@@ -401,7 +408,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         raise LibraryError(f"{library.db_path} is damaged: {exc}") from None
     if problems:
         raise CommandFailed(f"{library.db_path} is damaged: {problems[0]}")
-    ctx.note(f"library ok: {library.count()} briefings in {library.folder}")
+    ctx.note(f"library ok: {counted(library.count(), 'briefing')} in {library.folder}")
     for check in CHECKS:
         check(ctx)
     return 0

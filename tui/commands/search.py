@@ -19,6 +19,7 @@ from search.index import changes_left
 from tui import output
 from tui.commands import library as library_commands
 from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
+from tui.wording import counted, plural
 
 HIGHLIGHT = "bold reverse"
 
@@ -183,7 +184,7 @@ def check_index(ctx: Context) -> None:
     added, removed = index.reconcile()
     if added or removed:
         ctx.note(f"search index repaired: added {added}, removed {removed}")
-    ctx.note(f"search index ok: {index.doc_count()} briefings in {index.folder}")
+    ctx.note(f"search index ok: {counted(index.doc_count(), 'briefing')} in {index.folder}")
 
 
 @contextmanager
@@ -245,12 +246,13 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
     if not results.hits:
         ctx.note(f"no briefings match {results.query!r}")
         return
-    if not ctx.interactive:  # piped: tab-separated, plain
+    if not ctx.interactive:  # piped: tab-separated, plain; the count still goes to stderr
         for h in results.hits:
             date = h.published.isoformat() if h.published else ""
             cells = (h.id, date, h.source or "", h.title, h.snippet_text)
             line = "\t".join(" ".join(c.split()) for c in cells)
             output.write(line + "\n")
+        _note_count(ctx, results)
         return
     for h in results.hits:
         head = Text.assemble(
@@ -267,15 +269,21 @@ def print_results(ctx: Context, results: SearchResults, *, as_json: bool) -> Non
         for segment, on in h.snippet:
             snippet.append(segment, style=HIGHLIGHT if on else "")
         ctx.out.print(snippet)
-    shown = len(results.hits)
-    more = f" (showing {shown})" if shown < results.total or not results.total_exact else ""
-    plural = "s" if results.total != 1 else ""
-    ctx.note(f"{results.total_text} briefing{plural}{more}")
+    _note_count(ctx, results)
     for name, label in (("source", "sources"), ("speaker", "speakers")):
         counts = results.facets.get(name) or []
         if counts:
             line = ", ".join(f"{value} ({n})" for value, n in counts[:8])
             ctx.err.print(Text.assemble((f"{label}: ", "dim"), line))
+
+
+def _note_count(ctx: Context, results: SearchResults) -> None:
+    """The hit count on stderr ("12 briefings (showing 10)"), whether stdout is a terminal
+    or a pipe (piped, stdout keeps only the tab-separated hit lines)."""
+    shown = len(results.hits)
+    more = f" (showing {shown})" if shown < results.total or not results.total_exact else ""
+    noun = plural(results.total, "briefing") if results.total_exact else "briefings"
+    ctx.note(f"{results.total_text} {noun}{more}")
 
 
 def print_json(data: Any) -> None:
@@ -305,7 +313,8 @@ def cmd_saved_add(ctx: Context, args: argparse.Namespace) -> int:
             saved = _saved(ctx).add(args.name, query)
     except QueryError as exc:
         raise UsageError(f"brief saved add: {exc}") from None
-    ctx.note(f"saved {saved.name!r}: {saved.count} briefings match {saved.query!r}")
+    matching = f"{counted(saved.count, 'briefing')} {plural(saved.count, 'matches', 'match')}"
+    ctx.note(f"saved {saved.name!r}: {matching} {saved.query!r}")
     return 0
 
 
@@ -357,7 +366,7 @@ def _print_saved(ctx: Context, s: dict[str, Any]) -> None:
     elif s["count"] is None:
         line = Text.assemble((s["name"], "bold"), ("  not counted", "dim"))
     else:
-        line = Text.assemble((s["name"], "bold"), f"  {s['count']} briefings")
+        line = Text.assemble((s["name"], "bold"), f"  {counted(s['count'], 'briefing')}")
         if s["new_count"]:
             line.append(f", {s['new_count']} new", style="green")
     line.append(f"  {s['query']}", style="dim")
@@ -419,7 +428,7 @@ def cmd_reindex(ctx: Context, args: argparse.Namespace) -> int:
         from search.related import RelatedUpdater
 
         RelatedUpdater(index).recompute_all()
-    ctx.note(f"reindexed {count} briefings")
+    ctx.note(f"reindexed {counted(count, 'briefing')}")
     if count != ctx.library().count():  # pragma: no cover - a concurrent writer
         raise CommandFailed("the library changed while reindexing: run brief reindex again")
     return 0

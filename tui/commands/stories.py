@@ -9,6 +9,7 @@ from rich.text import Text
 
 from briefings.story_view import StoryView
 from tui.context import CommandFailed, Context, UsageError
+from tui.wording import UNKNOWN_OUTLET, counted
 
 
 def register(sub: Any) -> None:
@@ -58,14 +59,17 @@ def cmd_stories(ctx: Context, args: argparse.Namespace) -> int:
     for s in stories:
         when = s.first.isoformat() if s.first else "undated   "
         head = Text.assemble((f"{s.id:>4}", "bold"), "  ", when, "  ")
-        head.append(f"{len(s.members)} briefings, {len(s.outlets)} outlets  ", style="dim")
+        sizes = f"{counted(len(s.members), 'briefing')}, {counted(len(s.outlets), 'outlet')}  "
+        head.append(sizes, style="dim")
         head.append(s.title)
         ctx.out.print(head, overflow="ellipsis", no_wrap=True)
         for m in s.members:
-            line = Text(f"        {m.id[:8]}  {(m.source or '?')[:20]:<20}  ", style="dim")
+            line = Text(
+                f"        {m.id[:8]}  {(m.source or UNKNOWN_OUTLET)[:20]:<20}  ", style="dim"
+            )
             line.append(m.title)
             ctx.out.print(line, overflow="ellipsis", no_wrap=True)
-    ctx.note(f"{len(stories)} stories")
+    ctx.note(counted(len(stories), "story", "stories"))
     return 0
 
 

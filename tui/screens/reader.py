@@ -676,7 +676,12 @@ class ReaderScreen(ReadingActions, Screen[None]):
         ):
             speakers = [b.entities[at].name]
         if not speakers:
-            self.app.notify("Nobody is quoted in this briefing.", severity="warning")
+            message = (
+                "No quote in this briefing has a named speaker."
+                if b.quotes
+                else "Nobody is quoted in this briefing."
+            )
+            self.app.notify(message, severity="warning")
             return
         from tui.screens.person import PersonScreen
 

@@ -1,0 +1,116 @@
+"""The index schema's own parts: fast analysis and the compact positions format."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.schema import (
+    VarintPositions,
+    analysed_document,
+    build_schema,
+    fast_terms,
+    name_analyzer,
+    text_analyzer,
+)
+
+TEXTS = [
+    "The Minister's plans were running late, said Zoë Ångström-Nilsson on Tuesday.",
+    "Governments govern; governing is what they’d rather not talk about. 3.5% of £10bn",
+    "İstanbul ÉCOLE naïve café CAFÉ straße ŒUVRE 12,000 x2 don't rock’n’roll",
+    "",
+    "   \n\t ",
+    "a" * 300 + " b",
+]
+
+
+@pytest.mark.parametrize("make", [text_analyzer, name_analyzer])
+@pytest.mark.parametrize("text", TEXTS)
+def test_fast_terms_equal_the_analyzer(make, text):
+    analyzer = make()
+    terms = fast_terms(analyzer)
+    assert terms is not None
+    whoosh = [(t.text, t.pos) for t in analyzer(text, positions=True, mode="index")]
+    ours = terms(text)
+    assert [(w, i) for i, w in enumerate(ours)] == whoosh
+
+
+def test_fast_terms_refuses_other_analyzers():
+    from whoosh.analysis import StandardAnalyzer
+
+    assert fast_terms(StandardAnalyzer()) is None
+
+
+@pytest.mark.parametrize(
+    "positions", [[0], [5], [0, 1, 2], [3, 200, 201, 70_000], [127, 128, 16_383, 16_384, 2**21]]
+)
+def test_varint_positions_round_trip(positions):
+    fmt = VarintPositions(field_boost=2.0)
+    value = fmt.encode(positions)
+    assert fmt.decode_positions(value) == positions
+    assert fmt.decode_frequency(value) == len(positions)
+    assert fmt.decode_weight(value) == 2.0 * len(positions)
+    assert fmt.decoder("positions")(value) == positions
+
+
+def test_varint_word_values_same_for_text_and_terms():
+    fmt = VarintPositions(field_boost=1.5)
+    analyzer = text_analyzer()
+    text = "rates rise as rates fall and the rate of rises rises"
+    from_text = sorted(fmt.word_values(text, analyzer, mode="index"))
+    from_terms = sorted(fmt.word_values(fast_terms(analyzer)(text), analyzer, mode="index"))
+    assert from_text == from_terms
+    rate = next(v for v in from_text if v[0] == "rate")
+    assert rate[1] == 3 and rate[2] == 4.5
+    assert fmt.decode_positions(rate[3]) == [0, 3, 7]
+
+
+def test_analysed_document_keeps_the_text_stored():
+    doc = {
+        "id": "x",
+        "title": "Rates rise",
+        "body": "Rates rose. Rates fell.",
+        "speakers": "Ann Lee",
+    }
+    out = analysed_document(doc)
+    assert out["title"] == ["rate", "rise"]
+    assert out["_stored_title"] == "Rates rise"
+    assert out["speakers"] == ["ann", "lee"]
+    assert "_stored_speakers" not in out  # not a stored field
+    assert out["id"] == "x"
+    schema = build_schema()
+    assert {name for name in out if not name.startswith("_")} <= set(schema.names())
+
+
+def test_index_stores_text_and_finds_phrases(tmp_path):
+    from whoosh import query as wq
+    from whoosh.filedb.filestore import FileStorage
+
+    ix = FileStorage(str(tmp_path)).create_index(build_schema())
+    writer = ix.writer()
+    writer.add_document(
+        **analysed_document(
+            {
+                "id": "a",
+                "title": "Interest rates",
+                "body": "The interest rates rose again.",
+                "words": "interest rates the rose again",
+            }
+        )
+    )
+    writer.add_document(
+        **analysed_document(
+            {
+                "id": "b",
+                "title": "Rates",
+                "body": "Interest in rates fell.",
+                "words": "rates interest in fell",
+            }
+        )
+    )
+    writer.commit()
+    with ix.searcher() as s:
+        assert s.stored_fields(0)["body"] == "The interest rates rose again."
+        hits = s.search(wq.Phrase("body", ["interest", "rate"]))
+        assert [h["id"] for h in hits] == ["a"]
+        assert s.doc_frequency("words", "interest") == 2
+        assert s.doc_frequency("body", "rate") == 2
