@@ -1145,13 +1145,28 @@ class Library:
     # -- related lists and quote links (computed by the search layer) ---------------------
 
     @_guarded
-    def store_links(self, briefings: list[Briefing]) -> None:
+    def store_links(
+        self,
+        briefings: list[Briefing],
+        lists: dict[str, list[Related]] | None = None,
+        links_back: list[LinkBack] | None = None,
+    ) -> None:
         """Store the related lists and quote links these briefings carry, in one
         transaction. Quote links are stored only while the stored briefing still has the
-        same quotes, so a concurrent re-ingest of the same briefing is never undone."""
-        if not briefings:
+        same quotes, so a concurrent re-ingest of the same briefing is never undone.
+
+        ``lists``: new related lists of other briefings (only their lists change);
+        ``links_back``: links of other briefings' quotes to one briefing, which replace
+        that briefing's earlier links there and leave their other links as they are
+        (neither needs the whole briefing read and written again)."""
+        if not briefings and not lists and not links_back:
             return
         with self.transaction() as conn:
+            for briefing_id, related in (lists or {}).items():
+                if conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone():
+                    _write_related(conn, briefing_id, related)
+            for back in links_back or []:
+                _link_back(conn, back)
             for b in briefings:
                 row = conn.execute(
                     "SELECT json_extract(data, '$.quotes') FROM briefings WHERE id=?", (b.id,)
@@ -1165,6 +1180,32 @@ class Library:
                     continue
                 if texts == [q.text for q in b.quotes]:
                     _write_quote_links(conn, b.id, [q.corroborations for q in b.quotes])
+
+    @_guarded
+    def related_lists(self, ids: list[str]) -> dict[str, list[Related]]:
+        """The related lists of those of ``ids`` that are stored briefings (one read of
+        each table for all of them; ``related_of`` for many at once)."""
+        if self._links_in_json:
+            out: dict[str, list[Related]] = {}
+            for briefing_id in ids:
+                found = self.related_of(briefing_id)
+                if found is not None:
+                    out[briefing_id] = found
+            return out
+        lists: dict[str, list[Related]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(f"SELECT id FROM briefings WHERE id IN ({marks})", chunk):
+                lists[r[0]] = []
+            for r in self._conn.execute(
+                "SELECT id, other, title, score, reasons, duplicate FROM related "
+                f"WHERE id IN ({marks}) ORDER BY id, rank",
+                chunk,
+            ):
+                if r[0] in lists:
+                    lists[r[0]].append(_related_row(r[1:]))
+        return lists
 
     @_guarded
     def referencing(self, ids: list[str]) -> list[str]:
@@ -1233,20 +1274,19 @@ class Library:
                     )
                 fresh = [t for t in new if t not in old]
                 common = self._common_terms(conn, fresh)
-                for t in fresh:
-                    if t in common:
-                        continue
-                    cur = conn.execute(
-                        "INSERT OR IGNORE INTO related_terms (term, id, weight) VALUES (?, ?, ?)",
-                        (t, briefing_id, new[t]),
-                    )
-                    if cur.rowcount:
-                        conn.execute(
-                            "INSERT INTO related_term_counts VALUES (?, 1) "
-                            "ON CONFLICT(term) DO UPDATE SET n=n+1 WHERE n>=0",
-                            (t,),
-                        )
-                        touched.add(t)
+                # The briefing's postings are exactly the terms its row lists (``old``):
+                # each of the others is a new posting.
+                fresh = [t for t in fresh if t not in common]
+                conn.executemany(
+                    "INSERT OR IGNORE INTO related_terms (term, id, weight) VALUES (?, ?, ?)",
+                    [(t, briefing_id, new[t]) for t in fresh],
+                )
+                conn.executemany(
+                    "INSERT INTO related_term_counts VALUES (?, 1) "
+                    "ON CONFLICT(term) DO UPDATE SET n=n+1 WHERE n>=0",
+                    [(t,) for t in fresh],
+                )
+                touched.update(fresh)
             for term, n in self._posting_counts(conn, sorted(touched)).items():
                 if n > cap(term):
                     conn.execute("DELETE FROM related_terms WHERE term=?", (term,))
@@ -1288,6 +1328,45 @@ class Library:
         out = self._posting_counts(self._conn, terms)
         out.update((t, -1) for t in self._common_terms(self._conn, terms))
         return out
+
+    @_guarded
+    def related_candidates(
+        self, weights: dict[str, float], exclude: str, limit: int
+    ) -> list[tuple[str, float]]:
+        """The ``limit`` briefings (other than ``exclude``) whose postings of the terms of
+        ``weights`` have the largest sum of posting weight x term weight, best first
+        (ties: the larger id first), with that sum. Summed inside SQLite: each term's
+        postings are capped, so this reads at most the caps of the terms asked for."""
+        if self._no_profiles or not weights:
+            return []
+        terms = list(weights.items())[:400]
+        values = ",".join("(?,?)" for _ in terms)
+        params: list[object] = [x for pair in terms for x in pair]
+        rows = self._conn.execute(
+            f"WITH q(term, w) AS (VALUES {values}) "
+            "SELECT t.id, SUM(q.w * t.weight) AS s FROM q JOIN related_terms t "
+            "ON t.term = q.term WHERE t.id <> ? GROUP BY t.id ORDER BY s DESC, t.id DESC "
+            "LIMIT ?",
+            [*params, exclude, limit],
+        )
+        return [(r[0], float(r[1])) for r in rows]
+
+    @_guarded
+    def related_matching(
+        self, terms: list[str], needed: int, exclude: str, limit: int
+    ) -> list[str]:
+        """The ``limit`` briefings (other than ``exclude``) that post at least ``needed``
+        of ``terms``, those posting most first (ties: by id)."""
+        if self._no_profiles or not terms:
+            return []
+        chunk = terms[:400]
+        marks = ",".join("?" * len(chunk))
+        rows = self._conn.execute(
+            f"SELECT id FROM related_terms WHERE term IN ({marks}) AND id <> ? GROUP BY id "
+            "HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, id LIMIT ?",
+            [*chunk, exclude, needed, limit],
+        )
+        return [r[0] for r in rows]
 
     @_guarded
     def related_postings(self, terms: list[str]) -> list[tuple[str, str, float]]:
@@ -1779,6 +1858,72 @@ def _write_related(conn: sqlite3.Connection, briefing_id: str, related: list[Rel
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+@dataclass(frozen=True)
+class LinkBack:
+    """Links of briefing ``id``'s quotes to briefing ``source``: ``links[j]`` are quote
+    j's (whose text must still be ``texts[j]``), replacing every earlier link of ``id``'s
+    quotes to ``source``."""
+
+    id: str
+    source: str
+    links: dict[int, list[QuoteLink]]
+    texts: dict[int, str]
+
+
+#: How links of a quote are ordered (by the other briefing's date, then its id).
+_NO_DATE = "9999-12-31"
+
+
+def _link_back(conn: sqlite3.Connection, back: LinkBack) -> None:
+    """Apply a ``LinkBack``: only the quotes it touches are rewritten, and no link is
+    parsed (their order comes from each link's date, read by SQLite)."""
+    if back.texts:  # one read of the stored texts of the quotes it links (after its id:
+        # two paths or more make json_extract return an array)
+        wanted = list(back.texts.items())
+        paths = ", ".join("?" * (len(wanted) + 1))
+        row = conn.execute(
+            f"SELECT json_extract(data, {paths}) FROM briefings WHERE id=?",
+            ["$.id", *(f"$.quotes[{int(j)}].text" for j, _ in wanted), back.id],
+        ).fetchone()
+        if row is None:
+            return
+        try:
+            stored = json.loads(row[0])[1:]
+        except (TypeError, ValueError):
+            return
+        if stored != [text for _, text in wanted]:
+            return  # changed since its profile was made: its own update relinks it
+    touched = {
+        int(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT quote FROM quote_links WHERE id=? AND other=?", (back.id, back.source)
+        )
+    } | {j for j, found in back.links.items() if found}
+    for j in sorted(touched):
+        kept = [
+            (str(r[0] or _NO_DATE), str(r[1]), str(r[2]))
+            for r in conn.execute(
+                "SELECT json_extract(link, '$.published'), other, link FROM quote_links "
+                "WHERE id=? AND quote=? AND other<>? ORDER BY rank",
+                (back.id, j, back.source),
+            )
+        ]
+        fresh = [
+            (
+                link.published.isoformat() if link.published else _NO_DATE,
+                link.id,
+                link.model_dump_json(),
+            )
+            for link in back.links.get(j, [])
+        ]
+        merged = sorted([*kept, *fresh], key=lambda k: (k[0], k[1]))
+        conn.execute("DELETE FROM quote_links WHERE id=? AND quote=?", (back.id, j))
+        conn.executemany(
+            "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)",
+            [(back.id, j, n, other, link) for n, (_, other, link) in enumerate(merged)],
+        )
 
 
 def _write_quote_links(

@@ -13,13 +13,14 @@ into its own list. Near-identical texts (republished copies) are marked
 
 from __future__ import annotations
 
+import array
+import base64
 import functools
-import heapq
 import json
 import math
 import re
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from briefings.library import PROFILES_META_KEY, Library
+from briefings.library import PROFILES_META_KEY, Library, LinkBack
 from briefings.models import Briefing, Related
 from search.corroborate import QuoteLinker, link_quotes, quote_words
 from search.schema import text_analyzer
@@ -253,6 +254,9 @@ def _vector(profile: dict, idf: _Idf) -> tuple[dict[str, float], float]:
 
 def _surface(profile: dict, stem: str) -> str:
     stored = profile.get("_surface")
+    if stored is None and "_surface_text" in profile:  # a stored profile, split once
+        parts = profile["_surface_text"].split(_SEP) if profile["_surface_text"] else []
+        stored = profile["_surface"] = dict(zip(parts[::2], parts[1::2], strict=True))
     if stored is not None:  # a stored profile: only the words that differ from their stem
         return str(stored.get(stem, stem))
     value = profile["t"].get(stem)
@@ -371,21 +375,30 @@ def select(entries: list[Related]) -> list[Related]:
 def encode_profile(profile: dict, vector: Vector) -> bytes:
     """The profile as the store keeps it: term weights computed once (with the document
     frequencies of the day it was made), names, keywords, phrases, sketch and quotes,
-    compressed. Comparing two stored profiles reads no index at all."""
+    compressed. Comparing two stored profiles reads no index at all.
+
+    Laid out to be decoded fast (a candidate's profile is decoded on every update that
+    finds it): the terms are one string and their weights packed 32-bit floats, the
+    sketch packed integers, each quote's words one string, and the surface forms (read
+    only for the reasons shown) one string split when first needed."""
     vec, norm = vector
+    terms = [t for t, w in vec.items() if w > 0 and _SEP not in t]
     data = {
-        "v": {t: round(w, 4) for t, w in vec.items() if w > 0},
+        "t": _SEP.join(terms),
+        "v": _pack("f", [vec[t] for t in terms]),
         "n": norm,
-        "u": {
-            stem: value[1]
+        "u": _SEP.join(
+            f"{stem}{_SEP}{value[1]}"
             for stem, value in profile["t"].items()
-            if isinstance(value, list) and stem in vec
-        },
+            if isinstance(value, list) and stem in vec and _SEP not in value[1]
+        ),
         "e": profile["e"],
         "k": profile["k"],
         "p": [[key, text] for key, text, _ in profile["p"]],
-        "s": profile["s"],
+        "s": _pack("I", profile["s"]),
         "q": profile["q"],
+        # each quote's words as quote matching compares them (no regex when decoded)
+        "w": [" ".join(sorted(w)) for _, _, w in quote_words(profile)],
         "title": profile.get("title", ""),
         "source": profile.get("source"),
         "published": profile.get("published"),
@@ -393,10 +406,25 @@ def encode_profile(profile: dict, vector: Vector) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
 
+#: Separates the terms (and surface forms) of a stored profile: never in a term.
+_SEP = "|"
+
+
+def _pack(code: str, values: list) -> str:
+    return base64.b64encode(array.array(code, values).tobytes()).decode("ascii")
+
+
+def _unpack(code: str, text: str) -> array.array:
+    out = array.array(code)
+    out.frombytes(base64.b64decode(text))
+    return out
+
+
 def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
     """A stored profile, prepared for ``compare`` and quote linking, with its vector."""
     data = json.loads(zlib.decompress(blob))
-    vec: dict[str, float] = data["v"]
+    terms = data["t"].split(_SEP) if data["t"] else []
+    vec: dict[str, float] = dict(zip(terms, _unpack("f", data["v"]), strict=True))
     profile = {
         "id": briefing_id,
         "title": data.get("title", ""),
@@ -405,27 +433,35 @@ def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
         "e": data["e"],
         "k": data["k"],
         "p": [[key, text, 0] for key, text in data["p"]],
-        "s": data["s"],
+        "s": list(_unpack("I", data["s"])),
         "q": data["q"],
-        "_surface": data["u"],
+        "_surface_text": data["u"],
     }
+    quote_sets = data["w"]
+    if len(quote_sets) == len(profile["q"]):
+        profile["_quote_words"] = [
+            (j, text, frozenset(w.split()))
+            for (j, text), w in zip(profile["q"], quote_sets, strict=True)
+        ]
     return prepare(profile), (vec, float(data["n"]) or 1.0)
 
 
-#: Body terms each briefing posts to the store's inverted table (its highest weights:
-#: rare words, and the words of the names it repeats). Names are not posted apart:
-#: their words are terms already, and shared people and organisations count in
-#: ``compare``.
-TERMS_POSTED = 80
-#: A term (or name) posted by more briefings than this is common: it finds no candidates
-#: and its postings are dropped, so reading postings is bounded whatever the library size.
-TERM_CAP = 200
+#: Body terms each briefing posts to the store's inverted table: all of them (up to
+#: this many, highest weights first), so that a term's postings are the briefings that
+#: have it, as the index's candidate search read them; the cap below keeps only the
+#: rare ones. Names are not posted apart: their words are terms already, and shared
+#: people and organisations count in ``compare``.
+TERMS_POSTED = 400
+#: A term posted by more briefings than this is common: it finds no candidates and its
+#: postings are dropped (the index's candidate search skipped terms in more briefings
+#: than ``COMMON_CAP`` too), so reading postings is bounded whatever the library size.
+TERM_CAP = COMMON_CAP
 #: Quote words: a word in more briefings' quotes than this is not rare enough to look up.
 QUOTE_CAP = QUOTE_COMMON_CAP
 #: Meta key (in the store) saying every briefing has its stored profile and postings.
 PROFILES_KEY = PROFILES_META_KEY
 #: Bump when what a stored profile or its postings hold changes: they are all made again.
-PROFILES_VERSION = "1"
+PROFILES_VERSION = "3"
 
 
 def _cap(term: str) -> int:
@@ -454,10 +490,18 @@ def postings_of(profile: dict, vector: Vector) -> list[tuple[str, float]]:
     for _, term in words[:TERMS_POSTED]:
         tf = _tf(counts.get(term, 1))
         out[term] = round(tf / (tf + 1.2), 4)
-    for _, text in profile["q"]:
-        for stem in _quote_stems(text):
+    for stems in _quote_stems_of(profile):
+        for stem in stems:
             out["q:" + stem] = 0.0
     return list(out.items())
+
+
+def _quote_stems_of(profile: dict) -> list[list[str]]:
+    """The stems of each quote of a profile (worked out once per profile)."""
+    found = profile.get("_qstems")
+    if found is None:
+        found = profile["_qstems"] = [_quote_stems(text) for _, text in profile["q"]]
+    return found
 
 
 def query_terms(vector: Vector) -> dict[str, float]:
@@ -488,6 +532,11 @@ class RelatedUpdater:
             index.common_dfs = SegmentDfs()
         self.library = index.library
         self._profiles: dict[str, tuple[dict, Vector]] = {}
+        self._work: dict[str, Briefing] = {}
+        self._lists: dict[str, list[Related]] = {}
+        self._links_back: list[LinkBack] = []
+        #: document frequencies of this update (``None`` outside one)
+        self._idf: _Idf | None = None
 
     def update(
         self,
@@ -502,19 +551,29 @@ class RelatedUpdater:
         if not briefings and not changed:
             return
         self._profiles.clear()
-        with self.index.ix.searcher() as searcher:
-            idf = _Idf(searcher, self.index.common_dfs)
-            if self.library.get_meta(PROFILES_KEY) != PROFILES_VERSION:
-                self._make_all_profiles(searcher, idf)
-            work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
-            # Every changed briefing is profiled and posted first, so that briefings of
-            # one batch find each other.
-            self._post([b.id for b in work], searcher, idf)
-            for n, b in enumerate(work, 1):
-                self._update_one(changed.get(b.id, b), changed)
-                if on_each is not None:
-                    on_each(n)
-        write_links(self.library, list(changed.values()))
+        # The index's own searcher for this thread, refreshed (segments that did not
+        # change are not opened again).
+        searcher = self.index.searcher()
+        idf = self._idf = _Idf(searcher, self.index.common_dfs)
+        if self.library.get_meta(PROFILES_KEY) != PROFILES_VERSION:
+            self._make_all_profiles(searcher, idf)
+        work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
+        # Briefings of this batch are changed whole (``changed``); the lists and quote
+        # links of others only where they change (``_lists``, ``_links_back``).
+        self._work = {b.id: b for b in work}
+        self._lists = {}
+        self._links_back = []
+        # Every changed briefing is profiled and posted first, so that briefings of
+        # one batch find each other.
+        self._post([b.id for b in work], searcher, idf)
+        for n, b in enumerate(work, 1):
+            self._update_one(changed.get(b.id, b), changed)
+            if on_each is not None:
+                on_each(n)
+        self.library.store_links(list(changed.values()), self._lists, self._links_back)
+        self._work = {}
+        self._lists = {}
+        self._links_back = []
 
     def recompute_all(self) -> int:
         self.library.set_meta(PROFILES_KEY, "")
@@ -609,16 +668,32 @@ class RelatedUpdater:
         changed[b.id] = b
         # Insert b into the lists of the candidates it now belongs in.
         linked = linker.linked_ids()
+        lists = self.library.related_lists(
+            [i for i, *_ in theirs if i not in changed and i not in self._work]
+        )
         for other_id, score, dup, (other, other_vec, hits) in theirs:
             entry = Related(
                 id=b.id, title=b.title, score=round(score, 3), reasons=[], duplicate=dup
             )
             back = functools.partial(_reasons, other, prof, other_vec, vec, hits)
-            self._offer(other_id, entry, back, changed)
+            self._offer(other_id, entry, back, changed, lists)
         for other_id in linked:
-            other_b = self._load(other_id, changed)
-            if other_b is not None:
-                changed[other_id] = linker.apply_back(other_b)
+            whole = changed.get(other_id) or self._work.get(other_id)
+            if whole is not None:
+                changed[other_id] = linker.apply_back(whole)
+                continue
+            found = others.get(other_id)
+            if found is not None:
+                texts = dict((j, t) for j, t in found[0]["q"])
+                links = linker.links_back(other_id)
+                self._links_back.append(
+                    LinkBack(
+                        id=other_id,
+                        source=b.id,
+                        links=links,
+                        texts={j: texts.get(j, "") for j in links},
+                    )
+                )
 
     def _offer(
         self,
@@ -626,15 +701,19 @@ class RelatedUpdater:
         entry: Related,
         reasons: Callable[[], list[str]],
         changed: dict[str, Briefing],
+        lists: dict[str, list[Related]],
     ) -> None:
         """Put ``entry`` into ``other_id``'s related list if it belongs in its top entries.
 
-        Only the other briefing's related list is read to decide; the whole briefing
-        is read, and the entry's reasons (seen from the other briefing) worked out,
-        only when the list changes.
+        Only the other briefing's related list is read (``lists``: read for all the
+        candidates at once) and written; the entry's reasons (seen from the other
+        briefing) are worked out only when the list changes.
         """
-        current = changed.get(other_id)
-        related = current.related if current is not None else self.library.related_of(other_id)
+        current = changed.get(other_id) or self._work.get(other_id)
+        if current is not None:
+            related: list[Related] | None = current.related
+        else:
+            related = self._lists.get(other_id, lists.get(other_id))
         if related is None:
             return
         kept = [r for r in related if r.id != entry.id]
@@ -647,27 +726,29 @@ class RelatedUpdater:
         if updated == related:
             return
         if current is None:
-            current = self._load(other_id, changed)
-            if current is None:
-                return
-        changed[other_id] = current.model_copy(update={"related": updated})
+            self._lists[other_id] = updated
+        else:
+            changed[other_id] = current.model_copy(update={"related": updated})
 
     def candidates(self, prof: dict, vector: Vector) -> list[str]:
         """Briefings that share the most weight of this one's posted terms and names
         (best first), then those whose quotes share most of a quote's rarer words."""
         me = prof["id"]
         weights = query_terms(vector)
-        # The best ``QUERY_TERMS`` of those that some other briefing posts too (the
-        # counts include this briefing's own posting; a common term counts -1).
-        counts = self.library.related_term_counts(list(weights))
-        usable = [t for t in weights if counts.get(t, 0) >= 2]
+        idf = self._idf
+        if idf is not None:
+            # The terms the index's candidate search chose (so that the lists stay what
+            # they were): the best ``QUERY_TERMS`` of those in at least two briefings and
+            # not in more than a fifth of them, nor in more than ``COMMON_CAP``.
+            common = max(2, min(idf.n * COMMON_SHARE, COMMON_CAP))
+            usable = [t for t in weights if 2 <= idf.df(t) <= common]
+        else:
+            # The best ``QUERY_TERMS`` of those that some other briefing posts too (the
+            # counts include this briefing's own posting; a common term counts -1).
+            counts = self.library.related_term_counts(list(weights))
+            usable = [t for t in weights if counts.get(t, 0) >= 2]
         weights = {t: weights[t] for t in usable[:QUERY_TERMS]}
-        scores: dict[str, float] = defaultdict(float)
-        for term, other, weight in self.library.related_postings(list(weights)):
-            if other != me:
-                scores[other] += weights[term] * weight
-        best = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], item[0]))
-        found = [d for d, _ in best]
+        found = [d for d, _ in self.library.related_candidates(weights, me, CANDIDATES)]
         for other in self._quote_candidates(prof):
             if other not in found and other != me:
                 found.append(other)
@@ -676,30 +757,19 @@ class RelatedUpdater:
     def _quote_candidates(self, prof: dict) -> list[str]:
         """Per quote: briefings whose quotes share most of its rarer words (see
         ``quote_candidates``), from the posting counts and postings of quote words."""
-        quotes = [[f"q:{s}" for s in _quote_stems(text)] for _, text in prof["q"]]
+        quotes = [[f"q:{s}" for s in stems] for stems in _quote_stems_of(prof)]
         if not quotes:
             return []
         counts = self.library.related_term_counts(sorted({t for q in quotes for t in q}))
-        chosen: list[list[str]] = []
+        found: list[str] = []
         for terms in quotes:
             shared = sorted((counts[t], t) for t in terms if 2 <= counts.get(t, 0) <= QUOTE_CAP)
-            chosen.append([t for _, t in shared[:8]] if len(shared) >= 3 else [])
-        postings: dict[str, list[str]] = defaultdict(list)
-        for term, other, _ in self.library.related_postings(
-            sorted({t for terms in chosen for t in terms})
-        ):
-            postings[term].append(other)
-        found: list[str] = []
-        for terms in chosen:
-            if not terms:
+            if len(shared) < 3:
                 continue
-            needed = max(3, math.ceil(len(terms) * QUOTE_MATCH_SHARE))
-            hits: Counter[str] = Counter()
-            for term in terms:
-                hits.update(postings[term])
-            hits.pop(prof["id"], None)
-            ranked = sorted((-n, d) for d, n in hits.items() if n >= needed)
-            found.extend(d for _, d in ranked[:QUOTE_CANDIDATES] if d not in found)
+            chosen = [t for _, t in shared[:8]]
+            needed = max(3, math.ceil(len(chosen) * QUOTE_MATCH_SHARE))
+            ranked = self.library.related_matching(chosen, needed, prof["id"], QUOTE_CANDIDATES)
+            found.extend(d for d in ranked if d not in found)
         return found
 
     def _forget(self, deleted: list[str], changed: dict[str, Briefing]) -> None:
