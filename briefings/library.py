@@ -29,7 +29,7 @@ from briefings.models import Article, Briefing, BriefingSummary, QuoteLink, Rela
 
 _RELATED_LIST = TypeAdapter(list[Related])
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DB_NAME = "library.sqlite3"
 ENV_LIBRARY = "BRIEF_LIBRARY"
 
@@ -144,8 +144,45 @@ CREATE TABLE IF NOT EXISTS quote_links (
 CREATE INDEX IF NOT EXISTS quote_links_other ON quote_links (other);
 """
 
+#: Version 5: what finds and scores related articles without reading the index.
+#: ``related_profiles`` holds each briefing's related-articles profile (an opaque,
+#: compressed blob the search layer writes: its term weights, names, quotes, sketch);
+#: ``related_terms`` is an inverted table over a few rare, weighted terms and names of
+#: each profile (term -> briefing ids), capped per term: a term posted by more briefings
+#: than its cap becomes common (``n`` = -1 in ``related_term_counts``, which otherwise
+#: keeps how many briefings post each term) and loses its postings, so reading a term's
+#: postings costs at most its cap, whatever the size of the library. A profile row lists
+#: the terms its briefing posted (``terms``, JSON {term: weight}), which is how its
+#: postings are found again (no second index on ``related_terms``).
+_PROFILE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS related_profiles (
+    id TEXT PRIMARY KEY,
+    profile BLOB NOT NULL,
+    terms TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS related_terms (
+    term TEXT NOT NULL,
+    id TEXT NOT NULL,
+    weight REAL NOT NULL,
+    PRIMARY KEY (term, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS related_term_counts (
+    term TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+#: Meta key the search layer sets once every briefing has its profile and postings;
+#: cleared when those tables had to be made again.
+PROFILES_META_KEY = "related_profiles"
+_PROFILE_TABLES = frozenset({"related_profiles", "related_terms", "related_term_counts"})
+
 #: Every schema statement, in migration order (each one is CREATE ... IF NOT EXISTS).
-_ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA
+_ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA + _PROFILE_SCHEMA
+
+#: After an upgrade that left more than this share of the file free (rewritten rows),
+#: the store is compacted (VACUUM) if nobody else is using it at that moment.
+VACUUM_FREE_SHARE = 0.1
 
 #: The copy of an older store made (with SQLite's online backup) before it is upgraded.
 BACKUP_SUFFIX = ".schema{version}.backup"
@@ -160,6 +197,9 @@ _TABLES = frozenset(
         "saved_searches",
         "related",
         "quote_links",
+        "related_profiles",
+        "related_terms",
+        "related_term_counts",
     }
 )
 
@@ -373,6 +413,8 @@ class Library:
     #: True when the store could only be opened for reading (a read-only mount or
     #: file): reading works, writing commands say so in one line.
     read_only = False
+    #: True for an older store opened read-only: it has no related-article profiles
+    _no_profiles = False
 
     def _cannot_write(self) -> bool:
         if not self.db_path.exists():
@@ -411,6 +453,7 @@ class Library:
                         "upgrade brief to use it"
                     )
                 self._links_in_json = "related" not in tables or "quote_links" not in tables
+                self._no_profiles = "related_terms" not in tables
                 conn.execute("SELECT COUNT(*) FROM briefings").fetchone()
                 return conn
             except sqlite3.OperationalError as exc:
@@ -493,9 +536,13 @@ class Library:
         aside with SQLite's online backup (a consistent copy even while others read it).
 
         Version 2 added related_outbox, 3 reading_state, briefing_tags and the story and
-        digest tables, 4 the related and quote_links tables (every statement is CREATE
-        ... IF NOT EXISTS); the related lists and quote links stored inside each
-        briefing's JSON until version 4 move into their tables.
+        digest tables, 4 the related and quote_links tables, 5 the related-articles
+        profiles and their inverted table (every statement is CREATE ... IF NOT
+        EXISTS); the related lists and quote links stored inside each briefing's JSON
+        until version 4 move into their tables. The profiles are made by the search
+        layer from its index (``search.related``), on the next sync. An upgrade that
+        left much of the file free is followed by a VACUUM when nobody else has the
+        store open for writing at that moment (it is skipped, never waited for).
         """
         backup = self.db_path.with_name(self.db_path.name + BACKUP_SUFFIX.format(version=version))
         # Copied under a name of its own first: two programs opening the old store at once
@@ -514,6 +561,7 @@ class Library:
                 f"cannot upgrade {self.db_path} from schema {version}: making its backup "
                 f"{backup.name} failed ({exc}); free some space and try again"
             ) from None
+        lists = links = 0
         try:
             with _transaction(conn):
                 current = self._schema_version(conn)
@@ -522,7 +570,8 @@ class Library:
                 for statement in _ALL_SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
-                lists, links = _move_links_out_of_json(conn)
+                if version < 4:
+                    lists, links = _move_links_out_of_json(conn)
                 conn.execute(
                     "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
                 )
@@ -530,11 +579,39 @@ class Library:
         finally:
             with suppress(OSError):
                 copy.unlink()
+        compacted = self._compact(conn)
+        moved = (
+            f"{lists} related lists and {links} quote links moved into tables of their own; "
+            if version < 4
+            else ""
+        )
         self.migrated = (
             f"{self.db_path}: upgraded the library from schema {version} to {SCHEMA_VERSION} "
-            f"({lists} related lists and {links} quote links moved into tables of their own); "
+            f"({moved}related-article profiles are made on the next sync{compacted}); "
             f"the old store is kept as {backup.name}"
         )
+
+    def _compact(self, conn: sqlite3.Connection) -> str:
+        """VACUUM the store if much of it is free pages (rows an upgrade rewrote) and no
+        one else is writing: returns a note for the upgrade's line ("" when not done).
+        Safe: VACUUM is atomic, and with a zero busy timeout a store in use is left as
+        it is (SQLite reuses its free pages)."""
+        try:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+            if not pages or free / pages < VACUUM_FREE_SHARE:
+                return ""
+            size = self.db_path.stat().st_size
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("VACUUM")
+            finally:
+                conn.execute("PRAGMA busy_timeout = 60000")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            saved = max(0, size - self.db_path.stat().st_size)
+        except (sqlite3.Error, OSError):
+            return ""
+        return f", {saved / 1e6:.0f} MB reclaimed"
 
     def _recreate_missing_tables(self, conn: sqlite3.Connection) -> None:
         """A table dropped by another program is created again (empty), and named."""
@@ -548,6 +625,11 @@ class Library:
             for statement in _ALL_SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            if _PROFILE_TABLES & set(missing):  # all profiles are made again
+                conn.execute("DELETE FROM related_terms")
+                conn.execute("DELETE FROM related_term_counts")
+                conn.execute("DELETE FROM related_profiles")
+                conn.execute("DELETE FROM meta WHERE key=?", (PROFILES_META_KEY,))
         self.recreated = missing
 
     @_guarded
@@ -1063,13 +1145,28 @@ class Library:
     # -- related lists and quote links (computed by the search layer) ---------------------
 
     @_guarded
-    def store_links(self, briefings: list[Briefing]) -> None:
+    def store_links(
+        self,
+        briefings: list[Briefing],
+        lists: dict[str, list[Related]] | None = None,
+        links_back: list[LinkBack] | None = None,
+    ) -> None:
         """Store the related lists and quote links these briefings carry, in one
         transaction. Quote links are stored only while the stored briefing still has the
-        same quotes, so a concurrent re-ingest of the same briefing is never undone."""
-        if not briefings:
+        same quotes, so a concurrent re-ingest of the same briefing is never undone.
+
+        ``lists``: new related lists of other briefings (only their lists change);
+        ``links_back``: links of other briefings' quotes to one briefing, which replace
+        that briefing's earlier links there and leave their other links as they are
+        (neither needs the whole briefing read and written again)."""
+        if not briefings and not lists and not links_back:
             return
         with self.transaction() as conn:
+            for briefing_id, related in (lists or {}).items():
+                if conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone():
+                    _write_related(conn, briefing_id, related)
+            for back in links_back or []:
+                _link_back(conn, back)
             for b in briefings:
                 row = conn.execute(
                     "SELECT json_extract(data, '$.quotes') FROM briefings WHERE id=?", (b.id,)
@@ -1085,6 +1182,32 @@ class Library:
                     _write_quote_links(conn, b.id, [q.corroborations for q in b.quotes])
 
     @_guarded
+    def related_lists(self, ids: list[str]) -> dict[str, list[Related]]:
+        """The related lists of those of ``ids`` that are stored briefings (one read of
+        each table for all of them; ``related_of`` for many at once)."""
+        if self._links_in_json:
+            out: dict[str, list[Related]] = {}
+            for briefing_id in ids:
+                found = self.related_of(briefing_id)
+                if found is not None:
+                    out[briefing_id] = found
+            return out
+        lists: dict[str, list[Related]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(f"SELECT id FROM briefings WHERE id IN ({marks})", chunk):
+                lists[r[0]] = []
+            for r in self._conn.execute(
+                "SELECT id, other, title, score, reasons, duplicate FROM related "
+                f"WHERE id IN ({marks}) ORDER BY id, rank",
+                chunk,
+            ):
+                if r[0] in lists:
+                    lists[r[0]].append(_related_row(r[1:]))
+        return lists
+
+    @_guarded
     def referencing(self, ids: list[str]) -> list[str]:
         """Briefings whose related list or quote links name any of ``ids`` (not ``ids``)."""
         out: list[str] = []
@@ -1098,6 +1221,178 @@ class Library:
                 )
             )
         return list(dict.fromkeys(out))
+
+    # -- related-article profiles and their inverted table (written by the search layer) --
+
+    @_guarded
+    def related_profiles(self, ids: list[str]) -> dict[str, bytes]:
+        """The stored related-articles profiles of ``ids`` (missing ones left out)."""
+        out: dict[str, bytes] = {}
+        if self._no_profiles:
+            return out
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(
+                f"SELECT id, profile FROM related_profiles WHERE id IN ({marks})", chunk
+            ):
+                out[r[0]] = bytes(r[1])
+        return out
+
+    @_guarded
+    def store_related_profiles(
+        self, profiles: list[tuple[str, bytes, list[tuple[str, float]]]], cap: Callable[[str], int]
+    ) -> None:
+        """Store (briefing id, profile, posted terms with weights) for each briefing, in
+        one transaction, replacing what each had. A term posted by more briefings than
+        ``cap(term)`` becomes common: its postings are dropped and it is never posted
+        again, so no term's postings outgrow its cap. Briefings no longer stored are
+        skipped (deleted meanwhile)."""
+        if not profiles:
+            return
+        with self.transaction() as conn:
+            touched: set[str] = set()
+            for briefing_id, blob, terms in profiles:
+                if (
+                    conn.execute("SELECT 1 FROM briefings WHERE id=?", (briefing_id,)).fetchone()
+                    is None
+                ):
+                    continue
+                old = _posted_terms(conn, briefing_id)
+                new = dict(terms)
+                conn.execute(
+                    "INSERT OR REPLACE INTO related_profiles (id, profile, terms) VALUES (?, ?, ?)",
+                    (briefing_id, blob, json.dumps(new, ensure_ascii=False)),
+                )
+                if old == new:
+                    continue
+                _unpost(conn, briefing_id, [t for t in old if t not in new])
+                for t in [t for t in new if t in old and old[t] != new[t]]:
+                    conn.execute(
+                        "UPDATE related_terms SET weight=? WHERE term=? AND id=?",
+                        (new[t], t, briefing_id),
+                    )
+                fresh = [t for t in new if t not in old]
+                common = self._common_terms(conn, fresh)
+                # The briefing's postings are exactly the terms its row lists (``old``):
+                # each of the others is a new posting.
+                fresh = [t for t in fresh if t not in common]
+                conn.executemany(
+                    "INSERT OR IGNORE INTO related_terms (term, id, weight) VALUES (?, ?, ?)",
+                    [(t, briefing_id, new[t]) for t in fresh],
+                )
+                conn.executemany(
+                    "INSERT INTO related_term_counts VALUES (?, 1) "
+                    "ON CONFLICT(term) DO UPDATE SET n=n+1 WHERE n>=0",
+                    [(t,) for t in fresh],
+                )
+                touched.update(fresh)
+            for term, n in self._posting_counts(conn, sorted(touched)).items():
+                if n > cap(term):
+                    conn.execute("DELETE FROM related_terms WHERE term=?", (term,))
+                    conn.execute("UPDATE related_term_counts SET n=-1 WHERE term=?", (term,))
+
+    @staticmethod
+    def _common_terms(conn: sqlite3.Connection, terms: list[str]) -> set[str]:
+        out: set[str] = set()
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT term FROM related_term_counts WHERE term IN ({marks}) AND n<0",
+                    chunk,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _posting_counts(conn: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in conn.execute(
+                f"SELECT term, n FROM related_term_counts WHERE term IN ({marks}) AND n>0",
+                chunk,
+            ):
+                out[r[0]] = int(r[1])
+        return out
+
+    @_guarded
+    def related_term_counts(self, terms: list[str]) -> dict[str, int]:
+        """How many briefings post each of ``terms`` (-1: common; absent: none)."""
+        if self._no_profiles or not terms:
+            return {}
+        out = self._posting_counts(self._conn, terms)
+        out.update((t, -1) for t in self._common_terms(self._conn, terms))
+        return out
+
+    @_guarded
+    def related_candidates(
+        self, weights: dict[str, float], exclude: str, limit: int
+    ) -> list[tuple[str, float]]:
+        """The ``limit`` briefings (other than ``exclude``) whose postings of the terms of
+        ``weights`` have the largest sum of posting weight x term weight, best first
+        (ties: the larger id first), with that sum. Summed inside SQLite: each term's
+        postings are capped, so this reads at most the caps of the terms asked for."""
+        if self._no_profiles or not weights:
+            return []
+        terms = list(weights.items())[:400]
+        values = ",".join("(?,?)" for _ in terms)
+        params: list[object] = [x for pair in terms for x in pair]
+        rows = self._conn.execute(
+            f"WITH q(term, w) AS (VALUES {values}) "
+            "SELECT t.id, SUM(q.w * t.weight) AS s FROM q JOIN related_terms t "
+            "ON t.term = q.term WHERE t.id <> ? GROUP BY t.id ORDER BY s DESC, t.id DESC "
+            "LIMIT ?",
+            [*params, exclude, limit],
+        )
+        return [(r[0], float(r[1])) for r in rows]
+
+    @_guarded
+    def related_matching(
+        self, terms: list[str], needed: int, exclude: str, limit: int
+    ) -> list[str]:
+        """The ``limit`` briefings (other than ``exclude``) that post at least ``needed``
+        of ``terms``, those posting most first (ties: by id)."""
+        if self._no_profiles or not terms:
+            return []
+        chunk = terms[:400]
+        marks = ",".join("?" * len(chunk))
+        rows = self._conn.execute(
+            f"SELECT id FROM related_terms WHERE term IN ({marks}) AND id <> ? GROUP BY id "
+            "HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, id LIMIT ?",
+            [*chunk, exclude, needed, limit],
+        )
+        return [r[0] for r in rows]
+
+    @_guarded
+    def related_postings(self, terms: list[str]) -> list[tuple[str, str, float]]:
+        """(term, briefing id, weight) of every posting of ``terms`` (each term's postings
+        are capped, so this is bounded by the number of terms asked for)."""
+        out: list[tuple[str, str, float]] = []
+        if self._no_profiles:
+            return out
+        for start in range(0, len(terms), 500):
+            chunk = terms[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(
+                (r[0], r[1], r[2])
+                for r in self._conn.execute(
+                    f"SELECT term, id, weight FROM related_terms WHERE term IN ({marks})", chunk
+                )
+            )
+        return out
+
+    @_guarded
+    def clear_related_profiles(self) -> None:
+        """Forget every profile and posting (before they are all made again)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM related_profiles")
+            conn.execute("DELETE FROM related_terms")
+            conn.execute("DELETE FROM related_term_counts")
 
     # -- saved searches -----------------------------------------------------------------
 
@@ -1486,6 +1781,29 @@ def _drop_links(conn: sqlite3.Connection, briefing_id: str) -> None:
     """Forget a deleted briefing's own related list and quote links."""
     conn.execute("DELETE FROM related WHERE id=?", (briefing_id,))
     conn.execute("DELETE FROM quote_links WHERE id=?", (briefing_id,))
+    _unpost(conn, briefing_id, list(_posted_terms(conn, briefing_id)))
+    conn.execute("DELETE FROM related_profiles WHERE id=?", (briefing_id,))
+
+
+def _unpost(conn: sqlite3.Connection, briefing_id: str, terms: list[str]) -> None:
+    """Take a briefing's postings of ``terms`` out, keeping the terms' counts."""
+    for term in terms:
+        if conn.execute(
+            "DELETE FROM related_terms WHERE term=? AND id=?", (term, briefing_id)
+        ).rowcount:
+            conn.execute("UPDATE related_term_counts SET n=n-1 WHERE term=? AND n>0", (term,))
+
+
+def _posted_terms(conn: sqlite3.Connection, briefing_id: str) -> dict[str, float]:
+    """The terms (and weights) a briefing posted to ``related_terms``."""
+    row = conn.execute("SELECT terms FROM related_profiles WHERE id=?", (briefing_id,)).fetchone()
+    if row is None:
+        return {}
+    try:
+        found = json.loads(row[0])
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _move_links_out_of_json(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -1540,6 +1858,72 @@ def _write_related(conn: sqlite3.Connection, briefing_id: str, related: list[Rel
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+@dataclass(frozen=True)
+class LinkBack:
+    """Links of briefing ``id``'s quotes to briefing ``source``: ``links[j]`` are quote
+    j's (whose text must still be ``texts[j]``), replacing every earlier link of ``id``'s
+    quotes to ``source``."""
+
+    id: str
+    source: str
+    links: dict[int, list[QuoteLink]]
+    texts: dict[int, str]
+
+
+#: How links of a quote are ordered (by the other briefing's date, then its id).
+_NO_DATE = "9999-12-31"
+
+
+def _link_back(conn: sqlite3.Connection, back: LinkBack) -> None:
+    """Apply a ``LinkBack``: only the quotes it touches are rewritten, and no link is
+    parsed (their order comes from each link's date, read by SQLite)."""
+    if back.texts:  # one read of the stored texts of the quotes it links (after its id:
+        # two paths or more make json_extract return an array)
+        wanted = list(back.texts.items())
+        paths = ", ".join("?" * (len(wanted) + 1))
+        row = conn.execute(
+            f"SELECT json_extract(data, {paths}) FROM briefings WHERE id=?",
+            ["$.id", *(f"$.quotes[{int(j)}].text" for j, _ in wanted), back.id],
+        ).fetchone()
+        if row is None:
+            return
+        try:
+            stored = json.loads(row[0])[1:]
+        except (TypeError, ValueError):
+            return
+        if stored != [text for _, text in wanted]:
+            return  # changed since its profile was made: its own update relinks it
+    touched = {
+        int(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT quote FROM quote_links WHERE id=? AND other=?", (back.id, back.source)
+        )
+    } | {j for j, found in back.links.items() if found}
+    for j in sorted(touched):
+        kept = [
+            (str(r[0] or _NO_DATE), str(r[1]), str(r[2]))
+            for r in conn.execute(
+                "SELECT json_extract(link, '$.published'), other, link FROM quote_links "
+                "WHERE id=? AND quote=? AND other<>? ORDER BY rank",
+                (back.id, j, back.source),
+            )
+        ]
+        fresh = [
+            (
+                link.published.isoformat() if link.published else _NO_DATE,
+                link.id,
+                link.model_dump_json(),
+            )
+            for link in back.links.get(j, [])
+        ]
+        merged = sorted([*kept, *fresh], key=lambda k: (k[0], k[1]))
+        conn.execute("DELETE FROM quote_links WHERE id=? AND quote=?", (back.id, j))
+        conn.executemany(
+            "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)",
+            [(back.id, j, n, other, link) for n, (_, other, link) in enumerate(merged)],
+        )
 
 
 def _write_quote_links(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefings.corroboration import QuoteMatch, match, words
+from briefings.corroboration import MIN_WORDS, QuoteMatch, match, words
 from briefings.models import Briefing, Quote, QuoteLink
 
 #: Two quotes must share this many words before the fuzzy match is tried...
@@ -43,7 +43,12 @@ def link_quotes(a: dict, b: dict) -> list[tuple[int, int, QuoteMatch]]:
             shared = len(mine & theirs)
             if shared < MIN_SHARED_WORDS or shared < MIN_SHARED_SHARE * min(len(mine), len(theirs)):
                 continue
-            found = match(text, other)
+            # The same text (a republished quote) matches fully, with no differences:
+            # what ``match`` finds for it, without its fuzzy and word-by-word passes.
+            if text == other and len(mine) >= MIN_WORDS:
+                found: QuoteMatch | None = QuoteMatch(score=100.0, differences=[])
+            else:
+                found = match(text, other)
             if found is not None:
                 out.append((i, j, found))
     return out
@@ -103,13 +108,12 @@ class QuoteLinker:
     def linked_ids(self) -> list[str]:
         return [other_id for other_id, matches in self._back.items() if matches]
 
-    def apply_back(self, other: Briefing) -> Briefing:
-        """``other`` with its quotes linked back to this briefing."""
+    def links_back(self, other_id: str) -> dict[int, list[QuoteLink]]:
+        """The links of ``other_id``'s quotes (by their index) to this briefing."""
         me = self.briefing
-        matches = self._back.get(other.id, [])
         by_quote: dict[int, list[QuoteLink]] = {}
-        for i, j, m in matches:
-            if j >= len(other.quotes) or i >= len(me.quotes):
+        for i, j, m in self._back.get(other_id, []):
+            if i >= len(me.quotes):
                 continue
             by_quote.setdefault(j, []).append(
                 QuoteLink(
@@ -123,6 +127,12 @@ class QuoteLinker:
                     differences=[(theirs, mine) for mine, theirs in m.differences],
                 )
             )
+        return by_quote
+
+    def apply_back(self, other: Briefing) -> Briefing:
+        """``other`` with its quotes linked back to this briefing."""
+        me = self.briefing
+        by_quote = {j: v for j, v in self.links_back(other.id).items() if j < len(other.quotes)}
         quotes = []
         for j, q in enumerate(other.quotes):
             kept = [c for c in q.corroborations if c.id != me.id]

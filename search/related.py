@@ -13,13 +13,14 @@ into its own list. Near-identical texts (republished copies) are marked
 
 from __future__ import annotations
 
+import array
+import base64
 import functools
-import heapq
 import json
 import math
 import re
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from briefings.library import Library
+from briefings.library import PROFILES_META_KEY, Library, LinkBack
 from briefings.models import Briefing, Related
 from search.corroborate import QuoteLinker, link_quotes, quote_words
 from search.schema import text_analyzer
@@ -252,6 +253,12 @@ def _vector(profile: dict, idf: _Idf) -> tuple[dict[str, float], float]:
 
 
 def _surface(profile: dict, stem: str) -> str:
+    stored = profile.get("_surface")
+    if stored is None and "_surface_text" in profile:  # a stored profile, split once
+        parts = profile["_surface_text"].split(_SEP) if profile["_surface_text"] else []
+        stored = profile["_surface"] = dict(zip(parts[::2], parts[1::2], strict=True))
+    if stored is not None:  # a stored profile: only the words that differ from their stem
+        return str(stored.get(stem, stem))
     value = profile["t"].get(stem)
     return value[1] if isinstance(value, list) else stem
 
@@ -362,26 +369,174 @@ def select(entries: list[Related]) -> list[Related]:
     return best + copies
 
 
+# -- stored profiles: what the store keeps for each briefing ------------------------------
+
+
+def encode_profile(profile: dict, vector: Vector) -> bytes:
+    """The profile as the store keeps it: term weights computed once (with the document
+    frequencies of the day it was made), names, keywords, phrases, sketch and quotes,
+    compressed. Comparing two stored profiles reads no index at all.
+
+    Laid out to be decoded fast (a candidate's profile is decoded on every update that
+    finds it): the terms are one string and their weights packed 32-bit floats, the
+    sketch packed integers, each quote's words one string, and the surface forms (read
+    only for the reasons shown) one string split when first needed."""
+    vec, norm = vector
+    terms = [t for t, w in vec.items() if w > 0 and _SEP not in t]
+    data = {
+        "t": _SEP.join(terms),
+        "v": _pack("f", [vec[t] for t in terms]),
+        "n": norm,
+        "u": _SEP.join(
+            f"{stem}{_SEP}{value[1]}"
+            for stem, value in profile["t"].items()
+            if isinstance(value, list) and stem in vec and _SEP not in value[1]
+        ),
+        "e": profile["e"],
+        "k": profile["k"],
+        "p": [[key, text] for key, text, _ in profile["p"]],
+        "s": _pack("I", profile["s"]),
+        "q": profile["q"],
+        # each quote's words as quote matching compares them (no regex when decoded)
+        "w": [" ".join(sorted(w)) for _, _, w in quote_words(profile)],
+        "title": profile.get("title", ""),
+        "source": profile.get("source"),
+        "published": profile.get("published"),
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+#: Separates the terms (and surface forms) of a stored profile: never in a term.
+_SEP = "|"
+
+
+def _pack(code: str, values: list) -> str:
+    return base64.b64encode(array.array(code, values).tobytes()).decode("ascii")
+
+
+def _unpack(code: str, text: str) -> array.array:
+    out = array.array(code)
+    out.frombytes(base64.b64decode(text))
+    return out
+
+
+def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
+    """A stored profile, prepared for ``compare`` and quote linking, with its vector."""
+    data = json.loads(zlib.decompress(blob))
+    terms = data["t"].split(_SEP) if data["t"] else []
+    vec: dict[str, float] = dict(zip(terms, _unpack("f", data["v"]), strict=True))
+    profile = {
+        "id": briefing_id,
+        "title": data.get("title", ""),
+        "source": data.get("source"),
+        "published": data.get("published"),
+        "e": data["e"],
+        "k": data["k"],
+        "p": [[key, text, 0] for key, text in data["p"]],
+        "s": list(_unpack("I", data["s"])),
+        "q": data["q"],
+        "_surface_text": data["u"],
+    }
+    quote_sets = data["w"]
+    if len(quote_sets) == len(profile["q"]):
+        profile["_quote_words"] = [
+            (j, text, frozenset(w.split()))
+            for (j, text), w in zip(profile["q"], quote_sets, strict=True)
+        ]
+    return prepare(profile), (vec, float(data["n"]) or 1.0)
+
+
+#: Body terms each briefing posts to the store's inverted table: all of them (up to
+#: this many, highest weights first), so that a term's postings are the briefings that
+#: have it, as the index's candidate search read them; the cap below keeps only the
+#: rare ones. Names are not posted apart: their words are terms already, and shared
+#: people and organisations count in ``compare``.
+TERMS_POSTED = 400
+#: A term posted by more briefings than this is common: it finds no candidates and its
+#: postings are dropped (the index's candidate search skipped terms in more briefings
+#: than ``COMMON_CAP`` too), so reading postings is bounded whatever the library size.
+TERM_CAP = COMMON_CAP
+#: Quote words: a word in more briefings' quotes than this is not rare enough to look up.
+QUOTE_CAP = QUOTE_COMMON_CAP
+#: Meta key (in the store) saying every briefing has its stored profile and postings.
+PROFILES_KEY = PROFILES_META_KEY
+#: Bump when what a stored profile or its postings hold changes: they are all made again.
+PROFILES_VERSION = "3"
+
+
+def _cap(term: str) -> int:
+    return QUOTE_CAP if term.startswith("q:") else TERM_CAP
+
+
+def _quote_stems(text: str) -> list[str]:
+    return list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
+
+
+def _tf(value: int | list) -> int:
+    return int(value[0] if isinstance(value, list) else value)
+
+
+def postings_of(profile: dict, vector: Vector) -> list[tuple[str, float]]:
+    """What a briefing posts to the inverted table: its ``TERMS_POSTED`` highest
+    weighted body terms, each with its frequency in the briefing saturated like BM25's
+    (``tf / (tf + 1.2)``: what the candidate search weighs a shared term by, times
+    that term's weight in the new briefing), and the words of its quotes (``q:``, weight 0: quote candidates are counted)."""
+    vec, _ = vector
+    words = sorted(
+        ((w, t) for t, w in vec.items() if not t.startswith("p:") and w > 0), reverse=True
+    )
+    counts = profile["t"]
+    out: dict[str, float] = {}
+    for _, term in words[:TERMS_POSTED]:
+        tf = _tf(counts.get(term, 1))
+        out[term] = round(tf / (tf + 1.2), 4)
+    for stems in _quote_stems_of(profile):
+        for stem in stems:
+            out["q:" + stem] = 0.0
+    return list(out.items())
+
+
+def _quote_stems_of(profile: dict) -> list[list[str]]:
+    """The stems of each quote of a profile (worked out once per profile)."""
+    found = profile.get("_qstems")
+    if found is None:
+        found = profile["_qstems"] = [_quote_stems(text) for _, text in profile["q"]]
+    return found
+
+
+def query_terms(vector: Vector) -> dict[str, float]:
+    """The terms a briefing looks its candidates up with, and their weights: its
+    ``TERMS_POSTED`` highest weighted body terms (those that other briefings post
+    are the ones that find anything)."""
+    vec, _ = vector
+    words = sorted(
+        ((w, t) for t, w in vec.items() if not t.startswith("p:") and w > 0), reverse=True
+    )
+    return {t: w for w, t in words[:TERMS_POSTED]}
+
+
 # -- keeping lists up to date --------------------------------------------------------------------
 
 
 class RelatedUpdater:
     """Computes related lists and quote links for changed briefings, and inserts the
-    changed briefings into the lists of the candidates they now belong in."""
+    changed briefings into the lists of the candidates they now belong in.
+
+    Candidates come from the store's inverted table (a few rare weighted terms, names
+    and quote words per briefing, capped per term), and are scored on their stored
+    profiles: the index is read only for the changed briefings' own profiles."""
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         if not isinstance(index.common_dfs, SegmentDfs):
             index.common_dfs = SegmentDfs()
         self.library = index.library
-        self._profiles: dict[int, tuple[dict, Vector]] = {}
-
-    def _profile(self, searcher: Searcher, docnum: int, idf: _Idf) -> tuple[dict, Vector]:
-        found = self._profiles.get(docnum)
-        if found is None:
-            profile = prepare(_stored_profile(searcher, docnum))
-            found = self._profiles[docnum] = (profile, _vector(profile, idf))
-        return found
+        self._profiles: dict[str, tuple[dict, Vector]] = {}
+        self._work: dict[str, Briefing] = {}
+        self._lists: dict[str, list[Related]] = {}
+        self._links_back: list[LinkBack] = []
+        #: document frequencies of this update (``None`` outside one)
+        self._idf: _Idf | None = None
 
     def update(
         self,
@@ -395,21 +550,77 @@ class RelatedUpdater:
             self._forget(deleted, changed)
         if not briefings and not changed:
             return
-        self._profiles.clear()  # document numbers change with every commit
-        with self.index.ix.searcher() as searcher:
-            idf = _Idf(searcher, self.index.common_dfs)
-            work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
-            for n, b in enumerate(work, 1):
-                self._update_one(changed.get(b.id, b), searcher, idf, changed)
-                if on_each is not None:
-                    on_each(n)
-        write_links(self.library, list(changed.values()))
+        self._profiles.clear()
+        # The index's own searcher for this thread, refreshed (segments that did not
+        # change are not opened again).
+        searcher = self.index.searcher()
+        idf = self._idf = _Idf(searcher, self.index.common_dfs)
+        if self.library.get_meta(PROFILES_KEY) != PROFILES_VERSION:
+            self._make_all_profiles(searcher, idf)
+        work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
+        # Briefings of this batch are changed whole (``changed``); the lists and quote
+        # links of others only where they change (``_lists``, ``_links_back``).
+        self._work = {b.id: b for b in work}
+        self._lists = {}
+        self._links_back = []
+        # Every changed briefing is profiled and posted first, so that briefings of
+        # one batch find each other.
+        self._post([b.id for b in work], searcher, idf)
+        for n, b in enumerate(work, 1):
+            self._update_one(changed.get(b.id, b), changed)
+            if on_each is not None:
+                on_each(n)
+        self.library.store_links(list(changed.values()), self._lists, self._links_back)
+        self._work = {}
+        self._lists = {}
+        self._links_back = []
 
     def recompute_all(self) -> int:
+        self.library.set_meta(PROFILES_KEY, "")
+        self.library.clear_related_profiles()
         ids = self.library.ids()
         for start in range(0, len(ids), 200):
             self.update(self.library.get_many(ids[start : start + 200]), [])
         return len(ids)
+
+    def _post(self, ids: list[str], searcher: Searcher, idf: _Idf) -> None:
+        """Profile these briefings from the index (weights from today's document
+        frequencies) and store their profiles and postings."""
+        rows: list[tuple[str, bytes, list[tuple[str, float]]]] = []
+        for briefing_id in dict.fromkeys(ids):
+            docnum = searcher.document_number(id=briefing_id)
+            if docnum is None:
+                continue
+            profile = prepare(_stored_profile(searcher, docnum))
+            vector = _vector(profile, idf)
+            self._profiles[briefing_id] = (profile, vector)
+            rows.append(
+                (briefing_id, encode_profile(profile, vector), postings_of(profile, vector))
+            )
+        self.library.store_related_profiles(rows, _cap)
+
+    def _make_all_profiles(self, searcher: Searcher, idf: _Idf) -> None:
+        """Profile every briefing of the index (a library made before profiles were
+        stored, or after ``recompute_all``): once, then each new briefing adds its own."""
+        reader = searcher.reader()
+        batch: list[str] = []
+        for _, fields in reader.iter_docs():
+            batch.append(fields["id"])
+            if len(batch) >= 500:
+                self._post(batch, searcher, idf)
+                self._profiles.clear()
+                batch = []
+        self._post(batch, searcher, idf)
+        self._profiles.clear()
+        self.library.set_meta(PROFILES_KEY, PROFILES_VERSION)
+
+    def _stored(self, ids: list[str]) -> dict[str, tuple[dict, Vector]]:
+        """Profiles of ``ids`` from the store (kept for this update)."""
+        missing = [i for i in ids if i not in self._profiles]
+        if missing:
+            for briefing_id, blob in self.library.related_profiles(missing).items():
+                self._profiles[briefing_id] = decode_profile(briefing_id, blob)
+        return {i: self._profiles[i] for i in ids if i in self._profiles}
 
     def _load(self, briefing_id: str, changed: dict[str, Briefing]) -> Briefing | None:
         found = changed.get(briefing_id)
@@ -418,20 +629,21 @@ class RelatedUpdater:
             found = got[0] if got else None
         return found
 
-    def _update_one(
-        self, b: Briefing, searcher: Searcher, idf: _Idf, changed: dict[str, Briefing]
-    ) -> None:
-        docnum = searcher.document_number(id=b.id)
-        if docnum is None:
+    def _update_one(self, b: Briefing, changed: dict[str, Briefing]) -> None:
+        mine_profile = self._profiles.get(b.id)
+        if mine_profile is None:
             return
-        prof, vec = self._profile(searcher, docnum, idf)
-        candidates = self._candidates(prof, docnum, searcher, idf)
+        prof, vec = mine_profile
+        candidates = self.candidates(prof, vec)
+        others = self._stored(candidates)
         linker = QuoteLinker(b)
         mine: list[Related] = []
         theirs: list[tuple[str, float, bool, tuple[dict, Vector, int]]] = []
-        for cand in candidates:
-            other, other_vec = self._profile(searcher, cand, idf)
-            other_id = other["id"]
+        for other_id in candidates:
+            found = others.get(other_id)
+            if found is None:
+                continue
+            other, other_vec = found
             matches = link_quotes(prof, other)
             linker.compared(other_id)
             score, reasons, dup = compare(prof, other, vec, other_vec, len(matches))
@@ -450,22 +662,38 @@ class RelatedUpdater:
             )
             theirs.append((other_id, score, dup, (other, other_vec, len(matches))))
         # Entries other briefings offered earlier stay unless this search saw them again.
-        seen = {r.id for r in mine} | {searcher.reader().stored_fields(c)["id"] for c in candidates}
+        seen = {r.id for r in mine} | set(candidates)
         kept = [r for r in b.related if r.id not in seen and r.id != b.id]
         b = b.model_copy(update={"related": select(mine + kept), "quotes": linker.quotes()})
         changed[b.id] = b
         # Insert b into the lists of the candidates it now belongs in.
         linked = linker.linked_ids()
+        lists = self.library.related_lists(
+            [i for i, *_ in theirs if i not in changed and i not in self._work]
+        )
         for other_id, score, dup, (other, other_vec, hits) in theirs:
             entry = Related(
                 id=b.id, title=b.title, score=round(score, 3), reasons=[], duplicate=dup
             )
             back = functools.partial(_reasons, other, prof, other_vec, vec, hits)
-            self._offer(other_id, entry, back, changed)
+            self._offer(other_id, entry, back, changed, lists)
         for other_id in linked:
-            other_b = self._load(other_id, changed)
-            if other_b is not None:
-                changed[other_id] = linker.apply_back(other_b)
+            whole = changed.get(other_id) or self._work.get(other_id)
+            if whole is not None:
+                changed[other_id] = linker.apply_back(whole)
+                continue
+            found = others.get(other_id)
+            if found is not None:
+                texts = dict((j, t) for j, t in found[0]["q"])
+                links = linker.links_back(other_id)
+                self._links_back.append(
+                    LinkBack(
+                        id=other_id,
+                        source=b.id,
+                        links=links,
+                        texts={j: texts.get(j, "") for j in links},
+                    )
+                )
 
     def _offer(
         self,
@@ -473,15 +701,19 @@ class RelatedUpdater:
         entry: Related,
         reasons: Callable[[], list[str]],
         changed: dict[str, Briefing],
+        lists: dict[str, list[Related]],
     ) -> None:
         """Put ``entry`` into ``other_id``'s related list if it belongs in its top entries.
 
-        Only the other briefing's related list is read to decide; the whole briefing
-        is read, and the entry's reasons (seen from the other briefing) worked out,
-        only when the list changes.
+        Only the other briefing's related list is read (``lists``: read for all the
+        candidates at once) and written; the entry's reasons (seen from the other
+        briefing) are worked out only when the list changes.
         """
-        current = changed.get(other_id)
-        related = current.related if current is not None else self.library.related_of(other_id)
+        current = changed.get(other_id) or self._work.get(other_id)
+        if current is not None:
+            related: list[Related] | None = current.related
+        else:
+            related = self._lists.get(other_id, lists.get(other_id))
         if related is None:
             return
         kept = [r for r in related if r.id != entry.id]
@@ -494,26 +726,50 @@ class RelatedUpdater:
         if updated == related:
             return
         if current is None:
-            current = self._load(other_id, changed)
-            if current is None:
-                return
-        changed[other_id] = current.model_copy(update={"related": updated})
+            self._lists[other_id] = updated
+        else:
+            changed[other_id] = current.model_copy(update={"related": updated})
 
-    def _candidates(self, prof: dict, docnum: int, searcher: Searcher, idf: _Idf) -> list[int]:
-        """More-like-this over the briefing's most distinctive terms, plus quote matches."""
-        weights = []
-        for stem, value in prof["t"].items():
-            tf = value[0] if isinstance(value, list) else value
-            weights.append(((1.0 + math.log(tf)) * idf(stem), stem))
-        weights.sort(reverse=True)
-        # Terms only this briefing has find nothing; terms most briefings have find everything.
-        common = max(2, min(idf.n * COMMON_SHARE, COMMON_CAP))
-        picked = [(w, stem) for w, stem in weights if 2 <= idf.df(stem) <= common][:QUERY_TERMS]
-        found = term_candidates(picked, searcher, docnum)
-        for _, text in prof["q"]:
-            for other in quote_candidates(text, idf, docnum):
-                if other not in found:
-                    found.append(other)
+    def candidates(self, prof: dict, vector: Vector) -> list[str]:
+        """Briefings that share the most weight of this one's posted terms and names
+        (best first), then those whose quotes share most of a quote's rarer words."""
+        me = prof["id"]
+        weights = query_terms(vector)
+        idf = self._idf
+        if idf is not None:
+            # The terms the index's candidate search chose (so that the lists stay what
+            # they were): the best ``QUERY_TERMS`` of those in at least two briefings and
+            # not in more than a fifth of them, nor in more than ``COMMON_CAP``.
+            common = max(2, min(idf.n * COMMON_SHARE, COMMON_CAP))
+            usable = [t for t in weights if 2 <= idf.df(t) <= common]
+        else:
+            # The best ``QUERY_TERMS`` of those that some other briefing posts too (the
+            # counts include this briefing's own posting; a common term counts -1).
+            counts = self.library.related_term_counts(list(weights))
+            usable = [t for t in weights if counts.get(t, 0) >= 2]
+        weights = {t: weights[t] for t in usable[:QUERY_TERMS]}
+        found = [d for d, _ in self.library.related_candidates(weights, me, CANDIDATES)]
+        for other in self._quote_candidates(prof):
+            if other not in found and other != me:
+                found.append(other)
+        return found
+
+    def _quote_candidates(self, prof: dict) -> list[str]:
+        """Per quote: briefings whose quotes share most of its rarer words (see
+        ``quote_candidates``), from the posting counts and postings of quote words."""
+        quotes = [[f"q:{s}" for s in stems] for stems in _quote_stems_of(prof)]
+        if not quotes:
+            return []
+        counts = self.library.related_term_counts(sorted({t for q in quotes for t in q}))
+        found: list[str] = []
+        for terms in quotes:
+            shared = sorted((counts[t], t) for t in terms if 2 <= counts.get(t, 0) <= QUOTE_CAP)
+            if len(shared) < 3:
+                continue
+            chosen = [t for _, t in shared[:8]]
+            needed = max(3, math.ceil(len(chosen) * QUOTE_MATCH_SHARE))
+            ranked = self.library.related_matching(chosen, needed, prof["id"], QUOTE_CANDIDATES)
+            found.extend(d for d in ranked if d not in found)
         return found
 
     def _forget(self, deleted: list[str], changed: dict[str, Briefing]) -> None:
@@ -541,52 +797,6 @@ def _stored_profile(searcher: Searcher, docnum: int) -> dict:
         data.setdefault(key, empty)
     data.setdefault("title", stored.get("title", ""))
     return data
-
-
-def term_candidates(picked: list[tuple[float, str]], searcher: Searcher, docnum: int) -> list[int]:
-    """The briefings that best share these weighted body terms (best first).
-
-    A plain weighted sum over the terms' postings, each term's frequency in a
-    briefing saturating like BM25's: candidates only need to be roughly the right
-    ones, ``compare`` ranks them. Reading postings directly is many times cheaper
-    than Whoosh's scored ``Or`` (whose block-quality skipping thrashes on twenty
-    terms), and the terms' document frequencies are capped, so the cost is bounded.
-    """
-    reader = searcher.reader()
-    scores: dict[int, float] = defaultdict(float)
-    for weight, stem in picked:
-        m = reader.postings("body", stem)
-        while m.is_active():
-            tf = m.weight()
-            scores[m.id()] += weight * tf / (tf + 1.2)
-            m.next()
-    scores.pop(docnum, None)
-    best = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: (item[1], -item[0]))
-    return [d for d, _ in best]
-
-
-def quote_candidates(text: str, idf: _Idf, docnum: int) -> list[int]:
-    """Briefings whose quotes share most of this quote's rarer words (best first).
-
-    Only words that some other briefing's quotes have too count (the briefing itself
-    is in the index already, so that is a document frequency of two or more): a word
-    no one else quotes cannot find a match, and a quote with fewer than three shared
-    rare words has no match worth looking for. Postings are counted directly (Whoosh's
-    ``Or(minmatch=...)`` is not implemented), and only for rare words, so the cost is
-    bounded whatever the size of the library.
-    """
-    stems = list(dict.fromkeys(t.text for t in _STEMMED(text) if _useful(t.text)))
-    known = [(idf.quote_df(s), s) for s in stems]
-    shared = sorted((df, s) for df, s in known if 2 <= df <= QUOTE_COMMON_CAP)[:8]
-    if len(shared) < 3:
-        return []
-    needed = max(3, math.ceil(len(shared) * QUOTE_MATCH_SHARE))
-    hits: Counter[int] = Counter()
-    for _, stem in shared:
-        hits.update(idf.quoted_in(stem))
-    hits.pop(docnum, None)
-    found = sorted((-n, d) for d, n in hits.items() if n >= needed)
-    return [d for _, d in found[:QUOTE_CANDIDATES]]
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:

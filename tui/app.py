@@ -162,9 +162,20 @@ class BriefApp(App[int]):
                 from tui.services import Services
 
                 self._services = Services(
-                    self.library_dir, export_dir=self._export_dir, seed_samples=self.seed_samples
+                    self.library_dir,
+                    export_dir=self._export_dir,
+                    seed_samples=self.seed_samples,
+                    on_notice=self._library_notice,
                 )
             return self._services
+
+    def _library_notice(self, message: str) -> None:
+        """Show what opening the library had to say (an upgrade of an older store):
+        the reader prints nothing, so it is a notification. Called from a worker."""
+        try:
+            self.call_from_thread(self.notify, message, markup=False, timeout=12)
+        except RuntimeError:  # already on the app's thread
+            self.notify(message, markup=False, timeout=12)
 
     def on_mount(self) -> None:
         if self.settings.problem:

@@ -80,9 +80,19 @@ class Services:
     """Library, search and export for the reader, called from worker threads only."""
 
     def __init__(
-        self, library_dir: Path, *, export_dir: Path | None = None, seed_samples: bool = False
+        self,
+        library_dir: Path,
+        *,
+        export_dir: Path | None = None,
+        seed_samples: bool = False,
+        on_notice: Callable[[str], None] | None = None,
     ) -> None:
         self.library_dir = Path(library_dir)
+        #: called (from a worker thread) with what the user must be told about the
+        #: library that no command prints in the reader: an upgrade of an older store
+        self.on_notice = on_notice
+        #: every such notice so far (shown or not)
+        self.notices: list[str] = []
         self.export_dir = Path(export_dir) if export_dir is not None else None
         #: add the bundled samples to the library if it is empty (the default library)
         self.seed_samples = seed_samples
@@ -103,7 +113,15 @@ class Services:
                     self._library = Library(self.library_dir)
                 except LibraryError as exc:
                     raise ServiceError(str(exc)) from None
+                if self._library.migrated:
+                    self._notice(self._library.migrated)
             yield self._library
+
+    def _notice(self, message: str) -> None:
+        self.notices.append(message)
+        if self.on_notice is not None:
+            with suppress(Exception):  # telling must never keep the library from opening
+                self.on_notice(message)
 
     def close(self) -> None:
         with self._lock:

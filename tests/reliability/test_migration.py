@@ -1,5 +1,6 @@
 """An older library (store schema 3, as brief made it until related lists and quote links
-got tables of their own) opens, says so in one line, and keeps everything it had."""
+got tables of their own; schema 4, before related-article profiles were stored) opens,
+says so in one line, and keeps everything it had."""
 
 from __future__ import annotations
 
@@ -29,7 +30,27 @@ def _as_schema_3(library_dir: Path) -> dict[str, Briefing]:
             conn.execute("UPDATE briefings SET data=? WHERE id=?", (b.model_dump_json(), b.id))
         conn.execute("DROP TABLE related")
         conn.execute("DROP TABLE quote_links")
+        _drop_profiles(conn)
         conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    conn.close()
+    return before
+
+
+def _drop_profiles(conn: sqlite3.Connection) -> None:
+    """What schema 5 added: related-article profiles and their inverted table."""
+    for table in ("related_profiles", "related_terms", "related_term_counts"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM meta WHERE key='related_profiles'")
+
+
+def _as_schema_4(library_dir: Path) -> dict[str, Briefing]:
+    """Turn a current store into the schema-4 store brief wrote before profiles were stored."""
+    with Library(library_dir) as lib:
+        before = {b.id: b for b in lib.get_many(lib.ids())}
+    conn = sqlite3.connect(library_dir / DB_NAME)
+    with conn:
+        _drop_profiles(conn)
+        conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
     conn.close()
     return before
 
@@ -144,3 +165,63 @@ def test_two_programs_opening_an_old_library_at_once_upgrade_it_once(  # type: i
         assert {b.id: b for b in lib.get_many(lib.ids())} == schema_3
     left = sorted(p.name for p in library_dir.iterdir() if "backup" in p.name)
     assert left == [DB_NAME + ".schema3.backup"], left
+
+
+def test_a_schema_4_library_migrates_with_one_line_and_gets_its_profiles(  # type: ignore[no-untyped-def]
+    brief, library_dir: Path, samples: Path
+) -> None:
+    """Schema 5 adds the related-article profiles: opening a schema-4 store says so in
+    one line (and keeps a copy); the next sync profiles every briefing once, and the
+    lists it had stay as they were; a new article then finds its related ones."""
+    assert brief("list").code == 0
+    before = _as_schema_4(library_dir)
+    assert sum(bool(b.related) for b in before.values()) >= 2
+    run = brief("list")
+    run.assert_no_crash()
+    assert run.code == 0 and len(run.err_lines) == 1, run.err
+    line = run.err_lines[0]
+    assert f"upgraded the library from schema 4 to {SCHEMA_VERSION}" in line
+    assert "related-article profiles are made on the next sync" in line
+    assert (library_dir / (DB_NAME + ".schema4.backup")).exists()
+    from search import SearchIndex
+    from search.related import PROFILES_KEY, PROFILES_VERSION
+
+    with Library(library_dir) as lib:
+        assert lib.migrated is None
+        assert {b.id: b for b in lib.get_many(lib.ids())} == before
+        some = next(b for b in before.values() if b.related)
+        # recomputing a listed briefing profiles the library first, and finds the same first entry
+        copy = some.model_copy(update={"related": []})
+        index = SearchIndex(lib)
+        index.sync()
+        from search.related import RelatedUpdater
+
+        RelatedUpdater(index).update([copy], [])
+        assert lib.get_meta(PROFILES_KEY) == PROFILES_VERSION
+        assert len(lib.related_profiles(lib.ids())) == len(before)
+        assert lib.get(some.id).related[0].id == some.related[0].id
+        index.close()
+    again = brief("list")
+    assert again.code == 0 and again.err == ""
+
+
+def test_an_upgrade_that_frees_much_of_the_file_compacts_it(library_dir: Path, schema_3) -> None:
+    """Moving the lists out of the JSON rewrites every row: the free pages it leaves are
+    given back (VACUUM) when nobody else has the store open."""
+    conn = sqlite3.connect(library_dir / DB_NAME)
+    with conn:  # make the rewrite free a lot: every briefing's JSON carries padding
+        conn.execute("CREATE TABLE padding (x BLOB)")
+        conn.execute("INSERT INTO padding VALUES (zeroblob(2000000))")
+    with conn:
+        conn.execute("DROP TABLE padding")
+    pages, free = (
+        conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count")
+    )
+    conn.close()
+    assert free / pages > 0.5
+    with Library(library_dir) as lib:
+        assert lib.migrated is not None and "MB reclaimed" in lib.migrated
+        pages = lib.connection.execute("PRAGMA page_count").fetchone()[0]
+        free = lib.connection.execute("PRAGMA freelist_count").fetchone()[0]
+        assert free / pages < 0.1
+        assert {b.id: b for b in lib.get_many(lib.ids())} == schema_3

@@ -118,6 +118,38 @@ def test_a_saved_search_marks_the_hits_added_since_it_was_opened(
     assert not any(r.new for r in services.saved_run("moor").rows)  # opened: seen now
 
 
+def test_an_upgraded_library_is_a_notice_for_the_reader(
+    reader_library: Path, export_dir: Path
+) -> None:
+    """The reader prints nothing: an upgrade of an older store (made when the services
+    first open it) reaches the app through ``on_notice``, once."""
+    import sqlite3
+
+    from briefings.library import DB_NAME, SCHEMA_VERSION
+
+    conn = sqlite3.connect(reader_library / DB_NAME)
+    with conn:  # the store as schema 4 left it: no related-article profiles
+        for table in ("related_profiles", "related_terms", "related_term_counts"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    conn.close()
+    told: list[str] = []
+    s = Services(reader_library, export_dir=export_dir, on_notice=told.append)
+    try:
+        assert s.summaries()
+        s.summaries()
+    finally:
+        s.close()
+    assert len(told) == 1 and s.notices == told
+    assert f"upgraded the library from schema 4 to {SCHEMA_VERSION}" in told[0]
+    again = Services(reader_library, export_dir=export_dir, on_notice=told.append)
+    try:
+        again.summaries()
+    finally:
+        again.close()
+    assert len(told) == 1
+
+
 def test_reader_exports_carry_the_users_tags(services: Services) -> None:
     """The reader's ``T`` tags are the front matter's ``tags`` of ``e`` and ``|``."""
     from tests.unit.export_helpers import split_front_matter

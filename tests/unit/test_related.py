@@ -159,3 +159,28 @@ def test_kept_document_frequencies_stay_exact_across_commits(room, monkeypatch) 
     kept = related.SegmentDfs()
     check()
     check()
+
+
+def test_a_later_arrival_links_its_quotes_back_row_by_row(room) -> None:  # type: ignore[no-untyped-def]
+    """An article arriving after the others adds its links to their quotes and its place
+    in their lists without rewriting what they had (the links to each other stay)."""
+    lib, index, b = room
+    interview = lib.get(b["interview"].id)
+    careful = interview.quotes[0]
+    new = make(
+        lib,
+        "later",
+        "Harbour Logistics chief repeats warning on crane exports",
+        ["Marta Okonkwo of Harbour Logistics again spoke of crane export restrictions."],
+        quotes=[(careful.text, "Marta Okonkwo")],
+        entities=[("Marta Okonkwo", "person"), ("Harbour Logistics", "organisation")],
+    )
+    index.sync()
+    after = lib.get(interview.id)
+    linked = [c.id for c in after.quotes[0].corroborations]
+    assert set(linked) == {b["retold"].id, new.id}
+    mine = next(c for c in after.quotes[0].corroborations if c.id == new.id)
+    assert mine.differences == [] and mine.quote == 0 and mine.score == 100.0
+    assert after.quotes[1].corroborations == interview.quotes[1].corroborations
+    assert new.id in {r.id for r in after.related}
+    assert [c.id for c in lib.get(new.id).quotes[0].corroborations][:1] != []
