@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.models import ListRow
+from tui.widgets.virtual import set_virtual_size
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -119,7 +120,7 @@ class BriefingList(ScrollView, can_focus=True):
                 lines.extend((i, part) for part in range(h))
             self._lines = lines
         total = len(self._lines) if self._lines is not None else len(self.rows) * h
-        self.virtual_size = Size(self.size.width, total)
+        set_virtual_size(self, Size(self.size.width, total))
 
     def _top(self, index: int) -> int:
         """The first screen line of row ``index``."""
