@@ -123,6 +123,9 @@ class BriefApp(App[int]):
         self.settings = settings if settings is not None else Settings.load()
         self._export_dir = export_dir or self.settings.export_dir
         self.poll_seconds = poll_seconds
+        #: ``brief`` pauses Python's garbage collector while the reader starts (see
+        #: ``tui.commands.reader.run_reader``); ``start_finished`` resumes it
+        self.gc_paused = False
         #: how ``o`` opens a URL or a file:// URI (tests pass a fake)
         self.opener: Callable[[str], None] = opener or open_in_browser
         for name, variables in ANSI_FIXES.items():
@@ -166,7 +169,20 @@ class BriefApp(App[int]):
                 )
             return self._services
 
+    def start_finished(self) -> None:
+        """The library is listed (or could not be): the start is over. The objects made
+        so far (modules, classes, styles) are set aside for good (``gc.freeze``) and the
+        garbage collector runs again."""
+        if self.gc_paused:
+            import gc
+
+            self.gc_paused = False
+            gc.freeze()
+            gc.enable()
+
     def on_mount(self) -> None:
+        if self.gc_paused:
+            self.set_timer(5.0, self.start_finished)  # whatever happens to the loading
         if self.settings.problem:
             self.notify(self.settings.problem, severity="warning", markup=False, timeout=8)
         if self.poll_seconds:

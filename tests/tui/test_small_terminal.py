@@ -3,9 +3,13 @@ in the search bar does (and no longer does)."""
 
 from __future__ import annotations
 
+import gc
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
+from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from briefings.models import Briefing, Figure, Quote, Related, briefing_id_for
@@ -167,7 +171,7 @@ async def test_the_status_only_grows_while_a_search_is_typed(reader_app: BriefAp
     async with reader_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         status = reader_app.screen.query_one("#search-status")
-        widths = []
+        widths: list[int] = []
         for key in "barrier":
             await pilot.press(key) if widths else await pilot.press("slash", key)
             widths.append(status.region.width)
@@ -238,3 +242,56 @@ async def test_a_keystroke_lays_the_screen_out_at_most_once(
             await settle(pilot)
             per_key.append(layouts - before)
         assert per_key == [0, 0, 0]  # was 2-3 each: the bar's, the status's width, the panes
+
+
+# -- the start -----------------------------------------------------------------------------------
+
+
+def test_listing_the_library_loads_no_search_code(reader_library: Path) -> None:
+    """The list needs the store only: Whoosh and the search package (about 100 ms of CPU)
+    and the quote matcher are loaded later (``warm_search``, the first open)."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.services import Services\n"
+        f"s = Services(Path({str(reader_library)!r}))\n"
+        "s.ensure_readable(); s.changed(); rows = s.summaries()\n"
+        "assert len(rows) == 4, rows\n"
+        "loaded = [m for m in ('search', 'whoosh', 'briefings.corroboration', 'rapidfuzz')"
+        " if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+        "s.warm_search(); assert 'search' in sys.modules\n"
+        "s.close()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+async def test_the_panes_are_hidden_until_there_is_something_to_show() -> None:
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BriefingView(id="view")
+
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(BriefingView)
+        assert not view.display and not view.region.height
+        view.clear("The library is empty.")
+        await pilot.pause()
+        assert view.display and view.region.height
+
+
+async def test_the_garbage_collector_is_paused_until_the_list_is_loaded(
+    reader_app: BriefApp,
+) -> None:
+    """``brief`` pauses it while the reader starts (``run_reader``); the list, once
+    loaded, resumes it."""
+    gc.disable()
+    try:
+        reader_app.gc_paused = True
+        async with reader_app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert reader_app.screen.query_one(BriefingList).rows
+            assert gc.isenabled() and not reader_app.gc_paused
+    finally:
+        gc.enable()

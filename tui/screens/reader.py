@@ -142,6 +142,8 @@ class ReaderScreen(ReadingActions, Screen[None]):
         #: a briefing to put the cursor on once the library is loaded again (after an undo)
         self._pending_jump: str | None = None
         self._status_width = -1
+        #: whether the search code and index were loaded ahead of the first search
+        self._search_warm = False
         #: the error shown under the search bar (None: the line is hidden)
         self._hint: str | None = None
         #: set on mount, cleared by the first frame painted, which starts ``load_library``
@@ -343,6 +345,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
     # -- results --------------------------------------------------------------------------------
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
+        self.call_after_refresh(self._start_finished)  # once the list is painted
         self.library_rows = message.rows
         self.loaded = True
         lst = self.briefing_list
@@ -373,6 +376,18 @@ class ReaderScreen(ReadingActions, Screen[None]):
             return  # the user has moved on
         self.view.show(message.opened)
         self.briefing_list.open_id = self.open_id
+        if not self._search_warm:
+            self._search_warm = True
+            self.warm_search()
+
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def warm_search(self) -> None:
+        """The search code, loaded while the user reads the first briefing."""
+        services = self.brief_app.services
+        try:
+            services.warm_search()
+        except Exception:  # the first search will say what is wrong
+            logging.getLogger(__name__).warning("loading the search code failed", exc_info=True)
 
     def _show_nothing(self, why: str) -> None:
         """No briefing open (a search without hits, an empty library)."""
@@ -490,7 +505,13 @@ class ReaderScreen(ReadingActions, Screen[None]):
         again = " (replacing the earlier export)" if done.replaced else ""
         self.app.notify(f"Exported the {message.what} to {done.path}{again}", markup=False)
 
+    def _start_finished(self) -> None:
+        start_finished = getattr(self.app, "start_finished", None)  # a BriefApp's
+        if start_finished is not None:
+            start_finished()
+
     def on_service_failed(self, message: ServiceFailed) -> None:
+        self._start_finished()
         self.app.notify(message.error, severity="error", markup=False, timeout=8)
         if not self.loaded:  # the load itself failed: say so where "loading…" was
             self.load_error = message.error

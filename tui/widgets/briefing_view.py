@@ -132,6 +132,8 @@ class BriefingView(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.opened: OpenedBriefing | None = None
+        #: hidden until there is something to show (see ``on_mount``)
+        self._hidden = False
         #: under 100 columns: panes stack under one-line headings, and a quote's speaker
         #: comes before its words (a pane showing the first lines of its first quote then
         #: shows who said it, and whether that is uncertain)
@@ -139,6 +141,20 @@ class BriefingView(Vertical):
         #: the message the view was last cleared with (None: a briefing is shown), so that
         #: clearing it again (each keystroke of a search without hits) repaints nothing
         self._cleared: str | None = None
+
+    def on_mount(self) -> None:
+        # Nothing to show until the library is loaded and a briefing opened (or the list
+        # found empty): hidden, the five empty panes cost the first frame nothing. (An
+        # inline style, dropped by ``_reveal``: the stylesheet's own rules, z's among
+        # them, decide after that.)
+        self.styles.display = "none"
+        self._hidden = True
+
+    def _reveal(self) -> None:
+        if self._hidden:
+            self._hidden = False
+            self.styles.clear_rule("display")
+            self.refresh(layout=True)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select a briefing.", style="dim"), id="briefing-header")
@@ -168,6 +184,7 @@ class BriefingView(Vertical):
             return
         self._cleared = message
         self.opened = None
+        self._reveal()
         self.query_one("#briefing-header", Static).update(Text(message, style="dim"))
         for pane in PANES:
             self.pane(pane).show([], "")
@@ -177,6 +194,7 @@ class BriefingView(Vertical):
         cursors = {p: self.pane(p).highlighted for p in PANES} if keep else {}
         self.opened = opened
         self._cleared = None
+        self._reveal()
         b = opened.briefing
         self.show_state()
         self.pane("summary").show(summary_items(b), "No summary.")
