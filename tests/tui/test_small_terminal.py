@@ -281,17 +281,41 @@ async def test_the_panes_are_hidden_until_there_is_something_to_show() -> None:
         assert view.display and view.region.height
 
 
-async def test_the_garbage_collector_is_paused_until_the_list_is_loaded(
+async def test_the_garbage_collector_is_back_to_normal_once_the_list_is_loaded(
     reader_app: BriefApp,
 ) -> None:
-    """``brief`` pauses it while the reader starts (``run_reader``); the list, once
-    loaded, resumes it."""
-    gc.disable()
+    """``brief`` makes it run less often while the reader starts (``run_reader``); the
+    list, once loaded, puts the thresholds back and freezes what the start made."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(20_000, *thresholds[1:])
     try:
-        reader_app.gc_paused = True
+        reader_app.gc_thresholds = thresholds
         async with reader_app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             assert reader_app.screen.query_one(BriefingList).rows
-            assert gc.isenabled() and not reader_app.gc_paused
+            assert gc.get_threshold() == thresholds and reader_app.gc_thresholds is None
+            assert gc.get_freeze_count() > 0
     finally:
-        gc.enable()
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+async def test_list_lines_are_kept_by_row_not_by_position(reader_app: BriefApp) -> None:
+    """A new list of hits reuses the lines of the rows it shares with the one before (a
+    keystroke redrew every row), and a row at a position another had shows its own."""
+    async with reader_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        lst = reader_app.screen.query_one(BriefingList)
+        first, second, *_ = lst.rows
+        lst.set_rows([first, second])
+        await pilot.pause()
+        title = lst.render_line(2)  # the second row's title
+        assert second.title[:30] in title.text
+        lst.set_rows([second, first])
+        await pilot.pause()
+        assert lst.render_line(0) is not title  # the cursor is on it now: drawn anew
+        assert second.title[:30] in lst.render_line(0).text
+        assert first.title[:30] in lst.render_line(2).text
+        lst.set_rows([first, second])
+        await pilot.pause()
+        assert lst.render_line(2) is title
