@@ -123,6 +123,10 @@ class BriefApp(App[int]):
         self.settings = settings if settings is not None else Settings.load()
         self._export_dir = export_dir or self.settings.export_dir
         self.poll_seconds = poll_seconds
+        #: ``brief`` makes Python's garbage collector run less often while the reader
+        #: starts (``tui.commands.reader.run_reader``): the thresholds to put back once it
+        #: has (``start_finished``)
+        self.gc_thresholds: tuple[int, ...] | None = None
         #: how ``o`` opens a URL or a file:// URI (tests pass a fake)
         self.opener: Callable[[str], None] = opener or open_in_browser
         for name, variables in ANSI_FIXES.items():
@@ -177,7 +181,21 @@ class BriefApp(App[int]):
         except RuntimeError:  # already on the app's thread
             self.notify(message, markup=False, timeout=12)
 
+    def start_finished(self) -> None:
+        """The library is listed (or could not be): the start is over. The objects made
+        so far (modules, classes, styles) are set aside for good (``gc.freeze``: full
+        collections no longer go through them) and the collector's thresholds are put
+        back."""
+        if self.gc_thresholds is not None:
+            import gc
+
+            thresholds, self.gc_thresholds = self.gc_thresholds, None
+            gc.freeze()
+            gc.set_threshold(*thresholds)
+
     def on_mount(self) -> None:
+        if self.gc_thresholds is not None:
+            self.set_timer(5.0, self.start_finished)  # whatever happens to the loading
         if self.settings.problem:
             self.notify(self.settings.problem, severity="warning", markup=False, timeout=8)
         if self.poll_seconds:

@@ -19,7 +19,14 @@ try:
     from briefings.settings import Settings
     from tui import output
     from tui.commands import COMMAND_MODULES, load_commands
-    from tui.context import ENV_LIBRARY, CommandFailed, Context, UsageError
+    from tui.context import (
+        ENV_LIBRARY,
+        EXIT_AMBIGUOUS,
+        AmbiguousId,
+        CommandFailed,
+        Context,
+        UsageError,
+    )
 except KeyboardInterrupt:  # Ctrl-C while Python is still loading brief: one line
     sys.stderr.write("brief: interrupted\n")
     raise SystemExit(130) from None
@@ -39,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "Run 'brief' with no command to open the reader (or, when the output is not a "
             "terminal, to print the list). Exit status: 0 found (or done), 1 nothing found "
-            "or some inputs failed, 2 usage error."
+            "or some inputs failed, 2 usage error, 3 an id prefix matches several briefings "
+            "(the error names them: give more characters)."
         ),
     )
     parser.add_argument(
@@ -183,6 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _error(str(exc))
         return EXIT_USAGE
+    except AmbiguousId as exc:
+        _error(f"brief: {exc}")
+        return EXIT_AMBIGUOUS
     except (CommandFailed, _library_error()) as exc:
         _error(f"brief: {exc}")
         from briefings.library import LibraryDamaged

@@ -6,6 +6,7 @@ import os
 import sys
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,55 @@ class UsageError(Exception):
 
 class CommandFailed(Exception):
     """A command that could not do its job: printed as one line, exit code 1."""
+
+
+#: the exit code of a command given an id prefix that several briefings share
+EXIT_AMBIGUOUS = 3
+
+
+class AmbiguousId(CommandFailed):
+    """An id prefix that several briefings share: one line naming them, ``EXIT_AMBIGUOUS``, so that a script can tell it from "not found"."""
+
+
+#: how many of an ambiguous prefix's briefings the error names
+AMBIGUOUS_SHOWN = 5
+
+
+def resolve_id(library: Library, prefix: str) -> str:
+    """The full id of the briefing a unique id prefix names (``Library.resolve``);
+    ``AmbiguousId`` naming the candidates (short id and title) when several match."""
+    from briefings.library import Ambiguous
+
+    try:
+        return library.resolve(prefix)
+    except Ambiguous:
+        wanted = prefix.strip().lower()
+        found = sorted(
+            (briefing_id, title)
+            for briefing_id, title, _, _ in library.listing()
+            if briefing_id.startswith(wanted)
+        )
+        raise AmbiguousId(ambiguity(wanted, found)) from None
+
+
+def ambiguity(prefix: str, found: list[tuple[str, str]]) -> str:
+    """``id prefix 3f matches 3 briefings: 3fa2c1d0 "Title", ...; give more characters``."""
+    width = len(prefix) + 1
+    for (a, _), (b, _) in pairwise(found):
+        common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+        width = max(width, common + 1)
+    width = max(width, 8)  # as ``brief list`` and the reader show them
+    named = ", ".join(
+        f"{briefing_id[:width]} “{_short(title)}”" for briefing_id, title in found[:AMBIGUOUS_SHOWN]
+    )
+    more = f" and {len(found) - AMBIGUOUS_SHOWN} more" if len(found) > AMBIGUOUS_SHOWN else ""
+    count = f"{len(found)} briefings" if found else "several briefings"
+    return f"id prefix {prefix} matches {count}: {named}{more}; give more characters"
+
+
+def _short(title: str, limit: int = 40) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 @dataclass

@@ -22,12 +22,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefings import corroboration
 from briefings.library import ChangeWatch, Library, LibraryError
 from briefings.models import Briefing, BriefingSummary
-from search import QueryError, SavedSearches, SearchIndex, SearchResults
 from tui.models import (
     Deleted,
     ExportDone,
@@ -39,6 +37,12 @@ from tui.models import (
     SearchOutcome,
     ServiceError,
 )
+
+if TYPE_CHECKING:
+    # Imported where first used: Whoosh and the search package cost about 100 ms of CPU,
+    # which the list of the library does not need (the reader warms them up once the
+    # first briefing is open: ``warm_search``).
+    from search import SavedSearches, SearchIndex, SearchResults
 
 __all__ = [
     "Deleted",
@@ -134,6 +138,8 @@ class Services:
 
     def _search_index(self, library: Library) -> SearchIndex:
         if self._index is None:
+            from search import SearchIndex
+
             self._index = SearchIndex(library)
             self._index.share_searcher()  # every call to it holds self._lock
             self._index.sync()  # catch up with changes made while the reader was closed
@@ -141,6 +147,8 @@ class Services:
 
     def _saved_searches(self, library: Library) -> SavedSearches:
         if self._saved is None:
+            from search import SavedSearches
+
             self._saved = SavedSearches(library, self._search_index(library))
         return self._saved
 
@@ -251,6 +259,13 @@ class Services:
             return True
 
     # -- search --------------------------------------------------------------------------------
+
+    def warm_search(self) -> None:
+        """Load the search code ahead of the first search (the reader calls it once the
+        first briefing is open, so that neither the list nor the first keystroke waits
+        for it). The index itself is opened, and brought up to date, by the first search
+        as before."""
+        import search  # noqa: F401
 
     def search(
         self,
@@ -532,6 +547,8 @@ def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[Q
     the related briefings are matched here as well, so a link is shown even
     before the index has recomputed them.
     """
+    from briefings.corroboration import match  # (rapidfuzz: not needed for the list)
+
     echoes: dict[int, list[QuoteEcho]] = {}
     for i, quote in enumerate(briefing.quotes):
         for link in quote.corroborations:
@@ -549,7 +566,7 @@ def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[Q
             if other.id in linked:
                 continue
             for theirs in other.quotes:
-                found = corroboration.match(quote.text, theirs.text)
+                found = match(quote.text, theirs.text)
                 if found is not None:
                     echoes.setdefault(i, []).append(
                         QuoteEcho(
@@ -565,6 +582,8 @@ def quote_echoes(briefing: Briefing, others: list[Briefing]) -> dict[int, list[Q
 
 
 def _run_query(call: Callable[[], T]) -> T:
+    from search import QueryError
+
     try:
         return call()
     except QueryError as exc:

@@ -202,7 +202,9 @@ async def test_query_errors_are_shown_inline(reader_app: BriefApp) -> None:
         await settle(pilot)
         error = reader(reader_app).search_error
         assert error and "quote" in error
-        assert error in screen_text(reader_app).splitlines()[0]
+        lines = screen_text(reader_app).splitlines()
+        assert lines[0].rstrip().endswith("bad query")
+        assert f"✗ {error}" in lines[1]  # whole, under the search bar
         await pilot.press('"')
         await settle(pilot)
         assert reader(reader_app).search_error is None

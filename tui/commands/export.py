@@ -20,7 +20,7 @@ from briefings.export import (
 )
 from briefings.models import Briefing
 from tui import output
-from tui.context import CommandFailed, Context, UsageError
+from tui.context import CommandFailed, Context, UsageError, resolve_id
 
 #: Most hits a --query or --saved dossier takes (the search layer ranks them).
 DEFAULT_LIMIT = 200
@@ -79,7 +79,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         dossier = True
     else:
         library = ctx.library()
-        ids = list(dict.fromkeys(library.resolve(i) for i in args.ids))
+        ids = list(dict.fromkeys(resolve_id(library, i) for i in args.ids))
         briefings, query, saved = library.get_many(ids), None, None
         dossier = args.dossier or (len(briefings) > 1 and args.output is not None)
 

@@ -28,7 +28,7 @@ from briefings.library import LibraryError
 from briefings.models import Briefing, BriefingSummary
 from briefings.pipeline import IngestReport, Overrides, ingest, rebuild
 from tui import output
-from tui.context import CommandFailed, Context, UsageError
+from tui.context import CommandFailed, Context, UsageError, resolve_id
 from tui.wording import counted
 
 
@@ -273,7 +273,7 @@ def list_table(rows: list[BriefingSummary], width: int) -> Table:
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     library = ctx.library()
-    briefing = library.get(library.resolve(args.id))
+    briefing = library.get(resolve_id(library, args.id))
     if args.json or args.format == "json":
         _print_json(briefing.model_dump(mode="json"))
         return 0

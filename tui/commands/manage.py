@@ -10,9 +10,9 @@ import subprocess
 import sys
 from typing import Any
 
-from briefings.library import Ambiguous, NotFound
+from briefings.library import NotFound
 from tui import output
-from tui.context import CommandFailed, Context, UsageError
+from tui.context import EXIT_AMBIGUOUS, AmbiguousId, CommandFailed, Context, UsageError, resolve_id
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -22,7 +22,8 @@ def register(sub: Any) -> None:
         "rm",
         help="delete briefings (related lists and quote links of the others follow)",
         description="Delete briefings by id (a unique prefix is enough). Exit codes: "
-        "0 all deleted, 1 some ids not found, 2 usage error.",
+        "0 all deleted, 1 some ids not found, 2 usage error, 3 an id prefix matches several "
+        "briefings (the error names them; the other ids are still deleted).",
     )
     p.add_argument("ids", nargs="+", metavar="ID")
     p.set_defaults(handler=cmd_rm)
@@ -54,13 +55,18 @@ def cmd_rm(ctx: Context, args: argparse.Namespace) -> int:
     library = ctx.library(check=False)  # ensure_healthy is the full check
     library.ensure_healthy()
     missing = 0
+    ambiguous = 0
     deleted = 0
     for prefix in args.ids:
         try:
-            briefing_id = library.resolve(prefix)
-        except (NotFound, Ambiguous) as exc:
+            briefing_id = resolve_id(library, prefix)
+        except NotFound as exc:
             ctx.note(f"error: {exc}")
             missing += 1
+            continue
+        except AmbiguousId as exc:
+            ctx.note(f"error: {exc}")
+            ambiguous += 1
             continue
         title = library.get(briefing_id).title
         if library.remove(briefing_id) is not None:
@@ -68,8 +74,9 @@ def cmd_rm(ctx: Context, args: argparse.Namespace) -> int:
             ctx.note(f"deleted {briefing_id[:8]} {title}")
     if deleted:
         ctx.after_change()  # the index, related lists and quote links of the others
-    ctx.note(f"deleted {deleted}, not found {missing}")
-    return 1 if missing else 0
+    ambiguous_note = f", ambiguous {ambiguous}" if ambiguous else ""
+    ctx.note(f"deleted {deleted}, not found {missing}{ambiguous_note}")
+    return EXIT_AMBIGUOUS if ambiguous else 1 if missing else 0
 
 
 # -- config ---------------------------------------------------------------------------------

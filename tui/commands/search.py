@@ -18,7 +18,14 @@ from search.background import BackgroundSync
 from search.index import changes_left
 from tui import output
 from tui.commands import library as library_commands
-from tui.context import AFTER_CHANGE, WHILE_CHANGING, CommandFailed, Context, UsageError
+from tui.context import (
+    AFTER_CHANGE,
+    WHILE_CHANGING,
+    CommandFailed,
+    Context,
+    UsageError,
+    resolve_id,
+)
 from tui.wording import counted, plural
 
 HIGHLIGHT = "bold reverse"
@@ -403,7 +410,7 @@ def cmd_saved_rm(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_related(ctx: Context, args: argparse.Namespace) -> int:
     library = ctx.library()
     index_for(ctx)  # brings related lists up to date through the sync hook
-    briefing = library.get(library.resolve(args.id))
+    briefing = library.get(resolve_id(library, args.id))
     if args.json:
         print_json([r.model_dump(mode="json") for r in briefing.related])
         return 0

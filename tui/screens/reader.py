@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -46,6 +47,7 @@ from tui.screens.reading import ReadingActions
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.briefing_view import PANES, BriefingView, PaneList
 from tui.widgets.footer import KeyFooter
+from tui.widgets.virtual import set_virtual_size
 
 if TYPE_CHECKING:
     from tui.app import BriefApp
@@ -76,6 +78,12 @@ class SearchInput(Input):
         Binding("escape", "clear", "Whole library", id="search.clear"),
         Binding("down", "to_list", "To results", id="search.to_list", show=False),
     ]
+
+    def _watch_value(self, value: str) -> None:
+        # Input's own watcher sets the virtual size as a layout reactive: a layout of the
+        # whole screen per keystroke. Set first here, it finds nothing to change.
+        set_virtual_size(self, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_clear(self) -> None:
         self.value = ""
@@ -134,6 +142,10 @@ class ReaderScreen(ReadingActions, Screen[None]):
         #: a briefing to put the cursor on once the library is loaded again (after an undo)
         self._pending_jump: str | None = None
         self._status_width = -1
+        #: whether the search code and index were loaded ahead of the first search
+        self._search_warm = False
+        #: the error shown under the search bar (None: the line is hidden)
+        self._hint: str | None = None
         #: set on mount, cleared by the first frame painted, which starts ``load_library``
         self._load_pending = False
 
@@ -147,6 +159,9 @@ class ReaderScreen(ReadingActions, Screen[None]):
         with Horizontal(id="topbar"):
             yield SearchInput(placeholder='/ search: words, "phrases"', id="search")
             yield Static(Text("loading…", style="dim"), id="search-status")
+        # a bad query's message, whole (wrapped): the status beside the bar has room for
+        # a word or two only
+        yield Static(id="search-hint")
         with Horizontal(id="main"):
             yield BriefingList(id="list")
             yield BriefingView(id="view")
@@ -177,6 +192,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
         width = event.size.width
         self.set_class(width < NARROW, "-narrow")
         self.set_class(width >= WIDE, "-wide")
+        self.view.set_compact(width < NARROW)
         self._focus_classes(self.focused)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -329,6 +345,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
     # -- results --------------------------------------------------------------------------------
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
+        self.call_after_refresh(self._start_finished)  # once the list is painted
         self.library_rows = message.rows
         self.loaded = True
         lst = self.briefing_list
@@ -359,6 +376,18 @@ class ReaderScreen(ReadingActions, Screen[None]):
             return  # the user has moved on
         self.view.show(message.opened)
         self.briefing_list.open_id = self.open_id
+        if not self._search_warm:
+            self._search_warm = True
+            self.warm_search()
+
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def warm_search(self) -> None:
+        """The search code, loaded while the user reads the first briefing."""
+        services = self.brief_app.services
+        try:
+            services.warm_search()
+        except Exception:  # the first search will say what is wrong
+            logging.getLogger(__name__).warning("loading the search code failed", exc_info=True)
 
     def _show_nothing(self, why: str) -> None:
         """No briefing open (a search without hits, an empty library)."""
@@ -446,6 +475,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
             return  # stale: the input has changed since
         before, self.outcome = self.outcome, message.outcome
         self.search_error = None
+        self._show_hint(None)
         lst = self.briefing_list
         lst.empty_text = "No briefings match."
         if (
@@ -456,12 +486,18 @@ class ReaderScreen(ReadingActions, Screen[None]):
             lst.set_rows(message.outcome.rows, snippets=True, keep_id=self.open_id)
         if not message.outcome.rows:
             self._show_nothing("No briefing open: nothing matches the search.")
+        elif lst.current is not None and lst.current.id != self.open_id:
+            # the same hits as before the last key (no new highlight): the key put off
+            # opening the first of them (``search_changed``), so ask again
+            typing = isinstance(self.focused, SearchInput)
+            self._open(lst.current.id, delay=TYPING_OPEN_DELAY if typing else OPEN_DELAY)
         self._update_status()
 
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.query != self.query_text:
             return
         self.search_error = message.error
+        self._show_hint(message.error)
         self._update_status()
 
     def on_export_finished(self, message: ExportFinished) -> None:
@@ -469,7 +505,13 @@ class ReaderScreen(ReadingActions, Screen[None]):
         again = " (replacing the earlier export)" if done.replaced else ""
         self.app.notify(f"Exported the {message.what} to {done.path}{again}", markup=False)
 
+    def _start_finished(self) -> None:
+        start_finished = getattr(self.app, "start_finished", None)  # a BriefApp's
+        if start_finished is not None:
+            start_finished()
+
     def on_service_failed(self, message: ServiceFailed) -> None:
+        self._start_finished()
         self.app.notify(message.error, severity="error", markup=False, timeout=8)
         if not self.loaded:  # the load itself failed: say so where "loading…" was
             self.load_error = message.error
@@ -487,7 +529,7 @@ class ReaderScreen(ReadingActions, Screen[None]):
                 else Text("loading…", style="dim")
             )
         elif query and self.search_error:
-            text = Text(self.search_error, style="bold red")
+            text = Text("bad query", style="bold red")
         elif query and self.outcome is not None and self.outcome.query == query:
             total = self.outcome.total
             shown = str(total) if self.outcome.total_exact else f"{total:,}+"
@@ -503,11 +545,26 @@ class ReaderScreen(ReadingActions, Screen[None]):
             text = Text(f"{n} briefing{'s' if n != 1 else ''}", style="dim")
         if self.sort != "relevance" and self.loaded and not (query and self.search_error):
             text.append(f" · by {self.sort}", style="dim")
-        # The status is as wide as its text: only a change of width needs a new layout
-        # (a layout of the whole screen per keystroke costs a few ms of CPU).
-        width = text.cell_len
-        status.update(text, layout=width != self._status_width)
-        self._status_width = width
+        # The status is as wide as its text, but while a search is typed it only grows
+        # ("searching…", "12 hits", "1,000+ hits"): a change of width is a layout of the
+        # whole screen, a few ms of CPU per keystroke. Shorter text is right-aligned.
+        width = max(text.cell_len, self._status_width) if query else text.cell_len
+        if width != self._status_width:
+            status.styles.width = width + status.styles.padding.width
+            self._status_width = width
+        status.update(text, layout=False)
+
+    def _show_hint(self, error: str | None) -> None:
+        """The search error under the bar, or nothing. It stays while the next query is
+        typed, until that query's outcome: hiding and showing it on each key moved the
+        whole screen (and is a layout each time)."""
+        if error == self._hint:
+            return
+        self._hint = error
+        hint = self.query_one("#search-hint", Static)
+        if error:
+            hint.update(Text.assemble(("✗ ", "bold"), error))
+        hint.display = bool(error)
 
     # -- widget requests ---------------------------------------------------------------------------
 
@@ -516,7 +573,14 @@ class ReaderScreen(ReadingActions, Screen[None]):
         query = event.value.strip()
         self.search_error = None
         self.story_rows = None
+        # Typing on postpones opening the first hit (TYPING_OPEN_DELAY after the last
+        # key): a briefing opened between two keys (a store read, five panes laid out)
+        # competed with the next key's search.
+        self.workers.cancel_group(self, "open")
+        shown = self.view.opened
+        self.open_id = shown.briefing.id if shown is not None else None
         if not query:
+            self._show_hint(None)
             self.outcome = None
             self.briefing_list.empty_text = "Nothing here yet."
             self.briefing_list.set_rows(self.library_rows, keep_id=self.open_id)

@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.models import ListRow
+from tui.widgets.virtual import set_virtual_size
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -88,7 +89,9 @@ class BriefingList(ScrollView, can_focus=True):
         self.empty_text = "Nothing here yet."
         #: the briefing shown in the panes (marked in the margin)
         self._open_id: str | None = None
-        self._cache: LRUCache[tuple[int, int, int, bool, bool, bool], Strip] = LRUCache(1024)
+        #: rendered lines by what they show (the row itself, not its index): a new list of
+        #: search hits reuses the lines of the rows it shares with the one before
+        self._cache: LRUCache[tuple[object, int, int, bool, bool, bool], Strip] = LRUCache(1024)
         self._styles: tuple[bool, dict[str, Style]] | None = None
         #: A header line over each run of rows from one source (the reader's ``G``).
         self.group_by_source = False
@@ -119,7 +122,7 @@ class BriefingList(ScrollView, can_focus=True):
                 lines.extend((i, part) for part in range(h))
             self._lines = lines
         total = len(self._lines) if self._lines is not None else len(self.rows) * h
-        self.virtual_size = Size(self.size.width, total)
+        set_virtual_size(self, Size(self.size.width, total))
 
     def _top(self, index: int) -> int:
         """The first screen line of row ``index``."""
@@ -150,7 +153,6 @@ class BriefingList(ScrollView, can_focus=True):
         """Show ``rows``; the cursor stays on ``keep_id`` when it is still listed."""
         self.rows = rows
         self.with_snippets = snippets
-        self._cache.clear()
         self._relayout()
         index = 0
         if keep_id is not None:
@@ -167,7 +169,6 @@ class BriefingList(ScrollView, can_focus=True):
         ):
             return False
         self.rows = rows
-        self._cache.clear()
         self._relayout()
         self.refresh()
         return True
@@ -292,7 +293,7 @@ class BriefingList(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         if part < 0:  # a source's header line
-            key0 = (index, part, width, False, self.has_focus, False)
+            key0 = (self.rows[index].source, part, width, False, self.has_focus, False)
             header = self._cache.get(key0)
             if header is None:
                 title = self.rows[index].source or "No source"
@@ -302,7 +303,7 @@ class BriefingList(ScrollView, can_focus=True):
         is_cursor = index == self.cursor
         row = self.rows[index]
         is_open = row.id == self._open_id
-        key = (index, part, width, is_cursor, self.has_focus, is_open)
+        key = (row, part, width, is_cursor, self.has_focus, is_open)
         cached = self._cache.get(key)
         if cached is None:
             margin = Text("▌" if is_open else " ", style=self._style("open"))

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from tui.messages import EvidenceRequested, RelatedRequested, SearchRequested
 from tui.models import OpenedBriefing, QuoteEcho
+from tui.widgets.virtual import set_virtual_size
 
 if TYPE_CHECKING:
     from briefings.models import Briefing
@@ -58,8 +59,27 @@ class PaneList(VimOptionList):
         super().__init__(id=f"pane-{pane}", classes="pane -active" if active else "pane")
         self.pane = pane
         self.border_title = PANE_TITLES[pane]
+        #: how many items the pane shows (its border's subtitle, or in its title when compact)
+        self.count = 0
+        #: the small-terminal look: a heading line instead of a box, so no bottom border
+        #: for the count (see ``BriefingView.set_compact``)
+        self.compact = False
         #: the width the items were last wrapped at (see ``_update_lines``)
         self._wrapped_at = -1
+
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        self._titles()
+
+    def _titles(self) -> None:
+        title = PANE_TITLES[self.pane]
+        count = str(self.count) if self.count else ""
+        if self.compact:
+            self.border_title = f"{title} · {count}" if count else title
+            self.border_subtitle = ""
+        else:
+            self.border_title = title
+            self.border_subtitle = count
 
     def _update_lines(self) -> None:
         """Wrap the items at the width they are drawn at, padding included.
@@ -91,7 +111,7 @@ class PaneList(VimOptionList):
                 cache.lines.extend((index, n) for n in range(count))
         size = Size(width, len(cache.lines))
         if size != self.virtual_size:
-            self.virtual_size = size
+            set_virtual_size(self, size)
             self._scroll_update(size)
 
     def show(self, items: list[Text], empty: str) -> None:
@@ -102,7 +122,8 @@ class PaneList(VimOptionList):
             self.highlighted = 0
         else:
             self.add_option(Option(Text(empty, style="dim italic"), disabled=True))
-        self.border_subtitle = str(len(items)) if items else ""
+        self.count = len(items)
+        self._titles()
 
 
 class BriefingView(Vertical):
@@ -111,6 +132,29 @@ class BriefingView(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.opened: OpenedBriefing | None = None
+        #: hidden until there is something to show (see ``on_mount``)
+        self._hidden = False
+        #: under 100 columns: panes stack under one-line headings, and a quote's speaker
+        #: comes before its words (a pane showing the first lines of its first quote then
+        #: shows who said it, and whether that is uncertain)
+        self.compact = False
+        #: the message the view was last cleared with (None: a briefing is shown), so that
+        #: clearing it again (each keystroke of a search without hits) repaints nothing
+        self._cleared: str | None = None
+
+    def on_mount(self) -> None:
+        # Nothing to show until the library is loaded and a briefing opened (or the list
+        # found empty): hidden, the five empty panes cost the first frame nothing. (An
+        # inline style, dropped by ``_reveal``: the stylesheet's own rules, z's among
+        # them, decide after that.)
+        self.styles.display = "none"
+        self._hidden = True
+
+    def _reveal(self) -> None:
+        if self._hidden:
+            self._hidden = False
+            self.styles.clear_rule("display")
+            self.refresh(layout=True)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select a briefing.", style="dim"), id="briefing-header")
@@ -125,9 +169,22 @@ class BriefingView(Vertical):
     def pane(self, name: str) -> PaneList:
         return self.query_one(f"#pane-{name}", PaneList)
 
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for pane in PANES:
+            self.pane(pane).set_compact(compact)
+        if self.opened is not None:
+            self.show(self.opened)
+
     def clear(self, message: str = "Select a briefing.") -> None:
         """No briefing open (a search without hits): empty header and panes."""
+        if self._cleared == message and self.opened is None:
+            return
+        self._cleared = message
         self.opened = None
+        self._reveal()
         self.query_one("#briefing-header", Static).update(Text(message, style="dim"))
         for pane in PANES:
             self.pane(pane).show([], "")
@@ -136,10 +193,13 @@ class BriefingView(Vertical):
         keep = self.opened is not None and self.opened.briefing.id == opened.briefing.id
         cursors = {p: self.pane(p).highlighted for p in PANES} if keep else {}
         self.opened = opened
+        self._cleared = None
+        self._reveal()
         b = opened.briefing
         self.show_state()
         self.pane("summary").show(summary_items(b), "No summary.")
-        self.pane("quotes").show(quote_items(b, opened.echoes), "No quotes found.")
+        quotes = quote_items(b, opened.echoes, speaker_first=self.compact)
+        self.pane("quotes").show(quotes, "No quotes found.")
         self.pane("figures").show(figure_items(b), "No key figures found.")
         self.pane("related").show(related_items(b), "No related briefings.")
         self.pane("entities").show(
@@ -202,18 +262,23 @@ def summary_items(b: Briefing) -> list[Text]:
     return [Text.assemble((f"{i}. ", "dim"), line) for i, line in enumerate(b.summary, 1)]
 
 
-def quote_items(b: Briefing, echoes: dict[int, list[QuoteEcho]]) -> list[Text]:
+def quote_items(
+    b: Briefing, echoes: dict[int, list[QuoteEcho]], *, speaker_first: bool = False
+) -> list[Text]:
+    """Each quote, then "— Speaker, Role" (``speaker_first``: that line first), and the
+    other briefings that ran it."""
     items = []
     for i, q in enumerate(b.quotes):
-        text = Text.assemble(
-            "“", q.text, "”\n", ("— ", "dim"), (q.speaker or "unattributed", "bold")
-        )
+        speaker = Text.assemble(("— ", "dim"), (q.speaker or "unattributed", "bold"))
         if q.speaker_uncertain:
-            text.append("?", style="bold")
+            speaker.append("?", style="bold")
         if q.speaker_role:
-            text.append(f", {q.speaker_role}", style="dim")
+            speaker.append(f", {q.speaker_role}", style="dim")
         if q.speaker_uncertain:
-            text.append("  (speaker uncertain)", style="italic")
+            speaker.append("  (speaker uncertain)", style="italic")
+        words = Text.assemble("“", q.text, "”")
+        parts = (speaker, words) if speaker_first else (words, speaker)
+        text = Text("\n").join(parts)
         for echo in echoes.get(i, []):
             text.append("\n")
             text.append_text(echo_text(echo))
