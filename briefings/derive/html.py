@@ -405,7 +405,17 @@ def merge_interior(text: str, wide: str) -> str:
     for line in wide_lines[at[0] : at[-1] + 1]:
         j = index.get(line, -1)
         if j >= done:
-            if len(gap) <= RECALL_GAP_MAX:
+            # A precise paragraph the wide text has only with more words (the
+            # text of a link the precise pass lost): the fuller one is kept.
+            for k in range(done, j):
+                fuller = next((g for g in gap if repeats(lines[k], g)), None)
+                if fuller is not None:
+                    lines[k] = fuller
+                    gap.remove(fuller)
+            # A gap line that repeats the paragraph before or after it is not a new line.
+            if len(gap) <= RECALL_GAP_MAX and not any(
+                repeats(g, near) for g in gap for near in (lines[j], out[-1] if out else "")
+            ):
                 out.extend(gap)
             gap = []
             out.extend(lines[done : j + 1])
@@ -414,6 +424,21 @@ def merge_interior(text: str, wide: str) -> str:
             gap.append(line)
     out.extend(lines[done:])
     return "\n".join(out)
+
+
+#: A line repeats another when this share of its words (and at least this many) are in it.
+REPEAT_SHARE: Final = 0.85
+REPEAT_MIN_WORDS: Final = 6
+
+
+def repeats(line: str, other: str) -> bool:
+    """``line`` is ``other`` again with a few words lost (its links' text):
+    nearly all of its words are ``other``'s, and it is no longer."""
+    words = _WORDS.findall(line.lower())
+    if len(words) < REPEAT_MIN_WORDS or len(line) > len(other):
+        return False
+    have = set(_WORDS.findall(other.lower()))
+    return sum(1 for w in words if w in have) >= REPEAT_SHARE * len(words)
 
 
 def standfirst(text: str, wide: str) -> str | None:
@@ -658,6 +683,37 @@ def _json_ld_items(tree: Any) -> list[dict[str, Any]]:
     return items
 
 
+#: A schema.org object written into a page's script state (a JavaScript app's data)
+#: rather than into a JSON-LD script: its opening brace and "@context" key.
+_EMBEDDED_LD: Final = re.compile(r'\{\s*"@context"\s*:\s*"https?://schema\.org/?"')
+#: At most this many embedded schema.org objects are read from a page's scripts.
+EMBEDDED_LD_MAX: Final = 20
+
+
+def _embedded_ld_items(tree: Any) -> list[dict[str, Any]]:
+    """The schema.org objects a page carries inside its other scripts' JSON
+    (``window.__STATE__ = {..., "article": {"@context": "http://schema.org", ...}}``):
+    pages built by a JavaScript app put their article's structured data there."""
+    decoder = json.JSONDecoder(strict=False)
+    items: list[dict[str, Any]] = []
+    for script in tree.iterfind(".//script"):
+        if script.get("src") or "ld+json" in (script.get("type") or "").lower():
+            continue
+        code = script.text or ""
+        if "schema.org" not in code:
+            continue
+        for m in _EMBEDDED_LD.finditer(code):
+            try:
+                node, _ = decoder.raw_decode(code, m.start())
+            except ValueError:
+                continue
+            if isinstance(node, dict):
+                items.append(node)
+            if len(items) >= EMBEDDED_LD_MAX:
+                return items
+    return items
+
+
 def _types(item: dict[str, Any]) -> list[str]:
     kind = item.get("@type")
     if isinstance(kind, str):
@@ -754,6 +810,10 @@ def read_page_meta(tree: Any) -> PageMeta:
     out = PageMeta()
     items = _json_ld_items(tree)
     articles = [i for i in items if _is_article(i)]
+    if not articles:
+        embedded = _embedded_ld_items(tree)
+        items += embedded
+        articles = [i for i in embedded if _is_article(i)]
     meta = _meta_content(tree)
 
     def first_meta(names: tuple[str, ...]) -> str | None:
@@ -836,12 +896,48 @@ def read_page_meta(tree: Any) -> PageMeta:
     others = [n for n in orgs if not _names_site(n, out.source)]
     out.site_authors = others or orgs
     out.byline = visible_byline(tree, out.source)
+    # The structured "author" the page shows as its editor ("Editor: Name"),
+    # beside a byline naming someone else: the byline names the writer.
+    if (
+        out.authors
+        and out.byline
+        and not {_key(n) for n in out.byline} & {_key(n) for n in out.authors}
+        and all(_shown_as_editor(tree, n) for n in out.authors)
+    ):
+        out.authors = out.byline
     # The visible byline names the structured author and more people: it lists them all.
     if out.authors and len(out.byline) > len(out.authors):
         seen = {_key(n) for n in out.byline}
         if all(_key(n) in seen for n in out.authors):
             out.authors = out.byline
     return out
+
+
+#: A label naming the editor, just before a name: "Editor:", "Edited by", "Redaktur".
+_EDITOR_LABEL: Final = re.compile(
+    r"(?:\beditor|\bedited by|\beditado por|\bedici[oó]n|\bpenyunting|\bredaktur|"
+    r"\bredigert av|\bredigerad av|\bbearbeitet von|\ba cura di|责编|责任编辑|编辑)\s*[:：]?\s*$",
+    re.I,
+)
+#: Tags that hold a name in a byline or an editor's line.
+_NAME_TAGS: Final = ("a", "span", "strong", "b", "em", "div", "p")
+
+
+def _shown_as_editor(tree: Any, name: str) -> bool:
+    """The page prints ``name`` right after an editor's label ("Editor : <a>Name</a>")."""
+    for element in tree.iter(*_NAME_TAGS):
+        if _clean(element.text_content()) != name:
+            continue
+        parent = element.getparent()
+        previous = element.getprevious()
+        before = (
+            previous.tail if previous is not None else parent.text if parent is not None else ""
+        ) or ""
+        if not before.strip() and previous is not None:
+            before = previous.text_content()
+        if _EDITOR_LABEL.search(before):
+            return True
+    return False
 
 
 #: An element marked as the byline: class "author", "article__author", "byline", "author-2".
