@@ -93,7 +93,7 @@ def extract_html(html: str) -> HtmlExtract:
     published = page.published or parse_date(getattr(doc, "date", None) or "")
     return HtmlExtract(
         text=text,
-        title=strip_site_name(title, source),
+        title=strip_site_name(title, source, page.url),
         author=", ".join(authors) or None,
         published=published,
         source=source,
@@ -1220,11 +1220,42 @@ def _strip_tight_site(title: str, site: str | None) -> str:
     return head or title
 
 
-def strip_site_name(title: str | None, site: str | None) -> str | None:
+#: The host's name without "www." and its top-level domains: "news.example.co.uk" -> "example".
+_HOST: Final = re.compile(r"^https?://([^/:?#]+)", re.I)
+_HOST_SKIP: Final = frozenset({"www", "m", "amp", "com", "co", "org", "net", "gov", "ac", "edu"})
+#: A site name and the domain match when the shorter has at least this many characters.
+DOMAIN_MATCH_MIN_CHARS: Final = 4
+
+
+def domain_key(url: str | None) -> str:
+    """The letters and digits of the page's domain name ("https://www.rosa-news.de/x" ->
+    "rosanews"): the second-level label, not a subdomain or a top-level domain."""
+    m = _HOST.match(url or "")
+    if m is None:
+        return ""
+    labels = [p for p in m.group(1).lower().split(".") if p]
+    if len(labels) < 2:
+        return ""
+    labels = labels[:-1]  # the top-level domain
+    while len(labels) > 1 and labels[-1] in _HOST_SKIP:
+        labels.pop()  # "co" of "co.uk"
+    return re.sub(r"\W+", "", labels[-1]) if labels else ""
+
+
+def _names_domain(key: str, domain: str) -> bool:
+    """A title segment's key names the site's domain ("Rosa-News Online" / "rosanews")."""
+    if not key or not domain:
+        return False
+    short, long = sorted((key, domain), key=len)
+    return len(short) >= DOMAIN_MATCH_MIN_CHARS and long.startswith(short)
+
+
+def strip_site_name(title: str | None, site: str | None, url: str | None = None) -> str | None:
     """'Headline | The Site' -> 'Headline': drop a site name the page appends to its title.
 
-    A segment after a separator goes when it names the site, or when the
-    separator is a pipe and the segment is short (pipes rarely sit in headlines).
+    A segment after a separator goes when it names the site (its name, or the
+    domain of its address ``url``), or when the separator is a pipe and the
+    segment is short (pipes rarely sit in headlines).
     """
     if not title:
         return title
@@ -1232,17 +1263,27 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
     parts = _TITLE_SEPARATOR.split(title)
     seps = _TITLE_SEPARATOR.findall(title)
     site_key = re.sub(r"\W+", "", (site or "").lower())
+    domain = domain_key(url)
     first = re.sub(r"\W+", "", parts[0].lower())
     rest = title[len(parts[0]) + len(seps[0]) :].strip() if len(parts) > 1 else ""
     if rest and site_key and first == site_key:
         return rest
+    # "Example News - Headline": the site, named by its domain, before the headline.
+    if (
+        rest
+        and len(parts[0].split()) <= 4
+        and len(rest.split()) >= 4
+        and _names_domain(first, domain)
+    ):
+        return strip_site_name(rest, site, url)
     # "Opinion | Headline": a one- or two-word section label before a pipe.
     if rest and seps[0].strip() == "|" and len(parts[0].split()) <= 2 and len(rest.split()) >= 4:
-        return strip_site_name(rest, site)
+        return strip_site_name(rest, site, url)
     while len(parts) > 1:
         last, sep = parts[-1], seps[-1].strip()
         key = re.sub(r"\W+", "", last.lower())
         named = bool(site_key) and (key in site_key or site_key in key)
+        named = named or (len(last.split()) <= 4 and _names_domain(key, domain))
         if named or (sep == "|" and len(last.split()) <= 5):
             parts.pop()
             seps.pop()

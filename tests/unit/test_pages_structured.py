@@ -138,3 +138,22 @@ def test_web_addresses_leave_no_pieces_in_key_phrases() -> None:
     words = {w.lower() for k in extract_keywords(doc) for w in k.split()}
     assert {"ferry", "timetable"} & words
     assert not words & {"www", "http", "com", "net", "org", "example"}
+
+
+def test_a_site_named_by_its_domain_leaves_the_title() -> None:
+    from briefings.derive.html import domain_key, strip_site_name
+
+    url = "https://www.harbour-watch.example.de/news/ferry"
+    assert domain_key(url) == "example"
+    assert domain_key("https://news.harbourwatch.co.uk/x") == "harbourwatch"
+    assert domain_key("http://localhost/x") == ""
+    site_url = "https://www.harbourwatch.co.uk/x"
+    title = "Ferry pier to close in May - Harbour-Watch Online"
+    assert strip_site_name(title, None, site_url) == "Ferry pier to close in May"
+    assert strip_site_name("HarbourWatch » Ferry pier to close in May", None, site_url) == (
+        "Ferry pier to close in May"
+    )
+    # A last segment that does not name the domain stays.
+    assert strip_site_name("Ferry pier to close - and why", None, site_url) == (
+        "Ferry pier to close - and why"
+    )
