@@ -38,6 +38,8 @@ _TOKEN: Final = re.compile(
     r"(?:[A-Za-z][A-Za-z+.-]*://)?[\w-]+(?:[./@][\w-]+)+/?"
     r"|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S"
 )
+#: The same without web addresses, for the chunks with no ".", "/" or "@" (most): faster.
+_WORD_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
 #: Words that never make a key phrase: page furniture, reporting and hedging words.
 _NOT_KEY: Final = word_set(
     """subscribe subscription newsletter click share comment comments advertisement read
@@ -90,7 +92,9 @@ _READ_TOKEN: Final[Memo[str, tuple[str, bool] | None]] = Memo(_read_token)
 def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
     """The tokens of a chunk of text, read. No token spans white space, so a
     sentence's tokens are its chunks' tokens in order."""
-    return tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
+    joined = "." in chunk or "/" in chunk or "@" in chunk
+    tokens = (_TOKEN if joined else _WORD_TOKEN).findall(chunk)
+    return tuple(map(_READ_TOKEN.__getitem__, tokens))
 
 
 _READ: Final = register(read_chunk)
