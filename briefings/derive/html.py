@@ -20,7 +20,7 @@ from datetime import date
 from html import unescape
 from typing import Any, Final
 
-from briefings.derive.dates import parse_date
+from briefings.derive.dates import find_date, parse_date
 
 
 @dataclass(slots=True)
@@ -317,6 +317,11 @@ def tidy_tree(tree: Any) -> None:
         parent = element.getparent()
         if parent is not None:
             _remove_keeping_tail(element, parent)
+    if REMOVE_BIOS:
+        for box in [e for e in tree.iter(*_BOX_TAGS) if _is_bio_box(e)]:
+            parent = box.getparent()
+            if parent is not None:
+                _remove_keeping_tail(box, parent)
     if UNWRAP_LINKS:
         for para in tree.iter("p"):
             links = list(para.iter("a"))
@@ -326,6 +331,43 @@ def tidy_tree(tree: Any) -> None:
 
 
 UNWRAP_LINKS: bool = True
+REMOVE_BIOS: bool = True
+_BOX_TAGS: Final = ("div", "section", "aside")
+#: The class of a box about the writer: "author-box", "saboxplugin-wrap", "author_bio",
+#: "about-author", "autorenbox".
+_BIO_CLASS: Final = re.compile(
+    r"(?:author|autor|auteur)(?:en)?[-_]?(?:box|bio|info|profile|desc|description|card)\b"
+    r"|about[-_]?(?:the[-_]?)?author|sabox|\bbio(?:graphy)?[-_]?box\b",
+    re.I,
+)
+#: A label opening a box about the writer: "Author", "About the author", "Über den Autor".
+_BIO_LABEL: Final = re.compile(
+    r"(?:about the author|the author|author|über (?:den|die) autor(?:in)?|zum autor|zur autorin|"
+    r"autor(?:in)?|l'auteur|auteur|sobre el autor|el autor|l'autore|autore)\s*:?",
+    re.I,
+)
+#: A box about the writer has at most this many words.
+BIO_MAX_WORDS: Final = 150
+
+
+def _is_bio_box(box: Any) -> bool:
+    """A box about the writer: its class says so, or it opens with an "Author" label;
+    and it is short (a bio, not the article)."""
+    marked = bool(
+        _BIO_CLASS.search(box.get("class") or "") or _BIO_CLASS.search(box.get("id") or "")
+    )
+    if not marked:
+        first = next((c for c in box if isinstance(c.tag, str)), None)
+        label = (box.text or "").strip() or (
+            first.text_content().strip() if first is not None else ""
+        )
+        marked = bool(label) and bool(_BIO_LABEL.fullmatch(label))
+    if not marked:
+        return False
+    words = len(box.text_content().split())
+    return 0 < words <= BIO_MAX_WORDS
+
+
 MERGE_RECALL: Final = True
 RECALL_GAP_MAX: Final = 1
 #: A line just above the precise body is taken as its standfirst from this many words.
@@ -839,6 +881,7 @@ def read_page_meta(tree: Any) -> PageMeta:
         if out.published is None:
             out.published = parse_date(itemprop.get("content") or itemprop.get("datetime") or "")
     out.published = out.published or parse_date(first_meta(META_PUBLISHED) or "")
+    out.published = out.published or _title_date(tree, meta)
     out.updated = out.updated or parse_date(first_meta(META_UPDATED) or "")
 
     # Source: the publisher the article names, then the site's own name.
@@ -938,6 +981,32 @@ def _shown_as_editor(tree: Any, name: str) -> bool:
         if _EDITOR_LABEL.search(before):
             return True
     return False
+
+
+#: A title segment that is a day written the European way: "28.04.2023".
+_DOTTED_DAY: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)")
+
+
+def _title_date(tree: Any, meta: dict[str, list[str]]) -> date | None:
+    """The date a page writes as a segment of its title ("Headline | Site | 28.04.2023"),
+    in ``<title>`` or the share title: the page's own word, before any guess."""
+    element = tree.find(".//title")
+    titles = [element.text_content() if element is not None else ""]
+    titles += meta.get("og:title", [])[:1]
+    for title in titles:
+        parts = _TITLE_SEPARATOR.split(title or "")
+        for part in parts[1:]:
+            part = part.strip()
+            dotted = _DOTTED_DAY.fullmatch(part)
+            if dotted:
+                try:
+                    return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+                except ValueError:
+                    continue
+            found = find_date(part)
+            if found and found[1].group().strip() == part:
+                return found[0]
+    return None
 
 
 #: An element marked as the byline: class "author", "article__author", "byline", "author-2".

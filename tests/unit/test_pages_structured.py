@@ -157,3 +157,42 @@ def test_a_site_named_by_its_domain_leaves_the_title() -> None:
     assert strip_site_name("Ferry pier to close - and why", None, site_url) == (
         "Ferry pier to close - and why"
     )
+
+
+def test_a_box_about_the_writer_leaves_the_body() -> None:
+    marked = (
+        '<div class="author-box-wrap"><p>Mira Stone covers shipping for the paper and '
+        "sails on weekends.</p></div>"
+    )
+    labelled = (
+        '<div class="highlight"><div class="header">Author</div><h3>Sam Poe</h3>'
+        "<p>is a partner at a law firm in the port town and writes on maritime law.</p></div>"
+    )
+    text = doc_of(page("", marked + labelled)).text
+    assert "sails on weekends" not in text
+    assert "maritime law" not in text
+    assert PARAS[0][:30] in text
+
+
+def test_a_long_box_with_an_author_class_is_not_a_bio() -> None:
+    long_box = '<div class="author-info">' + "".join(f"<p>{p}</p>" for p in PARAS * 4) + "</div>"
+    doc = doc_of(page("", long_box))
+    assert PARAS[1][:30] in doc.text
+
+
+def test_a_date_written_as_a_title_segment_is_the_pages_date() -> None:
+    html = page("", "").replace(
+        "<title>Harbour board weighs the dredging plan</title>",
+        "<title>Harbour board weighs the dredging plan | Region | Harbour Watch | 05.03.2024</title>",
+    )
+    meta = doc_of(html).meta
+    assert meta.published is not None and meta.published.isoformat() == "2024-03-05"
+    assert meta.title == "Harbour board weighs the dredging plan"
+
+
+def test_a_number_in_a_title_segment_is_not_a_date() -> None:
+    html = page("", "").replace(
+        "<title>Harbour board weighs the dredging plan</title>",
+        "<title>Harbour board weighs the dredging plan | 45.13.2024</title>",
+    )
+    assert doc_of(html).meta.published is None
