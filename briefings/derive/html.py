@@ -566,6 +566,20 @@ def _full_name(text: str) -> bool:
     return len(text.split()) >= 2 or any(ord(c) >= CJK_START for c in text)
 
 
+ACRONYM_MAX_CHARS: Final = 6
+
+
+def _acronym(text: str) -> bool:
+    """One short word in capitals ("AFP", "DPA"): an agency or desk, not a person."""
+    word = text.strip()
+    return (
+        " " not in word
+        and len(word) <= ACRONYM_MAX_CHARS
+        and word == word.upper()
+        and any(c.isupper() for c in word)
+    )
+
+
 def _person_like(text: str) -> bool:
     """Not an acronym ("LTO") nor a single word in a script with spaces."""
     acronym = bool(_UPPER_WORDS.match(text)) and any(c.isupper() for c in text)
@@ -913,8 +927,16 @@ def read_page_meta(tree: Any) -> PageMeta:
     # A name that is the site, or one word or an acronym ("City-Redaktion", "dpa") in a
     # list that also names an organisation, is a desk or an agency, not a person.
     desk = bool(orgs)
-    outlets = [n for n in untyped if _names_site(n, out.source) or (desk and not _person_like(n))]
-    desks = [n for n in people if desk and not _person_like(n)]
+    # An acronym ("AFP", "AP") listed beside a person named in full is the agency.
+    beside_person = any(" " in n and _person_like(n) for n in people + untyped)
+    outlets = [
+        n
+        for n in untyped
+        if _names_site(n, out.source)
+        or (desk and not _person_like(n))
+        or (beside_person and _acronym(n))
+    ]
+    desks = [n for n in people if (desk and not _person_like(n)) or (beside_person and _acronym(n))]
     orgs += outlets + desks
     names = [n for n in people if n not in desks] + [n for n in untyped if n not in outlets]
     if not names:

@@ -196,3 +196,12 @@ def test_a_number_in_a_title_segment_is_not_a_date() -> None:
         "<title>Harbour board weighs the dredging plan | 45.13.2024</title>",
     )
     assert doc_of(html).meta.published is None
+
+
+def test_an_agency_acronym_beside_a_person_is_not_an_author() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour '
+        'board weighs the dredging plan", "author": [{"@type": "Person", "name": "Mira Stone"}, '
+        '{"@type": "Person", "name": "HWA"}]}</script>'
+    )
+    assert doc_of(page(head, "")).meta.authors == ["Mira Stone"]
