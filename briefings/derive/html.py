@@ -98,11 +98,53 @@ def extract_html(html: str) -> HtmlExtract:
         published=published,
         source=source,
         # The standfirst the page shows over the body, else its share description.
-        dek=lead or _clean(getattr(doc, "description", None)),
+        dek=lead
+        or _unless_in(text, _full_description(tree, _clean(getattr(doc, "description", None)))),
         authors=authors,
         updated=page.updated,
         url=page.url,
     )
+
+
+#: A share description cut to a length limit ends with an ellipsis.
+_CUT_OFF: Final = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+#: The visible teaser is searched for by this many characters of the cut description.
+TEASER_PREFIX_CHARS: Final = 60
+#: ... and is at most this much longer than it.
+TEASER_MAX_CHARS: Final = 1200
+
+
+def _full_description(tree: Any, description: str | None) -> str | None:
+    """A share description cut short ("... in der Gruppe der Sieben ...") made whole
+    from the page's visible teaser that starts with the same words."""
+    if not description:
+        return description
+    cut = _CUT_OFF.search(description)
+    if cut is None:
+        return description
+    stem = description[: cut.start()]
+    prefix = stem[:TEASER_PREFIX_CHARS]
+    if len(prefix) < TEASER_PREFIX_CHARS // 2:
+        return description
+    best: str | None = None  # the shortest: the teaser, not a box around it
+    for element in tree.iter("p", "div", "h2", "span"):
+        text = _clean(element.text_content())
+        if (
+            text
+            and len(stem) < len(text) <= min(TEASER_MAX_CHARS, len(best or text))
+            and text.startswith(stem)
+            and not _CUT_OFF.search(text)
+        ):
+            best = text
+    return best or description
+
+
+def _unless_in(text: str, description: str | None) -> str | None:
+    """The share description, unless the body already says it (it is the lead)."""
+    if not description:
+        return description
+    stem = _CUT_OFF.sub("", description)[:TEASER_PREFIX_CHARS]
+    return None if stem in " ".join(text.split()) else description
 
 
 def _bare(tree: Any, *, with_metadata: bool) -> Any:
@@ -569,6 +611,15 @@ def _full_name(text: str) -> bool:
 ACRONYM_MAX_CHARS: Final = 6
 
 
+#: A word that makes an author field a job or a desk rather than a person.
+_DESK_WORD: Final = re.compile(
+    r"(?:^|[\s-])(?:staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|"
+    r"columnists?|desk|team|newsroom|agencies|redaktion|redaktionen|agenturen|rédaction|"
+    r"redacción|redazione)(?:$|\s)",
+    re.I,
+)
+
+
 def _acronym(text: str) -> bool:
     """One short word in capitals ("AFP", "DPA"): an agency or desk, not a person."""
     word = text.strip()
@@ -955,6 +1006,10 @@ def read_page_meta(tree: Any) -> PageMeta:
                 break
             orgs += found
     names = [_JOB_TAIL.sub("", _INITIALS_TAIL.sub("", n)) for n in names]
+    # "Staff Writer", "Online-Redaktion", "Editorial Team": a job or a desk, not a person.
+    roles = [n for n in names if _DESK_WORD.search(n)]
+    orgs += roles
+    names = [n for n in names if n not in roles]
     out.authors = [n for n in dict.fromkeys(names) if n and not is_placeholder_author(n)]
     orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.

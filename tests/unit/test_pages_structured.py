@@ -205,3 +205,52 @@ def test_an_agency_acronym_beside_a_person_is_not_an_author() -> None:
         '{"@type": "Person", "name": "HWA"}]}</script>'
     )
     assert doc_of(page(head, "")).meta.authors == ["Mira Stone"]
+
+
+def test_a_share_description_cut_short_is_made_whole_from_the_visible_teaser() -> None:
+    teaser = (
+        "The harbour board has agreed a plan for the northern channel after months of "
+        "complaints from fishing crews. Work starts in spring."
+    )
+    head = f'<meta name="description" content="{teaser[:70]} ...">'
+    body = f'<div class="intro"><p class="teaser">{teaser}</p></div>'
+    doc = doc_of(page(head, body))
+    assert doc.meta.dek == teaser or teaser in doc.text
+    assert doc.meta.dek is None or not doc.meta.dek.endswith("...")
+
+
+def test_full_description_picks_the_teaser_not_the_box_around_it() -> None:
+    import lxml.html
+
+    from briefings.derive.html import _full_description
+
+    teaser = (
+        "The harbour board has agreed a plan for the northern channel after months of "
+        "complaints from fishing crews. Work starts in spring."
+    )
+    tree = lxml.html.fromstring(
+        f"<html><body><div class='intro'><p>{teaser}</p><p>Photo: harbour office</p></div>"
+        "</body></html>"
+    )
+    assert _full_description(tree, teaser[:70] + " ...") == teaser
+    assert _full_description(tree, "Something else entirely that is long enough ...") == (
+        "Something else entirely that is long enough ..."
+    )
+    assert _full_description(tree, "A whole description.") == "A whole description."
+
+
+def test_a_job_or_desk_in_the_author_list_is_not_a_person() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour '
+        'board weighs the dredging plan", "author": [{"@type": "Person", "name": "Mira Stone"}, '
+        '{"@type": "Person", "name": "Staff Writer"}, {"@type": "Person", "name": '
+        '"Online-Redaktion"}]}</script>'
+    )
+    assert doc_of(page(head, "")).meta.authors == ["Mira Stone"]
+
+
+def test_a_share_description_that_is_the_lead_is_no_dek() -> None:
+    head = f'<meta name="description" content="{PARAS[0][:70]}...">'
+    doc = doc_of(page(head, ""))
+    assert doc.meta.dek is None
+    assert doc.text.count(PARAS[0][:40]) == 1
