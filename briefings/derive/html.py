@@ -20,7 +20,7 @@ from datetime import date
 from html import unescape
 from typing import Any, Final
 
-from briefings.derive.dates import parse_date
+from briefings.derive.dates import find_date, parse_date
 
 
 @dataclass(slots=True)
@@ -93,16 +93,58 @@ def extract_html(html: str) -> HtmlExtract:
     published = page.published or parse_date(getattr(doc, "date", None) or "")
     return HtmlExtract(
         text=text,
-        title=strip_site_name(title, source),
+        title=strip_site_name(title, source, page.url),
         author=", ".join(authors) or None,
         published=published,
         source=source,
         # The standfirst the page shows over the body, else its share description.
-        dek=lead or _clean(getattr(doc, "description", None)),
+        dek=lead
+        or _unless_in(text, _full_description(tree, _clean(getattr(doc, "description", None)))),
         authors=authors,
         updated=page.updated,
         url=page.url,
     )
+
+
+#: A share description cut to a length limit ends with an ellipsis.
+_CUT_OFF: Final = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+#: The visible teaser is searched for by this many characters of the cut description.
+TEASER_PREFIX_CHARS: Final = 60
+#: ... and is at most this much longer than it.
+TEASER_MAX_CHARS: Final = 1200
+
+
+def _full_description(tree: Any, description: str | None) -> str | None:
+    """A share description cut short ("... in der Gruppe der Sieben ...") made whole
+    from the page's visible teaser that starts with the same words."""
+    if not description:
+        return description
+    cut = _CUT_OFF.search(description)
+    if cut is None:
+        return description
+    stem = description[: cut.start()]
+    prefix = stem[:TEASER_PREFIX_CHARS]
+    if len(prefix) < TEASER_PREFIX_CHARS // 2:
+        return description
+    best: str | None = None  # the shortest: the teaser, not a box around it
+    for element in tree.iter("p", "div", "h2", "span"):
+        text = _clean(element.text_content())
+        if (
+            text
+            and len(stem) < len(text) <= min(TEASER_MAX_CHARS, len(best or text))
+            and text.startswith(stem)
+            and not _CUT_OFF.search(text)
+        ):
+            best = text
+    return best or description
+
+
+def _unless_in(text: str, description: str | None) -> str | None:
+    """The share description, unless the body already says it (it is the lead)."""
+    if not description:
+        return description
+    stem = _CUT_OFF.sub("", description)[:TEASER_PREFIX_CHARS]
+    return None if stem in " ".join(text.split()) else description
 
 
 def _bare(tree: Any, *, with_metadata: bool) -> Any:
@@ -317,6 +359,11 @@ def tidy_tree(tree: Any) -> None:
         parent = element.getparent()
         if parent is not None:
             _remove_keeping_tail(element, parent)
+    if REMOVE_BIOS:
+        for box in [e for e in tree.iter(*_BOX_TAGS) if _is_bio_box(e)]:
+            parent = box.getparent()
+            if parent is not None:
+                _remove_keeping_tail(box, parent)
     if UNWRAP_LINKS:
         for para in tree.iter("p"):
             links = list(para.iter("a"))
@@ -326,6 +373,43 @@ def tidy_tree(tree: Any) -> None:
 
 
 UNWRAP_LINKS: bool = True
+REMOVE_BIOS: bool = True
+_BOX_TAGS: Final = ("div", "section", "aside")
+#: The class of a box about the writer: "author-box", "saboxplugin-wrap", "author_bio",
+#: "about-author", "autorenbox".
+_BIO_CLASS: Final = re.compile(
+    r"(?:author|autor|auteur)(?:en)?[-_]?(?:box|bio|info|profile|desc|description|card)\b"
+    r"|about[-_]?(?:the[-_]?)?author|sabox|\bbio(?:graphy)?[-_]?box\b",
+    re.I,
+)
+#: A label opening a box about the writer: "Author", "About the author", "Über den Autor".
+_BIO_LABEL: Final = re.compile(
+    r"(?:about the author|the author|author|über (?:den|die) autor(?:in)?|zum autor|zur autorin|"
+    r"autor(?:in)?|l'auteur|auteur|sobre el autor|el autor|l'autore|autore)\s*:?",
+    re.I,
+)
+#: A box about the writer has at most this many words.
+BIO_MAX_WORDS: Final = 150
+
+
+def _is_bio_box(box: Any) -> bool:
+    """A box about the writer: its class says so, or it opens with an "Author" label;
+    and it is short (a bio, not the article)."""
+    marked = bool(
+        _BIO_CLASS.search(box.get("class") or "") or _BIO_CLASS.search(box.get("id") or "")
+    )
+    if not marked:
+        first = next((c for c in box if isinstance(c.tag, str)), None)
+        label = (box.text or "").strip() or (
+            first.text_content().strip() if first is not None else ""
+        )
+        marked = bool(label) and bool(_BIO_LABEL.fullmatch(label))
+    if not marked:
+        return False
+    words = len(box.text_content().split())
+    return 0 < words <= BIO_MAX_WORDS
+
+
 MERGE_RECALL: Final = True
 RECALL_GAP_MAX: Final = 1
 #: A line just above the precise body is taken as its standfirst from this many words.
@@ -405,7 +489,17 @@ def merge_interior(text: str, wide: str) -> str:
     for line in wide_lines[at[0] : at[-1] + 1]:
         j = index.get(line, -1)
         if j >= done:
-            if len(gap) <= RECALL_GAP_MAX:
+            # A precise paragraph the wide text has only with more words (the
+            # text of a link the precise pass lost): the fuller one is kept.
+            for k in range(done, j):
+                fuller = next((g for g in gap if repeats(lines[k], g)), None)
+                if fuller is not None:
+                    lines[k] = fuller
+                    gap.remove(fuller)
+            # A gap line that repeats the paragraph before or after it is not a new line.
+            if len(gap) <= RECALL_GAP_MAX and not any(
+                repeats(g, near) for g in gap for near in (lines[j], out[-1] if out else "")
+            ):
                 out.extend(gap)
             gap = []
             out.extend(lines[done : j + 1])
@@ -414,6 +508,21 @@ def merge_interior(text: str, wide: str) -> str:
             gap.append(line)
     out.extend(lines[done:])
     return "\n".join(out)
+
+
+#: A line repeats another when this share of its words (and at least this many) are in it.
+REPEAT_SHARE: Final = 0.85
+REPEAT_MIN_WORDS: Final = 6
+
+
+def repeats(line: str, other: str) -> bool:
+    """``line`` is ``other`` again with a few words lost (its links' text):
+    nearly all of its words are ``other``'s, and it is no longer."""
+    words = _WORDS.findall(line.lower())
+    if len(words) < REPEAT_MIN_WORDS or len(line) > len(other):
+        return False
+    have = set(_WORDS.findall(other.lower()))
+    return sum(1 for w in words if w in have) >= REPEAT_SHARE * len(words)
 
 
 def standfirst(text: str, wide: str) -> str | None:
@@ -497,6 +606,29 @@ def _full_name(text: str) -> bool:
     if not looks_like_name(text):
         return False
     return len(text.split()) >= 2 or any(ord(c) >= CJK_START for c in text)
+
+
+ACRONYM_MAX_CHARS: Final = 6
+
+
+#: A word that makes an author field a job or a desk rather than a person.
+_DESK_WORD: Final = re.compile(
+    r"(?:^|[\s-])(?:staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|"
+    r"columnists?|desk|team|newsroom|agencies|redaktion|redaktionen|agenturen|rédaction|"
+    r"redacción|redazione)(?:$|\s)",
+    re.I,
+)
+
+
+def _acronym(text: str) -> bool:
+    """One short word in capitals ("AFP", "DPA"): an agency or desk, not a person."""
+    word = text.strip()
+    return (
+        " " not in word
+        and len(word) <= ACRONYM_MAX_CHARS
+        and word == word.upper()
+        and any(c.isupper() for c in word)
+    )
 
 
 def _person_like(text: str) -> bool:
@@ -658,6 +790,37 @@ def _json_ld_items(tree: Any) -> list[dict[str, Any]]:
     return items
 
 
+#: A schema.org object written into a page's script state (a JavaScript app's data)
+#: rather than into a JSON-LD script: its opening brace and "@context" key.
+_EMBEDDED_LD: Final = re.compile(r'\{\s*"@context"\s*:\s*"https?://schema\.org/?"')
+#: At most this many embedded schema.org objects are read from a page's scripts.
+EMBEDDED_LD_MAX: Final = 20
+
+
+def _embedded_ld_items(tree: Any) -> list[dict[str, Any]]:
+    """The schema.org objects a page carries inside its other scripts' JSON
+    (``window.__STATE__ = {..., "article": {"@context": "http://schema.org", ...}}``):
+    pages built by a JavaScript app put their article's structured data there."""
+    decoder = json.JSONDecoder(strict=False)
+    items: list[dict[str, Any]] = []
+    for script in tree.iterfind(".//script"):
+        if script.get("src") or "ld+json" in (script.get("type") or "").lower():
+            continue
+        code = script.text or ""
+        if "schema.org" not in code:
+            continue
+        for m in _EMBEDDED_LD.finditer(code):
+            try:
+                node, _ = decoder.raw_decode(code, m.start())
+            except ValueError:
+                continue
+            if isinstance(node, dict):
+                items.append(node)
+            if len(items) >= EMBEDDED_LD_MAX:
+                return items
+    return items
+
+
 def _types(item: dict[str, Any]) -> list[str]:
     kind = item.get("@type")
     if isinstance(kind, str):
@@ -754,6 +917,10 @@ def read_page_meta(tree: Any) -> PageMeta:
     out = PageMeta()
     items = _json_ld_items(tree)
     articles = [i for i in items if _is_article(i)]
+    if not articles:
+        embedded = _embedded_ld_items(tree)
+        items += embedded
+        articles = [i for i in embedded if _is_article(i)]
     meta = _meta_content(tree)
 
     def first_meta(names: tuple[str, ...]) -> str | None:
@@ -779,6 +946,7 @@ def read_page_meta(tree: Any) -> PageMeta:
         if out.published is None:
             out.published = parse_date(itemprop.get("content") or itemprop.get("datetime") or "")
     out.published = out.published or parse_date(first_meta(META_PUBLISHED) or "")
+    out.published = out.published or _title_date(tree, meta)
     out.updated = out.updated or parse_date(first_meta(META_UPDATED) or "")
 
     # Source: the publisher the article names, then the site's own name.
@@ -810,8 +978,16 @@ def read_page_meta(tree: Any) -> PageMeta:
     # A name that is the site, or one word or an acronym ("City-Redaktion", "dpa") in a
     # list that also names an organisation, is a desk or an agency, not a person.
     desk = bool(orgs)
-    outlets = [n for n in untyped if _names_site(n, out.source) or (desk and not _person_like(n))]
-    desks = [n for n in people if desk and not _person_like(n)]
+    # An acronym ("AFP", "AP") listed beside a person named in full is the agency.
+    beside_person = any(" " in n and _person_like(n) for n in people + untyped)
+    outlets = [
+        n
+        for n in untyped
+        if _names_site(n, out.source)
+        or (desk and not _person_like(n))
+        or (beside_person and _acronym(n))
+    ]
+    desks = [n for n in people if (desk and not _person_like(n)) or (beside_person and _acronym(n))]
     orgs += outlets + desks
     names = [n for n in people if n not in desks] + [n for n in untyped if n not in outlets]
     if not names:
@@ -830,18 +1006,84 @@ def read_page_meta(tree: Any) -> PageMeta:
                 break
             orgs += found
     names = [_JOB_TAIL.sub("", _INITIALS_TAIL.sub("", n)) for n in names]
+    # "Staff Writer", "Online-Redaktion", "Editorial Team": a job or a desk, not a person.
+    roles = [n for n in names if _DESK_WORD.search(n)]
+    orgs += roles
+    names = [n for n in names if n not in roles]
     out.authors = [n for n in dict.fromkeys(names) if n and not is_placeholder_author(n)]
     orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.
     others = [n for n in orgs if not _names_site(n, out.source)]
     out.site_authors = others or orgs
     out.byline = visible_byline(tree, out.source)
+    # The structured "author" the page shows as its editor ("Editor: Name"),
+    # beside a byline naming someone else: the byline names the writer.
+    if (
+        out.authors
+        and out.byline
+        and not {_key(n) for n in out.byline} & {_key(n) for n in out.authors}
+        and all(_shown_as_editor(tree, n) for n in out.authors)
+    ):
+        out.authors = out.byline
     # The visible byline names the structured author and more people: it lists them all.
     if out.authors and len(out.byline) > len(out.authors):
         seen = {_key(n) for n in out.byline}
         if all(_key(n) in seen for n in out.authors):
             out.authors = out.byline
     return out
+
+
+#: A label naming the editor, just before a name: "Editor:", "Edited by", "Redaktur".
+_EDITOR_LABEL: Final = re.compile(
+    r"(?:\beditor|\bedited by|\beditado por|\bedici[oó]n|\bpenyunting|\bredaktur|"
+    r"\bredigert av|\bredigerad av|\bbearbeitet von|\ba cura di|责编|责任编辑|编辑)\s*[:：]?\s*$",
+    re.I,
+)
+#: Tags that hold a name in a byline or an editor's line.
+_NAME_TAGS: Final = ("a", "span", "strong", "b", "em", "div", "p")
+
+
+def _shown_as_editor(tree: Any, name: str) -> bool:
+    """The page prints ``name`` right after an editor's label ("Editor : <a>Name</a>")."""
+    for element in tree.iter(*_NAME_TAGS):
+        if _clean(element.text_content()) != name:
+            continue
+        parent = element.getparent()
+        previous = element.getprevious()
+        before = (
+            previous.tail if previous is not None else parent.text if parent is not None else ""
+        ) or ""
+        if not before.strip() and previous is not None:
+            before = previous.text_content()
+        if _EDITOR_LABEL.search(before):
+            return True
+    return False
+
+
+#: A title segment that is a day written the European way: "28.04.2023".
+_DOTTED_DAY: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)")
+
+
+def _title_date(tree: Any, meta: dict[str, list[str]]) -> date | None:
+    """The date a page writes as a segment of its title ("Headline | Site | 28.04.2023"),
+    in ``<title>`` or the share title: the page's own word, before any guess."""
+    element = tree.find(".//title")
+    titles = [element.text_content() if element is not None else ""]
+    titles += meta.get("og:title", [])[:1]
+    for title in titles:
+        parts = _TITLE_SEPARATOR.split(title or "")
+        for part in parts[1:]:
+            part = part.strip()
+            dotted = _DOTTED_DAY.fullmatch(part)
+            if dotted:
+                try:
+                    return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+                except ValueError:
+                    continue
+            found = find_date(part)
+            if found and found[1].group().strip() == part:
+                return found[0]
+    return None
 
 
 #: An element marked as the byline: class "author", "article__author", "byline", "author-2".
@@ -1124,11 +1366,42 @@ def _strip_tight_site(title: str, site: str | None) -> str:
     return head or title
 
 
-def strip_site_name(title: str | None, site: str | None) -> str | None:
+#: The host's name without "www." and its top-level domains: "news.example.co.uk" -> "example".
+_HOST: Final = re.compile(r"^https?://([^/:?#]+)", re.I)
+_HOST_SKIP: Final = frozenset({"www", "m", "amp", "com", "co", "org", "net", "gov", "ac", "edu"})
+#: A site name and the domain match when the shorter has at least this many characters.
+DOMAIN_MATCH_MIN_CHARS: Final = 4
+
+
+def domain_key(url: str | None) -> str:
+    """The letters and digits of the page's domain name ("https://www.rosa-news.de/x" ->
+    "rosanews"): the second-level label, not a subdomain or a top-level domain."""
+    m = _HOST.match(url or "")
+    if m is None:
+        return ""
+    labels = [p for p in m.group(1).lower().split(".") if p]
+    if len(labels) < 2:
+        return ""
+    labels = labels[:-1]  # the top-level domain
+    while len(labels) > 1 and labels[-1] in _HOST_SKIP:
+        labels.pop()  # "co" of "co.uk"
+    return re.sub(r"\W+", "", labels[-1]) if labels else ""
+
+
+def _names_domain(key: str, domain: str) -> bool:
+    """A title segment's key names the site's domain ("Rosa-News Online" / "rosanews")."""
+    if not key or not domain:
+        return False
+    short, long = sorted((key, domain), key=len)
+    return len(short) >= DOMAIN_MATCH_MIN_CHARS and long.startswith(short)
+
+
+def strip_site_name(title: str | None, site: str | None, url: str | None = None) -> str | None:
     """'Headline | The Site' -> 'Headline': drop a site name the page appends to its title.
 
-    A segment after a separator goes when it names the site, or when the
-    separator is a pipe and the segment is short (pipes rarely sit in headlines).
+    A segment after a separator goes when it names the site (its name, or the
+    domain of its address ``url``), or when the separator is a pipe and the
+    segment is short (pipes rarely sit in headlines).
     """
     if not title:
         return title
@@ -1136,17 +1409,27 @@ def strip_site_name(title: str | None, site: str | None) -> str | None:
     parts = _TITLE_SEPARATOR.split(title)
     seps = _TITLE_SEPARATOR.findall(title)
     site_key = re.sub(r"\W+", "", (site or "").lower())
+    domain = domain_key(url)
     first = re.sub(r"\W+", "", parts[0].lower())
     rest = title[len(parts[0]) + len(seps[0]) :].strip() if len(parts) > 1 else ""
     if rest and site_key and first == site_key:
         return rest
+    # "Example News - Headline": the site, named by its domain, before the headline.
+    if (
+        rest
+        and len(parts[0].split()) <= 4
+        and len(rest.split()) >= 4
+        and _names_domain(first, domain)
+    ):
+        return strip_site_name(rest, site, url)
     # "Opinion | Headline": a one- or two-word section label before a pipe.
     if rest and seps[0].strip() == "|" and len(parts[0].split()) <= 2 and len(rest.split()) >= 4:
-        return strip_site_name(rest, site)
+        return strip_site_name(rest, site, url)
     while len(parts) > 1:
         last, sep = parts[-1], seps[-1].strip()
         key = re.sub(r"\W+", "", last.lower())
         named = bool(site_key) and (key in site_key or site_key in key)
+        named = named or (len(last.split()) <= 4 and _names_domain(key, domain))
         if named or (sep == "|" and len(last.split()) <= 5):
             parts.pop()
             seps.pop()

@@ -31,7 +31,15 @@ MAX_KEYWORDS: Final = 8
 MIN_KEYWORDS: Final = 5
 MAX_PHRASE_WORDS: Final = 3
 
-_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
+#: A web address, e-mail, file or code name ("example.com", "www.site.org/page",
+#: "a@b.net", "window.location") is one token, and not a phrase word: read as
+#: words, its pieces ("com", "www", "http", "href") leak into the key phrases.
+_TOKEN: Final = re.compile(
+    r"(?:[A-Za-z][A-Za-z+.-]*://)?[\w-]+(?:[./@][\w-]+)+/?"
+    r"|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S"
+)
+#: The same without web addresses, for the chunks with no ".", "/" or "@" (most): faster.
+_WORD_TOKEN: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
 #: Words that never make a key phrase: page furniture, reporting and hedging words.
 _NOT_KEY: Final = word_set(
     """subscribe subscription newsletter click share comment comments advertisement read
@@ -61,9 +69,14 @@ def _usable(word: str) -> bool:
     return word not in MONTHS and word not in WEEKDAYS and word not in GIVEN_NAMES
 
 
+_JOINERS: Final = frozenset("./@:")
+
+
 def _read_token(token: str) -> tuple[str, bool] | None:
     """A token as a phrase word: (word, ends the phrase), or ``None`` when it
     breaks the phrase (punctuation, numbers, stop words and other unusable words)."""
+    if len(token) > 1 and any(c in _JOINERS for c in token):
+        return None  # a web address or code name breaks the phrase
     word = token.replace("’", "'")
     possessive = word.endswith("'s")
     if possessive:
@@ -79,7 +92,9 @@ _READ_TOKEN: Final[Memo[str, tuple[str, bool] | None]] = Memo(_read_token)
 def read_chunk(chunk: str) -> tuple[tuple[str, bool] | None, ...]:
     """The tokens of a chunk of text, read. No token spans white space, so a
     sentence's tokens are its chunks' tokens in order."""
-    return tuple(map(_READ_TOKEN.__getitem__, _TOKEN.findall(chunk)))
+    joined = "." in chunk or "/" in chunk or "@" in chunk
+    tokens = (_TOKEN if joined else _WORD_TOKEN).findall(chunk)
+    return tuple(map(_READ_TOKEN.__getitem__, tokens))
 
 
 _READ: Final = register(read_chunk)

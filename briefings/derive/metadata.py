@@ -365,12 +365,55 @@ def title_from_lead(text: str, max_words: int = TITLE_MAX_WORDS) -> str:
     return sentence[:1].upper() + sentence[1:] if sentence else sentence
 
 
+_SAID: Final = re.compile(r"\b(?:said|says|say|told|reported|reports|according to)\b")
+#: The one line of a one-line text is its whole title up to this many words.
+ONE_LINE_TITLE_MAX_WORDS: Final = 30
+#: A clause cut of a long one-line text keeps at least this many words.
+ONE_LINE_CLAUSE_MIN_WORDS: Final = 6
+
+
+def title_of_line(line: str) -> str:
+    """The title of a text that is one line: the whole line when it is short,
+    else its first sentence when that is short, else the sentence cut at a
+    clause boundary; only a sentence with no clause boundary in reach is cut
+    between words, and the cut is marked "…". Never cut mid-phrase silently."""
+    line = " ".join(line.split())
+    if len(line.split()) <= ONE_LINE_TITLE_MAX_WORDS:
+        return tidy_title(line)
+    sentence = _first_sentence(line).strip()
+    if len(sentence.split()) <= ONE_LINE_TITLE_MAX_WORDS:
+        return tidy_title(sentence)
+    # "..., officials said." The attribution after the last comma goes first.
+    comma = sentence.rfind(", ")
+    if comma > 0 and _SAID.search(sentence[comma:]):
+        claim = sentence[:comma]
+        if len(claim.split()) <= ONE_LINE_TITLE_MAX_WORDS:
+            return claim.strip(" ,;:")
+    best: str | None = None
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        head = sentence[: m.start()].strip(" ,;:")
+        count = len(head.split())
+        if count > ONE_LINE_TITLE_MAX_WORDS:
+            break
+        if count >= ONE_LINE_CLAUSE_MIN_WORDS:
+            best = head
+    if best:
+        return best
+    cut = sentence.split()[:ONE_LINE_TITLE_MAX_WORDS]
+    while len(cut) > ONE_LINE_CLAUSE_MIN_WORDS and cut[-1].lower().strip(",;:") in _WEAK_END:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:–—-") + "…"
+
+
 def title_from_body(paragraphs: list[str]) -> str | None:
     """A title for an article without a headline: from the first paragraph whose
-    first sentence does not lean on an earlier one ("However, ...")."""
+    first sentence does not lean on an earlier one ("However, ..."). A text of
+    one line (a one-line plain-text file) is titled by ``title_of_line``."""
     leads = [p for p in paragraphs if p.strip()][:3]
     if not leads:
         return None
+    if len(leads) == 1 and "\n" not in leads[0].strip():
+        return title_of_line(leads[0]) or None
     lead = next((p for p in leads if not _CONNECTIVE.match(p.lstrip(_QUOTE_OPENERS))), leads[0])
     return title_from_lead(lead) or None
 
