@@ -88,7 +88,7 @@ def build_fts(library_dir: Path, db: Path) -> tuple[sqlite3.Connection, float, f
         for i in range(0, len(ids), 500):
             rows = []
             for b in lib.get_many(ids[i : i + 500]):
-                doc = document_for(b, added=None, profile={})
+                doc = document_for(b, added=None)
                 published = b.published.isoformat() if b.published else ""
                 rows.append((b.id, published, *(doc.get(f, "") for f in fields)))
             conn.executemany(f"INSERT INTO docs VALUES ({marks})", rows)

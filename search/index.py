@@ -358,10 +358,9 @@ def added_times(library: Library, ids: list[str]) -> dict[str, datetime]:
 
 
 def index_document(briefing: Briefing, added: datetime | None) -> dict:
-    """The index document of a briefing, with its related-articles profile."""
-    from search.related import profile_for
-
-    return analysed_document(document_for(briefing, added=added, profile=profile_for(briefing)))
+    """The index document of a briefing (its related-articles profile lives in the
+    store: ``search.related``)."""
+    return analysed_document(document_for(briefing, added=added))
 
 
 class SearchIndexError(LibraryError):
@@ -893,7 +892,7 @@ class SearchIndex:
 
     def _records(self, searcher: Searcher, docnums: list[int]) -> list[HitRecord]:
         """What the result list shows of each document, from the small ``hit`` column
-        (never the stored fields, which hold the related profile). A document without
+        (never the stored fields). A document without
         one (not written by this schema) is filled in from the store by its id."""
         column = _hit_column(searcher)
         out: list[HitRecord | None] = [

@@ -556,7 +556,7 @@ class RelatedUpdater:
         searcher = self.index.searcher()
         idf = self._idf = _Idf(searcher, self.index.common_dfs)
         if self.library.get_meta(PROFILES_KEY) != PROFILES_VERSION:
-            self._make_all_profiles(searcher, idf)
+            self._make_all_profiles(idf)
         work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
         # Briefings of this batch are changed whole (``changed``); the lists and quote
         # links of others only where they change (``_lists``, ``_links_back``).
@@ -565,7 +565,7 @@ class RelatedUpdater:
         self._links_back = []
         # Every changed briefing is profiled and posted first, so that briefings of
         # one batch find each other.
-        self._post([b.id for b in work], searcher, idf)
+        self._post(work, idf)
         for n, b in enumerate(work, 1):
             self._update_one(changed.get(b.id, b), changed)
             if on_each is not None:
@@ -583,35 +583,30 @@ class RelatedUpdater:
             self.update(self.library.get_many(ids[start : start + 200]), [])
         return len(ids)
 
-    def _post(self, ids: list[str], searcher: Searcher, idf: _Idf) -> None:
-        """Profile these briefings from the index (weights from today's document
-        frequencies) and store their profiles and postings."""
+    def _post(self, briefings: list[Briefing], idf: _Idf) -> None:
+        """Profile these briefings (weights from today's document frequencies) and
+        store their profiles and postings."""
         rows: list[tuple[str, bytes, list[tuple[str, float]]]] = []
-        for briefing_id in dict.fromkeys(ids):
-            docnum = searcher.document_number(id=briefing_id)
-            if docnum is None:
+        done: set[str] = set()
+        for b in briefings:
+            if b.id in done:
                 continue
-            profile = prepare(_stored_profile(searcher, docnum))
+            done.add(b.id)
+            raw = profile_for(b)
+            raw["id"] = b.id
+            profile = prepare(raw)
             vector = _vector(profile, idf)
-            self._profiles[briefing_id] = (profile, vector)
-            rows.append(
-                (briefing_id, encode_profile(profile, vector), postings_of(profile, vector))
-            )
+            self._profiles[b.id] = (profile, vector)
+            rows.append((b.id, encode_profile(profile, vector), postings_of(profile, vector)))
         self.library.store_related_profiles(rows, _cap)
 
-    def _make_all_profiles(self, searcher: Searcher, idf: _Idf) -> None:
-        """Profile every briefing of the index (a library made before profiles were
+    def _make_all_profiles(self, idf: _Idf) -> None:
+        """Profile every briefing of the store (a library made before profiles were
         stored, or after ``recompute_all``): once, then each new briefing adds its own."""
-        reader = searcher.reader()
-        batch: list[str] = []
-        for _, fields in reader.iter_docs():
-            batch.append(fields["id"])
-            if len(batch) >= 500:
-                self._post(batch, searcher, idf)
-                self._profiles.clear()
-                batch = []
-        self._post(batch, searcher, idf)
-        self._profiles.clear()
+        ids = self.library.ids()
+        for start in range(0, len(ids), 500):
+            self._post(self.library.get_many(ids[start : start + 500]), idf)
+            self._profiles.clear()
         self.library.set_meta(PROFILES_KEY, PROFILES_VERSION)
 
     def _stored(self, ids: list[str]) -> dict[str, tuple[dict, Vector]]:
@@ -787,16 +782,6 @@ class RelatedUpdater:
             ]
             related = [r for r in b.related if r.id not in gone]
             changed[b.id] = b.model_copy(update={"related": related, "quotes": quotes})
-
-
-def _stored_profile(searcher: Searcher, docnum: int) -> dict:
-    stored = searcher.reader().stored_fields(docnum)
-    data = json.loads(stored.get("profile") or "{}")
-    data["id"] = stored["id"]
-    for key, empty in (("t", {}), ("p", []), ("e", []), ("k", []), ("q", []), ("s", [])):
-        data.setdefault(key, empty)
-    data.setdefault("title", stored.get("title", ""))
-    return data
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:

@@ -9,7 +9,6 @@ is rebuilt from the store.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -19,13 +18,13 @@ from typing import Any, NamedTuple
 
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, NUMERIC, TEXT, Schema
 from whoosh.formats import Existence, Positions, tokens
 from whoosh.support.charset import accent_map
 
 from briefings.models import Briefing
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: Words: letters/digits, keeping inner apostrophes, dots and hyphens out.
 _TOKENS = r"\w+(?:['’]\w+)*"
@@ -148,10 +147,10 @@ def _dictionary(analyzer: Any) -> TEXT:
 
 
 def build_schema() -> Schema:
-    """Schema 6: no text is stored in the index. What a result list shows comes from
+    """Schema 7: no text is stored in the index. What a result list shows comes from
     the small ``hit`` column (``hit_value``); highlighted snippets analyse the text
-    read from the store. Whoosh's stored fields hold only the id and the related
-    profile (``search.related`` reads them), so a search never unpickles them."""
+    read from the store. Whoosh's stored fields hold only the id; the related-articles
+    profiles live in the store (``search.related``)."""
     stemmed = text_analyzer()
     names = name_analyzer()
     return Schema(
@@ -179,8 +178,6 @@ def build_schema() -> Schema:
         added=DATETIME(sortable=True),
         # Unstemmed words of title and body: the dictionary for "did you mean".
         words=_dictionary(names),
-        # What related-article scoring needs, so candidates need no store reads.
-        profile=STORED(),
     )
 
 
@@ -368,7 +365,7 @@ def hit_record(raw: bytes | None) -> HitRecord | None:
     return HitRecord(briefing_id, title, source or None, published, lead)
 
 
-def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -> dict:
+def document_for(briefing: Briefing, *, added: datetime | None) -> dict:
     """The index document (field -> value) for one briefing."""
     # Uncertain attributions (Quote.speaker_uncertain) stay out of ``speaker:`` and the
     # speaker facet: a search by speaker lists what that person surely said.
@@ -389,7 +386,6 @@ def document_for(briefing: Briefing, *, added: datetime | None, profile: dict) -
         "source": briefing.source or "",
         "author": briefing.author or "",
         "words": _distinct_words(f"{briefing.title}\n{briefing.body_text}"),
-        "profile": json.dumps(profile, ensure_ascii=False, separators=(",", ":")),
     }
     doc["facets"] = facet_value(briefing.source, speakers)
     published = _as_datetime(briefing.published)

@@ -231,7 +231,7 @@ def test_uncertain_speakers_stay_out_of_the_speaker_field(tmp_path: Path) -> Non
         Quote(text="The pier is safe again", speaker="Ada Brennan", speaker_confidence=0.9),
         Quote(text="We lost two boats in the storm", speaker="Ivo Brandt", speaker_confidence=0.3),
     ]
-    doc = document_for(b, added=None, profile={})
+    doc = document_for(b, added=None)
     assert doc["speakers"] == "Ada Brennan"
     make(
         lib,

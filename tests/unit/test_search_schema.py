@@ -146,3 +146,10 @@ def test_hit_column_round_trip_and_lead():
     assert again is not None and again.published is None and again.source is None
     assert again.lead == "Body first line."
     assert hit_record(None) is None and hit_record(b"") is None
+
+
+def test_index_stores_only_the_id():
+    """Schema 7: the related-articles profile lives in the store, not in Whoosh's
+    stored fields (which a search would otherwise carry on disk)."""
+    schema = build_schema()
+    assert [name for name in schema.names() if schema[name].stored] == ["id"]
