@@ -180,6 +180,26 @@ _TRAILING: Final = lexicon(
 _CUT_ORGANISATION: Final = re.compile(r"^(?:[A-Z][\w’'.-]*\s+)+(?:of|for|and|&)(?:\s+the)?$")
 
 
+#: Forms of address, no part of a role: "His Honour Judge" is a judge.
+_ADDRESS_FORMS: Final = lexicon(
+    "honour honor excellency majesty highness worship honourable honorable hon"
+)
+_ADDRESS_POSSESSIVES: Final = lexicon("his her your their")
+
+
+def _without_address(words: list[str]) -> list[str]:
+    """``words`` without forms of address ("His Honour", "Her Excellency", "The
+    Honourable")."""
+    out: list[str] = []
+    for w in words:
+        if w.lower().strip(".,") in _ADDRESS_FORMS:
+            if out and out[-1].lower() in _ADDRESS_POSSESSIVES | {"the"}:
+                out.pop()
+            continue
+        out.append(w)
+    return out
+
+
 def clean_role(role: str) -> str | None:
     """Trim a role phrase: no determiners, honorifics, sentence adverbs, relative or
     participle clauses, outer punctuation; a long one is cut at a phrase boundary."""
@@ -193,6 +213,7 @@ def clean_role(role: str) -> str | None:
     role = _cut(role)
     role = _DETERMINER.sub("", _LOCATION_TAIL.sub("", role)).strip(" ,")
     words = [w for w in role.split() if w.lower().rstrip(".") not in HONORIFICS]
+    words = _without_address(words)
     while words and (
         (words[0].islower() and is_function_word(words[0]))
         or words[0].lower().strip(",") in _SENTENCE_ADVERBS
