@@ -70,6 +70,14 @@ def _useful(word: str) -> bool:
 # -- profiles ------------------------------------------------------------------------------
 
 
+def prepared_profile(briefing: Briefing) -> dict:
+    """``briefing``'s profile (``profile_for``) with its id, ready for scoring
+    (``prepare``)."""
+    raw = profile_for(briefing)
+    raw["id"] = briefing.id
+    return prepare(raw)
+
+
 def profile_for(briefing: Briefing) -> dict:
     """What related scoring needs from a briefing, stored with its index document."""
     counts: Counter[str] = Counter()
@@ -592,9 +600,7 @@ class RelatedUpdater:
             if b.id in done:
                 continue
             done.add(b.id)
-            raw = profile_for(b)
-            raw["id"] = b.id
-            profile = prepare(raw)
+            profile = prepared_profile(b)
             vector = _vector(profile, idf)
             self._profiles[b.id] = (profile, vector)
             rows.append((b.id, encode_profile(profile, vector), postings_of(profile, vector)))

@@ -54,8 +54,7 @@ def test_profiles_round_trip_and_score_as_computed(tmp_path: Path) -> None:
         idf = rel._Idf(searcher, index.common_dfs)
         fresh = {}
         for name in ("interview", "retold"):
-            docnum = searcher.document_number(id=b[name].id)
-            profile = rel.prepare(rel._stored_profile(searcher, docnum))
+            profile = rel.prepared_profile(b[name])
             fresh[name] = (profile, rel._vector(profile, idf))
     stored = updater._stored([b["interview"].id, b["retold"].id])
     (pa, va), (pb, vb) = fresh["interview"], fresh["retold"]
