@@ -86,7 +86,11 @@ def _ensure_profiles(updater) -> None:  # type: ignore[no-untyped-def]
     if updater.library.get_meta(key) == PROFILES_VERSION:
         return
     with updater.index.ix.searcher() as searcher:
-        make(searcher, _Idf(searcher, updater.index.common_dfs))
+        idf = _Idf(searcher, updater.index.common_dfs)
+        try:
+            make(idf)  # index schema 7: profiles are made from the store's briefings
+        except TypeError:
+            make(searcher, idf)  # older code read them from the index
 
 
 def _candidate_count(updater, briefing_id: str) -> int:  # type: ignore[no-untyped-def]
