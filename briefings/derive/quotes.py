@@ -286,6 +286,7 @@ class _Sieve:
         # read on first use (most articles never need them)
         self._mentions: list[tuple[int, int, str]] | None = None
         self._roles: Roles | None = None
+        self._described: dict[str, set[str]] | None = None
         self._layer: EntityLayer | None = None
         self._lower_words: set[str] | None = None
         self._titled: dict[str, set[str]] | None = None
@@ -634,7 +635,7 @@ class _Sieve:
         if who.role and len(self.names.people_named(who.text)) > 1:
             # two people share the family name: their roles read around every
             # mention ("Ann Ross, the president,") tell which one the title means
-            described = self.roles.words
+            described = self._full_name_roles()
         name = self.names.resolve(who.text, at, who.role, described)
         if not name:
             return None, None
@@ -821,6 +822,15 @@ class _Sieve:
                 return who, "saying"
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
+
+    def _full_name_roles(self) -> dict[str, set[str]]:
+        """Each person's role words read around the mentions that give the full name
+        only: a bare "President Ross" resolved by recency to the wrong Ross must not
+        lend its title to that person."""
+        if self._described is None:
+            full = [m for m in self.mentions if m[1] - m[0] >= len(m[2])]
+            self._described = Roles.read(self.doc.text, full).words
+        return self._described
 
     @staticmethod
     def _cue_right_before(text: str, q: Span) -> bool:

@@ -93,3 +93,13 @@ def test_mr_is_not_the_one_bearer_of_the_name_known_to_be_a_woman() -> None:
         '"We will rebuild every one of these classrooms before the winter," Mr Fenwick said.',
     )
     assert by_text(quotes, "We will rebuild").speaker == "Aldo Fenwick"
+
+
+def test_a_title_before_an_apposition_picks_its_holder_not_the_latest_namesake() -> None:
+    quotes = quotes_of(
+        "The president, Aldo Fenwick, visited the flooded town with Clara Fenwick.",
+        "Clara Fenwick spoke to the pupils at the school.",
+        '"We will rebuild every one of these classrooms before the winter," '
+        "President Fenwick said.",
+    )
+    assert by_text(quotes, "We will rebuild").speaker == "Aldo Fenwick"
