@@ -195,6 +195,12 @@ _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
 #: adverbs between an inner speaker and its verb ("he then announced")
 _INNER_ADVERBS: Final = frozenset({"then", "also", "later", "had", "has", "once", "again"})
 _INNER_MAX_WORDS: Final = 4
+#: words between the inner verb and the quote without a colon ("told her "Q"")
+_INNER_OBJECT_WORDS: Final = 2
+#: verbs of thinking, not speaking: their subject reports no words of its own
+_NOT_SPEAKING: Final = frozenset(
+    {"thought", "believed", "felt", "knew", "hoped", "feared", "wanted", "wished", "expected"}
+)
 _CLAUSES: Final = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
 _SENTENCES: Final = re.compile(r"(?<=[.!?])\s+")
 _TITLE_CASE_SMALL: Final = {
@@ -251,6 +257,8 @@ def _inner_speaker(clause: str) -> Who | None:
     prev, last = verbs[-2], verbs[-1]
     if prev.group("verb").endswith("ing") or last.group("verb").endswith("ing"):
         return None
+    if last.group("verb").lower() in _NOT_SPEAKING:
+        return None  # "Ames said he thought about it for "a long time"": still Ames
     gap = clause[prev.end() : last.start()].split()
     if gap and gap[0].lower() == "that":
         gap = gap[1:]
@@ -776,7 +784,7 @@ class _Sieve:
                 return who, "colon"
         clause = _CLAUSES.split(left)[-1]
         cues = list(_SPEECH_IN_SENTENCE.finditer(clause))
-        if cues and len(clause[cues[-1].end() :].split()) <= _INNER_MAX_WORDS:
+        if cues and len(clause[cues[-1].end() :].split()) <= _INNER_OBJECT_WORDS:
             # "Ames said Bell told her "Q"": the inner speaker's words
             inner = _inner_speaker(clause)
             if inner is not None:

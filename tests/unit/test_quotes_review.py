@@ -103,3 +103,11 @@ def test_a_title_before_an_apposition_picks_its_holder_not_the_latest_namesake()
         "President Fenwick said.",
     )
     assert by_text(quotes, "We will rebuild").speaker == "Aldo Fenwick"
+
+
+def test_a_verb_of_thinking_reports_no_inner_speaker() -> None:
+    quotes = quotes_of(
+        "Ilse Marwick and Bruno Castell run the harbour cafe together.",
+        'Marwick said she thought about selling the cafe for "many long and sleepless nights".',
+    )
+    assert by_text(quotes, "many long").speaker == "Ilse Marwick"
