@@ -428,7 +428,13 @@ class NameIndex:
                 index.titles.setdefault(name, set()).update(_title_words(title))
         return index
 
-    def resolve(self, name: str, at: int, title: str | None = None) -> str:
+    def resolve(
+        self,
+        name: str,
+        at: int,
+        title: str | None = None,
+        described: dict[str, set[str]] | None = None,
+    ) -> str:
         """The full name for a family name (or any partial name) used at ``at``.
 
         Prefers a full name ending in the word (the latest before ``at``, else
@@ -436,7 +442,9 @@ class NameIndex:
         "Su Lian Ze"). Where two people share the family name, the ``title`` the
         mention carries ("President", "Mrs") picks the one it fits. Returns
         ``name`` unchanged when nothing matches, and "" for a title word alone
-        ("King") that is the family name of nobody in the article.
+        ("King") that is the family name of nobody in the article. ``described``
+        holds each full name's role words read elsewhere ("Ann Ross, the
+        president,"), so a title known only from an apposition still fits.
         """
         words = name.split()
         if not words:
@@ -456,7 +464,7 @@ class NameIndex:
         word = words[0]
         by_last = self._by_last.get(word, [])
         if title and by_last:
-            by_last = self._fitting(by_last, title)
+            by_last = self._fitting(by_last, title, described)
         hit = self._nearest(by_last, at)
         if hit is not None and self._ambiguous(by_last, hit, at):
             return word  # two people of this family name, just named: no full name
@@ -471,7 +479,9 @@ class NameIndex:
             return ""  # "King said" with no King named: a title, no one we can name
         return hit.name if hit else word
 
-    def _fitting(self, mentions: list[Mention], title: str) -> list[Mention]:
+    def _fitting(
+        self, mentions: list[Mention], title: str, described: dict[str, set[str]] | None = None
+    ) -> list[Mention]:
         """The mentions of the full names that fit ``title`` ("Mrs" a woman,
         "President" a person once titled so), when the family name is shared and
         the title tells exactly one of them; else all of them."""
@@ -481,14 +491,21 @@ class NameIndex:
         words = _title_words(title)
         want = "m" if words & _MALE_TITLES else "f" if words & _FEMALE_TITLES else None
         fits: set[str] = set()
+        unknown: set[str] = set()  # of no known sex, where the title asks for one
         for name in names:
             known = self.titles.get(name, set())
+            if described:
+                known = known | described.get(name, set())
             sex = self.gender_of(name)
             if want is not None:
                 if sex == want:
                     fits.add(name)
+                elif sex is None:
+                    unknown.add(name)
             elif words & known - _GENERIC_TITLES:
                 fits.add(name)
+        if not fits and len(unknown) == 1:
+            fits = unknown  # "Mr Ross" is not the one Ross known to be a woman
         if len(fits) == 1:
             return [m for m in mentions if m.name in fits]
         return mentions

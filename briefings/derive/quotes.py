@@ -192,6 +192,15 @@ _DESCRIBED_SUBJECT: Final = re.compile(
 _HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
+#: adverbs between an inner speaker and its verb ("he then announced")
+_INNER_ADVERBS: Final = frozenset({"then", "also", "later", "had", "has", "once", "again"})
+_INNER_MAX_WORDS: Final = 4
+#: words between the inner verb and the quote without a colon ("told her "Q"")
+_INNER_OBJECT_WORDS: Final = 2
+#: verbs of thinking, not speaking: their subject reports no words of its own
+_NOT_SPEAKING: Final = frozenset(
+    {"thought", "believed", "felt", "knew", "hoped", "feared", "wanted", "wished", "expected"}
+)
 _CLAUSES: Final = re.compile(r",\s+|;\s+|\bbut\s+|\band\s+")
 _SENTENCES: Final = re.compile(r"(?<=[.!?])\s+")
 _TITLE_CASE_SMALL: Final = {
@@ -238,6 +247,29 @@ def _whole_utterance(quoted: str) -> bool:
     return quoted[:1].isupper() and quoted.rstrip('”"’ ')[-1:] in ".!?"
 
 
+def _inner_speaker(clause: str) -> Who | None:
+    """ "Ames said Bell told her:" / "She said he then announced:": speech reported
+    inside speech; the quote is the inner speaker's, the subject of the speech verb
+    closest to the colon, when a name or pronoun alone stands between the two verbs."""
+    verbs = list(_SPEECH_IN_SENTENCE.finditer(clause))
+    if len(verbs) < 2:
+        return None
+    prev, last = verbs[-2], verbs[-1]
+    if prev.group("verb").endswith("ing") or last.group("verb").endswith("ing"):
+        return None
+    if last.group("verb").lower() in _NOT_SPEAKING:
+        return None  # "Ames said he thought about it for "a long time"": still Ames
+    gap = clause[prev.end() : last.start()].split()
+    if gap and gap[0].lower() == "that":
+        gap = gap[1:]
+    while gap and gap[-1].lower() in _INNER_ADVERBS:
+        gap.pop()
+    if not gap or len(gap) > _INNER_MAX_WORDS:
+        return None
+    who = who_before_verb(" ".join(gap))
+    return who if who is not None and who.kind in ("name", "pronoun") else None
+
+
 class _Sieve:
     def __init__(self, doc: Document, shared: SharedMentions | None = None) -> None:
         self.doc = doc
@@ -262,6 +294,7 @@ class _Sieve:
         # read on first use (most articles never need them)
         self._mentions: list[tuple[int, int, str]] | None = None
         self._roles: Roles | None = None
+        self._described: dict[str, set[str]] | None = None
         self._layer: EntityLayer | None = None
         self._lower_words: set[str] | None = None
         self._titled: dict[str, set[str]] | None = None
@@ -606,7 +639,12 @@ class _Sieve:
             return who.text, who.role
         # the mention's own title picks between people of one family name; "" is a
         # title word alone ("King said") that names no one in the article
-        name = self.names.resolve(who.text, at, who.role)
+        described: dict[str, set[str]] | None = None
+        if who.role and len(self.names.people_named(who.text)) > 1:
+            # two people share the family name: their roles read around every
+            # mention ("Ann Ross, the president,") tell which one the title means
+            described = self._full_name_roles()
+        name = self.names.resolve(who.text, at, who.role, described)
         if not name:
             return None, None
         role = who.role or self.names.roles.get(name)
@@ -735,12 +773,22 @@ class _Sieve:
                 if who is not None and who.kind == "name":
                     return who, "colon"
             clause = _CLAUSES.split(left)[-1]
+            who = _inner_speaker(clause)
+            if who is not None:
+                return who, "colon"
             who = self._subject(clause) or self._subject(text[sentence : q.open])
             if who is not None:
                 return who, "colon"
             who = self._name_before_colon(left)
             if who is not None:
                 return who, "colon"
+        clause = _CLAUSES.split(left)[-1]
+        cues = list(_SPEECH_IN_SENTENCE.finditer(clause))
+        if cues and len(clause[cues[-1].end() :].split()) <= _INNER_OBJECT_WORDS:
+            # "Ames said Bell told her "Q"": the inner speaker's words
+            inner = _inner_speaker(clause)
+            if inner is not None:
+                return inner, "before"
         # the speech verb closest to the quote, then earlier ones
         for v in reversed(list(_VERB_IN_SENTENCE.finditer(left))):
             own: re.Match[str] | None = None
@@ -782,6 +830,15 @@ class _Sieve:
                 return who, "saying"
             return who, "before" if len(gap.split()) <= 8 else "partial"
         return None, ""
+
+    def _full_name_roles(self) -> dict[str, set[str]]:
+        """Each person's role words read around the mentions that give the full name
+        only: a bare "President Ross" resolved by recency to the wrong Ross must not
+        lend its title to that person."""
+        if self._described is None:
+            full = [m for m in self.mentions if m[1] - m[0] >= len(m[2])]
+            self._described = Roles.read(self.doc.text, full).words
+        return self._described
 
     @staticmethod
     def _cue_right_before(text: str, q: Span) -> bool:
