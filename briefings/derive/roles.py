@@ -99,11 +99,33 @@ ROLE_EXTRA: Final = lexicon(
 )
 
 
+#: Occupation nouns, read only in lower case ("rally driver", "a local baker"): many
+#: are surnames too (Baker, Cook, Miner), so a capitalised one is a name.
+OCCUPATIONS: Final = lexicon(
+    """
+    driver racer rider jockey runner sprinter swimmer cyclist boxer wrestler golfer
+    skier skater climber sailor rower diver surfer goalie keeper winger quarterback
+    linebacker pitcher batter bowler referee umpire rapper drummer guitarist bassist
+    vocalist songwriter lyricist dj deejay model blogger vlogger influencer streamer
+    podcaster baker cook butcher brewer winemaker grower rancher shepherd fisher
+    carpenter plumber electrician builder miner welder trucker cabbie cashier barber
+    hairdresser tailor jeweller jeweler florist gardener cleaner janitor caretaker
+    carer caregiver midwife dentist pharmacist vet veterinarian therapist counsellor
+    counselor librarian ranger lifeguard guard soldier trooper warden marshal
+    paramedic medic sailor astronaut navigator teacher tutor headteacher headmaster
+    headmistress professor chemist biologist physicist geologist surveyor inventor
+    novelist translator interpreter curator archivist
+    """
+)
+
+
 def role_head(word: str) -> bool:
     """A word that can end a role: 'chairman', 'adviser', 'Secretary', 'Sen.'."""
     bare = word.lower().rstrip(".,")
     if bare.endswith(("'s", "’s")):
         return False
+    if bare in OCCUPATIONS and word[:1].islower():
+        return True
     if bare in ROLE_NOUNS or bare in HONORIFICS or bare in ROLE_EXTRA:
         return True
     if bare.endswith("s") and bare[:-1] in ROLE_NOUNS:  # "one of his editors"
