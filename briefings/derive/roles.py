@@ -294,6 +294,8 @@ def title_before(left: str) -> str | None:
     if ranked:  # "the top-ranked Moreau", "the 14th-ranked Ida Brandt"
         return ranked.group("rank")
     toks: list[str] = _TOKEN.findall(left[-140:])
+    if toks and toks[-1][:1].islower() and not role_head(toks[-1]):
+        return _lower_title(toks)  # "minister of mines and energy Jo Lee"
     if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
@@ -315,10 +317,76 @@ def title_before(left: str) -> str | None:
             break  # "to debate Secretary Holm": a verb or noun, not part of the title
         words.append(tok)
     words.reverse()
+    if words and words[0][:1].isupper():
+        words = _whole_organisation(toks[: len(toks) - len(words)], words)
     # a sentence-initial capitalised word that is no part of a title ("Even", "Now")
     while words and words[0][:1].isupper() and is_function_word(words[0]):
         words.pop(0)
     return clean_role(" ".join(words)) if words else None
+
+
+_LOWER_WORD: Final = re.compile(r"[a-z][a-z-]*")
+_ORG_JOINERS: Final = lexicon("of for the &")
+_MAX_ORG_WORDS: Final = 8
+
+
+def _whole_organisation(before: list[str], words: list[str]) -> list[str]:
+    """A title whose capitalised start follows "of"/"for"/"the" is the end of an
+    organisation's name ("Justice press officer" after "Delaware Department of"): the
+    whole name is read back ("Delaware Department of Justice press officer"); where it
+    cannot be, the title starts after the name ("press officer")."""
+    if not before or before[-1].lower() not in _ORG_JOINERS | {"and"}:
+        return words
+    if before[-1].lower() != "and":
+        org: list[str] = []
+        j = len(before) - 1
+        while j >= 0 and len(org) < _MAX_ORG_WORDS:
+            tok = before[j]
+            if _sentence_end(tok) or not (
+                tok.lower() in _ORG_JOINERS or (tok[:1].isupper() and tok[:1].isalpha())
+            ):
+                break
+            org.append(tok)
+            j -= 1
+        org.reverse()
+        while org and (org[0].lower() in _ORG_JOINERS or is_function_word(org[0])):
+            org.pop(0)
+        natural = j < 0 or len(org) < _MAX_ORG_WORDS
+        if org and natural and len(org) + len(words) <= _MAX_ROLE_WORDS:
+            return org + words
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    return words[k:] if k < len(words) else words
+
+
+def _lower_title(toks: list[str]) -> str | None:
+    """A lower-case title phrase right before a name: a role noun, "of" or "for" and
+    its lower-case object ("minister of mines and energy", "secretary of state for
+    transport"), with title modifiers before it ("deputy minister of finance")."""
+    words: list[str] = []
+    for tok in reversed(toks):
+        if len(words) >= 8 or not _LOWER_WORD.fullmatch(tok):
+            break
+        if tok in _NOT_MODIFIERS and tok not in ("of", "for", "and", "the"):
+            break
+        if _VERB_LIKE.match(tok) and not role_head(tok):
+            break
+        words.append(tok)
+    words.reverse()
+    for k in range(len(words) - 3, -1, -1):
+        if (
+            role_head(words[k])
+            and not words[k].endswith("s")
+            and words[k + 1] in ("of", "for")
+            and words[-1] not in _TRAILING
+            and not is_function_word(words[-1])
+        ):
+            start = k
+            while start and words[start - 1] in _TITLE_MODIFIERS:
+                start -= 1
+            return clean_role(" ".join(words[start:]))
+    return None
 
 
 _AFFILIATION_RANK: Final = 10  # below a description as a speech verb's subject (9)
