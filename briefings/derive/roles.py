@@ -335,25 +335,27 @@ def _whole_organisation(before: list[str], words: list[str]) -> list[str]:
     organisation's name ("Justice press officer" after "Delaware Department of"): the
     whole name is read back ("Delaware Department of Justice press officer"); where it
     cannot be, the title starts after the name ("press officer")."""
-    if not before or before[-1].lower() not in _ORG_JOINERS | {"and"}:
-        return words
-    if before[-1].lower() != "and":
-        org: list[str] = []
-        j = len(before) - 1
-        while j >= 0 and len(org) < _MAX_ORG_WORDS:
-            tok = before[j]
-            if _sentence_end(tok) or not (
-                tok.lower() in _ORG_JOINERS or (tok[:1].isupper() and tok[:1].isalpha())
-            ):
-                break
-            org.append(tok)
-            j -= 1
-        org.reverse()
-        while org and (org[0].lower() in _ORG_JOINERS or is_function_word(org[0])):
-            org.pop(0)
-        natural = j < 0 or len(org) < _MAX_ORG_WORDS
-        if org and natural and len(org) + len(words) <= _MAX_ROLE_WORDS:
-            return org + words
+    joiner = before[-1].lower() if before else ""
+    if joiner == "the" and len(before) > 1 and before[-2].lower() in ("of", "for"):
+        joiner = "of"  # "Friends of the Earth campaigner"
+    if joiner not in ("of", "for", "&"):
+        return words  # "The Times' critic", "media and PR strategist": no name cut
+    org: list[str] = []
+    j = len(before) - 1
+    while j >= 0 and len(org) < _MAX_ORG_WORDS:
+        tok = before[j]
+        if _sentence_end(tok) or not (
+            tok.lower() in _ORG_JOINERS or (tok[:1].isupper() and tok[:1].isalpha())
+        ):
+            break
+        org.append(tok)
+        j -= 1
+    whole = len(org) < _MAX_ORG_WORDS  # the name's start was reached
+    org.reverse()
+    while org and (org[0].lower() in _ORG_JOINERS or is_function_word(org[0])):
+        org.pop(0)
+    if org and whole and len(org) + len(words) <= _MAX_ROLE_WORDS:
+        return org + words
     k = 0
     while k < len(words) and words[k][:1].isupper():
         k += 1
@@ -385,7 +387,11 @@ def _lower_title(toks: list[str]) -> str | None:
             start = k
             while start and words[start - 1] in _TITLE_MODIFIERS:
                 start -= 1
-            return clean_role(" ".join(words[start:]))
+            role = words[start:]
+            owner = toks[-len(words) - 1] if start == 0 and len(toks) > len(words) else ""
+            if owner[:1].isupper() and _POSSESSIVE_END.search(owner):
+                role = [owner, *role]  # "Acme's head of research"
+            return clean_role(" ".join(role))
     return None
 
 

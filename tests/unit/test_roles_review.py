@@ -93,3 +93,17 @@ def test_a_long_organisation_prefix_speaker_role() -> None:
     assert role is not None
     assert role.endswith("press officer")
     assert role.split()[0] in ("Ohio", "press")
+
+
+@pytest.mark.parametrize(
+    ("left", "role"),
+    [
+        ("The bank's owner said Bank of Narnia deputy governor ", "Bank of Narnia deputy governor"),
+        ("A review by the Friends of the Moor campaigner ", "Friends of the Moor campaigner"),
+        ("The Courier's film critic ", "Courier's film critic"),
+        ("It was praised by media and PR strategist ", "PR strategist"),
+        ("It said that Brill's head of research ", "Brill's head of research"),
+    ],
+)
+def test_an_organisation_before_a_title_is_kept_whole(left: str, role: str) -> None:
+    assert title_before(left) == role
