@@ -119,13 +119,18 @@ OCCUPATIONS: Final = lexicon(
 )
 
 
+def _role_word(word: str) -> bool:
+    """A word that can end a role read around a name: a role head or a lower-case
+    occupation noun ("rally driver Jo Lee"). An occupation alone is no role head for
+    a description as speaker ("the driver said" is often a person never named)."""
+    return role_head(word) or (word[:1].islower() and word.rstrip(".,") in OCCUPATIONS)
+
+
 def role_head(word: str) -> bool:
     """A word that can end a role: 'chairman', 'adviser', 'Secretary', 'Sen.'."""
     bare = word.lower().rstrip(".,")
     if bare.endswith(("'s", "’s")):
         return False
-    if bare in OCCUPATIONS and word[:1].islower():
-        return True
     if bare in ROLE_NOUNS or bare in HONORIFICS or bare in ROLE_EXTRA:
         return True
     if bare.endswith("s") and bare[:-1] in ROLE_NOUNS:  # "one of his editors"
@@ -184,7 +189,7 @@ def _cut(phrase: str) -> str:
             and _VERB_LIKE.match(w)
             and w.endswith("ed")
             and w not in _KEPT_PARTICIPLES
-            and any(role_head(x) for x in words[:i])
+            and any(_role_word(x) for x in words[:i])
             and (
                 i + 1 == len(words)
                 or words[i + 1].lower() in _AFTER_PARTICIPLE
@@ -285,7 +290,7 @@ def _adjective(tok: str) -> bool:
     """A lower-case word that may stand before a capitalised title: "former",
     "powerful", "two-term", or a role noun ("presidential candidate Sen.")."""
     low = tok.lower()
-    return low in _TITLE_MODIFIERS or "-" in low or bool(_ADJECTIVE.match(low)) or role_head(low)
+    return low in _TITLE_MODIFIERS or "-" in low or bool(_ADJECTIVE.match(low)) or _role_word(low)
 
 
 def title_before(left: str) -> str | None:
@@ -294,9 +299,9 @@ def title_before(left: str) -> str | None:
     if ranked:  # "the top-ranked Moreau", "the 14th-ranked Ida Brandt"
         return ranked.group("rank")
     toks: list[str] = _TOKEN.findall(left[-140:])
-    if toks and toks[-1][:1].islower() and not role_head(toks[-1]):
+    if toks and toks[-1][:1].islower() and not _role_word(toks[-1]):
         return _lower_title(toks)  # "minister of mines and energy Jo Lee"
-    if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
+    if not toks or not _role_word(toks[-1]) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
     for i in range(len(toks) - 1, -1, -1):
@@ -306,7 +311,7 @@ def title_before(left: str) -> str | None:
             and words
             and i
             and toks[i - 1][:1].islower()
-            and role_head(toks[i - 1])
+            and _role_word(toks[i - 1])
             and not toks[i - 1].endswith("s")
         ):
             words.append(tok)  # "co-founder and chairman Jo Lee"
@@ -354,8 +359,8 @@ def _whole_organisation(before: list[str], words: list[str]) -> list[str]:
     org.reverse()
     while org and (org[0].lower() in _ORG_JOINERS or is_function_word(org[0])):
         org.pop(0)
-    if org and whole and len(org) + len(words) <= _MAX_ROLE_WORDS:
-        return org + words
+    if whole and len(org) + len(words) <= _MAX_ROLE_WORDS:
+        return org + words  # no name before "of" ("the brainchild of New York-based ...")
     k = 0
     while k < len(words) and words[k][:1].isupper():
         k += 1
@@ -372,13 +377,13 @@ def _lower_title(toks: list[str]) -> str | None:
             break
         if tok in _NOT_MODIFIERS and tok not in ("of", "for", "and", "the"):
             break
-        if _VERB_LIKE.match(tok) and not role_head(tok):
+        if _VERB_LIKE.match(tok) and not _role_word(tok):
             break
         words.append(tok)
     words.reverse()
     for k in range(len(words) - 3, -1, -1):
         if (
-            role_head(words[k])
+            _role_word(words[k])
             and not words[k].endswith("s")
             and words[k + 1] in ("of", "for")
             and words[-1] not in _TRAILING
@@ -455,7 +460,7 @@ def apposition_before(left: str) -> str | None:
     if not determined and not (words and words[0].endswith(("'s", "’s"))):
         return None
     # a role noun in it: "chief executive", "head of sales" (not "the weather, Jo Bloggs")
-    if not any(role_head(w) for w in words[1:] if w.lower() not in HONORIFICS):
+    if not any(_role_word(w) for w in words[1:] if w.lower() not in HONORIFICS):
         return None
     return clean_role(" ".join(words))
 
@@ -575,7 +580,7 @@ def apposition_after(right: str) -> str | None:
         low = first.lower().rstrip(",.")
     if low in _NOT_APPOSITION or _CLAUSE.search(first):
         return None
-    if _VERB_LIKE.match(low) and low not in _KEPT_PARTICIPLES and not role_head(low):
+    if _VERB_LIKE.match(low) and low not in _KEPT_PARTICIPLES and not _role_word(low):
         return None  # "Christie, eager ...", "Blunt, facing a challenge": a clause
     end = _APPOSITION_END.search(body)
     while (
@@ -590,7 +595,7 @@ def apposition_after(right: str) -> str | None:
         return None
     plural_ok = words[0].lower() == "one" and len(words) > 2 and words[1].lower() == "of"
     heads = head_words(words)
-    if heads and heads[0][:1].isupper() and not (role_head(heads[0]) or is_title_word(heads[0])):
+    if heads and heads[0][:1].isupper() and not (_role_word(heads[0]) or is_title_word(heads[0])):
         return None  # "Fox's Jo Lee and the firm's chief executive": another person first
     if not any(_role_noun(h, plural_ok) for h in heads + _title_words(words)):
         return None
@@ -613,14 +618,14 @@ def _title_words(words: list[str]) -> list[str]:
             return []  # "Kestrel chairman Joe Tamsin": a title before another name
     if not words[-1][:1].islower() and not any(w.lower() in _PHRASE_BREAK for w in words):
         return []
-    return [w for w in out if role_head(w) and not w.lower().endswith("s")]
+    return [w for w in out if _role_word(w) and not w.lower().endswith("s")]
 
 
 def _role_noun(head: str, plural_ok: bool) -> bool:
     """``head`` names a role: a role word (plural only after "one of": "senators" in
     an adjective clause is not a role). A party alone ("a Democrat") is not one."""
     low = head.lower().rstrip(".")
-    if not role_head(head):
+    if not _role_word(head):
         return False
     if low.endswith("s") and not plural_ok:
         return low in ROLE_NOUNS or low in ROLE_EXTRA or "." in head

@@ -107,3 +107,24 @@ def test_a_long_organisation_prefix_speaker_role() -> None:
 )
 def test_an_organisation_before_a_title_is_kept_whole(left: str, role: str) -> None:
     assert title_before(left) == role
+
+
+def test_an_occupation_alone_does_not_name_a_description_speaker() -> None:
+    doc = Document.build(
+        [
+            "Councillor Maya Orrin opened the new bridge on Monday.",
+            "A bus driver saw the crash from the other lane.",
+            '"I pulled over and ran back to help as fast as I could," the driver said.',
+        ],
+        set(),
+        Metadata(),
+        split_sentences,
+    )
+    quotes = extract_quotes(doc)
+    assert quotes
+    assert all(q.speaker != "Maya Orrin" for q in quotes)
+
+
+def test_a_name_before_of_is_no_cut_title() -> None:
+    left = "The prints are the work of New Haven-based photographer "
+    assert title_before(left) == "New Haven-based photographer"
