@@ -99,6 +99,33 @@ ROLE_EXTRA: Final = lexicon(
 )
 
 
+#: Occupation nouns, read only in lower case ("rally driver", "a local baker"): many
+#: are surnames too (Baker, Cook, Miner), so a capitalised one is a name.
+OCCUPATIONS: Final = lexicon(
+    """
+    driver racer rider jockey runner sprinter swimmer cyclist boxer wrestler golfer
+    skier skater climber sailor rower diver surfer goalie keeper winger quarterback
+    linebacker pitcher batter bowler referee umpire rapper drummer guitarist bassist
+    vocalist songwriter lyricist dj deejay model blogger vlogger influencer streamer
+    podcaster baker cook butcher brewer winemaker grower rancher shepherd fisher
+    carpenter plumber electrician builder miner welder trucker cabbie cashier barber
+    hairdresser tailor jeweller jeweler florist gardener cleaner janitor caretaker
+    carer caregiver midwife dentist pharmacist vet veterinarian therapist counsellor
+    counselor librarian ranger lifeguard guard soldier trooper warden marshal
+    paramedic medic sailor astronaut navigator teacher tutor headteacher headmaster
+    headmistress professor chemist biologist physicist geologist surveyor inventor
+    novelist translator interpreter curator archivist
+    """
+)
+
+
+def _role_word(word: str) -> bool:
+    """A word that can end a role read around a name: a role head or a lower-case
+    occupation noun ("rally driver Jo Lee"). An occupation alone is no role head for
+    a description as speaker ("the driver said" is often a person never named)."""
+    return role_head(word) or (word[:1].islower() and word.rstrip(".,") in OCCUPATIONS)
+
+
 def role_head(word: str) -> bool:
     """A word that can end a role: 'chairman', 'adviser', 'Secretary', 'Sen.'."""
     bare = word.lower().rstrip(".,")
@@ -162,7 +189,7 @@ def _cut(phrase: str) -> str:
             and _VERB_LIKE.match(w)
             and w.endswith("ed")
             and w not in _KEPT_PARTICIPLES
-            and any(role_head(x) for x in words[:i])
+            and any(_role_word(x) for x in words[:i])
             and (
                 i + 1 == len(words)
                 or words[i + 1].lower() in _AFTER_PARTICIPLE
@@ -263,7 +290,7 @@ def _adjective(tok: str) -> bool:
     """A lower-case word that may stand before a capitalised title: "former",
     "powerful", "two-term", or a role noun ("presidential candidate Sen.")."""
     low = tok.lower()
-    return low in _TITLE_MODIFIERS or "-" in low or bool(_ADJECTIVE.match(low)) or role_head(low)
+    return low in _TITLE_MODIFIERS or "-" in low or bool(_ADJECTIVE.match(low)) or _role_word(low)
 
 
 def title_before(left: str) -> str | None:
@@ -272,7 +299,9 @@ def title_before(left: str) -> str | None:
     if ranked:  # "the top-ranked Moreau", "the 14th-ranked Ida Brandt"
         return ranked.group("rank")
     toks: list[str] = _TOKEN.findall(left[-140:])
-    if not toks or not role_head(toks[-1]) or _sentence_end(toks[-1]):
+    if toks and toks[-1][:1].islower() and not _role_word(toks[-1]):
+        return _lower_title(toks)  # "minister of mines and energy Jo Lee"
+    if not toks or not _role_word(toks[-1]) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
     for i in range(len(toks) - 1, -1, -1):
@@ -282,7 +311,7 @@ def title_before(left: str) -> str | None:
             and words
             and i
             and toks[i - 1][:1].islower()
-            and role_head(toks[i - 1])
+            and _role_word(toks[i - 1])
             and not toks[i - 1].endswith("s")
         ):
             words.append(tok)  # "co-founder and chairman Jo Lee"
@@ -293,10 +322,82 @@ def title_before(left: str) -> str | None:
             break  # "to debate Secretary Holm": a verb or noun, not part of the title
         words.append(tok)
     words.reverse()
+    if words and words[0][:1].isupper():
+        words = _whole_organisation(toks[: len(toks) - len(words)], words)
     # a sentence-initial capitalised word that is no part of a title ("Even", "Now")
     while words and words[0][:1].isupper() and is_function_word(words[0]):
         words.pop(0)
     return clean_role(" ".join(words)) if words else None
+
+
+_LOWER_WORD: Final = re.compile(r"[a-z][a-z-]*")
+_ORG_JOINERS: Final = lexicon("of for the &")
+_MAX_ORG_WORDS: Final = 8
+
+
+def _whole_organisation(before: list[str], words: list[str]) -> list[str]:
+    """A title whose capitalised start follows "of"/"for"/"the" is the end of an
+    organisation's name ("Justice press officer" after "Delaware Department of"): the
+    whole name is read back ("Delaware Department of Justice press officer"); where it
+    cannot be, the title starts after the name ("press officer")."""
+    joiner = before[-1].lower() if before else ""
+    if joiner == "the" and len(before) > 1 and before[-2].lower() in ("of", "for"):
+        joiner = "of"  # "Friends of the Earth campaigner"
+    if joiner not in ("of", "for", "&"):
+        return words  # "The Times' critic", "media and PR strategist": no name cut
+    org: list[str] = []
+    j = len(before) - 1
+    while j >= 0 and len(org) < _MAX_ORG_WORDS:
+        tok = before[j]
+        if _sentence_end(tok) or not (
+            tok.lower() in _ORG_JOINERS or (tok[:1].isupper() and tok[:1].isalpha())
+        ):
+            break
+        org.append(tok)
+        j -= 1
+    whole = len(org) < _MAX_ORG_WORDS  # the name's start was reached
+    org.reverse()
+    while org and (org[0].lower() in _ORG_JOINERS or is_function_word(org[0])):
+        org.pop(0)
+    if whole and len(org) + len(words) <= _MAX_ROLE_WORDS:
+        return org + words  # no name before "of" ("the brainchild of New York-based ...")
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    return words[k:] if k < len(words) else words
+
+
+def _lower_title(toks: list[str]) -> str | None:
+    """A lower-case title phrase right before a name: a role noun, "of" or "for" and
+    its lower-case object ("minister of mines and energy", "secretary of state for
+    transport"), with title modifiers before it ("deputy minister of finance")."""
+    words: list[str] = []
+    for tok in reversed(toks):
+        if len(words) >= 8 or not _LOWER_WORD.fullmatch(tok):
+            break
+        if tok in _NOT_MODIFIERS and tok not in ("of", "for", "and", "the"):
+            break
+        if _VERB_LIKE.match(tok) and not _role_word(tok):
+            break
+        words.append(tok)
+    words.reverse()
+    for k in range(len(words) - 3, -1, -1):
+        if (
+            _role_word(words[k])
+            and not words[k].endswith("s")
+            and words[k + 1] in ("of", "for")
+            and words[-1] not in _TRAILING
+            and not is_function_word(words[-1])
+        ):
+            start = k
+            while start and words[start - 1] in _TITLE_MODIFIERS:
+                start -= 1
+            role = words[start:]
+            owner = toks[-len(words) - 1] if start == 0 and len(toks) > len(words) else ""
+            if owner[:1].isupper() and _POSSESSIVE_END.search(owner):
+                role = [owner, *role]  # "Acme's head of research"
+            return clean_role(" ".join(role))
+    return None
 
 
 _AFFILIATION_RANK: Final = 10  # below a description as a speech verb's subject (9)
@@ -359,7 +460,7 @@ def apposition_before(left: str) -> str | None:
     if not determined and not (words and words[0].endswith(("'s", "’s"))):
         return None
     # a role noun in it: "chief executive", "head of sales" (not "the weather, Jo Bloggs")
-    if not any(role_head(w) for w in words[1:] if w.lower() not in HONORIFICS):
+    if not any(_role_word(w) for w in words[1:] if w.lower() not in HONORIFICS):
         return None
     return clean_role(" ".join(words))
 
@@ -479,7 +580,7 @@ def apposition_after(right: str) -> str | None:
         low = first.lower().rstrip(",.")
     if low in _NOT_APPOSITION or _CLAUSE.search(first):
         return None
-    if _VERB_LIKE.match(low) and low not in _KEPT_PARTICIPLES and not role_head(low):
+    if _VERB_LIKE.match(low) and low not in _KEPT_PARTICIPLES and not _role_word(low):
         return None  # "Christie, eager ...", "Blunt, facing a challenge": a clause
     end = _APPOSITION_END.search(body)
     while (
@@ -494,7 +595,7 @@ def apposition_after(right: str) -> str | None:
         return None
     plural_ok = words[0].lower() == "one" and len(words) > 2 and words[1].lower() == "of"
     heads = head_words(words)
-    if heads and heads[0][:1].isupper() and not (role_head(heads[0]) or is_title_word(heads[0])):
+    if heads and heads[0][:1].isupper() and not (_role_word(heads[0]) or is_title_word(heads[0])):
         return None  # "Fox's Jo Lee and the firm's chief executive": another person first
     if not any(_role_noun(h, plural_ok) for h in heads + _title_words(words)):
         return None
@@ -517,14 +618,14 @@ def _title_words(words: list[str]) -> list[str]:
             return []  # "Kestrel chairman Joe Tamsin": a title before another name
     if not words[-1][:1].islower() and not any(w.lower() in _PHRASE_BREAK for w in words):
         return []
-    return [w for w in out if role_head(w) and not w.lower().endswith("s")]
+    return [w for w in out if _role_word(w) and not w.lower().endswith("s")]
 
 
 def _role_noun(head: str, plural_ok: bool) -> bool:
     """``head`` names a role: a role word (plural only after "one of": "senators" in
     an adjective clause is not a role). A party alone ("a Democrat") is not one."""
     low = head.lower().rstrip(".")
-    if not role_head(head):
+    if not _role_word(head):
         return False
     if low.endswith("s") and not plural_ok:
         return low in ROLE_NOUNS or low in ROLE_EXTRA or "." in head
