@@ -364,11 +364,11 @@ def tidy_tree(tree: Any) -> None:
             parent = box.getparent()
             if parent is not None:
                 _remove_keeping_tail(box, parent)
-    # An inline element inside a paragraph whose class the precise pass prunes as
-    # page furniture ('<span class="link"><a>Name</a></span>'): its text is part of
-    # the sentence, so the element is unwrapped and its words stay.
+    # A span inside a paragraph whose class the precise pass prunes as a link box
+    # ('<span class="link"><a>Name</a></span>'): its text is part of the sentence,
+    # so the span is unwrapped and its words stay.
     for para in tree.iter("p"):
-        marked = [e for e in para.iter("span") if _furniture_class(e)]
+        marked = [e for e in para.iter("span") if _link_classed(e)]
         for element in marked:
             # A paragraph that is mostly that element ("Read more: <link>") stays as it was.
             own = len(para.text_content().split()) - len(element.text_content().split())
@@ -383,17 +383,18 @@ def tidy_tree(tree: Any) -> None:
 
 
 UNWRAP_LINKS: bool = True
-#: A furniture-classed span is unwrapped when its paragraph has this many words besides.
+#: A link-classed span is unwrapped when its paragraph has this many words besides.
 SENTENCE_AROUND_MIN_WORDS: Final = 4
-#: A class or id the extractor's precise pass prunes: a "link" or "bottom" token, a teaser.
-_FURNITURE_CLASS: Final = re.compile(
-    r"(?:^|\s)link(?:\s|$)|(?:^|\s)bottom|bottom(?:\s|$)|teaser", re.I
-)
+#: The class token the extractor's precise pass prunes as a link box ("link", not
+#: "permalink"). Its "teaser" and "bottom" classes are left alone: inside a paragraph
+#: they mark icons and dates of a teaser, not words of a sentence.
+_LINK_CLASS: Final = re.compile(r"(?:^|\s)link(?:\s|$)", re.I)
 
 
-def _furniture_class(element: Any) -> bool:
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return bool(_FURNITURE_CLASS.search(marks)) or "border" in (element.get("style") or "")
+def _link_classed(element: Any) -> bool:
+    return bool(_LINK_CLASS.search(element.get("class") or "")) or bool(
+        _LINK_CLASS.search(element.get("id") or "")
+    )
 
 
 REMOVE_BIOS: bool = True
