@@ -199,6 +199,32 @@ def is_social_pitch(text: str) -> bool:
     return len(networks) >= 2 or words(text) <= 12
 
 
+#: The prompts of a comment system under an article: signing in to comment, the
+#: name shown with a comment, the comment form and its state.
+_COMMENT_SYSTEM: Final = re.compile(
+    r"\bdisplay name\b|\bscreen name\b|\bbefore (?:commenting|you comment|posting)\b|"
+    r"\b(?:log|sign) ?out\b.{0,60}\b(?:log|sign) ?(?:in|on)\b|"
+    r"\b(?:must|need to|have to) be (?:logged|signed) in\b|"
+    r"\b(?:log|sign) ?in (?:to|and) (?:comment|post|reply|join|leave|add)|"
+    r"\b(?:to|and) (?:post|leave|add|write) a (?:comment|reply)\b|"
+    r"^(?:leave|post|add|write) a (?:comment|reply)\b|"
+    r"\bcomments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off|moderated)\b|"
+    r"\bbe the first to comment\b|\bcomment(?:ing|s)? (?:guidelines|policy|rules)\b|"
+    r"\bcommunity (?:guidelines|standards)\b|^(?:show|view|hide|load|see) (?:all )?\d* ?comments?\b|"
+    r"\bjoin the (?:conversation|discussion)\b|"
+    r"\bum (?:zu )?kommentieren\b|\bkommentare (?:sind )?geschlossen\b|"
+    r"\bpour commenter\b|\bpara comentar\b|\bper commentare\b",
+    re.I,
+)
+COMMENT_SYSTEM_MAX_WORDS: Final = 40
+
+
+def is_comment_system(text: str) -> bool:
+    """'You must be logged in to comment', 'Please log out and log in again ...':
+    a short prompt of the comment form under an article."""
+    return words(text) <= COMMENT_SYSTEM_MAX_WORDS and bool(_COMMENT_SYSTEM.search(text.strip()))
+
+
 def is_comment_prompt(text: str) -> bool:
     """'Tell us in the comments: ...?': an invitation to comment."""
     return words(text) <= COMMENT_PROMPT_MAX_WORDS and bool(_COMMENT_PROMPT.search(text))

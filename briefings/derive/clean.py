@@ -143,12 +143,21 @@ class _Cleaner:
                 self.kept.append(part)
                 self.kept_index.append(i)
             i += 1
+        self._drop_trailing_comment_system()
         self._drop_trailing_link(n)
         self._drop_trailing_contact()
         self._drop_trailing_about()
         self._drop_trailing_bio()
         self._drop_trailing_label()
         return self.kept
+
+    def _drop_trailing_comment_system(self) -> None:
+        """The comment form's prompts after the article ("You must be logged in to
+        comment", "Please log out and log in again ..."): dropped from the end up."""
+        while len(self.kept) > 1 and bp.is_comment_system(self.kept[-1].text):
+            self.drop(self.kept[-1].text, "comment system")
+            self.kept.pop()
+            self.kept_index.pop()
 
     def _drop_trailing_label(self) -> None:
         """A short label ending in a colon with nothing after it ("Sources:") ends no article."""

@@ -364,6 +364,16 @@ def tidy_tree(tree: Any) -> None:
             parent = box.getparent()
             if parent is not None:
                 _remove_keeping_tail(box, parent)
+    # A span inside a paragraph whose class the precise pass prunes as a link box
+    # ('<span class="link"><a>Name</a></span>'): its text is part of the sentence,
+    # so the span is unwrapped and its words stay.
+    for para in tree.iter("p"):
+        marked = [e for e in para.iter("span") if _link_classed(e)]
+        for element in marked:
+            # A paragraph that is mostly that element ("Read more: <link>") stays as it was.
+            own = len(para.text_content().split()) - len(element.text_content().split())
+            if own >= SENTENCE_AROUND_MIN_WORDS:
+                element.drop_tag()
     if UNWRAP_LINKS:
         for para in tree.iter("p"):
             links = list(para.iter("a"))
@@ -373,6 +383,20 @@ def tidy_tree(tree: Any) -> None:
 
 
 UNWRAP_LINKS: bool = True
+#: A link-classed span is unwrapped when its paragraph has this many words besides.
+SENTENCE_AROUND_MIN_WORDS: Final = 4
+#: The class token the extractor's precise pass prunes as a link box ("link", not
+#: "permalink"). Its "teaser" and "bottom" classes are left alone: inside a paragraph
+#: they mark icons and dates of a teaser, not words of a sentence.
+_LINK_CLASS: Final = re.compile(r"(?:^|\s)link(?:\s|$)", re.I)
+
+
+def _link_classed(element: Any) -> bool:
+    return bool(_LINK_CLASS.search(element.get("class") or "")) or bool(
+        _LINK_CLASS.search(element.get("id") or "")
+    )
+
+
 REMOVE_BIOS: bool = True
 _BOX_TAGS: Final = ("div", "section", "aside")
 #: The class of a box about the writer: "author-box", "saboxplugin-wrap", "author_bio",
@@ -935,7 +959,9 @@ def read_page_meta(tree: Any) -> PageMeta:
     og_title = _clean(first_meta(("og:title", "twitter:title")))
     if headline and headline.endswith(("…", "...")) and og_title:
         headline = None  # a headline cut to a length limit
-    out.title = choose_title(headline, og_title, _first_h1(tree))
+    title_element = tree.find(".//title")
+    page_title = _clean(title_element.text_content()) if title_element is not None else None
+    out.title = choose_title(headline, og_title, _first_h1(tree), page_title)
     out.url = canonical_url(tree, meta)
 
     # Dates: the article's own, then meta tags; "updated" kept apart.
@@ -1290,7 +1316,9 @@ def _title_key(text: str | None) -> str:
     return "".join(c for c in (text or "").lower() if c.isalnum())
 
 
-def choose_title(headline: str | None, og_title: str | None, h1: str | None) -> str | None:
+def choose_title(
+    headline: str | None, og_title: str | None, h1: str | None, page_title: str | None = None
+) -> str | None:
     """The article's title among its structured headline, share title and ``<h1>``.
 
     The structured headline wins, unless the share title says the same words
@@ -1299,7 +1327,12 @@ def choose_title(headline: str | None, og_title: str | None, h1: str | None) -> 
     agrees with the ``<h1>`` did worse on the fundus pages. With no headline,
     and a share title and ``<h1>`` that differ only in their kickers
     ("Topic: Headline" / "Other topic - Headline"), the headline they share.
+    A structured headline that is a placeholder is no title: one lower-case
+    word (a CMS's name for its template), or words none of which are in the
+    title two of the others (share title, ``<h1>``, ``<title>``) agree on.
     """
+    if headline and _placeholder_headline(headline, [t for t in (og_title, h1, page_title) if t]):
+        headline = None
     if headline and og_title:
         og_key = _title_key(og_title)
         if og_key == _title_key(headline):
@@ -1317,6 +1350,31 @@ def choose_title(headline: str | None, og_title: str | None, h1: str | None) -> 
 
 
 _WORDS: Final = re.compile(r"\w+")
+
+
+def _agree(first: str, second: str) -> bool:
+    """Two titles say the same headline: the same words, or one inside the other
+    ("Headline" / "Headline | Site")."""
+    a, b = _title_key(first), _title_key(second)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _placeholder_headline(headline: str, others: list[str]) -> bool:
+    """A structured headline that names no article: one lower-case word, or no word
+    in common with a title two other candidates agree on."""
+    words = headline.split()
+    if len(words) == 1 and headline.islower():
+        return True
+    mine = set(_WORDS.findall(headline.lower()))
+    for i, first in enumerate(others):
+        for second in others[i + 1 :]:
+            if _agree(first, second):
+                agreed = set(_WORDS.findall(first.lower())) | set(_WORDS.findall(second.lower()))
+                if not mine & agreed:
+                    return True
+    return False
+
+
 #: A title separator, or the colon after a kicker ("Topic: Headline").
 _KICKER_SEPARATOR: Final = re.compile(r"(?:\s+(?:\||[-–—:·•»])|:)\s+")
 #: A shared headline after two different kickers has at least this many words.
