@@ -105,7 +105,10 @@ _RANGING_FROM: Final = re.compile(
 _AGE_WORDS: Final = _wordset("aged ages age")
 _AGE_BEFORE: Final = re.compile(r"\b(?:aged|ages|age)\s+$", re.I)
 _AGE_RANGE: Final = re.compile(r"\s*(?:-|–|to|and)\s*\d+\b")
-_LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
+#: Words before a label number: "step 3", "Phase six", "a Level 3 out of 5 risk".
+_LIST_WORDS: Final = _wordset(
+    "no no. nos. number step part page chapter item phase stage level tier category grade"
+)
 _NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
 # Sentence-initial words that may stand before a count ("Yesterday 300 people
 # marched"); other capitalised words there name a thing ("Fortune 500 firms").
@@ -485,6 +488,11 @@ def read_quantities(sentence: str, yen: str = "JPY", words: bool | None = None) 
         if m is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         found = _read_spelled(sentence, m, yen)
+        if found is None:
+            in_ten = _IN_TEN.match(sentence, m.end())
+            if in_ten is not None:
+                taken.append((m.start(), in_ten.end()))  # "rated four out of five"
+                continue
         if found is not None and not any(a < found.end and found.start < b for a, b in taken):
             spelled.append(found)
             taken.append((found.start, found.end))
@@ -533,6 +541,11 @@ def _read_digits(sentence: str, yen: str) -> list[Quantity]:
             consumed = age.end() if age else m.end(1)
             continue  # "aged 18 to 24": an age range, neither end a figure
         q = _read_one(sentence, m.start(1), m.end(1), float(m.group(1).replace(",", "")), yen)
+        if q is None:
+            in_ten = _IN_TEN.match(sentence, m.end(1))
+            if in_ten is not None:
+                consumed = in_ten.end()  # "rated 4 out of 5 stars": the 5 is no count
+                continue
         if q is None and prev_noun:
             q = _bare_participle(sentence, m.start(1), m.end(1), prev_noun)
         if q is not None:
@@ -950,7 +963,9 @@ def _spelled_value(m: re.Match[str]) -> float:
 _NAME_AFTER: Final = re.compile(r"[ -][A-Z][a-z]")
 #: Verbs that never name what a number counts ("the two became friends").
 _NEVER_NOUNS: Final = _wordset("""became begin began met married went came died fled said told
-    gave took knew saw spoke wrote sat drove flew agreed decided""")
+    gave took knew saw spoke wrote sat drove flew agreed decided
+    includes exists contains remains involves requires seems appears becomes consists occurs
+    happens belongs depends insists persists survives agrees believes thinks knows wants says""")
 
 
 def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
@@ -1076,6 +1091,16 @@ _DENOMINATORS: Final = {
 }
 
 
+#: Words before "N out of M" that make it a rating, not a share.
+_RATED_BEFORE: Final = re.compile(
+    r"\b(?:rated|rating|ranked|ranking|scored|score|scale|level|category|grade|tier)"
+    r"(?:\s+(?:of|at|as|a|an))?\s+$",
+    re.I,
+)
+#: Nouns after "N out of M" that make it a rating: "4 out of 5 stars".
+_RATING_NOUNS: Final = _wordset("star stars risk rating")
+
+
 def _proportion(
     text: str,
     begin: int,
@@ -1088,11 +1113,15 @@ def _proportion(
     whole = _DENOMINATORS[m.group(1).lower()]
     if value >= whole or value <= 0:
         return None
+    if _RATED_BEFORE.search(text, max(0, begin - 24), begin):
+        return None  # "rated 4 out of 5", "a rating of 4 out of 5": a rating
     stop = m.end()
     noun_start = noun_end = -1
     np = _noun_phrase(text, stop)
     if np is not None:
-        noun_start, noun_end, _ = np
+        noun_start, noun_end, head = np
+        if head.lower() in _RATING_NOUNS:
+            return None  # "4 out of 5 stars", "a 3 out of 5 risk": a rating
         stop = noun_end
     return Quantity(
         start=begin,
