@@ -87,3 +87,19 @@ def test_money_a_subject_paid_has_a_measure() -> None:
 )
 def test_a_rating_leaves_no_figure_behind(sentence: str) -> None:
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The band scored its second number one in three weeks.", "week"),
+        ("The club was relegated to the third tier six years ago.", "year"),
+        ("At this stage 20 families had left the estate.", "family"),
+    ],
+)
+def test_counts_near_label_and_share_words_stay(sentence: str, unit: str) -> None:
+    assert unit in [f.unit for f in figures(sentence)], figures(sentence)
+
+
+def test_a_perfect_mark_is_no_count() -> None:
+    assert figures("The magazine gave the game a rare 10 out of 10 mark.") == []
