@@ -106,6 +106,9 @@ _AGE_WORDS: Final = _wordset("aged ages age")
 _AGE_BEFORE: Final = re.compile(r"\b(?:aged|ages|age)\s+$", re.I)
 _AGE_RANGE: Final = re.compile(r"\s*(?:-|–|to|and)\s*\d+\b")
 _LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
+#: Capitalised words before a label number: "Phase six", "Stage 2", "a Level 3 risk"
+#: (lower case, "at this stage 20 people", they may end the clause before a count).
+_LABEL_WORDS: Final = _wordset("Phase Stage Level Tier Category Grade")
 _NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
 # Sentence-initial words that may stand before a count ("Yesterday 300 people
 # marched"); other capitalised words there name a thing ("Fortune 500 firms").
@@ -295,7 +298,9 @@ class _Left:
         low = [w.lower() for w in words]
         last = low[-1] if low else ""
         self.month = self.spaced and last.rstrip(".") in _MONTH_SET
-        self.list_mark = (self.spaced and last in _LIST_WORDS) or before.endswith("#")
+        self.list_mark = (
+            self.spaced and (last in _LIST_WORDS or (words[-1] if words else "") in _LABEL_WORDS)
+        ) or before.endswith("#")
         self.approx: str | None = None
         self.approx_start = len(before)
         if self.spaced:
@@ -485,6 +490,11 @@ def read_quantities(sentence: str, yen: str = "JPY", words: bool | None = None) 
         if m is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         found = _read_spelled(sentence, m, yen)
+        if found is None:
+            in_ten = _IN_TEN.match(sentence, m.end())
+            if in_ten is not None and _is_rating(sentence, m.start(), in_ten):
+                taken.append((m.start(), in_ten.end()))  # "rated four out of five"
+                continue
         if found is not None and not any(a < found.end and found.start < b for a, b in taken):
             spelled.append(found)
             taken.append((found.start, found.end))
@@ -533,6 +543,11 @@ def _read_digits(sentence: str, yen: str) -> list[Quantity]:
             consumed = age.end() if age else m.end(1)
             continue  # "aged 18 to 24": an age range, neither end a figure
         q = _read_one(sentence, m.start(1), m.end(1), float(m.group(1).replace(",", "")), yen)
+        if q is None:
+            in_ten = _IN_TEN.match(sentence, m.end(1))
+            if in_ten is not None and _is_rating(sentence, m.start(1), in_ten):
+                consumed = in_ten.end()  # "rated 4 out of 5 stars": the 5 is no count
+                continue
         if q is None and prev_noun:
             q = _bare_participle(sentence, m.start(1), m.end(1), prev_noun)
         if q is not None:
@@ -950,7 +965,9 @@ def _spelled_value(m: re.Match[str]) -> float:
 _NAME_AFTER: Final = re.compile(r"[ -][A-Z][a-z]")
 #: Verbs that never name what a number counts ("the two became friends").
 _NEVER_NOUNS: Final = _wordset("""became begin began met married went came died fled said told
-    gave took knew saw spoke wrote sat drove flew agreed decided""")
+    gave took knew saw spoke wrote sat drove flew agreed decided led made brought felt chose
+    includes exists contains remains involves requires seems appears becomes consists occurs
+    happens belongs depends insists persists survives agrees believes thinks knows wants says""")
 
 
 def _read_spelled(text: str, m: re.Match[str], yen: str) -> Quantity | None:
@@ -1076,6 +1093,25 @@ _DENOMINATORS: Final = {
 }
 
 
+#: Words before "N out of M" that make it a rating, not a share.
+_RATED_BEFORE: Final = re.compile(
+    r"\b(?:rated|rating|ranked|ranking|scored|score|scale|level|category|grade|tier)"
+    r"(?:\s+(?:of|at|as|a|an))?\s+$",
+    re.I,
+)
+#: Nouns after "N out of M" that make it a rating: "4 out of 5 stars".
+_RATING_NOUNS: Final = _wordset("star stars risk rating mark marks")
+
+
+def _is_rating(text: str, begin: int, m: re.Match[str]) -> bool:
+    """ "rated 4 out of 5", "a Level 3 out of 5 risk", "4 out of 5 stars": ``m`` (the
+    "out of M" after the number at ``begin``) gives a rating, not a share."""
+    if _RATED_BEFORE.search(text, max(0, begin - 24), begin):
+        return True
+    np = _noun_phrase(text, m.end())
+    return np is not None and np[2].lower() in _RATING_NOUNS
+
+
 def _proportion(
     text: str,
     begin: int,
@@ -1088,6 +1124,8 @@ def _proportion(
     whole = _DENOMINATORS[m.group(1).lower()]
     if value >= whole or value <= 0:
         return None
+    if _is_rating(text, begin, m):
+        return None  # "rated 4 out of 5", "4 out of 5 stars": a rating, not a share
     stop = m.end()
     noun_start = noun_end = -1
     np = _noun_phrase(text, stop)
