@@ -1106,6 +1106,20 @@ def _read_phrase(sub: Searcher, q: wq.Phrase) -> dict[int, tuple[float, ...]] | 
     return out
 
 
+def _posting_bytes(reader: Any, ti: Any) -> bytes | None:
+    """The bytes of a term's posting list (``ti``: its term info) in the segment's
+    postings file, or None when they cannot be read or are not in the block format
+    this module reads."""
+    try:
+        offset, length = ti.extent()
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
+            (length,) = length
+        raw = reader._terms._postfile.get(offset, length)
+    except Exception:
+        return None
+    return raw if raw[:4] == _MAGIC else None
+
+
 def _postings_for(reader: Any, ti: Any, wanted: list[int]) -> dict[int, tuple[float, bytes]] | None:
     """(weight, value) of those of the documents ``wanted`` (sorted) that are in a
     Whoosh 3 posting list: only the blocks whose document range holds one of them are
@@ -1119,14 +1133,8 @@ def _postings_for(reader: Any, ti: Any, wanted: list[int]) -> dict[int, tuple[fl
         want = set(wanted)
         ids, weights, values = read
         return {d: (w, v) for d, w, v in zip(ids, weights, values, strict=True) if d in want}
-    try:
-        offset, length = ti.extent()
-        if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
-            (length,) = length
-        raw = reader._terms._postfile.get(offset, length)
-    except Exception:
-        return None
-    if raw[:4] != _MAGIC:
+    raw = _posting_bytes(reader, ti)
+    if raw is None:
         return None
     stream = io.BytesIO(raw)
     pos = 4
@@ -1222,14 +1230,8 @@ def _read_list(
     if ti.is_inlined():
         ids, weights, vals = ti.inlined_postings()
         return list(ids), list(weights), list(vals) if values else ()
-    try:
-        offset, length = ti.extent()
-        if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
-            (length,) = length
-        raw = reader._terms._postfile.get(offset, length)
-    except Exception:
-        return None
-    if raw[:4] != _MAGIC:
+    raw = _posting_bytes(reader, ti)
+    if raw is None:
         return None
     stream = io.BytesIO(raw)
     pos = 4
