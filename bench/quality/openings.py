@@ -55,10 +55,11 @@ KINDS = (
     "fragment",
     "intro pronoun",
     "demonstrative",
+    "cut quote",
     "name",
 )
 #: The kinds the gate holds at 0 ("name" is reported per part, not gated yet).
-NARROW = KINDS[:7]
+NARROW = KINDS[:8]
 
 _PRONOUNS = frozenset(
     "he she it they his her its their him them hers theirs he's she's it's they're they've "
@@ -161,6 +162,28 @@ def bad_opening(text: str) -> str | None:
     return None
 
 
+def cut_quote(text: str, start: int, end: int) -> bool:
+    """The summary sentence ``text[start:end]`` opens a quotation that its
+    paragraph closes after the sentence: shown alone, the quotation is cut.
+    (A quotation left open at the end of a paragraph, or re-opened by the next
+    sentence, is the convention for a quotation running on: not a cut.)"""
+    shown = text[start:end]
+    if shown.count("“") > shown.count("”"):
+        line_end = text.find("\n", end)
+        after = text[end : line_end if line_end >= 0 else len(text)]
+        marks = [i for i in (after.find("“"), after.find("”")) if i >= 0]
+        return bool(marks) and after[min(marks)] == "”"
+    if shown.count('"') % 2:
+        line_end = text.find("\n", end)
+        after = text[end : line_end if line_end >= 0 else len(text)]
+        at = after.find('"')
+        if at < 0:
+            return False
+        before = after[at - 1] if at else shown[-1:]
+        return not before.isspace()
+    return False
+
+
 def people(doc: Document) -> dict[str, str]:
     """One-word name forms of people -> the person's full name, from the entity layer."""
     from briefings.derive.entities import entity_layer
@@ -243,6 +266,8 @@ def flagged(shared: Path, name: str, quick: bool = False) -> Iterator[tuple[str,
         earlier = ""
         for s in summarise(doc, SENTENCES):
             kind = bad_opening(s.text)
+            if kind is None and cut_quote(doc.text, s.start, s.end):
+                kind = "cut quote"
             if kind is None:
                 if names is None:
                     names = people(doc)
@@ -286,7 +311,7 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
                 0.0,
                 higher_is_better=False,
                 detail="both parts; pronoun, connective, question, label, fragment, "
-                "intro pronoun, demonstrative",
+                "intro pronoun, demonstrative, cut quote",
                 unit="count",
             )
         )

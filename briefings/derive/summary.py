@@ -181,7 +181,7 @@ NEAR_REPEAT: Final = 0.7
 #: A double-quoted passage within one paragraph (it may span sentences). A
 #: straight quote opens after a space and closes before one (or punctuation),
 #: so an unclosed quotation does not pair with the next one's opening mark.
-#: (The character before a straight opening mark is checked in ``_quote_openings``.)
+#: (The character before a straight opening mark is checked in ``_quote_spans``.)
 _QUOTE_SPAN: Final = re.compile(r"“[^“”\n]*”|\"(?=[^\s\"])[^\"\n]*(?<=\S)\"(?![^\s.,;:!?)\]—–-])")
 _BEFORE_OPENING: Final = frozenset(" \t\n\u00a0([—–-")
 _QUOTED: Final = re.compile(r"[\"“][^\"“”]*[\"”]|(?<!\w)[‘'][^‘’']{6,}[’'](?!\w)")
@@ -432,14 +432,20 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(letters), sum(c.isupper() for c in letters)
 
 
-def _quote_openings(text: str, sentences: list[Sentence]) -> dict[int, int]:
-    """Sentence index -> where the quotation it starts inside opened, for the
-    sentences that start mid-quotation: ``"It rose. We are glad," she said.``
-    -> the second."""
+def _quote_spans(text: str, sentences: list[Sentence]) -> tuple[dict[int, int], dict[int, int]]:
+    """The quotations that sentence boundaries cut, as two maps.
+
+    ``openings``: sentence index -> where the quotation it starts inside opened,
+    for the sentences that start mid-quotation: ``"It rose. We are glad," she
+    said.`` -> the second. ``closings``: sentence index -> the end of the
+    sentence that closes the quotation it ends inside, for the sentences that
+    end mid-quotation: ``She said: "It rose. We are glad."`` -> the first."""
     openings: dict[int, int] = {}
+    closings: dict[int, int] = {}
     if "“" not in text and '"' not in text:
-        return openings
+        return openings, closings
     starts = None
+    ends = None
     pos = 0
     while (m := _QUOTE_SPAN.search(text, pos)) is not None:
         opening = m.start()
@@ -447,24 +453,47 @@ def _quote_openings(text: str, sentences: list[Sentence]) -> dict[int, int]:
             pos = opening + 1  # a closing mark: no quotation opens here
             continue
         pos = m.end()
-        if starts is None:
+        if starts is None or ends is None:
             starts = [s.start for s in sentences]
-        for i in range(bisect_right(starts, opening), bisect_left(starts, pos)):
+            ends = [s.end for s in sentences]
+        first = bisect_right(starts, opening)
+        for i in range(first, bisect_left(starts, pos)):
             openings[i] = opening
-    return openings
+        # The sentences that end inside the quotation (the one it opens in
+        # and any in its middle) reach on to the end of the one that closes it.
+        last = bisect_left(ends, pos)
+        if last < len(sentences):
+            for i in range(max(first - 1, 0), last):
+                if opening < ends[i] < pos:
+                    closings[i] = ends[last]
+    return openings, closings
 
 
-def _whole_quotes(text: str, picked: list[Sentence], openings: list[int]) -> list[Sentence]:
+def _whole_quotes(
+    text: str,
+    picked: list[Sentence],
+    openings: list[int],
+    closings: list[int],
+) -> list[Sentence]:
     """Picked sentences, each that starts mid-quotation (``openings``: where
-    its quotation opened, or -1) widened back to the quotation's opening mark
-    (absorbing picks it then covers)."""
+    its quotation opened, or -1) widened back to the quotation's opening mark,
+    and each that ends mid-quotation (``closings``: the end of the sentence
+    that closes it, or -1) widened on to that end (absorbing picks it then
+    covers)."""
     out: list[Sentence] = []
-    for s, opening in zip(picked, openings, strict=True):
+    for s, opening, closing in zip(picked, openings, closings, strict=True):
+        if out and out[-1].end >= s.end:
+            continue  # covered by the widened pick before it
+        start = s.start
+        end = s.end
         if opening >= 0:
             start = opening
             while out and out[-1].end > start:
                 start = min(start, out.pop().start)
-            s = Sentence(text[start : s.end], start, s.end, s.paragraph)
+        if closing > end:
+            end = closing
+        if start != s.start or end != s.end:
+            s = Sentence(text[start:end], start, end, s.paragraph)
         out.append(s)
     return out
 
@@ -553,7 +582,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 class Prepared:
     """An article's summary candidates and the features the scorer weighs."""
 
-    __slots__ = ("bags", "block", "features", "ok", "openings", "sentences")
+    __slots__ = ("bags", "block", "closings", "features", "ok", "openings", "sentences")
 
     def __init__(
         self,
@@ -563,11 +592,13 @@ class Prepared:
         bags: list[set[str]],
         features: list[list[float]],
         block: bool = False,
+        closings: dict[int, int] | None = None,
     ) -> None:
         self.sentences = sentences
         self.block = block
         self.ok = ok
         self.openings = openings
+        self.closings: dict[int, int] = closings if closings is not None else {}
         self.bags = bags
         self.features = features
 
@@ -594,6 +625,13 @@ def _shares(text: str) -> tuple[float, float]:
     return digits / len(words), capitals / len(words)
 
 
+def _widened(
+    text: str, s: Sentence, openings: dict[int, int], closings: dict[int, int], i: int
+) -> str:
+    """Sentence ``i`` (``s``) with the parts of the quotations it cuts."""
+    return text[openings.get(i, s.start) : max(closings.get(i, s.end), s.end)]
+
+
 def _widened_ok(widened: str) -> bool:
     """A sentence shown with the start of its quotation is still short and opens well."""
     return len(widened.split()) <= MAX_WORDS and not opens_badly(widened)
@@ -614,12 +652,12 @@ def prepare(doc: Document) -> Prepared:
     running = _in_running_quotations(doc, sentences)
     for i in running:
         ok[i] = False
-    # A sentence that starts mid-quotation is shown with the whole quotation,
-    # or not at all when that would be too long.
-    openings = _quote_openings(doc.text, sentences)
-    for i, opening in openings.items():
+    # A sentence that starts or ends mid-quotation is shown with the whole
+    # quotation, or not at all when that would be too long.
+    openings, closings = _quote_spans(doc.text, sentences)
+    for i in openings.keys() | closings.keys():
         if ok[i]:
-            ok[i] = _widened_ok(doc.text[opening : sentences[i].end])
+            ok[i] = _widened_ok(_widened(doc.text, sentences[i], openings, closings, i))
     if sum(ok) < 3:
         # Short or unusual articles: also accept short or unpunctuated sentences
         # (never one that opens badly: no summary is better than a misleading one).
@@ -630,8 +668,9 @@ def prepare(doc: Document) -> Prepared:
                 and is_candidate(s.text, min_words=4)
                 and not opens_badly(s.text)
             ):
-                opening = openings.get(i, -1)
-                ok[i] = opening < 0 or _widened_ok(doc.text[opening : s.end])
+                ok[i] = (i not in openings and i not in closings) or _widened_ok(
+                    _widened(doc.text, s, openings, closings, i)
+                )
     terms = [
         _chunk_tokens(chunks[i] if s is doc.sentences[i] else read_chunks(s.text))
         for i, s in enumerate(sentences)
@@ -716,7 +755,7 @@ def prepare(doc: Document) -> Prepared:
             ]
         )
         rank += 1
-    return Prepared(sentences, ok, openings, bags, features, paragraphs == 1)
+    return Prepared(sentences, ok, openings, bags, features, paragraphs == 1, closings)
 
 
 #: A capitalised word (a name's word); a possessive ending is read apart.
@@ -882,7 +921,12 @@ def _summarise(doc: Document, k: int) -> list[Sentence]:
                         redundancy[j] = overlap
         candidates = remaining
     order = sorted(picked)
-    if not openings:
+    closings = prepared.closings
+    if not openings and not closings:
         return [sentences[i] for i in order]
-    wide = [openings.get(i, -1) for i in order]
-    return _whole_quotes(doc.text, [sentences[i] for i in order], wide)
+    return _whole_quotes(
+        doc.text,
+        [sentences[i] for i in order],
+        [openings.get(i, -1) for i in order],
+        [closings.get(i, -1) for i in order],
+    )

@@ -66,3 +66,24 @@ def test_cnn_area_without_data_has_no_rows(tmp_path: Path) -> None:
 
     assert cnn.evaluate(tmp_path) == []
     assert openings.evaluate(tmp_path) == []
+
+
+def test_cut_quote_flags_a_sentence_whose_quotation_closes_after_it() -> None:
+    from bench.quality.openings import cut_quote
+
+    text = 'Ada said: "Prices rose. We are glad." Then she left.\nNext line.'
+    first_end = text.index("rose.") + len("rose.")
+    assert cut_quote(text, 0, first_end)
+    assert not cut_quote(text, 0, text.index("glad.") + len('glad."'))
+    curly = "Ada said: “Prices rose. We are glad.” Then she left."
+    assert cut_quote(curly, 0, curly.index("rose.") + len("rose."))
+
+
+def test_cut_quote_accepts_a_quotation_running_on_by_convention() -> None:
+    from bench.quality.openings import cut_quote
+
+    # The quotation re-opens with the next sentence, or runs past the paragraph.
+    text = 'Ada said: "Prices rose. "We are glad."\nAnd: "It runs on.\n"Here."'
+    assert not cut_quote(text, 0, text.index("rose.") + len("rose."))
+    start = text.index("And:")
+    assert not cut_quote(text, start, text.index("on.") + len("on."))
