@@ -58,8 +58,12 @@ KINDS = (
     "cut quote",
     "name",
 )
-#: The kinds the gate holds at 0 ("name" is reported per part, not gated yet).
-NARROW = KINDS[:8]
+#: The kinds the gate holds at 0 ("name" is reported per part, not gated yet;
+#: "cut quote" has a row of its own).
+NARROW = KINDS[:7]
+#: Summary sentences that end inside a quotation closed after them, per set, both
+#: parts (before the widening to the quotation's close: 42 on the tune parts).
+CUT_QUOTES_AT_MOST = 1.0
 
 _PRONOUNS = frozenset(
     "he she it they his her its their him them hers theirs he's she's it's they're they've "
@@ -174,13 +178,21 @@ def cut_quote(text: str, start: int, end: int) -> bool:
         marks = [i for i in (after.find("“"), after.find("”")) if i >= 0]
         return bool(marks) and after[min(marks)] == "”"
     if shown.count('"') % 2:
+        last = shown.rfind('"')
+        glued = text[start + last + 1 : start + last + 2]
+        if last and not shown[last - 1].isspace() and not glued.isalnum():
+            return False  # its odd mark closes: it starts inside a quotation
+        if last == len(shown) - 1 and glued.isalnum():
+            return False  # the next sentence's opening mark, glued to it
         line_end = text.find("\n", end)
         after = text[end : line_end if line_end >= 0 else len(text)]
         at = after.find('"')
         if at < 0:
             return False
         before = after[at - 1] if at else shown[-1:]
-        return not before.isspace()
+        following = after[at + 1 : at + 2]
+        # A mark after a space, or glued to the next word ("said."However"), opens.
+        return not before.isspace() and not following.isalnum()
     return False
 
 
@@ -311,7 +323,18 @@ def evaluate(shared: Path, quick: bool = False) -> list[Score]:
                 0.0,
                 higher_is_better=False,
                 detail="both parts; pronoun, connective, question, label, fragment, "
-                "intro pronoun, demonstrative, cut quote",
+                "intro pronoun, demonstrative",
+                unit="count",
+            )
+        )
+        scores.append(
+            Score(
+                "openings",
+                f"{name} summary sentences ending inside a quotation",
+                float(sum(kinds[w]["cut quote"] for w in kinds)),
+                CUT_QUOTES_AT_MOST,
+                higher_is_better=False,
+                detail="both parts; the quotation closes after the sentence",
                 unit="count",
             )
         )

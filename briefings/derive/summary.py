@@ -414,8 +414,29 @@ def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
     letters, upper = _letter_counts(text)
     if letters and upper > 0.6 * letters:
         return False  # shouted captions and banners
+    return _speaker_shown(text)
+
+
+def _speaker_shown(text: str) -> bool:
+    """A sentence that opens with a quotation shows who speaks: it is not a bare
+    quote (a quotation and at most a short attribution) without a named
+    speaker, and the words right after its quotation are not a pronoun's cue
+    ("“…,” she told reporters, and …")."""
     attribution = _bare_quote(text)
-    return attribution is None or (bool(attribution) and _named_attribution(attribution))
+    if attribution is not None:
+        return bool(attribution) and _named_attribution(attribution)
+    stripped = text.strip()
+    if stripped[:1] in _OPEN_QUOTE:
+        after = _QUOTED.match(stripped)
+        if after is not None:
+            first = _LATIN_WORD.search(stripped, after.end())
+            if (
+                first is not None
+                and not stripped[after.end() : first.start()].strip(" ,;:—–-")
+                and first.group().lower() in _PERSONAL_PRONOUNS
+            ):
+                return False
+    return True
 
 
 _LETTERS: Final = string.ascii_letters.encode()
@@ -449,7 +470,12 @@ def _quote_spans(text: str, sentences: list[Sentence]) -> tuple[dict[int, int], 
     pos = 0
     while (m := _QUOTE_SPAN.search(text, pos)) is not None:
         opening = m.start()
-        if opening and text[opening] == '"' and text[opening - 1] not in _BEFORE_OPENING:
+        if (
+            opening
+            and text[opening] == '"'
+            and text[opening - 1] not in _BEFORE_OPENING
+            and not _glued_opening(text, opening)
+        ):
             pos = opening + 1  # a closing mark: no quotation opens here
             continue
         pos = m.end()
@@ -467,6 +493,13 @@ def _quote_spans(text: str, sentences: list[Sentence]) -> tuple[dict[int, int], 
                 if opening < ends[i] < pos:
                     closings[i] = ends[last]
     return openings, closings
+
+
+def _glued_opening(text: str, at: int) -> bool:
+    """The straight mark at ``at`` opens a quotation although no space comes
+    before it: it follows a sentence's end and a capital follows it
+    (``… she said."However, …``)."""
+    return text[at - 1] in ".!?" and text[at + 1 : at + 2].isupper()
 
 
 def _whole_quotes(
@@ -625,6 +658,18 @@ def _shares(text: str) -> tuple[float, float]:
     return digits / len(words), capitals / len(words)
 
 
+def _cut_curly(text: str, end: int, shown: str) -> bool:
+    """``shown`` (a sentence ending at ``end``) leaves a curly quotation open that
+    its paragraph closes later: one with another inside it (“… “x” …”), which
+    ``_quote_spans`` does not read."""
+    if shown.count("“") <= shown.count("”"):
+        return False
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    close = after.find("”")
+    return close >= 0 and not 0 <= after.find("“") < close
+
+
 def _widened(
     text: str, s: Sentence, openings: dict[int, int], closings: dict[int, int], i: int
 ) -> str:
@@ -633,8 +678,11 @@ def _widened(
 
 
 def _widened_ok(widened: str) -> bool:
-    """A sentence shown with the start of its quotation is still short and opens well."""
-    return len(widened.split()) <= MAX_WORDS and not opens_badly(widened)
+    """A sentence shown with the whole of its quotation is still short, opens
+    well and shows who speaks."""
+    return (
+        len(widened.split()) <= MAX_WORDS and not opens_badly(widened) and _speaker_shown(widened)
+    )
 
 
 def prepare(doc: Document) -> Prepared:
@@ -658,6 +706,9 @@ def prepare(doc: Document) -> Prepared:
     for i in openings.keys() | closings.keys():
         if ok[i]:
             ok[i] = _widened_ok(_widened(doc.text, sentences[i], openings, closings, i))
+    for i, s in enumerate(sentences):
+        if ok[i] and i not in closings and _cut_curly(doc.text, s.end, s.text):
+            ok[i] = False  # a quotation with one inside it, closed after the sentence
     if sum(ok) < 3:
         # Short or unusual articles: also accept short or unpunctuated sentences
         # (never one that opens badly: no summary is better than a misleading one).

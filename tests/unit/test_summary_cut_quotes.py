@@ -56,3 +56,53 @@ def test_too_long_a_quotation_is_not_picked_cut() -> None:
     )
     for s in summarise(doc, k=3):
         assert _balanced(s.text), s.text
+
+
+def test_a_quotation_paragraph_widened_whole_still_needs_its_speaker() -> None:
+    doc = _doc(
+        "The harbour board approved a plan on Monday to dredge the eastern channel.",
+        "“The channel has silted up. Larger ships cannot reach the eastern quay at low "
+        "tide any more, and the shipping lines have warned the harbour board twice.”",
+        "Work on the western quay is due to finish next year, the board said.",
+        "The shipping lines welcomed the plan to dredge the channel for larger ships.",
+    )
+    for s in summarise(doc, k=3):
+        assert "Larger ships cannot reach" not in s.text
+
+
+def test_a_quotation_cued_by_a_pronoun_does_not_show_its_speaker() -> None:
+    from briefings.derive.summary import is_candidate
+
+    assert not is_candidate(
+        "“We started the season well today,” she told reporters afterwards, and the "
+        "rest of the team went on to win their matches."
+    )
+    assert is_candidate(
+        "“We started the season well today,” Ada Okafor told reporters afterwards, and "
+        "the rest of the team went on to win their matches."
+    )
+
+
+def test_a_quotation_with_a_quotation_inside_is_not_cut() -> None:
+    doc = _doc(
+        "The harbour board approved a plan on Monday to dredge the eastern channel.",
+        "Ada Okafor wrote, “If the board wants ships, it must keep “the channel” clear "
+        "of silt for every tide. Otherwise the eastern quay will close to shipping.”",
+        "Work on the western quay is due to finish next year, the board said.",
+        "The shipping lines welcomed the plan to dredge the channel for larger ships.",
+    )
+    for s in summarise(doc, k=3):
+        assert not (s.text.count("“") > s.text.count("”") and "keep" in s.text), s.text
+
+
+def test_an_opening_mark_glued_to_the_sentence_before() -> None:
+    doc = _doc(
+        "The harbour board approved a plan on Monday to dredge the eastern channel.",
+        '"The channel is too shallow," Ada Okafor said."However, dredging the eastern '
+        'channel will start in the spring. The lines will repay the cost."',
+        "Work on the western quay is due to finish next year, the board said.",
+        "The shipping lines welcomed the plan to dredge the channel for larger ships.",
+    )
+    for s in summarise(doc, k=3):
+        if "However" in s.text:
+            assert s.text.rstrip().endswith('repay the cost."'), s.text
