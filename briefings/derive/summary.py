@@ -208,6 +208,13 @@ _FURNITURE: Final = re.compile(
     re.I,
 )
 
+#: A link's call to the reader ("Read the full report here ."): page furniture.
+_CALL_TO_ACTION: Final = re.compile(
+    r"(?:Read|Watch|Listen to|Click|Tap|Download|Scroll down)\s+(?:the|our|this|more|here|"
+    r"full|a|an|his|her|their|it)\b"
+)
+_CALL_TO_ACTION_WORDS: Final = 15
+
 
 def tokens(text: str) -> list[str]:
     """The comparison terms of a sentence (also used by the BBC baselines)."""
@@ -409,7 +416,9 @@ def is_candidate(text: str, min_words: int = MIN_WORDS) -> bool:
         return False
     if min_words >= MIN_WORDS and text.rstrip().rstrip(_CLOSERS)[-1:] not in _TERMINAL_MARKS:
         return False
-    if _furniture(text):
+    if _furniture(text) or (
+        n <= _CALL_TO_ACTION_WORDS and _CALL_TO_ACTION.match(text.lstrip()) is not None
+    ):
         return False
     letters, upper = _letter_counts(text)
     if letters and upper > 0.6 * letters:

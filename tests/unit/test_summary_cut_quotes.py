@@ -106,3 +106,11 @@ def test_an_opening_mark_glued_to_the_sentence_before() -> None:
     for s in summarise(doc, k=3):
         if "However" in s.text:
             assert s.text.rstrip().endswith('repay the cost."'), s.text
+
+
+def test_a_links_call_to_the_reader_is_not_a_summary_sentence() -> None:
+    from briefings.derive.summary import is_candidate
+
+    assert not is_candidate("Read the Department of Transport report on the eastern channel .")
+    assert not is_candidate("Watch the full interview with the harbour board chair here.")
+    assert is_candidate("Read said the harbour board would dredge the eastern channel in spring.")
