@@ -149,6 +149,7 @@ _VERBLESS: Final = re.compile(
     rf"^\s*(?P<lead>,|[—–-]+)?\s*(?P<run>{NAME_RUN})(?P<app>,\s[^“”\"]{{1,160}}?)?"
     r"\s*[.!?]?\s*[“\"‘]?\s*$"
 )
+_ED_WORD: Final = re.compile(r"\b[a-z]{2,}ed\b")
 _CLAUSE_VERBS: Final = re.compile(
     r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|says|said)\b"
 )
@@ -785,11 +786,15 @@ class _Sieve:
             return None
         quoted = text[q.start : q.close].rstrip('”"’ ')
         lead = m.group("lead")
+        app = m.group("app") or ""
         if lead is None and not quoted.endswith(","):
-            return None  # '"Q" Jo Ames' with no comma: a new sentence, not a signature
+            # '"Q." Jo Ames, director of X.' closing the paragraph (or before the next
+            # quote): a signature only when the apposition has no verb-like word at all
+            closes = q.close + len(rest) >= min(limit, len(text)) - 1
+            if not quoted.endswith((".", "!", "?")) or not closes or _ED_WORD.search(app):
+                return None
         if lead == "," and quoted.endswith((".", "!", "?")):
             return None
-        app = m.group("app") or ""
         if app and (role_after(app) is None or _CLAUSE_VERBS.search(app)):
             return None
         if _SPEECH_AFTER_QUOTE.search(" " + app) or _VERB_IN_SENTENCE.search(" " + app):

@@ -202,3 +202,17 @@ def test_a_gerund_right_after_a_noun_is_that_nouns() -> None:
         "or never” outside the hall.",
     )
     assert found[0].speaker != "Mara Stein"
+
+
+def test_a_name_and_role_closing_the_paragraph_after_a_full_stop_sign_the_quote() -> None:
+    q = quotes_of(
+        "“Our crews patrol the coast every single night of the year.” Rita Moss, "
+        "director of the Coastal Patrol Unit."
+    )[0]
+    assert q.speaker == "Rita Moss"
+
+
+def test_a_sentence_after_a_full_stop_that_goes_on_is_no_signature() -> None:
+    for tail in ("Rita Moss, the director, disagreed.", "Rita Moss, director. Her team has boats."):
+        q = quotes_of(f"“Our crews patrol the coast every single night of the year.” {tail}")[0]
+        assert q.speaker is None, tail
