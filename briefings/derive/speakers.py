@@ -271,8 +271,8 @@ def _modified_name(phrase: str) -> Who | None:
 
 # the word before a name that makes it the object of an opening phrase
 _OPENER_OBJECT: Final = re.compile(
-    r"(?:^|\s)(?:in|at|on|from|to|of|the|with|for|by|into|near|outside|inside|during|"
-    r"after|before|over|across|throughout|toward|towards|about)\s+$",
+    r"(?:^|\s)(?:in|at|on|from|to|of|with|for|by|into|near|outside|inside|during|"
+    r"after|before|over|across|throughout|toward|towards|about)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
