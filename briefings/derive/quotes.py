@@ -1497,7 +1497,7 @@ _RULE_CONFIDENCE: Final = {
     "same paragraph, later": 0.45,
     "continued": 0.7,
     "paragraph before": 0.5,
-    "reported before": 0.5,
+    "reported before": 0.45,  # a cue-less paragraph after reported speech: uncertain
     "intro": 0.4,
     "signed": 0.7,
 }
