@@ -50,7 +50,14 @@ from briefings.derive.roles import Roles, role_head
 from briefings.derive.roles import clean_role as tidy_role
 from briefings.derive.spans import Span, find_spans, quotes_with_single_marks
 from briefings.derive.speakers import Who, clause_end, role_after, who_after_verb, who_before_verb
-from briefings.derive.speech import AUXILIARY, FRAME_VERB, INTRO_VERB, SPEECH_VERB
+from briefings.derive.speech import (
+    AFTER_QUOTE_VERB,
+    AUXILIARY,
+    FRAME_VERB,
+    INTRO_VERB,
+    REPORTED_VERB,
+    SPEECH_VERB,
+)
 from briefings.models import Quote
 
 _PRONOUN_REACH: Final = 6  # sentences a pronoun reaches back to its antecedent
@@ -67,10 +74,13 @@ _CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguo
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
 
-_AFTER_VERB_FIRST: Final = re.compile(rf"^\s*(?:[,—–-]\s*)?{AUXILIARY}(?:{SPEECH_VERB})\b")
+_AFTER_VERB_FIRST: Final = re.compile(rf"^\s*(?:[,—–-]\s*)?{AUXILIARY}(?:{AFTER_QUOTE_VERB})\b")
 _AFTER_SUBJECT_FIRST: Final = re.compile(
-    rf"^\s*(?:[,—–-]\s*)?(?P<subj>[^.!?;“”\"]{{1,160}}?)\s+{AUXILIARY}(?:{SPEECH_VERB})\b"
+    rf"^\s*(?:[,—–-]\s*)?(?P<subj>[^.!?;“”\"]{{1,160}}?)\s+{AUXILIARY}(?:{AFTER_QUOTE_VERB})\b"
 )
+# the speech verb of a cue after the quote ('"Q," Ames shared', '"Q," comments Ames')
+_REPORTED: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{REPORTED_VERB})\b")
+_SPEECH_AFTER_QUOTE: Final = re.compile(rf"\s{AUXILIARY}(?P<verb>{AFTER_QUOTE_VERB})\b")
 # "an account of Clinton telling ...", "about her saying ...": a gerund with its own subject
 _GERUND_SUBJECT: Final = re.compile(
     r"\b(?:of|about|with)\s+(?:(?P<name>(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)|him|her|them)\s*$"
@@ -133,6 +143,20 @@ _POSSESSIVE_SPEECH: Final = re.compile(
     r"message|post|tweet|letter|words|remarks|comment|comments|verdict)"
     r"(?:\s+(?:was|read|reads|said|says))?\s*:\s*$"
 )
+# '"Q," Jo Ames, director of X.' / '"Q." — Jo Ames, director of X': after the quote
+# a name and an apposition make the whole sentence, with no verb (a signature)
+_VERBLESS: Final = re.compile(
+    rf"^\s*(?P<lead>,|[—–-]+)?\s*(?P<run>{NAME_RUN})(?P<app>,\s[^“”\"]{{1,160}}?)?"
+    r"\s*[.!?]?\s*[“\"‘]?\s*$"
+)
+_ED_WORD: Final = re.compile(r"\b[a-z]{2,}ed\b")
+_CLAUSE_VERBS: Final = re.compile(
+    r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|says|said)\b"
+)
+# ", says Yao." closing the sentence before a quote: the verb first, then the speaker
+_INVERTED_CUE: Final = re.compile(
+    rf",\s+(?:{SPEECH_VERB})\s+(?P<who>[A-Z][^,.;:!?“”\"]{{0,60}}?)\s*[.:]$"
+)
 _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
@@ -143,7 +167,7 @@ _SPEAKER_LINE: Final = re.compile(
 # "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
 _DESCRIPTION: Final = re.compile(
     r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+)$"
+    r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+|[A-Z]{2,3})$"
 )
 # heads of descriptions of a person that are no role words: "the billionaire mogul"
 # a description opening a sentence as its subject: "The Wisconsin Republican did give"
@@ -245,6 +269,48 @@ def _is_title(text: str) -> bool:
 def _whole_utterance(quoted: str) -> bool:
     """A short quote that is a complete sentence ("We'll see." / "Absolutely not!")."""
     return quoted[:1].isupper() and quoted.rstrip('”"’ ')[-1:] in ".!?"
+
+
+_LEAD_RUN: Final = re.compile(rf"(?P<run>{NAME_RUN})\s+(?!and\b|or\b|&)[a-z]")
+_CARRIER_GERUNDS: Final = frozenset({"saying", "reading", "stating", "declaring", "writing"})
+_GERUND_AFTER: Final = re.compile(
+    r"(?:^|\s)(?:is|was|are|were|be|been|being|kept|keeps|keep|started|starts|began|begins|"
+    r"continued|continues|went|goes|stopped|took|quoted|heard|recorded|seen|caught|"
+    r"[a-z]+ly|he|she|they|we|I|and|or|while|by|after|before|without|then|also)\s*$"
+)
+
+
+def _gerund_of_noun(before: str, verb: str) -> bool:
+    """ "there is the light insisting "Q"", "a crowd chanting "Q"": a gerund cue
+    with no comma before it and a common noun right before it belongs to that
+    noun, not to the sentence subject (unlike ", saying" or "kept insisting"; "a
+    sign saying", "a letter stating": the noun carries the subject's words)."""
+    if verb in _CARRIER_GERUNDS:
+        return False
+    stripped = before.rstrip()
+    if not stripped or stripped.endswith((",", ";", ":", "—", "–", "-")):
+        return False
+    last = stripped.split()[-1]
+    if not last[:1].islower():
+        return False  # a name: "with Trump reportedly yelling" is read elsewhere
+    return _GERUND_AFTER.search(stripped) is None
+
+
+def _role_acronym(word: str) -> bool:
+    """A role written in capitals: "MP", "CEO" (not "FBI", "UN")."""
+    return len(word) >= 2 and word.isupper() and role_head(word.lower())
+
+
+def _main_clause_cue(left: str, v: re.Match[str]) -> bool:
+    """ "Though Ann cannot say why, she says, compared to last year, "Q"": the
+    subordinate clause closes with a comma before the cue's own subject (a pronoun
+    or a name alone), so the cue is the main clause's (not "As Ann spoke, ...")."""
+    head = left[: v.start()]
+    comma = head.rfind(",")
+    if comma < 0:
+        return False
+    who = who_before_verb(head[comma + 1 :])
+    return who is not None and who.kind in ("name", "pronoun")
 
 
 def _inner_speaker(clause: str) -> Who | None:
@@ -453,7 +519,9 @@ class _Sieve:
             return None
         word = m.group("head")
         head = word.lower()
-        if word[:1].isupper():
+        if _role_acronym(word):
+            pass  # "the Conservative MP": a role word written in capitals
+        elif word[:1].isupper():
             if word not in DEMONYMS:
                 return None  # "the Texan", "the Wisconsin Republican"; not "the Guardian"
         elif not (role_head(head) or head in _PERSON_HEADS) or head in _ORG_HEADS:
@@ -671,7 +739,7 @@ class _Sieve:
         if sentence_end:
             end = min(end, sentence_end.start() + 1) if full_stop else sentence_end.start() + 1
         # "Q," NAME, ROLE, said / "Q," he said / "Q," the company said
-        for v in _SPEECH_IN_SENTENCE.finditer(rest, start, min(len(rest), start + 170)):
+        for v in _SPEECH_AFTER_QUOTE.finditer(rest, start, min(len(rest), start + 170)):
             if v.start() > end and full_stop:
                 break
             subj = rest[start : v.start()]
@@ -704,6 +772,40 @@ class _Sieve:
             return False
         rest = text[q.close : min(limit, q.close + _WINDOW)]
         return _AFTER_SUBJECT_FIRST.match(rest) is not None
+
+    def signature(self, text: str, q: Span, limit: int) -> Who | None:
+        """'"Q," Jo Ames, director of X.' or '"Q." — Jo Ames, director of X': a
+        person's name, with or without an apposition, is all the sentence after the
+        quote holds; no verb, but the name signs the quote."""
+        rest = text[q.close : min(limit, q.close + _WINDOW)]
+        end = _SENTENCE_END.search(rest)
+        if end is not None:
+            rest = rest[: end.start() + 1]
+        m = _VERBLESS.match(rest)
+        if m is None:
+            return None
+        quoted = text[q.start : q.close].rstrip('”"’ ')
+        lead = m.group("lead")
+        app = m.group("app") or ""
+        if lead is None and not quoted.endswith(","):
+            # '"Q." Jo Ames, director of X.' closing the paragraph (or before the next
+            # quote): a signature only when the apposition has no verb-like word at all
+            closes = q.close + len(rest) >= min(limit, len(text)) - 1
+            if not quoted.endswith((".", "!", "?")) or not closes or _ED_WORD.search(app):
+                return None
+        if lead == "," and quoted.endswith((".", "!", "?")):
+            return None
+        if app and (role_after(app) is None or _CLAUSE_VERBS.search(app)):
+            return None
+        if _SPEECH_AFTER_QUOTE.search(" " + app) or _VERB_IN_SENTENCE.search(" " + app):
+            return None
+        who = who_before_verb(m.group("run"))
+        if who is None or who.kind != "name":
+            return None
+        full = self.names.resolve(who.text, q.close)
+        if len(full.split()) < 2 or self._thing(full):
+            return None
+        return Who("name", who.text, role_after(app) if app else who.role)
 
     def before(self, text: str, q: Span, floor: int) -> tuple[Who | None, str]:
         sentence = _sentence_start(text, q.open)
@@ -809,6 +911,10 @@ class _Sieve:
                 if who is None or who.kind != "name":
                     return None, ""
                 return who, "saying"
+            if v.group("verb").endswith("ing") and _gerund_of_noun(
+                left[: v.start()], v.group("verb")
+            ):
+                return None, ""  # "there is the light insisting, "Q"": the noun's words
             if v.group("verb").endswith("ing"):
                 # "..., saying "Q"": the subject of the sentence
                 who = self._subject(text[sentence : lo + v.start()])
@@ -825,7 +931,7 @@ class _Sieve:
                 # "In contrast, Berkman said, there are more voters "Q"": his
                 if not self._parenthetical_cue(left, v):
                     continue
-                return who, "partial"
+                return self._cataphora(left, who), "partial"
             if v.group("verb").endswith("ing"):
                 return who, "saying"
             return who, "before" if len(gap.split()) <= 8 else "partial"
@@ -853,10 +959,34 @@ class _Sieve:
         if verb.endswith("ing") or verb in _NOT_REPORTING:
             return False
         first = left.lstrip().split(" ", 1)[0].strip(",").lower()
-        if first in _SUBORDINATORS:
+        if first in _SUBORDINATORS and not _main_clause_cue(left, v):
             return False
         gap = left[v.end() :]
         return _SPEECH_IN_SENTENCE.search(gap) is None and "“" not in gap and '"' not in gap
+
+    def _cataphora(self, left: str, who: Who) -> Who:
+        """ "Though Ann Ray cannot say why, she says, ... "Q"": a pronoun subject after
+        a subordinate clause whose own subject is a person's name means that person
+        (when the name's known gender does not contradict the pronoun)."""
+        if who.kind != "pronoun":
+            return who
+        first, _, rest = left.lstrip().partition(" ")
+        if first.lower() not in _SUBORDINATORS:
+            return who
+        m = _LEAD_RUN.match(rest)
+        comma = rest.find(",")
+        if m is None or comma < 0 or m.end() > comma:
+            return who
+        named = who_before_verb(m.group("run"))
+        if named is None or named.kind != "name":
+            return who
+        full = self.names.resolve(named.text, 0)
+        if self._thing(full) or self._common_word(named.text):
+            return who
+        known = self._gender_of(full)
+        if known is not None and known != ("f" if who.text.lower() == "she" else "m"):
+            return who
+        return named
 
     def _name_before_colon(self, left: str) -> Who | None:
         """ "... doesn't surprise Republican pollster Jo Ames: "Q"": a person's full
@@ -884,6 +1014,8 @@ class _Sieve:
             who = who_before_verb(head.group("subj"))
             if who is not None and who.kind in ("name", "pronoun"):
                 return who
+            if who is not None and self._organisation(who):
+                return who  # "But the People's Democratic Party disputed it, saying"
         m = _SUBJECT.match(sentence)
         if not m or _CONJOINED.match(sentence, m.end("subj")):
             return None  # "Lindqvist and Brandt replied": two people, neither alone
@@ -892,6 +1024,12 @@ class _Sieve:
             return None  # "Noted harbour pilot Ida Brandt ...": a modifier, then a role
         return who_before_verb(m.group("subj"))
 
+    @staticmethod
+    def _organisation(who: Who) -> bool:
+        """An organisation named as a proper name ("People's Democratic Party",
+        "NATO"), not a description ("the party")."""
+        return who.kind == "org" and who.text[:1].isupper() and not who.text.startswith("The ")
+
     def intro(self, text: str, q: Span, floor: int) -> Who | None:
         """A quote opening a sentence right after one that introduces a speaker."""
         left = text[floor : q.open].strip()
@@ -899,10 +1037,24 @@ class _Sieve:
             return None
         sentences = [s for s in _SENTENCES.split(left) if s]
         last = sentences[-1] if sentences else ""
+        inverted = self._inverted_intro(last)
+        if inverted is not None:
+            return inverted
         m = _INTRO.search(last)
         if not m:
             return None
         return who_before_verb(last[: m.start()])
+
+    @staticmethod
+    def _inverted_intro(sentence: str) -> Who | None:
+        """ "With X absent, Y will lead, says Yao. "Q"": a sentence that ends in an
+        inverted cue introduces the quote after it; its speaker follows the verb
+        (the clause before the comma is what they said, never the speaker)."""
+        m = _INVERTED_CUE.search(sentence)
+        if m is None:
+            return None
+        who = who_after_verb(m.group("who"))
+        return who if who is not None and who.kind in ("name", "pronoun") else None
 
     # --- the whole article ---------------------------------------------------
 
@@ -1027,6 +1179,9 @@ class _Sieve:
             if inner is not None and inner.kind in ("name", "pronoun"):
                 who, rule = inner, inner_rule
         if who is None:
+            who = self.signature(text, q.span, nxt)
+            rule = "signed"
+        if who is None:
             who, rule = self.before(text, q.span, prev)
         if who is None and self._own_attribution(text, q.span, nxt):
             # '"Q," lawyers for Bob Smith said': the quote names its own speaker in a
@@ -1131,7 +1286,7 @@ class _Sieve:
         (``gaps[1:]``: its lead-in and the rest after it) names another person: the
         quote may be theirs. (Other names between the two quotes are common in the
         neighbour's attribution and say nothing.)"""
-        if speaker.kind != "name":
+        if speaker.kind not in ("name", "org"):
             return False
         known = self.people.gender.get(speaker.text) or name_gender(speaker.text)
         mentions = self.mentions
@@ -1139,9 +1294,11 @@ class _Sieve:
         for n, (lo, hi) in enumerate(gaps):
             if hi <= lo:
                 continue
-            verb = _SPEECH_IN_SENTENCE.search(text, lo, hi) if n == 1 else None
+            verb = _VERB_IN_SENTENCE.search(text, lo, hi) if n == 1 else None
             if verb is not None and len(text[lo : verb.start()].split()) >= 3:
-                return True  # "Her father told Ann that "Q"": a cue no rule read
+                # "Her father told Ann that "Q"", "..., which the US describes as "Q"":
+                # a cue no rule read
+                return True
             if known is not None:
                 for m in _HE_SHE.finditer(text, lo, hi):
                     if ("f" if m.group(1).lower() == "she" else "m") != known:
@@ -1199,7 +1356,77 @@ class _Sieve:
             who = who_before_verb(prev.text[_sentence_start(prev.text, m.start()) : m.start()])
             if who is not None and who.kind != "nominal":
                 return self._named(who, prev.start + m.start()), "paragraph before"
-        return None, ""
+        return self._reported_before(para) or self._same_subject_between(para, by_para)
+
+    def _reported_before(self, para: int) -> tuple[Who, str] | None:
+        """ "Mr Hale further accused the chiefs of ..." then a paragraph that is only
+        a quote: the last sentence before reports one person's talk (a speech or
+        opinion verb whose subject is a name, "he"/"she" or a description of a named
+        person), and names no one else after its subject: the quote continues them."""
+        prev = self.doc.paragraphs[para - 1]
+        text = prev.text.rstrip()
+        last = _SENTENCES.split(text)[-1]
+        lo = len(text) - len(last)
+        m = _REPORTED.search(last)
+        if m is None or _MARK.search(last):
+            return None
+        who = who_before_verb(last[: m.start()])
+        if who is None or who.kind not in ("name", "pronoun", "nominal"):
+            return None
+        if who.kind == "nominal" and not who.text.lower().startswith("the "):
+            return None
+        at = prev.start + lo + m.start()
+        named = self._named(who, at)
+        if named.kind != "name" or not named.text or self._thing(named.text):
+            return None
+        if self._names_other(at, prev.start + len(text), named.text):
+            return None  # "... accused Ann Bell of ...": the quote may be hers
+        return named, "reported before"
+
+    def _same_subject_between(
+        self, para: int, by_para: dict[int, list[_Quote]]
+    ) -> tuple[Who | None, str]:
+        """ "Q1," Ms Reeve said. / She has already sold her field. / "Q2": a short
+        paragraph about the speaker ("he"/"she", nobody named) between a quote and
+        a cue-less quote paragraph: the speaker goes on."""
+        if para < 2:
+            return None, ""
+        prev = self.doc.paragraphs[para - 1]
+        earlier = by_para.get(para - 2)
+        if not earlier or prev.heading or self.doc.paragraphs[para - 2].heading:
+            return None, ""
+        who = earlier[-1].who
+        first = prev.text.lstrip()[:4]
+        if who is None or who.kind != "name" or not who.text or first not in ("He ", "She "):
+            return None, ""
+        if _MARK.search(prev.text) or len(_SENTENCES.split(prev.text.strip())) > 2:
+            return None, ""
+        if self._names_other(prev.start, prev.start + len(prev.text), who.text):
+            return None, ""
+        known = self._gender_of(who.text)
+        if known is not None and known != ("f" if first == "She " else "m"):
+            return None, ""
+        if _HE_SHE.search(prev.text, 4) and any(
+            ("f" if p.group(1).lower() == "she" else "m") != ("f" if first == "She " else "m")
+            for p in _HE_SHE.finditer(prev.text)
+        ):
+            return None, ""  # "She ... he ...": two people
+        # the quote is theirs: what "she" says next refers back to it
+        self.people.add(self.doc.paragraphs[para].start, who.text, True)
+        return who, "reported before"
+
+    def _names_other(self, lo: int, hi: int, name: str) -> bool:
+        """Between article offsets ``lo`` and ``hi`` the text names a person other
+        than ``name`` (a mention of another full name)."""
+        mentions = self.mentions
+        last = name.split()[-1]
+        i = bisect.bisect_left(self._mention_starts, lo)
+        while i < len(mentions) and mentions[i][0] < hi:
+            other = mentions[i][2]
+            i += 1
+            if other != name and last not in other.split():
+                return True
+        return False
 
     def _description_roles(self) -> None:
         """ "..., the Lib Dem leader asked": a description as the subject of a speech
@@ -1270,6 +1497,7 @@ _RULE_CONFIDENCE: Final = {
     "same paragraph, later": 0.45,
     "continued": 0.7,
     "paragraph before": 0.5,
+    "reported before": 0.45,  # a cue-less paragraph after reported speech: uncertain
     "intro": 0.4,
     "signed": 0.7,
 }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from briefings.derive.gazetteer import GIVEN_NAMES, PLACES
+from briefings.derive.gazetteer import GIVEN_NAMES, ORG_WORDS, PLACES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     is_function_word,
@@ -43,8 +43,9 @@ _ROLE_STOP: Final = re.compile(
 )
 _NAME_AT_END: Final = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
 _HE_SHE: Final = re.compile(r"(he|she)\b")
+# (also "as": "says Aisha as she holds a maize": the speaker ends before it)
 _CLAUSE_CUT: Final = re.compile(
-    r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from|with)\s"
+    r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from|with|as)\s"
 )
 _ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
@@ -268,6 +269,48 @@ def _modified_name(phrase: str) -> Who | None:
     return Who("name", who.text, who.role)
 
 
+# the word before a name that makes it the object of an opening phrase
+_OPENER_OBJECT: Final = re.compile(
+    r"(?:^|\s)(?:in|at|on|from|to|of|with|for|by|into|near|outside|inside|during|"
+    r"after|before|over|across|throughout|toward|towards|about)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _object_of_opener(head: str, at: int) -> bool:
+    """ "Speaking in the Commons", "Writing to Jo Ames": the name that ends the
+    phrase before the comma is the object of its preposition, so the words after
+    the comma are the subject, not an apposition of that name."""
+    return _OPENER_OBJECT.search(head, max(0, at - 20), at) is not None
+
+
+# "the People's Democratic Party", "NATO foreign ministers": an organisation's name,
+# then perhaps the group of its people who speak for it
+_ORG_SUBJECT: Final = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<org>(?:[A-Z][\w.&’'-]*\s+){0,5}[A-Z][\w.&’'-]*)"
+    r"(?:\s+(?:[a-z][a-z-]*\s+){0,2}(?:ministers|officials|leaders|members|spokesman|"
+    r"spokeswoman|spokesperson|representatives|negotiators|diplomats|delegates|lawmakers))?$"
+)
+
+
+def _org_subject(phrase: str) -> Who | None:
+    """An organisation as the subject of a cue: a name the lists know as one, or
+    whose last word is an organisation word ("Party", "Ministry"), not a place."""
+    first, _, rest = phrase.partition(" ")
+    if rest and first.lower() in _LEADING:
+        phrase = rest  # "But the People's Democratic Party"
+    m = _ORG_SUBJECT.match(phrase)
+    if m is None:
+        return None
+    org = m.group("org")
+    kind = known_kind(org)
+    if kind == "place" or (kind != "organisation" and org.split()[-1] not in ORG_WORDS):
+        return None
+    if org.split()[0] in GIVEN_NAMES:
+        return None  # "Ann Lee Foundation"? a person's name opens it: no guess
+    return Who("org", org)
+
+
 @lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
@@ -290,6 +333,8 @@ def who_before_verb(left: str) -> Who | None:
             who = _name_phrase(role, orgs=False)
             if who is not None and who.kind == "name" and " " in who.text:
                 return who
+        if named and _object_of_opener(head[-80:], named.start(1)):
+            named = None  # "Speaking in the Commons, the MP" said: the MP, not Commons
         if named:
             if _RELATIVE.match(role) or _AGE.fullmatch(role):  # "Jim Bennett, 57," said
                 who = _name_phrase(named.group(1), orgs=False)
@@ -326,7 +371,7 @@ def who_before_verb(left: str) -> Who | None:
     if words[-1] in _OTHER_PRONOUNS:
         return None
     if _DETERMINERS.match(tail):
-        return _titled_name(tail) or _modified_name(tail) or _nominal(tail)
+        return _titled_name(tail) or _modified_name(tail) or _org_subject(tail) or _nominal(tail)
     if tail[0].isupper():
         of_org = _NAME_OF_ORG.match(tail)
         if of_org is not None:
@@ -341,7 +386,7 @@ def who_before_verb(left: str) -> Who | None:
                 # name: an organisation's name (the quote rules keep a person
                 # only where the article names one with that word)
                 return Who("org", tail, via="of the")
-        return _name_phrase(tail)
+        return _name_phrase(tail) or _org_subject(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name
     role_words = _LOWER_ROLE.match(tail)
     if (
@@ -404,5 +449,7 @@ def who_after_verb(rest: str) -> Who | None:
                 who = Who("name", adjoined.text, clean_role(adjoined_role))
     if who is None:
         return None
-    role = role_after(rest[end:]) if who.kind == "name" else None
+    as_cut = cut is not None and cut.group().strip() == "as"
+    # "says Aisha as she holds a maize, ready to ...": what follows is no apposition
+    role = role_after(rest[end:]) if who.kind == "name" and not as_cut else None
     return Who(who.kind, who.text, role or who.role)

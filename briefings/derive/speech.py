@@ -113,6 +113,23 @@ _STEMS: Final = {
     "point out": ("pointed out", "points out", "pointing out"),
     "go on": ("went on", "goes on", "going on"),
     "put it": ("put it", "puts it", "putting it"),
+    # reporting verbs news from other outlets uses after a quote ("comments NAME")
+    "comment": ("commented", "comments", "commenting"),
+    "highlight": ("highlighted", "highlights", "highlighting"),
+    "underline": ("underlined", "underlines", "underlining"),
+    "underscore": ("underscored", "underscores", "underscoring"),
+    "affirm": ("affirmed", "affirms", "affirming"),
+    "reveal": ("revealed", "reveals", "revealing"),
+    "disclose": ("disclosed", "discloses", "disclosing"),
+    "indicate": ("indicated", "indicates", "indicating"),
+    "advise": ("advised", "advises", "advising"),
+    "remind": ("reminded", "reminds", "reminding"),
+    "allege": ("alleged", "alleges", "alleging"),
+    "reckon": ("reckoned", "reckons", "reckoning"),
+    "protest": ("protested", "protests", "protesting"),
+    "share": ("shared", "shares", "sharing"),
+    "chime in": ("chimed in", "chimes in", "chiming in"),
+    "weigh in": ("weighed in", "weighs in", "weighing in"),
 }
 
 # Verbs that frame a partial quote without being speech verbs.
@@ -179,12 +196,36 @@ _NOUN_LIKE: Final = {
     "continue", "reply", "respond", "answer", "press", "tweet", "caution", "interject", "go on",
     "fume", "bark", "shoot back",
     "lament", "scoff", "mutter", "grumble", "gush", "plead", "marvel", "reflect", "hit back",
-    "fire back",
+    "fire back", "comment", "highlight", "protest", "share",
 }  # fmt: skip
-_FORMS = [f for f in _FORMS if f not in _NOUN_LIKE]
+#: inflected forms as often nouns or non-speech verbs ("his comments", "shared a
+#: video", "match highlights"): a reporting verb only right after a quote, where
+#: nothing else can stand ('"Q," comments Jo Ames' / '"Q," Ames shared.')
+_AFTER_QUOTE_ONLY: Final = {
+    "comments", "highlights", "protests", "protested", "shares", "shared", "sharing",
+    "reveal", "revealed", "reveals", "revealing", "indicate", "indicated", "indicates",
+    "indicating", "disclose", "disclosed", "discloses", "disclosing", "alleged", "alleging",
+    "reckoning", "advising", "reminding",
+}  # fmt: skip
+_AFTER_FORMS = [f for f in _FORMS if f not in _NOUN_LIKE]
+_FORMS = [f for f in _AFTER_FORMS if f not in _AFTER_QUOTE_ONLY]
 
 #: One speech verb, e.g. ``said``, ``told``, ``pointed out`` (no capture groups).
 SPEECH_VERB: Final = rf"(?:{_alternation(_FORMS)})"
+#: A speech verb as it may follow a quote: also the forms that elsewhere are
+#: nouns ('"Q," comments Jo Ames', '"Q," Ames shared').
+AFTER_QUOTE_VERB: Final = rf"(?:{_alternation(_AFTER_FORMS)})"
+# verbs of reported opinion: the subject is doing the talking ("X further accused
+# the chiefs of ..."), so a cue-less quote paragraph right after continues them
+_OPINION: Final = [
+    "accused", "accuses", "criticised", "criticized", "criticises", "criticizes", "blamed",
+    "blames", "questioned", "questions", "dismissed", "dismisses", "rejected", "rejects",
+    "condemned", "condemns", "slammed", "slams", "disputed", "disputes", "defended",
+    "defends", "welcomed", "welcomes", "praised", "praises", "described", "describes",
+    "attacked", "attacks", "recounted", "expressed", "expresses", "voiced", "voices",
+]  # fmt: skip
+#: A speech verb, or a verb of reported opinion ("accused", "criticised", "indicated").
+REPORTED_VERB: Final = rf"(?:{_alternation(_AFTER_FORMS + _OPINION)})"
 #: A speech verb or a verb that frames a partial quote.
 FRAME_VERB: Final = rf"(?:{_alternation(_FORMS + _FRAMES)})"
 
