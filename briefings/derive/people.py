@@ -16,6 +16,7 @@ import bisect
 import re
 from typing import Final
 
+from briefings.derive.gazetteer import name_gender as name_gender
 from briefings.derive.names import NameIndex, lexicon
 from briefings.derive.speakers import who_before_verb
 from briefings.derive.speech import AUXILIARY
@@ -105,55 +106,6 @@ _OTHERS_TITLE: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
 _PERSON_APPOSITIVE: Final = re.compile(
     r"^,\s*(?:\d{1,3},|who\b|a\s+(?:former\s+)?\w+\s+(?:who|of)\b)"
 )
-
-
-#: Common given names whose gender is clear, to tell "she" from "he" when the text
-#: says nothing else (a person first named "Beth" is not the antecedent of "he").
-FEMALE_NAMES: Final = lexicon(
-    """
-    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa
-    Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa
-    Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna
-    Brenda Pamela Nicole Emma Samantha Katherine Christine Debra Rachel Catherine Carolyn
-    Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren
-    Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa
-    Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber
-    Marilyn Beverly Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte
-    Rose Alexis Kayla Hillary Angela Theresa Nicola Harriet
-    Yvette Ruth Jane Claire Fiona Kirsty Hazel Caroline Sally Louise Kate Katie Sue Jo Lucy
-    Jill Elena Ellen Ursula Christine
-    Michelle Melania Ivanka Chelsea Sheryl Nancy Elizabeth Condoleezza
-    Madeleine Hope Sarah Debbie Dianne Maxine Kamala Tulsi Kirsten Amy Heidi Susan Lisa Tammy
-    Tina Jeanne Jeanine Loretta Janet Sally Penny Meg Gina Anne Angelina Oprah Serena Venus
- """
-)
-MALE_NAMES: Final = lexicon(
-    """
-    James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
-    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
-    Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin
-    Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry
-    Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy
-    Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse
-    Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy
-    Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mike Bill Bob Jim Tom Tim Dick Ted
-    Barack Bernie Hugh Ian Gordon Tony Nick Neil Max Jeb Marco Rand Chris Mitt Newt Rick
-    Rudy Reince Harry Mitch Chuck Boris Vladimir Xi Emmanuel Francois François Nicolas Angelo
-    Jon Pat Ben Patrick Joel Carlos Luis
-    Jose José Kevin Jeff Mohammed Muhammad Ahmed Ali Hassan
-    Norman Stephen Nigel Jeremy Ed Ken Alistair Gareth Gavin Liam
- """
-)
-
-
-def name_gender(name: str) -> str | None:
-    """'f' or 'm' from a person's given name when it is a common, clear one."""
-    first = name.split(" ", 1)[0]
-    if first in FEMALE_NAMES and first not in MALE_NAMES:
-        return "f"
-    if first in MALE_NAMES and first not in FEMALE_NAMES:
-        return "m"
-    return None
 
 
 def _gender(text: str) -> str | None:
