@@ -16,6 +16,7 @@ import bisect
 import re
 from typing import Final
 
+from briefings.derive.gazetteer import DEMONYMS, PLACES
 from briefings.derive.gazetteer import name_gender as name_gender
 from briefings.derive.names import NameIndex, lexicon
 from briefings.derive.speakers import who_before_verb
@@ -27,24 +28,49 @@ _NOT_VERBS: Final = lexicon(
     officials supporters aides voters campaign administration
     """
 )
+# "of Leeds", "from Dover, Del.,": a place after a name (one to three capitalised
+# words; a state's abbreviation after a comma takes its closing comma)
+_OF_PLACE: Final = (
+    r"\s(?:of|from)\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}(?:,\s[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?,)?"
+)
+_OF_PLACE_RE: Final = re.compile(_OF_PLACE)
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
+    # where the person is from: "Jo Ames of Leeds explained", "Jo Ames of Dover, Del., said"
+    rf"(?P<of>{_OF_PLACE})?"
     # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
     # (a short title in quotes may stand inside, its comma within the marks: 'Jo Ames,
     # host of "The Show," said')
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])"
+    # (a possessor may open it: "Jo Ames, Bell's campaign manager, said"; a party and
+    # state tag: "Rep. Jo Ames, R-Utah, said")
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z]|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}[’']s?\s(?=[a-z])"
+    r"|[RDI]-[A-Z][A-Za-z.]{0,12}(?=,))"
     r"(?:[^.!?;“”\"]|(?<=\b[A-Z])\.|“[^.!?;“”\"]{1,40}?(?:”|(?=,”))|\"[^.!?;“”\"]{1,40}?(?:\"|(?=,\")))"
     r"{0,100}?(?:,[”\"]|,)"
-    # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave"
-    r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
+    # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave", "Ann Lee, the
+    # organist at the chapel, which is on the same street, recalled"
+    r"(?:\s+(?:an?|the|who|which|whose|where)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
+    rf"(?:{_OF_PLACE}(?=\s))?"  # "Jo Ames, 13, of Leeds sold"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
-    r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
+    r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s)"
+    # between dashes: "Jo Ames — Bell's former chief of staff — offered"
+    r"|\s(?:—|–|--)\s?[^.!?;“”\"—–]{1,120}?\s?(?:—|–|--)"
+    # the name itself in apposition: "One local woman, Jo Ames, pulled him aside"
+    # (kept only after such a description: ``_DESCRIBED_BEFORE``)
+    r"|,(?=\s[a-z]))?"
     # (the verb is no preposition or article: "..., in Aurora, Colorado, in July 2012,
     # said" reads on to "said")
     r"(?:\s+(?:himself|herself))?"  # "Trump himself was delighted"
     r"\s+(?!(?:in|on|at|of|to|for|from|with|by|and|or|the|a|an|as|than|that)\b)"
     rf"(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
+)
+# "One local woman, ", "Another superdelegate, ": a description the name stands in
+# apposition to, opening its sentence
+_DESCRIBED_BEFORE: Final = re.compile(
+    r"(?:^|[.!?”\"]\s+)(?:(?:But|And|Yet)\s+)?"
+    r"(?:One|Another|A|An|The|His|Her|Their|his|her|their|[A-Z][\w-]*[’']s)"
+    r"(?:\s[a-z][\w’'-]*){1,5},\s$"
 )
 _TIME_LEAD: Final = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -71,6 +97,7 @@ _VERB_SHAPE: Final = re.compile(
     r"^(?:[a-z]+(?:ed|es|s)|said|told|wrote|spoke|has|had|is|was|will|would|can|could|"
     r"did|does|made|took|gave|went|came|got|became|began|knew|thought|saw|felt|won|lost|"
     r"led|left|met|ran|sent|put|set|kept|held|brought|stood|sat|paid|meant|called|may|might|"
+    r"sold|bought|fought|spent|built|drove|flew|grew|wore|chose|spoke|struck|taught|"
     r"must|should|shall)$"
 )
 # "Ames didn’t", "Ames won't": an auxiliary with its negation is a verb
@@ -82,11 +109,17 @@ _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE: Final = re.compile(
     r"\b(?:Mr|he|his|him|himself|man|husband|father|son|brother|spokesman|chairman|"
-    r"congressman|businessman|king|prince)\b\.?"
+    r"congressman|businessman|king|prince|widower|boyfriend|grandfather)\b\.?"
 )
 _FEMALE: Final = re.compile(
     r"\b(?:Mrs|Ms|Miss|she|her|hers|herself|woman|wife|mother|daughter|sister|"
-    r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess)\b\.?"
+    r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess|widow|"
+    r"girlfriend|grandmother)\b\.?"
+)
+# "his wife", "her husband": the possessive is someone else, the kin word the person
+_KIN_OF: Final = re.compile(
+    r"\b(?:[Hh]is|[Hh]er)\s+(?:\w+\s+)?(?=(?:wife|husband|son|daughter|mother|father|brother|"
+    r"sister|widow|widower|girlfriend|boyfriend)\b)"
 )
 # "Omar is one of the first two Muslim women elected": the predicate's head noun
 _COPULAR: Final = re.compile(
@@ -108,7 +141,16 @@ _PERSON_APPOSITIVE: Final = re.compile(
 )
 
 
+def _people_of_place(name: str) -> bool:
+    """ "New Yorkers", "Iowans", "Britons": the people of a place, no one person."""
+    if not name.endswith("s"):
+        return False
+    return name[:-1] in DEMONYMS or name[:-2] in PLACES or name[:-3] in PLACES
+
+
 def _gender(text: str) -> str | None:
+    if "is " in text or "er " in text:
+        text = _KIN_OF.sub("", text)  # "Jo, his wife," is a woman
     m, f = _MALE.search(text), _FEMALE.search(text)
     if m and (not f or m.start() < f.start()):
         return "m"
@@ -141,8 +183,10 @@ class PersonTracker:
         a subject that opens its sentence or clause, kept even without evidence as a
         weak antecedent)."""
         full = self.names.resolve(name, at)
-        if not full:
-            return full
+        if not full or _people_of_place(full):
+            return ""
+        if gender and " " not in name and len(self.names.people_named(name)) > 1:
+            gender = None  # "Mr Gray" where two Grays are named: which one is the man?
         if gender and full not in self.gender:
             self.gender[full] = gender
         if len(full.split()) >= 2 or evidence or full in self.gender:
@@ -213,8 +257,16 @@ class PersonTracker:
                 continue  # "a Trump presidency", "of Customs and Border Protection"
             if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
                 continue  # "Trump’s remarks", "Customs and Border Protection"
+            if m.group("of") and " " not in run.strip():
+                continue  # "Web of Angels was", "Bank of Leeds said": a name's own "of"
             app = m.group("app") or ""
-            unclosed = bool(app) and not app.endswith(",")
+            described = ""
+            if app == ",":
+                d = _DESCRIBED_BEFORE.search(text, max(0, at - 60), at)
+                if d is None:
+                    continue
+                described = d.group()
+            unclosed = app.startswith(",") and not app.endswith(",")
             if (
                 not _VERB_SHAPE.match(m.group("verb"))
                 and not (unclosed and _HAS_AUX.search(m.group("aux")))
@@ -225,7 +277,8 @@ class PersonTracker:
             if who is None or who.kind != "name":
                 continue
             said = _SAID_PRONOUN.match(text, m.end())
-            role = f"{run} {_OTHERS_TITLE.sub(' ', app)}"
+            # (not a state's abbreviation: "Jo Ames, 33, of Baldwin, Miss.,")
+            role = f"{described}{run} {_OTHERS_TITLE.sub(' ', _OF_PLACE_RE.sub(' ', app))}"
             gender = _gender(role)
             if gender is None and said is not None:
                 # "Ann Lee said he was kind": the "he" may be someone else; her given
@@ -237,7 +290,7 @@ class PersonTracker:
                 cop = _COPULAR.match(text, m.end())
                 if cop is not None:
                     gender = _COPULAR_GENDER[cop.group("head")]
-            evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
+            evidence = bool(_PERSON_APPOSITIVE.match(app) or described) or gender is not None
             if m.group("verb") in _SAYING and not m.group("nt"):
                 self.sayers.add(offset + at)
             lead_in = text[max(0, at - 3) : at].rstrip()

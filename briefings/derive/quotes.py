@@ -36,7 +36,7 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
-from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, known_kind
+from briefings.derive.gazetteer import DEMONYMS, FIRST_NAMES, GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
@@ -190,6 +190,23 @@ _DESCRIBED_SUBJECT: Final = re.compile(
     r"(?:said|says|asked|added|told|argued|insisted|warned|explained|acknowledged)\b"
 )
 _HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
+# the person a pronoun's cue addresses or speaks of: '"Q," he told Ames', 'she said of
+# Bell: "Q"'
+_CUE_VERBS: Final = (
+    r"(?:told|tells|asked|asks|reminded|assured|warned|informed|said\s+(?:of|to|about))"
+)
+_CUE_OBJECT_AFTER: Final = re.compile(rf"[\s,—–-]*(?:he|she)\s+{_CUE_VERBS}\s+(?P<run>{NAME_RUN})")
+_CUE_OBJECT_BEFORE: Final = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he)\s+{_CUE_VERBS}\s+(?P<run>{NAME_RUN})\s*[:,]?\s*$"
+)
+# a sentence whose subject is "he"/"she" after a short lead: "Lately, he has been",
+# "But on Sunday he gave" (lower-case words or a day; no name before the pronoun)
+_PRONOUN_AFTER_LEAD: Final = re.compile(
+    r"(?:But|And|Yet|So|Then|Lately|Later|Still|Now|Also|Instead|Meanwhile|Earlier|Today|"
+    r"Yesterday|Afterwards?|Again|Often|Sometimes|Recently|On|In|At|After|During|Last|This),?"
+    r"\s+(?:(?:[a-z]+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+){0,4}?"
+    r"(?P<p>[Hh]e|[Ss]he)\s+(?!said\b|says\b)[a-z]"
+)
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
 #: adverbs between an inner speaker and its verb ("he then announced")
@@ -523,7 +540,25 @@ class _Sieve:
         (names inside quotes do not count), halving with every sentence back; a
         gender the text or the given name shows counts for more, a contradicting one
         rules the person out. None when nobody is in reach or two people are close."""
-        return self._salient("f" if pronoun.lower() == "she" else "m", self._chain(pronoun, at))
+        want = "f" if pronoun.lower() == "she" else "m"
+        return self._salient(want, self._chain(pronoun, at), self._cue_object(at))
+
+    def _cue_object(self, at: int) -> str | None:
+        """Whom the pronoun's cue addresses: '"Q," he told Ames' / 'she said of Bell:
+        "Q"': that person is not the one speaking."""
+        k = bisect.bisect_right(self._quoted, (at, at)) - 1
+        if k < 0 or not self._quoted[k][0] <= at <= self._quoted[k][1]:
+            return None
+        opens, closes = self._quoted[k]
+        text = self.doc.text
+        m = _CUE_OBJECT_AFTER.match(text, closes, min(len(text), closes + 80))
+        if m is None:
+            m = _CUE_OBJECT_BEFORE.search(text, max(0, opens - 80), opens)
+        if m is None:
+            return None
+        _title, name = split_title(m.group("run"))
+        full = self.names.resolve(strip_function_words(name), at) if name else ""
+        return full or None
 
     def _chain(self, pronoun: str, at: int) -> int:
         """Where a "she" really points from: a sentence just before that opens with
@@ -538,13 +573,19 @@ class _Sieve:
         while here > 0:
             prev = starts[here - 1]
             head: list[str] = _WORDS.findall(text[prev : min(prev + 20, starts[here])])
-            if not head or head[0].lower() != want or self._in_quote(prev + 1):
+            if not head or self._in_quote(prev + 1):
                 break
+            if head[0].lower() != want:
+                # "Lately, he has been ...", "But on Sunday he gave ...": a short lead
+                # of lower-case words (or a day) before the same pronoun
+                lead = _PRONOUN_AFTER_LEAD.match(text, prev, min(prev + 60, starts[here]))
+                if lead is None or lead.group("p").lower() != want:
+                    break
             at = prev
             here -= 1
         return at
 
-    def _salient(self, want: str | None, at: int) -> str | None:
+    def _salient(self, want: str | None, at: int, exclude: str | None = None) -> str | None:
         mentions = self.mentions
         starts = self._sentence_starts
         here = bisect.bisect_right(starts, at) - 1
@@ -588,6 +629,8 @@ class _Sieve:
                 scores[name] = scores.get(name, 0.0) + 0.5 ** max(0, d)
         ranked: list[tuple[float, str]] = []
         for name, score in scores.items():
+            if name == exclude:
+                continue
             known = self._gender_of(name)
             if want is not None and known is not None and known != want:
                 continue
@@ -597,6 +640,8 @@ class _Sieve:
         ranked.sort(reverse=True)
         if len(ranked) > 1 and ranked[1][0] >= _CLOSE_CALL * ranked[0][0]:
             return None
+        if " " not in ranked[0][1] and ranked[0][1] in FIRST_NAMES:
+            return None  # "his wife, Jane, said": a given name alone names nobody we know
         return ranked[0][1]
 
     def _protagonist(self, want: str | None, before: int, mentioned: int) -> str | None:
