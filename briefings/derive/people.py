@@ -55,7 +55,7 @@ _AFTER_SUBJECT: Final = re.compile(
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
     r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s)"
     # between dashes: "Jo Ames — Bell's former chief of staff — offered"
-    r"|\s(?:—|–|--)\s?[^.!?;“”\"—–]{1,120}?\s?(?:—|–|--)"
+    r"|\s(?:—|–|--)\s?[^.!?;“”\"—–]{1,200}?\s?(?:—|–|--)"
     # the name itself in apposition: "One local woman, Jo Ames, pulled him aside"
     # (kept only after such a description: ``_DESCRIBED_BEFORE``)
     r"|,(?=\s[a-z]))?"
@@ -164,6 +164,9 @@ class PersonTracker:
         self.names = names
         self.events: list[tuple[int, str]] = []
         self.gender: dict[str, str] = {}
+        #: the sex the text itself shows ("Mrs", "his wife", "Ann Lee said she"), not
+        #: one read from a pronoun this tracker's user resolved to the person
+        self.evidenced: dict[str, str] = {}
         #: where an event is the sayer of reported speech ("Ames said ...", "...,
         #: said Jo Ames"): whom a following "he said" most often continues
         self.sayers: set[int] = set()
@@ -299,7 +302,9 @@ class PersonTracker:
             opening = (not verb.endswith("s") or verb in _SAYING or verb in _NEGATED) and (
                 at < 3 or not lead_in or lead_in[-1] in '.!?:;,”"’—'
             )
-            self.add(offset + at, who.text, evidence, gender, opening)
+            full = self.add(offset + at, who.text, evidence, gender, opening)
+            if gender and full and full in self.gender:
+                self.evidenced.setdefault(full, self.gender[full])
 
     @staticmethod
     def _inside(at: int, starts: list[int], quoted: list[tuple[int, int]]) -> bool:

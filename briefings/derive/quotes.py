@@ -64,6 +64,9 @@ _LAST_SUBJECT: Final = 2.0
 #: counts this much more than the subject of what they reported ("Cruz electrified")
 _SAYER: Final = 1.5
 _CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguous
+#: a runner-up under this share of the best leaves "he" clear (with the best of the
+#: pronoun's sex and the subject or speaker of the sentence before)
+_CLEAR_MARGIN: Final = 0.25
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
 
@@ -308,6 +311,9 @@ class _Sieve:
         self.single = quotes_with_single_marks([p.text for p in doc.paragraphs if not p.heading])
         self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
         self.guessed = False  # the last description was resolved by _guess
+        #: the last pronoun resolved with no rival: the subject or sayer of the sentence
+        #: before (or of a pronoun chain), of the pronoun's known sex, far ahead of anyone
+        self.clear = False
         # read on first use (most articles never need them)
         self._mentions: list[tuple[int, int, str]] | None = None
         self._roles: Roles | None = None
@@ -346,6 +352,11 @@ class _Sieve:
             layer = self.layer.gender(name)
             known = "m" if layer == "male" else "f" if layer == "female" else None
         return known
+
+    def _shown_gender(self, name: str) -> str | None:
+        """ "m"/"f" from the given name, a title or what the text says of the person,
+        never from a pronoun resolved to them."""
+        return name_gender(name) or self._titled_gender(name) or self.people.evidenced.get(name)
 
     def _titled_gender(self, name: str) -> str | None:
         """ "m"/"f" from "Mr Gray" / "Ms Hale" anywhere in the article, for the one
@@ -593,12 +604,16 @@ class _Sieve:
         events = self.people.events
         sayers = self.people.sayers
         i = bisect.bisect_left(events, (at, ""))
+        near: set[str] = set()  # subjects or speakers of this sentence or the one before
+        self.clear = False
         for pos, name in reversed(events[max(0, i - 60) : i]):
             d = here - (bisect.bisect_right(starts, pos) - 1)
             if d > _PRONOUN_REACH:
                 break
             if self._thing(name):
                 continue
+            if d <= 1:
+                near.add(name)
             weight = _SUBJECT_WEIGHT * (_LAST_SUBJECT if d <= 1 else 1.0)
             if d <= 1 and pos in sayers:
                 weight *= _SAYER
@@ -640,9 +655,18 @@ class _Sieve:
         ranked.sort(reverse=True)
         if len(ranked) > 1 and ranked[1][0] >= _CLOSE_CALL * ranked[0][0]:
             return None
-        if " " not in ranked[0][1] and ranked[0][1] in FIRST_NAMES:
+        best = ranked[0][1]
+        if " " not in best and best in FIRST_NAMES:
             return None  # "his wife, Jane, said": a given name alone names nobody we know
-        return ranked[0][1]
+        self.clear = (
+            want is not None
+            and best in near
+            and self._shown_gender(best) == want
+            # (not "Trump" where the article names two Trumps)
+            and len(self.names.people_named(best.split()[-1])) <= 1
+            and (len(ranked) == 1 or ranked[1][0] < _CLEAR_MARGIN * ranked[0][0])
+        )
+        return best
 
     def _protagonist(self, want: str | None, before: int, mentioned: int) -> str | None:
         """Nobody in reach of "he": the person the article is about, when one person
@@ -1107,7 +1131,7 @@ class _Sieve:
             evidence = who.kind == "pronoun" or who.role is not None
             self.people.add(at, name, evidence, gender)
             if who.kind == "pronoun":
-                via = "pronoun"
+                via = "pronoun, clear" if self.clear else "pronoun"
             elif len(name.split()) == 1:
                 via = "single"  # one word the article never gives in full
             elif name == who.text or len(who.text.split()) >= 2:
@@ -1325,6 +1349,7 @@ _VIA_CONFIDENCE: Final = {
     "description": 0.6,
     "description guess": 0.45,
     "pronoun": 0.45,
+    "pronoun, clear": 0.8,
     "": 0.75,  # an organisation or a description nobody in the article fits
 }
 

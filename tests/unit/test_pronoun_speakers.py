@@ -100,3 +100,36 @@ def test_given_name_sex_has_one_source() -> None:
     assert name_gender("Sheryl Brandle") == "f"
     assert name_gender("Reince Brandle") == "m"
     assert name_gender("Jan Brandle") is None  # either sex
+
+
+def _last(*paragraphs: str) -> tuple[str | None, float]:
+    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
+    quote = extract_quotes(doc)[-1]
+    return quote.speaker, quote.speaker_confidence
+
+
+def test_a_clear_pronoun_is_confident_and_a_contested_one_is_not() -> None:
+    from briefings.models import CONFIDENT_SPEAKER
+
+    # one man in reach, named with a given name that tells his sex: confident
+    speaker, confidence = _last(
+        "Mayor Maria Lund opened the bridge on Monday.",
+        "Robert Pettersen, the engineer who built it, watched from the bank.",
+        '"It took us four years to get this right," he said.',
+    )
+    assert speaker == "Robert Pettersen"
+    assert confidence >= CONFIDENT_SPEAKER
+    # two men of a sentence before compete: at best an uncertain guess
+    speaker, confidence = _last(
+        "Robert Pettersen and Thomas Brandle watched from the bank.",
+        "Brandle waved at the crowd, and Pettersen shouted to his crew.",
+        '"It took us four years to get this right," he said.',
+    )
+    assert speaker is None or confidence < CONFIDENT_SPEAKER
+    # his sex shown only by an earlier "he" resolved to him is no evidence
+    speaker, confidence = _last(
+        "Olaf Pettersen watched from the bank.",
+        '"It took us four years to get this right," he said.',
+    )
+    assert speaker == "Olaf Pettersen"
+    assert confidence < CONFIDENT_SPEAKER
