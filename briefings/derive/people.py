@@ -148,6 +148,12 @@ def _people_of_place(name: str) -> bool:
     return name[:-1] in DEMONYMS or name[:-2] in PLACES or name[:-3] in PLACES
 
 
+def described_gender(phrase: str) -> str | None:
+    """ "m"/"f" a description says of the person ("the actress", "the company's
+    spokesman", "his widow"), None when it says nothing."""
+    return _gender(phrase)
+
+
 def _gender(text: str) -> str | None:
     if "is " in text or "er " in text:
         text = _KIN_OF.sub("", text)  # "Jo, his wife," is a woman

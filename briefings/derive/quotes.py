@@ -45,7 +45,7 @@ from briefings.derive.names import (
     split_title,
     strip_function_words,
 )
-from briefings.derive.people import PersonTracker, name_gender
+from briefings.derive.people import PersonTracker, described_gender, name_gender
 from briefings.derive.roles import Roles, role_head
 from briefings.derive.roles import clean_role as tidy_role
 from briefings.derive.spans import Span, find_spans, quotes_with_single_marks
@@ -487,8 +487,16 @@ class _Sieve:
         elif not (role_head(head) or head in _PERSON_HEADS) or head in _ORG_HEADS:
             return None  # an age names nobody the article has not aged
         i = bisect.bisect_left(self.people.events, (at, ""))
-        while i and self._thing(self.people.events[i - 1][1]):
-            i -= 1  # "Acme Widgets said ..." is no person a description can mean
+        sex = described_gender(phrase)
+        while i and (
+            self._thing(self.people.events[i - 1][1])
+            or (
+                sex is not None and self._gender_of(self.people.events[i - 1][1]) not in (None, sex)
+            )
+        ):
+            # "Acme Widgets said ..." is no person a description can mean, nor is a
+            # man "the actress"
+            i -= 1
         if not i:
             return None
         name = self.people.events[i - 1][1]

@@ -133,3 +133,15 @@ def test_a_clear_pronoun_is_confident_and_a_contested_one_is_not() -> None:
     )
     assert speaker == "Olaf Pettersen"
     assert confidence < CONFIDENT_SPEAKER
+
+
+def test_a_gendered_description_skips_a_person_of_the_other_sex() -> None:
+    # nobody's role is "actress": the guess is the latest subject who may be one
+    assert (
+        speaker_of_last(
+            "Maria Lund starred in the film.",
+            "Tom Brandle directed it.",
+            '"It was the hardest role of my life," the actress said.',
+        )
+        == "Maria Lund"
+    )
