@@ -363,8 +363,9 @@ WORK_AFTER: Final = word_set(
     "programme program show series film movie book novel album song documentary podcast"
 )
 
-#: Common first names by sex (as far as the name shows it), for person cues and
-#: the entity's gender. Names common to both are in neither.
+#: Common first names by sex (as far as the name shows it), for person cues, the
+#: entity's gender and whom "he"/"she" can mean (``name_gender``). Names common to
+#: both sexes (Pat, Jan, Jordan) or to places (Austin, Madison) are in neither.
 MALE_NAMES: Final = word_set(
     """Aaron Abdul Abdullah Adam Adrian Ahmed Ahmad Alan Albert Alberto Alejandro Alex
     Alexander Alexei Alexey Alfred Ali Alistair Amir Anders Andre Andrei Andrew Andrey Andy
@@ -378,7 +379,7 @@ MALE_NAMES: Final = word_set(
     Frederick Gabriel Gareth Garry Gary Gavin Geoff Geoffrey George Gerald Gerard Gerhard
     Giovanni Giuseppe Glenn Gordon Graham Greg Gregory Guido Guy Hamid Hans Harold Harry
     Harvey Hassan Hector Heinz Helmut Henry Herbert Hiroshi Howard Hugh Hugo Hussein Iain Ian
-    Igor Isaac Ivan Jack Jacob Jacques Jake James Jamie Jan Jason Javier Jay Jean-Claude
+    Igor Isaac Ivan Jack Jacob Jacques Jake James Jamie Jason Javier Jay Jean-Claude
     Jean-Luc Jean-Pierre Jeb Jeff Jeffrey Jens Jeremy Jerome Jerry Jim Jimmy Joachim Joe Joel
     Johan Johann John Johnny Jon Jonathan Jorge Jose Josef Joseph Josh Joshua Juan Julian
     Julio Justin Kamal Karl Keir Keith Ken Kenneth Kevin Khalid Kieran Kim-Jong Klaus Kurt
@@ -393,7 +394,9 @@ MALE_NAMES: Final = word_set(
     Scott Sean Sebastian Sergei Sergey Sergio Simon Stan Stanley Stefan Stephen Steve Steven
     Stuart Sven Takashi Ted Terry Theo Thomas Tim Timothy Tobias Todd Tom Tommy Tony Trevor
     Tyler Victor Viktor Vincent Vladimir Volodymyr Walter Warren Wayne Werner Will William
-    Willie Wolfgang Xavier Yasser Yuri Yusuf Zachary"""
+    Willie Wolfgang Xavier Yasser Yuri Yusuf Zachary
+    Angelo Bobby Brandon Dick Elijah Francois François Jesse José Kyle Logan Mason Rand
+    Reince Xi"""
 )
 FEMALE_NAMES: Final = word_set(
     """Abigail Ada Adele Agnes Aisha Alexandra Alice Alicia Alison Amanda Amber Amelia Amy
@@ -417,20 +420,29 @@ FEMALE_NAMES: Final = word_set(
     Rachel Rebecca Rita Roberta Rosa Rosalind Rose Ruth Sabrina Sally Samantha Sandra Sara
     Sarah Serena Sharon Sheila Shirley Silvia Simone Sofia Sonia Sonya Sophia Sophie
     Stephanie Susan Susanne Suzanne Sylvia Tamara Tanya Teresa Tessa Theresa Tina Tracy Ursula
-    Valerie Vanessa Vera Veronica Victoria Violet Virginia Wendy Yvonne Yulia Zoe Zara"""
+    Valerie Vanessa Vera Veronica Victoria Violet Virginia Wendy Yvonne Yulia Zoe Zara
+    Alexis Ashley Beverly Condoleezza Debra Dianne Ivanka Jeanine Jeanne Jo Kayla Kimberly
+    Kirsten Loretta Marilyn Maxine Meg Oprah Sheryl Sue Tammy Tulsi Yvette"""
 )
 
 #: Every place the lists know.
 PLACES: Final = COUNTRIES | CITIES | REGIONS | MORE_CITIES | MORE_REGIONS | REGION_ABBREVIATIONS
 
-#: All first names known: ``GIVEN_NAMES`` and the two lists above.
-FIRST_NAMES: Final = GIVEN_NAMES | MALE_NAMES | FEMALE_NAMES
+#: Given names of either sex ("Jan Brewer", "Jan Egeland"): first names, of no sex.
+UNISEX_NAMES: Final = word_set("Jan")
+
+#: All first names known: ``GIVEN_NAMES``, the lists above.
+FIRST_NAMES: Final = GIVEN_NAMES | MALE_NAMES | FEMALE_NAMES | UNISEX_NAMES
 
 
-def name_gender(first: str) -> str:
-    """ "male", "female" or "" for a first name (by the lists; "" when unknown or both)."""
-    male, female = first in MALE_NAMES, first in FEMALE_NAMES
-    return "male" if male and not female else "female" if female and not male else ""
+def name_gender(name: str) -> str | None:
+    """ "m" or "f" from a person's given name (the first word of ``name``) when the
+    lists know it as one sex only; None when unknown. The one source of a given
+    name's sex for every step (quotes, pronouns, the entity layer)."""
+    first = name.split(" ", 1)[0]
+    if first in MALE_NAMES:
+        return None if first in FEMALE_NAMES else "m"
+    return "f" if first in FEMALE_NAMES else None
 
 
 def known_kind(name: str) -> str:

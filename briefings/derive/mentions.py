@@ -21,12 +21,10 @@ from briefings.derive.document import Document
 from briefings.derive.gazetteer import (
     DEMONYMS,
     EVENT_WORDS,
-    FEMALE_NAMES,
     FIRST_NAMES,
     GENERIC,
     GENERIC_ACRONYMS,
     KNOWN_ORGS,
-    MALE_NAMES,
     MONTHS,
     ORG_AFTER,
     ORG_NOUNS,
@@ -39,6 +37,7 @@ from briefings.derive.gazetteer import (
     TITLES,
     WEEKDAYS,
     WORK_AFTER,
+    name_gender,
     word_set,
 )
 from briefings.derive.names import (
@@ -895,9 +894,10 @@ def _shape_cues(words: tuple[str, ...]) -> Cues:
         cues.place += 1 if len(words) == 2 and words[0] in FIRST_NAMES else 3
     if len(words) > 1 and words[0] in FIRST_NAMES and person_like(words):
         cues.person += 2
-        if words[0] in MALE_NAMES and words[0] not in FEMALE_NAMES:
+        sex = name_gender(words[0])
+        if sex == "m":
             cues.male += 1
-        elif words[0] in FEMALE_NAMES and words[0] not in MALE_NAMES:
+        elif sex == "f":
             cues.female += 1
     if any(
         w[:1].isupper() and _CAMEL.search(w) and not re.match(r"(?:Mc|Mac|O')", w) for w in words

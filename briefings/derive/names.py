@@ -23,12 +23,11 @@ from typing import Final
 
 from briefings.derive.gazetteer import (
     DEMONYMS,
-    FEMALE_NAMES,
     FIRST_NAMES,
     GIVEN_NAMES,
-    MALE_NAMES,
     ORG_WORDS,
     PLACES,
+    name_gender,
 )
 
 
@@ -517,12 +516,7 @@ class NameIndex:
             return "m"
         if known & _FEMALE_TITLES:
             return "f"
-        first = name.split(" ", 1)[0]
-        if first in FEMALE_NAMES and first not in MALE_NAMES:
-            return "f"
-        if first in MALE_NAMES and first not in FEMALE_NAMES:
-            return "m"
-        return None
+        return name_gender(name)
 
     @staticmethod
     def _ambiguous(mentions: list[Mention], hit: Mention, at: int) -> bool:

@@ -16,6 +16,8 @@ import bisect
 import re
 from typing import Final
 
+from briefings.derive.gazetteer import DEMONYMS, PLACES
+from briefings.derive.gazetteer import name_gender as name_gender
 from briefings.derive.names import NameIndex, lexicon
 from briefings.derive.speakers import who_before_verb
 from briefings.derive.speech import AUXILIARY
@@ -26,24 +28,49 @@ _NOT_VERBS: Final = lexicon(
     officials supporters aides voters campaign administration
     """
 )
+# "of Leeds", "from Dover, Del.,": a place after a name (one to three capitalised
+# words; a state's abbreviation after a comma takes its closing comma)
+_OF_PLACE: Final = (
+    r"\s(?:of|from)\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}(?:,\s[A-Z][a-z]{0,4}\.(?:[A-Z]\.)?,)?"
+)
+_OF_PLACE_RE: Final = re.compile(_OF_PLACE)
 # what follows a name that is the subject of a verb: "(R-Ohio)", ", 58,", "also said"
 _AFTER_SUBJECT: Final = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
+    # where the person is from: "Jo Ames of Leeds explained", "Jo Ames of Dover, Del., said"
+    rf"(?P<of>{_OF_PLACE})?"
     # (an initial's full stop may stand inside: "an adviser to George W. Bush,")
     # (a short title in quotes may stand inside, its comma within the marks: 'Jo Ames,
     # host of "The Show," said')
-    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z])"
+    # (a possessor may open it: "Jo Ames, Bell's campaign manager, said"; a party and
+    # state tag: "Rep. Jo Ames, R-Utah, said")
+    r"(?P<app>,\s+(?:\d{1,3}|an?|the|who|[a-z]|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}[’']s?\s(?=[a-z])"
+    r"|[RDI]-[A-Z][A-Za-z.]{0,12}(?=,))"
     r"(?:[^.!?;“”\"]|(?<=\b[A-Z])\.|“[^.!?;“”\"]{1,40}?(?:”|(?=,”))|\"[^.!?;“”\"]{1,40}?(?:\"|(?=,\")))"
     r"{0,100}?(?:,[”\"]|,)"
-    # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave"
-    r"(?:\s+(?:an?|the)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
+    # a second apposition: "Ann Lee, 23, a nurse from Leeds, gave", "Ann Lee, the
+    # organist at the chapel, which is on the same street, recalled"
+    r"(?:\s+(?:an?|the|who|which|whose|where)\s(?:[^.!?;“”\",]|(?<=\b[A-Z])\.){0,100}?,)?"
+    rf"(?:{_OF_PLACE}(?=\s))?"  # "Jo Ames, 13, of Leeds sold"
     # "Jo Ames, a former agent for the bank has written ...": the closing comma missing
-    r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s))?"
+    r"|,\s+(?:an?|the)\s[^.!?;“”\",]{0,100}?(?=\s+(?:has|had|is|was|will)\s)"
+    # between dashes: "Jo Ames — Bell's former chief of staff — offered"
+    r"|\s(?:—|–|--)\s?[^.!?;“”\"—–]{1,200}?\s?(?:—|–|--)"
+    # the name itself in apposition: "One local woman, Jo Ames, pulled him aside"
+    # (kept only after such a description: ``_DESCRIBED_BEFORE``)
+    r"|,(?=\s[a-z]))?"
     # (the verb is no preposition or article: "..., in Aurora, Colorado, in July 2012,
     # said" reads on to "said")
     r"(?:\s+(?:himself|herself))?"  # "Trump himself was delighted"
     r"\s+(?!(?:in|on|at|of|to|for|from|with|by|and|or|the|a|an|as|than|that)\b)"
     rf"(?P<aux>{AUXILIARY})(?P<verb>[a-z]+?)(?P<nt>n[’']t)?\b"
+)
+# "One local woman, ", "Another superdelegate, ": a description the name stands in
+# apposition to, opening its sentence
+_DESCRIBED_BEFORE: Final = re.compile(
+    r"(?:^|[.!?”\"]\s+)(?:(?:But|And|Yet)\s+)?"
+    r"(?:One|Another|A|An|The|His|Her|Their|his|her|their|[A-Z][\w-]*[’']s)"
+    r"(?:\s[a-z][\w’'-]*){1,5},\s$"
 )
 _TIME_LEAD: Final = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -70,6 +97,7 @@ _VERB_SHAPE: Final = re.compile(
     r"^(?:[a-z]+(?:ed|es|s)|said|told|wrote|spoke|has|had|is|was|will|would|can|could|"
     r"did|does|made|took|gave|went|came|got|became|began|knew|thought|saw|felt|won|lost|"
     r"led|left|met|ran|sent|put|set|kept|held|brought|stood|sat|paid|meant|called|may|might|"
+    r"sold|bought|fought|spent|built|drove|flew|grew|wore|chose|spoke|struck|taught|"
     r"must|should|shall)$"
 )
 # "Ames didn’t", "Ames won't": an auxiliary with its negation is a verb
@@ -81,11 +109,17 @@ _GLUED: Final = "’'.-" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 _SAID_PRONOUN: Final = re.compile(r"\s+(?:that\s+)?(he|she)\b")
 _MALE: Final = re.compile(
     r"\b(?:Mr|he|his|him|himself|man|husband|father|son|brother|spokesman|chairman|"
-    r"congressman|businessman|king|prince)\b\.?"
+    r"congressman|businessman|king|prince|widower|boyfriend|grandfather)\b\.?"
 )
 _FEMALE: Final = re.compile(
     r"\b(?:Mrs|Ms|Miss|she|her|hers|herself|woman|wife|mother|daughter|sister|"
-    r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess)\b\.?"
+    r"spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess|widow|"
+    r"girlfriend|grandmother)\b\.?"
+)
+# "his wife", "her husband": the possessive is someone else, the kin word the person
+_KIN_OF: Final = re.compile(
+    r"\b(?:[Hh]is|[Hh]er)\s+(?:\w+\s+)?(?=(?:wife|husband|son|daughter|mother|father|brother|"
+    r"sister|widow|widower|girlfriend|boyfriend)\b)"
 )
 # "Omar is one of the first two Muslim women elected": the predicate's head noun
 _COPULAR: Final = re.compile(
@@ -107,56 +141,22 @@ _PERSON_APPOSITIVE: Final = re.compile(
 )
 
 
-#: Common given names whose gender is clear, to tell "she" from "he" when the text
-#: says nothing else (a person first named "Beth" is not the antecedent of "he").
-FEMALE_NAMES: Final = lexicon(
-    """
-    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa
-    Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa
-    Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna
-    Brenda Pamela Nicole Emma Samantha Katherine Christine Debra Rachel Catherine Carolyn
-    Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren
-    Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa
-    Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber
-    Marilyn Beverly Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte
-    Rose Alexis Kayla Hillary Angela Theresa Nicola Harriet
-    Yvette Ruth Jane Claire Fiona Kirsty Hazel Caroline Sally Louise Kate Katie Sue Jo Lucy
-    Jill Elena Ellen Ursula Christine
-    Michelle Melania Ivanka Chelsea Sheryl Nancy Elizabeth Condoleezza
-    Madeleine Hope Sarah Debbie Dianne Maxine Kamala Tulsi Kirsten Amy Heidi Susan Lisa Tammy
-    Tina Jeanne Jeanine Loretta Janet Sally Penny Meg Gina Anne Angelina Oprah Serena Venus
- """
-)
-MALE_NAMES: Final = lexicon(
-    """
-    James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
-    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
-    Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin
-    Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry
-    Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy
-    Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse
-    Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy
-    Vincent Ralph Eugene Russell Bobby Mason Philip Louis Mike Bill Bob Jim Tom Tim Dick Ted
-    Barack Bernie Hugh Ian Gordon Tony Nick Neil Max Jeb Marco Rand Chris Mitt Newt Rick
-    Rudy Reince Harry Mitch Chuck Boris Vladimir Xi Emmanuel Francois François Nicolas Angelo
-    Jon Pat Ben Patrick Joel Carlos Luis
-    Jose José Kevin Jeff Mohammed Muhammad Ahmed Ali Hassan
-    Norman Stephen Nigel Jeremy Ed Ken Alistair Gareth Gavin Liam
- """
-)
+def _people_of_place(name: str) -> bool:
+    """ "New Yorkers", "Iowans", "Britons": the people of a place, no one person."""
+    if not name.endswith("s"):
+        return False
+    return name[:-1] in DEMONYMS or name[:-2] in PLACES or name[:-3] in PLACES
 
 
-def name_gender(name: str) -> str | None:
-    """'f' or 'm' from a person's given name when it is a common, clear one."""
-    first = name.split(" ", 1)[0]
-    if first in FEMALE_NAMES and first not in MALE_NAMES:
-        return "f"
-    if first in MALE_NAMES and first not in FEMALE_NAMES:
-        return "m"
-    return None
+def described_gender(phrase: str) -> str | None:
+    """ "m"/"f" a description says of the person ("the actress", "the company's
+    spokesman", "his widow"), None when it says nothing."""
+    return _gender(phrase)
 
 
 def _gender(text: str) -> str | None:
+    if "is " in text or "er " in text:
+        text = _KIN_OF.sub("", text)  # "Jo, his wife," is a woman
     m, f = _MALE.search(text), _FEMALE.search(text)
     if m and (not f or m.start() < f.start()):
         return "m"
@@ -170,6 +170,9 @@ class PersonTracker:
         self.names = names
         self.events: list[tuple[int, str]] = []
         self.gender: dict[str, str] = {}
+        #: the sex the text itself shows ("Mrs", "his wife", "Ann Lee said she"), not
+        #: one read from a pronoun this tracker's user resolved to the person
+        self.evidenced: dict[str, str] = {}
         #: where an event is the sayer of reported speech ("Ames said ...", "...,
         #: said Jo Ames"): whom a following "he said" most often continues
         self.sayers: set[int] = set()
@@ -189,8 +192,10 @@ class PersonTracker:
         a subject that opens its sentence or clause, kept even without evidence as a
         weak antecedent)."""
         full = self.names.resolve(name, at)
-        if not full:
-            return full
+        if not full or _people_of_place(full):
+            return ""
+        if gender and " " not in name and len(self.names.people_named(name)) > 1:
+            gender = None  # "Mr Gray" where two Grays are named: which one is the man?
         if gender and full not in self.gender:
             self.gender[full] = gender
         if len(full.split()) >= 2 or evidence or full in self.gender:
@@ -261,8 +266,16 @@ class PersonTracker:
                 continue  # "a Trump presidency", "of Customs and Border Protection"
             if run.endswith(("’s", "'s")) or _JOINED.search(text, max(0, at - 30), at):
                 continue  # "Trump’s remarks", "Customs and Border Protection"
+            if m.group("of") and " " not in run.strip():
+                continue  # "Web of Angels was", "Bank of Leeds said": a name's own "of"
             app = m.group("app") or ""
-            unclosed = bool(app) and not app.endswith(",")
+            described = ""
+            if app == ",":
+                d = _DESCRIBED_BEFORE.search(text, max(0, at - 60), at)
+                if d is None:
+                    continue
+                described = d.group()
+            unclosed = app.startswith(",") and not app.endswith(",")
             if (
                 not _VERB_SHAPE.match(m.group("verb"))
                 and not (unclosed and _HAS_AUX.search(m.group("aux")))
@@ -273,7 +286,8 @@ class PersonTracker:
             if who is None or who.kind != "name":
                 continue
             said = _SAID_PRONOUN.match(text, m.end())
-            role = f"{run} {_OTHERS_TITLE.sub(' ', app)}"
+            # (not a state's abbreviation: "Jo Ames, 33, of Baldwin, Miss.,")
+            role = f"{described}{run} {_OTHERS_TITLE.sub(' ', _OF_PLACE_RE.sub(' ', app))}"
             gender = _gender(role)
             if gender is None and said is not None:
                 # "Ann Lee said he was kind": the "he" may be someone else; her given
@@ -285,7 +299,7 @@ class PersonTracker:
                 cop = _COPULAR.match(text, m.end())
                 if cop is not None:
                     gender = _COPULAR_GENDER[cop.group("head")]
-            evidence = bool(_PERSON_APPOSITIVE.match(app)) or gender is not None
+            evidence = bool(_PERSON_APPOSITIVE.match(app) or described) or gender is not None
             if m.group("verb") in _SAYING and not m.group("nt"):
                 self.sayers.add(offset + at)
             lead_in = text[max(0, at - 3) : at].rstrip()
@@ -294,7 +308,9 @@ class PersonTracker:
             opening = (not verb.endswith("s") or verb in _SAYING or verb in _NEGATED) and (
                 at < 3 or not lead_in or lead_in[-1] in '.!?:;,”"’—'
             )
-            self.add(offset + at, who.text, evidence, gender, opening)
+            full = self.add(offset + at, who.text, evidence, gender, opening)
+            if gender and full and full in self.gender:
+                self.evidenced.setdefault(full, self.gender[full])
 
     @staticmethod
     def _inside(at: int, starts: list[int], quoted: list[tuple[int, int]]) -> bool:

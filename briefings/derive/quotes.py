@@ -36,7 +36,7 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
-from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, known_kind
+from briefings.derive.gazetteer import DEMONYMS, FIRST_NAMES, GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
@@ -45,7 +45,7 @@ from briefings.derive.names import (
     split_title,
     strip_function_words,
 )
-from briefings.derive.people import PersonTracker, name_gender
+from briefings.derive.people import PersonTracker, described_gender, name_gender
 from briefings.derive.roles import Roles, role_head
 from briefings.derive.roles import clean_role as tidy_role
 from briefings.derive.spans import Span, find_spans, quotes_with_single_marks
@@ -71,6 +71,9 @@ _LAST_SUBJECT: Final = 2.0
 #: counts this much more than the subject of what they reported ("Cruz electrified")
 _SAYER: Final = 1.5
 _CLOSE_CALL: Final = 0.75  # a runner-up this close to the best: "he" is ambiguous
+#: a runner-up under this share of the best leaves "he" clear (with the best of the
+#: pronoun's sex and the subject or speaker of the sentence before)
+_CLEAR_MARGIN: Final = 0.25
 _WINDOW: Final = 300  # characters of context read on each side of a quote
 _MIN_WORDS: Final = 4
 
@@ -214,6 +217,23 @@ _DESCRIBED_SUBJECT: Final = re.compile(
     r"(?:said|says|asked|added|told|argued|insisted|warned|explained|acknowledged)\b"
 )
 _HE_SHE: Final = re.compile(r"\b([Hh]e|[Ss]he)\b")
+# the person a pronoun's cue addresses or speaks of: '"Q," he told Ames', 'she said of
+# Bell: "Q"'
+_CUE_VERBS: Final = (
+    r"(?:told|tells|asked|asks|reminded|assured|warned|informed|said\s+(?:of|to|about))"
+)
+_CUE_OBJECT_AFTER: Final = re.compile(rf"[\s,—–-]*(?:he|she)\s+{_CUE_VERBS}\s+(?P<run>{NAME_RUN})")
+_CUE_OBJECT_BEFORE: Final = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he)\s+{_CUE_VERBS}\s+(?P<run>{NAME_RUN})\s*[:,]?\s*$"
+)
+# a sentence whose subject is "he"/"she" after a short lead: "Lately, he has been",
+# "But on Sunday he gave" (lower-case words or a day; no name before the pronoun)
+_PRONOUN_AFTER_LEAD: Final = re.compile(
+    r"(?:But|And|Yet|So|Then|Lately|Later|Still|Now|Also|Instead|Meanwhile|Earlier|Today|"
+    r"Yesterday|Afterwards?|Again|Often|Sometimes|Recently|On|In|At|After|During|Last|This),?"
+    r"\s+(?:(?:[a-z]+|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+){0,4}?"
+    r"(?P<p>[Hh]e|[Ss]he)\s+(?!said\b|says\b)[a-z]"
+)
 _WORDS: Final = re.compile(r"[A-Za-z][\w'’-]*")
 _LEAD: Final = re.compile(r"\s*(?:[,—–-]\s*)?")
 #: adverbs between an inner speaker and its verb ("he then announced")
@@ -357,6 +377,9 @@ class _Sieve:
         self.single = quotes_with_single_marks([p.text for p in doc.paragraphs if not p.heading])
         self.trace: list[tuple[str, str, str]] = []  # (rule, kind, via) per emitted quote
         self.guessed = False  # the last description was resolved by _guess
+        #: the last pronoun resolved with no rival: the subject or sayer of the sentence
+        #: before (or of a pronoun chain), of the pronoun's known sex, far ahead of anyone
+        self.clear = False
         # read on first use (most articles never need them)
         self._mentions: list[tuple[int, int, str]] | None = None
         self._roles: Roles | None = None
@@ -395,6 +418,11 @@ class _Sieve:
             layer = self.layer.gender(name)
             known = "m" if layer == "male" else "f" if layer == "female" else None
         return known
+
+    def _shown_gender(self, name: str) -> str | None:
+        """ "m"/"f" from the given name, a title or what the text says of the person,
+        never from a pronoun resolved to them."""
+        return name_gender(name) or self._titled_gender(name) or self.people.evidenced.get(name)
 
     def _titled_gender(self, name: str) -> str | None:
         """ "m"/"f" from "Mr Gray" / "Ms Hale" anywhere in the article, for the one
@@ -527,8 +555,16 @@ class _Sieve:
         elif not (role_head(head) or head in _PERSON_HEADS) or head in _ORG_HEADS:
             return None  # an age names nobody the article has not aged
         i = bisect.bisect_left(self.people.events, (at, ""))
-        while i and self._thing(self.people.events[i - 1][1]):
-            i -= 1  # "Acme Widgets said ..." is no person a description can mean
+        sex = described_gender(phrase)
+        while i and (
+            self._thing(self.people.events[i - 1][1])
+            or (
+                sex is not None and self._gender_of(self.people.events[i - 1][1]) not in (None, sex)
+            )
+        ):
+            # "Acme Widgets said ..." is no person a description can mean, nor is a
+            # man "the actress"
+            i -= 1
         if not i:
             return None
         name = self.people.events[i - 1][1]
@@ -591,7 +627,25 @@ class _Sieve:
         (names inside quotes do not count), halving with every sentence back; a
         gender the text or the given name shows counts for more, a contradicting one
         rules the person out. None when nobody is in reach or two people are close."""
-        return self._salient("f" if pronoun.lower() == "she" else "m", self._chain(pronoun, at))
+        want = "f" if pronoun.lower() == "she" else "m"
+        return self._salient(want, self._chain(pronoun, at), self._cue_object(at))
+
+    def _cue_object(self, at: int) -> str | None:
+        """Whom the pronoun's cue addresses: '"Q," he told Ames' / 'she said of Bell:
+        "Q"': that person is not the one speaking."""
+        k = bisect.bisect_right(self._quoted, (at, at)) - 1
+        if k < 0 or not self._quoted[k][0] <= at <= self._quoted[k][1]:
+            return None
+        opens, closes = self._quoted[k]
+        text = self.doc.text
+        m = _CUE_OBJECT_AFTER.match(text, closes, min(len(text), closes + 80))
+        if m is None:
+            m = _CUE_OBJECT_BEFORE.search(text, max(0, opens - 80), opens)
+        if m is None:
+            return None
+        _title, name = split_title(m.group("run"))
+        full = self.names.resolve(strip_function_words(name), at) if name else ""
+        return full or None
 
     def _chain(self, pronoun: str, at: int) -> int:
         """Where a "she" really points from: a sentence just before that opens with
@@ -606,13 +660,19 @@ class _Sieve:
         while here > 0:
             prev = starts[here - 1]
             head: list[str] = _WORDS.findall(text[prev : min(prev + 20, starts[here])])
-            if not head or head[0].lower() != want or self._in_quote(prev + 1):
+            if not head or self._in_quote(prev + 1):
                 break
+            if head[0].lower() != want:
+                # "Lately, he has been ...", "But on Sunday he gave ...": a short lead
+                # of lower-case words (or a day) before the same pronoun
+                lead = _PRONOUN_AFTER_LEAD.match(text, prev, min(prev + 60, starts[here]))
+                if lead is None or lead.group("p").lower() != want:
+                    break
             at = prev
             here -= 1
         return at
 
-    def _salient(self, want: str | None, at: int) -> str | None:
+    def _salient(self, want: str | None, at: int, exclude: str | None = None) -> str | None:
         mentions = self.mentions
         starts = self._sentence_starts
         here = bisect.bisect_right(starts, at) - 1
@@ -620,12 +680,16 @@ class _Sieve:
         events = self.people.events
         sayers = self.people.sayers
         i = bisect.bisect_left(events, (at, ""))
+        near: set[str] = set()  # subjects or speakers of this sentence or the one before
+        self.clear = False
         for pos, name in reversed(events[max(0, i - 60) : i]):
             d = here - (bisect.bisect_right(starts, pos) - 1)
             if d > _PRONOUN_REACH:
                 break
             if self._thing(name):
                 continue
+            if d <= 1:
+                near.add(name)
             weight = _SUBJECT_WEIGHT * (_LAST_SUBJECT if d <= 1 else 1.0)
             if d <= 1 and pos in sayers:
                 weight *= _SAYER
@@ -656,6 +720,8 @@ class _Sieve:
                 scores[name] = scores.get(name, 0.0) + 0.5 ** max(0, d)
         ranked: list[tuple[float, str]] = []
         for name, score in scores.items():
+            if name == exclude:
+                continue
             known = self._gender_of(name)
             if want is not None and known is not None and known != want:
                 continue
@@ -665,7 +731,18 @@ class _Sieve:
         ranked.sort(reverse=True)
         if len(ranked) > 1 and ranked[1][0] >= _CLOSE_CALL * ranked[0][0]:
             return None
-        return ranked[0][1]
+        best = ranked[0][1]
+        if " " not in best and best in FIRST_NAMES:
+            return None  # "his wife, Jane, said": a given name alone names nobody we know
+        self.clear = (
+            want is not None
+            and best in near
+            and self._shown_gender(best) == want
+            # (not "Trump" where the article names two Trumps)
+            and len(self.names.people_named(best.split()[-1])) <= 1
+            and (len(ranked) == 1 or ranked[1][0] < _CLEAR_MARGIN * ranked[0][0])
+        )
+        return best
 
     def _protagonist(self, want: str | None, before: int, mentioned: int) -> str | None:
         """Nobody in reach of "he": the person the article is about, when one person
@@ -1217,7 +1294,7 @@ class _Sieve:
             evidence = who.kind == "pronoun" or who.role is not None
             self.people.add(at, name, evidence, gender)
             if who.kind == "pronoun":
-                via = "pronoun"
+                via = "pronoun, clear" if self.clear else "pronoun"
             elif len(name.split()) == 1:
                 via = "single"  # one word the article never gives in full
             elif name == who.text or len(who.text.split()) >= 2:
@@ -1508,6 +1585,7 @@ _VIA_CONFIDENCE: Final = {
     "description": 0.6,
     "description guess": 0.45,
     "pronoun": 0.45,
+    "pronoun, clear": 0.8,
     "": 0.75,  # an organisation or a description nobody in the article fits
 }
 

@@ -195,8 +195,9 @@ def test_gender_from_titles_and_pronouns() -> None:
     )
     assert _find(ents, "Dalloway Frint").gender == "male"
     assert _find(ents, "Ottoline Brack").gender == "female"
-    assert name_gender("Hillary") == "female"
-    assert name_gender("Zorblat") == ""
+    assert name_gender("Hillary") == "f"
+    assert name_gender("Hillary Clinton") == "f"
+    assert name_gender("Zorblat") is None
 
 
 # --- places and other ------------------------------------------------------------
