@@ -31,7 +31,21 @@ def _wordset_lines(phrases: str) -> frozenset[str]:
 
 Kind = Literal["money", "percent", "count", "duration", "number", "rank"]
 
-_NUM: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Thousands grouped by commas ("50,000") or, as many outlets outside the US and
+#: UK write them, by spaces ("50 000", thin or no-break spaces too): a group of
+#: three digits, never a fourth digit after it.
+_NUM: Final = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d\-–])(?![.,]\d)"
+    r"|\d+(?:\.\d+)?"
+)
+_GROUPING: Final = str.maketrans("", "", ", \u00a0\u202f")
+
+
+def plain_number(text: str) -> float:
+    """The value of a number as ``_NUM`` matches it ("50,000", "50 000", "2.5")."""
+    return float(text.translate(_GROUPING))
+
+
 # A number that is a word of its own: not glued to letters or other numbers
 # on the left ("A100", "GPT-4", "Dec.31", "10:42", "12/09"), nor on the right
 # by a decimal comma or a dotted name ("3,5", "01.AI"). The leading ``(?=\d)``
@@ -542,7 +556,7 @@ def _read_digits(sentence: str, yen: str) -> list[Quantity]:
             age = _AGE_RANGE.match(sentence, m.end(1))
             consumed = age.end() if age else m.end(1)
             continue  # "aged 18 to 24": an age range, neither end a figure
-        q = _read_one(sentence, m.start(1), m.end(1), float(m.group(1).replace(",", "")), yen)
+        q = _read_one(sentence, m.start(1), m.end(1), plain_number(m.group(1)), yen)
         if q is None:
             in_ten = _IN_TEN.match(sentence, m.end(1))
             if in_ten is not None and _is_rating(sentence, m.start(1), in_ten):
@@ -576,7 +590,7 @@ def _bare_participle(text: str, start: int, end: int, noun: str) -> Quantity | N
         start=start,
         end=end,
         text=text[start:end],
-        value=float(text[start:end].replace(",", "")),
+        value=plain_number(text[start:end]),
         unit=lemma,
         kind=kind,
         noun=noun,
@@ -710,7 +724,7 @@ def _read_one(
                 high_scale = _scale(hs.group(1))
                 low_scale = scale if scale_word else high_scale
                 high_end = hs.end()
-            high_value = float(rng.group(4).replace(",", "")) * high_scale
+            high_value = plain_number(rng.group(4)) * high_scale
             # A descending pair is a score ("3-0"), not a range.
             if not text[high_end : high_end + 1].isalpha() and high_value > value * low_scale:
                 high, end, scale = high_value, high_end, low_scale
@@ -745,7 +759,7 @@ def _read_one(
             )
             if rng and rng.group(3) is None and not (rng.group(2) and change):
                 second = _PERCENT.match(text, rng.end())
-                high_value = float(rng.group(4).replace(",", ""))
+                high_value = plain_number(rng.group(4))
                 if (
                     rng.group(2) != "and"
                     and second
@@ -840,7 +854,7 @@ def _read_one(
         second = _AND_NUMBER.match(text, end)
         unit_text = text[after_scale:end]
         if second and text.startswith(unit_text, second.end()):
-            high = float(second.group(1).replace(",", "")) * _scale(second.group(2) or None)
+            high = plain_number(second.group(1)) * _scale(second.group(2) or None)
             end = second.end() + len(unit_text)
         else:
             approx = None  # never show "between 250 euros" alone

@@ -716,3 +716,21 @@ def test_fractions_of_a_plural_and_indian_scales() -> None:
 def test_a_who_clause_after_a_name_takes_the_name() -> None:
     found = figures("In her memoir, Okafor — who ran the ward for 12 years — tells all.")
     assert found[0].measures == "time Okafor ran the ward"
+
+
+def test_thousands_grouped_by_spaces_are_one_number() -> None:
+    from briefings.derive.numbers import read_quantities
+
+    sentence = "The company paid 50 000 euros and 12\u00a0500 households were moved."
+    values = sorted(q.value for q in read_quantities(sentence))
+    assert 50000.0 in values
+    assert 12500.0 in values
+
+
+def test_spaces_before_a_compound_or_after_a_year_do_not_group() -> None:
+    from briefings.derive.numbers import read_quantities
+
+    values = {q.value for q in read_quantities("The 5 100-metre runs were cancelled.")}
+    assert 5100.0 not in values
+    values = {q.value for q in read_quantities("In 2019 250 people were moved.")}
+    assert 2019250.0 not in values and 19250.0 not in values
