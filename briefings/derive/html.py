@@ -705,7 +705,56 @@ _INITIALS_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
 _JOB_TAIL: Final = re.compile(r"\s+(?:기자|특파원|선임기자|논설위원|記者|特派員|編集委員)$")
 _URL: Final = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY_PREFIX: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
+#: A label of up to three words before "by"/"von": "Analysis by", "Posted by",
+#: "Updated by", "Text and photos by", "Ein Kommentar von".
+_LABEL_BY: Final = re.compile(r"^(?:[^\W\d]+\s+){1,3}(?:by|von)\s+(?=\S)", re.I)
+#: A label word before the names: "Text:", "Texto", "Reporting:".
+_NAME_LABEL: Final = re.compile(
+    r"^(?:text|texto|tekst|testo|текст|reporting|words)\s*:?\s+(?=\S)", re.I
+)
+#: Between bylines, before the comma rules apply: "A; B", "A | March 5", "A • B".
+_STRONG_SPLIT: Final = re.compile(r"\s*(?:;|\||•|·)\s*")
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*")
+#: An e-mail address, a social handle or a web address written beside a name.
+_CONTACT: Final = re.compile(r"\S+@\S+\.\w+|(?<!\S)@\w+|https?://\S+")
+#: A remark in lower case in brackets after a name: "(required)".
+_BRACKETED: Final = re.compile(r"\s*\([^()A-Z.]*\)")
+#: A word glued after a name by a page's layout: the date's month or weekday, "Published".
+_NAME_TAIL_WORDS: Final = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "published",
+        "updated",
+        "posted",
+        "-",
+        "|",
+    }
+)
+#: A date written in a byline ("March 5, 2024", "05.03.2024", "10:30"): with a digit.
+_DATE_WORDS: Final = re.compile(
+    r"\d[./:-]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b",
+    re.I,
+)
+#: "Jane Doe in Washington": where the writer filed from, after a name of two words.
+_IN_PLACE: Final = re.compile(r"^(\S+\s\S+(?:\s\S+)?)\sin\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?$")
+#: A user name a CMS shows instead of the writer's name: "kevin-r", "jane_doe2".
+_LOGIN: Final = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 _LAST_FIRST: Final = re.compile(r"^([^\s,]+),\s*([^\s,]+)$")
 _INVISIBLE: Final = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 META_AUTHOR_NAMES: Final = (
@@ -764,20 +813,47 @@ def _names_site(name: str, site: str | None) -> bool:
     return bool(key and site_key) and (key in site_key or site_key in key)
 
 
+def tidy_name(name: str) -> str:
+    """A byline's name without what the page writes around it: a label ("Analysis
+    by", "Text:"), an e-mail address or handle, a remark in brackets, and a month,
+    weekday or "Published" glued after it. Unchanged when nothing would be left."""
+    text = " ".join(name.split())
+    text = _NAME_LABEL.sub("", _LABEL_BY.sub("", text))
+    text = _BRACKETED.sub("", _CONTACT.sub(" ", text))
+    text = _IN_PLACE.sub(r"\1", text)
+    words = text.split()
+    while len(words) > 2 and words[-1].lower().strip(",.") in _NAME_TAIL_WORDS:
+        words.pop()
+    out = " ".join(words).strip(" ,.-|")
+    return out if any(c.isalpha() for c in out) else " ".join(name.split())
+
+
+def is_login(name: str) -> bool:
+    """A CMS user name ("kevin-r", "jane_doe2") rather than a person's name."""
+    return bool(_LOGIN.fullmatch(name))
+
+
 def split_authors(text: str) -> list[str]:
     """'A, B and C' / 'A; B' -> names; 'Doe, Jane' (family name first) -> 'Jane Doe'.
 
-    A part that is a web address is dropped; a comma splits only between names
-    of two words or more, so "Doe, Jane" stays one name.
+    Semicolons, pipes and bullets part bylines first ("A | March 5, 2024"); a
+    part that is a web address or a date is dropped; a comma splits only
+    between names of two words or more, so "Doe, Jane" stays one name.
     """
     text = _BY_PREFIX.sub("", " ".join(text.split()))
     if not text:
+        return []
+    chunks = [c for c in _STRONG_SPLIT.split(text) if c]
+    if len(chunks) > 1:
+        return [n for c in chunks for n in split_authors(c)]
+    text = _BY_PREFIX.sub("", tidy_name(text))
+    if not text or (any(c.isdigit() for c in text) and _DATE_WORDS.search(text)):
         return []
     last_first = _LAST_FIRST.match(text)
     if last_first and last_first.group(1)[:1].isupper() and last_first.group(2)[:1].isupper():
         return [f"{last_first.group(2)} {last_first.group(1)}"]
     parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(text)]
-    parts = [_BY_PREFIX.sub("", p) for p in parts if p and not _URL.match(p)]
+    parts = [tidy_name(_BY_PREFIX.sub("", p)) for p in parts if p and not _URL.match(p)]
     if not parts:
         return []
     if "," in text and ";" not in text and any(len(p.split()) < 2 for p in parts):
@@ -1036,7 +1112,9 @@ def read_page_meta(tree: Any) -> PageMeta:
     roles = [n for n in names if _DESK_WORD.search(n)]
     orgs += roles
     names = [n for n in names if n not in roles]
-    out.authors = [n for n in dict.fromkeys(names) if n and not is_placeholder_author(n)]
+    out.authors = _distinct(
+        [n for n in names if n and not is_placeholder_author(n) and not is_login(n)]
+    )
     orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.
     others = [n for n in orgs if not _names_site(n, out.source)]
@@ -1051,6 +1129,9 @@ def read_page_meta(tree: Any) -> PageMeta:
         and all(_shown_as_editor(tree, n) for n in out.authors)
     ):
         out.authors = out.byline
+    # A structured name in capitals ("JANE DOE") the byline writes in mixed case.
+    shown = {_key(n): n for n in out.byline}
+    out.authors = [shown.get(_key(n), n) if n.isupper() else n for n in out.authors]
     # The visible byline names the structured author and more people: it lists them all.
     if out.authors and len(out.byline) > len(out.authors):
         seen = {_key(n) for n in out.byline}
@@ -1215,7 +1296,19 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
             names += _byline_names(text, site)
             if len(names) >= BYLINE_MAX_NAMES:
                 break
-    return list(dict.fromkeys(names))
+    return _distinct(names)
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Each name once, however it is written ("Jane Doe", "JANE DOE"): the first spelling."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        key = _key(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
 
 
 #: Writers' sign-off codes in an element marked as the author: "desk/abc; xyz".
@@ -1271,15 +1364,82 @@ _JOBS: Final = frozenset(
         "volontärin",
         "ressortleiter",
         "ressortleiterin",
+        "writer",
+        "columnist",
+        "contributor",
+        "producer",
+        "analyst",
+        "critic",
+        "photographer",
+    }
+)
+
+
+#: Words of a job title before the job itself ("Senior", "News", "AP Auto").
+_JOB_MODIFIERS: Final = frozenset(
+    {
+        "senior",
+        "chief",
+        "staff",
+        "news",
+        "political",
+        "politics",
+        "sports",
+        "sport",
+        "special",
+        "national",
+        "foreign",
+        "deputy",
+        "associate",
+        "assistant",
+        "managing",
+        "contributing",
+        "freelance",
+        "business",
+        "economics",
+        "science",
+        "health",
+        "technology",
+        "tech",
+        "security",
+        "auto",
+        "travel",
+        "food",
+        "fashion",
+        "culture",
+        "entertainment",
+        "showbiz",
+        "royal",
+        "crime",
+        "weather",
+        "money",
+        "property",
+        "consumer",
+        "motoring",
+        "music",
+        "film",
+        "investigative",
+        "data",
+        "digital",
+        "ap",
+        "leitender",
+        "leitende",
+        "freier",
+        "freie",
     }
 )
 
 
 def _before_job(part: str) -> str:
+    """The byline before the writer's job ("Jane Doe, Senior Reporter", "Jane Doe
+    News reporter"): the job and the words of its title go, a name of two words stays."""
     words = part.split()
     for i in range(2, len(words)):
         if words[i].lower().strip(",.:") in _JOBS:
-            return " ".join(words[:i])
+            cut = i
+            while cut > 2 and words[cut - 1].lower().strip(",.:") in _JOB_MODIFIERS:
+                cut -= 1
+            return " ".join(words[:cut]).rstrip(" ,")
     return part
 
 
@@ -1302,6 +1462,9 @@ def _byline_names(text: str, site: str | None) -> list[str]:
         if len(part.split()) < 2 and not any(ord(c) >= CJK_START for c in part):
             continue
         if any(w.lower() in _SOCIAL for w in part.split()):
+            continue
+        # A job or a desk ("AP Auto Writer", "Staff Reports"), or a user name.
+        if _DESK_WORD.search(part) or is_login(part):
             continue
         names.append(part)
     return names
