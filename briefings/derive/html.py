@@ -705,9 +705,15 @@ _INITIALS_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
 _JOB_TAIL: Final = re.compile(r"\s+(?:기자|특파원|선임기자|논설위원|記者|特派員|編集委員)$")
 _URL: Final = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY_PREFIX: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
-#: A label of up to three words before "by"/"von": "Analysis by", "Posted by",
-#: "Updated by", "Text and photos by", "Ein Kommentar von".
-_LABEL_BY: Final = re.compile(r"^(?:[^\W\d]+\s+){1,3}(?:by|von)\s+(?=\S)", re.I)
+#: A label of up to three words before "by": "Analysis by", "Posted by",
+#: "Updated by", "Text and photos by"; a label before "von": "Ein Kommentar von".
+#: Before "von" only a label word: "von" also sits inside names ("Justus von Daniels").
+_LABEL_BY: Final = re.compile(
+    r"^(?:(?:[^\W\d]+\s+){1,3}by|(?:[^\W\d]+\s+){0,2}(?:eingestellt|veröffentlicht|erstellt|"
+    r"geschrieben|verfasst|aktualisiert|beitrag|artikel|kommentar|gastbeitrag|analyse|"
+    r"pressemitteilung|wortlaut|profil|interview|text)\s+von)\s+(?=\S)",
+    re.I,
+)
 #: A label word before the names: "Text:", "Texto", "Reporting:".
 _NAME_LABEL: Final = re.compile(
     r"^(?:text|texto|tekst|testo|текст|reporting|words)\s*:?\s+(?=\S)", re.I
@@ -1280,7 +1286,7 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
     names: list[str] = []
     for element in tree.iter():
         text, marked = _byline_text(element)
-        if not text or len(text) > BYLINE_MAX_CHARS:
+        if not text or len(text) > BYLINE_MAX_CHARS or _in_comments(element):
             continue
         if first is None:
             # The first byline the page marks decides: one naming the outlet or a
@@ -1297,6 +1303,20 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
             if len(names) >= BYLINE_MAX_NAMES:
                 break
     return _distinct(names)
+
+
+#: The class or id of a comment section or its form: its "author" is a reader.
+_COMMENTS: Final = re.compile(r"comment(?!ary|isfree)|respond|reply|disqus", re.I)
+
+
+def _in_comments(element: Any) -> bool:
+    """The element sits in the readers' comments or the form to write one."""
+    node = element
+    while node is not None:
+        if _COMMENTS.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _distinct(names: list[str]) -> list[str]:
@@ -1470,7 +1490,7 @@ def _byline_names(text: str, site: str | None) -> list[str]:
     return names
 
 
-_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||[-–—:·•»])\s+")
+_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||[-–—:·•»›])\s+")
 #: A separator written without spaces (CJK pages: "Headline：Site", "Headline-Sectionㅣ Site").
 _TIGHT_SEPARATOR: Final = "|｜ㅣ:：-–—·•»"
 
@@ -1589,7 +1609,9 @@ def _strip_tight_site(title: str, site: str | None) -> str:
 
 #: The host's name without "www." and its top-level domains: "news.example.co.uk" -> "example".
 _HOST: Final = re.compile(r"^https?://([^/:?#]+)", re.I)
-_HOST_SKIP: Final = frozenset({"www", "m", "amp", "com", "co", "org", "net", "gov", "ac", "edu"})
+_HOST_SKIP: Final = frozenset(
+    {"www", "m", "amp", "com", "co", "org", "net", "gov", "gv", "or", "go", "ne", "ac", "edu"}
+)
 #: A site name and the domain match when the shorter has at least this many characters.
 DOMAIN_MATCH_MIN_CHARS: Final = 4
 
@@ -1651,6 +1673,7 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
         key = re.sub(r"\W+", "", last.lower())
         named = bool(site_key) and (key in site_key or site_key in key)
         named = named or (len(last.split()) <= 4 and _names_domain(key, domain))
+        named = named or bool(_DOMAIN_LIKE.match(last.strip()))  # "Headline - example.com"
         if named or (sep == "|" and len(last.split()) <= 5):
             parts.pop()
             seps.pop()

@@ -87,3 +87,17 @@ def test_split_authors_keeps_family_name_first_and_drops_dates() -> None:
     assert split_authors("Roe, Jane; Poe, Sam") == ["Jane Roe", "Sam Poe"]
     assert split_authors("Jane Roe | 05.03.2024") == ["Jane Roe"]
     assert split_authors("Jane Roe • Sam Poe") == ["Jane Roe", "Sam Poe"]
+
+
+def test_a_readers_comment_names_no_writer() -> None:
+    body = (
+        '<div id="comments"><ol class="comment-list"><li><div class="comment-author">'
+        "Rita Moss says</div><p>Lovely harbour.</p></li></ol>"
+        '<form id="respond"><label class="author">Name (required)</label></form></div>'
+    )
+    assert doc_of(page("", body)).meta.authors == []
+
+
+def test_a_label_before_von_goes_but_a_von_in_a_name_stays() -> None:
+    assert tidy_name("Eingestellt von Jana Rau") == "Jana Rau"
+    assert split_authors("Lena Hoff, Justus von Berg") == ["Lena Hoff", "Justus von Berg"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefings.derive import build_document
 from briefings.derive.document import Document, Metadata
-from briefings.derive.html import merge_interior, repeats
+from briefings.derive.html import merge_interior, repeats, strip_site_name
 from briefings.derive.keywords import extract_keywords
 from briefings.derive.metadata import title_of_line
 from briefings.derive.sentences import split_sentences
@@ -254,3 +254,18 @@ def test_a_share_description_that_is_the_lead_is_no_dek() -> None:
     doc = doc_of(page(head, ""))
     assert doc.meta.dek is None
     assert doc.text.count(PARAS[0][:40]) == 1
+
+
+def test_a_site_named_after_an_angle_quote_or_a_government_domain_leaves_the_title() -> None:
+    assert (
+        strip_site_name("Ferry timetable changes in May › harbour.example", None, None)
+        == "Ferry timetable changes in May"
+    )
+    assert (
+        strip_site_name(
+            "Ministry opens the new ferry pier - Hafenamt Nordland",
+            None,
+            "https://www.hafenamt.gv.at/news/pier",
+        )
+        == "Ministry opens the new ferry pier"
+    )
