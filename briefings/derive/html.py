@@ -1242,6 +1242,12 @@ _AUTHOR_LABEL: Final = re.compile(
 BYLINE_MAX_NAMES: Final = 6
 
 
+#: An unmarked byline: "By" and a capitalised name at the start of a short element.
+_BY_LINE: Final = re.compile(r"\s*(?:By|BY)\s+[A-Z]")
+_BY_LINE_TAGS: Final = frozenset({"p", "span", "div", "em", "strong", "b", "address"})
+BY_LINE_MAX_CHARS: Final = 60
+
+
 def _byline_text(element: Any) -> tuple[str | None, bool]:
     """The byline text an element marks (None when it marks none), and whether the
     mark is the page's own (a class, ``itemprop`` or ``rel``) rather than a guess.
@@ -1265,6 +1271,11 @@ def _byline_text(element: Any) -> tuple[str | None, bool]:
         return _clean(_spaced_text(element)), False
     if len(element) == 0 and element.tail and _AUTHOR_LABEL.fullmatch((element.text or "").strip()):
         return _clean(element.tail), False
+    # An unmarked line of its own that starts "By Jane Doe" (a short paragraph or span).
+    if tag in _BY_LINE_TAGS and _BY_LINE.match(element.text or ""):
+        text = _clean(_spaced_text(element))
+        if text and len(text) <= BY_LINE_MAX_CHARS:
+            return text, False
     return None, False
 
 
@@ -1470,7 +1481,8 @@ def _byline_names(text: str, site: str | None) -> list[str]:
     names: list[str] = []
     for part in parts:
         part = _INITIALS_TAIL.sub("", part.strip(" .:"))
-        if not part or part[0].islower():
+        # A name starts and ends with a capital ("Published by" is a label).
+        if not part or part[0].islower() or part.split()[-1][:1].islower():
             continue
         capitals = bool(_UPPER_WORDS.match(part)) and any(c.isupper() for c in part)
         if capitals or _names_site(part, site) or is_placeholder_author(part):
@@ -1683,10 +1695,19 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
     return out.strip() or title
 
 
+#: Markup left in a metadata value ("<em>Headline</em>"), and an entity escaped twice.
+_TAG_IN_VALUE: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
+_ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
 def _clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     if "&" in value:
         value = unescape(value)
+        if "&" in value and _ENTITY.search(value):
+            value = unescape(value)  # "&amp;quot;"
+    if "<" in value:
+        value = _TAG_IN_VALUE.sub("", value)
     value = " ".join(_INVISIBLE.sub("", value).split())
     return value or None

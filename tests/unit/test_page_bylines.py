@@ -101,3 +101,13 @@ def test_a_readers_comment_names_no_writer() -> None:
 def test_a_label_before_von_goes_but_a_von_in_a_name_stays() -> None:
     assert tidy_name("Eingestellt von Jana Rau") == "Jana Rau"
     assert split_authors("Lena Hoff, Justus von Berg") == ["Lena Hoff", "Justus von Berg"]
+
+
+def test_an_unmarked_by_line_names_the_writer() -> None:
+    body = '<p class="text-sm">By Jane Roe, in <a href="/news">News</a></p>'
+    assert doc_of(page("", body)).meta.authors == ["Jane Roe"]
+
+
+def test_a_byline_heading_with_no_name_names_nobody() -> None:
+    body = '<div class="author-info"><h2 class="author-heading">Published by</h2></div>'
+    assert doc_of(page("", body)).meta.authors == []

@@ -269,3 +269,12 @@ def test_a_site_named_after_an_angle_quote_or_a_government_domain_leaves_the_tit
         )
         == "Ministry opens the new ferry pier"
     )
+
+
+def test_a_headline_with_markup_or_entities_escaped_twice_reads_as_text() -> None:
+    head = (
+        '<meta property="og:title" content="Harbour board &amp;quot;weighs&amp;quot; the '
+        'dredging plan"><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Harbour board <em>weighs</em> the dredging plan"}</script>'
+    )
+    assert doc_of(page(head, "")).meta.title == 'Harbour board "weighs" the dredging plan'
