@@ -714,6 +714,12 @@ _LABEL_BY: Final = re.compile(
     r"pressemitteilung|wortlaut|profil|interview|text)\s+von)\s+(?=\S)",
     re.I,
 )
+#: A job written before the name: "Senior Editor Jane Doe", "Reporter: Jane Doe".
+_LEADING_JOB: Final = re.compile(
+    r"^(?:(?:senior|chief|deputy|managing|staff|political|foreign|sports?)\s+){0,2}"
+    r"(?:editor|reporter|correspondent|writer|columnist)\s*:?\s+(?=[A-Z])",
+    re.I,
+)
 #: A label word before the names: "Text:", "Texto", "Reporting:".
 _NAME_LABEL: Final = re.compile(
     r"^(?:text|texto|tekst|testo|текст|reporting|words)\s*:?\s+(?=\S)", re.I
@@ -824,7 +830,7 @@ def tidy_name(name: str) -> str:
     by", "Text:"), an e-mail address or handle, a remark in brackets, and a month,
     weekday or "Published" glued after it. Unchanged when nothing would be left."""
     text = " ".join(name.split())
-    text = _NAME_LABEL.sub("", _LABEL_BY.sub("", text))
+    text = _LEADING_JOB.sub("", _NAME_LABEL.sub("", _LABEL_BY.sub("", text)))
     text = _BRACKETED.sub("", _CONTACT.sub(" ", text))
     text = _IN_PLACE.sub(r"\1", text)
     words = text.split()
@@ -1317,13 +1323,17 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
 
 
 #: The class or id of a comment section or its form: its "author" is a reader.
-_COMMENTS: Final = re.compile(r"comment(?!ary|isfree)|respond|reply|disqus", re.I)
+_COMMENTS: Final = re.compile(
+    r"(?:^|[-_\s])(?:comments?|respond|reply|replies|disqus)(?:$|[-_\s\d])", re.I
+)
+#: The search for a comment box stops at the article or the page's main part.
+_COMMENTS_STOP: Final = frozenset({"article", "main", "body", "html"})
 
 
 def _in_comments(element: Any) -> bool:
     """The element sits in the readers' comments or the form to write one."""
     node = element
-    while node is not None:
+    while node is not None and node.tag not in _COMMENTS_STOP:
         if _COMMENTS.search((node.get("class") or "") + " " + (node.get("id") or "")):
             return True
         node = node.getparent()

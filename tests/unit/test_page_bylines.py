@@ -74,6 +74,7 @@ def test_a_cms_user_name_gives_way_to_the_visible_byline() -> None:
 def test_tidy_name_drops_what_surrounds_a_name() -> None:
     assert tidy_name("Posted by Jane Roe") == "Jane Roe"
     assert tidy_name("Text: Jane Roe") == "Jane Roe"
+    assert tidy_name("Senior Editor Jane Roe") == "Jane Roe"
     assert tidy_name("Jane Roe November") == "Jane Roe"
     assert tidy_name("Jane Roe Published") == "Jane Roe"
     assert tidy_name("Name (required)") == "Name"
@@ -111,3 +112,8 @@ def test_an_unmarked_by_line_names_the_writer() -> None:
 def test_a_byline_heading_with_no_name_names_nobody() -> None:
     body = '<div class="author-info"><h2 class="author-heading">Published by</h2></div>'
     assert doc_of(page("", body)).meta.authors == []
+
+
+def test_a_responsive_layout_is_no_comment_box() -> None:
+    body = '<div class="responsive-header"><div class="byline">By Jane Roe</div></div>'
+    assert doc_of(page("", body)).meta.authors == ["Jane Roe"]
