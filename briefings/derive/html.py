@@ -722,7 +722,8 @@ _LEADING_JOB: Final = re.compile(
 )
 #: A label word before the names: "Text:", "Texto", "Reporting:".
 _NAME_LABEL: Final = re.compile(
-    r"^(?:text|texto|tekst|testo|текст|reporting|words)\s*:?\s+(?=\S)", re.I
+    r"^(?:text|texto|tekst|testo|текст|reporting|words|author|autor|autorin)\s*:?\s+(?=\S)",
+    re.I,
 )
 #: Between bylines, before the comma rules apply: "A; B", "A | March 5", "A • B".
 _STRONG_SPLIT: Final = re.compile(r"\s*(?:;|\||•|·)\s*")
@@ -1207,8 +1208,12 @@ def _title_date(tree: Any, meta: dict[str, list[str]]) -> date | None:
 
 #: An element marked as the byline: class "author", "article__author", "byline", "author-2".
 _BYLINE_CLASS: Final = re.compile(
-    r"(?:^|[-_\s])(?:author|byline|autor|auteur|autore)(?:$|[-_\s\d])", re.I
+    r"(?:^|[-_\s])(?:author|byline|by-line|autor|auteur|autore|writer|reporter|journalist|firma)"
+    r"(?:$|[-_\s\d])",
+    re.I,
 )
+#: Test and analytics attributes that name the part of the page ("byline-contributors").
+_PART_ATTRIBUTES: Final = ("data-testid", "data-component", "data-qa", "data-test-tag")
 #: A byline longer than this is a bio or a list, not a byline.
 BYLINE_MAX_CHARS: Final = 80
 _UPPER_WORDS: Final = re.compile(r"^[^a-zß-ÿ]+$")
@@ -1252,6 +1257,8 @@ BYLINE_MAX_NAMES: Final = 6
 _BY_LINE: Final = re.compile(r"\s*(?:By|BY)\s+[A-Z]")
 _BY_LINE_TAGS: Final = frozenset({"p", "span", "div", "em", "strong", "b", "address"})
 BY_LINE_MAX_CHARS: Final = 60
+#: A "By ..." line in a menu or list ("By Main Ingredient") is navigation.
+_MENU_TAGS: Final = frozenset({"nav", "ul", "ol", "li", "menu", "select"})
 
 
 def _byline_text(element: Any) -> tuple[str | None, bool]:
@@ -1270,6 +1277,7 @@ def _byline_text(element: Any) -> tuple[str | None, bool]:
         (tag == "a" and "author" in rel.split())
         or (element.get("itemprop") or "").lower() == "author"
         or bool(_BYLINE_CLASS.search(element.get("class") or ""))
+        or any(_BYLINE_CLASS.search(element.get(a) or "") for a in _PART_ATTRIBUTES)
     )
     if marked:
         return _clean(_spaced_text(element)), True
@@ -1280,7 +1288,12 @@ def _byline_text(element: Any) -> tuple[str | None, bool]:
     # An unmarked line of its own that starts "By Jane Doe" (a short paragraph or span).
     if tag in _BY_LINE_TAGS and _BY_LINE.match(element.text or ""):
         text = _clean(_spaced_text(element))
-        if text and len(text) <= BY_LINE_MAX_CHARS:
+        if (
+            text
+            and len(text) <= BY_LINE_MAX_CHARS
+            and not text.endswith(":")
+            and not any(a.tag in _MENU_TAGS for a in element.iterancestors())
+        ):
             return text, False
     return None, False
 
@@ -1326,16 +1339,18 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
 _COMMENTS: Final = re.compile(
     r"(?:^|[-_\s])(?:comments?|respond|reply|replies|disqus)(?:$|[-_\s\d])", re.I
 )
-#: The search for a comment box stops at the article or the page's main part.
+#: The search for a comment box stops at the article (unless it is a comment) or the page's main part.
 _COMMENTS_STOP: Final = frozenset({"article", "main", "body", "html"})
 
 
 def _in_comments(element: Any) -> bool:
     """The element sits in the readers' comments or the form to write one."""
     node = element
-    while node is not None and node.tag not in _COMMENTS_STOP:
+    while node is not None:
         if _COMMENTS.search((node.get("class") or "") + " " + (node.get("id") or "")):
             return True
+        if node.tag in _COMMENTS_STOP:
+            return False
         node = node.getparent()
     return False
 
@@ -1490,11 +1505,13 @@ def _byline_names(text: str, site: str | None) -> list[str]:
     parts = [p for chunk in _BYLINE_SPLIT.split(text) for p in split_authors(chunk)]
     names: list[str] = []
     for part in parts:
-        part = _INITIALS_TAIL.sub("", part.strip(" .:"))
+        part = _JOB_TAIL.sub("", _INITIALS_TAIL.sub("", part.strip(" .:")))
         # A name starts and ends with a capital ("Published by" is a label).
         if not part or part[0].islower() or part.split()[-1][:1].islower():
             continue
         capitals = bool(_UPPER_WORDS.match(part)) and any(c.isupper() for c in part)
+        if names and _names_site(part, site):
+            break  # "Jane Doe, Example News, New York": the outlet, then where it is
         if capitals or _names_site(part, site) or is_placeholder_author(part):
             continue
         if not looks_like_name(part) or any(c.isdigit() or c in "@:" for c in part):

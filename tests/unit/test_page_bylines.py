@@ -5,8 +5,9 @@ written for the test."""
 from __future__ import annotations
 
 import pytest
+from trafilatura.utils import load_html
 
-from briefings.derive.html import split_authors, tidy_name
+from briefings.derive.html import split_authors, tidy_name, visible_byline
 from tests.unit.test_pages_structured import doc_of, page
 
 
@@ -117,3 +118,34 @@ def test_a_byline_heading_with_no_name_names_nobody() -> None:
 def test_a_responsive_layout_is_no_comment_box() -> None:
     body = '<div class="responsive-header"><div class="byline">By Jane Roe</div></div>'
     assert doc_of(page("", body)).meta.authors == ["Jane Roe"]
+
+
+def test_a_byline_named_by_a_test_attribute_or_a_writer_class_is_read() -> None:
+    body = '<div data-testid="byline-contributors"><span>Jane Roe</span></div>'
+    assert doc_of(page("", body)).meta.authors == ["Jane Roe"]
+    body = '<p class="article__writer">Sam Poe</p>'
+    assert doc_of(page("", body)).meta.authors == ["Sam Poe"]
+
+
+def test_a_korean_byline_loses_the_word_for_reporter() -> None:
+    body = '<span class="writer">김하늘 기자</span>'
+    assert doc_of(page("", body)).meta.authors == ["김하늘"]
+
+
+def test_the_outlet_and_place_after_a_bylines_name_are_not_writers() -> None:
+    head = '<meta property="og:site_name" content="Harbour News">'
+    body = "<p><strong>By Jane Roe, Harbour News, New Haven</strong></p>"
+    assert doc_of(page(head, body)).meta.authors == ["Jane Roe"]
+
+
+def test_a_by_line_in_a_menu_is_navigation() -> None:
+    body = "<nav><ul><li><span>By Main Course:</span></li></ul></nav>"
+    assert doc_of(page("", body)).meta.authors == []
+
+
+def test_a_comment_written_as_an_article_element_names_no_writer() -> None:
+    body = (
+        '<ol><li><article id="comment-12"><header><span class="author">Rita Moss</span>'
+        "</header><p>Lovely harbour.</p></article></li></ol>"
+    )
+    assert visible_byline(load_html(page("", body)), None) == []
