@@ -1529,7 +1529,9 @@ def _byline_names(text: str, site: str | None) -> list[str]:
     return names
 
 
-_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||[-–—:·•»›])\s+")
+_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||::|[-–—:·•»›«/])\s+")
+#: A headline keeps at least this many words when a section or site name is cut from it.
+SECTION_BEFORE_SITE_MIN_WORDS: Final = 4
 #: A separator written without spaces (CJK pages: "Headline：Site", "Headline-Sectionㅣ Site").
 _TIGHT_SEPARATOR: Final = "|｜ㅣ:：-–—·•»"
 
@@ -1631,7 +1633,10 @@ def _strip_tight_site(title: str, site: str | None) -> str:
     head = title[: -len(name)].rstrip()
     if not head or head[-1] not in _TIGHT_SEPARATOR:
         return title
-    head = head[:-1].rstrip()
+    head = head.rstrip(_TIGHT_SEPARATOR)
+    if head[-1:].isspace():
+        return title  # a spaced separator (" - Site", " :: Site"): strip_site_name's split
+    head = head.rstrip()
     # A one-word section just before it ("-Politicsㅣ").
     cut = max(head.rfind(c) for c in _TIGHT_SEPARATOR)
     section = head[cut + 1 :]
@@ -1688,6 +1693,12 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
     if not title:
         return title
     title = _strip_tight_site(title, site)
+    # "HARBOUR NEWS: Headline": the site's name and a colon before the headline.
+    name = (site or "").strip()
+    if name and title[: len(name) + 1].lower() == name.lower() + ":":
+        rest_after = title[len(name) + 1 :].strip()
+        if len(rest_after.split()) >= SECTION_BEFORE_SITE_MIN_WORDS:
+            title = rest_after
     parts = _TITLE_SEPARATOR.split(title)
     seps = _TITLE_SEPARATOR.findall(title)
     site_key = re.sub(r"\W+", "", (site or "").lower())
@@ -1707,13 +1718,21 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
     # "Opinion | Headline": a one- or two-word section label before a pipe.
     if rest and seps[0].strip() == "|" and len(parts[0].split()) <= 2 and len(rest.split()) >= 4:
         return strip_site_name(rest, site, url)
+    site_sep = ""
     while len(parts) > 1:
         last, sep = parts[-1], seps[-1].strip()
         key = re.sub(r"\W+", "", last.lower())
         named = bool(site_key) and (key in site_key or site_key in key)
         named = named or (len(last.split()) <= 4 and _names_domain(key, domain))
         named = named or bool(_DOMAIN_LIKE.match(last.strip()))  # "Headline - example.com"
-        if named or (sep == "|" and len(last.split()) <= 5):
+        # "Headline - Politics - Site": a section of a word or two just before the site.
+        section = (
+            sep == site_sep
+            and len(last.split()) <= 2
+            and len(" ".join(parts[:-1]).split()) >= SECTION_BEFORE_SITE_MIN_WORDS
+        )
+        if named or section or (sep == "|" and len(last.split()) <= 5):
+            site_sep = sep if named else site_sep
             parts.pop()
             seps.pop()
             continue

@@ -278,3 +278,20 @@ def test_a_headline_with_markup_or_entities_escaped_twice_reads_as_text() -> Non
         '"headline": "Harbour board <em>weighs</em> the dredging plan"}</script>'
     )
     assert doc_of(page(head, "")).meta.title == 'Harbour board "weighs" the dredging plan'
+
+
+def test_a_section_before_the_site_name_and_other_site_separators_leave_the_title() -> None:
+    site = "Harbour News"
+    for title in (
+        "Ferry timetable changes in May - Politics - Harbour News",
+        "Ferry timetable changes in May :: Harbour News",
+        "Ferry timetable changes in May « Harbour News",
+        "Ferry timetable changes in May / Harbour News",
+        "HARBOUR NEWS: Ferry timetable changes in May",
+    ):
+        assert strip_site_name(title, site, None) == "Ferry timetable changes in May"
+    # A dash inside the headline, with no site name after it, stays.
+    assert (
+        strip_site_name("Ferry timetable changes - what it means", site, None)
+        == "Ferry timetable changes - what it means"
+    )
