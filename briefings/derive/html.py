@@ -826,11 +826,17 @@ def _names_site(name: str, site: str | None) -> bool:
     return bool(key and site_key) and (key in site_key or site_key in key)
 
 
+#: A byline longer than this is not tidied (and keeps the regexes' work bounded).
+TIDY_NAME_MAX_CHARS: Final = 300
+
+
 def tidy_name(name: str) -> str:
     """A byline's name without what the page writes around it: a label ("Analysis
     by", "Text:"), an e-mail address or handle, a remark in brackets, and a month,
     weekday or "Published" glued after it. Unchanged when nothing would be left."""
     text = " ".join(name.split())
+    if len(text) > TIDY_NAME_MAX_CHARS:
+        return text  # no byline: a long text is left to the callers' checks
     text = _LEADING_JOB.sub("", _NAME_LABEL.sub("", _LABEL_BY.sub("", text)))
     text = _BRACKETED.sub("", _CONTACT.sub(" ", text))
     text = _IN_PLACE.sub(r"\1", text)
