@@ -705,7 +705,69 @@ _INITIALS_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
 _JOB_TAIL: Final = re.compile(r"\s+(?:기자|특파원|선임기자|논설위원|記者|特派員|編集委員)$")
 _URL: Final = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _BY_PREFIX: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.I)
+#: A label of up to three words before "by": "Analysis by", "Posted by",
+#: "Updated by", "Text and photos by"; a label before "von": "Ein Kommentar von".
+#: Before "von" only a label word: "von" also sits inside names ("Justus von Daniels").
+_LABEL_BY: Final = re.compile(
+    r"^(?:(?:[^\W\d]+\s+){1,3}by|(?:[^\W\d]+\s+){0,2}(?:eingestellt|veröffentlicht|erstellt|"
+    r"geschrieben|verfasst|aktualisiert|beitrag|artikel|kommentar|gastbeitrag|analyse|"
+    r"pressemitteilung|wortlaut|profil|interview|text)\s+von)\s+(?=\S)",
+    re.I,
+)
+#: A job written before the name: "Senior Editor Jane Doe", "Reporter: Jane Doe".
+_LEADING_JOB: Final = re.compile(
+    r"^(?:(?:senior|chief|deputy|managing|staff|political|foreign|sports?)\s+){0,2}"
+    r"(?:editor|reporter|correspondent|writer|columnist)\s*:?\s+(?=[A-Z])",
+    re.I,
+)
+#: A label word before the names: "Text:", "Texto", "Reporting:".
+_NAME_LABEL: Final = re.compile(
+    r"^(?:text|texto|tekst|testo|текст|reporting|words|author|autor|autorin)\s*:?\s+(?=\S)",
+    re.I,
+)
+#: Between bylines, before the comma rules apply: "A; B", "A | March 5", "A • B".
+_STRONG_SPLIT: Final = re.compile(r"\s*(?:;|\||•|·)\s*")
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*")
+#: An e-mail address, a social handle or a web address written beside a name.
+_CONTACT: Final = re.compile(r"\S+@\S+\.\w+|(?<!\S)@\w+|https?://\S+")
+#: A remark in lower case in brackets after a name: "(required)".
+_BRACKETED: Final = re.compile(r"\s*\([^()A-Z.]*\)")
+#: A word glued after a name by a page's layout: the date's month or weekday, "Published".
+_NAME_TAIL_WORDS: Final = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "published",
+        "updated",
+        "posted",
+        "-",
+        "|",
+    }
+)
+#: A date written in a byline ("March 5, 2024", "05.03.2024", "10:30"): with a digit.
+_DATE_WORDS: Final = re.compile(
+    r"\d[./:-]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d\d\b",
+    re.I,
+)
+#: "Jane Doe in Washington": where the writer filed from, after a name of two words.
+_IN_PLACE: Final = re.compile(r"^(\S+\s\S+(?:\s\S+)?)\sin\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?$")
+#: A user name a CMS shows instead of the writer's name: "kevin-r", "jane_doe2".
+_LOGIN: Final = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 _LAST_FIRST: Final = re.compile(r"^([^\s,]+),\s*([^\s,]+)$")
 _INVISIBLE: Final = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 META_AUTHOR_NAMES: Final = (
@@ -764,20 +826,53 @@ def _names_site(name: str, site: str | None) -> bool:
     return bool(key and site_key) and (key in site_key or site_key in key)
 
 
+#: A byline longer than this is not tidied (and keeps the regexes' work bounded).
+TIDY_NAME_MAX_CHARS: Final = 300
+
+
+def tidy_name(name: str) -> str:
+    """A byline's name without what the page writes around it: a label ("Analysis
+    by", "Text:"), an e-mail address or handle, a remark in brackets, and a month,
+    weekday or "Published" glued after it. Unchanged when nothing would be left."""
+    text = " ".join(name.split())
+    if len(text) > TIDY_NAME_MAX_CHARS:
+        return text  # no byline: a long text is left to the callers' checks
+    text = _LEADING_JOB.sub("", _NAME_LABEL.sub("", _LABEL_BY.sub("", text)))
+    text = _BRACKETED.sub("", _CONTACT.sub(" ", text))
+    text = _IN_PLACE.sub(r"\1", text)
+    words = text.split()
+    while len(words) > 2 and words[-1].lower().strip(",.") in _NAME_TAIL_WORDS:
+        words.pop()
+    out = " ".join(words).strip(" ,.-|")
+    return out if any(c.isalpha() for c in out) else " ".join(name.split())
+
+
+def is_login(name: str) -> bool:
+    """A CMS user name ("kevin-r", "jane_doe2") rather than a person's name."""
+    return bool(_LOGIN.fullmatch(name))
+
+
 def split_authors(text: str) -> list[str]:
     """'A, B and C' / 'A; B' -> names; 'Doe, Jane' (family name first) -> 'Jane Doe'.
 
-    A part that is a web address is dropped; a comma splits only between names
-    of two words or more, so "Doe, Jane" stays one name.
+    Semicolons, pipes and bullets part bylines first ("A | March 5, 2024"); a
+    part that is a web address or a date is dropped; a comma splits only
+    between names of two words or more, so "Doe, Jane" stays one name.
     """
     text = _BY_PREFIX.sub("", " ".join(text.split()))
     if not text:
+        return []
+    chunks = [c for c in _STRONG_SPLIT.split(text) if c]
+    if len(chunks) > 1:
+        return [n for c in chunks for n in split_authors(c)]
+    text = _BY_PREFIX.sub("", tidy_name(text))
+    if not text or (any(c.isdigit() for c in text) and _DATE_WORDS.search(text)):
         return []
     last_first = _LAST_FIRST.match(text)
     if last_first and last_first.group(1)[:1].isupper() and last_first.group(2)[:1].isupper():
         return [f"{last_first.group(2)} {last_first.group(1)}"]
     parts = [p.strip(" ,.") for p in _AUTHOR_SPLIT.split(text)]
-    parts = [_BY_PREFIX.sub("", p) for p in parts if p and not _URL.match(p)]
+    parts = [tidy_name(_BY_PREFIX.sub("", p)) for p in parts if p and not _URL.match(p)]
     if not parts:
         return []
     if "," in text and ";" not in text and any(len(p.split()) < 2 for p in parts):
@@ -1036,7 +1131,9 @@ def read_page_meta(tree: Any) -> PageMeta:
     roles = [n for n in names if _DESK_WORD.search(n)]
     orgs += roles
     names = [n for n in names if n not in roles]
-    out.authors = [n for n in dict.fromkeys(names) if n and not is_placeholder_author(n)]
+    out.authors = _distinct(
+        [n for n in names if n and not is_placeholder_author(n) and not is_login(n)]
+    )
     orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.
     others = [n for n in orgs if not _names_site(n, out.source)]
@@ -1051,6 +1148,9 @@ def read_page_meta(tree: Any) -> PageMeta:
         and all(_shown_as_editor(tree, n) for n in out.authors)
     ):
         out.authors = out.byline
+    # A structured name in capitals ("JANE DOE") the byline writes in mixed case.
+    shown = {_key(n): n for n in out.byline}
+    out.authors = [shown.get(_key(n), n) if n.isupper() else n for n in out.authors]
     # The visible byline names the structured author and more people: it lists them all.
     if out.authors and len(out.byline) > len(out.authors):
         seen = {_key(n) for n in out.byline}
@@ -1155,6 +1255,14 @@ _AUTHOR_LABEL: Final = re.compile(
 BYLINE_MAX_NAMES: Final = 6
 
 
+#: An unmarked byline: "By" and a capitalised name at the start of a short element.
+_BY_LINE: Final = re.compile(r"\s*(?:By|BY)\s+[A-Z]")
+_BY_LINE_TAGS: Final = frozenset({"p", "span", "div", "em", "strong", "b", "address"})
+BY_LINE_MAX_CHARS: Final = 60
+#: A "By ..." line in a menu or list ("By Main Ingredient") is navigation.
+_MENU_TAGS: Final = frozenset({"nav", "ul", "ol", "li", "menu", "select"})
+
+
 def _byline_text(element: Any) -> tuple[str | None, bool]:
     """The byline text an element marks (None when it marks none), and whether the
     mark is the page's own (a class, ``itemprop`` or ``rel``) rather than a guess.
@@ -1178,6 +1286,16 @@ def _byline_text(element: Any) -> tuple[str | None, bool]:
         return _clean(_spaced_text(element)), False
     if len(element) == 0 and element.tail and _AUTHOR_LABEL.fullmatch((element.text or "").strip()):
         return _clean(element.tail), False
+    # An unmarked line of its own that starts "By Jane Doe" (a short paragraph or span).
+    if tag in _BY_LINE_TAGS and _BY_LINE.match(element.text or ""):
+        text = _clean(_spaced_text(element))
+        if (
+            text
+            and len(text) <= BY_LINE_MAX_CHARS
+            and not text.endswith(":")
+            and not any(a.tag in _MENU_TAGS for a in element.iterancestors())
+        ):
+            return text, False
     return None, False
 
 
@@ -1199,7 +1317,7 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
     names: list[str] = []
     for element in tree.iter():
         text, marked = _byline_text(element)
-        if not text or len(text) > BYLINE_MAX_CHARS:
+        if not text or len(text) > BYLINE_MAX_CHARS or _in_comments(element):
             continue
         if first is None:
             # The first byline the page marks decides: one naming the outlet or a
@@ -1215,7 +1333,39 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
             names += _byline_names(text, site)
             if len(names) >= BYLINE_MAX_NAMES:
                 break
-    return list(dict.fromkeys(names))
+    return _distinct(names)
+
+
+#: The class or id of a comment section or its form: its "author" is a reader.
+_COMMENTS: Final = re.compile(
+    r"(?:^|[-_\s])(?:comments?|respond|reply|replies|disqus)(?:$|[-_\s\d])", re.I
+)
+#: The search for a comment box stops at the article (unless it is a comment) or the page's main part.
+_COMMENTS_STOP: Final = frozenset({"article", "main", "body", "html"})
+
+
+def _in_comments(element: Any) -> bool:
+    """The element sits in the readers' comments or the form to write one."""
+    node = element
+    while node is not None:
+        if _COMMENTS.search((node.get("class") or "") + " " + (node.get("id") or "")):
+            return True
+        if node.tag in _COMMENTS_STOP:
+            return False
+        node = node.getparent()
+    return False
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Each name once, however it is written ("Jane Doe", "JANE DOE"): the first spelling."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        key = _key(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
 
 
 #: Writers' sign-off codes in an element marked as the author: "desk/abc; xyz".
@@ -1271,15 +1421,82 @@ _JOBS: Final = frozenset(
         "volontärin",
         "ressortleiter",
         "ressortleiterin",
+        "writer",
+        "columnist",
+        "contributor",
+        "producer",
+        "analyst",
+        "critic",
+        "photographer",
+    }
+)
+
+
+#: Words of a job title before the job itself ("Senior", "News", "AP Auto").
+_JOB_MODIFIERS: Final = frozenset(
+    {
+        "senior",
+        "chief",
+        "staff",
+        "news",
+        "political",
+        "politics",
+        "sports",
+        "sport",
+        "special",
+        "national",
+        "foreign",
+        "deputy",
+        "associate",
+        "assistant",
+        "managing",
+        "contributing",
+        "freelance",
+        "business",
+        "economics",
+        "science",
+        "health",
+        "technology",
+        "tech",
+        "security",
+        "auto",
+        "travel",
+        "food",
+        "fashion",
+        "culture",
+        "entertainment",
+        "showbiz",
+        "royal",
+        "crime",
+        "weather",
+        "money",
+        "property",
+        "consumer",
+        "motoring",
+        "music",
+        "film",
+        "investigative",
+        "data",
+        "digital",
+        "ap",
+        "leitender",
+        "leitende",
+        "freier",
+        "freie",
     }
 )
 
 
 def _before_job(part: str) -> str:
+    """The byline before the writer's job ("Jane Doe, Senior Reporter", "Jane Doe
+    News reporter"): the job and the words of its title go, a name of two words stays."""
     words = part.split()
     for i in range(2, len(words)):
         if words[i].lower().strip(",.:") in _JOBS:
-            return " ".join(words[:i])
+            cut = i
+            while cut > 2 and words[cut - 1].lower().strip(",.:") in _JOB_MODIFIERS:
+                cut -= 1
+            return " ".join(words[:cut]).rstrip(" ,")
     return part
 
 
@@ -1289,10 +1506,13 @@ def _byline_names(text: str, site: str | None) -> list[str]:
     parts = [p for chunk in _BYLINE_SPLIT.split(text) for p in split_authors(chunk)]
     names: list[str] = []
     for part in parts:
-        part = _INITIALS_TAIL.sub("", part.strip(" .:"))
-        if not part or part[0].islower():
+        part = _JOB_TAIL.sub("", _INITIALS_TAIL.sub("", part.strip(" .:")))
+        # A name starts and ends with a capital ("Published by" is a label).
+        if not part or part[0].islower() or part.split()[-1][:1].islower():
             continue
         capitals = bool(_UPPER_WORDS.match(part)) and any(c.isupper() for c in part)
+        if names and _names_site(part, site):
+            break  # "Jane Doe, Example News, New York": the outlet, then where it is
         if capitals or _names_site(part, site) or is_placeholder_author(part):
             continue
         if not looks_like_name(part) or any(c.isdigit() or c in "@:" for c in part):
@@ -1303,11 +1523,16 @@ def _byline_names(text: str, site: str | None) -> list[str]:
             continue
         if any(w.lower() in _SOCIAL for w in part.split()):
             continue
+        # A job or a desk ("AP Auto Writer", "Staff Reports"), or a user name.
+        if _DESK_WORD.search(part) or is_login(part):
+            continue
         names.append(part)
     return names
 
 
-_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||[-–—:·•»])\s+")
+_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:\||::|[-–—:·•»›«/])\s+")
+#: A headline keeps at least this many words when a section or site name is cut from it.
+SECTION_BEFORE_SITE_MIN_WORDS: Final = 4
 #: A separator written without spaces (CJK pages: "Headline：Site", "Headline-Sectionㅣ Site").
 _TIGHT_SEPARATOR: Final = "|｜ㅣ:：-–—·•»"
 
@@ -1409,7 +1634,10 @@ def _strip_tight_site(title: str, site: str | None) -> str:
     head = title[: -len(name)].rstrip()
     if not head or head[-1] not in _TIGHT_SEPARATOR:
         return title
-    head = head[:-1].rstrip()
+    head = head.rstrip(_TIGHT_SEPARATOR)
+    if head[-1:].isspace():
+        return title  # a spaced separator (" - Site", " :: Site"): strip_site_name's split
+    head = head.rstrip()
     # A one-word section just before it ("-Politicsㅣ").
     cut = max(head.rfind(c) for c in _TIGHT_SEPARATOR)
     section = head[cut + 1 :]
@@ -1426,7 +1654,9 @@ def _strip_tight_site(title: str, site: str | None) -> str:
 
 #: The host's name without "www." and its top-level domains: "news.example.co.uk" -> "example".
 _HOST: Final = re.compile(r"^https?://([^/:?#]+)", re.I)
-_HOST_SKIP: Final = frozenset({"www", "m", "amp", "com", "co", "org", "net", "gov", "ac", "edu"})
+_HOST_SKIP: Final = frozenset(
+    {"www", "m", "amp", "com", "co", "org", "net", "gov", "gv", "or", "go", "ne", "ac", "edu"}
+)
 #: A site name and the domain match when the shorter has at least this many characters.
 DOMAIN_MATCH_MIN_CHARS: Final = 4
 
@@ -1464,6 +1694,12 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
     if not title:
         return title
     title = _strip_tight_site(title, site)
+    # "HARBOUR NEWS: Headline": the site's name and a colon before the headline.
+    name = (site or "").strip()
+    if name and title[: len(name) + 1].lower() == name.lower() + ":":
+        rest_after = title[len(name) + 1 :].strip()
+        if len(rest_after.split()) >= SECTION_BEFORE_SITE_MIN_WORDS:
+            title = rest_after
     parts = _TITLE_SEPARATOR.split(title)
     seps = _TITLE_SEPARATOR.findall(title)
     site_key = re.sub(r"\W+", "", (site or "").lower())
@@ -1483,12 +1719,21 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
     # "Opinion | Headline": a one- or two-word section label before a pipe.
     if rest and seps[0].strip() == "|" and len(parts[0].split()) <= 2 and len(rest.split()) >= 4:
         return strip_site_name(rest, site, url)
+    site_sep = ""
     while len(parts) > 1:
         last, sep = parts[-1], seps[-1].strip()
         key = re.sub(r"\W+", "", last.lower())
         named = bool(site_key) and (key in site_key or site_key in key)
         named = named or (len(last.split()) <= 4 and _names_domain(key, domain))
-        if named or (sep == "|" and len(last.split()) <= 5):
+        named = named or bool(_DOMAIN_LIKE.match(last.strip()))  # "Headline - example.com"
+        # "Headline - Politics - Site": a section of a word or two just before the site.
+        section = (
+            sep == site_sep
+            and len(last.split()) <= 2
+            and len(" ".join(parts[:-1]).split()) >= SECTION_BEFORE_SITE_MIN_WORDS
+        )
+        if named or section or (sep == "|" and len(last.split()) <= 5):
+            site_sep = sep if named else site_sep
             parts.pop()
             seps.pop()
             continue
@@ -1497,10 +1742,19 @@ def strip_site_name(title: str | None, site: str | None, url: str | None = None)
     return out.strip() or title
 
 
+#: Markup left in a metadata value ("<em>Headline</em>"), and an entity escaped twice.
+_TAG_IN_VALUE: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
+_ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
 def _clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     if "&" in value:
         value = unescape(value)
+        if "&" in value and _ENTITY.search(value):
+            value = unescape(value)  # "&amp;quot;"
+    if "<" in value:
+        value = _TAG_IN_VALUE.sub("", value)
     value = " ".join(_INVISIBLE.sub("", value).split())
     return value or None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefings.derive import build_document
 from briefings.derive.document import Document, Metadata
-from briefings.derive.html import merge_interior, repeats
+from briefings.derive.html import merge_interior, repeats, strip_site_name
 from briefings.derive.keywords import extract_keywords
 from briefings.derive.metadata import title_of_line
 from briefings.derive.sentences import split_sentences
@@ -254,3 +254,44 @@ def test_a_share_description_that_is_the_lead_is_no_dek() -> None:
     doc = doc_of(page(head, ""))
     assert doc.meta.dek is None
     assert doc.text.count(PARAS[0][:40]) == 1
+
+
+def test_a_site_named_after_an_angle_quote_or_a_government_domain_leaves_the_title() -> None:
+    assert (
+        strip_site_name("Ferry timetable changes in May › harbour.example", None, None)
+        == "Ferry timetable changes in May"
+    )
+    assert (
+        strip_site_name(
+            "Ministry opens the new ferry pier - Hafenamt Nordland",
+            None,
+            "https://www.hafenamt.gv.at/news/pier",
+        )
+        == "Ministry opens the new ferry pier"
+    )
+
+
+def test_a_headline_with_markup_or_entities_escaped_twice_reads_as_text() -> None:
+    head = (
+        '<meta property="og:title" content="Harbour board &amp;quot;weighs&amp;quot; the '
+        'dredging plan"><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Harbour board <em>weighs</em> the dredging plan"}</script>'
+    )
+    assert doc_of(page(head, "")).meta.title == 'Harbour board "weighs" the dredging plan'
+
+
+def test_a_section_before_the_site_name_and_other_site_separators_leave_the_title() -> None:
+    site = "Harbour News"
+    for title in (
+        "Ferry timetable changes in May - Politics - Harbour News",
+        "Ferry timetable changes in May :: Harbour News",
+        "Ferry timetable changes in May « Harbour News",
+        "Ferry timetable changes in May / Harbour News",
+        "HARBOUR NEWS: Ferry timetable changes in May",
+    ):
+        assert strip_site_name(title, site, None) == "Ferry timetable changes in May"
+    # A dash inside the headline, with no site name after it, stays.
+    assert (
+        strip_site_name("Ferry timetable changes - what it means", site, None)
+        == "Ferry timetable changes - what it means"
+    )
