@@ -144,6 +144,13 @@ _NON_SPACE: Final = re.compile(r"\S+")
 #: A word that is a number or an amount: "12", "$5bn".
 _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_DIGIT: Final = re.compile(r"\d")
+_RANK_IN: Final = re.compile(
+    r"\s+(?:in|on|of)\s+((?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:rankings?|standings|table|charts?"
+    r"|list|poll|league|index|leaderboard|order of merit))\b",
+    re.I,
+)
+_BY_TO_END: Final = re.compile(r"\b(?:by|to)\s+$")
 
 
 def _part_subject(head: str) -> str:
@@ -741,6 +748,9 @@ def _measures(sentence: str, q: Quantity) -> str:
     if q.kind == "rank":
         if q.noun_start >= 0:  # "the 14th-ranked Schwartzman"
             return f"ranking of {sentence[q.noun_start : q.noun_end]}"
+        table = _RANK_IN.match(sentence, q.end)
+        if table:  # "from 113th in the world rankings": the position in them
+            return f"position in {table.group(1)}"
         return "position"
     if q.kind == "percent" and q.start <= q.noun_start < q.end:
         # "half the population", "7 in 10 voters"
@@ -805,7 +815,12 @@ def _measures(sentence: str, q: Quantity) -> str:
                 return f"{noun} rate" if last in _RATE_NOUNS_TAX else noun
     if q.kind == "money":
         adjective = _ADJECTIVE_BEFORE.search(before, max(0, len(before) - 24))
-        noun = _noun_phrase_at(after, 0, limit=4)
+        converted = _ASIDE.match(after)  # "a $27bn (£14bn) bill": past the conversion
+        noun = _noun_phrase_at(
+            after,
+            converted.end() if converted and _DIGIT.search(converted.group()) else 0,
+            limit=4,
+        )
         if (
             noun
             and _opens_common_noun(noun)
@@ -858,9 +873,18 @@ def _measures(sentence: str, q: Quantity) -> str:
             subject = _clause_subject(before[: change.start()])
             if subject and subject.lower() not in _SUBJECT_PRONOUNS:
                 return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {subject}"
-        raised = _RAISE_BY.search(before, max(0, len(before) - 80))
+        # "pushed rates up to 2.25%": the qualifier "up to" holds the verb's "to"
+        upto = (
+            q.approx == "up to"
+            and q.text[:2].lower() == "up"
+            and _BY_TO_END.search(before, max(0, len(before) - 4)) is None
+        )
+        raised = _RAISE_BY.search(before + "to " if upto else before, max(0, len(before) - 80))
         if raised:
-            phrase = _trim(_words(raised.group(2)))
+            words = _words(raised.group(2))
+            if upto and words and words[-1].lower() == "up":
+                words = words[:-1]
+            phrase = _trim(words)
             by = _RAISE_NOUNS.get(raised.group(1).lower(), "")
             if phrase and by and raised.group(3).lower() == "by":
                 return f"{by} in {phrase}"  # "cut its profits by $4m": cut in profits
@@ -930,14 +954,24 @@ _RIGHT_BREAK: Final = re.compile(
 # "that" opens a clause after a verb of saying or finding, not after a noun.
 _THAT_AFTER_VERB: Final = re.compile(
     r"\b(?:\w+ed|said|says|say|told|think|thinks|thought|found|finds|shows|showed|show|means"
-    r"|meant|know|knew|believe|believes|suggests|indicates|so)\s+that\s",
+    r"|meant|know|knew|believe|believes|suggests|indicates|so)"
+    r"(?:\s+(?:earlier\s+|later\s+)?(?:this|last|on)\s+\w+)?\s+that\s",
     re.I,
+)
+# A verb of telling with its listener, then the clause told ("told Reuters that the
+# company ...", "told investigators she had ...", "so popular that it spurred ...").
+_TOLD_THAT: Final = re.compile(
+    r"\b(?:told|tells|tell|telling|informed|assured|reminded|warned)\s+"
+    r"(?:(?:him|her|them|us|me|you|reporters|investigators|journalists|police|officials)\s+"
+    r"|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4})(?:that\s+)?(?=[a-z])"
+    r"|\bso\s+[a-z]+\s+that\s+",
 )
 # A verb of thinking or saying whose clause follows without "that".
 _THINK_VERB: Final = re.compile(
     r"\b(?:predicts?|predicted|believes?|believed|expects?|thinks?|thought|estimates?|warns?"
     r"|warned|suggests?|suggested|claims?|claimed|argues?|argued|insists?|insisted|fears?"
-    r"|feared|hopes?|hoped|admits?|admitted|reckons?|reckoned|added)\s+"
+    r"|feared|hopes?|hoped|admits?|admitted|reckons?|reckoned|added|estimated|suspects?"
+    r"|suspected|shows?|showed|reveals?|revealed)\s+"
     r"(?!(?:to|at|by|for|in|on|of|as|that|with|from|into|about|up|out|over|and|or|but)\b)"
     r"(?=[A-Za-z])",
     re.I,
@@ -1034,6 +1068,10 @@ def _left_text(sentence: str, q: Quantity) -> str:
         if m.end() > start:
             start = m.end()
             breaks = []
+    for m in _TOLD_THAT.finditer(sentence, max(0, q.start - _LOOK_BACK), q.start):
+        if m.end() > start:
+            start = m.end()
+            breaks = []
     for m in _THINK_VERB.finditer(sentence, max(start, q.start - _LOOK_BACK), q.start):
         # "Analysts predict the firm will report profits of £170m": the firm's clause.
         start = m.end()
@@ -1114,7 +1152,7 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
                 default=-1,
             )
             words = words[last + 1 :]
-    words = _strip(words)
+    words = _strip(_without_when(words))
     if all(w.lower() in _RATE_TAIL for w in words):
         return []  # "... £450 a year, with half of ...": nothing about this figure
     if words and words[0].lower() in _SUBJECT_PRONOUNS:
@@ -1128,6 +1166,90 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
         else:
             words = _strip([*words[:3], *words[3 - _LEFT_WORDS :]])
     return words
+
+
+#: Words of a date or a time of day that say when, not what is measured.
+_WHEN_TOKENS: Final = _wordset(
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    weekend morning afternoon evening night"""
+)
+_WHEN_OPENERS: Final = _wordset("in on by since until till during as of from to")
+_RELATIVE_TIME: Final = _wordset("last this next earlier later")
+_TIME_UNITS: Final = _wordset("week month year season quarter weekend")
+
+
+def _when_token(word: str, i: int, words: list[str]) -> bool:
+    """``words[i]`` is part of a date ("2004", "January", "10", "Friday")."""
+    low = word.lower().rstrip(".,")
+    if low in _WHEN_TOKENS or (low == "may" and i > 0 and words[i - 1].isdigit()):
+        return word[:1].isupper() or low in ("today", "yesterday", "tomorrow", "weekend")
+    if _YEAR.fullmatch(low) is not None:
+        return True
+    return low.isdigit() and len(low) <= 2 and 0 < int(low) <= 31
+
+
+def _without_when(words: list[str]) -> list[str]:
+    """The clause's words with the phrases that only say when moved to its end:
+    "In 2004 it detected" -> "it detected in 2004", "To date the company has
+    caught" -> "the company has caught to date", "last week"; a date left without
+    its preposition ("[on 10] January for a match that raised") is dropped, and a
+    year that qualifies a noun ("the 2001 election") stays where it is."""
+    out: list[str] = []
+    moved: list[str] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        low = words[i].lower()
+        j = i
+        if low in _WHEN_OPENERS and i + 1 < n:
+            j = i + 1
+            if low == "as" and words[j].lower() == "of":
+                j += 1
+            if low == "to" and words[j].lower() == "date" and not out:
+                moved.extend(words[i : j + 1])
+                i = j + 1
+                continue
+        k = j
+        while k < n and _when_token(words[k], k, words):
+            k += 1
+        if k > j and (
+            k == n
+            or not (
+                words[k].islower()
+                and words[k].isalpha()
+                and words[k].lower() not in _FUNCTION
+                and words[k].lower() not in _SUBJECT_PRONOUNS
+                and not _is_verb(words[k])
+            )
+        ):
+            if out:
+                out.extend(words[i:k])  # "the ban that passed in 1993": where it is
+            elif j > i:
+                moved.extend([low, *words[i + 1 : k]])  # "In 2004 it ...": at the end
+            i = k
+            continue
+        if low == "earlier" and i + 2 < n and words[i + 1].lower() in ("this", "last"):
+            moved.extend([low, *words[i + 1 : i + 3]])  # "admitted earlier this week that"
+            i += 3
+            continue
+        if (
+            low in _RELATIVE_TIME
+            and i + 1 < n
+            and (words[i + 1].lower() in _TIME_UNITS or words[i + 1].lower() in _WHEN_TOKENS)
+        ):
+            moved.extend([low, words[i + 1]])  # "Last week the firm said": at the end
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return [*out, *moved] if out else []
+
+
+#: A preposition whose object the figure's noun phrase is ("with a $27bn bill for ...").
+_OBJECT_OF_PREPOSITION: Final = re.compile(
+    r"\b(?:with|for|from|against|about)\s+(?:a|an|the|its|their|his|her|this|that)\s+$", re.I
+)
 
 
 _WHO_OPENS: Final = re.compile(r"\s*who\s+(?=\w)", re.I)
@@ -1354,6 +1476,14 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         _is_verb(w) or w.lower() in _ADVERBS for w in left
     ):
         left = []  # "the damage was put at $2bn": the passive verb says nothing more
+    if (
+        pp
+        and len(left) > 2
+        and _OBJECT_OF_PREPOSITION.search(sentence, max(0, q.start - 40), q.start)
+    ):
+        # "hitting the company with a $27bn bill for back taxes": the figure's noun
+        # is a preposition's object; what the clause before says is about another thing.
+        left = []
     if len(left) == 1 and left[0].lower() in _LEVEL_VERBS:
         left = []  # "exports reached $44bn": the head already says what reached it
     if len(left) <= 2 and left and left[0].lower() in _MAKES_UP_PARTICIPLE:
@@ -1498,6 +1628,7 @@ def _by_agent(left: list[str]) -> list[str]:
     if (
         low[0] in _SUBJECT_PRONOUNS
         or low[0] in _PRONOUNS
+        or _contracted_subject(low[0])
         or any(w in _AUX or w in _CLAUSE_WORDS or w in _SAY_VERBS for w in low)
         or any(_is_verb(w) or _NUMERAL.match(w) for w in rest)
         or not any(w[:1].isupper() or w not in _FUNCTION for w in rest)
