@@ -71,7 +71,7 @@ _CHANGE_VERBS: Final = (
     "|grew|grown|grows|growing|increased|increases|decreased|decreases|declined|declines|dropped"
     "|drops|drop|slump|surge|soar|plunge|slumped|slumps|surged|surges|soared|soars|plunged|plunges|slid|slipped|gained|gains"
     "|lost|lose|loses|losing|shed|sheds|dipped|sank|sunk|tumbled|rallied|advanced|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
-    "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|edged up"
+    "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|came to|comes to|come to|edged up"
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
     "|posted|recorded|range from|ranges from|ranged from|ranging from|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
     "|made|earned|generated|achieved|accounted for|account for|accounts for"
@@ -250,7 +250,7 @@ _CHANGE_HEADS: Final = (
 )
 _CASUALTY: Final = re.compile(
     r"\b(killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds)\s+"
-    r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
+    r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another|all)\s+)?$",
     re.I,
 )
 _CASUALTY_PARTICIPLES: Final = {
@@ -364,9 +364,39 @@ def _subject(before: str) -> str:
     head = before[: m.start()]
     dash = head.rfind(" - ")
     head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
-    words = _words(head)[-_MAX_WORDS:]
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
-    words = words[cut:]
+    every = _words(head)
+    cut = max((i + 1 for i, w in enumerate(every) if w.lower() in _CLAUSE_WORDS), default=0)
+    every = every[cut:]
+    opening = next((i for i, w in enumerate(every[:3]) if w.lower() in _DETERMINERS), -1)
+    fronted = bool(every) and every[0].lower() in _PREPOSITIONS
+    if fronted:  # "in an email the cost associated with ...": past the opening phrase
+        opening = next(
+            (i for i in range(2, min(6, len(every))) if every[i].lower() in _DETERMINERS), -1
+        )
+    if (
+        opening >= 0
+        and opening + 2 < len(every)
+        and every[opening + 1].lower() in ("number", "amount")
+        and every[opening + 2].lower() == "of"
+    ):
+        opening += 3  # "the number of messages stopped by ...": the messages
+    if fronted and opening > 0 and len(every) - opening <= _MAX_WORDS:
+        words = every[opening:]
+    elif len(every) - max(opening, 0) > _MAX_WORDS and opening >= 0:
+        # "the cost borne by the government for the official delegation is": a long
+        # subject keeps its head noun, up to its last whole phrase.
+        words = every[opening : opening + _MAX_WORDS]
+        last = max(
+            (
+                i
+                for i in range(3, len(words))
+                if words[i].lower() in _PREPOSITIONS or words[i] == "by"
+            ),
+            default=0,
+        )
+        words = words[:last] if last else words
+    else:
+        words = every[-_MAX_WORDS:]
     while words and (words[-1].lower() in _AUX or words[-1].lower() in _ADVERBS):
         words = words[:-1]  # "sales have been"
     # "which caused its shares to lose 18%": the subject is after the other verb.
@@ -374,7 +404,11 @@ def _subject(before: str) -> str:
         (
             i + 1
             for i, w in enumerate(words[:-1])
-            if _is_verb(w) and w.isalpha() and w.islower() and words[i + 1].lower() in _DETERMINERS
+            if _is_verb(w)
+            and w.isalpha()
+            and w.islower()
+            and words[i + 1].lower() in _DETERMINERS
+            and not (i and words[i - 1].lower() in _PREPOSITIONS)  # "with releasing the"
         ),
         default=0,
     )
@@ -500,12 +534,22 @@ _EACH_AFTER: Final = re.compile(
 _PLURAL_AT: Final = re.compile(r"\b([a-z][a-z-]{2,}s)\s+(?:at|for)\s+$")
 
 
+_SAVE_BEFORE: Final = re.compile(
+    r"\b(?:save|saves|saved|saving)\s+(?:(?:you|them|us|customers|buyers|families)\s+)?"
+    r"(?:(?:up\s+to|at\s+least|about|around|nearly|almost|over|more\s+than)\s+)?$",
+    re.I,
+)
+
+
 def _unit_price(before: str, after: str) -> str:
     """ "52 million shares at 570 rupees apiece", "for 11-14 euros a share": a price per one."""
     m = _EACH_AFTER.match(after)
     if m is None:
         return ""
     per = m.group(1).lower().split()
+    saved = _SAVE_BEFORE.search(before, max(0, len(before) - 30))
+    if saved and len(per) == 2:
+        return f"saving per {per[1]}"  # "can save up to £400 per booking": not a price
     if len(per) == 2:
         return f"price per {per[1]}"  # "a share", "per head"
     noun = _PLURAL_AT.search(before, max(0, len(before) - 40))
@@ -638,7 +682,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if after:
         who = _sentence_subject(sentence)
         head = f"{who}’s time" if who else head  # "Moreau’s time in charge"
-    cost = cost or after
+    cost = cost or after or (bool(head) and head == _raised_to(sentence, q))
     if event:
         head = event
     elif head.endswith((" killed", " injured", " wounded")) or change_head or cost:
@@ -699,6 +743,15 @@ def _duration_event(sentence: str, q: Quantity) -> str:
     left = _left_words(sentence, q)
     left = left if len(left) <= 5 else []  # "files would be locked seven days after ..."
     return " ".join(["time", *left, m.group(1).lower(), *words])
+
+
+def _raised_to(sentence: str, q: Quantity) -> str:
+    """ "reducing the deficit to $230bn": the thing a verb brings to the figure, whose
+    clause says nothing more about it than the verb did."""
+    raised = _RAISE_BY.search(sentence, max(0, q.start - 80), q.start)
+    if raised is None or raised.group(3).lower() != "to":
+        return ""
+    return _trim(_words(raised.group(2)))
 
 
 def _measures(sentence: str, q: Quantity) -> str:
@@ -943,7 +996,7 @@ _PP_WORDS: Final = 7
 _DURATION_WORDS: Final = _wordset("second minute hour day week month year decade century time")
 _LEFT_BREAK: Final = re.compile(
     r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|\b(?:where|when|while|whereas|because"
-    r"|although|though|if|unless|said|says|told|according to)\b",
+    r"|although|though|if|unless|said|says|told|according to|despite)\b",
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
@@ -959,19 +1012,19 @@ _THAT_AFTER_VERB: Final = re.compile(
     re.I,
 )
 # A verb of telling with its listener, then the clause told ("told Reuters that the
-# company ...", "told investigators she had ...", "so popular that it spurred ...").
+# company ...", "told investigators she had ...").
 _TOLD_THAT: Final = re.compile(
     r"\b(?:told|tells|tell|telling|informed|assured|reminded|warned)\s+"
     r"(?:(?:him|her|them|us|me|you|reporters|investigators|journalists|police|officials)\s+"
-    r"|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4})(?:that\s+)?(?=[a-z])"
-    r"|\bso\s+[a-z]+\s+that\s+",
+    r"|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4})(?:that\s+)?(?=[a-z])",
 )
 # A verb of thinking or saying whose clause follows without "that".
 _THINK_VERB: Final = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )"
     r"\b(?:predicts?|predicted|believes?|believed|expects?|thinks?|thought|estimates?|warns?"
     r"|warned|suggests?|suggested|claims?|claimed|argues?|argued|insists?|insisted|fears?"
     r"|feared|hopes?|hoped|admits?|admitted|reckons?|reckoned|added|estimated|suspects?"
-    r"|suspected|shows?|showed|reveals?|revealed)\s+"
+    r"|suspected|shows?|showed|reveals?|revealed|heard)\s+"
     r"(?!(?:to|at|by|for|in|on|of|as|that|with|from|into|about|up|out|over|and|or|but)\b)"
     r"(?=[A-Za-z])",
     re.I,
@@ -1105,6 +1158,16 @@ def _left_text(sentence: str, q: Quantity) -> str:
             k - 1,
         )
     before_start = breaks[k - 1][1] if k >= 1 else window
+    aside = _words(sentence[before_start : breaks[k][0]])[:1]
+    if (
+        k >= 1
+        and aside
+        and aside[0].lower() in _PREPOSITIONS
+        and sentence[breaks[k - 1][0] : breaks[k - 1][1]].strip() == ","
+    ):
+        # "Stone, from near Cullumpton, won two awards": the subject before the aside.
+        start_before = breaks[k - 2][1] if k >= 2 else window
+        return sentence[start_before : breaks[k - 1][0]] + " " + text
     return sentence[before_start : breaks[k][0]] + " " + text
 
 

@@ -188,3 +188,69 @@ def test_rank_in_a_table() -> None:
         "87th",
     )
     assert got == "position in the world rankings", got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        (
+            "A spokeswoman said in a letter the cost associated with moving the 40 desks came"
+            " to about $31,000.",
+            "about $31,000",
+            "cost associated with moving the 40 desks",
+        ),
+        (
+            "Under the deal the fee paid by the district council to the contractor for the"
+            " new bridge was £3.2m.",
+            "£3.2m",
+            "fee paid by the district council",
+        ),
+        (
+            "Booking in March can save you up to £900 per booking.",
+            "up to £900",
+            "saving per booking",
+        ),
+        (
+            "The jury heard the driver had 14 previous convictions.",
+            "14 previous convictions",
+            "previous convictions",
+        ),
+        (
+            "The ferry sank in the bay, killing all 35 people aboard.",
+            "35 people",
+            "people killed",
+        ),
+    ],
+)
+def test_subject_and_verb_classes(sentence: str, text: str, measures: str) -> None:
+    got = measured(sentence, text)
+    assert got.startswith(measures), got
+
+
+def test_a_noun_is_not_a_report_verb() -> None:
+    got = measured(
+        "The series was so successful that it spawned three films.",
+        "three films",
+    )
+    assert "series" in got, got
+
+
+def test_no_report_clause_in_a_measure() -> None:
+    got = measured(
+        "The jury heard the driver had 14 previous convictions.", "14 previous convictions"
+    )
+    assert "jury" not in got and "heard" not in got, got
+
+
+def test_raised_to_says_what_was_brought_there() -> None:
+    got = measured(
+        "Spending on roads will be trimmed as a first step towards reducing the debt to"
+        " $180bn by 2030.",
+        "$180bn",
+    )
+    assert got == "debt", got
+
+
+def test_subject_past_an_aside() -> None:
+    got = measured("Okoro, from near Lagos, won three medals at the games.", "three medals")
+    assert "Okoro" in got and "near" not in got, got
