@@ -150,6 +150,12 @@ _RANK_IN: Final = re.compile(
     r"|list|poll|league|index|leaderboard|order of merit))\b",
     re.I,
 )
+#: A relative clause between commas before "by"/"to" and the figure.
+_REL_ASIDE: Final = re.compile(r",\s+(?:which|who)\s+[^,;:]{1,80},\s+(?=(?:by|to)\s+$)")
+#: Nouns that already say a figure is money ("the total cost of the plane is $6m").
+_MONEY_NOUNS: Final = _wordset("""cost costs price prices fee fees bill budget revenue revenues
+    salary wages fine fines profit profits loss losses spending funding debt debts deficit
+    income turnover sales value""")
 _BY_TO_END: Final = re.compile(r"\b(?:by|to)\s+$")
 
 
@@ -707,6 +713,9 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
             head = " ".join([head, *_strip_end(pp[:stop])])
     elif len(head.split()) < _CONTEXT_AFTER:
         context = _list_context(sentence, q) or _context(sentence, q, head)
+        said = context.split()[:3]
+        if head in ("amount", "value") and any(w in _MONEY_NOUNS for w in said[:2]):
+            head = ""  # "amount total cost of the plane": the clause names the money
         head = f"{head} {context}".strip() if context else head
     if not head:
         head = _clause(sentence, q)
@@ -932,7 +941,8 @@ def _measures(sentence: str, q: Quantity) -> str:
             and q.text[:2].lower() == "up"
             and _BY_TO_END.search(before, max(0, len(before) - 4)) is None
         )
-        raised = _RAISE_BY.search(before + "to " if upto else before, max(0, len(before) - 80))
+        plain = _REL_ASIDE.sub(" ", before)  # "cut the budget, which pays for X, by $4m"
+        raised = _RAISE_BY.search(plain + "to " if upto else plain, max(0, len(plain) - 80))
         if raised:
             words = _words(raised.group(2))
             if upto and words and words[-1].lower() == "up":
@@ -1162,10 +1172,11 @@ def _left_text(sentence: str, q: Quantity) -> str:
     if (
         k >= 1
         and aside
-        and aside[0].lower() in _PREPOSITIONS
+        and (aside[0].lower() in _PREPOSITIONS or aside[0].lower() in ("which", "who", "whose"))
         and sentence[breaks[k - 1][0] : breaks[k - 1][1]].strip() == ","
     ):
-        # "Stone, from near Cullumpton, won two awards": the subject before the aside.
+        # "Stone, from near Cullumpton, won two awards", "cut the budget, which pays
+        # for X, by $45bn": the clause before the aside.
         start_before = breaks[k - 2][1] if k >= 2 else window
         return sentence[start_before : breaks[k - 1][0]] + " " + text
     return sentence[before_start : breaks[k][0]] + " " + text
@@ -1444,6 +1455,9 @@ _NEXT_WORD: Final = re.compile(
 
 
 def _context(sentence: str, q: Quantity, head: str) -> str:
+    agent = _passive_agent(sentence, q)
+    if agent:
+        return agent
     at = q.end
     aside = _ASIDE.match(sentence, at)
     if aside:
@@ -1656,6 +1670,55 @@ def _past_participle(word: str) -> str:
     if low in _TRANSITIVE_PAST or (low.endswith("ed") and len(low) > 4):
         return low
     return ""
+
+
+#: "winners were chosen by 21 million voters": the passive verb and the figure as its agent.
+_PASSIVE_BY: Final = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:[a-z]+ly|then|also|later|now|first|since)\s+)?"
+    r"([a-z]+)\s+by\s+"
+    r"(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least|up\s+to|just|only)\s+)?$"
+)
+
+
+def _past_tense(participle: str) -> str:
+    """ "chosen" -> "chose", "backed" -> "backed"; "" when not a participle."""
+    low = participle.lower()
+    for past, part in _PARTICIPLES.items():
+        if part == low:
+            return past
+    if low in _TRANSITIVE_PAST or (low.endswith("ed") and len(low) > 4):
+        return low
+    return ""
+
+
+def _passive_agent(sentence: str, q: Quantity) -> str:
+    """ "winners were chosen by 21 million online voters" -> "that chose winners": the
+    figure's noun did what the passive says was done."""
+    if q.kind != "count" or q.noun_start < 0:
+        return ""
+    m = _PASSIVE_BY.search(sentence, max(0, q.start - 60), q.start)
+    past = _past_tense(m.group(1)) if m else ""
+    if m is None or not past:
+        return ""
+    left = _words(_left_text(sentence, q))
+    aux = max(
+        (i for i, w in enumerate(left) if w.lower() in _PASSIVE_AUX or w.lower() == "be"),
+        default=-1,
+    )
+    while aux > 0 and (left[aux - 1].lower() in _AUX or left[aux - 1].lower() in _ADVERBS):
+        aux -= 1  # "could have been", "has been"
+    subject = left[:aux] if aux > 0 else []
+    cut = max((i + 1 for i, w in enumerate(subject) if w.lower() in _CLAUSE_WORDS), default=0)
+    subject = _strip_end(subject[cut:])
+    while subject and subject[0].lower() in _FUNCTION and subject[0].lower() not in _DETERMINERS:
+        subject = subject[1:]
+    if subject and subject[0][:1].isupper() and subject[0].lower() in _DETERMINERS:
+        subject[0] = subject[0].lower()  # "The bill" -> "the bill"
+    if not 1 <= len(subject) <= 7 or any(
+        _is_verb(w) or w.lower() in _SUBJECT_PRONOUNS or _NUMERAL.match(w) for w in subject
+    ):
+        return ""
+    return " ".join(["that", past, *subject])
 
 
 def _active_with_object(phrase: list[str]) -> bool:

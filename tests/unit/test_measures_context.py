@@ -254,3 +254,38 @@ def test_raised_to_says_what_was_brought_there() -> None:
 def test_subject_past_an_aside() -> None:
     got = measured("Okoro, from near Lagos, won three medals at the games.", "three medals")
     assert "Okoro" in got and "near" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measures"),
+    [
+        (
+            "Finalists were named by critics, and the winner was then chosen by 40,000 readers.",
+            "40,000 readers",
+            "readers that chose the winner",
+        ),
+        (
+            "The motion was backed by 212 delegates at the conference.",
+            "212 delegates",
+            "delegates that backed the motion",
+        ),
+    ],
+)
+def test_passive_agent_said_actively(sentence: str, text: str, measures: str) -> None:
+    assert measured(sentence, text) == measures
+
+
+def test_relative_aside_before_by() -> None:
+    got = measured(
+        "The council wants to cut the parks budget, which pays for 40 gardeners, by £3m.",
+        "£3m",
+    )
+    assert got == "cut in parks budget", got
+
+
+def test_money_noun_needs_no_amount() -> None:
+    got = measured(
+        "The total cost of the charter flight, which was a wide-body jet, is $2.4 million.",
+        "$2.4 million",
+    )
+    assert got.startswith("total cost of the charter flight"), got
