@@ -1455,9 +1455,9 @@ _NEXT_WORD: Final = re.compile(
 
 
 def _context(sentence: str, q: Quantity, head: str) -> str:
-    agent = _passive_agent(sentence, q)
-    if agent:
-        return agent
+    active = _passive_agent(sentence, q)
+    if active:
+        return active
     at = q.end
     aside = _ASIDE.match(sentence, at)
     if aside:
