@@ -722,9 +722,98 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     pronoun = not _HE_SHE.isdisjoint(head.lower().split())
     head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
     head = _gated(_readable(head), sentence)
+    source = _source(sentence, q) if head else ""
+    if (
+        source
+        and source.lower() not in head.lower()
+        and len(head.split()) + 1 + len(source.split()) <= _SOURCED_WORDS
+    ):
+        head = f"{head} per {source}"  # "time gun control has been an issue, per Schumer"
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
+
+
+#: The most words a measure with its source may have.
+_SOURCED_WORDS: Final = 12
+_CAP_SRC: Final = r"[A-Z][\w’'.&-]*[\w.]"
+_NAME_RUN_SRC: Final = rf"({_CAP_SRC}(?:\s+(?:(?:of|and|for|de|do|du)\s+)?{_CAP_SRC}){{0,5}})"
+_SAY_SRC: Final = (
+    r"(?:said|says|told|estimates|estimated|predicts|predicted|believes|warned|warns"
+    r"|calculated|calculates)"
+)
+_SOURCE_BEFORE: Final = re.compile(
+    _NAME_RUN_SRC + r"\s+(?:has\s+|have\s+|had\s+)?" + _SAY_SRC + r"\b"
+)
+_SOURCE_AFTER: Final = re.compile(
+    r"[,”\"]\s*[”\"]?\s*(?:"
+    + _NAME_RUN_SRC
+    + r"\s+"
+    + _SAY_SRC
+    + r"\b|(?:said|says)\s+([^,.;:]{1,80}))"
+)
+_ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+([^,.;:]{1,80})")
+_CAP_RUN: Final = re.compile(_NAME_RUN_SRC)
+_NOT_A_SOURCE: Final = _wordset(
+    """the a an it he she they we i you this that these those there but and or so if in on
+    at for with after before when while as by of to from his her their its our my your
+    police some many most several other others analysts experts critics officials observers
+    monday tuesday wednesday thursday friday saturday sunday today yesterday"""
+)
+_TITLES_SRC: Final = _wordset("mr mrs ms dr")
+
+
+def _a_name(run: str) -> str:
+    """A source's name from a capitalised run: no sentence opener ("The", "But"), no
+    pronoun or day, no number, at most four words (the last ones: the name after a
+    title)."""
+    words = run.split()
+    while words and words[0].lower() in _NOT_A_SOURCE:
+        words = words[1:]
+    if not words or any(_DIGIT.search(w) for w in words):
+        return ""
+    if any(w.lower().rstrip(".") in _NOT_A_SOURCE for w in words if w[:1].isupper()):
+        return ""
+    if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES_SRC:
+        return ""
+    return " ".join(words[-4:]).rstrip(".")
+
+
+def _last_name_in(text: str) -> str:
+    """The last capitalised run of ``text`` ("City manager Manuel Pellegrini")."""
+    runs = list(_CAP_RUN.finditer(text))
+    return _a_name(runs[-1].group(1)) if runs else ""
+
+
+def _source(sentence: str, q: Quantity) -> str:
+    """Who says the figure: "according to X", "X said ... N", "N ..., said X"."""
+    m = _ACCORDING_TO.search(sentence)
+    if m:
+        first = _CAP_RUN.search(m.group(1))  # "according to Climate Analytics in Berlin"
+        return _a_name(first.group(1)) if first else ""
+    before = list(_SOURCE_BEFORE.finditer(sentence, max(0, q.start - 160), q.start))
+    if before:
+        start = before[-1].start(1)
+        run = before[-1].group(1)
+        joined = _JOINED_BEFORE.search(sentence, max(0, start - 6), start)
+        common = (
+            not sentence[:start].strip()
+            and " " not in run
+            and run.endswith("s")
+            and not run.endswith("ss")
+        )  # "Doctors said": a plural noun opening the sentence, not a name
+        name = "" if joined or common else _a_name(run)
+        if name:
+            return name
+    after = _SOURCE_AFTER.search(sentence, q.end)
+    if after and after.start() - q.end < 200:
+        if after.group(1):
+            return _a_name(after.group(1))
+        return _last_name_in(after.group(2) or "")
+    return ""
+
+
+_JOINED_BEFORE: Final = re.compile(r"\b(?:of|and|for|do|de|du)\s+$")
 
 
 _PP_AFTER: Final = re.compile(

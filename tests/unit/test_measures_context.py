@@ -289,3 +289,40 @@ def test_money_noun_needs_no_amount() -> None:
         "$2.4 million",
     )
     assert got.startswith("total cost of the charter flight"), got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "source"),
+    [
+        (
+            "More than 4,000 homes have been flooded, according to the Environment Agency.",
+            "More than 4,000 homes",
+            "per Environment Agency",
+        ),
+        (
+            "Health minister Tomas Varga said 120 clinics would close.",
+            "120 clinics",
+            "per Tomas Varga",
+        ),
+        (
+            "“We lost two key players in a week,” said club manager Ines Roth.",
+            "two key players",
+            "per Ines Roth",
+        ),
+    ],
+)
+def test_the_source_is_named(sentence: str, text: str, source: str) -> None:
+    assert source in measured(sentence, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("On Tuesday, officials said 40 flights were cancelled.", "40 flights"),
+        ("The Department of Trade and Industry said 300 firms had applied.", "300 firms"),
+        ("Some analysts believe 70 shops will close.", "70 shops"),
+    ],
+)
+def test_no_false_source(sentence: str, text: str) -> None:
+    got = measured(sentence, text)
+    assert " per Tuesday" not in got and "per Industry" not in got and "per Some" not in got, got
