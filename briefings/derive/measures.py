@@ -1543,6 +1543,22 @@ _NEXT_WORD: Final = re.compile(
 )
 
 
+_NUMBER_WORDS: Final = _wordset("one two three four five six seven eight nine ten half")
+
+
+def _next_item(words: list[str]) -> int:
+    """Where a clause runs into the next figure: "and one in 16", "but 40%"."""
+    return next(
+        (
+            i
+            for i in range(1, len(words) - 1)
+            if words[i].lower() in _AND_OR
+            and (_NUMERAL.match(words[i + 1]) is not None or words[i + 1].lower() in _NUMBER_WORDS)
+        ),
+        len(words),
+    )
+
+
 def _context(sentence: str, q: Quantity, head: str) -> str:
     active = _passive_agent(sentence, q)
     if active:
@@ -1561,7 +1577,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     stop = _right_bound(sentence, at)
     right = _words(sentence[at:stop])
     named = {w.lower() for w in head.split()} | {w.lower().rstrip(".") for w in head.split()}
-    own = named | {"of", "the", "a", "an", "its", "their"}
+    own = named | {"of", "the", "a", "an", "its", "their", "all"}
     rate = {"a", "an", "per", "each", "every", "year", "annum", "month", "week", "day", "annually"}
     while right and (
         right[0].lower() in own
@@ -1620,6 +1636,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
             phrase = _strip_end(verb[: min(main, _PP_WORDS)])
             left = _left_words(sentence, q)
             return " ".join([*phrase, *left])
+        verb = verb[: _next_item(verb)]  # "was spam and one in 16 ...": not the next figure
         phrase = _strip_end(verb[:_RIGHT_WORDS])
         if phrase and phrase[0].lower() in _AUX and phrase[0].lower() != "being":
             phrase = ["that", *phrase]
@@ -1628,7 +1645,17 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         return " ".join(phrase)
     pp: list[str] = []
     if right and right[0].lower() in _PREPOSITIONS:
-        pp = _strip_end(right[:_PP_WORDS])
+        pp = right[:_PP_WORDS]
+        joined = next(
+            (
+                i
+                for i in range(1, len(pp) - 1)
+                if pp[i].lower() in _AND_OR
+                and (pp[i + 1].lower() in _DETERMINERS or pp[i + 1].lower() in _SUBJECT_PRONOUNS)
+            ),
+            len(pp),
+        )  # "to the island and its pilots are ...": a new clause after "and"
+        pp = _strip_end(pp[:joined])
     elif len(right) > 1 and right[0].lower() in _WHEN_WORDS and right[1].lower() in _TIME_WORDS:
         pp = right[:2]  # "this season", "last year"
     raw_left = [w for w in _left_words(sentence, q) if w.lower() not in named]

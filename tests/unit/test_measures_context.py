@@ -326,3 +326,16 @@ def test_the_source_is_named(sentence: str, text: str, source: str) -> None:
 def test_no_false_source(sentence: str, text: str) -> None:
     got = measured(sentence, text)
     assert " per Tuesday" not in got and "per Industry" not in got and "per Some" not in got, got
+
+
+def test_clause_stops_at_the_next_figure() -> None:
+    got = measured("Last year 64% of all calls were scams and one in 20 callers lost money.", "64%")
+    assert got == "share of calls that were scams", got
+
+
+def test_place_after_all_of() -> None:
+    got = measured(
+        "The ferry carries about 70% of all visitors to the island and its crews are well paid.",
+        "about 70%",
+    )
+    assert "to the island" in got and "crews" not in got, got
