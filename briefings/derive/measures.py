@@ -1315,7 +1315,14 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
                 default=-1,
             )
             words = words[last + 1 :]
-    words = _strip(_without_when(words))
+    timed = _without_when(words)
+    words = _strip(timed)
+    if words:
+        # "callers hang up after 65 seconds": a verb's particle is no function word
+        first = next(i for i, w in enumerate(timed) if w.lower() not in _FUNCTION)
+        end = first + len(words)
+        if end < len(timed) and _particle_end([*words, timed[end]]):
+            words = [*words, timed[end]]
     if all(w.lower() in _RATE_TAIL for w in words):
         return []  # "... £450 a year, with half of ...": nothing about this figure
     if words and words[0].lower() in _SUBJECT_PRONOUNS:
@@ -1350,6 +1357,28 @@ def _when_token(word: str, i: int, words: list[str]) -> bool:
     if _YEAR.fullmatch(low) is not None:
         return True
     return low.isdigit() and len(low) <= 2 and 0 < int(low) <= 31
+
+
+#: Particles of a phrasal verb ("hang up", "pulled out").
+_PARTICLES: Final = _wordset("up down out off away back")
+
+
+def _particle_end(words: list[str]) -> bool:
+    """The phrase ends on a verb's particle: "callers hang up", "firms pulled out"."""
+    if len(words) < 2 or words[-1].lower() not in _PARTICLES:
+        return False
+    verb = words[-2]
+    low = verb.lower()
+    return (
+        verb.isalpha()
+        and verb.islower()
+        and low not in _FUNCTION
+        and low not in _AUX
+        and low not in _PREPOSITIONS
+        and low not in _SUBJECT_PRONOUNS
+        and low not in _PRONOUNS
+        and not low.endswith("s")  # "prices up", "sales down": a noun and a direction
+    )
 
 
 def _without_when(words: list[str]) -> list[str]:
@@ -2027,10 +2056,14 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
     ):
         words = words[1:]
     words = _well_formed(words)
-    while len(words) > 1 and (
-        words[-1].lower() in _BAD_END
-        or words[-1].lower() in _WEAK_END
-        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+    while (
+        len(words) > 1
+        and not _particle_end(words)
+        and (
+            words[-1].lower() in _BAD_END
+            or words[-1].lower() in _WEAK_END
+            or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+        )
     ):
         words = words[:-1]  # not "... at Sunday's", "... nights I've", "... to be very"
     if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
@@ -2280,12 +2313,16 @@ def _readable(phrase: str) -> str:
             default=_READABLE_WORDS,
         )
         words = words[:cut]
-    while len(words) > 1 and (
-        words[-1].lower() in _BAD_END
-        or words[-1].lower() in _WEAK_END
-        or words[-1].lower() in _HEDGES
-        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
-        or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
+    while (
+        len(words) > 1
+        and not _particle_end(words)
+        and (
+            words[-1].lower() in _BAD_END
+            or words[-1].lower() in _WEAK_END
+            or words[-1].lower() in _HEDGES
+            or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+            or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
+        )
     ):
         words = words[:-1]  # "cost of reportedly": "cost"
     if not any(_says_something(w) for w in words):
@@ -2435,7 +2472,11 @@ def _gated(phrase: str, sentence: str = "") -> str:
         for j, w in enumerate(clause)
     ):
         words = words[:where]  # "countries where people", "alliance where Votes": no clause
-    while words and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END):
+    while (
+        words
+        and not _particle_end(words)
+        and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END)
+    ):
         words = words[:-1]
     if not any(_says_something(w) for w in words):
         return ""

@@ -10,6 +10,7 @@ import pytest
 
 from briefings.derive.document import Document, Metadata
 from briefings.derive.figures import extract_figures
+from briefings.derive.measures import _particle_end
 from briefings.derive.numbers import read_quantities, singular
 from briefings.derive.sentences import split_sentences
 from briefings.models import Figure
@@ -339,3 +340,16 @@ def test_place_after_all_of() -> None:
         "about 70%",
     )
     assert "to the island" in got and "crews" not in got, got
+
+
+def test_phrasal_verb_keeps_its_particle() -> None:
+    got = measured(
+        "Past the greeting, most callers hang up after just 40 seconds of waiting.",
+        "just 40 seconds",
+    )
+    assert got.endswith("hang up"), got
+
+
+def test_a_direction_after_a_noun_is_dropped() -> None:
+    assert not _particle_end(["prices", "up"])
+    assert _particle_end(["firms", "pulled", "out"])
