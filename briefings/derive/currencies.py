@@ -67,6 +67,11 @@ SUFFIX_CURRENCY: Final = {
     "renminbi": "CNY",
     "euro": "EUR",
     "pound": "GBP",
+    "british pound": "GBP",
+    "egyptian pound": "EGP",
+    "mexican peso": "MXN",
+    "indian rupee": "INR",
+    "pakistani rupee": "PKR",
     "pounds sterling": "GBP",
     "sterling": "GBP",
     "yen": "JPY",
@@ -91,7 +96,8 @@ SUFFIX_CURRENCY: Final = {
     "peso": "MXN",
 }
 SUFFIX: Final = re.compile(
-    r"\s(?:(US|Hong Kong|Australian|Canadian|Singapore|New Taiwan|Taiwan|New Zealand) )?"
+    r"\s(?:(US|Hong Kong|Australian|Canadian|Singapore|New Taiwan|Taiwan|New Zealand|British"
+    r"|Egyptian|Mexican|Indian|Pakistani) )?"
     r"(dollars?|yuan|renminbi|[eE]uros?|pounds sterling|pounds?|sterling|yen|won|rupees?|roubles?"
     r"|rubles?|Swiss francs?|francs?|rand|ringgit|baht|reais|real|lira|dirhams?|riyals?|naira"
     r"|kronor|krona|pesos?|rupiah)\b"

@@ -71,7 +71,7 @@ _CHANGE_VERBS: Final = (
     "|grew|grown|grows|growing|increased|increases|decreased|decreases|declined|declines|dropped"
     "|drops|drop|slump|surge|soar|plunge|slumped|slumps|surged|surges|soared|soars|plunged|plunges|slid|slipped|gained|gains"
     "|lost|lose|loses|losing|shed|sheds|dipped|sank|sunk|tumbled|rallied|advanced|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|doubled|tripled|halved"
-    "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|edged up"
+    "|stood at|stands at|stand at|was|were|is|are|amounted to|amounts to|came in at|came to|comes to|come to|edged up"
     "|edged down|shrank|expanded|widened|narrowed|valued at|worth|priced at|reported"
     "|posted|recorded|range from|ranges from|ranged from|ranging from|estimated at|put at|set at|pegged at|forecast at|projected at|capped at"
     "|made|earned|generated|achieved|accounted for|account for|accounts for"
@@ -144,6 +144,19 @@ _NON_SPACE: Final = re.compile(r"\S+")
 #: A word that is a number or an amount: "12", "$5bn".
 _NUMERAL: Final = re.compile(r"[$€£¥]?\d")
 _YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_DIGIT: Final = re.compile(r"\d")
+_RANK_IN: Final = re.compile(
+    r"\s+(?:in|on|of)\s+((?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:rankings?|standings|table|charts?"
+    r"|list|poll|league|index|leaderboard|order of merit))\b",
+    re.I,
+)
+#: A relative clause between commas before "by"/"to" and the figure.
+_REL_ASIDE: Final = re.compile(r",\s+(?:which|who)\s+[^,;:]{1,80},\s+(?=(?:by|to)\s+$)")
+#: Nouns that already say a figure is money ("the total cost of the plane is $6m").
+_MONEY_NOUNS: Final = _wordset("""cost costs price prices fee fees bill budget revenue revenues
+    salary wages fine fines profit profits loss losses spending funding debt debts deficit
+    income turnover sales value""")
+_BY_TO_END: Final = re.compile(r"\b(?:by|to)\s+$")
 
 
 def _part_subject(head: str) -> str:
@@ -243,7 +256,7 @@ _CHANGE_HEADS: Final = (
 )
 _CASUALTY: Final = re.compile(
     r"\b(killing|killed|kills|injuring|injured|injures|wounding|wounded|wounds)\s+"
-    r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another)\s+)?$",
+    r"(?:(?:at least|more than|about|around|some|nearly|almost|over|another|all)\s+)?$",
     re.I,
 )
 _CASUALTY_PARTICIPLES: Final = {
@@ -357,9 +370,39 @@ def _subject(before: str) -> str:
     head = before[: m.start()]
     dash = head.rfind(" - ")
     head = head[max(max(head.rfind(c) for c in ",;:(—–"), dash + 2 if dash >= 0 else -1) + 1 :]
-    words = _words(head)[-_MAX_WORDS:]
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _CLAUSE_WORDS), default=0)
-    words = words[cut:]
+    every = _words(head)
+    cut = max((i + 1 for i, w in enumerate(every) if w.lower() in _CLAUSE_WORDS), default=0)
+    every = every[cut:]
+    opening = next((i for i, w in enumerate(every[:3]) if w.lower() in _DETERMINERS), -1)
+    fronted = bool(every) and every[0].lower() in _PREPOSITIONS
+    if fronted:  # "in an email the cost associated with ...": past the opening phrase
+        opening = next(
+            (i for i in range(2, min(6, len(every))) if every[i].lower() in _DETERMINERS), -1
+        )
+    if (
+        opening >= 0
+        and opening + 2 < len(every)
+        and every[opening + 1].lower() in ("number", "amount")
+        and every[opening + 2].lower() == "of"
+    ):
+        opening += 3  # "the number of messages stopped by ...": the messages
+    if fronted and opening > 0 and len(every) - opening <= _MAX_WORDS:
+        words = every[opening:]
+    elif len(every) - max(opening, 0) > _MAX_WORDS and opening >= 0:
+        # "the cost borne by the government for the official delegation is": a long
+        # subject keeps its head noun, up to its last whole phrase.
+        words = every[opening : opening + _MAX_WORDS]
+        last = max(
+            (
+                i
+                for i in range(3, len(words))
+                if words[i].lower() in _PREPOSITIONS or words[i] == "by"
+            ),
+            default=0,
+        )
+        words = words[:last] if last else words
+    else:
+        words = every[-_MAX_WORDS:]
     while words and (words[-1].lower() in _AUX or words[-1].lower() in _ADVERBS):
         words = words[:-1]  # "sales have been"
     # "which caused its shares to lose 18%": the subject is after the other verb.
@@ -367,7 +410,11 @@ def _subject(before: str) -> str:
         (
             i + 1
             for i, w in enumerate(words[:-1])
-            if _is_verb(w) and w.isalpha() and w.islower() and words[i + 1].lower() in _DETERMINERS
+            if _is_verb(w)
+            and w.isalpha()
+            and w.islower()
+            and words[i + 1].lower() in _DETERMINERS
+            and not (i and words[i - 1].lower() in _PREPOSITIONS)  # "with releasing the"
         ),
         default=0,
     )
@@ -493,12 +540,22 @@ _EACH_AFTER: Final = re.compile(
 _PLURAL_AT: Final = re.compile(r"\b([a-z][a-z-]{2,}s)\s+(?:at|for)\s+$")
 
 
+_SAVE_BEFORE: Final = re.compile(
+    r"\b(?:save|saves|saved|saving)\s+(?:(?:you|them|us|customers|buyers|families)\s+)?"
+    r"(?:(?:up\s+to|at\s+least|about|around|nearly|almost|over|more\s+than)\s+)?$",
+    re.I,
+)
+
+
 def _unit_price(before: str, after: str) -> str:
     """ "52 million shares at 570 rupees apiece", "for 11-14 euros a share": a price per one."""
     m = _EACH_AFTER.match(after)
     if m is None:
         return ""
     per = m.group(1).lower().split()
+    saved = _SAVE_BEFORE.search(before, max(0, len(before) - 30))
+    if saved and len(per) == 2:
+        return f"saving per {per[1]}"  # "can save up to £400 per booking": not a price
     if len(per) == 2:
         return f"price per {per[1]}"  # "a share", "per head"
     noun = _PLURAL_AT.search(before, max(0, len(before) - 40))
@@ -631,7 +688,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
     if after:
         who = _sentence_subject(sentence)
         head = f"{who}’s time" if who else head  # "Moreau’s time in charge"
-    cost = cost or after
+    cost = cost or after or (bool(head) and head == _raised_to(sentence, q))
     if event:
         head = event
     elif head.endswith((" killed", " injured", " wounded")) or change_head or cost:
@@ -656,15 +713,107 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
             head = " ".join([head, *_strip_end(pp[:stop])])
     elif len(head.split()) < _CONTEXT_AFTER:
         context = _list_context(sentence, q) or _context(sentence, q, head)
+        said = context.split()[:3]
+        if head in ("amount", "value") and any(w in _MONEY_NOUNS for w in said[:2]):
+            head = ""  # "amount total cost of the plane": the clause names the money
         head = f"{head} {context}".strip() if context else head
     if not head:
         head = _clause(sentence, q)
     pronoun = not _HE_SHE.isdisjoint(head.lower().split())
     head = _tidy(head, _name_before(previous, sentence, q.start) if pronoun else "", previous)
     head = _gated(_readable(head), sentence)
+    source = _source(sentence, q) if head else ""
+    if (
+        source
+        and source.lower() not in head.lower()
+        and len(head.split()) + 1 + len(source.split()) <= _SOURCED_WORDS
+    ):
+        head = f"{head} per {source}"  # "time gun control has been an issue, per Schumer"
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
+
+
+#: The most words a measure with its source may have.
+_SOURCED_WORDS: Final = 12
+_CAP_SRC: Final = r"[A-Z][\w’'.&-]*[\w.]"
+_NAME_RUN_SRC: Final = rf"({_CAP_SRC}(?:\s+(?:(?:of|and|for|de|do|du)\s+)?{_CAP_SRC}){{0,5}})"
+_SAY_SRC: Final = (
+    r"(?:said|says|told|estimates|estimated|predicts|predicted|believes|warned|warns"
+    r"|calculated|calculates)"
+)
+_SOURCE_BEFORE: Final = re.compile(
+    _NAME_RUN_SRC + r"\s+(?:has\s+|have\s+|had\s+)?" + _SAY_SRC + r"\b"
+)
+_SOURCE_AFTER: Final = re.compile(
+    r"[,”\"]\s*[”\"]?\s*(?:"
+    + _NAME_RUN_SRC
+    + r"\s+"
+    + _SAY_SRC
+    + r"\b|(?:said|says)\s+([^,.;:]{1,80}))"
+)
+_ACCORDING_TO: Final = re.compile(r"\baccording\s+to\s+([^,.;:]{1,80})")
+_CAP_RUN: Final = re.compile(_NAME_RUN_SRC)
+_NOT_A_SOURCE: Final = _wordset(
+    """the a an it he she they we i you this that these those there but and or so if in on
+    at for with after before when while as by of to from his her their its our my your
+    police some many most several other others analysts experts critics officials observers
+    monday tuesday wednesday thursday friday saturday sunday today yesterday"""
+)
+_TITLES_SRC: Final = _wordset("mr mrs ms dr")
+
+
+def _a_name(run: str) -> str:
+    """A source's name from a capitalised run: no sentence opener ("The", "But"), no
+    pronoun or day, no number, at most four words (the last ones: the name after a
+    title)."""
+    words = run.split()
+    while words and words[0].lower() in _NOT_A_SOURCE:
+        words = words[1:]
+    if not words or any(_DIGIT.search(w) for w in words):
+        return ""
+    if any(w.lower().rstrip(".") in _NOT_A_SOURCE for w in words if w[:1].isupper()):
+        return ""
+    if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES_SRC:
+        return ""
+    return " ".join(words[-4:]).rstrip(".")
+
+
+def _last_name_in(text: str) -> str:
+    """The last capitalised run of ``text`` ("City manager Manuel Pellegrini")."""
+    runs = list(_CAP_RUN.finditer(text))
+    return _a_name(runs[-1].group(1)) if runs else ""
+
+
+def _source(sentence: str, q: Quantity) -> str:
+    """Who says the figure: "according to X", "X said ... N", "N ..., said X"."""
+    m = _ACCORDING_TO.search(sentence)
+    if m:
+        first = _CAP_RUN.search(m.group(1))  # "according to Climate Analytics in Berlin"
+        return _a_name(first.group(1)) if first else ""
+    before = list(_SOURCE_BEFORE.finditer(sentence, max(0, q.start - 160), q.start))
+    if before:
+        start = before[-1].start(1)
+        run = before[-1].group(1)
+        joined = _JOINED_BEFORE.search(sentence, max(0, start - 6), start)
+        common = (
+            not sentence[:start].strip()
+            and " " not in run
+            and run.endswith("s")
+            and not run.endswith("ss")
+        )  # "Doctors said": a plural noun opening the sentence, not a name
+        name = "" if joined or common else _a_name(run)
+        if name:
+            return name
+    after = _SOURCE_AFTER.search(sentence, q.end)
+    if after and after.start() - q.end < 200:
+        if after.group(1):
+            return _a_name(after.group(1))
+        return _last_name_in(after.group(2) or "")
+    return ""
+
+
+_JOINED_BEFORE: Final = re.compile(r"\b(?:of|and|for|do|de|du)\s+$")
 
 
 _PP_AFTER: Final = re.compile(
@@ -692,6 +841,15 @@ def _duration_event(sentence: str, q: Quantity) -> str:
     left = _left_words(sentence, q)
     left = left if len(left) <= 5 else []  # "files would be locked seven days after ..."
     return " ".join(["time", *left, m.group(1).lower(), *words])
+
+
+def _raised_to(sentence: str, q: Quantity) -> str:
+    """ "reducing the deficit to $230bn": the thing a verb brings to the figure, whose
+    clause says nothing more about it than the verb did."""
+    raised = _RAISE_BY.search(sentence, max(0, q.start - 80), q.start)
+    if raised is None or raised.group(3).lower() != "to":
+        return ""
+    return _trim(_words(raised.group(2)))
 
 
 def _measures(sentence: str, q: Quantity) -> str:
@@ -741,6 +899,9 @@ def _measures(sentence: str, q: Quantity) -> str:
     if q.kind == "rank":
         if q.noun_start >= 0:  # "the 14th-ranked Schwartzman"
             return f"ranking of {sentence[q.noun_start : q.noun_end]}"
+        table = _RANK_IN.match(sentence, q.end)
+        if table:  # "from 113th in the world rankings": the position in them
+            return f"position in {table.group(1)}"
         return "position"
     if q.kind == "percent" and q.start <= q.noun_start < q.end:
         # "half the population", "7 in 10 voters"
@@ -805,7 +966,12 @@ def _measures(sentence: str, q: Quantity) -> str:
                 return f"{noun} rate" if last in _RATE_NOUNS_TAX else noun
     if q.kind == "money":
         adjective = _ADJECTIVE_BEFORE.search(before, max(0, len(before) - 24))
-        noun = _noun_phrase_at(after, 0, limit=4)
+        converted = _ASIDE.match(after)  # "a $27bn (£14bn) bill": past the conversion
+        noun = _noun_phrase_at(
+            after,
+            converted.end() if converted and _DIGIT.search(converted.group()) else 0,
+            limit=4,
+        )
         if (
             noun
             and _opens_common_noun(noun)
@@ -858,9 +1024,19 @@ def _measures(sentence: str, q: Quantity) -> str:
             subject = _clause_subject(before[: change.start()])
             if subject and subject.lower() not in _SUBJECT_PRONOUNS:
                 return f"{_CHANGE_NOUNS[change.group(1).lower()]} in {subject}"
-        raised = _RAISE_BY.search(before, max(0, len(before) - 80))
+        # "pushed rates up to 2.25%": the qualifier "up to" holds the verb's "to"
+        upto = (
+            q.approx == "up to"
+            and q.text[:2].lower() == "up"
+            and _BY_TO_END.search(before, max(0, len(before) - 4)) is None
+        )
+        plain = _REL_ASIDE.sub(" ", before)  # "cut the budget, which pays for X, by $4m"
+        raised = _RAISE_BY.search(plain + "to " if upto else plain, max(0, len(plain) - 80))
         if raised:
-            phrase = _trim(_words(raised.group(2)))
+            words = _words(raised.group(2))
+            if upto and words and words[-1].lower() == "up":
+                words = words[:-1]
+            phrase = _trim(words)
             by = _RAISE_NOUNS.get(raised.group(1).lower(), "")
             if phrase and by and raised.group(3).lower() == "by":
                 return f"{by} in {phrase}"  # "cut its profits by $4m": cut in profits
@@ -919,7 +1095,7 @@ _PP_WORDS: Final = 7
 _DURATION_WORDS: Final = _wordset("second minute hour day week month year decade century time")
 _LEFT_BREAK: Final = re.compile(
     r"[;:()\[\]—–“”\"]|\s-\s|\s-(?=[a-z])|--|,\s|\b(?:where|when|while|whereas|because"
-    r"|although|though|if|unless|said|says|told|according to)\b",
+    r"|although|though|if|unless|said|says|told|according to|despite)\b",
     re.I,
 )
 _RIGHT_BREAK: Final = re.compile(
@@ -930,14 +1106,24 @@ _RIGHT_BREAK: Final = re.compile(
 # "that" opens a clause after a verb of saying or finding, not after a noun.
 _THAT_AFTER_VERB: Final = re.compile(
     r"\b(?:\w+ed|said|says|say|told|think|thinks|thought|found|finds|shows|showed|show|means"
-    r"|meant|know|knew|believe|believes|suggests|indicates|so)\s+that\s",
+    r"|meant|know|knew|believe|believes|suggests|indicates|so)"
+    r"(?:\s+(?:earlier\s+|later\s+)?(?:this|last|on)\s+\w+)?\s+that\s",
     re.I,
+)
+# A verb of telling with its listener, then the clause told ("told Reuters that the
+# company ...", "told investigators she had ...").
+_TOLD_THAT: Final = re.compile(
+    r"\b(?:told|tells|tell|telling|informed|assured|reminded|warned)\s+"
+    r"(?:(?:him|her|them|us|me|you|reporters|investigators|journalists|police|officials)\s+"
+    r"|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){1,4})(?:that\s+)?(?=[a-z])",
 )
 # A verb of thinking or saying whose clause follows without "that".
 _THINK_VERB: Final = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\bthis )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )"
     r"\b(?:predicts?|predicted|believes?|believed|expects?|thinks?|thought|estimates?|warns?"
     r"|warned|suggests?|suggested|claims?|claimed|argues?|argued|insists?|insisted|fears?"
-    r"|feared|hopes?|hoped|admits?|admitted|reckons?|reckoned|added)\s+"
+    r"|feared|hopes?|hoped|admits?|admitted|reckons?|reckoned|added|estimated|suspects?"
+    r"|suspected|shows?|showed|reveals?|revealed|heard)\s+"
     r"(?!(?:to|at|by|for|in|on|of|as|that|with|from|into|about|up|out|over|and|or|but)\b)"
     r"(?=[A-Za-z])",
     re.I,
@@ -1034,6 +1220,10 @@ def _left_text(sentence: str, q: Quantity) -> str:
         if m.end() > start:
             start = m.end()
             breaks = []
+    for m in _TOLD_THAT.finditer(sentence, max(0, q.start - _LOOK_BACK), q.start):
+        if m.end() > start:
+            start = m.end()
+            breaks = []
     for m in _THINK_VERB.finditer(sentence, max(start, q.start - _LOOK_BACK), q.start):
         # "Analysts predict the firm will report profits of £170m": the firm's clause.
         start = m.end()
@@ -1067,6 +1257,17 @@ def _left_text(sentence: str, q: Quantity) -> str:
             k - 1,
         )
     before_start = breaks[k - 1][1] if k >= 1 else window
+    aside = _words(sentence[before_start : breaks[k][0]])[:1]
+    if (
+        k >= 1
+        and aside
+        and (aside[0].lower() in _PREPOSITIONS or aside[0].lower() in ("which", "who", "whose"))
+        and sentence[breaks[k - 1][0] : breaks[k - 1][1]].strip() == ","
+    ):
+        # "Stone, from near Cullumpton, won two awards", "cut the budget, which pays
+        # for X, by $45bn": the clause before the aside.
+        start_before = breaks[k - 2][1] if k >= 2 else window
+        return sentence[start_before : breaks[k - 1][0]] + " " + text
     return sentence[before_start : breaks[k][0]] + " " + text
 
 
@@ -1114,7 +1315,14 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
                 default=-1,
             )
             words = words[last + 1 :]
-    words = _strip(words)
+    timed = _without_when(words)
+    words = _strip(timed)
+    if words:
+        # "callers hang up after 65 seconds": a verb's particle is no function word
+        first = next(i for i, w in enumerate(timed) if w.lower() not in _FUNCTION)
+        end = first + len(words)
+        if end < len(timed) and _particle_end([*words, timed[end]]):
+            words = [*words, timed[end]]
     if all(w.lower() in _RATE_TAIL for w in words):
         return []  # "... £450 a year, with half of ...": nothing about this figure
     if words and words[0].lower() in _SUBJECT_PRONOUNS:
@@ -1128,6 +1336,112 @@ def _left_words(sentence: str, q: Quantity) -> list[str]:
         else:
             words = _strip([*words[:3], *words[3 - _LEFT_WORDS :]])
     return words
+
+
+#: Words of a date or a time of day that say when, not what is measured.
+_WHEN_TOKENS: Final = _wordset(
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    weekend morning afternoon evening night"""
+)
+_WHEN_OPENERS: Final = _wordset("in on by since until till during as of from to")
+_RELATIVE_TIME: Final = _wordset("last this next earlier later")
+_TIME_UNITS: Final = _wordset("week month year season quarter weekend")
+
+
+def _when_token(word: str, i: int, words: list[str]) -> bool:
+    """``words[i]`` is part of a date ("2004", "January", "10", "Friday")."""
+    low = word.lower().rstrip(".,")
+    if low in _WHEN_TOKENS or (low == "may" and i > 0 and words[i - 1].isdigit()):
+        return word[:1].isupper() or low in ("today", "yesterday", "tomorrow", "weekend")
+    if _YEAR.fullmatch(low) is not None:
+        return True
+    return low.isdigit() and len(low) <= 2 and 0 < int(low) <= 31
+
+
+#: Particles of a phrasal verb ("hang up", "pulled out").
+_PARTICLES: Final = _wordset("up down out off away back")
+
+
+def _particle_end(words: list[str]) -> bool:
+    """The phrase ends on a verb's particle: "callers hang up", "firms pulled out"."""
+    if len(words) < 2 or words[-1].lower() not in _PARTICLES:
+        return False
+    verb = words[-2]
+    low = verb.lower()
+    return (
+        verb.isalpha()
+        and verb.islower()
+        and low not in _FUNCTION
+        and low not in _AUX
+        and low not in _PREPOSITIONS
+        and low not in _SUBJECT_PRONOUNS
+        and low not in _PRONOUNS
+        and not low.endswith("s")  # "prices up", "sales down": a noun and a direction
+    )
+
+
+def _without_when(words: list[str]) -> list[str]:
+    """The clause's words with the phrases that only say when moved to its end:
+    "In 2004 it detected" -> "it detected in 2004", "To date the company has
+    caught" -> "the company has caught to date", "last week"; a date left without
+    its preposition ("[on 10] January for a match that raised") is dropped, and a
+    year that qualifies a noun ("the 2001 election") stays where it is."""
+    out: list[str] = []
+    moved: list[str] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        low = words[i].lower()
+        j = i
+        if low in _WHEN_OPENERS and i + 1 < n:
+            j = i + 1
+            if low == "as" and words[j].lower() == "of":
+                j += 1
+            if low == "to" and words[j].lower() == "date" and not out:
+                moved.extend(words[i : j + 1])
+                i = j + 1
+                continue
+        k = j
+        while k < n and _when_token(words[k], k, words):
+            k += 1
+        if k > j and (
+            k == n
+            or not (
+                words[k].islower()
+                and words[k].isalpha()
+                and words[k].lower() not in _FUNCTION
+                and words[k].lower() not in _SUBJECT_PRONOUNS
+                and not _is_verb(words[k])
+            )
+        ):
+            if out:
+                out.extend(words[i:k])  # "the ban that passed in 1993": where it is
+            elif j > i:
+                moved.extend([low, *words[i + 1 : k]])  # "In 2004 it ...": at the end
+            i = k
+            continue
+        if low == "earlier" and i + 2 < n and words[i + 1].lower() in ("this", "last"):
+            moved.extend([low, *words[i + 1 : i + 3]])  # "admitted earlier this week that"
+            i += 3
+            continue
+        if (
+            low in _RELATIVE_TIME
+            and i + 1 < n
+            and (words[i + 1].lower() in _TIME_UNITS or words[i + 1].lower() in _WHEN_TOKENS)
+        ):
+            moved.extend([low, words[i + 1]])  # "Last week the firm said": at the end
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return [*out, *moved] if out else []
+
+
+#: A preposition whose object the figure's noun phrase is ("with a $27bn bill for ...").
+_OBJECT_OF_PREPOSITION: Final = re.compile(
+    r"\b(?:with|for|from|against|about)\s+(?:a|an|the|its|their|his|her|this|that)\s+$", re.I
+)
 
 
 _WHO_OPENS: Final = re.compile(r"\s*who\s+(?=\w)", re.I)
@@ -1258,7 +1572,26 @@ _NEXT_WORD: Final = re.compile(
 )
 
 
+_NUMBER_WORDS: Final = _wordset("one two three four five six seven eight nine ten half")
+
+
+def _next_item(words: list[str]) -> int:
+    """Where a clause runs into the next figure: "and one in 16", "but 40%"."""
+    return next(
+        (
+            i
+            for i in range(1, len(words) - 1)
+            if words[i].lower() in _AND_OR
+            and (_NUMERAL.match(words[i + 1]) is not None or words[i + 1].lower() in _NUMBER_WORDS)
+        ),
+        len(words),
+    )
+
+
 def _context(sentence: str, q: Quantity, head: str) -> str:
+    active = _passive_agent(sentence, q)
+    if active:
+        return active
     at = q.end
     aside = _ASIDE.match(sentence, at)
     if aside:
@@ -1273,7 +1606,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
     stop = _right_bound(sentence, at)
     right = _words(sentence[at:stop])
     named = {w.lower() for w in head.split()} | {w.lower().rstrip(".") for w in head.split()}
-    own = named | {"of", "the", "a", "an", "its", "their"}
+    own = named | {"of", "the", "a", "an", "its", "their", "all"}
     rate = {"a", "an", "per", "each", "every", "year", "annum", "month", "week", "day", "annually"}
     while right and (
         right[0].lower() in own
@@ -1332,6 +1665,7 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
             phrase = _strip_end(verb[: min(main, _PP_WORDS)])
             left = _left_words(sentence, q)
             return " ".join([*phrase, *left])
+        verb = verb[: _next_item(verb)]  # "was spam and one in 16 ...": not the next figure
         phrase = _strip_end(verb[:_RIGHT_WORDS])
         if phrase and phrase[0].lower() in _AUX and phrase[0].lower() != "being":
             phrase = ["that", *phrase]
@@ -1340,7 +1674,17 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         return " ".join(phrase)
     pp: list[str] = []
     if right and right[0].lower() in _PREPOSITIONS:
-        pp = _strip_end(right[:_PP_WORDS])
+        pp = right[:_PP_WORDS]
+        joined = next(
+            (
+                i
+                for i in range(1, len(pp) - 1)
+                if pp[i].lower() in _AND_OR
+                and (pp[i + 1].lower() in _DETERMINERS or pp[i + 1].lower() in _SUBJECT_PRONOUNS)
+            ),
+            len(pp),
+        )  # "to the island and its pilots are ...": a new clause after "and"
+        pp = _strip_end(pp[:joined])
     elif len(right) > 1 and right[0].lower() in _WHEN_WORDS and right[1].lower() in _TIME_WORDS:
         pp = right[:2]  # "this season", "last year"
     raw_left = [w for w in _left_words(sentence, q) if w.lower() not in named]
@@ -1354,6 +1698,14 @@ def _context(sentence: str, q: Quantity, head: str) -> str:
         _is_verb(w) or w.lower() in _ADVERBS for w in left
     ):
         left = []  # "the damage was put at $2bn": the passive verb says nothing more
+    if (
+        pp
+        and len(left) > 2
+        and _OBJECT_OF_PREPOSITION.search(sentence, max(0, q.start - 40), q.start)
+    ):
+        # "hitting the company with a $27bn bill for back taxes": the figure's noun
+        # is a preposition's object; what the clause before says is about another thing.
+        left = []
     if len(left) == 1 and left[0].lower() in _LEVEL_VERBS:
         left = []  # "exports reached $44bn": the head already says what reached it
     if len(left) <= 2 and left and left[0].lower() in _MAKES_UP_PARTICIPLE:
@@ -1465,6 +1817,55 @@ def _past_participle(word: str) -> str:
     return ""
 
 
+#: "winners were chosen by 21 million voters": the passive verb and the figure as its agent.
+_PASSIVE_BY: Final = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:[a-z]+ly|then|also|later|now|first|since)\s+)?"
+    r"([a-z]+)\s+by\s+"
+    r"(?:(?:some|about|around|nearly|almost|more\s+than|over|at\s+least|up\s+to|just|only)\s+)?$"
+)
+
+
+def _past_tense(participle: str) -> str:
+    """ "chosen" -> "chose", "backed" -> "backed"; "" when not a participle."""
+    low = participle.lower()
+    for past, part in _PARTICIPLES.items():
+        if part == low:
+            return past
+    if low in _TRANSITIVE_PAST or (low.endswith("ed") and len(low) > 4):
+        return low
+    return ""
+
+
+def _passive_agent(sentence: str, q: Quantity) -> str:
+    """ "winners were chosen by 21 million online voters" -> "that chose winners": the
+    figure's noun did what the passive says was done."""
+    if q.kind != "count" or q.noun_start < 0:
+        return ""
+    m = _PASSIVE_BY.search(sentence, max(0, q.start - 60), q.start)
+    past = _past_tense(m.group(1)) if m else ""
+    if m is None or not past:
+        return ""
+    left = _words(_left_text(sentence, q))
+    aux = max(
+        (i for i, w in enumerate(left) if w.lower() in _PASSIVE_AUX or w.lower() == "be"),
+        default=-1,
+    )
+    while aux > 0 and (left[aux - 1].lower() in _AUX or left[aux - 1].lower() in _ADVERBS):
+        aux -= 1  # "could have been", "has been"
+    subject = left[:aux] if aux > 0 else []
+    cut = max((i + 1 for i, w in enumerate(subject) if w.lower() in _CLAUSE_WORDS), default=0)
+    subject = _strip_end(subject[cut:])
+    while subject and subject[0].lower() in _FUNCTION and subject[0].lower() not in _DETERMINERS:
+        subject = subject[1:]
+    if subject and subject[0][:1].isupper() and subject[0].lower() in _DETERMINERS:
+        subject[0] = subject[0].lower()  # "The bill" -> "the bill"
+    if not 1 <= len(subject) <= 7 or any(
+        _is_verb(w) or w.lower() in _SUBJECT_PRONOUNS or _NUMERAL.match(w) for w in subject
+    ):
+        return ""
+    return " ".join(["that", past, *subject])
+
+
 def _active_with_object(phrase: list[str]) -> bool:
     """ "backed the plan": a past verb with its own object right after it (a clause
     whose subject is the figure), not a participle ("killed in the attack")."""
@@ -1498,6 +1899,7 @@ def _by_agent(left: list[str]) -> list[str]:
     if (
         low[0] in _SUBJECT_PRONOUNS
         or low[0] in _PRONOUNS
+        or _contracted_subject(low[0])
         or any(w in _AUX or w in _CLAUSE_WORDS or w in _SAY_VERBS for w in low)
         or any(_is_verb(w) or _NUMERAL.match(w) for w in rest)
         or not any(w[:1].isupper() or w not in _FUNCTION for w in rest)
@@ -1654,10 +2056,14 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
     ):
         words = words[1:]
     words = _well_formed(words)
-    while len(words) > 1 and (
-        words[-1].lower() in _BAD_END
-        or words[-1].lower() in _WEAK_END
-        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+    while (
+        len(words) > 1
+        and not _particle_end(words)
+        and (
+            words[-1].lower() in _BAD_END
+            or words[-1].lower() in _WEAK_END
+            or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+        )
     ):
         words = words[:-1]  # not "... at Sunday's", "... nights I've", "... to be very"
     if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
@@ -1907,12 +2313,16 @@ def _readable(phrase: str) -> str:
             default=_READABLE_WORDS,
         )
         words = words[:cut]
-    while len(words) > 1 and (
-        words[-1].lower() in _BAD_END
-        or words[-1].lower() in _WEAK_END
-        or words[-1].lower() in _HEDGES
-        or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
-        or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
+    while (
+        len(words) > 1
+        and not _particle_end(words)
+        and (
+            words[-1].lower() in _BAD_END
+            or words[-1].lower() in _WEAK_END
+            or words[-1].lower() in _HEDGES
+            or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
+            or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
+        )
     ):
         words = words[:-1]  # "cost of reportedly": "cost"
     if not any(_says_something(w) for w in words):
@@ -2062,7 +2472,11 @@ def _gated(phrase: str, sentence: str = "") -> str:
         for j, w in enumerate(clause)
     ):
         words = words[:where]  # "countries where people", "alliance where Votes": no clause
-    while words and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END):
+    while (
+        words
+        and not _particle_end(words)
+        and (words[-1].lower() in _FUNCTION or words[-1].lower() in _BAD_END)
+    ):
         words = words[:-1]
     if not any(_says_something(w) for w in words):
         return ""

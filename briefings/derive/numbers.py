@@ -169,6 +169,8 @@ _CASUALTY_BEFORE: Final = re.compile(
 _CLOCK: Final = re.compile(
     r"\s?(?:[ap]\.m\b|[ap]m\b|o'clock\b|GMT\b|BST\b|ET\b|EST\b|PT\b|UTC\b)", re.I
 )
+#: An era after a year: "900 B.C.", "AD 79" is a date, not a figure.
+_ERA: Final = re.compile(r"\s?(?:B\.C\.?|A\.D\.?|BCE?\b|CE\b|AD\b)")
 
 DURATION_UNITS: Final = {
     "second",
@@ -233,6 +235,16 @@ _DEFAULT_MAX_NOUN_WORDS: Final = 4
 _NOT_IN_NOUN: Final = _wordset("""rather worldwide nationwide indoors outdoors overseas abroad
     apiece each alone altogether respectively instead too combined together annually again""")
 _IRREGULAR_PLURALS: Final = _wordset("men women people children police")
+#: Comparatives that follow a number without being what it counts ("two better than").
+_COMPARATIVES: Final = _wordset("""better worse more fewer less higher lower bigger smaller
+    greater larger""")
+#: Third-person verbs that look like plural nouns ("rises", "costs", "falls").
+_S_VERBS: Final = _wordset("""rises falls costs drops jumps climbs slips dips increases
+    decreases doubles triples grows shrinks stands remains sits totals reaches tops""")
+_S_VERB_AFTER: Final = re.compile(
+    r"\s+(?:to|by|from|again|back|sharply|slightly|steadily|above|below|at|further|about"
+    r"|around|nearly|almost|more|less|only|just|[$€£¥]?\d)\b"
+)
 #: Races a bare "100m" names: metres, not millions ("the 60m hurdles").
 _RACES: Final = _wordset("hurdles heats finals relays medleys sprints dashes")
 
@@ -242,9 +254,25 @@ _PLURAL_MODIFIERS: Final = frozenset(
     """sports arms savings goods sales news customs earnings weapons drugs jobs
     systems operations communications parts""".split()
 )
+#: Nouns in "-us" whose plural is "-uses" ("buses", not "buse").
+_US_NOUNS: Final = _wordset(
+    """bus minibus bonus virus campus census status surplus consensus stimulus fungus circus
+    chorus prospectus apparatus octopus genus sinus walrus hippopotamus"""
+)
+#: Nouns in "-oe" ("shoes"): every other "-oes" plural drops "es" ("heroes").
+_OE_NOUNS: Final = _wordset("shoes toes canoes hoes oboes foes horseshoes tiptoes")
 #: "-ies" and "-ves" plurals whose singular is not "-y" / "-f".
 _SINGULAR_EXCEPTIONS: Final = {
     "movies": "movie",
+    "quizzes": "quiz",
+    "lenses": "lens",
+    "headaches": "headache",
+    "caches": "cache",
+    "niches": "niche",
+    "avalanches": "avalanche",
+    "moustaches": "moustache",
+    "mustaches": "mustache",
+    "cliches": "cliche",
     "cookies": "cookie",
     "zombies": "zombie",
     "calories": "calorie",
@@ -369,8 +397,14 @@ def singular(word: str) -> str:
         return low[:-2] + "an"  # "businesswomen", "firemen"
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
-    if low.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return low[:-2]
+    if low.endswith(("sses", "xes", "ches", "shes", "zzes", "tzes")) or (
+        low.endswith("uses") and low[:-2] in _US_NOUNS
+    ):
+        return low[:-2]  # "taxes", "churches", "buses", "bonuses"
+    if low.endswith("oes") and low not in _OE_NOUNS:
+        return low[:-2]  # "heroes", "vetoes" (not "shoes")
+    if low.endswith("ses") and low[:-3].endswith(("cri", "analy", "the", "diagno", "oa")):
+        return low[:-2] + "is"  # "crises", "analyses", "theses"
     if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
         return low[:-1]
     return low
@@ -407,6 +441,10 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
             break
         if low in _NOT_IN_NOUN or (low in _PAST_VERBS and not words):
             break  # "nine judges rather than five", "50,000 sold", "60m indoors"
+        if not words and low in _COMPARATIVES:
+            break  # "53 points, two better than Liverpool": the number counts points
+        if not words and low in _S_VERBS and _S_VERB_AFTER.match(text, m.end()):
+            break  # "the tally of 45 rises to 50", "1kg costs $3": a verb, not a noun
         if words and word[:1].isupper() and _ends_plural(words[-1].group(1)):
             break  # "12 months Mr Ray oversaw": a name starts the next clause
         if (
@@ -625,6 +663,8 @@ def _read_one(
     if currency is None:
         if _CLOCK.match(text, end):
             return None  # "2 a.m.", "7 pm"
+        if _ERA.match(text, end) or text[max(0, start - 3) : start] in ("AD ", "A.D"):
+            return None  # "900 B.C.", "AD 79": a date
         if left.month or _MONTH_AFTER.match(text, end):
             return None  # "May 29", "16 August"
         if left.list_mark:
