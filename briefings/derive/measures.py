@@ -728,7 +728,7 @@ def measures_for(sentence: str, q: Quantity, previous: str = "", shared_noun: st
         and source.lower() not in head.lower()
         and len(head.split()) + 1 + len(source.split()) <= _SOURCED_WORDS
     ):
-        head = f"{head} per {source}"  # "time gun control has been an issue, per Schumer"
+        head = f"{head}, per {source}"  # "time gun control has been an issue, per Schumer"
     if q.approx in _QUALIFIERS_SHOWN and head:
         head = f"{head} ({q.approx})"  # "(at least)": part of what the number says
     return head
