@@ -84,7 +84,7 @@ TITLE_WORDS: Final = lexicon(
     lawyer democrat republican democratic gop chairperson president-elect lawmaker
     sheriff pastor bishop cardinal commander admiral sergeant captain colonel
     lieutenant major principal dean superintendent treasurer clerk counsel envoy
-    sir dame honour honor excellency marshal
+    sir dame lord lady honour honor excellency marshal
     inspector delegate councilman councilwoman councillor councilor activist
     billionaire businessman businesswoman investor entrepreneur scientist researcher
     fellow member commerce defense defence treasury foreign interior homeland state
@@ -211,6 +211,8 @@ _POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)['â€™]s?\s+(?P<name>[A-Z][\w'â€
 
 _MALE_TITLES: Final = lexicon("mr sir lord king prince congressman")
 _FEMALE_TITLES: Final = lexicon("mrs ms miss dame lady queen princess congresswoman")
+#: role words of a person known as somebody's spouse ("the first lady", "his wife")
+_SPOUSE_WORDS: Final = lexicon("wife husband widow widower spouse lady consort")
 #: title words too common to tell two people apart ("former", "US")
 _GENERIC_TITLES: Final = lexicon("former acting deputy senior us u.s. uk u.k. vice")
 
@@ -468,6 +470,10 @@ class NameIndex:
         hit = self._nearest(by_last, at)
         if hit is not None and self._ambiguous(by_last, hit, at):
             return word  # two people of this family name, just named: no full name
+        if hit is not None and title and self.contradicts(hit.name, title, described):
+            # "Michelle Obama ... Mr Obama said": the title means someone else of
+            # the family the article never names in full
+            return word
         if hit is None:
             hit = self._nearest(self._by_other.get(word, []), at)
         if hit is None and len(word) >= 4:
@@ -509,6 +515,25 @@ class NameIndex:
         if len(fits) == 1:
             return [m for m in mentions if m.name in fits]
         return mentions
+
+    def contradicts(
+        self, name: str, title: str, described: dict[str, set[str]] | None = None
+    ) -> bool:
+        """The title of a family-name mention ("Mr", "President") cannot be the
+        full name ``name``: the title's sex is not the person's ("Mr" for a woman
+        known by "Mrs" or her given name), or the title names an office the person
+        is never given while the article knows the person as somebody's spouse
+        ("President Obama" where "Michelle Obama" is "the first lady")."""
+        words = _title_words(title)
+        want = "m" if words & _MALE_TITLES else "f" if words & _FEMALE_TITLES else None
+        if want is not None:
+            sex = self.gender_of(name)
+            return sex is not None and sex != want
+        known = self.titles.get(name, set())
+        if described:
+            known = known | described.get(name, set())
+        office = words - _GENERIC_TITLES - _FEMALE_TITLES - _MALE_TITLES
+        return bool(office) and bool(known & _SPOUSE_WORDS) and not office & known
 
     def gender_of(self, name: str) -> str | None:
         """'m'/'f' from a full name's titles ("Mr", "Mrs") or its given name."""

@@ -41,6 +41,7 @@ from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
     NameIndex,
+    is_title_word,
     looks_like_person,
     split_title,
     strip_function_words,
@@ -160,6 +161,18 @@ _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
     "administration committee board council union club police army court".split()
 )
+# "Ann Ross, his wife," / "first lady Ann Ross" / "his widow, Ann Ross": a spouse
+_SPOUSE_WORD: Final = re.compile(r"\b(?:[Ll]ady|wife|husband|widow|widower|spouse)\b")
+_SPOUSE_AFTER: Final = re.compile(
+    r",\s+(?:(?:the|his|her|their)\s+|[A-Z][\w.-]*(?:'s|’s)\s+)?(?:former\s+|late\s+)?"
+    r"(?:(?:[Ff]irst\s+)?(?P<spouse>[Ll]ady|wife|husband|widow|widower|spouse))\b"
+)
+_SPOUSE_BEFORE: Final = re.compile(
+    r"\b(?:[Ff]irst|[Hh]is|[Hh]er)\s+(?P<spouse>[Ll]ady|wife|husband|widow|widower)\s*,?\s+$"
+)
+_FIRST_LADY: Final = re.compile(r"\b[Ff]irst\s+[Ll]ady\b")
+# "Ann Ross and her husband", "Ann Ross's husband": a woman married into the family
+_HER_HUSBAND: Final = re.compile(r"(?:['’]s|\s+and\s+her)\s+(?P<spouse>husband)\b")
 _PERSON_TITLE: Final = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
 )
@@ -295,6 +308,7 @@ class _Sieve:
         self._mentions: list[tuple[int, int, str]] | None = None
         self._roles: Roles | None = None
         self._described: dict[str, set[str]] | None = None
+        self._spouse_of: dict[str, set[str]] | None = None
         self._layer: EntityLayer | None = None
         self._lower_words: set[str] | None = None
         self._titled: dict[str, set[str]] | None = None
@@ -386,6 +400,13 @@ class _Sieve:
                     continue
                 start = p.start + at + run.rfind(name)
                 full = self.names.resolve(name, start)
+                if (
+                    _title
+                    and full != name
+                    and " " not in name
+                    and self.names.contradicts(full, _title, self._spouses())
+                ):
+                    full = name  # "Mr Obama" is not "Michelle Obama"
                 if len(full.split()) >= 2 or (
                     _title and _PERSON_TITLE.search(_title) and not self._thing(full)
                 ):
@@ -640,15 +661,40 @@ class _Sieve:
         # the mention's own title picks between people of one family name; "" is a
         # title word alone ("King said") that names no one in the article
         described: dict[str, set[str]] | None = None
-        if who.role and len(self.names.people_named(who.text)) > 1:
-            # two people share the family name: their roles read around every
-            # mention ("Ann Ross, the president,") tell which one the title means
+        if who.role and self.names.people_named(who.text):
+            # their roles read around every mention ("Ann Ross, the president,")
+            # tell which person of the family name the title means, or that it
+            # means none of them ("President Ross" for "Ann Ross, his wife,")
             described = self._full_name_roles()
         name = self.names.resolve(who.text, at, who.role, described)
         if not name:
             return None, None
+        if self._kept_apart(who, name):
+            # "President Obama" the article never names in full, beside "Michelle
+            # Obama": the titled family name, not the wrong full name
+            return self._titled_family(who), who.role
         role = who.role or self.names.roles.get(name)
         return name, role
+
+    def _kept_apart(self, who: Who, name: str) -> bool:
+        """A titled family name ("Mr Ross") left alone although the article names
+        people of that family in full: its title fits none of them, or does not
+        tell them apart."""
+        return (
+            who.kind == "name"
+            and bool(who.role)
+            and name == who.text
+            and " " not in name
+            and bool(self.names.people_named(name))
+        )
+
+    @staticmethod
+    def _titled_family(who: Who) -> str:
+        """ "Mr Ross", "President Ross": a short title with the family name."""
+        title = (who.role or "").split()
+        if not 1 <= len(title) <= 3 or not is_title_word(title[-1]):
+            return who.text
+        return " ".join([*title, who.text])
 
     # --- rules over one quote -----------------------------------------------
 
@@ -837,8 +883,35 @@ class _Sieve:
         lend its title to that person."""
         if self._described is None:
             full = [m for m in self.mentions if m[1] - m[0] >= len(m[2])]
-            self._described = Roles.read(self.doc.text, full).words
+            described = Roles.read(self.doc.text, full).words
+            for name, words in self._spouses().items():
+                described.setdefault(name, set()).update(words)
+            self._described = described
         return self._described
+
+    def _spouses(self) -> dict[str, set[str]]:
+        """The full names the article gives as somebody's spouse ("Ann Ross, his
+        wife,", "first lady Ann Ross"), with the spouse words ("wife", "lady")."""
+        if self._spouse_of is None:
+            found: dict[str, set[str]] = {}
+            text = self.doc.text
+            if _SPOUSE_WORD.search(text) is not None:
+                first_lady = _FIRST_LADY.search(text) is not None
+                for m in self.names.mentions:
+                    end = m.start + len(m.name)
+                    cue = (
+                        _SPOUSE_AFTER.match(text, end)
+                        or _SPOUSE_BEFORE.search(text, max(0, m.start - 24), m.start)
+                        or _HER_HUSBAND.match(text, end)
+                    )
+                    if cue is not None:
+                        found.setdefault(m.name, set()).add(cue.group("spouse").lower())
+                    elif first_lady and self.names.gender_of(m.name) == "f":
+                        # the article speaks of "the first lady": a woman it names
+                        # is known as a spouse, not as the office holder
+                        found.setdefault(m.name, set()).add("lady")
+            self._spouse_of = found
+        return self._spouse_of
 
     @staticmethod
     def _cue_right_before(text: str, q: Span) -> bool:
@@ -1063,6 +1136,8 @@ class _Sieve:
             self.people.add(at, name, evidence, gender)
             if who.kind == "pronoun":
                 via = "pronoun"
+            elif self._kept_apart(who, who.text) and name in (who.text, self._titled_family(who)):
+                via = "family"  # a titled family name that fits no full name
             elif len(name.split()) == 1:
                 via = "single"  # one word the article never gives in full
             elif name == who.text or len(who.text.split()) >= 2:
@@ -1279,6 +1354,7 @@ _VIA_CONFIDENCE: Final = {
     "single": 0.6,
     "description": 0.6,
     "description guess": 0.45,
+    "family": 0.45,  # "Mr Ross" beside "Ann Ross": somebody the article never names
     "pronoun": 0.45,
     "": 0.75,  # an organisation or a description nobody in the article fits
 }
