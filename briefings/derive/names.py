@@ -84,7 +84,7 @@ TITLE_WORDS: Final = lexicon(
     lawyer democrat republican democratic gop chairperson president-elect lawmaker
     sheriff pastor bishop cardinal commander admiral sergeant captain colonel
     lieutenant major principal dean superintendent treasurer clerk counsel envoy
-    sir dame lord lady honour honor excellency marshal
+    sir dame ayatollah imam emir honour honor excellency marshal
     inspector delegate councilman councilwoman councillor councilor activist
     billionaire businessman businesswoman investor entrepreneur scientist researcher
     fellow member commerce defense defence treasury foreign interior homeland state
@@ -306,6 +306,9 @@ def split_title(run: str) -> tuple[str, str]:
             ),
             default=-1,
         )
+    for i in range(len(words) - 3):
+        if _bare(words[i]) == "first" and _bare(words[i + 1]) == "lady":
+            last = max(last, i + 1)  # "First Lady Ann Ross", "former First Lady Ann Ross"
     # "Novelist Arlo Penning": capitalised role nouns opening a run of a full name
     lead = 0
     while lead < len(words) - 2 and is_leading_role(words[lead]):

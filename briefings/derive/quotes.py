@@ -36,11 +36,12 @@ from typing import Final
 
 from briefings.derive.document import Document
 from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
-from briefings.derive.gazetteer import DEMONYMS, GIVEN_NAMES, known_kind
+from briefings.derive.gazetteer import DEMONYMS, FIRST_NAMES, GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
     NameIndex,
+    is_leading_role,
     is_title_word,
     looks_like_person,
     split_title,
@@ -137,6 +138,8 @@ _POSSESSIVE_SPEECH: Final = re.compile(
 _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
+# where a sentence opens: the paragraph's start, or after an end mark or an opening quote
+_OPENS_SENTENCE: Final = re.compile(r"(?:^|[.!?:;\"“‘'(—–]\s*|[.!?]\s*[”’\"']\s*)$")
 _NEXT_SPEAKER: Final = re.compile(rf"[\s.,;]*(?P<run>{NAME_RUN})\s*:\s*$")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
@@ -290,6 +293,7 @@ class _Sieve:
         self.runs = [
             [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
         ]
+        self._drop_openers()
         # runs inside a longer name ("Customs and Border Protection") are no people
         self.names = NameIndex.build(
             [
@@ -317,6 +321,25 @@ class _Sieve:
         self._mention_starts: list[int] = []
         self._sentence_starts: list[int] = []
         self._quoted: list[tuple[int, int]] = []  # article offsets of the quotes so far
+
+    def _drop_openers(self) -> None:
+        """ "Brave Jane Doe was attacked": a plain capitalised word that opens a
+        sentence before a known given name is no part of the name (a caption's
+        adjective, "Star", "Tragic"); titles and role nouns are split off later."""
+        for p, runs in zip(self.doc.paragraphs, self.runs, strict=True):
+            for k, (at, run) in enumerate(runs):
+                words = run.split(" ", 2)
+                if (
+                    len(words) == 3
+                    and words[1] in FIRST_NAMES
+                    and words[0] not in FIRST_NAMES
+                    and words[0][1:].islower()
+                    and words[0][1:].isalpha()
+                    and not is_title_word(words[0])
+                    and not is_leading_role(words[0])
+                    and _OPENS_SENTENCE.search(p.text, max(0, at - 3), at) is not None
+                ):
+                    runs[k] = (at + len(words[0]) + 1, run[len(words[0]) + 1 :])
 
     @property
     def mentions(self) -> list[tuple[int, int, str]]:
@@ -1122,6 +1145,11 @@ class _Sieve:
                 who = Who("name", full, None)
             else:
                 who = Who("org", who.text, None)
+        if who.kind == "name" and who.via == "glued":
+            known = self._known_suffix(who.text, at)
+            if known is None:
+                return Who("nominal", "", None)
+            who = Who("name", known, None)
         name, role = self.resolve(who, at)
         if name is None or self._common_word(name) or self._no_name(name):
             return Who("nominal", "", None)
@@ -1146,6 +1174,17 @@ class _Sieve:
                 via = "surname"
             return Who("name", name, role, via)
         return Who(who.kind, name, role, "")
+
+    def _known_suffix(self, run: str, at: int) -> str | None:
+        """The end of ``run`` that names a person the article names in full
+        ("Mail Jo Doe" -> "Jo Doe", "Guardian Doe" -> "Doe"), else None."""
+        words = run.split()
+        for n in range(len(words) - 1, 0, -1):
+            part = " ".join(words[-n:])
+            full = self.names.resolve(part, at)
+            if len(full.split()) >= 2 and full in self.names.people_named(full.split()[-1]):
+                return part
+        return None
 
     def _continuations(self, quotes: list[_Quote]) -> None:
         by_para: dict[int, list[_Quote]] = {}

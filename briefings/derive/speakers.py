@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from briefings.derive.gazetteer import GIVEN_NAMES, PLACES
+from briefings.derive.gazetteer import GIVEN_NAMES, ORG_WORDS, PLACES
 from briefings.derive.names import (
     NAME_RUN,
+    NOT_PERSON_WORDS,
     is_function_word,
     is_title_word,
     looks_like_person,
@@ -157,6 +158,24 @@ def _person_at_end(run: str) -> tuple[str, str] | None:
     return None
 
 
+def _glued_name(run: str) -> str | None:
+    """ "Daily Mail Jo Doe" -> "Mail Jo Doe": the words after the last word that
+    makes a run an organisation, when they could be a person's name."""
+    words = run.split()
+    for i in range(len(words) - 2, -1, -1):
+        bare = words[i].lower().rstrip(".,")
+        if bare in NOT_PERSON_WORDS or (words[i] in ORG_WORDS and words[i] not in GIVEN_NAMES):
+            rest = " ".join(words[i + 1 :])
+            return rest if len(words) - i - 1 <= 3 and looks_like_person(rest) else None
+    return None
+
+
+#: a social-media handle: "@jo_ames", or a lower-case user name with a digit or an
+#: underscore in it ("acebush1", "jo_ames"), never an ordinary word
+_HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
+_THE_END: Final = re.compile(r"(?:^|\s)the$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
@@ -187,11 +206,20 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
         return None
     if name in PLACES or strip_function_words(last.group("run")) in PLACES:
         return None  # "Moscow said" is a government, not a speaker we can name
+    if not title and " " in name and _THE_END.search(before):
+        # "Writing in the Guardian Doe": "the" opens an organisation's name that
+        # the person's name follows without a comma
+        return Who("name", name, None, via="glued")
     if not looks_like_person(name):
         tail = _person_at_end(last.group("run"))
         if tail is not None:  # "New York City Public Advocate Trish James"
             role = " ".join(p for p in (before, tail[0]) if p).strip(" ,") or None
             return Who("name", tail[1], clean_role(role) if role else None)
+        glued = _glued_name(last.group("run"))
+        if glued is not None and before and not orgs:
+            # "Speaking to the Daily Mail Doe": an outlet glued to a name; the
+            # sieve keeps the person only where the article names one
+            return Who("name", glued, None, via="glued")
         run = strip_function_words(last.group("run"))
         if orgs and run and not before and len(run.split()) <= 5:
             return Who("org", run)
@@ -318,6 +346,8 @@ def who_before_verb(left: str) -> Who | None:
     tail = " ".join(words)
     if not words or len(words) > 10:
         return None
+    if len(words) == 1 and _HANDLE.fullmatch(words[0]):
+        return Who("name", words[0])  # "acebush1 answered", "@jo_ames wrote"
     if words[-1] in PRONOUNS and (
         len(words) <= 2 or (len(words) <= _OPENER_MAX_WORDS and is_function_word(words[0]))
     ):
@@ -364,6 +394,8 @@ def who_after_verb(rest: str) -> Who | None:
         return Who("pronoun", m.group(1))
     end = clause_end(rest)
     clause = rest[:end].strip()
+    if _HANDLE.fullmatch(clause.rstrip(".")):
+        return Who("name", clause.rstrip("."))  # '"Q," replied acebush1.'
     cut = _CLAUSE_CUT.search(clause)
     described = _DETERMINERS.match(clause) is not None
     if described or _POSSESSOR_ROLE.match(clause):

@@ -70,3 +70,71 @@ def test_first_lady_is_a_title_not_part_of_the_name() -> None:
         '"Reading is the best gift we can give our children," First Lady Nadia Calloway said.',
     )
     assert quotes[0].speaker == "Nadia Calloway"
+
+
+# --- words glued onto a name -----------------------------------------------------------
+
+
+def test_caption_adjective_is_no_part_of_the_name() -> None:
+    quotes = _derive(
+        "Brave Jane Doverly was attacked outside her home in Leeds last year.",
+        'Doverly said: "I thought I was going to die that night and nobody came to help."',
+    )
+    assert _speakers(quotes) == ["Jane Doverly"]
+
+
+def test_given_name_after_a_given_name_stays_whole() -> None:
+    quotes = _derive(
+        "Mary Jane Doverly runs the shop on the corner.",
+        '"Business has never been this bad in forty years," Doverly said.',
+    )
+    assert _speakers(quotes) == ["Mary Jane Doverly"]
+
+
+def test_outlet_glued_to_a_family_name_is_split_off() -> None:
+    quotes = _derive(
+        "Jane Doverly was attacked outside her home in Leeds last year.",
+        'Speaking to the Daily Mail Doverly said: "I thought I was going to die that night."',
+        'Writing in the Guardian Doverly added: "Nobody in the council has ever apologised."',
+    )
+    assert _speakers(quotes) == ["Jane Doverly", "Jane Doverly"]
+
+
+def test_outlet_glued_to_nobody_named_gives_no_speaker() -> None:
+    quotes = _derive(
+        'Speaking to the Daily Mail Doverly said: "I thought I was going to die that night."',
+    )
+    assert quotes[0].speaker in (None, "Doverly")
+
+
+# --- a participle opening without its comma --------------------------------------------
+
+
+def test_participle_opening_without_comma_gives_the_subject() -> None:
+    quotes = _derive(
+        "Karl Brenner and Lena Brenner run a bakery in the town centre.",
+        "Lena Brenner was not at the meeting on Monday.",
+        'Speaking to the paper Karl Brenner claimed: "The council has never listened to us."',
+        'Asked about the decision Karl Brenner said "we will fight it all the way to court".',
+    )
+    assert _speakers(quotes) == ["Karl Brenner", "Karl Brenner"]
+
+
+# --- a short answer cued by a social-media handle -------------------------------------
+
+
+def test_short_answer_of_a_handle_is_kept_with_the_handle() -> None:
+    quotes = _derive(
+        "Readers replied to the post in their hundreds on Tuesday night.",
+        'One asked whether the museum would reopen. acebush1 answered: "Not really."',
+        'Another wanted to know the date. "Next spring, maybe." replied @town_hall.',
+    )
+    assert _speakers(quotes)[0] == "acebush1"
+
+
+def test_a_lower_case_word_is_no_handle() -> None:
+    quotes = _derive(
+        "Readers replied to the post in their hundreds on Tuesday night.",
+        'One asked whether the museum would reopen. everyone answered: "Not really."',
+    )
+    assert all(q.speaker != "everyone" for q in quotes)
