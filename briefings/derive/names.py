@@ -268,6 +268,8 @@ def split_title(run: str) -> tuple[str, str]:
     gives an empty name.
     """
     words = strip_postnominals(run.split())
+    if len(words) == 2 and _LOWER_COMPOUND.fullmatch(words[0]):
+        return words[0], words[1]  # "Father-of-two Doe", "Ex-minister Doe"
     if (
         len(words) == 1
         and _bare(words[0]) in FAMILY_TITLES

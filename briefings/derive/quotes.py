@@ -138,6 +138,10 @@ _POSSESSIVE_SPEECH: Final = re.compile(
 _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
+# adjectives and participles no given name ends like: "Devastated", "Furious", "Tearful"
+_ADJECTIVE_FORM: Final = re.compile(r"[a-z]{3,}(?:ated|ened|ful|ous|ive|less|able|ible|ied)")
+_PREPOSITION_BEFORE: Final = re.compile(r"\b(?:on|to|in|with|from)\s+(?:[Tt]he\s+)?$")
+_SPEECH_AFTER: Final = re.compile(rf"\s+{AUXILIARY}{SPEECH_VERB}\b")
 # where a sentence opens: the paragraph's start, or after an end mark or an opening quote
 _OPENS_SENTENCE: Final = re.compile(r"(?:^|[.!?:;\"“‘'(—–]\s*|[.!?]\s*[”’\"']\s*)$")
 _NEXT_SPEAKER: Final = re.compile(rf"[\s.,;]*(?P<run>{NAME_RUN})\s*:\s*$")
@@ -293,6 +297,7 @@ class _Sieve:
         self.runs = [
             [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
         ]
+        self._lower_words: set[str] | None = None
         self._drop_openers()
         # runs inside a longer name ("Customs and Border Protection") are no people
         self.names = NameIndex.build(
@@ -314,7 +319,6 @@ class _Sieve:
         self._described: dict[str, set[str]] | None = None
         self._spouse_of: dict[str, set[str]] | None = None
         self._layer: EntityLayer | None = None
-        self._lower_words: set[str] | None = None
         self._titled: dict[str, set[str]] | None = None
         self._no_names: dict[str, bool] = {}
         self._person_words: set[str] = set()
@@ -323,23 +327,71 @@ class _Sieve:
         self._quoted: list[tuple[int, int]] = []  # article offsets of the quotes so far
 
     def _drop_openers(self) -> None:
-        """ "Brave Jane Doe was attacked": a plain capitalised word that opens a
-        sentence before a known given name is no part of the name (a caption's
-        adjective, "Star", "Tragic"); titles and role nouns are split off later."""
+        """ "Brave Jane Doe was attacked", "Devastated Doe said": a plain capitalised
+        word that opens a sentence before a known given name, or before the family
+        name of a person named in full elsewhere, is no part of the name (a
+        caption's adjective, "Star", "Tragic"); titles and role nouns stay."""
+        families: set[str] | None = None
         for p, runs in zip(self.doc.paragraphs, self.runs, strict=True):
             for k, (at, run) in enumerate(runs):
+                if run.startswith("The ") and self._outlet_glued(p.text, at, run):
+                    at, run = at + 4, run[4:]  # "told The Sun Doe said"
+                    runs[k] = (at, run)
                 words = run.split(" ", 2)
                 if (
-                    len(words) == 3
-                    and words[1] in FIRST_NAMES
-                    and words[0] not in FIRST_NAMES
-                    and words[0][1:].islower()
-                    and words[0][1:].isalpha()
-                    and not is_title_word(words[0])
-                    and not is_leading_role(words[0])
-                    and _OPENS_SENTENCE.search(p.text, max(0, at - 3), at) is not None
+                    len(words) < 2
+                    or words[0] in FIRST_NAMES
+                    or not words[0][1:].islower()
+                    or not words[0][1:].isalpha()
+                    or is_title_word(words[0])
+                    or is_leading_role(words[0])
                 ):
-                    runs[k] = (at + len(words[0]) + 1, run[len(words[0]) + 1 :])
+                    continue
+                opens = _OPENS_SENTENCE.search(p.text, max(0, at - 3), at) is not None
+                if not opens and not self._outlet_glued(p.text, at, run):
+                    continue
+                if families is None:
+                    families = self._family_names()
+                if len(words) == 2:
+                    # (a given name missing from the lists opens sentences too: "Aldo
+                    # Ross" beside "Clara Ross"; the word must read as an ordinary one)
+                    if words[1] not in families or not (
+                        not opens
+                        or _ADJECTIVE_FORM.fullmatch(words[0].lower())
+                        or words[0].lower() in self._lowered()
+                    ):
+                        continue
+                elif words[1] not in FIRST_NAMES and run[len(words[0]) + 1 :] not in families:
+                    continue
+                runs[k] = (at + len(words[0]) + 1, run[len(words[0]) + 1 :])
+
+    def _lowered(self) -> set[str]:
+        """The lower-case words of the article."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.doc.text))
+        return self._lower_words
+
+    @staticmethod
+    def _outlet_glued(text: str, at: int, run: str) -> bool:
+        """ "on Instagram Doe wrote", "to The Sun Doe said": after a preposition, a
+        run whose speech verb follows at once (the comma after the outlet missing)."""
+        return (
+            _PREPOSITION_BEFORE.search(text, max(0, at - 10), at) is not None
+            and _SPEECH_AFTER.match(text, at + len(run)) is not None
+        )
+
+    def _family_names(self) -> set[str]:
+        """The last words of the runs that open with a known given name ("Jane Doe"),
+        and every run of two to four words."""
+        out: set[str] = set()
+        for runs in self.runs:
+            for _at, run in runs:
+                words = run.split()
+                if 2 <= len(words) <= 4:
+                    out.add(run)
+                    if words[0] in FIRST_NAMES:
+                        out.add(words[-1])
+        return out
 
     @property
     def mentions(self) -> list[tuple[int, int, str]]:
@@ -1150,6 +1202,12 @@ class _Sieve:
             if known is None:
                 return Who("nominal", "", None)
             who = Who("name", known, None)
+        elif who.kind == "name" and self._modifier_glued(who.text, at):
+            # "Devastated Brenner said", "Tuesday Brenner": a word no name opens,
+            # before a person the article names in full
+            known = self._known_suffix(who.text, at)
+            if known is not None:
+                who = Who("name", known, who.role)
         name, role = self.resolve(who, at)
         if name is None or self._common_word(name) or self._no_name(name):
             return Who("nominal", "", None)
@@ -1175,11 +1233,20 @@ class _Sieve:
             return Who("name", name, role, via)
         return Who(who.kind, name, role, "")
 
+    def _modifier_glued(self, name: str, at: int) -> bool:
+        """``name`` ("Devastated Brenner") opens with a plain capitalised word that
+        is no known given name, and the article never names anyone so."""
+        first, _, rest = name.partition(" ")
+        if not rest or first in FIRST_NAMES or len(first) < 3 or not first[1:].islower():
+            return False
+        full = self.names.resolve(name, at)
+        return full not in self.names.people_named(full.split()[-1])
+
     def _known_suffix(self, run: str, at: int) -> str | None:
         """The end of ``run`` that names a person the article names in full
         ("Mail Jo Doe" -> "Jo Doe", "Guardian Doe" -> "Doe"), else None."""
         words = run.split()
-        for n in range(len(words) - 1, 0, -1):
+        for n in range(len(words), 0, -1):
             part = " ".join(words[-n:])
             full = self.names.resolve(part, at)
             if len(full.split()) >= 2 and full in self.names.people_named(full.split()[-1]):

@@ -173,6 +173,13 @@ def _glued_name(run: str) -> str | None:
 #: a social-media handle: "@jo_ames", or a lower-case user name with a digit or an
 #: underscore in it ("acebush1", "jo_ames"), never an ordinary word
 _HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
+#: an opening phrase before a sentence's subject: a participle ("Speaking to ...",
+#: "Asked about ...") or a preposition of time or manner ("In a statement ...")
+_OPENER: Final = re.compile(
+    r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Quizzed|Questioned|Interviewed|Told|"
+    r"In|On|At|After|During|Following|Later|Earlier|Last|Yesterday|Today)\b[^,;:]*$"
+)
+_OPENER_MAX: Final = 12
 _THE_END: Final = re.compile(r"(?:^|\s)the$", re.I)
 
 
@@ -190,6 +197,11 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     if phrase[last.end() :].strip(" ,"):
         return None
     title, name = split_title(last.group("run"))
+    the = title in ("The", "the")  # "The Sun Jo Doe"
+    led = bool(title) and all(is_function_word(w) for w in title.split())  # "On Tuesday Doe"
+    if the or led:
+        title = ""
+    led = led or name != strip_function_words(name)
     name = strip_function_words(name)
     if not name:
         run = last.group("run")
@@ -197,6 +209,12 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
             return Who("org", run)  # "NATO said", "MWW said in a statement"
         return None
     before = phrase[: last.start()].strip()
+    opener = _OPENER.match(before) is not None and len(before.split()) <= _OPENER_MAX
+    if opener:
+        # "Speaking to the paper Doe", "Asked about it Doe", "In a statement issued on
+        # Friday Doe": an opening phrase whose comma is missing; no role, and its
+        # participle has no object here
+        before = ""
     if _GERUND_END.search(before) and not title:
         return None  # "White voters embracing Obama" said: the name is the gerund's object
     if title.endswith(("'s", "’s", "s'", "s’")):
@@ -206,7 +224,7 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
         return None
     if name in PLACES or strip_function_words(last.group("run")) in PLACES:
         return None  # "Moscow said" is a government, not a speaker we can name
-    if not title and " " in name and _THE_END.search(before):
+    if not title and " " in name and (_THE_END.search(before) or opener or the):
         # "Writing in the Guardian Doe": "the" opens an organisation's name that
         # the person's name follows without a comma
         return Who("name", name, None, via="glued")
@@ -216,7 +234,7 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
             role = " ".join(p for p in (before, tail[0]) if p).strip(" ,") or None
             return Who("name", tail[1], clean_role(role) if role else None)
         glued = _glued_name(last.group("run"))
-        if glued is not None and before and not orgs:
+        if glued is not None and (before or opener or led or the):
             # "Speaking to the Daily Mail Doe": an outlet glued to a name; the
             # sieve keeps the person only where the article names one
             return Who("name", glued, None, via="glued")

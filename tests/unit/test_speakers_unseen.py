@@ -138,3 +138,52 @@ def test_a_lower_case_word_is_no_handle() -> None:
         'One asked whether the museum would reopen. everyone answered: "Not really."',
     )
     assert all(q.speaker != "everyone" for q in quotes)
+
+
+# --- the cue's subject behind an opening phrase or a glued word -------------------------
+
+_BAKER = "Karl Brenner, 54, runs a bakery in the town centre with Lena Voss."
+_WORDS = '"We will fight the decision all the way to the high court."'
+
+
+def _cue_speaker(cue: str) -> str | None:
+    quotes = _derive(_BAKER, f"{cue} {_WORDS}")
+    assert len(quotes) == 1
+    return quotes[0].speaker
+
+
+def test_opening_phrase_without_comma_before_the_subject() -> None:
+    for cue in (
+        "Responding to the ruling Brenner said:",
+        "In a statement released on Friday Brenner said:",
+        "Commenting on the case Brenner said:",
+        "On Tuesday Brenner said:",
+        "Reacting to the news Ms Voss said:",
+    ):
+        assert _cue_speaker(cue) in ("Karl Brenner", "Lena Voss"), cue
+    assert _cue_speaker("Reacting to the news Ms Voss said:") == "Lena Voss"
+
+
+def test_outlet_glued_before_the_subject() -> None:
+    for cue in (
+        "Speaking to ITV News Brenner said:",
+        "Posting on Instagram Brenner wrote:",
+        "Speaking exclusively to The Sun Brenner said:",
+        "Speaking to the Daily Telegraph Brenner said:",
+    ):
+        assert _cue_speaker(cue) == "Karl Brenner", cue
+
+
+def test_adjective_before_a_named_person() -> None:
+    assert _cue_speaker("Devastated Brenner said:") == "Karl Brenner"
+    assert _cue_speaker("Father-of-two Brenner said:") == "Karl Brenner"
+    assert _cue_speaker("Heartbroken Lena Voss told the paper:") == "Lena Voss"
+
+
+def test_unlisted_given_name_beside_a_relative_stays_a_name() -> None:
+    quotes = _derive(
+        "Aldo Fenwick and Clara Fenwick run the harbour cafe together.",
+        "Aldo Fenwick opened it in 1990.",
+        '"We are not going to close the kitchen this winter," Aldo Fenwick said.',
+    )
+    assert _speakers(quotes) == ["Aldo Fenwick"]
