@@ -84,7 +84,7 @@ TITLE_WORDS: Final = lexicon(
     lawyer democrat republican democratic gop chairperson president-elect lawmaker
     sheriff pastor bishop cardinal commander admiral sergeant captain colonel
     lieutenant major principal dean superintendent treasurer clerk counsel envoy
-    sir dame ayatollah imam emir honour honor excellency marshal
+    sir dame ayatollah imam emir det insp supt cllr honour honor excellency marshal
     inspector delegate councilman councilwoman councillor councilor activist
     billionaire businessman businesswoman investor entrepreneur scientist researcher
     fellow member commerce defense defence treasury foreign interior homeland state
@@ -145,6 +145,9 @@ ROLE_NOUNS: Final = lexicon(
     auditor-general under-secretary undersecretary advocate mate teammate team-mate rival opponent
     farmer poet playwright filmmaker photographer architect chef pilot composer dancer
     painter sculptor firefighter paramedic mechanic shopkeeper landlord broadcaster
+    grandmother grandfather grandson granddaughter grandma grandpa grandad gran mum dad
+    mom stepmother stepfather stepson stepdaughter cousin nephew niece fiance fiancee
+    girlfriend boyfriend
     """
 )
 
@@ -268,8 +271,13 @@ def split_title(run: str) -> tuple[str, str]:
     gives an empty name.
     """
     words = strip_postnominals(run.split())
-    if len(words) == 2 and _LOWER_COMPOUND.fullmatch(words[0]):
-        return words[0], words[1]  # "Father-of-two Doe", "Ex-minister Doe"
+    if (
+        len(words) == 2
+        and words[1][1:].islower()
+        and words[0] not in FIRST_NAMES
+        and (_LOWER_COMPOUND.fullmatch(words[0]) or _bare(words[0]) in _KIN)
+    ):
+        return words[0], words[1]  # "Father-of-two Doe", "Grandmother Doe", "Son Tom"
     if (
         len(words) == 1
         and _bare(words[0]) in FAMILY_TITLES
@@ -327,6 +335,14 @@ def split_title(run: str) -> tuple[str, str]:
     return " ".join(title), " ".join(words[last + 1 :])
 
 
+#: kinship words that open a run as a role before a single name ("Son Tom", "Mum Doe")
+_KIN: Final = lexicon(
+    """
+    mother father son daughter brother sister wife husband widow aunt uncle cousin nephew
+    niece grandmother grandfather grandson granddaughter grandma grandpa grandad gran mum
+    dad mom stepmother stepfather stepson stepdaughter fiance fiancee girlfriend boyfriend
+    """
+)
 _LOWER_COMPOUND: Final = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 _OCCUPATION_SUFFIX: Final = re.compile(r"[a-z]{3,}(?:ist|ologist)")
 

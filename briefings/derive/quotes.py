@@ -184,6 +184,7 @@ _PERSON_TITLE: Final = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
 )
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
+_AGED_IN: Final = re.compile(r"\b(\d{1,3})-year-old\s")
 _HONORIFIC: Final = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?P<run>{NAME_RUN})")
 # a title right before a one-word name: "Gov. Kasich", "Mrs Hale"
 _TITLED: Final = re.compile(
@@ -505,6 +506,16 @@ class _Sieve:
         best: str | None = None
         if age:
             return self._aged(age.group(1), at)
+        aged = _AGED_IN.search(phrase)
+        if aged is not None:
+            # "the 54-year-old baker": the one person the article gives that age
+            known = {
+                name
+                for start, _end, name in self.mentions
+                if start < at and self.roles.ages.get(name) == aged.group(1)
+            }
+            if len(known) == 1:
+                return known.pop()
         for start, _end, name in self.mentions:
             if start >= at:
                 break

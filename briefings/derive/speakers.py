@@ -70,7 +70,7 @@ _APPOSED_NAME: Final = re.compile(rf",\s+(?P<run>{NAME_RUN})\s*(?:[,;]|\.(?:\s|$
 # "Rubin’s deputy campaign manager": a possessor, then lower-case role words
 _POSSESSOR_ROLE: Final = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s+[a-z]")
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
-_YEAR_OLD: Final = re.compile(r"\d-year-old$")
+_YEAR_OLD: Final = re.compile(r"\d-year-old\b")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
 _PARTY_TAG: Final = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,|\s*$)")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")

@@ -187,3 +187,13 @@ def test_unlisted_given_name_beside_a_relative_stays_a_name() -> None:
         '"We are not going to close the kitchen this winter," Aldo Fenwick said.',
     )
     assert _speakers(quotes) == ["Aldo Fenwick"]
+
+
+def test_kinship_word_and_police_ranks_are_roles() -> None:
+    assert _cue_speaker("Grandmother Voss said:") == "Lena Voss"
+    quotes = _derive("Police were called to the shop at 2am.", f"Det Insp Jim Hale said: {_WORDS}")
+    assert _speakers(quotes) == ["Jim Hale"]
+
+
+def test_age_with_a_noun_is_the_one_person_of_that_age() -> None:
+    assert _cue_speaker("The 54-year-old baker said:") == "Karl Brenner"
