@@ -140,6 +140,18 @@ _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 # adjectives and participles no given name ends like: "Devastated", "Furious", "Tearful"
 _ADJECTIVE_FORM: Final = re.compile(r"[a-z]{3,}(?:ated|ened|ful|ous|ive|less|able|ible|ied)")
+# "Ames's statement read:", '"Q," a statement from Ames read.': a document's author
+_DOCUMENT_WORD: Final = (
+    r"\b(?:statement|letter|post|message|note|tweet|email|memo)"
+    r"(?:\s+(?:from|by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})?"
+)
+_DOCUMENT_READ_BEFORE: Final = re.compile(
+    rf"(?:^|[.!?]\s+|\n)(?P<subj>[^.!?“”\"\n]{{2,80}}?{_DOCUMENT_WORD})\s+(?:read|reads):\s*$"
+)
+_DOCUMENT_READ_AFTER: Final = re.compile(
+    rf"[,\s]*[”\"]?\s*(?P<subj>[^.!?“”\"\n]{{2,80}}?{_DOCUMENT_WORD})\s+(?:read|reads)\b"
+)
+_PREPOSITION_OPENS: Final = re.compile(r"(?:On|In|To|With|From|At)\s")
 _PREPOSITION_BEFORE: Final = re.compile(r"\b(?:on|to|in|with|from)\s+(?:[Tt]he\s+)?$")
 _SPEECH_AFTER: Final = re.compile(rf"\s+{AUXILIARY}{SPEECH_VERB}\b")
 # where a sentence opens: the paragraph's start, or after an end mark or an opening quote
@@ -331,25 +343,30 @@ class _Sieve:
         """ "Brave Jane Doe was attacked", "Devastated Doe said": a plain capitalised
         word that opens a sentence before a known given name, or before the family
         name of a person named in full elsewhere, is no part of the name (a
-        caption's adjective, "Star", "Tragic"); titles and role nouns stay."""
+        caption's adjective, "Star", "Tragic"); titles and role nouns stay. After a
+        preposition, with the speech verb right after ("on Good Morning Britain Doe
+        said"), the outlet's words before the name go."""
         families: set[str] | None = None
         for p, runs in zip(self.doc.paragraphs, self.runs, strict=True):
             for k, (at, run) in enumerate(runs):
-                if run.startswith("The ") and self._outlet_glued(p.text, at, run):
-                    at, run = at + 4, run[4:]  # "told The Sun Doe said"
-                    runs[k] = (at, run)
+                if " " not in run:
+                    continue
+                if self._outlet_glued(p.text, at, run):
+                    if families is None:
+                        families = self._family_names()
+                    cut = self._outlet_cut(run.split(" "), families)
+                    if cut:
+                        runs[k] = (at + cut, run[cut:])
+                    continue
                 words = run.split(" ", 2)
                 if (
-                    len(words) < 2
-                    or words[0] in FIRST_NAMES
+                    words[0] in FIRST_NAMES
                     or not words[0][1:].islower()
                     or not words[0][1:].isalpha()
                     or is_title_word(words[0])
                     or is_leading_role(words[0])
+                    or _OPENS_SENTENCE.search(p.text, max(0, at - 3), at) is None
                 ):
-                    continue
-                opens = _OPENS_SENTENCE.search(p.text, max(0, at - 3), at) is not None
-                if not opens and not self._outlet_glued(p.text, at, run):
                     continue
                 if families is None:
                     families = self._family_names()
@@ -357,14 +374,27 @@ class _Sieve:
                     # (a given name missing from the lists opens sentences too: "Aldo
                     # Ross" beside "Clara Ross"; the word must read as an ordinary one)
                     if words[1] not in families or not (
-                        not opens
-                        or _ADJECTIVE_FORM.fullmatch(words[0].lower())
+                        _ADJECTIVE_FORM.fullmatch(words[0].lower())
                         or words[0].lower() in self._lowered()
                     ):
                         continue
                 elif words[1] not in FIRST_NAMES and run[len(words[0]) + 1 :] not in families:
                     continue
                 runs[k] = (at + len(words[0]) + 1, run[len(words[0]) + 1 :])
+
+    @staticmethod
+    def _outlet_cut(words: list[str], families: set[str]) -> int:
+        """Where the name starts in an outlet's run glued to it ("Sky News Jo Doe",
+        "Instagram Doe"): at the first known given name after the first word, else
+        at a family name of a person named in full elsewhere; 0 for none."""
+        if words[0] in FIRST_NAMES or (is_title_word(words[0]) and not words[0].isupper()):
+            return 0
+        for j in range(1, len(words)):
+            if words[j] in FIRST_NAMES and j < len(words) - 1:
+                return sum(len(w) + 1 for w in words[:j])
+        if words[-1] in families and words[0] != words[-1]:
+            return sum(len(w) + 1 for w in words[:-1])
+        return 0
 
     def _lowered(self) -> set[str]:
         """The lower-case words of the article."""
@@ -378,8 +408,8 @@ class _Sieve:
         run whose speech verb follows at once (the comma after the outlet missing)."""
         return (
             _PREPOSITION_BEFORE.search(text, max(0, at - 10), at) is not None
-            and _SPEECH_AFTER.match(text, at + len(run)) is not None
-        )
+            or _PREPOSITION_OPENS.match(run) is not None
+        ) and _SPEECH_AFTER.match(text, at + len(run)) is not None
 
     def _family_names(self) -> set[str]:
         """The last words of the runs that open with a known given name ("Jane Doe"),
@@ -821,6 +851,12 @@ class _Sieve:
                 role = role_after(subj[subj.find(who.text) + len(who.text) :])
                 who = Who("name", who.text, role)
             return who
+        read = _DOCUMENT_READ_AFTER.match(rest)
+        if read is not None:
+            # '"Q," a statement from Ames read.': the author of the document
+            who = who_before_verb(read.group("subj"))
+            if who is not None and who.kind in ("name", "org"):
+                return who
         m = _AFTER_ANY_VERB_FIRST.match(rest)
         if m and not full_stop:
             who = who_after_verb(rest[m.end() :])
@@ -885,6 +921,12 @@ class _Sieve:
                 full = self.names.resolve(who.text, 0)
                 if len(full.split()) >= 2 and not self._thing(full):
                     return who, "colon"
+        read = _DOCUMENT_READ_BEFORE.search(left)
+        if read is not None:
+            # "Ames's statement read: "Q"": the author of the document
+            who = who_before_verb(read.group("subj"))
+            if who is not None and who.kind in ("name", "org"):
+                return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             dash = _DASH.split(left)
@@ -1379,8 +1421,10 @@ class _Sieve:
         if prev.text.rstrip().endswith(":"):
             # "Brandt called them on it:" / "X issued the following statement:" then "Q"
             last = _SENTENCES.split(prev.text.rstrip())[-1]
+            read = _DOCUMENT_READ_BEFORE.search(last)
             who = (
-                self._subject(last)
+                (who_before_verb(read.group("subj")) if read is not None else None)
+                or self._subject(last)
                 or self._subject(_DASH.split(last)[-1])  # "... can be!— Brandt called them on it:"
                 or self._name_before_colon(last)
             )

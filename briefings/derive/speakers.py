@@ -173,6 +173,13 @@ def _glued_name(run: str) -> str | None:
 #: a social-media handle: "@jo_ames", or a lower-case user name with a digit or an
 #: underscore in it ("acebush1", "jo_ames"), never an ordinary word
 _HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
+_DOCUMENT: Final = r"(?:statement|letter|post|message|note|tweet|email|e-mail|memo)"
+# "a statement from Jo Ames", "the letter by Ames"
+_DOCUMENT_FROM: Final = re.compile(
+    rf"^\s*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[a-z]+\s+)?{_DOCUMENT}\s+(?:from|by)\s+(?P<run>{NAME_RUN})$"
+)
+# "Ames's statement", "Jo Ames' latest post"
+_DOCUMENT_OF: Final = re.compile(rf"^\s*(?P<run>{NAME_RUN})['’]s?\s+(?:[a-z]+\s+)?{_DOCUMENT}$")
 #: an opening phrase before a sentence's subject: a participle ("Speaking to ...",
 #: "Asked about ...") or a preposition of time or manner ("In a statement ...")
 _OPENER: Final = re.compile(
@@ -224,7 +231,7 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
         return None
     if name in PLACES or strip_function_words(last.group("run")) in PLACES:
         return None  # "Moscow said" is a government, not a speaker we can name
-    if not title and " " in name and (_THE_END.search(before) or opener or the):
+    if " " in name and (opener or (not title and (_THE_END.search(before) or the))):
         # "Writing in the Guardian Doe": "the" opens an organisation's name that
         # the person's name follows without a comma
         return Who("name", name, None, via="glued")
@@ -321,6 +328,12 @@ def who_before_verb(left: str) -> Who | None:
     left = _CONTRACTED.sub("", left)
     if not left:
         return None
+    doc = _DOCUMENT_FROM.match(left) or _DOCUMENT_OF.match(left)
+    if doc is not None:
+        # "A statement from Jo Ames" said, "Ames's statement" read: the author
+        who = _name_phrase(doc.group("run"))
+        if who is not None and who.kind in ("name", "org"):
+            return who
     if left.endswith(",") and left.count(",") >= 3:
         lead = _lead_name(left)
         if lead is not None:

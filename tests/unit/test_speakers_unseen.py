@@ -197,3 +197,21 @@ def test_kinship_word_and_police_ranks_are_roles() -> None:
 
 def test_age_with_a_noun_is_the_one_person_of_that_age() -> None:
     assert _cue_speaker("The 54-year-old baker said:") == "Karl Brenner"
+
+
+def test_programme_or_outlet_words_glued_before_the_subject() -> None:
+    for cue in (
+        "Speaking on BBC Breakfast Brenner said:",
+        "Appearing on Good Morning Britain Brenner said:",
+        "On Good Morning Britain Brenner said:",
+    ):
+        assert _cue_speaker(cue) == "Karl Brenner", cue
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    assert _cue_speaker("A statement from Brenner said:") == "Karl Brenner"
+    assert _cue_speaker("The statement from Brenner read:") == "Karl Brenner"
+    quotes = _derive(_BAKER, f"{_WORDS[:-2]}," + '" a statement from Brenner read.')
+    assert _speakers(quotes) == ["Karl Brenner"]
+    quotes = _derive(_BAKER, "Brenner's statement read:", _WORDS)
+    assert _speakers(quotes) == ["Karl Brenner"]
