@@ -216,6 +216,7 @@ _MALE_TITLES: Final = lexicon("mr sir lord king prince congressman")
 _FEMALE_TITLES: Final = lexicon("mrs ms miss dame lady queen princess congresswoman")
 #: role words of a person known as somebody's spouse ("the first lady", "his wife")
 _SPOUSE_WORDS: Final = lexicon("wife husband widow widower spouse lady consort")
+_HUSBAND_WORDS: Final = lexicon("husband widower")
 #: title words too common to tell two people apart ("former", "US")
 _GENERIC_TITLES: Final = lexicon("former acting deputy senior us u.s. uk u.k. vice")
 
@@ -368,6 +369,7 @@ def strip_function_words(run: str) -> str:
 _HONORIFICS: Final = lexicon("honour honor excellency majesty highness worship")
 
 
+_MONTH_NAMES: Final = lexicon("may june april august march")
 _ROMAN_SUFFIXES: Final = frozenset({"II", "III", "IV"})
 
 
@@ -384,8 +386,10 @@ def looks_like_person(name: str) -> bool:
         return False  # "First Lady", "Prime Minister", "Attorney General"
     if name in PLACES or (len(words) > 1 and words[0] in DEMONYMS):
         return False  # "Syria", "Kentuckian Rand Paul" is a title, checked by the caller
-    for w in words:
+    for i, w in enumerate(words):
         bare = _bare(w)
+        if bare in _MONTH_NAMES and i == len(words) - 1 and i and words[0] in FIRST_NAMES:
+            continue  # "Theresa May", "Brian May": a family name after a given name
         if bare in NOT_PERSON_WORDS or bare in _FUNCTION_WORDS:
             return False
         if w in ORG_WORDS and w not in GIVEN_NAMES:
@@ -547,14 +551,19 @@ class NameIndex:
         ("President Obama" where "Michelle Obama" is "the first lady")."""
         words = _title_words(title)
         want = "m" if words & _MALE_TITLES else "f" if words & _FEMALE_TITLES else None
+        titles = self.titles.get(name, set())
+        known = titles | described.get(name, set()) if described else titles
+        spouse = known & _SPOUSE_WORDS
         if want is not None:
             sex = self.gender_of(name)
+            if sex is None and spouse:
+                # "Kim Ross, his wife," / "Kim Ross and her husband": a wife
+                sex = "m" if spouse <= _HUSBAND_WORDS else "f"
             return sex is not None and sex != want
-        known = self.titles.get(name, set())
-        if described:
-            known = known | described.get(name, set())
         office = words - _GENERIC_TITLES - _FEMALE_TITLES - _MALE_TITLES
-        return bool(office) and bool(known & _SPOUSE_WORDS) and not office & known
+        # (a spouse's roles may be the partner's: "Ann Lee, wife of Governor Lee,"; only
+        # a title before the spouse's own full name makes the office hers)
+        return bool(office) and bool(spouse) and not office & titles
 
     def gender_of(self, name: str) -> str | None:
         """'m'/'f' from a full name's titles ("Mr", "Mrs") or its given name."""

@@ -1033,7 +1033,11 @@ class _Sieve:
                         or _HER_HUSBAND.match(text, end)
                     )
                     if cue is not None:
-                        found.setdefault(m.name, set()).add(cue.group("spouse").lower())
+                        word = cue.group("spouse").lower()
+                        # "Kim Ross and her husband": she is the wife
+                        found.setdefault(m.name, set()).add(
+                            "wife" if cue.re is _HER_HUSBAND else word
+                        )
                     elif first_lady and self.names.gender_of(m.name) == "f":
                         # the article speaks of "the first lady": a woman it names
                         # is known as a spouse, not as the office holder

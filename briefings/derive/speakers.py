@@ -173,6 +173,8 @@ def _glued_name(run: str) -> str | None:
 #: a social-media handle: "@jo_ames", or a lower-case user name with a digit or an
 #: underscore in it ("acebush1", "jo_ames"), never an ordinary word
 _HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
+#: months that are family names too: "Mrs May", "Dr June" is a person after a title
+_MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
 _DOCUMENT: Final = r"(?:statement|letter|post|message|note|tweet|email|e-mail|memo)"
 # "a statement from Jo Ames", "the letter by Ames"
 _DOCUMENT_FROM: Final = re.compile(
@@ -235,7 +237,7 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
         # "Writing in the Guardian Doe": "the" opens an organisation's name that
         # the person's name follows without a comma
         return Who("name", name, None, via="glued")
-    if not looks_like_person(name):
+    if not looks_like_person(name) and not (title and name.lower() in _MONTHS):
         tail = _person_at_end(last.group("run"))
         if tail is not None:  # "New York City Public Advocate Trish James"
             role = " ".join(p for p in (before, tail[0]) if p).strip(" ,") or None

@@ -215,3 +215,24 @@ def test_a_document_speaks_for_its_author() -> None:
     assert _speakers(quotes) == ["Karl Brenner"]
     quotes = _derive(_BAKER, "Brenner's statement read:", _WORDS)
     assert _speakers(quotes) == ["Karl Brenner"]
+
+
+def test_spouse_evidence_keeps_mr_and_an_office_apart() -> None:
+    quotes = _derive(
+        "Kim Ross and her husband run a farm near Exeter.",
+        '"We need an economy that works for everyone, not just a few," Mr Ross said.',
+    )
+    assert _speakers(quotes) == ["Mr Ross"]
+    quotes = _derive(
+        "Ann Lee, wife of Governor Lee, opened the school.",
+        '"We need an economy that works for everyone, not just a few," Governor Lee said.',
+    )
+    assert _speakers(quotes) == ["Governor Lee"]
+
+
+def test_month_family_name_after_a_given_name_or_title() -> None:
+    quotes = _derive(
+        "Theresa Maybury and Theresa May met workers in Derby.",
+        '"We need an economy that works for everyone, not just a few," Mrs May said.',
+    )
+    assert _speakers(quotes) == ["Theresa May"]
