@@ -162,7 +162,7 @@ _SPEAKER_LINE: Final = re.compile(
 )
 # "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
 _DESCRIPTION: Final = re.compile(
-    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"^(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.-]*['’]s)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+)$"
 )
 # heads of descriptions of a person that are no role words: "the billionaire mogul"
@@ -765,6 +765,8 @@ class _Sieve:
             return name, self.names.roles.get(name) if name else None
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
+            if person is None and who.via == "possessor":
+                return None, None  # "Acme's chief executive" nobody is given as
             if person is None:
                 person = self._guess(who.text, at)
             if person is not None:

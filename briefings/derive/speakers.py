@@ -173,6 +173,10 @@ def _glued_name(run: str) -> str | None:
 #: a social-media handle: "@jo_ames", or a lower-case user name with a digit or an
 #: underscore in it ("acebush1", "jo_ames"), never an ordinary word
 _HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
+# "Acme's chief executive", "the bank's head" without the article: an owner, then role words
+_OWNED_ROLE: Final = re.compile(
+    r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z][\w-]*)"
+)
 #: months that are family names too: "Mrs May", "Dr June" is a person after a title
 _MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
 _DOCUMENT: Final = r"(?:statement|letter|post|message|note|tweet|email|e-mail|memo)"
@@ -390,6 +394,11 @@ def who_before_verb(left: str) -> Who | None:
         return None
     if _DETERMINERS.match(tail):
         return _titled_name(tail) or _modified_name(tail) or _nominal(tail)
+    owned = _OWNED_ROLE.fullmatch(tail)
+    if owned is not None and role_head(owned.group("head")):
+        # "Acme's chief executive" said: a description the sieve resolves to the
+        # person the article gives that role, or to nobody
+        return Who("nominal", tail, via="possessor")
     if tail[0].isupper():
         of_org = _NAME_OF_ORG.match(tail)
         if of_org is not None:
@@ -430,6 +439,12 @@ def who_after_verb(rest: str) -> Who | None:
     if _HANDLE.fullmatch(clause.rstrip(".")):
         return Who("name", clause.rstrip("."))  # '"Q," replied acebush1.'
     cut = _CLAUSE_CUT.search(clause)
+    doc = _DOCUMENT_FROM.match(clause)
+    if doc is not None:
+        # "according to a statement from Jo Ames": the author
+        who = _name_phrase(doc.group("run"))
+        if who is not None and who.kind in ("name", "org"):
+            return who
     described = _DETERMINERS.match(clause) is not None
     if described or _POSSESSOR_ROLE.match(clause):
         named = _APPOSED_NAME.match(rest, end)

@@ -236,3 +236,19 @@ def test_month_family_name_after_a_given_name_or_title() -> None:
         '"We need an economy that works for everyone, not just a few," Mrs May said.',
     )
     assert _speakers(quotes) == ["Theresa May"]
+
+
+_CEO = "Jo Ames, the chief executive of Acme Corp, spoke to investors on Monday."
+_NO_CUTS = '"We will not be cutting a single job in this country next year,"'
+
+
+def test_an_owners_role_is_the_person_given_that_role() -> None:
+    quotes = _derive(_CEO, f"{_NO_CUTS} Acme's chief executive said.")
+    assert _speakers(quotes) == ["Jo Ames"]
+    quotes = _derive(_CEO, f"{_NO_CUTS} Acme's head gardener said.")
+    assert _speakers(quotes) == [None]
+
+
+def test_according_to_a_document_is_its_author() -> None:
+    quotes = _derive(_CEO, f"{_NO_CUTS} according to a statement from Ames.")
+    assert _speakers(quotes) == ["Jo Ames"]
