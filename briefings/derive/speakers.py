@@ -187,10 +187,11 @@ _DOCUMENT_FROM: Final = re.compile(
 # "Ames's statement", "Jo Ames' latest post"
 _DOCUMENT_OF: Final = re.compile(rf"^\s*(?P<run>{NAME_RUN})['’]s?\s+(?:[a-z]+\s+)?{_DOCUMENT}$")
 #: an opening phrase before a sentence's subject: a participle ("Speaking to ...",
-#: "Asked about ...") or a preposition of time or manner ("In a statement ...")
+#: "Asked about ...") or a preposition of time or manner ("In a statement ..."); not
+#: "Today" ("Today programme presenter Jo Ames": a role)
 _OPENER: Final = re.compile(
     r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Quizzed|Questioned|Interviewed|Told|"
-    r"In|On|At|After|During|Following|Later|Earlier|Last|Yesterday|Today)\b[^,;:]*$"
+    r"In|On|At|After|During)\b[^,;:]*$"
 )
 _OPENER_MAX: Final = 12
 _THE_END: Final = re.compile(r"(?:^|\s)the$", re.I)
