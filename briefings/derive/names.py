@@ -217,6 +217,15 @@ _FEMALE_TITLES: Final = lexicon("mrs ms miss dame lady queen princess congresswo
 #: role words of a person known as somebody's spouse ("the first lady", "his wife")
 _SPOUSE_WORDS: Final = lexicon("wife husband widow widower spouse lady consort")
 _HUSBAND_WORDS: Final = lexicon("husband widower")
+#: given names common for both men and women (or one sex in another language)
+_UNISEX: Final = frozenset(
+    """
+    Jean Andrea Nicola Simone Hilary Evelyn Carol Marion Kelly Dana Tracy Lynn Jan Sam
+    Alex Chris Terry Jamie Lindsey Robin Kim Leslie Lesley Jordan Taylor Casey Morgan
+    Sasha Ashley Shannon Jody Jo Pat Toni Nicky Charlie Frankie Billie Sandy Gabriele
+    Daniele Michele
+    """.split()
+)
 #: title words too common to tell two people apart ("former", "US")
 _GENERIC_TITLES: Final = lexicon("former acting deputy senior us u.s. uk u.k. vice")
 
@@ -555,7 +564,8 @@ class NameIndex:
         known = titles | described.get(name, set()) if described else titles
         spouse = known & _SPOUSE_WORDS
         if want is not None:
-            sex = self.gender_of(name)
+            # (a given name borne by men and women says nothing: "Hilary Benn", "Mr Benn")
+            sex = None if name.split(" ", 1)[0] in _UNISEX else self.gender_of(name)
             if sex is None and spouse:
                 # "Kim Ross, his wife," / "Kim Ross and her husband": a wife
                 sex = "m" if spouse <= _HUSBAND_WORDS else "f"

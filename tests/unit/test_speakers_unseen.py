@@ -252,3 +252,11 @@ def test_an_owners_role_is_the_person_given_that_role() -> None:
 def test_according_to_a_document_is_its_author() -> None:
     quotes = _derive(_CEO, f"{_NO_CUTS} according to a statement from Ames.")
     assert _speakers(quotes) == ["Jo Ames"]
+
+
+def test_a_given_name_both_sexes_bear_does_not_contradict_mr() -> None:
+    quotes = _derive(
+        "Hilary Penrose, the shadow minister, spoke in the debate on Monday.",
+        '"We need an economy that works for everyone, not just a few," Mr Penrose said.',
+    )
+    assert _speakers(quotes) == ["Hilary Penrose"]
