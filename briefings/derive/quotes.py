@@ -137,6 +137,8 @@ _POSSESSIVE_SPEECH: Final = re.compile(
 )
 _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
+#: a quote this short in title case ("Basic & Technical Training") names a thing
+_TITLE_MAX_WORDS: Final = 6
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 # adjectives and participles no given name ends like: "Devastated", "Furious", "Tearful"
 _ADJECTIVE_FORM: Final = re.compile(r"[a-z]{3,}(?:ated|ened|ful|ous|ive|less|able|ible|ied)")
@@ -1471,8 +1473,12 @@ class _Sieve:
             speaker = q.who.text if q.who and q.who.text else None
             if speaker is None and (words < _MIN_WORDS or _is_title(body)):
                 continue
-            if words < _MIN_WORDS and not _whole_utterance(para.text[q.span.start : q.span.close]):
+            whole = _whole_utterance(para.text[q.span.start : q.span.close])
+            if words < _MIN_WORDS and not whole:
                 continue
+            if words <= _TITLE_MAX_WORDS and not whole and _is_title(body):
+                continue  # 'enrolled in "Basic & Technical Training"': a name, not words
+
             self.trace.append((q.rule, q.who.kind if q.who else "", q.who.via if q.who else ""))
             out.append(
                 Quote(

@@ -260,3 +260,13 @@ def test_a_given_name_both_sexes_bear_does_not_contradict_mr() -> None:
         '"We need an economy that works for everyone, not just a few," Mr Penrose said.',
     )
     assert _speakers(quotes) == ["Hilary Penrose"]
+
+
+def test_a_short_title_case_quote_is_a_name_even_with_a_speaker() -> None:
+    quotes = _derive(
+        "In May, acebush1 posted a photo of the base before leaving for training.",
+        'According to his profile, he enrolled in "Basic & Technical Training" in 2020.',
+        '"Piracy is always ethical and nobody can tell me otherwise," acebush1 posted.',
+    )
+    assert [q.text for q in quotes] == ["Piracy is always ethical and nobody can tell me otherwise"]
+    assert _speakers(quotes) == ["acebush1"]
