@@ -781,7 +781,8 @@ class _Sieve:
         # the mention's own title picks between people of one family name; "" is a
         # title word alone ("King said") that names no one in the article
         described: dict[str, set[str]] | None = None
-        if who.role and self.names.people_named(who.text):
+        named = self.names.people_named(who.text) if who.role else set()
+        if len(named) > 1 or (named and self._spouses()):
             # their roles read around every mention ("Ann Ross, the president,")
             # tell which person of the family name the title means, or that it
             # means none of them ("President Ross" for "Ann Ross, his wife,")
