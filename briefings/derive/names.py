@@ -83,7 +83,7 @@ TITLE_WORDS: Final = lexicon(
     lawyer democrat republican democratic gop chairperson president-elect lawmaker
     sheriff pastor bishop cardinal commander admiral sergeant captain colonel
     lieutenant major principal dean superintendent treasurer clerk counsel envoy
-    sir dame honour honor excellency marshal
+    sir dame ayatollah imam emir det insp supt cllr honour honor excellency marshal
     inspector delegate councilman councilwoman councillor councilor activist
     billionaire businessman businesswoman investor entrepreneur scientist researcher
     fellow member commerce defense defence treasury foreign interior homeland state
@@ -144,6 +144,9 @@ ROLE_NOUNS: Final = lexicon(
     auditor-general under-secretary undersecretary advocate mate teammate team-mate rival opponent
     farmer poet playwright filmmaker photographer architect chef pilot composer dancer
     painter sculptor firefighter paramedic mechanic shopkeeper landlord broadcaster
+    grandmother grandfather grandson granddaughter grandma grandpa grandad gran mum dad
+    mom stepmother stepfather stepson stepdaughter cousin nephew niece fiance fiancee
+    girlfriend boyfriend
     """
 )
 
@@ -210,6 +213,18 @@ _POSSESSIVE: Final = re.compile(r"^(?P<owner>.+?)['â€™]s?\s+(?P<name>[A-Z][\w'â€
 
 _MALE_TITLES: Final = lexicon("mr sir lord king prince congressman")
 _FEMALE_TITLES: Final = lexicon("mrs ms miss dame lady queen princess congresswoman")
+#: role words of a person known as somebody's spouse ("the first lady", "his wife")
+_SPOUSE_WORDS: Final = lexicon("wife husband widow widower spouse lady consort")
+_HUSBAND_WORDS: Final = lexicon("husband widower")
+#: given names common for both men and women (or one sex in another language)
+_UNISEX: Final = frozenset(
+    """
+    Jean Andrea Nicola Simone Hilary Evelyn Carol Marion Kelly Dana Tracy Lynn Jan Sam
+    Alex Chris Terry Jamie Lindsey Robin Kim Leslie Lesley Jordan Taylor Casey Morgan
+    Sasha Ashley Shannon Jody Jo Pat Toni Nicky Charlie Frankie Billie Sandy Gabriele
+    Daniele Michele
+    """.split()
+)
 #: title words too common to tell two people apart ("former", "US")
 _GENERIC_TITLES: Final = lexicon("former acting deputy senior us u.s. uk u.k. vice")
 
@@ -266,6 +281,13 @@ def split_title(run: str) -> tuple[str, str]:
     """
     words = strip_postnominals(run.split())
     if (
+        len(words) == 2
+        and words[1][1:].islower()
+        and words[0] not in FIRST_NAMES
+        and (_LOWER_COMPOUND.fullmatch(words[0]) or _bare(words[0]) in _KIN)
+    ):
+        return words[0], words[1]  # "Father-of-two Doe", "Grandmother Doe", "Son Tom"
+    if (
         len(words) == 1
         and _bare(words[0]) in FAMILY_TITLES
         and words[0][1:].islower()
@@ -303,6 +325,9 @@ def split_title(run: str) -> tuple[str, str]:
             ),
             default=-1,
         )
+    for i in range(len(words) - 3):
+        if _bare(words[i]) == "first" and _bare(words[i + 1]) == "lady":
+            last = max(last, i + 1)  # "First Lady Ann Ross", "former First Lady Ann Ross"
     # "Novelist Arlo Penning": capitalised role nouns opening a run of a full name
     lead = 0
     while lead < len(words) - 2 and is_leading_role(words[lead]):
@@ -319,6 +344,14 @@ def split_title(run: str) -> tuple[str, str]:
     return " ".join(title), " ".join(words[last + 1 :])
 
 
+#: kinship words that open a run as a role before a single name ("Son Tom", "Mum Doe")
+_KIN: Final = lexicon(
+    """
+    mother father son daughter brother sister wife husband widow aunt uncle cousin nephew
+    niece grandmother grandfather grandson granddaughter grandma grandpa grandad gran mum
+    dad mom stepmother stepfather stepson stepdaughter fiance fiancee girlfriend boyfriend
+    """
+)
 _LOWER_COMPOUND: Final = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 _OCCUPATION_SUFFIX: Final = re.compile(r"[a-z]{3,}(?:ist|ologist)")
 
@@ -344,6 +377,7 @@ def strip_function_words(run: str) -> str:
 _HONORIFICS: Final = lexicon("honour honor excellency majesty highness worship")
 
 
+_MONTH_NAMES: Final = lexicon("may june april august march")
 _ROMAN_SUFFIXES: Final = frozenset({"II", "III", "IV"})
 
 
@@ -360,8 +394,10 @@ def looks_like_person(name: str) -> bool:
         return False  # "First Lady", "Prime Minister", "Attorney General"
     if name in PLACES or (len(words) > 1 and words[0] in DEMONYMS):
         return False  # "Syria", "Kentuckian Rand Paul" is a title, checked by the caller
-    for w in words:
+    for i, w in enumerate(words):
         bare = _bare(w)
+        if bare in _MONTH_NAMES and i == len(words) - 1 and i and words[0] in FIRST_NAMES:
+            continue  # "Theresa May", "Brian May": a family name after a given name
         if bare in NOT_PERSON_WORDS or bare in _FUNCTION_WORDS:
             return False
         if w in ORG_WORDS and w not in GIVEN_NAMES:
@@ -467,6 +503,10 @@ class NameIndex:
         hit = self._nearest(by_last, at)
         if hit is not None and self._ambiguous(by_last, hit, at):
             return word  # two people of this family name, just named: no full name
+        if hit is not None and title and self.contradicts(hit.name, title, described):
+            # "Michelle Obama ... Mr Obama said": the title means someone else of
+            # the family the article never names in full
+            return word
         if hit is None:
             hit = self._nearest(self._by_other.get(word, []), at)
         if hit is None and len(word) >= 4:
@@ -508,6 +548,31 @@ class NameIndex:
         if len(fits) == 1:
             return [m for m in mentions if m.name in fits]
         return mentions
+
+    def contradicts(
+        self, name: str, title: str, described: dict[str, set[str]] | None = None
+    ) -> bool:
+        """The title of a family-name mention ("Mr", "President") cannot be the
+        full name ``name``: the title's sex is not the person's ("Mr" for a woman
+        known by "Mrs" or her given name), or the title names an office the person
+        is never given while the article knows the person as somebody's spouse
+        ("President Obama" where "Michelle Obama" is "the first lady")."""
+        words = _title_words(title)
+        want = "m" if words & _MALE_TITLES else "f" if words & _FEMALE_TITLES else None
+        titles = self.titles.get(name, set())
+        known = titles | described.get(name, set()) if described else titles
+        spouse = known & _SPOUSE_WORDS
+        if want is not None:
+            # (a given name borne by men and women says nothing: "Hilary Benn", "Mr Benn")
+            sex = None if name.split(" ", 1)[0] in _UNISEX else self.gender_of(name)
+            if sex is None and spouse:
+                # "Kim Ross, his wife," / "Kim Ross and her husband": a wife
+                sex = "m" if spouse <= _HUSBAND_WORDS else "f"
+            return sex is not None and sex != want
+        office = words - _GENERIC_TITLES - _FEMALE_TITLES - _MALE_TITLES
+        # (a spouse's roles may be the partner's: "Ann Lee, wife of Governor Lee,"; only
+        # a title before the spouse's own full name makes the office hers)
+        return bool(office) and bool(spouse) and not office & titles
 
     def gender_of(self, name: str) -> str | None:
         """'m'/'f' from a full name's titles ("Mr", "Mrs") or its given name."""

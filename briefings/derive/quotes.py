@@ -41,6 +41,8 @@ from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
     NameIndex,
+    is_leading_role,
+    is_title_word,
     looks_like_person,
     split_title,
     strip_function_words,
@@ -162,14 +164,34 @@ _INVERTED_CUE: Final = re.compile(
 )
 _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\s*$)")
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
+#: a quote this short in title case ("Basic & Technical Training") names a thing
+_TITLE_MAX_WORDS: Final = 6
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
+# adjectives and participles no given name ends like: "Devastated", "Furious", "Tearful"
+_ADJECTIVE_FORM: Final = re.compile(r"[a-z]{3,}(?:ated|ened|ful|ous|ive|less|able|ible|ied)")
+# "Ames's statement read:", '"Q," a statement from Ames read.': a document's author
+_DOCUMENT_WORD: Final = (
+    r"\b(?:statement|letter|post|message|note|tweet|email|memo)"
+    r"(?:\s+(?:from|by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})?"
+)
+_DOCUMENT_READ_BEFORE: Final = re.compile(
+    rf"(?:^|[.!?]\s+|\n)(?P<subj>[^.!?“”\"\n]{{2,80}}?{_DOCUMENT_WORD})\s+(?:read|reads):\s*$"
+)
+_DOCUMENT_READ_AFTER: Final = re.compile(
+    rf"[,\s]*[”\"]?\s*(?P<subj>[^.!?“”\"\n]{{2,80}}?{_DOCUMENT_WORD})\s+(?:read|reads)\b"
+)
+_PREPOSITION_OPENS: Final = re.compile(r"(?:On|In|To|With|From|At)\s")
+_PREPOSITION_BEFORE: Final = re.compile(r"\b(?:on|to|in|with|from)\s+(?:[Tt]he\s+)?$")
+_SPEECH_AFTER: Final = re.compile(rf"\s+{AUXILIARY}{SPEECH_VERB}\b")
+# where a sentence opens: the paragraph's start, or after an end mark or an opening quote
+_OPENS_SENTENCE: Final = re.compile(r"(?:^|[.!?:;\"“‘'(—–]\s*|[.!?]\s*[”’\"']\s*)$")
 _NEXT_SPEAKER: Final = re.compile(rf"[\s.,;]*(?P<run>{NAME_RUN})\s*:\s*$")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
 )
 # "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
 _DESCRIPTION: Final = re.compile(
-    r"^(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"^(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.-]*['’]s)\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+|[A-Z]{2,3})$"
 )
 # heads of descriptions of a person that are no role words: "the billionaire mogul"
@@ -187,10 +209,23 @@ _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
     "administration committee board council union club police army court".split()
 )
+# "Ann Ross, his wife," / "first lady Ann Ross" / "his widow, Ann Ross": a spouse
+_SPOUSE_WORD: Final = re.compile(r"\b(?:[Ll]ady|wife|husband|widow|widower|spouse)\b")
+_SPOUSE_AFTER: Final = re.compile(
+    r",\s+(?:(?:the|his|her|their)\s+|[A-Z][\w.-]*(?:'s|’s)\s+)?(?:former\s+|late\s+)?"
+    r"(?:(?:[Ff]irst\s+)?(?P<spouse>[Ll]ady|wife|husband|widow|widower|spouse))\b"
+)
+_SPOUSE_BEFORE: Final = re.compile(
+    r"\b(?:[Ff]irst|[Hh]is|[Hh]er)\s+(?P<spouse>[Ll]ady|wife|husband|widow|widower)\s*,?\s+$"
+)
+_FIRST_LADY: Final = re.compile(r"\b[Ff]irst\s+[Ll]ady\b")
+# "Ann Ross and her husband", "Ann Ross's husband": a woman married into the family
+_HER_HUSBAND: Final = re.compile(r"(?:['’]s|\s+and\s+her)\s+(?P<spouse>husband)\b")
 _PERSON_TITLE: Final = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Judge|Justice)\.?$"
 )
 _AGE_WORD: Final = re.compile(r"^(\d{1,3})-year-old$")
+_AGED_IN: Final = re.compile(r"\b(\d{1,3})-year-old\s")
 _HONORIFIC: Final = re.compile(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?P<run>{NAME_RUN})")
 # a title right before a one-word name: "Gov. Kasich", "Mrs Hale"
 _TITLED: Final = re.compile(
@@ -363,6 +398,8 @@ class _Sieve:
         self.runs = [
             [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
         ]
+        self._lower_words: set[str] | None = None
+        self._drop_openers()
         # runs inside a longer name ("Customs and Border Protection") are no people
         self.names = NameIndex.build(
             [
@@ -384,14 +421,99 @@ class _Sieve:
         self._mentions: list[tuple[int, int, str]] | None = None
         self._roles: Roles | None = None
         self._described: dict[str, set[str]] | None = None
+        self._spouse_of: dict[str, set[str]] | None = None
         self._layer: EntityLayer | None = None
-        self._lower_words: set[str] | None = None
         self._titled: dict[str, set[str]] | None = None
         self._no_names: dict[str, bool] = {}
         self._person_words: set[str] = set()
         self._mention_starts: list[int] = []
         self._sentence_starts: list[int] = []
         self._quoted: list[tuple[int, int]] = []  # article offsets of the quotes so far
+
+    def _drop_openers(self) -> None:
+        """ "Brave Jane Doe was attacked", "Devastated Doe said": a plain capitalised
+        word that opens a sentence before a known given name, or before the family
+        name of a person named in full elsewhere, is no part of the name (a
+        caption's adjective, "Star", "Tragic"); titles and role nouns stay. After a
+        preposition, with the speech verb right after ("on Good Morning Britain Doe
+        said"), the outlet's words before the name go."""
+        families: set[str] | None = None
+        for p, runs in zip(self.doc.paragraphs, self.runs, strict=True):
+            for k, (at, run) in enumerate(runs):
+                if " " not in run:
+                    continue
+                if self._outlet_glued(p.text, at, run):
+                    if families is None:
+                        families = self._family_names()
+                    cut = self._outlet_cut(run.split(" "), families)
+                    if cut:
+                        runs[k] = (at + cut, run[cut:])
+                    continue
+                words = run.split(" ", 2)
+                if (
+                    words[0] in FIRST_NAMES
+                    or not words[0][1:].islower()
+                    or not words[0][1:].isalpha()
+                    or is_title_word(words[0])
+                    or is_leading_role(words[0])
+                    or _OPENS_SENTENCE.search(p.text, max(0, at - 3), at) is None
+                ):
+                    continue
+                if families is None:
+                    families = self._family_names()
+                if len(words) == 2:
+                    # (a given name missing from the lists opens sentences too: "Aldo
+                    # Ross" beside "Clara Ross"; the word must read as an ordinary one)
+                    if words[1] not in families or not (
+                        _ADJECTIVE_FORM.fullmatch(words[0].lower())
+                        or words[0].lower() in self._lowered()
+                    ):
+                        continue
+                elif words[1] not in FIRST_NAMES and run[len(words[0]) + 1 :] not in families:
+                    continue
+                runs[k] = (at + len(words[0]) + 1, run[len(words[0]) + 1 :])
+
+    @staticmethod
+    def _outlet_cut(words: list[str], families: set[str]) -> int:
+        """Where the name starts in an outlet's run glued to it ("Sky News Jo Doe",
+        "Instagram Doe"): at the first known given name after the first word, else
+        at a family name of a person named in full elsewhere; 0 for none."""
+        if words[0] in FIRST_NAMES or (is_title_word(words[0]) and not words[0].isupper()):
+            return 0
+        for j in range(1, len(words)):
+            if words[j] in FIRST_NAMES and j < len(words) - 1:
+                return sum(len(w) + 1 for w in words[:j])
+        if words[-1] in families and words[0] != words[-1]:
+            return sum(len(w) + 1 for w in words[:-1])
+        return 0
+
+    def _lowered(self) -> set[str]:
+        """The lower-case words of the article."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.doc.text))
+        return self._lower_words
+
+    @staticmethod
+    def _outlet_glued(text: str, at: int, run: str) -> bool:
+        """ "on Instagram Doe wrote", "to The Sun Doe said": after a preposition, a
+        run whose speech verb follows at once (the comma after the outlet missing)."""
+        return (
+            _PREPOSITION_BEFORE.search(text, max(0, at - 10), at) is not None
+            or _PREPOSITION_OPENS.match(run) is not None
+        ) and _SPEECH_AFTER.match(text, at + len(run)) is not None
+
+    def _family_names(self) -> set[str]:
+        """The last words of the runs that open with a known given name ("Jane Doe"),
+        and every run of two to four words."""
+        out: set[str] = set()
+        for runs in self.runs:
+            for _at, run in runs:
+                words = run.split()
+                if 2 <= len(words) <= 4:
+                    out.add(run)
+                    if words[0] in FIRST_NAMES:
+                        out.add(words[-1])
+        return out
 
     @property
     def mentions(self) -> list[tuple[int, int, str]]:
@@ -480,6 +602,13 @@ class _Sieve:
                     continue
                 start = p.start + at + run.rfind(name)
                 full = self.names.resolve(name, start)
+                if (
+                    _title
+                    and full != name
+                    and " " not in name
+                    and self.names.contradicts(full, _title, self._spouses())
+                ):
+                    full = name  # "Mr Obama" is not "Michelle Obama"
                 if len(full.split()) >= 2 or (
                     _title and _PERSON_TITLE.search(_title) and not self._thing(full)
                 ):
@@ -503,6 +632,16 @@ class _Sieve:
         best: str | None = None
         if age:
             return self._aged(age.group(1), at)
+        aged = _AGED_IN.search(phrase)
+        if aged is not None:
+            # "the 54-year-old baker": the one person the article gives that age
+            known = {
+                name
+                for start, _end, name in self.mentions
+                if start < at and self.roles.ages.get(name) == aged.group(1)
+            }
+            if len(known) == 1:
+                return known.pop()
         for start, _end, name in self.mentions:
             if start >= at:
                 break
@@ -773,6 +912,8 @@ class _Sieve:
             return name, self.names.roles.get(name) if name else None
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
+            if person is None and who.via == "possessor":
+                return None, None  # "Acme's chief executive" nobody is given as
             if person is None:
                 person = self._guess(who.text, at)
             if person is not None:
@@ -785,15 +926,41 @@ class _Sieve:
         # the mention's own title picks between people of one family name; "" is a
         # title word alone ("King said") that names no one in the article
         described: dict[str, set[str]] | None = None
-        if who.role and len(self.names.people_named(who.text)) > 1:
-            # two people share the family name: their roles read around every
-            # mention ("Ann Ross, the president,") tell which one the title means
+        named = self.names.people_named(who.text) if who.role else set()
+        if len(named) > 1 or (named and self._spouses()):
+            # their roles read around every mention ("Ann Ross, the president,")
+            # tell which person of the family name the title means, or that it
+            # means none of them ("President Ross" for "Ann Ross, his wife,")
             described = self._full_name_roles()
         name = self.names.resolve(who.text, at, who.role, described)
         if not name:
             return None, None
+        if self._kept_apart(who, name):
+            # "President Obama" the article never names in full, beside "Michelle
+            # Obama": the titled family name, not the wrong full name
+            return self._titled_family(who), who.role
         role = who.role or self.names.roles.get(name)
         return name, role
+
+    def _kept_apart(self, who: Who, name: str) -> bool:
+        """A titled family name ("Mr Ross") left alone although the article names
+        people of that family in full: its title fits none of them, or does not
+        tell them apart."""
+        return (
+            who.kind == "name"
+            and bool(who.role)
+            and name == who.text
+            and " " not in name
+            and bool(self.names.people_named(name))
+        )
+
+    @staticmethod
+    def _titled_family(who: Who) -> str:
+        """ "Mr Ross", "President Ross": a short title with the family name."""
+        title = (who.role or "").split()
+        if not 1 <= len(title) <= 3 or not is_title_word(title[-1]):
+            return who.text
+        return " ".join([*title, who.text])
 
     # --- rules over one quote -----------------------------------------------
 
@@ -834,6 +1001,12 @@ class _Sieve:
                 role = role_after(subj[subj.find(who.text) + len(who.text) :])
                 who = Who("name", who.text, role)
             return who
+        read = _DOCUMENT_READ_AFTER.match(rest)
+        if read is not None:
+            # '"Q," a statement from Ames read.': the author of the document
+            who = who_before_verb(read.group("subj"))
+            if who is not None and who.kind in ("name", "org"):
+                return who
         m = _AFTER_ANY_VERB_FIRST.match(rest)
         if m and not full_stop:
             who = who_after_verb(rest[m.end() :])
@@ -932,6 +1105,12 @@ class _Sieve:
                 full = self.names.resolve(who.text, 0)
                 if len(full.split()) >= 2 and not self._thing(full):
                     return who, "colon"
+        read = _DOCUMENT_READ_BEFORE.search(left)
+        if read is not None:
+            # "Ames's statement read: "Q"": the author of the document
+            who = who_before_verb(read.group("subj"))
+            if who is not None and who.kind in ("name", "org"):
+                return who, "colon"
         # "Rubio fired back: "Q"": the subject of the clause before the colon
         if left.rstrip().endswith(":"):
             dash = _DASH.split(left)
@@ -1020,8 +1199,39 @@ class _Sieve:
         lend its title to that person."""
         if self._described is None:
             full = [m for m in self.mentions if m[1] - m[0] >= len(m[2])]
-            self._described = Roles.read(self.doc.text, full).words
+            described = Roles.read(self.doc.text, full).words
+            for name, words in self._spouses().items():
+                described.setdefault(name, set()).update(words)
+            self._described = described
         return self._described
+
+    def _spouses(self) -> dict[str, set[str]]:
+        """The full names the article gives as somebody's spouse ("Ann Ross, his
+        wife,", "first lady Ann Ross"), with the spouse words ("wife", "lady")."""
+        if self._spouse_of is None:
+            found: dict[str, set[str]] = {}
+            text = self.doc.text
+            if _SPOUSE_WORD.search(text) is not None:
+                first_lady = _FIRST_LADY.search(text) is not None
+                for m in self.names.mentions:
+                    end = m.start + len(m.name)
+                    cue = (
+                        _SPOUSE_AFTER.match(text, end)
+                        or _SPOUSE_BEFORE.search(text, max(0, m.start - 24), m.start)
+                        or _HER_HUSBAND.match(text, end)
+                    )
+                    if cue is not None:
+                        word = cue.group("spouse").lower()
+                        # "Kim Ross and her husband": she is the wife
+                        found.setdefault(m.name, set()).add(
+                            "wife" if cue.re is _HER_HUSBAND else word
+                        )
+                    elif first_lady and self.names.gender_of(m.name) == "f":
+                        # the article speaks of "the first lady": a woman it names
+                        # is known as a spouse, not as the office holder
+                        found.setdefault(m.name, set()).add("lady")
+            self._spouse_of = found
+        return self._spouse_of
 
     @staticmethod
     def _cue_right_before(text: str, q: Span) -> bool:
@@ -1281,6 +1491,17 @@ class _Sieve:
                 who = Who("name", full, None)
             else:
                 who = Who("org", who.text, None)
+        if who.kind == "name" and who.via == "glued":
+            known = self._known_suffix(who.text, at)
+            if known is None:
+                return Who("nominal", "", None)
+            who = Who("name", known, None)
+        elif who.kind == "name" and self._modifier_glued(who.text, at):
+            # "Devastated Brenner said", "Tuesday Brenner": a word no name opens,
+            # before a person the article names in full
+            known = self._known_suffix(who.text, at)
+            if known is not None:
+                who = Who("name", known, who.role)
         name, role = self.resolve(who, at)
         if name is None or self._common_word(name) or self._no_name(name):
             return Who("nominal", "", None)
@@ -1295,6 +1516,8 @@ class _Sieve:
             self.people.add(at, name, evidence, gender)
             if who.kind == "pronoun":
                 via = "pronoun, clear" if self.clear else "pronoun"
+            elif self._kept_apart(who, who.text) and name in (who.text, self._titled_family(who)):
+                via = "family"  # a titled family name that fits no full name
             elif len(name.split()) == 1:
                 via = "single"  # one word the article never gives in full
             elif name == who.text or len(who.text.split()) >= 2:
@@ -1303,6 +1526,26 @@ class _Sieve:
                 via = "surname"
             return Who("name", name, role, via)
         return Who(who.kind, name, role, "")
+
+    def _modifier_glued(self, name: str, at: int) -> bool:
+        """``name`` ("Devastated Brenner") opens with a plain capitalised word that
+        is no known given name, and the article never names anyone so."""
+        first, _, rest = name.partition(" ")
+        if not rest or first in FIRST_NAMES or len(first) < 3 or not first[1:].islower():
+            return False
+        full = self.names.resolve(name, at)
+        return full not in self.names.people_named(full.split()[-1])
+
+    def _known_suffix(self, run: str, at: int) -> str | None:
+        """The end of ``run`` that names a person the article names in full
+        ("Mail Jo Doe" -> "Jo Doe", "Guardian Doe" -> "Doe"), else None."""
+        words = run.split()
+        for n in range(len(words), 0, -1):
+            part = " ".join(words[-n:])
+            full = self.names.resolve(part, at)
+            if len(full.split()) >= 2 and full in self.names.people_named(full.split()[-1]):
+                return part
+        return None
 
     def _continuations(self, quotes: list[_Quote]) -> None:
         by_para: dict[int, list[_Quote]] = {}
@@ -1421,8 +1664,10 @@ class _Sieve:
         if prev.text.rstrip().endswith(":"):
             # "Brandt called them on it:" / "X issued the following statement:" then "Q"
             last = _SENTENCES.split(prev.text.rstrip())[-1]
+            read = _DOCUMENT_READ_BEFORE.search(last)
             who = (
-                self._subject(last)
+                (who_before_verb(read.group("subj")) if read is not None else None)
+                or self._subject(last)
                 or self._subject(_DASH.split(last)[-1])  # "... can be!— Brandt called them on it:"
                 or self._name_before_colon(last)
             )
@@ -1533,8 +1778,12 @@ class _Sieve:
             speaker = q.who.text if q.who and q.who.text else None
             if speaker is None and (words < _MIN_WORDS or _is_title(body)):
                 continue
-            if words < _MIN_WORDS and not _whole_utterance(para.text[q.span.start : q.span.close]):
+            whole = _whole_utterance(para.text[q.span.start : q.span.close])
+            if words < _MIN_WORDS and not whole:
                 continue
+            if words <= _TITLE_MAX_WORDS and not whole and _is_title(body):
+                continue  # 'enrolled in "Basic & Technical Training"': a name, not words
+
             self.trace.append((q.rule, q.who.kind if q.who else "", q.who.via if q.who else ""))
             out.append(
                 Quote(
@@ -1584,6 +1833,7 @@ _VIA_CONFIDENCE: Final = {
     "single": 0.6,
     "description": 0.6,
     "description guess": 0.45,
+    "family": 0.45,  # "Mr Ross" beside "Ann Ross": somebody the article never names
     "pronoun": 0.45,
     "pronoun, clear": 0.8,
     "": 0.75,  # an organisation or a description nobody in the article fits

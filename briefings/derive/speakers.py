@@ -18,6 +18,7 @@ from typing import Final, Literal
 from briefings.derive.gazetteer import GIVEN_NAMES, ORG_WORDS, PLACES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
+    NOT_PERSON_WORDS,
     is_function_word,
     is_title_word,
     looks_like_person,
@@ -70,7 +71,7 @@ _APPOSED_NAME: Final = re.compile(rf",\s+(?P<run>{NAME_RUN})\s*(?:[,;]|\.(?:\s|$
 # "Rubin’s deputy campaign manager": a possessor, then lower-case role words
 _POSSESSOR_ROLE: Final = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}[’']s\s+[a-z]")
 _JOINED_NAME: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
-_YEAR_OLD: Final = re.compile(r"\d-year-old$")
+_YEAR_OLD: Final = re.compile(r"\d-year-old\b")
 # "Mitch McConnell, R-Ky.," / "(D-Ill.)": a party and state tag, no part of a role
 _PARTY_TAG: Final = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{0,12}(?=,|\s*$)")
 _LOWER_ROLE: Final = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=[A-Z])")
@@ -158,6 +159,45 @@ def _person_at_end(run: str) -> tuple[str, str] | None:
     return None
 
 
+def _glued_name(run: str) -> str | None:
+    """ "Daily Mail Jo Doe" -> "Mail Jo Doe": the words after the last word that
+    makes a run an organisation, when they could be a person's name."""
+    words = run.split()
+    for i in range(len(words) - 2, -1, -1):
+        bare = words[i].lower().rstrip(".,")
+        if bare in NOT_PERSON_WORDS or (words[i] in ORG_WORDS and words[i] not in GIVEN_NAMES):
+            rest = " ".join(words[i + 1 :])
+            return rest if len(words) - i - 1 <= 3 and looks_like_person(rest) else None
+    return None
+
+
+#: a social-media handle: "@jo_ames", or a lower-case user name with a digit or an
+#: underscore in it ("acebush1", "jo_ames"), never an ordinary word
+_HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
+# "Acme's chief executive", "the bank's head" without the article: an owner, then role words
+_OWNED_ROLE: Final = re.compile(
+    r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z][\w-]*)"
+)
+#: months that are family names too: "Mrs May", "Dr June" is a person after a title
+_MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
+_DOCUMENT: Final = r"(?:statement|letter|post|message|note|tweet|email|e-mail|memo)"
+# "a statement from Jo Ames", "the letter by Ames"
+_DOCUMENT_FROM: Final = re.compile(
+    rf"^\s*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[a-z]+\s+)?{_DOCUMENT}\s+(?:from|by)\s+(?P<run>{NAME_RUN})$"
+)
+# "Ames's statement", "Jo Ames' latest post"
+_DOCUMENT_OF: Final = re.compile(rf"^\s*(?P<run>{NAME_RUN})['’]s?\s+(?:[a-z]+\s+)?{_DOCUMENT}$")
+#: an opening phrase before a sentence's subject: a participle ("Speaking to ...",
+#: "Asked about ...") or a preposition of time or manner ("In a statement ..."); not
+#: "Today" ("Today programme presenter Jo Ames": a role)
+_OPENER: Final = re.compile(
+    r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Quizzed|Questioned|Interviewed|Told|"
+    r"In|On|At|After|During)\b[^,;:]*$"
+)
+_OPENER_MAX: Final = 12
+_THE_END: Final = re.compile(r"(?:^|\s)the$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     """A phrase that ends in a capitalised run: role words, then the name."""
@@ -172,6 +212,11 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
     if phrase[last.end() :].strip(" ,"):
         return None
     title, name = split_title(last.group("run"))
+    the = title in ("The", "the")  # "The Sun Jo Doe"
+    led = bool(title) and all(is_function_word(w) for w in title.split())  # "On Tuesday Doe"
+    if the or led:
+        title = ""
+    led = led or name != strip_function_words(name)
     name = strip_function_words(name)
     if not name:
         run = last.group("run")
@@ -179,6 +224,12 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
             return Who("org", run)  # "NATO said", "MWW said in a statement"
         return None
     before = phrase[: last.start()].strip()
+    opener = _OPENER.match(before) is not None and len(before.split()) <= _OPENER_MAX
+    if opener:
+        # "Speaking to the paper Doe", "Asked about it Doe", "In a statement issued on
+        # Friday Doe": an opening phrase whose comma is missing; no role, and its
+        # participle has no object here
+        before = ""
     if _GERUND_END.search(before) and not title:
         return None  # "White voters embracing Obama" said: the name is the gerund's object
     if title.endswith(("'s", "’s", "s'", "s’")):
@@ -188,11 +239,20 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
         return None
     if name in PLACES or strip_function_words(last.group("run")) in PLACES:
         return None  # "Moscow said" is a government, not a speaker we can name
-    if not looks_like_person(name):
+    if " " in name and (opener or (not title and (_THE_END.search(before) or the))):
+        # "Writing in the Guardian Doe": "the" opens an organisation's name that
+        # the person's name follows without a comma
+        return Who("name", name, None, via="glued")
+    if not looks_like_person(name) and not (title and name.lower() in _MONTHS):
         tail = _person_at_end(last.group("run"))
         if tail is not None:  # "New York City Public Advocate Trish James"
             role = " ".join(p for p in (before, tail[0]) if p).strip(" ,") or None
             return Who("name", tail[1], clean_role(role) if role else None)
+        glued = _glued_name(last.group("run"))
+        if glued is not None and (before or opener or led or the):
+            # "Speaking to the Daily Mail Doe": an outlet glued to a name; the
+            # sieve keeps the person only where the article names one
+            return Who("name", glued, None, via="glued")
         run = strip_function_words(last.group("run"))
         if orgs and run and not before and len(run.split()) <= 5:
             return Who("org", run)
@@ -318,6 +378,12 @@ def who_before_verb(left: str) -> Who | None:
     left = _CONTRACTED.sub("", left)
     if not left:
         return None
+    doc = _DOCUMENT_FROM.match(left) or _DOCUMENT_OF.match(left)
+    if doc is not None:
+        # "A statement from Jo Ames" said, "Ames's statement" read: the author
+        who = _name_phrase(doc.group("run"))
+        if who is not None and who.kind in ("name", "org"):
+            return who
     if left.endswith(",") and left.count(",") >= 3:
         lead = _lead_name(left)
         if lead is not None:
@@ -363,6 +429,8 @@ def who_before_verb(left: str) -> Who | None:
     tail = " ".join(words)
     if not words or len(words) > 10:
         return None
+    if len(words) == 1 and _HANDLE.fullmatch(words[0]):
+        return Who("name", words[0])  # "acebush1 answered", "@jo_ames wrote"
     if words[-1] in PRONOUNS and (
         len(words) <= 2 or (len(words) <= _OPENER_MAX_WORDS and is_function_word(words[0]))
     ):
@@ -372,6 +440,11 @@ def who_before_verb(left: str) -> Who | None:
         return None
     if _DETERMINERS.match(tail):
         return _titled_name(tail) or _modified_name(tail) or _org_subject(tail) or _nominal(tail)
+    owned = _OWNED_ROLE.fullmatch(tail)
+    if owned is not None and role_head(owned.group("head")):
+        # "Acme's chief executive" said: a description the sieve resolves to the
+        # person the article gives that role, or to nobody
+        return Who("nominal", tail, via="possessor")
     if tail[0].isupper():
         of_org = _NAME_OF_ORG.match(tail)
         if of_org is not None:
@@ -409,7 +482,15 @@ def who_after_verb(rest: str) -> Who | None:
         return Who("pronoun", m.group(1))
     end = clause_end(rest)
     clause = rest[:end].strip()
+    if _HANDLE.fullmatch(clause.rstrip(".")):
+        return Who("name", clause.rstrip("."))  # '"Q," replied acebush1.'
     cut = _CLAUSE_CUT.search(clause)
+    doc = _DOCUMENT_FROM.match(clause)
+    if doc is not None:
+        # "according to a statement from Jo Ames": the author
+        who = _name_phrase(doc.group("run"))
+        if who is not None and who.kind in ("name", "org"):
+            return who
     described = _DETERMINERS.match(clause) is not None
     if described or _POSSESSOR_ROLE.match(clause):
         named = _APPOSED_NAME.match(rest, end)
