@@ -191,7 +191,10 @@ _SPEAKER_LINE: Final = re.compile(
 )
 # "the senator", "The former Labour leader", "the company's chief executive", "the 29-year-old"
 _DESCRIPTION: Final = re.compile(
-    r"^(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.-]*['’]s)\s+(?:[\w’'-]+\s+){0,4}?"
+    # a possessor only before a lower-case head ("Acme's chief executive", not
+    # "People's Freedom Party")
+    r"^(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.-]*['’]s(?=(?:\s+[\w’'-]+){0,4}?\s+[a-z][a-z-]+$))"
+    r"\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?P<head>\d{1,3}-year-old|[a-z][a-z-]+|[A-Z][a-z]+|[A-Z]{2,3})$"
 )
 # heads of descriptions of a person that are no role words: "the billionaire mogul"

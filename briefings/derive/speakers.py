@@ -239,7 +239,11 @@ def _name_phrase(phrase: str, orgs: bool = True) -> Who | None:
         return None
     if name in PLACES or strip_function_words(last.group("run")) in PLACES:
         return None  # "Moscow said" is a government, not a speaker we can name
-    if " " in name and (opener or (not title and (_THE_END.search(before) or the))):
+    if (
+        " " in name
+        and (opener or (not title and (_THE_END.search(before) or the)))
+        and name.split()[-1] not in ORG_WORDS
+    ):
         # "Writing in the Guardian Doe": "the" opens an organisation's name that
         # the person's name follows without a comma
         return Who("name", name, None, via="glued")
