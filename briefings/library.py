@@ -1222,6 +1222,44 @@ class Library:
             )
         return list(dict.fromkeys(out))
 
+    @_guarded
+    def forget_links(self, ids: list[str]) -> list[str]:
+        """Remove every entry of a related list and every quote link that names one of
+        ``ids`` (deleted briefings), in one transaction, reading only those rows (both
+        tables are indexed by the other end): no briefing is read or rewritten. Returns
+        the briefings whose related lists lost an entry (a list to fill up again)."""
+        if not ids:
+            return []
+        gone = list(dict.fromkeys(ids))
+        lists: set[str] = set()
+        linked: set[tuple[str, int]] = set()
+        with self.transaction() as conn:
+            for start in range(0, len(gone), 500):
+                chunk = gone[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                lists.update(
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT DISTINCT id FROM related WHERE other IN ({marks})", chunk
+                    )
+                )
+                linked.update(
+                    (r[0], int(r[1]))
+                    for r in conn.execute(
+                        f"SELECT DISTINCT id, quote FROM quote_links WHERE other IN ({marks})",
+                        chunk,
+                    )
+                )
+                conn.execute(f"DELETE FROM related WHERE other IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM quote_links WHERE other IN ({marks})", chunk)
+            # ranks stay 0, 1, 2 ... (moved out of the way first: (id, rank) is the key)
+            for briefing_id in sorted(lists):
+                _renumber(conn, "related", "id=?", (briefing_id,))
+            for briefing_id, quote in sorted(linked):
+                _renumber(conn, "quote_links", "id=? AND quote=?", (briefing_id, quote))
+        out = set(gone)
+        return sorted(i for i in lists if i not in out)
+
     # -- related-article profiles and their inverted table (written by the search layer) --
 
     @_guarded
@@ -1858,6 +1896,19 @@ def _write_related(conn: sqlite3.Connection, briefing_id: str, related: list[Rel
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+def _renumber(conn: sqlite3.Connection, table: str, where: str, args: tuple[object, ...]) -> None:
+    """Give the rows of one list (``where``) the ranks 0, 1, 2 ... in their order."""
+    ranks = [
+        int(r[0])
+        for r in conn.execute(f"SELECT rank FROM {table} WHERE {where} ORDER BY rank", args)
+    ]
+    if ranks == list(range(len(ranks))):
+        return
+    conn.execute(f"UPDATE {table} SET rank = -1 - rank WHERE {where}", args)
+    for n, rank in enumerate(ranks):
+        conn.execute(f"UPDATE {table} SET rank=? WHERE {where} AND rank=?", (n, *args, -1 - rank))
 
 
 @dataclass(frozen=True)

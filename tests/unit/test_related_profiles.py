@@ -226,3 +226,47 @@ def test_an_identical_quote_matches_as_the_fuzzy_match_would() -> None:
     found = link_quotes(a, b)
     assert [(i, j) for i, j, _ in found] == [(0, 3)]
     assert found[0][2] == match(text, text)
+
+
+def _reference_terms(parts: list[str]) -> tuple[dict, list]:
+    """Terms and pairs of a profile as Whoosh's analyzer chain makes them (the code
+    before ``profile_for`` ran the tokenizer and filters itself)."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    pairs: Counter[str] = Counter()
+    pair_surface: dict[str, str] = {}
+    for part in parts:
+        prev = None
+        for tok in rel._STEMMED(part, chars=True, mode="index"):
+            word = part[tok.startchar : tok.endchar]
+            if not rel._useful(word.lower()):
+                prev = None
+                continue
+            counts[tok.text] += 1
+            surface.setdefault(tok.text, word.lower())
+            if prev is not None and part[prev[2] : tok.startchar].strip() in ("", "-"):
+                key = f"{prev[0]} {tok.text}"
+                pairs[key] += 2 if prev[1][:1].isupper() and word[:1].isupper() else 1
+                pair_surface.setdefault(key, f"{prev[1]} {word}")
+            prev = (tok.text, word, tok.endchar)
+    terms = {s: [n, surface[s]] if surface[s] != s else n for s, n in counts.items()}
+    phrases = [[k, pair_surface[k], n] for k, n in pairs.most_common(40) if n >= 2][:25]
+    return terms, phrases
+
+
+def test_profile_terms_are_the_index_analyzers(tmp_path: Path) -> None:
+    """``profile_for`` tokenizes and stems words itself (cached per word): the same
+    terms, surfaces and pairs, in the same order, as the index's analyzer chain."""
+    body = [
+        "Marta Okonkwo's cranes were moving; the Kraków-based crane makers kept running.",
+        "Ports in İzmir and Gdańsk said the ÉCOLE programme's runners ran 12 km - twice.",
+        "Marta Okonkwo met Harbour Logistics; Harbour Logistics and Marta Okonkwo agreed.",
+    ]
+    with Library(tmp_path / "lib") as lib:
+        b = make(lib, "a", "Cranes: Marta Okonkwo's Harbour Logistics", body)
+    profile = rel.profile_for(b)
+    terms, phrases = _reference_terms([b.title, b.title, b.dek or "", *b.body])
+    assert list(profile["t"].items()) == list(terms.items())
+    assert profile["p"] == phrases and phrases
