@@ -486,7 +486,7 @@ def select(entries: list[_Entry]) -> list[_Entry]:
 def encode_profile(profile: dict, vector: Vector) -> bytes:
     """The profile as the store keeps it: term weights computed once (with the document
     frequencies of the day it was made), names, keywords, phrases, sketch and quotes,
-    compressed. Comparing two stored profiles reads no index at all.
+    as JSON. Comparing two stored profiles reads no index at all.
 
     Laid out to be decoded fast (a candidate's profile is decoded on every update that
     finds it): the terms are one string and their weights packed 32-bit floats, the
@@ -514,7 +514,7 @@ def encode_profile(profile: dict, vector: Vector) -> bytes:
         "source": profile.get("source"),
         "published": profile.get("published"),
     }
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 #: Separates the terms (and surface forms) of a stored profile: never in a term.
@@ -532,21 +532,34 @@ def _unpack(code: str, text: str) -> array.array:
 
 
 def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
-    """A stored profile, prepared for ``compare`` and quote linking, with its vector."""
-    data = json.loads(zlib.decompress(blob))
-    terms = data["t"].split(_SEP) if data["t"] else []
-    vec: dict[str, float] = dict(zip(terms, _unpack("f", data["v"]), strict=True))
+    """A stored profile, prepared for ``compare`` and quote linking, with its vector.
+    Profiles are stored as plain JSON (decoded in C, no inflating: a candidate's profile
+    is decoded on every update that finds it); older ones are zlib-compressed."""
+    data = json.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
+    text = data["t"]
+    vec: dict[str, float] = (
+        dict(zip(text.split(_SEP), _unpack("f", data["v"]), strict=True)) if text else {}
+    )
+    names = data["e"]
+    phrases = data["p"]
+    sketch = list(_unpack("I", data["s"]))
     profile = {
         "id": briefing_id,
         "title": data.get("title", ""),
         "source": data.get("source"),
         "published": data.get("published"),
-        "e": data["e"],
+        "e": names,
         "k": data["k"],
-        "p": [[key, text, 0] for key, text in data["p"]],
-        "s": list(_unpack("I", data["s"])),
+        "p": [[key, text, 0] for key, text in phrases],
+        "s": sketch,
         "q": data["q"],
         "_surface_text": data["u"],
+        # what ``prepare`` adds, made here at once
+        "_people": {name.casefold(): name for name, k in names if k == "person"},
+        "_orgs": {name.casefold(): name for name, k in names if k == "organisation"},
+        "_keywords": {k.casefold(): k for k in data["k"]},
+        "_phrases": dict(phrases),
+        "_sketch": set(sketch),
     }
     quote_sets = data["w"]
     if len(quote_sets) == len(profile["q"]):
@@ -554,7 +567,9 @@ def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
             (j, text, frozenset(w.split()))
             for (j, text), w in zip(profile["q"], quote_sets, strict=True)
         ]
-    return prepare(profile), (vec, float(data["n"]) or 1.0)
+    else:
+        profile["_quote_words"] = quote_words(profile)
+    return profile, (vec, float(data["n"]) or 1.0)
 
 
 #: Body terms each briefing posts to the store's inverted table: all of them (up to
