@@ -1219,6 +1219,31 @@ class Library:
         return lists
 
     @_guarded
+    def related_ranks(self, ids: list[str]) -> dict[str, list[tuple[str, float, bool]]]:
+        """The related lists of those of ``ids`` that are stored briefings, as (other,
+        score, duplicate) rows in list order: what tells whether an entry enters a list,
+        without making every entry (``related_lists`` for the lists that change)."""
+        if self._links_in_json:
+            return {
+                i: [(r.id, r.score, r.duplicate) for r in found]
+                for i, found in self.related_lists(ids).items()
+            }
+        out: dict[str, list[tuple[str, float, bool]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(f"SELECT id FROM briefings WHERE id IN ({marks})", chunk):
+                out[r[0]] = []
+            for r in self._conn.execute(
+                "SELECT id, other, score, duplicate FROM related "
+                f"WHERE id IN ({marks}) ORDER BY id, rank",
+                chunk,
+            ):
+                if r[0] in out:
+                    out[r[0]].append((str(r[1]), float(r[2]), bool(r[3])))
+        return out
+
+    @_guarded
     def referencing(self, ids: list[str]) -> list[str]:
         """Briefings whose related list or quote links name any of ``ids`` (not ``ids``)."""
         out: list[str] = []

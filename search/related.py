@@ -23,11 +23,12 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from briefings.corroboration import QuoteMatch
 from briefings.library import PROFILES_META_KEY, Library, LinkBack
 from briefings.models import Briefing, Related
 from search.corroborate import QuoteLinker, link_quotes, quote_words
@@ -472,6 +473,32 @@ class _Ranked(Protocol):
 _Entry = TypeVar("_Entry", bound=_Ranked)
 
 
+class _Rank(NamedTuple):
+    score: float
+    id: str
+    duplicate: bool
+
+
+def _enters(
+    ranks: dict[str, list[tuple[str, float, bool]]],
+    other_id: str,
+    me: str,
+    score: float,
+    duplicate: bool,
+) -> bool:
+    """Whether an entry for ``me`` (``score``) would change ``other_id``'s stored list
+    (``ranks``: its rows as (other, score, duplicate)): it enters the selection, or it
+    was listed before. False for a briefing that is not stored."""
+    rows = ranks.get(other_id)
+    if rows is None:
+        return False
+    if any(o == me for o, _, _ in rows):
+        return True
+    pool = [_Rank(s, o, d) for o, s, d in rows]
+    pool.append(_Rank(round(score, 3), me, duplicate))
+    return any(r.id == me for r in select(pool))
+
+
 def select(entries: list[_Entry]) -> list[_Entry]:
     """The top related entries, republished copies listed after and apart from them."""
     entries = sorted(entries, key=lambda r: (-r.score, r.id))
@@ -663,6 +690,8 @@ class RelatedUpdater:
         self._links_back: list[LinkBack] = []
         #: document frequencies of this update (``None`` outside one)
         self._idf: _Idf | None = None
+        #: quote matches made in this update, by pair of texts
+        self._matches: dict[tuple[str, str], QuoteMatch | None] = {}
 
     def update(
         self,
@@ -681,6 +710,7 @@ class RelatedUpdater:
         if not briefings and not refill:
             return
         self._profiles.clear()
+        self._matches = {}
         # The index's own searcher for this thread, refreshed (segments that did not
         # change are not opened again).
         searcher = self.index.searcher()
@@ -763,7 +793,7 @@ class RelatedUpdater:
             if found is None:
                 continue
             other, other_vec = found
-            matches = link_quotes(prof, other)
+            matches = link_quotes(prof, other, self._matches)
             linker.compared(other_id)
             score, dup = similarity(prof, other, vec, other_vec, len(matches))
             if matches:
@@ -781,15 +811,24 @@ class RelatedUpdater:
         changed[b.id] = b
         # Insert b into the lists of the candidates it now belongs in.
         linked = linker.linked_ids()
-        lists = self.library.related_lists(
+        # Each candidate's list as (other, score, duplicate) rows: enough to tell whether
+        # b enters it; the few lists it does enter are then read whole.
+        ranks = self.library.related_ranks(
             [i for i, *_ in theirs if i not in changed and i not in self._work]
         )
         for other_id, score, dup, (other, other_vec, hits) in theirs:
+            stored_only = other_id not in changed and other_id not in self._work
+            if (
+                stored_only
+                and other_id not in self._lists
+                and not _enters(ranks, other_id, b.id, score, dup)
+            ):
+                continue
             entry = Related(
                 id=b.id, title=b.title, score=round(score, 3), reasons=[], duplicate=dup
             )
             back = functools.partial(_reasons, other, prof, other_vec, vec, hits)
-            self._offer(other_id, entry, back, changed, lists)
+            self._offer(other_id, entry, back, changed)
         for other_id in linked:
             whole = changed.get(other_id) or self._work.get(other_id)
             if whole is not None:
@@ -814,19 +853,19 @@ class RelatedUpdater:
         entry: Related,
         reasons: Callable[[], list[str]],
         changed: dict[str, Briefing],
-        lists: dict[str, list[Related]],
     ) -> None:
         """Put ``entry`` into ``other_id``'s related list if it belongs in its top entries.
 
-        Only the other briefing's related list is read (``lists``: read for all the
-        candidates at once) and written; the entry's reasons (seen from the other
-        briefing) are worked out only when the list changes.
+        Only the other briefing's related list is read and written; the entry's reasons
+        (seen from the other briefing) are worked out only when the list changes.
         """
         current = changed.get(other_id) or self._work.get(other_id)
         if current is not None:
             related: list[Related] | None = current.related
         else:
-            related = self._lists.get(other_id, lists.get(other_id))
+            related = self._lists.get(other_id)
+            if related is None:
+                related = self.library.related_lists([other_id]).get(other_id)
         if related is None:
             return
         kept = [r for r in related if r.id != entry.id]
@@ -907,7 +946,7 @@ class RelatedUpdater:
             if other_found is None:
                 continue
             other, other_vec = other_found
-            hits = len(link_quotes(prof, other))
+            hits = len(link_quotes(prof, other, self._matches))
             score, reasons, dup = compare(prof, other, vec, other_vec, hits)
             if score >= MIN_SCORE:
                 fresh.append(

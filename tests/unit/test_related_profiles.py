@@ -283,3 +283,20 @@ def test_profile_terms_are_the_index_analyzers(tmp_path: Path) -> None:
     terms, phrases = _reference_terms([b.title, b.title, b.dek or "", *b.body])
     assert list(profile["t"].items()) == list(terms.items())
     assert profile["p"] == phrases and phrases
+
+
+def test_an_entry_enters_a_list_as_select_would_put_it() -> None:
+    """``_enters`` tells from (other, score, duplicate) rows alone whether an entry would
+    change a stored list: it beats the fifth entry, is a copy with room among copies,
+    or was listed before; a briefing that is not stored has no list."""
+    rows = [(f"o{n}", 0.9 - n / 10, False) for n in range(5)]
+    ranks = {"a": rows}
+    assert rel._enters(ranks, "a", "new", 0.55, False)
+    assert not rel._enters(ranks, "a", "new", 0.45, False)
+    assert rel._enters(ranks, "a", "new", 0.1, True)  # copies are listed apart
+    assert rel._enters(ranks, "a", "o4", 0.01, False)  # listed before: it changes
+    assert not rel._enters(ranks, "nosuch", "new", 0.9, False)
+    # ties go to the smaller id, as ``select`` orders them
+    assert rel._enters(ranks, "a", "a0", 0.5, False) and not rel._enters(
+        ranks, "a", "z", 0.5, False
+    )
