@@ -763,8 +763,11 @@ class RelatedUpdater:
 
     def _make_all_profiles(self, idf: _Idf) -> None:
         """Profile every briefing of the store (a library made before profiles were
-        stored, or after ``recompute_all``): once, then each new briefing adds its own."""
-        ids = self.library.ids()
+        stored, or after ``recompute_all``): once, then each new briefing adds its own.
+        Briefings still waiting for their related lists are left to their own update,
+        which posts them (a new library's first batch profiled the whole ingest twice)."""
+        waiting = {i for i, _, _ in self.library.pending_related_ops()}
+        ids = [i for i in self.library.ids() if i not in waiting]
         for start in range(0, len(ids), 500):
             self._post(self.library.get_many(ids[start : start + 500]), idf)
             self._profiles.clear()

@@ -90,6 +90,25 @@ def test_an_old_library_is_profiled_once_then_incrementally(tmp_path: Path) -> N
     lib.close()
 
 
+def test_a_new_library_profiles_each_briefing_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The first related update of a new library makes no profiles ahead of the
+    briefings still waiting for theirs: each is profiled once, by its own update."""
+    made: list[str] = []
+    real = rel.profile_for
+
+    def counted(briefing):  # type: ignore[no-untyped-def]
+        made.append(briefing.id)
+        return real(briefing)
+
+    monkeypatch.setattr(rel, "profile_for", counted)
+    lib, b = newsroom(tmp_path / "lib")
+    SearchIndex(lib).sync()
+    assert sorted(made) == sorted(x.id for x in b.values())
+    assert lib.get_meta(PROFILES_META_KEY) == rel.PROFILES_VERSION
+    assert len(lib.related_profiles(lib.ids())) == len(b)
+    lib.close()
+
+
 def test_dropped_profile_tables_are_made_again_from_the_index(tmp_path: Path) -> None:
     lib, b = newsroom(tmp_path / "lib")
     SearchIndex(lib).sync()
