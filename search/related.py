@@ -707,6 +707,8 @@ class RelatedUpdater:
             # (no briefing is read); the lists that lost an entry are filled up again below.
             mine = {b.id for b in briefings}
             refill = [i for i in self.library.forget_links(deleted) if i not in mine]
+            # the briefings of this batch were read before: they may name them too
+            briefings = [_without(b, set(deleted)) for b in briefings]
         if not briefings and not refill:
             return
         self._profiles.clear()
@@ -966,6 +968,20 @@ class RelatedUpdater:
         updated = select(fresh + kept)
         if updated != current:
             self._lists[briefing_id] = updated
+
+
+def _without(b: Briefing, gone: set[str]) -> Briefing:
+    """``b`` without the related entries and quote links that name ``gone``."""
+    if not any(r.id in gone for r in b.related) and not any(
+        c.id in gone for q in b.quotes for c in q.corroborations
+    ):
+        return b
+    quotes = [
+        q.model_copy(update={"corroborations": [c for c in q.corroborations if c.id not in gone]})
+        for q in b.quotes
+    ]
+    related = [r for r in b.related if r.id not in gone]
+    return b.model_copy(update={"related": related, "quotes": quotes})
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:

@@ -139,6 +139,20 @@ def test_a_deletion_refills_lists_without_reading_briefings(room, monkeypatch) -
     assert all(b["retold"].id not in {r.id for r in lib.get(i).related} for i in lib.ids())
 
 
+def test_a_briefing_changed_in_the_batch_of_a_deletion_drops_it_too(room) -> None:  # type: ignore[no-untyped-def]
+    """A briefing read for the same batch as a deletion (before the store forgot the
+    deleted one's rows) does not write the deleted one back into its lists."""
+    lib, index, b = room
+    interview = b["interview"].id
+    assert b["retold"].id in {r.id for r in lib.get(interview).related}
+    lib.delete(b["retold"].id)
+    lib.queue_for_index([interview], [])  # changed again, in the same batch
+    index.sync()
+    got = lib.get(interview)
+    assert b["retold"].id not in {r.id for r in got.related}
+    assert all(c.id != b["retold"].id for q in got.quotes for c in q.corroborations)
+
+
 def test_resemblance_of_sketches() -> None:
     assert resemblance([1, 2, 3], [1, 2, 3]) == 1.0
     assert resemblance([1, 2], [3, 4]) == 0.0
