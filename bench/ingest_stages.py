@@ -70,7 +70,7 @@ def instrument() -> None:
     _patch(Library, "ack_related_ops", "store: outboxes")
     _patch(Library, "store_links", "related: store_links")
     _patch(sindex, "index_document", "index: document_for + profile")
-    _patch(related, "profile_for", "index: profile_for")
+    _patch(related, "profile_for", "related: profile_for")
     _patch(ww.SegmentWriter, "add_document", "index: add_document")
     _patch(ww.SegmentWriter, "delete_by_term", "index: delete_by_term")
     _patch(ww.SegmentWriter, "commit", "index: commit (+merge)")

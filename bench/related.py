@@ -203,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(folder)
                 firsts = first_entries(_copy(size, Path(tmp) / "agree"), args.agreement)
                 _report(firsts, args)
+    load = os.getloadavg()
+    print(f"load average at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     print()
     print("| briefings | CPU ms p50 / p95 | wall ms p50 / p95 | candidates scored p50 |")
     print("|---|---|---|---|")

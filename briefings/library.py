@@ -119,7 +119,8 @@ CREATE TABLE IF NOT EXISTS digest_marks (
 #: computes them; the briefing JSON holds only what derivation produced). ``related``
 #: is one row per entry of a briefing's list, in ``rank`` order; ``quote_links`` one row
 #: per link of one of its quotes (``quote``) to a quote of another briefing, the link
-#: itself (a ``QuoteLink``) as JSON. Both are indexed by the other end too, so the
+#: itself (a ``QuoteLink``) as JSON; a quote's links are listed in date order when read
+#: (``rank`` only keeps them apart). Both are indexed by the other end too, so the
 #: lists that name a deleted briefing are found without reading every briefing.
 _LINK_SCHEMA = """
 CREATE TABLE IF NOT EXISTS related (
@@ -179,6 +180,12 @@ _PROFILE_TABLES = frozenset({"related_profiles", "related_terms", "related_term_
 
 #: Every schema statement, in migration order (each one is CREATE ... IF NOT EXISTS).
 _ALL_SCHEMA = _SCHEMA + _STORY_SCHEMA + _LINK_SCHEMA + _PROFILE_SCHEMA
+
+#: SQLite's page cache per connection, in KiB (its default is 2 MB). Related lists read
+#: and write a few hundred pages of the inverted table, profiles and lists per new
+#: briefing, scattered over a store of hundreds of MB: with 2 MB most of them were read
+#: again from the file on every update. Pages are taken only as they are used.
+CACHE_KIB = 32_768
 
 #: After an upgrade that left more than this share of the file free (rewritten rows),
 #: the store is compacted (VACUUM) if nobody else is using it at that moment.
@@ -491,6 +498,7 @@ class Library:
             conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self._migrate(conn)
 
     def _schema_version(self, conn: sqlite3.Connection) -> int | None:
@@ -1102,6 +1110,9 @@ class Library:
                 links.setdefault(r[0], {}).setdefault(int(r[1]), []).append(
                     QuoteLink.model_validate_json(r[2])
                 )
+        for by_quote in links.values():  # links added back later come last in rank
+            for found_links in by_quote.values():
+                found_links.sort(key=_link_order)
         for briefing_id in related.keys() | links.keys():
             b = found[briefing_id]
             update: dict[str, object] = {"related": related.get(briefing_id, [])}
@@ -1208,6 +1219,31 @@ class Library:
         return lists
 
     @_guarded
+    def related_ranks(self, ids: list[str]) -> dict[str, list[tuple[str, float, bool]]]:
+        """The related lists of those of ``ids`` that are stored briefings, as (other,
+        score, duplicate) rows in list order: what tells whether an entry enters a list,
+        without making every entry (``related_lists`` for the lists that change)."""
+        if self._links_in_json:
+            return {
+                i: [(r.id, r.score, r.duplicate) for r in found]
+                for i, found in self.related_lists(ids).items()
+            }
+        out: dict[str, list[tuple[str, float, bool]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(f"SELECT id FROM briefings WHERE id IN ({marks})", chunk):
+                out[r[0]] = []
+            for r in self._conn.execute(
+                "SELECT id, other, score, duplicate FROM related "
+                f"WHERE id IN ({marks}) ORDER BY id, rank",
+                chunk,
+            ):
+                if r[0] in out:
+                    out[r[0]].append((str(r[1]), float(r[2]), bool(r[3])))
+        return out
+
+    @_guarded
     def referencing(self, ids: list[str]) -> list[str]:
         """Briefings whose related list or quote links name any of ``ids`` (not ``ids``)."""
         out: list[str] = []
@@ -1221,6 +1257,44 @@ class Library:
                 )
             )
         return list(dict.fromkeys(out))
+
+    @_guarded
+    def forget_links(self, ids: list[str]) -> list[str]:
+        """Remove every entry of a related list and every quote link that names one of
+        ``ids`` (deleted briefings), in one transaction, reading only those rows (both
+        tables are indexed by the other end): no briefing is read or rewritten. Returns
+        the briefings whose related lists lost an entry (a list to fill up again)."""
+        if not ids:
+            return []
+        gone = list(dict.fromkeys(ids))
+        lists: set[str] = set()
+        linked: set[tuple[str, int]] = set()
+        with self.transaction() as conn:
+            for start in range(0, len(gone), 500):
+                chunk = gone[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                lists.update(
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT DISTINCT id FROM related WHERE other IN ({marks})", chunk
+                    )
+                )
+                linked.update(
+                    (r[0], int(r[1]))
+                    for r in conn.execute(
+                        f"SELECT DISTINCT id, quote FROM quote_links WHERE other IN ({marks})",
+                        chunk,
+                    )
+                )
+                conn.execute(f"DELETE FROM related WHERE other IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM quote_links WHERE other IN ({marks})", chunk)
+            # ranks stay 0, 1, 2 ... (moved out of the way first: (id, rank) is the key)
+            for briefing_id in sorted(lists):
+                _renumber(conn, "related", "id=?", (briefing_id,))
+            for briefing_id, quote in sorted(linked):
+                _renumber(conn, "quote_links", "id=? AND quote=?", (briefing_id, quote))
+        out = set(gone)
+        return sorted(i for i in lists if i not in out)
 
     # -- related-article profiles and their inverted table (written by the search layer) --
 
@@ -1860,6 +1934,19 @@ def _write_related(conn: sqlite3.Connection, briefing_id: str, related: list[Rel
     )
 
 
+def _renumber(conn: sqlite3.Connection, table: str, where: str, args: tuple[object, ...]) -> None:
+    """Give the rows of one list (``where``) the ranks 0, 1, 2 ... in their order."""
+    ranks = [
+        int(r[0])
+        for r in conn.execute(f"SELECT rank FROM {table} WHERE {where} ORDER BY rank", args)
+    ]
+    if ranks == list(range(len(ranks))):
+        return
+    conn.execute(f"UPDATE {table} SET rank = -1 - rank WHERE {where}", args)
+    for n, rank in enumerate(ranks):
+        conn.execute(f"UPDATE {table} SET rank=? WHERE {where} AND rank=?", (n, *args, -1 - rank))
+
+
 @dataclass(frozen=True)
 class LinkBack:
     """Links of briefing ``id``'s quotes to briefing ``source``: ``links[j]`` are quote
@@ -1872,13 +1959,14 @@ class LinkBack:
     texts: dict[int, str]
 
 
-#: How links of a quote are ordered (by the other briefing's date, then its id).
-_NO_DATE = "9999-12-31"
+def _link_order(link: QuoteLink) -> tuple[date, str]:
+    """How a quote's links are listed: by the other briefing's date, then its id."""
+    return (link.published or date.max, link.id)
 
 
 def _link_back(conn: sqlite3.Connection, back: LinkBack) -> None:
-    """Apply a ``LinkBack``: only the quotes it touches are rewritten, and no link is
-    parsed (their order comes from each link's date, read by SQLite)."""
+    """Apply a ``LinkBack``: its rows are added and the earlier links to its source
+    removed; no other link is read, parsed or rewritten."""
     if back.texts:  # one read of the stored texts of the quotes it links (after its id:
         # two paths or more make json_extract return an array)
         wanted = list(back.texts.items())
@@ -1895,35 +1983,25 @@ def _link_back(conn: sqlite3.Connection, back: LinkBack) -> None:
             return
         if stored != [text for _, text in wanted]:
             return  # changed since its profile was made: its own update relinks it
-    touched = {
-        int(r[0])
-        for r in conn.execute(
-            "SELECT DISTINCT quote FROM quote_links WHERE id=? AND other=?", (back.id, back.source)
+    # The earlier links to ``source`` go; the new ones are added after the quote's other
+    # links (readers put each quote's links in date order): none of the others is read
+    # or rewritten, however many briefings share the quote.
+    conn.execute("DELETE FROM quote_links WHERE id=? AND other=?", (back.id, back.source))
+    rows: list[tuple[str, int, int, str, str]] = []
+    for j, found in sorted(back.links.items()):
+        if not found:
+            continue
+        top = conn.execute(
+            "SELECT MAX(rank) FROM quote_links WHERE id=? AND quote=?", (back.id, j)
+        ).fetchone()[0]
+        after = -1 if top is None else int(top)
+        rows.extend(
+            (back.id, j, after + 1 + n, link.id, link.model_dump_json())
+            for n, link in enumerate(found)
         )
-    } | {j for j, found in back.links.items() if found}
-    for j in sorted(touched):
-        kept = [
-            (str(r[0] or _NO_DATE), str(r[1]), str(r[2]))
-            for r in conn.execute(
-                "SELECT json_extract(link, '$.published'), other, link FROM quote_links "
-                "WHERE id=? AND quote=? AND other<>? ORDER BY rank",
-                (back.id, j, back.source),
-            )
-        ]
-        fresh = [
-            (
-                link.published.isoformat() if link.published else _NO_DATE,
-                link.id,
-                link.model_dump_json(),
-            )
-            for link in back.links.get(j, [])
-        ]
-        merged = sorted([*kept, *fresh], key=lambda k: (k[0], k[1]))
-        conn.execute("DELETE FROM quote_links WHERE id=? AND quote=?", (back.id, j))
-        conn.executemany(
-            "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)",
-            [(back.id, j, n, other, link) for n, (_, other, link) in enumerate(merged)],
-        )
+    conn.executemany(
+        "INSERT INTO quote_links (id, quote, rank, other, link) VALUES (?, ?, ?, ?, ?)", rows
+    )
 
 
 def _write_quote_links(

@@ -28,18 +28,41 @@ def quote_words(profile: dict) -> list[tuple[int, str, frozenset[str]]]:
     return found
 
 
-def link_quotes(a: dict, b: dict) -> list[tuple[int, int, QuoteMatch]]:
-    """(index in a, index in b, match) for each quote of profile ``a`` also in ``b``."""
+def _all_words(profile: dict) -> frozenset[str]:
+    """The words of all of a profile's quotes of at least ``MIN_SHARED_WORDS`` words
+    (kept in the profile)."""
+    found = profile.get("_quote_union")
+    if found is None:
+        found = profile["_quote_union"] = frozenset().union(
+            *(w for _, _, w in quote_words(profile) if len(w) >= MIN_SHARED_WORDS)
+        )
+    return found
+
+
+def link_quotes(
+    a: dict, b: dict, memo: dict[tuple[str, str], QuoteMatch | None] | None = None
+) -> list[tuple[int, int, QuoteMatch]]:
+    """(index in a, index in b, match) for each quote of profile ``a`` also in ``b``.
+    ``memo``: matches already made for pairs of texts (one briefing's candidates often
+    carry the same quote, word for word)."""
     out: list[tuple[int, int, QuoteMatch]] = []
     if not a.get("q") or not b.get("q"):
         return out
-    theirs_all = quote_words(b)
+    # Their quotes that share enough words with all of ours together (one set
+    # intersection each, against ``a``'s union, made once per profile): most candidates'
+    # quotes share none, and the pairs below are only tried for these.
+    union = _all_words(a)
+    theirs_all = [
+        q
+        for q in quote_words(b)
+        if len(q[2]) >= MIN_SHARED_WORDS and len(q[2] & union) >= MIN_SHARED_WORDS
+    ]
+    if not theirs_all:
+        return out
     for i, text, mine in quote_words(a):
         if len(mine) < MIN_SHARED_WORDS:
             continue
         for j, other, theirs in theirs_all:
-            if len(theirs) < MIN_SHARED_WORDS:
-                continue
             shared = len(mine & theirs)
             if shared < MIN_SHARED_WORDS or shared < MIN_SHARED_SHARE * min(len(mine), len(theirs)):
                 continue
@@ -47,8 +70,14 @@ def link_quotes(a: dict, b: dict) -> list[tuple[int, int, QuoteMatch]]:
             # what ``match`` finds for it, without its fuzzy and word-by-word passes.
             if text == other and len(mine) >= MIN_WORDS:
                 found: QuoteMatch | None = QuoteMatch(score=100.0, differences=[])
-            else:
+            elif memo is None:
                 found = match(text, other)
+            else:
+                key = (text, other)
+                if key in memo:
+                    found = memo[key]
+                else:
+                    found = memo[key] = match(text, other)
             if found is not None:
                 out.append((i, j, found))
     return out

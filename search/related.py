@@ -23,15 +23,16 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from briefings.corroboration import QuoteMatch
 from briefings.library import PROFILES_META_KEY, Library, LinkBack
 from briefings.models import Briefing, Related
 from search.corroborate import QuoteLinker, link_quotes, quote_words
-from search.schema import text_analyzer
+from search.schema import _TOKENS, normaliser_steps, text_analyzer
 from search.stopwords import is_stop
 
 if TYPE_CHECKING:
@@ -70,6 +71,38 @@ def _useful(word: str) -> bool:
 # -- profiles ------------------------------------------------------------------------------
 
 
+#: The index analyzer's tokenizer (``text_analyzer``), run once over a text.
+_WORDS = re.compile(_TOKENS).finditer
+_NORMALISE = normaliser_steps(list(_STEMMED.items)[1:])
+#: word -> (its stem, lowercased) or None when it is not a useful word; bounded.
+_WORD_INFO: dict[str, tuple[str, str] | None] = {}
+_WORD_INFO_LIMIT = 200_000
+
+
+def _stem_of(word: str) -> str:
+    """The term the index analyzer makes of one word (its filters, without Whoosh's
+    chain of token generators: about 6 µs a token)."""
+    if _NORMALISE is None:  # an analyzer of another kind: ask it
+        return next(iter(_STEMMED(word))).text
+    for step in _NORMALISE:
+        word = step(word)
+    return word
+
+
+def _word_info(word: str) -> tuple[str, str] | None:
+    """(stem, lowercased) of a word of a profile's text, None when it is not useful."""
+    try:
+        return _WORD_INFO[word]
+    except KeyError:
+        pass
+    low = word.lower()
+    info = (_stem_of(word), low) if _useful(low) else None
+    if len(_WORD_INFO) >= _WORD_INFO_LIMIT:
+        _WORD_INFO.clear()
+    _WORD_INFO[word] = info
+    return info
+
+
 def prepared_profile(briefing: Briefing) -> dict:
     """``briefing``'s profile (``profile_for``) with its id, ready for scoring
     (``prepare``)."""
@@ -85,23 +118,28 @@ def profile_for(briefing: Briefing) -> dict:
     pairs: Counter[str] = Counter()
     pair_surface: dict[str, str] = {}
     parts = [briefing.title, briefing.title, briefing.dek or "", *briefing.body]
+    word_info = _word_info
     for part in parts:
         prev: tuple[str, str, int] | None = None
-        for tok in _STEMMED(part, chars=True, mode="index"):
-            word = part[tok.startchar : tok.endchar]
-            low = word.lower()
-            if not _useful(low):
+        for match in _WORDS(part):
+            word = match.group()
+            info = word_info(word)
+            if info is None:
                 prev = None
                 continue
-            counts[tok.text] += 1
-            surface.setdefault(tok.text, low)
-            if prev is not None and part[prev[2] : tok.startchar].strip() in ("", "-"):
-                key = f"{prev[0]} {tok.text}"
+            stem, low = info
+            counts[stem] += 1
+            if stem not in surface:
+                surface[stem] = low
+            start, end = match.span()
+            if prev is not None and part[prev[2] : start].strip() in ("", "-"):
+                key = f"{prev[0]} {stem}"
                 # A capitalised pair (a name) counts double: names identify a story.
                 named = prev[1][:1].isupper() and word[:1].isupper()
                 pairs[key] += 2 if named else 1
-                pair_surface.setdefault(key, f"{prev[1]} {word}")
-            prev = (tok.text, word, tok.endchar)
+                if key not in pair_surface:
+                    pair_surface[key] = f"{prev[1]} {word}"
+            prev = (stem, word, end)
     phrases = [[key, pair_surface[key], n] for key, n in pairs.most_common(40) if n >= 2]
     return {
         "t": {
@@ -309,6 +347,33 @@ def prepare(profile: dict) -> dict:
     return profile
 
 
+def similarity(
+    a: dict, b: dict, vector_a: Vector, vector_b: Vector, quote_hits: int
+) -> tuple[float, bool]:
+    """``compare``'s score and duplicate flag without its reasons (the same floats, added
+    in the same order): most candidates never enter a list, so their reasons are
+    worked out only for the entries that do."""
+    va, na = vector_a
+    vb, nb = vector_b
+    if len(va) > len(vb):
+        cosine = sum([w * va[t] for t, w in vb.items() if t in va]) / (na * nb)
+    else:
+        cosine = sum([w * vb[t] for t, w in va.items() if t in vb]) / (na * nb)
+    score = cosine
+    if quote_hits:
+        score += 0.2
+    for key in ("_people", "_orgs"):
+        common = a[key].keys() & b[key].keys()
+        if common:
+            score += min(0.2, 0.05 * len(common))
+    keywords = a["_keywords"].keys() & b["_keywords"].keys()
+    if keywords:
+        score += min(0.12, 0.03 * len(keywords))
+    set_a, set_b = a["_sketch"], b["_sketch"]
+    duplicate = bool(set_a & set_b) and _resemblance(set_a, set_b) >= DUPLICATE_JACCARD
+    return score, duplicate
+
+
 def compare(
     a: dict, b: dict, vector_a: Vector, vector_b: Vector, quote_hits: int
 ) -> tuple[float, list[str], bool]:
@@ -369,7 +434,72 @@ def _resemblance(set_a: set[int], set_b: set[int]) -> float:
     return sum(1 for h in union if h in both) / len(union)
 
 
-def select(entries: list[Related]) -> list[Related]:
+class _Pending:
+    """A scored candidate whose ``Related`` entry (with its reasons) is made only if it
+    is listed."""
+
+    __slots__ = ("duplicate", "hits", "id", "other", "score", "vector")
+
+    def __init__(
+        self, score: float, other_id: str, duplicate: bool, other: dict, vector: Vector, hits: int
+    ) -> None:
+        self.score = score
+        self.id = other_id
+        self.duplicate = duplicate
+        self.other = other
+        self.vector = vector
+        self.hits = hits
+
+    def entry(self, prof: dict, vector: Vector) -> Related:
+        reasons = compare(prof, self.other, vector, self.vector, self.hits)[1]
+        return Related(
+            id=self.id,
+            title=self.other["title"],
+            score=self.score,
+            reasons=reasons,
+            duplicate=self.duplicate,
+        )
+
+
+class _Ranked(Protocol):
+    @property
+    def score(self) -> float: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def duplicate(self) -> bool: ...
+
+
+_Entry = TypeVar("_Entry", bound=_Ranked)
+
+
+class _Rank(NamedTuple):
+    score: float
+    id: str
+    duplicate: bool
+
+
+def _enters(
+    ranks: dict[str, list[tuple[str, float, bool]]],
+    other_id: str,
+    me: str,
+    score: float,
+    duplicate: bool,
+) -> bool:
+    """Whether an entry for ``me`` (``score``) would change ``other_id``'s stored list
+    (``ranks``: its rows as (other, score, duplicate)): it enters the selection, or it
+    was listed before. False for a briefing that is not stored."""
+    rows = ranks.get(other_id)
+    if rows is None:
+        return False
+    if any(o == me for o, _, _ in rows):
+        return True
+    pool = [_Rank(s, o, d) for o, s, d in rows]
+    pool.append(_Rank(round(score, 3), me, duplicate))
+    return any(r.id == me for r in select(pool))
+
+
+def select(entries: list[_Entry]) -> list[_Entry]:
     """The top related entries, republished copies listed after and apart from them."""
     entries = sorted(entries, key=lambda r: (-r.score, r.id))
     best = [r for r in entries if not r.duplicate][:TOP]
@@ -383,7 +513,7 @@ def select(entries: list[Related]) -> list[Related]:
 def encode_profile(profile: dict, vector: Vector) -> bytes:
     """The profile as the store keeps it: term weights computed once (with the document
     frequencies of the day it was made), names, keywords, phrases, sketch and quotes,
-    compressed. Comparing two stored profiles reads no index at all.
+    as JSON. Comparing two stored profiles reads no index at all.
 
     Laid out to be decoded fast (a candidate's profile is decoded on every update that
     finds it): the terms are one string and their weights packed 32-bit floats, the
@@ -411,7 +541,7 @@ def encode_profile(profile: dict, vector: Vector) -> bytes:
         "source": profile.get("source"),
         "published": profile.get("published"),
     }
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 #: Separates the terms (and surface forms) of a stored profile: never in a term.
@@ -429,21 +559,34 @@ def _unpack(code: str, text: str) -> array.array:
 
 
 def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
-    """A stored profile, prepared for ``compare`` and quote linking, with its vector."""
-    data = json.loads(zlib.decompress(blob))
-    terms = data["t"].split(_SEP) if data["t"] else []
-    vec: dict[str, float] = dict(zip(terms, _unpack("f", data["v"]), strict=True))
+    """A stored profile, prepared for ``compare`` and quote linking, with its vector.
+    Profiles are stored as plain JSON (decoded in C, no inflating: a candidate's profile
+    is decoded on every update that finds it); older ones are zlib-compressed."""
+    data = json.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
+    text = data["t"]
+    vec: dict[str, float] = (
+        dict(zip(text.split(_SEP), _unpack("f", data["v"]), strict=True)) if text else {}
+    )
+    names = data["e"]
+    phrases = data["p"]
+    sketch = list(_unpack("I", data["s"]))
     profile = {
         "id": briefing_id,
         "title": data.get("title", ""),
         "source": data.get("source"),
         "published": data.get("published"),
-        "e": data["e"],
+        "e": names,
         "k": data["k"],
-        "p": [[key, text, 0] for key, text in data["p"]],
-        "s": list(_unpack("I", data["s"])),
+        "p": [[key, text, 0] for key, text in phrases],
+        "s": sketch,
         "q": data["q"],
         "_surface_text": data["u"],
+        # what ``prepare`` adds, made here at once
+        "_people": {name.casefold(): name for name, k in names if k == "person"},
+        "_orgs": {name.casefold(): name for name, k in names if k == "organisation"},
+        "_keywords": {k.casefold(): k for k in data["k"]},
+        "_phrases": dict(phrases),
+        "_sketch": set(sketch),
     }
     quote_sets = data["w"]
     if len(quote_sets) == len(profile["q"]):
@@ -451,7 +594,9 @@ def decode_profile(briefing_id: str, blob: bytes) -> tuple[dict, Vector]:
             (j, text, frozenset(w.split()))
             for (j, text), w in zip(profile["q"], quote_sets, strict=True)
         ]
-    return prepare(profile), (vec, float(data["n"]) or 1.0)
+    else:
+        profile["_quote_words"] = quote_words(profile)
+    return profile, (vec, float(data["n"]) or 1.0)
 
 
 #: Body terms each briefing posts to the store's inverted table: all of them (up to
@@ -545,6 +690,8 @@ class RelatedUpdater:
         self._links_back: list[LinkBack] = []
         #: document frequencies of this update (``None`` outside one)
         self._idf: _Idf | None = None
+        #: quote matches made in this update, by pair of texts
+        self._matches: dict[tuple[str, str], QuoteMatch | None] = {}
 
     def update(
         self,
@@ -554,18 +701,25 @@ class RelatedUpdater:
     ) -> None:
         """``on_each(n)``: called as the briefings are worked through (progress)."""
         changed: dict[str, Briefing] = {}
+        refill: list[str] = []
         if deleted:
-            self._forget(deleted, changed)
-        if not briefings and not changed:
+            # Entries and quote links naming the deleted briefings go, in the store alone
+            # (no briefing is read); the lists that lost an entry are filled up again below.
+            mine = {b.id for b in briefings}
+            refill = [i for i in self.library.forget_links(deleted) if i not in mine]
+            # the briefings of this batch were read before: they may name them too
+            briefings = [_without(b, set(deleted)) for b in briefings]
+        if not briefings and not refill:
             return
         self._profiles.clear()
+        self._matches = {}
         # The index's own searcher for this thread, refreshed (segments that did not
         # change are not opened again).
         searcher = self.index.searcher()
         idf = self._idf = _Idf(searcher, self.index.common_dfs)
         if self.library.get_meta(PROFILES_KEY) != PROFILES_VERSION:
             self._make_all_profiles(idf)
-        work = list(briefings) + [b for b in changed.values() if b.id not in deleted]
+        work = list(briefings)
         # Briefings of this batch are changed whole (``changed``); the lists and quote
         # links of others only where they change (``_lists``, ``_links_back``).
         self._work = {b.id: b for b in work}
@@ -578,6 +732,9 @@ class RelatedUpdater:
             self._update_one(changed.get(b.id, b), changed)
             if on_each is not None:
                 on_each(n)
+        for other_id in refill:
+            if other_id not in changed:
+                self._refill(other_id)
         self.library.store_links(list(changed.values()), self._lists, self._links_back)
         self._work = {}
         self._lists = {}
@@ -608,8 +765,11 @@ class RelatedUpdater:
 
     def _make_all_profiles(self, idf: _Idf) -> None:
         """Profile every briefing of the store (a library made before profiles were
-        stored, or after ``recompute_all``): once, then each new briefing adds its own."""
-        ids = self.library.ids()
+        stored, or after ``recompute_all``): once, then each new briefing adds its own.
+        Briefings still waiting for their related lists are left to their own update,
+        which posts them (a new library's first batch profiled the whole ingest twice)."""
+        waiting = {i for i, _, _ in self.library.pending_related_ops()}
+        ids = [i for i in self.library.ids() if i not in waiting]
         for start in range(0, len(ids), 500):
             self._post(self.library.get_many(ids[start : start + 500]), idf)
             self._profiles.clear()
@@ -623,13 +783,6 @@ class RelatedUpdater:
                 self._profiles[briefing_id] = decode_profile(briefing_id, blob)
         return {i: self._profiles[i] for i in ids if i in self._profiles}
 
-    def _load(self, briefing_id: str, changed: dict[str, Briefing]) -> Briefing | None:
-        found = changed.get(briefing_id)
-        if found is None:
-            got = self.library.get_many([briefing_id])
-            found = got[0] if got else None
-        return found
-
     def _update_one(self, b: Briefing, changed: dict[str, Briefing]) -> None:
         mine_profile = self._profiles.get(b.id)
         if mine_profile is None:
@@ -638,46 +791,49 @@ class RelatedUpdater:
         candidates = self.candidates(prof, vec)
         others = self._stored(candidates)
         linker = QuoteLinker(b)
-        mine: list[Related] = []
+        mine: list[_Pending] = []
         theirs: list[tuple[str, float, bool, tuple[dict, Vector, int]]] = []
         for other_id in candidates:
             found = others.get(other_id)
             if found is None:
                 continue
             other, other_vec = found
-            matches = link_quotes(prof, other)
+            matches = link_quotes(prof, other, self._matches)
             linker.compared(other_id)
-            score, reasons, dup = compare(prof, other, vec, other_vec, len(matches))
+            score, dup = similarity(prof, other, vec, other_vec, len(matches))
             if matches:
                 linker.add(other_id, other, matches)
             if score < MIN_SCORE:
                 continue
-            mine.append(
-                Related(
-                    id=other_id,
-                    title=other["title"],
-                    score=round(score, 3),
-                    reasons=reasons,
-                    duplicate=dup,
-                )
-            )
+            mine.append(_Pending(round(score, 3), other_id, dup, other, other_vec, len(matches)))
             theirs.append((other_id, score, dup, (other, other_vec, len(matches))))
         # Entries other briefings offered earlier stay unless this search saw them again.
         seen = {r.id for r in mine} | set(candidates)
         kept = [r for r in b.related if r.id not in seen and r.id != b.id]
-        b = b.model_copy(update={"related": select(mine + kept), "quotes": linker.quotes()})
+        pool: list[Related | _Pending] = [*mine, *kept]
+        listed = [r if isinstance(r, Related) else r.entry(prof, vec) for r in select(pool)]
+        b = b.model_copy(update={"related": listed, "quotes": linker.quotes()})
         changed[b.id] = b
         # Insert b into the lists of the candidates it now belongs in.
         linked = linker.linked_ids()
-        lists = self.library.related_lists(
+        # Each candidate's list as (other, score, duplicate) rows: enough to tell whether
+        # b enters it; the few lists it does enter are then read whole.
+        ranks = self.library.related_ranks(
             [i for i, *_ in theirs if i not in changed and i not in self._work]
         )
         for other_id, score, dup, (other, other_vec, hits) in theirs:
+            stored_only = other_id not in changed and other_id not in self._work
+            if (
+                stored_only
+                and other_id not in self._lists
+                and not _enters(ranks, other_id, b.id, score, dup)
+            ):
+                continue
             entry = Related(
                 id=b.id, title=b.title, score=round(score, 3), reasons=[], duplicate=dup
             )
             back = functools.partial(_reasons, other, prof, other_vec, vec, hits)
-            self._offer(other_id, entry, back, changed, lists)
+            self._offer(other_id, entry, back, changed)
         for other_id in linked:
             whole = changed.get(other_id) or self._work.get(other_id)
             if whole is not None:
@@ -702,19 +858,19 @@ class RelatedUpdater:
         entry: Related,
         reasons: Callable[[], list[str]],
         changed: dict[str, Briefing],
-        lists: dict[str, list[Related]],
     ) -> None:
         """Put ``entry`` into ``other_id``'s related list if it belongs in its top entries.
 
-        Only the other briefing's related list is read (``lists``: read for all the
-        candidates at once) and written; the entry's reasons (seen from the other
-        briefing) are worked out only when the list changes.
+        Only the other briefing's related list is read and written; the entry's reasons
+        (seen from the other briefing) are worked out only when the list changes.
         """
         current = changed.get(other_id) or self._work.get(other_id)
         if current is not None:
             related: list[Related] | None = current.related
         else:
-            related = self._lists.get(other_id, lists.get(other_id))
+            related = self._lists.get(other_id)
+            if related is None:
+                related = self.library.related_lists([other_id]).get(other_id)
         if related is None:
             return
         kept = [r for r in related if r.id != entry.id]
@@ -773,21 +929,59 @@ class RelatedUpdater:
             found.extend(d for d in ranked if d not in found)
         return found
 
-    def _forget(self, deleted: list[str], changed: dict[str, Briefing]) -> None:
-        """Remove links to deleted briefings from the briefings that list them."""
-        gone = set(deleted)
-        for other_id in referencing(self.library, deleted):
-            b = self._load(other_id, changed)
-            if b is None or b.id in gone:
+    def _refill(self, briefing_id: str) -> None:
+        """Fill up the related list of a briefing that lost an entry (a deleted
+        briefing), from its stored profile and its candidates' (as ``_update_one``
+        scores them); its quote links stay as they are (those to the deleted briefing
+        are gone already), and nothing of it but its list is read or written."""
+        found = self._stored([briefing_id]).get(briefing_id)
+        if found is None:
+            return
+        prof, vec = found
+        current = self._lists.get(briefing_id)
+        if current is None:
+            current = self.library.related_lists([briefing_id]).get(briefing_id)
+        if current is None:
+            return
+        candidates = self.candidates(prof, vec)
+        others = self._stored(candidates)
+        fresh: list[Related] = []
+        for other_id in candidates:
+            other_found = others.get(other_id)
+            if other_found is None:
                 continue
-            quotes = [
-                q.model_copy(
-                    update={"corroborations": [c for c in q.corroborations if c.id not in gone]}
+            other, other_vec = other_found
+            hits = len(link_quotes(prof, other, self._matches))
+            score, reasons, dup = compare(prof, other, vec, other_vec, hits)
+            if score >= MIN_SCORE:
+                fresh.append(
+                    Related(
+                        id=other_id,
+                        title=other["title"],
+                        score=round(score, 3),
+                        reasons=reasons,
+                        duplicate=dup,
+                    )
                 )
-                for q in b.quotes
-            ]
-            related = [r for r in b.related if r.id not in gone]
-            changed[b.id] = b.model_copy(update={"related": related, "quotes": quotes})
+        seen = {r.id for r in fresh} | set(candidates)
+        kept = [r for r in current if r.id not in seen and r.id != briefing_id]
+        updated = select(fresh + kept)
+        if updated != current:
+            self._lists[briefing_id] = updated
+
+
+def _without(b: Briefing, gone: set[str]) -> Briefing:
+    """``b`` without the related entries and quote links that name ``gone``."""
+    if not any(r.id in gone for r in b.related) and not any(
+        c.id in gone for q in b.quotes for c in q.corroborations
+    ):
+        return b
+    quotes = [
+        q.model_copy(update={"corroborations": [c for c in q.corroborations if c.id not in gone]})
+        for q in b.quotes
+    ]
+    related = [r for r in b.related if r.id not in gone]
+    return b.model_copy(update={"related": related, "quotes": quotes})
 
 
 def referencing(library: Library, ids: list[str]) -> list[str]:

@@ -105,6 +105,54 @@ def test_deleting_a_briefing_removes_links_to_it(room) -> None:  # type: ignore[
     assert all(not q.corroborations for q in interview.quotes)
 
 
+def test_a_deletion_refills_lists_without_reading_briefings(room, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """After a deletion, the lists that named it are filled up again from stored
+    profiles: no briefing is read whole (``get_many``/``get``) for it."""
+    lib, index, b = room
+    third = make(
+        lib,
+        "third",
+        "Okonkwo: Harbour Logistics is careful with crane exports",
+        [
+            "Marta Okonkwo of Harbour Logistics said export restrictions on crane software "
+            "keep the firm two years behind its rivals in the Baltic ports.",
+        ],
+        entities=[("Marta Okonkwo", "person"), ("Harbour Logistics", "organisation")],
+    )
+    index.sync()
+    before = [r.id for r in lib.get(b["interview"].id).related]
+    assert third.id in before and b["retold"].id in before
+    read: list[object] = []
+    real = Library.get_many
+
+    def spy(self, ids):  # type: ignore[no-untyped-def]
+        read.extend(ids)
+        return real(self, ids)
+
+    monkeypatch.setattr(Library, "get_many", spy)
+    lib.delete(b["retold"].id)
+    index.sync()
+    monkeypatch.setattr(Library, "get_many", real)
+    assert read == []
+    after = [r.id for r in lib.get(b["interview"].id).related]
+    assert b["retold"].id not in after and third.id in after
+    assert all(b["retold"].id not in {r.id for r in lib.get(i).related} for i in lib.ids())
+
+
+def test_a_briefing_changed_in_the_batch_of_a_deletion_drops_it_too(room) -> None:  # type: ignore[no-untyped-def]
+    """A briefing read for the same batch as a deletion (before the store forgot the
+    deleted one's rows) does not write the deleted one back into its lists."""
+    lib, index, b = room
+    interview = b["interview"].id
+    assert b["retold"].id in {r.id for r in lib.get(interview).related}
+    lib.delete(b["retold"].id)
+    lib.queue_for_index([interview], [])  # changed again, in the same batch
+    index.sync()
+    got = lib.get(interview)
+    assert b["retold"].id not in {r.id for r in got.related}
+    assert all(c.id != b["retold"].id for q in got.quotes for c in q.corroborations)
+
+
 def test_resemblance_of_sketches() -> None:
     assert resemblance([1, 2, 3], [1, 2, 3]) == 1.0
     assert resemblance([1, 2], [3, 4]) == 0.0

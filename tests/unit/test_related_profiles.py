@@ -90,6 +90,25 @@ def test_an_old_library_is_profiled_once_then_incrementally(tmp_path: Path) -> N
     lib.close()
 
 
+def test_a_new_library_profiles_each_briefing_once(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The first related update of a new library makes no profiles ahead of the
+    briefings still waiting for theirs: each is profiled once, by its own update."""
+    made: list[str] = []
+    real = rel.profile_for
+
+    def counted(briefing):  # type: ignore[no-untyped-def]
+        made.append(briefing.id)
+        return real(briefing)
+
+    monkeypatch.setattr(rel, "profile_for", counted)
+    lib, b = newsroom(tmp_path / "lib")
+    SearchIndex(lib).sync()
+    assert sorted(made) == sorted(x.id for x in b.values())
+    assert lib.get_meta(PROFILES_META_KEY) == rel.PROFILES_VERSION
+    assert len(lib.related_profiles(lib.ids())) == len(b)
+    lib.close()
+
+
 def test_dropped_profile_tables_are_made_again_from_the_index(tmp_path: Path) -> None:
     lib, b = newsroom(tmp_path / "lib")
     SearchIndex(lib).sync()
@@ -165,6 +184,19 @@ def test_stored_profiles_decode_to_what_was_encoded() -> None:
         rel._surface(decoded, "crane") == "cranes" and rel._surface(decoded, "harbour") == "harbour"
     )
     assert decoded["_people"] == {"marta okonkwo": "Marta Okonkwo"}
+    # what ``prepare`` would add is there already, as it would make it
+    fresh = {k: v for k, v in decoded.items() if k in ("id", "e", "k", "p", "s", "q")}
+    again = rel.prepare(fresh)
+    for key in ("_people", "_orgs", "_keywords", "_phrases", "_sketch", "_quote_words"):
+        assert decoded[key] == again[key]
+    # profiles stored compressed (before they were stored as plain JSON) still decode
+    import zlib
+
+    blob = rel.encode_profile(profile, vector)
+    assert blob[:1] == b"{"
+    older, (older_vec, _) = rel.decode_profile("a", zlib.compress(blob))
+    decoded.pop("_surface", None)  # split when first asked for (above)
+    assert older == decoded and older_vec == vec
 
 
 def test_links_back_touch_only_their_quotes_and_keep_the_order(tmp_path: Path) -> None:
@@ -226,3 +258,64 @@ def test_an_identical_quote_matches_as_the_fuzzy_match_would() -> None:
     found = link_quotes(a, b)
     assert [(i, j) for i, j, _ in found] == [(0, 3)]
     assert found[0][2] == match(text, text)
+
+
+def _reference_terms(parts: list[str]) -> tuple[dict, list]:
+    """Terms and pairs of a profile as Whoosh's analyzer chain makes them (the code
+    before ``profile_for`` ran the tokenizer and filters itself)."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    pairs: Counter[str] = Counter()
+    pair_surface: dict[str, str] = {}
+    for part in parts:
+        prev = None
+        for tok in rel._STEMMED(part, chars=True, mode="index"):
+            word = part[tok.startchar : tok.endchar]
+            if not rel._useful(word.lower()):
+                prev = None
+                continue
+            counts[tok.text] += 1
+            surface.setdefault(tok.text, word.lower())
+            if prev is not None and part[prev[2] : tok.startchar].strip() in ("", "-"):
+                key = f"{prev[0]} {tok.text}"
+                pairs[key] += 2 if prev[1][:1].isupper() and word[:1].isupper() else 1
+                pair_surface.setdefault(key, f"{prev[1]} {word}")
+            prev = (tok.text, word, tok.endchar)
+    terms = {s: [n, surface[s]] if surface[s] != s else n for s, n in counts.items()}
+    phrases = [[k, pair_surface[k], n] for k, n in pairs.most_common(40) if n >= 2][:25]
+    return terms, phrases
+
+
+def test_profile_terms_are_the_index_analyzers(tmp_path: Path) -> None:
+    """``profile_for`` tokenizes and stems words itself (cached per word): the same
+    terms, surfaces and pairs, in the same order, as the index's analyzer chain."""
+    body = [
+        "Marta Okonkwo's cranes were moving; the Kraków-based crane makers kept running.",
+        "Ports in İzmir and Gdańsk said the ÉCOLE programme's runners ran 12 km - twice.",
+        "Marta Okonkwo met Harbour Logistics; Harbour Logistics and Marta Okonkwo agreed.",
+    ]
+    with Library(tmp_path / "lib") as lib:
+        b = make(lib, "a", "Cranes: Marta Okonkwo's Harbour Logistics", body)
+    profile = rel.profile_for(b)
+    terms, phrases = _reference_terms([b.title, b.title, b.dek or "", *b.body])
+    assert list(profile["t"].items()) == list(terms.items())
+    assert profile["p"] == phrases and phrases
+
+
+def test_an_entry_enters_a_list_as_select_would_put_it() -> None:
+    """``_enters`` tells from (other, score, duplicate) rows alone whether an entry would
+    change a stored list: it beats the fifth entry, is a copy with room among copies,
+    or was listed before; a briefing that is not stored has no list."""
+    rows = [(f"o{n}", 0.9 - n / 10, False) for n in range(5)]
+    ranks = {"a": rows}
+    assert rel._enters(ranks, "a", "new", 0.55, False)
+    assert not rel._enters(ranks, "a", "new", 0.45, False)
+    assert rel._enters(ranks, "a", "new", 0.1, True)  # copies are listed apart
+    assert rel._enters(ranks, "a", "o4", 0.01, False)  # listed before: it changes
+    assert not rel._enters(ranks, "nosuch", "new", 0.9, False)
+    # ties go to the smaller id, as ``select`` orders them
+    assert rel._enters(ranks, "a", "a0", 0.5, False) and not rel._enters(
+        ranks, "a", "z", 0.5, False
+    )

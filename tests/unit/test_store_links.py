@@ -122,3 +122,41 @@ def test_the_index_takes_its_settings_at_construction(
     assert (given.batch, given.lock_timeout) == (11, 2.0)
     given.close()
     lib.close()
+
+
+def test_forgetting_a_briefing_removes_only_the_rows_that_name_it(tmp_path: Path) -> None:
+    """``forget_links`` deletes the entries and quote links naming deleted briefings,
+    keeps the other rows in their order (ranks 0, 1, ...) and says whose lists lost one."""
+    with Library(tmp_path / "lib") as lib:
+        a = make(lib, "a", "Tide tables", ["The tide rose."], quotes=[("Water came in", "Ana")])
+        b = make(lib, "b", "Tide again", ["The tide fell."], quotes=[("Water went", "Bo")])
+        c = make(lib, "c", "Tide news", ["The tide turned."], quotes=[("Water came", "Cy")])
+        d = make(lib, "d", "Tide note", ["The tide held."])
+
+        def entry(x: object) -> Related:
+            return Related(id=x.id, title=x.title, score=0.5, reasons=[])  # type: ignore[attr-defined]
+
+        def link(x: object) -> QuoteLink:
+            return QuoteLink(id=x.id, title=x.title, quote=0, text="Water", score=90.0)  # type: ignore[attr-defined]
+
+        a2 = a.model_copy(
+            update={
+                "related": [entry(b), entry(c), entry(d)],
+                "quotes": [a.quotes[0].model_copy(update={"corroborations": [link(b), link(c)]})],
+            }
+        )
+        c2 = c.model_copy(update={"related": [entry(a)]})
+        lib.store_links([a2, c2])
+        assert lib.forget_links([b.id]) == [a.id]
+        got = lib.get(a.id)
+        assert [r.id for r in got.related] == [c.id, d.id]
+        assert [x.id for x in got.quotes[0].corroborations] == [c.id]
+        ranks = lib.connection.execute(
+            "SELECT rank FROM related WHERE id=? ORDER BY rank", (a.id,)
+        ).fetchall()
+        assert [r[0] for r in ranks] == [0, 1]
+        assert lib.get(c.id).related == c2.related  # names no deleted briefing: untouched
+        assert lib.forget_links(["0" * 16]) == []
+        # a list written later (ranks from 0) is stored over the renumbered one
+        lib.store_links([], {a.id: [entry(d)]})
+        assert [r.id for r in lib.get(a.id).related] == [d.id]
