@@ -61,6 +61,22 @@ _AFTER_PREPOSITION: Final = re.compile(
     r"campaign\s+group|research\s+firm|law\s+firm|[A-Z]{2,5}\s+firm)\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|"
     r"the|firm|company|group|bank|fund|agency|consultancy|[A-Z][\w.&’'-]*))*)"
 )
+#: a full stop before a capital inside an organisation's name read after "of": a
+#: sentence end ("of Argus Research. The index ...") unless an abbreviation's ("St.").
+_ORG_STOP: Final = re.compile(r"\.\s+(?=[A-Z])")
+_ORG_ABBREVIATIONS: Final = re.compile(
+    r"(?:\b[A-Z]|\bSt|\bCo|\bInc|\bLtd|\bCorp|\bBros|\bMt|\bFt)$"
+)
+
+
+def _org_sentence(org: str) -> str:
+    """``org`` up to a full stop that ends its sentence."""
+    for m in _ORG_STOP.finditer(org):
+        if not _ORG_ABBREVIATIONS.search(org, 0, m.start()):
+            return org[: m.start()]
+    return org
+
+
 _LOCATION_TAIL: Final = re.compile(
     r"\s+(?:in|based\s+in)\s+[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*)*\.?$"
 )
@@ -115,6 +131,21 @@ OCCUPATIONS: Final = lexicon(
     paramedic medic sailor astronaut navigator teacher tutor headteacher headmaster
     headmistress professor chemist biologist physicist geologist surveyor inventor
     novelist translator interpreter curator archivist
+    witness eyewitness protester protestor demonstrator marcher bystander onlooker
+    passenger spectator motorist commuter pedestrian supervisor star superstar
+    megastar baron mogul tycoon magnate heiress socialite celebrity legend icon
+    companion attacker forward fly-half centre-back full-back playmaker hurdler
+    athlete batsman all-rounder contestant juror councillor councilman councilwoman
+    alderman assemblyman assemblywoman examiner coroner magistrate solicitor
+    barrister clergyman cleric vicar monk nun missionary academic pupil
+    undergraduate freshman sophomore cadet recruit serviceman servicewoman reservist
+    militant fighter rebel insurgent warlord hostage captive detainee inmate
+    prisoner suspect victim petitioner claimant whistleblower informant hacker
+    programmer trader broker dealer accountant actuary underwriter landowner
+    fisherman hunter fireman policeman policewoman cop spy emissary mediator
+    fundraiser benefactor patron chairperson widower fiance fiancee stepfather
+    stepmother stepson stepdaughter sibling frontman frontwoman winner finalist
+    dispatcher
     """
 )
 
@@ -227,10 +258,18 @@ def _without_address(words: list[str]) -> list[str]:
     return out
 
 
+_PLURAL_GROUP: Final = re.compile(r"[A-Z][a-z]+(?:ies|[^s’'u]s)")
+
+
 def clean_role(role: str) -> str | None:
     """Trim a role phrase: no determiners, honorifics, sentence adverbs, relative or
     participle clauses, outer punctuation; a long one is cut at a phrase boundary."""
     role = role.strip(" ,;:—–-")
+    first = role.split(None, 1)[0].lower() if role else ""
+    if first in ("who", "whom", "which", "that", "whose"):
+        return relative_role(role) if first != "which" else None  # never the clause itself
+    if _OF_COUNT.search(role):
+        return None  # "a mother of two": a family, not a role
     if _CUT_ORGANISATION.match(role):
         return None  # "Friends of the" Earth: the first half of a name, not a role
     if role.endswith(".") and not _ABBREV_END.search(role[:-1]):
@@ -253,6 +292,8 @@ def clean_role(role: str) -> str | None:
         words.pop()
     if not words:
         return None
+    if len(words) == 1 and words[0][:1].isupper() and _PLURAL_GROUP.fullmatch(words[0]):
+        return None  # "the Conservatives", "Tories": a group, not one person's role
     if words[-1].lower() in _TITLE_ABBREVIATIONS:
         words[-1] += "."  # "Gov" -> "Gov.": an abbreviation is not cut in half
     return " ".join(words)
@@ -299,8 +340,12 @@ def title_before(left: str) -> str | None:
     if ranked:  # "the top-ranked Moreau", "the 14th-ranked Ida Brandt"
         return ranked.group("rank")
     toks: list[str] = _TOKEN.findall(left[-140:])
+    while toks and toks[-1].lower().rstrip(".") in HONORIFICS:
+        toks.pop()  # "Tory leader Mr Howard": the title before the honorific
     if toks and toks[-1][:1].islower() and not _role_word(toks[-1]):
         return _lower_title(toks)  # "minister of mines and energy Jo Lee"
+    if toks and not _role_word(toks[-1]) and not _sentence_end(toks[-1]):
+        return _title_of(toks)  # "Secretary of State Jo Lee"
     if not toks or not _role_word(toks[-1]) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
@@ -328,6 +373,27 @@ def title_before(left: str) -> str | None:
     while words and words[0][:1].isupper() and is_function_word(words[0]):
         words.pop(0)
     return clean_role(" ".join(words)) if words else None
+
+
+_TITLE_OF_MAX: Final = 5  # words after a title's "of"/"for": "of Foreign Affairs"
+
+
+def _title_of(toks: list[str]) -> str | None:
+    """A capitalised title whose head noun comes before "of"/"for" ("U.S. Secretary of
+    State", "Chief of Staff", "Minister for Foreign Affairs") right before a name."""
+    for k in range(len(toks) - 2, max(0, len(toks) - 2 - _TITLE_OF_MAX), -1):
+        tok = toks[k]
+        if tok in ("of", "for"):
+            head = toks[k - 1] if k else ""
+            if not (head[:1].isupper() and (is_title_word(head) or role_head(head))):
+                return None
+            if head.isupper() or _sentence_end(head):
+                return None
+            before = title_before(" ".join(toks[:k]))
+            return clean_role(" ".join([before or head, *toks[k:]]))
+        if not (tok[:1].isupper() or tok in ("and", "the", "&")) or _sentence_end(tok):
+            return None
+    return None
 
 
 _LOWER_WORD: Final = re.compile(r"[a-z][a-z-]*")
@@ -439,8 +505,10 @@ def apposition_before(left: str) -> str | None:
     words: list[str] = []
     for tok in reversed(toks):
         low = tok.lower()
-        if len(words) >= 10 or tok in ',;:“”"‘()—–' or low in ("to", "by", "said", "says"):
+        if len(words) >= 10 or tok in ',;:“”"‘()—–.!?' or low in ("to", "by", "said", "says"):
             break
+        if _sentence_end(tok):
+            break  # "... and ADHD. Lee's mother, Jo Lee": the sentence starts after it
         if low in _NOT_MODIFIERS and low not in ("of", "his", "her", "its", "their", "the", "for"):
             break
         words.append(tok)
@@ -459,8 +527,10 @@ def apposition_before(left: str) -> str | None:
     )
     if not determined and not (words and words[0].endswith(("'s", "’s"))):
         return None
-    # a role noun in it: "chief executive", "head of sales" (not "the weather, Jo Bloggs")
-    if not any(_role_word(w) for w in words[1:] if w.lower() not in HONORIFICS):
+    # a role noun heads it: "chief executive", "head of sales" (not "the weather, Jo
+    # Bloggs", "Tony Blair's first government, Jo Lee had ...")
+    heads = head_words([w for w in words[1:] if w.lower() not in HONORIFICS])
+    if not any(_role_noun(h, True) for h in heads + _title_words(words[1:])):
         return None
     return clean_role(" ".join(words))
 
@@ -545,6 +615,72 @@ def _trimmed(words: list[str]) -> list[str]:
     return cut
 
 
+#: "who is the chief executive of X", "who was appointed chairman", "who serves as
+#: ...": a copula or an appointment before the role the relative clause states.
+_RELATIVE_COPULA: Final = re.compile(
+    r"^(?:who|whom)\s+(?:(?:was|has\s+been|had\s+been|is|were)\s+(?:appointed|named|"
+    r"elected|made)(?:\s+as)?|is|was|has\s+been|had\s+been|became|becomes|remains|"
+    r"(?:serves|served|works|worked|acts|acted)\s+as)"
+    r"(?:\s+(?:now|also|currently|still|then|previously|formerly|once))?\s+"
+)
+#: "who heads X", "who founded X": a verb whose doer holds a post in the named
+#: organisation (the role noun it gives).
+_RELATIVE_POSTS: Final = {
+    "heads": "head",
+    "headed": "head",
+    "leads": "leader",
+    "chairs": "chair",
+    "chaired": "chair",
+    "runs": "head",
+    "directs": "director",
+    "founded": "founder",
+    "co-founded": "co-founder",
+    "manages": "manager",
+    "owns": "owner",
+    "coaches": "coach",
+    "edits": "editor",
+}
+_RELATIVE_POST: Final = re.compile(
+    r"^(?:who|whom)\s+(?:(?:now|also|currently|still|once)\s+)?(?P<verb>[a-z-]+)\s+"
+    r"(?P<org>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w.&’'-]*))*)"
+)
+#: "mother of two", "father of four": a family, not a relation to anyone in the story
+_OF_COUNT: Final = re.compile(
+    r"\b(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.I,
+)
+
+
+_RELATIVE_RANK: Final = 3  # below a title: "who" may mean someone named before
+_RELATIVE_AFTER: Final = re.compile(r"^\s*,\s*(?=(?:who|whom)\s)")
+
+
+def relative_after(right: str) -> str | None:
+    """``, who is president of X`` right after a name: the role it states."""
+    m = _RELATIVE_AFTER.match(right)
+    return relative_role(right[m.end() :]) if m else None
+
+
+def relative_role(clause: str) -> str | None:
+    """The role a relative clause states: ``who is president of X`` -> "president of
+    X", ``who heads the X Trust`` -> "head of the X Trust"; a clause that states no
+    job ("who is 60 years old", "who conducted the inquiry") gives none."""
+    clause = clause.strip()
+    m = _RELATIVE_COPULA.match(clause)
+    if m is not None:
+        return apposition_after(", " + clause[m.end() :])
+    post = _RELATIVE_POST.match(clause)
+    if post is None or post.group("verb") not in _RELATIVE_POSTS:
+        return None
+    org = post.group("org").split()
+    while org and (org[-1].lower() in _ORG_JOINERS or org[-1].lower() == "and"):
+        org.pop()
+    if not org or org[-1].endswith(("’s", "'s")) or " ".join(org) in PLACES:
+        return None
+    return clean_role(_RELATIVE_POSTS[post.group("verb")] + " of " + " ".join(org))
+
+
 def apposition_after(right: str) -> str | None:
     """``, ROLE,`` right after a name (``right`` starts after the name); a bare age
     and a home town before it are skipped ("NAME, 44, of Leeds, a nurse")."""
@@ -556,7 +692,7 @@ def apposition_after(right: str) -> str | None:
         right = right[paren.end() :]
     m = _AFTER_PREPOSITION.match(right)
     if m:
-        org = m.group("org")
+        org = _org_sentence(m.group("org"))
         if org in PLACES or org.split(",")[0] in PLACES:
             return None  # "Bernie Sanders of Vermont": where from, not a role
         return clean_role(org)
@@ -613,6 +749,15 @@ def _title_words(words: list[str]) -> list[str]:
                 return []  # "Gazprom chairman Aleksey Miller and ...": a name, not a role
             break
         if low in _TITLE_MODIFIERS or (is_title_word(w) and not w.isupper()):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if (
+                w[:1].islower()
+                and nxt[:1].islower()
+                and not _role_word(nxt)
+                and not _VERB_LIKE.match(nxt)
+                and nxt.lower() not in _PHRASE_BREAK
+            ):
+                break  # "general election", "the chief concern": an adjective, no title
             out.append(w)
         elif out and w[:1].isupper():
             return []  # "Kestrel chairman Joe Tamsin": a title before another name
@@ -627,7 +772,7 @@ def _role_noun(head: str, plural_ok: bool) -> bool:
     low = head.lower().rstrip(".")
     if not _role_word(head):
         return False
-    if low.endswith("s") and not plural_ok:
+    if low.endswith("s") and not low.endswith("ss") and not plural_ok:  # not "witness"
         return low in ROLE_NOUNS or low in ROLE_EXTRA or "." in head
     return True
 
@@ -685,10 +830,13 @@ class Roles:
             if age:
                 roles.ages.setdefault(name, age.group(1))
             roles.offer(name, apposition_after(right), 0)
-            if roles.rank.get(name, 9) > 1:
+            if roles.rank.get(name, 9) > 1 and " " in text[start:end].strip():
+                # a full name: "of a witness, Lee said" is the subject of a cue
                 roles.offer(name, apposition_before(left), 1)
             if roles.rank.get(name, 9) > 2:
                 roles.offer(name, title_before(left), 2)
+            if roles.rank.get(name, 9) > _RELATIVE_RANK:
+                roles.offer(name, relative_after(right), _RELATIVE_RANK)
             if name not in roles.rank:  # the weakest: where one works, not what one does
                 owner = affiliation_before(left)
                 if owner and owner.split()[-1] not in surnames:  # "Trump's Jo Lee": a person

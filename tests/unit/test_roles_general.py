@@ -1,0 +1,127 @@
+"""Roles in the form annotators give them, for constructions seen on outlets we
+never tuned on: relative clauses that state a job, titles headed before "of",
+lower-case role nouns (witness, protester), relations, and no family status or
+group as a role.
+
+Every text here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.derive.document import Document, Metadata
+from briefings.derive.quotes import extract_quotes
+from briefings.derive.roles import (
+    apposition_after,
+    apposition_before,
+    clean_role,
+    relative_role,
+    title_before,
+)
+from briefings.derive.sentences import split_sentences
+from briefings.models import Quote
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
+    return extract_quotes(doc)
+
+
+def role_of(attribution: str) -> tuple[str | None, str | None]:
+    (q,) = quotes_of(f'"The ferry timetable will change again in the spring," {attribution}.')
+    return q.speaker, q.speaker_role
+
+
+@pytest.mark.parametrize(
+    ("clause", "role"),
+    [
+        ("who is president of Harbour Ferries", "president of Harbour Ferries"),
+        ("who heads the Northfield Trust", "head of the Northfield Trust"),
+        ("who was appointed chief executive in 2019", "chief executive"),
+        ("who is also a lawyer", "lawyer"),
+        ("who founded Tallow Labs", "founder of Tallow Labs"),
+        ("who is 60 years old", None),
+        ("who is running for governor", None),
+        ("who conducted the inquiry", None),
+        ("who heads home on Friday", None),
+    ],
+)
+def test_relative_clause_gives_the_job_not_the_clause(clause: str, role: str | None) -> None:
+    assert relative_role(clause) == role
+    assert clean_role(clause) == role
+
+
+def test_relative_clause_role_reaches_the_quote() -> None:
+    assert role_of("said Mark Tilden, who heads the Northfield Trust") == (
+        "Mark Tilden",
+        "head of the Northfield Trust",
+    )
+    assert role_of("said Mary Tolden, who is 60 years old") == ("Mary Tolden", None)
+
+
+def test_relative_clause_ranks_below_a_title() -> None:
+    quotes = quotes_of(
+        "Harbour chief Ann Rossi met the board on Monday.",
+        "Ann Rossi, who is a member of the rowing club, spoke first.",
+        '"The ferry timetable will change again in the spring," Rossi said.',
+    )
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [("Ann Rossi", "Harbour chief")]
+
+
+@pytest.mark.parametrize(
+    ("left", "role"),
+    [
+        ("issued a statement. U.S. Secretary of State ", "U.S. Secretary of State"),
+        ("Later, Chief of Staff ", "Chief of Staff"),
+        ("said former Minister for Foreign Affairs ", "former Minister for Foreign Affairs"),
+        ("the head of the University of Tallow ", None),
+        ("according to the Department of Justice ", None),
+        ("Speaking in Harrowby Mr ", None),
+        ("Tory leader Mr ", "Tory leader"),
+    ],
+)
+def test_title_headed_before_of(left: str, role: str | None) -> None:
+    assert title_before(left) == role
+
+
+@pytest.mark.parametrize(
+    ("attribution", "role"),
+    [
+        ("said witness Abdul Karimov", "witness"),
+        ("protester Kayla Ross said", "protester"),
+        ("Louie Sarno, an eyewitness, told reporters", "eyewitness"),
+        ("said Steve Holt, a regional supervisor", "regional supervisor"),
+        ("said media baron Rupert Hollis", "media baron"),
+    ],
+)
+def test_lower_case_person_nouns_are_roles(attribution: str, role: str) -> None:
+    assert role_of(attribution)[1] == role
+
+
+def test_relation_before_the_name_is_a_role() -> None:
+    assert apposition_before("was anxious and tired. Tarrant's mother, ") == "Tarrant's mother"
+    # a phrase that no role noun heads is no apposition
+    assert apposition_before("Before he joined Jo Blair's first government, ") is None
+    assert apposition_before("in the coming general election campaign, ") is None
+
+
+def test_family_status_and_groups_are_no_roles() -> None:
+    assert clean_role("a mother of two") is None
+    assert clean_role("father of 3") is None
+    assert clean_role("the Conservatives") is None
+    assert clean_role("Tories") is None
+    assert role_of("said Anna Brell, the mother of two")[1] is None
+
+
+def test_cue_subject_after_an_apposition_takes_no_role() -> None:
+    quotes = quotes_of(
+        "Ken Marrow led the inquiry into the harbour fire last week.",
+        "The fire was put out by a witness, Marrow said, "
+        '"before the crews could even get there in time."',
+    )
+    assert all(q.speaker_role != "witness" for q in quotes)
+
+
+def test_organisation_after_of_stops_at_the_sentence_end() -> None:
+    assert apposition_after(" of Tallow Research. The Dow index fell") == "Tallow Research"
+    assert apposition_after(" of J.P. Tallow Chase, said") == "J.P. Tallow Chase"
