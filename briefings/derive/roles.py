@@ -538,6 +538,46 @@ def apposition_before(left: str) -> str | None:
 _HOMETOWN: Final = re.compile(
     r"^,\s*of\s+[A-Z][^,;:()“”\"\n]{0,40}(?:,\s*[A-Z][A-Za-z.]{0,10}\.?(?=[,\s]|$))?"
 )
+_BETWEEN_COMMAS: Final = re.compile(
+    r"^,\s*(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;:()“”\"\n]{1,70}?)"
+    r"(?=,|\.(?:\s|$)|$)"
+)
+#: Words that make a capitalised phrase an organisation rather than a home town
+#: ("of the University of Leeds", "of Harbour Bank", not "of Leeds").
+_ORG_HEADS: Final = lexicon(
+    """
+    university college institute institution school academy bank council foundation
+    company corporation corp inc ltd plc llc group association union party committee
+    agency centre center department ministry office hospital clinic society trust
+    church club league network times post journal news magazine newspaper review
+    commission authority board service fund partners capital securities research
+    consulting consultancy laboratory labs lab project programme program campaign
+    coalition alliance federation organisation organization
+    """
+)
+
+
+def _employer_between_commas(right: str) -> str | None:
+    """``, of the University of Leeds,`` / ``, at Harbour Bank,`` right after a name:
+    where the person works (an organisation; "of Leeds" is a home town)."""
+    m = _BETWEEN_COMMAS.match(right)
+    if m is None:
+        return None
+    org = _org_sentence(m.group("org")).strip()
+    words = org.split()
+    if (
+        not words
+        or org in PLACES
+        or any(w[:1].islower() for w in words if w not in _ORG_JOINERS | {"and"})
+    ):
+        return None
+    if m.group("prep") in ("of", "from") and not any(
+        w.lower().strip(".") in _ORG_HEADS for w in words
+    ):
+        return None
+    return clean_role(org)
+
+
 _LEADING_AGE: Final = re.compile(r"^,\s*\d{1,3}\s*(?=,)")
 _NOT_APPOSITION: Final = lexicon(
     """
@@ -652,7 +692,9 @@ _OF_COUNT: Final = re.compile(
 )
 
 
-_RELATIVE_RANK: Final = 3  # below a title: "who" may mean someone named before
+_RELATIVE_RANK: Final = 3
+_STATED_RANK: Final = 2  # a title or an apposition: fixed once read
+_FIXED_RANK: Final = -1  # below a title: "who" may mean someone named before
 _RELATIVE_AFTER: Final = re.compile(r"^\s*,\s*(?=(?:who|whom)\s)")
 
 
@@ -699,6 +741,9 @@ def apposition_after(right: str) -> str | None:
     age = _LEADING_AGE.match(right)
     if age:
         right = right[age.end() :]
+    employer = _employer_between_commas(right) if not age else None
+    if employer is not None:
+        return employer  # "Jo Lee, of the University of Leeds, said"
     home = _HOMETOWN.match(right)
     if home:
         right = right[home.end() :]
@@ -837,6 +882,10 @@ class Roles:
                 roles.offer(name, title_before(left), 2)
             if roles.rank.get(name, 9) > _RELATIVE_RANK:
                 roles.offer(name, relative_after(right), _RELATIVE_RANK)
+            if 0 <= roles.rank.get(name, 9) <= _STATED_RANK:
+                # the role stated where the article first gives one (an annotator's
+                # pick; later ones are asides: "the first Republican mayor")
+                roles.rank[name] = _FIXED_RANK
             if name not in roles.rank:  # the weakest: where one works, not what one does
                 owner = affiliation_before(left)
                 if owner and owner.split()[-1] not in surnames:  # "Trump's Jo Lee": a person

@@ -125,3 +125,27 @@ def test_cue_subject_after_an_apposition_takes_no_role() -> None:
 def test_organisation_after_of_stops_at_the_sentence_end() -> None:
     assert apposition_after(" of Tallow Research. The Dow index fell") == "Tallow Research"
     assert apposition_after(" of J.P. Tallow Chase, said") == "J.P. Tallow Chase"
+
+
+@pytest.mark.parametrize(
+    ("right", "role"),
+    [
+        (", of the University of Tallow, said", "University of Tallow"),
+        (", at Harbour Bank, said", "Harbour Bank"),
+        (", of Tallowby, said", None),  # a home town
+        (", with the family, said", None),
+        (", 44, of Tallowby, a nurse, said", "nurse"),
+    ],
+)
+def test_employer_between_commas(right: str, role: str | None) -> None:
+    assert apposition_after(right) == role
+
+
+def test_the_first_stated_role_is_carried_to_later_quotes() -> None:
+    quotes = quotes_of(
+        "Harbour mayor Dan Gardner opened the new ferry terminal on Monday.",
+        "Gardner, the first mayor to ride the new boat, was cheerful.",
+        '"The ferry timetable will change again in the spring," Gardner said.',
+        '"We will add a night crossing later," he added.',
+    )
+    assert [q.speaker_role for q in quotes] == ["Harbour mayor", "Harbour mayor"]
