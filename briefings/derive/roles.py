@@ -139,13 +139,13 @@ OCCUPATIONS: Final = lexicon(
     alderman assemblyman assemblywoman examiner coroner magistrate solicitor
     barrister clergyman cleric vicar monk nun missionary academic pupil
     undergraduate freshman sophomore cadet recruit serviceman servicewoman reservist
-    militant fighter rebel insurgent warlord hostage captive detainee inmate
+    militant rebel insurgent warlord hostage captive detainee inmate
     prisoner suspect victim petitioner claimant whistleblower informant hacker
     programmer trader broker dealer accountant actuary underwriter landowner
     fisherman hunter fireman policeman policewoman cop spy emissary mediator
     fundraiser benefactor patron chairperson widower fiance fiancee stepfather
     stepmother stepson stepdaughter sibling frontman frontwoman winner finalist
-    dispatcher
+    dispatcher peer msp mla starter
     """
 )
 
@@ -344,9 +344,10 @@ def title_before(left: str) -> str | None:
         toks.pop()  # "Tory leader Mr Howard": the title before the honorific
     if toks and toks[-1][:1].islower() and not _role_word(toks[-1]):
         return _lower_title(toks)  # "minister of mines and energy Jo Lee"
-    if toks and not _role_word(toks[-1]) and not _sentence_end(toks[-1]):
+    party = _ranked_party(toks)  # "ranking Democrat Jo Lee"
+    if toks and not party and not _role_word(toks[-1]) and not _sentence_end(toks[-1]):
         return _title_of(toks)  # "Secretary of State Jo Lee"
-    if not toks or not _role_word(toks[-1]) or _sentence_end(toks[-1]):
+    if not toks or not (party or _role_word(toks[-1])) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
     for i in range(len(toks) - 1, -1, -1):
@@ -373,6 +374,21 @@ def title_before(left: str) -> str | None:
     while words and words[0][:1].isupper() and is_function_word(words[0]):
         words.pop(0)
     return clean_role(" ".join(words)) if words else None
+
+
+_PARTY: Final = lexicon("democrat republican tory conservative liberal")
+_PARTY_RANKS: Final = lexicon("ranking top senior leading")
+
+
+def _ranked_party(toks: list[str]) -> bool:
+    """A party word after a rank: "ranking Democrat", "top Republican" (a party
+    alone, "Democrat Jo Lee", says little)."""
+    return (
+        len(toks) > 1
+        and toks[-1][:1].isupper()
+        and toks[-1].lower() in _PARTY
+        and toks[-2].lower() in _PARTY_RANKS
+    )
 
 
 _TITLE_OF_MAX: Final = 5  # words after a title's "of"/"for": "of Foreign Affairs"
@@ -493,9 +509,14 @@ def affiliation_before(left: str) -> str | None:
     return org
 
 
+_TRAILING_HONORIFIC: Final = re.compile(
+    r"\s(?:Sir|Dame|Lord|Lady|Baroness|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?)\s*$"
+)
+
+
 def apposition_before(left: str) -> str | None:
     """``the company's chief executive, NAME``: the phrase before ``, `` and the name."""
-    stripped = left.rstrip()
+    stripped = _TRAILING_HONORIFIC.sub("", left).rstrip()  # "the chairman of X, Sir"
     if not stripped.endswith(","):
         return None
     body = stripped[:-1]
@@ -532,9 +553,15 @@ def apposition_before(left: str) -> str | None:
     heads = head_words([w for w in words[1:] if w.lower() not in HONORIFICS])
     if not any(_role_noun(h, True) for h in heads + _title_words(words[1:])):
         return None
+    if _unowned_relation(" ".join(words)):
+        return None  # "a grandmother, Jo Lee": a relation to nobody
     return clean_role(" ".join(words))
 
 
+_CUE_END: Final = re.compile(
+    r"\s(?:said|says|told|added|explained|argued|noted|wrote|warned|stated|urged|"
+    r"insisted|claimed)$"
+)
 _HOMETOWN: Final = re.compile(
     r"^,\s*of\s+[A-Z][^,;:()“”\"\n]{0,40}(?:,\s*[A-Z][A-Za-z.]{0,10}\.?(?=[,\s]|$))?"
 )
@@ -698,10 +725,50 @@ _FIXED_RANK: Final = -1  # below a title: "who" may mean someone named before
 _RELATIVE_AFTER: Final = re.compile(r"^\s*,\s*(?=(?:who|whom)\s)")
 
 
+_EVALUATIVE: Final = re.compile(
+    r"(?:the|a|an)\s+(?:very\s+)?(?:good|great|bad|fine|real|true|natural|born|"
+    r"excellent|terrible|wonderful|perfect|better|best|worst|strong|weak|big|huge)\s",
+    re.I,
+)
+_COPULA_AFTER: Final = re.compile(
+    r"^\s+(?:is|was)\s+(?:(?:now|also|currently|still)\s+)?(?=(?:the|a|an)\s)"
+)
+
+
 def relative_after(right: str) -> str | None:
-    """``, who is president of X`` right after a name: the role it states."""
+    """``, who is president of X`` or `` is the chief executive of X`` right after
+    a name: the role the clause states."""
     m = _RELATIVE_AFTER.match(right)
-    return relative_role(right[m.end() :]) if m else None
+    if m:
+        return relative_role(right[m.end() :])
+    copula = _COPULA_AFTER.match(right)
+    if copula is None:
+        return None
+    rest = right[copula.end() :]
+    if _EVALUATIVE.match(rest):
+        return None  # "Lee is a good spokesman for ...": an opinion, not a post
+    return apposition_after(", " + rest)
+
+
+#: Family nouns: a role only as a relation to someone ("his wife", "Lee's aunt",
+#: "mother of the victim"); alone ("a mother", "a grandfather") they say nothing.
+_RELATIONS: Final = lexicon(
+    """
+    mother father son daughter wife husband brother sister aunt uncle grandmother
+    grandfather grandson granddaughter mom dad mum parent widow widower cousin nephew
+    niece stepfather stepmother stepson stepdaughter sibling
+    """
+)
+_OWNER: Final = re.compile(r"[’']s\b|s[’'](?:\s|$)|\bof\b|^(?:his|her|their|its|my|our)\s", re.I)
+
+
+def _unowned_relation(role: str) -> bool:
+    """``role`` is headed only by family nouns and names nobody they relate to."""
+    words = role.split()
+    if not words or _OWNER.search(role):
+        return False
+    heads = head_words(words)
+    return bool(heads) and all(h.lower() in _RELATIONS for h in heads)
 
 
 def relative_role(clause: str) -> str | None:
@@ -771,6 +838,8 @@ def apposition_after(right: str) -> str | None:
     phrase = body[: end.start()] if end else body
     if _CLAUSE.search(phrase):
         return None
+    if end is not None and _CUE_END.match(end.group()) and body[end.end() : end.end() + 1] == ",":
+        return None  # "Lee, the official said, saw ...": the subject of a cue, not Lee's role
     words = _trimmed(_cut(phrase).split())
     if not words:
         return None
@@ -780,6 +849,8 @@ def apposition_after(right: str) -> str | None:
         return None  # "Fox's Jo Lee and the firm's chief executive": another person first
     if not any(_role_noun(h, plural_ok) for h in heads + _title_words(words)):
         return None
+    if _unowned_relation(" ".join(words)):
+        return None  # "a 30-year-old mother": no job, and a relation to nobody
     return clean_role(" ".join(words))
 
 

@@ -149,3 +149,37 @@ def test_the_first_stated_role_is_carried_to_later_quotes() -> None:
         '"We will add a night crossing later," he added.',
     )
     assert [q.speaker_role for q in quotes] == ["Harbour mayor", "Harbour mayor"]
+
+
+def test_ranked_party_word_is_a_role() -> None:
+    assert title_before("said Harbour ranking Democrat ") == "Harbour ranking Democrat"
+    assert title_before("said the top Republican ") == "top Republican"
+    assert title_before("said Democrat ") is None
+
+
+def test_title_before_a_peer_or_knight() -> None:
+    assert title_before("Tory peer ") == "Tory peer"
+    assert apposition_before("But the chairman of Tallow Watch, Sir ") == "chairman of Tallow Watch"
+
+
+def test_copula_after_the_name_states_a_post() -> None:
+    from briefings.derive.roles import relative_after
+
+    assert relative_after(" is the client services manager at Harbour Clinic") == (
+        "client services manager at Harbour Clinic"
+    )
+    assert relative_after(" is a lawyer.") == "lawyer"
+    assert relative_after(" is a good spokesman for them") is None  # an opinion
+    assert relative_after(" is a 30-year-old mother") is None  # a relation to nobody
+    assert relative_after(" is expected to speak") is None
+
+
+def test_relations_need_someone_they_relate_to() -> None:
+    assert apposition_after(", a 30-year-old mother, said") is None
+    assert apposition_after(", his aunt, said") == "aunt"
+    assert apposition_after(", the victim's father, said") == "victim's father"
+    assert title_before("Martha Tallis and her brother ") == "brother"
+
+
+def test_subject_of_a_parenthetical_cue_is_no_role() -> None:
+    assert apposition_after(", the official said, saw the speech as a chance") is None
