@@ -482,6 +482,9 @@ def _lower_title(toks: list[str]) -> str | None:
     return None
 
 
+_PARTY_TAG: Final = re.compile(
+    r"^\s*(?:,\s*|\()(?P<tag>[RDI]-[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{0,12})?)(?=[,)]|\.?(?:\s|$))"
+)
 _AFFILIATION_RANK: Final = 10  # below a description as a speech verb's subject (9)
 _POSSESSIVE_END: Final = re.compile(r"(?:[’']s|s[’'])$")
 
@@ -504,8 +507,10 @@ def affiliation_before(left: str) -> str | None:
         owner.pop()
     owner.reverse()
     org = " ".join(owner)
-    if not org or org in PLACES or _sentence_end(owner[0]) or is_title_word(owner[-1]):
+    if not org or org in PLACES or _sentence_end(owner[0]):
         return None
+    if is_title_word(owner[-1]) and not (owner[-1].isupper() and not role_head(owner[-1])):
+        return None  # "the Senator's Jo Lee"; an acronym is an employer ("CNN's Jo Lee")
     return org
 
 
@@ -902,6 +907,8 @@ class Roles:
     #: every role phrase read for a person (for "the senator" -> the senator)
     words: dict[str, set[str]] = field(default_factory=dict)
     ages: dict[str, str] = field(default_factory=dict)
+    #: family name -> the full names (two words or more) the article gives it with
+    family: dict[str, set[str]] = field(default_factory=dict)
 
     def offer(self, name: str, role: str | None, rank: int) -> None:
         """Keep the best-ranked role for ``name`` (lower rank wins; first wins a tie)."""
@@ -925,6 +932,12 @@ class Roles:
         title, bare = split_title(name)
         if title and bare and len(bare.split()) >= 1:
             return self.by_name.get(bare) or clean_role(title)
+        if " " not in name:
+            # a family name the speaker rules left alone ("West said"): the role of
+            # the one person of that family name the article gives a role
+            owners = self.family.get(name, set())
+            if len(owners) == 1:
+                return self.by_name.get(next(iter(owners)))
         return None
 
     @classmethod
@@ -933,6 +946,9 @@ class Roles:
         the person's full name)."""
         roles = cls()
         surnames = {name.split()[-1] for _s, _e, name in mentions}
+        for _s, _e, name in mentions:
+            if len(name.split()) >= 2:
+                roles.family.setdefault(name.split()[-1], set()).add(name)
         for start, end, name in mentions:
             if roles.rank.get(name) == 0:
                 continue  # nothing better to find
@@ -961,6 +977,13 @@ class Roles:
                 owner = affiliation_before(left)
                 if owner and owner.split()[-1] not in surnames:  # "Trump's Jo Lee": a person
                     roles.offer(name, owner, _AFFILIATION_RANK)
+            if name not in roles.rank:
+                tag = _PARTY_TAG.match(right)  # "Jo Lee, R-Texas," / "Jo Lee (D-Calif.)"
+                if tag:
+                    party = tag.group("tag")
+                    if party.endswith(".") and not _ABBREV_END.search(party[:-1]):
+                        party = party[:-1]  # "R-Texas." ends the sentence; "D-Calif." not
+                    roles.offer(name, party, _AFFILIATION_RANK)
         for words in roles.words.values():
             words.discard("")
         for name, role in list(roles.by_name.items()):

@@ -183,3 +183,25 @@ def test_relations_need_someone_they_relate_to() -> None:
 
 def test_subject_of_a_parenthetical_cue_is_no_role() -> None:
     assert apposition_after(", the official said, saw the speech as a chance") is None
+
+
+def test_party_tag_and_acronym_employer_are_weak_roles() -> None:
+    from briefings.derive.roles import affiliation_before
+
+    assert role_of("said Mark Dolby, R-Texas") == ("Mark Dolby", "R-Texas")
+    assert affiliation_before("according to CNN's ") == "CNN"
+    assert affiliation_before("said the CEO's ") is None
+
+
+def test_a_lone_family_name_takes_the_role_of_its_one_full_name() -> None:
+    from briefings.derive.roles import Roles
+
+    text = "Mayor Bill Tarrow spoke. Ann Tarrow and Jo Tarrow came. Judge Eve Lund sat."
+    mentions = [
+        (text.index("Bill Tarrow"), text.index("Bill Tarrow") + 11, "Bill Tarrow"),
+        (text.index("Ann Tarrow"), text.index("Ann Tarrow") + 10, "Ann Tarrow"),
+        (text.index("Eve Lund"), text.index("Eve Lund") + 8, "Eve Lund"),
+    ]
+    roles = Roles.read(text, mentions)
+    assert roles.get("Lund") == "Judge"
+    assert roles.get("Tarrow") is None  # two people of that family name
