@@ -650,6 +650,8 @@ def head_words(words: list[str]) -> list[str]:
     adverb or "and" of each coordinated part ("loyalist" and "dean" in "a longtime
     Clinton loyalist and dean of ...", "Democrat" and "senator" in "a Democrat and
     former state senator")."""
+    if not words:
+        return []
     if len(words) > 2 and words[0].lower() == "one" and words[1].lower() == "of":
         words = words[2:]  # "one of Ford's editors at Tor"
     # adverbs are no head ("a widely read columnist", "a lawyer now at ...")
@@ -862,6 +864,8 @@ def apposition_after(right: str) -> str | None:
 def _title_words(words: list[str]) -> list[str]:
     """The title words of a role's first noun phrase ("chief" in "assistant chief
     constable of ..."): a role word that modifies the head makes it a role."""
+    if not words:
+        return []
     out: list[str] = []
     for i, w in enumerate(words):
         low = w.lower()
