@@ -38,7 +38,7 @@ MEASURES: dict[str, tuple[float | None, float, bool]] = {
     "speaker_strict": (0.90, 0.92, True),
     "wrong_person": (0.02, 0.02, False),
     "empty_speaker": (None, 0.0, False),
-    "role": (0.82, 0.80, True),
+    "role": (0.86, 0.80, True),
     "figure_recall10": (0.90, 0.85, True),
     "measures": (0.68, 0.70, True),
     "title": (0.93, 0.93, True),

@@ -61,6 +61,22 @@ _AFTER_PREPOSITION: Final = re.compile(
     r"campaign\s+group|research\s+firm|law\s+firm|[A-Z]{2,5}\s+firm)\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|"
     r"the|firm|company|group|bank|fund|agency|consultancy|[A-Z][\w.&’'-]*))*)"
 )
+#: a full stop before a capital inside an organisation's name read after "of": a
+#: sentence end ("of Argus Research. The index ...") unless an abbreviation's ("St.").
+_ORG_STOP: Final = re.compile(r"\.\s+(?=[A-Z])")
+_ORG_ABBREVIATIONS: Final = re.compile(
+    r"(?:\b[A-Z]|\bSt|\bCo|\bInc|\bLtd|\bCorp|\bBros|\bMt|\bFt)$"
+)
+
+
+def _org_sentence(org: str) -> str:
+    """``org`` up to a full stop that ends its sentence."""
+    for m in _ORG_STOP.finditer(org):
+        if not _ORG_ABBREVIATIONS.search(org, 0, m.start()):
+            return org[: m.start()]
+    return org
+
+
 _LOCATION_TAIL: Final = re.compile(
     r"\s+(?:in|based\s+in)\s+[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*)*\.?$"
 )
@@ -115,6 +131,21 @@ OCCUPATIONS: Final = lexicon(
     paramedic medic sailor astronaut navigator teacher tutor headteacher headmaster
     headmistress professor chemist biologist physicist geologist surveyor inventor
     novelist translator interpreter curator archivist
+    witness eyewitness protester protestor demonstrator marcher bystander onlooker
+    passenger spectator motorist commuter pedestrian supervisor star superstar
+    megastar baron mogul tycoon magnate heiress socialite celebrity legend icon
+    companion attacker forward fly-half centre-back full-back playmaker hurdler
+    athlete batsman all-rounder contestant juror councillor councilman councilwoman
+    alderman assemblyman assemblywoman examiner coroner magistrate solicitor
+    barrister clergyman cleric vicar monk nun missionary academic pupil
+    undergraduate freshman sophomore cadet recruit serviceman servicewoman reservist
+    militant rebel insurgent warlord hostage captive detainee inmate
+    prisoner suspect victim petitioner claimant whistleblower informant hacker
+    programmer trader broker dealer accountant actuary underwriter landowner
+    fisherman hunter fireman policeman policewoman cop spy emissary mediator
+    fundraiser benefactor patron chairperson widower fiance fiancee stepfather
+    stepmother stepson stepdaughter sibling frontman frontwoman winner finalist
+    dispatcher peer msp mla starter
     """
 )
 
@@ -227,10 +258,18 @@ def _without_address(words: list[str]) -> list[str]:
     return out
 
 
+_PLURAL_GROUP: Final = re.compile(r"[A-Z][a-z]+(?:ies|[^s’'u]s)")
+
+
 def clean_role(role: str) -> str | None:
     """Trim a role phrase: no determiners, honorifics, sentence adverbs, relative or
     participle clauses, outer punctuation; a long one is cut at a phrase boundary."""
     role = role.strip(" ,;:—–-")
+    first = role.split(None, 1)[0].lower() if role else ""
+    if first in ("who", "whom", "which", "that", "whose"):
+        return relative_role(role) if first != "which" else None  # never the clause itself
+    if _OF_COUNT.search(role):
+        return None  # "a mother of two": a family, not a role
     if _CUT_ORGANISATION.match(role):
         return None  # "Friends of the" Earth: the first half of a name, not a role
     if role.endswith(".") and not _ABBREV_END.search(role[:-1]):
@@ -253,6 +292,8 @@ def clean_role(role: str) -> str | None:
         words.pop()
     if not words:
         return None
+    if len(words) == 1 and words[0][:1].isupper() and _PLURAL_GROUP.fullmatch(words[0]):
+        return None  # "the Conservatives", "Tories": a group, not one person's role
     if words[-1].lower() in _TITLE_ABBREVIATIONS:
         words[-1] += "."  # "Gov" -> "Gov.": an abbreviation is not cut in half
     return " ".join(words)
@@ -299,9 +340,14 @@ def title_before(left: str) -> str | None:
     if ranked:  # "the top-ranked Moreau", "the 14th-ranked Ida Brandt"
         return ranked.group("rank")
     toks: list[str] = _TOKEN.findall(left[-140:])
+    while toks and toks[-1].lower().rstrip(".") in HONORIFICS:
+        toks.pop()  # "Tory leader Mr Howard": the title before the honorific
     if toks and toks[-1][:1].islower() and not _role_word(toks[-1]):
         return _lower_title(toks)  # "minister of mines and energy Jo Lee"
-    if not toks or not _role_word(toks[-1]) or _sentence_end(toks[-1]):
+    party = _ranked_party(toks)  # "ranking Democrat Jo Lee"
+    if toks and not party and not _role_word(toks[-1]) and not _sentence_end(toks[-1]):
+        return _title_of(toks)  # "Secretary of State Jo Lee"
+    if not toks or not (party or _role_word(toks[-1])) or _sentence_end(toks[-1]):
         return None
     words: list[str] = []
     for i in range(len(toks) - 1, -1, -1):
@@ -328,6 +374,42 @@ def title_before(left: str) -> str | None:
     while words and words[0][:1].isupper() and is_function_word(words[0]):
         words.pop(0)
     return clean_role(" ".join(words)) if words else None
+
+
+_PARTY: Final = lexicon("democrat republican tory conservative liberal")
+_PARTY_RANKS: Final = lexicon("ranking top senior leading")
+
+
+def _ranked_party(toks: list[str]) -> bool:
+    """A party word after a rank: "ranking Democrat", "top Republican" (a party
+    alone, "Democrat Jo Lee", says little)."""
+    return (
+        len(toks) > 1
+        and toks[-1][:1].isupper()
+        and toks[-1].lower() in _PARTY
+        and toks[-2].lower() in _PARTY_RANKS
+    )
+
+
+_TITLE_OF_MAX: Final = 5  # words after a title's "of"/"for": "of Foreign Affairs"
+
+
+def _title_of(toks: list[str]) -> str | None:
+    """A capitalised title whose head noun comes before "of"/"for" ("U.S. Secretary of
+    State", "Chief of Staff", "Minister for Foreign Affairs") right before a name."""
+    for k in range(len(toks) - 2, max(0, len(toks) - 2 - _TITLE_OF_MAX), -1):
+        tok = toks[k]
+        if tok in ("of", "for"):
+            head = toks[k - 1] if k else ""
+            if not (head[:1].isupper() and (is_title_word(head) or role_head(head))):
+                return None
+            if head.isupper() or _sentence_end(head):
+                return None
+            before = title_before(" ".join(toks[:k]))
+            return clean_role(" ".join([before or head, *toks[k:]]))
+        if not (tok[:1].isupper() or tok in ("and", "the", "&")) or _sentence_end(tok):
+            return None
+    return None
 
 
 _LOWER_WORD: Final = re.compile(r"[a-z][a-z-]*")
@@ -400,6 +482,9 @@ def _lower_title(toks: list[str]) -> str | None:
     return None
 
 
+_PARTY_TAG: Final = re.compile(
+    r"^\s*(?:,\s*|\()(?P<tag>[RDI]-[A-Z][A-Za-z.]{0,12}(?:\s[A-Z][A-Za-z.]{0,12})?)(?=[,)]|\.?(?:\s|$))"
+)
 _AFFILIATION_RANK: Final = 10  # below a description as a speech verb's subject (9)
 _POSSESSIVE_END: Final = re.compile(r"(?:[’']s|s[’'])$")
 
@@ -422,14 +507,21 @@ def affiliation_before(left: str) -> str | None:
         owner.pop()
     owner.reverse()
     org = " ".join(owner)
-    if not org or org in PLACES or _sentence_end(owner[0]) or is_title_word(owner[-1]):
+    if not org or org in PLACES or _sentence_end(owner[0]):
         return None
+    if is_title_word(owner[-1]) and not (owner[-1].isupper() and not role_head(owner[-1])):
+        return None  # "the Senator's Jo Lee"; an acronym is an employer ("CNN's Jo Lee")
     return org
+
+
+_TRAILING_HONORIFIC: Final = re.compile(
+    r"\s(?:Sir|Dame|Lord|Lady|Baroness|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?)\s*$"
+)
 
 
 def apposition_before(left: str) -> str | None:
     """``the company's chief executive, NAME``: the phrase before ``, `` and the name."""
-    stripped = left.rstrip()
+    stripped = _TRAILING_HONORIFIC.sub("", left).rstrip()  # "the chairman of X, Sir"
     if not stripped.endswith(","):
         return None
     body = stripped[:-1]
@@ -439,8 +531,10 @@ def apposition_before(left: str) -> str | None:
     words: list[str] = []
     for tok in reversed(toks):
         low = tok.lower()
-        if len(words) >= 10 or tok in ',;:“”"‘()—–' or low in ("to", "by", "said", "says"):
+        if len(words) >= 10 or tok in ',;:“”"‘()—–.!?' or low in ("to", "by", "said", "says"):
             break
+        if _sentence_end(tok):
+            break  # "... and ADHD. Lee's mother, Jo Lee": the sentence starts after it
         if low in _NOT_MODIFIERS and low not in ("of", "his", "her", "its", "their", "the", "for"):
             break
         words.append(tok)
@@ -459,15 +553,63 @@ def apposition_before(left: str) -> str | None:
     )
     if not determined and not (words and words[0].endswith(("'s", "’s"))):
         return None
-    # a role noun in it: "chief executive", "head of sales" (not "the weather, Jo Bloggs")
-    if not any(_role_word(w) for w in words[1:] if w.lower() not in HONORIFICS):
+    # a role noun heads it: "chief executive", "head of sales" (not "the weather, Jo
+    # Bloggs", "Tony Blair's first government, Jo Lee had ...")
+    heads = head_words([w for w in words[1:] if w.lower() not in HONORIFICS])
+    if not any(_role_noun(h, True) for h in heads + _title_words(words[1:])):
         return None
+    if _unowned_relation(" ".join(words)):
+        return None  # "a grandmother, Jo Lee": a relation to nobody
     return clean_role(" ".join(words))
 
 
+_CUE_END: Final = re.compile(
+    r"\s(?:said|says|told|added|explained|argued|noted|wrote|warned|stated|urged|"
+    r"insisted|claimed)$"
+)
 _HOMETOWN: Final = re.compile(
     r"^,\s*of\s+[A-Z][^,;:()“”\"\n]{0,40}(?:,\s*[A-Z][A-Za-z.]{0,10}\.?(?=[,\s]|$))?"
 )
+_BETWEEN_COMMAS: Final = re.compile(
+    r"^,\s*(?P<prep>of|at|with|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;:()“”\"\n]{1,70}?)"
+    r"(?=,|\.(?:\s|$)|$)"
+)
+#: Words that make a capitalised phrase an organisation rather than a home town
+#: ("of the University of Leeds", "of Harbour Bank", not "of Leeds").
+_ORG_HEADS: Final = lexicon(
+    """
+    university college institute institution school academy bank council foundation
+    company corporation corp inc ltd plc llc group association union party committee
+    agency centre center department ministry office hospital clinic society trust
+    church club league network times post journal news magazine newspaper review
+    commission authority board service fund partners capital securities research
+    consulting consultancy laboratory labs lab project programme program campaign
+    coalition alliance federation organisation organization
+    """
+)
+
+
+def _employer_between_commas(right: str) -> str | None:
+    """``, of the University of Leeds,`` / ``, at Harbour Bank,`` right after a name:
+    where the person works (an organisation; "of Leeds" is a home town)."""
+    m = _BETWEEN_COMMAS.match(right)
+    if m is None:
+        return None
+    org = _org_sentence(m.group("org")).strip()
+    words = org.split()
+    if (
+        not words
+        or org in PLACES
+        or any(w[:1].islower() for w in words if w not in _ORG_JOINERS | {"and"})
+    ):
+        return None
+    if m.group("prep") in ("of", "from") and not any(
+        w.lower().strip(".") in _ORG_HEADS for w in words
+    ):
+        return None
+    return clean_role(org)
+
+
 _LEADING_AGE: Final = re.compile(r"^,\s*\d{1,3}\s*(?=,)")
 _NOT_APPOSITION: Final = lexicon(
     """
@@ -508,6 +650,8 @@ def head_words(words: list[str]) -> list[str]:
     adverb or "and" of each coordinated part ("loyalist" and "dean" in "a longtime
     Clinton loyalist and dean of ...", "Democrat" and "senator" in "a Democrat and
     former state senator")."""
+    if not words:
+        return []
     if len(words) > 2 and words[0].lower() == "one" and words[1].lower() == "of":
         words = words[2:]  # "one of Ford's editors at Tor"
     # adverbs are no head ("a widely read columnist", "a lawyer now at ...")
@@ -545,6 +689,114 @@ def _trimmed(words: list[str]) -> list[str]:
     return cut
 
 
+#: "who is the chief executive of X", "who was appointed chairman", "who serves as
+#: ...": a copula or an appointment before the role the relative clause states.
+_RELATIVE_COPULA: Final = re.compile(
+    r"^(?:who|whom)\s+(?:(?:was|has\s+been|had\s+been|is|were)\s+(?:appointed|named|"
+    r"elected|made)(?:\s+as)?|is|was|has\s+been|had\s+been|became|becomes|remains|"
+    r"(?:serves|served|works|worked|acts|acted)\s+as)"
+    r"(?:\s+(?:now|also|currently|still|then|previously|formerly|once))?\s+"
+)
+#: "who heads X", "who founded X": a verb whose doer holds a post in the named
+#: organisation (the role noun it gives).
+_RELATIVE_POSTS: Final = {
+    "heads": "head",
+    "headed": "head",
+    "leads": "leader",
+    "chairs": "chair",
+    "chaired": "chair",
+    "runs": "head",
+    "directs": "director",
+    "founded": "founder",
+    "co-founded": "co-founder",
+    "manages": "manager",
+    "owns": "owner",
+    "coaches": "coach",
+    "edits": "editor",
+}
+_RELATIVE_POST: Final = re.compile(
+    r"^(?:who|whom)\s+(?:(?:now|also|currently|still|once)\s+)?(?P<verb>[a-z-]+)\s+"
+    r"(?P<org>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w.&’'-]*))*)"
+)
+#: "mother of two", "father of four": a family, not a relation to anyone in the story
+_OF_COUNT: Final = re.compile(
+    r"\b(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.I,
+)
+
+
+_RELATIVE_RANK: Final = 3
+_STATED_RANK: Final = 2  # a title or an apposition: fixed once read
+_FIXED_RANK: Final = -1  # below a title: "who" may mean someone named before
+_RELATIVE_AFTER: Final = re.compile(r"^\s*,\s*(?=(?:who|whom)\s)")
+
+
+_EVALUATIVE: Final = re.compile(
+    r"(?:the|a|an)\s+(?:very\s+)?(?:good|great|bad|fine|real|true|natural|born|"
+    r"excellent|terrible|wonderful|perfect|better|best|worst|strong|weak|big|huge)\s",
+    re.I,
+)
+_COPULA_AFTER: Final = re.compile(
+    r"^\s+(?:is|was)\s+(?:(?:now|also|currently|still)\s+)?(?=(?:the|a|an)\s)"
+)
+
+
+def relative_after(right: str) -> str | None:
+    """``, who is president of X`` or `` is the chief executive of X`` right after
+    a name: the role the clause states."""
+    m = _RELATIVE_AFTER.match(right)
+    if m:
+        return relative_role(right[m.end() :])
+    copula = _COPULA_AFTER.match(right)
+    if copula is None:
+        return None
+    rest = right[copula.end() :]
+    if _EVALUATIVE.match(rest):
+        return None  # "Lee is a good spokesman for ...": an opinion, not a post
+    return apposition_after(", " + rest)
+
+
+#: Family nouns: a role only as a relation to someone ("his wife", "Lee's aunt",
+#: "mother of the victim"); alone ("a mother", "a grandfather") they say nothing.
+_RELATIONS: Final = lexicon(
+    """
+    mother father son daughter wife husband brother sister aunt uncle grandmother
+    grandfather grandson granddaughter mom dad mum parent widow widower cousin nephew
+    niece stepfather stepmother stepson stepdaughter sibling
+    """
+)
+_OWNER: Final = re.compile(r"[’']s\b|s[’'](?:\s|$)|\bof\b|^(?:his|her|their|its|my|our)\s", re.I)
+
+
+def _unowned_relation(role: str) -> bool:
+    """``role`` is headed only by family nouns and names nobody they relate to."""
+    words = role.split()
+    if not words or _OWNER.search(role):
+        return False
+    heads = head_words(words)
+    return bool(heads) and all(h.lower() in _RELATIONS for h in heads)
+
+
+def relative_role(clause: str) -> str | None:
+    """The role a relative clause states: ``who is president of X`` -> "president of
+    X", ``who heads the X Trust`` -> "head of the X Trust"; a clause that states no
+    job ("who is 60 years old", "who conducted the inquiry") gives none."""
+    clause = clause.strip()
+    m = _RELATIVE_COPULA.match(clause)
+    if m is not None:
+        return apposition_after(", " + clause[m.end() :])
+    post = _RELATIVE_POST.match(clause)
+    if post is None or post.group("verb") not in _RELATIVE_POSTS:
+        return None
+    org = post.group("org").split()
+    while org and (org[-1].lower() in _ORG_JOINERS or org[-1].lower() == "and"):
+        org.pop()
+    if not org or org[-1].endswith(("’s", "'s")) or " ".join(org) in PLACES:
+        return None
+    return clean_role(_RELATIVE_POSTS[post.group("verb")] + " of " + " ".join(org))
+
+
 def apposition_after(right: str) -> str | None:
     """``, ROLE,`` right after a name (``right`` starts after the name); a bare age
     and a home town before it are skipped ("NAME, 44, of Leeds, a nurse")."""
@@ -556,13 +808,16 @@ def apposition_after(right: str) -> str | None:
         right = right[paren.end() :]
     m = _AFTER_PREPOSITION.match(right)
     if m:
-        org = m.group("org")
+        org = _org_sentence(m.group("org"))
         if org in PLACES or org.split(",")[0] in PLACES:
             return None  # "Bernie Sanders of Vermont": where from, not a role
         return clean_role(org)
     age = _LEADING_AGE.match(right)
     if age:
         right = right[age.end() :]
+    employer = _employer_between_commas(right) if not age else None
+    if employer is not None:
+        return employer  # "Jo Lee, of the University of Leeds, said"
     home = _HOMETOWN.match(right)
     if home:
         right = right[home.end() :]
@@ -590,6 +845,8 @@ def apposition_after(right: str) -> str | None:
     phrase = body[: end.start()] if end else body
     if _CLAUSE.search(phrase):
         return None
+    if end is not None and _CUE_END.match(end.group()) and body[end.end() : end.end() + 1] == ",":
+        return None  # "Lee, the official said, saw ...": the subject of a cue, not Lee's role
     words = _trimmed(_cut(phrase).split())
     if not words:
         return None
@@ -599,12 +856,16 @@ def apposition_after(right: str) -> str | None:
         return None  # "Fox's Jo Lee and the firm's chief executive": another person first
     if not any(_role_noun(h, plural_ok) for h in heads + _title_words(words)):
         return None
+    if _unowned_relation(" ".join(words)):
+        return None  # "a 30-year-old mother": no job, and a relation to nobody
     return clean_role(" ".join(words))
 
 
 def _title_words(words: list[str]) -> list[str]:
     """The title words of a role's first noun phrase ("chief" in "assistant chief
     constable of ..."): a role word that modifies the head makes it a role."""
+    if not words:
+        return []
     out: list[str] = []
     for i, w in enumerate(words):
         low = w.lower()
@@ -613,6 +874,15 @@ def _title_words(words: list[str]) -> list[str]:
                 return []  # "Gazprom chairman Aleksey Miller and ...": a name, not a role
             break
         if low in _TITLE_MODIFIERS or (is_title_word(w) and not w.isupper()):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if (
+                w[:1].islower()
+                and nxt[:1].islower()
+                and not _role_word(nxt)
+                and not _VERB_LIKE.match(nxt)
+                and nxt.lower() not in _PHRASE_BREAK
+            ):
+                break  # "general election", "the chief concern": an adjective, no title
             out.append(w)
         elif out and w[:1].isupper():
             return []  # "Kestrel chairman Joe Tamsin": a title before another name
@@ -627,7 +897,7 @@ def _role_noun(head: str, plural_ok: bool) -> bool:
     low = head.lower().rstrip(".")
     if not _role_word(head):
         return False
-    if low.endswith("s") and not plural_ok:
+    if low.endswith("s") and not low.endswith("ss") and not plural_ok:  # not "witness"
         return low in ROLE_NOUNS or low in ROLE_EXTRA or "." in head
     return True
 
@@ -641,6 +911,8 @@ class Roles:
     #: every role phrase read for a person (for "the senator" -> the senator)
     words: dict[str, set[str]] = field(default_factory=dict)
     ages: dict[str, str] = field(default_factory=dict)
+    #: family name -> the full names (two words or more) the article gives it with
+    family: dict[str, set[str]] = field(default_factory=dict)
 
     def offer(self, name: str, role: str | None, rank: int) -> None:
         """Keep the best-ranked role for ``name`` (lower rank wins; first wins a tie)."""
@@ -664,6 +936,12 @@ class Roles:
         title, bare = split_title(name)
         if title and bare and len(bare.split()) >= 1:
             return self.by_name.get(bare) or clean_role(title)
+        if " " not in name:
+            # a family name the speaker rules left alone ("West said"): the role of
+            # the one person of that family name the article gives a role
+            owners = self.family.get(name, set())
+            if len(owners) == 1:
+                return self.by_name.get(next(iter(owners)))
         return None
 
     @classmethod
@@ -672,6 +950,9 @@ class Roles:
         the person's full name)."""
         roles = cls()
         surnames = {name.split()[-1] for _s, _e, name in mentions}
+        for _s, _e, name in mentions:
+            if len(name.split()) >= 2:
+                roles.family.setdefault(name.split()[-1], set()).add(name)
         for start, end, name in mentions:
             if roles.rank.get(name) == 0:
                 continue  # nothing better to find
@@ -685,14 +966,28 @@ class Roles:
             if age:
                 roles.ages.setdefault(name, age.group(1))
             roles.offer(name, apposition_after(right), 0)
-            if roles.rank.get(name, 9) > 1:
+            if roles.rank.get(name, 9) > 1 and " " in text[start:end].strip():
+                # a full name: "of a witness, Lee said" is the subject of a cue
                 roles.offer(name, apposition_before(left), 1)
             if roles.rank.get(name, 9) > 2:
                 roles.offer(name, title_before(left), 2)
+            if roles.rank.get(name, 9) > _RELATIVE_RANK:
+                roles.offer(name, relative_after(right), _RELATIVE_RANK)
+            if 0 <= roles.rank.get(name, 9) <= _STATED_RANK:
+                # the role stated where the article first gives one (an annotator's
+                # pick; later ones are asides: "the first Republican mayor")
+                roles.rank[name] = _FIXED_RANK
             if name not in roles.rank:  # the weakest: where one works, not what one does
                 owner = affiliation_before(left)
                 if owner and owner.split()[-1] not in surnames:  # "Trump's Jo Lee": a person
                     roles.offer(name, owner, _AFFILIATION_RANK)
+            if name not in roles.rank:
+                tag = _PARTY_TAG.match(right)  # "Jo Lee, R-Texas," / "Jo Lee (D-Calif.)"
+                if tag:
+                    party = tag.group("tag")
+                    if party.endswith(".") and not _ABBREV_END.search(party[:-1]):
+                        party = party[:-1]  # "R-Texas." ends the sentence; "D-Calif." not
+                    roles.offer(name, party, _AFFILIATION_RANK)
         for words in roles.words.values():
             words.discard("")
         for name, role in list(roles.by_name.items()):

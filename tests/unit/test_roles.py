@@ -195,13 +195,21 @@ def test_an_organisation_with_of_the_gets_no_role_from_its_first_half() -> None:
     assert q.speaker_role is None
 
 
-def test_roles_read_keeps_the_best_ranked_role() -> None:
+def test_roles_read_keeps_the_first_stated_role() -> None:
     text = "Party chairman Lars Ekman spoke. Lars Ekman, the party's treasurer, left."
     a = text.index("Lars Ekman")
     b = text.index("Lars Ekman", a + 1)
     roles = Roles.read(text, [(a, a + 10, "Lars Ekman"), (b, b + 10, "Lars Ekman")])
-    assert roles.get("Lars Ekman") == "party's treasurer"  # an apposition beats a title
+    assert roles.get("Lars Ekman") == "Party chairman"  # where the article introduces him
     assert roles.get("Lars") is None
+    assert "treasurer" in roles.words["Lars Ekman"]  # "the treasurer" still finds him
+
+
+def test_roles_read_prefers_an_apposition_at_the_same_mention() -> None:
+    text = "Party chairman Lars Ekman, the party's treasurer, left."
+    a = text.index("Lars Ekman")
+    roles = Roles.read(text, [(a, a + 10, "Lars Ekman")])
+    assert roles.get("Lars Ekman") == "party's treasurer"
 
 
 def test_a_titled_speaker_has_the_title_as_role() -> None:
