@@ -37,7 +37,7 @@ from briefings.derive.summary import summarise
 from briefings.derive.text import sanitize
 from briefings.models import Article, Briefing, SummarySentence
 
-EXTRACTOR_VERSION = 8
+EXTRACTOR_VERSION = 9
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -1,0 +1,108 @@
+"""Body extraction on pages whose constructions the extractor loses: a standfirst shown
+under the headline outside the body box, words in a classed span inside a sentence.
+Every page and line here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.derive import build_document
+from briefings.derive.document import Document
+from briefings.models import Article
+from tests.unit.test_clean_pages import PARAS
+
+TITLE = "Harbour board weighs the dredging plan"
+DEK = (
+    "The board wants the northern channel cleared before spring, but residents fear noise at night."
+)
+NAV = (
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+    "<li><a href='/sport'>Sport</a></li></ul></nav>"
+)
+FOOT = "<footer><p>Copyright 2026 Gazette Media. All rights reserved.</p></footer>"
+
+
+def doc_of(html: str) -> Document:
+    return build_document(Article(origin="test:page.html", format="html", text=html))
+
+
+def page(top: str, paras: list[str], head: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (
+        f"<html><head><title>{TITLE}</title>{head}</head><body>{NAV}<main><article>"
+        f"<h1>{TITLE}</h1>{top}<div class='article-body'>{body}</div></article></main>"
+        f"{FOOT}</body></html>"
+    )
+
+
+def reader_text(doc: Document) -> str:
+    return " ".join(f"{doc.meta.dek or ''}\n{doc.text}".split())
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        f"<p class='dek'>{DEK}</p>",
+        f"<h2 class='article-subtitle'>{DEK}</h2>",
+        f"<div class='c-intro__copy'>{DEK}</div>",
+        f"<div class='storyDescription'><p>{DEK}</p></div>",
+        f"<div itemprop='description'>{DEK}</div>",
+    ],
+)
+def test_a_standfirst_above_the_body_box_becomes_the_dek(top: str) -> None:
+    doc = doc_of(page(top, PARAS[1:]))
+    assert doc.meta.dek == DEK
+    assert PARAS[1] in doc.text and DEK not in doc.text
+
+
+def test_a_standfirst_the_body_repeats_is_no_dek() -> None:
+    doc = doc_of(page(f"<p class='lead'>{PARAS[0]}</p>", PARAS[:1] + PARAS[1:]))
+    assert PARAS[0] not in (doc.meta.dek or "")
+    assert PARAS[0] in doc.text
+
+
+def test_a_box_of_several_paragraphs_or_links_is_no_standfirst() -> None:
+    box = (
+        "<div class='summary'><p>One point about the plan for the channel.</p>"
+        "<p>Another point about the plan for the channel.</p></div>"
+    )
+    links = (
+        "<p class='teaser'><a href='/a'>Ferry fares rise again this winter</a> and "
+        "<a href='/b'>the lighthouse reopens to visitors</a></p>"
+    )
+    for top in (box, links):
+        assert "point about" not in reader_text(doc_of(page(top, PARAS[1:])))
+        assert "Ferry fares" not in reader_text(doc_of(page(top, PARAS[1:])))
+
+
+def test_a_shown_share_description_wins_over_a_site_blurb() -> None:
+    blurb = (
+        "<div class='site-description'>The Gazette brings you news, sport and weather "
+        "from the whole coast, every day of the year.</div>"
+    )
+    head = f'<meta name="description" content="{DEK}">'
+    top = f"{blurb}<p>{DEK}</p>"
+    doc = doc_of(page(top, PARAS[1:], head))
+    assert doc.meta.dek == DEK
+
+
+@pytest.mark.parametrize("cls", ["link", "related-person", "meta-name", "author"])
+def test_words_in_a_classed_span_stay_in_their_sentence(cls: str) -> None:
+    para = (
+        "Support for the dredging was especially high for "
+        f'<span class="{cls}"><a href="/people/jane-roe">Jane Roe</a></span> and her '
+        "neighbours on the quay."
+    )
+    text = doc_of(page("", [PARAS[0], PARAS[1], para, *PARAS[2:]])).text
+    assert "especially high for Jane Roe and her neighbours" in text
+
+
+def test_a_hidden_span_stays_out_of_its_sentence() -> None:
+    para = (
+        "Support for the dredging was especially high among "
+        '<span class="note" style="display:none">(opens in a new window)</span> the crews '
+        "on the quay."
+    )
+    text = doc_of(page("", [PARAS[0], PARAS[1], para, *PARAS[2:]])).text
+    assert "especially high among" in text
+    assert "opens in a new window" not in text
