@@ -636,6 +636,11 @@ def cut_short(text: str, wide: str) -> bool:
     return shared >= CUT_SHORT_SHARED * len(lines)
 
 
+#: The precise body holds less than this share of the words of the recall-minded text
+#: between its first and last paragraphs: it skipped a section, all taken back.
+SKIPPED_RATIO: float = 0.5
+
+
 def merge_interior(text: str, wide: str) -> str:
     """``text`` (one paragraph a line) with the lines of ``wide`` that stand
     alone between two of its consecutive paragraphs; a block of several lines
@@ -649,10 +654,16 @@ def merge_interior(text: str, wide: str) -> str:
     at = [i for i, line in enumerate(wide_lines) if line in index]
     if len(at) < 2:
         return text
+    interior = wide_lines[at[0] : at[-1] + 1]
+    # The precise pass skipped most of the text between its own first and last
+    # paragraphs (a section it judged a box): every line there is taken.
+    gap_max = RECALL_GAP_MAX
+    if len(text.split()) < SKIPPED_RATIO * sum(len(line.split()) for line in interior):
+        gap_max = len(interior)
     out: list[str] = []
     done = 0  # precise lines emitted so far
     gap: list[str] = []
-    for line in wide_lines[at[0] : at[-1] + 1]:
+    for line in interior:
         j = index.get(line, -1)
         if j >= done:
             # A precise paragraph the wide text has only with more words (the
@@ -663,7 +674,7 @@ def merge_interior(text: str, wide: str) -> str:
                     lines[k] = fuller
                     gap.remove(fuller)
             # A gap line that repeats the paragraph before or after it is not a new line.
-            if len(gap) <= RECALL_GAP_MAX and not any(
+            if len(gap) <= gap_max and not any(
                 repeats(g, near) for g in gap for near in (lines[j], out[-1] if out else "")
             ):
                 out.extend(gap)

@@ -8,6 +8,7 @@ import pytest
 
 from briefings.derive import build_document
 from briefings.derive.document import Document
+from briefings.derive.html import merge_interior
 from briefings.models import Article
 from tests.unit.test_clean_pages import PARAS
 
@@ -106,3 +107,37 @@ def test_a_hidden_span_stays_out_of_its_sentence() -> None:
     text = doc_of(page("", [PARAS[0], PARAS[1], para, *PARAS[2:]])).text
     assert "especially high among" in text
     assert "opens in a new window" not in text
+
+
+def test_a_section_the_precise_pass_skipped_is_taken_back_whole() -> None:
+    first = "Authors are asked to check their submission against the list below first."
+    last = "Names and addresses entered on this site are used only for the journal."
+    section = [
+        "Guidelines for authors",
+        "Use the new spelling throughout the manuscript.",
+        "Set quotations of four lines or more apart from the text.",
+        "Keep footnotes short and few, and give web addresses without markup.",
+        "Web sources",
+        "Name, first name (year): title. Retrieved from the site, on the date given.",
+    ]
+    text = "\n".join([first, last])
+    wide = "\n".join([first, *section, last])
+    assert merge_interior(text, wide).split("\n") == [first, *section, last]
+    # A list of a few short lines between two long stretches of text stays out.
+    long_text = [*PARAS, first, last]
+    wide = "\n".join([*PARAS, first, *section[:3], last])
+    assert merge_interior("\n".join(long_text), wide).split("\n") == long_text
+
+
+def test_a_utf8_page_with_a_stray_cp1252_byte_is_read_as_utf8() -> None:
+    from briefings.ingest import decode
+
+    text = "Grüße aus Köln: schöne Tage am Fluss, große Brücken, ähnliche Straßen. " * 3
+    data = text.encode("utf-8") + b"Ein \x93Zitat\x94 am Ende."
+    decoded, _ = decode(data)
+    assert decoded.startswith("Grüße aus Köln") and decoded.endswith("“Zitat” am Ende.")
+    # A page in cp1252 throughout stays cp1252.
+    assert decode("Grüße aus Köln, “schön”.".encode("cp1252")) == (
+        "Grüße aus Köln, “schön”.",
+        "cp1252",
+    )
