@@ -531,11 +531,13 @@ _LEFT_ALONE: Final = re.compile(
 
 
 def _classed_inline(element: Any) -> bool:
-    """A span with a class or id that is shown, and not a teaser's date or icon."""
+    """A span with a class or id, or a border (a dotted underline under a term), that is
+    shown, and not a teaser's date or icon: the precise pass prunes all three."""
     names = (element.get("class") or "") + " " + (element.get("id") or "")
-    if not names.strip():
+    style = element.get("style") or ""
+    if not names.strip() and "border" not in style:
         return False
-    left = _LEFT_ALONE.search(names + " " + (element.get("style") or ""))
+    left = _LEFT_ALONE.search(names + " " + style)
     return element.get("aria-hidden") != "true" and left is None
 
 

@@ -141,3 +141,13 @@ def test_a_utf8_page_with_a_stray_cp1252_byte_is_read_as_utf8() -> None:
         "Grüße aus Köln, “schön”.",
         "cp1252",
     )
+
+
+def test_a_term_with_a_dotted_underline_stays_in_its_sentence() -> None:
+    para = (
+        "The board will ask for a "
+        '<span style="border-bottom: 1px dotted">dredging licence</span> from the port '
+        "authority before the work starts."
+    )
+    text = doc_of(page("", [PARAS[0], PARAS[1], para, *PARAS[2:]])).text
+    assert "ask for a dredging licence from the port authority" in text
