@@ -158,6 +158,24 @@ def _dek_classed(element: Any) -> bool:
     return False
 
 
+#: A box of a picture: its "description" is a caption or a photo credit, not a standfirst.
+_MEDIA_CLASS: Final = re.compile(r"caption|media|photo|image|picture|gallery|avatar|credit", re.I)
+_MEDIA_TAGS: Final = frozenset({"figure", "figcaption", "picture"})
+#: How many boxes up a picture's box is looked for.
+MEDIA_DEPTH: Final = 4
+
+
+def _in_media(element: Any) -> bool:
+    box: Any = element
+    for _ in range(MEDIA_DEPTH):
+        if box is None:
+            return False
+        if box.tag in _MEDIA_TAGS or _MEDIA_CLASS.search(box.get("class") or ""):
+            return True
+        box = box.getparent()
+    return False
+
+
 def dek_candidates(tree: Any) -> DekCandidates:
     """The page's shown standfirsts, read before the extractor prunes the tree: an
     element whose class says standfirst ("dek", "lead", "intro", "description"),
@@ -175,7 +193,7 @@ def dek_candidates(tree: Any) -> DekCandidates:
             out.paragraphs.append(_clean(element.text_content()) or "")
             if len(out.paragraphs) >= DEK_SCAN_PARAGRAPHS:
                 break
-        if tag not in _DEK_TAGS or not _dek_classed(element):
+        if tag not in _DEK_TAGS or not _dek_classed(element) or _in_media(element):
             continue
         blocks = [
             c.tag

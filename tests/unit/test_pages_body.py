@@ -151,3 +151,15 @@ def test_a_term_with_a_dotted_underline_stays_in_its_sentence() -> None:
     )
     text = doc_of(page("", [PARAS[0], PARAS[1], para, *PARAS[2:]])).text
     assert "ask for a dredging licence from the port authority" in text
+
+
+def test_a_picture_description_is_no_standfirst() -> None:
+    caption = "Boats lie on the mud of the northern channel at low tide on Monday morning."
+    tops = (
+        f"<figure><img src='a.jpg'><figcaption><span class='description'>{caption}</span>"
+        "</figcaption></figure>",
+        f"<div class='media-block'><img src='a.jpg'><div class='media-block__description'>"
+        f"{caption}</div></div>",
+    )
+    for top in tops:
+        assert caption not in reader_text(doc_of(page(top, PARAS[1:])))
