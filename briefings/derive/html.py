@@ -659,6 +659,8 @@ def cut_short(text: str, wide: str) -> bool:
 #: The precise body holds less than this share of the words of the recall-minded text
 #: between its first and last paragraphs: it skipped a section, all taken back.
 SKIPPED_RATIO: float = 0.5
+#: ... and the skipped section has at least this many words (not a two-link list).
+SKIPPED_MIN_WORDS: Final = 40
 
 
 def merge_interior(text: str, wide: str) -> str:
@@ -678,7 +680,9 @@ def merge_interior(text: str, wide: str) -> str:
     # The precise pass skipped most of the text between its own first and last
     # paragraphs (a section it judged a box): every line there is taken.
     gap_max = RECALL_GAP_MAX
-    if len(text.split()) < SKIPPED_RATIO * sum(len(line.split()) for line in interior):
+    have = len(text.split())
+    inside = sum(len(line.split()) for line in interior)
+    if have < SKIPPED_RATIO * inside and inside - have >= SKIPPED_MIN_WORDS:
         gap_max = len(interior)
     out: list[str] = []
     done = 0  # precise lines emitted so far

@@ -119,6 +119,7 @@ def test_a_section_the_precise_pass_skipped_is_taken_back_whole() -> None:
         "Keep footnotes short and few, and give web addresses without markup.",
         "Web sources",
         "Name, first name (year): title. Retrieved from the site, on the date given.",
+        "Several authors are parted by a slash; from four on, only the first is named.",
     ]
     text = "\n".join([first, last])
     wide = "\n".join([first, *section, last])
