@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from briefings import settings
 from briefings.models import Article, Format, content_hash
@@ -259,10 +260,37 @@ def decode(data: bytes) -> tuple[str, str]:
     wide = _utf16_without_bom(data)
     if wide is not None:
         return wide
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed, "utf-8"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+#: A multi-byte UTF-8 sequence, and a byte the strict decoder refuses (kept by surrogateescape).
+_UTF8_SEQUENCE: Final = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
+_ESCAPED_BYTE: Final = re.compile("[\udc80-\udcff]")
+#: A page is UTF-8 with a few stray single-byte characters (a pasted cp1252 quote)
+#: when it has this many multi-byte sequences, and at most this share as bad bytes.
+MIXED_MIN_SEQUENCES: Final = 8
+MIXED_BAD_SHARE: Final = 0.1
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few bytes of another encoding in it: decoded as UTF-8, the
+    stray bytes as cp1252, instead of the whole page as cp1252 (mojibake: "Ã¤")."""
+    good = len(_UTF8_SEQUENCE.findall(data))
+    if good < MIXED_MIN_SEQUENCES:
+        return None
+    text = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED_BYTE.findall(text))
+    if bad > MIXED_BAD_SHARE * good:
+        return None
+    return _ESCAPED_BYTE.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text
+    )
 
 
 def _utf32_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -64,6 +64,7 @@ def extract_html(html: str) -> HtmlExtract:
         raise ValueError("no article text found in the HTML")
     page = read_page_meta(tree)
     bold_lines = bold_paragraphs(tree)
+    shown_deks = dek_candidates(tree)
     tidy_tree(tree)
     doc = _bare(tree, with_metadata=True)
     text = getattr(doc, "text", None) if doc is not None else None
@@ -99,11 +100,161 @@ def extract_html(html: str) -> HtmlExtract:
         source=source,
         # The standfirst the page shows over the body, else its share description.
         dek=lead
-        or _unless_in(text, _full_description(tree, _clean(getattr(doc, "description", None)))),
+        or _choose_dek(
+            shown_deks,
+            text,
+            title,
+            _unless_in(text, _full_description(tree, _clean(getattr(doc, "description", None)))),
+        ),
         authors=authors,
         updated=page.updated,
         url=page.url,
     )
+
+
+#: The class or id of a standfirst shown under the headline: "dek", "standfirst",
+#: "article-lead", "c-page-intro__copy", "subtitle", "chapo", "Vorspann", "bajada".
+_DEK_CLASS: Final = re.compile(
+    r"(?:^|[^a-z])(?:dek|deck|standfirst|subtitle|sub-title|summary|description|lead|lede|"
+    r"intro|introduction|teaser|excerpt|abstract|chapo|chapeau|vorspann|bajada|entradilla|"
+    r"sumario|sottotitolo)(?:$|[^a-z])"
+)
+#: The same words closing a camel-case class: "articleLead", "storyDescription".
+_DEK_CAMEL: Final = re.compile(
+    r"[a-z](?:Dek|Standfirst|Subtitle|Summary|Description|Lead|Lede|Intro|Teaser|Excerpt|Abstract)"
+    r"(?:$|[^a-z])"
+)
+_DEK_ITEMPROP: Final = frozenset({"description", "abstract", "alternativeheadline"})
+_DEK_TAGS: Final = ("p", "div", "h2", "h3", "span", "section", "header")
+#: Block children that make an element a box around a standfirst, not the standfirst.
+_BLOCK_TAGS: Final = frozenset(
+    {"p", "div", "section", "article", "ul", "ol", "table", "h1", "h2", "h3", "h4", "header", "nav"}
+)
+#: A shown standfirst has this many words at most; it is looked for among the
+#: elements before this many paragraphs after the headline.
+DEK_MAX_WORDS: Final = 90
+DEK_SCAN_PARAGRAPHS: Final = 40
+#: At most this share of a standfirst's words are link text.
+DEK_LINK_SHARE: Final = 0.5
+#: A paragraph this long is one the body is searched for (not "Share").
+DEK_PARAGRAPH_MIN_CHARS: Final = 20
+
+
+@dataclass(slots=True)
+class DekCandidates:
+    """Standfirst-classed elements between the page's first ``<h1>`` and its first
+    paragraphs, each with the number of paragraphs seen before it."""
+
+    found: list[tuple[str, int]] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _dek_classed(element: Any) -> bool:
+    if (element.get("itemprop") or "").lower() in _DEK_ITEMPROP:
+        return True
+    for name in (element.get("class") or "", element.get("id") or ""):
+        if name and (_DEK_CLASS.search(name.lower()) or _DEK_CAMEL.search(name)):
+            return True
+    return False
+
+
+#: A box of a picture: its "description" is a caption or a photo credit, not a standfirst.
+_MEDIA_CLASS: Final = re.compile(r"caption|media|photo|image|picture|gallery|avatar|credit", re.I)
+_MEDIA_TAGS: Final = frozenset({"figure", "figcaption", "picture"})
+#: How many boxes up a picture's box is looked for.
+MEDIA_DEPTH: Final = 4
+
+
+def _in_media(element: Any) -> bool:
+    box: Any = element
+    for _ in range(MEDIA_DEPTH):
+        if box is None:
+            return False
+        if box.tag in _MEDIA_TAGS or _MEDIA_CLASS.search(box.get("class") or ""):
+            return True
+        box = box.getparent()
+    return False
+
+
+def dek_candidates(tree: Any) -> DekCandidates:
+    """The page's shown standfirsts, read before the extractor prunes the tree: an
+    element whose class says standfirst ("dek", "lead", "intro", "description"),
+    holding text and no paragraphs of its own, after the headline."""
+    out = DekCandidates()
+    started = False
+    for element in tree.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if not started:
+            started = tag == "h1"
+            continue
+        if tag == "p":
+            out.paragraphs.append(_clean(element.text_content()) or "")
+            if len(out.paragraphs) >= DEK_SCAN_PARAGRAPHS:
+                break
+        if tag not in _DEK_TAGS or not _dek_classed(element) or _in_media(element):
+            continue
+        blocks = [
+            c.tag
+            for c in element.iterdescendants()
+            if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS
+        ]
+        # A box around paragraphs is not a standfirst; a wrapper of a single one is.
+        if blocks and blocks != ["p"]:
+            continue
+        text = _clean(element.text_content())
+        if not text or not LEAD_MIN_WORDS <= len(text.split()) <= DEK_MAX_WORDS:
+            continue
+        linked = sum(len(a.text_content().split()) for a in element.iter("a"))
+        if linked > DEK_LINK_SHARE * len(text.split()):
+            continue
+        out.found.append((text, len(out.paragraphs)))
+    return out
+
+
+def _choose_dek(
+    candidates: DekCandidates, text: str, title: str | None, description: str | None
+) -> str | None:
+    """The share description when the page shows it over the body, else the shown
+    standfirst, else the share description."""
+    if description:
+        stem = description[:TEASER_PREFIX_CHARS]
+        if any(p.startswith(stem) for p in candidates.paragraphs) or any(
+            d.startswith(stem) for d, _ in candidates.found
+        ):
+            return description
+    return shown_dek(candidates, text, title) or description
+
+
+def shown_dek(candidates: DekCandidates, text: str, title: str | None) -> str | None:
+    """The standfirst shown above the body's first paragraph, unless the body (or the
+    headline) already says it: a lead the extractor left out, as the dek. Of several,
+    the one nearest the body."""
+    if not candidates.found:
+        return None
+    flat = " ".join(_INVISIBLE.sub("", text).split())
+    # The first paragraph after the headline that the body holds: a standfirst stands before it.
+    before = next(
+        (
+            i
+            for i, p in enumerate(candidates.paragraphs)
+            if len(p) >= DEK_PARAGRAPH_MIN_CHARS and p[:TEASER_PREFIX_CHARS] in flat
+        ),
+        -1,
+    )
+    if before < 0:
+        return None
+    lines = text.split("\n")[:3]
+    best: str | None = None
+    for dek, seen in candidates.found:
+        if seen > before:
+            break
+        if dek[:TEASER_PREFIX_CHARS] in flat or (title and (dek in title or title in dek)):
+            continue
+        if not any(repeats(dek, line) for line in lines):
+            best = dek
+    return best
 
 
 #: A share description cut to a length limit ends with an ellipsis.
@@ -364,11 +515,13 @@ def tidy_tree(tree: Any) -> None:
             parent = box.getparent()
             if parent is not None:
                 _remove_keeping_tail(box, parent)
-    # A span inside a paragraph whose class the precise pass prunes as a link box
-    # ('<span class="link"><a>Name</a></span>'): its text is part of the sentence,
-    # so the span is unwrapped and its words stay.
+    # A classed span inside a paragraph ('<span class="link"><a>Name</a></span>',
+    # '<span class="related-term">', '<span class="author">'): the extractor prunes
+    # spans by class as if they were boxes ("link", "related", "meta", "author"),
+    # but inside a sentence its words are part of the sentence, so it is unwrapped.
+    # A hidden one ("sr-only", display: none) stays for the extractor to drop.
     for para in tree.iter("p"):
-        marked = [e for e in para.iter("span") if _link_classed(e)]
+        marked = [e for e in para.iter("span") if _classed_inline(e)]
         for element in marked:
             # A paragraph that is mostly that element ("Read more: <link>") stays as it was.
             own = len(para.text_content().split()) - len(element.text_content().split())
@@ -383,18 +536,27 @@ def tidy_tree(tree: Any) -> None:
 
 
 UNWRAP_LINKS: bool = True
-#: A link-classed span is unwrapped when its paragraph has this many words besides.
+#: A classed span is unwrapped when its paragraph has this many words besides.
 SENTENCE_AROUND_MIN_WORDS: Final = 4
-#: The class token the extractor's precise pass prunes as a link box ("link", not
-#: "permalink"). Its "teaser" and "bottom" classes are left alone: inside a paragraph
-#: they mark icons and dates of a teaser, not words of a sentence.
-_LINK_CLASS: Final = re.compile(r"(?:^|\s)link(?:\s|$)", re.I)
+#: A span the page hides (for screen readers, or until clicked) is not text of the
+#: sentence; "teaser" and "bottom" spans inside a paragraph mark the icons and dates
+#: of a teaser, and "date"/"time" ones a time stamp: all are left to the extractor.
+_LEFT_ALONE: Final = re.compile(
+    r"hidden|hide|sr-only|screen-reader|visually|offscreen|display:\s*none|tooltip|popup|"
+    r"teaser|bottom|date|time",
+    re.I,
+)
 
 
-def _link_classed(element: Any) -> bool:
-    return bool(_LINK_CLASS.search(element.get("class") or "")) or bool(
-        _LINK_CLASS.search(element.get("id") or "")
-    )
+def _classed_inline(element: Any) -> bool:
+    """A span with a class or id, or a border (a dotted underline under a term), that is
+    shown, and not a teaser's date or icon: the precise pass prunes all three."""
+    names = (element.get("class") or "") + " " + (element.get("id") or "")
+    style = element.get("style") or ""
+    if not names.strip() and "border" not in style:
+        return False
+    left = _LEFT_ALONE.search(names + " " + style)
+    return element.get("aria-hidden") != "true" and left is None
 
 
 REMOVE_BIOS: bool = True
@@ -494,6 +656,13 @@ def cut_short(text: str, wide: str) -> bool:
     return shared >= CUT_SHORT_SHARED * len(lines)
 
 
+#: The precise body holds less than this share of the words of the recall-minded text
+#: between its first and last paragraphs: it skipped a section, all taken back.
+SKIPPED_RATIO: float = 0.5
+#: ... and the skipped section has at least this many words (not a two-link list).
+SKIPPED_MIN_WORDS: Final = 40
+
+
 def merge_interior(text: str, wide: str) -> str:
     """``text`` (one paragraph a line) with the lines of ``wide`` that stand
     alone between two of its consecutive paragraphs; a block of several lines
@@ -507,10 +676,18 @@ def merge_interior(text: str, wide: str) -> str:
     at = [i for i, line in enumerate(wide_lines) if line in index]
     if len(at) < 2:
         return text
+    interior = wide_lines[at[0] : at[-1] + 1]
+    # The precise pass skipped most of the text between its own first and last
+    # paragraphs (a section it judged a box): every line there is taken.
+    gap_max = RECALL_GAP_MAX
+    have = len(text.split())
+    inside = sum(len(line.split()) for line in interior)
+    if have < SKIPPED_RATIO * inside and inside - have >= SKIPPED_MIN_WORDS:
+        gap_max = len(interior)
     out: list[str] = []
     done = 0  # precise lines emitted so far
     gap: list[str] = []
-    for line in wide_lines[at[0] : at[-1] + 1]:
+    for line in interior:
         j = index.get(line, -1)
         if j >= done:
             # A precise paragraph the wide text has only with more words (the
@@ -521,7 +698,7 @@ def merge_interior(text: str, wide: str) -> str:
                     lines[k] = fuller
                     gap.remove(fuller)
             # A gap line that repeats the paragraph before or after it is not a new line.
-            if len(gap) <= RECALL_GAP_MAX and not any(
+            if len(gap) <= gap_max and not any(
                 repeats(g, near) for g in gap for near in (lines[j], out[-1] if out else "")
             ):
                 out.extend(gap)
