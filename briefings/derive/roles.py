@@ -30,6 +30,9 @@ from briefings.derive.names import (
 )
 
 HONORIFICS: Final = lexicon("mr mr. mrs mrs. ms ms. miss mx mx. sir dame")
+#: Words a role never keeps: the honorifics and "Dr" ("Dr. Jo Lee" states no job;
+#: "researcher Dr Jo Lee" is a researcher).
+_NOT_IN_ROLE: Final = HONORIFICS | lexicon("dr dr.")
 
 
 _NOT_MODIFIERS: Final = lexicon(
@@ -278,7 +281,7 @@ def clean_role(role: str) -> str | None:
         return None  # "you're a lawyer", "officials don't matter": a clause
     role = _cut(role)
     role = _DETERMINER.sub("", _LOCATION_TAIL.sub("", role)).strip(" ,")
-    words = [w for w in role.split() if w.lower().rstrip(".") not in HONORIFICS]
+    words = [w for w in role.split() if w.lower().rstrip(".") not in _NOT_IN_ROLE]
     words = _without_address(words)
     while words and (
         (words[0].islower() and is_function_word(words[0]))
@@ -991,6 +994,6 @@ class Roles:
         for words in roles.words.values():
             words.discard("")
         for name, role in list(roles.by_name.items()):
-            if all(w.lower().rstrip(".") in HONORIFICS for w in role.split()):
+            if all(w.lower().rstrip(".") in _NOT_IN_ROLE for w in role.split()):
                 del roles.by_name[name]
         return roles

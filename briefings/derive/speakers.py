@@ -458,10 +458,12 @@ def who_before_verb(left: str) -> Who | None:
             if who is not None and who.kind == "name" and " " in who.text:
                 return who
             run = of_org.group("run")
-            if " " not in run and _OF_THE.match(tail, of_org.end("run")):
+            office = role_head(run) and not run.lower().endswith("s")
+            if " " not in run and not office and _OF_THE.match(tail, of_org.end("run")):
                 # "Friends of the Earth said": one capitalised word, "of the", a
                 # name: an organisation's name (the quote rules keep a person
-                # only where the article names one with that word)
+                # only where the article names one with that word); an office
+                # ("Chair of the X") is a role, whose holder the sentence names
                 return Who("org", tail, via="of the")
         return _name_phrase(tail) or _org_subject(tail)
     # "spokeswoman Anouk de Vries" said: a few lower-case role words, then the name

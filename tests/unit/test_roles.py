@@ -144,7 +144,8 @@ def test_possessive_role_before_the_name() -> None:
         ("But senior adviser", "senior adviser"),
         ("meanwhile party chairman", "party chairman"),
         ("Gov", "Gov."),  # an abbreviation is not cut in half
-        ("Dr.", "Dr."),
+        ("Dr.", None),  # an honorific alone states no role
+        ("Rear Adm.", "Rear Adm."),
         ("mayor, who is 60 years old", "mayor"),
         ("Friends of the", None),  # the first half of "Friends of the Earth"
         ("Bank of", None),
