@@ -375,6 +375,12 @@ def _org_subject(phrase: str) -> Who | None:
     return Who("org", org)
 
 
+def _owned_office(phrase: str) -> bool:
+    """``phrase`` is an office of a named owner ("Acme Group's chief executive")."""
+    owned = _OWNED_ROLE.fullmatch(phrase)
+    return owned is not None and role_head(owned.group("head"))
+
+
 @lru_cache(maxsize=8192)
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
@@ -415,6 +421,8 @@ def who_before_verb(left: str) -> Who | None:
                 or is_title_word(role.split()[0])
                 or (_ACRONYM.fullmatch(role.split()[0]) and is_title_word(role.split()[-1]))
                 or role.split()[0].endswith(("’s", "'s", "s’", "s'"))  # "Teresa’s husband"
+                # "Amnesty International UK's chief executive": an owner's office
+                or _owned_office(role)
             ):
                 who = _name_phrase(named.group(1), orgs=False)
                 if who:
@@ -444,8 +452,7 @@ def who_before_verb(left: str) -> Who | None:
         return None
     if _DETERMINERS.match(tail):
         return _titled_name(tail) or _modified_name(tail) or _org_subject(tail) or _nominal(tail)
-    owned = _OWNED_ROLE.fullmatch(tail)
-    if owned is not None and role_head(owned.group("head")):
+    if _owned_office(tail):
         # "Acme's chief executive" said: a description the sieve resolves to the
         # person the article gives that role, or to nobody
         return Who("nominal", tail, via="possessor")

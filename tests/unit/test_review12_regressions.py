@@ -44,3 +44,11 @@ def test_an_organisation_of_the_kind_friends_of_the_earth_still_speaks() -> None
         'Climate\n\nFriends of the Earth said: "The plan does nothing for the climate at all."\n'
     )
     assert got[0][0] == "Friends of the Earth"
+
+
+def test_an_owners_office_in_apposition_is_the_named_persons_role() -> None:
+    got = _quotes(
+        "Rights\n\nAda Okafor, Harbour Watch International's chief executive, said: "
+        '"This is an outrage against every community in the country."\n'
+    )
+    assert got == [("Ada Okafor", "Harbour Watch International's chief executive")]
