@@ -365,6 +365,17 @@ def title_before(left: str) -> str | None:
         ):
             words.append(tok)  # "co-founder and chairman Jo Lee"
             continue
+        if (
+            tok == "and"
+            and words
+            and i
+            and words[-1][:1].isupper()
+            and toks[i - 1][:1].isupper()
+            and not is_function_word(toks[i - 1])
+            and toks[i - 1].lower() not in HONORIFICS
+        ):
+            words.append(tok)  # "Police and Crime Commissioner Jo Lee"
+            continue
         if len(words) >= 7 or not _modifier(tok):
             break
         if words and words[-1][:1].isupper() and tok[:1].islower() and not _adjective(tok):

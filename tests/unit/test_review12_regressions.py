@@ -52,3 +52,13 @@ def test_an_owners_office_in_apposition_is_the_named_persons_role() -> None:
         '"This is an outrage against every community in the country."\n'
     )
     assert got == [("Ada Okafor", "Harbour Watch International's chief executive")]
+
+
+def test_a_title_joined_by_and_is_read_whole() -> None:
+    from briefings.derive.roles import title_before
+
+    assert title_before("said Police and Crime Commissioner ") == "Police and Crime Commissioner"
+    assert title_before("said Health and Social Care Secretary ") == (
+        "Health and Social Care Secretary"
+    )
+    assert title_before("Smith and Jones ") is None
