@@ -140,6 +140,41 @@ _IDIOM_AFTER: Final = re.compile(
 )
 
 
+#: A closing paragraph that profiles an organisation, not the story: "About the
+#: agency", "AMO operates 240 aircraft", "X is the world's largest ...".
+_ABOUT_OPENING: Final = re.compile(r"(?:About|ABOUT)\s+[A-Z\w]")
+_PROFILE: Final = re.compile(
+    r"\b(?:is|are)\s+(?:a|an|the|one\s+of\s+the)\s+(?:\w+\s+){0,3}?(?:leading|largest|biggest"
+    r"|world's|world’s|nation's|nation’s|country's|country’s)\b"
+    r"|\b(?:founded|established|headquartered)\s+in\b|\boperat(?:es|ing)\s+(?:throughout|across|in)\b"
+    r"|\bconducts\s+its\s+mission\b|\bemploys\b|\bfor\s+more\s+information\b",
+    re.I,
+)
+#: Hyphenated durations that qualify a statistic and count nothing themselves:
+#: "a seven-day rate of 65.2", "the 30-day average".
+_STATISTIC_NOUNS: Final = frozenset(
+    "rate average mean total high low median window period incidence trend".split()
+)
+
+
+#: Figures of the whole world or of humanity: background in a story about a
+#: place, a company or a person.
+_GLOBAL: Final = re.compile(
+    r"\b(?:humanity|mankind|(?:world|earth|planet)(?:'s|’s)\s+(?:population|cities|people|land)"
+    r"|(?:world|global)\s+population|population\s+of\s+the\s+world)(?!\w)",
+    re.I,
+)
+
+
+def _inside_quote(paragraph: str, at: int) -> bool:
+    """Whether position ``at`` of a paragraph is inside quotation marks."""
+    head = paragraph[:at]
+    curly = head.count("“") - head.count("”")
+    if curly > 0:
+        return True
+    return head.count('"') % 2 == 1
+
+
 def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bool) -> float:
     score = _BASE[q.kind] + (0.3 if lead else 0.0)
     if q.kind == "money":
@@ -203,6 +238,13 @@ def extract_figures(doc: Document) -> list[Figure]:
     dollar = dollar_code(text, doc.meta.source) if "$" in text or "dollar" in text else "USD"
     total = len(doc.sentences)
     first_paragraph = doc.sentences[0].paragraph  # the lead
+    # A figure of the headline is the story's own.
+    title = doc.meta.title or ""
+    lead_text = doc.paragraphs[first_paragraph].text
+    headline_values = {round(q.value, 6) for q in read_quantities(title, yen)} if title else set()
+    background = _background_paragraphs(doc)
+    # A story about the world itself keeps its world figures.
+    global_ok = not _GLOBAL.search(f"{title} {lead_text}")
     candidates: list[_Candidate] = []
     # A figure mentioned again is listed once; "half" and "50%" are not the same mention.
     seen: dict[tuple[float, str | None, bool], int] = {}
@@ -219,7 +261,12 @@ def extract_figures(doc: Document) -> list[Figure]:
         prev: Quantity | None = None
         prev_index = -1
         prev_noun = ""
+        para = doc.paragraphs[sentence.paragraph]
         for q in read_quantities(sentence.text, yen, words):
+            if q.kind == "duration" and _is_statistic(q.text):
+                continue  # "a seven-day rate": says which rate, counts nothing
+            if q.weak and q.spelled and q.value <= 3 and not q.scaled:
+                continue  # "the two main candidates": the story's cast, counted before or not at all
             key = (round(q.value, 6), q.unit, q.spelled)
             conversion = _is_conversion(sentence.text, prev, q)
             if prev is not None and prev.noun_start >= 0:
@@ -263,6 +310,15 @@ def extract_figures(doc: Document) -> list[Figure]:
             )
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)
+            # The story's own figures before background ones.
+            if round(q.value, 6) in headline_values:
+                score += 0.8
+            if global_ok and _GLOBAL.search(sentence.text):
+                score -= 1.2  # "half of humanity lives in cities": background to a local story
+            if sentence.paragraph in background:
+                score -= 1.2
+            if _inside_quote(para.text, sentence.start - para.start + q.start):
+                score -= 0.3
             repeats = same_kind.get(q.kind, 0)
             score -= 0.25 * min(repeats, 4)
             if not q.weak:  # "nearly a quarter of workers" is not a row of a table
@@ -274,6 +330,35 @@ def extract_figures(doc: Document) -> list[Figure]:
             prev_index = len(candidates)
             candidates.append(candidate)
     return _ranked(candidates)[:MAX_FIGURES]
+
+
+def _is_statistic(text: str) -> bool:
+    """ "seven-day rate", "30-day average": a hyphenated duration before a statistic."""
+    if "-" not in text:
+        return False
+    last = text.rsplit(None, 1)[-1].lower()
+    return last in _STATISTIC_NOUNS
+
+
+def _background_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs that profile an organisation rather than tell the story: those
+    under an "About X" heading, or among the last two that open with "About X"
+    or describe what an organisation is, employs or operates."""
+    out: set[int] = set()
+    paragraphs = doc.paragraphs
+    under_about = False
+    for i, p in enumerate(paragraphs):
+        if p.heading:
+            under_about = bool(_ABOUT_OPENING.match(p.text))
+        elif under_about:
+            out.add(i)
+    body = [i for i, p in enumerate(paragraphs) if not p.heading]
+    if len(body) >= 4:
+        for i in body[-2:]:
+            text = paragraphs[i].text
+            if _ABOUT_OPENING.match(text) or _PROFILE.search(text):
+                out.add(i)
+    return out
 
 
 def _ranked(candidates: list[_Candidate]) -> list[Figure]:
