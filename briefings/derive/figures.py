@@ -212,6 +212,10 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
     return score - 0.5 * position
 
 
+#: Between the old and the new value of a change: "from €2.2m [in 2023] to €3.6m".
+_CHANGE_TO: Final = re.compile(r",?\s+(?:in\s+\d{4}\s+|last\s+year\s+)?to\s+")
+#: The approximator a measure carries at its end: "price per unit (approximately)".
+_QUALIFIER_NOTE: Final = re.compile(r"\s*\([a-z ]+\)$")
 _CONVERSION_GAP: Final = re.compile(
     r"\s*(?:\(|,|;|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*"
 )
@@ -265,10 +269,22 @@ def extract_figures(doc: Document) -> list[Figure]:
         for q in read_quantities(sentence.text, yen, words):
             if q.kind == "duration" and _is_statistic(q.text):
                 continue  # "a seven-day rate": says which rate, counts nothing
+            if q.kind == "duration" and _AGE_AFTER.match(sentence.text, q.end):
+                continue  # "Nineteen years old is too young": an age
+            if _EMERGENCY.match(q.text):
+                continue  # "the 911 audio": a phone number
             if q.weak and q.spelled and q.value <= 3 and not q.scaled:
                 continue  # "the two main candidates": the story's cast, counted before or not at all
             key = (round(q.value, 6), q.unit, q.spelled)
             conversion = _is_conversion(sentence.text, prev, q)
+            # "rose from €2.2m in 2023 to €3.6m in 2024": the new value of a change.
+            change_to = bool(
+                prev is not None
+                and prev.kind == q.kind
+                and prev.unit == q.unit
+                and _CHANGE_TO.fullmatch(sentence.text, prev.end, q.start)
+                and _FROM_BEFORE.search(sentence.text[max(0, prev.start - 6) : prev.start])
+            )
             if prev is not None and prev.noun_start >= 0:
                 prev_noun = sentence.text[prev.noun_start : prev.noun_end]
             elif prev is not None and prev.noun:
@@ -289,6 +305,9 @@ def extract_figures(doc: Document) -> list[Figure]:
                     earlier = text[max(0, last.start - _CONTEXT_CHARS) : last.start]
                     before = f"{earlier}\n{last.text}"
                 measures = measures_for(sentence.text, q, before, shared)
+                if change_to and prev_index >= 0 and candidates[prev_index].figure.measures:
+                    # the same quantity as the value it changed from
+                    measures = _QUALIFIER_NOTE.sub("", candidates[prev_index].figure.measures)
             unit = q.unit
             if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):
                 unit = dollar
@@ -311,6 +330,8 @@ def extract_figures(doc: Document) -> list[Figure]:
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)
             # The story's own figures before background ones.
+            if change_to:
+                score += 0.3  # the value a change led to, before the one it came from
             if round(q.value, 6) in headline_values:
                 score += 0.8
             if global_ok and _GLOBAL.search(sentence.text):
@@ -330,6 +351,14 @@ def extract_figures(doc: Document) -> list[Figure]:
             prev_index = len(candidates)
             candidates.append(candidate)
     return _ranked(candidates)[:MAX_FIGURES]
+
+
+_AGE_AFTER: Final = re.compile(r"\s+(?:old|of\s+age)\b")
+_EMERGENCY: Final = re.compile(
+    r"(?:911|999|112)\s+(?:calls?|audio|dispatch\w*|operators?|tapes?|recordings?|cent(?:er|re)s?"
+    r"|lines?)\b",
+    re.I,
+)
 
 
 def _is_statistic(text: str) -> bool:

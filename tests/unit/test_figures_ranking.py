@@ -134,3 +134,26 @@ def test_a_number_inside_a_quoted_email_ranks_below_the_narrative() -> None:
     )
     texts = _texts(_figures(body))
     assert texts.index("16 officers") < texts.index("four years")
+
+
+def test_the_new_value_of_a_change_shares_its_measure_and_ranks_first() -> None:
+    found = _figures(
+        "Lakeside flats sold quickly. The average price per flat rose from about £310,000 "
+        "in 2023 to £355,000 in 2024, agents said."
+    )
+    texts = _texts(found)
+    assert texts.index("£355,000") < texts.index("about £310,000")
+    new = found[texts.index("£355,000")]
+    assert "price" in new.measures
+
+
+def test_an_age_in_years_old_and_an_emergency_number_are_not_figures() -> None:
+    texts = _texts(
+        _figures(
+            'Police released the 911 audio on Monday. "Twenty years old is too young to die," '
+            "his aunt said. The officer fired 7 shots, the report found."
+        )
+    )
+    assert not any(t.startswith("911") for t in texts)
+    assert not any(t.lower().startswith("twenty years") for t in texts)
+    assert "7 shots" in texts
