@@ -273,8 +273,6 @@ def extract_figures(doc: Document) -> list[Figure]:
                 continue  # "Nineteen years old is too young": an age
             if _EMERGENCY.match(q.text):
                 continue  # "the 911 audio": a phone number
-            if q.weak and q.spelled and q.value <= 3 and not q.scaled:
-                continue  # "the two main candidates": the story's cast, counted before or not at all
             key = (round(q.value, 6), q.unit, q.spelled)
             conversion = _is_conversion(sentence.text, prev, q)
             # "rose from €2.2m in 2023 to €3.6m in 2024": the new value of a change.
@@ -330,6 +328,8 @@ def extract_figures(doc: Document) -> list[Figure]:
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)
             # The story's own figures before background ones.
+            if q.weak and q.spelled and q.value <= 3 and not q.scaled:
+                score -= 1.2  # "the two main candidates": the story's cast, not a figure of it
             if change_to:
                 score += 0.3  # the value a change led to, before the one it came from
             if round(q.value, 6) in headline_values:
