@@ -303,9 +303,16 @@ def extract_figures(doc: Document) -> list[Figure]:
                     earlier = text[max(0, last.start - _CONTEXT_CHARS) : last.start]
                     before = f"{earlier}\n{last.text}"
                 measures = measures_for(sentence.text, q, before, shared)
-                if change_to and prev_index >= 0 and candidates[prev_index].figure.measures:
-                    # the same quantity as the value it changed from
-                    measures = _QUALIFIER_NOTE.sub("", candidates[prev_index].figure.measures)
+                old = candidates[prev_index].figure.measures if prev_index >= 0 else ""
+                if (
+                    change_to
+                    and old
+                    and (not measures or _DIGIT.search(measures))
+                    and not _DIGIT.search(old)
+                ):
+                    # the same quantity as the value it changed from, when its own
+                    # reading found nothing or only a year ("amount 2023")
+                    measures = _QUALIFIER_NOTE.sub("", old)
             unit = q.unit
             if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):
                 unit = dollar
