@@ -74,6 +74,8 @@ class _Candidate:
     score: float
     order: int
     follows: int = -1  # index of the figure this one converts ("10 billion yuan ($1.4bn)")
+    sentence: int = -1  # index of the sentence of its first mention
+    repeats: int = 0  # later mentions in other sentences that raised its score
 
 
 # Where a bare "$" is not the US dollar: a country's names and its own dollar sign.
@@ -290,6 +292,11 @@ def extract_figures(doc: Document) -> list[Figure]:
             prev = q
             if key in seen:
                 prev_index = seen[key]
+                first = candidates[prev_index]
+                if first.sentence != index and first.repeats < 2 and not q.weak:
+                    # Mentioned again in another sentence: the story turns on it.
+                    first.repeats += 1
+                    first.score += 0.25
                 continue  # the same figure again: keep the first mention
             if conversion and prev_index >= 0:
                 measures = candidates[prev_index].figure.measures
@@ -351,7 +358,7 @@ def extract_figures(doc: Document) -> list[Figure]:
             score -= 0.25 * min(repeats, 4)
             if not q.weak:  # "nearly a quarter of workers" is not a row of a table
                 same_kind[q.kind] = repeats + 1
-            candidate = _Candidate(figure, score, len(candidates))
+            candidate = _Candidate(figure, score, len(candidates), sentence=index)
             if conversion and prev_index >= 0:
                 candidate.follows = prev_index
             seen[key] = len(candidates)

@@ -158,3 +158,13 @@ def test_an_age_in_years_old_and_an_emergency_number_are_not_figures() -> None:
     assert not any(t.startswith("911") for t in texts)
     assert not any(t.lower().startswith("twenty years") for t in texts)
     assert "7 shots" in texts
+
+
+def test_a_figure_the_story_comes_back_to_ranks_above_a_one_off() -> None:
+    body = (
+        "The council will plant 5,200 trees and build 4,800 new homes. "
+        "Residents said the 4,800 homes would double the village. "
+        "Planners said the 4,800 homes would take a decade."
+    )
+    texts = _texts(_figures(body))
+    assert texts.index("4,800 new homes") < texts.index("5,200 trees")
