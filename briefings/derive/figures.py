@@ -74,6 +74,8 @@ class _Candidate:
     score: float
     order: int
     follows: int = -1  # index of the figure this one converts ("10 billion yuan ($1.4bn)")
+    sentence: int = -1  # index of the sentence of its first mention
+    repeats: int = 0  # later mentions in other sentences that raised its score
 
 
 # Where a bare "$" is not the US dollar: a country's names and its own dollar sign.
@@ -140,6 +142,41 @@ _IDIOM_AFTER: Final = re.compile(
 )
 
 
+#: A closing paragraph that profiles an organisation, not the story: "About the
+#: agency", "AMO operates 240 aircraft", "X is the world's largest ...".
+_ABOUT_OPENING: Final = re.compile(r"(?:About|ABOUT)\s+[A-Z\w]")
+_PROFILE: Final = re.compile(
+    r"\b(?:is|are)\s+(?:a|an|the|one\s+of\s+the)\s+(?:\w+\s+){0,3}?(?:leading|largest|biggest"
+    r"|world's|world’s|nation's|nation’s|country's|country’s)\b"
+    r"|\b(?:founded|established|headquartered)\s+in\b|\boperat(?:es|ing)\s+(?:throughout|across|in)\b"
+    r"|\bconducts\s+its\s+mission\b|\bemploys\b|\bfor\s+more\s+information\b",
+    re.I,
+)
+#: Hyphenated durations that qualify a statistic and count nothing themselves:
+#: "a seven-day rate of 65.2", "the 30-day average".
+_STATISTIC_NOUNS: Final = frozenset(
+    "rate average mean total high low median window period incidence trend".split()
+)
+
+
+#: Figures of the whole world or of humanity: background in a story about a
+#: place, a company or a person.
+_GLOBAL: Final = re.compile(
+    r"\b(?:humanity|mankind|(?:world|earth|planet)(?:'s|’s)\s+(?:population|cities|people|land)"
+    r"|(?:world|global)\s+population|population\s+of\s+the\s+world)(?!\w)",
+    re.I,
+)
+
+
+def _inside_quote(paragraph: str, at: int) -> bool:
+    """Whether position ``at`` of a paragraph is inside quotation marks."""
+    head = paragraph[:at]
+    curly = head.count("“") - head.count("”")
+    if curly > 0:
+        return True
+    return head.count('"') % 2 == 1
+
+
 def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bool) -> float:
     score = _BASE[q.kind] + (0.3 if lead else 0.0)
     if q.kind == "money":
@@ -177,6 +214,10 @@ def _score(q: Quantity, sentence: str, position: float, measured: bool, lead: bo
     return score - 0.5 * position
 
 
+#: Between the old and the new value of a change: "from €2.2m [in 2023] to €3.6m".
+_CHANGE_TO: Final = re.compile(r",?\s+(?:in\s+\d{4}\s+|last\s+year\s+)?to\s+")
+#: The approximator a measure carries at its end: "price per unit (approximately)".
+_QUALIFIER_NOTE: Final = re.compile(r"\s*\([a-z ]+\)$")
 _CONVERSION_GAP: Final = re.compile(
     r"\s*(?:\(|,|;|—|–|-|or)\s*(?:about|around|roughly|some|approx\.?)?\s*"
 )
@@ -203,6 +244,13 @@ def extract_figures(doc: Document) -> list[Figure]:
     dollar = dollar_code(text, doc.meta.source) if "$" in text or "dollar" in text else "USD"
     total = len(doc.sentences)
     first_paragraph = doc.sentences[0].paragraph  # the lead
+    # A figure of the headline is the story's own.
+    title = doc.meta.title or ""
+    lead_text = doc.paragraphs[first_paragraph].text
+    headline_values = {round(q.value, 6) for q in read_quantities(title, yen)} if title else set()
+    background = _background_paragraphs(doc)
+    # A story about the world itself keeps its world figures.
+    global_ok = not _GLOBAL.search(f"{title} {lead_text}")
     candidates: list[_Candidate] = []
     # A figure mentioned again is listed once; "half" and "50%" are not the same mention.
     seen: dict[tuple[float, str | None, bool], int] = {}
@@ -219,9 +267,24 @@ def extract_figures(doc: Document) -> list[Figure]:
         prev: Quantity | None = None
         prev_index = -1
         prev_noun = ""
+        para = doc.paragraphs[sentence.paragraph]
         for q in read_quantities(sentence.text, yen, words):
+            if q.kind == "duration" and _is_statistic(q.text):
+                continue  # "a seven-day rate": says which rate, counts nothing
+            if q.kind == "duration" and _AGE_AFTER.match(sentence.text, q.end):
+                continue  # "Nineteen years old is too young": an age
+            if _EMERGENCY.match(q.text):
+                continue  # "the 911 audio": a phone number
             key = (round(q.value, 6), q.unit, q.spelled)
             conversion = _is_conversion(sentence.text, prev, q)
+            # "rose from €2.2m in 2023 to €3.6m in 2024": the new value of a change.
+            change_to = bool(
+                prev is not None
+                and prev.kind == q.kind
+                and prev.unit == q.unit
+                and _CHANGE_TO.fullmatch(sentence.text, prev.end, q.start)
+                and _FROM_BEFORE.search(sentence.text[max(0, prev.start - 6) : prev.start])
+            )
             if prev is not None and prev.noun_start >= 0:
                 prev_noun = sentence.text[prev.noun_start : prev.noun_end]
             elif prev is not None and prev.noun:
@@ -229,6 +292,11 @@ def extract_figures(doc: Document) -> list[Figure]:
             prev = q
             if key in seen:
                 prev_index = seen[key]
+                first = candidates[prev_index]
+                if first.sentence != index and first.repeats < 2 and not q.weak:
+                    # Mentioned again in another sentence: the story turns on it.
+                    first.repeats += 1
+                    first.score += 0.25
                 continue  # the same figure again: keep the first mention
             if conversion and prev_index >= 0:
                 measures = candidates[prev_index].figure.measures
@@ -242,6 +310,16 @@ def extract_figures(doc: Document) -> list[Figure]:
                     earlier = text[max(0, last.start - _CONTEXT_CHARS) : last.start]
                     before = f"{earlier}\n{last.text}"
                 measures = measures_for(sentence.text, q, before, shared)
+                old = candidates[prev_index].figure.measures if prev_index >= 0 else ""
+                if (
+                    change_to
+                    and old
+                    and (not measures or _DIGIT.search(measures))
+                    and not _DIGIT.search(old)
+                ):
+                    # the same quantity as the value it changed from, when its own
+                    # reading found nothing or only a year ("amount 2023")
+                    measures = _QUALIFIER_NOTE.sub("", old)
             unit = q.unit
             if unit == "USD" and dollar != "USD" and _BARE_DOLLAR.search(q.text):
                 unit = dollar
@@ -263,17 +341,67 @@ def extract_figures(doc: Document) -> list[Figure]:
             )
             lead = sentence.paragraph == first_paragraph
             score = _score(q, sentence.text, index / total, bool(measures), lead)
+            # The story's own figures before background ones.
+            if q.weak and q.spelled and q.value <= 3 and not q.scaled:
+                score -= 1.2  # "the two main candidates": the story's cast, not a figure of it
+            if change_to:
+                score += 0.3  # the value a change led to, before the one it came from
+            if round(q.value, 6) in headline_values:
+                score += 0.8
+            if global_ok and _GLOBAL.search(sentence.text):
+                score -= 1.2  # "half of humanity lives in cities": background to a local story
+            if sentence.paragraph in background:
+                score -= 1.2
+            if _inside_quote(para.text, sentence.start - para.start + q.start):
+                score -= 0.3
             repeats = same_kind.get(q.kind, 0)
             score -= 0.25 * min(repeats, 4)
             if not q.weak:  # "nearly a quarter of workers" is not a row of a table
                 same_kind[q.kind] = repeats + 1
-            candidate = _Candidate(figure, score, len(candidates))
+            candidate = _Candidate(figure, score, len(candidates), sentence=index)
             if conversion and prev_index >= 0:
                 candidate.follows = prev_index
             seen[key] = len(candidates)
             prev_index = len(candidates)
             candidates.append(candidate)
     return _ranked(candidates)[:MAX_FIGURES]
+
+
+_AGE_AFTER: Final = re.compile(r"\s+(?:old|of\s+age)\b")
+_EMERGENCY: Final = re.compile(
+    r"(?:911|999|112)\s+(?:calls?|audio|dispatch\w*|operators?|tapes?|recordings?|cent(?:er|re)s?"
+    r"|lines?)\b",
+    re.I,
+)
+
+
+def _is_statistic(text: str) -> bool:
+    """ "seven-day rate", "30-day average": a hyphenated duration before a statistic."""
+    if "-" not in text:
+        return False
+    last = text.rsplit(None, 1)[-1].lower()
+    return last in _STATISTIC_NOUNS
+
+
+def _background_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs that profile an organisation rather than tell the story: those
+    under an "About X" heading, or among the last two that open with "About X"
+    or describe what an organisation is, employs or operates."""
+    out: set[int] = set()
+    paragraphs = doc.paragraphs
+    under_about = False
+    for i, p in enumerate(paragraphs):
+        if p.heading:
+            under_about = bool(_ABOUT_OPENING.match(p.text))
+        elif under_about:
+            out.add(i)
+    body = [i for i, p in enumerate(paragraphs) if not p.heading]
+    if len(body) >= 4:
+        for i in body[-2:]:
+            text = paragraphs[i].text
+            if _ABOUT_OPENING.match(text) or _PROFILE.search(text):
+                out.add(i)
+    return out
 
 
 def _ranked(candidates: list[_Candidate]) -> list[Figure]:

@@ -122,7 +122,17 @@ _AGE_RANGE: Final = re.compile(r"\s*(?:-|–|to|and)\s*\d+\b")
 _LIST_WORDS: Final = _wordset("no no. nos. number step part page chapter item")
 #: Capitalised words before a label number: "Phase six", "Stage 2", "a Level 3 risk"
 #: (lower case, "at this stage 20 people", they may end the clause before a count).
-_LABEL_WORDS: Final = _wordset("Phase Stage Level Tier Category Grade")
+_LABEL_WORDS: Final = _wordset(
+    "Phase Stage Level Tier Category Grade Goal Goals SDG SDGs Article Section Clause Resolution"
+)
+#: Days of the week: a capitalised word before a number that does not name it
+#: ("seized on Sunday 475 pounds of cocaine").
+_WEEKDAYS: Final = _wordset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+#: The denominator of a rate is not a figure of its own ("65 cases per 100,000 people").
+_DENOMINATOR_WORDS: Final = _wordset("per")
+#: A number after a currency code that is too small and bare to be an amount:
+#: a programme's number written like one ("As SGD 7 predicts").
+_CODE_PREFIX: Final = re.compile(r"[A-Z]{3}\s?")
 _NAME_WORD: Final = re.compile(r"[A-Za-z][\w’'&-]*|\d[\w-]*")
 # Sentence-initial words that may stand before a count ("Yesterday 300 people
 # marched"); other capitalised words there name a thing ("Fortune 500 firms").
@@ -669,6 +679,8 @@ def _read_one(
             return None  # "May 29", "16 August"
         if left.list_mark:
             return None  # "No. 1", "#3"
+        if left.spaced and left.last.lower() in _DENOMINATOR_WORDS:
+            return None  # "per 100,000 people": a rate's denominator
         if left.spaced and left.last.lower() in _AGE_WORDS and not _PERCENT.match(text, end):
             return None  # "children aged 5-17", "at age 12": an age, not a count
         if left.spaced and left.last.lower() == "top" and not _PERCENT.match(text, end):
@@ -686,6 +698,7 @@ def _read_one(
             or (num_text.isdigit() and _names_at_start(prev))
         )
         and not prev.endswith(("’s", "'s"))
+        and prev not in _WEEKDAYS
         and left.approx is None
         and not left.month
     )
@@ -734,6 +747,14 @@ def _read_one(
     if text[end : end + 1].isalpha() or text[end : end + 1].isdecimal():
         return None  # "1990s", "3pm", "5G", "1st", "4x"
     scale = _scale(scale_word)
+    if (
+        cur is not None
+        and scale_word is None
+        and value < 20
+        and num_text.isdigit()
+        and _CODE_PREFIX.fullmatch(cur.group())
+    ):
+        return None  # "SGD 7", "SDG 7": a goal's number, not seven dollars
     if scale_word == "m" and currency is None:
         # "100m" without a currency is often metres ("the 100m final").
         nxt = _noun_phrase(text, end)
