@@ -434,6 +434,28 @@ def is_caption(text: str) -> bool:
     return bool(m and m.start() > 0 and words(m.group("credit")) <= 6)
 
 
+#: A picture's credit in capitals at the end of its caption: "... at the quay. By
+#: HARBOUR AUTHORITY", "... By JANE DOE/AGENCY".
+_CAPS_CREDIT: Final = re.compile(
+    r"[.!?]\s+(?:By|BY|Photo by|Photo:)\s+(?P<credit>[A-Z][^a-z]{1,80})$"
+)
+CREDITED_CAPTION_MAX_WORDS: Final = 45
+CAPS_CREDIT_MAX_WORDS: Final = 8
+
+
+def is_credited_caption(text: str) -> bool:
+    """One sentence, then a credit in capitals ("By HARBOUR AUTHORITY"): a photo's
+    caption and its credit, not the article's words."""
+    m = _CAPS_CREDIT.search(text)
+    if m is None or words(text) > CREDITED_CAPTION_MAX_WORDS:
+        return False
+    credit = m.group("credit").strip()
+    if words(credit) > CAPS_CREDIT_MAX_WORDS or not any(c.isalpha() for c in credit):
+        return False
+    before = text[: m.start() + 1]
+    return not _SECOND_SENTENCE.search(before.rstrip(".!?"))
+
+
 _TRANSCRIPT_TURN: Final = re.compile(r"[A-Z][A-Z .'-]{1,30}:")
 _OUR_WE: Final = re.compile(r"\b(?:our|we)\b", re.I)
 

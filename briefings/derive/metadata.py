@@ -418,6 +418,19 @@ def title_from_body(paragraphs: list[str]) -> str | None:
     return title_from_lead(lead) or None
 
 
+#: A date's label left alone on a line when the page set the date apart ("Posted on",
+#: "Published:", "Last updated"): the date itself went into the page's metadata.
+_BARE_DATE_LABEL: Final = re.compile(
+    r"(?:posted|published|updated|last updated|first published|date)(?:\s+(?:on|at))?\s*:?",
+    re.I,
+)
+
+
+def is_bare_date_label(line: str) -> bool:
+    """'Posted on', 'Published:': a date label with no date, a header line."""
+    return bool(_BARE_DATE_LABEL.fullmatch(" ".join(line.split()).strip(" |·•-")))
+
+
 def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
     """Take header lines off ``blocks`` into ``meta``; returns the remaining blocks."""
     i = 0
@@ -428,7 +441,7 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
         if meta.title and fold(line) == fold(meta.title):
             i += 1  # the headline repeated under the page title
             continue
-        if _READING_TIME.match(line):
+        if _READING_TIME.match(line) or is_bare_date_label(line):
             i += 1
             header_line = True
             continue
