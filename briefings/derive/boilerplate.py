@@ -456,6 +456,54 @@ def is_credited_caption(text: str) -> bool:
     return not _SECOND_SENTENCE.search(before.rstrip(".!?"))
 
 
+#: The words of a staff or wire credit ("Staff and news service reports",
+#: "From staff and wire reports", "Staff report", "Staff writer", "Wire services").
+_CREDIT_WORDS: Final = frozenset(
+    {
+        "from",
+        "by",
+        "the",
+        "and",
+        "&",
+        "staff",
+        "news",
+        "service",
+        "services",
+        "wire",
+        "wires",
+        "report",
+        "reports",
+        "writer",
+        "writers",
+        "agency",
+        "agencies",
+        "combined",
+        "compiled",
+        "dispatches",
+        "bureau",
+        "bureaus",
+        "reporter",
+        "reporters",
+    }
+)
+#: A credit word that no person's name is made of.
+_CREDIT_CORE: Final = frozenset(
+    {"staff", "wire", "wires", "service", "services", "report", "reports", "agencies"}
+)
+
+
+def is_staff_credit(text: str) -> bool:
+    """A staff or wire credit that names no person: every word a credit word
+    ("Staff and news service reports", "Staff writer"), one of them a desk's."""
+    words = [w.strip(",.:;") for w in text.lower().split()]
+    words = [w for w in words if w]
+    return (
+        0 < len(words) <= 8
+        and all(w in _CREDIT_WORDS for w in words)
+        and any(w in _CREDIT_CORE for w in words)
+    )
+
+
 _TRANSCRIPT_TURN: Final = re.compile(r"[A-Z][A-Z .'-]{1,30}:")
 _OUR_WE: Final = re.compile(r"\b(?:our|we)\b", re.I)
 

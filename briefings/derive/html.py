@@ -20,6 +20,7 @@ from datetime import date
 from html import unescape
 from typing import Any, Final
 
+from briefings.derive.boilerplate import is_staff_credit
 from briefings.derive.dates import find_date, parse_date
 
 
@@ -959,54 +960,6 @@ def is_byline_label(text: str) -> bool:
     """'Article by', 'Written by', 'Author:': a label standing alone, naming nobody."""
     stripped = " ".join(text.split()).strip(" .,|-")
     return len(stripped) <= 40 and bool(_LABEL_ONLY.fullmatch(stripped))
-
-
-#: The words of a staff or wire credit ("Staff and news service reports",
-#: "From staff and wire reports", "Staff report", "Staff writer", "Wire services").
-_CREDIT_WORDS: Final = frozenset(
-    {
-        "from",
-        "by",
-        "the",
-        "and",
-        "&",
-        "staff",
-        "news",
-        "service",
-        "services",
-        "wire",
-        "wires",
-        "report",
-        "reports",
-        "writer",
-        "writers",
-        "agency",
-        "agencies",
-        "combined",
-        "compiled",
-        "dispatches",
-        "bureau",
-        "bureaus",
-        "reporter",
-        "reporters",
-    }
-)
-#: A credit word that no person's name is made of.
-_CREDIT_CORE: Final = frozenset(
-    {"staff", "wire", "wires", "service", "services", "report", "reports", "agencies"}
-)
-
-
-def is_staff_credit(text: str) -> bool:
-    """A staff or wire credit that names no person: every word a credit word
-    ("Staff and news service reports", "Staff writer"), one of them a desk's."""
-    words = [w.strip(",.:;") for w in text.lower().split()]
-    words = [w for w in words if w]
-    return (
-        0 < len(words) <= 8
-        and all(w in _CREDIT_WORDS for w in words)
-        and any(w in _CREDIT_CORE for w in words)
-    )
 
 
 #: A person's name in a list of authors: two to four capitalised words

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.derive.boilerplate import is_credited_caption
-from briefings.derive.html import is_byline_label, is_staff_credit, split_authors
+from briefings.derive.boilerplate import is_credited_caption, is_staff_credit
+from briefings.derive.html import is_byline_label, split_authors
 from briefings.derive.metadata import is_bare_date_label
 from tests.unit.test_page_bylines import ld_author
 from tests.unit.test_pages_structured import doc_of, page
@@ -173,3 +173,10 @@ def test_a_credited_caption_is_one_sentence_and_a_credit_in_capitals() -> None:
     assert not is_credited_caption("Dredgers wait at the quay. By Jane Roe")
     assert not is_credited_caption("Dredgers wait. The board met. By HARBOUR BOARD")
     assert not is_credited_caption("Dredgers wait at the quay on Sunday morning.")
+
+
+def test_a_staff_byline_over_a_text_article_names_no_author() -> None:
+    text = "By Staff and wire reports\n\n" + "\n\n".join(PARAS)
+    doc = doc_of(text, "txt")
+    assert not doc.meta.author
+    assert doc.paragraphs[0].text == PARAS[0]
