@@ -352,6 +352,7 @@ def tidy_tree(tree: Any) -> None:
     tweet is article text (taking them out lost 3 must-keep snippets).
     """
     join_drop_caps(tree)
+    drop_credited_captions(tree)
     empty = [
         element
         for element in tree.iter(*_INLINE)
@@ -443,6 +444,43 @@ def join_drop_caps(tree: Any) -> None:
         if following is None or following.tag != "p":
             continue
         if _prepend_text(following, letter):
+            _remove_keeping_tail(element, parent)
+
+
+#: The class of a photo's credit inside its caption: "credit", "photo-credit", "image_credits".
+_CREDIT_CLASS: Final = re.compile(
+    r"(?:^|[-_\s])(?:photo|image|img|video)?[-_]?credits?(?:$|[-_\s])", re.I
+)
+_CAPTION_BOX_TAGS: Final = ("p", "div")
+#: A caption is short: at most this many words besides its credit.
+CREDITED_CAPTION_MAX_WORDS: Final = 40
+CREDIT_MAX_WORDS: Final = 10
+
+
+def _credited_caption(element: Any) -> bool:
+    """A short paragraph that ends in an element marked as a photo's credit
+    (``<p>Boats at the quay. <span class="credit">By Jane Roe</span></p>``)."""
+    if len(element) == 0:
+        return False
+    last = element[-1]
+    if not isinstance(last.tag, str) or not _CREDIT_CLASS.search(last.get("class") or ""):
+        return False
+    if (last.tail or "").strip():
+        return False
+    credit = last.text_content().split()
+    if not 0 < len(credit) <= CREDIT_MAX_WORDS:
+        return False
+    caption = len(element.text_content().split()) - len(credit)
+    return 0 < caption <= CREDITED_CAPTION_MAX_WORDS
+
+
+def drop_credited_captions(tree: Any) -> None:
+    """Take out a photo's caption that carries its credit in a marked element:
+    the caption is not the article's words, even where the page does not mark it."""
+    found = [e for e in tree.iter(*_CAPTION_BOX_TAGS) if _credited_caption(e)]
+    for element in found:
+        parent = element.getparent()
+        if parent is not None:
             _remove_keeping_tail(element, parent)
 
 

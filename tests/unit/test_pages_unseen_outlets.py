@@ -180,3 +180,16 @@ def test_a_staff_byline_over_a_text_article_names_no_author() -> None:
     doc = doc_of(text, "txt")
     assert not doc.meta.author
     assert doc.paragraphs[0].text == PARAS[0]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        '<p class="summary">Dredgers wait at the quay. <span class="credit">By Jane Roe</span></p>',
+        '<div>Dredgers wait at the quay. <small class="photo-credit">Harbour Board</small></div>',
+    ],
+)
+def test_a_caption_whose_credit_the_page_marks_is_not_body(caption: str) -> None:
+    doc = doc_of(article("", caption))
+    assert doc.paragraphs[0].text == PARAS[0]
+    assert not any("Dredgers" in p.text for p in doc.paragraphs)
