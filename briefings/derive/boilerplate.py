@@ -434,6 +434,76 @@ def is_caption(text: str) -> bool:
     return bool(m and m.start() > 0 and words(m.group("credit")) <= 6)
 
 
+#: A picture's credit in capitals at the end of its caption: "... at the quay. By
+#: HARBOUR AUTHORITY", "... By JANE DOE/AGENCY".
+_CAPS_CREDIT: Final = re.compile(
+    r"[.!?]\s+(?:By|BY|Photo by|Photo:)\s+(?P<credit>[A-Z][^a-z]{1,80})$"
+)
+CREDITED_CAPTION_MAX_WORDS: Final = 45
+CAPS_CREDIT_MAX_WORDS: Final = 8
+
+
+def is_credited_caption(text: str) -> bool:
+    """One sentence, then a credit in capitals ("By HARBOUR AUTHORITY"): a photo's
+    caption and its credit, not the article's words."""
+    m = _CAPS_CREDIT.search(text)
+    if m is None or words(text) > CREDITED_CAPTION_MAX_WORDS:
+        return False
+    credit = m.group("credit").strip()
+    if words(credit) > CAPS_CREDIT_MAX_WORDS or not any(c.isalpha() for c in credit):
+        return False
+    before = text[: m.start() + 1]
+    return not _SECOND_SENTENCE.search(before.rstrip(".!?"))
+
+
+#: The words of a staff or wire credit ("Staff and news service reports",
+#: "From staff and wire reports", "Staff report", "Staff writer", "Wire services").
+_CREDIT_WORDS: Final = frozenset(
+    {
+        "from",
+        "by",
+        "the",
+        "and",
+        "&",
+        "staff",
+        "news",
+        "service",
+        "services",
+        "wire",
+        "wires",
+        "report",
+        "reports",
+        "writer",
+        "writers",
+        "agency",
+        "agencies",
+        "combined",
+        "compiled",
+        "dispatches",
+        "bureau",
+        "bureaus",
+        "reporter",
+        "reporters",
+    }
+)
+#: A credit word that no person's name is made of.
+_CREDIT_CORE: Final = frozenset(
+    {"staff", "wire", "wires", "service", "services", "report", "reports", "agencies"}
+)
+
+
+def is_staff_credit(text: str) -> bool:
+    """A staff or wire credit that names no person: every word a credit word
+    ("Staff and news service reports", "Staff writer"), one of them a desk's."""
+    words = [w.strip(",.:;") for w in text.lower().split()]
+    words = [w for w in words if w]
+    return (
+        0 < len(words) <= 8
+        and all(w in _CREDIT_WORDS for w in words)
+        and any(w in _CREDIT_CORE for w in words)
+    )
+
+
 _TRANSCRIPT_TURN: Final = re.compile(r"[A-Z][A-Z .'-]{1,30}:")
 _OUR_WE: Final = re.compile(r"\b(?:our|we)\b", re.I)
 

@@ -247,6 +247,8 @@ class _Cleaner:
             return "credit"
         if bp.is_photo_credit(text):
             return "photo credit"
+        if not self.kept and bp.is_credited_caption(text):
+            return "caption"  # the lead photo's caption and credit over the article
         reason = bp.furniture(text)
         if reason is None and self.last_reason == "promo" and bp.is_call_to_action(text):
             reason = "promo"  # a run of promotions: "Submit a nomination" / "Nominate a ..."

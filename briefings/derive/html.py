@@ -20,6 +20,7 @@ from datetime import date
 from html import unescape
 from typing import Any, Final
 
+from briefings.derive.boilerplate import is_staff_credit
 from briefings.derive.dates import find_date, parse_date
 
 
@@ -501,6 +502,8 @@ def tidy_tree(tree: Any) -> None:
     Embedded social posts stay: on trafilatura's evaluation pages a quoted
     tweet is article text (taking them out lost 3 must-keep snippets).
     """
+    join_drop_caps(tree)
+    drop_credited_captions(tree)
     empty = [
         element
         for element in tree.iter(*_INLINE)
@@ -533,6 +536,105 @@ def tidy_tree(tree: Any) -> None:
             if links and _link_paragraph_is_text(para.text_content()) and _among_prose(para):
                 for link in links:
                     link.drop_tag()
+
+
+#: The class of an element that holds a paragraph's large first letter.
+_DROP_CAP_CLASS: Final = re.compile(
+    r"drop[-_]?cap|first[-_]?letter|(?:^|[-_\s])initial(?:$|[-_\s])", re.I
+)
+_DROP_CAP_TAGS: Final = ("span", "div", "b", "strong", "em", "i", "p")
+
+
+def _drop_cap_letter(element: Any) -> str | None:
+    """The letter an element sets apart as a drop cap: one letter (or a letter and
+    an opening quote) in a childless element with a drop-cap class, or a lone
+    capital letter in an element of its own."""
+    if len(element) != 0:
+        return None
+    text = (element.text or "").strip()
+    if not 1 <= len(text) <= 2 or not text[-1].isalpha():
+        return None
+    if _DROP_CAP_CLASS.search(element.get("class") or ""):
+        return text
+    return text if len(text) == 1 and text.isupper() else None
+
+
+def _prepend_text(element: Any, letter: str) -> bool:
+    """Put ``letter`` before the first text inside ``element``, if that text starts a
+    word in lower case ("urkey"); False when it does not."""
+    text = element.text or ""
+    if text.strip():
+        stripped = text.lstrip()
+        if not stripped[:1].islower():
+            return False
+        element.text = letter + stripped
+        return True
+    return len(element) > 0 and _prepend_text(element[0], letter)
+
+
+def join_drop_caps(tree: Any) -> None:
+    """A paragraph's first letter set in an element of its own (a drop cap) goes
+    back onto its word: ``<span class="dropcap">T</span><p>urkey ...`` or
+    ``<p><span>T</span>urkey ...</p>`` -> "Turkey ..."."""
+    found = [
+        (e, letter)
+        for e in tree.iter(*_DROP_CAP_TAGS)
+        if (letter := _drop_cap_letter(e)) is not None
+    ]
+    for element, letter in found:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        tail = element.tail or ""
+        if tail.strip():
+            # Inside the paragraph: the word goes on in the text after it.
+            if not tail[:1].islower():
+                continue
+            element.tail = letter + tail
+            _remove_keeping_tail(element, parent)
+            continue
+        following = element.getnext()
+        if following is None or following.tag != "p":
+            continue
+        if _prepend_text(following, letter):
+            _remove_keeping_tail(element, parent)
+
+
+#: The class of a photo's credit inside its caption: "credit", "photo-credit", "image_credits".
+_CREDIT_CLASS: Final = re.compile(
+    r"(?:^|[-_\s])(?:photo|image|img|video)?[-_]?credits?(?:$|[-_\s])", re.I
+)
+_CAPTION_BOX_TAGS: Final = ("p", "div")
+#: A caption is short: at most this many words besides its credit.
+CREDITED_CAPTION_MAX_WORDS: Final = 40
+CREDIT_MAX_WORDS: Final = 10
+
+
+def _credited_caption(element: Any) -> bool:
+    """A short paragraph that ends in an element marked as a photo's credit
+    (``<p>Boats at the quay. <span class="credit">By Jane Roe</span></p>``)."""
+    if len(element) == 0:
+        return False
+    last = element[-1]
+    if not isinstance(last.tag, str) or not _CREDIT_CLASS.search(last.get("class") or ""):
+        return False
+    if (last.tail or "").strip():
+        return False
+    credit = last.text_content().split()
+    if not 0 < len(credit) <= CREDIT_MAX_WORDS:
+        return False
+    caption = len(element.text_content().split()) - len(credit)
+    return 0 < caption <= CREDITED_CAPTION_MAX_WORDS
+
+
+def drop_credited_captions(tree: Any) -> None:
+    """Take out a photo's caption that carries its credit in a marked element:
+    the caption is not the article's words, even where the page does not mark it."""
+    found = [e for e in tree.iter(*_CAPTION_BOX_TAGS) if _credited_caption(e)]
+    for element in found:
+        parent = element.getparent()
+        if parent is not None:
+            _remove_keeping_tail(element, parent)
 
 
 UNWRAP_LINKS: bool = True
@@ -1037,7 +1139,7 @@ def split_authors(text: str) -> list[str]:
     between names of two words or more, so "Doe, Jane" stays one name.
     """
     text = _BY_PREFIX.sub("", " ".join(text.split()))
-    if not text:
+    if not text or is_byline_label(text) or is_staff_credit(text):
         return []
     chunks = [c for c in _STRONG_SPLIT.split(text) if c]
     if len(chunks) > 1:
@@ -1052,12 +1154,86 @@ def split_authors(text: str) -> list[str]:
     parts = [tidy_name(_BY_PREFIX.sub("", p)) for p in parts if p and not _URL.match(p)]
     if not parts:
         return []
+    parts = _without_job_parts(parts)
     if "," in text and ";" not in text and any(len(p.split()) < 2 for p in parts):
         # "Doe, Jane, Roe, Richard": family and given names alternate.
         if len(parts) % 2 == 0 and all(len(p.split()) == 1 and p[:1].isupper() for p in parts):
             return [f"{parts[i + 1]} {parts[i]}" for i in range(0, len(parts), 2)]
         return [text]
     return parts
+
+
+#: A byline label with no name after it ("Article by", "Written by", "Author:", "By"):
+#: the page prints the name in the next element.
+_LABEL_ONLY: Final = re.compile(
+    r"(?:(?:[^\W\d]+\s+){0,2}by|by|authors?|written|posted|words|text|reporting)\s*:?",
+    re.I,
+)
+
+
+def is_byline_label(text: str) -> bool:
+    """'Article by', 'Written by', 'Author:': a label standing alone, naming nobody."""
+    stripped = " ".join(text.split()).strip(" .,|-")
+    return len(stripped) <= 40 and bool(_LABEL_ONLY.fullmatch(stripped))
+
+
+#: A person's name in a list of authors: two to four capitalised words
+#: ("Jane Roe", "Dan O'Hara", "Mary Anne van Doe" has a lower-case particle).
+_PERSON_WORD: Final = re.compile(r"[A-Z][\w'’.-]*")
+_NAME_PARTICLES: Final = frozenset(
+    {"van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "das", "la", "le"}
+)
+
+
+def _reads_as_person(name: str) -> bool:
+    """Two to four capitalised words (particles aside), none a job or desk word."""
+    words = name.split()
+    capitalised = [w for w in words if w not in _NAME_PARTICLES]
+    return (
+        2 <= len(capitalised) <= 4
+        and all(_PERSON_WORD.fullmatch(w) for w in capitalised)
+        and not _DESK_WORD.search(name)
+        and not any(w.lower().strip(",.") in _JOBS for w in words)
+    )
+
+
+def _meta_person_list(meta: dict[str, list[str]]) -> list[str]:
+    """The people a meta author field lists when it names two or more ("Jane Roe,
+    Dan O'Hara"), each reading as a person's name; [] otherwise."""
+    for key in META_AUTHOR_NAMES:
+        for value in meta.get(key, []):
+            if _URL.match(value):
+                continue
+            found = split_authors(value)
+            if len(found) >= 2 and all(_reads_as_person(n) for n in found):
+                return found
+    return []
+
+
+def _with_listed_coauthors(authors: list[str], meta: dict[str, list[str]]) -> list[str]:
+    """The structured data names one writer; a meta author field names that writer
+    and more people: it lists them all."""
+    if not authors:
+        return authors
+    listed = _meta_person_list(meta)
+    if len(listed) <= len(authors):
+        return authors
+    keys = {_key(n) for n in listed}
+    return listed if all(_key(n) in keys for n in authors) else authors
+
+
+def _is_job_title(text: str) -> bool:
+    """'Political Editor', 'Senior Reporter': a job's words only, no name."""
+    words = [w.lower().strip(",.:") for w in text.split()]
+    return (
+        bool(words) and words[-1] in _JOBS and all(w in _JOBS or w in _JOB_MODIFIERS for w in words)
+    )
+
+
+def _without_job_parts(parts: list[str]) -> list[str]:
+    """A job after a name ("Jane Roe, Political Editor") is no second author."""
+    kept = [p for p in parts if not _is_job_title(p)]
+    return kept if kept and len(kept) < len(parts) else parts
 
 
 def _json_ld_items(tree: Any) -> list[dict[str, Any]]:
@@ -1311,6 +1487,7 @@ def read_page_meta(tree: Any) -> PageMeta:
     out.authors = _distinct(
         [n for n in names if n and not is_placeholder_author(n) and not is_login(n)]
     )
+    out.authors = _with_listed_coauthors(out.authors, meta)
     orgs = [n for n in dict.fromkeys(orgs) if not is_placeholder_author(n)]
     # An agency named beside the site ("dpa", "Stuttgarter Zeitung"): the agency wrote it.
     others = [n for n in orgs if not _names_site(n, out.source)]
@@ -1501,6 +1678,8 @@ def visible_byline(tree: Any, site: str | None) -> list[str]:
             # date names no person. A guessed one (a link to "/reporters/") that
             # names nobody is passed over.
             names = _byline_names(text, site)
+            if not names and is_byline_label(text):
+                continue  # "Article by": the name is in the next element
             if not names:
                 if marked:
                     return _initials(text) if element.get("itemprop") == "author" else []

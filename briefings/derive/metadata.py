@@ -15,7 +15,7 @@ from datetime import date
 from typing import Final
 
 from briefings.derive.blocks import Block
-from briefings.derive.boilerplate import is_photo_credit
+from briefings.derive.boilerplate import is_photo_credit, is_staff_credit
 from briefings.derive.dates import DATE_PATTERNS, find_date
 from briefings.derive.document import Metadata
 from briefings.derive.sentences import split_sentences
@@ -418,6 +418,29 @@ def title_from_body(paragraphs: list[str]) -> str | None:
     return title_from_lead(lead) or None
 
 
+#: A date's label left alone on a line when the page set the date apart ("Posted on",
+#: "Published:", "Last updated"): the date itself went into the page's metadata.
+_BARE_DATE_LABEL: Final = re.compile(
+    r"(?:posted|published|updated|last updated|first published|date)(?:\s+(?:on|at))?\s*:?",
+    re.I,
+)
+
+
+def is_bare_date_label(line: str) -> bool:
+    """'Posted on', 'Published:': a date label with no date, a header line."""
+    return bool(_BARE_DATE_LABEL.fullmatch(" ".join(line.split()).strip(" |·•-")))
+
+
+def _staff_byline(line: str) -> bool:
+    """'By Staff and wire reports', 'By Staff Report | March 5': a byline line whose
+    credit names no person."""
+    by = _BY.match(line)
+    if by is None or len(line) > BYLINE_MAX_CHARS:
+        return False
+    parts = [p for p in _BYLINE_SEPARATORS.split(by.group(1)) if p]
+    return bool(parts) and is_staff_credit(parts[0]) and all(_is_date_line(p) for p in parts[1:])
+
+
 def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
     """Take header lines off ``blocks`` into ``meta``; returns the remaining blocks."""
     i = 0
@@ -428,7 +451,7 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
         if meta.title and fold(line) == fold(meta.title):
             i += 1  # the headline repeated under the page title
             continue
-        if _READING_TIME.match(line):
+        if _READING_TIME.match(line) or is_bare_date_label(line):
             i += 1
             header_line = True
             continue
@@ -448,6 +471,10 @@ def read_header(blocks: list[Block], meta: Metadata) -> list[Block]:
             continue
         if _RELATIVE_TIME.match(line):  # "Last updated 3 hours ago"
             i += 1
+            header_line = True
+            continue
+        if _staff_byline(line):
+            i += 1  # "By Staff and wire reports": a byline naming no person
             header_line = True
             continue
         author, date_text, outlet = _byline(line)
