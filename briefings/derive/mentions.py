@@ -44,6 +44,7 @@ from briefings.derive.names import (
     FAMILY_TITLES,
     is_leading_role,
     is_postnominal,
+    opener_cuts,
     strip_postnominals,
 )
 from briefings.derive.words import STOPWORDS, Memo
@@ -557,6 +558,8 @@ class MentionCollector:
         #: pairs of names listed side by side ("X, Y and Z"): likely of one kind
         self.coordinated: list[tuple[str, str]] = []
         self._alone: set[str] | None = None
+        #: (run start, name start) where a caption's word or an outlet opens a name
+        self.cuts = opener_cuts([p.start for p in doc.paragraphs], [p.text for p in doc.paragraphs])
         self.tokens = [_tokens(chunks) for chunks in sentence_chunks(doc)]
         # Words as written: lower-case ones, and capitalised ones (anything
         # else) counted, and those seen capitalised after a sentence's start.
@@ -624,6 +627,15 @@ class MentionCollector:
 
     def _run(self, text: str, offset: int, toks: _Tokens, first: int, last: int) -> None:
         starts, ends, all_words = toks.starts, toks.ends, toks.words
+        for cut_from, name_at in self.cuts:
+            if cut_from <= offset + starts[first] < name_at:
+                # "Brave Jane Doe", "to the Daily Mail Doe said": the quote layer's
+                # rule (``drop_openers``) says where the name starts
+                while first < last and offset + starts[first] < name_at:
+                    first += 1
+                if first == last:
+                    return
+                break
         words = all_words[first:last]
         if (
             len(words) == 1
@@ -646,7 +658,8 @@ class MentionCollector:
                 and head.lower() not in STOPWORDS
                 and head.lower() not in self.lower_words
                 and head not in DEMONYMS
-                and not head.lower().endswith(("ing", "ly", "ed"))
+                # "Ted Marsh", "Kelly Ames": a given name may end like a participle
+                and (head in FIRST_NAMES or not head.lower().endswith(("ing", "ly", "ed")))
             )
             if (head.lower() in ROLE_WORDS and len(words) > 1) or (
                 len(words) > 2 and is_leading_role(head)
