@@ -58,3 +58,14 @@ def test_opener_cuts_are_the_quote_layers_cuts() -> None:
     assert runs[0] == [(7, "Mara Quell")]
     assert opener_cuts([0, 40], texts) == [(0, 7)]
     assert opener_cuts([0], ["Mara Quell sells flowers."]) == []
+
+
+def test_person_with_a_dotted_initial_is_named_as_the_speaker() -> None:
+    quotes, entities = _derive(
+        'Walter K. Brannock said: "The bridge will be rebuilt before the winter comes."',
+        'Brannock added: "Nobody in this valley will be cut off again, I promise."',
+    )
+    assert [q.speaker for q in quotes] == ["Walter K. Brannock", "Walter K. Brannock"]
+    people = _people(entities)
+    assert "Walter K. Brannock" in people
+    assert "Walter K Brannock" in people["Walter K. Brannock"]
