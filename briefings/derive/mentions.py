@@ -480,6 +480,32 @@ def _lost_apostrophe(
 
 
 #: Title words a span may carry besides ``TITLES``: "Minority Whip Dick Durbin".
+_POSSESSIVE: Final = re.compile(r"[A-Z][a-z]+['’]s")
+_ORG_POSSESSIVE_REACH: Final = 4
+
+
+def _org_possessive(toks: _Tokens, text: str, k: int, lower: set[str]) -> bool:
+    """ "the People's Democratic Party", "the Workers's Union": a common word's
+    possessive after "the" that opens an organisation's name (capitalised words up
+    to an organisation word), not an owner ("the company's Chief Executive")."""
+    words = toks.words
+    if words[k - 1].lower() != "the" or not _POSSESSIVE.fullmatch(
+        text, toks.starts[k], toks.ends[k]
+    ):
+        return False
+    bare = words[k]
+    if bare.lower() not in lower or bare in PLACES or bare in KNOWN_ORGS or bare in FIRST_NAMES:
+        return False
+    for j in range(k + 1, min(len(words), k + 1 + _ORG_POSSESSIVE_REACH)):
+        if not words[j][:1].isupper() or not toks.spaced(text, j - 1):
+            return False
+        if words[j] in ORG_WORDS:
+            return True
+        if toks.breaks[j]:
+            return False
+    return False
+
+
 _MORE_TITLES: Final = word_set("Whip Chairwoman Spokesman Envoy Adviser Advisor Aide")
 _MALE_TITLES: Final = word_set("Mr Sir Lord King Prince Sheikh Father Brother Congressman")
 _FEMALE_TITLES: Final = word_set(
@@ -604,6 +630,9 @@ class MentionCollector:
             for k in [k for k, w in enumerate(words) if len(w) > 4 and w[-1] == "s"]:
                 if _lost_apostrophe(words, k, caps, capitalised):
                     words[k], toks.breaks[k] = words[k][:-1], True
+            for k in range(1, len(words) - 2):
+                if toks.breaks[k] and _org_possessive(toks, text, k, self.lower_words):
+                    words[k], toks.breaks[k] = text[toks.starts[k] : toks.ends[k]], False
             flags = list(map(capitalised, words))
             if len(words) >= 5 and sum(flags) > _CAP_HEAVY * len(words):
                 continue  # a title-case line (headline, caption banner)

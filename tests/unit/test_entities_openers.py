@@ -69,3 +69,15 @@ def test_person_with_a_dotted_initial_is_named_as_the_speaker() -> None:
     people = _people(entities)
     assert "Walter K. Brannock" in people
     assert "Walter K Brannock" in people["Walter K. Brannock"]
+
+
+def test_a_common_words_possessive_opening_a_party_name_is_part_of_it() -> None:
+    _quotes, entities = _derive(
+        "Voters in the province went to the polls on Sunday, and many people waited for hours.",
+        "But the People's Renewal Party disputed the count, saying the vote had been rigged.",
+        "The company's Chief Executive Jo Ames was not available.",
+    )
+    names = {n for e in entities for n in [e.name, *e.aliases]}
+    assert "People's Renewal Party" in names
+    assert "Renewal Party" not in names
+    assert not any(n.startswith("company") for n in names)
