@@ -370,6 +370,12 @@ def extract_entities(
     doc: Document, quotes: list[Quote], shared: SharedMentions | None = None
 ) -> list[Entity]:
     chains, _collector = _chains(doc, quotes, shared)
+    # "Donald J. Trump" as the quote layer writes a speaker, where the spans read
+    # "Donald J Trump": the person is named as the speaker is
+    written: dict[str, str] = {}
+    for q in quotes:
+        if q.speaker and "." in q.speaker:
+            written.setdefault(undotted(q.speaker), q.speaker)
     entities: list[tuple[int, int, tuple[str, EntityKind, list[str], int, Gender]]] = []
     for chain in chains:
         members, cues, kind = chain.members, chain.cues, chain.kind
@@ -407,7 +413,11 @@ def extract_entities(
         # Salience: mentions, with a typed entity ahead of an untyped one.
         salience = mentions_total + (0 if kind == "other" else 1)
         gender = _gender(cues) if kind == "person" else ""
-        entities.append((salience, first, (name.key, kind, aliases, mentions_total, gender)))
+        shown = name.key
+        if kind == "person" and written.get(name.key, name.key) != name.key:
+            shown = written[name.key]
+            aliases.append(name.key)
+        entities.append((salience, first, (shown, kind, aliases, mentions_total, gender)))
     entities.sort(key=lambda e: (-e[0], e[1]))
     return [
         Entity(name=name, kind=kind, aliases=aliases, mentions=mentions, gender=gender)

@@ -44,6 +44,7 @@ from briefings.derive.names import (
     FAMILY_TITLES,
     is_leading_role,
     is_postnominal,
+    opener_cuts,
     strip_postnominals,
 )
 from briefings.derive.words import STOPWORDS, Memo
@@ -479,6 +480,32 @@ def _lost_apostrophe(
 
 
 #: Title words a span may carry besides ``TITLES``: "Minority Whip Dick Durbin".
+_POSSESSIVE: Final = re.compile(r"[A-Z][a-z]+['’]s")
+_ORG_POSSESSIVE_REACH: Final = 4
+
+
+def _org_possessive(toks: _Tokens, text: str, k: int, lower: set[str]) -> bool:
+    """ "the People's Democratic Party", "the Workers's Union": a common word's
+    possessive after "the" that opens an organisation's name (capitalised words up
+    to an organisation word), not an owner ("the company's Chief Executive")."""
+    words = toks.words
+    if words[k - 1].lower() != "the" or not _POSSESSIVE.fullmatch(
+        text, toks.starts[k], toks.ends[k]
+    ):
+        return False
+    bare = words[k]
+    if bare.lower() not in lower or bare in PLACES or bare in KNOWN_ORGS or bare in FIRST_NAMES:
+        return False
+    for j in range(k + 1, min(len(words), k + 1 + _ORG_POSSESSIVE_REACH)):
+        if not words[j][:1].isupper() or not toks.spaced(text, j - 1):
+            return False
+        if words[j] in ORG_WORDS:
+            return True
+        if toks.breaks[j]:
+            return False
+    return False
+
+
 _MORE_TITLES: Final = word_set("Whip Chairwoman Spokesman Envoy Adviser Advisor Aide")
 _MALE_TITLES: Final = word_set("Mr Sir Lord King Prince Sheikh Father Brother Congressman")
 _FEMALE_TITLES: Final = word_set(
@@ -557,6 +584,8 @@ class MentionCollector:
         #: pairs of names listed side by side ("X, Y and Z"): likely of one kind
         self.coordinated: list[tuple[str, str]] = []
         self._alone: set[str] | None = None
+        #: (run start, name start) where a caption's word or an outlet opens a name
+        self.cuts = opener_cuts([p.start for p in doc.paragraphs], [p.text for p in doc.paragraphs])
         self.tokens = [_tokens(chunks) for chunks in sentence_chunks(doc)]
         # Words as written: lower-case ones, and capitalised ones (anything
         # else) counted, and those seen capitalised after a sentence's start.
@@ -601,6 +630,9 @@ class MentionCollector:
             for k in [k for k, w in enumerate(words) if len(w) > 4 and w[-1] == "s"]:
                 if _lost_apostrophe(words, k, caps, capitalised):
                     words[k], toks.breaks[k] = words[k][:-1], True
+            for k in range(1, len(words) - 2):
+                if toks.breaks[k] and _org_possessive(toks, text, k, self.lower_words):
+                    words[k], toks.breaks[k] = text[toks.starts[k] : toks.ends[k]], False
             flags = list(map(capitalised, words))
             if len(words) >= 5 and sum(flags) > _CAP_HEAVY * len(words):
                 continue  # a title-case line (headline, caption banner)
@@ -624,6 +656,15 @@ class MentionCollector:
 
     def _run(self, text: str, offset: int, toks: _Tokens, first: int, last: int) -> None:
         starts, ends, all_words = toks.starts, toks.ends, toks.words
+        for cut_from, name_at in self.cuts:
+            if cut_from <= offset + starts[first] < name_at:
+                # "Brave Jane Doe", "to the Daily Mail Doe said": the quote layer's
+                # rule (``drop_openers``) says where the name starts
+                while first < last and offset + starts[first] < name_at:
+                    first += 1
+                if first == last:
+                    return
+                break
         words = all_words[first:last]
         if (
             len(words) == 1
@@ -646,7 +687,8 @@ class MentionCollector:
                 and head.lower() not in STOPWORDS
                 and head.lower() not in self.lower_words
                 and head not in DEMONYMS
-                and not head.lower().endswith(("ing", "ly", "ed"))
+                # "Ted Marsh", "Kelly Ames": a given name may end like a participle
+                and (head in FIRST_NAMES or not head.lower().endswith(("ing", "ly", "ed")))
             )
             if (head.lower() in ROLE_WORDS and len(words) > 1) or (
                 len(words) > 2 and is_leading_role(head)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
@@ -29,6 +30,7 @@ from briefings.derive.gazetteer import (
     PLACES,
     name_gender,
 )
+from briefings.derive.speech import AUXILIARY, SPEECH_VERB
 
 
 def lexicon(words: str) -> frozenset[str]:
@@ -614,3 +616,139 @@ class NameIndex:
             return None
         i = bisect.bisect_left(mentions, at, key=lambda m: m.start)
         return mentions[i - 1] if i else mentions[0]
+
+
+# A capitalised word or an outlet glued before a name ("Brave Jane Doe was hurt",
+# "Speaking to the Daily Mail Doe said"): one rule for the quote layer (the sieve's
+# name runs) and the entity layer (its mentions), so both name the same person.
+
+# adjectives and participles no given name ends like: "Devastated", "Furious", "Tearful"
+_ADJECTIVE_FORM: Final = re.compile(r"[a-z]{3,}(?:ated|ened|ful|ous|ive|less|able|ible|ied)")
+_PREPOSITION_OPENS: Final = re.compile(r"(?:On|In|To|With|From|At)\s")
+_PREPOSITION_BEFORE: Final = re.compile(r"\b(?:on|to|in|with|from)\s+(?:[Tt]he\s+)?$")
+_SPEECH_AFTER: Final = re.compile(rf"\s+{AUXILIARY}{SPEECH_VERB}\b")
+# where a sentence opens: the paragraph's start, or after an end mark or an opening quote
+_OPENS_SENTENCE: Final = re.compile(r"(?:^|[.!?:;\"“‘'(—–]\s*|[.!?]\s*[”’\"']\s*)$")
+
+
+_LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
+
+
+def lower_words(text: str) -> set[str]:
+    """The lower-case words of ``text`` (two letters or more)."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def paragraph_runs(texts: list[str]) -> list[list[tuple[int, str]]]:
+    """The capitalised runs of each paragraph: (offset in the paragraph, run)."""
+    return [[(m.start(), m.group()) for m in NAME_RUN_RE.finditer(t)] for t in texts]
+
+
+def outlet_glued(text: str, at: int, run: str) -> bool:
+    """ "on Instagram Doe wrote", "to The Sun Doe said": after a preposition, a
+    run whose speech verb follows at once (the comma after the outlet missing)."""
+    return (
+        _PREPOSITION_BEFORE.search(text, max(0, at - 10), at) is not None
+        or _PREPOSITION_OPENS.match(run) is not None
+    ) and _SPEECH_AFTER.match(text, at + len(run)) is not None
+
+
+def outlet_cut(words: list[str], families: set[str]) -> int:
+    """Where the name starts in an outlet's run glued to it ("Sky News Jo Doe",
+    "Instagram Doe"): at the first known given name after the first word, else
+    at a family name of a person named in full elsewhere; 0 for none."""
+    if words[0] in FIRST_NAMES or (is_title_word(words[0]) and not words[0].isupper()):
+        return 0
+    for j in range(1, len(words)):
+        if words[j] in FIRST_NAMES and j < len(words) - 1:
+            return sum(len(w) + 1 for w in words[:j])
+    if words[-1] in families and words[0] != words[-1]:
+        return sum(len(w) + 1 for w in words[:-1])
+    return 0
+
+
+def family_names(runs: list[list[tuple[int, str]]]) -> set[str]:
+    """The last words of the runs that open with a known given name ("Jane Doe"),
+    and every run of two to four words."""
+    out: set[str] = set()
+    for para in runs:
+        for _at, run in para:
+            words = run.split()
+            if 2 <= len(words) <= 4:
+                out.add(run)
+                if words[0] in FIRST_NAMES:
+                    out.add(words[-1])
+    return out
+
+
+def drop_openers(
+    texts: list[str], runs: list[list[tuple[int, str]]], lowered: Callable[[], set[str]]
+) -> bool:
+    """Cut, in place, what opens a run but is no part of the name in it; True when
+    any run changed. "Brave Jane Doe was attacked", "Devastated Doe said": a plain
+    capitalised word that opens a sentence before a known given name, or before the
+    family name of a person named in full elsewhere, is no part of the name (a
+    caption's adjective, "Star", "Tragic"); titles and role nouns stay. After a
+    preposition, with the speech verb right after ("on Good Morning Britain Doe
+    said"), the outlet's words before the name go. ``lowered``: the article's
+    lower-case words (read only when needed)."""
+    families: set[str] | None = None
+    changed = False
+    for text, para in zip(texts, runs, strict=True):
+        for k, (at, run) in enumerate(para):
+            if " " not in run:
+                continue
+            if outlet_glued(text, at, run):
+                if families is None:
+                    families = family_names(runs)
+                cut = outlet_cut(run.split(" "), families)
+                if cut:
+                    para[k] = (at + cut, run[cut:])
+                    changed = True
+                continue
+            words = run.split(" ", 2)
+            if (
+                words[0] in FIRST_NAMES
+                or not words[0][1:].islower()
+                or not words[0][1:].isalpha()
+                or is_title_word(words[0])
+                or is_leading_role(words[0])
+                or _OPENS_SENTENCE.search(text, max(0, at - 3), at) is None
+            ):
+                continue
+            if families is None:
+                families = family_names(runs)
+            if len(words) == 2:
+                # (a given name missing from the lists opens sentences too: "Aldo
+                # Ross" beside "Clara Ross"; the word must read as an ordinary one)
+                if words[1] not in families or not (
+                    _ADJECTIVE_FORM.fullmatch(words[0].lower()) or words[0].lower() in lowered()
+                ):
+                    continue
+            elif words[1] not in FIRST_NAMES and run[len(words[0]) + 1 :] not in families:
+                continue
+            para[k] = (at + len(words[0]) + 1, run[len(words[0]) + 1 :])
+            changed = True
+    return changed
+
+
+def opener_cuts(starts: list[int], texts: list[str]) -> list[tuple[int, int]]:
+    """(where a run starts, where its name starts) in the article, for each run of
+    the paragraphs (at ``starts``) that ``drop_openers`` cuts, in order."""
+    runs = paragraph_runs(texts)
+    before = [list(para) for para in runs]
+    whole: list[set[str]] = []
+
+    def lowered() -> set[str]:
+        if not whole:
+            whole.append(lower_words("\n".join(texts)))
+        return whole[0]
+
+    if not drop_openers(texts, runs, lowered):
+        return []
+    return [
+        (start + old[0], start + new[0])
+        for start, olds, news in zip(starts, before, runs, strict=True)
+        for old, new in zip(olds, news, strict=True)
+        if old[0] != new[0]
+    ]

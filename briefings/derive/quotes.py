@@ -41,7 +41,7 @@ from briefings.derive.names import (
     NAME_RUN,
     NAME_RUN_RE,
     NameIndex,
-    is_leading_role,
+    drop_openers,
     is_title_word,
     looks_like_person,
     split_title,
@@ -167,8 +167,6 @@ _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 #: a quote this short in title case ("Basic & Technical Training") names a thing
 _TITLE_MAX_WORDS: Final = 6
 _LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
-# adjectives and participles no given name ends like: "Devastated", "Furious", "Tearful"
-_ADJECTIVE_FORM: Final = re.compile(r"[a-z]{3,}(?:ated|ened|ful|ous|ive|less|able|ible|ied)")
 # "Ames's statement read:", '"Q," a statement from Ames read.': a document's author
 _DOCUMENT_WORD: Final = (
     r"\b(?:statement|letter|post|message|note|tweet|email|memo)"
@@ -180,11 +178,6 @@ _DOCUMENT_READ_BEFORE: Final = re.compile(
 _DOCUMENT_READ_AFTER: Final = re.compile(
     rf"[,\s]*[”\"]?\s*(?P<subj>[^.!?“”\"\n]{{2,80}}?{_DOCUMENT_WORD})\s+(?:read|reads)\b"
 )
-_PREPOSITION_OPENS: Final = re.compile(r"(?:On|In|To|With|From|At)\s")
-_PREPOSITION_BEFORE: Final = re.compile(r"\b(?:on|to|in|with|from)\s+(?:[Tt]he\s+)?$")
-_SPEECH_AFTER: Final = re.compile(rf"\s+{AUXILIARY}{SPEECH_VERB}\b")
-# where a sentence opens: the paragraph's start, or after an end mark or an opening quote
-_OPENS_SENTENCE: Final = re.compile(r"(?:^|[.!?:;\"“‘'(—–]\s*|[.!?]\s*[”’\"']\s*)$")
 _NEXT_SPEAKER: Final = re.compile(rf"[\s.,;]*(?P<run>{NAME_RUN})\s*:\s*$")
 _SPEAKER_LINE: Final = re.compile(
     rf"^\s*[-—–]?\s*(?P<run>{NAME_RUN})\s*(?:\([^()]{{1,30}}\))?\s*:\s*$"
@@ -434,89 +427,15 @@ class _Sieve:
         self._quoted: list[tuple[int, int]] = []  # article offsets of the quotes so far
 
     def _drop_openers(self) -> None:
-        """ "Brave Jane Doe was attacked", "Devastated Doe said": a plain capitalised
-        word that opens a sentence before a known given name, or before the family
-        name of a person named in full elsewhere, is no part of the name (a
-        caption's adjective, "Star", "Tragic"); titles and role nouns stay. After a
-        preposition, with the speech verb right after ("on Good Morning Britain Doe
-        said"), the outlet's words before the name go."""
-        families: set[str] | None = None
-        for p, runs in zip(self.doc.paragraphs, self.runs, strict=True):
-            for k, (at, run) in enumerate(runs):
-                if " " not in run:
-                    continue
-                if self._outlet_glued(p.text, at, run):
-                    if families is None:
-                        families = self._family_names()
-                    cut = self._outlet_cut(run.split(" "), families)
-                    if cut:
-                        runs[k] = (at + cut, run[cut:])
-                    continue
-                words = run.split(" ", 2)
-                if (
-                    words[0] in FIRST_NAMES
-                    or not words[0][1:].islower()
-                    or not words[0][1:].isalpha()
-                    or is_title_word(words[0])
-                    or is_leading_role(words[0])
-                    or _OPENS_SENTENCE.search(p.text, max(0, at - 3), at) is None
-                ):
-                    continue
-                if families is None:
-                    families = self._family_names()
-                if len(words) == 2:
-                    # (a given name missing from the lists opens sentences too: "Aldo
-                    # Ross" beside "Clara Ross"; the word must read as an ordinary one)
-                    if words[1] not in families or not (
-                        _ADJECTIVE_FORM.fullmatch(words[0].lower())
-                        or words[0].lower() in self._lowered()
-                    ):
-                        continue
-                elif words[1] not in FIRST_NAMES and run[len(words[0]) + 1 :] not in families:
-                    continue
-                runs[k] = (at + len(words[0]) + 1, run[len(words[0]) + 1 :])
-
-    @staticmethod
-    def _outlet_cut(words: list[str], families: set[str]) -> int:
-        """Where the name starts in an outlet's run glued to it ("Sky News Jo Doe",
-        "Instagram Doe"): at the first known given name after the first word, else
-        at a family name of a person named in full elsewhere; 0 for none."""
-        if words[0] in FIRST_NAMES or (is_title_word(words[0]) and not words[0].isupper()):
-            return 0
-        for j in range(1, len(words)):
-            if words[j] in FIRST_NAMES and j < len(words) - 1:
-                return sum(len(w) + 1 for w in words[:j])
-        if words[-1] in families and words[0] != words[-1]:
-            return sum(len(w) + 1 for w in words[:-1])
-        return 0
+        """A caption's adjective or an outlet glued before a name is no part of it
+        (``names.drop_openers``, shared with the entity layer)."""
+        drop_openers([p.text for p in self.doc.paragraphs], self.runs, self._lowered)
 
     def _lowered(self) -> set[str]:
         """The lower-case words of the article."""
         if self._lower_words is None:
             self._lower_words = set(_LOWER_WORD.findall(self.doc.text))
         return self._lower_words
-
-    @staticmethod
-    def _outlet_glued(text: str, at: int, run: str) -> bool:
-        """ "on Instagram Doe wrote", "to The Sun Doe said": after a preposition, a
-        run whose speech verb follows at once (the comma after the outlet missing)."""
-        return (
-            _PREPOSITION_BEFORE.search(text, max(0, at - 10), at) is not None
-            or _PREPOSITION_OPENS.match(run) is not None
-        ) and _SPEECH_AFTER.match(text, at + len(run)) is not None
-
-    def _family_names(self) -> set[str]:
-        """The last words of the runs that open with a known given name ("Jane Doe"),
-        and every run of two to four words."""
-        out: set[str] = set()
-        for runs in self.runs:
-            for _at, run in runs:
-                words = run.split()
-                if 2 <= len(words) <= 4:
-                    out.add(run)
-                    if words[0] in FIRST_NAMES:
-                        out.add(words[-1])
-        return out
 
     @property
     def mentions(self) -> list[tuple[int, int, str]]:
