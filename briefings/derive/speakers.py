@@ -129,6 +129,13 @@ _CLAUSE_STOP: Final = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
 _PARENTHETICAL: Final = re.compile(r"\s*\([^()]{0,40}\)")
 # "he’d respond", "she'll say": a contracted auxiliary glued to the subject
 _CONTRACTED: Final = re.compile(r"(?<=\w)[’'](?:d|ll)$")
+# "when he shot Brown, the report" said / "After the vote, Ann Lee" said: a
+# subordinate clause before the subject of the speech verb; a name inside it is
+# whom the clause is about, not the one speaking
+_SUBORDINATE_LEAD: Final = re.compile(
+    r"(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ww]hile|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough|[Oo]nce|"
+    r"[Uu]ntil|[Uu]nless|[Ww]hereas)\s[^,;“”\"]{1,120},\s+(?=\S)"
+)
 _VERBISH: Final = re.compile(
     r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could|"
     # irregular past tenses: "Ada Marsh quickly took to Twitter" is a clause, no role
@@ -376,12 +383,22 @@ def _org_subject(phrase: str) -> Who | None:
 
 
 @lru_cache(maxsize=8192)
+def _main_clause(left: str) -> str:
+    """The text before a speech verb without a subordinate clause that opens it
+    ("when he shot Brown, the report" -> "the report"), when a subject is left."""
+    m = _SUBORDINATE_LEAD.match(left, len(left) - len(left.lstrip()))
+    if m is None or m.end() >= len(left):
+        return left
+    return left[m.end() :]
+
+
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
     left = _PARTY_TAG.sub("", _PARENTHETICAL.sub("", left)).rstrip()
     left = _CONTRACTED.sub("", left)
     if not left:
         return None
+    left = _main_clause(left)
     doc = _DOCUMENT_FROM.match(left) or _DOCUMENT_OF.match(left)
     if doc is not None:
         # "A statement from Jo Ames" said, "Ames's statement" read: the author
