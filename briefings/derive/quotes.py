@@ -208,6 +208,21 @@ _PERSON_HEADS: Final = frozenset(
     "mogul tycoon magnate billionaire millionaire businessman businesswoman entrepreneur "
     "frontrunner front-runner hopeful incumbent challenger".split()
 )
+# "says the woman who is in her late 20s": a plain person noun means whom the
+# pronoun of its sex would
+_PLAIN_PERSON: Final = {
+    "woman": "she", "lady": "she", "girl": "she", "mother": "she",
+    "man": "he", "gentleman": "he", "boy": "he", "father": "he",
+}  # fmt: skip
+# "Tom Bell's mom": a kin word owned by a named person
+_KIN_OWNER: Final = re.compile(
+    r"(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){1,3})['’‘]s\s+"
+    r"(?P<kin>mom|mum|mother|dad|father|wife|husband|son|daughter|brother|sister)"
+)
+_KIN_SEX: Final = {
+    "mom": "f", "mum": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+    "dad": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+}  # fmt: skip
 _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
     "administration committee board council union club police army court".split()
@@ -718,6 +733,46 @@ class _Sieve:
         self.guessed = True
         return name
 
+    def _kin_of(self, phrase: str, at: int) -> str | None:
+        """ "Tom Bell's mom": the one other person of Tom Bell's family name the
+        article names whose sex fits the kin word ("Ann Bell"); nobody when two fit,
+        or the sex of one is unknown. Uncertain."""
+        m = _KIN_OWNER.fullmatch(phrase)
+        if m is None:
+            return None
+        owner = self.names.resolve(m.group("owner"), at)
+        if not owner or " " not in owner:
+            return None
+        sex = _KIN_SEX[m.group("kin")]
+        fits: list[str] = []
+        for name in self.names.people_named(owner.split()[-1]):
+            if name == owner or " " not in name:
+                continue
+            known = self._gender_of(name)
+            if known is None:
+                return None
+            if known == sex:
+                fits.append(name)
+        if len(fits) != 1:
+            return None
+        self.guessed = True
+        return fits[0]
+
+    def _plain_person(self, phrase: str, at: int) -> str | None:
+        """ "the woman", "the man" (no role, no age): whom "she"/"he" at ``at``
+        would mean, when that is clear; the person the article just introduced."""
+        m = _DESCRIPTION.match(phrase)
+        if m is None or phrase[:4].lower() != "the ":
+            return None
+        pronoun = _PLAIN_PERSON.get(m.group("head"))
+        if pronoun is None or len(phrase.split()) > 3:
+            return None
+        name = self.salient(pronoun, at)
+        if name is None or len(name.split()) < 2:
+            return None
+        self.guessed = True
+        return name
+
     def _common_word(self, name: str) -> bool:
         """A one-word "name" the article also writes in lower case ("Pollsters said",
         "Whether ..."): a common word opening a sentence, not a speaker."""
@@ -916,9 +971,13 @@ class _Sieve:
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
             if person is None and who.via == "possessor":
+                person = self._kin_of(who.text, at)
+            if person is None and who.via == "possessor":
                 return None, None  # "Acme's chief executive" nobody is given as
             if person is None:
                 person = self._guess(who.text, at)
+            if person is None:
+                person = self._plain_person(who.text, at)
             if person is not None:
                 return person, None
             m = _DESCRIPTION.match(who.text)

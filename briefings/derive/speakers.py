@@ -48,6 +48,8 @@ _HE_SHE: Final = re.compile(r"(he|she)\b")
 _CLAUSE_CUT: Final = re.compile(
     r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from|with|as)\s"
 )
+_WHO_CLAUSE: Final = re.compile(r"\s(?:who|whose)\s")
+_PLAIN_PERSONS: Final = frozenset("woman lady girl mother man gentleman boy father".split())
 _ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
 _LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
@@ -183,7 +185,7 @@ def _glued_name(run: str) -> str | None:
 _HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
 # "Acme's chief executive", "the bank's head" without the article: an owner, then role words
 _OWNED_ROLE: Final = re.compile(
-    r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z][\w-]*)"
+    r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’‘]s\s+(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z][\w-]*)"
 )
 #: months that are family names too: "Mrs May", "Dr June" is a person after a title
 _MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
@@ -280,6 +282,15 @@ def _nominal(phrase: str) -> Who | None:
     if any(ch.isdigit() for ch in phrase) and not _YEAR_OLD.search(phrase):
         return None
     return Who("nominal", phrase)
+
+
+def _described_head(clause: str) -> Who | None:
+    """ "the woman who is in her late 20s": the description before its relative
+    clause, when the whole is too long or verb-like to keep."""
+    rel = _WHO_CLAUSE.search(clause)
+    if rel is None or clause[: rel.start()].split()[-1] not in _PLAIN_PERSONS:
+        return None  # "the mother of four who vends food": no plain person noun
+    return _nominal(clause[: rel.start()])
 
 
 def _titled_name(phrase: str) -> Who | None:
@@ -530,7 +541,7 @@ def who_after_verb(rest: str) -> Who | None:
                 return Who("name", who.text, clean_role(clause) or who.role)
     if described:
         # "a source close to the campaign": keep the whole descriptive phrase
-        return _nominal(clause)
+        return _nominal(clause) or _described_head(clause)
     if cut:
         clause = clause[: cut.start()]
     if not clause or len(clause.split()) > 10:

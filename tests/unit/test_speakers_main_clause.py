@@ -46,3 +46,44 @@ def test_organisation_after_a_when_clause_is_the_source() -> None:
     assert len(quotes) == 1
     assert quotes[0].speaker != "Tom Grey"
     assert "review board" in (quotes[0].speaker or "")
+
+
+def test_the_woman_is_the_woman_just_introduced() -> None:
+    quotes = _derive(
+        "Jane Otieno sells fried fish at the bus stand every evening until late.",
+        '"When it is dark, nobody buys anything from us," says Jane as she wraps a fish.',
+        "She says the stalls were not visible before. Ruth Kamau is a mother of two."
+        " After a quarrel with her husband in the capital, she moved back to the town.",
+        '"The council only lets us open from four until ten at night, so the evening trade'
+        ' is all we have," says the woman who is in her late 30s.',
+    )
+    assert [q.speaker for q in quotes] == ["Jane Otieno", "Ruth Kamau"]
+    assert quotes[1].speaker_uncertain
+
+
+def test_the_woman_stays_empty_when_two_women_are_close() -> None:
+    quotes = _derive(
+        "Jane Otieno and Ruth Kamau run two stalls at the bus stand in town.",
+        '"The council only lets us open from four until ten at night, so the evening trade'
+        ' is all we have," says the woman who is in her late 30s.',
+    )
+    assert quotes[0].speaker in (None, "the woman")
+
+
+def test_possessor_mom_is_the_one_woman_of_that_family() -> None:
+    quotes = _derive(
+        "Mary Dunne has praised the new stadium in Cork.",
+        "Speaking to a radio station, Colm Dunne’s mom confirmed, “I watched every single"
+        " game this season from the main stand.”",
+    )
+    assert quotes[0].speaker == "Mary Dunne"
+    assert quotes[0].speaker_uncertain
+
+
+def test_possessor_mom_stays_empty_when_no_woman_of_that_family_is_named() -> None:
+    quotes = _derive(
+        "Mary Walsh has praised the new stadium in Cork.",
+        "Speaking to a radio station, Colm Dunne’s mom confirmed, “I watched every single"
+        " game this season from the main stand.”",
+    )
+    assert quotes[0].speaker is None
