@@ -87,3 +87,59 @@ def test_possessor_mom_stays_empty_when_no_woman_of_that_family_is_named() -> No
         " game this season from the main stand.”",
     )
     assert quotes[0].speaker is None
+
+
+_FAMILY = (
+    "Mary Dunne watched the final from the main stand with Colm Dunne, her son.",
+    "“I was proud of every single one of them out there today,” she said.",
+)
+
+
+def test_shared_family_name_is_the_one_the_sentence_before_names() -> None:
+    quotes = _derive(
+        *_FAMILY,
+        "Colm and his team-mates went to a concert in Dublin last week.",
+        "“I like to see the band from the front row with all the other fans,” Dunne shared.",
+    )
+    assert quotes[-1].speaker == "Colm Dunne"
+    assert quotes[-1].speaker_uncertain
+
+
+def test_shared_family_name_is_settled_by_his_in_the_sentence_before() -> None:
+    quotes = _derive(
+        *_FAMILY,
+        "The hurling star talked about the night on his own podcast.",
+        "“I like to see the band from the front row with all the other fans,” Dunne shared.",
+    )
+    assert quotes[-1].speaker == "Colm Dunne"
+
+
+def test_shared_family_name_stays_unsettled_when_both_are_named_before() -> None:
+    quotes = _derive(
+        *_FAMILY,
+        "Colm and Mary went to a concert in Dublin last week.",
+        "“I like to see the band from the front row with all the other fans,” Dunne shared.",
+    )
+    assert quotes[-1].speaker not in ("Colm Dunne", "Mary Dunne") or quotes[-1].speaker_uncertain
+
+
+def test_he_said_is_the_teller_not_the_man_his_account_is_about() -> None:
+    quotes = _derive(
+        "Former councillor Tom Reed, 61, said villagers have complained for years.",
+        "Mr Reed said the farm lease was first issued in 2012 to one Mr Kay of Town,"
+        " on condition that he would build a road.",
+        "He said Mr Kay later rented the land to a trading firm, which left after protests.",
+        "Mr Kay then sold the lease to a mining company.",
+        "“Nothing has been built in all these years and the road is still mud,” he said.",
+    )
+    assert quotes[0].speaker == "Tom Reed"
+    assert quotes[0].speaker_role != "Town"
+
+
+def test_he_said_keeps_a_man_who_spoke_himself() -> None:
+    quotes = _derive(
+        "Tom Reed said the lease went to Bob Kay in 2012.",
+        "Bob Kay said on Monday that he had kept every promise he made.",
+        "“I built the road and the school, and I paid for both myself,” he said.",
+    )
+    assert quotes[0].speaker != "Tom Reed"
