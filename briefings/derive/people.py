@@ -91,6 +91,12 @@ _DETERMINERS: Final = lexicon("a an the this that these those another every each
 # "criticised the way Mr Dorn ran it", "asked why Ames left": the subject of a
 # subordinate clause is not whom the next "he said" continues
 _SUBORDINATE: Final = lexicon("way how why whether because although though unless")
+# "After Ann Lee won, ...", "when Mr Dorn left": the subject of a clause that opens
+# with one of these is not whom the main clause, or the next "she said", is about
+_CLAUSE_OPENERS: Final = lexicon("after when while before since once until unless if whereas")
+# "it was Kate Bell who got things going": the cleft's focus is the main clause's subject
+_CLEFT_BEFORE: Final = re.compile(r"\b[Ii]t\s(?:was|is)\s$")
+_CLEFT_AFTER: Final = re.compile(r"\s(?:who|that)\s")
 _JOINED: Final = re.compile(r"[A-Z][\w.’'-]*\s+(?:and|&|of|for)\s+$")
 # a verb after a subject: past tense, present 3rd person, or an auxiliary
 _VERB_SHAPE: Final = re.compile(
@@ -251,6 +257,13 @@ class PersonTracker:
                 if who is not None and who.kind == "name" and not self._inside(at, starts, quoted):
                     self.add(offset + at, who.text)
                 continue
+            if self._cleft(text, at, run) and not self._inside(at, starts, quoted):
+                who = who_before_verb(run)
+                if who is not None and who.kind == "name":
+                    self.add(offset + at, who.text, True, None, True)
+                continue
+            if self._in_clause(text, at, run):
+                continue
             m = _AFTER_SUBJECT.match(text, at + len(run))
             if m is None or m.group("verb") in _NOT_VERBS or (at and text[at - 1] in _GLUED):
                 continue
@@ -311,6 +324,24 @@ class PersonTracker:
             full = self.add(offset + at, who.text, evidence, gender, opening)
             if gender and full and full in self.gender:
                 self.evidenced.setdefault(full, self.gender[full])
+
+    @staticmethod
+    def _cleft(text: str, at: int, run: str) -> bool:
+        """ "it was Kate Bell who ...": the run is the focus of a cleft."""
+        return (
+            _CLEFT_BEFORE.search(text, max(0, at - 8), at) is not None
+            and _CLEFT_AFTER.match(text, at + len(run)) is not None
+        )
+
+    @staticmethod
+    def _in_clause(text: str, at: int, run: str) -> bool:
+        """ "After Ann Lee won ...", "when Ann Lee won": the run opens a subordinate
+        clause (the opener before it, or its own first word)."""
+        first = run.split(" ", 1)[0]
+        if first.lower() in _CLAUSE_OPENERS and " " in run:
+            return True
+        before = _WORD_BEFORE.search(text, max(0, at - 20), at)
+        return before is not None and before.group(1).lower() in _CLAUSE_OPENERS
 
     @staticmethod
     def _inside(at: int, starts: list[int], quoted: list[tuple[int, int]]) -> bool:

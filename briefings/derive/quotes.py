@@ -201,6 +201,24 @@ _PERSON_HEADS: Final = frozenset(
     "mogul tycoon magnate billionaire millionaire businessman businesswoman entrepreneur "
     "frontrunner front-runner hopeful incumbent challenger".split()
 )
+# "says the woman who is in her late 20s": a plain person noun means whom the
+# pronoun of its sex would
+_PLAIN_PERSON: Final = {
+    "woman": "she", "lady": "she", "girl": "she", "mother": "she",
+    "man": "he", "gentleman": "he", "boy": "he", "father": "he",
+}  # fmt: skip
+# "Tom Bell's mom": a kin word owned by a named person
+_KIN_OWNER: Final = re.compile(
+    r"(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){1,3})['’‘]s\s+"
+    r"(?P<kin>mom|mum|mother|dad|father|wife|husband|son|daughter|brother|sister)"
+)
+_KIN_SEX: Final = {
+    "mom": "f", "mum": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+    "dad": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+}  # fmt: skip
+_QUOTED_RUN: Final = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_HIS: Final = re.compile(r"\b[Hh]is\b")
+_HER: Final = re.compile(r"\b[Hh]er\b")
 _ORG_HEADS: Final = frozenset(
     "office company firm ministry department agency group party campaign team government "
     "administration committee board council union club police army court".split()
@@ -637,6 +655,82 @@ class _Sieve:
         self.guessed = True
         return name
 
+    def _kin_of(self, phrase: str, at: int) -> str | None:
+        """ "Tom Bell's mom": the one other person of Tom Bell's family name the
+        article names whose sex fits the kin word ("Ann Bell"); nobody when two fit,
+        or the sex of one is unknown. Uncertain."""
+        m = _KIN_OWNER.fullmatch(phrase)
+        if m is None:
+            return None
+        owner = self.names.resolve(m.group("owner"), at)
+        if not owner or " " not in owner:
+            return None
+        sex = _KIN_SEX[m.group("kin")]
+        fits: list[str] = []
+        for name in self.names.people_named(owner.split()[-1]):
+            if name == owner or " " not in name:
+                continue
+            known = self._gender_of(name)
+            if known is None:
+                return None
+            if known == sex:
+                fits.append(name)
+        if len(fits) != 1:
+            return None
+        self.guessed = True
+        return fits[0]
+
+    def _family_member(self, family: str, at: int) -> str | None:
+        """ "Kelce shared" where the article names two Kelces: the one of them the
+        two sentences before name (in full or by the given name), when only one is;
+        else, when the sentence before says "his" or "her" and the sex of all but
+        one of them rules them out. None when the text does not settle it. Uncertain."""
+        people = sorted(p for p in self.names.people_named(family) if " " in p)
+        if len(people) < 2:
+            return None
+        self.mentions  # noqa: B018 - fills _sentence_starts
+        starts = self._sentence_starts
+        here = bisect.bisect_right(starts, at) - 1
+        if here < 1:
+            return None
+        hi = starts[here]
+        for back in (1, 2):
+            if here - back < 0:
+                break
+            # (names inside quoted speech do not count)
+            window = _QUOTED_RUN.sub(" ", self.doc.text[starts[here - back] : hi])
+            named = [p for p in people if re.search(rf"\b{re.escape(p.split()[0])}\b", window)]
+            if len(named) == 1:
+                self.guessed = True
+                return named[0]
+            if named:
+                return None
+        last = _QUOTED_RUN.sub(" ", self.doc.text[starts[here - 1] : hi])
+        sex = "m" if _HIS.search(last) else "f" if _HER.search(last) else None
+        if sex is None or (_HIS.search(last) and _HER.search(last)):
+            return None
+        # the one of them whose sex the text or given name does not rule out
+        fits = [p for p in people if self._gender_of(p) in (None, sex)]
+        if len(fits) != 1:
+            return None
+        self.guessed = True
+        return fits[0]
+
+    def _plain_person(self, phrase: str, at: int) -> str | None:
+        """ "the woman", "the man" (no role, no age): whom "she"/"he" at ``at``
+        would mean, when that is clear; the person the article just introduced."""
+        m = _DESCRIPTION.match(phrase)
+        if m is None or phrase[:4].lower() != "the ":
+            return None
+        pronoun = _PLAIN_PERSON.get(m.group("head"))
+        if pronoun is None or len(phrase.split()) > 3:
+            return None
+        name = self.salient(pronoun, at)
+        if name is None or len(name.split()) < 2:
+            return None
+        self.guessed = True
+        return name
+
     def _common_word(self, name: str) -> bool:
         """A one-word "name" the article also writes in lower case ("Pollsters said",
         "Whether ..."): a common word opening a sentence, not a speaker."""
@@ -790,11 +884,15 @@ class _Sieve:
         if not ranked:
             return self._protagonist(want, i, j) if want is not None else None
         ranked.sort(reverse=True)
+        teller = self._reported_by(ranked[0][1], at, {name for _score, name in ranked})
+        if teller is not None:
+            return teller  # (not clear: self.clear stays False)
         if len(ranked) > 1 and ranked[1][0] >= _CLOSE_CALL * ranked[0][0]:
             return None
         best = ranked[0][1]
         if " " not in best and best in FIRST_NAMES:
             return None  # "his wife, Jane, said": a given name alone names nobody we know
+
         self.clear = (
             want is not None
             and best in near
@@ -804,6 +902,31 @@ class _Sieve:
             and (len(ranked) == 1 or ranked[1][0] < _CLEAR_MARGIN * ranked[0][0])
         )
         return best
+
+    def _reported_by(self, name: str, at: int, near: set[str]) -> str | None:
+        """ "Ann Lee said the lease went to one Mr Kay. He said Mr Kay ... '...,'
+        he said": ``name`` was brought in only inside another person's reported
+        speech and never spoke before ``at``; that person, in reach of the pronoun
+        too, is the one still talking. None when nothing shows it."""
+        events = self.people.events
+        sayers = self.people.sayers
+        i = bisect.bisect_left(events, (at, ""))
+        if any(pos in sayers for pos, who in events[:i] if who == name):
+            return None
+        first = next((start for start, _end, who in self.mentions if who == name), None)
+        if first is None or first >= at:
+            return None
+        starts = self._sentence_starts
+        lo = starts[bisect.bisect_right(starts, first) - 1]
+        tellers = {
+            who
+            for pos, who in events[bisect.bisect_left(events, (lo, "")) : i]
+            if pos < first and pos in sayers and who != name
+        }
+        if len(tellers) != 1:
+            return None
+        teller = tellers.pop()
+        return teller if teller in near else None
 
     def _protagonist(self, want: str | None, before: int, mentioned: int) -> str | None:
         """Nobody in reach of "he": the person the article is about, when one person
@@ -835,9 +958,13 @@ class _Sieve:
         if who.kind == "nominal" and who.text:
             person = self.describes(who.text, at)
             if person is None and who.via == "possessor":
+                person = self._kin_of(who.text, at)
+            if person is None and who.via == "possessor":
                 return None, None  # "Acme's chief executive" nobody is given as
             if person is None:
                 person = self._guess(who.text, at)
+            if person is None:
+                person = self._plain_person(who.text, at)
             if person is not None:
                 return person, None
             m = _DESCRIPTION.match(who.text)
@@ -857,6 +984,10 @@ class _Sieve:
         name = self.names.resolve(who.text, at, who.role, described)
         if not name:
             return None, None
+        if name == who.text and not who.role and " " not in name:
+            picked = self._family_member(name, at)
+            if picked is not None:
+                return picked, self.names.roles.get(picked)
         if self._kept_apart(who, name):
             # "President Obama" the article never names in full, beside "Michelle
             # Obama": the titled family name, not the wrong full name
@@ -1438,6 +1569,9 @@ class _Sieve:
             self.people.add(at, name, evidence, gender)
             if who.kind == "pronoun":
                 via = "pronoun, clear" if self.clear else "pronoun"
+            elif self.guessed:
+                via = "family guess"  # which of two people of one family name
+                self.guessed = False
             elif self._kept_apart(who, who.text) and name in (who.text, self._titled_family(who)):
                 via = "family"  # a titled family name that fits no full name
             elif len(name.split()) == 1:
@@ -1755,6 +1889,7 @@ _VIA_CONFIDENCE: Final = {
     "single": 0.6,
     "description": 0.6,
     "description guess": 0.45,
+    "family guess": 0.45,
     "family": 0.45,  # "Mr Ross" beside "Ann Ross": somebody the article never names
     "pronoun": 0.45,
     "pronoun, clear": 0.8,

@@ -48,6 +48,8 @@ _HE_SHE: Final = re.compile(r"(he|she)\b")
 _CLAUSE_CUT: Final = re.compile(
     r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from|with|as)\s"
 )
+_WHO_CLAUSE: Final = re.compile(r"\s(?:who|whose)\s")
+_PLAIN_PERSONS: Final = frozenset("woman lady girl mother man gentleman boy father".split())
 _ARTICLE: Final = re.compile(r"^(?:an?|the)\s+")
 _RELATIVE: Final = re.compile(r"(?:who|which|whose|where|when)\b")
 _LEADING: Final = {"then", "also", "now", "so", "later", "finally", "still", "and", "but", "yet"}
@@ -129,6 +131,13 @@ _CLAUSE_STOP: Final = re.compile(r"[,;:!?()“”\"—]|\.(?=\s|$)")
 _PARENTHETICAL: Final = re.compile(r"\s*\([^()]{0,40}\)")
 # "he’d respond", "she'll say": a contracted auxiliary glued to the subject
 _CONTRACTED: Final = re.compile(r"(?<=\w)[’'](?:d|ll)$")
+# "when he shot Brown, the report" said / "After the vote, Ann Lee" said: a
+# subordinate clause before the subject of the speech verb; a name inside it is
+# whom the clause is about, not the one speaking
+_SUBORDINATE_LEAD: Final = re.compile(
+    r"(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ww]hile|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough|[Oo]nce|"
+    r"[Uu]ntil|[Uu]nless|[Ww]hereas)\s[^,;“”\"]{1,120},\s+(?=\S)"
+)
 _VERBISH: Final = re.compile(
     r"^(?:[a-z]+ed|is|was|are|were|has|have|had|says|said|will|would|can|could|"
     # irregular past tenses: "Ada Marsh quickly took to Twitter" is a clause, no role
@@ -176,7 +185,7 @@ def _glued_name(run: str) -> str | None:
 _HANDLE: Final = re.compile(r"@[A-Za-z0-9_]{2,30}|[a-z][a-z0-9]*(?:_[a-z0-9_]*|[0-9][a-z0-9_]*)")
 # "Acme's chief executive", "the bank's head" without the article: an owner, then role words
 _OWNED_ROLE: Final = re.compile(
-    r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z][\w-]*)"
+    r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’‘]s\s+(?:[a-z][\w-]*\s+){0,3}(?P<head>[a-z][\w-]*)"
 )
 #: months that are family names too: "Mrs May", "Dr June" is a person after a title
 _MONTHS: Final = frozenset({"may", "june", "april", "august", "march"})
@@ -273,6 +282,15 @@ def _nominal(phrase: str) -> Who | None:
     if any(ch.isdigit() for ch in phrase) and not _YEAR_OLD.search(phrase):
         return None
     return Who("nominal", phrase)
+
+
+def _described_head(clause: str) -> Who | None:
+    """ "the woman who is in her late 20s": the description before its relative
+    clause, when the whole is too long or verb-like to keep."""
+    rel = _WHO_CLAUSE.search(clause)
+    if rel is None or clause[: rel.start()].split()[-1] not in _PLAIN_PERSONS:
+        return None  # "the mother of four who vends food": no plain person noun
+    return _nominal(clause[: rel.start()])
 
 
 def _titled_name(phrase: str) -> Who | None:
@@ -382,12 +400,22 @@ def _owned_office(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _main_clause(left: str) -> str:
+    """The text before a speech verb without a subordinate clause that opens it
+    ("when he shot Brown, the report" -> "the report"), when a subject is left."""
+    m = _SUBORDINATE_LEAD.match(left, len(left) - len(left.lstrip()))
+    if m is None or m.end() >= len(left):
+        return left
+    return left[m.end() :]
+
+
 def who_before_verb(left: str) -> Who | None:
     """The subject in ``left``, the text that ends right before a speech verb."""
     left = _PARTY_TAG.sub("", _PARENTHETICAL.sub("", left)).rstrip()
     left = _CONTRACTED.sub("", left)
     if not left:
         return None
+    left = _main_clause(left)
     doc = _DOCUMENT_FROM.match(left) or _DOCUMENT_OF.match(left)
     if doc is not None:
         # "A statement from Jo Ames" said, "Ames's statement" read: the author
@@ -522,7 +550,7 @@ def who_after_verb(rest: str) -> Who | None:
                 return Who("name", who.text, clean_role(clause) or who.role)
     if described:
         # "a source close to the campaign": keep the whole descriptive phrase
-        return _nominal(clause)
+        return _nominal(clause) or _described_head(clause)
     if cut:
         clause = clause[: cut.start()]
     if not clause or len(clause.split()) > 10:
