@@ -158,7 +158,7 @@ _ED_WORD: Final = re.compile(r"\b[a-z]{2,}ed\b")
 _CLAUSE_VERBS: Final = re.compile(
     r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|says|said)\b"
 )
-# ", says Yao." closing the sentence before a quote: the verb first, then the speaker
+# ", says Lin." closing the sentence before a quote: the verb first, then the speaker
 _INVERTED_CUE: Final = re.compile(
     rf",\s+(?:{SPEECH_VERB})\s+(?P<who>[A-Z][^,.;:!?“”\"]{{0,60}}?)\s*[.:]$"
 )
@@ -681,7 +681,7 @@ class _Sieve:
         return fits[0]
 
     def _family_member(self, family: str, at: int) -> str | None:
-        """ "Kelce shared" where the article names two Kelces: the one of them the
+        """ "Doe shared" where the article names two Does: the one of them the
         two sentences before name (in full or by the given name), when only one is;
         else, when the sentence before says "his" or "her" and the sex of all but
         one of them rules them out. None when the text does not settle it. Uncertain."""
@@ -1387,7 +1387,7 @@ class _Sieve:
 
     @staticmethod
     def _inverted_intro(sentence: str) -> Who | None:
-        """ "With X absent, Y will lead, says Yao. "Q"": a sentence that ends in an
+        """ "With X away, Y will chair it, says Lin. "Q"": a sentence that ends in an
         inverted cue introduces the quote after it; its speaker follows the verb
         (the clause before the comma is what they said, never the speaker)."""
         m = _INVERTED_CUE.search(sentence)

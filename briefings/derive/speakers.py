@@ -44,7 +44,7 @@ _ROLE_STOP: Final = re.compile(
 )
 _NAME_AT_END: Final = re.compile(rf"(?<![\w’'])({NAME_RUN})$")
 _HE_SHE: Final = re.compile(r"(he|she)\b")
-# (also "as": "says Aisha as she holds a maize": the speaker ends before it)
+# (also "as": "says Ada as she holds a basket": the speaker ends before it)
 _CLAUSE_CUT: Final = re.compile(
     r"\s+(?:in|on|at|during|after|before|while|when|who|to|about|from|with|as)\s"
 )
@@ -360,7 +360,7 @@ _OPENER_OBJECT: Final = re.compile(
 
 
 def _object_of_opener(head: str, at: int) -> bool:
-    """ "Speaking in the Commons", "Writing to Jo Ames": the name that ends the
+    """ "Speaking in the Senate", "Writing to Jo Ames": the name that ends the
     phrase before the comma is the object of its preposition, so the words after
     the comma are the subject, not an apposition of that name."""
     return _OPENER_OBJECT.search(head, max(0, at - 20), at) is not None
@@ -438,7 +438,7 @@ def who_before_verb(left: str) -> Who | None:
             if who is not None and who.kind == "name" and " " in who.text:
                 return who
         if named and _object_of_opener(head[-80:], named.start(1)):
-            named = None  # "Speaking in the Commons, the MP" said: the MP, not Commons
+            named = None  # "Speaking in the Senate, the MP" said: the MP, not Senate
         if named:
             if _RELATIVE.match(role) or _AGE.fullmatch(role):  # "Jim Bennett, 57," said
                 who = _name_phrase(named.group(1), orgs=False)
@@ -449,7 +449,7 @@ def who_before_verb(left: str) -> Who | None:
                 or is_title_word(role.split()[0])
                 or (_ACRONYM.fullmatch(role.split()[0]) and is_title_word(role.split()[-1]))
                 or role.split()[0].endswith(("’s", "'s", "s’", "s'"))  # "Teresa’s husband"
-                # "Amnesty International UK's chief executive": an owner's office
+                # "Harbour Watch Group's chief executive": an owner's office
                 or _owned_office(role)
             ):
                 who = _name_phrase(named.group(1), orgs=False)
@@ -572,6 +572,6 @@ def who_after_verb(rest: str) -> Who | None:
     if who is None:
         return None
     as_cut = cut is not None and cut.group().strip() == "as"
-    # "says Aisha as she holds a maize, ready to ...": what follows is no apposition
+    # "says Ada as she holds a basket, ready to ...": what follows is no apposition
     role = role_after(rest[end:]) if who.kind == "name" and not as_cut else None
     return Who(who.kind, who.text, role or who.role)

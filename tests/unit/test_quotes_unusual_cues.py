@@ -106,7 +106,7 @@ def test_quote_paragraph_after_reported_accusation_continues_the_accuser() -> No
         "“The mine has ruined the valley and nobody listens to us,” said Tom Hale, a "
         "former councillor.",
         "Mr Hale further accused the chiefs of taking money from the owners.",
-        "“These leaders know exactly what is going on and they do nothing about it.”",
+        "“The owners pay them and the families are left with the dust.”",
     )
     assert [q.speaker for q in found] == ["Tom Hale", "Tom Hale"]
 
@@ -116,7 +116,7 @@ def test_no_continuation_when_the_paraphrase_names_someone_else() -> None:
         "“The mine has ruined the valley and nobody listens to us,” said Tom Hale, a "
         "former councillor.",
         "Mr Hale further accused the chiefs of taking money from Ann Bell.",
-        "“These leaders know exactly what is going on and they do nothing about it.”",
+        "“The owners pay them and the families are left with the dust.”",
     )
     assert found[1].speaker is None
 
@@ -124,7 +124,7 @@ def test_no_continuation_when_the_paraphrase_names_someone_else() -> None:
 def test_short_pronoun_paragraph_between_two_quotes_of_one_person() -> None:
     found = quotes_of(
         "“The dust gets into everything we own,” Ms Ada Reeve said.",
-        "She has already been forced to sell her field.",
+        "She has already given up two of her goats.",
         "“It is heartbreaking to watch the land go for nothing at all.”",
     )
     assert [q.speaker for q in found] == ["Ada Reeve", "Ada Reeve"]
@@ -133,7 +133,7 @@ def test_short_pronoun_paragraph_between_two_quotes_of_one_person() -> None:
 def test_pronoun_paragraph_of_the_other_gender_does_not_continue() -> None:
     found = quotes_of(
         "“The dust gets into everything we own,” Ms Ada Reeve said.",
-        "He has already been forced to sell his field.",
+        "He has already given up two of his goats.",
         "“It is heartbreaking to watch the land go for nothing at all.”",
     )
     assert found[1].speaker is None
@@ -142,8 +142,8 @@ def test_pronoun_paragraph_of_the_other_gender_does_not_continue() -> None:
 def test_description_that_indicated_continues_the_described_person() -> None:
     found = quotes_of(
         "Governor Jack Rowe said the leader was held in Miami.",
-        "In the meantime, the governor also indicated that he will release the report soon.",
-        "“I intend to move ahead urgently on publication so that people can read it.”",
+        "Meanwhile, the governor also indicated that the audit would be out by spring.",
+        "“Every resident deserves to see the audit in full before the vote.”",
     )
     assert found[-1].speaker == "Jack Rowe"
 
@@ -154,8 +154,8 @@ def test_description_that_indicated_continues_the_described_person() -> None:
 def test_place_in_a_participle_opener_is_not_the_speaker() -> None:
     found = quotes_of(
         "Jack Rowe, the Conservative MP for Leeds, warned on Monday that the sector faces cuts.",
-        "Speaking in the Commons, the Conservative MP said: “It does not need to be like "
-        "this because there are other ways.”",
+        "Speaking in the Senate, the Conservative MP said: “The harbour can reopen "
+        "within a month if the board agrees.”",
     )
     assert found[0].speaker == "Jack Rowe"
 

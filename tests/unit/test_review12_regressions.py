@@ -33,10 +33,10 @@ def test_dr_after_a_job_is_dropped_from_the_role() -> None:
 
 def test_an_office_of_an_organisation_before_said_is_a_role() -> None:
     got = _quotes(
-        "Riots\n\nCllr Ada Okafor, Chair of the Local Government Association said: "
+        "Riots\n\nCllr Ada Okafor, Chair of the Harbour Towns Association said: "
         '"Councils will help every community recover from this."\n'
     )
-    assert got == [("Ada Okafor", "Chair of the Local Government Association")]
+    assert got == [("Ada Okafor", "Chair of the Harbour Towns Association")]
 
 
 def test_an_organisation_of_the_kind_friends_of_the_earth_still_speaks() -> None:
