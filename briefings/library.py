@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Concatenate, Literal, ParamSpec, TypeVar
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -1203,20 +1203,12 @@ class Library:
                 if found is not None:
                     out[briefing_id] = found
             return out
-        lists: dict[str, list[Related]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self._conn.execute(f"SELECT id FROM briefings WHERE id IN ({marks})", chunk):
-                lists[r[0]] = []
-            for r in self._conn.execute(
-                "SELECT id, other, title, score, reasons, duplicate FROM related "
-                f"WHERE id IN ({marks}) ORDER BY id, rank",
-                chunk,
-            ):
-                if r[0] in lists:
-                    lists[r[0]].append(_related_row(r[1:]))
-        return lists
+        return {
+            i: [_related_row(r) for r in rows]
+            for i, rows in self._related_rows(
+                ids, "other, title, score, reasons, duplicate"
+            ).items()
+        }
 
     @_guarded
     def related_ranks(self, ids: list[str]) -> dict[str, list[tuple[str, float, bool]]]:
@@ -1228,19 +1220,27 @@ class Library:
                 i: [(r.id, r.score, r.duplicate) for r in found]
                 for i, found in self.related_lists(ids).items()
             }
-        out: dict[str, list[tuple[str, float, bool]]] = {}
+        return {
+            i: [(str(r[0]), float(r[1]), bool(r[2])) for r in rows]
+            for i, rows in self._related_rows(ids, "other, score, duplicate").items()
+        }
+
+    def _related_rows(self, ids: list[str], columns: str) -> dict[str, list[tuple[Any, ...]]]:
+        """``columns`` (a fixed list of the related table's columns, never user text)
+        of the related rows of those of ``ids`` that are stored briefings, in list
+        order; a stored briefing with no list has an empty one."""
+        out: dict[str, list[tuple[Any, ...]]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for r in self._conn.execute(f"SELECT id FROM briefings WHERE id IN ({marks})", chunk):
                 out[r[0]] = []
             for r in self._conn.execute(
-                "SELECT id, other, score, duplicate FROM related "
-                f"WHERE id IN ({marks}) ORDER BY id, rank",
+                f"SELECT id, {columns} FROM related WHERE id IN ({marks}) ORDER BY id, rank",
                 chunk,
             ):
                 if r[0] in out:
-                    out[r[0]].append((str(r[1]), float(r[2]), bool(r[3])))
+                    out[r[0]].append(tuple(r[1:]))
         return out
 
     @_guarded

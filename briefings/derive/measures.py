@@ -1363,6 +1363,18 @@ def _when_token(word: str, i: int, words: list[str]) -> bool:
 _PARTICLES: Final = _wordset("up down out off away back")
 
 
+def _weak_last(words: list[str]) -> bool:
+    """The last of ``words`` ends no phrase: a function word, a weak word, a
+    possessive or a short form ("at Sunday's", "nights I've"), unless it is the
+    particle of a phrasal verb ("hang up")."""
+    last = words[-1]
+    return not _particle_end(words) and (
+        last.lower() in _BAD_END
+        or last.lower() in _WEAK_END
+        or _POSSESSIVE_OR_SHORT.search(last) is not None
+    )
+
+
 def _particle_end(words: list[str]) -> bool:
     """The phrase ends on a verb's particle: "callers hang up", "firms pulled out"."""
     if len(words) < 2 or words[-1].lower() not in _PARTICLES:
@@ -2056,15 +2068,7 @@ def _tidy(phrase: str, person: str, previous: str) -> str:
     ):
         words = words[1:]
     words = _well_formed(words)
-    while (
-        len(words) > 1
-        and not _particle_end(words)
-        and (
-            words[-1].lower() in _BAD_END
-            or words[-1].lower() in _WEAK_END
-            or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
-        )
-    ):
+    while len(words) > 1 and _weak_last(words):
         words = words[:-1]  # not "... at Sunday's", "... nights I've", "... to be very"
     if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
         words = words[1:]  # "Having lived in Kurdistan": not a noun
@@ -2313,15 +2317,14 @@ def _readable(phrase: str) -> str:
             default=_READABLE_WORDS,
         )
         words = words[:cut]
-    while (
-        len(words) > 1
-        and not _particle_end(words)
-        and (
-            words[-1].lower() in _BAD_END
-            or words[-1].lower() in _WEAK_END
-            or words[-1].lower() in _HEDGES
-            or _POSSESSIVE_OR_SHORT.search(words[-1]) is not None
-            or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
+    while len(words) > 1 and (
+        _weak_last(words)
+        or (
+            not _particle_end(words)
+            and (
+                words[-1].lower() in _HEDGES
+                or (_adverb(words[-1]) and words[-2].lower() in _FUNCTION)
+            )
         )
     ):
         words = words[:-1]  # "cost of reportedly": "cost"

@@ -39,11 +39,12 @@ from briefings.derive.entities import EntityLayer, SharedMentions, entity_layer
 from briefings.derive.gazetteer import DEMONYMS, FIRST_NAMES, GIVEN_NAMES, known_kind
 from briefings.derive.names import (
     NAME_RUN,
-    NAME_RUN_RE,
     NameIndex,
     drop_openers,
     is_title_word,
     looks_like_person,
+    lower_words,
+    paragraph_runs,
     split_title,
     strip_function_words,
 )
@@ -166,7 +167,6 @@ _SIGNATURE: Final = re.compile(rf"\s*[-—–]\s*(?P<run>{NAME_RUN})\s*(?:,|\.?\
 _CUE_BEFORE: Final = re.compile(rf"\b{SPEECH_VERB}\s*[,:]?\s*$")
 #: a quote this short in title case ("Basic & Technical Training") names a thing
 _TITLE_MAX_WORDS: Final = 6
-_LOWER_WORD: Final = re.compile(r"\b[a-z][a-z]+\b")
 # "Ames's statement read:", '"Q," a statement from Ames read.': a document's author
 _DOCUMENT_WORD: Final = (
     r"\b(?:statement|letter|post|message|note|tweet|email|memo)"
@@ -409,9 +409,7 @@ class _Sieve:
     def __init__(self, doc: Document, shared: SharedMentions | None = None) -> None:
         self.doc = doc
         self.shared = shared
-        self.runs = [
-            [(m.start(), m.group()) for m in NAME_RUN_RE.finditer(p.text)] for p in doc.paragraphs
-        ]
+        self.runs = paragraph_runs([p.text for p in doc.paragraphs])
         self._lower_words: set[str] | None = None
         self._drop_openers()
         # runs inside a longer name ("Customs and Border Protection") are no people
@@ -452,7 +450,7 @@ class _Sieve:
     def _lowered(self) -> set[str]:
         """The lower-case words of the article."""
         if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD.findall(self.doc.text))
+            self._lower_words = lower_words(self.doc.text)
         return self._lower_words
 
     @property
@@ -738,7 +736,7 @@ class _Sieve:
             return False
         low = name.lower()
         if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD.findall(self.doc.text))
+            self._lower_words = lower_words(self.doc.text)
             self.mentions  # noqa: B018 - fills _person_words
         if low not in self._lower_words:
             return False

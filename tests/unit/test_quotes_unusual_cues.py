@@ -4,15 +4,7 @@ that name a place, and organisations as sources. Texts written for these tests."
 
 from __future__ import annotations
 
-from briefings.derive.document import Document, Metadata
-from briefings.derive.quotes import extract_quotes
-from briefings.derive.sentences import split_sentences
-from briefings.models import Quote
-
-
-def quotes_of(*paragraphs: str) -> list[Quote]:
-    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
-    return extract_quotes(doc)
+from tests.unit.quote_helpers import quotes_of
 
 
 def speakers(*paragraphs: str) -> list[str | None]:

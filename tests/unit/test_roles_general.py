@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.derive.document import Document, Metadata
-from briefings.derive.quotes import extract_quotes
 from briefings.derive.roles import (
     apposition_after,
     apposition_before,
@@ -18,18 +16,7 @@ from briefings.derive.roles import (
     relative_role,
     title_before,
 )
-from briefings.derive.sentences import split_sentences
-from briefings.models import Quote
-
-
-def quotes_of(*paragraphs: str) -> list[Quote]:
-    doc = Document.build(list(paragraphs), set(), Metadata(), split_sentences)
-    return extract_quotes(doc)
-
-
-def role_of(attribution: str) -> tuple[str | None, str | None]:
-    (q,) = quotes_of(f'"The ferry timetable will change again in the spring," {attribution}.')
-    return q.speaker, q.speaker_role
+from tests.unit.quote_helpers import quotes_of, role_of
 
 
 @pytest.mark.parametrize(
